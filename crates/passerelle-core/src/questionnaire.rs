@@ -1,0 +1,546 @@
+//! The questionnaire: questions as data, and the checks on each answer.
+//!
+//! A questionnaire is a JSON document (see `docs/questionnaire-format.md`).
+//! [`Questionnaire::from_json`] reads it and checks everything at once,
+//! reporting each problem with its JSON path and a stable code.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{Locale, Message};
+
+/// The questionnaire format version this build reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The default questionnaire, in French and English.
+const DEFAULT_QUESTIONNAIRE: &str = include_str!("../data/questionnaire.json");
+
+/// A text in each language of a questionnaire (`{"fr": "…", "en": "…"}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocalizedText(BTreeMap<Locale, String>);
+
+impl LocalizedText {
+    /// The text in `locale`, or in French when it has no such translation.
+    ///
+    /// ```
+    /// use passerelle_core::{LocalizedText, Locale};
+    /// let text: LocalizedText = serde_json::from_str(r#"{"fr": "Oui"}"#).unwrap();
+    /// assert_eq!(text.get(Locale::En), "Oui");
+    /// ```
+    pub fn get(&self, locale: Locale) -> &str {
+        self.0
+            .get(&locale)
+            .or_else(|| self.0.get(&Locale::Fr))
+            .or_else(|| self.0.values().next())
+            .map_or("", String::as_str)
+    }
+}
+
+/// One answer a choice question offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceOption {
+    /// Stable id, the value an answer carries.
+    pub id: String,
+    /// What the person reads.
+    pub label: LocalizedText,
+}
+
+/// What kind of answer a question takes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum QuestionKind {
+    /// Yes or no; the answer is a boolean.
+    YesNo,
+    /// One option among several; the answer is the option id.
+    SingleChoice {
+        /// The options, in the order shown.
+        options: Vec<ChoiceOption>,
+    },
+    /// A whole number between two bounds (both included).
+    Number {
+        /// Smallest accepted value.
+        min: i64,
+        /// Largest accepted value.
+        max: i64,
+        /// Unit shown after the field ("ans", "euros"), if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<LocalizedText>,
+    },
+}
+
+/// One question of a questionnaire.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Stable id: answers are keyed by it.
+    pub id: String,
+    /// The kind of answer expected.
+    pub kind: QuestionKind,
+    /// The question, as the person reads it.
+    pub label: LocalizedText,
+    /// A short hint shown under the question, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<LocalizedText>,
+}
+
+/// An answer to one question: a boolean, a whole number or a text
+/// (option ids are texts). In JSON it is the plain value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    /// Answer to a yes/no question.
+    Bool(bool),
+    /// Answer to a number question.
+    Number(i64),
+    /// Answer to a choice question: the option id.
+    Text(String),
+}
+
+/// Why an answer was refused. Each has a stable [`code`](Self::code) and a
+/// message a person can act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerError {
+    /// Nothing was chosen or typed.
+    Required,
+    /// A number question got something else.
+    NotANumber,
+    /// A number outside the question's bounds.
+    OutOfRange {
+        /// Smallest accepted value.
+        min: i64,
+        /// Largest accepted value.
+        max: i64,
+    },
+    /// An option the question does not offer, or a value of the wrong type.
+    UnknownOption,
+}
+
+impl AnswerError {
+    /// Stable code, for programs.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AnswerError::Required => "answer_required",
+            AnswerError::NotANumber => "answer_not_a_number",
+            AnswerError::OutOfRange { .. } => "answer_out_of_range",
+            AnswerError::UnknownOption => "answer_unknown_option",
+        }
+    }
+
+    /// Message for the person who answered, about `question`.
+    pub fn message(&self, question: &Question, locale: Locale) -> String {
+        match self {
+            AnswerError::Required => Message::AnswerRequired.text(locale),
+            AnswerError::NotANumber => Message::NotANumber.text(locale),
+            AnswerError::OutOfRange { min, max } => {
+                let unit = match &question.kind {
+                    QuestionKind::Number {
+                        unit: Some(unit), ..
+                    } => unit.get(locale),
+                    _ => "",
+                };
+                Message::OutOfRange {
+                    min: *min,
+                    max: *max,
+                    unit,
+                }
+                .text(locale)
+            }
+            AnswerError::UnknownOption => Message::UnknownOption.text(locale),
+        }
+    }
+}
+
+impl Question {
+    /// Reads what a person typed or chose in a form (`"yes"`/`"no"`, an
+    /// option id, digits) and checks it.
+    ///
+    /// ```
+    /// use passerelle_core::{AnswerError, AnswerValue, Questionnaire};
+    /// let questionnaire = Questionnaire::default_fr_en();
+    /// let age = questionnaire.question("age").unwrap();
+    /// assert_eq!(age.parse_input(" 22 "), Ok(AnswerValue::Number(22)));
+    /// assert_eq!(age.parse_input("vingt"), Err(AnswerError::NotANumber));
+    /// assert_eq!(age.parse_input(""), Err(AnswerError::Required));
+    /// ```
+    pub fn parse_input(&self, input: &str) -> Result<AnswerValue, AnswerError> {
+        let input = input.trim();
+        if input.is_empty() {
+            return Err(AnswerError::Required);
+        }
+        let value = match &self.kind {
+            QuestionKind::YesNo => match input {
+                "yes" | "true" => AnswerValue::Bool(true),
+                "no" | "false" => AnswerValue::Bool(false),
+                _ => return Err(AnswerError::UnknownOption),
+            },
+            QuestionKind::SingleChoice { .. } => AnswerValue::Text(input.to_owned()),
+            QuestionKind::Number { min, max, .. } => {
+                let digits = input.strip_prefix(['-', '+']).unwrap_or(input);
+                if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(AnswerError::NotANumber);
+                }
+                // All digits: the only failure left is overflow, out of any bounds.
+                let number = input.parse::<i64>().map_err(|_| AnswerError::OutOfRange {
+                    min: *min,
+                    max: *max,
+                })?;
+                AnswerValue::Number(number)
+            }
+        };
+        self.check(&value)?;
+        Ok(value)
+    }
+
+    /// Checks a typed answer against the question.
+    ///
+    /// ```
+    /// use passerelle_core::{AnswerError, AnswerValue, Questionnaire};
+    /// let questionnaire = Questionnaire::default_fr_en();
+    /// let status = questionnaire.question("employment_status").unwrap();
+    /// assert!(status.check(&AnswerValue::Text("jobseeker".into())).is_ok());
+    /// assert_eq!(status.check(&AnswerValue::Bool(true)), Err(AnswerError::UnknownOption));
+    /// ```
+    pub fn check(&self, value: &AnswerValue) -> Result<(), AnswerError> {
+        match (&self.kind, value) {
+            (QuestionKind::YesNo, AnswerValue::Bool(_)) => Ok(()),
+            (QuestionKind::SingleChoice { options }, AnswerValue::Text(id)) => {
+                if options.iter().any(|option| &option.id == id) {
+                    Ok(())
+                } else {
+                    Err(AnswerError::UnknownOption)
+                }
+            }
+            (QuestionKind::Number { min, max, .. }, AnswerValue::Number(n)) => {
+                if (*min..=*max).contains(n) {
+                    Ok(())
+                } else {
+                    Err(AnswerError::OutOfRange {
+                        min: *min,
+                        max: *max,
+                    })
+                }
+            }
+            (QuestionKind::Number { .. }, _) => Err(AnswerError::NotANumber),
+            _ => Err(AnswerError::UnknownOption),
+        }
+    }
+}
+
+/// A questionnaire: its languages and its questions, in the order asked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Questionnaire {
+    /// Version of the format, [`FORMAT_VERSION`] for this build.
+    pub format_version: u32,
+    /// Stable id of the questionnaire; a session refers to it.
+    pub id: String,
+    /// Languages every text must be given in.
+    pub locales: Vec<Locale>,
+    /// The questions, in the order asked.
+    pub questions: Vec<Question>,
+}
+
+/// One problem found while loading a questionnaire.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuestionnaireProblem {
+    /// Stable code, for programs.
+    pub code: &'static str,
+    /// Where, as a JSON path (`$.questions[2].kind.options`).
+    pub path: String,
+    /// What is wrong and how to fix it, for the author of the file.
+    pub message: String,
+}
+
+/// A questionnaire that could not be loaded, with every problem found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuestionnaireError {
+    /// Every problem, in document order.
+    pub problems: Vec<QuestionnaireProblem>,
+}
+
+impl std::fmt::Display for QuestionnaireError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, problem) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(
+                f,
+                "{} [{}]: {}",
+                problem.path, problem.code, problem.message
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for QuestionnaireError {}
+
+impl Questionnaire {
+    /// The questionnaire shipped with the product, in French and English.
+    pub fn default_fr_en() -> Questionnaire {
+        // Checked by the `default_questionnaire_loads` test, so this cannot fail.
+        Questionnaire::from_json(DEFAULT_QUESTIONNAIRE)
+            .unwrap_or_else(|error| unreachable!("the default questionnaire is invalid: {error}"))
+    }
+
+    /// Reads a questionnaire from JSON and checks it, returning every
+    /// problem found at once.
+    ///
+    /// ```
+    /// use passerelle_core::Questionnaire;
+    /// let json = r#"{"format_version": 1, "id": "q", "locales": ["fr", "en"],
+    ///   "questions": [
+    ///     {"id": "a", "kind": {"type": "yes_no"}, "label": {"fr": "Oui ?"}},
+    ///     {"id": "a", "kind": {"type": "single_choice", "options": []},
+    ///      "label": {"fr": "Quoi ?", "en": "What?"}}]}"#;
+    /// let error = Questionnaire::from_json(json).unwrap_err();
+    /// let codes: Vec<_> = error.problems.iter().map(|p| (p.code, p.path.as_str())).collect();
+    /// assert_eq!(codes, [
+    ///     ("missing_translation", "$.questions[0].label"),
+    ///     ("duplicate_question_id", "$.questions[1].id"),
+    ///     ("no_options", "$.questions[1].kind.options"),
+    /// ]);
+    /// ```
+    pub fn from_json(json: &str) -> Result<Questionnaire, QuestionnaireError> {
+        let questionnaire: Questionnaire =
+            serde_json::from_str(json).map_err(|error| QuestionnaireError {
+                problems: vec![QuestionnaireProblem {
+                    code: "invalid_json",
+                    path: "$".into(),
+                    message: format!(
+                        "The file is not a valid questionnaire (line {}, column {}): {error}",
+                        error.line(),
+                        error.column()
+                    ),
+                }],
+            })?;
+        let problems = questionnaire.problems();
+        if problems.is_empty() {
+            Ok(questionnaire)
+        } else {
+            Err(QuestionnaireError { problems })
+        }
+    }
+
+    /// The question with this id, if any.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|question| question.id == id)
+    }
+
+    /// Every problem of a parsed questionnaire, in document order.
+    fn problems(&self) -> Vec<QuestionnaireProblem> {
+        let mut found = Problems {
+            locales: &self.locales,
+            list: Vec::new(),
+        };
+        if self.format_version != FORMAT_VERSION {
+            found.push(
+                "unsupported_version",
+                "$.format_version".into(),
+                format!(
+                    "Format version {} is not supported: this build reads version {FORMAT_VERSION}.",
+                    self.format_version
+                ),
+            );
+        }
+        if self.locales.is_empty() {
+            found.push(
+                "no_locales",
+                "$.locales".into(),
+                "List at least one language, such as \"fr\".".into(),
+            );
+        }
+        if self.questions.is_empty() {
+            found.push(
+                "no_questions",
+                "$.questions".into(),
+                "Add at least one question.".into(),
+            );
+        }
+        let mut question_ids = BTreeSet::new();
+        for (i, question) in self.questions.iter().enumerate() {
+            let path = format!("$.questions[{i}]");
+            if question.id.trim().is_empty() {
+                found.push(
+                    "empty_id",
+                    format!("{path}.id"),
+                    "Give the question an id.".into(),
+                );
+            } else if !question_ids.insert(question.id.as_str()) {
+                found.push(
+                    "duplicate_question_id",
+                    format!("{path}.id"),
+                    format!("Another question already has the id \"{}\".", question.id),
+                );
+            }
+            found.translations(&question.label, format!("{path}.label"));
+            if let Some(help) = &question.help {
+                found.translations(help, format!("{path}.help"));
+            }
+            match &question.kind {
+                QuestionKind::YesNo => {}
+                QuestionKind::SingleChoice { options } => {
+                    if options.is_empty() {
+                        found.push(
+                            "no_options",
+                            format!("{path}.kind.options"),
+                            "A choice question needs at least one option.".into(),
+                        );
+                    }
+                    let mut option_ids = BTreeSet::new();
+                    for (j, option) in options.iter().enumerate() {
+                        let option_path = format!("{path}.kind.options[{j}]");
+                        if !option_ids.insert(option.id.as_str()) {
+                            found.push(
+                                "duplicate_option_id",
+                                format!("{option_path}.id"),
+                                format!("Another option already has the id \"{}\".", option.id),
+                            );
+                        }
+                        found.translations(&option.label, format!("{option_path}.label"));
+                    }
+                }
+                QuestionKind::Number { min, max, unit } => {
+                    if min > max {
+                        found.push(
+                            "impossible_bounds",
+                            format!("{path}.kind"),
+                            format!("The smallest value ({min}) is above the largest ({max})."),
+                        );
+                    }
+                    if let Some(unit) = unit {
+                        found.translations(unit, format!("{path}.kind.unit"));
+                    }
+                }
+            }
+        }
+        found.list
+    }
+}
+
+/// Collects the problems of a questionnaire while it is checked.
+struct Problems<'a> {
+    locales: &'a [Locale],
+    list: Vec<QuestionnaireProblem>,
+}
+
+impl Problems<'_> {
+    fn push(&mut self, code: &'static str, path: String, message: String) {
+        self.list.push(QuestionnaireProblem {
+            code,
+            path,
+            message,
+        });
+    }
+
+    /// A problem for each declared locale that `text` lacks.
+    fn translations(&mut self, text: &LocalizedText, path: String) {
+        for locale in self.locales {
+            if text.0.get(locale).is_none_or(|t| t.trim().is_empty()) {
+                self.push(
+                    "missing_translation",
+                    path.clone(),
+                    format!("Give this text in \"{}\".", locale.tag()),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_questionnaire_loads() {
+        let questionnaire = Questionnaire::from_json(DEFAULT_QUESTIONNAIRE);
+        assert!(questionnaire.is_ok(), "{:?}", questionnaire.err());
+    }
+
+    #[test]
+    fn unknown_field_and_future_version_are_refused() {
+        let error = Questionnaire::from_json(
+            r#"{"format_version": 1, "id": "q", "locales": ["fr"], "questions": [], "extra": 1}"#,
+        )
+        .unwrap_err();
+        assert_eq!(error.problems[0].code, "invalid_json");
+
+        let error = Questionnaire::from_json(
+            r#"{"format_version": 2, "id": "q", "locales": ["fr"], "questions": [{"id": "a", "kind": {"type": "yes_no"}, "label": {"fr": "A ?"}}]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(error.problems.len(), 1);
+        assert_eq!(error.problems[0].code, "unsupported_version");
+    }
+
+    #[test]
+    fn impossible_bounds_and_duplicate_options() {
+        let json = r#"{"format_version": 1, "id": "q", "locales": ["fr"], "questions": [
+            {"id": "n", "kind": {"type": "number", "min": 5, "max": 1}, "label": {"fr": "N ?"}},
+            {"id": "c", "kind": {"type": "single_choice", "options": [
+                {"id": "x", "label": {"fr": "X"}}, {"id": "x", "label": {"fr": " "}}]},
+             "label": {"fr": "C ?"}}]}"#;
+        let error = Questionnaire::from_json(json).unwrap_err();
+        let found: Vec<_> = error
+            .problems
+            .iter()
+            .map(|p| (p.code, p.path.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("impossible_bounds", "$.questions[0].kind"),
+                ("duplicate_option_id", "$.questions[1].kind.options[1].id"),
+                (
+                    "missing_translation",
+                    "$.questions[1].kind.options[1].label"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn number_input_edge_cases() {
+        let questionnaire = Questionnaire::default_fr_en();
+        let age = questionnaire.question("age").unwrap();
+        assert_eq!(
+            age.parse_input("-3"),
+            Err(AnswerError::OutOfRange { min: 14, max: 120 })
+        );
+        assert_eq!(
+            age.parse_input("99999999999999999999999"),
+            Err(AnswerError::OutOfRange { min: 14, max: 120 })
+        );
+        assert_eq!(age.parse_input("-"), Err(AnswerError::NotANumber));
+        assert_eq!(age.parse_input("2 2"), Err(AnswerError::NotANumber));
+        assert_eq!(age.parse_input("٢٢"), Err(AnswerError::NotANumber));
+        let message = AnswerError::OutOfRange { min: 14, max: 120 }.message(age, Locale::Fr);
+        assert_eq!(message, "Écrivez un nombre entre 14 et 120 ans.");
+    }
+
+    #[test]
+    fn yes_no_input() {
+        let questionnaire = Questionnaire::default_fr_en();
+        let shelter = questionnaire.question("shelter_tonight").unwrap();
+        assert_eq!(shelter.parse_input("no"), Ok(AnswerValue::Bool(false)));
+        assert_eq!(shelter.parse_input("oui"), Err(AnswerError::UnknownOption));
+    }
+
+    #[test]
+    fn answer_values_are_plain_json() {
+        let values = vec![
+            AnswerValue::Bool(true),
+            AnswerValue::Number(22),
+            AnswerValue::Text("jobseeker".into()),
+        ];
+        let json = serde_json::to_string(&values).unwrap();
+        assert_eq!(json, r#"[true,22,"jobseeker"]"#);
+        assert_eq!(
+            serde_json::from_str::<Vec<AnswerValue>>(&json).unwrap(),
+            values
+        );
+    }
+}
