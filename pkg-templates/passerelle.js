@@ -1,0 +1,76 @@
+// Passerelle: importing this module registers <passerelle-diagnostic>.
+//
+// The element is a thin shim: wasm-bindgen cannot subclass HTMLElement, so
+// this class forwards the element's life cycle to the widget written in
+// Rust (DiagnosticWidget), which renders into the element's shadow root.
+import init, { DiagnosticWidget } from './passerelle_wasm.js';
+
+let ready = null;
+
+/**
+ * Loads the WebAssembly module (once; later calls return the same promise).
+ * The .wasm file is fetched next to this module.
+ * @returns {Promise<void>}
+ */
+export function load() {
+  ready ??= init().then(() => undefined);
+  return ready;
+}
+
+/** The language for an element: its own `lang`, else the nearest one. */
+function languageOf(element) {
+  return element.closest('[lang]')?.getAttribute('lang') ?? 'fr';
+}
+
+function reportError(element, error) {
+  element.dispatchEvent(new CustomEvent('passerelle:error', {
+    bubbles: true,
+    composed: true,
+    detail: { code: error?.code ?? 'load_failed', message: String(error?.message ?? error) },
+  }));
+}
+
+export class PasserelleDiagnostic extends HTMLElement {
+  static observedAttributes = ['lang'];
+
+  #widget = null;
+  #loading = false;
+
+  connectedCallback() {
+    if (this.#widget || this.#loading) return; // moved within the page
+    this.#loading = true;
+    load()
+      .then(() => {
+        if (this.isConnected && !this.#widget) {
+          this.#widget = new DiagnosticWidget(this, languageOf(this));
+        }
+      })
+      .catch((error) => reportError(this, error))
+      .finally(() => { this.#loading = false; });
+  }
+
+  disconnectedCallback() {
+    // Later, not now: the element may only be moving, and this may run
+    // inside one of the widget's own event handlers.
+    queueMicrotask(() => {
+      if (!this.isConnected && this.#widget) {
+        this.#widget.free();
+        this.#widget = null;
+      }
+    });
+  }
+
+  attributeChangedCallback() {
+    try {
+      this.#widget?.setLocale(languageOf(this));
+    } catch (error) {
+      reportError(this, error);
+    }
+  }
+}
+
+if (!customElements.get('passerelle-diagnostic')) {
+  customElements.define('passerelle-diagnostic', PasserelleDiagnostic);
+}
+
+export { DiagnosticWidget };
