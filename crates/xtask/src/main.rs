@@ -1,0 +1,87 @@
+//! Build tooling for Passerelle, run as `cargo xtask <command>`.
+//!
+//! - `cargo xtask demo [--port N]`: installs what is missing, builds the
+//!   package and serves the demo site on http://127.0.0.1:8000.
+//! - `cargo xtask test`: every check, in order, each phase named and timed.
+//! - `cargo xtask package`: installs what is missing and builds the package.
+//!
+//! Only the standard library: this crate is compiled before anything else
+//! runs, on every fresh machine.
+
+mod package;
+mod phases;
+mod server;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  demo [--port N]   install what is missing, build the package, serve www/ on
+                    http://127.0.0.1:N (default 8000); Ctrl-C stops it
+  test              fmt, clippy, native tests, wasm tests in headless Chromium,
+                    package build, end-to-end tests (Playwright + Chromium)
+  package           install what is missing and build the package into target/pkg
+  help              this text";
+
+/// A failure of a build step, with what to do about it.
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let outcome = match args.first().map(String::as_str) {
+        Some("demo") => demo(&args[1..]),
+        Some("test") if args.len() == 1 => phases::test(),
+        Some("package") if args.len() == 1 => package_only(),
+        Some("help" | "--help" | "-h") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(format!("unknown command\n\n{USAGE}")),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn demo(args: &[String]) -> Result {
+    let port = match args {
+        [] => 8000,
+        [flag, port] if flag == "--port" => port
+            .parse::<u16>()
+            .map_err(|_| format!("--port takes a number from 0 to 65535, not {port:?}"))?,
+        _ => return Err(format!("demo takes only --port N\n\n{USAGE}")),
+    };
+    let root = workspace_root();
+    let tools = tools::ensure_build_tools(&root)?;
+    package::build(&root, &tools)?;
+    let server = server::Server::start(&root, port)?;
+    println!(
+        "Passerelle demo: http://{}/  (Ctrl-C to stop)",
+        server.address()
+    );
+    server.wait();
+    Ok(())
+}
+
+fn package_only() -> Result {
+    let root = workspace_root();
+    let tools = tools::ensure_build_tools(&root)?;
+    package::build(&root, &tools)
+}
+
+/// The workspace root: two levels above this crate's manifest.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .nth(2)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}

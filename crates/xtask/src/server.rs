@@ -1,0 +1,225 @@
+//! A small static file server for the demo site and the end-to-end tests.
+//! It listens on 127.0.0.1 only: `www/` at `/`, the built package at `/pkg/`.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use crate::Result;
+
+/// A running server; [`Server::stop`] stops it.
+pub struct Server {
+    address: SocketAddr,
+    stopping: Arc<AtomicBool>,
+    thread: JoinHandle<()>,
+}
+
+/// Which folder serves which URL prefix, longest prefix first.
+struct Mounts(Vec<(&'static str, PathBuf)>);
+
+impl Server {
+    /// Serves the demo site on 127.0.0.1:`port` (0: any free port).
+    pub fn start(root: &Path, port: u16) -> Result<Server> {
+        let listener = TcpListener::bind(("127.0.0.1", port))
+            .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e} (try --port)"))?;
+        let address = listener
+            .local_addr()
+            .map_err(|e| format!("cannot read the server address: {e}"))?;
+        let mounts = Arc::new(Mounts(vec![
+            ("/pkg/", crate::package::package_dir(root)),
+            ("/", root.join("www")),
+        ]));
+        let stopping = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&stopping);
+        let thread = std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                if stop.load(Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(stream) = stream else { continue };
+                let mounts = Arc::clone(&mounts);
+                std::thread::spawn(move || {
+                    // A broken connection concerns only that request.
+                    let _ = serve(stream, &mounts);
+                });
+            }
+        });
+        Ok(Server {
+            address,
+            stopping,
+            thread,
+        })
+    }
+
+    /// The address the server listens on.
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// Serves until the process is stopped (Ctrl-C).
+    pub fn wait(self) {
+        let _ = self.thread.join();
+    }
+
+    /// Stops accepting connections and waits for the server to end.
+    pub fn stop(self) {
+        self.stopping.store(true, Ordering::SeqCst);
+        // Wake the accept loop so that it sees the flag.
+        let _ = TcpStream::connect(self.address);
+        let _ = self.thread.join();
+    }
+}
+
+fn serve(stream: TcpStream, mounts: &Mounts) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // Skip the headers: nothing in them changes the answer.
+    let mut header = String::new();
+    while reader.read_line(&mut header)? > 2 {
+        header.clear();
+    }
+    let mut parts = request_line.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let mut stream = stream;
+    if method != "GET" && method != "HEAD" {
+        return respond(
+            &mut stream,
+            "405 Method Not Allowed",
+            "text/plain",
+            b"GET only\n",
+            true,
+        );
+    }
+    let path = target.split(['?', '#']).next().unwrap_or("");
+    match mounts
+        .resolve(path)
+        .and_then(|file| Some((std::fs::read(&file).ok()?, file)))
+    {
+        Some((body, file)) => respond(
+            &mut stream,
+            "200 OK",
+            content_type(&file),
+            &body,
+            method == "GET",
+        ),
+        None => respond(
+            &mut stream,
+            "404 Not Found",
+            "text/plain",
+            b"not found\n",
+            method == "GET",
+        ),
+    }
+}
+
+impl Mounts {
+    /// The file for a URL path, if it is inside a mounted folder.
+    fn resolve(&self, url_path: &str) -> Option<PathBuf> {
+        let decoded = percent_decode(url_path)?;
+        let (prefix, folder) = self
+            .0
+            .iter()
+            .find(|(prefix, _)| decoded.starts_with(prefix))?;
+        let relative = Path::new(&decoded[prefix.len()..]);
+        if !relative
+            .components()
+            .all(|component| matches!(component, Component::Normal(_)))
+        {
+            return None;
+        }
+        let file = folder.join(relative);
+        let file = if file.is_dir() {
+            file.join("index.html")
+        } else {
+            file
+        };
+        file.is_file().then_some(file)
+    }
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    let decoded = String::from_utf8(out).ok()?;
+    (!decoded.contains(['\0', '\\'])).then_some(decoded)
+}
+
+fn content_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ts" | "md" | "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn respond(
+    stream: &mut TcpStream,
+    status: &str,
+    content_type: &str,
+    body: &[u8],
+    with_body: bool,
+) -> std::io::Result<()> {
+    write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
+         Cache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
+    if with_body {
+        stream.write_all(body)?;
+    }
+    stream.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_outside_the_mounts_are_refused() {
+        let root = crate::workspace_root();
+        let mounts = Mounts(vec![("/", root.join("www"))]);
+        assert_eq!(mounts.resolve("/"), Some(root.join("www/index.html")));
+        assert_eq!(mounts.resolve("/../Cargo.toml"), None);
+        assert_eq!(mounts.resolve("/%2e%2e/Cargo.toml"), None);
+        assert_eq!(mounts.resolve("/%zz"), None);
+        assert_eq!(mounts.resolve("/nothing-here.html"), None);
+    }
+
+    #[test]
+    fn serves_files_over_http() {
+        let server = Server::start(&crate::workspace_root(), 0).unwrap();
+        let mut stream = TcpStream::connect(server.address()).unwrap();
+        stream
+            .write_all(b"GET /index.html HTTP/1.1\r\nHost: x\r\n\r\n")
+            .unwrap();
+        let mut response = String::new();
+        std::io::Read::read_to_string(&mut stream, &mut response).unwrap();
+        assert!(response.starts_with("HTTP/1.1 200 OK\r\n"), "{response}");
+        assert!(response.contains("<passerelle-diagnostic"), "{response}");
+        server.stop();
+    }
+}
