@@ -187,7 +187,7 @@ fn ensure_debian_packages(wanted: &[(&str, &str)]) -> Result {
         run(&mut command)
     };
     apt(&["update", "-q"])?;
-    let mut install = vec!["install", "-y", "-q", "--no-install-recommends"];
+    let mut install = vec!["install", "-y", "-q"];
     install.extend(&missing);
     apt(&install)?;
     for (program, package) in wanted {
