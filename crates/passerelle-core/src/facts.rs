@@ -1,0 +1,525 @@
+//! Facts: what is known about a person, as typed values.
+//!
+//! The public vocabulary is documented in `docs/facts.md`. A fact that is
+//! not known is absent from [`Facts`]: never a default value.
+
+use std::collections::btree_map::Entry;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value as Json;
+
+use crate::date::Date;
+use crate::geo;
+use crate::problem::Problem;
+
+/// The name of a fact. In JSON, its snake_case name (`birth_date`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fact {
+    BirthDate,
+    Age,
+    PostalCode,
+    Commune,
+    Department,
+    Region,
+    EmploymentStatus,
+    RegisteredJobseeker,
+    UnemploymentMonths,
+    Benefits,
+    Rqth,
+    QualificationLevel,
+    InEducation,
+    Nationality,
+    ResidencePermitWork,
+    FirstResidencePermitYears,
+    Housing,
+    ChildrenCount,
+    SingleParent,
+    YoungestChildAge,
+    DrivingLicence,
+    Vehicle,
+    MonthlyResources,
+    FrenchLevel,
+    DigitalAutonomy,
+    LivesInQpv,
+}
+
+/// The type of a fact's value, with its allowed values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactType {
+    /// `true` or `false`.
+    Boolean,
+    /// A whole number within bounds (both included).
+    Integer { min: i64, max: i64 },
+    /// A date, `YYYY-MM-DD`.
+    Date,
+    /// One value among these.
+    OneOf(&'static [&'static str]),
+    /// A set of values among these.
+    SetOf(&'static [&'static str]),
+    /// A code checked by a function of [`geo`].
+    Code(CodeKind),
+}
+
+/// The kinds of geographic codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeKind {
+    PostalCode,
+    Commune,
+    Department,
+    Region,
+}
+
+impl CodeKind {
+    fn accepts(self, code: &str) -> bool {
+        match self {
+            CodeKind::PostalCode => geo::is_postal_code(code),
+            CodeKind::Commune => geo::is_commune_code(code),
+            CodeKind::Department => geo::is_department(code),
+            CodeKind::Region => geo::is_region(code),
+        }
+    }
+}
+
+impl Fact {
+    /// Every fact, in the order of `docs/facts.md`.
+    pub const ALL: [Fact; 26] = [
+        Fact::BirthDate,
+        Fact::Age,
+        Fact::PostalCode,
+        Fact::Commune,
+        Fact::Department,
+        Fact::Region,
+        Fact::EmploymentStatus,
+        Fact::RegisteredJobseeker,
+        Fact::UnemploymentMonths,
+        Fact::Benefits,
+        Fact::Rqth,
+        Fact::QualificationLevel,
+        Fact::InEducation,
+        Fact::Nationality,
+        Fact::ResidencePermitWork,
+        Fact::FirstResidencePermitYears,
+        Fact::Housing,
+        Fact::ChildrenCount,
+        Fact::SingleParent,
+        Fact::YoungestChildAge,
+        Fact::DrivingLicence,
+        Fact::Vehicle,
+        Fact::MonthlyResources,
+        Fact::FrenchLevel,
+        Fact::DigitalAutonomy,
+        Fact::LivesInQpv,
+    ];
+
+    /// The snake_case name, as in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Fact::BirthDate => "birth_date",
+            Fact::Age => "age",
+            Fact::PostalCode => "postal_code",
+            Fact::Commune => "commune",
+            Fact::Department => "department",
+            Fact::Region => "region",
+            Fact::EmploymentStatus => "employment_status",
+            Fact::RegisteredJobseeker => "registered_jobseeker",
+            Fact::UnemploymentMonths => "unemployment_months",
+            Fact::Benefits => "benefits",
+            Fact::Rqth => "rqth",
+            Fact::QualificationLevel => "qualification_level",
+            Fact::InEducation => "in_education",
+            Fact::Nationality => "nationality",
+            Fact::ResidencePermitWork => "residence_permit_work",
+            Fact::FirstResidencePermitYears => "first_residence_permit_years",
+            Fact::Housing => "housing",
+            Fact::ChildrenCount => "children_count",
+            Fact::SingleParent => "single_parent",
+            Fact::YoungestChildAge => "youngest_child_age",
+            Fact::DrivingLicence => "driving_licence",
+            Fact::Vehicle => "vehicle",
+            Fact::MonthlyResources => "monthly_resources",
+            Fact::FrenchLevel => "french_level",
+            Fact::DigitalAutonomy => "digital_autonomy",
+            Fact::LivesInQpv => "lives_in_qpv",
+        }
+    }
+
+    /// The fact with this snake_case name.
+    ///
+    /// ```
+    /// use passerelle_core::facts::Fact;
+    /// assert_eq!(Fact::from_name("rqth"), Some(Fact::Rqth));
+    /// assert_eq!(Fact::from_name("RQTH"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Fact> {
+        Fact::ALL.into_iter().find(|fact| fact.name() == name)
+    }
+
+    /// The type of its values.
+    pub fn value_type(self) -> FactType {
+        use FactType::*;
+        match self {
+            Fact::BirthDate => Date,
+            Fact::Age => Integer { min: 0, max: 130 },
+            Fact::PostalCode => Code(CodeKind::PostalCode),
+            Fact::Commune => Code(CodeKind::Commune),
+            Fact::Department => Code(CodeKind::Department),
+            Fact::Region => Code(CodeKind::Region),
+            Fact::EmploymentStatus => OneOf(&[
+                "employed",
+                "jobseeker",
+                "student",
+                "in_training",
+                "apprentice",
+                "self_employed",
+                "inactive",
+                "retired",
+            ]),
+            Fact::UnemploymentMonths => Integer { min: 0, max: 600 },
+            Fact::Benefits => SetOf(&["rsa", "ass", "aah", "are", "prime_activite"]),
+            Fact::QualificationLevel => Integer { min: 0, max: 8 },
+            Fact::Nationality => OneOf(&["french", "eu", "non_eu"]),
+            Fact::FirstResidencePermitYears => Integer { min: 0, max: 100 },
+            Fact::Housing => OneOf(&[
+                "owner",
+                "tenant",
+                "hosted",
+                "emergency_shelter",
+                "homeless",
+                "other",
+            ]),
+            Fact::ChildrenCount | Fact::YoungestChildAge => Integer { min: 0, max: 30 },
+            Fact::MonthlyResources => Integer {
+                min: 0,
+                max: 1_000_000,
+            },
+            Fact::FrenchLevel => OneOf(&["fluent", "basic", "none"]),
+            Fact::DigitalAutonomy => OneOf(&["autonomous", "needs_help", "no_access"]),
+            Fact::RegisteredJobseeker
+            | Fact::Rqth
+            | Fact::InEducation
+            | Fact::ResidencePermitWork
+            | Fact::SingleParent
+            | Fact::DrivingLicence
+            | Fact::Vehicle
+            | Fact::LivesInQpv => Boolean,
+        }
+    }
+}
+
+impl fmt::Display for Fact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The value of one fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    Boolean(bool),
+    Integer(i64),
+    Date(Date),
+    /// A one-of value or a code.
+    Text(String),
+    Set(BTreeSet<String>),
+}
+
+/// What is known about a person: a value for each known fact.
+///
+/// ```
+/// use passerelle_core::facts::{Fact, Facts, Value};
+/// let facts = Facts::from_json(r#"{"age": 19, "postal_code": "93200", "benefits": []}"#).unwrap();
+/// assert_eq!(facts.get(Fact::Age), Some(&Value::Integer(19)));
+/// assert_eq!(facts.get(Fact::Rqth), None); // unknown, not false
+///
+/// let error = Facts::from_json(r#"{"age": "19", "colour": "blue"}"#).unwrap_err();
+/// let codes: Vec<_> = error.iter().map(|p| (p.code, p.path.as_str())).collect();
+/// assert_eq!(codes, [("wrong_type", "$.age"), ("unknown_fact", "$.colour")]);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Facts(BTreeMap<Fact, Value>);
+
+impl Facts {
+    /// No fact known.
+    pub fn new() -> Facts {
+        Facts::default()
+    }
+
+    /// The value of `fact`, if known.
+    pub fn get(&self, fact: Fact) -> Option<&Value> {
+        self.0.get(&fact)
+    }
+
+    /// Every known fact and its value.
+    pub fn iter(&self) -> impl Iterator<Item = (Fact, &Value)> {
+        self.0.iter().map(|(fact, value)| (*fact, value))
+    }
+
+    /// Sets a fact, checking its value. On error nothing changes.
+    pub fn set(&mut self, fact: Fact, value: &Json) -> Result<(), Problem> {
+        let value = check_value(fact, value, &format!("$.{}", fact.name()))?;
+        self.0.insert(fact, value);
+        Ok(())
+    }
+
+    /// Forgets a fact.
+    pub fn remove(&mut self, fact: Fact) {
+        self.0.remove(&fact);
+    }
+
+    /// Reads facts from a JSON object (see `docs/facts.md`), reporting
+    /// every problem at once. `null` is read as absent.
+    pub fn from_json(json: &str) -> Result<Facts, Vec<Problem>> {
+        let value: Json =
+            serde_json::from_str(json).map_err(|error| vec![Problem::json(&error)])?;
+        Facts::from_value(&value, "$")
+    }
+
+    /// Reads facts from a parsed JSON object at `path`.
+    pub fn from_value(value: &Json, path: &str) -> Result<Facts, Vec<Problem>> {
+        let Json::Object(map) = value else {
+            return Err(vec![Problem::new(
+                "wrong_type",
+                path,
+                "Facts must be a JSON object: {\"age\": 19, …}.",
+            )]);
+        };
+        let mut facts = Facts::new();
+        let mut problems = Vec::new();
+        for (name, value) in map {
+            let fact_path = format!("{path}.{name}");
+            let Some(fact) = Fact::from_name(name) else {
+                problems.push(Problem::new(
+                    "unknown_fact",
+                    &fact_path,
+                    format!("\"{name}\" is not a fact name; see docs/facts.md."),
+                ));
+                continue;
+            };
+            if value.is_null() {
+                continue;
+            }
+            match check_value(fact, value, &fact_path) {
+                Ok(value) => {
+                    facts.0.insert(fact, value);
+                }
+                Err(problem) => problems.push(problem),
+            }
+        }
+        if problems.is_empty() {
+            Ok(facts)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The facts with the derived ones added (see `docs/facts.md`): age
+    /// at `reference_date`, department from commune or postal code,
+    /// region from department. A given fact is never overwritten.
+    ///
+    /// ```
+    /// use passerelle_core::date::Date;
+    /// use passerelle_core::facts::{Fact, Facts, Value};
+    /// let facts = Facts::from_json(r#"{"birth_date": "2007-05-02", "postal_code": "93200"}"#).unwrap();
+    /// let profile = facts.resolve(Date::parse("2026-11-26").unwrap()).unwrap();
+    /// assert_eq!(profile.get(Fact::Age), Some(&Value::Integer(19)));
+    /// assert_eq!(profile.get(Fact::Department), Some(&Value::Text("93".into())));
+    /// assert_eq!(profile.get(Fact::Region), Some(&Value::Text("11".into())));
+    /// ```
+    pub fn resolve(&self, reference_date: Date) -> Result<Facts, Problem> {
+        let mut resolved = self.clone();
+        if let Some(Value::Date(birth)) = self.get(Fact::BirthDate) {
+            let age = birth.age_on(reference_date).ok_or_else(|| {
+                Problem::new(
+                    "birth_date_after_reference_date",
+                    "$.birth_date",
+                    format!("The birth date {birth} is after the reference date {reference_date}."),
+                )
+            })?;
+            resolved.0.insert(Fact::Age, Value::Integer(i64::from(age)));
+        }
+        if let Entry::Vacant(slot) = resolved.0.entry(Fact::Department) {
+            let department = match (self.get(Fact::Commune), self.get(Fact::PostalCode)) {
+                (Some(Value::Text(commune)), _) => geo::department_of_commune(commune),
+                (None, Some(Value::Text(postal_code))) => {
+                    geo::department_of_postal_code(postal_code)
+                }
+                _ => None,
+            };
+            if let Some(department) = department {
+                slot.insert(Value::Text(department.to_owned()));
+            }
+        }
+        if !resolved.0.contains_key(&Fact::Region) {
+            if let Some(region) = match resolved.get(Fact::Department) {
+                Some(Value::Text(department)) => geo::region_of_department(department),
+                _ => None,
+            } {
+                resolved
+                    .0
+                    .insert(Fact::Region, Value::Text(region.to_owned()));
+            }
+        }
+        Ok(resolved)
+    }
+}
+
+/// Checks a JSON value against the type of `fact`.
+pub(crate) fn check_value(fact: Fact, value: &Json, path: &str) -> Result<Value, Problem> {
+    let wrong_type =
+        |expected: &str| Problem::new("wrong_type", path, format!("{fact} must be {expected}."));
+    match fact.value_type() {
+        FactType::Boolean => value
+            .as_bool()
+            .map(Value::Boolean)
+            .ok_or_else(|| wrong_type("true or false")),
+        FactType::Integer { min, max } => {
+            let n = value.as_i64().ok_or_else(|| wrong_type("a whole number"))?;
+            if (min..=max).contains(&n) {
+                Ok(Value::Integer(n))
+            } else {
+                Err(Problem::new(
+                    "out_of_range",
+                    path,
+                    format!("{fact} must be between {min} and {max}; it is {n}."),
+                ))
+            }
+        }
+        FactType::Date => {
+            let text = value
+                .as_str()
+                .ok_or_else(|| wrong_type("a date written YYYY-MM-DD"))?;
+            Date::parse(text).map(Value::Date).map_err(|_| {
+                Problem::new(
+                    "invalid_date",
+                    path,
+                    format!("{fact} must be a real date written YYYY-MM-DD, not \"{text}\"."),
+                )
+            })
+        }
+        FactType::OneOf(allowed) => {
+            let text = value.as_str().ok_or_else(|| wrong_type("a text"))?;
+            if allowed.contains(&text) {
+                Ok(Value::Text(text.to_owned()))
+            } else {
+                Err(not_allowed(fact, path, text, allowed))
+            }
+        }
+        FactType::SetOf(allowed) => {
+            let items = value
+                .as_array()
+                .ok_or_else(|| wrong_type("a list, such as [\"rsa\"]"))?;
+            let mut set = BTreeSet::new();
+            for (i, item) in items.iter().enumerate() {
+                let item_path = format!("{path}[{i}]");
+                let text = item.as_str().ok_or_else(|| {
+                    Problem::new("wrong_type", &item_path, format!("{fact} lists texts."))
+                })?;
+                if !allowed.contains(&text) {
+                    return Err(not_allowed(fact, &item_path, text, allowed));
+                }
+                set.insert(text.to_owned());
+            }
+            Ok(Value::Set(set))
+        }
+        FactType::Code(kind) => {
+            let text = value.as_str().ok_or_else(|| wrong_type("a text code"))?;
+            if kind.accepts(text) {
+                Ok(Value::Text(text.to_owned()))
+            } else {
+                Err(Problem::new(
+                    "invalid_code",
+                    path,
+                    format!("\"{text}\" is not a valid {fact}; see docs/facts.md."),
+                ))
+            }
+        }
+    }
+}
+
+fn not_allowed(fact: Fact, path: &str, text: &str, allowed: &[&str]) -> Problem {
+    Problem::new(
+        "not_allowed",
+        path,
+        format!(
+            "\"{text}\" is not a value of {fact}; use one of: {}.",
+            allowed.join(", ")
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(json: &str) -> Vec<(&'static str, String)> {
+        Facts::from_json(json)
+            .unwrap_err()
+            .into_iter()
+            .map(|p| (p.code, p.path))
+            .collect()
+    }
+
+    #[test]
+    fn every_fact_name_round_trips() {
+        for fact in Fact::ALL {
+            assert_eq!(Fact::from_name(fact.name()), Some(fact));
+            let json = serde_json::to_string(&fact).unwrap();
+            assert_eq!(json, format!("\"{}\"", fact.name()));
+        }
+    }
+
+    #[test]
+    fn each_kind_of_wrong_value_has_its_code_and_path() {
+        assert_eq!(
+            codes(
+                r#"{"age": 131, "benefits": ["rsa", "lottery"], "birth_date": "2007-02-30",
+                    "employment_status": "astronaut", "department": "20", "rqth": "yes"}"#
+            ),
+            [
+                ("out_of_range", "$.age".into()),
+                ("not_allowed", "$.benefits[1]".into()),
+                ("invalid_date", "$.birth_date".into()),
+                ("invalid_code", "$.department".into()),
+                ("not_allowed", "$.employment_status".into()),
+                ("wrong_type", "$.rqth".into()),
+            ]
+        );
+        assert_eq!(codes("[]"), [("wrong_type", "$".into())]);
+        assert_eq!(codes("{"), [("invalid_json", "$".into())]);
+    }
+
+    #[test]
+    fn null_is_unknown() {
+        let facts = Facts::from_json(r#"{"rqth": null}"#).unwrap();
+        assert_eq!(facts.get(Fact::Rqth), None);
+    }
+
+    #[test]
+    fn given_facts_win_over_derived_ones() {
+        let facts = Facts::from_json(
+            r#"{"birth_date": "2000-01-01", "age": 40, "postal_code": "75011", "department": "2A"}"#,
+        )
+        .unwrap();
+        let resolved = facts.resolve(Date::parse("2026-11-26").unwrap()).unwrap();
+        // birth_date is more precise than a given age.
+        assert_eq!(resolved.get(Fact::Age), Some(&Value::Integer(26)));
+        assert_eq!(
+            resolved.get(Fact::Department),
+            Some(&Value::Text("2A".into()))
+        );
+        assert_eq!(resolved.get(Fact::Region), Some(&Value::Text("94".into())));
+    }
+
+    #[test]
+    fn birth_after_reference_date_is_refused() {
+        let facts = Facts::from_json(r#"{"birth_date": "2030-01-01"}"#).unwrap();
+        let problem = facts
+            .resolve(Date::parse("2026-11-26").unwrap())
+            .unwrap_err();
+        assert_eq!(problem.code, "birth_date_after_reference_date");
+    }
+}
