@@ -7,6 +7,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::facts::{Fact, Value};
+use crate::geo;
+use crate::rules::{Comparison, Zone};
+
 /// A language the product speaks.
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
@@ -135,6 +139,446 @@ impl Message<'_> {
             (Message::ErrorPrefix, Fr) => "Erreur :".into(),
             (Message::ErrorPrefix, En) => "Error:".into(),
         }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Sentences of eligibility explanations (see `rules::Condition::explain`).
+// ---------------------------------------------------------------------------
+
+/// Picks the French or the English text.
+fn pick<'a>(locale: Locale, fr: &'a str, en: &'a str) -> &'a str {
+    match locale {
+        Locale::Fr => fr,
+        Locale::En => en,
+    }
+}
+
+/// Joins a condition and the person's value: "Avoir entre 16 et 25 ans :
+/// vous avez 22 ans".
+pub(crate) fn with_person(condition: &str, person: Option<String>, locale: Locale) -> String {
+    match person {
+        Some(person) => format!("{condition}{} {person}", pick(locale, " :", ":")),
+        None => condition.to_owned(),
+    }
+}
+
+pub(crate) fn all_of(locale: Locale) -> &'static str {
+    pick(locale, "Toutes ces conditions", "All of these conditions")
+}
+
+pub(crate) fn any_of(locale: Locale) -> &'static str {
+    pick(
+        locale,
+        "Au moins une de ces conditions",
+        "At least one of these conditions",
+    )
+}
+
+pub(crate) fn none_of(locale: Locale) -> &'static str {
+    pick(
+        locale,
+        "Pas la condition suivante",
+        "Not the following condition",
+    )
+}
+
+/// Phrases of a yes/no fact: (requirement, negated requirement, the person
+/// is, the person is not), in French then English.
+fn yes_no_phrases(fact: Fact) -> Option<[[&'static str; 4]; 2]> {
+    Some(match fact {
+        Fact::RegisteredJobseeker => [
+            [
+                "Être inscrit à France Travail",
+                "Ne pas être inscrit à France Travail",
+                "vous êtes inscrit",
+                "vous n’êtes pas inscrit",
+            ],
+            [
+                "Be registered with France Travail",
+                "Not be registered with France Travail",
+                "you are registered",
+                "you are not registered",
+            ],
+        ],
+        Fact::Rqth => [
+            [
+                "Être reconnu travailleur handicapé (RQTH)",
+                "Ne pas être reconnu travailleur handicapé (RQTH)",
+                "vous avez la RQTH",
+                "vous n’avez pas la RQTH",
+            ],
+            [
+                "Be recognised as a disabled worker (RQTH)",
+                "Not be recognised as a disabled worker (RQTH)",
+                "you have the RQTH",
+                "you do not have the RQTH",
+            ],
+        ],
+        Fact::InEducation => [
+            [
+                "Être à l’école ou en études",
+                "Ne pas être à l’école ni en études",
+                "vous êtes à l’école ou en études",
+                "vous n’êtes pas à l’école ni en études",
+            ],
+            [
+                "Be at school or studying",
+                "Not be at school or studying",
+                "you are at school or studying",
+                "you are not at school or studying",
+            ],
+        ],
+        Fact::ResidencePermitWork => [
+            [
+                "Avoir un titre de séjour qui permet de travailler",
+                "Ne pas avoir de titre de séjour qui permet de travailler",
+                "vous en avez un",
+                "vous n’en avez pas",
+            ],
+            [
+                "Hold a residence permit that allows work",
+                "Not hold a residence permit that allows work",
+                "you hold one",
+                "you do not hold one",
+            ],
+        ],
+        Fact::SingleParent => [
+            [
+                "Élever seul ses enfants",
+                "Ne pas élever seul ses enfants",
+                "vous élevez seul vos enfants",
+                "vous n’élevez pas seul vos enfants",
+            ],
+            [
+                "Raise children alone",
+                "Not raise children alone",
+                "you raise your children alone",
+                "you do not raise your children alone",
+            ],
+        ],
+        Fact::DrivingLicence => [
+            [
+                "Avoir le permis de conduire (B)",
+                "Ne pas avoir le permis de conduire (B)",
+                "vous l’avez",
+                "vous ne l’avez pas",
+            ],
+            [
+                "Hold a driving licence (B)",
+                "Not hold a driving licence (B)",
+                "you hold one",
+                "you do not hold one",
+            ],
+        ],
+        Fact::Vehicle => [
+            [
+                "Avoir un véhicule",
+                "Ne pas avoir de véhicule",
+                "vous en avez un",
+                "vous n’en avez pas",
+            ],
+            [
+                "Have a vehicle",
+                "Not have a vehicle",
+                "you have one",
+                "you do not have one",
+            ],
+        ],
+        Fact::LivesInQpv => [
+            [
+                "Habiter dans un quartier prioritaire (QPV)",
+                "Ne pas habiter dans un quartier prioritaire (QPV)",
+                "vous y habitez",
+                "vous n’y habitez pas",
+            ],
+            [
+                "Live in a priority neighbourhood (QPV)",
+                "Not live in a priority neighbourhood (QPV)",
+                "you live in one",
+                "you do not live in one",
+            ],
+        ],
+        _ => return None,
+    })
+}
+
+/// The name of a fact, capitalised, for "Name : value" sentences.
+fn fact_label(fact: Fact, locale: Locale) -> &'static str {
+    let (fr, en) = match fact {
+        Fact::BirthDate => ("Date de naissance", "Date of birth"),
+        Fact::Age => ("Âge", "Age"),
+        Fact::PostalCode => ("Code postal", "Postal code"),
+        Fact::Commune => ("Commune", "Municipality"),
+        Fact::Department => ("Département", "Department"),
+        Fact::Region => ("Région", "Region"),
+        Fact::EmploymentStatus => ("Situation", "Situation"),
+        Fact::RegisteredJobseeker => (
+            "Inscription à France Travail",
+            "Registered with France Travail",
+        ),
+        Fact::UnemploymentMonths => ("Temps sans emploi", "Time without work"),
+        Fact::Benefits => ("Aides reçues", "Benefits received"),
+        Fact::Rqth => ("RQTH", "RQTH"),
+        Fact::QualificationLevel => ("Niveau de diplôme", "Qualification level"),
+        Fact::InEducation => ("À l’école ou en études", "At school or studying"),
+        Fact::Nationality => ("Nationalité", "Nationality"),
+        Fact::ResidencePermitWork => (
+            "Titre de séjour qui permet de travailler",
+            "Residence permit that allows work",
+        ),
+        Fact::FirstResidencePermitYears => (
+            "Temps depuis le premier titre de séjour",
+            "Time since the first residence permit",
+        ),
+        Fact::Housing => ("Logement", "Housing"),
+        Fact::ChildrenCount => ("Enfants à charge", "Dependent children"),
+        Fact::SingleParent => ("Parent seul", "Single parent"),
+        Fact::YoungestChildAge => ("Âge du plus jeune enfant", "Age of the youngest child"),
+        Fact::DrivingLicence => ("Permis de conduire", "Driving licence"),
+        Fact::Vehicle => ("Véhicule", "Vehicle"),
+        Fact::MonthlyResources => (
+            "Ressources du foyer par mois",
+            "Household resources per month",
+        ),
+        Fact::FrenchLevel => ("Niveau de français", "French level"),
+        Fact::DigitalAutonomy => ("Autonomie avec le numérique", "Digital skills"),
+        Fact::LivesInQpv => ("Quartier prioritaire (QPV)", "Priority neighbourhood (QPV)"),
+    };
+    pick(locale, fr, en)
+}
+
+/// The label of one allowed value of a one-of or set fact.
+fn value_label(fact: Fact, value: &str, locale: Locale) -> String {
+    let (fr, en) = match (fact, value) {
+        (Fact::EmploymentStatus, "employed") => ("en emploi", "employed"),
+        (Fact::EmploymentStatus, "jobseeker") => ("en recherche d’emploi", "looking for work"),
+        (Fact::EmploymentStatus, "student") => ("élève ou étudiant", "student"),
+        (Fact::EmploymentStatus, "in_training") => ("en formation", "in training"),
+        (Fact::EmploymentStatus, "apprentice") => ("en apprentissage", "apprentice"),
+        (Fact::EmploymentStatus, "self_employed") => ("indépendant", "self-employed"),
+        (Fact::EmploymentStatus, "inactive") => ("sans activité", "not working"),
+        (Fact::EmploymentStatus, "retired") => ("à la retraite", "retired"),
+        (Fact::Benefits, "rsa") => ("RSA", "RSA"),
+        (Fact::Benefits, "ass") => ("ASS", "ASS"),
+        (Fact::Benefits, "aah") => ("AAH", "AAH"),
+        (Fact::Benefits, "are") => ("allocation chômage (ARE)", "unemployment benefit (ARE)"),
+        (Fact::Benefits, "prime_activite") => {
+            ("prime d’activité", "activity bonus (prime d’activité)")
+        }
+        (Fact::Nationality, "french") => ("française", "French"),
+        (Fact::Nationality, "eu") => ("Union européenne, EEE ou Suisse", "EU, EEA or Swiss"),
+        (Fact::Nationality, "non_eu") => ("hors Union européenne", "non-EU"),
+        (Fact::Housing, "owner") => ("propriétaire", "owner"),
+        (Fact::Housing, "tenant") => ("locataire", "tenant"),
+        (Fact::Housing, "hosted") => ("hébergé chez quelqu’un", "staying with someone"),
+        (Fact::Housing, "emergency_shelter") => {
+            ("en hébergement d’urgence", "in an emergency shelter")
+        }
+        (Fact::Housing, "homeless") => ("sans logement", "homeless"),
+        (Fact::Housing, "other") => ("autre", "other"),
+        (Fact::FrenchLevel, "fluent") => ("à l’aise", "fluent"),
+        (Fact::FrenchLevel, "basic") => ("quelques bases", "basic"),
+        (Fact::FrenchLevel, "none") => ("pas encore", "none yet"),
+        (Fact::DigitalAutonomy, "autonomous") => ("autonome", "independent"),
+        (Fact::DigitalAutonomy, "needs_help") => ("besoin d’aide", "needs help"),
+        (Fact::DigitalAutonomy, "no_access") => ("pas d’accès", "no access"),
+        _ => return value.to_owned(),
+    };
+    pick(locale, fr, en).to_owned()
+}
+
+/// A number with the unit of its fact: "12 mois", "1200 €".
+fn quantity(fact: Fact, n: i64, locale: Locale) -> String {
+    let unit = match fact {
+        Fact::UnemploymentMonths => pick(locale, " mois", " months"),
+        Fact::MonthlyResources => " €",
+        Fact::FirstResidencePermitYears | Fact::YoungestChildAge | Fact::Age => {
+            pick(locale, " ans", " years")
+        }
+        _ => "",
+    };
+    match fact {
+        Fact::QualificationLevel => format!("{} {n}", pick(locale, "niveau", "level")),
+        _ => format!("{n}{unit}"),
+    }
+}
+
+/// "A, B ou C" / "A, B or C".
+fn alternatives(items: &[String], locale: Locale) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {} {last}", rest.join(", "), pick(locale, "ou", "or")),
+    }
+}
+
+pub(crate) fn equals_text(fact: Fact, value: &Value, locale: Locale) -> String {
+    match (yes_no_phrases(fact), value) {
+        (Some(phrases), Value::Boolean(expected)) => {
+            let phrases = phrases[usize::from(locale == Locale::En)];
+            phrases[usize::from(!expected)].to_owned()
+        }
+        _ => format!(
+            "{}{} {}",
+            fact_label(fact, locale),
+            pick(locale, " :", ":"),
+            value_text(fact, value, locale)
+        ),
+    }
+}
+
+pub(crate) fn one_of_text(fact: Fact, values: &[String], locale: Locale) -> String {
+    let labels: Vec<String> = values
+        .iter()
+        .map(|value| value_label(fact, value, locale))
+        .collect();
+    format!(
+        "{}{} {}",
+        fact_label(fact, locale),
+        pick(locale, " :", ":"),
+        alternatives(&labels, locale)
+    )
+}
+
+pub(crate) fn compare_text(fact: Fact, op: Comparison, value: i64, locale: Locale) -> String {
+    let op = match op {
+        Comparison::Less => pick(locale, "moins de", "less than"),
+        Comparison::LessOrEqual => pick(locale, "au plus", "at most"),
+        Comparison::Greater => pick(locale, "plus de", "more than"),
+        Comparison::GreaterOrEqual => pick(locale, "au moins", "at least"),
+    };
+    format!(
+        "{}{} {op} {}",
+        fact_label(fact, locale),
+        pick(locale, " :", ":"),
+        quantity(fact, value, locale)
+    )
+}
+
+pub(crate) fn between_text(fact: Fact, min: i64, max: i64, locale: Locale) -> String {
+    format!(
+        "{}{} {} {} {} {}",
+        fact_label(fact, locale),
+        pick(locale, " :", ":"),
+        pick(locale, "entre", "between"),
+        quantity(fact, min, locale).trim_end_matches(|c: char| !c.is_ascii_digit()),
+        pick(locale, "et", "and"),
+        quantity(fact, max, locale)
+    )
+}
+
+pub(crate) fn age_text(min: Option<i64>, max: Option<i64>, locale: Locale) -> String {
+    match (min, max, locale) {
+        (Some(min), Some(max), Locale::Fr) if min == max => format!("Avoir {min} ans"),
+        (Some(min), Some(max), Locale::En) if min == max => format!("Be {min} years old"),
+        (Some(min), Some(max), Locale::Fr) => format!("Avoir entre {min} et {max} ans"),
+        (Some(min), Some(max), Locale::En) => format!("Be between {min} and {max} years old"),
+        (Some(min), None, Locale::Fr) => format!("Avoir au moins {min} ans"),
+        (Some(min), None, Locale::En) => format!("Be at least {min} years old"),
+        (None, Some(max), Locale::Fr) => format!("Avoir au plus {max} ans"),
+        (None, Some(max), Locale::En) => format!("Be at most {max} years old"),
+        (None, None, _) => pick(locale, "Avoir un âge connu", "Have a known age").to_owned(),
+    }
+}
+
+fn department_text(code: &str) -> String {
+    match geo::DEPARTMENTS.iter().find(|(c, _, _)| *c == code) {
+        Some((_, name, _)) => format!("{name} ({code})"),
+        None => code.to_owned(),
+    }
+}
+
+pub(crate) fn zone_text(zone: &Zone, locale: Locale) -> String {
+    if zone.national {
+        return pick(locale, "Habiter en France", "Live in France").to_owned();
+    }
+    let regions = zone.regions.iter().map(|code| {
+        geo::REGIONS
+            .iter()
+            .find(|(c, _)| c == code)
+            .map_or_else(|| code.clone(), |(_, name)| (*name).to_owned())
+    });
+    let departments = zone.departments.iter().map(|code| department_text(code));
+    let communes = zone
+        .communes
+        .iter()
+        .map(|code| format!("{} {code}", pick(locale, "commune", "municipality")));
+    let places: Vec<String> = regions.chain(departments).chain(communes).collect();
+    format!(
+        "{}{} {}",
+        pick(locale, "Habiter", "Live in"),
+        pick(locale, " :", ":"),
+        alternatives(&places, locale)
+    )
+}
+
+pub(crate) fn place_text(
+    commune: Option<&Value>,
+    department: Option<&Value>,
+    locale: Locale,
+) -> String {
+    match (commune, department) {
+        (Some(Value::Text(commune)), _) => format!(
+            "{} {} {commune}",
+            pick(locale, "vous habitez", "you live in"),
+            pick(locale, "la commune", "municipality")
+        ),
+        (_, Some(Value::Text(department))) => format!(
+            "{} {}",
+            pick(locale, "vous habitez", "you live in"),
+            department_text(department)
+        ),
+        _ => pick(
+            locale,
+            "nous ne savons pas encore où vous habitez",
+            "we do not know yet where you live",
+        )
+        .to_owned(),
+    }
+}
+
+fn value_text(fact: Fact, value: &Value, locale: Locale) -> String {
+    match value {
+        Value::Boolean(true) => pick(locale, "oui", "yes").to_owned(),
+        Value::Boolean(false) => pick(locale, "non", "no").to_owned(),
+        Value::Integer(n) => quantity(fact, *n, locale),
+        Value::Date(date) => date.to_string(),
+        Value::Text(text) => value_label(fact, text, locale),
+        Value::Set(items) if items.is_empty() => pick(locale, "aucune", "none").to_owned(),
+        Value::Set(items) => items
+            .iter()
+            .map(|item| value_label(fact, item, locale))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// The person's value of `fact`, as the second half of a sentence.
+pub(crate) fn person_value_text(fact: Fact, value: Option<&Value>, locale: Locale) -> String {
+    match (fact, value) {
+        (Fact::Age, Some(Value::Integer(age))) => match locale {
+            Locale::Fr => format!("vous avez {age} ans"),
+            Locale::En => format!("you are {age}"),
+        },
+        (Fact::Age, None) => pick(
+            locale,
+            "nous ne connaissons pas encore votre âge",
+            "we do not know your age yet",
+        )
+        .to_owned(),
+        (_, None) => pick(locale, "nous ne le savons pas encore", "we do not know yet").to_owned(),
+        (_, Some(Value::Boolean(is))) if yes_no_phrases(fact).is_some() => {
+            let phrases =
+                yes_no_phrases(fact).unwrap_or_default()[usize::from(locale == Locale::En)];
+            phrases[2 + usize::from(!is)].to_owned()
+        }
+        (_, Some(value)) => format!(
+            "{}{} {}",
+            pick(locale, "pour vous", "for you"),
+            pick(locale, " :", ":"),
+            value_text(fact, value, locale)
+        ),
     }
 }
 

@@ -28,6 +28,13 @@ impl LocalizedText {
     /// let text: LocalizedText = serde_json::from_str(r#"{"fr": "Oui"}"#).unwrap();
     /// assert_eq!(text.get(Locale::En), "Oui");
     /// ```
+    /// Whether the text is given, not blank, in `locale`.
+    pub fn has(&self, locale: Locale) -> bool {
+        self.0
+            .get(&locale)
+            .is_some_and(|text| !text.trim().is_empty())
+    }
+
     pub fn get(&self, locale: Locale) -> &str {
         self.0
             .get(&locale)
@@ -439,7 +446,7 @@ impl Problems<'_> {
     /// A problem for each declared locale that `text` lacks.
     fn translations(&mut self, text: &LocalizedText, path: String) {
         for locale in self.locales {
-            if text.0.get(locale).is_none_or(|t| t.trim().is_empty()) {
+            if !text.has(*locale) {
                 self.push(
                     "missing_translation",
                     path.clone(),

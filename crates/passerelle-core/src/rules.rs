@@ -1,0 +1,1135 @@
+//! Eligibility rules: a small typed condition tree, evaluated in
+//! three-valued logic, with an explanation in words.
+//!
+//! The JSON syntax is documented in `docs/catalogue-format.md`.
+//! [`Condition::parse`] reads it and checks it against the facts
+//! vocabulary; [`Condition::evaluate`] gives met, not met or unknown (with
+//! the facts still missing); [`Condition::explain`] says why, condition by
+//! condition, quoting the person's values.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+use serde_json::{Map, Value as Json};
+
+use crate::facts::{check_value, Fact, FactType, Facts, Value};
+use crate::geo;
+use crate::i18n::{self, Locale};
+use crate::problem::Problem;
+use crate::questionnaire::LocalizedText;
+
+/// One condition of a rule, with the sentence that replaces the generated
+/// one in explanations, if the author gave it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Condition {
+    pub test: Test,
+    pub label: Option<LocalizedText>,
+}
+
+/// What a condition tests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Test {
+    /// Every part is met.
+    All(Vec<Condition>),
+    /// At least one part is met.
+    Any(Vec<Condition>),
+    /// The part is not met.
+    Not(Box<Condition>),
+    /// The fact has this value.
+    Equals { fact: Fact, value: Value },
+    /// A one-of fact has one of these values (in the author's order).
+    In { fact: Fact, values: Vec<String> },
+    /// A set fact holds at least one of these values.
+    HasAny { fact: Fact, values: Vec<String> },
+    /// An integer fact compared with a number.
+    Compare {
+        fact: Fact,
+        op: Comparison,
+        value: i64,
+    },
+    /// `min` ≤ an integer fact ≤ `max`.
+    Between { fact: Fact, min: i64, max: i64 },
+    /// The age at the reference date is within the bounds (both included).
+    Age { min: Option<i64>, max: Option<i64> },
+    /// The person lives in the zone.
+    InZone(Zone),
+}
+
+/// An integer comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comparison {
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+}
+
+impl Comparison {
+    fn holds(self, left: i64, right: i64) -> bool {
+        match self {
+            Comparison::Less => left < right,
+            Comparison::LessOrEqual => left <= right,
+            Comparison::Greater => left > right,
+            Comparison::GreaterOrEqual => left >= right,
+        }
+    }
+}
+
+/// Where something is available: the whole country, or lists of INSEE
+/// codes (a place matches if its commune, department or region is listed).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Zone {
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub national: bool,
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    pub regions: BTreeSet<String>,
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    pub departments: BTreeSet<String>,
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    pub communes: BTreeSet<String>,
+}
+
+/// The result of evaluating a condition in three-valued logic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Met,
+    NotMet,
+    /// Not known yet: knowing these facts could settle it.
+    Unknown(BTreeSet<Fact>),
+}
+
+impl Outcome {
+    fn unknown(fact: Fact) -> Outcome {
+        Outcome::Unknown(BTreeSet::from([fact]))
+    }
+
+    fn of(met: bool) -> Outcome {
+        if met {
+            Outcome::Met
+        } else {
+            Outcome::NotMet
+        }
+    }
+
+    /// Three-valued "and": not met as soon as one part is not met.
+    pub fn and(outcomes: impl IntoIterator<Item = Outcome>) -> Outcome {
+        let mut missing = BTreeSet::new();
+        let mut unknown = false;
+        for outcome in outcomes {
+            match outcome {
+                Outcome::NotMet => return Outcome::NotMet,
+                Outcome::Unknown(facts) => {
+                    unknown = true;
+                    missing.extend(facts);
+                }
+                Outcome::Met => {}
+            }
+        }
+        if unknown {
+            Outcome::Unknown(missing)
+        } else {
+            Outcome::Met
+        }
+    }
+
+    /// Three-valued "or": met as soon as one part is met.
+    pub fn or(outcomes: impl IntoIterator<Item = Outcome>) -> Outcome {
+        let mut missing = BTreeSet::new();
+        let mut unknown = false;
+        for outcome in outcomes {
+            match outcome {
+                Outcome::Met => return Outcome::Met,
+                Outcome::Unknown(facts) => {
+                    unknown = true;
+                    missing.extend(facts);
+                }
+                Outcome::NotMet => {}
+            }
+        }
+        if unknown {
+            Outcome::Unknown(missing)
+        } else {
+            Outcome::NotMet
+        }
+    }
+
+    /// The status word used in JSON: `met`, `not_met`, `unknown`.
+    pub fn status(&self) -> Status {
+        match self {
+            Outcome::Met => Status::Met,
+            Outcome::NotMet => Status::NotMet,
+            Outcome::Unknown(_) => Status::Unknown,
+        }
+    }
+}
+
+/// Three-valued "not": swaps met and not met, keeps unknown.
+impl std::ops::Not for Outcome {
+    type Output = Outcome;
+
+    fn not(self) -> Outcome {
+        match self {
+            Outcome::Met => Outcome::NotMet,
+            Outcome::NotMet => Outcome::Met,
+            unknown => unknown,
+        }
+    }
+}
+
+/// [`Outcome`] without its missing facts, for explanations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Met,
+    NotMet,
+    Unknown,
+}
+
+/// Why a condition is met, not met or unknown, in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Explanation {
+    pub status: Status,
+    /// One short sentence: the condition and the person's value.
+    pub text: String,
+    /// The parts of an `all`, `any` or `not`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Explanation>,
+}
+
+impl Zone {
+    /// Whether the zone is the whole country.
+    pub fn national() -> Zone {
+        Zone {
+            national: true,
+            ..Zone::default()
+        }
+    }
+
+    /// Whether the person's place is in the zone. `facts` must be resolved
+    /// (see [`Facts::resolve`]) so that department and region are derived.
+    pub fn contains(&self, facts: &Facts) -> Outcome {
+        if self.national {
+            return Outcome::Met;
+        }
+        let text = |fact| match facts.get(fact) {
+            Some(Value::Text(code)) => Some(code.as_str()),
+            _ => None,
+        };
+        let (commune, department, region) = (
+            text(Fact::Commune),
+            text(Fact::Department),
+            text(Fact::Region),
+        );
+        let in_region = |listed_department: &str, missing: Fact| match region {
+            Some(region) if geo::region_of_department(listed_department) != Some(region) => {
+                Outcome::NotMet
+            }
+            _ => Outcome::unknown(missing),
+        };
+        let communes = self
+            .communes
+            .iter()
+            .map(|listed| match (commune, department) {
+                (Some(commune), _) => Outcome::of(commune == listed),
+                (None, Some(department)) => {
+                    if geo::department_of_commune(listed) == Some(department) {
+                        Outcome::unknown(Fact::Commune)
+                    } else {
+                        Outcome::NotMet
+                    }
+                }
+                (None, None) => match geo::department_of_commune(listed) {
+                    Some(listed_department) => in_region(listed_department, Fact::Commune),
+                    None => Outcome::NotMet,
+                },
+            });
+        let departments = self.departments.iter().map(|listed| match department {
+            Some(department) => Outcome::of(department == listed),
+            None => in_region(listed, Fact::Department),
+        });
+        let regions = self.regions.iter().map(|listed| match region {
+            Some(region) => Outcome::of(region == listed),
+            None => Outcome::unknown(Fact::Department),
+        });
+        Outcome::or(communes.chain(departments).chain(regions))
+    }
+
+    /// Reads a zone object at `path`.
+    pub fn parse(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<Zone> {
+        let map = object(value, path, problems)?;
+        let mut zone = Zone::default();
+        let mut ok = true;
+        for (key, value) in map {
+            let key_path = format!("{path}.{key}");
+            let (list, accepts, what): (&mut BTreeSet<String>, fn(&str) -> bool, &str) =
+                match key.as_str() {
+                    "national" => {
+                        match value.as_bool() {
+                            Some(national) => zone.national = national,
+                            None => {
+                                problems.push(Problem::new(
+                                    "wrong_type",
+                                    &key_path,
+                                    "national must be true or false.",
+                                ));
+                                ok = false;
+                            }
+                        }
+                        continue;
+                    }
+                    "regions" => (&mut zone.regions, geo::is_region, "region"),
+                    "departments" => (&mut zone.departments, geo::is_department, "department"),
+                    "communes" => (&mut zone.communes, geo::is_commune_code, "commune"),
+                    _ => {
+                        problems.push(Problem::new(
+                            "unknown_field",
+                            &key_path,
+                            "A zone has only national, regions, departments and communes.",
+                        ));
+                        ok = false;
+                        continue;
+                    }
+                };
+            match strings(value, &key_path, problems) {
+                Some(codes) => {
+                    for (i, code) in codes.into_iter().enumerate() {
+                        if accepts(&code) {
+                            list.insert(code);
+                        } else {
+                            problems.push(Problem::new(
+                                "invalid_code",
+                                &format!("{key_path}[{i}]"),
+                                format!("\"{code}\" is not an INSEE {what} code."),
+                            ));
+                            ok = false;
+                        }
+                    }
+                }
+                None => ok = false,
+            }
+        }
+        let empty =
+            zone.regions.is_empty() && zone.departments.is_empty() && zone.communes.is_empty();
+        if ok && !zone.national && empty {
+            problems.push(Problem::new(
+                "empty_zone",
+                path,
+                "Give {\"national\": true} or at least one region, department or commune.",
+            ));
+            ok = false;
+        }
+        ok.then_some(zone)
+    }
+}
+
+impl Condition {
+    /// Evaluates the condition on resolved facts (see [`Facts::resolve`]).
+    ///
+    /// ```
+    /// use passerelle_core::date::Date;
+    /// use passerelle_core::facts::{Fact, Facts};
+    /// use passerelle_core::rules::{Condition, Outcome};
+    ///
+    /// let json = serde_json::json!({"all": [
+    ///     {"age": {"min": 16, "max": 25}},
+    ///     {"in": {"fact": "employment_status", "values": ["jobseeker", "inactive"]}}
+    /// ]});
+    /// let rule = Condition::parse(&json, "$", &mut Vec::new()).unwrap();
+    /// let today = Date::parse("2026-11-26").unwrap();
+    ///
+    /// let facts = Facts::from_json(r#"{"age": 19}"#).unwrap().resolve(today).unwrap();
+    /// assert_eq!(rule.evaluate(&facts), Outcome::Unknown([Fact::EmploymentStatus].into()));
+    ///
+    /// let facts = Facts::from_json(r#"{"age": 30}"#).unwrap().resolve(today).unwrap();
+    /// assert_eq!(rule.evaluate(&facts), Outcome::NotMet);
+    /// ```
+    pub fn evaluate(&self, facts: &Facts) -> Outcome {
+        match &self.test {
+            Test::All(parts) => Outcome::and(parts.iter().map(|part| part.evaluate(facts))),
+            Test::Any(parts) => Outcome::or(parts.iter().map(|part| part.evaluate(facts))),
+            Test::Not(part) => !part.evaluate(facts),
+            Test::Equals { fact, value } => match facts.get(*fact) {
+                Some(actual) => Outcome::of(actual == value),
+                None => Outcome::unknown(*fact),
+            },
+            Test::In { fact, values } => match facts.get(*fact) {
+                Some(Value::Text(actual)) => Outcome::of(values.contains(actual)),
+                _ => Outcome::unknown(*fact),
+            },
+            Test::HasAny { fact, values } => match facts.get(*fact) {
+                Some(Value::Set(actual)) => Outcome::of(values.iter().any(|v| actual.contains(v))),
+                _ => Outcome::unknown(*fact),
+            },
+            Test::Compare { fact, op, value } => match facts.get(*fact) {
+                Some(Value::Integer(actual)) => Outcome::of(op.holds(*actual, *value)),
+                _ => Outcome::unknown(*fact),
+            },
+            Test::Between { fact, min, max } => match facts.get(*fact) {
+                Some(Value::Integer(actual)) => Outcome::of((*min..=*max).contains(actual)),
+                _ => Outcome::unknown(*fact),
+            },
+            Test::Age { min, max } => match facts.get(Fact::Age) {
+                Some(Value::Integer(age)) => Outcome::of(
+                    min.is_none_or(|min| *age >= min) && max.is_none_or(|max| *age <= max),
+                ),
+                _ => Outcome::unknown(Fact::Age),
+            },
+            Test::InZone(zone) => zone.contains(facts),
+        }
+    }
+
+    /// Explains the evaluation on resolved facts, in `locale`.
+    ///
+    /// ```
+    /// use passerelle_core::date::Date;
+    /// use passerelle_core::facts::Facts;
+    /// use passerelle_core::i18n::Locale;
+    /// use passerelle_core::rules::{Condition, Status};
+    ///
+    /// let rule = Condition::parse(&serde_json::json!({"age": {"min": 16, "max": 25}}), "$", &mut Vec::new()).unwrap();
+    /// let facts = Facts::from_json(r#"{"age": 22}"#).unwrap();
+    /// let explanation = rule.explain(&facts, Locale::Fr);
+    /// assert_eq!(explanation.status, Status::Met);
+    /// assert_eq!(explanation.text, "Avoir entre 16 et 25 ans : vous avez 22 ans");
+    /// ```
+    pub fn explain(&self, facts: &Facts, locale: Locale) -> Explanation {
+        let parts: Vec<Explanation> = match &self.test {
+            Test::All(parts) | Test::Any(parts) => parts
+                .iter()
+                .map(|part| part.explain(facts, locale))
+                .collect(),
+            Test::Not(part) => vec![part.explain(facts, locale)],
+            _ => Vec::new(),
+        };
+        let status = self.evaluate(facts).status();
+        let text = match &self.label {
+            Some(label) if parts.is_empty() => {
+                i18n::with_person(label.get(locale), self.person_text(facts, locale), locale)
+            }
+            Some(label) => i18n::with_person(
+                label.get(locale),
+                self.known_values_text(facts, locale),
+                locale,
+            ),
+            None => self.generated_text(facts, locale),
+        };
+        Explanation {
+            status,
+            text,
+            parts,
+        }
+    }
+
+    /// The generated sentence: the condition, then the person's value.
+    fn generated_text(&self, facts: &Facts, locale: Locale) -> String {
+        let condition = match &self.test {
+            Test::All(_) => return i18n::all_of(locale).to_owned(),
+            Test::Any(_) => return i18n::any_of(locale).to_owned(),
+            Test::Not(_) => return i18n::none_of(locale).to_owned(),
+            Test::Equals { fact, value } => i18n::equals_text(*fact, value, locale),
+            Test::In { fact, values } | Test::HasAny { fact, values } => {
+                i18n::one_of_text(*fact, values, locale)
+            }
+            Test::Compare { fact, op, value } => i18n::compare_text(*fact, *op, *value, locale),
+            Test::Between { fact, min, max } => i18n::between_text(*fact, *min, *max, locale),
+            Test::Age { min, max } => i18n::age_text(*min, *max, locale),
+            Test::InZone(zone) => i18n::zone_text(zone, locale),
+        };
+        i18n::with_person(&condition, self.person_text(facts, locale), locale)
+    }
+
+    /// What the person's value is, for a condition on one fact.
+    fn person_text(&self, facts: &Facts, locale: Locale) -> Option<String> {
+        let fact = match &self.test {
+            Test::Equals { fact, .. }
+            | Test::In { fact, .. }
+            | Test::HasAny { fact, .. }
+            | Test::Compare { fact, .. }
+            | Test::Between { fact, .. } => *fact,
+            Test::Age { .. } => Fact::Age,
+            Test::InZone(_) => {
+                return Some(i18n::place_text(
+                    facts.get(Fact::Commune),
+                    facts.get(Fact::Department),
+                    locale,
+                ))
+            }
+            Test::All(_) | Test::Any(_) | Test::Not(_) => return None,
+        };
+        Some(i18n::person_value_text(fact, facts.get(fact), locale))
+    }
+
+    /// For a labelled `all`, `any` or `not`: the person's known values of
+    /// the facts its parts read ("vous avez 19 ans"), or that none is known.
+    fn known_values_text(&self, facts: &Facts, locale: Locale) -> Option<String> {
+        let mut read = Vec::new();
+        self.facts_in_order(&mut read);
+        let place_known =
+            facts.get(Fact::Commune).is_some() || facts.get(Fact::Department).is_some();
+        let mut known: Vec<String> = Vec::new();
+        for fact in read {
+            let text = match fact {
+                Fact::Commune | Fact::Department | Fact::Region if place_known => {
+                    Some(i18n::place_text(
+                        facts.get(Fact::Commune),
+                        facts.get(Fact::Department),
+                        locale,
+                    ))
+                }
+                Fact::Commune | Fact::Department | Fact::Region => None,
+                _ => facts
+                    .get(fact)
+                    .map(|value| i18n::person_value_text(fact, Some(value), locale)),
+            };
+            if let Some(text) = text.filter(|text| !known.contains(text)) {
+                known.push(text);
+            }
+        }
+        Some(if known.is_empty() {
+            i18n::person_value_text(Fact::Rqth, None, locale)
+        } else {
+            known.join(if locale == Locale::Fr { " ; " } else { "; " })
+        })
+    }
+
+    /// The facts the condition reads, in the order written, without repeats.
+    fn facts_in_order(&self, into: &mut Vec<Fact>) {
+        let add = |fact: Fact, into: &mut Vec<Fact>| {
+            if !into.contains(&fact) {
+                into.push(fact);
+            }
+        };
+        match &self.test {
+            Test::All(parts) | Test::Any(parts) => {
+                parts.iter().for_each(|part| part.facts_in_order(into));
+            }
+            Test::Not(part) => part.facts_in_order(into),
+            Test::Equals { fact, .. }
+            | Test::In { fact, .. }
+            | Test::HasAny { fact, .. }
+            | Test::Compare { fact, .. }
+            | Test::Between { fact, .. } => add(*fact, into),
+            Test::Age { .. } => add(Fact::Age, into),
+            Test::InZone(_) => add(Fact::Department, into),
+        }
+    }
+
+    /// Every fact the condition reads.
+    pub fn facts(&self, into: &mut BTreeSet<Fact>) {
+        match &self.test {
+            Test::All(parts) | Test::Any(parts) => {
+                parts.iter().for_each(|part| part.facts(into));
+            }
+            Test::Not(part) => part.facts(into),
+            Test::Equals { fact, .. }
+            | Test::In { fact, .. }
+            | Test::HasAny { fact, .. }
+            | Test::Compare { fact, .. }
+            | Test::Between { fact, .. } => {
+                into.insert(*fact);
+            }
+            Test::Age { .. } => {
+                into.insert(Fact::Age);
+            }
+            Test::InZone(_) => {
+                into.extend([Fact::Commune, Fact::Department, Fact::Region]);
+            }
+        }
+    }
+
+    /// Reads a condition at `path`, checking it against the facts
+    /// vocabulary. Problems are added to `problems`; `None` if any.
+    pub fn parse(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<Condition> {
+        Condition::parse_at_depth(value, path, problems, 0)
+    }
+
+    fn parse_at_depth(
+        value: &Json,
+        path: &str,
+        problems: &mut Vec<Problem>,
+        depth: usize,
+    ) -> Option<Condition> {
+        if depth > MAX_DEPTH {
+            problems.push(Problem::new(
+                "too_deep",
+                path,
+                format!("Conditions may be nested {MAX_DEPTH} levels deep at most."),
+            ));
+            return None;
+        }
+        let map = object(value, path, problems)?;
+        let before = problems.len();
+        let mut label = None;
+        let mut operators = Vec::new();
+        for (key, value) in map {
+            if key == "label" {
+                label = parse_label(value, &format!("{path}.label"), problems);
+            } else {
+                operators.push((key.as_str(), value));
+            }
+        }
+        let [(operator, operand)] = operators[..] else {
+            problems.push(Problem::new(
+                "not_one_operator",
+                path,
+                format!(
+                    "A condition has exactly one operator ({}) besides its label; found {}.",
+                    OPERATORS.join(", "),
+                    operators.len()
+                ),
+            ));
+            return None;
+        };
+        let path = &format!("{path}.{operator}");
+        let parts = |problems: &mut Vec<Problem>| -> Option<Vec<Condition>> {
+            let Some(items) = operand.as_array().filter(|items| !items.is_empty()) else {
+                problems.push(Problem::new(
+                    "wrong_type",
+                    path,
+                    format!("{operator} takes a non-empty list of conditions."),
+                ));
+                return None;
+            };
+            let parsed: Vec<_> = items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    Condition::parse_at_depth(item, &format!("{path}[{i}]"), problems, depth + 1)
+                })
+                .collect();
+            parsed.into_iter().collect()
+        };
+        let test = match operator {
+            "all" => parts(problems).map(Test::All),
+            "any" => parts(problems).map(Test::Any),
+            "not" => Condition::parse_at_depth(operand, path, problems, depth + 1)
+                .map(|part| Test::Not(Box::new(part))),
+            "equals" => parse_equals(operand, path, problems),
+            "in" | "has_any" => parse_values(operator, operand, path, problems),
+            "compare" => parse_compare(operand, path, problems),
+            "between" => parse_between(operand, path, problems),
+            "age" => parse_age(operand, path, problems),
+            "in_zone" => Zone::parse(operand, path, problems).map(Test::InZone),
+            _ => {
+                problems.push(Problem::new(
+                    "unknown_operator",
+                    path,
+                    format!(
+                        "\"{operator}\" is not a condition; use one of: {}.",
+                        OPERATORS.join(", ")
+                    ),
+                ));
+                None
+            }
+        };
+        if problems.len() > before {
+            return None;
+        }
+        test.map(|test| Condition { test, label })
+    }
+}
+
+/// How deep conditions may nest: deeper input is refused, never a stack overflow.
+pub const MAX_DEPTH: usize = 32;
+
+const OPERATORS: [&str; 10] = [
+    "all", "any", "not", "equals", "in", "has_any", "compare", "between", "age", "in_zone",
+];
+
+fn object<'a>(
+    value: &'a Json,
+    path: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<&'a Map<String, Json>> {
+    let map = value.as_object();
+    if map.is_none() {
+        problems.push(Problem::new(
+            "wrong_type",
+            path,
+            "Expected a JSON object here.",
+        ));
+    }
+    map
+}
+
+fn strings(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<Vec<String>> {
+    let list = value.as_array().and_then(|items| {
+        items
+            .iter()
+            .map(|item| item.as_str().map(str::to_owned))
+            .collect()
+    });
+    if list.is_none() {
+        problems.push(Problem::new(
+            "wrong_type",
+            path,
+            "Expected a list of texts.",
+        ));
+    }
+    list
+}
+
+/// Reads a `{"fr": …, "en": …}` text, French required.
+pub(crate) fn parse_label(
+    value: &Json,
+    path: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<LocalizedText> {
+    match serde_json::from_value::<LocalizedText>(value.clone()) {
+        Ok(text) if text.has(Locale::Fr) => Some(text),
+        Ok(_) => {
+            problems.push(Problem::new(
+                "missing_translation",
+                path,
+                "Give this text in French: {\"fr\": \"…\"}.",
+            ));
+            None
+        }
+        Err(_) => {
+            problems.push(Problem::new(
+                "wrong_type",
+                path,
+                "A text is an object such as {\"fr\": \"…\", \"en\": \"…\"}.",
+            ));
+            None
+        }
+    }
+}
+
+/// The fields of an operator object, checked against the expected names.
+fn fields<'a>(
+    operand: &'a Json,
+    path: &str,
+    expected: &[&str],
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<Option<&'a Json>>> {
+    let map = object(operand, path, problems)?;
+    let mut ok = true;
+    for key in map.keys() {
+        if !expected.contains(&key.as_str()) {
+            problems.push(Problem::new(
+                "unknown_field",
+                &format!("{path}.{key}"),
+                format!("Expected only: {}.", expected.join(", ")),
+            ));
+            ok = false;
+        }
+    }
+    ok.then(|| expected.iter().map(|name| map.get(*name)).collect())
+}
+
+fn fact_field(value: Option<&Json>, path: &str, problems: &mut Vec<Problem>) -> Option<Fact> {
+    let path = format!("{path}.fact");
+    match value.and_then(Json::as_str) {
+        Some(name) => {
+            let fact = Fact::from_name(name);
+            if fact.is_none() {
+                problems.push(Problem::new(
+                    "unknown_fact",
+                    &path,
+                    format!("\"{name}\" is not a fact name; see docs/facts.md."),
+                ));
+            }
+            fact
+        }
+        None => {
+            problems.push(Problem::new(
+                "missing_field",
+                &path,
+                "Name the fact: \"fact\": \"age\".",
+            ));
+            None
+        }
+    }
+}
+
+fn integer_field(value: Option<&Json>, path: &str, problems: &mut Vec<Problem>) -> Option<i64> {
+    let number = value.and_then(Json::as_i64);
+    if number.is_none() {
+        problems.push(Problem::new("wrong_type", path, "Expected a whole number."));
+    }
+    number
+}
+
+/// Checks that an integer fact's bound is within the fact's own range.
+fn integer_fact(fact: Fact, path: &str, problems: &mut Vec<Problem>) -> Option<(i64, i64)> {
+    match fact.value_type() {
+        FactType::Integer { min, max } => Some((min, max)),
+        _ => {
+            problems.push(Problem::new(
+                "wrong_type",
+                &format!("{path}.fact"),
+                format!("{fact} is not a number fact."),
+            ));
+            None
+        }
+    }
+}
+
+fn parse_equals(operand: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<Test> {
+    let [fact, value] = fields(operand, path, &["fact", "value"], problems)?[..] else {
+        return None;
+    };
+    let fact = fact_field(fact, path, problems)?;
+    if matches!(fact.value_type(), FactType::SetOf(_) | FactType::Date) {
+        problems.push(Problem::new(
+            "wrong_type",
+            &format!("{path}.fact"),
+            format!("equals does not apply to {fact}; use has_any for lists and age for dates."),
+        ));
+        return None;
+    }
+    let value_path = format!("{path}.value");
+    let Some(value) = value else {
+        problems.push(Problem::new(
+            "missing_field",
+            &value_path,
+            "Give the value.",
+        ));
+        return None;
+    };
+    match check_value(fact, value, &value_path) {
+        Ok(value) => Some(Test::Equals { fact, value }),
+        Err(problem) => {
+            problems.push(problem);
+            None
+        }
+    }
+}
+
+fn parse_values(
+    operator: &str,
+    operand: &Json,
+    path: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Test> {
+    let [fact, values] = fields(operand, path, &["fact", "values"], problems)?[..] else {
+        return None;
+    };
+    let fact = fact_field(fact, path, problems)?;
+    let allowed = match (operator, fact.value_type()) {
+        ("in", FactType::OneOf(allowed)) | ("has_any", FactType::SetOf(allowed)) => allowed,
+        _ => {
+            let hint = if operator == "in" {
+                "a one-of fact"
+            } else {
+                "a list fact, such as benefits"
+            };
+            problems.push(Problem::new(
+                "wrong_type",
+                &format!("{path}.fact"),
+                format!("{operator} needs {hint}; {fact} is not."),
+            ));
+            return None;
+        }
+    };
+    let values_path = format!("{path}.values");
+    let values = strings(values.unwrap_or(&Json::Null), &values_path, problems)?;
+    if values.is_empty() {
+        problems.push(Problem::new(
+            "empty_list",
+            &values_path,
+            "List at least one value.",
+        ));
+        return None;
+    }
+    let mut set = Vec::new();
+    for (i, value) in values.into_iter().enumerate() {
+        if allowed.contains(&value.as_str()) {
+            if !set.contains(&value) {
+                set.push(value);
+            }
+        } else {
+            problems.push(Problem::new(
+                "not_allowed",
+                &format!("{values_path}[{i}]"),
+                format!(
+                    "\"{value}\" is not a value of {fact}; use one of: {}.",
+                    allowed.join(", ")
+                ),
+            ));
+        }
+    }
+    Some(if operator == "in" {
+        Test::In { fact, values: set }
+    } else {
+        Test::HasAny { fact, values: set }
+    })
+}
+
+fn parse_compare(operand: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<Test> {
+    let [fact, op, value] = fields(operand, path, &["fact", "op", "value"], problems)?[..] else {
+        return None;
+    };
+    let fact = fact_field(fact, path, problems)?;
+    let (min, max) = integer_fact(fact, path, problems)?;
+    let op = match op.and_then(Json::as_str) {
+        Some("<") => Comparison::Less,
+        Some("<=") => Comparison::LessOrEqual,
+        Some(">") => Comparison::Greater,
+        Some(">=") => Comparison::GreaterOrEqual,
+        _ => {
+            problems.push(Problem::new(
+                "wrong_type",
+                &format!("{path}.op"),
+                "op is one of \"<\", \"<=\", \">\", \">=\".",
+            ));
+            return None;
+        }
+    };
+    let value = integer_field(value, &format!("{path}.value"), problems)?;
+    if !(min..=max).contains(&value) {
+        problems.push(Problem::new(
+            "impossible_bounds",
+            &format!("{path}.value"),
+            format!("{fact} is between {min} and {max}: compare it with a value in that range."),
+        ));
+        return None;
+    }
+    Some(Test::Compare { fact, op, value })
+}
+
+fn parse_between(operand: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<Test> {
+    let [fact, min, max] = fields(operand, path, &["fact", "min", "max"], problems)?[..] else {
+        return None;
+    };
+    let fact = fact_field(fact, path, problems)?;
+    let (lowest, highest) = integer_fact(fact, path, problems)?;
+    let min = integer_field(min, &format!("{path}.min"), problems);
+    let max = integer_field(max, &format!("{path}.max"), problems);
+    let (min, max) = (min?, max?);
+    if min > max || max < lowest || min > highest {
+        problems.push(Problem::new(
+            "impossible_bounds",
+            path,
+            format!("No value of {fact} ({lowest} to {highest}) is between {min} and {max}."),
+        ));
+        return None;
+    }
+    Some(Test::Between { fact, min, max })
+}
+
+fn parse_age(operand: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<Test> {
+    let [min, max] = fields(operand, path, &["min", "max"], problems)?[..] else {
+        return None;
+    };
+    let bound = |value: Option<&Json>, name: &str, problems: &mut Vec<Problem>| match value {
+        None => Some(None),
+        Some(value) => {
+            let n = value.as_i64().filter(|n| (0..=130).contains(n));
+            if n.is_none() {
+                problems.push(Problem::new(
+                    "wrong_type",
+                    &format!("{path}.{name}"),
+                    "An age bound is a whole number from 0 to 130.",
+                ));
+            }
+            n.map(Some)
+        }
+    };
+    let (min, max) = (bound(min, "min", problems), bound(max, "max", problems));
+    let (min, max) = (min?, max?);
+    match (min, max) {
+        (None, None) => {
+            problems.push(Problem::new(
+                "missing_field",
+                path,
+                "Give min, max or both.",
+            ));
+            None
+        }
+        (Some(min), Some(max)) if min > max => {
+            problems.push(Problem::new(
+                "impossible_bounds",
+                path,
+                format!("The minimum age ({min}) is above the maximum ({max})."),
+            ));
+            None
+        }
+        _ => Some(Test::Age { min, max }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn rule(json: Json) -> Condition {
+        let mut problems = Vec::new();
+        let condition = Condition::parse(&json, "$", &mut problems);
+        assert!(problems.is_empty(), "{problems:#?}");
+        condition.unwrap()
+    }
+
+    fn problems(json: Json) -> Vec<(&'static str, String)> {
+        let mut problems = Vec::new();
+        assert!(Condition::parse(&json, "$", &mut problems).is_none());
+        problems.into_iter().map(|p| (p.code, p.path)).collect()
+    }
+
+    fn facts(json: Json) -> Facts {
+        Facts::from_value(&json, "$")
+            .unwrap()
+            .resolve(crate::date::Date::parse("2026-11-26").unwrap())
+            .unwrap()
+    }
+
+    fn text(rule: &Condition, facts: &Facts, locale: Locale) -> (Status, String) {
+        let explanation = rule.explain(facts, locale);
+        (explanation.status, explanation.text)
+    }
+
+    #[test]
+    fn each_leaf_kind_evaluates_and_explains_in_both_languages() {
+        let person = facts(json!({
+            "age": 22, "rqth": false, "employment_status": "student", "benefits": ["rsa"],
+            "unemployment_months": 14, "monthly_resources": 800, "postal_code": "93200"
+        }));
+        let cases = [
+            (json!({"age": {"min": 16, "max": 25}}), Status::Met,
+             "Avoir entre 16 et 25 ans : vous avez 22 ans", "Be between 16 and 25 years old: you are 22"),
+            (json!({"equals": {"fact": "rqth", "value": true}}), Status::NotMet,
+             "Être reconnu travailleur handicapé (RQTH) : vous n’avez pas la RQTH",
+             "Be recognised as a disabled worker (RQTH): you do not have the RQTH"),
+            (json!({"in": {"fact": "employment_status", "values": ["jobseeker", "inactive"]}}), Status::NotMet,
+             "Situation : en recherche d’emploi ou sans activité : pour vous : élève ou étudiant",
+             "Situation: looking for work or not working: for you: student"),
+            (json!({"has_any": {"fact": "benefits", "values": ["rsa", "ass"]}}), Status::Met,
+             "Aides reçues : RSA ou ASS : pour vous : RSA", "Benefits received: RSA or ASS: for you: RSA"),
+            (json!({"compare": {"fact": "unemployment_months", "op": ">=", "value": 12}}), Status::Met,
+             "Temps sans emploi : au moins 12 mois : pour vous : 14 mois",
+             "Time without work: at least 12 months: for you: 14 months"),
+            (json!({"between": {"fact": "monthly_resources", "min": 0, "max": 1000}}), Status::Met,
+             "Ressources du foyer par mois : entre 0 et 1000 € : pour vous : 800 €",
+             "Household resources per month: between 0 and 1000 €: for you: 800 €"),
+            (json!({"in_zone": {"departments": ["93"]}}), Status::Met,
+             "Habiter : Seine-Saint-Denis (93) : vous habitez Seine-Saint-Denis (93)",
+             "Live in: Seine-Saint-Denis (93): you live in Seine-Saint-Denis (93)"),
+        ];
+        for (json, status, fr, en) in cases {
+            let condition = rule(json);
+            assert_eq!(
+                text(&condition, &person, Locale::Fr),
+                (status, fr.to_owned())
+            );
+            assert_eq!(
+                text(&condition, &person, Locale::En),
+                (status, en.to_owned())
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_facts_are_named_and_said() {
+        let nobody = facts(json!({}));
+        let condition = rule(json!({"all": [
+            {"age": {"max": 25}},
+            {"equals": {"fact": "in_education", "value": false}, "label": {"fr": "Ne plus être à l’école", "en": "Be out of school"}}
+        ]}));
+        assert_eq!(
+            condition.evaluate(&nobody),
+            Outcome::Unknown([Fact::Age, Fact::InEducation].into())
+        );
+        let explanation = condition.explain(&nobody, Locale::Fr);
+        assert_eq!(explanation.text, "Toutes ces conditions");
+        assert_eq!(
+            explanation.parts[0].text,
+            "Avoir au plus 25 ans : nous ne connaissons pas encore votre âge"
+        );
+        assert_eq!(
+            explanation.parts[1].text,
+            "Ne plus être à l’école : nous ne le savons pas encore"
+        );
+    }
+
+    #[test]
+    fn all_and_any_short_circuit_on_determined_parts() {
+        let young = facts(json!({"age": 30}));
+        let all = rule(
+            json!({"all": [{"age": {"max": 25}}, {"equals": {"fact": "rqth", "value": true}}]}),
+        );
+        assert_eq!(all.evaluate(&young), Outcome::NotMet);
+        let any = rule(
+            json!({"any": [{"age": {"min": 18}}, {"equals": {"fact": "rqth", "value": true}}]}),
+        );
+        assert_eq!(any.evaluate(&young), Outcome::Met);
+        let not = rule(json!({"not": {"equals": {"fact": "rqth", "value": true}}}));
+        assert_eq!(not.evaluate(&young), Outcome::Unknown([Fact::Rqth].into()));
+    }
+
+    #[test]
+    fn zones_use_what_is_known_of_the_place() {
+        let in_93 = rule(json!({"in_zone": {"departments": ["93"]}}));
+        let in_idf = rule(json!({"in_zone": {"regions": ["11"]}}));
+        let in_commune = rule(json!({"in_zone": {"communes": ["93066"]}}));
+        // Known region outside the listed department's region: not met.
+        assert_eq!(
+            in_93.evaluate(&facts(json!({"region": "84"}))),
+            Outcome::NotMet
+        );
+        assert_eq!(
+            in_93.evaluate(&facts(json!({"region": "11"}))),
+            Outcome::Unknown([Fact::Department].into())
+        );
+        assert_eq!(
+            in_idf.evaluate(&facts(json!({"postal_code": "93200"}))),
+            Outcome::Met
+        );
+        assert_eq!(
+            in_commune.evaluate(&facts(json!({"postal_code": "93200"}))),
+            Outcome::Unknown([Fact::Commune].into())
+        );
+        assert_eq!(
+            in_commune.evaluate(&facts(json!({"postal_code": "75011"}))),
+            Outcome::NotMet
+        );
+        assert_eq!(
+            in_commune.evaluate(&facts(json!({"commune": "93066"}))),
+            Outcome::Met
+        );
+        assert_eq!(
+            in_idf.evaluate(&facts(json!({}))),
+            Outcome::Unknown([Fact::Department].into())
+        );
+    }
+
+    #[test]
+    fn load_errors_carry_codes_and_paths() {
+        assert_eq!(
+            problems(json!({"all": [
+                {"equals": {"fact": "colour", "value": "blue"}},
+                {"in": {"fact": "employment_status", "values": ["astronaut"]}},
+                {"between": {"fact": "age", "min": 30, "max": 18}},
+                {"age": {"min": 16}, "any": []},
+                {"compare": {"fact": "rqth", "op": ">", "value": 1}},
+                {"has_any": {"fact": "employment_status", "values": ["student"]}},
+                {"in_zone": {"departments": ["99"]}},
+                {"sometimes": true},
+                {"equals": {"fact": "age", "value": "old"}}
+            ]})),
+            [
+                ("unknown_fact", "$.all[0].equals.fact".to_owned()),
+                ("not_allowed", "$.all[1].in.values[0]".to_owned()),
+                ("impossible_bounds", "$.all[2].between".to_owned()),
+                ("not_one_operator", "$.all[3]".to_owned()),
+                ("wrong_type", "$.all[4].compare.fact".to_owned()),
+                ("wrong_type", "$.all[5].has_any.fact".to_owned()),
+                ("invalid_code", "$.all[6].in_zone.departments[0]".to_owned()),
+                ("unknown_operator", "$.all[7].sometimes".to_owned()),
+                ("wrong_type", "$.all[8].equals.value".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_overflowing_the_stack() {
+        let mut deep = json!({"age": {"min": 1}});
+        for _ in 0..200 {
+            deep = json!({"not": deep});
+        }
+        let found = problems(deep);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "too_deep");
+    }
+}
