@@ -26,8 +26,17 @@
 //! assert_eq!(session.answers().len(), 3);
 //! ```
 
+pub mod catalogue;
+pub mod date;
+pub mod facts;
+pub mod geo;
 pub mod i18n;
+pub mod import;
+pub mod orientation;
+pub mod problem;
 pub mod questionnaire;
+pub mod referentials;
+pub mod rules;
 pub mod session;
 
 pub use i18n::{Locale, Message};

@@ -1,0 +1,563 @@
+//! The catalogue: schemes ("dispositifs") and partner services, with
+//! their eligibility rules, zone and how to get in.
+//!
+//! The format is documented in `docs/catalogue-format.md` and described by
+//! `catalogue.schema.json` beside this crate. [`Catalogue::from_json`]
+//! checks every entry (field checks with the `validator` crate, rules and
+//! zones against the facts vocabulary and the INSEE codes, values against
+//! the data·inclusion referentials) and reports every problem at once.
+
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value as Json;
+use validator::{Validate, ValidationError, ValidationErrors, ValidationErrorsKind};
+
+use crate::date::Date;
+use crate::i18n::Locale;
+use crate::problem::Problem;
+use crate::questionnaire::LocalizedText;
+use crate::referentials::Referential;
+use crate::rules::{Condition, Zone};
+
+/// The catalogue format version this build reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+const NATIONAL_CATALOGUE: &str = include_str!("../data/catalogue.json");
+const DEMO_LOCAL_CATALOGUE: &str = include_str!("../data/catalogue-demo-local.json");
+
+/// A list of schemes and services.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Catalogue {
+    pub format_version: u32,
+    pub id: String,
+    pub name: String,
+    /// Demonstration data: every entry is invented.
+    pub fictional: bool,
+    pub entries: Vec<Entry>,
+}
+
+/// Whether an entry is a scheme (a right, a programme) or a service (a
+/// place or line one contacts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    Scheme,
+    Service,
+}
+
+/// One scheme or service.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    pub id: String,
+    pub name: LocalizedText,
+    pub description: LocalizedText,
+    pub kind: EntryKind,
+    /// data·inclusion `types-de-services`.
+    pub types: Vec<String>,
+    /// data·inclusion `thematiques`.
+    pub themes: Vec<String>,
+    /// data·inclusion `publics`.
+    pub publics: Vec<String>,
+    /// Who is eligible; `None`: everyone in the zone.
+    #[serde(skip)]
+    pub eligibility: Option<Condition>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub eligibility_notes: Option<LocalizedText>,
+    pub zone: Zone,
+    pub access: Access,
+    /// data·inclusion `frais`.
+    pub cost: String,
+    /// An emergency contact, shown first when an urgent need is found.
+    pub urgent: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<Date>,
+    pub source_url: String,
+    pub last_verified: Date,
+}
+
+/// How to get in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+#[validate(schema(function = "mode_details", skip_on_field_errors = false))]
+pub struct Access {
+    /// data·inclusion `personnes-mobilisatrices`: who can start the request.
+    #[validate(length(min = 1, code = "empty_list"), custom(function = "mobilisers"))]
+    pub through: Vec<String>,
+    /// data·inclusion `modes-mobilisation`.
+    #[validate(
+        length(min = 1, code = "empty_list"),
+        custom(function = "mobilisation_modes")
+    )]
+    pub modes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(custom(function = "phone_number"))]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(email(code = "invalid_email"))]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(custom(function = "https_url"))]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(custom(function = "french_text"))]
+    pub details: Option<LocalizedText>,
+}
+
+/// An entry as written in JSON, before its rules and zone are read.
+#[derive(Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+#[validate(schema(function = "validity_period", skip_on_field_errors = false))]
+struct EntryRecord {
+    #[validate(custom(function = "slug"))]
+    id: String,
+    #[validate(custom(function = "french_text"))]
+    name: LocalizedText,
+    #[validate(custom(function = "french_text"))]
+    description: LocalizedText,
+    kind: EntryKind,
+    #[validate(
+        length(min = 1, code = "empty_list"),
+        custom(function = "service_types")
+    )]
+    types: Vec<String>,
+    #[validate(length(min = 1, code = "empty_list"), custom(function = "themes"))]
+    themes: Vec<String>,
+    #[validate(length(min = 1, code = "empty_list"), custom(function = "publics"))]
+    publics: Vec<String>,
+    #[serde(default)]
+    eligibility: Option<Json>,
+    #[serde(default)]
+    #[validate(custom(function = "french_text"))]
+    eligibility_notes: Option<LocalizedText>,
+    zone: Json,
+    #[validate(nested)]
+    access: Access,
+    #[validate(custom(function = "fee"))]
+    cost: String,
+    #[serde(default)]
+    urgent: bool,
+    #[serde(default)]
+    valid_from: Option<Date>,
+    #[serde(default)]
+    valid_until: Option<Date>,
+    #[validate(custom(function = "https_url"))]
+    source_url: String,
+    last_verified: Date,
+}
+
+fn error(code: &'static str, message: impl Into<Cow<'static, str>>) -> ValidationError {
+    ValidationError::new(code).with_message(message.into())
+}
+
+fn slug(id: &str) -> Result<(), ValidationError> {
+    let ok = !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        });
+    if ok {
+        Ok(())
+    } else {
+        Err(error(
+            "not_a_slug",
+            format!(
+                "\"{id}\" is not a slug: lowercase letters and digits joined by single dashes."
+            ),
+        ))
+    }
+}
+
+fn french_text(text: &LocalizedText) -> Result<(), ValidationError> {
+    if text.has(Locale::Fr) {
+        Ok(())
+    } else {
+        Err(error(
+            "missing_translation",
+            "Give this text in French: {\"fr\": \"…\"}.",
+        ))
+    }
+}
+
+/// Every value of `values` is in `referential`.
+fn in_referential(values: &[String], referential: Referential) -> Result<(), ValidationError> {
+    let unknown: Vec<&str> = values
+        .iter()
+        .filter(|value| !referential.contains(value))
+        .map(String::as_str)
+        .collect();
+    if unknown.is_empty() {
+        Ok(())
+    } else {
+        Err(error(
+            "not_in_referential",
+            format!(
+                "Not in the data·inclusion referential \"{}\": {}.",
+                referential.name(),
+                unknown.join(", ")
+            ),
+        ))
+    }
+}
+
+fn service_types(values: &[String]) -> Result<(), ValidationError> {
+    in_referential(values, Referential::ServiceTypes)
+}
+
+fn themes(values: &[String]) -> Result<(), ValidationError> {
+    in_referential(values, Referential::Themes)
+}
+
+fn publics(values: &[String]) -> Result<(), ValidationError> {
+    in_referential(values, Referential::Publics)?;
+    if values.len() > 1 && values.iter().any(|value| value == "tous-publics") {
+        return Err(error(
+            "tous_publics_not_alone",
+            "\"tous-publics\" stands alone.",
+        ));
+    }
+    Ok(())
+}
+
+fn mobilisers(values: &[String]) -> Result<(), ValidationError> {
+    in_referential(values, Referential::Mobilisers)
+}
+
+fn mobilisation_modes(values: &[String]) -> Result<(), ValidationError> {
+    in_referential(values, Referential::MobilisationModes)
+}
+
+fn fee(value: &str) -> Result<(), ValidationError> {
+    in_referential(&[value.to_owned()], Referential::Fees)
+}
+
+fn https_url(url: &str) -> Result<(), ValidationError> {
+    let rest = url.strip_prefix("https://").unwrap_or("");
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let ok = host.contains('.')
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b':')
+        && !url.chars().any(char::is_whitespace);
+    if ok {
+        Ok(())
+    } else {
+        Err(error(
+            "not_https_url",
+            format!("\"{url}\" is not an https:// address."),
+        ))
+    }
+}
+
+fn phone_number(phone: &str) -> Result<(), ValidationError> {
+    let digits = phone.bytes().filter(u8::is_ascii_digit).count();
+    let ok = (2..=15).contains(&digits)
+        && phone
+            .bytes()
+            .enumerate()
+            .all(|(i, b)| b.is_ascii_digit() || b == b' ' || b == b'.' || (b == b'+' && i == 0));
+    if ok {
+        Ok(())
+    } else {
+        Err(error(
+            "invalid_phone",
+            format!("\"{phone}\" is not a phone number: digits, spaces, a leading +."),
+        ))
+    }
+}
+
+fn mode_details(access: &Access) -> Result<(), ValidationError> {
+    let has = |mode: &str| access.modes.iter().any(|m| m == mode);
+    let missing: Vec<&str> = [
+        ("telephoner", access.phone.is_some(), "phone"),
+        ("envoyer-un-courriel", access.email.is_some(), "email"),
+        ("utiliser-lien-mobilisation", access.url.is_some(), "url"),
+    ]
+    .into_iter()
+    .filter(|(mode, given, _)| has(mode) && !given)
+    .map(|(_, _, field)| field)
+    .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(error(
+            "missing_access_detail",
+            format!("Give {} for the modes listed.", missing.join(" and ")),
+        ))
+    }
+}
+
+fn validity_period(entry: &EntryRecord) -> Result<(), ValidationError> {
+    match (entry.valid_from, entry.valid_until) {
+        (Some(from), Some(until)) if from > until => Err(error(
+            "impossible_period",
+            format!("valid_from ({from}) is after valid_until ({until})."),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The problems of a failed validation, with their JSON paths under `path`.
+fn flatten(errors: &ValidationErrors, path: &str, problems: &mut Vec<Problem>) {
+    let mut fields: Vec<_> = errors.errors().iter().collect();
+    fields.sort_by(|a, b| a.0.cmp(b.0));
+    for (field, kind) in fields {
+        let field_path = if field == "__all__" {
+            path.to_owned()
+        } else {
+            format!("{path}.{field}")
+        };
+        match kind {
+            ValidationErrorsKind::Field(list) => {
+                for error in list {
+                    let code = match &error.code {
+                        Cow::Borrowed(code) => code,
+                        Cow::Owned(_) => "invalid",
+                    };
+                    let message = error.message.as_deref().map_or_else(
+                        || match code {
+                            "empty_list" => "List at least one value.".to_owned(),
+                            "invalid_email" => "This is not an e-mail address.".to_owned(),
+                            _ => format!("Invalid value ({code})."),
+                        },
+                        str::to_owned,
+                    );
+                    problems.push(Problem::new(code, &field_path, message));
+                }
+            }
+            ValidationErrorsKind::Struct(inner) => flatten(inner, &field_path, problems),
+            ValidationErrorsKind::List(items) => {
+                for (i, inner) in items {
+                    flatten(inner, &format!("{field_path}[{i}]"), problems);
+                }
+            }
+        }
+    }
+}
+
+/// Reads one entry at `path`; problems go to `problems`.
+pub(crate) fn parse_entry(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<Entry> {
+    let record = match EntryRecord::deserialize(value) {
+        Ok(record) => record,
+        Err(error) => {
+            problems.push(Problem::new(
+                "invalid_entry",
+                path,
+                format!("This entry does not follow the format: {error}."),
+            ));
+            return None;
+        }
+    };
+    let before = problems.len();
+    if let Err(errors) = record.validate() {
+        flatten(&errors, path, problems);
+    }
+    let eligibility = record
+        .eligibility
+        .as_ref()
+        .and_then(|rule| Condition::parse(rule, &format!("{path}.eligibility"), problems));
+    let zone = Zone::parse(&record.zone, &format!("{path}.zone"), problems);
+    if problems.len() > before {
+        return None;
+    }
+    Some(Entry {
+        id: record.id,
+        name: record.name,
+        description: record.description,
+        kind: record.kind,
+        types: record.types,
+        themes: record.themes,
+        publics: record.publics,
+        eligibility,
+        eligibility_notes: record.eligibility_notes,
+        zone: zone?,
+        access: record.access,
+        cost: record.cost,
+        urgent: record.urgent,
+        valid_from: record.valid_from,
+        valid_until: record.valid_until,
+        source_url: record.source_url,
+        last_verified: record.last_verified,
+    })
+}
+
+impl Catalogue {
+    /// Reads and checks a catalogue, returning every problem found.
+    ///
+    /// ```
+    /// use passerelle_core::catalogue::Catalogue;
+    /// let json = r#"{"format_version": 1, "id": "local", "name": "Local", "entries": [
+    ///   {"id": "Épicerie", "name": {"fr": "Épicerie"}, "description": {"en": "Food"},
+    ///    "kind": "service", "types": ["aide-materielle"], "themes": ["equipement-et-alimentation--alimentation"],
+    ///    "publics": ["tous-publics"], "zone": {"departments": ["20"]},
+    ///    "access": {"through": ["usagers"], "modes": ["telephoner"]},
+    ///    "cost": "gratuit", "source_url": "http://example.org", "last_verified": "2026-11-26",
+    ///    "eligibility": {"age": {"min": 30, "max": 18}}}]}"#;
+    /// let problems = Catalogue::from_json(json).unwrap_err();
+    /// let found: Vec<_> = problems.iter().map(|p| (p.code, p.path.as_str())).collect();
+    /// assert_eq!(found, [
+    ///     ("missing_access_detail", "$.entries[0].access"),
+    ///     ("missing_translation", "$.entries[0].description"),
+    ///     ("not_a_slug", "$.entries[0].id"),
+    ///     ("not_https_url", "$.entries[0].source_url"),
+    ///     ("impossible_bounds", "$.entries[0].eligibility.age"),
+    ///     ("invalid_code", "$.entries[0].zone.departments[0]"),
+    /// ]);
+    /// ```
+    pub fn from_json(json: &str) -> Result<Catalogue, Vec<Problem>> {
+        let value: Json =
+            serde_json::from_str(json).map_err(|error| vec![Problem::json(&error)])?;
+        Catalogue::from_value(&value)
+    }
+
+    /// Reads and checks a catalogue already parsed as JSON.
+    pub fn from_value(value: &Json) -> Result<Catalogue, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let Some(map) = value.as_object() else {
+            return Err(vec![Problem::new(
+                "wrong_type",
+                "$",
+                "A catalogue is a JSON object.",
+            )]);
+        };
+        for key in map.keys() {
+            if !["format_version", "id", "name", "fictional", "entries"].contains(&key.as_str()) {
+                problems.push(Problem::new(
+                    "unknown_field",
+                    &format!("$.{key}"),
+                    "A catalogue has only format_version, id, name, fictional and entries.",
+                ));
+            }
+        }
+        let format_version = map.get("format_version").and_then(Json::as_u64);
+        if format_version != Some(u64::from(FORMAT_VERSION)) {
+            problems.push(Problem::new(
+                "unsupported_version",
+                "$.format_version",
+                format!("This build reads catalogue format version {FORMAT_VERSION}."),
+            ));
+        }
+        let text =
+            |key: &str, problems: &mut Vec<Problem>| match map.get(key).and_then(Json::as_str) {
+                Some(text) if !text.trim().is_empty() => text.to_owned(),
+                _ => {
+                    problems.push(Problem::new(
+                        "missing_field",
+                        &format!("$.{key}"),
+                        format!("Give the catalogue's {key} as a text."),
+                    ));
+                    String::new()
+                }
+            };
+        let id = text("id", &mut problems);
+        let name = text("name", &mut problems);
+        let fictional = match map.get("fictional") {
+            None => false,
+            Some(value) => value.as_bool().unwrap_or_else(|| {
+                problems.push(Problem::new(
+                    "wrong_type",
+                    "$.fictional",
+                    "fictional is true or false.",
+                ));
+                false
+            }),
+        };
+        let mut entries = Vec::new();
+        match map.get("entries").and_then(Json::as_array) {
+            Some(items) => {
+                let mut ids = BTreeSet::new();
+                for (i, item) in items.iter().enumerate() {
+                    let path = format!("$.entries[{i}]");
+                    if let Some(id) = item.get("id").and_then(Json::as_str) {
+                        if !ids.insert(id) {
+                            problems.push(Problem::new(
+                                "duplicate_id",
+                                &format!("{path}.id"),
+                                format!("Another entry already has the id \"{id}\"."),
+                            ));
+                        }
+                    }
+                    if let Some(entry) = parse_entry(item, &path, &mut problems) {
+                        entries.push(entry);
+                    }
+                }
+            }
+            None => problems.push(Problem::new(
+                "missing_field",
+                "$.entries",
+                "Give the entries as a list.",
+            )),
+        }
+        if problems.is_empty() {
+            Ok(Catalogue {
+                format_version: FORMAT_VERSION,
+                id,
+                name,
+                fictional,
+                entries,
+            })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The national catalogue shipped with the product.
+    pub fn national() -> Catalogue {
+        // Checked by the `shipped_catalogues_load` test, so this cannot fail.
+        Catalogue::from_json(NATIONAL_CATALOGUE).unwrap_or_else(|problems| {
+            unreachable!("the national catalogue is invalid: {problems:?}")
+        })
+    }
+
+    /// The fictional local catalogue of the demo town.
+    pub fn demo_local() -> Catalogue {
+        Catalogue::from_json(DEMO_LOCAL_CATALOGUE)
+            .unwrap_or_else(|problems| unreachable!("the demo catalogue is invalid: {problems:?}"))
+    }
+
+    /// This catalogue with `local` added; a local entry replaces an entry
+    /// of the same id.
+    pub fn merged_with(&self, local: &Catalogue) -> Catalogue {
+        let mut merged = self.clone();
+        for entry in &local.entries {
+            match merged.entries.iter_mut().find(|e| e.id == entry.id) {
+                Some(existing) => *existing = entry.clone(),
+                None => merged.entries.push(entry.clone()),
+            }
+        }
+        merged.fictional |= local.fictional;
+        merged
+    }
+
+    /// The entry with this id.
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|entry| entry.id == id)
+    }
+}
+
+impl Entry {
+    /// Whether the entry is in force at `date` (between valid_from and valid_until).
+    pub fn in_force(&self, date: Date) -> bool {
+        self.valid_from.is_none_or(|from| from <= date)
+            && self.valid_until.is_none_or(|until| date <= until)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_catalogues_load() {
+        let national = Catalogue::from_json(NATIONAL_CATALOGUE);
+        assert!(national.is_ok(), "{:#?}", national.err());
+        let local = Catalogue::from_json(DEMO_LOCAL_CATALOGUE);
+        assert!(local.is_ok(), "{:#?}", local.err());
+        assert!(local.unwrap().fictional);
+    }
+}

@@ -1,0 +1,247 @@
+//! Catalogue loading, the shipped catalogues, validity dates and the
+//! data·inclusion import.
+
+use passerelle_core::catalogue::Catalogue;
+use passerelle_core::date::Date;
+use passerelle_core::facts::Facts;
+use passerelle_core::i18n::Locale;
+use passerelle_core::import::import_data_inclusion;
+use passerelle_core::orientation::{orient, Eligibility, Need, Priority, Request};
+use passerelle_core::referentials::{theme_category, Referential};
+
+fn problems(json: &str) -> Vec<(&'static str, String)> {
+    Catalogue::from_json(json)
+        .unwrap_err()
+        .into_iter()
+        .map(|problem| (problem.code, problem.path))
+        .collect()
+}
+
+#[test]
+fn a_broken_catalogue_gets_every_problem_with_its_path() {
+    let found = problems(include_str!("fixtures/broken-catalogue.json"));
+    let expected: Vec<(&str, String)> = [
+        ("missing_translation", "$.entries[0].name"),
+        ("empty_list", "$.entries[0].themes"),
+        ("not_in_referential", "$.entries[0].types"),
+        ("tous_publics_not_alone", "$.entries[0].publics"),
+        ("missing_access_detail", "$.entries[0].access"),
+        ("not_https_url", "$.entries[0].access.url"),
+        ("impossible_period", "$.entries[0]"),
+        ("impossible_bounds", "$.entries[0].eligibility.all[0].age"),
+        (
+            "unknown_fact",
+            "$.entries[0].eligibility.all[1].equals.fact",
+        ),
+        (
+            "not_allowed",
+            "$.entries[0].eligibility.all[2].in.values[0]",
+        ),
+        ("invalid_code", "$.entries[0].zone.departments[1]"),
+        ("duplicate_id", "$.entries[1].id"),
+        ("invalid_entry", "$.entries[2]"),
+    ]
+    .into_iter()
+    .map(|(code, path)| (code, path.to_owned()))
+    .collect();
+    let mut found_sorted = found.clone();
+    found_sorted.sort();
+    let mut expected_sorted = expected.clone();
+    expected_sorted.sort();
+    assert_eq!(found_sorted, expected_sorted, "found: {found:#?}");
+}
+
+#[test]
+fn the_national_catalogue_covers_what_it_must() {
+    let catalogue = Catalogue::national();
+    assert!(
+        catalogue.entries.len() >= 60,
+        "{} entries",
+        catalogue.entries.len()
+    );
+    assert!(!catalogue.fictional);
+    for id in [
+        "contrat-engagement-jeune",
+        "mission-locale",
+        "cap-emploi",
+        "france-travail-inscription",
+        "service-civique",
+        "ecole-deuxieme-chance",
+        "epide",
+        "iae-pass-inclusion",
+        "compte-personnel-formation",
+        "permis-1-euro",
+        "point-conseil-budget",
+        "surendettement-banque-de-france",
+        "complementaire-sante-solidaire",
+        "pass-acces-soins",
+        "urgence-115",
+        "violences-femmes-info-3919",
+        "france-services",
+        "rsa",
+        "prime-activite",
+        "fonds-solidarite-logement",
+        "visale",
+        "contrat-integration-republicaine",
+        "rqth-mdph",
+        "agepi",
+    ] {
+        assert!(catalogue.entry(id).is_some(), "{id} is missing");
+    }
+    let categories: std::collections::BTreeSet<&str> = catalogue
+        .entries
+        .iter()
+        .flat_map(|entry| entry.themes.iter().map(|theme| theme_category(theme)))
+        .collect();
+    let all: std::collections::BTreeSet<&str> = Referential::Themes
+        .terms()
+        .iter()
+        .map(|term| theme_category(&term.value))
+        .collect();
+    assert_eq!(categories, all, "every data·inclusion category is covered");
+    for entry in &catalogue.entries {
+        assert!(entry.source_url.starts_with("https://"), "{}", entry.id);
+    }
+}
+
+#[test]
+fn the_demo_catalogue_is_marked_fictional_and_merges() {
+    let local = Catalogue::demo_local();
+    assert!(local.fictional);
+    let merged = Catalogue::national().merged_with(&local);
+    assert!(merged.fictional);
+    assert_eq!(
+        merged.entries.len(),
+        Catalogue::national().entries.len() + local.entries.len()
+    );
+}
+
+#[test]
+fn entries_out_of_their_validity_period_are_left_out() {
+    let json = r#"{"format_version": 1, "id": "t", "name": "t", "entries": [
+      {"id": "old", "name": {"fr": "Ancien"}, "description": {"fr": "Fini."}, "kind": "scheme",
+       "types": ["information"], "themes": ["numerique--acceder-a-une-connexion-internet"],
+       "publics": ["tous-publics"], "zone": {"national": true},
+       "access": {"through": ["usagers"], "modes": ["se-presenter"]}, "cost": "gratuit",
+       "valid_until": "2026-06-30",
+       "source_url": "https://www.service-public.fr/", "last_verified": "2026-01-10"},
+      {"id": "future", "name": {"fr": "Futur"}, "description": {"fr": "Bientôt."}, "kind": "scheme",
+       "types": ["information"], "themes": ["numerique--acceder-a-une-connexion-internet"],
+       "publics": ["tous-publics"], "zone": {"national": true},
+       "access": {"through": ["usagers"], "modes": ["se-presenter"]}, "cost": "gratuit",
+       "valid_from": "2027-01-01",
+       "source_url": "https://www.service-public.fr/", "last_verified": "2026-01-10"}]}"#;
+    let catalogue = Catalogue::from_json(json).unwrap();
+    let facts = Facts::new();
+    let needs = [Need {
+        theme: "numerique".into(),
+        priority: Priority::Normal,
+    }];
+    let at = |date: &str| {
+        let orientation = orient(
+            &catalogue,
+            &Request {
+                facts: &facts,
+                needs: &needs,
+                reference_date: Date::parse(date).unwrap(),
+                locale: Locale::Fr,
+                explain: false,
+            },
+        )
+        .unwrap();
+        orientation
+            .evaluations
+            .iter()
+            .map(|evaluation| evaluation.id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(at("2026-06-30"), ["old"]);
+    assert!(at("2026-07-01").is_empty());
+    assert_eq!(at("2027-01-01"), ["future"]);
+}
+
+#[test]
+fn urgent_needs_bring_emergency_contacts_first() {
+    let catalogue = Catalogue::national();
+    let facts = Facts::from_json(r#"{"housing": "homeless", "postal_code": "75011"}"#).unwrap();
+    let needs = [Need {
+        theme: "logement-hebergement".into(),
+        priority: Priority::Urgent,
+    }];
+    let orientation = orient(
+        &catalogue,
+        &Request {
+            facts: &facts,
+            needs: &needs,
+            reference_date: Date::parse("2026-11-26").unwrap(),
+            locale: Locale::Fr,
+            explain: true,
+        },
+    )
+    .unwrap();
+    assert!(orientation
+        .urgent_contacts
+        .iter()
+        .any(|id| id == "urgence-115"));
+    let first = &orientation.needs[0].proposals[0];
+    assert_eq!(first.id, "urgence-115");
+    assert_eq!(first.status, Eligibility::Eligible);
+}
+
+#[test]
+fn unknown_needs_are_refused() {
+    let facts = Facts::new();
+    let needs = [Need {
+        theme: "astrologie".into(),
+        priority: Priority::Normal,
+    }];
+    let problem = orient(
+        &Catalogue::national(),
+        &Request {
+            facts: &facts,
+            needs: &needs,
+            reference_date: Date::parse("2026-11-26").unwrap(),
+            locale: Locale::Fr,
+            explain: false,
+        },
+    )
+    .unwrap_err();
+    assert_eq!(
+        (problem.code, problem.path.as_str()),
+        ("unknown_theme", "$.needs[0].theme")
+    );
+}
+
+#[test]
+fn import_refuses_incomplete_records_and_reports_why() {
+    let records = r#"[
+      {"source": "dora", "structure_id": "dora--1", "id": "dora--1", "nom": "Sans frais",
+       "description": "Pas de frais indiqués.", "date_maj": "2026-10-01", "type": "information",
+       "thematiques": ["numerique--acceder-a-une-connexion-internet"], "zone_eligibilite": ["france"],
+       "mobilisable_par": ["usagers"], "modes_mobilisation": ["se-presenter"],
+       "lien_source": "https://dora.inclusion.beta.gouv.fr/services/1"},
+      {"source": "dora", "structure_id": "dora--1", "id": "dora--2", "nom": "Complet",
+       "description": "Tout y est.", "date_maj": "2026-10-01", "type": "information",
+       "thematiques": ["numerique--acceder-a-une-connexion-internet"], "zone_eligibilite": ["200054781"],
+       "frais": "gratuit", "mobilisable_par": ["usagers"], "modes_mobilisation": ["se-presenter"],
+       "lien_source": "https://dora.inclusion.beta.gouv.fr/services/2"},
+      "not a record"
+    ]"#;
+    let import = import_data_inclusion(records).unwrap();
+    assert!(import.catalogue.entries.is_empty());
+    let report: Vec<(&str, &str)> = import
+        .report
+        .iter()
+        .map(|problem| (problem.code, problem.path.as_str()))
+        .collect();
+    assert_eq!(
+        report,
+        [
+            ("record_not_imported", "$[0]"),
+            ("unmapped_zone_code", "$[1].zone_eligibilite[0]"),
+            ("record_not_imported", "$[1]"),
+            ("wrong_type", "$[2]"),
+        ]
+    );
+    assert!(import.report[0].message.contains("frais"));
+}
