@@ -59,21 +59,22 @@ impl Need {
     /// a whole category fits every theme of that category.
     fn fit(&self, entry: &Entry) -> Option<Fit> {
         let category = theme_category(&self.theme);
-        entry
-            .themes
-            .iter()
-            .filter_map(|theme| {
-                if *theme == self.theme
-                    || (category == self.theme && theme_category(theme) == category)
-                {
-                    Some(Fit::Theme)
-                } else if theme_category(theme) == category {
-                    Some(Fit::Category)
-                } else {
-                    None
-                }
-            })
-            .max()
+        let whole_category = category.len() == self.theme.len();
+        let in_category = |theme: &str| {
+            theme.len() > category.len() + 2
+                && theme.starts_with(category)
+                && theme.as_bytes()[category.len()..].starts_with(b"--")
+        };
+        let mut best = None;
+        for theme in &entry.themes {
+            if *theme == self.theme || (whole_category && in_category(theme)) {
+                return Some(Fit::Theme);
+            }
+            if in_category(theme) {
+                best = Some(Fit::Category);
+            }
+        }
+        best
     }
 }
 
@@ -341,36 +342,39 @@ pub fn orient(catalogue: &Catalogue, request: &Request) -> Result<Orientation, P
         .needs
         .iter()
         .map(|need| {
-            let mut ranked: Vec<(&Entry, Proposal)> = in_force
+            let urgent_need = need.priority == Priority::Urgent;
+            // The sort key is computed once per entry: status, urgent contacts
+            // first for an urgent need, fit, proximity, name, id.
+            let mut ranked: Vec<_> = in_force
                 .iter()
                 .zip(&evaluations)
                 .enumerate()
                 .filter_map(|(index, (entry, evaluation))| {
                     let fit = need.fit(entry)?;
-                    Some((
-                        *entry,
-                        Proposal {
-                            id: entry.id.clone(),
-                            status: evaluation.status,
-                            fit,
-                            evaluation: index,
-                        },
-                    ))
+                    let key = (
+                        evaluation.status,
+                        !(urgent_need && entry.urgent),
+                        std::cmp::Reverse(fit),
+                        proximity(&entry.zone),
+                        entry.name.get(request.locale),
+                        entry.id.as_str(),
+                    );
+                    Some((key, index, fit))
                 })
                 .collect();
-            let urgent_need = need.priority == Priority::Urgent;
-            ranked.sort_by_cached_key(|(entry, proposal)| {
-                (
-                    proposal.status,
-                    !(urgent_need && entry.urgent),
-                    std::cmp::Reverse(proposal.fit),
-                    proximity(&entry.zone),
-                    entry.name.get(request.locale).to_owned(),
-                )
-            });
+            ranked.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            let proposals = ranked
+                .into_iter()
+                .map(|((status, _, _, _, _, id), index, fit)| Proposal {
+                    id: id.to_owned(),
+                    status,
+                    fit,
+                    evaluation: index,
+                })
+                .collect();
             NeedOrientation {
                 need: need.clone(),
-                proposals: ranked.into_iter().map(|(_, proposal)| proposal).collect(),
+                proposals,
             }
         })
         .collect();
