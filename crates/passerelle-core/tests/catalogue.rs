@@ -245,3 +245,55 @@ fn import_refuses_incomplete_records_and_reports_why() {
     );
     assert!(import.report[0].message.contains("frais"));
 }
+
+#[test]
+fn the_json_schema_lists_the_same_vocabularies_as_the_engine() {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../catalogue.schema.json")).unwrap();
+    let strings = |value: &serde_json::Value| -> std::collections::BTreeSet<String> {
+        value
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|item| item.as_str().unwrap().to_owned())
+            .collect()
+    };
+    let terms = |referential: Referential| -> std::collections::BTreeSet<String> {
+        referential
+            .terms()
+            .iter()
+            .map(|term| term.value.clone())
+            .collect()
+    };
+    let entry = &schema["$defs"]["entry"]["properties"];
+    assert_eq!(
+        strings(&entry["themes"]["items"]["enum"]),
+        terms(Referential::Themes)
+    );
+    assert_eq!(
+        strings(&entry["publics"]["items"]["enum"]),
+        terms(Referential::Publics)
+    );
+    assert_eq!(
+        strings(&entry["types"]["items"]["enum"]),
+        terms(Referential::ServiceTypes)
+    );
+    assert_eq!(strings(&entry["cost"]["enum"]), terms(Referential::Fees));
+    // Every fact that a condition may name in the schema is a fact of the engine.
+    let conditions = schema["$defs"]["condition"]["oneOf"].as_array().unwrap();
+    let mut named = std::collections::BTreeSet::new();
+    for condition in conditions {
+        for (_, body) in condition["properties"].as_object().unwrap() {
+            if let Some(facts) = body["properties"]["fact"]["enum"].as_array() {
+                named.extend(facts.iter().map(|f| f.as_str().unwrap().to_owned()));
+            }
+        }
+    }
+    for name in &named {
+        assert!(
+            passerelle_core::facts::Fact::from_name(name).is_some(),
+            "{name}"
+        );
+    }
+    assert!(named.len() >= 20, "{named:?}");
+}
