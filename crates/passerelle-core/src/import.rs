@@ -52,6 +52,13 @@ fn list(record: &Map<String, Json>, key: &str) -> Vec<Json> {
         .unwrap_or_default()
 }
 
+/// The list at `key`, if it has at least one item.
+fn non_empty_list(record: &Map<String, Json>, key: &str) -> Option<Json> {
+    Some(list(record, key))
+        .filter(|items| !items.is_empty())
+        .map(Json::from)
+}
+
 /// Maps `zone_eligibilite` to a zone, reporting codes it cannot use.
 fn zone(record: &Map<String, Json>, path: &str, report: &mut Vec<Problem>) -> Option<Json> {
     let codes = list(record, "zone_eligibilite");
@@ -159,8 +166,7 @@ pub fn import_data_inclusion(json: &str) -> Result<Import, Vec<Problem>> {
         );
         let themes = required(
             "thematiques",
-            Some(json!(list(record, "thematiques")))
-                .filter(|t| t.as_array().is_some_and(|t| !t.is_empty())),
+            non_empty_list(record, "thematiques"),
             "at least one theme is needed to match needs",
         );
         let cost = required(
@@ -170,14 +176,12 @@ pub fn import_data_inclusion(json: &str) -> Result<Import, Vec<Problem>> {
         );
         let through = required(
             "mobilisable_par",
-            Some(json!(list(record, "mobilisable_par")))
-                .filter(|t| t.as_array().is_some_and(|t| !t.is_empty())),
+            non_empty_list(record, "mobilisable_par"),
             "who can ask is needed",
         );
         let modes = required(
             "modes_mobilisation",
-            Some(json!(list(record, "modes_mobilisation")))
-                .filter(|t| t.as_array().is_some_and(|t| !t.is_empty())),
+            non_empty_list(record, "modes_mobilisation"),
             "how to ask is needed",
         );
         let source_url = required(

@@ -113,44 +113,30 @@ impl Outcome {
 
     /// Three-valued "and": not met as soon as one part is not met.
     pub fn and(outcomes: impl IntoIterator<Item = Outcome>) -> Outcome {
-        let mut missing = BTreeSet::new();
-        let mut unknown = false;
-        for outcome in outcomes {
-            match outcome {
-                Outcome::NotMet => return Outcome::NotMet,
-                Outcome::Unknown(facts) => {
-                    unknown = true;
-                    missing.extend(facts);
-                }
-                Outcome::Met => {}
-            }
-        }
-        if unknown {
-            Outcome::Unknown(missing)
-        } else {
-            Outcome::Met
-        }
+        Outcome::combine(outcomes, Outcome::NotMet, Outcome::Met)
     }
 
     /// Three-valued "or": met as soon as one part is met.
     pub fn or(outcomes: impl IntoIterator<Item = Outcome>) -> Outcome {
-        let mut missing = BTreeSet::new();
-        let mut unknown = false;
+        Outcome::combine(outcomes, Outcome::Met, Outcome::NotMet)
+    }
+
+    /// `decisive` as soon as one part is; else unknown (with every part's
+    /// missing facts) if one part is; else `otherwise`.
+    fn combine(
+        outcomes: impl IntoIterator<Item = Outcome>,
+        decisive: Outcome,
+        otherwise: Outcome,
+    ) -> Outcome {
+        let mut missing: Option<BTreeSet<Fact>> = None;
         for outcome in outcomes {
             match outcome {
-                Outcome::Met => return Outcome::Met,
-                Outcome::Unknown(facts) => {
-                    unknown = true;
-                    missing.extend(facts);
-                }
-                Outcome::NotMet => {}
+                Outcome::Unknown(facts) => missing.get_or_insert_with(BTreeSet::new).extend(facts),
+                outcome if outcome == decisive => return decisive,
+                _ => {}
             }
         }
-        if unknown {
-            Outcome::Unknown(missing)
-        } else {
-            Outcome::NotMet
-        }
+        missing.map_or(otherwise, Outcome::Unknown)
     }
 
     /// The status word used in JSON: `met`, `not_met`, `unknown`.
