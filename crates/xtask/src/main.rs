@@ -4,6 +4,7 @@
 //!   package and serves the demo site on http://127.0.0.1:8000.
 //! - `cargo xtask test`: every check, in order, each phase named and timed.
 //! - `cargo xtask package`: installs what is missing and builds the package.
+//! - `cargo xtask bench`: runs the benchmarks.
 //!
 //! Only the standard library: this crate is compiled before anything else
 //! runs, on every fresh machine.
@@ -25,6 +26,7 @@ commands:
   test              fmt, clippy, native tests, wasm tests in headless Chromium,
                     package build, end-to-end tests (Playwright + Chromium)
   package           install what is missing and build the package into target/pkg
+  bench             run the benchmarks (they report times, never fail on speed)
   help              this text";
 
 /// A failure of a build step, with what to do about it.
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
         Some("demo") => demo(&args[1..]),
         Some("test") if args.len() == 1 => phases::test(),
         Some("package") if args.len() == 1 => package_only(),
+        Some("bench") if args.len() == 1 => bench(),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())
@@ -69,6 +72,22 @@ fn demo(args: &[String]) -> Result {
     );
     server.wait();
     Ok(())
+}
+
+/// The benchmarks: today the native orientation benchmark of the core.
+fn bench() -> Result {
+    let root = workspace_root();
+    tools::run(
+        std::process::Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+            .current_dir(&root)
+            .args([
+                "bench",
+                "--package",
+                "passerelle-core",
+                "--bench",
+                "orientation",
+            ]),
+    )
 }
 
 fn package_only() -> Result {
