@@ -19,7 +19,7 @@ use crate::i18n::Locale;
 use crate::problem::Problem;
 use crate::questionnaire::LocalizedText;
 use crate::referentials::Referential;
-use crate::rules::{Condition, Zone};
+use crate::rules::{Condition, Test, Zone};
 
 /// The catalogue format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -63,6 +63,9 @@ pub struct Entry {
     /// Who is eligible; `None`: everyone in the zone.
     #[serde(skip)]
     pub eligibility: Option<Condition>,
+    /// The zone as a condition, for explanations ("Habiter en France").
+    #[serde(skip)]
+    pub zone_condition: Condition,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub eligibility_notes: Option<LocalizedText>,
     pub zone: Zone,
@@ -365,7 +368,9 @@ pub(crate) fn parse_entry(value: &Json, path: &str, problems: &mut Vec<Problem>)
     if problems.len() > before {
         return None;
     }
+    let zone = zone?;
     Some(Entry {
+        zone_condition: Condition::new(Test::InZone(zone.clone()), None),
         id: record.id,
         name: record.name,
         description: record.description,
@@ -375,7 +380,7 @@ pub(crate) fn parse_entry(value: &Json, path: &str, problems: &mut Vec<Problem>)
         publics: record.publics,
         eligibility,
         eligibility_notes: record.eligibility_notes,
-        zone: zone?,
+        zone,
         access: record.access,
         cost: record.cost,
         urgent: record.urgent,

@@ -156,9 +156,16 @@ fn pick<'a>(locale: Locale, fr: &'a str, en: &'a str) -> &'a str {
 
 /// Joins a condition and the person's value: "Avoir entre 16 et 25 ans :
 /// vous avez 22 ans".
-pub(crate) fn with_person(condition: &str, person: Option<String>, locale: Locale) -> String {
+pub(crate) fn with_person(condition: &str, person: Option<&str>, locale: Locale) -> String {
     match person {
-        Some(person) => format!("{condition}{} {person}", pick(locale, " :", ":")),
+        Some(person) => {
+            let separator = pick(locale, " : ", ": ");
+            let mut text = String::with_capacity(condition.len() + separator.len() + person.len());
+            text.push_str(condition);
+            text.push_str(separator);
+            text.push_str(person);
+            text
+        }
         None => condition.to_owned(),
     }
 }

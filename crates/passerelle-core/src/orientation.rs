@@ -11,7 +11,7 @@ use crate::facts::{Fact, Facts};
 use crate::i18n::Locale;
 use crate::problem::Problem;
 use crate::referentials::{theme_category, Referential};
-use crate::rules::{Condition, Explanation, Outcome, Test, Zone};
+use crate::rules::{Explanation, Outcome, PersonTexts, Test, Zone};
 
 /// How pressing a need is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -257,14 +257,10 @@ pub fn evaluate(entry: &Entry, facts: &Facts) -> (Eligibility, BTreeSet<Fact>) {
     }
 }
 
-fn explain(entry: &Entry, facts: &Facts, locale: Locale) -> Vec<Explanation> {
-    let zone = Condition {
-        test: Test::InZone(entry.zone.clone()),
-        label: None,
-    };
-    let mut parts = vec![zone.explain(facts, locale)];
+fn explain(entry: &Entry, person: &mut PersonTexts) -> Vec<Explanation> {
+    let mut parts = vec![entry.zone_condition.explain_with(person)];
     if let Some(rule) = &entry.eligibility {
-        match rule.explain(facts, locale) {
+        match rule.explain_with(person) {
             // The parts of a top-level "all" read better one by one.
             Explanation { parts: inner, .. }
                 if matches!(rule.test, Test::All(_)) && rule.label.is_none() =>
@@ -322,6 +318,7 @@ pub fn orient(catalogue: &Catalogue, request: &Request) -> Result<Orientation, P
         .iter()
         .filter(|entry| entry.in_force(request.reference_date))
         .collect();
+    let mut person = PersonTexts::new(&facts, request.locale);
     let evaluations: Vec<Evaluation> = in_force
         .iter()
         .map(|entry| {
@@ -331,7 +328,7 @@ pub fn orient(catalogue: &Catalogue, request: &Request) -> Result<Orientation, P
                 status,
                 missing,
                 explanation: if request.explain {
-                    explain(entry, &facts, request.locale)
+                    explain(entry, &mut person)
                 } else {
                     Vec::new()
                 },

@@ -8,6 +8,7 @@
 //! condition, quoting the person's values.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use serde::Serialize;
 use serde_json::{Map, Value as Json};
@@ -24,6 +25,9 @@ use crate::questionnaire::LocalizedText;
 pub struct Condition {
     pub test: Test,
     pub label: Option<LocalizedText>,
+    /// The condition as a sentence, in French then English: the label, or
+    /// the generated text. Made once, when the condition is read.
+    texts: [Arc<str>; 2],
 }
 
 /// What a condition tests.
@@ -171,15 +175,120 @@ pub enum Status {
     Unknown,
 }
 
-/// Why a condition is met, not met or unknown, in words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+impl Status {
+    /// Three-valued "and" of statuses.
+    fn and(statuses: impl IntoIterator<Item = Status>) -> Status {
+        Status::combine(statuses, Status::NotMet, Status::Met)
+    }
+
+    /// Three-valued "or" of statuses.
+    fn or(statuses: impl IntoIterator<Item = Status>) -> Status {
+        Status::combine(statuses, Status::Met, Status::NotMet)
+    }
+
+    fn combine(
+        statuses: impl IntoIterator<Item = Status>,
+        decisive: Status,
+        otherwise: Status,
+    ) -> Status {
+        let mut unknown = false;
+        for status in statuses {
+            if status == decisive {
+                return decisive;
+            }
+            unknown |= status == Status::Unknown;
+        }
+        if unknown {
+            Status::Unknown
+        } else {
+            otherwise
+        }
+    }
+
+    fn not(self) -> Status {
+        match self {
+            Status::Met => Status::NotMet,
+            Status::NotMet => Status::Met,
+            Status::Unknown => Status::Unknown,
+        }
+    }
+}
+
+/// Why a condition is met, not met or unknown, in words: the condition,
+/// and the person's value it was checked against. In JSON:
+/// `{"status": "met", "text": "Avoir entre 16 et 25 ans : vous avez 22 ans", "parts": [...]}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Explanation {
     pub status: Status,
-    /// One short sentence: the condition and the person's value.
-    pub text: String,
+    /// The condition ("Avoir entre 16 et 25 ans").
+    pub condition: Arc<str>,
+    /// The person's value ("vous avez 22 ans"), for a condition that reads one.
+    pub person: Option<Arc<str>>,
     /// The parts of an `all`, `any` or `not`.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<Explanation>,
+    locale: Locale,
+}
+
+impl Explanation {
+    /// One short sentence: the condition and the person's value.
+    pub fn text(&self) -> String {
+        i18n::with_person(&self.condition, self.person.as_deref(), self.locale)
+    }
+}
+
+impl Serialize for Explanation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("status", &self.status)?;
+        map.serialize_entry("text", &self.text())?;
+        if !self.parts.is_empty() {
+            map.serialize_entry("parts", &self.parts)?;
+        }
+        map.end()
+    }
+}
+
+/// The person's values as halves of sentences ("vous avez 22 ans"), made
+/// once per person and language and shared by every explanation.
+pub struct PersonTexts<'f> {
+    facts: &'f Facts,
+    locale: Locale,
+    values: [Option<Arc<str>>; Fact::ALL.len()],
+    place: Option<Arc<str>>,
+}
+
+impl<'f> PersonTexts<'f> {
+    /// The texts of `facts` (resolved, see [`Facts::resolve`]) in `locale`.
+    pub fn new(facts: &'f Facts, locale: Locale) -> PersonTexts<'f> {
+        PersonTexts {
+            facts,
+            locale,
+            values: [const { None }; Fact::ALL.len()],
+            place: None,
+        }
+    }
+
+    fn value(&mut self, fact: Fact) -> Arc<str> {
+        let (facts, locale) = (self.facts, self.locale);
+        self.values[fact as usize]
+            .get_or_insert_with(|| i18n::person_value_text(fact, facts.get(fact), locale).into())
+            .clone()
+    }
+
+    fn place(&mut self) -> Arc<str> {
+        let (facts, locale) = (self.facts, self.locale);
+        self.place
+            .get_or_insert_with(|| {
+                i18n::place_text(
+                    facts.get(Fact::Commune),
+                    facts.get(Fact::Department),
+                    locale,
+                )
+                .into()
+            })
+            .clone()
+    }
 }
 
 impl Zone {
@@ -376,42 +485,72 @@ impl Condition {
     /// let facts = Facts::from_json(r#"{"age": 22}"#).unwrap();
     /// let explanation = rule.explain(&facts, Locale::Fr);
     /// assert_eq!(explanation.status, Status::Met);
-    /// assert_eq!(explanation.text, "Avoir entre 16 et 25 ans : vous avez 22 ans");
+    /// assert_eq!(explanation.text(), "Avoir entre 16 et 25 ans : vous avez 22 ans");
     /// ```
     pub fn explain(&self, facts: &Facts, locale: Locale) -> Explanation {
+        self.explain_with(&mut PersonTexts::new(facts, locale))
+    }
+
+    /// [`Condition::explain`] with the person's texts made once for many
+    /// conditions.
+    pub fn explain_with(&self, person: &mut PersonTexts) -> Explanation {
+        let locale = person.locale;
         let parts: Vec<Explanation> = match &self.test {
-            Test::All(parts) | Test::Any(parts) => parts
-                .iter()
-                .map(|part| part.explain(facts, locale))
-                .collect(),
-            Test::Not(part) => vec![part.explain(facts, locale)],
+            Test::All(parts) | Test::Any(parts) => {
+                parts.iter().map(|part| part.explain_with(person)).collect()
+            }
+            Test::Not(part) => vec![part.explain_with(person)],
             _ => Vec::new(),
         };
-        let status = self.evaluate(facts).status();
-        let text = match &self.label {
-            Some(label) if parts.is_empty() => {
-                i18n::with_person(label.get(locale), self.person_text(facts, locale), locale)
+        let status = match &self.test {
+            Test::All(_) => Status::and(parts.iter().map(|part| part.status)),
+            Test::Any(_) => Status::or(parts.iter().map(|part| part.status)),
+            Test::Not(_) => parts[0].status.not(),
+            _ => self.evaluate(person.facts).status(),
+        };
+        let person_text = match (&self.test, &self.label) {
+            (Test::All(_) | Test::Any(_) | Test::Not(_), None) => None,
+            (Test::All(_) | Test::Any(_) | Test::Not(_), Some(_)) => {
+                Some(self.known_values_text(person).into())
             }
-            Some(label) => i18n::with_person(
-                label.get(locale),
-                self.known_values_text(facts, locale),
-                locale,
-            ),
-            None => self.generated_text(facts, locale),
+            (Test::InZone(_), _) => Some(person.place()),
+            (Test::Age { .. }, _) => Some(person.value(Fact::Age)),
+            (
+                Test::Equals { fact, .. }
+                | Test::In { fact, .. }
+                | Test::HasAny { fact, .. }
+                | Test::Compare { fact, .. }
+                | Test::Between { fact, .. },
+                _,
+            ) => Some(person.value(*fact)),
         };
         Explanation {
             status,
-            text,
+            condition: self.texts[usize::from(locale == Locale::En)].clone(),
+            person: person_text,
             parts,
+            locale,
         }
     }
 
-    /// The generated sentence: the condition, then the person's value.
-    fn generated_text(&self, facts: &Facts, locale: Locale) -> String {
-        let condition = match &self.test {
-            Test::All(_) => return i18n::all_of(locale).to_owned(),
-            Test::Any(_) => return i18n::any_of(locale).to_owned(),
-            Test::Not(_) => return i18n::none_of(locale).to_owned(),
+    /// A condition, with its sentences made once.
+    pub fn new(test: Test, label: Option<LocalizedText>) -> Condition {
+        let text = |locale| -> Arc<str> {
+            match &label {
+                Some(label) => label.get(locale).into(),
+                None => Condition::generated_text(&test, locale).into(),
+            }
+        };
+        let texts = [text(Locale::Fr), text(Locale::En)];
+        Condition { test, label, texts }
+    }
+
+    /// The generated sentence of a condition, without the person's value.
+    fn generated_text(test: &Test, locale: Locale) -> String {
+        match test {
+            Test::All(_) => i18n::all_of(locale).to_owned(),
+            Test::Any(_) => i18n::any_of(locale).to_owned(),
+            Test::Not(_) => i18n::none_of(locale).to_owned(),
             Test::Equals { fact, value } => i18n::equals_text(*fact, value, locale),
             Test::In { fact, values } | Test::HasAny { fact, values } => {
                 i18n::one_of_text(*fact, values, locale)
@@ -420,62 +559,40 @@ impl Condition {
             Test::Between { fact, min, max } => i18n::between_text(*fact, *min, *max, locale),
             Test::Age { min, max } => i18n::age_text(*min, *max, locale),
             Test::InZone(zone) => i18n::zone_text(zone, locale),
-        };
-        i18n::with_person(&condition, self.person_text(facts, locale), locale)
-    }
-
-    /// What the person's value is, for a condition on one fact.
-    fn person_text(&self, facts: &Facts, locale: Locale) -> Option<String> {
-        let fact = match &self.test {
-            Test::Equals { fact, .. }
-            | Test::In { fact, .. }
-            | Test::HasAny { fact, .. }
-            | Test::Compare { fact, .. }
-            | Test::Between { fact, .. } => *fact,
-            Test::Age { .. } => Fact::Age,
-            Test::InZone(_) => {
-                return Some(i18n::place_text(
-                    facts.get(Fact::Commune),
-                    facts.get(Fact::Department),
-                    locale,
-                ))
-            }
-            Test::All(_) | Test::Any(_) | Test::Not(_) => return None,
-        };
-        Some(i18n::person_value_text(fact, facts.get(fact), locale))
+        }
     }
 
     /// For a labelled `all`, `any` or `not`: the person's known values of
     /// the facts its parts read ("vous avez 19 ans"), or that none is known.
-    fn known_values_text(&self, facts: &Facts, locale: Locale) -> Option<String> {
+    fn known_values_text(&self, person: &mut PersonTexts) -> String {
         let mut read = Vec::new();
         self.facts_in_order(&mut read);
+        let facts = person.facts;
         let place_known =
             facts.get(Fact::Commune).is_some() || facts.get(Fact::Department).is_some();
-        let mut known: Vec<String> = Vec::new();
+        let mut known: Vec<Arc<str>> = Vec::new();
         for fact in read {
             let text = match fact {
                 Fact::Commune | Fact::Department | Fact::Region if place_known => {
-                    Some(i18n::place_text(
-                        facts.get(Fact::Commune),
-                        facts.get(Fact::Department),
-                        locale,
-                    ))
+                    Some(person.place())
                 }
                 Fact::Commune | Fact::Department | Fact::Region => None,
-                _ => facts
-                    .get(fact)
-                    .map(|value| i18n::person_value_text(fact, Some(value), locale)),
+                _ if facts.get(fact).is_some() => Some(person.value(fact)),
+                _ => None,
             };
             if let Some(text) = text.filter(|text| !known.contains(text)) {
                 known.push(text);
             }
         }
-        Some(if known.is_empty() {
-            i18n::person_value_text(Fact::Rqth, None, locale)
+        if known.is_empty() {
+            i18n::person_value_text(Fact::Rqth, None, person.locale)
         } else {
-            known.join(if locale == Locale::Fr { " ; " } else { "; " })
-        })
+            known.join(if person.locale == Locale::Fr {
+                " ; "
+            } else {
+                "; "
+            })
+        }
     }
 
     /// The facts the condition reads, in the order written, without repeats.
@@ -611,7 +728,7 @@ impl Condition {
         if problems.len() > before {
             return None;
         }
-        test.map(|test| Condition { test, label })
+        test.map(|test| Condition::new(test, label))
     }
 }
 
@@ -963,7 +1080,7 @@ mod tests {
 
     fn text(rule: &Condition, facts: &Facts, locale: Locale) -> (Status, String) {
         let explanation = rule.explain(facts, locale);
-        (explanation.status, explanation.text)
+        (explanation.status, explanation.text())
     }
 
     #[test]
@@ -1018,13 +1135,13 @@ mod tests {
             Outcome::Unknown([Fact::Age, Fact::InEducation].into())
         );
         let explanation = condition.explain(&nobody, Locale::Fr);
-        assert_eq!(explanation.text, "Toutes ces conditions");
+        assert_eq!(explanation.text(), "Toutes ces conditions");
         assert_eq!(
-            explanation.parts[0].text,
+            explanation.parts[0].text(),
             "Avoir au plus 25 ans : nous ne connaissons pas encore votre âge"
         );
         assert_eq!(
-            explanation.parts[1].text,
+            explanation.parts[1].text(),
             "Ne plus être à l’école : nous ne le savons pas encore"
         );
     }

@@ -63,7 +63,7 @@ fn personas_get_the_statuses_the_official_criteria_give() {
                 let reasons: Vec<String> = evaluation
                     .explanation
                     .iter()
-                    .map(|part| format!("      {:?} {}", part.status, part.text))
+                    .map(|part| format!("      {:?} {}", part.status, part.text()))
                     .collect();
                 failures.push(format!(
                     "{} ({}): {id} is {:?}, expected {:?}; missing {:?}\n{}",

@@ -4,7 +4,8 @@
 
 use passerelle_core::date::Date;
 use passerelle_core::facts::Facts;
-use passerelle_core::rules::{Condition, Outcome};
+use passerelle_core::i18n::Locale;
+use passerelle_core::rules::{Condition, Outcome, Test};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -97,6 +98,26 @@ proptest! {
             Outcome::Met | Outcome::NotMet => prop_assert_eq!(after, before),
             Outcome::Unknown(missing) => prop_assert!(!missing.is_empty()),
         }
+    }
+
+    #[test]
+    fn explanations_agree_with_evaluation(rule in condition(), facts in facts()) {
+        let rule = parse(&rule);
+        let facts = resolve(&facts);
+        fn check(condition: &Condition, explanation: &passerelle_core::rules::Explanation, facts: &Facts) -> Result<(), TestCaseError> {
+            prop_assert_eq!(explanation.status, condition.evaluate(facts).status());
+            let parts: Vec<&Condition> = match &condition.test {
+                Test::All(parts) | Test::Any(parts) => parts.iter().collect(),
+                Test::Not(part) => vec![part],
+                _ => Vec::new(),
+            };
+            prop_assert_eq!(parts.len(), explanation.parts.len());
+            for (part, explained) in parts.iter().zip(&explanation.parts) {
+                check(part, explained, facts)?;
+            }
+            Ok(())
+        }
+        check(&rule, &rule.explain(&facts, Locale::Fr), &facts)?;
     }
 
     #[test]
