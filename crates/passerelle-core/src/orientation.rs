@@ -342,11 +342,9 @@ pub fn orient(catalogue: &Catalogue, request: &Request) -> Result<Orientation, P
             let urgent_need = need.priority == Priority::Urgent;
             // The sort key is computed once per entry: status, urgent contacts
             // first for an urgent need, fit, proximity, name, id.
-            let mut ranked: Vec<_> = in_force
-                .iter()
-                .zip(&evaluations)
-                .enumerate()
-                .filter_map(|(index, (entry, evaluation))| {
+            let mut ranked = Vec::with_capacity(in_force.len());
+            ranked.extend(in_force.iter().zip(&evaluations).enumerate().filter_map(
+                |(index, (entry, evaluation))| {
                     let fit = need.fit(entry)?;
                     let key = (
                         evaluation.status,
@@ -357,8 +355,8 @@ pub fn orient(catalogue: &Catalogue, request: &Request) -> Result<Orientation, P
                         entry.id.as_str(),
                     );
                     Some((key, index, fit))
-                })
-                .collect();
+                },
+            ));
             ranked.sort_unstable_by(|a, b| a.0.cmp(&b.0));
             let proposals = ranked
                 .into_iter()
