@@ -74,19 +74,54 @@ fn demo(args: &[String]) -> Result {
     Ok(())
 }
 
-/// The benchmarks: today the native orientation benchmark of the core.
+/// The benchmarks: the core's orientation benchmark, natively and as
+/// WebAssembly (wasm32-wasip1, run by Node's WASI in V8).
 fn bench() -> Result {
     let root = workspace_root();
+    let cargo = || {
+        let mut command =
+            std::process::Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+        command.current_dir(&root);
+        command
+    };
+    println!("\n==> native");
+    tools::run(cargo().args([
+        "bench",
+        "--package",
+        "passerelle-core",
+        "--bench",
+        "orientation",
+    ]))?;
+    println!("\n==> WebAssembly (wasm32-wasip1 in Node's V8)");
+    tools::ensure_rust_target("wasm32-wasip1")?;
+    tools::run(cargo().args([
+        "build",
+        "--release",
+        "--package",
+        "passerelle-core",
+        "--bench",
+        "orientation",
+        "--target",
+        "wasm32-wasip1",
+    ]))?;
+    let deps = root.join("target/wasm32-wasip1/release/deps");
+    let program = std::fs::read_dir(&deps)
+        .map_err(|e| format!("cannot list {}: {e}", deps.display()))?
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with("orientation-") && name.ends_with(".wasm")
+        })
+        .max_by_key(|entry| entry.metadata().and_then(|m| m.modified()).ok())
+        .ok_or("the wasm benchmark was not built")?
+        .path();
     tools::run(
-        std::process::Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-            .current_dir(&root)
-            .args([
-                "bench",
-                "--package",
-                "passerelle-core",
-                "--bench",
-                "orientation",
-            ]),
+        std::process::Command::new("node")
+            .arg("--no-warnings")
+            .arg(root.join("crates/xtask/wasi-run.mjs"))
+            .arg(program)
+            .arg("--bench"),
     )
 }
 

@@ -153,13 +153,18 @@ pub fn ensure_browser_tools() -> Result<BrowserTools> {
 }
 
 fn ensure_wasm_target() -> Result {
+    ensure_rust_target(WASM_TARGET)
+}
+
+/// Installs a Rust target through rustup when missing.
+pub fn ensure_rust_target(target: &str) -> Result {
     let installed = output(Command::new("rustup").args(["target", "list", "--installed"]))
         .ok_or("cannot list rustup targets: is rustup installed?")?;
-    if installed.lines().any(|line| line.trim() == WASM_TARGET) {
+    if installed.lines().any(|line| line.trim() == target) {
         return Ok(());
     }
-    println!("xtask: installing the {WASM_TARGET} target");
-    run(Command::new("rustup").args(["target", "add", WASM_TARGET]))
+    println!("xtask: installing the {target} target");
+    run(Command::new("rustup").args(["target", "add", target]))
 }
 
 /// Makes sure each `(program, package)` is there, installing the Debian
