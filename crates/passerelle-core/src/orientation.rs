@@ -55,26 +55,29 @@ impl Need {
         }
     }
 
-    /// How well an entry's themes fit the need, if at all. A need that is
-    /// a whole category fits every theme of that category.
-    fn fit(&self, entry: &Entry) -> Option<Fit> {
+    /// How well an entry's themes fit the need, if at all: a function made
+    /// once per need. A need that is a whole category fits every theme of
+    /// that category.
+    fn fitter(&self) -> impl Fn(&Entry) -> Option<Fit> + '_ {
         let category = theme_category(&self.theme);
         let whole_category = category.len() == self.theme.len();
-        let in_category = |theme: &str| {
+        let in_category = move |theme: &str| {
             theme.len() > category.len() + 2
                 && theme.starts_with(category)
                 && theme.as_bytes()[category.len()..].starts_with(b"--")
         };
-        let mut best = None;
-        for theme in &entry.themes {
-            if *theme == self.theme || (whole_category && in_category(theme)) {
-                return Some(Fit::Theme);
+        move |entry| {
+            let mut best = None;
+            for theme in &entry.themes {
+                if *theme == self.theme || (whole_category && in_category(theme)) {
+                    return Some(Fit::Theme);
+                }
+                if in_category(theme) {
+                    best = Some(Fit::Category);
+                }
             }
-            if in_category(theme) {
-                best = Some(Fit::Category);
-            }
+            best
         }
-        best
     }
 }
 
@@ -340,12 +343,13 @@ pub fn orient(catalogue: &Catalogue, request: &Request) -> Result<Orientation, P
         .iter()
         .map(|need| {
             let urgent_need = need.priority == Priority::Urgent;
+            let fit_of = need.fitter();
             // The sort key is computed once per entry: status, urgent contacts
             // first for an urgent need, fit, proximity, name, id.
             let mut ranked = Vec::with_capacity(in_force.len());
             ranked.extend(in_force.iter().zip(&evaluations).enumerate().filter_map(
                 |(index, (entry, evaluation))| {
-                    let fit = need.fit(entry)?;
+                    let fit = fit_of(entry)?;
                     let key = (
                         evaluation.status,
                         !(urgent_need && entry.urgent),
