@@ -261,19 +261,20 @@ pub fn evaluate(entry: &Entry, facts: &Facts) -> (Eligibility, BTreeSet<Fact>) {
 }
 
 fn explain(entry: &Entry, person: &mut PersonTexts) -> Vec<Explanation> {
-    let mut parts = vec![entry.zone_condition.explain_with(person)];
-    if let Some(rule) = &entry.eligibility {
-        match rule.explain_with(person) {
-            // The parts of a top-level "all" read better one by one.
-            Explanation { parts: inner, .. }
-                if matches!(rule.test, Test::All(_)) && rule.label.is_none() =>
-            {
-                parts.extend(inner)
-            }
-            explanation => parts.push(explanation),
+    let zone = entry.zone_condition.explain_with(person);
+    let Some(rule) = &entry.eligibility else {
+        return vec![zone];
+    };
+    match rule.explain_with(person) {
+        // The parts of a top-level "all" read better one by one.
+        Explanation {
+            parts: mut inner, ..
+        } if matches!(rule.test, Test::All(_)) && rule.label.is_none() => {
+            inner.insert(0, zone);
+            inner
         }
+        explanation => vec![zone, explanation],
     }
-    parts
 }
 
 /// How close an entry's zone is: commune 0, department 1, region 2, national 3.
