@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Locale, Message};
+use crate::problem::Problem;
 
 /// The questionnaire format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -249,16 +250,8 @@ pub struct Questionnaire {
     pub questions: Vec<Question>,
 }
 
-/// One problem found while loading a questionnaire.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct QuestionnaireProblem {
-    /// Stable code, for programs.
-    pub code: &'static str,
-    /// Where, as a JSON path (`$.questions[2].kind.options`).
-    pub path: String,
-    /// What is wrong and how to fix it, for the author of the file.
-    pub message: String,
-}
+/// One problem found while loading a questionnaire: the shared [`Problem`].
+pub type QuestionnaireProblem = Problem;
 
 /// A questionnaire that could not be loaded, with every problem found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -273,11 +266,7 @@ impl std::fmt::Display for QuestionnaireError {
             if i > 0 {
                 writeln!(f)?;
             }
-            write!(
-                f,
-                "{} [{}]: {}",
-                problem.path, problem.code, problem.message
-            )?;
+            write!(f, "{problem}")?;
         }
         Ok(())
     }
@@ -314,15 +303,7 @@ impl Questionnaire {
     pub fn from_json(json: &str) -> Result<Questionnaire, QuestionnaireError> {
         let questionnaire: Questionnaire =
             serde_json::from_str(json).map_err(|error| QuestionnaireError {
-                problems: vec![QuestionnaireProblem {
-                    code: "invalid_json",
-                    path: "$".into(),
-                    message: format!(
-                        "The file is not a valid questionnaire (line {}, column {}): {error}",
-                        error.line(),
-                        error.column()
-                    ),
-                }],
+                problems: vec![Problem::json(&error)],
             })?;
         let problems = questionnaire.problems();
         if problems.is_empty() {
@@ -436,11 +417,7 @@ struct Problems<'a> {
 
 impl Problems<'_> {
     fn push(&mut self, code: &'static str, path: String, message: String) {
-        self.list.push(QuestionnaireProblem {
-            code,
-            path,
-            message,
-        });
+        self.list.push(Problem::new(code, &path, message));
     }
 
     /// A problem for each declared locale that `text` lacks.

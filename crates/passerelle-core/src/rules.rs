@@ -292,14 +292,6 @@ impl<'f> PersonTexts<'f> {
 }
 
 impl Zone {
-    /// Whether the zone is the whole country.
-    pub fn national() -> Zone {
-        Zone {
-            national: true,
-            ..Zone::default()
-        }
-    }
-
     /// Whether the person's place is in the zone. `facts` must be resolved
     /// (see [`Facts::resolve`]) so that department and region are derived.
     pub fn contains(&self, facts: &Facts) -> Outcome {
