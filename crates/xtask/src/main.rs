@@ -118,7 +118,7 @@ fn bench() -> Result {
         .path();
     tools::run(
         std::process::Command::new("node")
-            .arg("--no-warnings")
+            .args(["--no-warnings", "--single-threaded"])
             .arg(root.join("crates/xtask/wasi-run.mjs"))
             .arg(program)
             .arg("--bench"),
