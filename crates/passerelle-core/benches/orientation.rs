@@ -5,6 +5,7 @@
 //!
 //! ```sh
 //! cargo bench -p passerelle-core --bench orientation
+//! BENCH_RUNS=1000 cargo bench -p passerelle-core --bench orientation  # longer, for a profiler
 //! ```
 
 use std::hint::black_box;
@@ -111,7 +112,7 @@ fn main() {
     let catalogue = {
         let started = Instant::now();
         let catalogue = catalogue(size);
-        json_size = catalogue.entries.len();
+        json_size = catalogue.entries().len();
         println!(
             "generated and checked {json_size} entries in {:.2?}",
             started.elapsed()
@@ -130,6 +131,10 @@ fn main() {
             priority: Priority::Normal,
         })
         .collect();
+    let runs = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(30);
     for explain in [false, true] {
         let request = Request {
             facts: &facts,
@@ -143,10 +148,26 @@ fn main() {
                 "orient {size} entries, 4 needs, explanations {}",
                 if explain { "on" } else { "off" }
             ),
-            30,
+            runs,
             || {
                 black_box(orient(black_box(&catalogue), black_box(&request)).unwrap());
             },
         );
     }
+    // What showing every reason costs: the sentences are made when read.
+    let request = Request {
+        facts: &facts,
+        needs: &needs,
+        reference_date: Date::parse("2026-11-26").unwrap(),
+        locale: Locale::Fr,
+        explain: true,
+    };
+    measure(
+        &format!("orient {size} entries, every explanation as JSON"),
+        runs,
+        || {
+            let orientation = orient(black_box(&catalogue), black_box(&request)).unwrap();
+            black_box(serde_json::to_vec(&orientation).unwrap());
+        },
+    );
 }

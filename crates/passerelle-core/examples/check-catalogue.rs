@@ -25,7 +25,7 @@ fn main() -> ExitCode {
     };
     match Catalogue::from_json(&json) {
         Ok(catalogue) => {
-            println!("{path}: valid, {} entries", catalogue.entries.len());
+            println!("{path}: valid, {} entries", catalogue.entries().len());
             ExitCode::SUCCESS
         }
         Err(problems) => {

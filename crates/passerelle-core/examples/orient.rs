@@ -80,12 +80,17 @@ fn run() -> Result<Value, Vec<Problem>> {
         },
     )
     .map_err(|problem| vec![problem])?;
-    let detailed = orientation.detailed(&catalogue, locale);
+    let detailed = orientation.detailed();
+    let evaluations: Vec<_> = orientation
+        .evaluations
+        .iter()
+        .map(|evaluation| orientation.explained(evaluation))
+        .collect();
     Ok(json!({
         "reference_date": orientation.reference_date,
         "orientation": detailed.needs,
         "urgent_contacts": detailed.urgent_contacts,
-        "evaluations": orientation.evaluations,
+        "evaluations": evaluations,
     }))
 }
 

@@ -17,6 +17,7 @@ use validator::{Validate, ValidationError, ValidationErrors, ValidationErrorsKin
 use crate::date::Date;
 use crate::i18n::Locale;
 use crate::problem::Problem;
+use crate::program::Program;
 use crate::questionnaire::LocalizedText;
 use crate::referentials::Referential;
 use crate::rules::{Condition, Test, Zone};
@@ -27,7 +28,9 @@ pub const FORMAT_VERSION: u32 = 1;
 const NATIONAL_CATALOGUE: &str = include_str!("../data/catalogue.json");
 const DEMO_LOCAL_CATALOGUE: &str = include_str!("../data/catalogue-demo-local.json");
 
-/// A list of schemes and services.
+/// A list of schemes and services, checked: every catalogue is read by
+/// [`Catalogue::from_json`] (or made by [`Catalogue::merged_with`] or an
+/// import), so its entries are always valid and their ids unique.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Catalogue {
     pub format_version: u32,
@@ -35,7 +38,82 @@ pub struct Catalogue {
     pub name: String,
     /// Demonstration data: every entry is invented.
     pub fictional: bool,
-    pub entries: Vec<Entry>,
+    entries: Vec<Entry>,
+    #[serde(skip)]
+    index: Index,
+}
+
+/// What orientation needs of every entry, worked out once per catalogue so
+/// that ranking compares numbers, not texts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Index {
+    /// For French then English, for each entry: how close its zone is
+    /// (commune 0, department 1, region 2, national 3) above its rank by
+    /// name then id (32 bits). Sorting by it sorts by closeness then name.
+    closeness_and_name: [Vec<u64>; 2],
+    /// Each entry's validity period.
+    validity: Vec<(Option<Date>, Option<Date>)>,
+    /// Whether each entry is an emergency contact.
+    urgent: Vec<bool>,
+    /// Every entry's themes one after the other, as positions in the
+    /// data·inclusion themes; the `i`-th entry's are
+    /// `themes[theme_starts[i]..theme_starts[i + 1]]`.
+    themes: Vec<u16>,
+    theme_starts: Vec<u32>,
+    /// Every entry's zone and rule, compiled.
+    program: Program,
+    /// Where each entry's zone and rule start in the program.
+    compiled: Vec<Compiled>,
+}
+
+/// Where an entry's zone and rule start in the catalogue's program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Compiled {
+    pub zone: u32,
+    pub rule: Option<u32>,
+}
+
+impl Index {
+    fn new(entries: &[Entry]) -> Index {
+        let mut program = Program::default();
+        let ranks = |locale| {
+            let mut order: Vec<usize> = (0..entries.len()).collect();
+            order.sort_by_key(|&i| (entries[i].name.get(locale), entries[i].id.as_str()));
+            let mut keys = vec![0; entries.len()];
+            for (rank, i) in order.into_iter().enumerate() {
+                keys[i] = u64::from(entries[i].zone.closeness()) << 32 | rank as u64;
+            }
+            keys
+        };
+        Index {
+            closeness_and_name: [ranks(Locale::Fr), ranks(Locale::En)],
+            validity: (entries.iter())
+                .map(|entry| (entry.valid_from, entry.valid_until))
+                .collect(),
+            urgent: entries.iter().map(|entry| entry.urgent).collect(),
+            themes: (entries.iter())
+                .flat_map(|entry| &entry.themes)
+                .filter_map(|theme| Referential::Themes.position(theme))
+                .map(|position| position as u16)
+                .collect(),
+            theme_starts: std::iter::once(0)
+                .chain(entries.iter().scan(0, |start, entry| {
+                    *start += (entry.themes.iter())
+                        .filter(|theme| Referential::Themes.contains(theme))
+                        .count() as u32;
+                    Some(*start)
+                }))
+                .collect(),
+            compiled: entries
+                .iter()
+                .map(|entry| Compiled {
+                    zone: program.compile(&entry.zone_condition),
+                    rule: entry.eligibility.as_ref().map(|rule| program.compile(rule)),
+                })
+                .collect(),
+            program,
+        }
+    }
 }
 
 /// Whether an entry is a scheme (a right, a programme) or a service (a
@@ -370,7 +448,7 @@ pub(crate) fn parse_entry(value: &Json, path: &str, problems: &mut Vec<Problem>)
     }
     let zone = zone?;
     Some(Entry {
-        zone_condition: Condition::new(Test::InZone(zone.clone()), None),
+        zone_condition: Condition::new(Test::InZone(Box::new(zone.clone())), None),
         id: record.id,
         name: record.name,
         description: record.description,
@@ -499,13 +577,7 @@ impl Catalogue {
             )),
         }
         if problems.is_empty() {
-            Ok(Catalogue {
-                format_version: FORMAT_VERSION,
-                id,
-                name,
-                fictional,
-                entries,
-            })
+            Ok(Catalogue::new(id, name, fictional, entries))
         } else {
             Err(problems)
         }
@@ -528,29 +600,89 @@ impl Catalogue {
     /// This catalogue with `local` added; a local entry replaces an entry
     /// of the same id.
     pub fn merged_with(&self, local: &Catalogue) -> Catalogue {
-        let mut merged = self.clone();
+        let mut entries = self.entries.clone();
         for entry in &local.entries {
-            match merged.entries.iter_mut().find(|e| e.id == entry.id) {
+            match entries.iter_mut().find(|e| e.id == entry.id) {
                 Some(existing) => *existing = entry.clone(),
-                None => merged.entries.push(entry.clone()),
+                None => entries.push(entry.clone()),
             }
         }
-        merged.fictional |= local.fictional;
-        merged
+        Catalogue::new(
+            self.id.clone(),
+            self.name.clone(),
+            self.fictional || local.fictional,
+            entries,
+        )
+    }
+
+    /// A catalogue of checked entries with unique ids.
+    pub(crate) fn new(id: String, name: String, fictional: bool, entries: Vec<Entry>) -> Catalogue {
+        Catalogue {
+            format_version: FORMAT_VERSION,
+            id,
+            name,
+            fictional,
+            index: Index::new(&entries),
+            entries,
+        }
+    }
+
+    /// Every entry, in the order of the catalogue file.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
     }
 
     /// The entry with this id.
     pub fn entry(&self, id: &str) -> Option<&Entry> {
         self.entries.iter().find(|entry| entry.id == id)
     }
+
+    /// The rank of the `index`-th entry among all by closeness of its zone
+    /// ([`Zone::closeness`]), then name in `locale`, then id: a number, so
+    /// that ranking compares no text. Below 2^34.
+    pub(crate) fn closeness_and_name(&self, index: usize, locale: Locale) -> u64 {
+        self.index.closeness_and_name[usize::from(locale == Locale::En)][index]
+    }
+
+    /// Whether the `index`-th entry is in force at `date`.
+    pub(crate) fn in_force(&self, index: usize, date: Date) -> bool {
+        let (from, until) = self.index.validity[index];
+        within(from, until, date)
+    }
+
+    /// Whether the `index`-th entry is an emergency contact.
+    pub(crate) fn urgent(&self, index: usize) -> bool {
+        self.index.urgent[index]
+    }
+
+    /// Every entry's zone and rule, compiled.
+    pub(crate) fn program(&self) -> &Program {
+        &self.index.program
+    }
+
+    /// Where the `index`-th entry's zone and rule are in [`Catalogue::program`].
+    pub(crate) fn compiled(&self, index: usize) -> Compiled {
+        self.index.compiled[index]
+    }
+
+    /// The themes of the `index`-th entry, as positions in the
+    /// data·inclusion themes ([`Referential::position`]).
+    pub(crate) fn theme_positions(&self, index: usize) -> &[u16] {
+        let starts = &self.index.theme_starts;
+        &self.index.themes[starts[index] as usize..starts[index + 1] as usize]
+    }
 }
 
 impl Entry {
     /// Whether the entry is in force at `date` (between valid_from and valid_until).
     pub fn in_force(&self, date: Date) -> bool {
-        self.valid_from.is_none_or(|from| from <= date)
-            && self.valid_until.is_none_or(|until| date <= until)
+        within(self.valid_from, self.valid_until, date)
     }
+}
+
+/// Whether `date` is within a validity period (both ends included).
+fn within(from: Option<Date>, until: Option<Date>, date: Date) -> bool {
+    from.is_none_or(|from| from <= date) && until.is_none_or(|until| date <= until)
 }
 
 #[cfg(test)]

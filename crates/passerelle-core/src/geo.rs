@@ -167,6 +167,18 @@ fn canonical_department(code: &str) -> Option<&'static str> {
         .map(|(c, _, _)| *c)
 }
 
+/// Where a department is in [`DEPARTMENTS`] (below 128).
+pub fn department_position(code: &str) -> Option<usize> {
+    DEPARTMENTS.iter().position(|(c, _, _)| *c == code)
+}
+
+/// Where a region is in [`REGIONS`] (below 32).
+pub fn region_position(code: &str) -> Option<usize> {
+    REGIONS.iter().position(|(c, _)| *c == code)
+}
+
+const _: () = assert!(DEPARTMENTS.len() <= 128 && REGIONS.len() <= 32);
+
 /// Whether `code` is one of the 18 INSEE region codes of [`REGIONS`]
 /// (exact match: `"11"`, not `"011"` nor `" 11"`).
 pub fn is_region(code: &str) -> bool {

@@ -497,18 +497,18 @@ fn department_text(code: &str) -> String {
 }
 
 pub(crate) fn zone_text(zone: &Zone, locale: Locale) -> String {
-    if zone.national {
+    if zone.is_national() {
         return pick(locale, "Habiter en France", "Live in France").to_owned();
     }
-    let regions = zone.regions.iter().map(|code| {
+    let regions = zone.regions().iter().map(|code| {
         geo::REGIONS
             .iter()
             .find(|(c, _)| c == code)
             .map_or_else(|| code.clone(), |(_, name)| (*name).to_owned())
     });
-    let departments = zone.departments.iter().map(|code| department_text(code));
+    let departments = zone.departments().iter().map(|code| department_text(code));
     let communes = zone
-        .communes
+        .communes()
         .iter()
         .map(|code| format!("{} {code}", pick(locale, "commune", "municipality")));
     let places: Vec<String> = regions.chain(departments).chain(communes).collect();

@@ -9,7 +9,7 @@
 
 use serde_json::{json, Map, Value as Json};
 
-use crate::catalogue::{parse_entry, Catalogue, FORMAT_VERSION};
+use crate::catalogue::{parse_entry, Catalogue};
 use crate::problem::Problem;
 
 /// The result of an import.
@@ -111,7 +111,7 @@ fn zone(record: &Map<String, Json>, path: &str, report: &mut Vec<Problem>) -> Op
 ///   "conditions_acces": "Être inscrit à France Travail."
 /// }]"#;
 /// let import = import_data_inclusion(records).unwrap();
-/// assert_eq!(import.catalogue.entries[0].id, "di-dora-42");
+/// assert_eq!(import.catalogue.entries()[0].id, "di-dora-42");
 /// let reported: Vec<_> = import.report.iter().map(|p| p.code).collect();
 /// assert_eq!(reported, ["unmapped_zone_code", "conditions_not_encoded"]);
 /// ```
@@ -261,13 +261,12 @@ pub fn import_data_inclusion(json: &str) -> Result<Import, Vec<Problem>> {
         }
     }
     Ok(Import {
-        catalogue: Catalogue {
-            format_version: FORMAT_VERSION,
-            id: "data-inclusion-import".into(),
-            name: "Import data·inclusion".into(),
-            fictional: false,
+        catalogue: Catalogue::new(
+            "data-inclusion-import".into(),
+            "Import data·inclusion".into(),
+            false,
             entries,
-        },
+        ),
         report,
     })
 }

@@ -28,12 +28,14 @@
 
 pub mod catalogue;
 pub mod date;
+pub mod explanation;
 pub mod facts;
 pub mod geo;
 pub mod i18n;
 pub mod import;
 pub mod orientation;
 pub mod problem;
+mod program;
 pub mod questionnaire;
 pub mod referentials;
 pub mod rules;

@@ -1,17 +1,19 @@
 //! Orientation: for each need, the schemes and services that address it,
 //! ranked, with their eligibility, the reasons and how to get in.
 
-use std::collections::BTreeSet;
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Serialize, Serializer};
 
-use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
-use crate::catalogue::{Access, Catalogue, Entry};
+use crate::catalogue::{Access, Catalogue, Compiled, Entry};
 use crate::date::Date;
-use crate::facts::{Fact, Facts};
+use crate::explanation::{ExplanationList, Explanations};
+use crate::facts::{FactSet, Facts};
 use crate::i18n::Locale;
 use crate::problem::Problem;
 use crate::referentials::{theme_category, Referential};
-use crate::rules::{Explanation, Outcome, PersonTexts, Test, Zone};
+use crate::rules::{Outcome, Test};
 
 /// How pressing a need is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -55,29 +57,27 @@ impl Need {
         }
     }
 
-    /// How well an entry's themes fit the need, if at all: a function made
-    /// once per need. A need that is a whole category fits every theme of
-    /// that category.
-    fn fitter(&self) -> impl Fn(&Entry) -> Option<Fit> + '_ {
+    /// How well each data·inclusion theme fits the need, if at all, by
+    /// position in [`Referential::Themes`]: made once per need. A need that
+    /// is a whole category fits every theme of that category.
+    fn fit_by_theme(&self) -> Vec<Option<Fit>> {
         let category = theme_category(&self.theme);
         let whole_category = category.len() == self.theme.len();
-        let in_category = move |theme: &str| {
-            theme.len() > category.len() + 2
-                && theme.starts_with(category)
-                && theme.as_bytes()[category.len()..].starts_with(b"--")
-        };
-        move |entry| {
-            let mut best = None;
-            for theme in &entry.themes {
-                if *theme == self.theme || (whole_category && in_category(theme)) {
-                    return Some(Fit::Theme);
+        Referential::Themes
+            .terms()
+            .iter()
+            .map(|term| {
+                let theme = term.value.as_str();
+                let in_category = theme_category(theme) == category && theme != category;
+                if theme == self.theme || (whole_category && in_category) {
+                    Some(Fit::Theme)
+                } else if in_category {
+                    Some(Fit::Category)
+                } else {
+                    None
                 }
-                if in_category(theme) {
-                    best = Some(Fit::Category);
-                }
-            }
-            best
-        }
+            })
+            .collect()
     }
 }
 
@@ -90,16 +90,16 @@ pub enum Eligibility {
     Ineligible,
 }
 
-/// The evaluation of one entry: status, facts still missing, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Evaluation {
-    pub id: String,
+/// The evaluation of one entry: status and facts still missing. Its
+/// explanation is kept by the orientation ([`Orientation::explanation`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Evaluation<'c> {
+    pub entry: &'c Entry,
     pub status: Eligibility,
     /// Facts whose knowledge could settle an undetermined status.
-    pub missing: BTreeSet<Fact>,
-    /// Each condition (zone first, then the rule), met or not, in words.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub explanation: Vec<Explanation>,
+    pub missing: FactSet,
+    /// Where its zone and rule were compiled: where their statuses are.
+    compiled: Compiled,
 }
 
 /// How well an entry fits a need.
@@ -115,8 +115,8 @@ pub enum Fit {
 /// One entry proposed for a need. Its details are in the orientation's
 /// evaluations and in the catalogue; [`Orientation::detailed`] joins them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Proposal {
-    pub id: String,
+pub struct Proposal<'c> {
+    pub id: &'c str,
     pub status: Eligibility,
     pub fit: Fit,
     /// Index of the entry's evaluation in [`Orientation::evaluations`].
@@ -126,20 +126,35 @@ pub struct Proposal {
 
 /// The proposals for one need, best first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct NeedOrientation {
+pub struct NeedOrientation<'c> {
     pub need: Need,
-    pub proposals: Vec<Proposal>,
+    pub proposals: Vec<Proposal<'c>>,
 }
 
-/// The whole orientation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Orientation {
+/// The whole orientation, borrowing the catalogue it was made from (`'c`).
+/// In JSON: `reference_date`, `urgent_contacts` (ids), `needs` and
+/// `evaluations`, each with its explanation.
+#[derive(Debug, Clone)]
+pub struct Orientation<'c> {
     pub reference_date: Date,
     /// Emergency contacts (ids), when a need is urgent.
-    pub urgent_contacts: Vec<String>,
-    pub needs: Vec<NeedOrientation>,
+    pub urgent_contacts: Vec<&'c str>,
+    pub needs: Vec<NeedOrientation<'c>>,
     /// Every entry in force, evaluated, in catalogue order.
-    pub evaluations: Vec<Evaluation>,
+    pub evaluations: Vec<Evaluation<'c>>,
+    explanations: Explanations<'c>,
+}
+
+/// An evaluation with its explanation, ready to show or serialise.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExplainedEvaluation<'a> {
+    pub id: &'a str,
+    pub status: Eligibility,
+    pub missing: FactSet,
+    /// Each condition (zone first, then the rule), met or not, in words;
+    /// empty when the orientation was made without explanations.
+    #[serde(skip_serializing_if = "ExplanationList::is_empty")]
+    pub explanation: ExplanationList<'a>,
 }
 
 /// A proposal with everything a person needs to read: name, description,
@@ -151,8 +166,8 @@ pub struct DetailedProposal<'a> {
     pub description: &'a str,
     pub status: Eligibility,
     pub fit: Fit,
-    pub missing: &'a BTreeSet<Fact>,
-    pub explanation: &'a [Explanation],
+    pub missing: FactSet,
+    pub explanation: ExplanationList<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<&'a str>,
     pub urgent: bool,
@@ -176,30 +191,66 @@ pub struct DetailedOrientation<'a> {
     pub needs: Vec<DetailedNeed<'a>>,
 }
 
-impl Orientation {
+impl<'c> Orientation<'c> {
     /// The evaluation of the entry `id`, if it is in force.
-    pub fn evaluation(&self, id: &str) -> Option<&Evaluation> {
+    pub fn evaluation(&self, id: &str) -> Option<&Evaluation<'c>> {
         self.evaluations
             .iter()
-            .find(|evaluation| evaluation.id == id)
+            .find(|evaluation| evaluation.entry.id == id)
     }
 
-    /// Joins the orientation with the catalogue it was made from.
-    pub fn detailed<'a>(
-        &'a self,
-        catalogue: &'a Catalogue,
-        locale: Locale,
-    ) -> DetailedOrientation<'a> {
-        let detail = |evaluation: &'a Evaluation, fit: Fit| -> Option<DetailedProposal<'a>> {
-            let entry = catalogue.entry(&evaluation.id)?;
-            Some(DetailedProposal {
+    /// The explanation of an evaluation of this orientation: each
+    /// condition (zone first, then the rule), met or not, in words.
+    pub fn explanation(&self, evaluation: &Evaluation<'c>) -> ExplanationList<'_> {
+        let explanations = &self.explanations;
+        if !explanations.explains() {
+            return explanations.list(None, &[], 0);
+        }
+        let entry = evaluation.entry;
+        let zone = Some((&entry.zone_condition, evaluation.compiled.zone));
+        match (&entry.eligibility, evaluation.compiled.rule) {
+            // The parts of a top-level "all" read better one by one.
+            (Some(rule), Some(at))
+                if matches!(rule.test(), Test::All(_)) && rule.label().is_none() =>
+            {
+                let Test::All(parts) = rule.test() else {
+                    unreachable!("matched above")
+                };
+                explanations.list(zone, parts, at + 1)
+            }
+            (Some(rule), Some(at)) => explanations.list(zone, std::slice::from_ref(rule), at),
+            _ => explanations.list(zone, &[], 0),
+        }
+    }
+
+    /// An evaluation with its explanation.
+    pub fn explained(&self, evaluation: &Evaluation<'c>) -> ExplainedEvaluation<'_> {
+        ExplainedEvaluation {
+            id: &evaluation.entry.id,
+            status: evaluation.status,
+            missing: evaluation.missing,
+            explanation: self.explanation(evaluation),
+        }
+    }
+
+    /// The facts the orientation was made on, with the derived ones.
+    pub fn facts(&self) -> &Facts {
+        self.explanations.facts()
+    }
+
+    /// The proposals with the entries' details, in the orientation's language.
+    pub fn detailed(&self) -> DetailedOrientation<'_> {
+        let locale = self.explanations.locale();
+        let detail = |evaluation: &Evaluation<'c>, fit: Fit| {
+            let entry = evaluation.entry;
+            DetailedProposal {
                 id: &entry.id,
                 name: entry.name.get(locale),
                 description: entry.description.get(locale),
                 status: evaluation.status,
                 fit,
-                missing: &evaluation.missing,
-                explanation: &evaluation.explanation,
+                missing: evaluation.missing,
+                explanation: self.explanation(evaluation),
                 notes: entry
                     .eligibility_notes
                     .as_ref()
@@ -208,14 +259,14 @@ impl Orientation {
                 access: &entry.access,
                 source_url: &entry.source_url,
                 last_verified: entry.last_verified,
-            })
+            }
         };
         DetailedOrientation {
             reference_date: self.reference_date,
             urgent_contacts: self
                 .urgent_contacts
                 .iter()
-                .filter_map(|id| detail(self.evaluation(id)?, Fit::Theme))
+                .filter_map(|id| Some(detail(self.evaluation(id)?, Fit::Theme)))
                 .collect(),
             needs: self
                 .needs
@@ -225,11 +276,27 @@ impl Orientation {
                     proposals: need
                         .proposals
                         .iter()
-                        .filter_map(|p| detail(self.evaluations.get(p.evaluation)?, p.fit))
+                        .filter_map(|p| Some(detail(self.evaluations.get(p.evaluation)?, p.fit)))
                         .collect(),
                 })
                 .collect(),
         }
+    }
+}
+
+impl Serialize for Orientation<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let evaluations: Vec<ExplainedEvaluation> = self
+            .evaluations
+            .iter()
+            .map(|evaluation| self.explained(evaluation))
+            .collect();
+        let mut orientation = serializer.serialize_struct("Orientation", 4)?;
+        orientation.serialize_field("reference_date", &self.reference_date)?;
+        orientation.serialize_field("urgent_contacts", &self.urgent_contacts)?;
+        orientation.serialize_field("needs", &self.needs)?;
+        orientation.serialize_field("evaluations", &evaluations)?;
+        orientation.end()
     }
 }
 
@@ -240,53 +307,26 @@ pub struct Request<'a> {
     pub needs: &'a [Need],
     pub reference_date: Date,
     pub locale: Locale,
-    /// Build the explanations (slower); without, `explanation` is empty.
+    /// Record the explanations; without, every explanation is empty.
     pub explain: bool,
 }
 
 /// Evaluates one entry on resolved facts: its zone and its rule, together.
-pub fn evaluate(entry: &Entry, facts: &Facts) -> (Eligibility, BTreeSet<Fact>) {
-    let outcome = Outcome::and([
-        entry.zone.contains(facts),
+pub fn evaluate(entry: &Entry, facts: &Facts) -> (Eligibility, FactSet) {
+    let outcome = entry.zone.contains(facts).both(
         entry
             .eligibility
             .as_ref()
             .map_or(Outcome::Met, |rule| rule.evaluate(facts)),
-    ]);
+    );
+    (eligibility(outcome), outcome.missing())
+}
+
+fn eligibility(outcome: Outcome) -> Eligibility {
     match outcome {
-        Outcome::Met => (Eligibility::Eligible, BTreeSet::new()),
-        Outcome::NotMet => (Eligibility::Ineligible, BTreeSet::new()),
-        Outcome::Unknown(missing) => (Eligibility::Undetermined, missing),
-    }
-}
-
-fn explain(entry: &Entry, person: &mut PersonTexts) -> Vec<Explanation> {
-    let zone = entry.zone_condition.explain_with(person);
-    let Some(rule) = &entry.eligibility else {
-        return vec![zone];
-    };
-    match rule.explain_with(person) {
-        // The parts of a top-level "all" read better one by one.
-        Explanation {
-            parts: mut inner, ..
-        } if matches!(rule.test, Test::All(_)) && rule.label.is_none() => {
-            inner.insert(0, zone);
-            inner
-        }
-        explanation => vec![zone, explanation],
-    }
-}
-
-/// How close an entry's zone is: commune 0, department 1, region 2, national 3.
-fn proximity(zone: &Zone) -> u8 {
-    if !zone.communes.is_empty() {
-        0
-    } else if !zone.departments.is_empty() {
-        1
-    } else if !zone.regions.is_empty() {
-        2
-    } else {
-        3
+        Outcome::Met => Eligibility::Eligible,
+        Outcome::NotMet => Eligibility::Ineligible,
+        Outcome::Unknown(_) => Eligibility::Undetermined,
     }
 }
 
@@ -309,67 +349,75 @@ fn proximity(zone: &Zone) -> u8 {
 ///     facts: &facts, needs: &needs, reference_date: Date::parse("2026-11-26").unwrap(),
 ///     locale: Locale::Fr, explain: true,
 /// }).unwrap();
-/// let mission_locale = orientation.evaluations.iter().find(|e| e.id == "mission-locale").unwrap();
+/// let mission_locale = orientation.evaluation("mission-locale").unwrap();
 /// assert_eq!(mission_locale.status, Eligibility::Eligible);
+/// let reasons = orientation.explanation(mission_locale);
+/// assert_eq!(reasons.get(0).unwrap().text(), "Habiter en France : vous habitez Seine-Saint-Denis (93)");
 /// ```
-pub fn orient(catalogue: &Catalogue, request: &Request) -> Result<Orientation, Problem> {
+pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orientation<'c>, Problem> {
     let facts = request.facts.resolve(request.reference_date)?;
     for (i, need) in request.needs.iter().enumerate() {
         need.check(&format!("$.needs[{i}]"))?;
     }
-    let in_force: Vec<&Entry> = catalogue
-        .entries
-        .iter()
-        .filter(|entry| entry.in_force(request.reference_date))
+    // Catalogue positions of the entries in force, in catalogue order.
+    let in_force: Vec<usize> = (0..catalogue.entries().len())
+        .filter(|&index| catalogue.in_force(index, request.reference_date))
         .collect();
-    let mut person = PersonTexts::new(&facts, request.locale);
-    let evaluations: Vec<Evaluation> = in_force
-        .iter()
-        .map(|entry| {
-            let (status, missing) = evaluate(entry, &facts);
-            Evaluation {
-                id: entry.id.clone(),
-                status,
-                missing,
-                explanation: if request.explain {
-                    explain(entry, &mut person)
-                } else {
-                    Vec::new()
-                },
-            }
-        })
-        .collect();
+    let entries = catalogue.entries();
+    let program = Cow::Borrowed(catalogue.program());
+    let mut explanations =
+        Explanations::of_program(program, facts, request.locale, request.explain);
+    let mut evaluations = Vec::with_capacity(in_force.len());
+    for &index in &in_force {
+        let compiled = catalogue.compiled(index);
+        let zone = explanations.evaluate(compiled.zone);
+        // Without explanations, a zone not met settles it.
+        let outcome = match compiled.rule {
+            Some(_) if zone == Outcome::NotMet && !request.explain => zone,
+            Some(rule) => zone.both(explanations.evaluate(rule)),
+            None => zone,
+        };
+        evaluations.push(Evaluation {
+            entry: &entries[index],
+            status: eligibility(outcome),
+            missing: outcome.missing(),
+            compiled,
+        });
+    }
     let needs = request
         .needs
         .iter()
         .map(|need| {
             let urgent_need = need.priority == Priority::Urgent;
-            let fit_of = need.fitter();
-            // The sort key is computed once per entry: status, urgent contacts
-            // first for an urgent need, fit, proximity, name, id.
-            let mut ranked = Vec::with_capacity(in_force.len());
-            ranked.extend(in_force.iter().zip(&evaluations).enumerate().filter_map(
-                |(index, (entry, evaluation))| {
-                    let fit = fit_of(entry)?;
-                    let key = (
-                        evaluation.status,
-                        !(urgent_need && entry.urgent),
-                        std::cmp::Reverse(fit),
-                        proximity(&entry.zone),
-                        entry.name.get(request.locale),
-                        entry.id.as_str(),
-                    );
-                    Some((key, index, fit))
-                },
-            ));
-            ranked.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            let fit_by_theme = need.fit_by_theme();
+            // One number per entry sorts it: status, urgent contacts first
+            // for an urgent need, fit, closeness of the zone, then rank by
+            // name and id (unique, so no two keys are equal).
+            let mut ranked: Vec<(u64, u32, Fit)> = Vec::new();
+            for (at, (&index, evaluation)) in in_force.iter().zip(&evaluations).enumerate() {
+                let fit = catalogue
+                    .theme_positions(index)
+                    .iter()
+                    .filter_map(|&theme| fit_by_theme.get(usize::from(theme)).copied().flatten())
+                    .max();
+                let Some(fit) = fit else { continue };
+                let key = (evaluation.status as u64) << 40
+                    | u64::from(!(urgent_need && catalogue.urgent(index))) << 39
+                    | u64::from(fit == Fit::Category) << 38
+                    | catalogue.closeness_and_name(index, request.locale);
+                ranked.push((key, at as u32, fit));
+            }
+            ranked.sort_unstable_by_key(|&(key, _, _)| key);
             let proposals = ranked
                 .into_iter()
-                .map(|((status, _, _, _, _, id), index, fit)| Proposal {
-                    id: id.to_owned(),
-                    status,
-                    fit,
-                    evaluation: index,
+                .map(|(_, at, fit)| {
+                    let evaluation = &evaluations[at as usize];
+                    Proposal {
+                        id: &evaluation.entry.id,
+                        status: evaluation.status,
+                        fit,
+                        evaluation: at as usize,
+                    }
                 })
                 .collect();
             NeedOrientation {
@@ -383,13 +431,12 @@ pub fn orient(catalogue: &Catalogue, request: &Request) -> Result<Orientation, P
         .iter()
         .any(|need| need.priority == Priority::Urgent);
     let urgent_contacts = if any_urgent {
-        in_force
+        evaluations
             .iter()
-            .zip(&evaluations)
-            .filter(|(entry, evaluation)| {
-                entry.urgent && evaluation.status != Eligibility::Ineligible
+            .filter(|evaluation| {
+                evaluation.entry.urgent && evaluation.status != Eligibility::Ineligible
             })
-            .map(|(entry, _)| entry.id.clone())
+            .map(|evaluation| evaluation.entry.id.as_str())
             .collect()
     } else {
         Vec::new()
@@ -399,5 +446,6 @@ pub fn orient(catalogue: &Catalogue, request: &Request) -> Result<Orientation, P
         urgent_contacts,
         needs,
         evaluations,
+        explanations,
     })
 }

@@ -76,7 +76,12 @@ impl Referential {
 
     /// Whether `value` is one of the referential's values.
     pub fn contains(self, value: &str) -> bool {
-        self.terms().iter().any(|term| term.value == value)
+        self.position(value).is_some()
+    }
+
+    /// Where `value` is in [`Referential::terms`].
+    pub fn position(self, value: &str) -> Option<usize> {
+        self.terms().iter().position(|term| term.value == value)
     }
 
     /// The French label of `value`, if it is in the referential.

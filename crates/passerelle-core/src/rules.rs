@@ -8,26 +8,31 @@
 //! condition, quoting the person's values.
 
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
 use serde::Serialize;
 use serde_json::{Map, Value as Json};
 
-use crate::facts::{check_value, Fact, FactType, Facts, Value};
+use crate::explanation::Explanations;
+use crate::facts::{bits_of, check_value, Fact, FactSet, FactType, Facts, Value};
 use crate::geo;
 use crate::i18n::{self, Locale};
 use crate::problem::Problem;
 use crate::questionnaire::LocalizedText;
 
 /// One condition of a rule, with the sentence that replaces the generated
-/// one in explanations, if the author gave it.
+/// one in explanations, if the author gave it. Made by [`Condition::parse`]
+/// or [`Condition::new`], and read-only after: what it works out once
+/// (its sentences, its values as bits) stays true.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Condition {
-    pub test: Test,
-    pub label: Option<LocalizedText>,
+    test: Test,
+    label: Option<LocalizedText>,
     /// The condition as a sentence, in French then English: the label, or
     /// the generated text. Made once, when the condition is read.
-    texts: [Arc<str>; 2],
+    texts: [Box<str>; 2],
+    /// For `in` and `has_any`: the listed values as bits, to test against
+    /// the compact form of the person's value (see [`Facts`]).
+    bits: u32,
 }
 
 /// What a condition tests.
@@ -56,7 +61,7 @@ pub enum Test {
     /// The age at the reference date is within the bounds (both included).
     Age { min: Option<i64>, max: Option<i64> },
     /// The person lives in the zone.
-    InZone(Zone),
+    InZone(Box<Zone>),
 }
 
 /// An integer comparison.
@@ -81,33 +86,43 @@ impl Comparison {
 
 /// Where something is available: the whole country, or lists of INSEE
 /// codes (a place matches if its commune, department or region is listed).
+/// Made by [`Zone::parse`]; [`Zone::national`] is the whole country.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Zone {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub national: bool,
+    national: bool,
     #[serde(skip_serializing_if = "BTreeSet::is_empty")]
-    pub regions: BTreeSet<String>,
+    regions: BTreeSet<String>,
     #[serde(skip_serializing_if = "BTreeSet::is_empty")]
-    pub departments: BTreeSet<String>,
+    departments: BTreeSet<String>,
     #[serde(skip_serializing_if = "BTreeSet::is_empty")]
-    pub communes: BTreeSet<String>,
+    communes: BTreeSet<String>,
+    /// The listed departments, as bits of their positions in
+    /// [`geo::DEPARTMENTS`]; the listed regions, and the regions of the
+    /// listed departments, as bits of positions in [`geo::REGIONS`].
+    #[serde(skip)]
+    department_bits: u128,
+    #[serde(skip)]
+    region_bits: u32,
+    #[serde(skip)]
+    department_region_bits: u32,
 }
 
 /// The result of evaluating a condition in three-valued logic.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
     Met,
     NotMet,
     /// Not known yet: knowing these facts could settle it.
-    Unknown(BTreeSet<Fact>),
+    Unknown(FactSet),
 }
 
 impl Outcome {
-    fn unknown(fact: Fact) -> Outcome {
-        Outcome::Unknown(BTreeSet::from([fact]))
+    pub(crate) fn unknown(fact: Fact) -> Outcome {
+        Outcome::Unknown(FactSet::of(fact))
     }
 
-    fn of(met: bool) -> Outcome {
+    pub(crate) fn of(met: bool) -> Outcome {
         if met {
             Outcome::Met
         } else {
@@ -132,15 +147,44 @@ impl Outcome {
         decisive: Outcome,
         otherwise: Outcome,
     ) -> Outcome {
-        let mut missing: Option<BTreeSet<Fact>> = None;
+        let mut result = otherwise;
         for outcome in outcomes {
-            match outcome {
-                Outcome::Unknown(facts) => missing.get_or_insert_with(BTreeSet::new).extend(facts),
-                outcome if outcome == decisive => return decisive,
-                _ => {}
+            if outcome == decisive {
+                return decisive;
             }
+            result = result.merge_unknown(outcome);
         }
-        missing.map_or(otherwise, Outcome::Unknown)
+        result
+    }
+
+    /// Unknown with both sides' missing facts if either side is unknown;
+    /// else `self`.
+    fn merge_unknown(self, other: Outcome) -> Outcome {
+        match (self, other) {
+            (Outcome::Unknown(a), Outcome::Unknown(b)) => Outcome::Unknown(a.union(b)),
+            (_, Outcome::Unknown(b)) => Outcome::Unknown(b),
+            (outcome, _) => outcome,
+        }
+    }
+
+    /// Three-valued "and" of two outcomes; folding it over parts gives
+    /// [`Outcome::and`] of them all, without stopping early.
+    pub fn both(self, other: Outcome) -> Outcome {
+        if self == Outcome::NotMet || other == Outcome::NotMet {
+            Outcome::NotMet
+        } else {
+            self.merge_unknown(other)
+        }
+    }
+
+    /// Three-valued "or" of two outcomes; folding it over parts gives
+    /// [`Outcome::or`] of them all, without stopping early.
+    pub fn either(self, other: Outcome) -> Outcome {
+        if self == Outcome::Met || other == Outcome::Met {
+            Outcome::Met
+        } else {
+            self.merge_unknown(other)
+        }
     }
 
     /// The status word used in JSON: `met`, `not_met`, `unknown`.
@@ -149,6 +193,14 @@ impl Outcome {
             Outcome::Met => Status::Met,
             Outcome::NotMet => Status::NotMet,
             Outcome::Unknown(_) => Status::Unknown,
+        }
+    }
+
+    /// The facts still missing; empty unless unknown.
+    pub fn missing(&self) -> FactSet {
+        match self {
+            Outcome::Unknown(missing) => *missing,
+            _ => FactSet::EMPTY,
         }
     }
 }
@@ -175,129 +227,88 @@ pub enum Status {
     Unknown,
 }
 
-impl Status {
-    /// Three-valued "and" of statuses.
-    fn and(statuses: impl IntoIterator<Item = Status>) -> Status {
-        Status::combine(statuses, Status::NotMet, Status::Met)
-    }
-
-    /// Three-valued "or" of statuses.
-    fn or(statuses: impl IntoIterator<Item = Status>) -> Status {
-        Status::combine(statuses, Status::Met, Status::NotMet)
-    }
-
-    fn combine(
-        statuses: impl IntoIterator<Item = Status>,
-        decisive: Status,
-        otherwise: Status,
-    ) -> Status {
-        let mut unknown = false;
-        for status in statuses {
-            if status == decisive {
-                return decisive;
-            }
-            unknown |= status == Status::Unknown;
-        }
-        if unknown {
-            Status::Unknown
-        } else {
-            otherwise
-        }
-    }
-
-    fn not(self) -> Status {
-        match self {
-            Status::Met => Status::NotMet,
-            Status::NotMet => Status::Met,
-            Status::Unknown => Status::Unknown,
-        }
-    }
-}
-
-/// Why a condition is met, not met or unknown, in words: the condition,
-/// and the person's value it was checked against. In JSON:
-/// `{"status": "met", "text": "Avoir entre 16 et 25 ans : vous avez 22 ans", "parts": [...]}`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Explanation {
-    pub status: Status,
-    /// The condition ("Avoir entre 16 et 25 ans").
-    pub condition: Arc<str>,
-    /// The person's value ("vous avez 22 ans"), for a condition that reads one.
-    pub person: Option<Arc<str>>,
-    /// The parts of an `all`, `any` or `not`.
-    pub parts: Vec<Explanation>,
-    locale: Locale,
-}
-
-impl Explanation {
-    /// One short sentence: the condition and the person's value.
-    pub fn text(&self) -> String {
-        i18n::with_person(&self.condition, self.person.as_deref(), self.locale)
-    }
-}
-
-impl Serialize for Explanation {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("status", &self.status)?;
-        map.serialize_entry("text", &self.text())?;
-        if !self.parts.is_empty() {
-            map.serialize_entry("parts", &self.parts)?;
-        }
-        map.end()
-    }
-}
-
-/// The person's values as halves of sentences ("vous avez 22 ans"), made
-/// once per person and language and shared by every explanation.
-pub struct PersonTexts<'f> {
-    facts: &'f Facts,
-    locale: Locale,
-    values: [Option<Arc<str>>; Fact::ALL.len()],
-    place: Option<Arc<str>>,
-}
-
-impl<'f> PersonTexts<'f> {
-    /// The texts of `facts` (resolved, see [`Facts::resolve`]) in `locale`.
-    pub fn new(facts: &'f Facts, locale: Locale) -> PersonTexts<'f> {
-        PersonTexts {
-            facts,
-            locale,
-            values: [const { None }; Fact::ALL.len()],
-            place: None,
-        }
-    }
-
-    fn value(&mut self, fact: Fact) -> Arc<str> {
-        let (facts, locale) = (self.facts, self.locale);
-        self.values[fact as usize]
-            .get_or_insert_with(|| i18n::person_value_text(fact, facts.get(fact), locale).into())
-            .clone()
-    }
-
-    fn place(&mut self) -> Arc<str> {
-        let (facts, locale) = (self.facts, self.locale);
-        self.place
-            .get_or_insert_with(|| {
-                i18n::place_text(
-                    facts.get(Fact::Commune),
-                    facts.get(Fact::Department),
-                    locale,
-                )
-                .into()
-            })
-            .clone()
-    }
-}
-
 impl Zone {
+    /// The whole country.
+    pub fn national() -> Zone {
+        Zone {
+            national: true,
+            ..Zone::default()
+        }
+    }
+
+    /// How close the zone is to a person in it: 0 for communes, 1 for
+    /// departments, 2 for regions, 3 for the whole country.
+    pub fn closeness(&self) -> u8 {
+        if !self.communes.is_empty() {
+            0
+        } else if !self.departments.is_empty() {
+            1
+        } else if !self.regions.is_empty() {
+            2
+        } else {
+            3
+        }
+    }
+
+    /// Whether the zone is the whole country.
+    pub fn is_national(&self) -> bool {
+        self.national
+    }
+
+    /// The listed regions (INSEE codes).
+    pub fn regions(&self) -> &BTreeSet<String> {
+        &self.regions
+    }
+
+    /// The listed departments (INSEE codes).
+    pub fn departments(&self) -> &BTreeSet<String> {
+        &self.departments
+    }
+
+    /// The listed communes (INSEE codes).
+    pub fn communes(&self) -> &BTreeSet<String> {
+        &self.communes
+    }
+
     /// Whether the person's place is in the zone. `facts` must be resolved
     /// (see [`Facts::resolve`]) so that department and region are derived.
+    ///
+    /// A listed department is met by the person's department; when only the
+    /// region is known, it is not met if it lies in another region, else it
+    /// is unknown until the department is known. A listed commune works the
+    /// same way with the commune, its department and its region.
     pub fn contains(&self, facts: &Facts) -> Outcome {
         if self.national {
             return Outcome::Met;
         }
+        let department = facts.compact(Fact::Department);
+        let region = facts.compact(Fact::Region);
+        let mut outcome = Outcome::NotMet;
+        if self.department_bits != 0 {
+            match department {
+                Some(position) if self.department_bits >> position & 1 == 1 => return Outcome::Met,
+                Some(_) => {}
+                None => match region {
+                    Some(position) if self.department_region_bits >> position & 1 == 0 => {}
+                    _ => outcome = Outcome::unknown(Fact::Department),
+                },
+            }
+        }
+        if self.region_bits != 0 {
+            match region {
+                Some(position) if self.region_bits >> position & 1 == 1 => return Outcome::Met,
+                Some(_) => {}
+                None => outcome = outcome.either(Outcome::unknown(Fact::Department)),
+            }
+        }
+        if !self.communes.is_empty() {
+            outcome = outcome.either(self.contains_commune(facts));
+        }
+        outcome
+    }
+
+    /// Whether the person's commune is one of the listed communes.
+    fn contains_commune(&self, facts: &Facts) -> Outcome {
         let text = |fact| match facts.get(fact) {
             Some(Value::Text(code)) => Some(code.as_str()),
             _ => None,
@@ -307,38 +318,42 @@ impl Zone {
             text(Fact::Department),
             text(Fact::Region),
         );
-        let in_region = |listed_department: &str, missing: Fact| match region {
-            Some(region) if geo::region_of_department(listed_department) != Some(region) => {
-                Outcome::NotMet
-            }
-            _ => Outcome::unknown(missing),
-        };
-        let communes = self
-            .communes
-            .iter()
-            .map(|listed| match (commune, department) {
-                (Some(commune), _) => Outcome::of(commune == listed),
-                (None, Some(department)) => {
-                    if geo::department_of_commune(listed) == Some(department) {
+        Outcome::or(self.communes.iter().map(|listed| {
+            let listed_department = geo::department_of_commune(listed);
+            match (commune, department, listed_department) {
+                (Some(commune), _, _) => Outcome::of(commune == listed),
+                (None, _, None) => Outcome::NotMet,
+                (None, Some(department), Some(listed)) => {
+                    if listed == department {
                         Outcome::unknown(Fact::Commune)
                     } else {
                         Outcome::NotMet
                     }
                 }
-                (None, None) => match geo::department_of_commune(listed) {
-                    Some(listed_department) => in_region(listed_department, Fact::Commune),
-                    None => Outcome::NotMet,
+                (None, None, Some(listed)) => match region {
+                    Some(region) if geo::region_of_department(listed) != Some(region) => {
+                        Outcome::NotMet
+                    }
+                    _ => Outcome::unknown(Fact::Commune),
                 },
-            });
-        let departments = self.departments.iter().map(|listed| match department {
-            Some(department) => Outcome::of(department == listed),
-            None => in_region(listed, Fact::Department),
-        });
-        let regions = self.regions.iter().map(|listed| match region {
-            Some(region) => Outcome::of(region == listed),
-            None => Outcome::unknown(Fact::Department),
-        });
-        Outcome::or(communes.chain(departments).chain(regions))
+            }
+        }))
+    }
+
+    /// Works out the bits of the listed departments and regions.
+    fn with_bits(mut self) -> Zone {
+        let bit = |position: Option<usize>| position.map_or(0, |position| 1 << position);
+        self.department_bits = (self.departments.iter())
+            .map(|code| bit(geo::department_position(code)))
+            .fold(0, |bits, bit| bits | bit);
+        self.region_bits = (self.regions.iter())
+            .map(|code| bit(geo::region_position(code)) as u32)
+            .fold(0, |bits, bit| bits | bit);
+        self.department_region_bits = (self.departments.iter())
+            .filter_map(|code| geo::region_of_department(code))
+            .map(|region| bit(geo::region_position(region)) as u32)
+            .fold(0, |bits, bit| bits | bit);
+        self
     }
 
     /// Reads a zone object at `path`.
@@ -405,7 +420,7 @@ impl Zone {
             ));
             ok = false;
         }
-        ok.then_some(zone)
+        ok.then(|| zone.with_bits())
     }
 }
 
@@ -439,13 +454,11 @@ impl Condition {
                 Some(actual) => Outcome::of(actual == value),
                 None => Outcome::unknown(*fact),
             },
-            Test::In { fact, values } => match facts.get(*fact) {
-                Some(Value::Text(actual)) => Outcome::of(values.contains(actual)),
-                _ => Outcome::unknown(*fact),
-            },
-            Test::HasAny { fact, values } => match facts.get(*fact) {
-                Some(Value::Set(actual)) => Outcome::of(values.iter().any(|v| actual.contains(v))),
-                _ => Outcome::unknown(*fact),
+            // The person's value and the listed values, as bits of their
+            // positions among the fact's allowed values.
+            Test::In { fact, .. } | Test::HasAny { fact, .. } => match facts.compact(*fact) {
+                Some(bits) => Outcome::of(bits & self.bits != 0),
+                None => Outcome::unknown(*fact),
             },
             Test::Compare { fact, op, value } => match facts.get(*fact) {
                 Some(Value::Integer(actual)) => Outcome::of(op.holds(*actual, *value)),
@@ -465,7 +478,8 @@ impl Condition {
         }
     }
 
-    /// Explains the evaluation on resolved facts, in `locale`.
+    /// Explains the evaluation on resolved facts, in `locale`: the
+    /// condition's status and each of its parts', in words.
     ///
     /// ```
     /// use passerelle_core::date::Date;
@@ -475,66 +489,61 @@ impl Condition {
     ///
     /// let rule = Condition::parse(&serde_json::json!({"age": {"min": 16, "max": 25}}), "$", &mut Vec::new()).unwrap();
     /// let facts = Facts::from_json(r#"{"age": 22}"#).unwrap();
-    /// let explanation = rule.explain(&facts, Locale::Fr);
-    /// assert_eq!(explanation.status, Status::Met);
+    /// let explanations = rule.explain(&facts, Locale::Fr);
+    /// let explanation = explanations.all().get(0).unwrap();
+    /// assert_eq!(explanation.status(), Status::Met);
     /// assert_eq!(explanation.text(), "Avoir entre 16 et 25 ans : vous avez 22 ans");
     /// ```
-    pub fn explain(&self, facts: &Facts, locale: Locale) -> Explanation {
-        self.explain_with(&mut PersonTexts::new(facts, locale))
+    pub fn explain(&self, facts: &Facts, locale: Locale) -> Explanations<'_> {
+        Explanations::of_condition(self, facts.clone(), locale)
     }
 
-    /// [`Condition::explain`] with the person's texts made once for many
-    /// conditions.
-    pub fn explain_with(&self, person: &mut PersonTexts) -> Explanation {
-        let locale = person.locale;
-        let parts: Vec<Explanation> = match &self.test {
-            Test::All(parts) | Test::Any(parts) => {
-                parts.iter().map(|part| part.explain_with(person)).collect()
-            }
-            Test::Not(part) => vec![part.explain_with(person)],
-            _ => Vec::new(),
-        };
-        let status = match &self.test {
-            Test::All(_) => Status::and(parts.iter().map(|part| part.status)),
-            Test::Any(_) => Status::or(parts.iter().map(|part| part.status)),
-            Test::Not(_) => parts[0].status.not(),
-            _ => self.evaluate(person.facts).status(),
-        };
-        let person_text = match (&self.test, &self.label) {
-            (Test::All(_) | Test::Any(_) | Test::Not(_), None) => None,
-            (Test::All(_) | Test::Any(_) | Test::Not(_), Some(_)) => {
-                Some(self.known_values_text(person).into())
-            }
-            (Test::InZone(_), _) => Some(person.place()),
-            (Test::Age { .. }, _) => Some(person.value(Fact::Age)),
-            (
-                Test::Equals { fact, .. }
-                | Test::In { fact, .. }
-                | Test::HasAny { fact, .. }
-                | Test::Compare { fact, .. }
-                | Test::Between { fact, .. },
-                _,
-            ) => Some(person.value(*fact)),
-        };
-        Explanation {
-            status,
-            condition: self.texts[usize::from(locale == Locale::En)].clone(),
-            person: person_text,
-            parts,
-            locale,
-        }
+    /// The condition as a sentence, without the person's value: its label,
+    /// or the generated sentence ("Avoir entre 16 et 25 ans").
+    pub fn text(&self, locale: Locale) -> &str {
+        &self.texts[usize::from(locale == Locale::En)]
     }
 
     /// A condition, with its sentences made once.
     pub fn new(test: Test, label: Option<LocalizedText>) -> Condition {
-        let text = |locale| -> Arc<str> {
+        let text = |locale| -> Box<str> {
             match &label {
                 Some(label) => label.get(locale).into(),
                 None => Condition::generated_text(&test, locale).into(),
             }
         };
         let texts = [text(Locale::Fr), text(Locale::En)];
-        Condition { test, label, texts }
+        let bits = match &test {
+            Test::In { fact, values } | Test::HasAny { fact, values } => {
+                bits_of(*fact, values.iter().map(String::as_str))
+            }
+            _ => 0,
+        };
+        Condition {
+            test,
+            label,
+            texts,
+            bits,
+        }
+    }
+
+    /// How many conditions it is made of, itself included.
+    pub fn size(&self) -> usize {
+        1 + match &self.test {
+            Test::All(parts) | Test::Any(parts) => parts.iter().map(Condition::size).sum(),
+            Test::Not(part) => part.size(),
+            _ => 0,
+        }
+    }
+
+    /// What the condition tests.
+    pub fn test(&self) -> &Test {
+        &self.test
+    }
+
+    /// The author's sentence for the condition, if given.
+    pub fn label(&self) -> Option<&LocalizedText> {
+        self.label.as_ref()
     }
 
     /// The generated sentence of a condition, without the person's value.
@@ -554,41 +563,8 @@ impl Condition {
         }
     }
 
-    /// For a labelled `all`, `any` or `not`: the person's known values of
-    /// the facts its parts read ("vous avez 19 ans"), or that none is known.
-    fn known_values_text(&self, person: &mut PersonTexts) -> String {
-        let mut read = Vec::new();
-        self.facts_in_order(&mut read);
-        let facts = person.facts;
-        let place_known =
-            facts.get(Fact::Commune).is_some() || facts.get(Fact::Department).is_some();
-        let mut known: Vec<Arc<str>> = Vec::new();
-        for fact in read {
-            let text = match fact {
-                Fact::Commune | Fact::Department | Fact::Region if place_known => {
-                    Some(person.place())
-                }
-                Fact::Commune | Fact::Department | Fact::Region => None,
-                _ if facts.get(fact).is_some() => Some(person.value(fact)),
-                _ => None,
-            };
-            if let Some(text) = text.filter(|text| !known.contains(text)) {
-                known.push(text);
-            }
-        }
-        if known.is_empty() {
-            i18n::person_value_text(Fact::Rqth, None, person.locale)
-        } else {
-            known.join(if person.locale == Locale::Fr {
-                " ; "
-            } else {
-                "; "
-            })
-        }
-    }
-
     /// The facts the condition reads, in the order written, without repeats.
-    fn facts_in_order(&self, into: &mut Vec<Fact>) {
+    pub(crate) fn facts_in_order(&self, into: &mut Vec<Fact>) {
         let add = |fact: Fact, into: &mut Vec<Fact>| {
             if !into.contains(&fact) {
                 into.push(fact);
@@ -610,25 +586,19 @@ impl Condition {
     }
 
     /// Every fact the condition reads.
-    pub fn facts(&self, into: &mut BTreeSet<Fact>) {
+    pub fn facts(&self) -> FactSet {
         match &self.test {
-            Test::All(parts) | Test::Any(parts) => {
-                parts.iter().for_each(|part| part.facts(into));
-            }
-            Test::Not(part) => part.facts(into),
+            Test::All(parts) | Test::Any(parts) => parts
+                .iter()
+                .fold(FactSet::EMPTY, |facts, part| facts.union(part.facts())),
+            Test::Not(part) => part.facts(),
             Test::Equals { fact, .. }
             | Test::In { fact, .. }
             | Test::HasAny { fact, .. }
             | Test::Compare { fact, .. }
-            | Test::Between { fact, .. } => {
-                into.insert(*fact);
-            }
-            Test::Age { .. } => {
-                into.insert(Fact::Age);
-            }
-            Test::InZone(_) => {
-                into.extend([Fact::Commune, Fact::Department, Fact::Region]);
-            }
+            | Test::Between { fact, .. } => FactSet::of(*fact),
+            Test::Age { .. } => FactSet::of(Fact::Age),
+            Test::InZone(_) => FactSet::from([Fact::Commune, Fact::Department, Fact::Region]),
         }
     }
 
@@ -704,7 +674,9 @@ impl Condition {
             "compare" => parse_compare(operand, path, problems),
             "between" => parse_between(operand, path, problems),
             "age" => parse_age(operand, path, problems),
-            "in_zone" => Zone::parse(operand, path, problems).map(Test::InZone),
+            "in_zone" => {
+                Zone::parse(operand, path, problems).map(|zone| Test::InZone(Box::new(zone)))
+            }
             _ => {
                 problems.push(Problem::new(
                     "unknown_operator",
@@ -1071,8 +1043,9 @@ mod tests {
     }
 
     fn text(rule: &Condition, facts: &Facts, locale: Locale) -> (Status, String) {
-        let explanation = rule.explain(facts, locale);
-        (explanation.status, explanation.text())
+        let explanations = rule.explain(facts, locale);
+        let explanation = explanations.all().get(0).unwrap();
+        (explanation.status(), explanation.text())
     }
 
     #[test]
@@ -1126,14 +1099,16 @@ mod tests {
             condition.evaluate(&nobody),
             Outcome::Unknown([Fact::Age, Fact::InEducation].into())
         );
-        let explanation = condition.explain(&nobody, Locale::Fr);
+        let explanations = condition.explain(&nobody, Locale::Fr);
+        let explanation = explanations.all().get(0).unwrap();
         assert_eq!(explanation.text(), "Toutes ces conditions");
+        let parts = explanation.parts();
         assert_eq!(
-            explanation.parts[0].text(),
+            parts.get(0).unwrap().text(),
             "Avoir au plus 25 ans : nous ne connaissons pas encore votre âge"
         );
         assert_eq!(
-            explanation.parts[1].text(),
+            parts.get(1).unwrap().text(),
             "Ne plus être à l’école : nous ne le savons pas encore"
         );
     }

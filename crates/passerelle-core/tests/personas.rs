@@ -55,15 +55,15 @@ fn personas_get_the_statuses_the_official_criteria_give() {
         .unwrap_or_else(|problem| panic!("{}: {problem}", file.display()));
         for (id, expected) in &persona.expected {
             checked += 1;
-            let Some(evaluation) = orientation.evaluations.iter().find(|e| &e.id == id) else {
+            let Some(evaluation) = orientation.evaluation(id) else {
                 failures.push(format!("{}: no entry {id} in the catalogue", persona.name));
                 continue;
             };
             if evaluation.status != *expected {
-                let reasons: Vec<String> = evaluation
-                    .explanation
+                let reasons: Vec<String> = orientation
+                    .explanation(evaluation)
                     .iter()
-                    .map(|part| format!("      {:?} {}", part.status, part.text()))
+                    .map(|part| format!("      {:?} {}", part.status(), part.text()))
                     .collect();
                 failures.push(format!(
                     "{} ({}): {id} is {:?}, expected {:?}; missing {:?}\n{}",
