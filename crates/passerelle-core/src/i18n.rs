@@ -89,6 +89,8 @@ pub enum Message<'a> {
     NotCurrentQuestion,
     /// An answer sent after the last question.
     SessionComplete,
+    /// A skip asked for a question that must be answered.
+    NotSkippable,
     /// Title of the error summary shown above a question.
     ErrorPrefix,
 }
@@ -136,6 +138,10 @@ impl Message<'_> {
             }
             (Message::SessionComplete, Fr) => "Toutes les questions ont déjà une réponse.".into(),
             (Message::SessionComplete, En) => "Every question already has an answer.".into(),
+            (Message::NotSkippable, Fr) => {
+                "Cette question a besoin d’une réponse pour continuer.".into()
+            }
+            (Message::NotSkippable, En) => "This question needs an answer to go on.".into(),
             (Message::ErrorPrefix, Fr) => "Erreur :".into(),
             (Message::ErrorPrefix, En) => "Error:".into(),
         }

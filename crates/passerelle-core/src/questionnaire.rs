@@ -7,9 +7,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value as Json;
 
+use crate::facts::{Fact, FactType, Facts};
 use crate::i18n::{Locale, Message};
 use crate::problem::Problem;
+use crate::rules::{Condition, Outcome};
 
 /// The questionnaire format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -91,6 +94,31 @@ pub struct Question {
     /// A short hint shown under the question, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<LocalizedText>,
+    /// The fact the answer sets (`docs/facts.md`): a yes/no question sets a
+    /// yes/no fact, a choice question a one-of fact (its option ids are
+    /// the fact's values), a number question a number fact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sets: Option<String>,
+    /// Ask the question only when this condition is met, in the language of
+    /// eligibility rules (`docs/catalogue-format.md`), over the facts set by
+    /// earlier answers. A fact still unknown (not asked, or skipped) leaves
+    /// the condition unknown, and the question is not asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ask_when: Option<Json>,
+    /// Whether the person may answer "I'd rather not say": the fact then
+    /// stays unknown, never false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub skippable: bool,
+    /// `sets` and `ask_when`, read and checked when the questionnaire is.
+    #[serde(skip)]
+    read: Read,
+}
+
+/// What a question's `sets` and `ask_when` say, once checked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Read {
+    fact: Option<Fact>,
+    ask_when: Option<Condition>,
 }
 
 /// An answer to one question: a boolean, a whole number or a text
@@ -161,6 +189,132 @@ impl AnswerError {
 }
 
 impl Question {
+    /// The fact the answer sets, if any.
+    pub fn fact(&self) -> Option<Fact> {
+        self.read.fact
+    }
+
+    /// Whether the question is to be asked, given the facts known so far:
+    /// yes without `ask_when`, else only if it is met.
+    pub fn is_asked(&self, facts: &Facts) -> bool {
+        self.asked_when(facts) == Outcome::Met
+    }
+
+    /// The outcome of `ask_when` on the facts known so far (met without one).
+    pub fn asked_when(&self, facts: &Facts) -> Outcome {
+        self.read
+            .ask_when
+            .as_ref()
+            .map_or(Outcome::Met, |condition| condition.evaluate(facts))
+    }
+
+    /// Sets the question's fact, if it has one, from an answer. The load
+    /// checks make every valid answer a valid value of the fact.
+    pub fn set_fact(&self, answer: &AnswerValue, facts: &mut Facts) {
+        if let Some(fact) = self.read.fact {
+            let value = match answer {
+                AnswerValue::Bool(value) => Json::from(*value),
+                AnswerValue::Number(value) => Json::from(*value),
+                AnswerValue::Text(value) => Json::from(value.as_str()),
+            };
+            // Cannot fail after the load checks; on a failure the fact stays unknown.
+            if facts.set(fact, &value).is_err() {
+                facts.remove(fact);
+            }
+        }
+    }
+
+    /// Reads a question's `sets` and `ask_when`; `set_before` holds the
+    /// facts set by the questions before it.
+    fn read(&mut self, path: &str, set_before: &BTreeSet<Fact>, found: &mut Problems) {
+        if let Some(name) = &self.sets {
+            let sets_path = format!("{path}.sets");
+            match Fact::from_name(name) {
+                None => found.push(
+                    "unknown_fact",
+                    sets_path,
+                    format!("\"{name}\" is not a fact name; see docs/facts.md."),
+                ),
+                Some(fact) => {
+                    if self.fits(fact, path, found) {
+                        self.read.fact = Some(fact);
+                    }
+                }
+            }
+        }
+        if let Some(json) = &self.ask_when {
+            let when_path = format!("{path}.ask_when");
+            let mut problems = Vec::new();
+            let condition = Condition::parse(json, &when_path, &mut problems);
+            found.list.extend(problems);
+            if let Some(condition) = condition {
+                for fact in condition.facts().iter() {
+                    if !set_before.contains(&fact) {
+                        found.push(
+                            "fact_not_asked_before",
+                            when_path.clone(),
+                            format!(
+                                "{fact} is not set by an earlier question, so this condition could never be met."
+                            ),
+                        );
+                    }
+                }
+                self.read.ask_when = Some(condition);
+            }
+        }
+    }
+
+    /// Whether the question's kind fits `fact`'s type; reports why not.
+    fn fits(&self, fact: Fact, path: &str, found: &mut Problems) -> bool {
+        match (&self.kind, fact.value_type()) {
+            (QuestionKind::YesNo, FactType::Boolean) => true,
+            (QuestionKind::SingleChoice { options }, FactType::OneOf(allowed)) => {
+                let mut fits = true;
+                for (j, option) in options.iter().enumerate() {
+                    if !allowed.contains(&option.id.as_str()) {
+                        found.push(
+                            "option_not_a_fact_value",
+                            format!("{path}.kind.options[{j}].id"),
+                            format!(
+                                "\"{}\" is not a value of {fact}; use one of: {}.",
+                                option.id,
+                                allowed.join(", ")
+                            ),
+                        );
+                        fits = false;
+                    }
+                }
+                fits
+            }
+            (
+                QuestionKind::Number { min, max, .. },
+                FactType::Integer {
+                    min: low,
+                    max: high,
+                },
+            ) => {
+                if *min < low || *max > high {
+                    found.push(
+                        "bounds_outside_fact",
+                        format!("{path}.kind"),
+                        format!("{fact} is between {low} and {high}: keep the bounds within."),
+                    );
+                    false
+                } else {
+                    true
+                }
+            }
+            _ => {
+                found.push(
+                    "kind_does_not_fit_fact",
+                    format!("{path}.sets"),
+                    format!("This kind of question cannot set {fact}; see docs/questionnaire-format.md."),
+                );
+                false
+            }
+        }
+    }
+
     /// Reads what a person typed or chose in a form (`"yes"`/`"no"`, an
     /// option id, digits) and checks it.
     ///
@@ -301,7 +455,7 @@ impl Questionnaire {
     /// ]);
     /// ```
     pub fn from_json(json: &str) -> Result<Questionnaire, QuestionnaireError> {
-        let questionnaire: Questionnaire =
+        let mut questionnaire: Questionnaire =
             serde_json::from_str(json).map_err(|error| QuestionnaireError {
                 problems: vec![Problem::json(&error)],
             })?;
@@ -318,10 +472,12 @@ impl Questionnaire {
         self.questions.iter().find(|question| question.id == id)
     }
 
-    /// Every problem of a parsed questionnaire, in document order.
-    fn problems(&self) -> Vec<QuestionnaireProblem> {
+    /// Every problem of a parsed questionnaire, in document order; reads
+    /// each question's `sets` and `ask_when` on the way.
+    fn problems(&mut self) -> Vec<QuestionnaireProblem> {
+        let locales = self.locales.clone();
         let mut found = Problems {
-            locales: &self.locales,
+            locales: &locales,
             list: Vec::new(),
         };
         if self.format_version != FORMAT_VERSION {
@@ -349,7 +505,8 @@ impl Questionnaire {
             );
         }
         let mut question_ids = BTreeSet::new();
-        for (i, question) in self.questions.iter().enumerate() {
+        let mut set_before = BTreeSet::new();
+        for (i, question) in self.questions.iter_mut().enumerate() {
             let path = format!("$.questions[{i}]");
             if question.id.trim().is_empty() {
                 found.push(
@@ -357,7 +514,7 @@ impl Questionnaire {
                     format!("{path}.id"),
                     "Give the question an id.".into(),
                 );
-            } else if !question_ids.insert(question.id.as_str()) {
+            } else if !question_ids.insert(question.id.clone()) {
                 found.push(
                     "duplicate_question_id",
                     format!("{path}.id"),
@@ -404,6 +561,8 @@ impl Questionnaire {
                     }
                 }
             }
+            question.read(&path, &set_before, &mut found);
+            set_before.extend(question.fact());
         }
         found.list
     }
@@ -435,8 +594,84 @@ impl Problems<'_> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// A questionnaire of these questions (JSON objects), in French only.
+    pub(crate) fn questionnaire_of(
+        questions: serde_json::Value,
+    ) -> Result<Questionnaire, Vec<(&'static str, String)>> {
+        let json = serde_json::json!({"format_version": 1, "id": "q", "locales": ["fr"], "questions": questions});
+        Questionnaire::from_json(&json.to_string()).map_err(|error| {
+            error
+                .problems
+                .into_iter()
+                .map(|p| (p.code, p.path))
+                .collect()
+        })
+    }
+
+    #[test]
+    fn facts_set_and_conditions_are_checked_against_the_vocabulary() {
+        let problems = questionnaire_of(serde_json::json!([
+            {"id": "a", "kind": {"type": "yes_no"}, "label": {"fr": "A ?"}, "sets": "colour"},
+            {"id": "b", "kind": {"type": "yes_no"}, "label": {"fr": "B ?"}, "sets": "age"},
+            {"id": "c", "kind": {"type": "single_choice", "options": [
+                {"id": "jobseeker", "label": {"fr": "Je cherche"}},
+                {"id": "astronaut", "label": {"fr": "Astronaute"}}
+             ]}, "label": {"fr": "C ?"}, "sets": "employment_status"},
+            {"id": "d", "kind": {"type": "number", "min": 0, "max": 200}, "label": {"fr": "D ?"}, "sets": "age"},
+            {"id": "e", "kind": {"type": "yes_no"}, "label": {"fr": "E ?"},
+             "ask_when": {"equals": {"fact": "rqth", "value": true}}},
+            {"id": "f", "kind": {"type": "yes_no"}, "label": {"fr": "F ?"},
+             "ask_when": {"sometimes": true}}
+        ]))
+        .unwrap_err();
+        assert_eq!(
+            problems,
+            [
+                ("unknown_fact", "$.questions[0].sets".to_owned()),
+                ("kind_does_not_fit_fact", "$.questions[1].sets".to_owned()),
+                (
+                    "option_not_a_fact_value",
+                    "$.questions[2].kind.options[1].id".to_owned()
+                ),
+                ("bounds_outside_fact", "$.questions[3].kind".to_owned()),
+                (
+                    "fact_not_asked_before",
+                    "$.questions[4].ask_when".to_owned()
+                ),
+                (
+                    "unknown_operator",
+                    "$.questions[5].ask_when.sometimes".to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_condition_may_only_read_facts_set_before() {
+        // Set after the question that reads it: refused (no cycle can form).
+        let problems = questionnaire_of(serde_json::json!([
+            {"id": "a", "kind": {"type": "yes_no"}, "label": {"fr": "A ?"},
+             "ask_when": {"equals": {"fact": "rqth", "value": true}}},
+            {"id": "b", "kind": {"type": "yes_no"}, "label": {"fr": "B ?"}, "sets": "rqth"}
+        ]))
+        .unwrap_err();
+        assert_eq!(
+            problems,
+            [(
+                "fact_not_asked_before",
+                "$.questions[0].ask_when".to_owned()
+            )]
+        );
+        assert!(questionnaire_of(serde_json::json!([
+            {"id": "b", "kind": {"type": "yes_no"}, "label": {"fr": "B ?"}, "sets": "rqth"},
+            {"id": "a", "kind": {"type": "yes_no"}, "label": {"fr": "A ?"},
+             "ask_when": {"equals": {"fact": "rqth", "value": true}}}
+        ]))
+        .is_ok());
+    }
 
     #[test]
     fn default_questionnaire_loads() {

@@ -9,15 +9,18 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::facts::Facts;
 use crate::i18n::{Locale, Message};
 use crate::questionnaire::{AnswerError, AnswerValue, Question, Questionnaire};
+use crate::rules::Outcome;
 
 /// Where a person is in the questionnaire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Progress {
-    /// Questions answered so far.
+    /// Questions answered (or skipped) so far.
     pub answered: usize,
-    /// Questions in all.
+    /// Questions in all, as far as can be told now: those answered, and
+    /// those still to come whose `ask_when` is not already ruled out.
     pub total: usize,
 }
 
@@ -33,6 +36,8 @@ pub enum SessionError {
     },
     /// Every question already has an answer.
     Complete,
+    /// The question does not offer "I'd rather not say".
+    NotSkippable,
 }
 
 impl SessionError {
@@ -42,6 +47,7 @@ impl SessionError {
             SessionError::Answer(error) => error.code(),
             SessionError::NotCurrentQuestion { .. } => "not_current_question",
             SessionError::Complete => "session_complete",
+            SessionError::NotSkippable => "not_skippable",
         }
     }
 
@@ -53,6 +59,7 @@ impl SessionError {
                 Message::NotCurrentQuestion.text(locale)
             }
             (SessionError::Complete, _) => Message::SessionComplete.text(locale),
+            (SessionError::NotSkippable, _) => Message::NotSkippable.text(locale),
         }
     }
 }
@@ -97,12 +104,40 @@ impl DiagnosisSession {
         }
     }
 
-    /// The question being asked, or `None` once every question is answered.
+    /// The question being asked: the first not answered yet whose
+    /// `ask_when` is met by the facts answered so far; `None` at the end.
     pub fn current<'q>(&self, questionnaire: &'q Questionnaire) -> Option<&'q Question> {
+        let facts = self.facts(questionnaire);
         questionnaire
             .questions
             .iter()
-            .find(|question| !self.asked.contains(&question.id))
+            .find(|question| !self.asked.contains(&question.id) && question.is_asked(&facts))
+    }
+
+    /// The facts set by the answers so far (a skipped question sets none).
+    ///
+    /// ```
+    /// use passerelle_core::facts::{Fact, Value};
+    /// use passerelle_core::{DiagnosisSession, Questionnaire};
+    ///
+    /// let questionnaire = Questionnaire::default_fr_en();
+    /// let mut session = DiagnosisSession::new(&questionnaire);
+    /// session.answer_input(&questionnaire, "shelter_tonight", "yes").unwrap();
+    /// session.answer_input(&questionnaire, "employment_status", "jobseeker").unwrap();
+    /// let facts = session.facts(&questionnaire);
+    /// assert_eq!(facts.get(Fact::EmploymentStatus), Some(&Value::Text("jobseeker".into())));
+    /// assert_eq!(facts.get(Fact::Age), None); // not asked yet: unknown
+    /// ```
+    pub fn facts(&self, questionnaire: &Questionnaire) -> Facts {
+        let mut facts = Facts::new();
+        for id in &self.asked {
+            if let (Some(question), Some(answer)) =
+                (questionnaire.question(id), self.answers.get(id))
+            {
+                question.set_fact(answer, &mut facts);
+            }
+        }
+        facts
     }
 
     /// Whether every question has an answer.
@@ -112,10 +147,34 @@ impl DiagnosisSession {
 
     /// How far the person is.
     pub fn progress(&self, questionnaire: &Questionnaire) -> Progress {
+        let facts = self.facts(questionnaire);
+        let to_come = questionnaire
+            .questions
+            .iter()
+            .filter(|question| {
+                !self.asked.contains(&question.id) && question.asked_when(&facts) != Outcome::NotMet
+            })
+            .count();
         Progress {
             answered: self.asked.len(),
-            total: questionnaire.questions.len(),
+            total: self.asked.len() + to_come,
         }
+    }
+
+    /// Skips the current question ("I'd rather not say"), if it allows it:
+    /// its fact stays unknown, never false.
+    pub fn skip(
+        &mut self,
+        questionnaire: &Questionnaire,
+        question_id: &str,
+    ) -> Result<(), SessionError> {
+        let question = self.current_matching(questionnaire, question_id)?;
+        if !question.skippable {
+            return Err(SessionError::NotSkippable);
+        }
+        self.asked.push(question.id.clone());
+        self.answers.remove(&question.id);
+        Ok(())
     }
 
     /// Answers the current question with a typed value.
@@ -269,6 +328,117 @@ mod tests {
         assert_eq!(
             session.previous_answer("shelter_tonight"),
             Some(&AnswerValue::Bool(false))
+        );
+    }
+
+    #[test]
+    fn questions_are_asked_only_when_their_condition_is_met() {
+        let questionnaire = crate::questionnaire::tests::questionnaire_of(serde_json::json!([
+            {"id": "status", "sets": "employment_status", "kind": {"type": "single_choice", "options": [
+                {"id": "jobseeker", "label": {"fr": "Je cherche"}},
+                {"id": "employed", "label": {"fr": "Je travaille"}}
+             ]}, "label": {"fr": "Que faites-vous ?"}},
+            {"id": "registered", "sets": "registered_jobseeker", "kind": {"type": "yes_no"},
+             "label": {"fr": "Êtes-vous inscrit à France Travail ?"}, "skippable": true,
+             "ask_when": {"in": {"fact": "employment_status", "values": ["jobseeker"]}}},
+            {"id": "months", "sets": "unemployment_months", "kind": {"type": "number", "min": 0, "max": 600},
+             "label": {"fr": "Depuis combien de mois ?"},
+             "ask_when": {"equals": {"fact": "registered_jobseeker", "value": true}}},
+            {"id": "age", "sets": "age", "kind": {"type": "number", "min": 14, "max": 120},
+             "label": {"fr": "Quel âge avez-vous ?"}}
+        ]))
+        .unwrap();
+        let asked = |answers: &[(&str, &str)], skip: Option<&str>| {
+            let mut session = DiagnosisSession::new(&questionnaire);
+            let mut ids = Vec::new();
+            let mut answers = answers.iter();
+            while let Some(question) = session.current(&questionnaire) {
+                let id = question.id.clone();
+                ids.push(id.clone());
+                if skip == Some(id.as_str()) {
+                    session.skip(&questionnaire, &id).unwrap();
+                    continue;
+                }
+                let (expected, input) = answers.next().unwrap();
+                assert_eq!(*expected, id);
+                session.answer_input(&questionnaire, &id, input).unwrap();
+            }
+            (ids, session)
+        };
+        // Employed: nothing about France Travail is asked.
+        let (ids, _) = asked(&[("status", "employed"), ("age", "40")], None);
+        assert_eq!(ids, ["status", "age"]);
+        // Looking for work and registered: everything is asked.
+        let (ids, session) = asked(
+            &[
+                ("status", "jobseeker"),
+                ("registered", "yes"),
+                ("months", "14"),
+                ("age", "40"),
+            ],
+            None,
+        );
+        assert_eq!(ids, ["status", "registered", "months", "age"]);
+        assert_eq!(
+            session
+                .facts(&questionnaire)
+                .get(crate::facts::Fact::UnemploymentMonths),
+            Some(&crate::facts::Value::Integer(14))
+        );
+        // "I'd rather not say": the fact stays unknown, so what depends on it is not asked.
+        let (ids, session) = asked(
+            &[("status", "jobseeker"), ("age", "40")],
+            Some("registered"),
+        );
+        assert_eq!(ids, ["status", "registered", "age"]);
+        let facts = session.facts(&questionnaire);
+        assert_eq!(facts.get(crate::facts::Fact::RegisteredJobseeker), None);
+        assert!(!session.answers().contains_key("registered"));
+        // A question that must be answered cannot be skipped.
+        let mut session = DiagnosisSession::new(&questionnaire);
+        assert_eq!(
+            session.skip(&questionnaire, "status"),
+            Err(SessionError::NotSkippable)
+        );
+    }
+
+    #[test]
+    fn progress_counts_only_questions_that_may_still_be_asked() {
+        let questionnaire = crate::questionnaire::tests::questionnaire_of(serde_json::json!([
+            {"id": "rqth", "sets": "rqth", "kind": {"type": "yes_no"}, "label": {"fr": "RQTH ?"}},
+            {"id": "since", "kind": {"type": "number", "min": 0, "max": 50}, "label": {"fr": "Depuis ?"},
+             "ask_when": {"equals": {"fact": "rqth", "value": true}}},
+            {"id": "age", "sets": "age", "kind": {"type": "number", "min": 14, "max": 120}, "label": {"fr": "Âge ?"}}
+        ]))
+        .unwrap();
+        let mut session = DiagnosisSession::new(&questionnaire);
+        // Not known yet: the follow-up may come.
+        assert_eq!(
+            session.progress(&questionnaire),
+            Progress {
+                answered: 0,
+                total: 3
+            }
+        );
+        session.answer_input(&questionnaire, "rqth", "no").unwrap();
+        assert_eq!(
+            session.progress(&questionnaire),
+            Progress {
+                answered: 1,
+                total: 2
+            }
+        );
+        assert_eq!(session.current(&questionnaire).unwrap().id, "age");
+        // Going back and changing the answer brings the follow-up back.
+        session.back();
+        session.answer_input(&questionnaire, "rqth", "yes").unwrap();
+        assert_eq!(session.current(&questionnaire).unwrap().id, "since");
+        assert_eq!(
+            session.progress(&questionnaire),
+            Progress {
+                answered: 1,
+                total: 3
+            }
         );
     }
 
