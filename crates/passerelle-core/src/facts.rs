@@ -302,11 +302,6 @@ impl Facts {
             .filter_map(|(fact, value)| Some((fact, value.as_ref()?)))
     }
 
-    /// The facts that are known.
-    pub fn known(&self) -> FactSet {
-        self.iter().map(|(fact, _)| fact).collect()
-    }
-
     /// Sets a fact, checking its value. On error nothing changes.
     pub fn set(&mut self, fact: Fact, value: &Json) -> Result<(), Problem> {
         let value = check_value(fact, value, &format!("$.{}", fact.name()))?;
@@ -481,11 +476,6 @@ impl FactSet {
     /// The facts in either set.
     pub fn union(self, other: FactSet) -> FactSet {
         FactSet(self.0 | other.0)
-    }
-
-    /// The facts in this set and not in `other`.
-    pub fn difference(self, other: FactSet) -> FactSet {
-        FactSet(self.0 & !other.0)
     }
 
     /// The facts, in the order of [`Fact::ALL`].

@@ -311,17 +311,6 @@ pub struct Request<'a> {
     pub explain: bool,
 }
 
-/// Evaluates one entry on resolved facts: its zone and its rule, together.
-pub fn evaluate(entry: &Entry, facts: &Facts) -> (Eligibility, FactSet) {
-    let outcome = entry.zone.contains(facts).both(
-        entry
-            .eligibility
-            .as_ref()
-            .map_or(Outcome::Met, |rule| rule.evaluate(facts)),
-    );
-    (eligibility(outcome), outcome.missing())
-}
-
 fn eligibility(outcome: Outcome) -> Eligibility {
     match outcome {
         Outcome::Met => Eligibility::Eligible,
