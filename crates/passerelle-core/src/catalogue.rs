@@ -107,8 +107,11 @@ impl Index {
             compiled: entries
                 .iter()
                 .map(|entry| Compiled {
-                    zone: program.compile(&entry.zone_condition),
-                    rule: entry.eligibility.as_ref().map(|rule| program.compile(rule)),
+                    zone: program.compile(entry.zone_condition.with_texts()),
+                    rule: entry
+                        .eligibility
+                        .as_ref()
+                        .map(|rule| program.compile(rule.with_texts())),
                 })
                 .collect(),
             program,

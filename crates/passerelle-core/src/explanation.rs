@@ -332,6 +332,7 @@ impl PersonTexts {
                 .label()
                 .map(|_| Cow::Owned(self.known_values(condition))),
             Test::InZone(_) => Some(Cow::Borrowed(self.place())),
+            Test::Answer { .. } => None,
             Test::Age { .. } => Some(Cow::Borrowed(self.value(Fact::Age))),
             Test::Equals { fact, .. }
             | Test::In { fact, .. }

@@ -273,7 +273,7 @@ impl Facts {
     }
 
     /// Sets or forgets a fact with a checked value, and its compact form.
-    fn put(&mut self, fact: Fact, value: Option<Value>) {
+    pub(crate) fn put(&mut self, fact: Fact, value: Option<Value>) {
         let position = |code: &str, codes: fn(&str) -> Option<usize>| {
             codes(code).map_or(0, |position| position as u32)
         };

@@ -36,6 +36,9 @@ enum Op {
     Equals { fact: Fact, index: u32 },
     /// The place is in `zones[index]`.
     InZone { index: u32 },
+    /// Always unknown: an `answer` condition, which only questionnaires
+    /// evaluate (catalogues refuse it).
+    Unknown,
 }
 
 /// Compiled conditions; see the module documentation.
@@ -139,7 +142,7 @@ impl Program {
                     index: self.zones.len() as u32 - 1,
                 }
             }
-            Test::All(_) | Test::Any(_) | Test::Not(_) => unreachable!("compiled by compile"),
+            Test::Answer { .. } | Test::All(_) | Test::Any(_) | Test::Not(_) => Op::Unknown,
         }
     }
 
@@ -189,6 +192,7 @@ impl Program {
                 .zones
                 .get(index as usize)
                 .map_or(Outcome::NotMet, |zone| zone.contains(facts)),
+            Op::Unknown => Outcome::Unknown(crate::facts::FactSet::EMPTY),
         };
         record.status(at, outcome);
         outcome

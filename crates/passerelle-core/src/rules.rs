@@ -16,24 +16,35 @@ use crate::explanation::Explanations;
 use crate::facts::{bits_of, check_value, Fact, FactSet, FactType, Facts, Value};
 use crate::geo;
 use crate::i18n::{self, Locale};
-use crate::problem::Problem;
+use crate::problem::{Path, Problem};
 use crate::questionnaire::LocalizedText;
 
 /// One condition of a rule, with the sentence that replaces the generated
 /// one in explanations, if the author gave it. Made by [`Condition::parse`]
 /// or [`Condition::new`], and read-only after: what it works out once
 /// (its sentences, its values as bits) stays true.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Condition {
     test: Test,
     label: Option<LocalizedText>,
     /// The condition as a sentence, in French then English: the label, or
-    /// the generated text. Made once, when the condition is read.
-    texts: [Box<str>; 2],
+    /// the generated text. Made once, the first time it is read (a
+    /// catalogue makes them when it loads).
+    texts: std::sync::OnceLock<[Box<str>; 2]>,
     /// For `in` and `has_any`: the listed values as bits, to test against
     /// the compact form of the person's value (see [`Facts`]).
     bits: u32,
 }
+
+/// Two conditions are equal when they test the same thing with the same
+/// label (their sentences follow from those).
+impl PartialEq for Condition {
+    fn eq(&self, other: &Condition) -> bool {
+        self.test == other.test && self.label == other.label
+    }
+}
+
+impl Eq for Condition {}
 
 /// What a condition tests.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +73,14 @@ pub enum Test {
     Age { min: Option<i64>, max: Option<i64> },
     /// The person lives in the zone.
     InZone(Box<Zone>),
+    /// The answer to a question of the questionnaire is one of these
+    /// (option ids, or `yes` / `no`); for a multiple choice, one of the
+    /// options chosen is. Only questionnaires may use it: elsewhere, and
+    /// while the question has no answer, it is unknown.
+    Answer {
+        question: String,
+        values: Vec<String>,
+    },
 }
 
 /// An integer comparison.
@@ -358,18 +377,22 @@ impl Zone {
 
     /// Reads a zone object at `path`.
     pub fn parse(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<Zone> {
+        Zone::parse_at(value, &Path::Root(path), problems)
+    }
+
+    fn parse_at(value: &Json, path: &Path, problems: &mut Vec<Problem>) -> Option<Zone> {
         let map = object(value, path, problems)?;
         let mut zone = Zone::default();
         let mut ok = true;
         for (key, value) in map {
-            let key_path = format!("{path}.{key}");
+            let key_path = path.field(key);
             let (list, accepts, what): (&mut BTreeSet<String>, fn(&str) -> bool, &str) =
                 match key.as_str() {
                     "national" => {
                         match value.as_bool() {
                             Some(national) => zone.national = national,
                             None => {
-                                problems.push(Problem::new(
+                                problems.push(Problem::at(
                                     "wrong_type",
                                     &key_path,
                                     "national must be true or false.",
@@ -383,7 +406,7 @@ impl Zone {
                     "departments" => (&mut zone.departments, geo::is_department, "department"),
                     "communes" => (&mut zone.communes, geo::is_commune_code, "commune"),
                     _ => {
-                        problems.push(Problem::new(
+                        problems.push(Problem::at(
                             "unknown_field",
                             &key_path,
                             "A zone has only national, regions, departments and communes.",
@@ -398,9 +421,9 @@ impl Zone {
                         if accepts(&code) {
                             list.insert(code);
                         } else {
-                            problems.push(Problem::new(
+                            problems.push(Problem::at(
                                 "invalid_code",
-                                &format!("{key_path}[{i}]"),
+                                &key_path.item(i),
                                 format!("\"{code}\" is not an INSEE {what} code."),
                             ));
                             ok = false;
@@ -413,7 +436,7 @@ impl Zone {
         let empty =
             zone.regions.is_empty() && zone.departments.is_empty() && zone.communes.is_empty();
         if ok && !zone.national && empty {
-            problems.push(Problem::new(
+            problems.push(Problem::at(
                 "empty_zone",
                 path,
                 "Give {\"national\": true} or at least one region, department or commune.",
@@ -446,10 +469,29 @@ impl Condition {
     /// assert_eq!(rule.evaluate(&facts), Outcome::NotMet);
     /// ```
     pub fn evaluate(&self, facts: &Facts) -> Outcome {
+        self.evaluate_with(facts, &|_, _| None)
+    }
+
+    /// [`evaluate`](Self::evaluate), with the answers of a questionnaire
+    /// for `answer` conditions: `answers(question, values)` says whether
+    /// the answer to `question` is one of `values`, `None` while the
+    /// question has no answer.
+    pub fn evaluate_with(
+        &self,
+        facts: &Facts,
+        answers: &dyn Fn(&str, &[String]) -> Option<bool>,
+    ) -> Outcome {
         match &self.test {
-            Test::All(parts) => Outcome::and(parts.iter().map(|part| part.evaluate(facts))),
-            Test::Any(parts) => Outcome::or(parts.iter().map(|part| part.evaluate(facts))),
-            Test::Not(part) => !part.evaluate(facts),
+            Test::All(parts) => {
+                Outcome::and(parts.iter().map(|part| part.evaluate_with(facts, answers)))
+            }
+            Test::Any(parts) => {
+                Outcome::or(parts.iter().map(|part| part.evaluate_with(facts, answers)))
+            }
+            Test::Not(part) => !part.evaluate_with(facts, answers),
+            Test::Answer { question, values } => {
+                answers(question, values).map_or(Outcome::Unknown(FactSet::EMPTY), Outcome::of)
+            }
             Test::Equals { fact, value } => match facts.get(*fact) {
                 Some(actual) => Outcome::of(actual == value),
                 None => Outcome::unknown(*fact),
@@ -501,18 +543,39 @@ impl Condition {
     /// The condition as a sentence, without the person's value: its label,
     /// or the generated sentence ("Avoir entre 16 et 25 ans").
     pub fn text(&self, locale: Locale) -> &str {
-        &self.texts[usize::from(locale == Locale::En)]
+        let texts = self.texts.get_or_init(|| {
+            let text = |locale| -> Box<str> {
+                match &self.label {
+                    Some(label) => label.get(locale).into(),
+                    None => Condition::generated_text(&self.test, locale).into(),
+                }
+            };
+            [text(Locale::Fr), text(Locale::En)]
+        });
+        &texts[usize::from(locale == Locale::En)]
     }
 
-    /// A condition, with its sentences made once.
-    pub fn new(test: Test, label: Option<LocalizedText>) -> Condition {
-        let text = |locale| -> Box<str> {
-            match &label {
-                Some(label) => label.get(locale).into(),
-                None => Condition::generated_text(&test, locale).into(),
+    /// The condition, with its sentences and its parts' made now rather
+    /// than when first read (a catalogue does it when it loads, so that
+    /// explaining stays fast).
+    pub(crate) fn with_texts(&self) -> &Condition {
+        self.text(Locale::Fr);
+        match &self.test {
+            Test::All(parts) | Test::Any(parts) => {
+                parts.iter().for_each(|part| {
+                    part.with_texts();
+                });
             }
-        };
-        let texts = [text(Locale::Fr), text(Locale::En)];
+            Test::Not(part) => {
+                part.with_texts();
+            }
+            _ => {}
+        }
+        self
+    }
+
+    /// A condition; its sentences are made the first time they are read.
+    pub fn new(test: Test, label: Option<LocalizedText>) -> Condition {
         let bits = match &test {
             Test::In { fact, values } | Test::HasAny { fact, values } => {
                 bits_of(*fact, values.iter().map(String::as_str))
@@ -522,7 +585,7 @@ impl Condition {
         Condition {
             test,
             label,
-            texts,
+            texts: std::sync::OnceLock::new(),
             bits,
         }
     }
@@ -560,6 +623,7 @@ impl Condition {
             Test::Between { fact, min, max } => i18n::between_text(*fact, *min, *max, locale),
             Test::Age { min, max } => i18n::age_text(*min, *max, locale),
             Test::InZone(zone) => i18n::zone_text(zone, locale),
+            Test::Answer { question, values } => i18n::answer_text(question, values, locale),
         }
     }
 
@@ -582,6 +646,7 @@ impl Condition {
             | Test::Between { fact, .. } => add(*fact, into),
             Test::Age { .. } => add(Fact::Age, into),
             Test::InZone(_) => add(Fact::Department, into),
+            Test::Answer { .. } => {}
         }
     }
 
@@ -599,23 +664,49 @@ impl Condition {
             | Test::Between { fact, .. } => FactSet::of(*fact),
             Test::Age { .. } => FactSet::of(Fact::Age),
             Test::InZone(_) => FactSet::from([Fact::Commune, Fact::Department, Fact::Region]),
+            Test::Answer { .. } => FactSet::EMPTY,
+        }
+    }
+
+    /// Every `answer` condition within, as (question id, values), in the
+    /// order written.
+    pub(crate) fn answers_read<'s>(&'s self, into: &mut Vec<(&'s str, &'s [String])>) {
+        match &self.test {
+            Test::All(parts) | Test::Any(parts) => {
+                parts.iter().for_each(|part| part.answers_read(into));
+            }
+            Test::Not(part) => part.answers_read(into),
+            Test::Answer { question, values } => into.push((question, values)),
+            _ => {}
         }
     }
 
     /// Reads a condition at `path`, checking it against the facts
     /// vocabulary. Problems are added to `problems`; `None` if any.
+    /// `answer` conditions are refused: they belong to questionnaires.
     pub fn parse(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<Condition> {
-        Condition::parse_at_depth(value, path, problems, 0)
+        Condition::parse_at_depth(value, &Path::Root(path), problems, 0, false)
+    }
+
+    /// [`parse`](Self::parse), also reading `answer` conditions (a
+    /// questionnaire checks what they refer to).
+    pub(crate) fn parse_with_answers(
+        value: &Json,
+        path: &Path,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Condition> {
+        Condition::parse_at_depth(value, path, problems, 0, true)
     }
 
     fn parse_at_depth(
         value: &Json,
-        path: &str,
+        path: &Path,
         problems: &mut Vec<Problem>,
         depth: usize,
+        answers: bool,
     ) -> Option<Condition> {
         if depth > MAX_DEPTH {
-            problems.push(Problem::new(
+            problems.push(Problem::at(
                 "too_deep",
                 path,
                 format!("Conditions may be nested {MAX_DEPTH} levels deep at most."),
@@ -628,13 +719,13 @@ impl Condition {
         let mut operators = Vec::new();
         for (key, value) in map {
             if key == "label" {
-                label = parse_label(value, &format!("{path}.label"), problems);
+                label = parse_label(value, &path.field("label"), problems);
             } else {
                 operators.push((key.as_str(), value));
             }
         }
         let [(operator, operand)] = operators[..] else {
-            problems.push(Problem::new(
+            problems.push(Problem::at(
                 "not_one_operator",
                 path,
                 format!(
@@ -645,10 +736,10 @@ impl Condition {
             ));
             return None;
         };
-        let path = &format!("{path}.{operator}");
+        let path = &path.field(operator);
         let parts = |problems: &mut Vec<Problem>| -> Option<Vec<Condition>> {
             let Some(items) = operand.as_array().filter(|items| !items.is_empty()) else {
-                problems.push(Problem::new(
+                problems.push(Problem::at(
                     "wrong_type",
                     path,
                     format!("{operator} takes a non-empty list of conditions."),
@@ -659,7 +750,7 @@ impl Condition {
                 .iter()
                 .enumerate()
                 .map(|(i, item)| {
-                    Condition::parse_at_depth(item, &format!("{path}[{i}]"), problems, depth + 1)
+                    Condition::parse_at_depth(item, &path.item(i), problems, depth + 1, answers)
                 })
                 .collect();
             parsed.into_iter().collect()
@@ -667,7 +758,7 @@ impl Condition {
         let test = match operator {
             "all" => parts(problems).map(Test::All),
             "any" => parts(problems).map(Test::Any),
-            "not" => Condition::parse_at_depth(operand, path, problems, depth + 1)
+            "not" => Condition::parse_at_depth(operand, path, problems, depth + 1, answers)
                 .map(|part| Test::Not(Box::new(part))),
             "equals" => parse_equals(operand, path, problems),
             "in" | "has_any" => parse_values(operator, operand, path, problems),
@@ -675,10 +766,19 @@ impl Condition {
             "between" => parse_between(operand, path, problems),
             "age" => parse_age(operand, path, problems),
             "in_zone" => {
-                Zone::parse(operand, path, problems).map(|zone| Test::InZone(Box::new(zone)))
+                Zone::parse_at(operand, path, problems).map(|zone| Test::InZone(Box::new(zone)))
+            }
+            "answer" if answers => parse_answer(operand, path, problems),
+            "answer" => {
+                problems.push(Problem::at(
+                    "answer_outside_questionnaire",
+                    path,
+                    "Only a questionnaire can test an answer; here, test a fact.",
+                ));
+                None
             }
             _ => {
-                problems.push(Problem::new(
+                problems.push(Problem::at(
                     "unknown_operator",
                     path,
                     format!(
@@ -699,18 +799,19 @@ impl Condition {
 /// How deep conditions may nest: deeper input is refused, never a stack overflow.
 pub const MAX_DEPTH: usize = 32;
 
-const OPERATORS: [&str; 10] = [
+const OPERATORS: [&str; 11] = [
     "all", "any", "not", "equals", "in", "has_any", "compare", "between", "age", "in_zone",
+    "answer",
 ];
 
 fn object<'a>(
     value: &'a Json,
-    path: &str,
+    path: &Path,
     problems: &mut Vec<Problem>,
 ) -> Option<&'a Map<String, Json>> {
     let map = value.as_object();
     if map.is_none() {
-        problems.push(Problem::new(
+        problems.push(Problem::at(
             "wrong_type",
             path,
             "Expected a JSON object here.",
@@ -719,7 +820,7 @@ fn object<'a>(
     map
 }
 
-fn strings(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<Vec<String>> {
+fn strings(value: &Json, path: &Path, problems: &mut Vec<Problem>) -> Option<Vec<String>> {
     let list = value.as_array().and_then(|items| {
         items
             .iter()
@@ -727,25 +828,35 @@ fn strings(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<Vec<
             .collect()
     });
     if list.is_none() {
-        problems.push(Problem::new(
-            "wrong_type",
-            path,
-            "Expected a list of texts.",
-        ));
+        problems.push(Problem::at("wrong_type", path, "Expected a list of texts."));
     }
     list
+}
+
+/// The `values` of an operator: a non-empty list of texts.
+fn values_listed(
+    values: Option<&Json>,
+    path: &Path,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<String>> {
+    let values = strings(values.unwrap_or(&Json::Null), path, problems)?;
+    if values.is_empty() {
+        problems.push(Problem::at("empty_list", path, "List at least one value."));
+        return None;
+    }
+    Some(values)
 }
 
 /// Reads a `{"fr": …, "en": …}` text, French required.
 pub(crate) fn parse_label(
     value: &Json,
-    path: &str,
+    path: &Path,
     problems: &mut Vec<Problem>,
 ) -> Option<LocalizedText> {
     match serde_json::from_value::<LocalizedText>(value.clone()) {
         Ok(text) if text.has(Locale::Fr) => Some(text),
         Ok(_) => {
-            problems.push(Problem::new(
+            problems.push(Problem::at(
                 "missing_translation",
                 path,
                 "Give this text in French: {\"fr\": \"…\"}.",
@@ -753,7 +864,7 @@ pub(crate) fn parse_label(
             None
         }
         Err(_) => {
-            problems.push(Problem::new(
+            problems.push(Problem::at(
                 "wrong_type",
                 path,
                 "A text is an object such as {\"fr\": \"…\", \"en\": \"…\"}.",
@@ -766,7 +877,7 @@ pub(crate) fn parse_label(
 /// The fields of an operator object, checked against the expected names.
 fn fields<'a>(
     operand: &'a Json,
-    path: &str,
+    path: &Path,
     expected: &[&str],
     problems: &mut Vec<Problem>,
 ) -> Option<Vec<Option<&'a Json>>> {
@@ -774,9 +885,9 @@ fn fields<'a>(
     let mut ok = true;
     for key in map.keys() {
         if !expected.contains(&key.as_str()) {
-            problems.push(Problem::new(
+            problems.push(Problem::at(
                 "unknown_field",
-                &format!("{path}.{key}"),
+                &path.field(key),
                 format!("Expected only: {}.", expected.join(", ")),
             ));
             ok = false;
@@ -785,13 +896,13 @@ fn fields<'a>(
     ok.then(|| expected.iter().map(|name| map.get(*name)).collect())
 }
 
-fn fact_field(value: Option<&Json>, path: &str, problems: &mut Vec<Problem>) -> Option<Fact> {
-    let path = format!("{path}.fact");
+fn fact_field(value: Option<&Json>, path: &Path, problems: &mut Vec<Problem>) -> Option<Fact> {
+    let path = path.field("fact");
     match value.and_then(Json::as_str) {
         Some(name) => {
             let fact = Fact::from_name(name);
             if fact.is_none() {
-                problems.push(Problem::new(
+                problems.push(Problem::at(
                     "unknown_fact",
                     &path,
                     format!("\"{name}\" is not a fact name; see docs/facts.md."),
@@ -800,7 +911,7 @@ fn fact_field(value: Option<&Json>, path: &str, problems: &mut Vec<Problem>) -> 
             fact
         }
         None => {
-            problems.push(Problem::new(
+            problems.push(Problem::at(
                 "missing_field",
                 &path,
                 "Name the fact: \"fact\": \"age\".",
@@ -810,22 +921,22 @@ fn fact_field(value: Option<&Json>, path: &str, problems: &mut Vec<Problem>) -> 
     }
 }
 
-fn integer_field(value: Option<&Json>, path: &str, problems: &mut Vec<Problem>) -> Option<i64> {
+fn integer_field(value: Option<&Json>, path: &Path, problems: &mut Vec<Problem>) -> Option<i64> {
     let number = value.and_then(Json::as_i64);
     if number.is_none() {
-        problems.push(Problem::new("wrong_type", path, "Expected a whole number."));
+        problems.push(Problem::at("wrong_type", path, "Expected a whole number."));
     }
     number
 }
 
 /// Checks that an integer fact's bound is within the fact's own range.
-fn integer_fact(fact: Fact, path: &str, problems: &mut Vec<Problem>) -> Option<(i64, i64)> {
+fn integer_fact(fact: Fact, path: &Path, problems: &mut Vec<Problem>) -> Option<(i64, i64)> {
     match fact.value_type() {
         FactType::Integer { min, max } => Some((min, max)),
         _ => {
-            problems.push(Problem::new(
+            problems.push(Problem::at(
                 "wrong_type",
-                &format!("{path}.fact"),
+                &path.field("fact"),
                 format!("{fact} is not a number fact."),
             ));
             None
@@ -833,29 +944,29 @@ fn integer_fact(fact: Fact, path: &str, problems: &mut Vec<Problem>) -> Option<(
     }
 }
 
-fn parse_equals(operand: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<Test> {
+fn parse_equals(operand: &Json, path: &Path, problems: &mut Vec<Problem>) -> Option<Test> {
     let [fact, value] = fields(operand, path, &["fact", "value"], problems)?[..] else {
         return None;
     };
     let fact = fact_field(fact, path, problems)?;
     if matches!(fact.value_type(), FactType::SetOf(_) | FactType::Date) {
-        problems.push(Problem::new(
+        problems.push(Problem::at(
             "wrong_type",
-            &format!("{path}.fact"),
+            &path.field("fact"),
             format!("equals does not apply to {fact}; use has_any for lists and age for dates."),
         ));
         return None;
     }
-    let value_path = format!("{path}.value");
+    let value_path = path.field("value");
     let Some(value) = value else {
-        problems.push(Problem::new(
-            "missing_field",
-            &value_path,
-            "Give the value.",
-        ));
+        problems.push(Problem::at("missing_field", &value_path, "Give the value."));
         return None;
     };
-    match check_value(fact, value, &value_path) {
+    // The path is written out only if the value is refused.
+    match check_value(fact, value, "").map_err(|problem| Problem {
+        path: value_path.to_string(),
+        ..problem
+    }) {
         Ok(value) => Some(Test::Equals { fact, value }),
         Err(problem) => {
             problems.push(problem);
@@ -867,7 +978,7 @@ fn parse_equals(operand: &Json, path: &str, problems: &mut Vec<Problem>) -> Opti
 fn parse_values(
     operator: &str,
     operand: &Json,
-    path: &str,
+    path: &Path,
     problems: &mut Vec<Problem>,
 ) -> Option<Test> {
     let [fact, values] = fields(operand, path, &["fact", "values"], problems)?[..] else {
@@ -882,24 +993,16 @@ fn parse_values(
             } else {
                 "a list fact, such as benefits"
             };
-            problems.push(Problem::new(
+            problems.push(Problem::at(
                 "wrong_type",
-                &format!("{path}.fact"),
+                &path.field("fact"),
                 format!("{operator} needs {hint}; {fact} is not."),
             ));
             return None;
         }
     };
-    let values_path = format!("{path}.values");
-    let values = strings(values.unwrap_or(&Json::Null), &values_path, problems)?;
-    if values.is_empty() {
-        problems.push(Problem::new(
-            "empty_list",
-            &values_path,
-            "List at least one value.",
-        ));
-        return None;
-    }
+    let values_path = path.field("values");
+    let values = values_listed(values, &values_path, problems)?;
     let mut set = Vec::new();
     for (i, value) in values.into_iter().enumerate() {
         if allowed.contains(&value.as_str()) {
@@ -907,9 +1010,9 @@ fn parse_values(
                 set.push(value);
             }
         } else {
-            problems.push(Problem::new(
+            problems.push(Problem::at(
                 "not_allowed",
-                &format!("{values_path}[{i}]"),
+                &values_path.item(i),
                 format!(
                     "\"{value}\" is not a value of {fact}; use one of: {}.",
                     allowed.join(", ")
@@ -924,7 +1027,27 @@ fn parse_values(
     })
 }
 
-fn parse_compare(operand: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<Test> {
+fn parse_answer(operand: &Json, path: &Path, problems: &mut Vec<Problem>) -> Option<Test> {
+    let [question, values] = fields(operand, path, &["question", "values"], problems)?[..] else {
+        return None;
+    };
+    let Some(question) = question.and_then(Json::as_str) else {
+        problems.push(Problem::at(
+            "missing_field",
+            &path.field("question"),
+            "Name the question: \"question\": \"sleep_tonight\".",
+        ));
+        return None;
+    };
+    let values_path = path.field("values");
+    let values = values_listed(values, &values_path, problems)?;
+    Some(Test::Answer {
+        question: question.to_owned(),
+        values,
+    })
+}
+
+fn parse_compare(operand: &Json, path: &Path, problems: &mut Vec<Problem>) -> Option<Test> {
     let [fact, op, value] = fields(operand, path, &["fact", "op", "value"], problems)?[..] else {
         return None;
     };
@@ -936,19 +1059,19 @@ fn parse_compare(operand: &Json, path: &str, problems: &mut Vec<Problem>) -> Opt
         Some(">") => Comparison::Greater,
         Some(">=") => Comparison::GreaterOrEqual,
         _ => {
-            problems.push(Problem::new(
+            problems.push(Problem::at(
                 "wrong_type",
-                &format!("{path}.op"),
+                &path.field("op"),
                 "op is one of \"<\", \"<=\", \">\", \">=\".",
             ));
             return None;
         }
     };
-    let value = integer_field(value, &format!("{path}.value"), problems)?;
+    let value = integer_field(value, &path.field("value"), problems)?;
     if !(min..=max).contains(&value) {
-        problems.push(Problem::new(
+        problems.push(Problem::at(
             "impossible_bounds",
-            &format!("{path}.value"),
+            &path.field("value"),
             format!("{fact} is between {min} and {max}: compare it with a value in that range."),
         ));
         return None;
@@ -956,17 +1079,17 @@ fn parse_compare(operand: &Json, path: &str, problems: &mut Vec<Problem>) -> Opt
     Some(Test::Compare { fact, op, value })
 }
 
-fn parse_between(operand: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<Test> {
+fn parse_between(operand: &Json, path: &Path, problems: &mut Vec<Problem>) -> Option<Test> {
     let [fact, min, max] = fields(operand, path, &["fact", "min", "max"], problems)?[..] else {
         return None;
     };
     let fact = fact_field(fact, path, problems)?;
     let (lowest, highest) = integer_fact(fact, path, problems)?;
-    let min = integer_field(min, &format!("{path}.min"), problems);
-    let max = integer_field(max, &format!("{path}.max"), problems);
+    let min = integer_field(min, &path.field("min"), problems);
+    let max = integer_field(max, &path.field("max"), problems);
     let (min, max) = (min?, max?);
     if min > max || max < lowest || min > highest {
-        problems.push(Problem::new(
+        problems.push(Problem::at(
             "impossible_bounds",
             path,
             format!("No value of {fact} ({lowest} to {highest}) is between {min} and {max}."),
@@ -976,7 +1099,7 @@ fn parse_between(operand: &Json, path: &str, problems: &mut Vec<Problem>) -> Opt
     Some(Test::Between { fact, min, max })
 }
 
-fn parse_age(operand: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<Test> {
+fn parse_age(operand: &Json, path: &Path, problems: &mut Vec<Problem>) -> Option<Test> {
     let [min, max] = fields(operand, path, &["min", "max"], problems)?[..] else {
         return None;
     };
@@ -985,9 +1108,9 @@ fn parse_age(operand: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<
         Some(value) => {
             let n = value.as_i64().filter(|n| (0..=130).contains(n));
             if n.is_none() {
-                problems.push(Problem::new(
+                problems.push(Problem::at(
                     "wrong_type",
-                    &format!("{path}.{name}"),
+                    &path.field(name),
                     "An age bound is a whole number from 0 to 130.",
                 ));
             }
@@ -998,15 +1121,11 @@ fn parse_age(operand: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<
     let (min, max) = (min?, max?);
     match (min, max) {
         (None, None) => {
-            problems.push(Problem::new(
-                "missing_field",
-                path,
-                "Give min, max or both.",
-            ));
+            problems.push(Problem::at("missing_field", path, "Give min, max or both."));
             None
         }
         (Some(min), Some(max)) if min > max => {
-            problems.push(Problem::new(
+            problems.push(Problem::at(
                 "impossible_bounds",
                 path,
                 format!("The minimum age ({min}) is above the maximum ({max})."),
