@@ -93,6 +93,34 @@ pub enum Message<'a> {
     NotSkippable,
     /// Title of the error summary shown above a question.
     ErrorPrefix,
+    /// The same option chosen twice.
+    RepeatedOption,
+    /// An option that cannot be chosen with others was.
+    ExclusiveOption { label: &'a str },
+    /// Not a date that exists.
+    NotADate,
+    /// A date after today.
+    DateInFuture,
+    /// Not a postal code.
+    NotAPostalCode,
+    /// A text too long.
+    TooLong { max: usize },
+    /// The button that skips a question ("I'd rather not say").
+    Skip,
+    /// Heading of the urgent alerts at the end of a diagnosis.
+    UrgentTitle,
+    /// Heading of the needs found at the end of a diagnosis.
+    NeedsTitle,
+    /// How pressing a need is, beside it.
+    NeedPriority(crate::orientation::Priority),
+    /// The choice "no rank" when the person orders the needs.
+    NotRanked,
+    /// Two needs given the same rank.
+    RepeatedRank,
+    /// Saved answers that could not be read back.
+    SnapshotUnreadable,
+    /// Saved answers written by a newer version.
+    SnapshotTooNew,
 }
 
 impl Message<'_> {
@@ -144,7 +172,188 @@ impl Message<'_> {
             (Message::NotSkippable, En) => "This question needs an answer to go on.".into(),
             (Message::ErrorPrefix, Fr) => "Erreur :".into(),
             (Message::ErrorPrefix, En) => "Error:".into(),
+            (Message::RepeatedOption, Fr) => "Choisissez chaque réponse une seule fois.".into(),
+            (Message::RepeatedOption, En) => "Choose each answer only once.".into(),
+            (Message::ExclusiveOption { label }, Fr) => {
+                format!("« {label} » ne va pas avec une autre réponse. Gardez l’un ou l’autre.")
+            }
+            (Message::ExclusiveOption { label }, En) => {
+                format!("“{label}” cannot go with another answer. Keep one or the other.")
+            }
+            (Message::NotADate, Fr) => {
+                "Écrivez une date qui existe, par exemple 14/03/2001.".into()
+            }
+            (Message::NotADate, En) => "Type a date that exists, for example 14/03/2001.".into(),
+            (Message::DateInFuture, Fr) => "Cette date est après aujourd’hui. Vérifiez-la.".into(),
+            (Message::DateInFuture, En) => "This date is after today. Please check it.".into(),
+            (Message::NotAPostalCode, Fr) => {
+                "Écrivez le code postal avec 5 chiffres, par exemple 93200.".into()
+            }
+            (Message::NotAPostalCode, En) => {
+                "Type the postal code with 5 digits, for example 93200.".into()
+            }
+            (Message::TooLong { max }, Fr) => format!("Écrivez {max} caractères au plus."),
+            (Message::TooLong { max }, En) => format!("Type {max} characters at most."),
+            (Message::Skip, Fr) => "Je préfère ne pas répondre".into(),
+            (Message::Skip, En) => "I’d rather not say".into(),
+            (Message::UrgentTitle, Fr) => "À faire tout de suite".into(),
+            (Message::UrgentTitle, En) => "To do right away".into(),
+            (Message::NeedsTitle, Fr) => "Vos besoins".into(),
+            (Message::NeedsTitle, En) => "Your needs".into(),
+            (Message::NeedPriority(priority), locale) => {
+                use crate::orientation::Priority;
+                let (fr, en) = match priority {
+                    Priority::Urgent => ("Priorité : urgente", "Priority: urgent"),
+                    Priority::High => ("Priorité : haute", "Priority: high"),
+                    Priority::Normal => ("Priorité : normale", "Priority: normal"),
+                };
+                pick(locale, fr, en).into()
+            }
+            (Message::NotRanked, Fr) => "Pas de rang".into(),
+            (Message::NotRanked, En) => "No rank".into(),
+            (Message::RepeatedRank, Fr) => {
+                "Deux besoins ont le même rang. Donnez un rang différent à chacun.".into()
+            }
+            (Message::RepeatedRank, En) => {
+                "Two needs have the same rank. Give each one a different rank.".into()
+            }
+            (Message::SnapshotUnreadable, Fr) => {
+                "Vos réponses enregistrées n’ont pas pu être reprises. Vous pouvez recommencer.".into()
+            }
+            (Message::SnapshotUnreadable, En) => {
+                "Your saved answers could not be read back. You can start again.".into()
+            }
+            (Message::SnapshotTooNew, Fr) => {
+                "Vos réponses ont été enregistrées par une version plus récente. Mettez la page à jour.".into()
+            }
+            (Message::SnapshotTooNew, En) => {
+                "Your answers were saved by a newer version. Please update the page.".into()
+            }
         }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Needs: data·inclusion themes and categories, in words.
+// ---------------------------------------------------------------------------
+
+/// A need's theme in words: a data·inclusion theme (its French label from
+/// the referential) or a whole category; `None` for neither.
+///
+/// ```
+/// use passerelle_core::i18n::{theme_label, Locale};
+/// assert_eq!(theme_label("difficultes-financieres", Locale::En), Some("Money and debts"));
+/// assert_eq!(theme_label("sante--acces-aux-soins", Locale::Fr), Some("Accès aux soins"));
+/// assert_eq!(theme_label("astrologie", Locale::Fr), None);
+/// ```
+pub fn theme_label(theme: &str, locale: Locale) -> Option<&'static str> {
+    use crate::referentials::Referential;
+    use crate::theme_labels::{CATEGORIES, THEMES_EN};
+    if let Some((_, fr, en)) = CATEGORIES.iter().find(|(value, _, _)| *value == theme) {
+        return Some(pick(locale, fr, en));
+    }
+    match locale {
+        Locale::Fr => Referential::Themes.label(theme),
+        Locale::En => THEMES_EN
+            .iter()
+            .find(|(value, _)| *value == theme)
+            .map(|(_, label)| *label),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Urgent alerts and the services to contact at once.
+// ---------------------------------------------------------------------------
+
+/// A service to contact at once in an urgent situation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Service {
+    Shelter115,
+    SocialCentre,
+    ViolenceWomen3919,
+    Police17,
+    Emergency112,
+    Sms114,
+    ChildInDanger119,
+    Samu15,
+}
+
+/// Who answers at a service, in words. Sources: service-public.fr F33954
+/// ("Quels sont les numéros d'urgence ?") and `data/SOURCES.md`.
+pub fn service_name(service: Service, locale: Locale) -> &'static str {
+    match service {
+        Service::Shelter115 => pick(
+            locale,
+            "115 : hébergement d’urgence. Gratuit, jour et nuit.",
+            "115: emergency shelter. Free, day and night.",
+        ),
+        Service::SocialCentre => pick(
+            locale,
+            "Le centre communal d’action sociale (CCAS) de votre mairie : il peut donner une aide pour manger.",
+            "The social action centre (CCAS) of your town hall: it can help you get food.",
+        ),
+        Service::ViolenceWomen3919 => pick(
+            locale,
+            "3919 : écoute pour les femmes victimes de violences. Gratuit et anonyme.",
+            "3919: help line for women facing violence. Free and anonymous.",
+        ),
+        Service::Police17 => pick(
+            locale,
+            "17 : police ou gendarmerie, en cas de danger tout de suite.",
+            "17: police, if you are in danger right now.",
+        ),
+        Service::Emergency112 => pick(
+            locale,
+            "112 : numéro d’urgence européen. Gratuit, jour et nuit.",
+            "112: European emergency number. Free, day and night.",
+        ),
+        Service::Sms114 => pick(
+            locale,
+            "114 : par SMS, si vous ne pouvez pas parler.",
+            "114: by text message, if you cannot speak.",
+        ),
+        Service::ChildInDanger119 => pick(
+            locale,
+            "119 : enfance en danger. Gratuit, jour et nuit.",
+            "119: children in danger. Free, day and night.",
+        ),
+        Service::Samu15 => pick(
+            locale,
+            "15 : SAMU, urgence médicale. Gratuit, jour et nuit.",
+            "15: SAMU, medical emergency. Free, day and night.",
+        ),
+    }
+}
+
+/// What to tell the person when an urgent alert is raised.
+pub fn alert_text(alert: crate::diagnosis::UrgentAlert, locale: Locale) -> &'static str {
+    use crate::diagnosis::UrgentAlert;
+    match alert {
+        UrgentAlert::Shelter => pick(
+            locale,
+            "Vous n’avez pas d’endroit sûr pour dormir ce soir. Appelez le 115.",
+            "You have no safe place to sleep tonight. Call 115.",
+        ),
+        UrgentAlert::Food => pick(
+            locale,
+            "Vous n’avez pas de quoi manger. Une aide existe aujourd’hui.",
+            "You do not have enough to eat. Help exists today.",
+        ),
+        UrgentAlert::Violence => pick(
+            locale,
+            "Vous êtes peut-être en danger. Vous pouvez appeler à l’aide.",
+            "You may be in danger. You can call for help.",
+        ),
+        UrgentAlert::ChildInDanger => pick(
+            locale,
+            "Un enfant est peut-être en danger. Appelez le 119.",
+            "A child may be in danger. Call 119.",
+        ),
+        UrgentAlert::MedicalEmergency => pick(
+            locale,
+            "Vous avez besoin de soins urgents. Appelez le 15 ou le 112.",
+            "You need urgent care. Call 15 or 112.",
+        ),
     }
 }
 
@@ -439,6 +648,15 @@ pub(crate) fn equals_text(fact: Fact, value: &Value, locale: Locale) -> String {
             value_text(fact, value, locale)
         ),
     }
+}
+
+pub(crate) fn answer_text(question: &str, values: &[String], locale: Locale) -> String {
+    format!(
+        "{} « {question} »{} {}",
+        pick(locale, "Réponse à la question", "Answer to the question"),
+        pick(locale, " :", ":"),
+        alternatives(values, locale)
+    )
 }
 
 pub(crate) fn one_of_text(fact: Fact, values: &[String], locale: Locale) -> String {

@@ -2,32 +2,45 @@
 //!
 //! The flow of the product (see `docs/ARCHITECTURE.md`) starts here:
 //! a [`Questionnaire`] (data, not code) is answered one question at a time
-//! through a [`DiagnosisSession`]; every text shown to a person comes from
-//! the message catalogue in [`i18n`].
+//! through a [`DiagnosisSession`], which gives a [`Diagnosis`] (facts,
+//! needs, urgent alerts); [`orientation::orient`] then matches the needs
+//! and facts with a [`catalogue::Catalogue`] of schemes and services.
+//! Every text shown to a person comes from the message catalogue in
+//! [`i18n`] or from the data's own translations.
 //!
 //! This crate has no WebAssembly or web dependency: the `passerelle-wasm`
 //! crate converts its values at the JavaScript boundary and renders them.
 //!
 //! ```
-//! use passerelle_core::{DiagnosisSession, Questionnaire};
+//! use std::sync::Arc;
+//! use passerelle_core::catalogue::Catalogue;
+//! use passerelle_core::date::Date;
+//! use passerelle_core::{AnswerValue, DiagnosisSession, Locale, Questionnaire, QuestionKind};
 //!
-//! let questionnaire = Questionnaire::default_fr_en();
-//! let mut session = DiagnosisSession::new(&questionnaire);
+//! let questionnaire = Questionnaire::default_fr_en().adapted_to(Arc::new(Catalogue::national()));
+//! let mut session = DiagnosisSession::new(&questionnaire, Date::parse("2026-11-27").unwrap());
 //! while let Some(question) = session.current(&questionnaire) {
-//!     let input = match question.id.as_str() {
-//!         "shelter_tonight" => "yes",
-//!         "employment_status" => "jobseeker",
-//!         _ => "22",
-//!     };
 //!     let id = question.id.clone();
-//!     session.answer_input(&questionnaire, &id, input).unwrap();
+//!     if question.skippable {
+//!         session.skip(&questionnaire, &id).unwrap();
+//!         continue;
+//!     }
+//!     let answer = match &question.kind {
+//!         // Enough to eat today; no to the other yes/no questions.
+//!         QuestionKind::YesNo => AnswerValue::Bool(id == "food_today"),
+//!         QuestionKind::Number { min, .. } => AnswerValue::Number(*min),
+//!         QuestionKind::PostalCode => AnswerValue::Text("93200".into()),
+//!         _ => AnswerValue::Text(question.options()[0].id.clone()),
+//!     };
+//!     session.answer(&questionnaire, &id, answer).unwrap();
 //! }
-//! assert!(session.is_complete(&questionnaire));
-//! assert_eq!(session.answers().len(), 3);
+//! let diagnosis = session.diagnosis(&questionnaire, Locale::Fr);
+//! assert!(diagnosis.urgent.is_empty());
 //! ```
 
 pub mod catalogue;
 pub mod date;
+pub mod diagnosis;
 pub mod explanation;
 pub mod facts;
 pub mod geo;
@@ -40,10 +53,12 @@ pub mod questionnaire;
 pub mod referentials;
 pub mod rules;
 pub mod session;
+mod theme_labels;
 
+pub use diagnosis::{Diagnosis, UrgentAlert};
 pub use i18n::{Locale, Message};
 pub use questionnaire::{
-    AnswerError, AnswerValue, ChoiceOption, LocalizedText, Question, QuestionKind, Questionnaire,
-    QuestionnaireError, QuestionnaireProblem,
+    AnswerError, AnswerValue, ChoiceOption, LocalizedText, NeedSignal, Question, QuestionKind,
+    Questionnaire, QuestionnaireError, QuestionnaireProblem, Section, UrgentSignal,
 };
-pub use session::{DiagnosisSession, Progress, SessionError};
+pub use session::{DiagnosisSession, Progress, SessionError, SnapshotError, Step};

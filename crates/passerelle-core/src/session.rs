@@ -1,18 +1,27 @@
 //! The diagnosis session: answers in, next question out.
 //!
-//! A [`DiagnosisSession`] is a plain value (it serialises to JSON) that
-//! records the answers given so far. It does not own the questionnaire:
-//! each step takes the [`Questionnaire`] it runs on, so a session stays
-//! small and the same questionnaire serves many sessions.
+//! A [`DiagnosisSession`] is a plain value that records the answers given
+//! so far. It does not own the questionnaire: each step takes the
+//! [`Questionnaire`] it runs on, so a session stays small and the same
+//! questionnaire serves many sessions. [`DiagnosisSession::snapshot`]
+//! saves it as versioned JSON, [`DiagnosisSession::resume`] reads it back.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value as Json;
 
-use crate::facts::Facts;
+use crate::date::Date;
+use crate::diagnosis::{Diagnosis, FoundNeed, RaisedAlert, RaisedBy, UrgentAlert};
+use crate::facts::{Fact, FactSet, Facts};
 use crate::i18n::{Locale, Message};
-use crate::questionnaire::{AnswerError, AnswerValue, Question, Questionnaire};
+use crate::orientation::{orient, Eligibility, Need, Priority, Request};
+
+use crate::questionnaire::{AnswerError, AnswerValue, Question, QuestionKind, Questionnaire};
 use crate::rules::Outcome;
+
+/// The snapshot format version this build writes and reads.
+pub const SNAPSHOT_VERSION: u32 = 1;
 
 /// Where a person is in the questionnaire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,8 +29,30 @@ pub struct Progress {
     /// Questions answered (or skipped) so far.
     pub answered: usize,
     /// Questions in all, as far as can be told now: those answered, and
-    /// those still to come whose `ask_when` is not already ruled out.
+    /// those still to come whose conditions are already met. A follow-up
+    /// question adds one when an answer opens it.
     pub total: usize,
+    /// Questions in all at most: also those still to come whose
+    /// conditions depend on answers not given yet.
+    pub at_most: usize,
+}
+
+/// Questions still to come: those whose conditions are met, and those
+/// that may be asked.
+#[derive(Debug, Default)]
+struct Remaining {
+    likely: usize,
+    at_most: usize,
+}
+
+/// The question to ask now and how far the person is: what a form shows
+/// after each answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step<'q> {
+    /// The question to ask; `None` at the end.
+    pub question: Option<&'q Question>,
+    /// How far the person is.
+    pub progress: Progress,
 }
 
 /// Why a step of the session was refused.
@@ -51,7 +82,7 @@ impl SessionError {
         }
     }
 
-    /// Message for the person, about the current question of `questionnaire`.
+    /// Message for the person, about the current question.
     pub fn message(&self, question: Option<&Question>, locale: Locale) -> String {
         match (self, question) {
             (SessionError::Answer(error), Some(question)) => error.message(question, locale),
@@ -70,74 +101,430 @@ impl From<AnswerError> for SessionError {
     }
 }
 
+/// Why a snapshot could not be resumed. Nothing of it is used then.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SnapshotError {
+    /// Not a snapshot: not JSON, or fields missing or of the wrong type.
+    Corrupted {
+        /// What is wrong, for the developer.
+        detail: String,
+    },
+    /// Written by a newer version of Passerelle.
+    FutureVersion {
+        /// The version found.
+        version: u64,
+    },
+    /// A snapshot of another questionnaire.
+    OtherQuestionnaire {
+        /// The questionnaire it was made on.
+        questionnaire_id: String,
+    },
+    /// Its answers do not replay on the questionnaire: an answer refused,
+    /// or given to a question that would not be asked then.
+    Inconsistent {
+        /// The question where the replay stopped.
+        question_id: String,
+        /// The stable code of the step that was refused.
+        code: &'static str,
+    },
+}
+
+impl SnapshotError {
+    /// Stable code, for programs.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SnapshotError::Corrupted { .. } => "snapshot_corrupted",
+            SnapshotError::FutureVersion { .. } => "snapshot_future_version",
+            SnapshotError::OtherQuestionnaire { .. } => "snapshot_other_questionnaire",
+            SnapshotError::Inconsistent { .. } => "snapshot_inconsistent",
+        }
+    }
+
+    /// Message for the person whose answers could not be resumed.
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            SnapshotError::FutureVersion { .. } => Message::SnapshotTooNew.text(locale),
+            _ => Message::SnapshotUnreadable.text(locale),
+        }
+    }
+}
+
+impl std::fmt::Display for SnapshotError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SnapshotError::Corrupted { detail } => {
+                write!(f, "snapshot_corrupted: not a session snapshot: {detail}")
+            }
+            SnapshotError::FutureVersion { version } => write!(
+                f,
+                "snapshot_future_version: snapshot version {version} is newer than this build reads ({SNAPSHOT_VERSION})"
+            ),
+            SnapshotError::OtherQuestionnaire { questionnaire_id } => write!(
+                f,
+                "snapshot_other_questionnaire: the snapshot is of questionnaire \"{questionnaire_id}\""
+            ),
+            SnapshotError::Inconsistent { question_id, code } => write!(
+                f,
+                "snapshot_inconsistent: the answers do not replay at question \"{question_id}\" ({code})"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SnapshotError {}
+
+/// The JSON of a snapshot.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Snapshot {
+    snapshot_version: u32,
+    questionnaire_id: String,
+    reference_date: Date,
+    asked: Vec<String>,
+    answers: BTreeMap<String, AnswerValue>,
+}
+
 /// The answers given so far in one diagnosis, and the way back.
 ///
 /// ```
 /// use passerelle_core::{AnswerValue, DiagnosisSession, Questionnaire};
+/// use passerelle_core::date::Date;
 ///
 /// let questionnaire = Questionnaire::default_fr_en();
-/// let mut session = DiagnosisSession::new(&questionnaire);
-/// session.answer_input(&questionnaire, "shelter_tonight", "no").unwrap();
-/// assert_eq!(session.current(&questionnaire).unwrap().id, "employment_status");
+/// let today = Date::parse("2026-11-27").unwrap();
+/// let mut session = DiagnosisSession::new(&questionnaire, today);
+/// let first = session.current(&questionnaire).unwrap().id.clone();
+/// let option = questionnaire.question(&first).unwrap().options()[0].id.clone();
+/// session.answer(&questionnaire, &first, AnswerValue::Text(option.clone())).unwrap();
+/// assert_ne!(session.current(&questionnaire).unwrap().id, first);
 ///
 /// session.back();
-/// assert_eq!(session.current(&questionnaire).unwrap().id, "shelter_tonight");
+/// assert_eq!(session.current(&questionnaire).unwrap().id, first);
 /// // The earlier answer is kept, to show it again.
-/// assert_eq!(session.previous_answer("shelter_tonight"), Some(&AnswerValue::Bool(false)));
+/// assert_eq!(session.previous_answer(&first), Some(&AnswerValue::Text(option)));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DiagnosisSession {
     questionnaire_id: String,
-    /// Ids of the questions answered, in the order they were asked.
+    reference_date: Date,
+    /// Ids of the questions answered or skipped, in the order asked.
     asked: Vec<String>,
     /// Every answer given, including those of questions gone back over.
     answers: BTreeMap<String, AnswerValue>,
 }
 
+/// What the answers so far say, worked out once for a step.
+struct Known<'q> {
+    questionnaire: &'q Questionnaire,
+    /// Facts set by the answers, derived ones included.
+    facts: Facts,
+    /// For each question position: its answer, if asked and answered.
+    answers: Vec<Option<&'q AnswerValue>>,
+    /// For each question position: whether it was asked (answered or skipped).
+    asked: Vec<bool>,
+    /// The position after the last question asked: the next one comes after.
+    next: usize,
+}
+
+impl<'q> Known<'q> {
+    /// Whether the answer to `question` is one of `values`; `None` when
+    /// it has no answer.
+    fn answer_is_one_of(&self, question: &str, values: &[String]) -> Option<bool> {
+        let position = self.questionnaire.position(question)?;
+        let answer = self.answers.get(position).copied().flatten()?;
+        Some(Question::answer_is_one_of(answer, values))
+    }
+
+    fn outcome(&self, condition: &crate::rules::Condition) -> Outcome {
+        condition.evaluate_with(&self.facts, &|question, values| {
+            self.answer_is_one_of(question, values)
+        })
+    }
+
+    fn asked_when(&self, question: &Question) -> Outcome {
+        question.asked_when(&self.facts, &|id, values| self.answer_is_one_of(id, values))
+    }
+
+    /// The questions asked so far, with their positions.
+    fn asked(&self) -> impl Iterator<Item = (usize, &'q Question)> + '_ {
+        (0..self.next)
+            .filter(|&position| self.asked[position])
+            .filter_map(|position| Some((position, self.questionnaire.question_at(position)?)))
+    }
+
+    /// The needs raised so far, by theme in the order first raised, each
+    /// with its highest priority.
+    fn needs_raised(&self) -> Vec<(&'q str, Priority)> {
+        let mut needs: Vec<(&str, Priority)> = Vec::new();
+        for (_, question) in self.asked() {
+            for (signal, condition) in question.need_signals() {
+                if self.outcome(condition) != Outcome::Met {
+                    continue;
+                }
+                match needs.iter_mut().find(|(theme, _)| *theme == signal.theme) {
+                    Some((_, priority)) => *priority = (*priority).min(signal.priority),
+                    None => needs.push((&signal.theme, signal.priority)),
+                }
+            }
+        }
+        needs
+    }
+
+    /// The urgent alerts raised so far.
+    fn alerts_raised(&self) -> Vec<UrgentAlert> {
+        let mut alerts = Vec::new();
+        for (_, question) in self.asked() {
+            for (signal, condition) in question.urgent_signals() {
+                if self.outcome(condition) == Outcome::Met && !alerts.contains(&signal.alert) {
+                    alerts.push(signal.alert);
+                }
+            }
+        }
+        alerts
+    }
+
+    /// Whether an answer to `question` may still raise a need (or raise
+    /// one to a higher priority) or an urgent alert not raised yet.
+    fn may_add(
+        &self,
+        question: &Question,
+        needs: &[(&str, Priority)],
+        alerts: &[UrgentAlert],
+    ) -> bool {
+        question.need_signals().any(|(signal, condition)| {
+            let raised = needs
+                .iter()
+                .any(|(theme, priority)| *theme == signal.theme && *priority <= signal.priority);
+            !raised && self.outcome(condition) != Outcome::NotMet
+        }) || question.urgent_signals().any(|(signal, condition)| {
+            !alerts.contains(&signal.alert) && self.outcome(condition) != Outcome::NotMet
+        })
+    }
+}
+
+/// Which questions that only set a fact are still worth asking.
+enum Worth {
+    /// Every question: there is no catalogue to adapt to.
+    All,
+    /// The facts that can still change something, and the number of needs
+    /// found or still possible.
+    Facts {
+        useful: FactSet,
+        possible_needs: usize,
+    },
+}
+
 impl DiagnosisSession {
-    /// A new, empty session on `questionnaire`.
-    pub fn new(questionnaire: &Questionnaire) -> DiagnosisSession {
+    /// A new, empty session on `questionnaire`. `reference_date` is
+    /// today: ages are worked out at it and a date answer may not be after it.
+    pub fn new(questionnaire: &Questionnaire, reference_date: Date) -> DiagnosisSession {
         DiagnosisSession {
             questionnaire_id: questionnaire.id.clone(),
+            reference_date,
             asked: Vec::new(),
             answers: BTreeMap::new(),
         }
     }
 
-    /// The question being asked: the first not answered yet whose
-    /// `ask_when` is met by the facts answered so far; `None` at the end.
-    pub fn current<'q>(&self, questionnaire: &'q Questionnaire) -> Option<&'q Question> {
-        let facts = self.facts(questionnaire);
-        questionnaire
-            .questions
-            .iter()
-            .find(|question| !self.asked.contains(&question.id) && question.is_asked(&facts))
+    /// The day the session treats as today.
+    pub fn reference_date(&self) -> Date {
+        self.reference_date
     }
 
-    /// The facts set by the answers so far (a skipped question sets none).
-    ///
-    /// ```
-    /// use passerelle_core::facts::{Fact, Value};
-    /// use passerelle_core::{DiagnosisSession, Questionnaire};
-    ///
-    /// let questionnaire = Questionnaire::default_fr_en();
-    /// let mut session = DiagnosisSession::new(&questionnaire);
-    /// session.answer_input(&questionnaire, "shelter_tonight", "yes").unwrap();
-    /// session.answer_input(&questionnaire, "employment_status", "jobseeker").unwrap();
-    /// let facts = session.facts(&questionnaire);
-    /// assert_eq!(facts.get(Fact::EmploymentStatus), Some(&Value::Text("jobseeker".into())));
-    /// assert_eq!(facts.get(Fact::Age), None); // not asked yet: unknown
-    /// ```
-    pub fn facts(&self, questionnaire: &Questionnaire) -> Facts {
-        let mut facts = Facts::new();
+    /// What the answers so far say.
+    fn known<'q>(&'q self, questionnaire: &'q Questionnaire) -> Known<'q> {
+        let count = questionnaire.len();
+        let mut known = Known {
+            questionnaire,
+            facts: Facts::new(),
+            answers: vec![None; count],
+            asked: vec![false; count],
+            next: 0,
+        };
         for id in &self.asked {
-            if let (Some(question), Some(answer)) =
-                (questionnaire.question(id), self.answers.get(id))
-            {
-                question.set_fact(answer, &mut facts);
+            if let Some(position) = questionnaire.position(id) {
+                known.asked[position] = true;
+                known.next = known.next.max(position + 1);
             }
         }
-        facts
+        for (id, answer) in &self.answers {
+            let Some(position) = questionnaire.position(id) else {
+                continue;
+            };
+            if known.asked[position] {
+                known.answers[position] = Some(answer);
+                if let Some(question) = questionnaire.question_at(position) {
+                    question.set_fact(answer, &mut known.facts);
+                }
+            }
+        }
+        if let Ok(resolved) = known.facts.resolve(self.reference_date) {
+            known.facts = resolved;
+        }
+        known
+    }
+
+    /// Which fact-only questions are worth asking: with a catalogue, those
+    /// whose fact is missing to settle an entry that addresses a need
+    /// found, or one that questions still to come may raise.
+    fn worth(&self, known: &Known) -> Worth {
+        let Some(catalogue) = known.questionnaire.catalogue() else {
+            return Worth::All;
+        };
+        let mut themes: Vec<&str> = known
+            .needs_raised()
+            .into_iter()
+            .map(|(theme, _)| theme)
+            .collect();
+        for position in known.next..known.questionnaire.len() {
+            let Some(question) = known.questionnaire.question_at(position) else {
+                continue;
+            };
+            if known.asked_when(question) == Outcome::NotMet {
+                continue;
+            }
+            for (signal, condition) in question.need_signals() {
+                if known.outcome(condition) != Outcome::NotMet
+                    && !themes.contains(&signal.theme.as_str())
+                {
+                    themes.push(&signal.theme);
+                }
+            }
+        }
+        let needs: Vec<Need> = themes
+            .iter()
+            .map(|theme| Need {
+                theme: (*theme).to_owned(),
+                priority: Priority::Normal,
+            })
+            .collect();
+        let request = Request {
+            facts: &known.facts,
+            needs: &needs,
+            reference_date: self.reference_date,
+            locale: Locale::Fr,
+            explain: false,
+        };
+        let Ok(orientation) = orient(catalogue, &request) else {
+            return Worth::All;
+        };
+        let mut useful = FactSet::EMPTY;
+        for need in &orientation.needs {
+            for proposal in &need.proposals {
+                if proposal.status == Eligibility::Undetermined {
+                    if let Some(evaluation) = orientation.evaluations.get(proposal.evaluation) {
+                        useful = useful.union(evaluation.missing);
+                    }
+                }
+            }
+        }
+        Worth::Facts {
+            useful,
+            possible_needs: themes.len(),
+        }
+    }
+
+    /// Looks ahead from the last question asked: the next question to ask
+    /// and how many will come as far as can be told now. With `count_all`
+    /// false, stops at the next question (the counts are then not given).
+    fn look_ahead<'q>(
+        &'q self,
+        questionnaire: &'q Questionnaire,
+        count_all: bool,
+    ) -> (Option<usize>, Remaining) {
+        let known = self.known(questionnaire);
+        let worth = self.worth(&known);
+        let needs = known.needs_raised();
+        let alerts = known.alerts_raised();
+        // Facts read by the conditions of the questions still to come.
+        let count = questionnaire.len();
+        let mut read_later = vec![FactSet::EMPTY; count + 1];
+        if matches!(worth, Worth::Facts { .. }) {
+            for position in (known.next..count).rev() {
+                let read = questionnaire
+                    .question_at(position)
+                    .map_or(FactSet::EMPTY, Question::facts_read);
+                read_later[position] = read_later[position + 1].union(read);
+            }
+        }
+        let mut current = None;
+        let mut remaining = Remaining::default();
+        for position in known.next..count {
+            let Some(question) = questionnaire.question_at(position) else {
+                continue;
+            };
+            let when = known.asked_when(question);
+            if when == Outcome::NotMet {
+                continue;
+            }
+            let ranking = matches!(question.kind, QuestionKind::NeedRanking);
+            let worth_asking = if ranking {
+                // Asked with two needs found; may be while two may be.
+                let possible = match worth {
+                    Worth::Facts { possible_needs, .. } => possible_needs,
+                    Worth::All => usize::MAX,
+                };
+                needs.len() >= 2 || (current.is_some() && possible >= 2)
+            } else {
+                let has_signals = !question.needs.is_empty() || !question.urgent.is_empty();
+                let fact_useful = match (&worth, question.fact()) {
+                    (_, None) => false,
+                    (Worth::All, Some(_)) => true,
+                    (Worth::Facts { useful, .. }, Some(fact)) => informs(fact).iter().any(|fact| {
+                        useful.contains(*fact) || read_later[position + 1].contains(*fact)
+                    }),
+                };
+                (!has_signals && question.fact().is_none())
+                    || fact_useful
+                    || known.may_add(question, &needs, &alerts)
+            };
+            if !worth_asking {
+                continue;
+            }
+            if when == Outcome::Met && current.is_none() {
+                current = Some(position);
+                if !count_all {
+                    return (current, remaining);
+                }
+            }
+            let certain = when == Outcome::Met && (!ranking || needs.len() >= 2);
+            remaining.likely += usize::from(certain);
+            remaining.at_most += 1;
+        }
+        (current, remaining)
+    }
+
+    /// The question being asked: the first after the last one asked whose
+    /// `ask_when` is met and that can still change something; `None` at the end.
+    pub fn current<'q>(&self, questionnaire: &'q Questionnaire) -> Option<&'q Question> {
+        let (current, _) = self.look_ahead(questionnaire, false);
+        current.and_then(|position| questionnaire.question_at(position))
+    }
+
+    /// The question to ask now and how far the person is, worked out
+    /// together (what a form needs after each answer).
+    pub fn step<'q>(&self, questionnaire: &'q Questionnaire) -> Step<'q> {
+        let (current, remaining) = self.look_ahead(questionnaire, true);
+        let answered = self.asked.len();
+        Step {
+            question: current.and_then(|position| questionnaire.question_at(position)),
+            progress: Progress {
+                answered,
+                total: answered + remaining.likely,
+                at_most: answered + remaining.at_most,
+            },
+        }
+    }
+
+    /// How far the person is.
+    pub fn progress(&self, questionnaire: &Questionnaire) -> Progress {
+        self.step(questionnaire).progress
+    }
+
+    /// The facts set by the answers so far (a skipped question sets
+    /// none), derived facts included.
+    pub fn facts(&self, questionnaire: &Questionnaire) -> Facts {
+        self.known(questionnaire).facts
     }
 
     /// Whether every question has an answer.
@@ -145,20 +532,13 @@ impl DiagnosisSession {
         self.current(questionnaire).is_none()
     }
 
-    /// How far the person is.
-    pub fn progress(&self, questionnaire: &Questionnaire) -> Progress {
-        let facts = self.facts(questionnaire);
-        let to_come = questionnaire
-            .questions
-            .iter()
-            .filter(|question| {
-                !self.asked.contains(&question.id) && question.asked_when(&facts) != Outcome::NotMet
-            })
-            .count();
-        Progress {
-            answered: self.asked.len(),
-            total: self.asked.len() + to_come,
-        }
+    /// The needs found so far, for a need ranking question to show.
+    pub fn needs_found(&self, questionnaire: &Questionnaire) -> Vec<String> {
+        self.known(questionnaire)
+            .needs_raised()
+            .into_iter()
+            .map(|(theme, _)| theme.to_owned())
+            .collect()
     }
 
     /// Skips the current question ("I'd rather not say"), if it allows it:
@@ -185,7 +565,8 @@ impl DiagnosisSession {
         value: AnswerValue,
     ) -> Result<(), SessionError> {
         let question = self.current_matching(questionnaire, question_id)?;
-        question.check(&value)?;
+        question.check(&value, self.reference_date)?;
+        self.check_ranking(questionnaire, question, &value)?;
         self.record(question, value);
         Ok(())
     }
@@ -199,8 +580,25 @@ impl DiagnosisSession {
         input: &str,
     ) -> Result<(), SessionError> {
         let question = self.current_matching(questionnaire, question_id)?;
-        let value = question.parse_input(input)?;
+        let value = question.parse_input(input, self.reference_date)?;
+        self.check_ranking(questionnaire, question, &value)?;
         self.record(question, value);
+        Ok(())
+    }
+
+    /// A need ranking may only list needs found.
+    fn check_ranking(
+        &self,
+        questionnaire: &Questionnaire,
+        question: &Question,
+        value: &AnswerValue,
+    ) -> Result<(), AnswerError> {
+        if let (QuestionKind::NeedRanking, AnswerValue::List(themes)) = (&question.kind, value) {
+            let found = self.needs_found(questionnaire);
+            if themes.iter().any(|theme| !found.contains(theme)) {
+                return Err(AnswerError::NotANeedFound);
+            }
+        }
         Ok(())
     }
 
@@ -224,6 +622,271 @@ impl DiagnosisSession {
             .collect()
     }
 
+    /// Ids of the questions asked (answered or skipped), in order.
+    pub fn asked(&self) -> &[String] {
+        &self.asked
+    }
+
+    /// The diagnosis the answers so far give: facts, needs (with the
+    /// answers that raised them and the person's own order), and urgent
+    /// alerts with their contacts, in `locale`.
+    ///
+    /// ```
+    /// use passerelle_core::{AnswerValue, DiagnosisSession, Questionnaire};
+    /// use passerelle_core::date::Date;
+    /// use passerelle_core::diagnosis::UrgentAlert;
+    ///
+    /// let questionnaire = Questionnaire::default_fr_en();
+    /// let mut session = DiagnosisSession::new(&questionnaire, Date::parse("2026-11-27").unwrap());
+    /// session.answer(&questionnaire, "sleep_tonight", AnswerValue::Text("street".into())).unwrap();
+    /// let diagnosis = session.diagnosis(&questionnaire, passerelle_core::Locale::Fr);
+    /// assert_eq!(diagnosis.urgent[0].alert, UrgentAlert::Shelter);
+    /// assert_eq!(diagnosis.urgent[0].contacts[0].phone, Some("115"));
+    /// ```
+    pub fn diagnosis(&self, questionnaire: &Questionnaire, locale: Locale) -> Diagnosis {
+        let known = self.known(questionnaire);
+        let mut needs: Vec<FoundNeed> = Vec::new();
+        let mut alerts: Vec<RaisedAlert> = Vec::new();
+        let mut ranking: Option<&Vec<String>> = None;
+        for (position, question) in known.asked() {
+            let raised_by = || RaisedBy {
+                question: question.id.clone(),
+                answer: known.answers[position].cloned(),
+            };
+            if let (QuestionKind::NeedRanking, Some(AnswerValue::List(themes))) =
+                (&question.kind, known.answers[position])
+            {
+                ranking = Some(themes);
+            }
+            for (signal, condition) in question.need_signals() {
+                if known.outcome(condition) != Outcome::Met {
+                    continue;
+                }
+                match needs.iter_mut().find(|need| need.theme == signal.theme) {
+                    Some(need) => {
+                        need.priority = need.priority.min(signal.priority);
+                        if need
+                            .raised_by
+                            .last()
+                            .is_none_or(|last| last.question != question.id)
+                        {
+                            need.raised_by.push(raised_by());
+                        }
+                    }
+                    None => needs.push(FoundNeed {
+                        theme: signal.theme.clone(),
+                        label: crate::i18n::theme_label(&signal.theme, locale)
+                            .unwrap_or(&signal.theme)
+                            .to_owned(),
+                        priority: signal.priority,
+                        rank: None,
+                        raised_by: vec![raised_by()],
+                    }),
+                }
+            }
+            for (signal, condition) in question.urgent_signals() {
+                if known.outcome(condition) != Outcome::Met {
+                    continue;
+                }
+                match alerts.iter_mut().find(|alert| alert.alert == signal.alert) {
+                    Some(alert) => alert.raised_by.push(raised_by()),
+                    None => alerts.push(RaisedAlert {
+                        alert: signal.alert,
+                        text: signal.alert.text(locale),
+                        contacts: signal.alert.contacts(locale),
+                        raised_by: vec![raised_by()],
+                    }),
+                }
+            }
+        }
+        if let Some(themes) = ranking {
+            for need in &mut needs {
+                need.rank = themes
+                    .iter()
+                    .position(|theme| *theme == need.theme)
+                    .map(|at| at + 1);
+            }
+        }
+        // Stable: needs keep the order first raised within equal keys.
+        needs.sort_by_key(|need| {
+            (
+                need.priority != Priority::Urgent,
+                need.rank.unwrap_or(usize::MAX),
+                need.priority,
+            )
+        });
+        alerts.sort_by_key(|alert| UrgentAlert::ALL.iter().position(|a| *a == alert.alert));
+        Diagnosis {
+            questionnaire_id: self.questionnaire_id.clone(),
+            reference_date: self.reference_date,
+            facts: known.facts,
+            urgent: alerts,
+            needs,
+            ranked_by_person: ranking.is_some(),
+        }
+    }
+
+    /// The session as versioned JSON, to resume later with
+    /// [`resume`](Self::resume): same answers, same current question.
+    pub fn snapshot(&self) -> String {
+        let snapshot = Snapshot {
+            snapshot_version: SNAPSHOT_VERSION,
+            questionnaire_id: self.questionnaire_id.clone(),
+            reference_date: self.reference_date,
+            asked: self.asked.clone(),
+            answers: self.answers.clone(),
+        };
+        // A struct of strings, a date and plain answers always serialises.
+        serde_json::to_string(&snapshot).unwrap_or_default()
+    }
+
+    /// Resumes a session from a [`snapshot`](Self::snapshot), replaying
+    /// its answers on `questionnaire` so that a snapshot that was changed
+    /// by hand, cut short or made on another questionnaire is refused.
+    ///
+    /// ```
+    /// use passerelle_core::{DiagnosisSession, Questionnaire};
+    /// use passerelle_core::date::Date;
+    ///
+    /// let questionnaire = Questionnaire::default_fr_en();
+    /// let session = DiagnosisSession::new(&questionnaire, Date::parse("2026-11-27").unwrap());
+    /// let resumed = DiagnosisSession::resume(&questionnaire, &session.snapshot()).unwrap();
+    /// assert_eq!(resumed, session);
+    ///
+    /// let newer = session.snapshot().replace("\"snapshot_version\":1", "\"snapshot_version\":9");
+    /// let error = DiagnosisSession::resume(&questionnaire, &newer).unwrap_err();
+    /// assert_eq!(error.code(), "snapshot_future_version");
+    /// ```
+    pub fn resume(
+        questionnaire: &Questionnaire,
+        snapshot: &str,
+    ) -> Result<DiagnosisSession, SnapshotError> {
+        let corrupted = |detail: String| SnapshotError::Corrupted { detail };
+        let json: Json = serde_json::from_str(snapshot).map_err(|e| corrupted(e.to_string()))?;
+        match json.get("snapshot_version").and_then(Json::as_u64) {
+            Some(version) if version > u64::from(SNAPSHOT_VERSION) => {
+                return Err(SnapshotError::FutureVersion { version })
+            }
+            Some(version) if version == u64::from(SNAPSHOT_VERSION) => {}
+            _ => return Err(corrupted("no valid snapshot_version".into())),
+        }
+        let snapshot: Snapshot =
+            serde_json::from_value(json).map_err(|e| corrupted(e.to_string()))?;
+        if snapshot.questionnaire_id != questionnaire.id {
+            return Err(SnapshotError::OtherQuestionnaire {
+                questionnaire_id: snapshot.questionnaire_id,
+            });
+        }
+        let mut session = DiagnosisSession::new(questionnaire, snapshot.reference_date);
+        for id in &snapshot.asked {
+            let step = match snapshot.answers.get(id) {
+                Some(answer) => session.answer(questionnaire, id, answer.clone()),
+                None => session.skip(questionnaire, id),
+            };
+            step.map_err(|error| SnapshotError::Inconsistent {
+                question_id: id.clone(),
+                code: error.code(),
+            })?;
+        }
+        for (id, answer) in &snapshot.answers {
+            let Some(question) = questionnaire.question(id) else {
+                return Err(SnapshotError::Inconsistent {
+                    question_id: id.clone(),
+                    code: "unknown_question",
+                });
+            };
+            if let Err(error) = question.check(answer, snapshot.reference_date) {
+                return Err(SnapshotError::Inconsistent {
+                    question_id: id.clone(),
+                    code: error.code(),
+                });
+            }
+        }
+        session.answers = snapshot.answers;
+        Ok(session)
+    }
+
+    /// Replays answers keyed by question id through a new session, asking
+    /// the questions in turn: an unanswered question is skipped if it may
+    /// be, else the replay stops there. Returns the session and every
+    /// problem: an answer refused (the replay stops), a question that
+    /// needed an answer, and answers to questions that were not asked or
+    /// do not exist. Problem paths are `$.answers.<question id>`.
+    ///
+    /// ```
+    /// use std::collections::BTreeMap;
+    /// use passerelle_core::{AnswerValue, DiagnosisSession, Locale, Questionnaire};
+    /// use passerelle_core::date::Date;
+    ///
+    /// let questionnaire = Questionnaire::default_fr_en();
+    /// let answers = BTreeMap::from([
+    ///     ("sleep_tonight".to_owned(), AnswerValue::Text("street".into())),
+    ///     ("colour".to_owned(), AnswerValue::Text("blue".into())),
+    /// ]);
+    /// let (session, problems) = DiagnosisSession::replay(
+    ///     &questionnaire, Date::parse("2026-11-27").unwrap(), &answers, Locale::En);
+    /// assert_eq!(session.asked()[0], "sleep_tonight");
+    /// let codes: Vec<_> = problems.iter().map(|p| (p.code, p.path.as_str())).collect();
+    /// assert_eq!(codes[0], ("answer_missing", "$.answers.food_today"));
+    /// assert_eq!(codes[1], ("unknown_question", "$.answers.colour"));
+    /// ```
+    pub fn replay(
+        questionnaire: &Questionnaire,
+        reference_date: Date,
+        answers: &BTreeMap<String, AnswerValue>,
+        locale: Locale,
+    ) -> (DiagnosisSession, Vec<crate::problem::Problem>) {
+        use crate::problem::Problem;
+        let mut session = DiagnosisSession::new(questionnaire, reference_date);
+        let mut problems = Vec::new();
+        while let Some(question) = session.current(questionnaire) {
+            let path = format!("$.answers.{}", question.id);
+            let step = match answers.get(&question.id) {
+                Some(answer) => session.answer(questionnaire, &question.id, answer.clone()),
+                None if question.skippable => session.skip(questionnaire, &question.id),
+                None => {
+                    problems.push(Problem::new(
+                        "answer_missing",
+                        &path,
+                        format!(
+                            "This question needs an answer: {}",
+                            question.label.get(locale)
+                        ),
+                    ));
+                    break;
+                }
+            };
+            if let Err(error) = step {
+                problems.push(Problem::new(
+                    error.code(),
+                    &path,
+                    error.message(Some(question), locale),
+                ));
+                break;
+            }
+        }
+        for id in answers.keys() {
+            if session.asked.contains(id) {
+                continue;
+            }
+            let path = format!("$.answers.{id}");
+            if questionnaire.question(id).is_none() {
+                problems.push(Problem::new(
+                    "unknown_question",
+                    &path,
+                    format!("The questionnaire has no question \"{id}\"."),
+                ));
+            } else if !problems.iter().any(|problem| problem.path == path) {
+                problems.push(Problem::new(
+                    "question_not_asked",
+                    &path,
+                    "This question is not asked after the answers before it, so this answer is not used.",
+                ));
+            }
+        }
+        (session, problems)
+    }
+
     fn current_matching<'q>(
         &self,
         questionnaire: &'q Questionnaire,
@@ -245,27 +908,91 @@ impl DiagnosisSession {
     }
 }
 
+/// The facts a question's fact tells about: itself and those derived from it.
+fn informs(fact: Fact) -> &'static [Fact] {
+    match fact {
+        Fact::BirthDate => &[Fact::BirthDate, Fact::Age],
+        Fact::PostalCode => &[
+            Fact::PostalCode,
+            Fact::Department,
+            Fact::Region,
+            Fact::Commune,
+        ],
+        Fact::Commune => &[Fact::Commune, Fact::Department, Fact::Region],
+        Fact::Department => &[Fact::Department, Fact::Region],
+        _ => std::slice::from_ref(&FACTS[fact as usize]),
+    }
+}
+
+/// Every fact, indexable by `fact as usize`.
+static FACTS: [Fact; Fact::ALL.len()] = Fact::ALL;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalogue::Catalogue;
+    use crate::facts::Value;
+    use crate::questionnaire::tests::questionnaire_of;
+    use serde_json::json;
+    use std::sync::Arc;
 
-    fn answered(session: &DiagnosisSession) -> Vec<(&str, String)> {
-        session
-            .answers()
-            .into_iter()
-            .map(|(id, value)| (id, serde_json::to_string(value).unwrap()))
-            .collect()
+    fn today() -> Date {
+        Date::parse("2026-11-27").unwrap()
+    }
+
+    /// Answers questions in turn with `inputs` (question id, form input;
+    /// `None` skips) and returns the ids asked.
+    fn run(
+        questionnaire: &Questionnaire,
+        inputs: &[(&str, Option<&str>)],
+    ) -> (Vec<String>, DiagnosisSession) {
+        let mut session = DiagnosisSession::new(questionnaire, today());
+        let mut ids = Vec::new();
+        let mut inputs = inputs.iter();
+        while let Some(question) = session.current(questionnaire) {
+            let id = question.id.clone();
+            ids.push(id.clone());
+            let Some((expected, input)) = inputs.next() else {
+                panic!("no answer for {id}; asked {ids:?}");
+            };
+            assert_eq!(*expected, id, "asked {ids:?}");
+            match input {
+                Some(input) => session.answer_input(questionnaire, &id, input).unwrap(),
+                None => session.skip(questionnaire, &id).unwrap(),
+            }
+        }
+        assert!(inputs.next().is_none(), "not all asked: {ids:?}");
+        (ids, session)
+    }
+
+    fn three_questions() -> Questionnaire {
+        questionnaire_of(json!([
+            {"id": "sleep", "kind": {"type": "yes_no"}, "label": {"fr": "Un toit ce soir ?"},
+             "urgent": [{"alert": "shelter", "when": {"answer": {"question": "sleep", "values": ["no"]}}}],
+             "needs": [{"theme": "logement-hebergement", "priority": "urgent",
+                        "when": {"answer": {"question": "sleep", "values": ["no"]}}}]},
+            {"id": "status", "sets": "employment_status", "label": {"fr": "Que faites-vous ?"},
+             "kind": {"type": "single_choice", "options": [
+                {"id": "jobseeker", "label": {"fr": "Je cherche"}},
+                {"id": "student", "label": {"fr": "J’étudie"}}]},
+             "needs": [{"theme": "trouver-un-emploi",
+                        "when": {"in": {"fact": "employment_status", "values": ["jobseeker"]}}}]},
+            {"id": "age", "sets": "age", "label": {"fr": "Âge ?"},
+             "kind": {"type": "number", "min": 14, "max": 120, "unit": {"fr": "ans", "en": "years old"}}}
+        ]))
+        .unwrap()
     }
 
     #[test]
     fn full_journey_with_errors_and_back() {
-        let questionnaire = Questionnaire::default_fr_en();
-        let mut session = DiagnosisSession::new(&questionnaire);
+        let questionnaire = three_questions();
+        let mut session = DiagnosisSession::new(&questionnaire, today());
         assert_eq!(
             session.progress(&questionnaire),
             Progress {
                 answered: 0,
-                total: 3
+                total: 3,
+                at_most: 3,
             }
         );
         assert_eq!(
@@ -275,16 +1002,16 @@ mod tests {
             })
         );
         session
-            .answer_input(&questionnaire, "shelter_tonight", "yes")
+            .answer_input(&questionnaire, "sleep", "yes")
             .unwrap();
         let error = session
-            .answer_input(&questionnaire, "employment_status", "astronaut")
+            .answer_input(&questionnaire, "status", "astronaut")
             .unwrap_err();
         assert_eq!(error.code(), "answer_unknown_option");
         session
             .answer(
                 &questionnaire,
-                "employment_status",
+                "status",
                 AnswerValue::Text("jobseeker".into()),
             )
             .unwrap();
@@ -297,7 +1024,7 @@ mod tests {
         );
         assert!(session.back());
         session
-            .answer_input(&questionnaire, "employment_status", "student")
+            .answer_input(&questionnaire, "status", "student")
             .unwrap();
         session.answer_input(&questionnaire, "age", "19").unwrap();
         assert!(session.is_complete(&questionnaire));
@@ -305,35 +1032,42 @@ mod tests {
             session.answer_input(&questionnaire, "age", "19"),
             Err(SessionError::Complete)
         );
+        let answers: Vec<_> = session
+            .answers()
+            .into_iter()
+            .map(|(id, value)| (id, serde_json::to_string(value).unwrap()))
+            .collect();
         assert_eq!(
-            answered(&session),
+            answers,
             [
                 ("age", "19".to_string()),
-                ("employment_status", "\"student\"".to_string()),
-                ("shelter_tonight", "true".to_string()),
+                ("sleep", "true".to_string()),
+                ("status", "\"student\"".to_string()),
             ]
         );
     }
 
     #[test]
     fn back_at_start_does_nothing_and_answers_left_behind_are_not_reported() {
-        let questionnaire = Questionnaire::default_fr_en();
-        let mut session = DiagnosisSession::new(&questionnaire);
+        let questionnaire = three_questions();
+        let mut session = DiagnosisSession::new(&questionnaire, today());
         assert!(!session.back());
-        session
-            .answer_input(&questionnaire, "shelter_tonight", "no")
-            .unwrap();
+        session.answer_input(&questionnaire, "sleep", "no").unwrap();
         assert!(session.back());
         assert!(session.answers().is_empty());
         assert_eq!(
-            session.previous_answer("shelter_tonight"),
+            session.previous_answer("sleep"),
             Some(&AnswerValue::Bool(false))
         );
+        assert!(session
+            .diagnosis(&questionnaire, Locale::Fr)
+            .urgent
+            .is_empty());
     }
 
     #[test]
     fn questions_are_asked_only_when_their_condition_is_met() {
-        let questionnaire = crate::questionnaire::tests::questionnaire_of(serde_json::json!([
+        let questionnaire = questionnaire_of(json!([
             {"id": "status", "sets": "employment_status", "kind": {"type": "single_choice", "options": [
                 {"id": "jobseeker", "label": {"fr": "Je cherche"}},
                 {"id": "employed", "label": {"fr": "Je travaille"}}
@@ -348,54 +1082,41 @@ mod tests {
              "label": {"fr": "Quel âge avez-vous ?"}}
         ]))
         .unwrap();
-        let asked = |answers: &[(&str, &str)], skip: Option<&str>| {
-            let mut session = DiagnosisSession::new(&questionnaire);
-            let mut ids = Vec::new();
-            let mut answers = answers.iter();
-            while let Some(question) = session.current(&questionnaire) {
-                let id = question.id.clone();
-                ids.push(id.clone());
-                if skip == Some(id.as_str()) {
-                    session.skip(&questionnaire, &id).unwrap();
-                    continue;
-                }
-                let (expected, input) = answers.next().unwrap();
-                assert_eq!(*expected, id);
-                session.answer_input(&questionnaire, &id, input).unwrap();
-            }
-            (ids, session)
-        };
         // Employed: nothing about France Travail is asked.
-        let (ids, _) = asked(&[("status", "employed"), ("age", "40")], None);
+        let (ids, _) = run(
+            &questionnaire,
+            &[("status", Some("employed")), ("age", Some("40"))],
+        );
         assert_eq!(ids, ["status", "age"]);
         // Looking for work and registered: everything is asked.
-        let (ids, session) = asked(
+        let (_, session) = run(
+            &questionnaire,
             &[
-                ("status", "jobseeker"),
-                ("registered", "yes"),
-                ("months", "14"),
-                ("age", "40"),
+                ("status", Some("jobseeker")),
+                ("registered", Some("yes")),
+                ("months", Some("14")),
+                ("age", Some("40")),
             ],
-            None,
         );
-        assert_eq!(ids, ["status", "registered", "months", "age"]);
         assert_eq!(
-            session
-                .facts(&questionnaire)
-                .get(crate::facts::Fact::UnemploymentMonths),
-            Some(&crate::facts::Value::Integer(14))
+            session.facts(&questionnaire).get(Fact::UnemploymentMonths),
+            Some(&Value::Integer(14))
         );
         // "I'd rather not say": the fact stays unknown, so what depends on it is not asked.
-        let (ids, session) = asked(
-            &[("status", "jobseeker"), ("age", "40")],
-            Some("registered"),
+        let (ids, session) = run(
+            &questionnaire,
+            &[
+                ("status", Some("jobseeker")),
+                ("registered", None),
+                ("age", Some("40")),
+            ],
         );
         assert_eq!(ids, ["status", "registered", "age"]);
         let facts = session.facts(&questionnaire);
-        assert_eq!(facts.get(crate::facts::Fact::RegisteredJobseeker), None);
+        assert_eq!(facts.get(Fact::RegisteredJobseeker), None);
         assert!(!session.answers().contains_key("registered"));
         // A question that must be answered cannot be skipped.
-        let mut session = DiagnosisSession::new(&questionnaire);
+        let mut session = DiagnosisSession::new(&questionnaire, today());
         assert_eq!(
             session.skip(&questionnaire, "status"),
             Err(SessionError::NotSkippable)
@@ -403,58 +1124,401 @@ mod tests {
     }
 
     #[test]
+    fn follow_ups_read_earlier_answers() {
+        let questionnaire = questionnaire_of(json!([
+            {"id": "housing_difficulty", "label": {"fr": "Le logement, c’est difficile ?"},
+             "kind": {"type": "single_choice", "options": [
+                {"id": "none", "label": {"fr": "Non"}}, {"id": "some", "label": {"fr": "Un peu"}},
+                {"id": "a_lot", "label": {"fr": "Beaucoup"}}]},
+             "needs": [
+                {"theme": "logement-hebergement", "priority": "normal",
+                 "when": {"answer": {"question": "housing_difficulty", "values": ["some", "a_lot"]}}},
+                {"theme": "logement-hebergement", "priority": "high",
+                 "when": {"answer": {"question": "housing_difficulty", "values": ["a_lot"]}}}]},
+            {"id": "housing_now", "kind": {"type": "yes_no"}, "label": {"fr": "Est-ce important maintenant ?"},
+             "ask_when": {"answer": {"question": "housing_difficulty", "values": ["some", "a_lot"]}},
+             "needs": [{"theme": "logement-hebergement", "priority": "high",
+                        "when": {"answer": {"question": "housing_now", "values": ["yes"]}}}]}
+        ]))
+        .unwrap();
+        let (ids, _) = run(&questionnaire, &[("housing_difficulty", Some("none"))]);
+        assert_eq!(ids, ["housing_difficulty"]);
+        let (ids, session) = run(
+            &questionnaire,
+            &[
+                ("housing_difficulty", Some("some")),
+                ("housing_now", Some("no")),
+            ],
+        );
+        assert_eq!(ids, ["housing_difficulty", "housing_now"]);
+        let diagnosis = session.diagnosis(&questionnaire, Locale::Fr);
+        assert_eq!(diagnosis.needs.len(), 1);
+        assert_eq!(diagnosis.needs[0].priority, Priority::Normal);
+        let (_, session) = run(
+            &questionnaire,
+            &[
+                ("housing_difficulty", Some("some")),
+                ("housing_now", Some("yes")),
+            ],
+        );
+        let diagnosis = session.diagnosis(&questionnaire, Locale::Fr);
+        // The highest priority wins; both answers are named.
+        assert_eq!(diagnosis.needs[0].priority, Priority::High);
+        let raised: Vec<_> = diagnosis.needs[0]
+            .raised_by
+            .iter()
+            .map(|by| by.question.as_str())
+            .collect();
+        assert_eq!(raised, ["housing_difficulty", "housing_now"]);
+    }
+
+    #[test]
     fn progress_counts_only_questions_that_may_still_be_asked() {
-        let questionnaire = crate::questionnaire::tests::questionnaire_of(serde_json::json!([
+        let questionnaire = questionnaire_of(json!([
             {"id": "rqth", "sets": "rqth", "kind": {"type": "yes_no"}, "label": {"fr": "RQTH ?"}},
             {"id": "since", "kind": {"type": "number", "min": 0, "max": 50}, "label": {"fr": "Depuis ?"},
              "ask_when": {"equals": {"fact": "rqth", "value": true}}},
             {"id": "age", "sets": "age", "kind": {"type": "number", "min": 14, "max": 120}, "label": {"fr": "Âge ?"}}
         ]))
         .unwrap();
-        let mut session = DiagnosisSession::new(&questionnaire);
+        let mut session = DiagnosisSession::new(&questionnaire, today());
         // Not known yet: the follow-up may come.
         assert_eq!(
-            session.progress(&questionnaire),
+            session.step(&questionnaire).progress,
             Progress {
                 answered: 0,
-                total: 3
+                total: 2,
+                at_most: 3,
             }
         );
         session.answer_input(&questionnaire, "rqth", "no").unwrap();
+        let step = session.step(&questionnaire);
         assert_eq!(
-            session.progress(&questionnaire),
+            step.progress,
             Progress {
                 answered: 1,
-                total: 2
+                total: 2,
+                at_most: 2,
             }
         );
-        assert_eq!(session.current(&questionnaire).unwrap().id, "age");
+        assert_eq!(step.question.unwrap().id, "age");
         // Going back and changing the answer brings the follow-up back.
         session.back();
         session.answer_input(&questionnaire, "rqth", "yes").unwrap();
-        assert_eq!(session.current(&questionnaire).unwrap().id, "since");
+        let step = session.step(&questionnaire);
+        assert_eq!(step.question.unwrap().id, "since");
         assert_eq!(
-            session.progress(&questionnaire),
+            step.progress,
             Progress {
                 answered: 1,
-                total: 3
+                total: 3,
+                at_most: 3,
             }
         );
     }
 
     #[test]
-    fn session_round_trips_through_json() {
-        let questionnaire = Questionnaire::default_fr_en();
-        let mut session = DiagnosisSession::new(&questionnaire);
-        session
-            .answer_input(&questionnaire, "shelter_tonight", "no")
-            .unwrap();
-        let json = serde_json::to_string(&session).unwrap();
-        let back: DiagnosisSession = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, session);
+    fn a_date_answer_gives_the_age_at_the_reference_date() {
+        let questionnaire = questionnaire_of(json!([
+            {"id": "born", "sets": "birth_date", "kind": {"type": "date"}, "label": {"fr": "Né le ?"}},
+            {"id": "cp", "sets": "postal_code", "kind": {"type": "postal_code"}, "label": {"fr": "Code postal ?"}},
+            {"id": "young", "kind": {"type": "yes_no"}, "label": {"fr": "Au lycée ?"},
+             "ask_when": {"all": [{"age": {"max": 25}}, {"in_zone": {"departments": ["93"]}}]}}
+        ]))
+        .unwrap();
+        let (ids, session) = run(
+            &questionnaire,
+            &[
+                ("born", Some("02/05/2007")),
+                ("cp", Some("93200")),
+                ("young", Some("no")),
+            ],
+        );
+        assert_eq!(ids, ["born", "cp", "young"]);
+        let facts = session.facts(&questionnaire);
+        assert_eq!(facts.get(Fact::Age), Some(&Value::Integer(19)));
+        assert_eq!(facts.get(Fact::Department), Some(&Value::Text("93".into())));
+        let (ids, _) = run(
+            &questionnaire,
+            &[("born", Some("1980-01-01")), ("cp", Some("93200"))],
+        );
+        assert_eq!(ids, ["born", "cp"]);
+        let mut session = DiagnosisSession::new(&questionnaire, today());
+        let error = session
+            .answer_input(&questionnaire, "born", "2030-01-01")
+            .unwrap_err();
+        assert_eq!(error.code(), "answer_date_in_future");
+    }
+
+    fn with_ranking() -> Questionnaire {
+        questionnaire_of(json!([
+            {"id": "job", "kind": {"type": "yes_no"}, "label": {"fr": "Un travail ?"},
+             "needs": [{"theme": "trouver-un-emploi", "when": {"answer": {"question": "job", "values": ["no"]}}}]},
+            {"id": "money", "kind": {"type": "yes_no"}, "label": {"fr": "Assez d’argent ?"},
+             "needs": [{"theme": "difficultes-financieres", "priority": "high",
+                        "when": {"answer": {"question": "money", "values": ["no"]}}}]},
+            {"id": "food", "kind": {"type": "yes_no"}, "label": {"fr": "De quoi manger ?"},
+             "urgent": [{"alert": "food", "when": {"answer": {"question": "food", "values": ["no"]}}}],
+             "needs": [{"theme": "equipement-et-alimentation", "priority": "urgent",
+                        "when": {"answer": {"question": "food", "values": ["no"]}}}]},
+            {"id": "ranking", "kind": {"type": "need_ranking"}, "label": {"fr": "Le plus important ?"},
+             "skippable": true}
+        ]))
+        .unwrap()
+    }
+
+    #[test]
+    fn the_ranking_is_asked_only_with_two_needs_and_orders_them() {
+        let questionnaire = with_ranking();
+        let (ids, _) = run(
+            &questionnaire,
+            &[
+                ("job", Some("no")),
+                ("money", Some("yes")),
+                ("food", Some("yes")),
+            ],
+        );
+        assert_eq!(ids, ["job", "money", "food"]);
+
+        let mut session = DiagnosisSession::new(&questionnaire, today());
+        for (id, input) in [("job", "no"), ("money", "no"), ("food", "no")] {
+            session.answer_input(&questionnaire, id, input).unwrap();
+        }
         assert_eq!(
-            back.current(&questionnaire).unwrap().id,
-            "employment_status"
+            session.needs_found(&questionnaire),
+            [
+                "trouver-un-emploi",
+                "difficultes-financieres",
+                "equipement-et-alimentation"
+            ]
+        );
+        let error = session
+            .answer_input(&questionnaire, "ranking", "sante\ntrouver-un-emploi")
+            .unwrap_err();
+        assert_eq!(error.code(), "answer_not_a_need_found");
+        session
+            .answer_input(
+                &questionnaire,
+                "ranking",
+                "trouver-un-emploi\ndifficultes-financieres",
+            )
+            .unwrap();
+        let diagnosis = session.diagnosis(&questionnaire, Locale::Fr);
+        assert!(diagnosis.ranked_by_person);
+        let order: Vec<_> = diagnosis
+            .needs
+            .iter()
+            .map(|need| (need.theme.as_str(), need.rank))
+            .collect();
+        // Urgent first, then the person's order, then the rest.
+        assert_eq!(
+            order,
+            [
+                ("equipement-et-alimentation", None),
+                ("trouver-un-emploi", Some(1)),
+                ("difficultes-financieres", Some(2)),
+            ]
+        );
+        assert_eq!(diagnosis.urgent[0].alert, UrgentAlert::Food);
+        assert_eq!(diagnosis.urgent[0].contacts[0].phone, None);
+    }
+
+    #[test]
+    fn urgent_alerts_come_in_a_fixed_order_with_their_contacts() {
+        let questionnaire = questionnaire_of(json!([
+            {"id": "ill", "kind": {"type": "yes_no"}, "label": {"fr": "Soins urgents ?"},
+             "urgent": [{"alert": "medical_emergency", "when": {"answer": {"question": "ill", "values": ["yes"]}}}]},
+            {"id": "sleep", "kind": {"type": "yes_no"}, "label": {"fr": "Un toit ?"},
+             "urgent": [{"alert": "shelter", "when": {"answer": {"question": "sleep", "values": ["no"]}}}]}
+        ]))
+        .unwrap();
+        let (_, session) = run(
+            &questionnaire,
+            &[("ill", Some("yes")), ("sleep", Some("no"))],
+        );
+        let diagnosis = session.diagnosis(&questionnaire, Locale::En);
+        let alerts: Vec<_> = diagnosis
+            .urgent
+            .iter()
+            .map(|alert| {
+                let phones: Vec<_> = alert.contacts.iter().filter_map(|c| c.phone).collect();
+                (alert.alert, phones)
+            })
+            .collect();
+        assert_eq!(
+            alerts,
+            [
+                (UrgentAlert::Shelter, vec!["115"]),
+                (UrgentAlert::MedicalEmergency, vec!["15", "112"]),
+            ]
+        );
+        let json = serde_json::to_value(&diagnosis).unwrap();
+        assert_eq!(json["urgent"][0]["alert"], "shelter");
+        assert_eq!(json["urgent"][0]["raised_by"][0]["question"], "sleep");
+        assert_eq!(json["urgent"][0]["raised_by"][0]["answer"], false);
+    }
+
+    #[test]
+    fn a_snapshot_resumes_exactly_where_the_session_was() {
+        let questionnaire = three_questions();
+        let mut session = DiagnosisSession::new(&questionnaire, today());
+        session.answer_input(&questionnaire, "sleep", "no").unwrap();
+        session
+            .answer_input(&questionnaire, "status", "jobseeker")
+            .unwrap();
+        session.back();
+        let snapshot = session.snapshot();
+        let resumed = DiagnosisSession::resume(&questionnaire, &snapshot).unwrap();
+        assert_eq!(resumed, session);
+        assert_eq!(resumed.current(&questionnaire).unwrap().id, "status");
+        assert_eq!(
+            resumed.previous_answer("status"),
+            Some(&AnswerValue::Text("jobseeker".into()))
+        );
+        assert_eq!(resumed.snapshot(), snapshot);
+    }
+
+    #[test]
+    fn a_bad_snapshot_is_refused_with_a_clear_error() {
+        let questionnaire = three_questions();
+        let mut session = DiagnosisSession::new(&questionnaire, today());
+        session.answer_input(&questionnaire, "sleep", "no").unwrap();
+        session
+            .answer_input(&questionnaire, "status", "jobseeker")
+            .unwrap();
+        let good: Json = serde_json::from_str(&session.snapshot()).unwrap();
+        let code = |json: &str| {
+            DiagnosisSession::resume(&questionnaire, json)
+                .unwrap_err()
+                .code()
+        };
+        let changed = |edit: &dyn Fn(&mut Json)| {
+            let mut json = good.clone();
+            edit(&mut json);
+            code(&json.to_string())
+        };
+        assert_eq!(code("{\"snapshot_version\": 1, "), "snapshot_corrupted");
+        assert_eq!(code("[]"), "snapshot_corrupted");
+        assert_eq!(
+            changed(&|json| json["snapshot_version"] = json!(2)),
+            "snapshot_future_version"
+        );
+        assert_eq!(
+            changed(&|json| json["snapshot_version"] = json!("1")),
+            "snapshot_corrupted"
+        );
+        assert_eq!(
+            changed(&|json| json["extra"] = json!(true)),
+            "snapshot_corrupted"
+        );
+        assert_eq!(
+            changed(&|json| json["reference_date"] = json!("2026-02-30")),
+            "snapshot_corrupted"
+        );
+        assert_eq!(
+            changed(&|json| json["questionnaire_id"] = json!("other")),
+            "snapshot_other_questionnaire"
+        );
+        assert_eq!(
+            changed(&|json| json["answers"]["status"] = json!("astronaut")),
+            "snapshot_inconsistent"
+        );
+        assert_eq!(
+            changed(&|json| json["asked"] = json!(["status", "sleep"])),
+            "snapshot_inconsistent"
+        );
+        assert_eq!(
+            changed(&|json| json["answers"]["age"] = json!(500)),
+            "snapshot_inconsistent"
+        );
+        assert_eq!(
+            changed(&|json| json["answers"]["ghost"] = json!(true)),
+            "snapshot_inconsistent"
+        );
+        let error = DiagnosisSession::resume(&questionnaire, "{}").unwrap_err();
+        assert_eq!(
+            error.message(Locale::Fr),
+            "Vos réponses enregistrées n’ont pas pu être reprises. Vous pouvez recommencer."
+        );
+    }
+
+    /// A catalogue of entries (id, theme, eligibility), shaped like the
+    /// first entry of the national one.
+    fn catalogue_of(entries: &[(&str, &str, serde_json::Value)]) -> Arc<Catalogue> {
+        let national: Json = serde_json::from_str(include_str!("../data/catalogue.json")).unwrap();
+        let template = national["entries"][0].clone();
+        let entries: Vec<Json> = entries
+            .iter()
+            .map(|(id, theme, rule)| {
+                let mut entry = template.clone();
+                entry["id"] = json!(id);
+                entry["themes"] = json!([theme]);
+                entry["eligibility"] = rule.clone();
+                entry
+            })
+            .collect();
+        let mut catalogue = national.clone();
+        catalogue["entries"] = json!(entries);
+        Arc::new(Catalogue::from_json(&catalogue.to_string()).unwrap())
+    }
+
+    #[test]
+    fn with_a_catalogue_a_fact_is_asked_only_if_it_can_change_an_entry_for_a_need() {
+        let catalogue = catalogue_of(&[
+            (
+                "youth-job",
+                "trouver-un-emploi--repondre-a-des-offres-demploi",
+                json!({"all": [{"age": {"max": 25}}, {"equals": {"fact": "rqth", "value": true}}]}),
+            ),
+            (
+                "housing-aid",
+                "logement-hebergement--louer-un-logement",
+                json!({"compare": {"fact": "children_count", "op": ">=", "value": 1}}),
+            ),
+        ]);
+        let questionnaire = questionnaire_of(json!([
+            {"id": "age", "sets": "age", "kind": {"type": "number", "min": 14, "max": 120}, "label": {"fr": "Âge ?"}},
+            {"id": "rqth", "sets": "rqth", "kind": {"type": "yes_no"}, "label": {"fr": "RQTH ?"}},
+            {"id": "children", "sets": "children_count", "kind": {"type": "number", "min": 0, "max": 30}, "label": {"fr": "Enfants ?"}},
+            {"id": "job", "kind": {"type": "yes_no"}, "label": {"fr": "Un travail ?"},
+             "needs": [{"theme": "trouver-un-emploi", "when": {"answer": {"question": "job", "values": ["no"]}}}]}
+        ]))
+        .unwrap();
+        let adapted = questionnaire.clone().adapted_to(catalogue);
+        // Without a catalogue, every question is asked.
+        let (ids, _) = run(
+            &questionnaire,
+            &[
+                ("age", Some("40")),
+                ("rqth", Some("no")),
+                ("children", Some("2")),
+                ("job", Some("no")),
+            ],
+        );
+        assert_eq!(ids.len(), 4);
+        // 40 years old: the youth entry is settled, RQTH cannot change it;
+        // no question can raise a housing need, so children cannot matter.
+        let (ids, _) = run(&adapted, &[("age", Some("40")), ("job", Some("no"))]);
+        assert_eq!(ids, ["age", "job"]);
+        // 20 years old: RQTH still decides the youth entry.
+        let (ids, _) = run(
+            &adapted,
+            &[
+                ("age", Some("20")),
+                ("rqth", Some("yes")),
+                ("job", Some("no")),
+            ],
+        );
+        assert_eq!(ids, ["age", "rqth", "job"]);
+        let mut session = DiagnosisSession::new(&adapted, today());
+        session.answer_input(&adapted, "age", "20").unwrap();
+        assert_eq!(
+            session.progress(&adapted),
+            Progress {
+                answered: 1,
+                total: 3,
+                at_most: 3,
+            }
         );
     }
 }

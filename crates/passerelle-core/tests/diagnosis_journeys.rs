@@ -1,0 +1,493 @@
+//! Journeys through the default questionnaire, adapted to the national
+//! catalogue: for each persona, the answers a person in that situation
+//! would give, the urgent alerts and needs the diagnosis must find, and
+//! how many questions were asked against the questionnaire's full count.
+//!
+//! Each persona answers every question it could be asked; the replay
+//! reports the answers to questions that were not asked (the adaptive
+//! questionnaire left them out), and nothing else.
+#![recursion_limit = "256"]
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use passerelle_core::catalogue::Catalogue;
+use passerelle_core::date::Date;
+use passerelle_core::diagnosis::Diagnosis;
+use passerelle_core::facts::Fact;
+use passerelle_core::orientation::Priority;
+use passerelle_core::{AnswerValue, DiagnosisSession, Locale, Questionnaire, UrgentAlert};
+use serde_json::{json, Value};
+
+/// Someone with no difficulty: each persona changes some answers.
+fn ordinary() -> Value {
+    json!({
+        "sleep_tonight": "home", "food_today": true, "danger_at_home": false,
+        "child_in_danger": false, "urgent_care": false,
+        "age": 35, "postal_code": "69003", "employment_status": "employed",
+        "registered_jobseeker": false, "benefits": ["none"], "rqth": false,
+        "qualification_level": "bac", "nationality": "french",
+        "residence_permit_work": true, "first_residence_permit_years": 10,
+        "housing_status": "tenant", "children_count": 0, "youngest_child_age": 5,
+        "single_parent": false, "monthly_resources": 1900,
+        "job_difficulty": "none", "job_now": false, "training_difficulty": "none",
+        "training_now": false, "housing_difficulty": "none", "housing_now": false,
+        "mobility_difficulty": "none", "mobility_now": false, "driving_licence": true,
+        "vehicle": true, "health_difficulty": "none", "health_now": false,
+        "family_difficulty": "none", "family_now": false, "money_difficulty": "none",
+        "money_now": false, "admin_difficulty": "none", "admin_now": false,
+        "french_difficulty": "none", "french_now": false, "french_level": "fluent",
+        "digital_difficulty": "none", "digital_now": false, "digital_autonomy": "autonomous"
+    })
+}
+
+struct Persona {
+    name: &'static str,
+    /// Answers that differ from [`ordinary`]; `null` removes one (the
+    /// person skips the question).
+    answers: Value,
+    /// The urgent alerts, in order.
+    urgent: Vec<UrgentAlert>,
+    /// Needs (theme, priority) the diagnosis must contain.
+    needs: Vec<(&'static str, Priority)>,
+    /// Themes it must not contain.
+    not_needs: Vec<&'static str>,
+    /// The number of questions asked.
+    asked: usize,
+}
+
+fn today() -> Date {
+    Date::parse("2026-11-27").unwrap()
+}
+
+fn answers(persona: &Persona) -> BTreeMap<String, AnswerValue> {
+    let mut all = ordinary();
+    for (id, value) in persona.answers.as_object().unwrap() {
+        if value.is_null() {
+            all.as_object_mut().unwrap().remove(id);
+        } else {
+            all[id] = value.clone();
+        }
+    }
+    serde_json::from_value(all).unwrap()
+}
+
+fn journey(questionnaire: &Questionnaire, persona: &Persona) -> (DiagnosisSession, Diagnosis) {
+    let (session, problems) =
+        DiagnosisSession::replay(questionnaire, today(), &answers(persona), Locale::Fr);
+    let unexpected: Vec<_> = problems
+        .iter()
+        .filter(|problem| problem.code != "question_not_asked")
+        .collect();
+    assert!(unexpected.is_empty(), "{}: {unexpected:#?}", persona.name);
+    assert!(
+        session.is_complete(questionnaire),
+        "{}: stopped at {:?}",
+        persona.name,
+        session.current(questionnaire).map(|q| &q.id)
+    );
+    let diagnosis = session.diagnosis(questionnaire, Locale::Fr);
+    (session, diagnosis)
+}
+
+use Priority::{High, Normal, Urgent};
+
+fn personas() -> Vec<Persona> {
+    vec![
+        Persona {
+            name: "homeless, 23, no income",
+            answers: json!({"sleep_tonight": "street", "age": 23, "postal_code": "93200",
+                "employment_status": "jobseeker", "registered_jobseeker": false,
+                "qualification_level": "no_diploma", "monthly_resources": 0,
+                "job_difficulty": "a_lot", "job_now": true, "housing_difficulty": "a_lot",
+                "housing_now": true, "money_difficulty": "a_lot", "money_now": true,
+                "driving_licence": false, "vehicle": false}),
+            urgent: vec![UrgentAlert::Shelter],
+            needs: vec![
+                (
+                    "logement-hebergement--rechercher-une-solution-dhebergement-temporaire",
+                    Urgent,
+                ),
+                ("logement-hebergement", High),
+                ("difficultes-financieres", High),
+                ("trouver-un-emploi", High),
+            ],
+            not_needs: vec!["sante"],
+            asked: 29,
+        },
+        Persona {
+            name: "violence at home, 31, two children, hosted",
+            answers: json!({"sleep_tonight": "hosted", "danger_at_home": true, "age": 31,
+                "postal_code": "59000", "employment_status": "inactive",
+                "registered_jobseeker": false, "children_count": 2, "youngest_child_age": 4,
+                "single_parent": true, "monthly_resources": 700, "benefits": ["rsa"],
+                "family_difficulty": "a_lot", "family_now": true,
+                "housing_difficulty": "a_lot", "housing_now": true}),
+            urgent: vec![UrgentAlert::Violence],
+            needs: vec![
+                ("famille--surmonter-conflits-separation-violence", Urgent),
+                ("logement-hebergement", High),
+                ("famille", High),
+                ("famille--garde-denfants", Normal),
+            ],
+            not_needs: vec!["trouver-un-emploi"],
+            asked: 31,
+        },
+        Persona {
+            name: "a child in danger",
+            answers: json!({"child_in_danger": true, "children_count": 1, "youngest_child_age": 9,
+                "single_parent": false}),
+            urgent: vec![UrgentAlert::ChildInDanger],
+            needs: vec![("famille--surmonter-conflits-separation-violence", Urgent)],
+            not_needs: vec![],
+            asked: 30,
+        },
+        Persona {
+            name: "needs urgent care, 50",
+            answers: json!({"urgent_care": true, "age": 50, "health_difficulty": "a_lot",
+                "health_now": true}),
+            urgent: vec![UrgentAlert::MedicalEmergency],
+            needs: vec![("sante--acces-aux-soins", Urgent), ("sante", High)],
+            not_needs: vec![],
+            asked: 29,
+        },
+        Persona {
+            name: "hungry student, 20",
+            answers: json!({"food_today": false, "age": 20, "postal_code": "35000",
+                "employment_status": "student", "monthly_resources": 300,
+                "money_difficulty": "a_lot", "money_now": true}),
+            urgent: vec![UrgentAlert::Food],
+            needs: vec![
+                ("equipement-et-alimentation--alimentation", Urgent),
+                ("difficultes-financieres", High),
+            ],
+            not_needs: vec!["trouver-un-emploi"],
+            asked: 30,
+        },
+        Persona {
+            name: "employed, 45, no difficulty",
+            answers: json!({"age": 45}),
+            urgent: vec![],
+            needs: vec![],
+            not_needs: vec!["trouver-un-emploi", "logement-hebergement"],
+            asked: 28,
+        },
+        Persona {
+            name: "19, no diploma, neither working nor studying, in 93",
+            answers: json!({"age": 19, "postal_code": "93200", "employment_status": "inactive",
+                "registered_jobseeker": false, "qualification_level": "no_diploma",
+                "housing_status": "hosted", "monthly_resources": 0,
+                "job_difficulty": "a_lot", "job_now": true, "training_difficulty": "some",
+                "training_now": true, "driving_licence": false, "vehicle": false}),
+            urgent: vec![],
+            needs: vec![
+                ("trouver-un-emploi", High),
+                ("se-former", High),
+                ("difficultes-financieres", High),
+                ("mobilite--preparer-un-permis", Normal),
+            ],
+            not_needs: vec![],
+            asked: 31,
+        },
+        Persona {
+            name: "jobseeker, 58, out of work for years, ASS",
+            answers: json!({"age": 58, "postal_code": "13001", "employment_status": "jobseeker",
+                "registered_jobseeker": true, "benefits": ["ass"], "monthly_resources": 600,
+                "job_difficulty": "a_lot", "job_now": true, "digital_difficulty": "some",
+                "digital_now": false, "digital_autonomy": "needs_help"}),
+            urgent: vec![],
+            needs: vec![
+                ("trouver-un-emploi", High),
+                ("numerique", Normal),
+                ("numerique--maitriser-les-fondamentaux-du-numerique", Normal),
+            ],
+            not_needs: vec!["se-former"],
+            asked: 31,
+        },
+        Persona {
+            name: "refugee, 30, allowed to work, little French",
+            answers: json!({"age": 30, "postal_code": "67000", "employment_status": "jobseeker",
+                "registered_jobseeker": true, "nationality": "non_eu",
+                "residence_permit_work": true, "first_residence_permit_years": 2,
+                "qualification_level": "not_sure", "monthly_resources": 550,
+                "benefits": ["rsa"], "job_difficulty": "a_lot", "job_now": true,
+                "french_difficulty": "a_lot", "french_now": true, "french_level": "none",
+                "admin_difficulty": "a_lot", "admin_now": true}),
+            urgent: vec![],
+            needs: vec![
+                ("trouver-un-emploi", High),
+                ("lecture-ecriture-calcul--maitriser-le-francais", High),
+                ("difficultes-administratives-ou-juridiques", High),
+            ],
+            not_needs: vec![],
+            asked: 30,
+        },
+        Persona {
+            name: "single parent, 28, toddler, RSA",
+            answers: json!({"age": 28, "postal_code": "75019", "employment_status": "inactive",
+                "registered_jobseeker": false, "benefits": ["rsa"], "children_count": 1,
+                "youngest_child_age": 2, "single_parent": true, "monthly_resources": 900,
+                "family_difficulty": "some", "family_now": true, "job_difficulty": "some",
+                "job_now": false}),
+            urgent: vec![],
+            needs: vec![
+                ("famille", High),
+                ("famille--garde-denfants", Normal),
+                ("trouver-un-emploi", Normal),
+            ],
+            not_needs: vec![],
+            asked: 34,
+        },
+        Persona {
+            name: "disabled worker (RQTH), 40, AAH",
+            answers: json!({"age": 40, "employment_status": "jobseeker",
+                "registered_jobseeker": true, "benefits": ["aah"], "rqth": true,
+                "monthly_resources": 1000, "health_difficulty": "some", "health_now": false,
+                "job_difficulty": "some", "job_now": true}),
+            urgent: vec![],
+            needs: vec![("trouver-un-emploi", High), ("sante", Normal)],
+            not_needs: vec!["logement-hebergement"],
+            asked: 31,
+        },
+        Persona {
+            name: "in an emergency shelter, 35",
+            answers: json!({"sleep_tonight": "shelter", "employment_status": "jobseeker",
+                "registered_jobseeker": true, "monthly_resources": 0,
+                "housing_difficulty": "a_lot", "housing_now": true}),
+            urgent: vec![],
+            needs: vec![
+                (
+                    "logement-hebergement--rechercher-une-solution-dhebergement-temporaire",
+                    High,
+                ),
+                ("logement-hebergement", High),
+                ("difficultes-financieres", High),
+            ],
+            not_needs: vec![],
+            asked: 28,
+        },
+        Persona {
+            name: "apprentice, 18, no licence, no car",
+            answers: json!({"age": 18, "postal_code": "23000", "employment_status": "apprentice",
+                "qualification_level": "no_diploma", "monthly_resources": 800,
+                "mobility_difficulty": "a_lot", "mobility_now": true,
+                "driving_licence": false, "vehicle": false}),
+            urgent: vec![],
+            needs: vec![
+                ("mobilite", High),
+                ("mobilite--preparer-un-permis", Normal),
+                ("mobilite--acceder-a-un-vehicule", Normal),
+            ],
+            not_needs: vec!["trouver-un-emploi"],
+            asked: 30,
+        },
+        Persona {
+            name: "retired, 67, no computer",
+            answers: json!({"age": 67, "employment_status": "retired", "monthly_resources": 1100,
+                "digital_difficulty": "a_lot", "digital_now": true,
+                "digital_autonomy": "no_access", "admin_difficulty": "some",
+                "admin_now": true}),
+            urgent: vec![],
+            needs: vec![
+                ("numerique", High),
+                ("numerique--acquerir-un-equipement", Normal),
+                ("difficultes-administratives-ou-juridiques", High),
+            ],
+            not_needs: vec!["trouver-un-emploi"],
+            asked: 30,
+        },
+        Persona {
+            name: "self-employed, 38, in debt",
+            answers: json!({"age": 38, "employment_status": "self_employed",
+                "monthly_resources": 1200, "money_difficulty": "a_lot", "money_now": true}),
+            urgent: vec![],
+            needs: vec![("difficultes-financieres", High)],
+            not_needs: vec![],
+            asked: 28,
+        },
+        Persona {
+            name: "24, living with parents, looking for a first flat",
+            answers: json!({"age": 24, "postal_code": "31000", "employment_status": "employed",
+                "housing_status": "hosted", "monthly_resources": 1400,
+                "housing_difficulty": "some", "housing_now": true}),
+            urgent: vec![],
+            needs: vec![("logement-hebergement", High)],
+            not_needs: vec![],
+            asked: 30,
+        },
+        Persona {
+            name: "would rather not say much",
+            answers: json!({"danger_at_home": null, "child_in_danger": null, "nationality": null,
+                "benefits": null, "rqth": null, "monthly_resources": null,
+                "health_difficulty": null, "employment_status": "jobseeker",
+                "registered_jobseeker": true, "job_difficulty": "some", "job_now": true}),
+            urgent: vec![],
+            needs: vec![("trouver-un-emploi", High)],
+            not_needs: vec![],
+            asked: 30,
+        },
+    ]
+}
+
+#[test]
+fn personas_get_the_alerts_and_needs_their_answers_call_for_in_fewer_questions() {
+    let questionnaire = Questionnaire::default_fr_en().adapted_to(Arc::new(Catalogue::national()));
+    let plain = Questionnaire::default_fr_en();
+    let full = questionnaire.len();
+    let mut report = vec![format!(
+        "{:<55} asked  without catalogue  in all",
+        "persona"
+    )];
+    let mut failures = Vec::new();
+    for persona in personas() {
+        let (session, diagnosis) = journey(&questionnaire, &persona);
+        let alerts: Vec<_> = diagnosis.urgent.iter().map(|alert| alert.alert).collect();
+        assert_eq!(alerts, persona.urgent, "{}", persona.name);
+        let found: Vec<(&str, Priority)> = diagnosis
+            .needs
+            .iter()
+            .map(|need| (need.theme.as_str(), need.priority))
+            .collect();
+        for need in &persona.needs {
+            assert!(
+                found.contains(need),
+                "{}: {need:?} not in {found:?}",
+                persona.name
+            );
+        }
+        for theme in &persona.not_needs {
+            assert!(
+                !found.iter().any(|(found, _)| found == theme),
+                "{}: {theme} in {found:?}",
+                persona.name
+            );
+        }
+        let asked = session.asked().len();
+        let without = journey(&plain, &persona).0.asked().len();
+        report.push(format!(
+            "{:<55} {asked:>5} {without:>18} {full:>7}",
+            persona.name
+        ));
+        if asked != persona.asked {
+            failures.push(format!(
+                "{}: asked {asked}, expected {}",
+                persona.name, persona.asked
+            ));
+        }
+        assert!(asked < full, "{}: every question was asked", persona.name);
+    }
+    println!("{}", report.join("\n"));
+    assert!(failures.is_empty(), "{failures:#?}\n{}", report.join("\n"));
+}
+
+#[test]
+fn the_homeless_young_person_gets_the_115_first_then_housing_money_and_job() {
+    let questionnaire = Questionnaire::default_fr_en().adapted_to(Arc::new(Catalogue::national()));
+    let persona = personas().remove(0);
+    let (_, diagnosis) = journey(&questionnaire, &persona);
+    let first = &diagnosis.urgent[0];
+    assert_eq!(first.alert, UrgentAlert::Shelter);
+    assert_eq!(first.contacts[0].phone, Some("115"));
+    assert_eq!(first.raised_by[0].question, "sleep_tonight");
+    let categories: Vec<&str> = diagnosis
+        .needs
+        .iter()
+        .map(|need| need.theme.split("--").next().unwrap_or_default())
+        .collect();
+    assert_eq!(categories[0], "logement-hebergement");
+    for category in [
+        "logement-hebergement",
+        "difficultes-financieres",
+        "trouver-un-emploi",
+    ] {
+        assert!(
+            categories.contains(&category),
+            "{category} not in {categories:?}"
+        );
+    }
+}
+
+#[test]
+fn without_a_catalogue_every_question_that_may_matter_is_asked() {
+    let adapted = Questionnaire::default_fr_en().adapted_to(Arc::new(Catalogue::national()));
+    let plain = Questionnaire::default_fr_en();
+    for persona in personas() {
+        let (adapted_session, _) = journey(&adapted, &persona);
+        let (plain_session, _) = journey(&plain, &persona);
+        assert!(
+            adapted_session.asked().len() <= plain_session.asked().len(),
+            "{}",
+            persona.name
+        );
+    }
+}
+
+#[test]
+fn every_fact_the_national_catalogue_reads_can_be_learnt_from_the_questionnaire() {
+    let questionnaire = Questionnaire::default_fr_en();
+    let set: Vec<Fact> = questionnaire.questions().filter_map(|q| q.fact()).collect();
+    let learnt = |fact: Fact| match fact {
+        Fact::Age => set.contains(&Fact::Age) || set.contains(&Fact::BirthDate),
+        Fact::Department | Fact::Region | Fact::Commune => {
+            set.contains(&Fact::PostalCode) || set.contains(&Fact::Commune)
+        }
+        fact => set.contains(&fact),
+    };
+    for entry in Catalogue::national().entries() {
+        let read = entry
+            .eligibility
+            .iter()
+            .chain([&entry.zone_condition])
+            .fold(passerelle_core::facts::FactSet::EMPTY, |facts, rule| {
+                facts.union(rule.facts())
+            });
+        for fact in read.iter() {
+            assert!(learnt(fact), "{}: {fact} is not asked", entry.id);
+        }
+    }
+}
+
+#[test]
+fn the_default_questionnaire_speaks_plainly_in_both_languages() {
+    let questionnaire = Questionnaire::default_fr_en();
+    let sections: Vec<&str> = questionnaire
+        .sections
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(sections, ["urgent", "situation", "domains", "priorities"]);
+    for question in questionnaire.questions() {
+        let help = question.help.as_ref();
+        assert!(help.is_some(), "{} has no help", question.id);
+        for locale in Locale::ALL {
+            let label = question.label.get(locale);
+            assert!(
+                label.ends_with('?') || label.ends_with('.'),
+                "{}: {label}",
+                question.id
+            );
+            assert!(
+                label.split_whitespace().count() <= 20,
+                "{}: too long: {label}",
+                question.id
+            );
+        }
+        for signal in &question.needs {
+            for locale in Locale::ALL {
+                assert!(
+                    passerelle_core::i18n::theme_label(&signal.theme, locale).is_some(),
+                    "{}: {} has no label",
+                    question.id,
+                    signal.theme
+                );
+            }
+        }
+        // French questions speak to the person as "vous".
+        let french = question.label.get(Locale::Fr).to_lowercase();
+        assert!(
+            !french.contains(" tu ") && !french.starts_with("tu "),
+            "{}",
+            question.id
+        );
+    }
+}
