@@ -9,7 +9,11 @@
 //! ```
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+mod common;
+
+use std::time::Instant;
+
+use common::{measure, runs, Random};
 
 use passerelle_core::catalogue::Catalogue;
 use passerelle_core::date::Date;
@@ -26,19 +30,6 @@ const THEMES: [&str; 4] = [
 ];
 const DEPARTMENTS: [&str; 6] = ["93", "75", "69", "13", "974", "2A"];
 const STATUSES: [&str; 4] = ["jobseeker", "inactive", "student", "employed"];
-
-/// A deterministic pseudo-random generator (xorshift), so that every run
-/// measures the same catalogue.
-struct Random(u64);
-
-impl Random {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-}
 
 fn rule(random: &mut Random) -> Value {
     let min = 16 + random.below(10) as i64;
@@ -82,30 +73,6 @@ fn catalogue(size: usize) -> Catalogue {
     Catalogue::from_value(&json).expect("the generated catalogue is valid")
 }
 
-fn median(mut samples: Vec<Duration>) -> (Duration, Duration, Duration) {
-    samples.sort();
-    (
-        samples[0],
-        samples[samples.len() / 2],
-        samples[samples.len() - 1],
-    )
-}
-
-fn measure(label: &str, runs: usize, mut body: impl FnMut()) {
-    body(); // warm-up
-    let samples: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let started = Instant::now();
-            body();
-            started.elapsed()
-        })
-        .collect();
-    let (min, median, max) = median(samples);
-    println!(
-        "{label:<48} median {median:>10.2?}   min {min:>10.2?}   max {max:>10.2?}   ({runs} runs)"
-    );
-}
-
 fn main() {
     let size = 10_000;
     let json_size;
@@ -131,10 +98,7 @@ fn main() {
             priority: Priority::Normal,
         })
         .collect();
-    let runs = std::env::var("BENCH_RUNS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(30);
+    let runs = runs(30);
     for explain in [false, true] {
         let request = Request {
             facts: &facts,

@@ -74,9 +74,10 @@ fn demo(args: &[String]) -> Result {
     Ok(())
 }
 
-/// The benchmarks: the core's orientation benchmark, natively and as
-/// WebAssembly (wasm32-wasip1, run by Node's WASI in V8).
+/// The benchmarks of the core (orientation, questionnaire), natively and
+/// as WebAssembly (wasm32-wasip1, run by Node's WASI in V8).
 fn bench() -> Result {
+    const BENCHES: [&str; 2] = ["orientation", "questionnaire"];
     let root = workspace_root();
     let cargo = || {
         let mut command =
@@ -84,45 +85,43 @@ fn bench() -> Result {
         command.current_dir(&root);
         command
     };
-    println!("\n==> native");
-    tools::run(cargo().args([
-        "bench",
-        "--package",
-        "passerelle-core",
-        "--bench",
-        "orientation",
-    ]))?;
-    println!("\n==> WebAssembly (wasm32-wasip1 in Node's V8)");
     tools::ensure_rust_target("wasm32-wasip1")?;
-    tools::run(cargo().args([
-        "build",
-        "--release",
-        "--package",
-        "passerelle-core",
-        "--bench",
-        "orientation",
-        "--target",
-        "wasm32-wasip1",
-    ]))?;
-    let deps = root.join("target/wasm32-wasip1/release/deps");
-    let program = std::fs::read_dir(&deps)
-        .map_err(|e| format!("cannot list {}: {e}", deps.display()))?
-        .filter_map(|entry| entry.ok())
-        .filter(|entry| {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            name.starts_with("orientation-") && name.ends_with(".wasm")
-        })
-        .max_by_key(|entry| entry.metadata().and_then(|m| m.modified()).ok())
-        .ok_or("the wasm benchmark was not built")?
-        .path();
-    tools::run(
-        std::process::Command::new("node")
-            .args(["--no-warnings", "--single-threaded"])
-            .arg(root.join("crates/xtask/wasi-run.mjs"))
-            .arg(program)
-            .arg("--bench"),
-    )
+    for bench in BENCHES {
+        println!("\n==> {bench}, native");
+        tools::run(cargo().args(["bench", "--package", "passerelle-core", "--bench", bench]))?;
+        println!("\n==> {bench}, WebAssembly (wasm32-wasip1 in Node's V8)");
+        tools::run(cargo().args([
+            "build",
+            "--release",
+            "--package",
+            "passerelle-core",
+            "--bench",
+            bench,
+            "--target",
+            "wasm32-wasip1",
+        ]))?;
+        let deps = root.join("target/wasm32-wasip1/release/deps");
+        let prefix = format!("{bench}-");
+        let program = std::fs::read_dir(&deps)
+            .map_err(|e| format!("cannot list {}: {e}", deps.display()))?
+            .filter_map(|entry| entry.ok())
+            .filter(|entry| {
+                let name = entry.file_name();
+                let name = name.to_string_lossy();
+                name.starts_with(&prefix) && name.ends_with(".wasm")
+            })
+            .max_by_key(|entry| entry.metadata().and_then(|m| m.modified()).ok())
+            .ok_or_else(|| format!("the wasm benchmark {bench} was not built"))?
+            .path();
+        tools::run(
+            std::process::Command::new("node")
+                .args(["--no-warnings", "--single-threaded"])
+                .arg(root.join("crates/xtask/wasi-run.mjs"))
+                .arg(program)
+                .arg("--bench"),
+        )?;
+    }
+    Ok(())
 }
 
 fn package_only() -> Result {
