@@ -4,21 +4,26 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
+use passerelle_core::catalogue::Catalogue;
+use passerelle_core::date::Date;
+use passerelle_core::diagnosis::{Diagnosis, Reach};
 use passerelle_core::{
-    AnswerValue, DiagnosisSession, Locale, Message, Question, QuestionKind, Questionnaire,
-    SessionError,
+    AnswerError, AnswerValue, DiagnosisSession, Locale, Message, Progress, Question, QuestionKind,
+    Questionnaire, SessionError,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
     CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, Event, EventTarget,
-    HtmlElement, HtmlInputElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
+    HtmlElement, HtmlInputElement, HtmlSelectElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 
 use crate::dom::{self, element};
 use crate::error::js_error;
+use crate::texts::theme_label;
 
 /// The widget's style sheet, adopted by its shadow root.
 const STYLE: &str = include_str!("diagnostic.css");
@@ -28,6 +33,11 @@ pub const COMPLETE_EVENT: &str = "passerelle:diagnosis-complete";
 /// Event dispatched on the element when something fails.
 pub const ERROR_EVENT: &str = "passerelle:error";
 
+/// Id of the current question's heading, where focus goes after each step.
+const QUESTION_ID: &str = "passerelle-question";
+/// Id of the end screen's heading.
+const END_ID: &str = "passerelle-end";
+
 /// The `detail` of the `passerelle:diagnosis-complete` event.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -35,12 +45,19 @@ struct CompleteDetail<'a> {
     questionnaire_id: &'a str,
     locale: Locale,
     answers: BTreeMap<&'a str, &'a AnswerValue>,
+    diagnosis: Diagnosis,
 }
 
 /// What the person did, as the widget needs to react to it.
 enum Action {
+    /// Sent the form ("Continue", or Enter in a field).
     Submit,
+    /// Went back one question.
     Back,
+    /// "I'd rather not say".
+    Skip,
+    /// Ticked or unticked a box of a multiple choice.
+    Tick(HtmlInputElement),
 }
 
 /// The state behind one `<passerelle-diagnostic>` element.
@@ -55,14 +72,27 @@ struct Diagnostic {
     questionnaire: Questionnaire,
     session: DiagnosisSession,
     locale: Locale,
+    /// The id of the question on screen; `None` on the end screen.
+    shown: Option<String>,
     /// The last answer refused, shown again with the reason.
     rejected: Option<Rejected>,
 }
 
-/// An answer the session refused: what was typed, and why.
+/// An answer the session (or the form) refused: what was given, and why.
 struct Rejected {
-    input: String,
+    input: Input,
     error: SessionError,
+}
+
+/// What the person gave in the form, as it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Input {
+    /// What was typed, or the id of the option chosen ("" for none).
+    Text(String),
+    /// The ids of the boxes ticked.
+    Ticked(Vec<String>),
+    /// For a need ranking: each need shown, with the rank chosen for it.
+    Ranks(Vec<(String, Option<usize>)>),
 }
 
 /// A diagnosis questionnaire rendered into a custom element.
@@ -93,10 +123,53 @@ impl Drop for Listener {
 
 #[wasm_bindgen]
 impl DiagnosticWidget {
-    /// Renders the default questionnaire into `host`'s shadow root (made
-    /// if it has none), in the language of `lang` (French by default).
+    /// Renders the default questionnaire, adapted to the national
+    /// catalogue, into `host`'s shadow root (made if it has none), in the
+    /// language of `lang` (French by default).
     #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement, lang: Option<String>) -> Result<DiagnosticWidget, JsValue> {
+        let today = today().ok_or_else(|| {
+            js_error(
+                "no_date",
+                "The device's date could not be read: check its clock.",
+            )
+        })?;
+        let questionnaire =
+            Questionnaire::default_fr_en().adapted_to(Arc::new(Catalogue::national()));
+        DiagnosticWidget::mount(host, lang, questionnaire, today)
+    }
+
+    /// Shows the widget in another language (`fr`, `en`, `en-GB`…);
+    /// an unknown language gives French.
+    #[wasm_bindgen(js_name = setLocale)]
+    pub fn set_locale(&self, lang: Option<String>) -> Result<(), JsValue> {
+        let mut state = self
+            .state
+            .try_borrow_mut()
+            .map_err(|_| js_error("busy", "The widget is busy; try again."))?;
+        state.locale = locale_from(lang.as_deref());
+        state.render().map(drop)
+    }
+
+    /// The answers given so far, keyed by question id.
+    pub fn answers(&self) -> Result<JsValue, JsValue> {
+        let state = self
+            .state
+            .try_borrow()
+            .map_err(|_| js_error("busy", "The widget is busy; try again."))?;
+        to_js(&state.session.answers())
+    }
+}
+
+impl DiagnosticWidget {
+    /// Renders `questionnaire` into `host`, with `today` as the session's
+    /// reference date.
+    pub(crate) fn mount(
+        host: HtmlElement,
+        lang: Option<String>,
+        questionnaire: Questionnaire,
+        today: Date,
+    ) -> Result<DiagnosticWidget, JsValue> {
         let document = dom::document()?;
         let root = match host.shadow_root() {
             Some(root) => root,
@@ -125,8 +198,7 @@ impl DiagnosticWidget {
         container.append_child(&body)?;
         root.append_child(&container)?;
 
-        let questionnaire = Questionnaire::default_fr_en();
-        let session = DiagnosisSession::new(&questionnaire);
+        let session = DiagnosisSession::new(&questionnaire, today);
         let state = Rc::new(RefCell::new(Diagnostic {
             host,
             document,
@@ -135,9 +207,10 @@ impl DiagnosticWidget {
             questionnaire,
             session,
             locale: locale_from(lang.as_deref()),
+            shown: None,
             rejected: None,
         }));
-        state.borrow().render()?;
+        state.borrow_mut().render()?;
         let listeners = vec![
             listen(&root, "submit", &state, |event| {
                 event.prevent_default();
@@ -145,8 +218,16 @@ impl DiagnosticWidget {
             })?,
             listen(&root, "click", &state, |event| {
                 let target = event.target()?.dyn_into::<Element>().ok()?;
-                target.closest("[data-action=back]").ok().flatten()?;
-                Some(Action::Back)
+                let button = target.closest("[data-action]").ok().flatten()?;
+                match button.get_attribute("data-action")?.as_str() {
+                    "back" => Some(Action::Back),
+                    "skip" => Some(Action::Skip),
+                    _ => None,
+                }
+            })?,
+            listen(&root, "change", &state, |event| {
+                let input = event.target()?.dyn_into::<HtmlInputElement>().ok()?;
+                (input.type_() == "checkbox").then_some(Action::Tick(input))
             })?,
         ];
         Ok(DiagnosticWidget {
@@ -154,36 +235,30 @@ impl DiagnosticWidget {
             _listeners: listeners,
         })
     }
+}
 
-    /// Shows the widget in another language (`fr`, `en`, `en-GB`…);
-    /// an unknown language gives French.
-    #[wasm_bindgen(js_name = setLocale)]
-    pub fn set_locale(&self, lang: Option<String>) -> Result<(), JsValue> {
-        let mut state = self
-            .state
-            .try_borrow_mut()
-            .map_err(|_| js_error("busy", "The widget is busy; try again."))?;
-        state.locale = locale_from(lang.as_deref());
-        state.render()
-    }
-
-    /// The answers given so far, keyed by question id.
-    pub fn answers(&self) -> Result<JsValue, JsValue> {
-        let state = self
-            .state
-            .try_borrow()
-            .map_err(|_| js_error("busy", "The widget is busy; try again."))?;
-        to_js(&state.session.answers())
-    }
+/// Today on the device, in its time zone.
+fn today() -> Option<Date> {
+    let now = js_sys::Date::new_0();
+    let year = u16::try_from(now.get_full_year()).ok()?;
+    let month = u8::try_from(now.get_month() + 1).ok()?;
+    let day = u8::try_from(now.get_date()).ok()?;
+    Date::new(year, month, day)
 }
 
 fn locale_from(lang: Option<&str>) -> Locale {
     lang.and_then(Locale::from_tag).unwrap_or_default()
 }
 
+/// `value` as a JavaScript value shaped like its JSON: objects for maps,
+/// `null` for a missing value.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     value
-        .serialize(&serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true))
+        .serialize(
+            &serde_wasm_bindgen::Serializer::new()
+                .serialize_maps_as_objects(true)
+                .serialize_missing_as_null(true),
+        )
         .map_err(|error| js_error("conversion_failed", &error.to_string()))
 }
 
@@ -242,60 +317,174 @@ fn dispatch(host: &HtmlElement, kind: &str, detail: &JsValue) -> Result<(), JsVa
     Ok(())
 }
 
+/// The themes in the order of the ranks chosen (unranked ones left out);
+/// two needs given the same rank are refused.
+fn ranked_themes(ranks: &[(String, Option<usize>)]) -> Result<Vec<String>, AnswerError> {
+    let mut ranked: Vec<(usize, &String)> = ranks
+        .iter()
+        .filter_map(|(theme, rank)| Some(((*rank)?, theme)))
+        .collect();
+    ranked.sort_by_key(|(rank, _)| *rank);
+    if ranked.windows(2).any(|pair| pair[0].0 == pair[1].0) {
+        return Err(AnswerError::RepeatedRank);
+    }
+    Ok(ranked.into_iter().map(|(_, theme)| theme.clone()).collect())
+}
+
+/// Whether another need than the one at `index` has its rank.
+fn rank_repeated(ranks: &[(String, Option<usize>)], index: usize) -> bool {
+    let Some(Some(rank)) = ranks.get(index).map(|(_, rank)| *rank) else {
+        return false;
+    };
+    ranks
+        .iter()
+        .enumerate()
+        .any(|(i, (_, other))| i != index && *other == Some(rank))
+}
+
 impl Diagnostic {
     /// Applies what the person did. Returns the detail of the completion
     /// event when this action completed the questionnaire.
     fn act(&mut self, action: Action) -> Result<Option<JsValue>, JsValue> {
         match action {
-            Action::Submit => {
-                let Some(question) = self.session.current(&self.questionnaire) else {
-                    return Ok(None);
-                };
-                let input = self.read_input()?;
-                let result =
-                    self.session
-                        .answer_input(&self.questionnaire, &question.id.clone(), &input);
-                self.rejected = result.err().map(|error| Rejected { input, error });
-                self.render()?;
-                if self.rejected.is_some() {
-                    self.focus("[aria-invalid=true], input:checked, input")?;
-                    return Ok(None);
-                }
+            Action::Tick(input) => {
+                self.tick(&input)?;
+                return Ok(None);
             }
             Action::Back => {
                 self.session.back();
                 self.rejected = None;
-                self.render()?;
+            }
+            Action::Submit | Action::Skip => {
+                let Some(question) = self
+                    .shown
+                    .as_deref()
+                    .and_then(|id| self.questionnaire.question(id))
+                else {
+                    return Ok(None);
+                };
+                let input = self.read_input(question)?;
+                let outcome = match (&action, &input) {
+                    (Action::Skip, _) => self.session.skip(&self.questionnaire, &question.id),
+                    (_, Input::Text(text)) => {
+                        self.session
+                            .answer_input(&self.questionnaire, &question.id, text)
+                    }
+                    (_, Input::Ticked(ids)) => self.session.answer(
+                        &self.questionnaire,
+                        &question.id,
+                        AnswerValue::List(ids.clone()),
+                    ),
+                    (_, Input::Ranks(ranks)) => match ranked_themes(ranks) {
+                        Ok(themes) => self.session.answer(
+                            &self.questionnaire,
+                            &question.id,
+                            AnswerValue::List(themes),
+                        ),
+                        Err(error) => Err(SessionError::Answer(error)),
+                    },
+                };
+                self.rejected = outcome.err().map(|error| Rejected { input, error });
             }
         }
-        self.focus("h2")?;
-        if self.session.is_complete(&self.questionnaire) {
-            let detail = CompleteDetail {
-                questionnaire_id: &self.questionnaire.id,
-                locale: self.locale,
-                answers: self.session.answers(),
-            };
-            return to_js(&detail).map(Some);
+        let complete = self.render()?;
+        if self.rejected.is_some() {
+            // Focus on the field in error, or the first answer.
+            self.focus_first(&["[aria-invalid=true]", "input:checked", "input, select"])?;
+            return Ok(None);
         }
-        Ok(None)
+        self.focus_first(&[&format!("#{QUESTION_ID}"), &format!("#{END_ID}")])?;
+        if !complete {
+            return Ok(None);
+        }
+        let detail = CompleteDetail {
+            questionnaire_id: &self.questionnaire.id,
+            locale: self.locale,
+            answers: self.session.answers(),
+            diagnosis: self.session.diagnosis(&self.questionnaire, self.locale),
+        };
+        to_js(&detail).map(Some)
     }
 
-    /// What the person chose or typed for the current question.
-    fn read_input(&self) -> Result<String, JsValue> {
-        let chosen = self
+    /// A box of a multiple choice was ticked: an exclusive option ("None of
+    /// these") unticks the others, another option unticks the exclusive
+    /// ones. The session checks the answer all the same.
+    fn tick(&self, ticked: &HtmlInputElement) -> Result<(), JsValue> {
+        if !ticked.checked() {
+            return Ok(());
+        }
+        let exclusive = ticked.has_attribute("data-exclusive");
+        let boxes = self
             .body
-            .query_selector("input[name=answer]:checked, input[name=answer][type=text]")?;
-        Ok(chosen
-            .and_then(|input| input.dyn_into::<HtmlInputElement>().ok())
-            .map(|input| input.value())
-            .unwrap_or_default())
+            .query_selector_all("input[type=checkbox][name=answer]")?;
+        for i in 0..boxes.length() {
+            let Some(other) = boxes
+                .item(i)
+                .and_then(|node| node.dyn_into::<HtmlInputElement>().ok())
+            else {
+                continue;
+            };
+            if other != *ticked && (exclusive || other.has_attribute("data-exclusive")) {
+                other.set_checked(false);
+            }
+        }
+        Ok(())
     }
 
-    fn focus(&self, selector: &str) -> Result<(), JsValue> {
-        match self.body.query_selector(selector)? {
-            Some(target) => dom::focus(&target),
-            None => Ok(()),
+    /// What the person chose or typed for `question`.
+    fn read_input(&self, question: &Question) -> Result<Input, JsValue> {
+        let inputs = |selector: &str| -> Result<Vec<HtmlInputElement>, JsValue> {
+            let nodes = self.body.query_selector_all(selector)?;
+            Ok((0..nodes.length())
+                .filter_map(|i| nodes.item(i)?.dyn_into::<HtmlInputElement>().ok())
+                .collect())
+        };
+        Ok(match &question.kind {
+            QuestionKind::YesNo | QuestionKind::SingleChoice { .. } => Input::Text(
+                inputs("input[name=answer]:checked")?
+                    .first()
+                    .map(HtmlInputElement::value)
+                    .unwrap_or_default(),
+            ),
+            QuestionKind::MultipleChoice { .. } => Input::Ticked(
+                inputs("input[name=answer]:checked")?
+                    .iter()
+                    .map(HtmlInputElement::value)
+                    .collect(),
+            ),
+            QuestionKind::NeedRanking => {
+                let selects = self.body.query_selector_all("select[name=rank]")?;
+                Input::Ranks(
+                    (0..selects.length())
+                        .filter_map(|i| selects.item(i)?.dyn_into::<HtmlSelectElement>().ok())
+                        .map(|select| {
+                            let theme = select.get_attribute("data-theme").unwrap_or_default();
+                            (theme, select.value().parse().ok())
+                        })
+                        .collect(),
+                )
+            }
+            QuestionKind::Number { .. }
+            | QuestionKind::Date
+            | QuestionKind::PostalCode
+            | QuestionKind::ShortText { .. } => Input::Text(
+                inputs("#passerelle-input")?
+                    .first()
+                    .map(HtmlInputElement::value)
+                    .unwrap_or_default(),
+            ),
+        })
+    }
+
+    /// Moves focus to the first element matching one of `selectors`, tried
+    /// in order.
+    fn focus_first(&self, selectors: &[&str]) -> Result<(), JsValue> {
+        for selector in selectors {
+            if let Some(target) = self.body.query_selector(selector)? {
+                return dom::focus(&target);
+            }
         }
+        Ok(())
     }
 
     fn text(&self, message: Message) -> String {
@@ -303,32 +492,68 @@ impl Diagnostic {
     }
 
     /// Renders the current question, or the end of the questionnaire.
-    fn render(&self) -> Result<(), JsValue> {
+    /// Returns whether it is the end.
+    fn render(&mut self) -> Result<bool, JsValue> {
+        let shown = self.draw()?;
+        let complete = shown.is_none();
+        self.shown = shown;
+        Ok(complete)
+    }
+
+    /// Draws the current step; returns the id of the question drawn.
+    fn draw(&self) -> Result<Option<String>, JsValue> {
         if let Some(container) = self.body.parent_element() {
             container.set_attribute("lang", self.locale.tag())?;
         }
         self.body.set_text_content(None);
-        let progress = self.session.progress(&self.questionnaire);
-        match self.session.current(&self.questionnaire) {
+        let step = self.session.step(&self.questionnaire);
+        match step.question {
             Some(question) => {
                 self.progress
                     .set_text_content(Some(&self.text(Message::Progress {
-                        current: progress.answered + 1,
-                        total: progress.total,
+                        current: step.progress.answered + 1,
+                        total: step.progress.total,
                     })));
-                self.render_question(question)
+                self.draw_question(question, step.progress)?;
+                Ok(Some(question.id.clone()))
             }
             None => {
                 self.progress.set_text_content(None);
-                self.render_complete()
+                self.draw_end()?;
+                Ok(None)
             }
         }
     }
 
-    fn render_question(&self, question: &Question) -> Result<(), JsValue> {
+    fn draw_question(&self, question: &Question, progress: Progress) -> Result<(), JsValue> {
         let doc = &self.document;
         let locale = self.locale;
-        let form = element(doc, "form", &[("novalidate", ""), ("part", "form")], None)?;
+        let form = element(
+            doc,
+            "form",
+            &[
+                ("novalidate", ""),
+                ("part", "form"),
+                ("data-question", &question.id),
+            ],
+            None,
+        )?;
+        let section = self
+            .questionnaire
+            .position(&question.id)
+            .and_then(|position| self.questionnaire.section_at(position));
+        if let Some(section) = section {
+            form.append_child(&*element(
+                doc,
+                "h2",
+                &[
+                    ("id", "passerelle-section"),
+                    ("class", "section"),
+                    ("part", "section"),
+                ],
+                Some(section.title.get(locale)),
+            )?)?;
+        }
         let mut described_by = Vec::new();
         if question.help.is_some() {
             described_by.push("passerelle-help");
@@ -344,9 +569,9 @@ impl Diagnostic {
         let legend = element(doc, "legend", &[], None)?;
         legend.append_child(&*element(
             doc,
-            "h2",
+            "h3",
             &[
-                ("id", "passerelle-question"),
+                ("id", QUESTION_ID),
                 ("tabindex", "-1"),
                 ("part", "question"),
             ],
@@ -385,95 +610,36 @@ impl Diagnostic {
             paragraph.append_with_str_1(&format!(" {}", error.message(Some(question), locale)))?;
             fieldset.append_child(&paragraph)?;
         }
-        let previous = self.session.previous_answer(&question.id);
-        match &question.kind {
-            QuestionKind::YesNo => {
-                let options = [
-                    ("yes", self.text(Message::Yes), AnswerValue::Bool(true)),
-                    ("no", self.text(Message::No), AnswerValue::Bool(false)),
-                ];
-                for (i, (value, label, answer)) in options.iter().enumerate() {
-                    fieldset.append_child(&*self.radio(
-                        i,
-                        value,
-                        label,
-                        previous == Some(answer),
-                    )?)?;
-                }
-            }
-            QuestionKind::SingleChoice { options } => {
-                for (i, option) in options.iter().enumerate() {
-                    let checked =
-                        matches!(previous, Some(AnswerValue::Text(id)) if *id == option.id);
-                    fieldset.append_child(&*self.radio(
-                        i,
-                        &option.id,
-                        option.label.get(locale),
-                        checked,
-                    )?)?;
-                }
-            }
-            QuestionKind::Number { unit, .. } => {
-                let row = element(doc, "div", &[("class", "number")], None)?;
-                let labelled_by = if unit.is_some() {
-                    "passerelle-question passerelle-unit"
-                } else {
-                    "passerelle-question"
-                };
-                let input = element(
-                    doc,
-                    "input",
-                    &[
-                        ("id", "passerelle-input"),
-                        ("name", "answer"),
-                        ("type", "text"),
-                        ("inputmode", "numeric"),
-                        ("autocomplete", "off"),
-                        ("spellcheck", "false"),
-                        ("aria-labelledby", labelled_by),
-                        ("part", "input"),
-                    ],
-                    None,
-                )?;
-                if !described_by.is_empty() {
-                    input.set_attribute("aria-describedby", &described_by)?;
-                }
-                // What the person typed stays in the field, right or wrong.
-                match (&self.rejected, previous) {
-                    (Some(rejected), _) => {
-                        input.set_attribute("aria-invalid", "true")?;
-                        input.set_attribute("value", &rejected.input)?;
-                    }
-                    (None, Some(AnswerValue::Number(n))) => {
-                        input.set_attribute("value", &n.to_string())?;
-                    }
-                    (None, _) => {}
-                }
-                row.append_child(&input)?;
-                if let Some(unit) = unit {
-                    row.append_child(&*element(
-                        doc,
-                        "span",
-                        &[("id", "passerelle-unit"), ("class", "unit")],
-                        Some(unit.get(locale)),
-                    )?)?;
-                }
-                fieldset.append_child(&row)?;
-            }
-        }
+        self.draw_answers(&fieldset, question, &described_by)?;
         form.append_child(&fieldset)?;
+
         let actions = element(doc, "div", &[("class", "actions")], None)?;
         actions.append_child(&*element(
             doc,
             "button",
             &[
                 ("type", "submit"),
+                ("id", "passerelle-continue"),
                 ("class", "primary"),
                 ("part", "button primary-button"),
             ],
             Some(&self.text(Message::Continue)),
         )?)?;
-        if self.session.progress(&self.questionnaire).answered > 0 {
+        if question.skippable {
+            actions.append_child(&*element(
+                doc,
+                "button",
+                &[
+                    ("type", "button"),
+                    ("id", "passerelle-skip"),
+                    ("class", "secondary"),
+                    ("data-action", "skip"),
+                    ("part", "button skip-button"),
+                ],
+                Some(&self.text(Message::Skip)),
+            )?)?;
+        }
+        if progress.answered > 0 {
             actions.append_child(&*self.back_button()?)?;
         }
         form.append_child(&actions)?;
@@ -481,21 +647,288 @@ impl Diagnostic {
         Ok(())
     }
 
-    fn radio(
+    /// The controls of `question`, showing the answer refused, else the
+    /// answer given before, if any.
+    fn draw_answers(
         &self,
+        fieldset: &Element,
+        question: &Question,
+        described_by: &str,
+    ) -> Result<(), JsValue> {
+        let locale = self.locale;
+        let previous = self.session.previous_answer(&question.id);
+        let rejected = self.rejected.as_ref().map(|rejected| &rejected.input);
+        // The text to show in a field or the option to select.
+        let text = match (rejected, previous) {
+            (Some(Input::Text(text)), _) => Some(text.clone()),
+            (Some(_), _) => None,
+            (None, Some(AnswerValue::Bool(true))) => Some("yes".into()),
+            (None, Some(AnswerValue::Bool(false))) => Some("no".into()),
+            (None, Some(AnswerValue::Number(n))) => Some(n.to_string()),
+            (None, Some(AnswerValue::Text(text))) => Some(text.clone()),
+            (None, _) => None,
+        };
+        match &question.kind {
+            QuestionKind::YesNo => {
+                for (i, (value, label)) in [("yes", Message::Yes), ("no", Message::No)]
+                    .into_iter()
+                    .enumerate()
+                {
+                    fieldset.append_child(&*self.choice(
+                        "radio",
+                        i,
+                        value,
+                        &self.text(label),
+                        text.as_deref() == Some(value),
+                        false,
+                    )?)?;
+                }
+            }
+            QuestionKind::SingleChoice { options } => {
+                for (i, option) in options.iter().enumerate() {
+                    fieldset.append_child(&*self.choice(
+                        "radio",
+                        i,
+                        &option.id,
+                        option.label.get(locale),
+                        text.as_deref() == Some(option.id.as_str()),
+                        false,
+                    )?)?;
+                }
+            }
+            QuestionKind::MultipleChoice { options } => {
+                let ticked: &[String] = match (rejected, previous) {
+                    (Some(Input::Ticked(ids)), _) => ids,
+                    (None, Some(AnswerValue::List(ids))) => ids,
+                    _ => &[],
+                };
+                for (i, option) in options.iter().enumerate() {
+                    fieldset.append_child(&*self.choice(
+                        "checkbox",
+                        i,
+                        &option.id,
+                        option.label.get(locale),
+                        ticked.contains(&option.id),
+                        option.exclusive,
+                    )?)?;
+                }
+            }
+            QuestionKind::Number { unit, .. } => {
+                let labelled_by = if unit.is_some() {
+                    "passerelle-question passerelle-unit"
+                } else {
+                    "passerelle-question"
+                };
+                let row = element(&self.document, "div", &[("class", "field")], None)?;
+                row.append_child(&*self.text_input(
+                    &[
+                        ("type", "text"),
+                        ("class", "number"),
+                        ("inputmode", "numeric"),
+                        ("autocomplete", "off"),
+                        ("aria-labelledby", labelled_by),
+                    ],
+                    described_by,
+                    text.as_deref(),
+                )?)?;
+                if let Some(unit) = unit {
+                    row.append_child(&*element(
+                        &self.document,
+                        "span",
+                        &[("id", "passerelle-unit"), ("class", "unit")],
+                        Some(unit.get(locale)),
+                    )?)?;
+                }
+                fieldset.append_child(&row)?;
+            }
+            QuestionKind::Date => {
+                let today = self.session.reference_date().to_string();
+                fieldset.append_child(&*self.text_input(
+                    &[
+                        ("type", "date"),
+                        ("class", "date"),
+                        ("max", &today),
+                        ("autocomplete", "off"),
+                        ("aria-labelledby", QUESTION_ID),
+                    ],
+                    described_by,
+                    text.as_deref(),
+                )?)?;
+            }
+            QuestionKind::PostalCode => {
+                fieldset.append_child(&*self.text_input(
+                    &[
+                        ("type", "text"),
+                        ("class", "postal-code"),
+                        ("inputmode", "numeric"),
+                        ("autocomplete", "postal-code"),
+                        ("maxlength", "5"),
+                        ("aria-labelledby", QUESTION_ID),
+                    ],
+                    described_by,
+                    text.as_deref(),
+                )?)?;
+            }
+            QuestionKind::ShortText { max_length } => {
+                fieldset.append_child(&*self.text_input(
+                    &[
+                        ("type", "text"),
+                        ("class", "short-text"),
+                        ("maxlength", &max_length.to_string()),
+                        ("autocomplete", "off"),
+                        ("aria-labelledby", QUESTION_ID),
+                    ],
+                    described_by,
+                    text.as_deref(),
+                )?)?;
+            }
+            QuestionKind::NeedRanking => self.draw_ranking(fieldset, question, described_by)?,
+        }
+        Ok(())
+    }
+
+    /// One `<select>` of ranks per need found, each labelled by the need.
+    fn draw_ranking(
+        &self,
+        fieldset: &Element,
+        question: &Question,
+        described_by: &str,
+    ) -> Result<(), JsValue> {
+        let doc = &self.document;
+        let ranks: Vec<(String, Option<usize>)> = match &self.rejected {
+            Some(Rejected {
+                input: Input::Ranks(ranks),
+                ..
+            }) => ranks.clone(),
+            _ => {
+                let previous = match self.session.previous_answer(&question.id) {
+                    Some(AnswerValue::List(themes)) => themes.as_slice(),
+                    _ => &[],
+                };
+                self.session
+                    .needs_found(&self.questionnaire)
+                    .into_iter()
+                    .map(|theme| {
+                        let rank = previous.iter().position(|t| *t == theme).map(|at| at + 1);
+                        (theme, rank)
+                    })
+                    .collect()
+            }
+        };
+        let invalid = |index: usize| match &self.rejected {
+            Some(Rejected {
+                error: SessionError::Answer(AnswerError::RepeatedRank),
+                ..
+            }) => rank_repeated(&ranks, index),
+            Some(_) => true,
+            None => false,
+        };
+        let list = element(doc, "ul", &[("class", "ranking"), ("role", "list")], None)?;
+        for (i, (theme, rank)) in ranks.iter().enumerate() {
+            let id = format!("passerelle-rank-{i}");
+            let row = element(doc, "li", &[("class", "rank"), ("part", "rank")], None)?;
+            let (words, language) = theme_label(theme, self.locale);
+            let label = element(doc, "label", &[("for", &id)], Some(&words))?;
+            if language != self.locale {
+                label.set_attribute("lang", language.tag())?;
+            }
+            row.append_child(&label)?;
+            let select = element(
+                doc,
+                "select",
+                &[
+                    ("id", &id),
+                    ("name", "rank"),
+                    ("data-theme", theme),
+                    ("part", "input"),
+                ],
+                None,
+            )?;
+            if !described_by.is_empty() {
+                select.set_attribute("aria-describedby", described_by)?;
+            }
+            if invalid(i) {
+                select.set_attribute("aria-invalid", "true")?;
+            }
+            select.append_child(&*element(
+                doc,
+                "option",
+                &[("value", "")],
+                Some(&self.text(Message::NotRanked)),
+            )?)?;
+            for n in 1..=ranks.len() {
+                let value = n.to_string();
+                let option = element(doc, "option", &[("value", &value)], Some(&value))?;
+                if *rank == Some(n) {
+                    option.set_attribute("selected", "")?;
+                }
+                select.append_child(&option)?;
+            }
+            row.append_child(&select)?;
+            list.append_child(&row)?;
+        }
+        fieldset.append_child(&list)?;
+        Ok(())
+    }
+
+    /// The single field of a question: `#passerelle-input`, showing
+    /// `value`; marked invalid when the last answer was refused.
+    fn text_input(
+        &self,
+        attributes: &[(&str, &str)],
+        described_by: &str,
+        value: Option<&str>,
+    ) -> Result<Element, JsValue> {
+        let input = element(
+            &self.document,
+            "input",
+            &[
+                ("id", "passerelle-input"),
+                ("name", "answer"),
+                ("spellcheck", "false"),
+                ("part", "input"),
+            ],
+            None,
+        )?;
+        for (name, value) in attributes {
+            input.set_attribute(name, value)?;
+        }
+        if !described_by.is_empty() {
+            input.set_attribute("aria-describedby", described_by)?;
+        }
+        if self.rejected.is_some() {
+            input.set_attribute("aria-invalid", "true")?;
+        }
+        // What the person typed stays in the field, right or wrong.
+        if let Some(value) = value {
+            input.set_attribute("value", value)?;
+        }
+        Ok(input)
+    }
+
+    /// A radio button or a check box with its label.
+    fn choice(
+        &self,
+        kind: &str,
         index: usize,
         value: &str,
         label: &str,
         checked: bool,
+        exclusive: bool,
     ) -> Result<Element, JsValue> {
         let doc = &self.document;
         let id = format!("passerelle-option-{index}");
-        let row = element(doc, "div", &[("class", "option"), ("part", "option")], None)?;
+        let class = if exclusive {
+            "option exclusive"
+        } else {
+            "option"
+        };
+        let row = element(doc, "div", &[("class", class), ("part", "option")], None)?;
         let input = element(
             doc,
             "input",
             &[
-                ("type", "radio"),
+                ("type", kind),
                 ("id", &id),
                 ("name", "answer"),
                 ("value", value),
@@ -504,6 +937,9 @@ impl Diagnostic {
         )?;
         if checked {
             input.set_attribute("checked", "")?;
+        }
+        if exclusive {
+            input.set_attribute("data-exclusive", "")?;
         }
         row.append_child(&input)?;
         row.append_child(&*element(doc, "label", &[("for", &id)], Some(label))?)?;
@@ -516,6 +952,7 @@ impl Diagnostic {
             "button",
             &[
                 ("type", "button"),
+                ("id", "passerelle-back"),
                 ("class", "secondary"),
                 ("data-action", "back"),
                 ("part", "button back-button"),
@@ -524,14 +961,123 @@ impl Diagnostic {
         )
     }
 
-    fn render_complete(&self) -> Result<(), JsValue> {
+    /// The end: urgent alerts with their contacts first, then the needs
+    /// found, then where the answers are kept.
+    fn draw_end(&self) -> Result<(), JsValue> {
         let doc = &self.document;
+        let locale = self.locale;
+        let diagnosis = self.session.diagnosis(&self.questionnaire, locale);
         self.body.append_child(&*element(
             doc,
             "h2",
-            &[("tabindex", "-1"), ("part", "question")],
+            &[("id", END_ID), ("tabindex", "-1"), ("part", "question")],
             Some(&self.text(Message::Completed)),
         )?)?;
+
+        if !diagnosis.urgent.is_empty() {
+            let section = element(
+                doc,
+                "section",
+                &[
+                    ("class", "urgent"),
+                    ("part", "urgent"),
+                    ("aria-labelledby", "passerelle-urgent-title"),
+                ],
+                None,
+            )?;
+            section.append_child(&*element(
+                doc,
+                "h3",
+                &[("id", "passerelle-urgent-title")],
+                Some(&Message::UrgentTitle.text(locale)),
+            )?)?;
+            for alert in &diagnosis.urgent {
+                let block = element(doc, "div", &[("class", "alert"), ("part", "alert")], None)?;
+                block.append_child(&*element(
+                    doc,
+                    "p",
+                    &[("class", "alert-text")],
+                    Some(alert.text),
+                )?)?;
+                let contacts = element(doc, "ul", &[("class", "contacts")], None)?;
+                for contact in &alert.contacts {
+                    let item = element(doc, "li", &[], None)?;
+                    let scheme = match contact.reach {
+                        Reach::TextMessage => "sms",
+                        Reach::Call | Reach::Visit => "tel",
+                    };
+                    match contact.phone {
+                        Some(phone) => {
+                            item.append_child(&*element(
+                                doc,
+                                "a",
+                                &[("href", &format!("{scheme}:{phone}")), ("part", "contact")],
+                                Some(contact.name),
+                            )?)?;
+                        }
+                        None => item.set_text_content(Some(contact.name)),
+                    }
+                    contacts.append_child(&item)?;
+                }
+                block.append_child(&contacts)?;
+                section.append_child(&block)?;
+            }
+            self.body.append_child(&section)?;
+        }
+
+        if !diagnosis.needs.is_empty() {
+            let section = element(
+                doc,
+                "section",
+                &[
+                    ("class", "needs"),
+                    ("part", "needs"),
+                    ("aria-labelledby", "passerelle-needs-title"),
+                ],
+                None,
+            )?;
+            section.append_child(&*element(
+                doc,
+                "h3",
+                &[("id", "passerelle-needs-title")],
+                Some(&Message::NeedsTitle.text(locale)),
+            )?)?;
+            // In the diagnosis's order: urgent first, then the person's
+            // own order when given. Not numbered: the numbers would not be
+            // the ranks the person gave.
+            let list = element(doc, "ul", &[("class", "need-list")], None)?;
+            for need in &diagnosis.needs {
+                let item = element(
+                    doc,
+                    "li",
+                    &[
+                        ("class", "need"),
+                        ("part", "need"),
+                        ("data-theme", &need.theme),
+                    ],
+                    None,
+                )?;
+                let (words, language) = theme_label(&need.theme, locale);
+                let label = element(doc, "span", &[("class", "theme")], Some(&words))?;
+                if language != locale {
+                    label.set_attribute("lang", language.tag())?;
+                }
+                item.append_child(&label)?;
+                item.append_child(&*element(
+                    doc,
+                    "span",
+                    &[
+                        ("class", "priority"),
+                        ("data-priority", priority_name(need.priority)),
+                    ],
+                    Some(&Message::NeedPriority(need.priority).text(locale)),
+                )?)?;
+                list.append_child(&item)?;
+            }
+            section.append_child(&list)?;
+            self.body.append_child(&section)?;
+        }
+
         self.body.append_child(&*element(
             doc,
             "p",
@@ -542,5 +1088,142 @@ impl Diagnostic {
         actions.append_child(&*self.back_button()?)?;
         self.body.append_child(&actions)?;
         Ok(())
+    }
+}
+
+/// The priority's name in JSON, for styling.
+fn priority_name(priority: passerelle_core::orientation::Priority) -> &'static str {
+    use passerelle_core::orientation::Priority;
+    match priority {
+        Priority::Urgent => "urgent",
+        Priority::High => "high",
+        Priority::Normal => "normal",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ranks(list: &[(&str, Option<usize>)]) -> Vec<(String, Option<usize>)> {
+        list.iter()
+            .map(|(theme, rank)| ((*theme).to_owned(), *rank))
+            .collect()
+    }
+
+    #[test]
+    fn ranks_give_the_themes_in_order_and_refuse_a_rank_given_twice() {
+        let given = ranks(&[("a", Some(2)), ("b", None), ("c", Some(1))]);
+        assert_eq!(ranked_themes(&given), Ok(vec!["c".into(), "a".into()]));
+        assert_eq!(ranked_themes(&ranks(&[("a", None)])), Ok(vec![]));
+        let twice = ranks(&[("a", Some(1)), ("b", Some(2)), ("c", Some(1))]);
+        assert_eq!(ranked_themes(&twice), Err(AnswerError::RepeatedRank));
+        assert!(rank_repeated(&twice, 0));
+        assert!(!rank_repeated(&twice, 1));
+        assert!(rank_repeated(&twice, 2));
+        assert!(!rank_repeated(&given, 1), "no rank is never repeated");
+    }
+}
+
+/// Browser tests of what the default questionnaire does not have (dates,
+/// short texts), on a questionnaire of their own.
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests {
+    use super::*;
+    use wasm_bindgen_test::*;
+    use web_sys::HtmlFormElement;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    const QUESTIONNAIRE: &str = r#"{"format_version": 1, "id": "test", "locales": ["fr", "en"],
+      "sections": [{"id": "s", "title": {"fr": "Vous", "en": "You"}, "questions": [
+        {"id": "arrival", "kind": {"type": "date"},
+         "label": {"fr": "Quand êtes-vous arrivé ?", "en": "When did you arrive?"}},
+        {"id": "name", "kind": {"type": "short_text", "max_length": 5},
+         "label": {"fr": "Votre prénom ?", "en": "Your first name?"}}]}]}"#;
+
+    fn mount() -> (HtmlElement, DiagnosticWidget) {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        document.body().unwrap().append_child(&host).unwrap();
+        let questionnaire = Questionnaire::from_json(QUESTIONNAIRE).unwrap();
+        let today = Date::parse("2026-11-27").unwrap();
+        let widget =
+            DiagnosticWidget::mount(host.clone(), Some("fr".into()), questionnaire, today).unwrap();
+        (host, widget)
+    }
+
+    fn find(host: &HtmlElement, selector: &str) -> Option<Element> {
+        host.shadow_root()
+            .unwrap()
+            .query_selector(selector)
+            .unwrap()
+    }
+
+    fn input(host: &HtmlElement) -> HtmlInputElement {
+        find(host, "#passerelle-input").unwrap().unchecked_into()
+    }
+
+    fn submit(host: &HtmlElement, value: &str) {
+        input(host).set_value(value);
+        let form: HtmlFormElement = find(host, "form").unwrap().unchecked_into();
+        form.request_submit().unwrap();
+    }
+
+    fn error(host: &HtmlElement) -> Option<String> {
+        find(host, "#passerelle-error").and_then(|error| error.text_content())
+    }
+
+    #[wasm_bindgen_test]
+    fn a_date_is_a_date_field_up_to_today_that_also_takes_a_typed_date() {
+        let (host, _widget) = mount();
+        let field = input(&host);
+        assert_eq!(field.type_(), "date");
+        assert_eq!(field.get_attribute("max").as_deref(), Some("2026-11-27"));
+        assert_eq!(
+            field.get_attribute("aria-labelledby").as_deref(),
+            Some("passerelle-question")
+        );
+        submit(&host, "2026-12-01");
+        assert_eq!(
+            error(&host).as_deref(),
+            Some("Erreur : Cette date est après aujourd’hui. Vérifiez-la.")
+        );
+        assert_eq!(
+            input(&host).get_attribute("aria-invalid").as_deref(),
+            Some("true")
+        );
+        // A browser without a date picker shows a text field: the French
+        // way of writing a date works too.
+        input(&host).set_attribute("type", "text").unwrap();
+        submit(&host, "14/03/2001");
+        assert_eq!(error(&host), None);
+        let answers = js_sys::JSON::stringify(&_widget.answers().unwrap()).unwrap();
+        assert_eq!(String::from(answers), r#"{"arrival":"2001-03-14"}"#);
+        host.remove();
+    }
+
+    #[wasm_bindgen_test]
+    fn a_short_text_has_its_length_limit_and_the_session_checks_it() {
+        let (host, _widget) = mount();
+        submit(&host, "2001-03-14");
+        let field = input(&host);
+        assert_eq!(field.type_(), "text");
+        assert_eq!(field.get_attribute("maxlength").as_deref(), Some("5"));
+        // maxlength stops typing, not a value set by a script.
+        submit(&host, "Léonore");
+        assert_eq!(
+            error(&host).as_deref(),
+            Some("Erreur : Écrivez 5 caractères au plus.")
+        );
+        assert_eq!(input(&host).value(), "Léonore");
+        submit(&host, "Léa");
+        assert_eq!(
+            find(&host, "#passerelle-end")
+                .and_then(|end| end.text_content())
+                .as_deref(),
+            Some("Merci, vous avez répondu à toutes les questions.")
+        );
+        host.remove();
     }
 }

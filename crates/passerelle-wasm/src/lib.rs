@@ -9,5 +9,6 @@
 mod diagnostic;
 mod dom;
 mod error;
+mod texts;
 
 pub use diagnostic::DiagnosticWidget;

@@ -4,14 +4,26 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 
+use passerelle_core::catalogue::Catalogue;
+use passerelle_core::date::Date;
+use passerelle_core::{i18n, DiagnosisSession, Locale, QuestionKind, Questionnaire};
 use passerelle_wasm::DiagnosticWidget;
+use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlFormElement, HtmlInputElement, ShadowRoot};
+use web_sys::{
+    Element, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlSelectElement, ShadowRoot,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// The questionnaire the widget runs.
+fn questionnaire() -> Questionnaire {
+    Questionnaire::default_fr_en().adapted_to(Arc::new(Catalogue::national()))
+}
 
 fn mount(lang: &str) -> (HtmlElement, DiagnosticWidget) {
     let document = web_sys::window().unwrap().document().unwrap();
@@ -30,6 +42,13 @@ fn find(host: &HtmlElement, selector: &str) -> Option<Element> {
     root(host).query_selector(selector).unwrap()
 }
 
+fn find_all(host: &HtmlElement, selector: &str) -> Vec<Element> {
+    let nodes = root(host).query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
 fn text(host: &HtmlElement, selector: &str) -> String {
     find(host, selector)
         .unwrap_or_else(|| panic!("no {selector}"))
@@ -37,22 +56,56 @@ fn text(host: &HtmlElement, selector: &str) -> String {
         .unwrap_or_default()
 }
 
+fn attribute(host: &HtmlElement, selector: &str, name: &str) -> Option<String> {
+    find(host, selector)
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .get_attribute(name)
+}
+
+/// The question on screen, by id; `None` on the end screen.
+fn question_id(host: &HtmlElement) -> Option<String> {
+    find(host, "form")?.get_attribute("data-question")
+}
+
+fn heading(host: &HtmlElement) -> String {
+    text(host, "legend h3")
+}
+
 fn submit(host: &HtmlElement) {
     let form: HtmlFormElement = find(host, "form").unwrap().unchecked_into();
     form.request_submit().unwrap();
 }
 
+fn input(host: &HtmlElement, selector: &str) -> HtmlInputElement {
+    find(host, selector)
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into()
+}
+
 fn choose(host: &HtmlElement, value: &str) {
-    let radio: HtmlInputElement = find(host, &format!("input[value={value}]"))
-        .unwrap()
-        .unchecked_into();
-    radio.set_checked(true);
+    input(host, &format!("input[value={value}]")).set_checked(true);
     submit(host);
 }
 
 fn type_in(host: &HtmlElement, value: &str) {
-    let input: HtmlInputElement = find(host, "input[type=text]").unwrap().unchecked_into();
-    input.set_value(value);
+    input(host, "#passerelle-input").set_value(value);
+    submit(host);
+}
+
+fn click(host: &HtmlElement, selector: &str) {
+    find(host, selector)
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into::<HtmlElement>()
+        .click();
+}
+
+fn rank(host: &HtmlElement, ranks: &[&str]) {
+    for (i, value) in ranks.iter().enumerate() {
+        let select: HtmlSelectElement = find(host, &format!("#passerelle-rank-{i}"))
+            .unwrap()
+            .unchecked_into();
+        select.set_value(value);
+    }
     submit(host);
 }
 
@@ -60,35 +113,135 @@ fn active_id(host: &HtmlElement) -> Option<String> {
     root(host).active_element().map(|element| element.id())
 }
 
+fn error(host: &HtmlElement) -> Option<String> {
+    find(host, "#passerelle-error").and_then(|error| error.text_content())
+}
+
+fn to_json(value: &JsValue) -> Value {
+    let text = String::from(js_sys::JSON::stringify(value).unwrap());
+    serde_json::from_str(&text).unwrap()
+}
+
+/// Records the details of the completion events.
+struct Completions {
+    received: Rc<RefCell<Vec<JsValue>>>,
+    _listener: Closure<dyn FnMut(web_sys::CustomEvent)>,
+}
+
+impl Completions {
+    fn on(host: &HtmlElement) -> Completions {
+        let received: Rc<RefCell<Vec<JsValue>>> = Rc::default();
+        let sink = Rc::clone(&received);
+        let listener =
+            Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |event: web_sys::CustomEvent| {
+                sink.borrow_mut().push(event.detail());
+            });
+        host.add_event_listener_with_callback(
+            "passerelle:diagnosis-complete",
+            listener.as_ref().unchecked_ref(),
+        )
+        .unwrap();
+        Completions {
+            received,
+            _listener: listener,
+        }
+    }
+
+    fn details(&self) -> Vec<Value> {
+        self.received.borrow().iter().map(to_json).collect()
+    }
+}
+
+/// Answers each question in turn until the end: with `given` when it
+/// names the question, else by a simple rule (skip when allowed, "no",
+/// the first option, the smallest number, 93200, a date in the past).
+/// Stops before `stop`, if given. Returns the ids of the questions answered.
+fn answer_until(host: &HtmlElement, given: &[(&str, &str)], stop: Option<&str>) -> Vec<String> {
+    let questionnaire = questionnaire();
+    let mut asked = Vec::new();
+    while let Some(id) = question_id(host) {
+        if stop == Some(id.as_str()) {
+            return asked;
+        }
+        assert!(asked.len() < 100, "the questionnaire never ends: {asked:?}");
+        let question = questionnaire.question(&id).unwrap();
+        let reply = given.iter().find(|(question, _)| *question == id);
+        match (reply, &question.kind) {
+            (Some((_, "skip")), _) => click(host, "[data-action=skip]"),
+            (Some((_, ranks)), QuestionKind::NeedRanking) => {
+                rank(host, &ranks.split(',').collect::<Vec<_>>())
+            }
+            (Some((_, value)), QuestionKind::YesNo | QuestionKind::SingleChoice { .. }) => {
+                choose(host, value)
+            }
+            (Some((_, value)), QuestionKind::MultipleChoice { .. }) => {
+                input(host, &format!("input[value={value}]")).set_checked(true);
+                submit(host);
+            }
+            (Some((_, value)), _) => type_in(host, value),
+            (None, _) if question.skippable => click(host, "[data-action=skip]"),
+            (None, QuestionKind::YesNo) => choose(host, "no"),
+            (None, QuestionKind::SingleChoice { options }) => choose(host, &options[0].id),
+            (None, QuestionKind::MultipleChoice { options }) => {
+                input(host, &format!("input[value={}]", options[0].id)).set_checked(true);
+                submit(host);
+            }
+            (None, QuestionKind::Number { min, .. }) => type_in(host, &min.to_string()),
+            (None, QuestionKind::Date) => type_in(host, "2000-01-01"),
+            (None, QuestionKind::PostalCode) => type_in(host, "93200"),
+            (None, QuestionKind::ShortText { .. }) => type_in(host, "Léa"),
+            (None, QuestionKind::NeedRanking) => rank(host, &["1"]),
+        }
+        assert_eq!(error(host), None, "answering {id}");
+        asked.push(id);
+    }
+    assert_eq!(
+        stop, None,
+        "never reached the question to stop at: {asked:?}"
+    );
+    asked
+}
+
 #[wasm_bindgen_test]
 fn renders_the_first_question_in_a_shadow_root_without_taking_focus() {
     let (host, _widget) = mount("en");
+    assert_eq!(text(&host, "h2.section"), "First: your safety today");
+    assert_eq!(heading(&host), "Where will you sleep tonight?");
     assert_eq!(
-        text(&host, "legend h2"),
-        "Do you have a place to sleep tonight?"
+        attribute(&host, "h3", "id").as_deref(),
+        Some("passerelle-question")
     );
-    assert_eq!(text(&host, ".progress"), "Question 1 of 3");
+    let questionnaire = questionnaire();
+    let today = Date::parse("2026-11-27").unwrap();
+    let total = DiagnosisSession::new(&questionnaire, today)
+        .step(&questionnaire)
+        .progress
+        .total;
+    assert_eq!(text(&host, ".progress"), format!("Question 1 of {total}"));
     assert_eq!(
-        find(&host, ".progress")
-            .unwrap()
-            .get_attribute("aria-live")
-            .as_deref(),
+        attribute(&host, ".progress", "aria-live").as_deref(),
         Some("polite")
     );
     assert_eq!(
-        find(&host, ".passerelle")
-            .unwrap()
-            .get_attribute("lang")
-            .as_deref(),
+        attribute(&host, ".passerelle", "lang").as_deref(),
         Some("en")
     );
+    // The help is under the question and tied to it.
+    assert!(text(&host, "#passerelle-help").starts_with("This tells us whether"));
+    assert_eq!(
+        attribute(&host, "fieldset", "aria-describedby").as_deref(),
+        Some("passerelle-help")
+    );
     // Each radio has a label tied to it.
-    for id in ["passerelle-option-0", "passerelle-option-1"] {
-        assert!(find(&host, &format!("label[for={id}]")).is_some());
+    let radios = find_all(&host, "input[type=radio]");
+    assert_eq!(radios.len(), 5);
+    for radio in radios {
+        assert!(find(&host, &format!("label[for={}]", radio.id())).is_some());
     }
     assert_eq!(active_id(&host), None, "the page keeps its focus at start");
-    // No back button on the first question.
+    // No back button on the first question, and it must be answered.
     assert!(find(&host, "[data-action=back]").is_none());
+    assert!(find(&host, "[data-action=skip]").is_none());
     host.remove();
 }
 
@@ -97,82 +250,305 @@ fn an_empty_answer_shows_an_error_tied_to_the_question() {
     let (host, _widget) = mount("fr");
     submit(&host);
     assert_eq!(
-        text(&host, "#passerelle-error"),
-        "Erreur : Choisissez ou écrivez une réponse."
+        error(&host).as_deref(),
+        Some("Erreur : Choisissez ou écrivez une réponse.")
     );
-    let described_by = find(&host, "fieldset")
-        .unwrap()
-        .get_attribute("aria-describedby")
-        .unwrap();
+    let described_by = attribute(&host, "fieldset", "aria-describedby").unwrap();
     assert!(described_by.split(' ').any(|id| id == "passerelle-error"));
     // The question did not change, and focus went to the answers.
-    assert_eq!(
-        text(&host, "legend h2"),
-        "Avez-vous un endroit où dormir ce soir ?"
-    );
+    assert_eq!(heading(&host), "Où allez-vous dormir ce soir ?");
     assert_eq!(active_id(&host).as_deref(), Some("passerelle-option-0"));
     host.remove();
 }
 
 #[wasm_bindgen_test]
-fn completing_dispatches_the_answers_and_back_restores_them() {
+fn a_person_skips_corrects_a_number_gives_a_postal_code_and_ticks_boxes() {
     let (host, widget) = mount("fr");
-    let received: Rc<RefCell<Vec<JsValue>>> = Rc::default();
-    let sink = Rc::clone(&received);
-    let listener =
-        Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |event: web_sys::CustomEvent| {
-            sink.borrow_mut().push(event.detail());
-        });
-    host.add_event_listener_with_callback(
-        "passerelle:diagnosis-complete",
-        listener.as_ref().unchecked_ref(),
-    )
-    .unwrap();
-
-    choose(&host, "yes");
-    assert_eq!(text(&host, "legend h2"), "Que faites-vous en ce moment ?");
+    choose(&host, "home");
+    assert_eq!(heading(&host), "Avez-vous assez à manger aujourd’hui ?");
     assert_eq!(active_id(&host).as_deref(), Some("passerelle-question"));
-    choose(&host, "jobseeker");
+    choose(&host, "yes");
+
+    // A question one may leave unanswered.
+    assert_eq!(question_id(&host).as_deref(), Some("danger_at_home"));
+    assert_eq!(
+        text(&host, "#passerelle-skip"),
+        "Je préfère ne pas répondre"
+    );
+    click(&host, "#passerelle-skip");
+    assert_eq!(question_id(&host).as_deref(), Some("child_in_danger"));
+    assert_eq!(active_id(&host).as_deref(), Some("passerelle-question"));
+    click(&host, "#passerelle-skip");
+    choose(&host, "no");
+
+    // A number: wrong, then right.
+    assert_eq!(question_id(&host).as_deref(), Some("age"));
+    assert_eq!(text(&host, "h2.section"), "Votre situation");
     type_in(&host, "200");
     assert_eq!(
-        text(&host, "#passerelle-error"),
-        "Erreur : Écrivez un nombre entre 14 et 120 ans."
+        error(&host).as_deref(),
+        Some("Erreur : Écrivez un nombre entre 14 et 120 ans.")
     );
-    let input: HtmlInputElement = find(&host, "#passerelle-input").unwrap().unchecked_into();
-    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
-    assert_eq!(input.value(), "200", "what was typed stays in the field");
+    let field = input(&host, "#passerelle-input");
+    assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        field.get_attribute("aria-describedby").as_deref(),
+        Some("passerelle-help passerelle-error")
+    );
+    assert_eq!(field.value(), "200", "what was typed stays in the field");
     assert_eq!(active_id(&host).as_deref(), Some("passerelle-input"));
-    assert!(received.borrow().is_empty());
     type_in(&host, "22");
 
-    assert_eq!(received.borrow().len(), 1);
-    let detail = received.borrow()[0].clone();
-    let answers = js_sys::Reflect::get(&detail, &"answers".into()).unwrap();
-    let json = js_sys::JSON::stringify(&answers).unwrap();
+    // A postal code.
+    assert_eq!(question_id(&host).as_deref(), Some("postal_code"));
+    let field = input(&host, "#passerelle-input");
+    assert_eq!(field.type_(), "text");
+    for (name, value) in [
+        ("inputmode", "numeric"),
+        ("autocomplete", "postal-code"),
+        ("maxlength", "5"),
+        ("aria-labelledby", "passerelle-question"),
+    ] {
+        assert_eq!(field.get_attribute(name).as_deref(), Some(value), "{name}");
+    }
+    type_in(&host, "9320");
     assert_eq!(
-        String::from(json),
-        r#"{"age":22,"employment_status":"jobseeker","shelter_tonight":true}"#
+        error(&host).as_deref(),
+        Some("Erreur : Écrivez le code postal avec 5 chiffres, par exemple 93200.")
     );
-    let questionnaire_id = js_sys::Reflect::get(&detail, &"questionnaireId".into()).unwrap();
+    type_in(&host, "93200");
+    choose(&host, "jobseeker");
+    assert_eq!(question_id(&host).as_deref(), Some("registered_jobseeker"));
+    choose(&host, "yes");
+
+    // A multiple choice: "None of these" unticks the others, and the
+    // others untick it.
+    assert_eq!(question_id(&host).as_deref(), Some("benefits"));
+    assert_eq!(find_all(&host, "input[type=checkbox]").len(), 6);
+    assert!(find(&host, "input[value=none][data-exclusive]").is_some());
+    click(&host, "input[value=rsa]");
+    click(&host, "input[value=are]");
+    click(&host, "input[value=none]");
+    assert!(!input(&host, "input[value=rsa]").checked());
+    assert!(!input(&host, "input[value=are]").checked());
+    click(&host, "input[value=rsa]");
+    assert!(!input(&host, "input[value=none]").checked());
+    // The session's check is the truth, whatever the form lets through.
+    input(&host, "input[value=none]").set_checked(true);
+    submit(&host);
     assert_eq!(
-        questionnaire_id.as_string().as_deref(),
-        Some("passerelle-default")
+        error(&host).as_deref(),
+        Some("Erreur : « Aucune de ces aides » ne va pas avec une autre réponse. Gardez l’un ou l’autre.")
     );
+    assert!(
+        input(&host, "input[value=rsa]").checked(),
+        "the boxes stay as they were"
+    );
+    assert_eq!(active_id(&host).as_deref(), Some("passerelle-option-0"));
+    click(&host, "input[value=none]");
+    submit(&host);
+    assert_eq!(error(&host), None);
+    assert_eq!(question_id(&host).as_deref(), Some("rqth"));
+
+    let answers = to_json(&widget.answers().unwrap());
     assert_eq!(
-        text(&host, "h2"),
+        answers,
+        json!({"sleep_tonight": "home", "food_today": true, "urgent_care": false, "age": 22,
+               "postal_code": "93200", "employment_status": "jobseeker",
+               "registered_jobseeker": true, "benefits": ["rsa"]})
+    );
+    // Back: the boxes ticked are shown again.
+    click(&host, "#passerelle-back");
+    assert_eq!(question_id(&host).as_deref(), Some("benefits"));
+    assert!(input(&host, "input[value=rsa]").checked());
+    assert!(!input(&host, "input[value=none]").checked());
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_end_shows_urgent_contacts_then_needs_and_the_event_carries_the_diagnosis() {
+    let (host, widget) = mount("fr");
+    let completions = Completions::on(&host);
+    let asked = answer_until(&host, &[("sleep_tonight", "street")], None);
+    assert!(asked.len() > 10, "{asked:?}");
+
+    assert_eq!(
+        text(&host, "#passerelle-end"),
         "Merci, vous avez répondu à toutes les questions."
     );
-
-    // Back to the last question: the answer is shown again.
-    let back: HtmlElement = find(&host, "[data-action=back]").unwrap().unchecked_into();
-    back.click();
-    let input: HtmlInputElement = find(&host, "#passerelle-input").unwrap().unchecked_into();
-    assert_eq!(input.value(), "22");
-    let answers = js_sys::JSON::stringify(&widget.answers().unwrap()).unwrap();
+    assert_eq!(active_id(&host).as_deref(), Some("passerelle-end"));
+    assert_eq!(text(&host, ".progress"), "");
+    // Urgent alerts first, with a number to call.
+    assert_eq!(text(&host, ".urgent h3"), "À faire tout de suite");
     assert_eq!(
-        String::from(answers),
-        r#"{"employment_status":"jobseeker","shelter_tonight":true}"#
+        text(&host, ".alert-text"),
+        "Vous n’avez pas d’endroit sûr pour dormir ce soir. Appelez le 115."
     );
+    assert_eq!(
+        text(&host, ".contacts a[href='tel:115']"),
+        "115 : hébergement d’urgence. Gratuit, jour et nuit."
+    );
+    // Then the needs found, with their priority.
+    assert_eq!(text(&host, ".needs h3"), "Vos besoins");
+    assert_eq!(
+        text(&host, ".need .theme"),
+        "Rechercher une solution d’hébergement temporaire"
+    );
+    assert_eq!(text(&host, ".need .priority"), "Priorité : urgente");
+    // Then where the answers stay.
+    assert_eq!(
+        text(&host, ".passerelle .body > p.help"),
+        "Vos réponses restent sur cet appareil. Rien n’est envoyé."
+    );
+    let order: Vec<String> = find_all(&host, "h2, h3, p.help")
+        .iter()
+        .map(|element| element.tag_name().to_lowercase())
+        .collect();
+    assert_eq!(order, ["h2", "h3", "h3", "p"]);
+
+    let details = completions.details();
+    assert_eq!(details.len(), 1);
+    let detail = &details[0];
+    assert_eq!(detail["questionnaireId"], "passerelle-default");
+    assert_eq!(detail["locale"], "fr");
+    assert_eq!(detail["answers"]["sleep_tonight"], "street");
+    let diagnosis = &detail["diagnosis"];
+    assert_eq!(diagnosis["urgent"][0]["alert"], "shelter");
+    assert_eq!(diagnosis["urgent"][0]["contacts"][0]["phone"], "115");
+    assert_eq!(
+        diagnosis["needs"][0]["theme"],
+        "logement-hebergement--rechercher-une-solution-dhebergement-temporaire"
+    );
+    assert_eq!(diagnosis["needs"][0]["priority"], "urgent");
+    assert!(
+        diagnosis["needs"][0]
+            .as_object()
+            .unwrap()
+            .contains_key("rank"),
+        "a missing value is null, as in the core's JSON"
+    );
+    assert_eq!(diagnosis["needs"][0]["rank"], Value::Null);
+    assert_eq!(diagnosis["facts"]["postal_code"], "93200");
+
+    // In English.
+    widget.set_locale(Some("en".into())).unwrap();
+    assert_eq!(
+        text(&host, ".alert-text"),
+        "You have no safe place to sleep tonight. Call 115."
+    );
+    assert_eq!(text(&host, ".needs h3"), "Your needs");
+    let shelter = "logement-hebergement--rechercher-une-solution-dhebergement-temporaire";
+    assert_eq!(
+        text(&host, ".need .theme"),
+        i18n::theme_label(shelter, Locale::En).unwrap()
+    );
+    assert_eq!(attribute(&host, ".need .theme", "lang"), None);
+
+    // Back to the last question: its answer is shown again.
+    click(&host, "#passerelle-back");
+    let last = asked.last().unwrap();
+    assert_eq!(question_id(&host).as_deref(), Some(last.as_str()));
+    assert_eq!(active_id(&host).as_deref(), Some("passerelle-question"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_person_ranks_the_needs_found_and_a_rank_given_twice_is_refused() {
+    let (host, _widget) = mount("fr");
+    let completions = Completions::on(&host);
+    answer_until(
+        &host,
+        &[
+            ("sleep_tonight", "street"),
+            ("food_today", "yes"),
+            ("employment_status", "jobseeker"),
+            ("job_difficulty", "a_lot"),
+        ],
+        Some("need_ranking"),
+    );
+    assert_eq!(text(&host, "h2.section"), "Vos priorités");
+    // One list of ranks per need found, each labelled by the need.
+    let themes: Vec<String> = find_all(&host, "select[name=rank]")
+        .iter()
+        .map(|select| select.get_attribute("data-theme").unwrap())
+        .collect();
+    let labels: Vec<String> = find_all(&host, ".rank label")
+        .iter()
+        .map(|label| label.text_content().unwrap_or_default())
+        .collect();
+    let count = themes.len();
+    assert!(count >= 2, "{themes:?}");
+    assert_eq!(
+        labels[0],
+        "Rechercher une solution d’hébergement temporaire"
+    );
+    let job = i18n::theme_label("trouver-un-emploi", Locale::Fr).unwrap();
+    assert!(labels.iter().any(|label| label == job), "{labels:?}");
+    let expected_options: Vec<String> = std::iter::once("Pas de rang".to_owned())
+        .chain((1..=count).map(|n| n.to_string()))
+        .collect();
+    for i in 0..count {
+        let id = format!("passerelle-rank-{i}");
+        assert!(find(&host, &format!("label[for={id}]")).is_some());
+        let options: Vec<String> = find_all(&host, &format!("#{id} option"))
+            .iter()
+            .map(|option| option.text_content().unwrap_or_default())
+            .collect();
+        assert_eq!(options, expected_options);
+    }
+    assert!(find(&host, "#passerelle-skip").is_some());
+
+    // The first two needs both ranked first.
+    rank(&host, &["1", "1"]);
+    assert_eq!(
+        error(&host).as_deref(),
+        Some("Erreur : Deux besoins ont le même rang. Donnez un rang différent à chacun.")
+    );
+    for i in 0..count {
+        let select = format!("#passerelle-rank-{i}");
+        let invalid = attribute(&host, &select, "aria-invalid");
+        assert_eq!(invalid.as_deref(), (i < 2).then_some("true"), "{select}");
+        assert_eq!(
+            attribute(&host, &select, "aria-describedby").as_deref(),
+            Some("passerelle-help passerelle-error")
+        );
+    }
+    assert_eq!(active_id(&host).as_deref(), Some("passerelle-rank-0"));
+    let kept: HtmlSelectElement = find(&host, "#passerelle-rank-1").unwrap().unchecked_into();
+    assert_eq!(kept.value(), "1", "the ranks chosen stay");
+    assert!(completions.details().is_empty());
+
+    // Every need, in the reverse order of the list.
+    let ranks: Vec<String> = (1..=count).rev().map(|n| n.to_string()).collect();
+    rank(&host, &ranks.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(error(&host), None);
+    assert_eq!(question_id(&host), None);
+    let details = completions.details();
+    let diagnosis = &details[0]["diagnosis"];
+    // The needs on screen in the diagnosis's order.
+    let on_screen: Vec<Value> = find_all(&host, ".need")
+        .iter()
+        .map(|need| json!(need.get_attribute("data-theme").unwrap()))
+        .collect();
+    let in_diagnosis: Vec<Value> = diagnosis["needs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|need| need["theme"].clone())
+        .collect();
+    assert_eq!(on_screen, in_diagnosis);
+    assert_eq!(diagnosis["ranked_by_person"], true);
+    let reversed: Vec<&String> = themes.iter().rev().collect();
+    assert_eq!(details[0]["answers"]["need_ranking"], json!(reversed));
+    // The only urgent need stays first; the others follow the person's order.
+    assert_eq!(diagnosis["needs"][0]["theme"], json!(themes[0]));
+    assert_eq!(diagnosis["needs"][0]["rank"], json!(count));
+    assert_eq!(diagnosis["needs"][1]["rank"], 1);
+
+    // Back: the ranks are shown again.
+    click(&host, "#passerelle-back");
+    let first: HtmlSelectElement = find(&host, "#passerelle-rank-0").unwrap().unchecked_into();
+    assert_eq!(first.value(), count.to_string());
     host.remove();
 }
 
@@ -180,15 +556,10 @@ fn completing_dispatches_the_answers_and_back_restores_them() {
 fn switching_language_renders_again() {
     let (host, widget) = mount("fr");
     widget.set_locale(Some("en-GB".into())).unwrap();
-    assert_eq!(
-        text(&host, "legend h2"),
-        "Do you have a place to sleep tonight?"
-    );
+    assert_eq!(heading(&host), "Where will you sleep tonight?");
     widget.set_locale(Some("xx".into())).unwrap();
-    assert_eq!(
-        text(&host, "legend h2"),
-        "Avez-vous un endroit où dormir ce soir ?"
-    );
+    assert_eq!(heading(&host), "Où allez-vous dormir ce soir ?");
+    assert_eq!(active_id(&host), None, "no focus taken");
     host.remove();
 }
 
@@ -196,13 +567,9 @@ fn switching_language_renders_again() {
 fn freeing_the_widget_removes_its_listeners() {
     let (host, widget) = mount("fr");
     drop(widget);
-    let radio: HtmlInputElement = find(&host, "input[value=yes]").unwrap().unchecked_into();
-    radio.set_checked(true);
+    input(&host, "input[value=home]").set_checked(true);
     submit(&host);
     // Nothing reacts any more: still the first question.
-    assert_eq!(
-        text(&host, "legend h2"),
-        "Avez-vous un endroit où dormir ce soir ?"
-    );
+    assert_eq!(question_id(&host).as_deref(), Some("sleep_tonight"));
     host.remove();
 }
