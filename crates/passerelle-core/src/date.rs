@@ -14,6 +14,32 @@ pub struct Date {
     day: u8,
 }
 
+/// A day of the week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Weekday {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+}
+
+impl Weekday {
+    /// Monday to Sunday.
+    pub const ALL: [Weekday; 7] = [
+        Weekday::Monday,
+        Weekday::Tuesday,
+        Weekday::Wednesday,
+        Weekday::Thursday,
+        Weekday::Friday,
+        Weekday::Saturday,
+        Weekday::Sunday,
+    ];
+}
+
 /// Why a text is not a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InvalidDate;
@@ -101,6 +127,51 @@ impl Date {
             u8::try_from(month).ok()?,
             u8::try_from(day).ok()?,
         )
+    }
+
+    /// Days since 1970-01-01 (negative before it).
+    ///
+    /// ```
+    /// use passerelle_core::date::Date;
+    /// assert_eq!(Date::parse("2025-11-26").unwrap().days_since_epoch(), 20_418);
+    /// ```
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let (month, day) = (i64::from(self.month), i64::from(self.day));
+        let year = i64::from(self.year) - i64::from(month <= 2);
+        let era = year.div_euclid(400);
+        let yoe = year.rem_euclid(400);
+        let mp = (month + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + day - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` days later (earlier when negative), if within years 1 to 9999.
+    ///
+    /// ```
+    /// use passerelle_core::date::Date;
+    /// let date = Date::parse("2026-02-27").unwrap();
+    /// assert_eq!(date.plus_days(2).unwrap().to_string(), "2026-03-01");
+    /// ```
+    pub fn plus_days(self, days: i64) -> Option<Date> {
+        Date::from_days_since_epoch(self.days_since_epoch().checked_add(days)?)
+    }
+
+    /// Days from `self` to `later` (negative when `later` is before).
+    pub fn days_until(self, later: Date) -> i64 {
+        later.days_since_epoch() - self.days_since_epoch()
+    }
+
+    /// The day of the week.
+    ///
+    /// ```
+    /// use passerelle_core::date::{Date, Weekday};
+    /// assert_eq!(Date::parse("2026-11-27").unwrap().weekday(), Weekday::Friday);
+    /// ```
+    pub fn weekday(self) -> Weekday {
+        // 1970-01-01 was a Thursday.
+        Weekday::ALL[(self.days_since_epoch() + 3).rem_euclid(7) as usize]
     }
 
     /// Year.
@@ -197,5 +268,15 @@ mod tests {
         );
         assert!(Date::from_days_since_epoch(i64::MAX).is_none());
         assert!(Date::from_days_since_epoch(i64::MIN).is_none());
+        for days in (-719_162..2_932_896).step_by(997) {
+            let date = Date::from_days_since_epoch(days).unwrap();
+            assert_eq!(date.days_since_epoch(), days, "{date}");
+        }
+        let last = Date::parse("9999-12-31").unwrap();
+        assert_eq!(
+            Date::from_days_since_epoch(last.days_since_epoch()),
+            Some(last)
+        );
+        assert_eq!(last.plus_days(1), None);
     }
 }

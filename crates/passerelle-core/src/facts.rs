@@ -421,6 +421,18 @@ pub(crate) fn bits_of<'v>(fact: Fact, values: impl IntoIterator<Item = &'v str>)
 }
 
 /// In JSON, an object of the known facts: `{"age": 19, "rqth": false}`.
+/// Reads facts as [`Facts::from_value`] does; the problems become the
+/// error's message.
+impl<'de> Deserialize<'de> for Facts {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Facts, D::Error> {
+        let value = Json::deserialize(deserializer)?;
+        Facts::from_value(&value, "$").map_err(|problems| {
+            let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            serde::de::Error::custom(problems.join("; "))
+        })
+    }
+}
+
 impl Serialize for Facts {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;

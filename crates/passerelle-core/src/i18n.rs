@@ -117,6 +117,8 @@ pub enum Message<'a> {
     NotRanked,
     /// Two needs given the same rank.
     RepeatedRank,
+    /// The title of a plan's action to contact a partner.
+    ContactPartnerAction { name: &'a str },
     /// Saved answers that could not be read back.
     SnapshotUnreadable,
     /// Saved answers written by a newer version.
@@ -217,6 +219,8 @@ impl Message<'_> {
             (Message::RepeatedRank, En) => {
                 "Two needs have the same rank. Give each one a different rank.".into()
             }
+            (Message::ContactPartnerAction { name }, Fr) => format!("Contacter : {name}"),
+            (Message::ContactPartnerAction { name }, En) => format!("Contact: {name}"),
             (Message::SnapshotUnreadable, Fr) => {
                 "Vos réponses enregistrées n’ont pas pu être reprises. Vous pouvez recommencer.".into()
             }

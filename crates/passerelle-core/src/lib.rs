@@ -47,6 +47,7 @@ pub mod geo;
 pub mod i18n;
 pub mod import;
 pub mod orientation;
+pub mod plan;
 pub mod problem;
 mod program;
 pub mod questionnaire;

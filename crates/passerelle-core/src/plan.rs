@@ -1,0 +1,1393 @@
+//! The personalised plan ("projet d'accompagnement personnalisé"): built
+//! with the person from a diagnosis and an orientation, at their pace,
+//! edited and reviewed over time, every change kept in its history.
+//!
+//! A [`Plan`] is a plain value. [`Plan::build`] makes the first one;
+//! [`Plan::apply`] makes every later change (an [`Edit`], by the person or
+//! the advisor, on a date) and records it in [`Plan::history`]; nothing is
+//! overwritten without a trace. [`Plan::to_json`] and [`Plan::from_json`]
+//! export and import it, versioned.
+//!
+//! ```
+//! use passerelle_core::catalogue::Catalogue;
+//! use passerelle_core::date::Date;
+//! use passerelle_core::diagnosis::{Diagnosis, FoundNeed};
+//! use passerelle_core::facts::Facts;
+//! use passerelle_core::orientation::Priority;
+//! use passerelle_core::plan::{ActionStatus, Author, Choices, Edit, Plan};
+//!
+//! let today = Date::parse("2026-11-27").unwrap();
+//! let diagnosis = Diagnosis {
+//!     questionnaire_id: "passerelle-default".into(),
+//!     reference_date: today,
+//!     facts: Facts::from_json(r#"{"age": 19, "postal_code": "93200",
+//!         "employment_status": "inactive"}"#).unwrap(),
+//!     urgent: vec![],
+//!     needs: vec![FoundNeed {
+//!         theme: "trouver-un-emploi".into(), label: "Trouver un emploi".into(),
+//!         priority: Priority::High, rank: None, raised_by: vec![],
+//!     }],
+//!     ranked_by_person: false,
+//! };
+//! let choices = Choices::new(today, vec!["trouver-un-emploi".into()]);
+//! let mut plan = Plan::build(&diagnosis, &Catalogue::national(), &choices).unwrap();
+//! let first = plan.objectives[0].actions[0].clone();
+//! assert_eq!(first.entry.as_deref(), Some("contrat-engagement-jeune"));
+//! plan.apply(Edit::SetStatus { action: first.id, status: ActionStatus::Done }, Author::Person, today)
+//!     .unwrap();
+//! assert_eq!(plan.history.len(), 2); // built, then the change
+//! assert_eq!(Plan::from_json(&plan.to_json()).unwrap(), plan);
+//! ```
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value as Json;
+
+use crate::catalogue::Catalogue;
+use crate::date::{Date, Weekday};
+use crate::diagnosis::Diagnosis;
+use crate::facts::Facts;
+use crate::i18n::{Locale, Message};
+use crate::orientation::{orient, Eligibility, Need, Priority, Request};
+
+/// The plan format version this build writes and reads.
+pub const PLAN_FORMAT_VERSION: u32 = 1;
+
+/// The longest text a person or advisor may write in a plan (a statement,
+/// a note, a review's text).
+pub const MAX_TEXT: usize = 2_000;
+
+/// How many first actions the builder proposes for each need at most.
+const PROPOSALS_PER_NEED: usize = 2;
+
+/// Who made a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Author {
+    /// The person the plan is for.
+    Person,
+    /// The advisor who supports them.
+    Advisor,
+}
+
+/// Who does an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Actor {
+    Person,
+    Advisor,
+    /// The partner of the catalogue entry the action concerns.
+    Partner,
+}
+
+/// What kind of step an action is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionKind {
+    /// Contact a partner (call, write, go there).
+    ContactPartner,
+    /// Get a document (identity card, proof of address…).
+    GetDocument,
+    /// Attend a workshop or an information meeting.
+    AttendWorkshop,
+    /// Apply (for a scheme, a job, a training).
+    Apply,
+    /// Go to an appointment.
+    Appointment,
+    Other,
+}
+
+/// Where an action stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionStatus {
+    Planned,
+    InProgress,
+    Done,
+    OnHold,
+    Dropped,
+}
+
+/// Where an objective stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ObjectiveStatus {
+    Active,
+    Achieved,
+    Dropped,
+}
+
+/// How to reach the partner of an action, copied from the catalogue when
+/// the action was made, so that the plan stands on its own.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartnerContact {
+    /// The partner's name.
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// How to get in, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<String>,
+}
+
+/// One step of the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// Stable id within the plan (`a1`, `a2`…).
+    pub id: String,
+    pub kind: ActionKind,
+    /// What to do, in words.
+    pub title: String,
+    /// The catalogue entry it concerns, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry: Option<String>,
+    /// How to reach that entry's partner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<PartnerContact>,
+    /// Who does it.
+    pub actor: Actor,
+    /// When it is due.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+    pub status: ActionStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// An objective: a need the person chose to work on, and its actions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Objective {
+    /// Stable id within the plan (`o1`, `o2`…).
+    pub id: String,
+    /// The need: a data·inclusion theme or category.
+    pub theme: String,
+    pub priority: Priority,
+    /// The objective in the person's own words, if they gave them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement: Option<String>,
+    pub status: ObjectiveStatus,
+    /// In the order to do them.
+    pub actions: Vec<Action>,
+}
+
+/// The person's pace and availability.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Schedule {
+    /// The first day of the plan.
+    pub start: Date,
+    /// How many steps a week the person wants, 1 to 7.
+    pub steps_per_week: u8,
+    /// Days when the person is not available.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unavailable_days: Vec<Weekday>,
+}
+
+impl Schedule {
+    /// The due dates of `count` steps at this pace, from `start`, each on
+    /// a day the person is available.
+    pub fn due_dates(&self, count: usize) -> Vec<Date> {
+        let per_week = i64::from(self.steps_per_week.clamp(1, 7));
+        let available = |date: Date| !self.unavailable_days.contains(&date.weekday());
+        let all_unavailable = Weekday::ALL
+            .iter()
+            .all(|day| self.unavailable_days.contains(day));
+        (0..count as i64)
+            .filter_map(|step| {
+                let mut date = self.start.plus_days(step * 7 / per_week)?;
+                // Seven days always hold an available one, unless none is.
+                for _ in 0..7 {
+                    if all_unavailable || available(date) {
+                        break;
+                    }
+                    date = date.plus_days(1)?;
+                }
+                Some(date)
+            })
+            .collect()
+    }
+}
+
+/// How to reach the advisor, shown on the print view.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdvisorContact {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+/// A review point ("point d'étape"): what was done, what got stuck and
+/// what changed, on a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub date: Date,
+    pub done: String,
+    pub stuck: String,
+    pub changed: String,
+    /// The facts as updated at the review, if they changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facts: Option<Facts>,
+}
+
+/// The person's consent to share what a partner needs with that partner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Consent {
+    /// The catalogue entry of the partner.
+    pub entry: String,
+    /// When the person gave it.
+    pub date: Date,
+}
+
+/// One change to a plan. Applied by [`Plan::apply`], and kept as it is
+/// in the plan's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Edit {
+    /// The plan was built (always the first change).
+    Built,
+    /// A new objective (its id and actions' ids are given by the plan).
+    AddObjective { objective: Objective },
+    /// The objective's statement in the person's words (`None` removes it).
+    SetStatement {
+        objective: String,
+        statement: Option<String>,
+    },
+    /// The objective moves to `position` among the objectives.
+    MoveObjective { objective: String, position: usize },
+    /// The objective is achieved, dropped or active again.
+    SetObjectiveStatus {
+        objective: String,
+        status: ObjectiveStatus,
+    },
+    /// A new action at the end of an objective (its id is given by the plan).
+    AddAction { objective: String, action: Action },
+    /// The action's fields change; its id and status do not.
+    ChangeAction { action: Action },
+    /// The action moves to `position` within its objective.
+    MoveAction { action: String, position: usize },
+    /// The action's status changes; `dropped` drops it.
+    SetStatus {
+        action: String,
+        status: ActionStatus,
+    },
+    /// A review point; with facts, they replace the plan's facts.
+    Review { review: Review },
+    /// The date of the next review point.
+    SetNextReview { date: Option<Date> },
+    /// The advisor's contact details.
+    SetAdvisor { advisor: Option<AdvisorContact> },
+    /// The person consents to share with a partner.
+    GiveConsent { consent: Consent },
+    /// The person withdraws their consent for a partner.
+    WithdrawConsent { entry: String },
+}
+
+/// A change as recorded in the history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// 1, 2, 3… in the order made.
+    pub number: u32,
+    pub date: Date,
+    pub by: Author,
+    pub edit: Edit,
+}
+
+/// The person's choices that the plan is built from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choices {
+    /// The needs to work on (themes of the diagnosis), in the person's order.
+    pub needs: Vec<String>,
+    /// For a need, the catalogue entries chosen among its orientation
+    /// results; without, the best ones found.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub entries: BTreeMap<String, Vec<String>>,
+    /// The objective of a need in the person's words.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub statements: BTreeMap<String, String>,
+    pub schedule: Schedule,
+    /// The language of the texts the plan writes (action titles).
+    #[serde(default)]
+    pub locale: Locale,
+    /// Who builds it: the person alone, or with the advisor.
+    #[serde(default = "advisor")]
+    pub by: Author,
+}
+
+fn advisor() -> Author {
+    Author::Advisor
+}
+
+impl Choices {
+    /// Choices for these needs, from `start`, two steps a week, any day,
+    /// in French, built with the advisor.
+    pub fn new(start: Date, needs: Vec<String>) -> Choices {
+        Choices {
+            needs,
+            entries: BTreeMap::new(),
+            statements: BTreeMap::new(),
+            schedule: Schedule {
+                start,
+                steps_per_week: 2,
+                unavailable_days: Vec::new(),
+            },
+            locale: Locale::Fr,
+            by: Author::Advisor,
+        }
+    }
+}
+
+/// Why a plan could not be built, changed or read. Each has a stable
+/// [`code`](Self::code).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanError {
+    /// A need chosen that the diagnosis did not find.
+    NeedNotFound { theme: String },
+    /// No need to work on.
+    NoNeed,
+    /// A catalogue entry that does not exist, or does not address the need.
+    UnknownEntry { entry: String },
+    /// An objective id that the plan does not have.
+    UnknownObjective { objective: String },
+    /// An action id that the plan does not have.
+    UnknownAction { action: String },
+    /// A position past the end of the list.
+    BadPosition { position: usize },
+    /// A pace outside 1 to 7 steps a week.
+    BadPace { steps_per_week: u8 },
+    /// A text longer than [`MAX_TEXT`] characters, or an empty title.
+    BadText { field: &'static str },
+    /// A change dated before the last one.
+    DateBeforeLastChange { last: Date },
+    /// `Built` can only be the first change.
+    AlreadyBuilt,
+    /// The file is not a plan: not JSON, or fields wrong or missing.
+    Corrupted { detail: String },
+    /// A plan of a newer format version than this build reads.
+    FutureVersion { version: u64 },
+    /// The facts could not be read (a birth date after the date of the plan).
+    Facts { detail: String },
+}
+
+impl PlanError {
+    /// Stable code, for programs.
+    pub fn code(&self) -> &'static str {
+        match self {
+            PlanError::NeedNotFound { .. } => "need_not_found",
+            PlanError::NoNeed => "no_need",
+            PlanError::UnknownEntry { .. } => "unknown_entry",
+            PlanError::UnknownObjective { .. } => "unknown_objective",
+            PlanError::UnknownAction { .. } => "unknown_action",
+            PlanError::BadPosition { .. } => "bad_position",
+            PlanError::BadPace { .. } => "bad_pace",
+            PlanError::BadText { .. } => "bad_text",
+            PlanError::DateBeforeLastChange { .. } => "date_before_last_change",
+            PlanError::AlreadyBuilt => "already_built",
+            PlanError::Corrupted { .. } => "plan_corrupted",
+            PlanError::FutureVersion { .. } => "plan_future_version",
+            PlanError::Facts { .. } => "facts_unreadable",
+        }
+    }
+}
+
+impl std::fmt::Display for PlanError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let code = self.code();
+        match self {
+            PlanError::NeedNotFound { theme } => {
+                write!(f, "{code}: the diagnosis found no need \"{theme}\"")
+            }
+            PlanError::NoNeed => write!(f, "{code}: choose at least one need to work on"),
+            PlanError::UnknownEntry { entry } => write!(
+                f,
+                "{code}: \"{entry}\" is not a catalogue entry that addresses this need"
+            ),
+            PlanError::UnknownObjective { objective } => {
+                write!(f, "{code}: the plan has no objective \"{objective}\"")
+            }
+            PlanError::UnknownAction { action } => {
+                write!(f, "{code}: the plan has no action \"{action}\"")
+            }
+            PlanError::BadPosition { position } => {
+                write!(f, "{code}: position {position} is past the end of the list")
+            }
+            PlanError::BadPace { steps_per_week } => write!(
+                f,
+                "{code}: {steps_per_week} steps a week; choose 1 to 7"
+            ),
+            PlanError::BadText { field } => write!(
+                f,
+                "{code}: {field} must be 1 to {MAX_TEXT} characters"
+            ),
+            PlanError::DateBeforeLastChange { last } => {
+                write!(f, "{code}: the last change is dated {last}; date this one on or after it")
+            }
+            PlanError::AlreadyBuilt => write!(f, "{code}: the plan is built already"),
+            PlanError::Corrupted { detail } => write!(f, "{code}: this is not a plan: {detail}"),
+            PlanError::FutureVersion { version } => write!(
+                f,
+                "{code}: plan format version {version} is newer than this build reads ({PLAN_FORMAT_VERSION})"
+            ),
+            PlanError::Facts { detail } => write!(f, "{code}: {detail}"),
+        }
+    }
+}
+
+impl std::error::Error for PlanError {}
+
+/// A personalised plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// [`PLAN_FORMAT_VERSION`] when written by this build.
+    pub format_version: u32,
+    /// The language of the texts the plan writes.
+    pub locale: Locale,
+    pub schedule: Schedule,
+    /// What is known of the person, as of the last review.
+    pub facts: Facts,
+    /// In the order to work on them: urgent needs first.
+    pub objectives: Vec<Objective>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advisor: Option<AdvisorContact>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_review: Option<Date>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<Review>,
+    /// Partners the person agreed to share with, and when.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consents: Vec<Consent>,
+    /// Every change, in order; the first is [`Edit::Built`].
+    pub history: Vec<Change>,
+    /// The number of the last id given to an objective or action.
+    last_id: u32,
+}
+
+impl Plan {
+    /// Builds the plan from a diagnosis and the person's choices: one
+    /// objective per chosen need (urgent needs first, whatever the order
+    /// chosen), each with first actions for the catalogue entries chosen
+    /// (or the best ones the orientation finds for the need), due at the
+    /// person's pace on the days they are available.
+    pub fn build(
+        diagnosis: &Diagnosis,
+        catalogue: &Catalogue,
+        choices: &Choices,
+    ) -> Result<Plan, PlanError> {
+        check_pace(choices.schedule.steps_per_week)?;
+        if choices.needs.is_empty() {
+            return Err(PlanError::NoNeed);
+        }
+        let mut needs: Vec<&crate::diagnosis::FoundNeed> = Vec::new();
+        for theme in &choices.needs {
+            let need = diagnosis
+                .needs
+                .iter()
+                .find(|need| need.theme == *theme)
+                .ok_or_else(|| PlanError::NeedNotFound {
+                    theme: theme.clone(),
+                })?;
+            if !needs.contains(&need) {
+                needs.push(need);
+            }
+        }
+        // Urgent needs first, whatever the order chosen (stable: the
+        // person's order within each).
+        needs.sort_by_key(|need| need.priority != Priority::Urgent);
+        for statement in choices.statements.values() {
+            check_text(statement, "statement")?;
+        }
+        let mut plan = Plan {
+            format_version: PLAN_FORMAT_VERSION,
+            locale: choices.locale,
+            schedule: choices.schedule.clone(),
+            facts: diagnosis.facts.clone(),
+            objectives: Vec::new(),
+            advisor: None,
+            next_review: None,
+            reviews: Vec::new(),
+            consents: Vec::new(),
+            history: Vec::new(),
+            last_id: 0,
+        };
+        let orientation_needs: Vec<Need> = needs
+            .iter()
+            .map(|need| Need {
+                theme: need.theme.clone(),
+                priority: need.priority,
+            })
+            .collect();
+        let orientation = orient(
+            catalogue,
+            &Request {
+                facts: &diagnosis.facts,
+                needs: &orientation_needs,
+                reference_date: choices.schedule.start,
+                locale: choices.locale,
+                explain: false,
+            },
+        )
+        .map_err(|problem| PlanError::Facts {
+            detail: problem.to_string(),
+        })?;
+        for (need, found) in needs.iter().zip(&orientation.needs) {
+            let addressing: Vec<&str> = found
+                .proposals
+                .iter()
+                .filter(|proposal| proposal.status != Eligibility::Ineligible)
+                .map(|proposal| proposal.id)
+                .collect();
+            let entries: Vec<&str> = match choices.entries.get(&need.theme) {
+                Some(chosen) => {
+                    for entry in chosen {
+                        if !found.proposals.iter().any(|p| p.id == entry) {
+                            return Err(PlanError::UnknownEntry {
+                                entry: entry.clone(),
+                            });
+                        }
+                    }
+                    chosen.iter().map(String::as_str).collect()
+                }
+                None => addressing.into_iter().take(PROPOSALS_PER_NEED).collect(),
+            };
+            let id = plan.next_id('o');
+            let actions = entries
+                .into_iter()
+                .filter_map(|entry| catalogue.entry(entry))
+                .map(|entry| plan.contact_action(entry))
+                .collect();
+            plan.objectives.push(Objective {
+                id,
+                theme: need.theme.clone(),
+                priority: need.priority,
+                statement: choices.statements.get(&need.theme).cloned(),
+                status: ObjectiveStatus::Active,
+                actions,
+            });
+        }
+        plan.schedule_actions();
+        plan.history.push(Change {
+            number: 1,
+            date: choices.schedule.start,
+            by: choices.by,
+            edit: Edit::Built,
+        });
+        Ok(plan)
+    }
+
+    /// The next id with this prefix (`o` objective, `a` action).
+    fn next_id(&mut self, prefix: char) -> String {
+        self.last_id += 1;
+        format!("{prefix}{}", self.last_id)
+    }
+
+    /// A first action for a catalogue entry: contact its partner, with
+    /// the contact details copied from the catalogue.
+    fn contact_action(&mut self, entry: &crate::catalogue::Entry) -> Action {
+        let name = entry.name.get(self.locale).to_owned();
+        let access = &entry.access;
+        Action {
+            id: self.next_id('a'),
+            kind: ActionKind::ContactPartner,
+            title: Message::ContactPartnerAction { name: &name }.text(self.locale),
+            entry: Some(entry.id.clone()),
+            contact: Some(PartnerContact {
+                name,
+                phone: access.phone.clone(),
+                email: access.email.clone(),
+                url: access.url.clone(),
+                details: access
+                    .details
+                    .as_ref()
+                    .map(|details| details.get(self.locale).to_owned()),
+            }),
+            actor: Actor::Person,
+            due: None,
+            status: ActionStatus::Planned,
+            notes: None,
+        }
+    }
+
+    /// Gives every planned action without a due date one, at the
+    /// person's pace, after the last dated one. Urgent objectives' actions
+    /// are due on the first day.
+    fn schedule_actions(&mut self) {
+        let start = self.schedule.start;
+        let mut undated = 0;
+        for objective in &mut self.objectives {
+            for action in &mut objective.actions {
+                if action.due.is_none() && objective.priority == Priority::Urgent {
+                    action.due = Some(start);
+                } else if action.due.is_none() {
+                    undated += 1;
+                }
+            }
+        }
+        let latest = self
+            .objectives
+            .iter()
+            .flat_map(|objective| &objective.actions)
+            .filter_map(|action| action.due)
+            .max();
+        let from = match latest {
+            Some(latest) if latest > start => latest.plus_days(1).unwrap_or(latest),
+            _ => start,
+        };
+        let schedule = Schedule {
+            start: from,
+            ..self.schedule.clone()
+        };
+        let mut dates = schedule.due_dates(undated).into_iter();
+        for action in self
+            .objectives
+            .iter_mut()
+            .flat_map(|objective| &mut objective.actions)
+        {
+            if action.due.is_none() {
+                action.due = dates.next();
+            }
+        }
+    }
+
+    /// Applies a change made by `by` on `date`, and records it.
+    ///
+    /// A new objective or action gets its id from the plan (the ids in the
+    /// edit are replaced); the history records the edit as applied.
+    pub fn apply(&mut self, mut edit: Edit, by: Author, date: Date) -> Result<(), PlanError> {
+        if let Some(last) = self.history.last() {
+            if date < last.date {
+                return Err(PlanError::DateBeforeLastChange { last: last.date });
+            }
+        }
+        match &mut edit {
+            Edit::Built => return Err(PlanError::AlreadyBuilt),
+            Edit::AddObjective { objective } => {
+                if let Some(statement) = &objective.statement {
+                    check_text(statement, "statement")?;
+                }
+                for action in &objective.actions {
+                    check_action(action)?;
+                }
+                objective.id = self.next_id('o');
+                for action in &mut objective.actions {
+                    action.id = self.next_id('a');
+                }
+                self.objectives.push(objective.clone());
+            }
+            Edit::SetStatement {
+                objective,
+                statement,
+            } => {
+                if let Some(statement) = statement {
+                    check_text(statement, "statement")?;
+                }
+                self.objective_mut(objective)?.statement = statement.clone();
+            }
+            Edit::MoveObjective {
+                objective,
+                position,
+            } => {
+                let from = self.objective_position(objective)?;
+                move_item(&mut self.objectives, from, *position)?;
+            }
+            Edit::SetObjectiveStatus { objective, status } => {
+                self.objective_mut(objective)?.status = *status;
+            }
+            Edit::AddAction { objective, action } => {
+                check_action(action)?;
+                let index = self.objective_position(objective)?;
+                action.id = self.next_id('a');
+                self.objectives[index].actions.push(action.clone());
+            }
+            Edit::ChangeAction { action } => {
+                check_action(action)?;
+                let current = self.action_mut(&action.id.clone())?;
+                // The status changes only through `SetStatus`.
+                action.status = current.status;
+                *current = action.clone();
+            }
+            Edit::MoveAction { action, position } => {
+                let (objective, from) = self.action_position(action)?;
+                move_item(&mut self.objectives[objective].actions, from, *position)?;
+            }
+            Edit::SetStatus { action, status } => {
+                self.action_mut(action)?.status = *status;
+            }
+            Edit::Review { review } => {
+                for text in [&review.done, &review.stuck, &review.changed] {
+                    if text.chars().count() > MAX_TEXT {
+                        return Err(PlanError::BadText { field: "review" });
+                    }
+                }
+                if let Some(facts) = &review.facts {
+                    self.facts = facts.clone();
+                }
+                self.reviews.push(review.clone());
+            }
+            Edit::SetNextReview { date } => self.next_review = *date,
+            Edit::SetAdvisor { advisor } => self.advisor = advisor.clone(),
+            Edit::GiveConsent { consent } => {
+                self.consents.retain(|given| given.entry != consent.entry);
+                self.consents.push(consent.clone());
+            }
+            Edit::WithdrawConsent { entry } => self.consents.retain(|given| given.entry != *entry),
+        }
+        let number = self.history.len() as u32 + 1;
+        self.history.push(Change {
+            number,
+            date,
+            by,
+            edit,
+        });
+        Ok(())
+    }
+
+    /// New actions worth proposing at a review, with the facts as they are
+    /// now: for each active objective, the catalogue entries that address
+    /// its need, are not ruled out, and have no action in the plan yet.
+    /// Add the ones the person wants with [`Edit::AddAction`].
+    pub fn proposals(
+        &self,
+        catalogue: &Catalogue,
+        facts: &Facts,
+        date: Date,
+    ) -> Result<Vec<(String, Action)>, PlanError> {
+        let active: Vec<&Objective> = self
+            .objectives
+            .iter()
+            .filter(|objective| objective.status == ObjectiveStatus::Active)
+            .collect();
+        let needs: Vec<Need> = active
+            .iter()
+            .map(|objective| Need {
+                theme: objective.theme.clone(),
+                priority: objective.priority,
+            })
+            .collect();
+        let orientation = orient(
+            catalogue,
+            &Request {
+                facts,
+                needs: &needs,
+                reference_date: date,
+                locale: self.locale,
+                explain: false,
+            },
+        )
+        .map_err(|problem| PlanError::Facts {
+            detail: problem.to_string(),
+        })?;
+        let planned: Vec<&str> = self
+            .objectives
+            .iter()
+            .flat_map(|objective| &objective.actions)
+            .filter_map(|action| action.entry.as_deref())
+            .collect();
+        let mut scratch = self.clone();
+        let mut proposals = Vec::new();
+        for (objective, found) in active.iter().zip(&orientation.needs) {
+            let fresh = found
+                .proposals
+                .iter()
+                .filter(|proposal| proposal.status != Eligibility::Ineligible)
+                .filter(|proposal| !planned.contains(&proposal.id))
+                .take(PROPOSALS_PER_NEED);
+            for proposal in fresh {
+                if let Some(entry) = catalogue.entry(proposal.id) {
+                    let mut action = scratch.contact_action(entry);
+                    action.id = String::new();
+                    proposals.push((objective.id.clone(), action));
+                }
+            }
+        }
+        Ok(proposals)
+    }
+
+    /// The objective with this id.
+    pub fn objective(&self, id: &str) -> Option<&Objective> {
+        self.objectives.iter().find(|objective| objective.id == id)
+    }
+
+    /// The action with this id.
+    pub fn action(&self, id: &str) -> Option<&Action> {
+        self.objectives
+            .iter()
+            .flat_map(|objective| &objective.actions)
+            .find(|action| action.id == id)
+    }
+
+    /// The actions still to do (planned or in progress), by due date.
+    pub fn next_steps(&self) -> Vec<&Action> {
+        let mut steps: Vec<&Action> = self
+            .objectives
+            .iter()
+            .filter(|objective| objective.status == ObjectiveStatus::Active)
+            .flat_map(|objective| &objective.actions)
+            .filter(|action| {
+                matches!(
+                    action.status,
+                    ActionStatus::Planned | ActionStatus::InProgress
+                )
+            })
+            .collect();
+        steps.sort_by_key(|action| action.due);
+        steps
+    }
+
+    /// The consent given for a partner, if any.
+    pub fn consent(&self, entry: &str) -> Option<&Consent> {
+        self.consents.iter().find(|consent| consent.entry == entry)
+    }
+
+    fn objective_position(&self, id: &str) -> Result<usize, PlanError> {
+        self.objectives
+            .iter()
+            .position(|objective| objective.id == id)
+            .ok_or_else(|| PlanError::UnknownObjective {
+                objective: id.to_owned(),
+            })
+    }
+
+    fn objective_mut(&mut self, id: &str) -> Result<&mut Objective, PlanError> {
+        let index = self.objective_position(id)?;
+        Ok(&mut self.objectives[index])
+    }
+
+    fn action_position(&self, id: &str) -> Result<(usize, usize), PlanError> {
+        self.objectives
+            .iter()
+            .enumerate()
+            .find_map(|(o, objective)| {
+                let a = objective
+                    .actions
+                    .iter()
+                    .position(|action| action.id == id)?;
+                Some((o, a))
+            })
+            .ok_or_else(|| PlanError::UnknownAction {
+                action: id.to_owned(),
+            })
+    }
+
+    fn action_mut(&mut self, id: &str) -> Result<&mut Action, PlanError> {
+        let (objective, action) = self.action_position(id)?;
+        Ok(&mut self.objectives[objective].actions[action])
+    }
+
+    /// The plan as versioned JSON.
+    pub fn to_json(&self) -> String {
+        // Plain data of strings, numbers and dates: it always serialises.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Reads a plan exported by [`to_json`](Self::to_json). A plan of a
+    /// newer format version, or a file that is not a plan, is refused.
+    pub fn from_json(json: &str) -> Result<Plan, PlanError> {
+        let corrupted = |detail: String| PlanError::Corrupted { detail };
+        let value: Json = serde_json::from_str(json).map_err(|e| corrupted(e.to_string()))?;
+        let version = value
+            .get("format_version")
+            .and_then(Json::as_u64)
+            .ok_or_else(|| corrupted("no format_version".into()))?;
+        if version > u64::from(PLAN_FORMAT_VERSION) {
+            return Err(PlanError::FutureVersion { version });
+        }
+        let value = migrate(value, version)?;
+        let plan: Plan = serde_json::from_value(value).map_err(|e| corrupted(e.to_string()))?;
+        plan.check().map_err(corrupted)?;
+        Ok(plan)
+    }
+
+    /// What a plan read from a file must hold to be used: ids unique and
+    /// below the last one given, a history that starts with `Built` and
+    /// is numbered and dated in order.
+    fn check(&self) -> Result<(), String> {
+        let mut ids = std::collections::BTreeSet::new();
+        let all_ids = self.objectives.iter().flat_map(|objective| {
+            std::iter::once(objective.id.as_str())
+                .chain(objective.actions.iter().map(|action| action.id.as_str()))
+        });
+        for id in all_ids {
+            let number: Option<u32> = id.get(1..).and_then(|n| n.parse().ok());
+            if !number.is_some_and(|n| n >= 1 && n <= self.last_id) || !ids.insert(id) {
+                return Err(format!("id \"{id}\" is unknown or repeated"));
+            }
+        }
+        if self.history.first().map(|change| &change.edit) != Some(&Edit::Built) {
+            return Err("the history does not start with the plan being built".into());
+        }
+        for (i, pair) in self.history.windows(2).enumerate() {
+            if pair[1].date < pair[0].date {
+                return Err(format!(
+                    "change {} is dated before the one before it",
+                    i + 2
+                ));
+            }
+        }
+        if self
+            .history
+            .iter()
+            .enumerate()
+            .any(|(i, change)| change.number as usize != i + 1)
+        {
+            return Err("the history is not numbered 1, 2, 3…".into());
+        }
+        check_pace(self.schedule.steps_per_week).map_err(|error| error.to_string())
+    }
+}
+
+/// Brings a plan of an older format version to this one. Version 1 is
+/// the first: there is nothing older to migrate yet; a version 0 (or
+/// none) is not a plan.
+fn migrate(value: Json, version: u64) -> Result<Json, PlanError> {
+    match version {
+        1 => Ok(value),
+        _ => Err(PlanError::Corrupted {
+            detail: format!("format version {version} never existed"),
+        }),
+    }
+}
+
+fn check_pace(steps_per_week: u8) -> Result<(), PlanError> {
+    if (1..=7).contains(&steps_per_week) {
+        Ok(())
+    } else {
+        Err(PlanError::BadPace { steps_per_week })
+    }
+}
+
+fn check_text(text: &str, field: &'static str) -> Result<(), PlanError> {
+    let length = text.chars().count();
+    if length == 0 || length > MAX_TEXT {
+        Err(PlanError::BadText { field })
+    } else {
+        Ok(())
+    }
+}
+
+fn check_action(action: &Action) -> Result<(), PlanError> {
+    check_text(&action.title, "title")?;
+    if let Some(notes) = &action.notes {
+        check_text(notes, "notes")?;
+    }
+    Ok(())
+}
+
+fn move_item<T>(items: &mut Vec<T>, from: usize, to: usize) -> Result<(), PlanError> {
+    if to >= items.len() {
+        return Err(PlanError::BadPosition { position: to });
+    }
+    let item = items.remove(from);
+    items.insert(to, item);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnosis::FoundNeed;
+
+    fn date(text: &str) -> Date {
+        Date::parse(text).unwrap()
+    }
+
+    fn need(theme: &str, priority: Priority) -> FoundNeed {
+        FoundNeed {
+            theme: theme.into(),
+            label: theme.into(),
+            priority,
+            rank: None,
+            raised_by: vec![],
+        }
+    }
+
+    /// A 19-year-old in Seine-Saint-Denis, neither working nor studying,
+    /// with no place to sleep tonight.
+    fn diagnosis() -> Diagnosis {
+        Diagnosis {
+            questionnaire_id: "passerelle-default".into(),
+            reference_date: date("2026-11-27"),
+            facts: Facts::from_json(
+                r#"{"age": 19, "postal_code": "93200", "employment_status": "inactive",
+                    "housing": "homeless"}"#,
+            )
+            .unwrap(),
+            urgent: vec![],
+            needs: vec![
+                need("trouver-un-emploi", Priority::High),
+                need("se-former", Priority::Normal),
+                need(
+                    "logement-hebergement--rechercher-une-solution-dhebergement-temporaire",
+                    Priority::Urgent,
+                ),
+            ],
+            ranked_by_person: false,
+        }
+    }
+
+    fn built(choices: &Choices) -> Plan {
+        Plan::build(&diagnosis(), &Catalogue::national(), choices).unwrap()
+    }
+
+    fn choices(needs: &[&str]) -> Choices {
+        Choices::new(
+            date("2026-11-27"),
+            needs.iter().map(|need| need.to_string()).collect(),
+        )
+    }
+
+    #[test]
+    fn urgent_needs_come_first_and_are_due_at_once() {
+        let plan = built(&choices(&[
+            "se-former",
+            "logement-hebergement--rechercher-une-solution-dhebergement-temporaire",
+            "trouver-un-emploi",
+        ]));
+        let themes: Vec<&str> = plan.objectives.iter().map(|o| o.theme.as_str()).collect();
+        assert_eq!(
+            themes,
+            [
+                "logement-hebergement--rechercher-une-solution-dhebergement-temporaire",
+                "se-former",
+                "trouver-un-emploi"
+            ]
+        );
+        let shelter = &plan.objectives[0].actions[0];
+        assert_eq!(shelter.entry.as_deref(), Some("urgence-115"));
+        assert_eq!(shelter.due, Some(date("2026-11-27")));
+        assert_eq!(
+            shelter.contact.as_ref().and_then(|c| c.phone.as_deref()),
+            Some("115")
+        );
+        assert_eq!(plan.history.len(), 1);
+        assert_eq!(plan.history[0].edit, Edit::Built);
+    }
+
+    #[test]
+    fn steps_follow_the_pace_and_skip_unavailable_days() {
+        // Friday 27 November 2026; one step a week, never on Fridays.
+        let schedule = Schedule {
+            start: date("2026-11-27"),
+            steps_per_week: 1,
+            unavailable_days: vec![Weekday::Friday],
+        };
+        let dates: Vec<String> = schedule
+            .due_dates(3)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(dates, ["2026-11-28", "2026-12-05", "2026-12-12"]);
+        let schedule = Schedule {
+            steps_per_week: 7,
+            unavailable_days: vec![Weekday::Saturday, Weekday::Sunday],
+            ..schedule
+        };
+        let days: Vec<Weekday> = schedule.due_dates(7).iter().map(|d| d.weekday()).collect();
+        assert!(days
+            .iter()
+            .all(|day| !matches!(day, Weekday::Saturday | Weekday::Sunday)));
+        let mut choices = choices(&["trouver-un-emploi", "se-former"]);
+        choices.schedule.steps_per_week = 1;
+        let plan = built(&choices);
+        let dues: Vec<Date> = plan
+            .objectives
+            .iter()
+            .flat_map(|o| &o.actions)
+            .filter_map(|a| a.due)
+            .collect();
+        assert!(dues.len() >= 2);
+        assert!(dues.windows(2).all(|pair| pair[0].days_until(pair[1]) >= 7));
+    }
+
+    #[test]
+    fn the_person_chooses_the_entries_and_their_words() {
+        let mut choices = choices(&["trouver-un-emploi"]);
+        choices
+            .entries
+            .insert("trouver-un-emploi".into(), vec!["mission-locale".into()]);
+        choices.statements.insert(
+            "trouver-un-emploi".into(),
+            "Travailler dans la logistique".into(),
+        );
+        let plan = built(&choices);
+        let objective = &plan.objectives[0];
+        assert_eq!(
+            objective.statement.as_deref(),
+            Some("Travailler dans la logistique")
+        );
+        let entries: Vec<_> = objective
+            .actions
+            .iter()
+            .map(|a| a.entry.as_deref())
+            .collect();
+        assert_eq!(entries, [Some("mission-locale")]);
+        assert_eq!(objective.actions[0].title, "Contacter : Mission locale");
+    }
+
+    #[test]
+    fn building_refuses_what_it_cannot_do() {
+        let error = |choices: &Choices| {
+            Plan::build(&diagnosis(), &Catalogue::national(), choices)
+                .unwrap_err()
+                .code()
+        };
+        assert_eq!(error(&choices(&[])), "no_need");
+        assert_eq!(error(&choices(&["sante"])), "need_not_found");
+        let mut bad = choices(&["trouver-un-emploi"]);
+        bad.schedule.steps_per_week = 0;
+        assert_eq!(error(&bad), "bad_pace");
+        let mut bad = choices(&["trouver-un-emploi"]);
+        bad.entries
+            .insert("trouver-un-emploi".into(), vec!["urgence-115".into()]);
+        assert_eq!(error(&bad), "unknown_entry");
+        let mut bad = choices(&["trouver-un-emploi"]);
+        bad.statements
+            .insert("trouver-un-emploi".into(), "x".repeat(MAX_TEXT + 1));
+        assert_eq!(error(&bad), "bad_text");
+    }
+
+    #[test]
+    fn every_change_is_recorded_and_checked() {
+        let mut plan = built(&choices(&["trouver-un-emploi", "se-former"]));
+        let day = date("2026-11-30");
+        let job = plan.objectives[0].id.clone();
+        let training = plan.objectives[1].id.clone();
+        let first = plan.objectives[0].actions[0].id.clone();
+        plan.apply(
+            Edit::SetStatement {
+                objective: job.clone(),
+                statement: Some("Un CDI".into()),
+            },
+            Author::Person,
+            day,
+        )
+        .unwrap();
+        plan.apply(
+            Edit::AddAction {
+                objective: job.clone(),
+                action: Action {
+                    id: "ignored".into(),
+                    kind: ActionKind::GetDocument,
+                    title: "Refaire ma carte d’identité".into(),
+                    entry: None,
+                    contact: None,
+                    actor: Actor::Person,
+                    due: Some(date("2026-12-04")),
+                    status: ActionStatus::Planned,
+                    notes: Some("Prendre rendez-vous en mairie".into()),
+                },
+            },
+            Author::Advisor,
+            day,
+        )
+        .unwrap();
+        let added = plan.objectives[0].actions.last().unwrap().clone();
+        assert!(added.id.starts_with('a') && added.id != "ignored");
+        plan.apply(
+            Edit::MoveAction {
+                action: added.id.clone(),
+                position: 0,
+            },
+            Author::Person,
+            day,
+        )
+        .unwrap();
+        assert_eq!(plan.objectives[0].actions[0].id, added.id);
+        plan.apply(
+            Edit::MoveObjective {
+                objective: training.clone(),
+                position: 0,
+            },
+            Author::Person,
+            day,
+        )
+        .unwrap();
+        assert_eq!(plan.objectives[0].id, training);
+        let mut changed = plan.action(&first).unwrap().clone();
+        changed.due = Some(date("2026-12-10"));
+        changed.status = ActionStatus::Done; // ignored: status has its own edit
+        plan.apply(Edit::ChangeAction { action: changed }, Author::Advisor, day)
+            .unwrap();
+        assert_eq!(plan.action(&first).unwrap().status, ActionStatus::Planned);
+        assert_eq!(plan.action(&first).unwrap().due, Some(date("2026-12-10")));
+        plan.apply(
+            Edit::SetStatus {
+                action: first.clone(),
+                status: ActionStatus::Dropped,
+            },
+            Author::Person,
+            day,
+        )
+        .unwrap();
+        assert!(plan.next_steps().iter().all(|action| action.id != first));
+        let numbers: Vec<u32> = plan.history.iter().map(|change| change.number).collect();
+        assert_eq!(numbers, [1, 2, 3, 4, 5, 6, 7]);
+        assert_eq!(plan.history[1].by, Author::Person);
+
+        let code = |plan: &mut Plan, edit: Edit, day: &str| {
+            plan.apply(edit, Author::Advisor, date(day))
+                .unwrap_err()
+                .code()
+        };
+        let before = plan.clone();
+        assert_eq!(code(&mut plan, Edit::Built, "2026-12-01"), "already_built");
+        assert_eq!(
+            code(
+                &mut plan,
+                Edit::SetStatus {
+                    action: "a99".into(),
+                    status: ActionStatus::Done
+                },
+                "2026-12-01"
+            ),
+            "unknown_action"
+        );
+        assert_eq!(
+            code(
+                &mut plan,
+                Edit::SetObjectiveStatus {
+                    objective: "o99".into(),
+                    status: ObjectiveStatus::Achieved
+                },
+                "2026-12-01"
+            ),
+            "unknown_objective"
+        );
+        assert_eq!(
+            code(
+                &mut plan,
+                Edit::MoveObjective {
+                    objective: job.clone(),
+                    position: 5
+                },
+                "2026-12-01"
+            ),
+            "bad_position"
+        );
+        assert_eq!(
+            code(
+                &mut plan,
+                Edit::SetStatement {
+                    objective: job,
+                    statement: Some(String::new())
+                },
+                "2026-12-01"
+            ),
+            "bad_text"
+        );
+        assert_eq!(
+            code(&mut plan, Edit::SetNextReview { date: None }, "2026-11-01"),
+            "date_before_last_change"
+        );
+        assert_eq!(plan, before, "a refused change changes nothing");
+    }
+
+    #[test]
+    fn a_review_updates_the_facts_and_proposes_new_actions() {
+        let mut plan = built(&choices(&["trouver-un-emploi"]));
+        let planned: Vec<String> = plan.objectives[0]
+            .actions
+            .iter()
+            .filter_map(|a| a.entry.clone())
+            .collect();
+        let facts = Facts::from_json(
+            r#"{"age": 19, "postal_code": "93200", "employment_status": "jobseeker",
+                "registered_jobseeker": true, "rqth": true}"#,
+        )
+        .unwrap();
+        plan.apply(
+            Edit::Review {
+                review: Review {
+                    date: date("2026-12-15"),
+                    done: "Rendez-vous à la Mission locale".into(),
+                    stuck: "Pas de carte d’identité".into(),
+                    changed: "Inscrit à France Travail".into(),
+                    facts: Some(facts.clone()),
+                },
+            },
+            Author::Advisor,
+            date("2026-12-15"),
+        )
+        .unwrap();
+        assert_eq!(plan.facts, facts);
+        let proposals = plan
+            .proposals(&Catalogue::national(), &plan.facts, date("2026-12-15"))
+            .unwrap();
+        assert!(!proposals.is_empty());
+        for (objective, action) in &proposals {
+            assert_eq!(objective, &plan.objectives[0].id);
+            assert!(!planned.contains(action.entry.as_ref().unwrap()));
+        }
+        let (objective, action) = proposals[0].clone();
+        plan.apply(
+            Edit::AddAction { objective, action },
+            Author::Person,
+            date("2026-12-15"),
+        )
+        .unwrap();
+        assert_eq!(plan.reviews.len(), 1);
+    }
+
+    #[test]
+    fn a_plan_round_trips_and_bad_files_are_refused() {
+        let mut plan = built(&choices(&["trouver-un-emploi"]));
+        plan.apply(
+            Edit::GiveConsent {
+                consent: Consent {
+                    entry: "mission-locale".into(),
+                    date: date("2026-11-27"),
+                },
+            },
+            Author::Person,
+            date("2026-11-27"),
+        )
+        .unwrap();
+        let json = plan.to_json();
+        assert_eq!(Plan::from_json(&json).unwrap(), plan);
+        let value: Json = serde_json::from_str(&json).unwrap();
+        let code = |edit: &dyn Fn(&mut Json)| {
+            let mut changed = value.clone();
+            edit(&mut changed);
+            Plan::from_json(&changed.to_string()).unwrap_err().code()
+        };
+        assert_eq!(
+            code(&|v| v["format_version"] = 2.into()),
+            "plan_future_version"
+        );
+        assert_eq!(code(&|v| v["format_version"] = 0.into()), "plan_corrupted");
+        assert_eq!(code(&|v| v["extra"] = true.into()), "plan_corrupted");
+        assert_eq!(
+            code(&|v| v["objectives"][0]["id"] = "o999".into()),
+            "plan_corrupted"
+        );
+        assert_eq!(
+            code(&|v| v["history"][0]["number"] = 7.into()),
+            "plan_corrupted"
+        );
+        assert_eq!(
+            code(&|v| v["facts"]["age"] = "nineteen".into()),
+            "plan_corrupted"
+        );
+        assert_eq!(
+            code(&|v| v["schedule"]["steps_per_week"] = 9.into()),
+            "plan_corrupted"
+        );
+        assert_eq!(Plan::from_json("{").unwrap_err().code(), "plan_corrupted");
+    }
+}
