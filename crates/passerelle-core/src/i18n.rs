@@ -123,6 +123,105 @@ pub enum Message<'a> {
     SnapshotUnreadable,
     /// Saved answers written by a newer version.
     SnapshotTooNew,
+    // Plan print view and referral sheet.
+    /// A date in words: "vendredi 27 novembre 2026", "Friday 27 November 2026".
+    LongDate(crate::date::Date),
+    /// The date a document was made, at its top.
+    DocumentDate(crate::date::Date),
+    /// Title of the plan's print view.
+    PlanTitle,
+    /// Heading of the plan's objectives.
+    ObjectivesTitle,
+    /// Before the objective in the person's own words.
+    InYourWords,
+    /// Where an objective stands.
+    ObjectiveState(crate::plan::ObjectiveStatus),
+    /// Heading of the steps still to do.
+    NextStepsTitle,
+    /// No step left to do.
+    NoNextStep,
+    /// When a step is due; `None`: no date yet.
+    Due(Option<crate::date::Date>),
+    /// Who does a step, told to the person; `partner`: the partner's name.
+    PrintWho {
+        actor: crate::plan::Actor,
+        partner: Option<&'a str>,
+    },
+    /// The objective a step is for.
+    ForObjective { label: &'a str },
+    /// Where an action stands.
+    ActionState(crate::plan::ActionStatus),
+    /// A note written on a step.
+    NoteLabel,
+    /// Heading of a partner's contact details.
+    ContactOf { name: &'a str },
+    /// Label of a phone number.
+    PhoneLabel,
+    /// Label of an e-mail address.
+    EmailLabel,
+    /// Label of a web address.
+    WebLabel,
+    /// Label of how to get in, in words.
+    DetailsLabel,
+    /// Heading of the advisor's contact details.
+    AdvisorTitle,
+    /// Label of the advisor's organisation.
+    OrganisationLabel,
+    /// No advisor given yet.
+    NoAdvisor,
+    /// Heading of the next review date.
+    NextReviewTitle,
+    /// No next review date yet.
+    NoNextReview,
+    /// Heading of the steps already done.
+    DoneTitle,
+    /// At the bottom of the print view: the document is the person's.
+    PrintPrivacy,
+    /// Title of the referral sheet ("fiche de liaison").
+    ReferralTitle,
+    /// Who the referral sheet is for.
+    ReferralFor { partner: &'a str },
+    /// Heading of the person's consent.
+    ConsentTitle,
+    /// The person's consent, with its date.
+    ReferralConsent {
+        partner: &'a str,
+        date: crate::date::Date,
+    },
+    /// Heading of the needs on a referral sheet.
+    ReferralNeedsTitle,
+    /// Heading of the steps with the partner on a referral sheet.
+    ReferralActionsTitle { partner: &'a str },
+    /// Who does a step, on a referral sheet; `partner`: the partner's name.
+    ReferralWho {
+        actor: crate::plan::Actor,
+        partner: &'a str,
+    },
+    /// Heading of the facts shared on a referral sheet.
+    ReferralFactsTitle,
+    /// Why these facts, and only these, are shared.
+    ReferralFactsIntro { partner: &'a str },
+    /// No fact is needed by the partner.
+    NoFactNeeded,
+    /// A fact and the person's value: "Âge : 19 ans"; `None`: unknown.
+    FactValue {
+        fact: Fact,
+        value: Option<&'a Value>,
+    },
+    /// Heading of the advisor's contact details on a referral sheet.
+    ReferralAdvisorTitle,
+    /// Heading of the person's contact on a referral sheet.
+    ReferralPersonTitle,
+    /// Heading of what a referral sheet contains.
+    IncludedTitle,
+    /// Heading of what a referral sheet leaves out.
+    LeftOutTitle,
+    /// A part of the plan that a referral sheet contains or leaves out.
+    SheetPart(crate::referral::Part),
+    /// A referral sheet asked for a partner the person did not agree to share with.
+    ReferralNoConsent { partner: &'a str },
+    /// A referral sheet asked for a partner the plan does not concern.
+    ReferralUnknownEntry,
 }
 
 impl Message<'_> {
@@ -233,7 +332,283 @@ impl Message<'_> {
             (Message::SnapshotTooNew, En) => {
                 "Your answers were saved by a newer version. Please update the page.".into()
             }
+            // Plan print view and referral sheet.
+            (Message::LongDate(date), locale) => long_date(*date, locale),
+            (Message::DocumentDate(date), locale) => {
+                format!("{}{} {}", pick(locale, "Date", "Date"), pick(locale, " :", ":"), long_date(*date, locale))
+            }
+            (Message::PlanTitle, locale) => {
+                pick(locale, "Votre projet d’accompagnement", "Your support plan").into()
+            }
+            (Message::ObjectivesTitle, locale) => pick(locale, "Vos objectifs", "Your goals").into(),
+            (Message::InYourWords, locale) => pick(locale, "Avec vos mots :", "In your words:").into(),
+            (Message::ObjectiveState(status), locale) => {
+                use crate::plan::ObjectiveStatus;
+                let (fr, en) = match status {
+                    ObjectiveStatus::Active => ("État : en cours", "Status: in progress"),
+                    ObjectiveStatus::Achieved => ("État : atteint", "Status: achieved"),
+                    ObjectiveStatus::Dropped => ("État : arrêté", "Status: stopped"),
+                };
+                pick(locale, fr, en).into()
+            }
+            (Message::NextStepsTitle, locale) => {
+                pick(locale, "Vos prochaines étapes", "Your next steps").into()
+            }
+            (Message::NoNextStep, locale) => {
+                pick(locale, "Pas d’étape prévue pour le moment.", "No step planned for now.").into()
+            }
+            (Message::Due(Some(date)), Fr) => format!("Quand : {}", long_date(*date, Fr)),
+            (Message::Due(Some(date)), En) => format!("When: {}", long_date(*date, En)),
+            (Message::Due(None), locale) => {
+                pick(locale, "Quand : pas encore de date", "When: no date yet").into()
+            }
+            (Message::PrintWho { actor, partner }, locale) => {
+                use crate::plan::Actor;
+                match (actor, partner) {
+                    (Actor::Person, _) => pick(locale, "Qui : vous", "Who: you").into(),
+                    (Actor::Advisor, _) => {
+                        pick(locale, "Qui : votre conseiller", "Who: your advisor").into()
+                    }
+                    (Actor::Partner, Some(name)) => {
+                        format!("{}{name}", pick(locale, "Qui : ", "Who: "))
+                    }
+                    (Actor::Partner, None) => {
+                        pick(locale, "Qui : le partenaire", "Who: the partner").into()
+                    }
+                }
+            }
+            (Message::ForObjective { label }, locale) => {
+                format!("{}{label}", pick(locale, "Pour : ", "For: "))
+            }
+            (Message::ActionState(status), locale) => {
+                use crate::plan::ActionStatus;
+                let (fr, en) = match status {
+                    ActionStatus::Planned => ("État : à faire", "Status: to do"),
+                    ActionStatus::InProgress => ("État : en cours", "Status: in progress"),
+                    ActionStatus::Done => ("État : fait", "Status: done"),
+                    ActionStatus::OnHold => ("État : en pause", "Status: on hold"),
+                    ActionStatus::Dropped => ("État : arrêté", "Status: stopped"),
+                };
+                pick(locale, fr, en).into()
+            }
+            (Message::NoteLabel, locale) => pick(locale, "Note :", "Note:").into(),
+            (Message::ContactOf { name }, Fr) => format!("Pour joindre {name} :"),
+            (Message::ContactOf { name }, En) => format!("How to reach {name}:"),
+            (Message::PhoneLabel, locale) => pick(locale, "Téléphone :", "Phone:").into(),
+            (Message::EmailLabel, locale) => pick(locale, "E-mail :", "E-mail:").into(),
+            (Message::WebLabel, locale) => pick(locale, "Site internet :", "Website:").into(),
+            (Message::DetailsLabel, locale) => pick(locale, "À savoir :", "Good to know:").into(),
+            (Message::AdvisorTitle, locale) => pick(locale, "Votre conseiller", "Your advisor").into(),
+            (Message::OrganisationLabel, locale) => pick(locale, "Structure :", "Organisation:").into(),
+            (Message::NoAdvisor, locale) => {
+                pick(locale, "Pas encore indiqué.", "Not given yet.").into()
+            }
+            (Message::NextReviewTitle, locale) => pick(
+                locale,
+                "Votre prochain rendez-vous de suivi",
+                "Your next follow-up meeting",
+            )
+            .into(),
+            (Message::NoNextReview, locale) => {
+                pick(locale, "Pas encore de date.", "No date yet.").into()
+            }
+            (Message::DoneTitle, locale) => pick(locale, "Déjà fait", "Already done").into(),
+            (Message::PrintPrivacy, locale) => pick(
+                locale,
+                "Ce document est à vous. Vous choisissez à qui le montrer.",
+                "This document is yours. You choose who sees it.",
+            )
+            .into(),
+            (Message::ReferralTitle, locale) => pick(locale, "Fiche de liaison", "Referral sheet").into(),
+            (Message::ReferralFor { partner }, locale) => {
+                format!("{}{partner}", pick(locale, "Pour : ", "To: "))
+            }
+            (Message::ConsentTitle, locale) => {
+                pick(locale, "Accord de la personne", "The person’s consent").into()
+            }
+            (Message::ReferralConsent { partner, date }, Fr) => format!(
+                "Le {}, la personne a donné son accord pour partager ces informations avec {partner}.",
+                long_date(*date, Fr)
+            ),
+            (Message::ReferralConsent { partner, date }, En) => format!(
+                "On {}, the person agreed to share this information with {partner}.",
+                long_date(*date, En)
+            ),
+            (Message::ReferralNeedsTitle, locale) => {
+                pick(locale, "Besoins de la personne", "The person’s needs").into()
+            }
+            (Message::ReferralActionsTitle { partner }, Fr) => {
+                format!("Démarches prévues avec {partner}")
+            }
+            (Message::ReferralActionsTitle { partner }, En) => {
+                format!("Steps planned with {partner}")
+            }
+            (Message::ReferralWho { actor, partner }, locale) => {
+                use crate::plan::Actor;
+                match actor {
+                    Actor::Person => pick(locale, "Qui : la personne", "Who: the person").into(),
+                    Actor::Advisor => {
+                        pick(locale, "Qui : son conseiller", "Who: their advisor").into()
+                    }
+                    Actor::Partner => format!("{}{partner}", pick(locale, "Qui : ", "Who: ")),
+                }
+            }
+            (Message::ReferralFactsTitle, locale) => {
+                pick(locale, "Situation de la personne", "The person’s situation").into()
+            }
+            (Message::ReferralFactsIntro { partner }, Fr) => format!(
+                "Seulement ce qu’il faut savoir pour les conditions d’accès de {partner}."
+            ),
+            (Message::ReferralFactsIntro { partner }, En) => format!(
+                "Only what is needed for the conditions of access of {partner}."
+            ),
+            (Message::NoFactNeeded, locale) => pick(
+                locale,
+                "Aucune information sur la situation n’est nécessaire.",
+                "No information about the situation is needed.",
+            )
+            .into(),
+            (Message::FactValue { fact, value }, locale) => {
+                let value = match (fact, value) {
+                    (_, None) => pick(locale, "pas encore connu", "not known yet").to_owned(),
+                    (Fact::Department, Some(Value::Text(code))) => department_text(code),
+                    (Fact::Region, Some(Value::Text(code))) => geo::REGIONS
+                        .iter()
+                        .find(|(c, _)| c == code)
+                        .map_or_else(|| code.clone(), |(_, name)| format!("{name} ({code})")),
+                    (_, Some(value)) => value_text(*fact, value, locale),
+                };
+                format!("{}{} {value}", fact_label(*fact, locale), pick(locale, " :", ":"))
+            }
+            (Message::ReferralPersonTitle, locale) => {
+                pick(locale, "La personne", "The person").into()
+            }
+            (Message::ReferralAdvisorTitle, locale) => {
+                pick(locale, "Conseiller à contacter", "Advisor to contact").into()
+            }
+            (Message::IncludedTitle, locale) => {
+                pick(locale, "Ce que cette fiche contient", "What this sheet contains").into()
+            }
+            (Message::LeftOutTitle, locale) => pick(
+                locale,
+                "Ce que cette fiche ne contient pas",
+                "What this sheet leaves out",
+            )
+            .into(),
+            (Message::SheetPart(part), locale) => {
+                use crate::referral::Part;
+                let (fr, en) = match part {
+                    Part::Consent => (
+                        "La date de l’accord de la personne",
+                        "The date of the person’s consent",
+                    ),
+                    Part::Needs => (
+                        "Les besoins liés à ces démarches",
+                        "The needs these steps are for",
+                    ),
+                    Part::Actions => (
+                        "Les démarches prévues avec ce partenaire",
+                        "The steps planned with this partner",
+                    ),
+                    Part::Fact(fact) => return fact_label(*fact, locale).into(),
+                    Part::Advisor => ("Le contact du conseiller", "The advisor’s contact details"),
+                    Part::Person => ("Le contact de la personne", "The person’s contact details"),
+                    Part::OtherObjectives => ("Les autres objectifs", "The other goals"),
+                    Part::OtherActions => ("Les autres démarches", "The other steps"),
+                    Part::Statements => (
+                        "Les objectifs écrits avec les mots de la personne",
+                        "The goals in the person’s own words",
+                    ),
+                    Part::Notes => ("Les notes", "The notes"),
+                    Part::Reviews => ("Les points d’étape", "The review points"),
+                    Part::NextReview => (
+                        "La date du prochain rendez-vous de suivi",
+                        "The date of the next follow-up meeting",
+                    ),
+                    Part::Schedule => (
+                        "Le rythme et les jours disponibles",
+                        "The pace and the days available",
+                    ),
+                    Part::OtherConsents => (
+                        "Les accords donnés à d’autres partenaires",
+                        "The consents given to other partners",
+                    ),
+                    Part::History => ("L’historique des changements", "The history of changes"),
+                };
+                pick(locale, fr, en).into()
+            }
+            (Message::ReferralNoConsent { partner }, Fr) => format!(
+                "La personne n’a pas donné son accord pour partager avec {partner}. Demandez-lui d’abord."
+            ),
+            (Message::ReferralNoConsent { partner }, En) => format!(
+                "The person has not agreed to share with {partner}. Ask them first."
+            ),
+            (Message::ReferralUnknownEntry, locale) => pick(
+                locale,
+                "Ce partenaire n’a pas de démarche dans ce plan.",
+                "This partner has no step in this plan.",
+            )
+            .into(),
         }
+    }
+}
+
+// Plan print view and referral sheet.
+
+/// A date in words: "vendredi 27 novembre 2026" (with "1er" for the first
+/// of the month), "Friday 27 November 2026".
+fn long_date(date: crate::date::Date, locale: Locale) -> String {
+    const DAYS: [[&str; 7]; 2] = [
+        [
+            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        ],
+        [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ],
+    ];
+    const MONTHS: [[&str; 12]; 2] = [
+        [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ],
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+    ];
+    let language = usize::from(locale == Locale::En);
+    let weekday = DAYS[language][date.weekday() as usize];
+    // A date's month is 1 to 12.
+    let month = MONTHS[language][usize::from(date.month().clamp(1, 12)) - 1];
+    match (locale, date.day()) {
+        (Locale::Fr, 1) => format!("{weekday} 1er {month} {}", date.year()),
+        _ => format!("{weekday} {} {month} {}", date.day(), date.year()),
     }
 }
 

@@ -216,10 +216,11 @@ impl Schedule {
     }
 }
 
-/// How to reach the advisor, shown on the print view.
+/// How to reach someone: the advisor (shown on the print view), or the
+/// person (shared only on a referral sheet, with their consent).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct AdvisorContact {
+pub struct ContactDetails {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisation: Option<String>,
@@ -286,11 +287,13 @@ pub enum Edit {
         status: ActionStatus,
     },
     /// A review point; with facts, they replace the plan's facts.
-    Review { review: Review },
+    Review { review: Box<Review> },
     /// The date of the next review point.
     SetNextReview { date: Option<Date> },
     /// The advisor's contact details.
-    SetAdvisor { advisor: Option<AdvisorContact> },
+    SetAdvisor { advisor: Option<ContactDetails> },
+    /// How partners the person consents to can reach them.
+    SetPerson { person: Option<ContactDetails> },
     /// The person consents to share with a partner.
     GiveConsent { consent: Consent },
     /// The person withdraws their consent for a partner.
@@ -465,7 +468,11 @@ pub struct Plan {
     /// In the order to work on them: urgent needs first.
     pub objectives: Vec<Objective>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub advisor: Option<AdvisorContact>,
+    pub advisor: Option<ContactDetails>,
+    /// How a partner can reach the person: given only on the referral
+    /// sheets of partners the person consents to, never in reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<ContactDetails>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_review: Option<Date>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -520,6 +527,7 @@ impl Plan {
             facts: diagnosis.facts.clone(),
             objectives: Vec::new(),
             advisor: None,
+            person: None,
             next_review: None,
             reviews: Vec::new(),
             consents: Vec::new(),
@@ -738,10 +746,11 @@ impl Plan {
                 if let Some(facts) = &review.facts {
                     self.facts = facts.clone();
                 }
-                self.reviews.push(review.clone());
+                self.reviews.push((**review).clone());
             }
             Edit::SetNextReview { date } => self.next_review = *date,
             Edit::SetAdvisor { advisor } => self.advisor = advisor.clone(),
+            Edit::SetPerson { person } => self.person = person.clone(),
             Edit::GiveConsent { consent } => {
                 self.consents.retain(|given| given.entry != consent.entry);
                 self.consents.push(consent.clone());
@@ -1313,13 +1322,13 @@ mod tests {
         .unwrap();
         plan.apply(
             Edit::Review {
-                review: Review {
+                review: Box::new(Review {
                     date: date("2026-12-15"),
                     done: "Rendez-vous à la Mission locale".into(),
                     stuck: "Pas de carte d’identité".into(),
                     changed: "Inscrit à France Travail".into(),
                     facts: Some(facts.clone()),
-                },
+                }),
             },
             Author::Advisor,
             date("2026-12-15"),

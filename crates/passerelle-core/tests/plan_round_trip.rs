@@ -8,7 +8,7 @@ use passerelle_core::diagnosis::{Diagnosis, FoundNeed};
 use passerelle_core::facts::Facts;
 use passerelle_core::orientation::Priority;
 use passerelle_core::plan::{
-    Action, ActionKind, ActionStatus, Actor, AdvisorContact, Author, Choices, Consent, Edit,
+    Action, ActionKind, ActionStatus, Actor, Author, Choices, Consent, ContactDetails, Edit,
     ObjectiveStatus, Plan, Review,
 };
 use proptest::prelude::*;
@@ -85,6 +85,7 @@ enum Step {
     Review(String, String, String),
     NextReview(u32),
     Advisor(String),
+    Person(String),
     Consent(bool),
 }
 
@@ -101,6 +102,7 @@ fn step() -> impl Strategy<Value = Step> {
         (text(), text(), text()).prop_map(|(a, b, c)| Step::Review(a, b, c)),
         (0..90u32).prop_map(Step::NextReview),
         text().prop_map(Step::Advisor),
+        text().prop_map(Step::Person),
         any::<bool>().prop_map(Step::Consent),
     ]
 }
@@ -160,21 +162,29 @@ fn edit(plan: &Plan, step: &Step, day: Date) -> Option<Edit> {
             status,
         },
         Step::Review(done, stuck, changed) => Edit::Review {
-            review: Review {
+            review: Box::new(Review {
                 date: day,
                 done,
                 stuck,
                 changed,
                 facts: Some(Facts::from_json(r#"{"age": 20, "rqth": true}"#).unwrap()),
-            },
+            }),
         },
         Step::NextReview(days) => Edit::SetNextReview { date: later(days) },
         Step::Advisor(name) => Edit::SetAdvisor {
-            advisor: Some(AdvisorContact {
+            advisor: Some(ContactDetails {
                 name,
                 organisation: Some("Mission locale".into()),
                 phone: Some("01 23 45 67 89".into()),
                 email: None,
+            }),
+        },
+        Step::Person(name) => Edit::SetPerson {
+            person: Some(ContactDetails {
+                name,
+                organisation: None,
+                phone: None,
+                email: Some("yanis@example.org".into()),
             }),
         },
         Step::Consent(true) => Edit::GiveConsent {
