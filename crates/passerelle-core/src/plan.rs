@@ -51,8 +51,11 @@ use crate::facts::Facts;
 use crate::i18n::{Locale, Message};
 use crate::orientation::{orient, Eligibility, Need, Priority, Request};
 
-/// The plan format version this build writes and reads.
-pub const PLAN_FORMAT_VERSION: u32 = 1;
+/// The plan format version this build writes and reads. Version 1 (the
+/// first, 2026-11) knew only whole days unavailable
+/// (`schedule.unavailable_days`); version 2 has days or times
+/// (`schedule.unavailable`). Older plans are migrated on import.
+pub const PLAN_FORMAT_VERSION: u32 = 2;
 
 /// The longest text a person or advisor may write in a plan (a statement,
 /// a note, a review's text).
@@ -178,6 +181,82 @@ pub struct Objective {
     pub actions: Vec<Action>,
 }
 
+/// A time of day, `HH:MM`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct TimeOfDay {
+    minutes: u16,
+}
+
+impl TimeOfDay {
+    /// Reads `HH:MM`, 00:00 to 23:59.
+    ///
+    /// ```
+    /// use passerelle_core::plan::TimeOfDay;
+    /// assert_eq!(TimeOfDay::parse("09:30").unwrap().to_string(), "09:30");
+    /// assert!(TimeOfDay::parse("24:00").is_none());
+    /// ```
+    pub fn parse(text: &str) -> Option<TimeOfDay> {
+        let (hours, minutes) = text.split_once(':')?;
+        let number = |part: &str| -> Option<u16> {
+            (part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| part.parse().ok())
+                .flatten()
+        };
+        let (hours, minutes) = (number(hours)?, number(minutes)?);
+        (hours < 24 && minutes < 60).then_some(TimeOfDay {
+            minutes: hours * 60 + minutes,
+        })
+    }
+}
+
+impl std::fmt::Display for TimeOfDay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:02}:{:02}", self.minutes / 60, self.minutes % 60)
+    }
+}
+
+impl Serialize for TimeOfDay {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for TimeOfDay {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
+        TimeOfDay::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom("expected a time written HH:MM, such as 09:30"))
+    }
+}
+
+/// When the person is not available: a whole day each week, or part of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unavailable {
+    pub day: Weekday,
+    /// With `to`: from this time; without, the whole day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<TimeOfDay>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<TimeOfDay>,
+}
+
+impl Unavailable {
+    /// The whole of `day`.
+    pub fn day(day: Weekday) -> Unavailable {
+        Unavailable {
+            day,
+            from: None,
+            to: None,
+        }
+    }
+
+    /// Whether it is the whole day.
+    pub fn whole_day(&self) -> bool {
+        self.from.is_none() && self.to.is_none()
+    }
+}
+
 /// The person's pace and availability.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -186,9 +265,11 @@ pub struct Schedule {
     pub start: Date,
     /// How many steps a week the person wants, 1 to 7.
     pub steps_per_week: u8,
-    /// Days when the person is not available.
+    /// When the person is not available, each week. A step is never due
+    /// on a day unavailable as a whole; the times are for the advisor
+    /// who makes appointments.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub unavailable_days: Vec<Weekday>,
+    pub unavailable: Vec<Unavailable>,
 }
 
 impl Schedule {
@@ -196,10 +277,14 @@ impl Schedule {
     /// a day the person is available.
     pub fn due_dates(&self, count: usize) -> Vec<Date> {
         let per_week = i64::from(self.steps_per_week.clamp(1, 7));
-        let available = |date: Date| !self.unavailable_days.contains(&date.weekday());
-        let all_unavailable = Weekday::ALL
+        let whole_days: Vec<Weekday> = self
+            .unavailable
             .iter()
-            .all(|day| self.unavailable_days.contains(day));
+            .filter(|unavailable| unavailable.whole_day())
+            .map(|unavailable| unavailable.day)
+            .collect();
+        let available = |date: Date| !whole_days.contains(&date.weekday());
+        let all_unavailable = Weekday::ALL.iter().all(|day| whole_days.contains(day));
         (0..count as i64)
             .filter_map(|step| {
                 let mut date = self.start.plus_days(step * 7 / per_week)?;
@@ -348,7 +433,7 @@ impl Choices {
             schedule: Schedule {
                 start,
                 steps_per_week: 2,
-                unavailable_days: Vec::new(),
+                unavailable: Vec::new(),
             },
             locale: Locale::Fr,
             by: Author::Advisor,
@@ -374,6 +459,8 @@ pub enum PlanError {
     BadPosition { position: usize },
     /// A pace outside 1 to 7 steps a week.
     BadPace { steps_per_week: u8 },
+    /// Times unavailable without both ends, or ending before they start.
+    BadTimes,
     /// A text longer than [`MAX_TEXT`] characters, or an empty title.
     BadText { field: &'static str },
     /// A change dated before the last one.
@@ -399,6 +486,7 @@ impl PlanError {
             PlanError::UnknownAction { .. } => "unknown_action",
             PlanError::BadPosition { .. } => "bad_position",
             PlanError::BadPace { .. } => "bad_pace",
+            PlanError::BadTimes => "bad_times",
             PlanError::BadText { .. } => "bad_text",
             PlanError::DateBeforeLastChange { .. } => "date_before_last_change",
             PlanError::AlreadyBuilt => "already_built",
@@ -433,6 +521,10 @@ impl std::fmt::Display for PlanError {
             PlanError::BadPace { steps_per_week } => write!(
                 f,
                 "{code}: {steps_per_week} steps a week; choose 1 to 7"
+            ),
+            PlanError::BadTimes => write!(
+                f,
+                "{code}: give both times, the first before the second (from 09:00 to 12:00)"
             ),
             PlanError::BadText { field } => write!(
                 f,
@@ -497,7 +589,7 @@ impl Plan {
         catalogue: &Catalogue,
         choices: &Choices,
     ) -> Result<Plan, PlanError> {
-        check_pace(choices.schedule.steps_per_week)?;
+        check_schedule(&choices.schedule)?;
         if choices.needs.is_empty() {
             return Err(PlanError::NoNeed);
         }
@@ -957,20 +1049,42 @@ impl Plan {
         {
             return Err("the history is not numbered 1, 2, 3…".into());
         }
-        check_pace(self.schedule.steps_per_week).map_err(|error| error.to_string())
+        check_schedule(&self.schedule).map_err(|error| error.to_string())
     }
 }
 
-/// Brings a plan of an older format version to this one. Version 1 is
-/// the first: there is nothing older to migrate yet; a version 0 (or
-/// none) is not a plan.
-fn migrate(value: Json, version: u64) -> Result<Json, PlanError> {
-    match version {
-        1 => Ok(value),
-        _ => Err(PlanError::Corrupted {
-            detail: format!("format version {version} never existed"),
-        }),
+/// Brings a plan of an older format version to this one, one version at
+/// a time; a version 0 (or none) never existed.
+fn migrate(mut value: Json, version: u64) -> Result<Json, PlanError> {
+    if version == 0 {
+        return Err(PlanError::Corrupted {
+            detail: "format version 0 never existed".into(),
+        });
     }
+    if version < 2 {
+        value = from_version_1(value);
+    }
+    Ok(value)
+}
+
+/// Version 1 → 2: whole days unavailable (`unavailable_days: ["monday"]`)
+/// become `unavailable: [{"day": "monday"}]`.
+fn from_version_1(mut value: Json) -> Json {
+    if let Some(schedule) = value.get_mut("schedule").and_then(Json::as_object_mut) {
+        if let Some(days) = schedule.remove("unavailable_days") {
+            let unavailable: Vec<Json> = match days {
+                Json::Array(days) => days
+                    .into_iter()
+                    .map(|day| serde_json::json!({ "day": day }))
+                    .collect(),
+                // Not a list: left for the format checks to refuse.
+                other => vec![other],
+            };
+            schedule.insert("unavailable".into(), Json::Array(unavailable));
+        }
+    }
+    value["format_version"] = Json::from(2);
+    value
 }
 
 fn check_pace(steps_per_week: u8) -> Result<(), PlanError> {
@@ -979,6 +1093,20 @@ fn check_pace(steps_per_week: u8) -> Result<(), PlanError> {
     } else {
         Err(PlanError::BadPace { steps_per_week })
     }
+}
+
+/// A pace of 1 to 7 steps a week, and times unavailable given both, the
+/// first before the second.
+fn check_schedule(schedule: &Schedule) -> Result<(), PlanError> {
+    check_pace(schedule.steps_per_week)?;
+    for unavailable in &schedule.unavailable {
+        match (unavailable.from, unavailable.to) {
+            (None, None) => {}
+            (Some(from), Some(to)) if from < to => {}
+            _ => return Err(PlanError::BadTimes),
+        }
+    }
+    Ok(())
 }
 
 fn check_text(text: &str, field: &'static str) -> Result<(), PlanError> {
@@ -1094,7 +1222,7 @@ mod tests {
         let schedule = Schedule {
             start: date("2026-11-27"),
             steps_per_week: 1,
-            unavailable_days: vec![Weekday::Friday],
+            unavailable: vec![Unavailable::day(Weekday::Friday)],
         };
         let dates: Vec<String> = schedule
             .due_dates(3)
@@ -1104,7 +1232,15 @@ mod tests {
         assert_eq!(dates, ["2026-11-28", "2026-12-05", "2026-12-12"]);
         let schedule = Schedule {
             steps_per_week: 7,
-            unavailable_days: vec![Weekday::Saturday, Weekday::Sunday],
+            unavailable: vec![
+                Unavailable::day(Weekday::Saturday),
+                Unavailable::day(Weekday::Sunday),
+                Unavailable {
+                    day: Weekday::Monday,
+                    from: TimeOfDay::parse("09:00"),
+                    to: TimeOfDay::parse("12:00"),
+                },
+            ],
             ..schedule
         };
         let days: Vec<Weekday> = schedule.due_dates(7).iter().map(|d| d.weekday()).collect();
@@ -1354,6 +1490,30 @@ mod tests {
     }
 
     #[test]
+    fn a_version_1_plan_is_migrated_on_import() {
+        let v1 = include_str!("../tests/fixtures/plan-v1.json");
+        assert!(v1.contains("\"format_version\": 1") && v1.contains("unavailable_days"));
+        let plan = Plan::from_json(v1).unwrap();
+        assert_eq!(plan.format_version, PLAN_FORMAT_VERSION);
+        assert_eq!(
+            plan.schedule.unavailable,
+            [
+                Unavailable::day(Weekday::Monday),
+                Unavailable::day(Weekday::Saturday)
+            ]
+        );
+        assert_eq!(
+            plan.objectives[0].statement.as_deref(),
+            Some("Travailler dans la logistique")
+        );
+        assert_eq!(plan.history.len(), 3);
+        // Written again in the current version, it reads back the same.
+        let json = plan.to_json();
+        assert!(json.contains("\"format_version\": 2") && !json.contains("unavailable_days"));
+        assert_eq!(Plan::from_json(&json).unwrap(), plan);
+    }
+
+    #[test]
     fn a_plan_round_trips_and_bad_files_are_refused() {
         let mut plan = built(&choices(&["trouver-un-emploi"]));
         plan.apply(
@@ -1376,8 +1536,18 @@ mod tests {
             Plan::from_json(&changed.to_string()).unwrap_err().code()
         };
         assert_eq!(
-            code(&|v| v["format_version"] = 2.into()),
+            code(&|v| v["format_version"] = 3.into()),
             "plan_future_version"
+        );
+        assert_eq!(
+            code(&|v| v["schedule"]["unavailable"] =
+                serde_json::json!([{"day": "monday", "from": "12:00"}])),
+            "plan_corrupted"
+        );
+        assert_eq!(
+            code(&|v| v["schedule"]["unavailable"] =
+                serde_json::json!([{"day": "monday", "from": "12:00", "to": "9:00"}])),
+            "plan_corrupted"
         );
         assert_eq!(code(&|v| v["format_version"] = 0.into()), "plan_corrupted");
         assert_eq!(code(&|v| v["extra"] = true.into()), "plan_corrupted");

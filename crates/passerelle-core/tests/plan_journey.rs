@@ -70,7 +70,9 @@ fn a_cej_candidate_builds_changes_reviews_exports_and_prints_a_plan() {
         "Trouver un travail dans la logistique".into(),
     );
     choices.schedule.steps_per_week = 1;
-    choices.schedule.unavailable_days = vec![passerelle_core::date::Weekday::Monday];
+    choices.schedule.unavailable = vec![passerelle_core::plan::Unavailable::day(
+        passerelle_core::date::Weekday::Monday,
+    )];
     let mut plan = Plan::build(&diagnosis, &catalogue, &choices).unwrap();
     let job = plan.objectives[0].clone();
     assert_eq!(job.theme, "trouver-un-emploi");

@@ -44,7 +44,10 @@ fn plan(steps_per_week: u8, unavailable: Vec<Weekday>) -> Plan {
     };
     let mut choices = Choices::new(start(), vec!["sante".into(), "trouver-un-emploi".into()]);
     choices.schedule.steps_per_week = steps_per_week;
-    choices.schedule.unavailable_days = unavailable;
+    choices.schedule.unavailable = unavailable
+        .into_iter()
+        .map(passerelle_core::plan::Unavailable::day)
+        .collect();
     Plan::build(&diagnosis, &Catalogue::national(), &choices).unwrap()
 }
 
