@@ -155,6 +155,10 @@ pub struct Entry {
     pub cost: String,
     /// An emergency contact, shown first when an urgent need is found.
     pub urgent: bool,
+    /// The documents the partner usually asks for, as its source lists
+    /// them; a plan asks the person to get them ready first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<LocalizedText>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub valid_from: Option<Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -225,6 +229,9 @@ struct EntryRecord {
     #[serde(default)]
     urgent: bool,
     #[serde(default)]
+    #[validate(custom(function = "french_texts"))]
+    documents: Vec<LocalizedText>,
+    #[serde(default)]
     valid_from: Option<Date>,
     #[serde(default)]
     valid_until: Option<Date>,
@@ -255,6 +262,10 @@ fn slug(id: &str) -> Result<(), ValidationError> {
             ),
         ))
     }
+}
+
+fn french_texts(texts: &[LocalizedText]) -> Result<(), ValidationError> {
+    texts.iter().try_for_each(french_text)
 }
 
 fn french_text(text: &LocalizedText) -> Result<(), ValidationError> {
@@ -465,6 +476,7 @@ pub(crate) fn parse_entry(value: &Json, path: &str, problems: &mut Vec<Problem>)
         access: record.access,
         cost: record.cost,
         urgent: record.urgent,
+        documents: record.documents,
         valid_from: record.valid_from,
         valid_until: record.valid_until,
         source_url: record.source_url,

@@ -119,6 +119,8 @@ pub enum Message<'a> {
     RepeatedRank,
     /// The title of a plan's action to contact a partner.
     ContactPartnerAction { name: &'a str },
+    /// The title of a plan's action to get documents ready for a partner.
+    PrepareDocuments { name: &'a str, documents: &'a str },
     /// Saved answers that could not be read back.
     SnapshotUnreadable,
     /// Saved answers written by a newer version.
@@ -320,6 +322,12 @@ impl Message<'_> {
             }
             (Message::ContactPartnerAction { name }, Fr) => format!("Contacter : {name}"),
             (Message::ContactPartnerAction { name }, En) => format!("Contact: {name}"),
+            (Message::PrepareDocuments { name, documents }, Fr) => {
+                format!("Préparer vos papiers pour {name} : {documents}")
+            }
+            (Message::PrepareDocuments { name, documents }, En) => {
+                format!("Get your papers ready for {name}: {documents}")
+            }
             (Message::SnapshotUnreadable, Fr) => {
                 "Vos réponses enregistrées n’ont pas pu être reprises. Vous pouvez recommencer.".into()
             }

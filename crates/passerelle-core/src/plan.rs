@@ -667,11 +667,14 @@ impl Plan {
                 None => addressing.into_iter().take(PROPOSALS_PER_NEED).collect(),
             };
             let id = plan.next_id('o');
-            let actions = entries
+            let mut actions = Vec::new();
+            for entry in entries
                 .into_iter()
                 .filter_map(|entry| catalogue.entry(entry))
-                .map(|entry| plan.contact_action(entry))
-                .collect();
+            {
+                actions.extend(plan.documents_action(entry));
+                actions.push(plan.contact_action(entry));
+            }
             plan.objectives.push(Objective {
                 id,
                 theme: need.theme.clone(),
@@ -722,6 +725,35 @@ impl Plan {
             status: ActionStatus::Planned,
             notes: None,
         }
+    }
+
+    /// An action to get ready the documents the entry's partner usually
+    /// asks for, if its catalogue entry lists them.
+    fn documents_action(&mut self, entry: &crate::catalogue::Entry) -> Option<Action> {
+        if entry.documents.is_empty() {
+            return None;
+        }
+        let documents: Vec<&str> = entry
+            .documents
+            .iter()
+            .map(|document| document.get(self.locale))
+            .collect();
+        let name = entry.name.get(self.locale);
+        Some(Action {
+            id: self.next_id('a'),
+            kind: ActionKind::GetDocument,
+            title: Message::PrepareDocuments {
+                name,
+                documents: &documents.join(", "),
+            }
+            .text(self.locale),
+            entry: Some(entry.id.clone()),
+            contact: None,
+            actor: Actor::Person,
+            due: None,
+            status: ActionStatus::Planned,
+            notes: None,
+        })
     }
 
     /// Gives every planned action without a due date one, at the
@@ -1283,6 +1315,37 @@ mod tests {
             .collect();
         assert_eq!(entries, [Some("mission-locale")]);
         assert_eq!(objective.actions[0].title, "Contacter : Mission locale");
+    }
+
+    #[test]
+    fn documents_the_partner_asks_for_come_first() {
+        let mut json: Json = serde_json::from_str(include_str!("../data/catalogue.json")).unwrap();
+        for entry in json["entries"].as_array_mut().unwrap() {
+            if entry["id"] == "mission-locale" {
+                entry["documents"] = serde_json::json!([
+                    {"fr": "une pièce d’identité", "en": "an identity document"},
+                    {"fr": "un justificatif de domicile", "en": "a proof of address"}
+                ]);
+            }
+        }
+        let catalogue = Catalogue::from_json(&json.to_string()).unwrap();
+        let mut choices = choices(&["trouver-un-emploi"]);
+        choices
+            .entries
+            .insert("trouver-un-emploi".into(), vec!["mission-locale".into()]);
+        let plan = Plan::build(&diagnosis(), &catalogue, &choices).unwrap();
+        let actions = &plan.objectives[0].actions;
+        assert_eq!(actions.len(), 2);
+        assert_eq!(actions[0].kind, ActionKind::GetDocument);
+        assert_eq!(
+            actions[0].title,
+            "Préparer vos papiers pour Mission locale : une pièce d’identité, un justificatif de domicile"
+        );
+        assert_eq!(actions[1].kind, ActionKind::ContactPartner);
+        assert!(actions[0].due < actions[1].due);
+        // Entries without documents get no such step.
+        let plan = built(&choices);
+        assert_eq!(plan.objectives[0].actions.len(), 1);
     }
 
     #[test]
