@@ -338,7 +338,11 @@ fn https_url(url: &str) -> Result<(), ValidationError> {
         && host
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b':')
-        && !url.chars().any(char::is_whitespace);
+        // Nothing that could end an HTML attribute or a tag where the
+        // address is written, whoever renders it.
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`'));
     if ok {
         Ok(())
     } else {
@@ -703,6 +707,24 @@ fn within(from: Option<Date>, until: Option<Date>, date: Date) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_that_could_break_out_of_html_are_refused() {
+        assert!(https_url("https://www.service-public.fr/particuliers/vosdroits/F1190").is_ok());
+        assert!(https_url("https://example.org/?q=a&b=c#x").is_ok());
+        for bad in [
+            "http://example.org/",
+            "https://example.org/\"><script>",
+            "https://example.org/a b",
+            "https://example.org/'x",
+            "https://example.org/`x",
+            "https://example.org/a\\b",
+            "https://example.org/\u{7}",
+            "https://localhost/",
+        ] {
+            assert!(https_url(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn shipped_catalogues_load() {
