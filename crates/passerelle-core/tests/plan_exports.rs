@@ -177,8 +177,9 @@ fn full_plan(catalogue: &Catalogue, locale: Locale, text: &str) -> Plan {
     plan
 }
 
-/// The national CEJ entry, with hostile text in its name, description,
-/// details and web address (the only fields a catalogue lets take any text).
+/// The national CEJ entry, with hostile text in its name, description and
+/// details (the only fields a catalogue lets take any text: a web address
+/// that could break out of HTML is refused when the catalogue loads).
 fn hostile_catalogue() -> Catalogue {
     let national: Json = serde_json::from_str(include_str!("../data/catalogue.json")).unwrap();
     let mut entry = national["entries"]
@@ -192,7 +193,13 @@ fn hostile_catalogue() -> Catalogue {
     entry["name"] = both.clone();
     entry["description"] = both.clone();
     entry["access"]["details"] = both;
-    entry["access"]["url"] = Json::from("https://example.org/\"><svg/onload=alert(1)>");
+    let mut with_url = entry.clone();
+    with_url["access"]["url"] = Json::from("https://example.org/\"><svg/onload=alert(1)>");
+    let refused = serde_json::json!({
+        "format_version": 1, "id": "hostile", "name": "Hostile", "entries": [with_url]
+    });
+    let problems = Catalogue::from_json(&refused.to_string()).unwrap_err();
+    assert_eq!(problems[0].code, "not_https_url");
     let local = serde_json::json!({
         "format_version": 1, "id": "hostile", "name": "Hostile", "entries": [entry]
     });
@@ -451,6 +458,16 @@ fn hostile_text_is_escaped_in_the_print_view() {
             }),
         },
     );
+    // A web address typed into the plan by hand (a catalogue refuses it).
+    let mut action = (plan.objectives.iter())
+        .flat_map(|objective| &objective.actions)
+        .find(|action| action.entry.as_deref() == Some(CEJ))
+        .unwrap()
+        .clone();
+    if let Some(contact) = action.contact.as_mut() {
+        contact.url = Some("https://example.org/\"><svg/onload=alert(1)>".into());
+    }
+    apply(&mut plan, Edit::ChangeAction { action });
     let html = print_view(&plan, &catalogue, today());
     assert_safe_page(&html, "fr");
     assert!(!html.contains(SCRIPT));
