@@ -5,10 +5,17 @@
 //! JavaScript shims (see `pkg-templates/`), because wasm-bindgen cannot
 //! subclass `HTMLElement`; each shim creates the matching widget here and
 //! hands it the element.
+//!
+//! For pages that run the flow themselves, [`Engine`], [`Diagnosis`] and
+//! [`Plan`] expose it whole: values in and out shaped like the core's
+//! JSON (snake_case), every failure a thrown `Error` with a stable `code`.
 
+mod convert;
 mod diagnostic;
 mod dom;
+mod engine;
 mod error;
 mod texts;
 
 pub use diagnostic::DiagnosticWidget;
+pub use engine::{Diagnosis, Engine, Plan};

@@ -1,0 +1,255 @@
+//! Values across the JavaScript boundary.
+//!
+//! In: every structured value is turned into JSON text by `JSON.stringify`
+//! (which refuses cycles and BigInts, and whose exceptions are caught),
+//! then read by `serde_json` or by the core's own `from_json`. So an
+//! object and its JSON text are read by exactly the same code, with the
+//! same checks, paths and codes; `serde_json`'s recursion limit (128)
+//! refuses deep nesting without a stack overflow (`serde-wasm-bindgen`
+//! recurses without a limit); and a `toJSON` method is honoured (a `Plan`
+//! object passed where a plan is read gives its value).
+//!
+//! Out: `serde-wasm-bindgen` with the JSON-compatible serializer (maps as
+//! plain objects, `None` as `null`), names as in the core's JSON
+//! (snake_case); large results as JSON text parsed by `JSON.parse`, which
+//! measured faster (see `tests/engine.rs`, `transfer_of_a_large_orientation`).
+
+use passerelle_core::date::Date;
+use passerelle_core::Locale;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value as Json;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::error::Failure;
+
+/// The longest JSON text read from JavaScript, in UTF-16 code units:
+/// beyond, an input is refused before it is copied into WebAssembly memory.
+pub(crate) const MAX_INPUT: u32 = 64 * 1024 * 1024;
+
+/// Whether an optional argument was left out (`undefined` or `null`).
+pub(crate) fn absent(value: &JsValue) -> bool {
+    value.is_undefined() || value.is_null()
+}
+
+/// What a thrown JavaScript value says, for a message.
+fn describe(thrown: &JsValue) -> String {
+    js_sys::Reflect::get(thrown, &"message".into())
+        .ok()
+        .and_then(|message| message.as_string())
+        .or_else(|| thrown.as_string())
+        .unwrap_or_else(|| "an exception".to_owned())
+}
+
+/// A JavaScript string, copied; refused beyond [`MAX_INPUT`].
+fn js_string(value: &JsValue, argument: &str) -> Option<Result<String, Failure>> {
+    let string = value.dyn_ref::<js_sys::JsString>()?;
+    if string.length() > MAX_INPUT {
+        return Some(Err(Failure::new(
+            "input_too_large",
+            format!("{argument} is longer than {MAX_INPUT} characters"),
+        )));
+    }
+    Some(
+        value
+            .as_string()
+            .ok_or_else(|| Failure::argument(format!("{argument} is not a string"))),
+    )
+}
+
+/// `value` as JSON text, by `JSON.stringify`.
+pub(crate) fn stringify(value: &JsValue, argument: &str) -> Result<String, Failure> {
+    if value.is_undefined() {
+        return Err(Failure::argument(format!("{argument} is missing")));
+    }
+    let text = js_sys::JSON::stringify(value).map_err(|thrown| {
+        Failure::argument(format!(
+            "{argument} cannot be written as JSON ({}): give plain objects, arrays, \
+             strings, numbers, booleans and null, without cycles",
+            describe(&thrown)
+        ))
+    })?;
+    let text = JsValue::from(text);
+    js_string(&text, argument).unwrap_or_else(|| {
+        Err(Failure::argument(format!(
+            "{argument} is not a JSON value (a function or a symbol?)"
+        )))
+    })
+}
+
+/// A document given either as JSON text (a string) or as a value, as
+/// JSON text.
+pub(crate) fn document(value: &JsValue, argument: &str) -> Result<String, Failure> {
+    match js_string(value, argument) {
+        Some(text) => text,
+        None => stringify(value, argument),
+    }
+}
+
+/// A document inside an already parsed input: a JSON text (a string) or
+/// the value itself, as JSON text.
+pub(crate) fn document_in(value: &Json) -> String {
+    match value {
+        Json::String(text) => text.clone(),
+        // A parsed JSON value always writes back.
+        other => serde_json::to_string(other).unwrap_or_default(),
+    }
+}
+
+/// `value` parsed as JSON.
+pub(crate) fn parse(value: &JsValue, argument: &str) -> Result<Json, Failure> {
+    let text = stringify(value, argument)?;
+    serde_json::from_str(&text)
+        .map_err(|error| Failure::argument(format!("{argument} cannot be read: {error}")))
+}
+
+/// `value` read as a `T` through its JSON.
+pub(crate) fn read<T: DeserializeOwned>(value: &JsValue, argument: &str) -> Result<T, Failure> {
+    let text = stringify(value, argument)?;
+    serde_json::from_str(&text)
+        .map_err(|error| Failure::argument(format!("{argument} is not valid: {error}")))
+}
+
+/// A JSON value read as a `T`.
+pub(crate) fn read_json<T: DeserializeOwned>(value: Json, argument: &str) -> Result<T, Failure> {
+    serde_json::from_value(value)
+        .map_err(|error| Failure::argument(format!("{argument} is not valid: {error}")))
+}
+
+/// A string argument.
+pub(crate) fn string(value: &JsValue, argument: &str) -> Result<String, Failure> {
+    js_string(value, argument)
+        .unwrap_or_else(|| Err(Failure::argument(format!("{argument} must be a string"))))
+}
+
+/// An optional plain object argument, parsed; `None` when left out.
+pub(crate) fn options(value: &JsValue, argument: &str) -> Result<Option<Json>, Failure> {
+    if absent(value) {
+        return Ok(None);
+    }
+    match parse(value, argument)? {
+        Json::Object(map) => Ok(Some(Json::Object(map))),
+        _ => Err(Failure::argument(format!("{argument} must be an object"))),
+    }
+}
+
+/// Refuses the keys of `object` that are not `known`, all at once.
+pub(crate) fn known_keys(object: &Json, known: &[&str], argument: &str) -> Result<(), Failure> {
+    let Json::Object(map) = object else {
+        return Err(Failure::argument(format!("{argument} must be an object")));
+    };
+    let unknown: Vec<&String> = map
+        .keys()
+        .filter(|key| !known.contains(&key.as_str()))
+        .collect();
+    if unknown.is_empty() {
+        return Ok(());
+    }
+    let mut failure = Failure::argument(format!(
+        "{argument} has unknown keys; it takes {}",
+        known.join(", ")
+    ));
+    for key in unknown {
+        failure = failure.with_detail(
+            &format!("$.{key}"),
+            "unknown_field",
+            format!("{argument} has no \"{key}\""),
+        );
+    }
+    Err(failure)
+}
+
+/// A date written `YYYY-MM-DD`.
+pub(crate) fn date_text(text: &str, argument: &str) -> Result<Date, Failure> {
+    Date::parse(text).map_err(|error| {
+        Failure::new(
+            "invalid_date",
+            format!("{argument}: {error} (write dates YYYY-MM-DD)"),
+        )
+    })
+}
+
+/// An optional date argument (`"YYYY-MM-DD"`); today when left out.
+pub(crate) fn date_or_today(value: &JsValue, argument: &str) -> Result<Date, Failure> {
+    if absent(value) {
+        return today();
+    }
+    date_text(&string(value, argument)?, argument)
+}
+
+/// An optional date inside a parsed input; today when absent or null.
+pub(crate) fn json_date_or_today(value: Option<&Json>, argument: &str) -> Result<Date, Failure> {
+    match value {
+        None | Some(Json::Null) => today(),
+        Some(Json::String(text)) => date_text(text, argument),
+        Some(_) => Err(Failure::argument(format!(
+            "{argument} must be a date written YYYY-MM-DD"
+        ))),
+    }
+}
+
+/// An optional boolean inside a parsed input.
+pub(crate) fn json_bool(
+    value: Option<&Json>,
+    default: bool,
+    argument: &str,
+) -> Result<bool, Failure> {
+    match value {
+        None | Some(Json::Null) => Ok(default),
+        Some(Json::Bool(value)) => Ok(*value),
+        Some(_) => Err(Failure::argument(format!(
+            "{argument} must be true or false"
+        ))),
+    }
+}
+
+/// Today on the device, in its time zone.
+pub(crate) fn today() -> Result<Date, Failure> {
+    let now = js_sys::Date::new_0();
+    let date = (|| {
+        let year = u16::try_from(now.get_full_year()).ok()?;
+        let month = u8::try_from(now.get_month() + 1).ok()?;
+        let day = u8::try_from(now.get_date()).ok()?;
+        Date::new(year, month, day)
+    })();
+    date.ok_or_else(|| {
+        Failure::new(
+            "no_date",
+            "the device's clock gives no valid date: give the date",
+        )
+    })
+}
+
+/// A language tag (`fr`, `en-GB`).
+pub(crate) fn locale(value: &JsValue, argument: &str) -> Result<Locale, Failure> {
+    locale_text(&string(value, argument)?, argument)
+}
+
+/// A language tag read from text.
+pub(crate) fn locale_text(tag: &str, argument: &str) -> Result<Locale, Failure> {
+    Locale::from_tag(tag).ok_or_else(|| {
+        let shown: String = tag.chars().take(40).collect();
+        Failure::new(
+            "unknown_locale",
+            format!("{argument}: \"{shown}\" is not a language Passerelle speaks (fr, en)"),
+        )
+    })
+}
+
+/// `value` as a JavaScript value shaped like its JSON: plain objects for
+/// maps, `null` for a missing value.
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|error| Failure::new("conversion_failed", error.to_string()))
+}
+
+/// A large result as a JavaScript value: written as JSON text in
+/// WebAssembly, then read by `JSON.parse`; one string crosses the
+/// boundary instead of one call per value.
+pub(crate) fn to_js_large<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure> {
+    let text = serde_json::to_string(value)
+        .map_err(|error| Failure::new("conversion_failed", error.to_string()))?;
+    js_sys::JSON::parse(&text)
+        .map_err(|thrown| Failure::new("conversion_failed", describe(&thrown)))
+}
