@@ -5,6 +5,8 @@
 //! - `cargo xtask test`: every check, in order, each phase named and timed.
 //! - `cargo xtask package`: installs what is missing and builds the package.
 //! - `cargo xtask bench`: runs the benchmarks.
+//! - `cargo xtask size`: builds the package if needed and reports the size
+//!   of its files, raw and gzipped, against the size budget.
 //!
 //! Only the standard library: this crate is compiled before anything else
 //! runs, on every fresh machine.
@@ -12,6 +14,7 @@
 mod package;
 mod phases;
 mod server;
+mod size;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -27,6 +30,9 @@ commands:
                     package build, end-to-end tests (Playwright + Chromium)
   package           install what is missing and build the package into target/pkg
   bench             run the benchmarks (they report times, never fail on speed)
+  size              build the package if needed, print each file's size raw and
+                    gzipped (gzip -9) and the total a page loads against the
+                    150 KB budget (a report: never fails on size)
   help              this text";
 
 /// A failure of a build step, with what to do about it.
@@ -39,6 +45,7 @@ fn main() -> ExitCode {
         Some("test") if args.len() == 1 => phases::test(),
         Some("package") if args.len() == 1 => package_only(),
         Some("bench") if args.len() == 1 => bench(),
+        Some("size") if args.len() == 1 => size::report(&workspace_root()),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())

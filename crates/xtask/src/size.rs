@@ -1,0 +1,278 @@
+//! `cargo xtask size`: the raw and gzipped size of every file of the
+//! package, and the total a page loads against the size budget. A report:
+//! it fails only when the package cannot be built or measured, never
+//! because the budget is exceeded.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::package::package_dir;
+use crate::{tools, Result};
+
+/// The budget of the issue: wasm + JS + CSS + default data, gzipped.
+const BUDGET_KB: u64 = 150;
+
+/// Bytes in a KB, for the budget and the totals (the stricter reading).
+const KB: u64 = 1000;
+
+/// Package files a page loads, by extension: counted against the budget.
+/// The others (types, package.json, README, LICENSE) are listed only.
+const LOADED: &[&str] = &["wasm", "js", "mjs", "css"];
+
+/// Source files compiled into the wasm with `include_str!`, looked for
+/// byte for byte in it: (what, folder, extension).
+const EMBEDDED: &[(&str, &str, &str)] = &[
+    ("CSS", "crates/passerelle-wasm/src", "css"),
+    ("default data", "crates/passerelle-core/data", "json"),
+];
+
+/// Width of the name column of the tables.
+const NAME: usize = 46;
+
+/// Builds the package if needed, then prints the report.
+pub fn report(root: &Path) -> Result {
+    check_gzip()?;
+    let build_tools = tools::ensure_build_tools(root)?;
+    crate::package::build(root, &build_tools)?;
+    let out = package_dir(root);
+    let mut files = Vec::new();
+    collect(&out, &mut files)?;
+    files.sort();
+
+    println!(
+        "\n{} (bytes; gzipped with `gzip -9`, each file on its own)",
+        shown(root, &out)
+    );
+    println!("  {:<NAME$} {:>10} {:>10}", "file", "raw", "gzipped");
+    let mut total = 0;
+    let mut wasm_files = Vec::new();
+    for file in &files {
+        let raw = file_size(file)?;
+        let gzipped = gzip_size(file)?;
+        let loaded = extension(file).is_some_and(|ext| LOADED.contains(&ext));
+        if loaded {
+            total += gzipped;
+        }
+        if extension(file) == Some("wasm") {
+            wasm_files.push(file.clone());
+        }
+        println!(
+            "  {:<NAME$} {:>10} {:>10}{}",
+            shown(&out, file),
+            group(raw),
+            group(gzipped),
+            if loaded { "  *" } else { "" }
+        );
+    }
+    println!("  * loaded by a page (wasm, JS, CSS): counted in the total");
+
+    for wasm in &wasm_files {
+        embedded(root, wasm)?;
+    }
+
+    println!(
+        "\ntotal a page loads, gzipped: {} bytes = {} (1 KB = 1000 bytes)",
+        group(total),
+        kb(total)
+    );
+    let budget = BUDGET_KB * KB;
+    if total <= budget {
+        println!(
+            "budget: {BUDGET_KB} KB gzipped (wasm + JS + CSS + default data): holds, {} to spare",
+            kb(budget - total)
+        );
+    } else {
+        println!(
+            "budget: {BUDGET_KB} KB gzipped (wasm + JS + CSS + default data): EXCEEDED by {}",
+            kb(total - budget)
+        );
+    }
+    println!("(a report: `cargo xtask size` never fails on size)");
+    Ok(())
+}
+
+/// Lists the CSS and default data compiled into `wasm`, each gzipped on
+/// its own: an indication of their share, already counted in the wasm.
+fn embedded(root: &Path, wasm: &Path) -> Result {
+    let module = fs::read(wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
+    let name = wasm.file_name().unwrap_or_default().to_string_lossy();
+    println!(
+        "\ninside {name}: the CSS and the default data, compiled into it with \
+         include_str!\n(counted in its size above; each source file gzipped on its own)"
+    );
+    for (what, folder, wanted) in EMBEDDED {
+        println!("  {what}, from {folder}/");
+        let folder = root.join(folder);
+        let mut sources = Vec::new();
+        collect(&folder, &mut sources)?;
+        sources.sort();
+        let (mut raw_total, mut gzipped_total) = (0, 0);
+        for source in sources
+            .iter()
+            .filter(|source| extension(source) == Some(wanted))
+        {
+            let content =
+                fs::read(source).map_err(|e| format!("cannot read {}: {e}", source.display()))?;
+            let label = shown(&folder, source);
+            if !contains(&module, &content) {
+                println!("    {label:<w$} not in the wasm", w = NAME - 2);
+                continue;
+            }
+            let (raw, gzipped) = (content.len() as u64, gzip_size(source)?);
+            raw_total += raw;
+            gzipped_total += gzipped;
+            println!(
+                "    {label:<w$} {:>10} {:>10}",
+                group(raw),
+                group(gzipped),
+                w = NAME - 2
+            );
+        }
+        println!(
+            "    {:<w$} {:>10} {:>10}",
+            "total",
+            group(raw_total),
+            group(gzipped_total),
+            w = NAME - 2
+        );
+    }
+    Ok(())
+}
+
+/// Whether `needle` occurs in `haystack`, byte for byte.
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    haystack
+        .iter()
+        .enumerate()
+        .filter(|(_, byte)| **byte == first)
+        .any(|(at, _)| haystack[at..].starts_with(needle))
+}
+
+/// Fails early, with what to do, when `gzip` cannot run.
+fn check_gzip() -> Result {
+    match Command::new("gzip")
+        .arg("--version")
+        .env("PATH", tools::search_path())
+        .output()
+    {
+        Ok(output) if output.status.success() => Ok(()),
+        Ok(output) => Err(format!("`gzip --version` failed ({})", output.status)),
+        Err(error) => Err(format!(
+            "cannot run gzip ({error}): `cargo xtask size` measures compressed sizes \
+             with it; install it (Debian: apt-get install gzip)"
+        )),
+    }
+}
+
+/// The size of `path` compressed with `gzip -9` (`-n`: no name or time in
+/// the header, as a web server compresses).
+fn gzip_size(path: &Path) -> Result<u64> {
+    let output = Command::new("gzip")
+        .args(["-9", "-n", "-c"])
+        .arg(path)
+        .env("PATH", tools::search_path())
+        .output()
+        .map_err(|e| format!("cannot run gzip on {}: {e}", path.display()))?;
+    if !output.status.success() {
+        return Err(format!(
+            "gzip failed on {} ({}): {}",
+            path.display(),
+            output.status,
+            String::from_utf8_lossy(&output.stderr).trim()
+        ));
+    }
+    Ok(output.stdout.len() as u64)
+}
+
+fn file_size(path: &Path) -> Result<u64> {
+    fs::metadata(path)
+        .map(|metadata| metadata.len())
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// Every file under `folder`, recursively, except hidden ones (the
+/// package's build stamp).
+fn collect(folder: &Path, files: &mut Vec<PathBuf>) -> Result {
+    let entries =
+        fs::read_dir(folder).map_err(|e| format!("cannot list {}: {e}", folder.display()))?;
+    for entry in entries {
+        let path = entry
+            .map_err(|e| format!("cannot list {}: {e}", folder.display()))?
+            .path();
+        if path
+            .file_name()
+            .is_some_and(|name| name.to_string_lossy().starts_with('.'))
+        {
+            continue;
+        }
+        if path.is_dir() {
+            collect(&path, files)?;
+        } else if path.is_file() {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn extension(path: &Path) -> Option<&str> {
+    path.extension().and_then(|ext| ext.to_str())
+}
+
+/// `path` relative to `base`, with `/` separators.
+fn shown(base: &Path, path: &Path) -> String {
+    path.strip_prefix(base)
+        .unwrap_or(path)
+        .components()
+        .map(|part| part.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// `1234567` as `1 234 567`.
+fn group(n: u64) -> String {
+    let digits = n.to_string();
+    let first = match digits.len() % 3 {
+        0 => 3.min(digits.len()),
+        short => short,
+    };
+    let mut grouped = digits[..first].to_owned();
+    for chunk in digits.as_bytes()[first..].chunks(3) {
+        grouped.push(' ');
+        grouped.push_str(&String::from_utf8_lossy(chunk));
+    }
+    grouped
+}
+
+/// Bytes as KB, rounded to one decimal.
+fn kb(bytes: u64) -> String {
+    let tenths = (bytes * 10 + KB / 2) / KB;
+    format!("{}.{} KB", tenths / 10, tenths % 10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_digits_and_shows_kb() {
+        assert_eq!(group(0), "0");
+        assert_eq!(group(999), "999");
+        assert_eq!(group(1000), "1 000");
+        assert_eq!(group(1_135_500), "1 135 500");
+        assert_eq!(kb(388_535), "388.5 KB");
+        assert_eq!(kb(150_000), "150.0 KB");
+        assert_eq!(kb(149_960), "150.0 KB");
+        assert_eq!(kb(49), "0.0 KB");
+    }
+
+    #[test]
+    fn finds_a_file_inside_a_module() {
+        assert!(contains(b"\0asm{\"a\": 1}\0", b"{\"a\": 1}"));
+        assert!(!contains(b"\0asm{\"a\": 2}\0", b"{\"a\": 1}"));
+        assert!(!contains(b"{\"a\"", b"{\"a\": 1}"));
+    }
+}
