@@ -1,4 +1,6 @@
 // Passerelle: importing this module registers <passerelle-diagnostic>.
+// It also exports the engine API (Engine, Diagnosis, Plan): call load()
+// before using it.
 //
 // The element is a thin shim: wasm-bindgen cannot subclass HTMLElement, so
 // this class forwards the element's life cycle to the widget written in
@@ -74,3 +76,4 @@ if (!customElements.get('passerelle-diagnostic')) {
 }
 
 export { DiagnosticWidget };
+export { Engine, Diagnosis, Plan } from './passerelle_wasm.js';

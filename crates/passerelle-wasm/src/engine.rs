@@ -462,7 +462,7 @@ impl Diagnosis {
     }
 
     /// Answers the current question `id` with what was typed or chosen in
-    /// a form (a string: `"oui"`, `"12"`, `"27/11/2026"`…).
+    /// a form (a string: `"yes"`, `"no"`, `"12"`, `"27/11/2026"`…).
     pub fn answer_input(&self, id: JsValue, input: JsValue) -> Result<()> {
         let id = convert::string(&id, "id")?;
         let input = convert::string(&input, "input")?;

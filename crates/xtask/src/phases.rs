@@ -127,6 +127,7 @@ pub fn test() -> Result {
     report.test_phase("wasm-tests", || wasm_tests(&root, &browser))?;
     report.phase("package", || package::build(&root, &build))?;
     report.test_phase("e2e", || end_to_end(&root, &build, &browser))?;
+    report.test_phase("packaging", || packaging(&root, &build))?;
     report.summary();
     Ok(())
 }
@@ -189,6 +190,24 @@ fn end_to_end(root: &Path, build: &BuildTools, browser: &BrowserTools) -> Result
     );
     server.stop();
     outcome
+}
+
+/// The package as its users load it (tests/packaging): the Node entry with
+/// a whole flow, every example of docs/js-api.md, and the TypeScript types
+/// checked by `tsc` on a sample consumer.
+fn packaging(root: &Path, build: &BuildTools) -> Result<Counts> {
+    let tests = root.join("tests");
+    tools::ensure_npm_packages(&tests)?;
+    counted(
+        Command::new("node")
+            .current_dir(&tests)
+            .args(["--test", "--test-reporter=spec", "packaging/"])
+            .env("PATH", &build.path)
+            .env(
+                "PASSERELLE_PKG",
+                root.join("target").join("pkg").join("node.js"),
+            ),
+    )
 }
 
 /// Runs a test command, echoing its output and counting the tests it

@@ -1,0 +1,918 @@
+// Types of Passerelle's engine API (Engine, Diagnosis, Plan), shared by
+// both entries: `passerelle.d.ts` (browser) and `node.d.ts` (Node). No DOM
+// type is used here, so that a Node project compiles without the "dom" lib.
+//
+// Names and shapes are those of the JSON formats documented in the
+// repository's docs/ (questionnaire-format.md, catalogue-format.md,
+// plan-format.md, facts.md) and in docs/js-api.md: snake_case, as the
+// core writes them. Dates are strings `YYYY-MM-DD`.
+
+// ---------------------------------------------------------------------------
+// Common
+
+/** A date written `YYYY-MM-DD` (`"2026-11-27"`). */
+export type DateString = string;
+
+/** A language Passerelle speaks. */
+export type Locale = 'fr' | 'en';
+
+/**
+ * A language tag: `"fr"`, `"en"`, `"en-GB"`, `navigator.language`…; only
+ * its first part counts, and one Passerelle does not speak is refused
+ * (`unknown_locale`).
+ */
+export type LanguageTag = Locale | (string & {});
+
+/** A text in each language: `{ fr: "…", en: "…" }`. */
+export type LocalizedText = { [locale in Locale]?: string };
+
+/** A catalogue text: French required. */
+export interface CatalogueText {
+  fr: string;
+  en?: string;
+}
+
+/** How pressing a need is. */
+export type Priority = 'urgent' | 'high' | 'normal';
+
+/** One problem of an input: where (a JSON path), a stable code, and what. */
+export interface ProblemDetail {
+  /** JSON path into the input: `"$.entries[3].id"`, `"$.facts.age"`, `"$"`. */
+  path: string;
+  /** Stable code of the problem (`wrong_type`, `unknown_theme`…). */
+  code: string;
+  message: string;
+}
+
+// ---------------------------------------------------------------------------
+// Facts (docs/facts.md)
+
+export type EmploymentStatus =
+  | 'employed' | 'jobseeker' | 'student' | 'in_training' | 'apprentice'
+  | 'self_employed' | 'inactive' | 'retired';
+export type Benefit = 'rsa' | 'ass' | 'aah' | 'are' | 'prime_activite';
+export type Nationality = 'french' | 'eu' | 'non_eu';
+export type Housing = 'owner' | 'tenant' | 'hosted' | 'emergency_shelter' | 'homeless' | 'other';
+export type FrenchLevel = 'fluent' | 'basic' | 'none';
+export type DigitalAutonomy = 'autonomous' | 'needs_help' | 'no_access';
+
+/** What is known of a person. A fact that is not known is absent (never `null`). */
+export interface Facts {
+  birth_date?: DateString;
+  /** 0–130. */
+  age?: number;
+  /** Five digits. */
+  postal_code?: string;
+  /** INSEE commune code (`"93066"`, `"2A004"`). */
+  commune?: string;
+  /** INSEE department code (`"93"`, `"2A"`, `"974"`). */
+  department?: string;
+  /** INSEE region code (`"11"`). */
+  region?: string;
+  employment_status?: EmploymentStatus;
+  registered_jobseeker?: boolean;
+  /** 0–600. */
+  unemployment_months?: number;
+  /** An empty list means: none of them. */
+  benefits?: Benefit[];
+  rqth?: boolean;
+  /** 0–8. */
+  qualification_level?: number;
+  in_education?: boolean;
+  nationality?: Nationality;
+  residence_permit_work?: boolean;
+  /** 0–100. */
+  first_residence_permit_years?: number;
+  housing?: Housing;
+  /** 0–30. */
+  children_count?: number;
+  single_parent?: boolean;
+  /** 0–30. */
+  youngest_child_age?: number;
+  driving_licence?: boolean;
+  vehicle?: boolean;
+  /** Euros a month, 0–1,000,000. */
+  monthly_resources?: number;
+  french_level?: FrenchLevel;
+  digital_autonomy?: DigitalAutonomy;
+  lives_in_qpv?: boolean;
+}
+
+/** A fact's name. */
+export type FactName = keyof Facts;
+
+/** A fact's value. */
+export type FactValue = boolean | number | string | string[];
+
+// ---------------------------------------------------------------------------
+// Conditions (eligibility rules and questionnaire conditions)
+
+/** Where something is available, or where a person lives (INSEE codes). */
+export interface Zone {
+  national?: boolean;
+  regions?: string[];
+  departments?: string[];
+  communes?: string[];
+}
+
+/** A condition: exactly one operator, and an optional label. */
+export type Condition = ConditionTest & {
+  /** The sentence shown in explanations instead of the generated one. */
+  label?: LocalizedText;
+};
+
+export type ConditionTest =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { equals: { fact: FactName; value: boolean | number | string } }
+  | { in: { fact: FactName; values: string[] } }
+  | { has_any: { fact: FactName; values: string[] } }
+  | { compare: { fact: FactName; op: '<' | '<=' | '>' | '>='; value: number } }
+  | { between: { fact: FactName; min: number; max: number } }
+  | { age: { min?: number; max?: number } }
+  | { in_zone: Zone }
+  /** Questionnaires only: the answer to an earlier question is one of `values`. */
+  | { answer: { question: string; values: string[] } };
+
+// ---------------------------------------------------------------------------
+// Questionnaire (docs/questionnaire-format.md)
+
+/** One answer a choice question offers. */
+export interface ChoiceOption {
+  id: string;
+  label: LocalizedText;
+  /** The value the option gives the question's fact instead of its id; `null`: none. */
+  value?: boolean | number | string | null;
+  /** Multiple choice only: cannot be chosen with other options. */
+  exclusive?: boolean;
+}
+
+export interface YesNoKind { type: 'yes_no' }
+export interface SingleChoiceKind { type: 'single_choice'; options: ChoiceOption[] }
+export interface MultipleChoiceKind { type: 'multiple_choice'; options: ChoiceOption[] }
+export interface NumberKind {
+  type: 'number';
+  /** Smallest accepted value (included). */
+  min: number;
+  /** Largest accepted value (included). */
+  max: number;
+  /** Shown after the field ("ans", "euros"). */
+  unit?: LocalizedText;
+}
+export interface DateKind { type: 'date' }
+export interface PostalCodeKind { type: 'postal_code' }
+export interface ShortTextKind {
+  type: 'short_text';
+  /** The most characters accepted (the engine gives 200 when the questionnaire does not say). */
+  max_length: number;
+}
+export interface NeedRankingKind { type: 'need_ranking' }
+
+/** What kind of answer a question takes, discriminated by `type`. */
+export type QuestionKind =
+  | YesNoKind | SingleChoiceKind | MultipleChoiceKind | NumberKind
+  | DateKind | PostalCodeKind | ShortTextKind | NeedRankingKind;
+
+export type QuestionKindType = QuestionKind['type'];
+
+/** A need a question raises when `when` is met. */
+export interface NeedSignal {
+  /** A data·inclusion theme or category. */
+  theme: string;
+  priority?: Priority;
+  when: Condition;
+}
+
+/** An urgent alert a question raises when `when` is met. */
+export interface UrgentSignal {
+  alert: UrgentAlert;
+  when: Condition;
+}
+
+/** A question whose kind is `K`. */
+export interface QuestionOf<K extends QuestionKind> {
+  id: string;
+  kind: K;
+  label: LocalizedText;
+  help?: LocalizedText;
+  /** The fact the answer sets. */
+  sets?: FactName;
+  ask_when?: Condition;
+  /** Whether "I'd rather not say" is offered (`Diagnosis.skip`). */
+  skippable?: boolean;
+  needs?: NeedSignal[];
+  urgent?: UrgentSignal[];
+}
+
+/** A question, discriminated by `kind.type`. */
+export type Question =
+  | QuestionOf<YesNoKind> | QuestionOf<SingleChoiceKind> | QuestionOf<MultipleChoiceKind>
+  | QuestionOf<NumberKind> | QuestionOf<DateKind> | QuestionOf<PostalCodeKind>
+  | QuestionOf<ShortTextKind> | QuestionOf<NeedRankingKind>;
+
+/**
+ * An answer: `true`/`false` (yes/no), a whole number, a text (a choice's
+ * option id, a date `YYYY-MM-DD`, a postal code, a short text), or a list
+ * of option ids (multiple choice) or need themes (ranking, most important
+ * first).
+ */
+export type AnswerValue = boolean | number | string | string[];
+
+/** The answer value a kind of question takes. */
+export type AnswerFor<T extends QuestionKindType> =
+  T extends 'yes_no' ? boolean
+  : T extends 'number' ? number
+  : T extends 'multiple_choice' | 'need_ranking' ? string[]
+  : string;
+
+export interface Section {
+  id: string;
+  title: LocalizedText;
+  questions: Question[];
+}
+
+/** A questionnaire, as `Engine.questionnaire()` gives it and `new Engine` takes it. */
+export interface Questionnaire {
+  format_version: 1;
+  id: string;
+  locales: Locale[];
+  sections: Section[];
+}
+
+// ---------------------------------------------------------------------------
+// Catalogue (docs/catalogue-format.md)
+
+export type ServiceType =
+  | 'accompagnement' | 'aide-financiere' | 'aide-materielle' | 'atelier' | 'formation' | 'information';
+/** data·inclusion `personnes-mobilisatrices`. */
+export type Mobiliser = 'usagers' | 'professionnels';
+/** data·inclusion `modes-mobilisation`. */
+export type MobilisationMode =
+  | 'telephoner' | 'se-presenter' | 'utiliser-lien-mobilisation' | 'envoyer-un-courriel';
+
+/** How to get in. */
+export interface Access {
+  through: Mobiliser[];
+  modes: MobilisationMode[];
+  phone?: string;
+  email?: string;
+  url?: string;
+  details?: CatalogueText;
+}
+
+/** A catalogue entry as written in a catalogue file. */
+export interface CatalogueEntryInput {
+  /** A slug: lowercase letters and digits joined by dashes. */
+  id: string;
+  name: CatalogueText;
+  description: CatalogueText;
+  kind: 'scheme' | 'service';
+  types: ServiceType[];
+  /** data·inclusion `thematiques`. */
+  themes: string[];
+  /** data·inclusion `publics`. */
+  publics: string[];
+  eligibility?: Condition;
+  eligibility_notes?: CatalogueText;
+  zone: Zone;
+  access: Access;
+  cost: 'gratuit' | 'payant';
+  urgent?: boolean;
+  documents?: CatalogueText[];
+  valid_from?: DateString;
+  valid_until?: DateString;
+  /** An `https://` address. */
+  source_url: string;
+  last_verified: DateString;
+}
+
+/** A catalogue as written in a file (what `new Engine` and `load_catalogue` take). */
+export interface CatalogueInput {
+  format_version: 1;
+  id: string;
+  name: string;
+  fictional?: boolean;
+  entries: CatalogueEntryInput[];
+}
+
+/** A catalogue entry as the engine gives it. */
+export interface CatalogueEntry extends CatalogueEntryInput {
+  urgent: boolean;
+}
+
+/** A catalogue as the engine gives it (`Engine.catalogue()`). */
+export interface Catalogue extends CatalogueInput {
+  fictional: boolean;
+  entries: CatalogueEntry[];
+}
+
+/** What `Engine.load_catalogue` returns. */
+export interface CatalogueSummary {
+  id: string;
+  name: string;
+  fictional: boolean;
+  /** Entries in the catalogue in use. */
+  entries: number;
+  /** Entries of the local catalogue just loaded. */
+  local_entries: number;
+}
+
+/** A data·inclusion v1 service record (the fields the import reads). */
+export interface DataInclusionService {
+  id?: string;
+  source?: string;
+  structure_id?: string;
+  nom?: string;
+  description?: string;
+  type?: string;
+  thematiques?: string[];
+  publics?: string[];
+  publics_precisions?: string | null;
+  frais?: string;
+  frais_precisions?: string | null;
+  zone_eligibilite?: string[];
+  mobilisable_par?: string[];
+  modes_mobilisation?: string[];
+  mobilisation_precisions?: string | null;
+  telephone?: string | null;
+  courriel?: string | null;
+  lien_mobilisation?: string | null;
+  lien_source?: string;
+  conditions_acces?: string | null;
+  date_maj?: DateString;
+  [field: string]: unknown;
+}
+
+/** What `Engine.import_data_inclusion` returns. */
+export interface DataInclusionImport {
+  /** The entries made, as a catalogue ready for `load_catalogue`. */
+  catalogue: Catalogue;
+  /** What was refused or not carried over (`record_not_imported`, `unmapped_zone_code`, `conditions_not_encoded`). */
+  report: ProblemDetail[];
+}
+
+// ---------------------------------------------------------------------------
+// Diagnosis session
+
+/** How far the person is. */
+export interface Progress {
+  /** Questions answered or skipped. */
+  answered: number;
+  /** Questions in all as far as can be told now. */
+  total: number;
+  /** Questions in all at most. */
+  at_most: number;
+}
+
+/** What `Diagnosis.step()` returns. */
+export interface Step {
+  /** The question to ask now; `null` at the end. */
+  question: Question | null;
+  progress: Progress;
+}
+
+/** A session saved by `Diagnosis.snapshot()` (a JSON text of this shape). */
+export interface SessionSnapshot {
+  snapshot_version: 1;
+  questionnaire_id: string;
+  reference_date: DateString;
+  asked: string[];
+  answers: Record<string, AnswerValue>;
+}
+
+// ---------------------------------------------------------------------------
+// Diagnosis result
+
+export type UrgentAlert = 'shelter' | 'food' | 'violence' | 'child_in_danger' | 'medical_emergency';
+
+/** The answer that raised a need or an alert (`answer` `null`: the question was skipped). */
+export interface RaisedBy {
+  question: string;
+  answer: AnswerValue | null;
+}
+
+/** Someone to contact at once. */
+export interface Contact {
+  /** The number to call or text, if any. */
+  phone: string | null;
+  reach: 'call' | 'text_message' | 'visit';
+  /** Who answers, in words, in the diagnosis's language. */
+  name: string;
+  /** The id of the national catalogue entry describing it, if any. */
+  catalogue_entry: string | null;
+}
+
+/** An urgent alert raised, with its contacts. */
+export interface RaisedAlert {
+  alert: UrgentAlert;
+  /** What to tell the person, in the diagnosis's language. */
+  text: string;
+  contacts: Contact[];
+  raised_by: RaisedBy[];
+}
+
+/** A need found by the diagnosis. */
+export interface FoundNeed {
+  /** A data·inclusion theme or category. */
+  theme: string;
+  /** The theme in words, in the diagnosis's language. */
+  label: string;
+  priority: Priority;
+  /** The person's own rank (1 = most important), if given. */
+  rank: number | null;
+  raised_by: RaisedBy[];
+}
+
+/** The result of the diagnosis questionnaire (`Diagnosis.result()`). */
+export interface DiagnosisResult {
+  questionnaire_id: string;
+  /** The day the answers speak of. */
+  reference_date: DateString;
+  /** What the answers say of the person, derived facts included. */
+  facts: Facts;
+  /** Urgent alerts, most pressing first. */
+  urgent: RaisedAlert[];
+  /** Needs: urgent first, then in the person's own order, then by priority. */
+  needs: FoundNeed[];
+  /** Whether the person put the needs in order. */
+  ranked_by_person: boolean;
+}
+
+// ---------------------------------------------------------------------------
+// Orientation
+
+export type Eligibility = 'eligible' | 'undetermined' | 'ineligible';
+/** `theme`: the entry addresses the need's very theme; `category`: another theme of its category. */
+export type Fit = 'theme' | 'category';
+
+/** A need as orientation takes it (`priority` defaults to `normal`). */
+export interface NeedInput {
+  /** A data·inclusion theme or category. */
+  theme: string;
+  priority?: Priority;
+}
+
+/** A need as orientation gives it back. */
+export interface Need {
+  theme: string;
+  priority: Priority;
+}
+
+/** Why one condition is met, not met or unknown. */
+export interface Explanation {
+  status: 'met' | 'not_met' | 'unknown';
+  /** One sentence, quoting the person's value: "Avoir 16 ans ou plus : vous avez 19 ans". */
+  text: string;
+  /** For an `all`, `any` or `not`: its parts. */
+  parts?: Explanation[];
+}
+
+/** One entry proposed for a need. */
+export interface Proposal {
+  id: string;
+  status: Eligibility;
+  fit: Fit;
+}
+
+/** The evaluation of one catalogue entry. */
+export interface Evaluation {
+  id: string;
+  status: Eligibility;
+  /** Facts whose knowledge could settle an undetermined status. */
+  missing: FactName[];
+  /** Zone first, then each condition of the rule; absent when made with `explain: false`. */
+  explanation?: Explanation[];
+}
+
+/** An orientation (`detailed: false`, the default). */
+export interface Orientation {
+  reference_date: DateString;
+  /** Emergency contacts (entry ids), when a need is urgent. */
+  urgent_contacts: string[];
+  /** For each need, the entries that address it, best first. */
+  needs: Array<{ need: Need; proposals: Proposal[] }>;
+  /** Every catalogue entry in force, in catalogue order. */
+  evaluations: Evaluation[];
+}
+
+/** A proposal with everything a person needs to read. */
+export interface DetailedProposal {
+  id: string;
+  /** In the engine's language. */
+  name: string;
+  description: string;
+  status: Eligibility;
+  fit: Fit;
+  missing: FactName[];
+  /** Empty when made with `explain: false`. */
+  explanation: Explanation[];
+  /** The entry's eligibility notes, in the engine's language. */
+  notes?: string;
+  urgent: boolean;
+  access: Access;
+  source_url: string;
+  last_verified: DateString;
+}
+
+/** An orientation made with `detailed: true`. */
+export interface DetailedOrientation {
+  reference_date: DateString;
+  urgent_contacts: DetailedProposal[];
+  needs: Array<{ need: Need; proposals: DetailedProposal[] }>;
+}
+
+/** Options of `Diagnosis.orient`. */
+export interface OrientOptions {
+  /** Explain each evaluation (default `true`). */
+  explain?: boolean;
+  /** Join the entries' names, access and sources (default `false`). */
+  detailed?: boolean;
+}
+
+/** What `Engine.orient` takes. */
+export interface OrientRequest extends OrientOptions {
+  facts?: Facts;
+  needs?: NeedInput[];
+  /** Default: today. */
+  reference_date?: DateString;
+}
+
+// ---------------------------------------------------------------------------
+// Plan (docs/plan-format.md)
+
+export type Author = 'person' | 'advisor';
+export type Actor = 'person' | 'advisor' | 'partner';
+export type ActionKind = 'contact_partner' | 'get_document' | 'attend_workshop' | 'apply' | 'appointment' | 'other';
+export type ActionStatus = 'planned' | 'in_progress' | 'done' | 'on_hold' | 'dropped';
+export type ObjectiveStatus = 'active' | 'achieved' | 'dropped';
+export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+
+/** How to reach the partner of an action, copied from the catalogue. */
+export interface PartnerContact {
+  name: string;
+  phone?: string;
+  email?: string;
+  url?: string;
+  details?: string;
+}
+
+/** One step of a plan. */
+export interface Action {
+  /** `a1`, `a2`…; in an `add_action` or `add_objective` edit, any text (the plan gives the id). */
+  id: string;
+  kind: ActionKind;
+  /** 1 to 2,000 characters. */
+  title: string;
+  /** The catalogue entry it concerns. */
+  entry?: string;
+  contact?: PartnerContact;
+  actor: Actor;
+  due?: DateString;
+  /** In a `change_action` edit, kept as it was (use `set_status`). */
+  status: ActionStatus;
+  notes?: string;
+}
+
+/** An objective: a need the person chose to work on, and its actions. */
+export interface Objective {
+  /** `o1`, `o2`…; in an `add_objective` edit, any text (the plan gives the id). */
+  id: string;
+  theme: string;
+  priority: Priority;
+  /** The objective in the person's own words. */
+  statement?: string;
+  status: ObjectiveStatus;
+  actions: Action[];
+}
+
+/** A day, or part of a day (`from` and `to`, `HH:MM`), the person is not available each week. */
+export interface Unavailable {
+  day: Weekday;
+  from?: string;
+  to?: string;
+}
+
+/** The person's pace and availability. */
+export interface Schedule {
+  start: DateString;
+  /** 1 to 7. */
+  steps_per_week: number;
+  unavailable?: Unavailable[];
+}
+
+/** How to reach the advisor, or the person. */
+export interface ContactDetails {
+  name: string;
+  organisation?: string;
+  phone?: string;
+  email?: string;
+}
+
+/** A review point ("point d'étape"). */
+export interface Review {
+  date: DateString;
+  done: string;
+  stuck: string;
+  changed: string;
+  /** The facts as they are now; they replace the plan's. */
+  facts?: Facts;
+}
+
+/** The person's consent to share with a partner (a catalogue entry). */
+export interface Consent {
+  entry: string;
+  date: DateString;
+}
+
+/** One change to a plan, discriminated by `op`. */
+export type Edit =
+  | { op: 'built' }
+  | { op: 'add_objective'; objective: Objective }
+  | { op: 'set_statement'; objective: string; statement?: string | null }
+  | { op: 'move_objective'; objective: string; position: number }
+  | { op: 'set_objective_status'; objective: string; status: ObjectiveStatus }
+  | { op: 'add_action'; objective: string; action: Action }
+  | { op: 'change_action'; action: Action }
+  | { op: 'move_action'; action: string; position: number }
+  | { op: 'set_status'; action: string; status: ActionStatus }
+  | { op: 'review'; review: Review }
+  | { op: 'set_next_review'; date?: DateString | null }
+  | { op: 'set_advisor'; advisor?: ContactDetails | null }
+  | { op: 'set_person'; person?: ContactDetails | null }
+  | { op: 'give_consent'; consent: Consent }
+  | { op: 'withdraw_consent'; entry: string };
+
+export type EditOp = Edit['op'];
+
+/** A change as recorded in a plan's history (what `Plan.apply` returns). */
+export interface Change {
+  /** 1, 2, 3… */
+  number: number;
+  date: DateString;
+  by: Author;
+  /** The edit as applied: with the ids the plan gave. */
+  edit: Edit;
+}
+
+/** A plan's value: its JSON (`Plan.value()`, `Plan.to_json()`, format version 2). */
+export interface PlanValue {
+  format_version: number;
+  locale: Locale;
+  schedule: Schedule;
+  facts: Facts;
+  /** Urgent needs first. */
+  objectives: Objective[];
+  advisor?: ContactDetails;
+  person?: ContactDetails;
+  next_review?: DateString;
+  reviews?: Review[];
+  consents?: Consent[];
+  /** Every change, in order; the first is `{op: "built"}`. */
+  history: Change[];
+  last_id: number;
+}
+
+/** The person's choices a plan is built from (`Diagnosis.build_plan`). */
+export interface Choices {
+  /** Themes of needs found, in the person's order (urgent ones go first anyway). */
+  needs: string[];
+  /** For a need, the catalogue entries chosen among its orientation's proposals. */
+  entries?: Record<string, string[]>;
+  /** For a need, the objective in the person's words. */
+  statements?: Record<string, string>;
+  /** Default: from the diagnosis's reference date, two steps a week, any day. */
+  schedule?: Schedule;
+  /** The language of the texts the plan writes; default: the engine's. */
+  locale?: Locale;
+  /** Who builds it; default `advisor`. */
+  by?: Author;
+}
+
+/** An action worth proposing at a review (`Plan.proposals`). */
+export interface PlanProposal {
+  /** The objective to add it to. */
+  objective: string;
+  /** Ready for an `add_action` edit (its `id` is `""`). */
+  action: Action;
+}
+
+// ---------------------------------------------------------------------------
+// Referral sheet and report
+
+/** What a referral sheet includes or leaves out. */
+export type ReferralPart =
+  | 'consent' | 'needs' | 'actions' | 'advisor' | 'person' | 'other_objectives'
+  | 'other_actions' | 'statements' | 'notes' | 'reviews' | 'next_review'
+  | 'schedule' | 'other_consents' | 'history' | `facts:${FactName}`;
+
+/** A referral sheet ("fiche de liaison") for one partner. */
+export interface ReferralSheet {
+  format_version: 1;
+  locale: Locale;
+  /** The day it was made. */
+  date: DateString;
+  partner: { entry: string; name: string };
+  consent: Consent;
+  needs: Array<{ theme: string; label: string; priority: Priority }>;
+  actions: Array<{
+    /** The theme of the action's objective. */
+    need: string;
+    kind: ActionKind;
+    title: string;
+    due?: DateString;
+    status: ActionStatus;
+    actor: Actor;
+  }>;
+  /** Only the facts the partner's rules need. */
+  facts: Array<{ fact: FactName; value: FactValue | null; text: string }>;
+  advisor?: ContactDetails;
+  person?: ContactDetails;
+  included: ReferralPart[];
+  left_out: ReferralPart[];
+}
+
+/** A count in a report: a number of at least 5, or `"<5"` (suppressed). */
+export type Count = number | '<5';
+
+/** The anonymous report of fewer than 5 plans. */
+export interface SuppressedReport {
+  plans: '<5';
+}
+
+/** The anonymous report of 5 plans or more. */
+export interface FullReport {
+  plans: number;
+  /** Plans by need theme. */
+  needs: Record<string, Count>;
+  /** Plans by catalogue entry with an action concerning it. */
+  entries_proposed: Record<string, Count>;
+  /** Plans by catalogue entry whose `contact_partner` action is done. */
+  entries_contacted: Record<string, Count>;
+  action_statuses: Record<ActionStatus, Count>;
+  action_kinds: Record<ActionKind, Count>;
+  objective_statuses: Record<ObjectiveStatus, Count>;
+  reviews_per_plan: Record<'0' | '1' | '2' | '3' | '4' | '5' | '6+', Count>;
+  /** Days between review points. */
+  review_intervals:
+    | { count: '<5' }
+    | { count: number; median_days: number; min_days: number; max_days: number };
+}
+
+/** The anonymous report of plans (`Engine.report`). */
+export type Report = SuppressedReport | FullReport;
+
+// ---------------------------------------------------------------------------
+// Errors
+
+/** Codes of the errors a session refuses an answer with. */
+export type AnswerErrorCode =
+  | 'answer_required' | 'answer_not_a_number' | 'answer_out_of_range'
+  | 'answer_unknown_option' | 'answer_repeated_option' | 'answer_exclusive_option'
+  | 'answer_not_a_date' | 'answer_date_in_future' | 'answer_not_a_postal_code'
+  | 'answer_too_long' | 'answer_not_a_need_found';
+
+/** Every `code` the engine API throws with (docs/js-api.md, "Errors"). */
+export type PasserelleErrorCode =
+  // Arguments and conversion
+  | 'invalid_argument' | 'input_too_large' | 'invalid_date' | 'no_date'
+  | 'unknown_locale' | 'busy' | 'conversion_failed'
+  // Inputs checked whole (every problem in `details`)
+  | 'invalid_questionnaire' | 'invalid_catalogue' | 'invalid_records'
+  | 'invalid_request' | 'invalid_facts' | 'invalid_plans'
+  // Diagnosis session
+  | AnswerErrorCode | 'not_current_question' | 'session_complete' | 'not_skippable'
+  | 'snapshot_corrupted' | 'snapshot_future_version'
+  | 'snapshot_other_questionnaire' | 'snapshot_inconsistent'
+  // Plan
+  | 'no_need' | 'need_not_found' | 'unknown_entry' | 'unknown_objective'
+  | 'unknown_action' | 'bad_position' | 'bad_pace' | 'bad_times' | 'bad_text'
+  | 'date_before_last_change' | 'already_built' | 'facts_unreadable'
+  | 'plan_corrupted' | 'plan_future_version'
+  // Referral sheet
+  | 'no_consent';
+
+/** What every method of Engine, Diagnosis and Plan throws: an `Error` with a stable code. */
+export type PasserelleError = Error & {
+  code: PasserelleErrorCode;
+  /** Every problem found (inputs checked whole); often empty. */
+  details: ProblemDetail[];
+};
+
+// ---------------------------------------------------------------------------
+// The classes
+
+/** Options of `new Engine(…)`. Documents may be given as objects or as JSON text. */
+export interface EngineOptions {
+  /** Default `"fr"`. */
+  locale?: LanguageTag;
+  /** Default: Passerelle's questionnaire, in French and English. */
+  questionnaire?: Questionnaire | string;
+  /** Default: the national catalogue. */
+  catalogue?: CatalogueInput | string;
+  /** Merged into the catalogue (an entry of the same id replaces it). */
+  local_catalogue?: CatalogueInput | string;
+}
+
+/**
+ * The orientation engine: a questionnaire, a catalogue and a language.
+ * Every method throws a `PasserelleError`.
+ */
+export declare class Engine {
+  constructor(options?: EngineOptions | null);
+  /** Frees the WebAssembly memory it holds; the object cannot be used after. */
+  free(): void;
+  /** The language of messages and texts. */
+  locale(): Locale;
+  /** Switches the language of this engine and of the sessions and plans it made. */
+  set_locale(tag: LanguageTag): void;
+  /** The questionnaire in use (adapted to the catalogue). */
+  questionnaire(): Questionnaire;
+  /** The catalogue in use. */
+  catalogue(): Catalogue;
+  /**
+   * Checks a local catalogue and merges it into the engine's (replacing a
+   * local catalogue loaded before). Throws `invalid_catalogue`.
+   */
+  load_catalogue(local: CatalogueInput | string): CatalogueSummary;
+  /** Imports data·inclusion service records. Throws `invalid_records`. */
+  import_data_inclusion(records: readonly DataInclusionService[] | string): DataInclusionImport;
+  /** Starts a diagnosis session; `reference_date` defaults to today. */
+  start_diagnosis(reference_date?: DateString | null): Diagnosis;
+  /** Resumes a session from `Diagnosis.snapshot()`. Throws `snapshot_*`. */
+  resume_diagnosis(snapshot: string | SessionSnapshot): Diagnosis;
+  /** Orients from facts given directly. Throws `invalid_request`. */
+  orient(request: OrientRequest & { detailed: true }): DetailedOrientation;
+  orient(request: OrientRequest & { detailed?: false }): Orientation;
+  orient(request: OrientRequest): Orientation | DetailedOrientation;
+  /** Reads a plan exported before. Throws `plan_corrupted` or `plan_future_version`. */
+  plan_from_json(plan: string | PlanValue | Plan): Plan;
+  /** The anonymous report of plans. Throws `invalid_plans`. */
+  report(plans: ReadonlyArray<Plan | PlanValue | string>): Report;
+}
+
+/**
+ * A diagnosis session, one question at a time. Made by
+ * `Engine.start_diagnosis` or `Engine.resume_diagnosis`.
+ */
+export declare class Diagnosis {
+  private constructor();
+  free(): void;
+  /** The question to ask now, or `null` at the end. */
+  current(): Question | null;
+  /** The question to ask now and the progress, worked out together. */
+  step(): Step;
+  /** Answers the current question `id` with a typed value. */
+  answer(id: string, value: AnswerValue): void;
+  /** Answers the current question `id` with what a form gives (`"yes"`, `"12"`, `"27/11/2026"`). */
+  answer_input(id: string, input: string): void;
+  /** Skips the current question `id`, if it is skippable. */
+  skip(id: string): void;
+  /** Goes back one question; `false` at the first. */
+  back(): boolean;
+  /** The answer given earlier to question `id`, or `null`. */
+  previous_answer(id: string): AnswerValue | null;
+  progress(): Progress;
+  /** Whether every question has an answer. */
+  is_complete(): boolean;
+  reference_date(): DateString;
+  /** The session as JSON text (a `SessionSnapshot`), for `Engine.resume_diagnosis`. */
+  snapshot(): string;
+  /** The diagnosis the answers so far give. */
+  result(): DiagnosisResult;
+  /** The facts the answers so far set, derived facts included. */
+  facts(): Facts;
+  /** The themes of the needs found so far. */
+  needs_found(): string[];
+  /** Orients from the diagnosis so far. */
+  orient(options: OrientOptions & { detailed: true }): DetailedOrientation;
+  orient(options?: (OrientOptions & { detailed?: false }) | null): Orientation;
+  orient(options?: OrientOptions | null): Orientation | DetailedOrientation;
+  /** Builds the plan from the diagnosis so far and the person's choices. */
+  build_plan(choices: Choices): Plan;
+}
+
+/**
+ * A personalised plan. Made by `Diagnosis.build_plan` or
+ * `Engine.plan_from_json`.
+ */
+export declare class Plan {
+  private constructor();
+  free(): void;
+  /** Applies an edit made `by` the person or the advisor on `date` (default: today). */
+  apply(edit: Edit, by: Author, date?: DateString | null): Change;
+  /** New actions worth proposing at a review, on `date` (default today) with `facts` (default the plan's). */
+  proposals(date?: DateString | null, facts?: Facts | null): PlanProposal[];
+  /** The plan as versioned JSON text. */
+  to_json(): string;
+  /** The plan as a JavaScript value shaped like its JSON. */
+  value(): PlanValue;
+  /** For `JSON.stringify(plan)`. */
+  toJSON(): PlanValue;
+  /** The actions still to do (planned or in progress), by due date. */
+  next_steps(): Action[];
+  /** The plan as one printable HTML page, dated `today` (default: today). */
+  print_view(today?: DateString | null): string;
+  /** The referral sheet for the partner of catalogue entry `entry`. Throws `no_consent`, `unknown_entry`. */
+  referral_sheet(entry: string, today?: DateString | null): ReferralSheet;
+}

@@ -1,0 +1,113 @@
+// Every ```js example of docs/js-api.md, run in order in Node against the
+// built package, each as a module made of the shared prelude (the ```js
+// block after `<!-- prelude -->`) and the example: an example that throws
+// fails its test. ```html and ```ts blocks are not run (browser only, or
+// types; the types are checked by types.test.mjs).
+//
+// Set PASSERELLE_SHOW_EXAMPLES=1 to print what each example logs.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+
+import { nodeEntry, requirePackage, root } from './package.mjs';
+
+const docPath = path.join(root, 'docs', 'js-api.md');
+const doc = readFileSync(docPath, 'utf8');
+
+/** The fenced code blocks: language, first line (1-based), code, and the heading above. */
+function codeBlocks(markdown) {
+  const blocks = [];
+  const lines = markdown.split('\n');
+  let heading = '';
+  let previous = '';
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i];
+    const fence = /^```(\w*)\s*$/.exec(line);
+    if (!fence) {
+      if (line.startsWith('#')) heading = line.replace(/^#+\s*/, '');
+      if (line.trim() !== '') previous = line.trim();
+      continue;
+    }
+    const start = i + 1;
+    const body = [];
+    for (i += 1; i < lines.length && !/^```\s*$/.test(lines[i]); i += 1) body.push(lines[i]);
+    assert.ok(i < lines.length, `docs/js-api.md:${start}: code block not closed`);
+    blocks.push({ language: fence[1], line: start + 1, code: body.join('\n'), heading, marker: previous });
+    previous = '';
+  }
+  return blocks;
+}
+
+const blocks = codeBlocks(doc);
+const runnable = blocks.filter((block) => ['js', 'javascript', 'mjs'].includes(block.language));
+const preludes = runnable.filter((block) => block.marker === '<!-- prelude -->');
+assert.equal(preludes.length, 1, 'docs/js-api.md has one ```js block after <!-- prelude -->');
+const prelude = preludes[0];
+const examples = runnable.filter((block) => block !== prelude);
+
+/** The code with the package name pointing at the built Node entry. */
+function resolved(code) {
+  return code.replace(/(from\s*|import\s*\(\s*)(['"])passerelle\2/g, `$1'${nodeEntry}'`);
+}
+
+const folder = mkdtempSync(path.join(tmpdir(), 'passerelle-doc-examples-'));
+after(() => rmSync(folder, { recursive: true, force: true }));
+
+test('the documentation has examples for every method', () => {
+  requirePackage();
+  assert.ok(examples.length >= 30, `${examples.length} examples`);
+  const code = examples.map((example) => example.code).join('\n');
+  const methods = {
+    Engine: ['locale', 'set_locale', 'questionnaire', 'catalogue', 'load_catalogue', 'import_data_inclusion',
+      'start_diagnosis', 'resume_diagnosis', 'orient', 'plan_from_json', 'report'],
+    Diagnosis: ['current', 'step', 'answer', 'answer_input', 'skip', 'back', 'previous_answer', 'progress',
+      'is_complete', 'reference_date', 'snapshot', 'result', 'facts', 'needs_found', 'orient', 'build_plan'],
+    Plan: ['apply', 'proposals', 'to_json', 'value', 'next_steps', 'print_view', 'referral_sheet'],
+  };
+  for (const [owner, names] of Object.entries(methods)) {
+    for (const name of names) {
+      assert.match(code, new RegExp(`\\.${name}\\(`), `no example calls ${owner}.${name}`);
+    }
+  }
+  assert.match(code, /new Engine\(/);
+});
+
+test('the examples cover every method the package exports', async () => {
+  const { Engine, Diagnosis, Plan } = await import(nodeEntry);
+  const code = examples.map((example) => example.code).join('\n');
+  for (const type of [Engine, Diagnosis, Plan]) {
+    const names = Object.getOwnPropertyNames(type.prototype).filter(
+      (name) => !['constructor', 'free', 'toJSON', '__destroy_into_raw'].includes(name),
+    );
+    for (const name of names) {
+      assert.match(code, new RegExp(`\\.${name}\\(`), `no example calls ${type.name}.${name}`);
+    }
+  }
+});
+
+for (const [index, example] of examples.entries()) {
+  test(`example ${index + 1} (docs/js-api.md:${example.line}, "${example.heading}")`, async () => {
+    requirePackage();
+    const file = path.join(folder, `example-${index + 1}.mjs`);
+    const source = `${resolved(prelude.code)}\n// docs/js-api.md:${example.line}\n${resolved(example.code)}\n`;
+    writeFileSync(file, source);
+    const logged = [];
+    const log = console.log;
+    console.log = (...values) => logged.push(values);
+    try {
+      await import(pathToFileURL(file).href);
+    } catch (error) {
+      error.message = `docs/js-api.md:${example.line}: ${error.message}`;
+      throw error;
+    } finally {
+      console.log = log;
+    }
+    if (process.env.PASSERELLE_SHOW_EXAMPLES) {
+      log(`--- docs/js-api.md:${example.line}`);
+      for (const values of logged) log(...values);
+    }
+  });
+}

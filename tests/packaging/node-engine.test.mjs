@@ -1,0 +1,321 @@
+// The built package in Node, through its Node entry (node.js): the whole
+// flow a program runs (diagnosis, orientation, plan, print view, referral
+// sheet, report), the errors' codes and shape, and the package's layout.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { linkPackage, nodeEntry, packageDir, requirePackage } from './package.mjs';
+
+requirePackage();
+const { Engine, Diagnosis, Plan, load } = await import(nodeEntry);
+
+const TODAY = '2026-11-27';
+
+/** Runs `call`, which must throw a Passerelle error; returns it. */
+function thrown(call, code) {
+  let error = null;
+  try {
+    call();
+  } catch (caught) {
+    error = caught;
+  }
+  assert.ok(error, `expected a ${code} error, nothing was thrown`);
+  assert.ok(error instanceof Error, `not an Error: ${error}`);
+  assert.equal(typeof error.message, 'string');
+  assert.ok(Array.isArray(error.details), `no details array: ${error}`);
+  for (const detail of error.details) {
+    assert.deepEqual(Object.keys(detail).sort(), ['code', 'message', 'path']);
+  }
+  assert.equal(error.code, code, `${error.code}: ${error.message}`);
+  return error;
+}
+
+/** Answers every question by simple rules: a 19-year-old in Seine-Saint-Denis. */
+function answerAll(diagnosis) {
+  let answered = 0;
+  for (let question = diagnosis.current(); question; question = diagnosis.current()) {
+    const { id, kind } = question;
+    const answer = {
+      yes_no: () => id === 'food_today',
+      number: () => (id === 'age' ? 19 : kind.min),
+      postal_code: () => '93200',
+      date: () => '2007-05-02',
+      short_text: () => 'x',
+      need_ranking: () => diagnosis.needs_found(),
+      multiple_choice: () => [kind.options[0].id],
+      single_choice: () => (id === 'sleep_tonight' ? 'home' : kind.options.at(-1).id),
+    }[kind.type]();
+    diagnosis.answer(id, answer);
+    answered += 1;
+    assert.ok(answered < 200, 'the session does not end');
+  }
+  return answered;
+}
+
+/** The flow a program runs, end to end; returns the plan's JSON. */
+function fullFlow(engine) {
+  const diagnosis = engine.start_diagnosis(TODAY);
+  assert.ok(diagnosis instanceof Diagnosis);
+  assert.equal(diagnosis.reference_date(), TODAY);
+  assert.equal(diagnosis.current().id, 'sleep_tonight');
+  assert.deepEqual(Object.keys(diagnosis.progress()).sort(), ['answered', 'at_most', 'total']);
+  assert.equal(diagnosis.progress().answered, 0);
+
+  // Back, and resume from a snapshot half way.
+  diagnosis.answer('sleep_tonight', 'home');
+  assert.equal(diagnosis.step().progress.answered, 1);
+  assert.equal(diagnosis.back(), true);
+  assert.equal(diagnosis.back(), false);
+  assert.equal(diagnosis.previous_answer('sleep_tonight'), 'home');
+  diagnosis.answer_input('sleep_tonight', 'home');
+  const snapshot = diagnosis.snapshot();
+  assert.equal(JSON.parse(snapshot).snapshot_version, 1);
+  const resumed = engine.resume_diagnosis(snapshot);
+  assert.equal(resumed.current().id, 'food_today');
+  assert.equal(engine.resume_diagnosis(JSON.parse(snapshot)).snapshot(), snapshot);
+
+  assert.ok(answerAll(resumed) > 10);
+  assert.equal(resumed.is_complete(), true);
+  assert.equal(resumed.current(), null);
+  assert.deepEqual(resumed.step().question, null);
+  const result = resumed.result();
+  assert.equal(result.questionnaire_id, 'passerelle-default');
+  assert.equal(result.reference_date, TODAY);
+  assert.deepEqual(result.urgent, []);
+  assert.equal(result.facts.department, '93');
+  assert.deepEqual(resumed.facts(), result.facts);
+  const themes = result.needs.map((need) => need.theme);
+  assert.ok(themes.includes('trouver-un-emploi'), themes.join());
+  assert.deepEqual([...resumed.needs_found()].sort(), [...themes].sort());
+  assert.equal(result.ranked_by_person, true);
+
+  // Orientation: from the diagnosis, explained or not, detailed; then
+  // from facts given directly.
+  const orientation = resumed.orient();
+  assert.deepEqual(Object.keys(orientation), ['reference_date', 'urgent_contacts', 'needs', 'evaluations']);
+  assert.ok(orientation.evaluations.every((evaluation) => evaluation.explanation.length > 0));
+  const bare = resumed.orient({ explain: false });
+  assert.ok(bare.evaluations.every((evaluation) => !('explanation' in evaluation)));
+  const detailed = resumed.orient({ detailed: true });
+  const proposal = detailed.needs[0].proposals[0];
+  for (const key of ['name', 'description', 'access', 'source_url', 'last_verified', 'explanation']) {
+    assert.ok(key in proposal, `a detailed proposal has ${key}`);
+  }
+  const direct = engine.orient({
+    facts: { birth_date: '2007-05-02', postal_code: '93200', employment_status: 'inactive', in_education: false },
+    needs: [{ theme: 'trouver-un-emploi' }],
+    reference_date: TODAY,
+  });
+  const missionLocale = direct.evaluations.find((evaluation) => evaluation.id === 'mission-locale');
+  assert.equal(missionLocale.status, 'eligible');
+  assert.ok(missionLocale.explanation.every((part) => ['met', 'not_met', 'unknown'].includes(part.status)));
+
+  // The plan: build, edit, review, export, read back.
+  const plan = resumed.build_plan({ needs: ['trouver-un-emploi'] });
+  assert.ok(plan instanceof Plan);
+  const value = plan.value();
+  assert.equal(value.locale, engine.locale());
+  assert.equal(value.schedule.start, TODAY);
+  assert.deepEqual(value.history[0].edit, { op: 'built' });
+  const action = value.objectives[0].actions.find((a) => a.kind === 'contact_partner');
+  const change = plan.apply({ op: 'set_status', action: action.id, status: 'in_progress' }, 'person', TODAY);
+  assert.deepEqual(change, {
+    number: 2,
+    date: TODAY,
+    by: 'person',
+    edit: { op: 'set_status', action: action.id, status: 'in_progress' },
+  });
+  plan.apply(
+    { op: 'review', review: { date: '2026-12-11', done: 'CV', stuck: '', changed: '' } },
+    'advisor',
+    '2026-12-11',
+  );
+  const proposals = plan.proposals('2026-12-11');
+  for (const { objective, action: proposed } of proposals) {
+    assert.equal(typeof objective, 'string');
+    assert.equal(proposed.id, '');
+    assert.equal(typeof proposed.title, 'string');
+  }
+  if (proposals.length > 0) {
+    const added = plan.apply({ op: 'add_action', ...proposals[0] }, 'person', '2026-12-11');
+    assert.match(added.edit.action.id, /^a\d+$/);
+  }
+  assert.ok(plan.next_steps().length > 0);
+  assert.ok(plan.next_steps().every((step) => ['planned', 'in_progress'].includes(step.status)));
+
+  const exported = plan.to_json();
+  assert.equal(engine.plan_from_json(exported).to_json(), exported);
+  assert.equal(engine.plan_from_json(plan.value()).to_json(), exported);
+  assert.equal(engine.plan_from_json(plan).to_json(), exported, 'a Plan is read through toJSON');
+  assert.deepEqual(JSON.parse(JSON.stringify(plan)), JSON.parse(exported));
+
+  const html = plan.print_view('2026-12-11');
+  assert.match(html, /^<!DOCTYPE html>/i);
+  assert.ok(html.includes('<h1'));
+
+  // The referral sheet needs the person's consent.
+  thrown(() => plan.referral_sheet(action.entry, '2026-12-11'), 'no_consent');
+  plan.apply({ op: 'give_consent', consent: { entry: action.entry, date: '2026-12-11' } }, 'person', '2026-12-11');
+  const sheet = plan.referral_sheet(action.entry, '2026-12-11');
+  assert.equal(sheet.partner.entry, action.entry);
+  assert.deepEqual(sheet.consent, { entry: action.entry, date: '2026-12-11' });
+  assert.ok(sheet.included.includes('consent'));
+  assert.ok(sheet.left_out.includes('history'));
+
+  // The anonymous report, from Plans, plan objects and JSON texts.
+  const few = engine.report([plan, plan.value(), exported]);
+  assert.deepEqual(few, { plans: '<5' });
+  const report = engine.report([plan, plan, plan.value(), exported, exported, plan]);
+  assert.equal(report.plans, 6);
+  assert.equal(report.needs['trouver-un-emploi'], 6);
+  assert.deepEqual(Object.keys(report.action_statuses), ['done', 'dropped', 'in_progress', 'on_hold', 'planned']);
+  for (const count of Object.values(report.action_kinds)) {
+    assert.ok(count === '<5' || (Number.isInteger(count) && count >= 5), `count ${count}`);
+  }
+  return exported;
+}
+
+test('load() resolves at once in Node', async () => {
+  assert.equal(await load(), undefined);
+});
+
+test('the whole flow runs in French and in English', () => {
+  const french = new Engine();
+  assert.equal(french.locale(), 'fr');
+  fullFlow(french);
+  const english = new Engine({ locale: 'en-GB' });
+  assert.equal(english.locale(), 'en');
+  const plan = JSON.parse(fullFlow(english));
+  assert.equal(plan.locale, 'en');
+  assert.match(plan.objectives[0].actions.at(-1).title, /^Contact/);
+});
+
+test('a local catalogue and data·inclusion records are loaded', () => {
+  const engine = new Engine();
+  const national = engine.catalogue();
+  const records = [
+    {
+      source: 'dora', structure_id: 'dora--1', id: 'dora--42', nom: 'Atelier CV',
+      description: 'Un atelier pour écrire son CV.', date_maj: '2026-10-01', type: 'atelier',
+      thematiques: ['preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation'],
+      publics: ['demandeurs-emploi'], frais: 'gratuit', zone_eligibilite: ['93'],
+      mobilisable_par: ['usagers'], modes_mobilisation: ['telephoner'], telephone: '01 23 45 67 89',
+      lien_source: 'https://dora.inclusion.beta.gouv.fr/services/42',
+    },
+  ];
+  const imported = engine.import_data_inclusion(records);
+  assert.equal(imported.catalogue.entries[0].id, 'di-dora-42');
+  assert.deepEqual(imported.report, []);
+  const summary = engine.load_catalogue(imported.catalogue);
+  assert.equal(summary.local_entries, 1);
+  assert.equal(summary.entries, national.entries.length + 1);
+  assert.equal(engine.load_catalogue(JSON.stringify(imported.catalogue)).local_entries, 1);
+  fullFlow(engine);
+});
+
+describe('errors have a stable code, a message and details', () => {
+  const engine = new Engine();
+
+  test('arguments', () => {
+    const error = thrown(() => new Engine({ localCatalogue: {} }), 'invalid_argument');
+    assert.deepEqual(error.details.map((detail) => detail.path), ['$.localCatalogue']);
+    thrown(() => new Engine({ locale: 'de' }), 'unknown_locale');
+    thrown(() => engine.set_locale('de'), 'unknown_locale');
+    thrown(() => engine.start_diagnosis('2026-02-30'), 'invalid_date');
+    thrown(() => engine.start_diagnosis(20261127), 'invalid_argument');
+    thrown(() => engine.orient('facts'), 'invalid_argument');
+  });
+
+  test('inputs checked whole', () => {
+    let error = thrown(
+      () => engine.orient({ facts: { age: 'old', colour: 'blue' }, needs: [{ theme: 'astrologie' }], reference_date: TODAY }),
+      'invalid_request',
+    );
+    const paths = error.details.map((detail) => detail.path);
+    assert.ok(paths.includes('$.facts.age') && paths.includes('$.needs[0].theme'), paths.join());
+    error = thrown(() => engine.load_catalogue('{'), 'invalid_catalogue');
+    assert.equal(error.details[0].code, 'invalid_json');
+    thrown(() => new Engine({ questionnaire: { format_version: 1 } }), 'invalid_questionnaire');
+    error = thrown(() => engine.import_data_inclusion({ not: 'a list' }), 'invalid_records');
+    assert.equal(error.details[0].code, 'wrong_type');
+    error = thrown(() => engine.report(['{', { format_version: 2 }]), 'invalid_plans');
+    assert.deepEqual(error.details.map((d) => [d.path, d.code]), [['$[0]', 'plan_corrupted'], ['$[1]', 'plan_corrupted']]);
+  });
+
+  test('the session, with messages in the engine’s language', () => {
+    const diagnosis = engine.start_diagnosis(TODAY);
+    const french = thrown(() => diagnosis.answer('age', 19), 'not_current_question').message;
+    engine.set_locale('en');
+    assert.notEqual(thrown(() => diagnosis.answer('age', 19), 'not_current_question').message, french);
+    engine.set_locale('fr');
+    thrown(() => diagnosis.answer('sleep_tonight', 'sofa'), 'answer_unknown_option');
+    thrown(() => diagnosis.answer('sleep_tonight', { x: 1 }), 'answer_unknown_option');
+    thrown(() => diagnosis.answer_input('sleep_tonight', ''), 'answer_required');
+    diagnosis.answer('sleep_tonight', 'home');
+    thrown(() => diagnosis.skip('food_today'), 'not_skippable');
+    diagnosis.answer_input('food_today', 'yes');
+    diagnosis.skip('danger_at_home');
+    for (const id of ['child_in_danger', 'urgent_care']) diagnosis.answer(id, false);
+    const error = thrown(() => diagnosis.answer('age', 7), 'answer_out_of_range');
+    assert.match(error.message, /14/);
+    thrown(() => engine.resume_diagnosis('[]'), 'snapshot_corrupted');
+    const newer = diagnosis.snapshot().replace('"snapshot_version":1', '"snapshot_version":9');
+    thrown(() => engine.resume_diagnosis(newer), 'snapshot_future_version');
+  });
+
+  test('plans', () => {
+    thrown(() => engine.plan_from_json('{"format_version": 99}'), 'plan_future_version');
+    thrown(() => engine.plan_from_json({ format_version: 2 }), 'plan_corrupted');
+    const diagnosis = engine.start_diagnosis(TODAY);
+    answerAll(diagnosis);
+    thrown(() => diagnosis.build_plan({ needs: [] }), 'no_need');
+    thrown(() => diagnosis.build_plan({ needs: ['sante--astrologie'] }), 'need_not_found');
+    const plan = diagnosis.build_plan({ needs: ['trouver-un-emploi'] });
+    thrown(() => plan.apply({ op: 'set_status', action: 'a999', status: 'done' }, 'person', TODAY), 'unknown_action');
+    thrown(() => plan.apply({ op: 'built' }, 'person', TODAY), 'already_built');
+    thrown(() => plan.apply({ op: 'set_next_review', date: null }, 'person', '2020-01-01'), 'date_before_last_change');
+    thrown(() => plan.apply({ op: 'teleport' }, 'person', TODAY), 'invalid_argument');
+    thrown(() => plan.apply({ op: 'set_next_review', date: null }, 'robot', TODAY), 'invalid_argument');
+    thrown(() => plan.proposals(TODAY, { age: 'old' }), 'invalid_facts');
+    thrown(() => plan.referral_sheet('nowhere', TODAY), 'unknown_entry');
+  });
+});
+
+test('the package: its entries, exports and files', async () => {
+  const manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
+  assert.match(manifest.version, /^\d+\.\d+\.\d+/);
+  const root = manifest.exports['.'];
+  assert.deepEqual(root.node, { types: './node.d.ts', default: './node.js' });
+  assert.equal(root.types, './passerelle.d.ts');
+  assert.equal(root.default, './passerelle.js');
+  assert.deepEqual(Object.keys(root), ['node', 'types', 'default'], 'the "node" condition comes first');
+
+  // Every file listed is in the package, and every file of the package is listed.
+  // (npm adds package.json itself.)
+  const shipped = readdirSync(packageDir).filter((name) => !name.startsWith('.') && name !== 'package.json');
+  assert.deepEqual([...manifest.files].sort(), shipped.sort());
+
+  // `import 'passerelle'` in Node takes the Node entry, through the exports.
+  linkPackage();
+  const resolved = import.meta.resolve('passerelle');
+  assert.equal(path.basename(fileURLToPath(resolved)), 'node.js');
+  const viaName = await import('passerelle');
+  assert.equal(viaName.Engine, Engine, 'the same module as node.js');
+  assert.equal(path.basename(fileURLToPath(import.meta.resolve('passerelle/node'))), 'node.js');
+
+  // The engine runs without a DOM: importing touched none.
+  assert.equal(typeof globalThis.document, 'undefined');
+  assert.equal(typeof globalThis.customElements, 'undefined');
+});
+
+test('an object used after free() throws', () => {
+  const engine = new Engine();
+  const diagnosis = engine.start_diagnosis(TODAY);
+  diagnosis.free();
+  assert.throws(() => diagnosis.current(), Error);
+  engine.free();
+  assert.throws(() => engine.locale(), Error);
+});

@@ -1,0 +1,58 @@
+// Where the built package is, for the packaging tests: the folder named by
+// PASSERELLE_PKG (or a file in it), else target/pkg/ (`cargo xtask package`).
+import { existsSync, mkdirSync, readlinkSync, renameSync, statSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The repository's root. */
+export const root = path.resolve(here, '..', '..');
+
+/** The folder of the built package. */
+export const packageDir = (() => {
+  const given = process.env.PASSERELLE_PKG;
+  if (!given) return path.join(root, 'target', 'pkg');
+  const resolved = path.resolve(given);
+  return existsSync(resolved) && statSync(resolved).isFile() ? path.dirname(resolved) : resolved;
+})();
+
+/** The URL of the package's Node entry. */
+export const nodeEntry = pathToFileURL(path.join(packageDir, 'node.js')).href;
+
+/** Throws a clear error when the package has not been built. */
+export function requirePackage() {
+  for (const file of ['node.js', 'passerelle_wasm.js', 'passerelle_wasm_bg.wasm', 'package.json']) {
+    if (!existsSync(path.join(packageDir, file))) {
+      throw new Error(
+        `${path.join(packageDir, file)} is missing: build the package first ` +
+          '(`cargo xtask package`), or set PASSERELLE_PKG to its folder',
+      );
+    }
+  }
+}
+
+/**
+ * Makes `passerelle` resolvable from tests/packaging/ as an installed
+ * package would be: a link tests/packaging/node_modules/passerelle to the
+ * package folder (replaced atomically, as test files run in parallel).
+ * Returns the link's path.
+ */
+export function linkPackage() {
+  requirePackage();
+  const modules = path.join(here, 'node_modules');
+  const link = path.join(modules, 'passerelle');
+  mkdirSync(modules, { recursive: true });
+  let current = null;
+  try {
+    current = readlinkSync(link);
+  } catch {
+    // No link yet.
+  }
+  if (current !== packageDir) {
+    const temporary = `${link}.${process.pid}.tmp`;
+    symlinkSync(packageDir, temporary, 'dir');
+    renameSync(temporary, link);
+  }
+  return link;
+}

@@ -1,0 +1,135 @@
+// A Node program using Passerelle's engine API with the package's types
+// (resolved through package.json "exports", condition "node": node.d.ts).
+// Type-checked only (tsc --noEmit), by ../types.test.mjs.
+import {
+  Engine,
+  load,
+  type AnswerValue,
+  type Change,
+  type DetailedOrientation,
+  type DiagnosisResult,
+  type Edit,
+  type Orientation,
+  type PasserelleError,
+  type PlanValue,
+  type Question,
+  type ReferralSheet,
+  type Report,
+  type Step,
+} from 'passerelle';
+
+// Without @types/node nor the DOM lib: only what this file uses.
+declare const console: { log(...values: unknown[]): void };
+
+await load();
+const engine = new Engine({ locale: 'fr' });
+const today = '2026-11-27';
+
+/** An answer for any question, by its kind: the union narrows on `kind.type`. */
+function answerFor(question: Question, needs: string[]): AnswerValue {
+  const kind = question.kind;
+  switch (kind.type) {
+    case 'yes_no':
+      return question.id === 'food_today';
+    case 'number':
+      return question.id === 'age' ? 19 : kind.min;
+    case 'single_choice':
+      return kind.options[kind.options.length - 1]?.id ?? '';
+    case 'multiple_choice':
+      return kind.options.slice(0, 1).map((option) => option.id);
+    case 'date':
+      return '2007-05-02';
+    case 'postal_code':
+      return '93200';
+    case 'short_text':
+      return 'x'.repeat(Math.min(1, kind.max_length));
+    case 'need_ranking':
+      return needs;
+    default: {
+      const unknown: never = kind;
+      throw new Error(`unknown kind ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+const diagnosis = engine.start_diagnosis(today);
+diagnosis.answer('sleep_tonight', 'home');
+for (let step: Step = diagnosis.step(); step.question; step = diagnosis.step()) {
+  diagnosis.answer(step.question.id, answerFor(step.question, diagnosis.needs_found()));
+}
+const result: DiagnosisResult = diagnosis.result();
+const alerts: string[] = result.urgent.flatMap((alert) => alert.contacts.map((contact) => contact.phone ?? contact.name));
+const ranks: Array<number | null> = result.needs.map((need) => need.rank);
+const age: number | undefined = result.facts.age;
+
+const orientation: Orientation = diagnosis.orient();
+const detailed: DetailedOrientation = diagnosis.orient({ detailed: true });
+const names: string[] = detailed.needs.flatMap((need) => need.proposals.map((proposal) => proposal.name));
+const missing = orientation.evaluations.flatMap((evaluation) => evaluation.missing);
+const direct = engine.orient({
+  facts: { birth_date: '2007-05-02', postal_code: '93200', employment_status: 'inactive' },
+  needs: [{ theme: 'trouver-un-emploi' }],
+  reference_date: today,
+  explain: false,
+});
+const statuses = direct.evaluations.map((evaluation) => evaluation.status);
+
+const plan = diagnosis.build_plan({ needs: ['trouver-un-emploi'], by: 'person' });
+const value: PlanValue = plan.value();
+const action = value.objectives[0]?.actions[0];
+if (action) {
+  const edit: Edit = { op: 'set_status', action: action.id, status: 'in_progress' };
+  const change: Change = plan.apply(edit, 'person', today);
+  if (change.edit.op === 'set_status') {
+    const status: 'planned' | 'in_progress' | 'done' | 'on_hold' | 'dropped' = change.edit.status;
+    void status;
+  }
+  if (action.entry) {
+    plan.apply({ op: 'give_consent', consent: { entry: action.entry, date: today } }, 'person', today);
+    const sheet: ReferralSheet = plan.referral_sheet(action.entry, today);
+    const shared: string[] = sheet.included;
+    void shared;
+  }
+}
+for (const proposal of plan.proposals(today)) {
+  plan.apply({ op: 'add_action', objective: proposal.objective, action: proposal.action }, 'advisor', today);
+}
+const html: string = plan.print_view(today);
+const copy = engine.plan_from_json(plan.to_json());
+const report: Report = engine.report([plan, copy.value(), plan.to_json()]);
+const plans: number | '<5' = report.plans;
+if ('needs' in report) {
+  const interval = report.review_intervals;
+  const median: number | undefined = interval.count === '<5' ? undefined : interval.median_days;
+  void median;
+}
+
+try {
+  engine.start_diagnosis('2026-02-30');
+} catch (thrown) {
+  const error = thrown as PasserelleError;
+  const paths: string[] = error.details.map((detail) => detail.path);
+  if (error.code === 'invalid_date' || error.code === 'answer_out_of_range') {
+    console.log(error.message, paths);
+  }
+  // @ts-expect-error: not a code the engine throws
+  if (error.code === 'no_such_code') console.log('never');
+}
+
+// The types are precise, not `any`: each wrong call below must be an error.
+// @ts-expect-error: a date is a string `YYYY-MM-DD`
+engine.start_diagnosis(20261127);
+// @ts-expect-error: "finished" is not an action status
+plan.apply({ op: 'set_status', action: 'a1', status: 'finished' }, 'person');
+// @ts-expect-error: the author is "person" or "advisor"
+plan.apply({ op: 'set_next_review', date: null }, 'robot');
+// @ts-expect-error: options are snake_case
+new Engine({ localCatalogue: '{}' });
+// @ts-expect-error: an answer is not an object
+diagnosis.answer('age', { years: 19 });
+// @ts-expect-error: a detailed orientation has no evaluations
+detailed.evaluations;
+// @ts-expect-error: needs are themes
+diagnosis.build_plan({ needs: [1] });
+
+console.log(alerts, ranks, age, names, missing, statuses, html.length, plans);
