@@ -142,7 +142,7 @@ pub struct Entry {
     /// data·inclusion `publics`.
     pub publics: Vec<String>,
     /// Who is eligible; `None`: everyone in the zone.
-    #[serde(skip)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub eligibility: Option<Condition>,
     /// The zone as a condition, for explanations ("Habiter en France").
     #[serde(skip)]
@@ -743,6 +743,14 @@ fn within(from: Option<Date>, until: Option<Date>, date: Date) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_catalogue_written_out_reads_back_the_same() {
+        let national = Catalogue::national();
+        let json = serde_json::to_string(&national).unwrap();
+        let back = Catalogue::from_json(&json).unwrap();
+        assert_eq!(back, national);
+    }
 
     #[test]
     fn email_addresses_are_checked_without_regular_expressions() {

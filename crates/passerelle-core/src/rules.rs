@@ -36,6 +36,56 @@ pub struct Condition {
     bits: u32,
 }
 
+/// A condition is written back in the syntax it was read from
+/// (`docs/catalogue-format.md`), so that a catalogue or questionnaire
+/// written out reads back the same.
+impl Serialize for Condition {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        use serde_json::json;
+        let mut map = serializer.serialize_map(None)?;
+        match &self.test {
+            Test::All(parts) => map.serialize_entry("all", parts)?,
+            Test::Any(parts) => map.serialize_entry("any", parts)?,
+            Test::Not(part) => map.serialize_entry("not", part)?,
+            Test::Equals { fact, value } => {
+                map.serialize_entry("equals", &json!({"fact": fact, "value": value}))?;
+            }
+            Test::In { fact, values } => {
+                map.serialize_entry("in", &json!({"fact": fact, "values": values}))?;
+            }
+            Test::HasAny { fact, values } => {
+                map.serialize_entry("has_any", &json!({"fact": fact, "values": values}))?;
+            }
+            Test::Compare { fact, op, value } => map.serialize_entry(
+                "compare",
+                &json!({"fact": fact, "op": op.symbol(), "value": value}),
+            )?,
+            Test::Between { fact, min, max } => {
+                map.serialize_entry("between", &json!({"fact": fact, "min": min, "max": max}))?;
+            }
+            Test::Age { min, max } => {
+                let mut bounds = serde_json::Map::new();
+                if let Some(min) = min {
+                    bounds.insert("min".into(), json!(min));
+                }
+                if let Some(max) = max {
+                    bounds.insert("max".into(), json!(max));
+                }
+                map.serialize_entry("age", &bounds)?;
+            }
+            Test::InZone(zone) => map.serialize_entry("in_zone", zone)?,
+            Test::Answer { question, values } => {
+                map.serialize_entry("answer", &json!({"question": question, "values": values}))?;
+            }
+        }
+        if let Some(label) = &self.label {
+            map.serialize_entry("label", label)?;
+        }
+        map.end()
+    }
+}
+
 /// Two conditions are equal when they test the same thing with the same
 /// label (their sentences follow from those).
 impl PartialEq for Condition {
@@ -93,6 +143,16 @@ pub enum Comparison {
 }
 
 impl Comparison {
+    /// As written in a rule: `<`, `<=`, `>`, `>=`.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparison::Less => "<",
+            Comparison::LessOrEqual => "<=",
+            Comparison::Greater => ">",
+            Comparison::GreaterOrEqual => ">=",
+        }
+    }
+
     fn holds(self, left: i64, right: i64) -> bool {
         match self {
             Comparison::Less => left < right,
@@ -1309,6 +1369,33 @@ mod tests {
                 ("wrong_type", "$.all[8].equals.value".to_owned()),
             ]
         );
+    }
+
+    #[test]
+    fn conditions_are_written_back_in_their_own_syntax() {
+        let national: Json = serde_json::from_str(include_str!("../data/catalogue.json")).unwrap();
+        let mut written = 0;
+        for entry in national["entries"].as_array().unwrap() {
+            let Some(json) = entry.get("eligibility") else {
+                continue;
+            };
+            let condition = rule(json.clone());
+            let back = serde_json::to_value(&condition).unwrap();
+            assert_eq!(rule(back.clone()), condition, "{}", entry["id"]);
+            written += 1;
+        }
+        assert!(written > 20);
+        for json in [
+            serde_json::json!({"compare": {"fact": "unemployment_months", "op": "<", "value": 3}}),
+            serde_json::json!({"between": {"fact": "monthly_resources", "min": 0, "max": 900}}),
+            serde_json::json!({"age": {"max": 25}}),
+            serde_json::json!({"not": {"has_any": {"fact": "benefits", "values": ["rsa"]}}}),
+            serde_json::json!({"in_zone": {"departments": ["93"], "communes": ["97411"]}}),
+            serde_json::json!({"equals": {"fact": "postal_code", "value": "93200"}, "label": {"fr": "À Saint-Denis"}}),
+        ] {
+            let condition = rule(json.clone());
+            assert_eq!(serde_json::to_value(&condition).unwrap(), json);
+        }
     }
 
     #[test]
