@@ -127,7 +127,7 @@ pub fn test() -> Result {
     report.test_phase("wasm-tests", || wasm_tests(&root, &browser))?;
     report.phase("package", || package::build(&root, &build))?;
     report.test_phase("e2e", || end_to_end(&root, &build, &browser))?;
-    report.test_phase("packaging", || packaging(&root, &build))?;
+    report.test_phase("packaging", || packaging(&root, &build, &browser))?;
     report.summary();
     Ok(())
 }
@@ -194,8 +194,10 @@ fn end_to_end(root: &Path, build: &BuildTools, browser: &BrowserTools) -> Result
 
 /// The package as its users load it (tests/packaging): the Node entry with
 /// a whole flow, every example of docs/js-api.md, and the TypeScript types
-/// checked by `tsc` on a sample consumer.
-fn packaging(root: &Path, build: &BuildTools) -> Result<Counts> {
+/// checked by `tsc` on a sample consumer, the tarball of `npm pack`
+/// installed offline, and the package in headless Chromium: as static
+/// files on a plain page, and bundled by Vite.
+fn packaging(root: &Path, build: &BuildTools, browser: &BrowserTools) -> Result<Counts> {
     let tests = root.join("tests");
     tools::ensure_npm_packages(&tests)?;
     counted(
@@ -206,7 +208,9 @@ fn packaging(root: &Path, build: &BuildTools) -> Result<Counts> {
             .env(
                 "PASSERELLE_PKG",
                 root.join("target").join("pkg").join("node.js"),
-            ),
+            )
+            .env("PASSERELLE_CHROMIUM", &browser.chromium)
+            .env("PASSERELLE_CHROMIUM_FLAGS", CHROMIUM_FLAGS.join(" ")),
     )
 }
 

@@ -1,0 +1,121 @@
+// The package as npm publishes it: `npm pack` of the package folder holds
+// exactly the files listed in package.json (and package.json), and the
+// tarball, installed offline into a new project, runs there in Node when
+// imported by its name.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { promisify } from 'node:util';
+
+import { packageDir } from './package.mjs';
+import { packAndInstall } from './packed.mjs';
+
+const run = promisify(execFile);
+
+let packed;
+before(async () => {
+  packed = await packAndInstall();
+});
+after(async () => {
+  await packed?.remove();
+});
+
+test('the tarball holds exactly the files of package.json "files", and package.json', async () => {
+  const manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
+  const expected = [...manifest.files, 'package.json'].sort();
+  for (const file of ['LICENSE', 'NOTICE']) {
+    if (existsSync(path.join(packageDir, file))) {
+      assert.ok(manifest.files.includes(file), `${file} is in the package folder but not in "files"`);
+    }
+  }
+  assert.ok(manifest.files.includes('LICENSE'), 'LICENSE is published');
+  // As npm reports it...
+  assert.deepEqual(packed.packed.files.map((file) => file.path).sort(), expected);
+  // ...and as the tarball holds it.
+  const { stdout } = await run('tar', ['-tzf', packed.tarball]);
+  const entries = stdout.split('\n').filter(Boolean);
+  assert.ok(entries.every((entry) => entry.startsWith('package/')), entries.join());
+  assert.deepEqual(entries.map((entry) => entry.slice('package/'.length)).sort(), expected);
+  assert.equal(packed.packed.name, 'passerelle');
+  assert.equal(packed.packed.version, manifest.version);
+  // What is installed is what is in the package folder.
+  for (const file of expected) {
+    assert.deepEqual(
+      readFileSync(path.join(packed.installed, file)),
+      readFileSync(path.join(packageDir, file)),
+      `${file} differs once installed`,
+    );
+  }
+});
+
+test('the installed tarball runs in Node when imported by its name', async () => {
+  const script = `import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { load, Engine, Diagnosis, Plan } from 'passerelle';
+
+const TODAY = '2026-11-27';
+await load();
+const engine = new Engine();
+const diagnosis = engine.start_diagnosis(TODAY);
+assert.ok(diagnosis instanceof Diagnosis);
+let answered = 0;
+for (let question = diagnosis.current(); question; question = diagnosis.current()) {
+  const { id, kind } = question;
+  const answer = {
+    yes_no: () => id === 'food_today',
+    number: () => (id === 'age' ? 19 : kind.min),
+    postal_code: () => '93200',
+    date: () => '2007-05-02',
+    short_text: () => 'x',
+    need_ranking: () => diagnosis.needs_found(),
+    multiple_choice: () => [kind.options[0].id],
+    single_choice: () => (id === 'sleep_tonight' ? 'home' : kind.options.at(-1).id),
+  }[kind.type]();
+  diagnosis.answer(id, answer);
+  answered += 1;
+  assert.ok(answered < 200, 'the session does not end');
+}
+const result = diagnosis.result();
+const orientation = diagnosis.orient();
+const plan = diagnosis.build_plan({ needs: ['trouver-un-emploi'] });
+assert.ok(plan instanceof Plan);
+const exported = plan.to_json();
+assert.equal(engine.plan_from_json(exported).to_json(), exported);
+let code = null;
+try {
+  engine.start_diagnosis('2026-02-30');
+} catch (error) {
+  code = error.code;
+}
+console.log(JSON.stringify({
+  entry: fileURLToPath(import.meta.resolve('passerelle')),
+  answered,
+  complete: diagnosis.is_complete(),
+  department: result.facts.department,
+  themes: result.needs.map((need) => need.theme),
+  evaluations: orientation.evaluations.length,
+  objectives: plan.value().objectives.length,
+  printed: plan.print_view(TODAY).slice(0, 15),
+  report: engine.report([plan, plan, plan, plan, plan]).plans,
+  code,
+  dom: typeof globalThis.document,
+}));
+`;
+  await writeFile(path.join(packed.app, 'flow.mjs'), script);
+  const { stdout } = await run(process.execPath, ['flow.mjs'], { cwd: packed.app });
+  const seen = JSON.parse(stdout);
+  assert.equal(seen.entry, path.join(packed.installed, 'node.js'), 'the "node" condition of the exports');
+  assert.ok(seen.answered > 10);
+  assert.equal(seen.complete, true);
+  assert.equal(seen.department, '93');
+  assert.ok(seen.themes.includes('trouver-un-emploi'), seen.themes.join());
+  assert.ok(seen.evaluations > 0);
+  assert.ok(seen.objectives > 0);
+  assert.match(seen.printed, /^<!DOCTYPE html>/i);
+  assert.equal(seen.report, 5);
+  assert.equal(seen.code, 'invalid_date');
+  assert.equal(seen.dom, 'undefined');
+});
