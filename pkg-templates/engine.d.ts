@@ -776,7 +776,7 @@ export type AnswerErrorCode =
 export type PasserelleErrorCode =
   // Arguments and conversion
   | 'invalid_argument' | 'input_too_large' | 'invalid_date' | 'no_date'
-  | 'unknown_locale' | 'busy' | 'conversion_failed'
+  | 'unknown_locale' | 'busy' | 'conversion_failed' | 'fetch_failed'
   // Inputs checked whole (every problem in `details`)
   | 'invalid_questionnaire' | 'invalid_catalogue' | 'invalid_records'
   | 'invalid_request' | 'invalid_facts' | 'invalid_plans'
@@ -812,6 +812,16 @@ export interface EngineOptions {
   catalogue?: CatalogueInput | string;
   /** Merged into the catalogue (an entry of the same id replaces it). */
   local_catalogue?: CatalogueInput | string;
+}
+
+/** `create_engine`'s options: those of `new Engine`, and URLs to fetch documents from. */
+export interface FetchedEngineOptions extends EngineOptions {
+  /** Fetched (without cookies) and used as `questionnaire`. */
+  questionnaire_url?: string;
+  /** Fetched and used as `catalogue`. */
+  catalogue_url?: string;
+  /** Fetched and used as `local_catalogue`. */
+  local_catalogue_url?: string;
 }
 
 /**

@@ -4,6 +4,7 @@
 // instantiated synchronously when this module is first imported.
 import { readFileSync } from 'node:fs';
 import { initSync, Engine, Diagnosis, Plan } from './passerelle_wasm.js';
+import { fetchedOptions } from './fetch-options.js';
 
 initSync({ module: readFileSync(new URL('./passerelle_wasm_bg.wasm', import.meta.url)) });
 
@@ -14,6 +15,18 @@ initSync({ module: readFileSync(new URL('./passerelle_wasm_bg.wasm', import.meta
  */
 export function load() {
   return Promise.resolve();
+}
+
+/**
+ * Creates an Engine with its questionnaire and catalogues fetched from the
+ * URLs given (`questionnaire_url`, `catalogue_url`, `local_catalogue_url`;
+ * nothing else is fetched). Other options are those of `new Engine`.
+ * Throws an Error with code `fetch_failed`, or the engine's own codes.
+ * @param {object} [options]
+ * @returns {Promise<Engine>}
+ */
+export async function create_engine(options) {
+  return new Engine(await fetchedOptions(options ?? {}));
 }
 
 export { Engine, Diagnosis, Plan };

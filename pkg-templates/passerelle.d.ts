@@ -12,6 +12,13 @@ export * from './engine.js';
  */
 export function load(): Promise<void>;
 
+/**
+ * Creates an Engine with its documents fetched from the URLs given (and
+ * nothing else). Rejects with a `PasserelleError` of code `fetch_failed`, or
+ * the engine's own codes.
+ */
+export function create_engine(options?: import('./engine.js').FetchedEngineOptions | null): Promise<import('./engine.js').Engine>;
+
 /** `<passerelle-diagnostic>`: registered when this module is imported. */
 export class PasserelleDiagnostic extends HTMLElement {
   static observedAttributes: string[];

@@ -5,7 +5,8 @@
 // The element is a thin shim: wasm-bindgen cannot subclass HTMLElement, so
 // this class forwards the element's life cycle to the widget written in
 // Rust (DiagnosticWidget), which renders into the element's shadow root.
-import init, { DiagnosticWidget } from './passerelle_wasm.js';
+import init, { DiagnosticWidget, Engine } from './passerelle_wasm.js';
+import { fetchedOptions } from './fetch-options.js';
 
 let ready = null;
 
@@ -73,6 +74,20 @@ export class PasserelleDiagnostic extends HTMLElement {
 
 if (!customElements.get('passerelle-diagnostic')) {
   customElements.define('passerelle-diagnostic', PasserelleDiagnostic);
+}
+
+/**
+ * Loads the module, then creates an Engine with its questionnaire and
+ * catalogues fetched from the URLs given (`questionnaire_url`,
+ * `catalogue_url`, `local_catalogue_url`; nothing else is fetched, with no
+ * cookie). Other options are those of `new Engine`. Throws an Error with
+ * code `fetch_failed`, or the engine's own codes.
+ * @param {object} [options]
+ * @returns {Promise<Engine>}
+ */
+export async function create_engine(options) {
+  const [resolved] = await Promise.all([fetchedOptions(options ?? {}), load()]);
+  return new Engine(resolved);
 }
 
 export { DiagnosticWidget };
