@@ -66,5 +66,5 @@ export class DiagnosticWidget {
   /** The answers given so far, keyed by question id. */
   answers(): Record<string, AnswerValue>;
   /** Shows the widget in another language; an unknown one gives French. */
-  setLocale(lang?: string | null): void;
+  set_locale(lang?: string | null): void;
 }

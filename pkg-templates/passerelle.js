@@ -65,7 +65,7 @@ export class PasserelleDiagnostic extends HTMLElement {
 
   attributeChangedCallback() {
     try {
-      this.#widget?.setLocale(languageOf(this));
+      this.#widget?.set_locale(languageOf(this));
     } catch (error) {
       reportError(this, error);
     }

@@ -141,7 +141,7 @@ impl DiagnosticWidget {
 
     /// Shows the widget in another language (`fr`, `en`, `en-GB`…);
     /// an unknown language gives French.
-    #[wasm_bindgen(js_name = setLocale)]
+    #[wasm_bindgen(js_name = set_locale)]
     pub fn set_locale(&self, lang: Option<String>) -> Result<(), JsValue> {
         let mut state = self
             .state
