@@ -158,6 +158,21 @@ impl Fact {
     }
 
     /// The type of its values.
+    /// The fact and the facts derived from it (`docs/facts.md`): a birth
+    /// date gives the age, a postal code or commune the department and
+    /// region, a department the region.
+    pub(crate) fn and_derived(self) -> FactSet {
+        let derived: &[Fact] = match self {
+            Fact::BirthDate => &[Fact::Age],
+            Fact::PostalCode | Fact::Commune => &[Fact::Department, Fact::Region],
+            Fact::Department => &[Fact::Region],
+            _ => &[],
+        };
+        derived.iter().fold(FactSet::of(self), |facts, derived| {
+            facts.union(FactSet::of(*derived))
+        })
+    }
+
     pub fn value_type(self) -> FactType {
         use FactType::*;
         match self {

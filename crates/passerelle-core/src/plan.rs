@@ -672,8 +672,13 @@ impl Plan {
                 .into_iter()
                 .filter_map(|entry| catalogue.entry(entry))
             {
-                actions.extend(plan.documents_action(entry));
-                actions.push(plan.contact_action(entry));
+                if let Some(mut action) = plan.documents_action(entry) {
+                    action.id = plan.next_id('a');
+                    actions.push(action);
+                }
+                let mut action = plan.contact_action(entry);
+                action.id = plan.next_id('a');
+                actions.push(action);
             }
             plan.objectives.push(Objective {
                 id,
@@ -701,12 +706,13 @@ impl Plan {
     }
 
     /// A first action for a catalogue entry: contact its partner, with
-    /// the contact details copied from the catalogue.
-    fn contact_action(&mut self, entry: &crate::catalogue::Entry) -> Action {
+    /// the contact details copied from the catalogue. Without an id: the
+    /// plan gives it when the action is added.
+    fn contact_action(&self, entry: &crate::catalogue::Entry) -> Action {
         let name = entry.name.get(self.locale).to_owned();
         let access = &entry.access;
         Action {
-            id: self.next_id('a'),
+            id: String::new(),
             kind: ActionKind::ContactPartner,
             title: Message::ContactPartnerAction { name: &name }.text(self.locale),
             entry: Some(entry.id.clone()),
@@ -728,8 +734,8 @@ impl Plan {
     }
 
     /// An action to get ready the documents the entry's partner usually
-    /// asks for, if its catalogue entry lists them.
-    fn documents_action(&mut self, entry: &crate::catalogue::Entry) -> Option<Action> {
+    /// asks for, if its catalogue entry lists them. Without an id.
+    fn documents_action(&self, entry: &crate::catalogue::Entry) -> Option<Action> {
         if entry.documents.is_empty() {
             return None;
         }
@@ -740,7 +746,7 @@ impl Plan {
             .collect();
         let name = entry.name.get(self.locale);
         Some(Action {
-            id: self.next_id('a'),
+            id: String::new(),
             kind: ActionKind::GetDocument,
             title: Message::PrepareDocuments {
                 name,
@@ -932,7 +938,6 @@ impl Plan {
             .flat_map(|objective| &objective.actions)
             .filter_map(|action| action.entry.as_deref())
             .collect();
-        let mut scratch = self.clone();
         let mut proposals = Vec::new();
         for (objective, found) in active.iter().zip(&orientation.needs) {
             let fresh = found
@@ -943,9 +948,7 @@ impl Plan {
                 .take(PROPOSALS_PER_NEED);
             for proposal in fresh {
                 if let Some(entry) = catalogue.entry(proposal.id) {
-                    let mut action = scratch.contact_action(entry);
-                    action.id = String::new();
-                    proposals.push((objective.id.clone(), action));
+                    proposals.push((objective.id.clone(), self.contact_action(entry)));
                 }
             }
         }

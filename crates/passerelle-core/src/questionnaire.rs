@@ -963,23 +963,8 @@ struct Before<'q> {
 
 impl Before<'_> {
     fn add_fact(&mut self, fact: Fact) {
-        self.facts = self.facts.union(with_derived(fact));
+        self.facts = self.facts.union(fact.and_derived());
     }
-}
-
-/// `fact` and the facts derived from it (`docs/facts.md`).
-fn with_derived(fact: Fact) -> crate::facts::FactSet {
-    let derived: &[Fact] = match fact {
-        Fact::BirthDate => &[Fact::Age],
-        Fact::PostalCode | Fact::Commune => &[Fact::Department, Fact::Region],
-        Fact::Department => &[Fact::Region],
-        _ => &[],
-    };
-    derived
-        .iter()
-        .fold(crate::facts::FactSet::of(fact), |facts, derived| {
-            facts.union(crate::facts::FactSet::of(*derived))
-        })
 }
 
 /// The values an `answer` condition may list for `question`; `None` when
@@ -1083,7 +1068,7 @@ impl Question {
         let condition = condition?;
         let mut facts = before.facts;
         if let Some(Some(fact)) = own {
-            facts = facts.union(with_derived(fact));
+            facts = facts.union(fact.and_derived());
         }
         let mut ok = true;
         let zone = [Fact::Commune, Fact::Department, Fact::Region];

@@ -13,7 +13,7 @@ use serde_json::Value as Json;
 
 use crate::date::Date;
 use crate::diagnosis::{Diagnosis, FoundNeed, RaisedAlert, RaisedBy, UrgentAlert};
-use crate::facts::{Fact, FactSet, Facts};
+use crate::facts::{FactSet, Facts};
 use crate::i18n::{Locale, Message};
 use crate::orientation::{orient, Eligibility, Need, Priority, Request};
 
@@ -366,16 +366,12 @@ impl DiagnosisSession {
 
     /// Which fact-only questions are worth asking: with a catalogue, those
     /// whose fact is missing to settle an entry that addresses a need
-    /// found, or one that questions still to come may raise.
-    fn worth(&self, known: &Known) -> Worth {
+    /// found (`needs`), or one that questions still to come may raise.
+    fn worth(&self, known: &Known, needs: &[(&str, Priority)]) -> Worth {
         let Some(catalogue) = known.questionnaire.catalogue() else {
             return Worth::All;
         };
-        let mut themes: Vec<&str> = known
-            .needs_raised()
-            .into_iter()
-            .map(|(theme, _)| theme)
-            .collect();
+        let mut themes: Vec<&str> = needs.iter().map(|(theme, _)| *theme).collect();
         for position in known.next..known.questionnaire.len() {
             let Some(question) = known.questionnaire.question_at(position) else {
                 continue;
@@ -433,8 +429,8 @@ impl DiagnosisSession {
         count_all: bool,
     ) -> (Option<usize>, Remaining) {
         let known = self.known(questionnaire);
-        let worth = self.worth(&known);
         let needs = known.needs_raised();
+        let worth = self.worth(&known, &needs);
         let alerts = known.alerts_raised();
         // Facts read by the conditions of the questions still to come.
         let count = questionnaire.len();
@@ -470,9 +466,11 @@ impl DiagnosisSession {
                 let fact_useful = match (&worth, question.fact()) {
                     (_, None) => false,
                     (Worth::All, Some(_)) => true,
-                    (Worth::Facts { useful, .. }, Some(fact)) => informs(fact).iter().any(|fact| {
-                        useful.contains(*fact) || read_later[position + 1].contains(*fact)
-                    }),
+                    (Worth::Facts { useful, .. }, Some(fact)) => {
+                        fact.and_derived().iter().any(|fact| {
+                            useful.contains(fact) || read_later[position + 1].contains(fact)
+                        })
+                    }
                 };
                 (!has_signals && question.fact().is_none())
                     || fact_useful
@@ -908,30 +906,11 @@ impl DiagnosisSession {
     }
 }
 
-/// The facts a question's fact tells about: itself and those derived from it.
-fn informs(fact: Fact) -> &'static [Fact] {
-    match fact {
-        Fact::BirthDate => &[Fact::BirthDate, Fact::Age],
-        Fact::PostalCode => &[
-            Fact::PostalCode,
-            Fact::Department,
-            Fact::Region,
-            Fact::Commune,
-        ],
-        Fact::Commune => &[Fact::Commune, Fact::Department, Fact::Region],
-        Fact::Department => &[Fact::Department, Fact::Region],
-        _ => std::slice::from_ref(&FACTS[fact as usize]),
-    }
-}
-
-/// Every fact, indexable by `fact as usize`.
-static FACTS: [Fact; Fact::ALL.len()] = Fact::ALL;
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::catalogue::Catalogue;
-    use crate::facts::Value;
+    use crate::facts::{Fact, Value};
     use crate::questionnaire::tests::questionnaire_of;
     use serde_json::json;
     use std::sync::Arc;
