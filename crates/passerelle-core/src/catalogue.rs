@@ -78,7 +78,9 @@ impl Index {
         let mut program = Program::default();
         let ranks = |locale| {
             let mut order: Vec<usize> = (0..entries.len()).collect();
-            order.sort_by_key(|&i| (entries[i].name.get(locale), entries[i].id.as_str()));
+            crate::sort::sort_by_key(&mut order, |&i| {
+                (entries[i].name.get(locale), entries[i].id.as_str())
+            });
             let mut keys = vec![0; entries.len()];
             for (rank, i) in order.into_iter().enumerate() {
                 keys[i] = u64::from(entries[i].zone.closeness()) << 32 | rank as u64;
@@ -440,7 +442,7 @@ fn validity_period(entry: &EntryRecord) -> Result<(), ValidationError> {
 /// The problems of a failed validation, with their JSON paths under `path`.
 fn flatten(errors: &ValidationErrors, path: &str, problems: &mut Vec<Problem>) {
     let mut fields: Vec<_> = errors.errors().iter().collect();
-    fields.sort_by(|a, b| a.0.cmp(b.0));
+    crate::sort::sort_by(&mut fields, |a, b| a.0.cmp(b.0));
     for (field, kind) in fields {
         let field_path = if field == "__all__" {
             path.to_owned()
@@ -548,8 +550,7 @@ impl Catalogue {
     /// ]);
     /// ```
     pub fn from_json(json: &str) -> Result<Catalogue, Vec<Problem>> {
-        let value: Json =
-            serde_json::from_str(json).map_err(|error| vec![Problem::json(&error)])?;
+        let value: Json = crate::json::parse(json).map_err(|error| vec![Problem::json(&error)])?;
         Catalogue::from_value(&value)
     }
 

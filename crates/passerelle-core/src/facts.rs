@@ -332,8 +332,7 @@ impl Facts {
     /// Reads facts from a JSON object (see `docs/facts.md`), reporting
     /// every problem at once. `null` is read as absent.
     pub fn from_json(json: &str) -> Result<Facts, Vec<Problem>> {
-        let value: Json =
-            serde_json::from_str(json).map_err(|error| vec![Problem::json(&error)])?;
+        let value: Json = crate::json::parse(json).map_err(|error| vec![Problem::json(&error)])?;
         Facts::from_value(&value, "$")
     }
 

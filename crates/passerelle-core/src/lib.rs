@@ -46,6 +46,7 @@ pub mod facts;
 pub mod geo;
 pub mod i18n;
 pub mod import;
+pub mod json;
 pub mod orientation;
 pub mod plan;
 pub mod print;
@@ -57,6 +58,7 @@ pub mod referral;
 pub mod report;
 pub mod rules;
 pub mod session;
+mod sort;
 mod theme_labels;
 
 pub use diagnosis::{Diagnosis, UrgentAlert};

@@ -339,10 +339,48 @@ pub struct Consent {
     pub date: Date,
 }
 
+/// Declares [`Edit`], tagged inside (`{"op": "add_action", …}`), and its
+/// twin tagged outside (`{"add_action": {…}}`) that reading goes through:
+/// serde reads a type tagged inside by buffering it first, with a copy of
+/// the buffering machinery per variant; a type tagged outside is read
+/// directly. One list of variants makes both, so they cannot differ.
+macro_rules! edits {
+    (
+        $(#[$doc:meta])*
+        pub enum Edit {
+            $(
+                $(#[$variant_doc:meta])*
+                $variant:ident $({ $($field:ident : $ty:ty),* $(,)? })?
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+        #[serde(tag = "op", rename_all = "snake_case")]
+        pub enum Edit {
+            $( $(#[$variant_doc])* $variant $({ $($field: $ty),* })? ),*
+        }
+
+        /// [`Edit`] tagged outside, as read.
+        #[derive(Deserialize)]
+        #[serde(rename_all = "snake_case", deny_unknown_fields)]
+        enum EditByOp {
+            $( $variant $({ $($field: $ty),* })? ),*
+        }
+
+        impl From<EditByOp> for Edit {
+            fn from(edit: EditByOp) -> Edit {
+                match edit {
+                    $( EditByOp::$variant $({ $($field),* })? => Edit::$variant $({ $($field),* })? ),*
+                }
+            }
+        }
+    };
+}
+
+edits! {
 /// One change to a plan. Applied by [`Plan::apply`], and kept as it is
 /// in the plan's history.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Edit {
     /// The plan was built (always the first change).
     Built,
@@ -383,6 +421,31 @@ pub enum Edit {
     GiveConsent { consent: Consent },
     /// The person withdraws their consent for a partner.
     WithdrawConsent { entry: String },
+}
+}
+
+/// Reads `{"op": "…", fields…}` as `{"…": {fields…}}`, through [`EditByOp`].
+impl<'de> Deserialize<'de> for Edit {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Edit, D::Error> {
+        use serde::de::Error;
+        let Json::Object(mut fields) = Json::deserialize(deserializer)? else {
+            return Err(D::Error::custom("an edit is an object with an \"op\""));
+        };
+        let Some(Json::String(op)) = fields.remove("op") else {
+            return Err(D::Error::custom("missing field `op`"));
+        };
+        // A variant without fields is read from `null`.
+        let payload = if fields.is_empty() && op == "built" {
+            Json::Null
+        } else {
+            Json::Object(fields)
+        };
+        let mut by_op = serde_json::Map::new();
+        by_op.insert(op, payload);
+        crate::json::read::<EditByOp>(&Json::Object(by_op))
+            .map(Edit::from)
+            .map_err(D::Error::custom)
+    }
 }
 
 /// A change as recorded in the history.
@@ -608,7 +671,7 @@ impl Plan {
         }
         // Urgent needs first, whatever the order chosen (stable: the
         // person's order within each).
-        needs.sort_by_key(|need| need.priority != Priority::Urgent);
+        crate::sort::sort_by_key(&mut needs, |need| need.priority != Priority::Urgent);
         for statement in choices.statements.values() {
             check_text(statement, "statement")?;
         }
@@ -982,7 +1045,7 @@ impl Plan {
                 )
             })
             .collect();
-        steps.sort_by_key(|action| action.due);
+        crate::sort::sort_by_key(&mut steps, |action| action.due);
         steps
     }
 
@@ -1029,14 +1092,14 @@ impl Plan {
     /// The plan as versioned JSON.
     pub fn to_json(&self) -> String {
         // Plain data of strings, numbers and dates: it always serialises.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        crate::json::write_pretty(self)
     }
 
     /// Reads a plan exported by [`to_json`](Self::to_json). A plan of a
     /// newer format version, or a file that is not a plan, is refused.
     pub fn from_json(json: &str) -> Result<Plan, PlanError> {
         let corrupted = |detail: String| PlanError::Corrupted { detail };
-        let value: Json = serde_json::from_str(json).map_err(|e| corrupted(e.to_string()))?;
+        let value = crate::json::parse(json).map_err(|e| corrupted(e.to_string()))?;
         let version = value
             .get("format_version")
             .and_then(Json::as_u64)
@@ -1045,7 +1108,7 @@ impl Plan {
             return Err(PlanError::FutureVersion { version });
         }
         let value = migrate(value, version)?;
-        let plan: Plan = serde_json::from_value(value).map_err(|e| corrupted(e.to_string()))?;
+        let plan: Plan = crate::json::read(&value).map_err(|e| corrupted(e.to_string()))?;
         plan.check().map_err(corrupted)?;
         Ok(plan)
     }
@@ -1174,6 +1237,45 @@ fn move_item<T>(items: &mut Vec<T>, from: usize, to: usize) -> Result<(), PlanEr
 mod tests {
     use super::*;
     use crate::diagnosis::FoundNeed;
+
+    #[test]
+    fn edits_are_read_tagged_inside_and_only_with_their_fields() {
+        let read = |text: &str| crate::json::read_text::<Edit>(text);
+        for edit in [
+            Edit::Built,
+            Edit::SetStatus {
+                action: "a1".into(),
+                status: ActionStatus::Done,
+            },
+            Edit::SetNextReview { date: None },
+            Edit::WithdrawConsent { entry: "x".into() },
+        ] {
+            let text = crate::json::write(&edit);
+            assert!(text.starts_with(r#"{"op":"#), "{text}");
+            assert_eq!(read(&text).unwrap(), edit);
+        }
+        for (wrong, says) in [
+            (r#"{"op": "built", "extra": 1}"#, "invalid type"),
+            (
+                r#"{"op": "set_status", "action": "a1", "status": "done", "x": 1}"#,
+                "unknown field `x`",
+            ),
+            (
+                r#"{"op": "set_status", "action": "a1"}"#,
+                "missing field `status`",
+            ),
+            (
+                r#"{"op": "paint_it_blue"}"#,
+                "unknown variant `paint_it_blue`",
+            ),
+            (r#"{"action": "a1"}"#, "missing field `op`"),
+            (r#"{"op": 3}"#, "missing field `op`"),
+            (r#"["set_status"]"#, "an edit is an object"),
+        ] {
+            let error = read(wrong).unwrap_err().to_string();
+            assert!(error.contains(says), "{wrong}: {error}");
+        }
+    }
 
     fn date(text: &str) -> Date {
         Date::parse(text).unwrap()

@@ -324,7 +324,7 @@ struct Read {
 /// An answer to one question. In JSON it is the plain value: a boolean
 /// (yes/no), a whole number, a text (option id, date, postal code, short
 /// text) or a list of texts (multiple choice, need ranking).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum AnswerValue {
     /// Answer to a yes/no question.
@@ -336,6 +336,73 @@ pub enum AnswerValue {
     Text(String),
     /// Answer to a multiple choice (option ids) or need ranking (themes).
     List(Vec<String>),
+}
+
+/// Read by kind of JSON value, without serde's buffering of untagged
+/// enums (which puts a copy of its machinery in the module per type).
+impl<'de> Deserialize<'de> for AnswerValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Answer;
+        impl<'de> serde::de::Visitor<'de> for Answer {
+            type Value = AnswerValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an answer: true or false, a whole number, a text or a list of texts")
+            }
+            fn visit_bool<E: serde::de::Error>(self, value: bool) -> Result<AnswerValue, E> {
+                Ok(AnswerValue::Bool(value))
+            }
+            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<AnswerValue, E> {
+                Ok(AnswerValue::Number(value))
+            }
+            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<AnswerValue, E> {
+                i64::try_from(value)
+                    .map(AnswerValue::Number)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(value), &self))
+            }
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<AnswerValue, E> {
+                Ok(AnswerValue::Text(value.to_owned()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut items: A,
+            ) -> Result<AnswerValue, A::Error> {
+                let mut list = Vec::new();
+                while let Some(item) = items.next_element::<String>()? {
+                    list.push(item);
+                }
+                Ok(AnswerValue::List(list))
+            }
+        }
+        deserializer.deserialize_any(Answer)
+    }
+}
+
+/// The answer to a need ranking question from the rank given to each
+/// need (`None`: not ranked, left out): the themes in the order of their
+/// ranks. Two needs given the same rank are refused.
+///
+/// ```
+/// use passerelle_core::questionnaire::{ranked_themes, AnswerError, AnswerValue};
+///
+/// let ranks = [("a".to_owned(), Some(2)), ("b".to_owned(), None), ("c".to_owned(), Some(1))];
+/// let answer = ranked_themes(&ranks).unwrap();
+/// assert_eq!(answer, AnswerValue::List(vec!["c".into(), "a".into()]));
+///
+/// let twice = [("a".to_owned(), Some(1)), ("c".to_owned(), Some(1))];
+/// assert_eq!(ranked_themes(&twice), Err(AnswerError::RepeatedRank));
+/// ```
+pub fn ranked_themes(ranks: &[(String, Option<usize>)]) -> Result<AnswerValue, AnswerError> {
+    let mut ranked: Vec<(usize, &String)> = ranks
+        .iter()
+        .filter_map(|(theme, rank)| Some(((*rank)?, theme)))
+        .collect();
+    crate::sort::sort_by_key(&mut ranked, |(rank, _)| *rank);
+    if ranked.windows(2).any(|pair| pair[0].0 == pair[1].0) {
+        return Err(AnswerError::RepeatedRank);
+    }
+    Ok(AnswerValue::List(
+        ranked.into_iter().map(|(_, theme)| theme.clone()).collect(),
+    ))
 }
 
 /// Why an answer was refused. Each has a stable [`code`](Self::code) and a
@@ -522,14 +589,17 @@ impl Question {
         match (&self.kind, answer) {
             (QuestionKind::YesNo, AnswerValue::Bool(value)) => Some(Value::Boolean(*value)),
             (QuestionKind::SingleChoice { .. }, AnswerValue::Text(id)) => option_value(id),
-            (QuestionKind::MultipleChoice { .. }, AnswerValue::List(ids)) => Some(Value::Set(
-                ids.iter()
-                    .filter_map(|id| match option_value(id) {
-                        Some(Value::Text(value)) => Some(value),
-                        _ => None,
-                    })
-                    .collect(),
-            )),
+            (QuestionKind::MultipleChoice { .. }, AnswerValue::List(ids)) => {
+                // By insertion: collecting into a set sorts, with its own
+                // copy of the sort.
+                let mut set = BTreeSet::new();
+                for id in ids {
+                    if let Some(Value::Text(value)) = option_value(id) {
+                        set.insert(value);
+                    }
+                }
+                Some(Value::Set(set))
+            }
             (QuestionKind::Number { .. }, AnswerValue::Number(n)) => Some(Value::Integer(*n)),
             (QuestionKind::Date, AnswerValue::Text(date)) => {
                 Date::parse(date).ok().map(Value::Date)
@@ -1739,5 +1809,22 @@ pub(crate) mod tests {
             serde_json::from_str::<Vec<AnswerValue>>(&json).unwrap(),
             values
         );
+        assert_eq!(
+            crate::json::read_text::<Vec<AnswerValue>>(&json).unwrap(),
+            values
+        );
+        for wrong in [
+            "1.5",
+            "{}",
+            "null",
+            "[1]",
+            "[[\"a\"]]",
+            "18446744073709551615",
+        ] {
+            assert!(
+                crate::json::read_text::<AnswerValue>(wrong).is_err(),
+                "{wrong} is not an answer"
+            );
+        }
     }
 }

@@ -71,7 +71,7 @@ impl Referential {
             }
         };
         // The files are part of the crate and checked by a test: parsing cannot fail.
-        CELLS[index].get_or_init(|| serde_json::from_str(json).unwrap_or_default())
+        CELLS[index].get_or_init(|| crate::json::read_text(json).unwrap_or_default())
     }
 
     /// Whether `value` is one of the referential's values.

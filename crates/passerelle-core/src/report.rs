@@ -228,10 +228,10 @@ impl Breakdown {
     /// that can be known, if exactly one is suppressed, the smallest shown
     /// one too (the first in key order among equals).
     fn from_tallies(tallies: BTreeMap<String, Tally>, total: Total) -> Breakdown {
-        let mut cells: BTreeMap<String, Count> = tallies
-            .into_iter()
-            .map(|(key, tally)| (key, Count::of(tally.count, tally.plans)))
-            .collect();
+        let mut cells = BTreeMap::new();
+        for (key, tally) in tallies {
+            cells.insert(key, Count::of(tally.count, tally.plans));
+        }
         let suppressed = cells.values().filter(|count| count.is_suppressed()).count();
         if suppressed == 1 && total == Total::Known {
             let smallest = cells
@@ -293,7 +293,7 @@ impl Durations {
                 max_days: None,
             };
         }
-        days.sort_unstable();
+        crate::sort::sort_by_key(&mut days, |day| *day);
         let middle = days.len() / 2;
         let median = if days.len() % 2 == 0 {
             (days[middle - 1] as f64 + days[middle] as f64) / 2.0
@@ -347,12 +347,12 @@ impl Report {
     /// The report as compact JSON.
     pub fn to_json(&self) -> String {
         // Strings and numbers in maps with string keys: it always serialises.
-        serde_json::to_string(self).unwrap_or_default()
+        crate::json::write(self)
     }
 
     /// The report as indented JSON.
     pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        crate::json::write_pretty(self)
     }
 }
 
@@ -394,10 +394,14 @@ pub fn report(plans: &[Plan]) -> Report {
         };
     }
     // Closed sets are listed whole, a key never seen as "<5".
+    // Built by insertion: collecting into a map sorts, with one copy of
+    // the sort per kind of iterator.
     fn listed(keys: impl IntoIterator<Item = String>) -> BTreeMap<String, Tally> {
-        keys.into_iter()
-            .map(|key| (key, Tally::default()))
-            .collect()
+        let mut listed = BTreeMap::new();
+        for key in keys {
+            listed.insert(key, Tally::default());
+        }
+        listed
     }
     let mut needs: BTreeMap<String, Tally> = BTreeMap::new();
     let mut proposed: BTreeMap<String, Tally> = BTreeMap::new();
@@ -457,7 +461,7 @@ pub fn report(plans: &[Plan]) -> Report {
             .add(index);
 
         let mut dates: Vec<_> = plan.reviews.iter().map(|review| review.date).collect();
-        dates.sort_unstable();
+        crate::sort::sort_by_key(&mut dates, |date| *date);
         let mut previous = plan.schedule.start;
         let before = intervals.len();
         for date in dates {

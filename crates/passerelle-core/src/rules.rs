@@ -913,7 +913,7 @@ pub(crate) fn parse_label(
     path: &Path,
     problems: &mut Vec<Problem>,
 ) -> Option<LocalizedText> {
-    match serde_json::from_value::<LocalizedText>(value.clone()) {
+    match crate::json::read::<LocalizedText>(value) {
         Ok(text) if text.has(Locale::Fr) => Some(text),
         Ok(_) => {
             problems.push(Problem::at(

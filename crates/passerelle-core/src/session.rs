@@ -614,10 +614,13 @@ impl DiagnosisSession {
 
     /// The answers of the questions answered, keyed by question id.
     pub fn answers(&self) -> BTreeMap<&str, &AnswerValue> {
-        self.asked
-            .iter()
-            .filter_map(|id| Some((id.as_str(), self.answers.get(id)?)))
-            .collect()
+        let mut answers = BTreeMap::new();
+        for id in &self.asked {
+            if let Some(answer) = self.answers.get(id) {
+                answers.insert(id.as_str(), answer);
+            }
+        }
+        answers
     }
 
     /// Ids of the questions asked (answered or skipped), in order.
@@ -706,14 +709,16 @@ impl DiagnosisSession {
             }
         }
         // Stable: needs keep the order first raised within equal keys.
-        needs.sort_by_key(|need| {
+        crate::sort::sort_by_key(&mut needs, |need| {
             (
                 need.priority != Priority::Urgent,
                 need.rank.unwrap_or(usize::MAX),
                 need.priority,
             )
         });
-        alerts.sort_by_key(|alert| UrgentAlert::ALL.iter().position(|a| *a == alert.alert));
+        crate::sort::sort_by_key(&mut alerts, |alert| {
+            UrgentAlert::ALL.iter().position(|a| *a == alert.alert)
+        });
         Diagnosis {
             questionnaire_id: self.questionnaire_id.clone(),
             reference_date: self.reference_date,
@@ -735,7 +740,7 @@ impl DiagnosisSession {
             answers: self.answers.clone(),
         };
         // A struct of strings, a date and plain answers always serialises.
-        serde_json::to_string(&snapshot).unwrap_or_default()
+        crate::json::write(&snapshot)
     }
 
     /// Resumes a session from a [`snapshot`](Self::snapshot), replaying
@@ -760,7 +765,7 @@ impl DiagnosisSession {
         snapshot: &str,
     ) -> Result<DiagnosisSession, SnapshotError> {
         let corrupted = |detail: String| SnapshotError::Corrupted { detail };
-        let json: Json = serde_json::from_str(snapshot).map_err(|e| corrupted(e.to_string()))?;
+        let json = crate::json::parse(snapshot).map_err(|e| corrupted(e.to_string()))?;
         match json.get("snapshot_version").and_then(Json::as_u64) {
             Some(version) if version > u64::from(SNAPSHOT_VERSION) => {
                 return Err(SnapshotError::FutureVersion { version })
@@ -768,8 +773,7 @@ impl DiagnosisSession {
             Some(version) if version == u64::from(SNAPSHOT_VERSION) => {}
             _ => return Err(corrupted("no valid snapshot_version".into())),
         }
-        let snapshot: Snapshot =
-            serde_json::from_value(json).map_err(|e| corrupted(e.to_string()))?;
+        let snapshot: Snapshot = crate::json::read(&json).map_err(|e| corrupted(e.to_string()))?;
         if snapshot.questionnaire_id != questionnaire.id {
             return Err(SnapshotError::OtherQuestionnaire {
                 questionnaire_id: snapshot.questionnaire_id,

@@ -9,13 +9,14 @@
 //! recurses without a limit); and a `toJSON` method is honoured (a `Plan`
 //! object passed where a plan is read gives its value).
 //!
-//! Out: `serde-wasm-bindgen` with the JSON-compatible serializer (maps as
-//! plain objects, `None` as `null`), names as in the core's JSON
-//! (snake_case); large results as JSON text parsed by `JSON.parse`, which
-//! measured faster (see `tests/engine.rs`, `transfer_of_a_large_orientation`).
+//! Out: JSON text written by `serde_json`, parsed by `JSON.parse` ([`to_js`]),
+//! names as in the core's JSON (snake_case). Measured faster than
+//! `serde-wasm-bindgen` for large results (`tests/engine.rs`,
+//! `transfer_of_a_large_orientation`), and one serializer for every value
+//! keeps one copy of each type's serialization code in the module.
 
 use passerelle_core::date::Date;
-use passerelle_core::Locale;
+use passerelle_core::{json, Locale};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value as Json;
@@ -92,27 +93,27 @@ pub(crate) fn document_in(value: &Json) -> String {
     match value {
         Json::String(text) => text.clone(),
         // A parsed JSON value always writes back.
-        other => serde_json::to_string(other).unwrap_or_default(),
+        other => json::write(other),
     }
 }
 
 /// `value` parsed as JSON.
 pub(crate) fn parse(value: &JsValue, argument: &str) -> Result<Json, Failure> {
     let text = stringify(value, argument)?;
-    serde_json::from_str(&text)
+    json::parse(&text)
         .map_err(|error| Failure::argument(format!("{argument} cannot be read: {error}")))
 }
 
 /// `value` read as a `T` through its JSON.
 pub(crate) fn read<T: DeserializeOwned>(value: &JsValue, argument: &str) -> Result<T, Failure> {
     let text = stringify(value, argument)?;
-    serde_json::from_str(&text)
+    json::read_text(&text)
         .map_err(|error| Failure::argument(format!("{argument} is not valid: {error}")))
 }
 
 /// A JSON value read as a `T`.
-pub(crate) fn read_json<T: DeserializeOwned>(value: Json, argument: &str) -> Result<T, Failure> {
-    serde_json::from_value(value)
+pub(crate) fn read_json<T: DeserializeOwned>(value: &Json, argument: &str) -> Result<T, Failure> {
+    json::read(value)
         .map_err(|error| Failure::argument(format!("{argument} is not valid: {error}")))
 }
 
@@ -236,20 +237,14 @@ pub(crate) fn locale_text(tag: &str, argument: &str) -> Result<Locale, Failure> 
     })
 }
 
-/// `value` as a JavaScript value shaped like its JSON: plain objects for
-/// maps, `null` for a missing value.
+/// `value` as a JavaScript value shaped like its JSON (plain objects for
+/// maps, `null` for a missing value): written as JSON text in
+/// WebAssembly, then read by `JSON.parse`. One string crosses the
+/// boundary instead of one call per value, which measured faster for large
+/// results (`tests/engine.rs`, `transfer_of_a_large_orientation`), and
+/// every value leaves through the same serializer, so the module holds
+/// one copy of each type's serialization code.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|error| Failure::new("conversion_failed", error.to_string()))
-}
-
-/// A large result as a JavaScript value: written as JSON text in
-/// WebAssembly, then read by `JSON.parse`; one string crosses the
-/// boundary instead of one call per value.
-pub(crate) fn to_js_large<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure> {
-    let text = serde_json::to_string(value)
-        .map_err(|error| Failure::new("conversion_failed", error.to_string()))?;
-    js_sys::JSON::parse(&text)
+    js_sys::JSON::parse(&json::write(value))
         .map_err(|thrown| Failure::new("conversion_failed", describe(&thrown)))
 }

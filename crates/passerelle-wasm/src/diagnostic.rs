@@ -9,6 +9,7 @@ use std::sync::Arc;
 use passerelle_core::catalogue::Catalogue;
 use passerelle_core::date::Date;
 use passerelle_core::diagnosis::{Diagnosis, Reach};
+use passerelle_core::questionnaire::ranked_themes;
 use passerelle_core::{
     AnswerError, AnswerValue, DiagnosisSession, Locale, Message, Progress, Question, QuestionKind,
     Questionnaire, SessionError,
@@ -250,16 +251,9 @@ fn locale_from(lang: Option<&str>) -> Locale {
     lang.and_then(Locale::from_tag).unwrap_or_default()
 }
 
-/// `value` as a JavaScript value shaped like its JSON: objects for maps,
-/// `null` for a missing value.
+/// `value` as a JavaScript value shaped like its JSON, as the engine gives.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(
-            &serde_wasm_bindgen::Serializer::new()
-                .serialize_maps_as_objects(true)
-                .serialize_missing_as_null(true),
-        )
-        .map_err(|error| js_error("conversion_failed", &error.to_string()))
+    Ok(crate::convert::to_js(value)?)
 }
 
 fn adopt_style(root: &ShadowRoot) -> Result<(), JsValue> {
@@ -317,20 +311,6 @@ fn dispatch(host: &HtmlElement, kind: &str, detail: &JsValue) -> Result<(), JsVa
     Ok(())
 }
 
-/// The themes in the order of the ranks chosen (unranked ones left out);
-/// two needs given the same rank are refused.
-fn ranked_themes(ranks: &[(String, Option<usize>)]) -> Result<Vec<String>, AnswerError> {
-    let mut ranked: Vec<(usize, &String)> = ranks
-        .iter()
-        .filter_map(|(theme, rank)| Some(((*rank)?, theme)))
-        .collect();
-    ranked.sort_by_key(|(rank, _)| *rank);
-    if ranked.windows(2).any(|pair| pair[0].0 == pair[1].0) {
-        return Err(AnswerError::RepeatedRank);
-    }
-    Ok(ranked.into_iter().map(|(_, theme)| theme.clone()).collect())
-}
-
 /// Whether another need than the one at `index` has its rank.
 fn rank_repeated(ranks: &[(String, Option<usize>)], index: usize) -> bool {
     let Some(Some(rank)) = ranks.get(index).map(|(_, rank)| *rank) else {
@@ -376,11 +356,10 @@ impl Diagnostic {
                         AnswerValue::List(ids.clone()),
                     ),
                     (_, Input::Ranks(ranks)) => match ranked_themes(ranks) {
-                        Ok(themes) => self.session.answer(
-                            &self.questionnaire,
-                            &question.id,
-                            AnswerValue::List(themes),
-                        ),
+                        Ok(answer) => {
+                            self.session
+                                .answer(&self.questionnaire, &question.id, answer)
+                        }
                         Err(error) => Err(SessionError::Answer(error)),
                     },
                 };
@@ -1112,12 +1091,9 @@ mod tests {
     }
 
     #[test]
-    fn ranks_give_the_themes_in_order_and_refuse_a_rank_given_twice() {
+    fn a_rank_given_twice_is_shown_on_each_need_that_has_it() {
         let given = ranks(&[("a", Some(2)), ("b", None), ("c", Some(1))]);
-        assert_eq!(ranked_themes(&given), Ok(vec!["c".into(), "a".into()]));
-        assert_eq!(ranked_themes(&ranks(&[("a", None)])), Ok(vec![]));
         let twice = ranks(&[("a", Some(1)), ("b", Some(2)), ("c", Some(1))]);
-        assert_eq!(ranked_themes(&twice), Err(AnswerError::RepeatedRank));
         assert!(rank_repeated(&twice, 0));
         assert!(!rank_repeated(&twice, 1));
         assert!(rank_repeated(&twice, 2));

@@ -16,6 +16,7 @@ use passerelle_core::catalogue::Catalogue;
 use passerelle_core::date::Date;
 use passerelle_core::facts::Facts;
 use passerelle_core::import::import_data_inclusion;
+use passerelle_core::json;
 use passerelle_core::orientation::{orient, Need, Request};
 use passerelle_core::plan::{Author, Choices, Edit, Plan as CorePlan, PlanError};
 use passerelle_core::print::print_view;
@@ -29,7 +30,7 @@ use serde::Serialize;
 use serde_json::Value as Json;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{self, absent, to_js, to_js_large};
+use crate::convert::{self, absent, to_js};
 use crate::error::Failure;
 
 type Result<T, E = JsValue> = std::result::Result<T, E>;
@@ -183,12 +184,12 @@ impl Engine {
 
     /// The questionnaire in use, as in `docs/questionnaire-format.md`.
     pub fn questionnaire(&self) -> Result<JsValue> {
-        Ok(to_js_large(&self.shared()?.questionnaire)?)
+        Ok(to_js(&self.shared()?.questionnaire)?)
     }
 
     /// The catalogue in use, as in `docs/catalogue-format.md`.
     pub fn catalogue(&self) -> Result<JsValue> {
-        Ok(to_js_large(&*self.shared()?.catalogue)?)
+        Ok(to_js(&*self.shared()?.catalogue)?)
     }
 
     /// Loads a local catalogue (object or JSON text), checked, and merges
@@ -232,7 +233,7 @@ impl Engine {
             catalogue: &'a Catalogue,
             report: &'a [Problem],
         }
-        Ok(to_js_large(&Imported {
+        Ok(to_js(&Imported {
             catalogue: &import.catalogue,
             report: &import.report,
         })?)
@@ -289,7 +290,7 @@ impl Engine {
         };
         let needs: Vec<Need> = match request.get("needs") {
             None | Some(Json::Null) => Vec::new(),
-            Some(value) => serde_json::from_value(value.clone()).unwrap_or_else(|error| {
+            Some(value) => json::read(value).unwrap_or_else(|error| {
                 problems.push(Problem::new("invalid_needs", "$.needs", error.to_string()));
                 Vec::new()
             }),
@@ -378,9 +379,9 @@ fn orientation(
     )
     .map_err(|problem| Failure::problems("invalid_request", "request", vec![problem]))?;
     if detailed {
-        to_js_large(&orientation.detailed())
+        to_js(&orientation.detailed())
     } else {
-        to_js_large(&orientation)
+        to_js(&orientation)
     }
 }
 
@@ -442,7 +443,7 @@ impl Diagnosis {
     pub fn answer(&self, id: JsValue, value: JsValue) -> Result<()> {
         let id = convert::string(&id, "id")?;
         let text = convert::stringify(&value, "value")?;
-        let value: AnswerValue = serde_json::from_str(&text).map_err(|error| {
+        let value: AnswerValue = json::read_text(&text).map_err(|error| {
             let failure = Failure::argument(format!("value is not an answer: {error}"));
             match self.shared.questionnaire.question(&id) {
                 // A value of no answer type: the core's message for it.
@@ -568,12 +569,11 @@ impl Diagnosis {
         let diagnosis = self.diagnosis()?;
         let mut defaults = Choices::new(diagnosis.reference_date, Vec::new());
         defaults.locale = self.locale.get();
-        let mut merged = serde_json::to_value(&defaults)
-            .map_err(|error| Failure::new("conversion_failed", error.to_string()))?;
+        let mut merged = json::to_value(&defaults);
         if let (Json::Object(merged), Json::Object(given)) = (&mut merged, given) {
             merged.extend(given);
         }
-        let choices: Choices = convert::read_json(merged, "choices")?;
+        let choices: Choices = convert::read_json(&merged, "choices")?;
         let plan = CorePlan::build(&diagnosis, &self.shared.catalogue, &choices)
             .map_err(|error| plan_error(&error))?;
         Ok(Plan {
