@@ -25,8 +25,8 @@ use crate::rules::{Condition, Test, Zone};
 /// The catalogue format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
 
-const NATIONAL_CATALOGUE: &str = include_str!("../data/catalogue.json");
-const DEMO_LOCAL_CATALOGUE: &str = include_str!("../data/catalogue-demo-local.json");
+const NATIONAL_CATALOGUE: &str = data_file!("catalogue.json");
+const DEMO_LOCAL_CATALOGUE: &str = data_file!("catalogue-demo-local.json");
 
 /// A list of schemes and services, checked: every catalogue is read by
 /// [`Catalogue::from_json`] (or made by [`Catalogue::merged_with`] or an

@@ -38,6 +38,14 @@
 //! assert!(diagnosis.urgent.is_empty());
 //! ```
 
+/// A file of `data/` as compiled in: without its white space, written to
+/// `OUT_DIR` by `build.rs`.
+macro_rules! data_file {
+    ($file:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/data/", $file))
+    };
+}
+
 pub mod catalogue;
 pub mod date;
 pub mod diagnosis;

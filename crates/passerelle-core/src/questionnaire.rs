@@ -26,7 +26,7 @@ use crate::rules::{Condition, Outcome};
 pub const FORMAT_VERSION: u32 = 1;
 
 /// The default questionnaire, in French and English.
-const DEFAULT_QUESTIONNAIRE: &str = include_str!("../data/questionnaire.json");
+const DEFAULT_QUESTIONNAIRE: &str = data_file!("questionnaire.json");
 
 /// The longest short text accepted when a question does not say.
 pub const DEFAULT_MAX_LENGTH: usize = 200;

@@ -51,24 +51,18 @@ impl Referential {
     pub fn terms(self) -> &'static [Term] {
         static CELLS: [OnceLock<Vec<Term>>; 7] = [const { OnceLock::new() }; 7];
         let (index, json) = match self {
-            Referential::Themes => (0, include_str!("../data/data-inclusion/thematiques.json")),
-            Referential::Publics => (1, include_str!("../data/data-inclusion/publics.json")),
-            Referential::ServiceTypes => (
-                2,
-                include_str!("../data/data-inclusion/types-de-services.json"),
-            ),
-            Referential::Fees => (3, include_str!("../data/data-inclusion/frais.json")),
-            Referential::MobilisationModes => (
-                4,
-                include_str!("../data/data-inclusion/modes-mobilisation.json"),
-            ),
+            Referential::Themes => (0, data_file!("data-inclusion/thematiques.json")),
+            Referential::Publics => (1, data_file!("data-inclusion/publics.json")),
+            Referential::ServiceTypes => (2, data_file!("data-inclusion/types-de-services.json")),
+            Referential::Fees => (3, data_file!("data-inclusion/frais.json")),
+            Referential::MobilisationModes => {
+                (4, data_file!("data-inclusion/modes-mobilisation.json"))
+            }
             Referential::Mobilisers => (
                 5,
-                include_str!("../data/data-inclusion/personnes-mobilisatrices.json"),
+                data_file!("data-inclusion/personnes-mobilisatrices.json"),
             ),
-            Referential::ReceptionModes => {
-                (6, include_str!("../data/data-inclusion/modes-accueil.json"))
-            }
+            Referential::ReceptionModes => (6, data_file!("data-inclusion/modes-accueil.json")),
         };
         // The files are part of the crate and checked by a test: parsing cannot fail.
         CELLS[index].get_or_init(|| crate::json::read_text(json).unwrap_or_default())

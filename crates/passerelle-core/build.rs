@@ -1,0 +1,42 @@
+//! Compiles the default data into the library without the white space of
+//! its source files (`data/`, indented for people to read): 80 KB less in
+//! the WebAssembly module, 4 KB less gzipped. The minified copies are
+//! written to `OUT_DIR/data/` and read there by `include_str!`.
+
+#[path = "build/minify.rs"]
+mod minify;
+
+use std::path::Path;
+use std::{env, fs};
+
+/// The data files the library compiles in, under `data/`.
+const DATA: &[&str] = &[
+    "catalogue.json",
+    "catalogue-demo-local.json",
+    "questionnaire.json",
+    "data-inclusion/thematiques.json",
+    "data-inclusion/publics.json",
+    "data-inclusion/types-de-services.json",
+    "data-inclusion/frais.json",
+    "data-inclusion/modes-mobilisation.json",
+    "data-inclusion/personnes-mobilisatrices.json",
+    "data-inclusion/modes-accueil.json",
+];
+
+fn main() {
+    let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
+    println!("cargo::rerun-if-changed=build/minify.rs");
+    for file in DATA {
+        let source = Path::new("data").join(file);
+        println!("cargo::rerun-if-changed={}", source.display());
+        let text = fs::read_to_string(&source)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", source.display()));
+        let target = Path::new(&out).join("data").join(file);
+        if let Some(folder) = target.parent() {
+            fs::create_dir_all(folder)
+                .unwrap_or_else(|e| panic!("cannot create {}: {e}", folder.display()));
+        }
+        fs::write(&target, minify::minify(&text))
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", target.display()));
+    }
+}
