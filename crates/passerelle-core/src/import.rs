@@ -25,7 +25,7 @@ pub struct Import {
 fn slug(id: &str) -> String {
     let mut slug = String::from("di");
     for part in id
-        .to_lowercase()
+        .to_ascii_lowercase()
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|part| !part.is_empty())
     {

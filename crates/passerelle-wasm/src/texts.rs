@@ -13,12 +13,12 @@ pub(crate) fn theme_label(theme: &str, locale: Locale) -> (String, Locale) {
     if let Some(label) = i18n::theme_label(theme, Locale::Fr) {
         return (label.to_owned(), Locale::Fr);
     }
-    let words = theme.replace("--", " : ").replace('-', " ");
-    let mut chars = words.chars();
-    let readable = match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    };
+    // Theme ids are ASCII slugs: an ASCII capital (the Unicode case
+    // tables would add 25 KB to the module).
+    let mut readable = theme.replace("--", " : ").replace('-', " ");
+    if let Some(first) = readable.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
     (readable, Locale::Fr)
 }
 
