@@ -851,6 +851,21 @@ export declare class Engine {
   start_diagnosis(reference_date?: DateString | null): Diagnosis;
   /** Resumes a session from `Diagnosis.snapshot()`. Throws `snapshot_*`. */
   resume_diagnosis(snapshot: string | SessionSnapshot): Diagnosis;
+  /**
+   * Replays answers keyed by question id through a new session; the
+   * replay stops at a question that needs an answer, or at an answer
+   * refused, each reported in `problems`.
+   */
+  replay_diagnosis(
+    answers: Readonly<Record<string, AnswerValue>>,
+    reference_date?: DateString | null,
+  ): ReplayedDiagnosis;
+  /**
+   * Builds a plan from a diagnosis saved earlier (`Diagnosis.result()`,
+   * or its JSON text). Throws `invalid_argument` and the codes of
+   * `Diagnosis.build_plan`.
+   */
+  build_plan(diagnosis: DiagnosisResult | string, choices: Choices): Plan;
   /** Orients from facts given directly. Throws `invalid_request`. */
   orient(request: OrientRequest & { detailed: true }): DetailedOrientation;
   orient(request: OrientRequest & { detailed?: false }): Orientation;
@@ -861,9 +876,18 @@ export declare class Engine {
   report(plans: ReadonlyArray<Plan | PlanValue | string>): Report;
 }
 
+/** What `Engine.replay_diagnosis` gives. */
+export interface ReplayedDiagnosis {
+  /** The session, at the question where the replay stopped (or complete). */
+  diagnosis: Diagnosis;
+  /** Paths `$.answers.<question id>`, with their codes and messages. */
+  problems: ProblemDetail[];
+}
+
 /**
  * A diagnosis session, one question at a time. Made by
- * `Engine.start_diagnosis` or `Engine.resume_diagnosis`.
+ * `Engine.start_diagnosis`, `Engine.resume_diagnosis` or
+ * `Engine.replay_diagnosis`.
  */
 export declare class Diagnosis {
   private constructor();
@@ -882,6 +906,8 @@ export declare class Diagnosis {
   back(): boolean;
   /** The answer given earlier to question `id`, or `null`. */
   previous_answer(id: string): AnswerValue | null;
+  /** The answers of the questions answered, by question id (for `Engine.replay_diagnosis`). */
+  answers(): Record<string, AnswerValue>;
   progress(): Progress;
   /** Whether every question has an answer. */
   is_complete(): boolean;

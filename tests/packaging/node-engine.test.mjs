@@ -113,9 +113,18 @@ function fullFlow(engine) {
   assert.equal(missionLocale.status, 'eligible');
   assert.ok(missionLocale.explanation.every((part) => ['met', 'not_met', 'unknown'].includes(part.status)));
 
+  // The same answers replayed give the same diagnosis.
+  const replayed = engine.replay_diagnosis(resumed.answers(), TODAY);
+  assert.ok(replayed.diagnosis instanceof Diagnosis);
+  assert.deepEqual(replayed.problems, []);
+  assert.deepEqual(replayed.diagnosis.result(), result);
+
   // The plan: build, edit, review, export, read back.
   const plan = resumed.build_plan({ needs: ['trouver-un-emploi'] });
   assert.ok(plan instanceof Plan);
+  // A diagnosis saved as JSON builds the same plan.
+  const later = engine.build_plan(JSON.stringify(result), { needs: ['trouver-un-emploi'] });
+  assert.equal(later.to_json(), plan.to_json());
   const value = plan.value();
   assert.equal(value.locale, engine.locale());
   assert.equal(value.schedule.start, TODAY);

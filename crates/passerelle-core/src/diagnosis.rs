@@ -113,8 +113,34 @@ impl UrgentAlert {
     }
 }
 
+/// Read from the alert, the answers that raised it, and the text, whose
+/// language gives the contacts' (French when the text is not the alert's).
+impl<'de> Deserialize<'de> for RaisedAlert {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Saved {
+            alert: UrgentAlert,
+            #[serde(default)]
+            text: String,
+            #[serde(default)]
+            raised_by: Vec<RaisedBy>,
+        }
+        let saved = Saved::deserialize(deserializer)?;
+        let locale = Locale::ALL
+            .into_iter()
+            .find(|&locale| saved.alert.text(locale) == saved.text)
+            .unwrap_or_default();
+        Ok(RaisedAlert {
+            alert: saved.alert,
+            text: saved.alert.text(locale),
+            contacts: saved.alert.contacts(locale),
+            raised_by: saved.raised_by,
+        })
+    }
+}
+
 /// An answer that raised a need or an alert.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RaisedBy {
     /// The question answered.
     pub question: String,
@@ -123,7 +149,7 @@ pub struct RaisedBy {
 }
 
 /// A need found, with the answers that raised it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FoundNeed {
     /// A data·inclusion theme or category.
     pub theme: String,
@@ -150,8 +176,22 @@ pub struct RaisedAlert {
     pub raised_by: Vec<RaisedBy>,
 }
 
-/// The result of a diagnosis — the first interview's findings.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The result of a diagnosis — the first interview's findings. Its JSON
+/// reads back (a diagnosis saved, then built into a plan); an alert's
+/// text and contacts are taken again from the alert.
+///
+/// ```
+/// use passerelle_core::{json, Diagnosis, DiagnosisSession, Locale, Questionnaire};
+/// use passerelle_core::date::Date;
+///
+/// let questionnaire = Questionnaire::default_fr_en();
+/// let mut session = DiagnosisSession::new(&questionnaire, Date::parse("2026-11-27").unwrap());
+/// session.answer_input(&questionnaire, "sleep_tonight", "street").unwrap();
+/// let diagnosis = session.diagnosis(&questionnaire, Locale::En);
+/// let saved = json::write(&diagnosis);
+/// assert_eq!(json::read_text::<Diagnosis>(&saved).unwrap(), diagnosis);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnosis {
     /// The questionnaire answered.
     pub questionnaire_id: String,

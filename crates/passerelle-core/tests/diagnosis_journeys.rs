@@ -87,6 +87,14 @@ fn journey(questionnaire: &Questionnaire, persona: &Persona) -> (DiagnosisSessio
         session.current(questionnaire).map(|q| &q.id)
     );
     let diagnosis = session.diagnosis(questionnaire, Locale::Fr);
+    // A diagnosis saved as JSON reads back the same, in either language.
+    for locale in Locale::ALL {
+        let shown = session.diagnosis(questionnaire, locale);
+        let saved = passerelle_core::json::write(&shown);
+        let read: Diagnosis = passerelle_core::json::read_text(&saved)
+            .unwrap_or_else(|error| panic!("{}: {error}\n{saved}", persona.name));
+        assert_eq!(read, shown, "{}", persona.name);
+    }
     (session, diagnosis)
 }
 

@@ -9,6 +9,7 @@
 //! `convert.rs` says; nothing here decides anything the core decides.
 
 use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -268,6 +269,51 @@ impl Engine {
         })
     }
 
+    /// Replays answers keyed by question id (`{sleep_tonight: "street",
+    /// …}`) through a new session at `reference_date` (today when left
+    /// out), asking the questions in turn: an unanswered question is
+    /// skipped if it may be, else the replay stops there, for the session
+    /// to go on. Returns `{diagnosis, problems}`: the session, and every
+    /// problem (an answer refused, which stops the replay; a question that
+    /// needs an answer; answers to questions not asked or unknown), each
+    /// `{path: "$.answers.<id>", code, message}`. Throws
+    /// `invalid_argument` when `answers` is not an object of answers.
+    pub fn replay_diagnosis(&self, answers: JsValue, reference_date: JsValue) -> Result<JsValue> {
+        let answers: BTreeMap<String, AnswerValue> = convert::read(&answers, "answers")?;
+        let date = convert::date_or_today(&reference_date, "reference_date")?;
+        let shared = self.shared()?;
+        let locale = self.locale.get();
+        let (session, problems) =
+            DiagnosisSession::replay(&shared.questionnaire, date, &answers, locale);
+        let out = js_sys::Object::new();
+        let diagnosis = Diagnosis {
+            shared,
+            locale: Rc::clone(&self.locale),
+            session: RefCell::new(session),
+        };
+        js_sys::Reflect::set(&out, &"diagnosis".into(), &diagnosis.into())?;
+        js_sys::Reflect::set(&out, &"problems".into(), &to_js(&problems)?)?;
+        Ok(out.into())
+    }
+
+    /// Builds a plan from a diagnosis saved earlier (`Diagnosis.result()`,
+    /// as an object or its JSON text) and the person's `choices`, as
+    /// `Diagnosis.build_plan` does. Throws `invalid_argument` when
+    /// `diagnosis` is not a diagnosis result, and the `plan_*` codes of
+    /// `build_plan`.
+    pub fn build_plan(&self, diagnosis: JsValue, choices: JsValue) -> Result<Plan> {
+        let text = convert::document(&diagnosis, "diagnosis")?;
+        let diagnosis: passerelle_core::Diagnosis = json::read_text(&text).map_err(|error| {
+            Failure::argument(format!("diagnosis is not a diagnosis result: {error}"))
+        })?;
+        Ok(build_plan(
+            &self.shared()?,
+            &self.locale,
+            &diagnosis,
+            &choices,
+        )?)
+    }
+
     /// Orients from facts given directly: `{facts, needs?, reference_date?,
     /// explain? (true), detailed? (false)}`. Returns the orientation
     /// (`detailed`: with names, access and sources). Throws
@@ -490,6 +536,12 @@ impl Diagnosis {
         Ok(self.session_mut()?.back())
     }
 
+    /// The answers of the questions answered, keyed by question id: what
+    /// `Engine.replay_diagnosis` takes.
+    pub fn answers(&self) -> Result<JsValue> {
+        Ok(to_js(&self.session()?.answers())?)
+    }
+
     /// The answer given earlier to question `id`, or `null`.
     pub fn previous_answer(&self, id: JsValue) -> Result<JsValue> {
         let id = convert::string(&id, "id")?;
@@ -564,24 +616,39 @@ impl Diagnosis {
     /// schedule?, locale?, by?}`; the schedule defaults to two steps a
     /// week from the reference date, the locale to the engine's.
     pub fn build_plan(&self, choices: JsValue) -> Result<Plan> {
-        let given = convert::options(&choices, "choices")?
-            .ok_or_else(|| Failure::argument("choices must be an object"))?;
-        let diagnosis = self.diagnosis()?;
-        let mut defaults = Choices::new(diagnosis.reference_date, Vec::new());
-        defaults.locale = self.locale.get();
-        let mut merged = json::to_value(&defaults);
-        if let (Json::Object(merged), Json::Object(given)) = (&mut merged, given) {
-            merged.extend(given);
-        }
-        let choices: Choices = convert::read_json(&merged, "choices")?;
-        let plan = CorePlan::build(&diagnosis, &self.shared.catalogue, &choices)
-            .map_err(|error| plan_error(&error))?;
-        Ok(Plan {
-            shared: Rc::clone(&self.shared),
-            locale: Rc::clone(&self.locale),
-            plan: RefCell::new(plan),
-        })
+        Ok(build_plan(
+            &self.shared,
+            &self.locale,
+            &self.diagnosis()?,
+            &choices,
+        )?)
     }
+}
+
+/// The plan built from `diagnosis` and the person's `choices` (a JS
+/// object), defaults filled in as `Diagnosis.build_plan` documents.
+fn build_plan(
+    shared: &Rc<Shared>,
+    locale: &SharedLocale,
+    diagnosis: &passerelle_core::Diagnosis,
+    choices: &JsValue,
+) -> Result<Plan, Failure> {
+    let given = convert::options(choices, "choices")?
+        .ok_or_else(|| Failure::argument("choices must be an object"))?;
+    let mut defaults = Choices::new(diagnosis.reference_date, Vec::new());
+    defaults.locale = locale.get();
+    let mut merged = json::to_value(&defaults);
+    if let (Json::Object(merged), Json::Object(given)) = (&mut merged, given) {
+        merged.extend(given);
+    }
+    let choices: Choices = convert::read_json(&merged, "choices")?;
+    let plan = CorePlan::build(diagnosis, &shared.catalogue, &choices)
+        .map_err(|error| plan_error(&error))?;
+    Ok(Plan {
+        shared: Rc::clone(shared),
+        locale: Rc::clone(locale),
+        plan: RefCell::new(plan),
+    })
 }
 
 /// A personalised plan on an engine's catalogue. Made by

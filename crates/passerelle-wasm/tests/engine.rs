@@ -255,6 +255,47 @@ fn full_flow(engine: &Engine) {
     );
     assert_eq!(sheet["partner"]["entry"], entry.as_str());
 
+    // A diagnosis saved as JSON builds the same plan later.
+    let saved = js_sys::JSON::stringify(&resumed.result().unwrap())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    let choices = js(json!({"needs": ["trouver-un-emploi"]}));
+    let later = engine
+        .build_plan(saved.as_str().into(), choices.clone())
+        .unwrap();
+    let now = resumed.build_plan(choices).unwrap();
+    assert_eq!(later.to_json().unwrap(), now.to_json().unwrap());
+    let error = engine
+        .build_plan(js(json!({"needs": []})), js(json!({"needs": ["x"]})))
+        .unwrap_err();
+    assert_eq!(code(&error), "invalid_argument");
+
+    // The same answers replayed give the same diagnosis.
+    let answers = js_sys::Object::new();
+    for (id, answer) in json(&resumed.answers().unwrap()).as_object().unwrap() {
+        js_sys::Reflect::set(&answers, &id.as_str().into(), &js(answer.clone())).unwrap();
+    }
+    let replayed = engine
+        .replay_diagnosis(answers.into(), TODAY.into())
+        .unwrap();
+    let problems = json(&js_sys::Reflect::get(&replayed, &"problems".into()).unwrap());
+    assert_eq!(problems, json!([]));
+    let session = js_sys::Reflect::get(&replayed, &"diagnosis".into()).unwrap();
+    let result = js_sys::Reflect::get(&session, &"result".into())
+        .unwrap()
+        .dyn_into::<js_sys::Function>()
+        .unwrap()
+        .call0(&session)
+        .unwrap();
+    assert_eq!(json(&result), json(&resumed.result().unwrap()));
+    let replayed = engine
+        .replay_diagnosis(js(json!({"sleep_tonight": "castle"})), TODAY.into())
+        .unwrap();
+    let problems = json(&js_sys::Reflect::get(&replayed, &"problems".into()).unwrap());
+    assert_eq!(problems[0]["code"], "answer_unknown_option", "{problems}");
+    assert_eq!(problems[0]["path"], "$.answers.sleep_tonight");
+
     // The anonymous report, from Plans, plan objects and JSON texts.
     let plans = js_sys::Array::new();
     plans.push(&JsValue::from(read));
@@ -711,6 +752,11 @@ fn every_exported_function_survives_hostile_inputs() {
             check!(engine.orient(with(key, value)));
         }
         check!(engine.plan_from_json(v()));
+        check!(engine.replay_diagnosis(v(), TODAY.into()));
+        check!(engine.replay_diagnosis(js(json!({})), v()));
+        check!(engine.replay_diagnosis(with("sleep_tonight", value), TODAY.into()));
+        check!(engine.build_plan(v(), js(json!({"needs": ["trouver-un-emploi"]}))));
+        check!(engine.build_plan(finished.result().unwrap(), v()));
         check!(engine.report(v()));
         check!(engine.report(js_sys::Array::of1(value).into()));
 
@@ -751,6 +797,7 @@ fn every_exported_function_survives_hostile_inputs() {
         works_or_throws("result", "-", session.result());
         works_or_throws("needs_found", "-", session.needs_found());
         works_or_throws("facts", "-", session.facts());
+        works_or_throws("answers", "-", session.answers());
         works_or_throws("back", "-", session.back());
     }
     works_or_throws("to_json", "-", plan.to_json());

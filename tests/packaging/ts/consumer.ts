@@ -11,9 +11,11 @@ import {
   type Edit,
   type Orientation,
   type PasserelleError,
+  type Plan,
   type PlanValue,
   type Question,
   type ReferralSheet,
+  type ReplayedDiagnosis,
   type Report,
   type Step,
 } from 'passerelle';
@@ -75,6 +77,14 @@ const direct = engine.orient({
 const statuses = direct.evaluations.map((evaluation) => evaluation.status);
 
 const plan = diagnosis.build_plan({ needs: ['trouver-un-emploi'], by: 'person' });
+const later: Plan = engine.build_plan(JSON.stringify(result), { needs: ['trouver-un-emploi'] });
+const saved: Record<string, AnswerValue> = diagnosis.answers();
+const replayed: ReplayedDiagnosis = engine.replay_diagnosis(saved, today);
+const stoppedAt: string[] = replayed.problems.map((problem) => `${problem.code} ${problem.path}`);
+const again: DiagnosisResult = replayed.diagnosis.result();
+void later;
+void stoppedAt;
+void again;
 const value: PlanValue = plan.value();
 const action = value.objectives[0]?.actions[0];
 if (action) {
@@ -131,5 +141,7 @@ diagnosis.answer('age', { years: 19 });
 detailed.evaluations;
 // @ts-expect-error: needs are themes
 diagnosis.build_plan({ needs: [1] });
+// @ts-expect-error: replayed answers are answer values
+engine.replay_diagnosis({ age: { years: 19 } });
 
 console.log(alerts, ranks, age, names, missing, statuses, html.length, plans);
