@@ -1,8 +1,13 @@
 // Every ```js example of docs/js-api.md, run in order in Node against the
 // built package, each as a module made of the shared prelude (the ```js
 // block after `<!-- prelude -->`) and the example: an example that throws
-// fails its test. ```html and ```ts blocks are not run (browser only, or
-// types; the types are checked by types.test.mjs).
+// fails its test, and so does a `console.log` whose output differs from
+// its `// → …` comment (on its line, or on the comment lines after it: one
+// per call when it runs in a loop). The comment shows the values as
+// JavaScript literals (double quotes, `{ key: value }`), several values
+// separated by a space; `…` stands for any text. ```html and ```ts blocks
+// are not run (browser only, or types; the types are checked by
+// types.test.mjs).
 //
 // Set PASSERELLE_SHOW_EXAMPLES=1 to print what each example logs.
 import assert from 'node:assert/strict';
@@ -53,6 +58,49 @@ function resolved(code) {
   return code.replace(/(from\s*|import\s*\(\s*)(['"])passerelle\2/g, `$1'${nodeEntry}'`);
 }
 
+/** `value` as the `// →` comments write it. */
+function show(value) {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === null || typeof value !== 'object') return String(value);
+  if (Array.isArray(value)) return `[${value.map(show).join(', ')}]`;
+  const entries = Object.entries(value);
+  if (entries.length === 0) return '{}';
+  const key = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name));
+  return `{ ${entries.map(([name, item]) => `${key(name)}: ${show(item)}`).join(', ')} }`;
+}
+
+/** Whether `shown` is what the comment `expected` says, `…` standing for any text. */
+function matches(shown, expected) {
+  const pattern = expected
+    .split('…')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[\\s\\S]*?');
+  return new RegExp(`^${pattern}$`).test(shown);
+}
+
+/**
+ * The example with each `console.log` that has `// →` comments sent to
+ * `__logged(line, …)`, and the comments by line of the example.
+ */
+function instrumented(code) {
+  const lines = code.split('\n');
+  const expected = new Map();
+  for (let i = 0; i < lines.length; i += 1) {
+    const inline = /console\.log\(.*\/\/ → (.*)$/.exec(lines[i]);
+    if (!inline && !lines[i].includes('console.log(')) continue;
+    const comments = inline ? [inline[1]] : [];
+    for (let next = i + 1; next < lines.length; next += 1) {
+      const alone = /^\s*\/\/ → (.*)$/.exec(lines[next]);
+      if (!alone) break;
+      comments.push(alone[1]);
+    }
+    if (comments.length === 0) continue;
+    expected.set(i + 1, comments.map((comment) => comment.trim()));
+    lines[i] = lines[i].replace('console.log(', `__logged(${i + 1}, `);
+  }
+  return { code: lines.join('\n'), expected };
+}
+
 const folder = mkdtempSync(path.join(tmpdir(), 'passerelle-doc-examples-'));
 after(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -92,11 +140,17 @@ for (const [index, example] of examples.entries()) {
   test(`example ${index + 1} (docs/js-api.md:${example.line}, "${example.heading}")`, async () => {
     requirePackage();
     const file = path.join(folder, `example-${index + 1}.mjs`);
-    const source = `${resolved(prelude.code)}\n// docs/js-api.md:${example.line}\n${resolved(example.code)}\n`;
+    const { code, expected } = instrumented(resolved(example.code));
+    const source = `${resolved(prelude.code)}\n// docs/js-api.md:${example.line}\n${code}\n`;
     writeFileSync(file, source);
     const logged = [];
+    const shown = new Map();
     const log = console.log;
     console.log = (...values) => logged.push(values);
+    globalThis.__logged = (line, ...values) => {
+      logged.push(values);
+      shown.set(line, [...(shown.get(line) ?? []), values.map(show).join(' ')]);
+    };
     try {
       await import(pathToFileURL(file).href);
     } catch (error) {
@@ -108,6 +162,14 @@ for (const [index, example] of examples.entries()) {
     if (process.env.PASSERELLE_SHOW_EXAMPLES) {
       log(`--- docs/js-api.md:${example.line}`);
       for (const values of logged) log(...values);
+    }
+    for (const [line, comments] of expected) {
+      const where = `docs/js-api.md:${example.line + line - 1}`;
+      const outputs = shown.get(line) ?? [];
+      assert.equal(outputs.length, comments.length, `${where}: logged ${outputs.length} times, ${comments.length} → comments`);
+      for (const [i, comment] of comments.entries()) {
+        assert.ok(matches(outputs[i], comment), `${where}: logged\n  ${outputs[i]}\nthe comment says\n  ${comment}`);
+      }
     }
   });
 }
