@@ -11,6 +11,7 @@
 //! Only the standard library: this crate is compiled before anything else
 //! runs, on every fresh machine.
 
+mod breakdown;
 mod package;
 mod phases;
 mod server;

@@ -30,7 +30,7 @@ const INPUTS: &[&str] = &[
 /// package"); and the WebAssembly features that Rust's wasm32 target uses
 /// and every current browser has (wasm-opt also reads them from the
 /// module's `target_features` section; these are the floor).
-const WASM_OPT_FLAGS: &[&str] = &[
+pub const WASM_OPT_FLAGS: &[&str] = &[
     "-Os",
     "--one-caller-inline-max-function-size",
     "0",

@@ -75,7 +75,8 @@ pub fn report(root: &Path) -> Result {
     println!("  * loaded by a page (wasm, JS, CSS): counted in the total");
 
     for wasm in &wasm_files {
-        embedded(root, wasm)?;
+        let inside = embedded(root, wasm)?;
+        crate::breakdown::report(root, &build_tools, &inside, |bytes| gzip_bytes(bytes, wasm))?;
     }
 
     println!(
@@ -101,7 +102,9 @@ pub fn report(root: &Path) -> Result {
 
 /// Lists the CSS and default data compiled into `wasm`, each gzipped on
 /// its own: an indication of their share, already counted in the wasm.
-fn embedded(root: &Path, wasm: &Path) -> Result {
+/// Returns them as they are in it.
+fn embedded(root: &Path, wasm: &Path) -> Result<Vec<Vec<u8>>> {
+    let mut inside = Vec::new();
     let module = fs::read(wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
     let name = wasm.file_name().unwrap_or_default().to_string_lossy();
     println!(
@@ -130,6 +133,7 @@ fn embedded(root: &Path, wasm: &Path) -> Result {
                 continue;
             }
             let (raw, gzipped) = (content.len() as u64, gzip_bytes(&content, source)?);
+            inside.push(content);
             raw_total += raw;
             gzipped_total += gzipped;
             println!(
@@ -147,7 +151,7 @@ fn embedded(root: &Path, wasm: &Path) -> Result {
             w = NAME - 2
         );
     }
-    Ok(())
+    Ok(inside)
 }
 
 /// Whether `needle` occurs in `haystack`, byte for byte.
@@ -264,7 +268,7 @@ fn shown(base: &Path, path: &Path) -> String {
 }
 
 /// `1234567` as `1 234 567`.
-fn group(n: u64) -> String {
+pub(crate) fn group(n: u64) -> String {
     let digits = n.to_string();
     let first = match digits.len() % 3 {
         0 => 3.min(digits.len()),
