@@ -16,7 +16,7 @@ use serde_json::Value as Json;
 use crate::catalogue::Catalogue;
 use crate::date::Date;
 use crate::diagnosis::UrgentAlert;
-use crate::facts::{check_value, CodeKind, Fact, FactType, Facts, Value};
+use crate::facts::{check_value, CodeKind, Fact, FactSet, FactType, Facts, Value};
 use crate::i18n::{Locale, Message};
 use crate::orientation::{Need, Priority};
 use crate::problem::{Path, Problem};
@@ -914,6 +914,30 @@ impl Questionnaire {
     /// The section of the question at `position`.
     pub fn section_at(&self, position: usize) -> Option<&Section> {
         self.sections.get(self.positions.get(position)?.0)
+    }
+
+    /// The questions whose answer would settle some of the `missing`
+    /// facts, in the order asked: what to ask to settle an undetermined
+    /// eligibility. A question settles its fact and the facts derived from
+    /// it (a birth date gives the age; a postal code, the department).
+    ///
+    /// ```
+    /// use passerelle_core::facts::{Fact, FactSet};
+    /// use passerelle_core::Questionnaire;
+    ///
+    /// let questionnaire = Questionnaire::default_fr_en();
+    /// let mut missing = FactSet::default();
+    /// missing.insert(Fact::Department);
+    /// missing.insert(Fact::Rqth);
+    /// let ids: Vec<_> = questionnaire.questions_settling(missing).map(|q| q.id.as_str()).collect();
+    /// assert_eq!(ids, ["postal_code", "rqth"]);
+    /// ```
+    pub fn questions_settling(&self, missing: FactSet) -> impl Iterator<Item = &Question> {
+        self.questions().filter(move |question| {
+            question
+                .fact()
+                .is_some_and(|fact| fact.and_derived().iter().any(|f| missing.contains(f)))
+        })
     }
 
     /// Every problem of a parsed questionnaire, in document order; reads

@@ -10,10 +10,13 @@
 //! object passed where a plan is read gives its value).
 //!
 //! Out: JSON text written by `serde_json`, parsed by `JSON.parse` ([`to_js`]),
-//! names as in the core's JSON (snake_case). Measured faster than
-//! `serde-wasm-bindgen` for large results (`tests/engine.rs`,
-//! `transfer_of_a_large_orientation`), and one serializer for every value
-//! keeps one copy of each type's serialization code in the module.
+//! names as in the core's JSON (snake_case). Measured against
+//! `serde-wasm-bindgen` in a release build, Chromium 156 (`tests/engine.rs`,
+//! `transfer_of_small_results` and `transfer_of_a_large_orientation`): the
+//! next question 5.4 against 14.7 µs, a diagnosis result 8.1 against
+//! 9.0 µs, a 10,000-entry orientation 6.1 against 16.1 ms (44 against
+//! 91 ms with its explanations). And one serializer for every value keeps
+//! one copy of each type's serialisation code in the module (8 KB gzipped).
 
 use passerelle_core::date::Date;
 use passerelle_core::{json, Locale};

@@ -968,3 +968,47 @@ fn transfer_of_a_large_orientation() {
     });
     console_log!("Engine.orient over 10,000 entries, explained: {through_api:.1} ms");
 }
+
+/// Small results cross the boundary the same way as large ones (JSON text
+/// read by `JSON.parse`): measured against `serde-wasm-bindgen` for the
+/// next question of a session and for a diagnosis result. A measurement, printed; it never fails on speed.
+#[wasm_bindgen_test]
+fn transfer_of_small_results() {
+    let questionnaire = passerelle_core::Questionnaire::default_fr_en();
+    let mut session =
+        passerelle_core::DiagnosisSession::new(&questionnaire, Date::parse(TODAY).unwrap());
+    session
+        .answer_input(&questionnaire, "sleep_tonight", "street")
+        .unwrap();
+    let question = session.current(&questionnaire);
+    let result = session.diagnosis(&questionnaire, Locale::Fr);
+    measure_small("the next question", &question);
+    measure_small("a diagnosis result", &result);
+}
+
+/// Times turning `value` into a JS value both ways, 1,000 times, and
+/// prints the time per call.
+fn measure_small<T: serde::Serialize>(what: &str, value: &T) {
+    const CALLS: usize = 1_000;
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let mut via_bindgen = JsValue::NULL;
+    let bindgen = median(7, || {
+        for _ in 0..CALLS {
+            via_bindgen = value.serialize(&serializer).unwrap();
+        }
+    });
+    let mut via_json = JsValue::NULL;
+    let json_text = median(7, || {
+        for _ in 0..CALLS {
+            via_json = js_sys::JSON::parse(&serde_json::to_string(value).unwrap()).unwrap();
+        }
+    });
+    assert_eq!(json(&via_bindgen), json(&via_json));
+    console_log!(
+        "{what} ({} bytes of JSON), per call: serde-wasm-bindgen {:.1} µs, \
+         JSON text + JSON.parse {:.1} µs",
+        serde_json::to_string(value).unwrap().len(),
+        bindgen * 1000.0 / CALLS as f64,
+        json_text * 1000.0 / CALLS as f64
+    );
+}
