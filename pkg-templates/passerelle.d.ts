@@ -1,7 +1,7 @@
-// Types of `passerelle` in the browser: the <passerelle-diagnostic> custom
-// element, its events, and the engine API (Engine, Diagnosis, Plan), whose
+// Types of `passerelle` in the browser: the <passerelle-diagnostic> and
+// <passerelle-orientation> custom elements, their events, and the engine API (Engine, Diagnosis, Plan), whose
 // types are in engine.d.ts (shared with the Node entry, node.d.ts).
-import type { AnswerValue, DiagnosisResult, Locale } from './engine.js';
+import type { AnswerValue, DetailedOrientation, DiagnosisResult, Locale } from './engine.js';
 
 export * from './engine.js';
 
@@ -27,9 +27,28 @@ export class PasserelleDiagnostic extends HTMLElement {
   attributeChangedCallback(): void;
 }
 
+/**
+ * `<passerelle-orientation>`: registered when this module is imported.
+ * Set `diagnosis` to show the schemes and services for its needs.
+ */
+export class PasserelleOrientation extends HTMLElement {
+  static observedAttributes: string[];
+  /** The diagnosis shown (`DiagnosisResult` or its JSON text), or `null`. */
+  diagnosis: DiagnosisResult | string | null;
+  connectedCallback(): void;
+  disconnectedCallback(): void;
+  attributeChangedCallback(name: string): void;
+}
+
+/** `detail` of the `passerelle:orientation` event. */
+export interface OrientationDetail {
+  /** As `Engine.orient` gives it with `detailed: true`. */
+  orientation: DetailedOrientation;
+}
+
 /** `detail` of the `passerelle:diagnosis-complete` event. */
 export interface DiagnosisCompleteDetail {
-  questionnaireId: string;
+  questionnaire_id: string;
   locale: Locale;
   /** Answers keyed by question id. */
   answers: Record<string, AnswerValue>;
@@ -46,9 +65,11 @@ export interface PasserelleErrorDetail {
 declare global {
   interface HTMLElementTagNameMap {
     'passerelle-diagnostic': PasserelleDiagnostic;
+    'passerelle-orientation': PasserelleOrientation;
   }
   interface HTMLElementEventMap {
     'passerelle:diagnosis-complete': CustomEvent<DiagnosisCompleteDetail>;
+    'passerelle:orientation': CustomEvent<OrientationDetail>;
     'passerelle:error': CustomEvent<PasserelleErrorDetail>;
   }
 }
@@ -67,4 +88,17 @@ export class DiagnosticWidget {
   answers(): Record<string, AnswerValue>;
   /** Shows the widget in another language; an unknown one gives French. */
   set_locale(lang?: string | null): void;
+}
+
+/** The widget behind `<passerelle-orientation>`, written in Rust; the element makes it. */
+export class OrientationWidget {
+  /** Renders into `host`'s shadow root, in `lang` (French by default), with the national catalogue. */
+  constructor(host: HTMLElement, lang?: string | null);
+  free(): void;
+  /** Shows the widget in another language; an unknown one gives French. */
+  set_locale(lang?: string | null): void;
+  /** Orients from a diagnosis result (object or JSON text); `null` clears it. */
+  set_diagnosis(diagnosis: DiagnosisResult | string | null): void;
+  /** Merges a local catalogue (object or JSON text) into the national one. */
+  set_local_catalogue(catalogue: object | string): void;
 }

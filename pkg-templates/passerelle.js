@@ -1,12 +1,13 @@
-// Passerelle: importing this module registers <passerelle-diagnostic>.
+// Passerelle: importing this module registers <passerelle-diagnostic> and
+// <passerelle-orientation>.
 // It also exports the engine API (Engine, Diagnosis, Plan): call load()
 // before using it.
 //
 // The element is a thin shim: wasm-bindgen cannot subclass HTMLElement, so
 // this class forwards the element's life cycle to the widget written in
 // Rust (DiagnosticWidget), which renders into the element's shadow root.
-import init, { DiagnosticWidget, Engine } from './passerelle_wasm.js';
-import { fetchedOptions } from './fetch-options.js';
+import init, { DiagnosticWidget, Engine, OrientationWidget } from './passerelle_wasm.js';
+import { fetchedOptions, fetchText } from './fetch-options.js';
 
 let ready = null;
 
@@ -31,6 +32,15 @@ function reportError(element, error) {
     composed: true,
     detail: { code: error?.code ?? 'load_failed', message: String(error?.message ?? error) },
   }));
+}
+
+/** Runs `call`; a failure becomes a `passerelle:error` event on `element`. */
+function reporting(element, call) {
+  try {
+    call();
+  } catch (error) {
+    reportError(element, error);
+  }
 }
 
 export class PasserelleDiagnostic extends HTMLElement {
@@ -77,6 +87,71 @@ if (!customElements.get('passerelle-diagnostic')) {
 }
 
 /**
+ * `<passerelle-orientation>`: the schemes and services for the needs of a
+ * diagnosis. Give it the diagnosis (`element.diagnosis = detail.diagnosis`
+ * from `passerelle:diagnosis-complete`, or `Diagnosis.result()`);
+ * `catalog-src` names a local catalogue to merge, the only URL it fetches.
+ */
+export class PasserelleOrientation extends HTMLElement {
+  static observedAttributes = ['lang', 'catalog-src'];
+
+  #widget = null;
+  #loading = false;
+  #diagnosis = null;
+
+  /** The diagnosis shown (a `DiagnosisResult` object or its JSON text), or `null`. */
+  get diagnosis() {
+    return this.#diagnosis;
+  }
+
+  set diagnosis(value) {
+    this.#diagnosis = value ?? null;
+    if (this.#widget) reporting(this, () => this.#widget.set_diagnosis(this.#diagnosis));
+  }
+
+  connectedCallback() {
+    if (this.#widget || this.#loading) return;
+    this.#loading = true;
+    load()
+      .then(async () => {
+        if (!this.isConnected || this.#widget) return;
+        this.#widget = new OrientationWidget(this, languageOf(this));
+        await this.#loadCatalogue();
+        if (this.#diagnosis !== null) this.#widget.set_diagnosis(this.#diagnosis);
+      })
+      .catch((error) => reportError(this, error))
+      .finally(() => { this.#loading = false; });
+  }
+
+  disconnectedCallback() {
+    queueMicrotask(() => {
+      if (!this.isConnected && this.#widget) {
+        this.#widget.free();
+        this.#widget = null;
+      }
+    });
+  }
+
+  attributeChangedCallback(name) {
+    if (!this.#widget) return;
+    if (name === 'lang') reporting(this, () => this.#widget.set_locale(languageOf(this)));
+    else this.#loadCatalogue().catch((error) => reportError(this, error));
+  }
+
+  /** Fetches `catalog-src`, if set, and merges it into the catalogue. */
+  async #loadCatalogue() {
+    const src = this.getAttribute('catalog-src');
+    if (!src) return;
+    const text = await fetchText('catalog-src', new URL(src, document.baseURI), 'catalog-src');
+    this.#widget?.set_local_catalogue(text);
+  }
+}
+
+if (!customElements.get('passerelle-orientation')) {
+  customElements.define('passerelle-orientation', PasserelleOrientation);
+}
+
+/**
  * Loads the module, then creates an Engine with its questionnaire and
  * catalogues fetched from the URLs given (`questionnaire_url`,
  * `catalogue_url`, `local_catalogue_url`; nothing else is fetched, with no
@@ -90,5 +165,5 @@ export async function create_engine(options) {
   return new Engine(resolved);
 }
 
-export { DiagnosticWidget };
+export { DiagnosticWidget, OrientationWidget };
 export { Engine, Diagnosis, Plan } from './passerelle_wasm.js';

@@ -213,7 +213,7 @@ test('a person answers with the keyboard only, sees what to do at once, and the 
   assert.equal(events.length, 1);
   assert.equal(events[0].type, 'passerelle:diagnosis-complete');
   const { detail } = events[0];
-  assert.equal(detail.questionnaireId, 'passerelle-default');
+  assert.equal(detail.questionnaire_id, 'passerelle-default');
   assert.equal(detail.locale, 'fr');
   const given = {
     sleep_tonight: 'street',

@@ -224,6 +224,32 @@ pub enum Message<'a> {
     ReferralNoConsent { partner: &'a str },
     /// A referral sheet asked for a partner the plan does not concern.
     ReferralUnknownEntry,
+    /// Title of the orientation ("orientation vers les dispositifs").
+    OrientationTitle,
+    /// What the orientation shows, in one sentence.
+    OrientationIntro,
+    /// The orientation waits for a diagnosis.
+    OrientationWaiting,
+    /// Label of the filter by need.
+    FilterByNeed,
+    /// The filter's choice that shows every need.
+    AllNeeds,
+    /// Label of the filter that hides what the person is not entitled to.
+    OnlyEligible,
+    /// How many proposals the filters leave on screen.
+    ProposalsShown(usize),
+    /// A need for which the catalogue has nothing.
+    NoProposal,
+    /// An eligibility status in words: yes, no, we need to know more.
+    EligibilityWords(crate::orientation::Eligibility),
+    /// Title of the reasons of a status.
+    WhyTitle,
+    /// Introduces the questions that would settle an undetermined status.
+    ToSettle,
+    /// Title of how to get in.
+    HowToGetIn,
+    /// Only a professional can start the request.
+    ThroughProfessionalOnly,
 }
 
 impl Message<'_> {
@@ -555,6 +581,70 @@ impl Message<'_> {
                 locale,
                 "Ce partenaire n’a pas de démarche dans ce plan.",
                 "This partner has no step in this plan.",
+            )
+            .into(),
+            (Message::OrientationTitle, locale) => {
+                pick(locale, "Les aides et services pour vous", "Help and services for you").into()
+            }
+            (Message::OrientationIntro, locale) => pick(
+                locale,
+                "Pour chaque besoin, voici ce qui peut vous aider. Ouvrez « Pourquoi ? » pour voir les raisons.",
+                "For each need, here is what can help you. Open “Why?” to see the reasons.",
+            )
+            .into(),
+            (Message::OrientationWaiting, locale) => pick(
+                locale,
+                "Répondez d’abord aux questions. Les aides et services qui vous conviennent s’afficheront ici.",
+                "Answer the questions first. The help and services that suit you will show here.",
+            )
+            .into(),
+            (Message::FilterByNeed, locale) => pick(locale, "Besoin", "Need").into(),
+            (Message::AllNeeds, locale) => pick(locale, "Tous les besoins", "All needs").into(),
+            (Message::OnlyEligible, locale) => pick(
+                locale,
+                "Seulement ce à quoi vous avez droit",
+                "Only what you are entitled to",
+            )
+            .into(),
+            (Message::ProposalsShown(count), Fr) => match count {
+                0 => "Aucune proposition affichée.".into(),
+                1 => "1 proposition affichée.".into(),
+                n => format!("{n} propositions affichées."),
+            },
+            (Message::ProposalsShown(count), En) => match count {
+                0 => "No proposal shown.".into(),
+                1 => "1 proposal shown.".into(),
+                n => format!("{n} proposals shown."),
+            },
+            (Message::NoProposal, locale) => pick(
+                locale,
+                "Nous n’avons rien trouvé pour ce besoin. Un conseiller ou une conseillère peut vous aider.",
+                "We found nothing for this need. An adviser can help you.",
+            )
+            .into(),
+            (Message::EligibilityWords(status), locale) => {
+                use crate::orientation::Eligibility;
+                let (fr, en) = match status {
+                    Eligibility::Eligible => ("Vous y avez droit", "You are entitled to it"),
+                    Eligibility::Ineligible => ("Ce n’est pas pour vous", "It is not for you"),
+                    Eligibility::Undetermined => {
+                        ("Nous devons en savoir plus", "We need to know more")
+                    }
+                };
+                pick(locale, fr, en).into()
+            }
+            (Message::WhyTitle, locale) => pick(locale, "Pourquoi ?", "Why?").into(),
+            (Message::ToSettle, locale) => pick(
+                locale,
+                "Pour le savoir, il faut répondre à :",
+                "To know, these questions need an answer:",
+            )
+            .into(),
+            (Message::HowToGetIn, locale) => pick(locale, "Comment y accéder", "How to get in").into(),
+            (Message::ThroughProfessionalOnly, locale) => pick(
+                locale,
+                "La demande se fait par un ou une professionnelle (par exemple votre conseiller).",
+                "A professional makes the request (for example your adviser).",
             )
             .into(),
         }

@@ -396,8 +396,20 @@ pub(crate) fn push_escaped(out: &mut String, text: &str) {
 }
 
 /// A `tel:` address for a phone number written with digits, spaces, dots
-/// or dashes and maybe a leading `+`; `None` for anything else.
-pub(crate) fn tel_href(phone: &str) -> Option<String> {
+/// or dashes and maybe a leading `+`; `None` for anything else. With
+/// [`mailto_href`] and [`https_href`], what every link to a partner goes
+/// through, whoever renders it.
+///
+/// ```
+/// use passerelle_core::print::{https_href, mailto_href, tel_href};
+///
+/// assert_eq!(tel_href("39 49").as_deref(), Some("tel:3949"));
+/// assert_eq!(tel_href("javascript:alert(1)"), None);
+/// assert_eq!(mailto_href("contact@ml.fr").as_deref(), Some("mailto:contact@ml.fr"));
+/// assert_eq!(https_href("http://example.org"), None);
+/// assert_eq!(https_href("javascript:alert(1)"), None);
+/// ```
+pub fn tel_href(phone: &str) -> Option<String> {
     let phone = phone.trim();
     let number = phone.strip_prefix('+').unwrap_or(phone);
     let digits = number.bytes().filter(u8::is_ascii_digit).count();
@@ -417,7 +429,7 @@ pub(crate) fn tel_href(phone: &str) -> Option<String> {
 
 /// A `mailto:` address for a plain e-mail address (`name@domain.tld`
 /// with letters, digits and `. _ + -`); `None` for anything else.
-pub(crate) fn mailto_href(email: &str) -> Option<String> {
+pub fn mailto_href(email: &str) -> Option<String> {
     let email = email.trim();
     let (local, domain) = email.split_once('@')?;
     let plain = |part: &str, extra: &[u8]| {
@@ -437,7 +449,7 @@ pub(crate) fn mailto_href(email: &str) -> Option<String> {
 /// The address itself when it is an `https:` address without spaces,
 /// quotes or angle brackets; `None` for anything else (other schemes
 /// included).
-pub(crate) fn https_href(url: &str) -> Option<String> {
+pub fn https_href(url: &str) -> Option<String> {
     let url = url.trim();
     let rest = url.strip_prefix("https://")?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");

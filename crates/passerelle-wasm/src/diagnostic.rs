@@ -17,31 +17,27 @@ use passerelle_core::{
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, Event, EventTarget,
-    HtmlElement, HtmlInputElement, HtmlSelectElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
-};
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 use crate::dom::{self, element};
 use crate::error::js_error;
 use crate::texts::theme_label;
+use crate::widget::{self, Widget};
 
-/// The widget's style sheet, adopted by its shadow root.
+/// The widget's own style sheet, adopted by its shadow root after the
+/// widgets' base one.
 const STYLE: &str = include_str!("diagnostic.css");
 
 /// Event dispatched on the element when every question is answered.
 pub const COMPLETE_EVENT: &str = "passerelle:diagnosis-complete";
-/// Event dispatched on the element when something fails.
-pub const ERROR_EVENT: &str = "passerelle:error";
-
 /// Id of the current question's heading, where focus goes after each step.
 const QUESTION_ID: &str = "passerelle-question";
 /// Id of the end screen's heading.
 const END_ID: &str = "passerelle-end";
 
-/// The `detail` of the `passerelle:diagnosis-complete` event.
+/// The `detail` of the `passerelle:diagnosis-complete` event: snake_case,
+/// as every name of the JavaScript API.
 #[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 struct CompleteDetail<'a> {
     questionnaire_id: &'a str,
     locale: Locale,
@@ -103,23 +99,7 @@ enum Input {
 #[wasm_bindgen]
 pub struct DiagnosticWidget {
     state: Rc<RefCell<Diagnostic>>,
-    _listeners: Vec<Listener>,
-}
-
-/// An event listener that is removed when dropped.
-struct Listener {
-    target: EventTarget,
-    kind: &'static str,
-    closure: Closure<dyn FnMut(Event)>,
-}
-
-impl Drop for Listener {
-    fn drop(&mut self) {
-        // Removing a listener that is not there is not an error in the DOM.
-        let _ = self
-            .target
-            .remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
-    }
+    _listeners: Vec<widget::Listener>,
 }
 
 #[wasm_bindgen]
@@ -144,20 +124,14 @@ impl DiagnosticWidget {
     /// an unknown language gives French.
     #[wasm_bindgen(js_name = set_locale)]
     pub fn set_locale(&self, lang: Option<String>) -> Result<(), JsValue> {
-        let mut state = self
-            .state
-            .try_borrow_mut()
-            .map_err(|_| js_error("busy", "The widget is busy; try again."))?;
-        state.locale = locale_from(lang.as_deref());
+        let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
+        state.locale = widget::locale_from(lang.as_deref());
         state.render().map(drop)
     }
 
     /// The answers given so far, keyed by question id.
     pub fn answers(&self) -> Result<JsValue, JsValue> {
-        let state = self
-            .state
-            .try_borrow()
-            .map_err(|_| js_error("busy", "The widget is busy; try again."))?;
+        let state = self.state.try_borrow().map_err(|_| widget::busy())?;
         to_js(&state.session.answers())
     }
 }
@@ -172,12 +146,7 @@ impl DiagnosticWidget {
         today: Date,
     ) -> Result<DiagnosticWidget, JsValue> {
         let document = dom::document()?;
-        let root = match host.shadow_root() {
-            Some(root) => root,
-            None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
-        };
-        adopt_style(&root)?;
-        root.set_text_content(None);
+        let root = widget::shadow_root(&host, STYLE)?;
         let container = element(
             &document,
             "div",
@@ -207,17 +176,17 @@ impl DiagnosticWidget {
             body,
             questionnaire,
             session,
-            locale: locale_from(lang.as_deref()),
+            locale: widget::locale_from(lang.as_deref()),
             shown: None,
             rejected: None,
         }));
         state.borrow_mut().render()?;
         let listeners = vec![
-            listen(&root, "submit", &state, |event| {
+            widget::listen(&root, "submit", &state, |event| {
                 event.prevent_default();
                 Some(Action::Submit)
             })?,
-            listen(&root, "click", &state, |event| {
+            widget::listen(&root, "click", &state, |event| {
                 let target = event.target()?.dyn_into::<Element>().ok()?;
                 let button = target.closest("[data-action]").ok().flatten()?;
                 match button.get_attribute("data-action")?.as_str() {
@@ -226,7 +195,7 @@ impl DiagnosticWidget {
                     _ => None,
                 }
             })?,
-            listen(&root, "change", &state, |event| {
+            widget::listen(&root, "change", &state, |event| {
                 let input = event.target()?.dyn_into::<HtmlInputElement>().ok()?;
                 (input.type_() == "checkbox").then_some(Action::Tick(input))
             })?,
@@ -247,68 +216,9 @@ fn today() -> Option<Date> {
     Date::new(year, month, day)
 }
 
-fn locale_from(lang: Option<&str>) -> Locale {
-    lang.and_then(Locale::from_tag).unwrap_or_default()
-}
-
 /// `value` as a JavaScript value shaped like its JSON, as the engine gives.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     Ok(crate::convert::to_js(value)?)
-}
-
-fn adopt_style(root: &ShadowRoot) -> Result<(), JsValue> {
-    let sheet = CssStyleSheet::new()?;
-    sheet.replace_sync(STYLE)?;
-    root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-    Ok(())
-}
-
-/// Listens for `kind` on `target`; `action` tells what the event means
-/// for the widget, if anything. Failures are reported to the host page as
-/// `passerelle:error` events, never thrown into the browser's event loop.
-fn listen(
-    target: &EventTarget,
-    kind: &'static str,
-    state: &Rc<RefCell<Diagnostic>>,
-    action: fn(&Event) -> Option<Action>,
-) -> Result<Listener, JsValue> {
-    let state = Rc::clone(state);
-    let closure = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
-        let Some(action) = action(&event) else { return };
-        // A re-entrant event (from a host listener of our own events) is ignored.
-        let Ok(mut diagnostic) = state.try_borrow_mut() else {
-            return;
-        };
-        let outcome = diagnostic.act(action);
-        let host = diagnostic.host.clone();
-        // Release the state before calling back into the host page.
-        drop(diagnostic);
-        let dispatched = match outcome {
-            Ok(Some(detail)) => dispatch(&host, COMPLETE_EVENT, &detail),
-            Ok(None) => Ok(()),
-            Err(error) => Err(error),
-        };
-        if let Err(error) = dispatched {
-            let _ = dispatch(&host, ERROR_EVENT, &error);
-        }
-    });
-    target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
-    Ok(Listener {
-        target: target.clone(),
-        kind,
-        closure,
-    })
-}
-
-/// Dispatches a `kind` event that bubbles out of the shadow root.
-fn dispatch(host: &HtmlElement, kind: &str, detail: &JsValue) -> Result<(), JsValue> {
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(detail);
-    let event = CustomEvent::new_with_event_init_dict(kind, &init)?;
-    host.dispatch_event(&event)?;
-    Ok(())
 }
 
 /// Whether another need than the one at `index` has its rank.
@@ -322,10 +232,16 @@ fn rank_repeated(ranks: &[(String, Option<usize>)], index: usize) -> bool {
         .any(|(i, (_, other))| i != index && *other == Some(rank))
 }
 
-impl Diagnostic {
-    /// Applies what the person did. Returns the detail of the completion
-    /// event when this action completed the questionnaire.
-    fn act(&mut self, action: Action) -> Result<Option<JsValue>, JsValue> {
+impl Widget for Diagnostic {
+    type Action = Action;
+
+    fn host(&self) -> &HtmlElement {
+        &self.host
+    }
+
+    /// Applies what the person did. Returns the completion event when this
+    /// action completed the questionnaire.
+    fn act(&mut self, action: Action) -> Result<Option<(&'static str, JsValue)>, JsValue> {
         match action {
             Action::Tick(input) => {
                 self.tick(&input)?;
@@ -382,9 +298,11 @@ impl Diagnostic {
             answers: self.session.answers(),
             diagnosis: self.session.diagnosis(&self.questionnaire, self.locale),
         };
-        to_js(&detail).map(Some)
+        Ok(Some((COMPLETE_EVENT, to_js(&detail)?)))
     }
+}
 
+impl Diagnostic {
     /// A box of a multiple choice was ticked: an exclusive option ("None of
     /// these") unticks the others, another option unticks the exclusive
     /// ones. The session checks the answer all the same.

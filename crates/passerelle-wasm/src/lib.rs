@@ -15,7 +15,10 @@ mod diagnostic;
 mod dom;
 mod engine;
 mod error;
+mod orientation_view;
 mod texts;
+mod widget;
 
 pub use diagnostic::DiagnosticWidget;
 pub use engine::{Diagnosis, Engine, Plan};
+pub use orientation_view::OrientationWidget;

@@ -409,7 +409,7 @@ fn the_end_shows_urgent_contacts_then_needs_and_the_event_carries_the_diagnosis(
     let details = completions.details();
     assert_eq!(details.len(), 1);
     let detail = &details[0];
-    assert_eq!(detail["questionnaireId"], "passerelle-default");
+    assert_eq!(detail["questionnaire_id"], "passerelle-default");
     assert_eq!(detail["locale"], "fr");
     assert_eq!(detail["answers"]["sleep_tonight"], "street");
     let diagnosis = &detail["diagnosis"];

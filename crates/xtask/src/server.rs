@@ -1,5 +1,7 @@
 //! A small static file server for the demo site and the end-to-end tests.
-//! It listens on 127.0.0.1 only: `www/` at `/`, the built package at `/pkg/`.
+//! It listens on 127.0.0.1 only: `www/` at `/`, the built package at `/pkg/`,
+//! the shipped catalogues and questionnaire (`crates/passerelle-core/data/`)
+//! at `/data/`, for the demo's `catalog-src`.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -31,6 +33,10 @@ impl Server {
             .map_err(|e| format!("cannot read the server address: {e}"))?;
         let mounts = Arc::new(Mounts(vec![
             ("/pkg/", crate::package::package_dir(root)),
+            (
+                "/data/",
+                root.join("crates").join("passerelle-core").join("data"),
+            ),
             ("/", root.join("www")),
         ]));
         let stopping = Arc::new(AtomicBool::new(false));

@@ -1,0 +1,628 @@
+//! `<passerelle-orientation>`: for each need of a diagnosis, the schemes
+//! and services of the catalogue that address it, each with its
+//! eligibility in words and an icon, the reasons, how to get in, and the
+//! questions that would settle a status still undetermined. Filters by
+//! need and "only what I am entitled to".
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use passerelle_core::catalogue::{Access, Catalogue};
+use passerelle_core::diagnosis::Diagnosis;
+use passerelle_core::orientation::{orient, DetailedProposal, Eligibility, Request};
+use passerelle_core::print::{https_href, mailto_href, tel_href};
+use passerelle_core::rules::Status;
+use passerelle_core::{json, Locale, Message, Questionnaire};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+use crate::dom::{self, element};
+use crate::texts::theme_label;
+use crate::widget::{self, Widget};
+
+/// The widget's own style sheet, after the widgets' base one.
+const STYLE: &str = include_str!("orientation.css");
+
+/// Sent on the element each time the orientation is worked out again (a
+/// new diagnosis, a local catalogue, another language); `detail:
+/// {orientation}`, as `Engine.orient` gives it.
+pub const ORIENTATION_EVENT: &str = "passerelle:orientation";
+
+/// The id of the title, focused when a new orientation is shown.
+const TITLE_ID: &str = "passerelle-orientation-title";
+
+/// What the person did.
+enum Action {
+    /// Chose a need in the filter ("" for all).
+    FilterNeed(String),
+    /// Ticked or unticked "only what I am entitled to".
+    OnlyEligible(bool),
+}
+
+/// The state behind one `<passerelle-orientation>` element.
+struct OrientationView {
+    host: HtmlElement,
+    document: Document,
+    /// Polite live region: how many proposals the filters leave.
+    summary: Element,
+    /// What changes with each orientation.
+    body: Element,
+    /// Inside `body`, after the filters: what changes when they do, so
+    /// that the filter in use keeps the focus.
+    results: Element,
+    catalogue: Catalogue,
+    /// To name the questions that would settle an undetermined status.
+    questionnaire: Questionnaire,
+    diagnosis: Option<Diagnosis>,
+    locale: Locale,
+    /// The need shown alone, if one is chosen.
+    need: Option<String>,
+    only_eligible: bool,
+}
+
+/// The `detail` of `passerelle:orientation`.
+#[derive(Serialize)]
+struct OrientationDetail<'a> {
+    orientation: passerelle_core::orientation::DetailedOrientation<'a>,
+}
+
+/// The orientation of a diagnosis rendered into a custom element.
+///
+/// Created by the `<passerelle-orientation>` shim with the element itself;
+/// the shim passes it the diagnosis (`element.diagnosis = …`) and the
+/// local catalogue of `catalog-src`. Call `free()` once the element
+/// leaves the page.
+#[wasm_bindgen]
+pub struct OrientationWidget {
+    state: Rc<RefCell<OrientationView>>,
+    _listeners: Vec<widget::Listener>,
+}
+
+#[wasm_bindgen]
+impl OrientationWidget {
+    /// Renders into `host`'s shadow root (made if it has none), in the
+    /// language of `lang` (French by default), with the national
+    /// catalogue; it shows the orientation once a diagnosis is given.
+    #[wasm_bindgen(constructor)]
+    pub fn new(host: HtmlElement, lang: Option<String>) -> Result<OrientationWidget, JsValue> {
+        let document = dom::document()?;
+        let root = widget::shadow_root(&host, STYLE)?;
+        let container = element(
+            &document,
+            "div",
+            &[("class", "passerelle"), ("part", "container")],
+            None,
+        )?;
+        let locale = widget::locale_from(lang.as_deref());
+        container.append_child(&*element(
+            &document,
+            "h2",
+            &[("id", TITLE_ID), ("tabindex", "-1"), ("part", "title")],
+            None,
+        )?)?;
+        let summary = element(
+            &document,
+            "p",
+            &[("class", "summary"), ("aria-live", "polite")],
+            None,
+        )?;
+        let body = element(&document, "div", &[("class", "body")], None)?;
+        let results = element(&document, "div", &[("class", "results")], None)?;
+        container.append_child(&summary)?;
+        container.append_child(&body)?;
+        root.append_child(&container)?;
+        let state = Rc::new(RefCell::new(OrientationView {
+            host,
+            document,
+            summary,
+            body,
+            results,
+            catalogue: Catalogue::national(),
+            questionnaire: Questionnaire::default_fr_en(),
+            diagnosis: None,
+            locale,
+            need: None,
+            only_eligible: false,
+        }));
+        state.borrow().render(true)?;
+        let listeners = vec![widget::listen(&root, "change", &state, |event| {
+            let target = event.target()?;
+            if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
+                return Some(Action::FilterNeed(select.value()));
+            }
+            let input = target.dyn_into::<HtmlInputElement>().ok()?;
+            Some(Action::OnlyEligible(input.checked()))
+        })?];
+        Ok(OrientationWidget {
+            state,
+            _listeners: listeners,
+        })
+    }
+
+    /// Shows the orientation in another language (`fr`, `en`…); an
+    /// unknown language gives French.
+    pub fn set_locale(&self, lang: Option<String>) -> Result<(), JsValue> {
+        let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
+        state.locale = widget::locale_from(lang.as_deref());
+        let detail = state.render(true)?;
+        self.announce(state, &detail)
+    }
+
+    /// Orients from `diagnosis`: what `Diagnosis.result()` or the
+    /// `passerelle:diagnosis-complete` event gives, as an object or JSON
+    /// text; `null` clears it. The focus stays where it is (on the
+    /// diagnosis's urgent contacts, say): the page, or the parcours, moves
+    /// it. Throws `invalid_argument` when `diagnosis` is not a diagnosis
+    /// result.
+    pub fn set_diagnosis(&self, diagnosis: JsValue) -> Result<(), JsValue> {
+        let diagnosis = if crate::convert::absent(&diagnosis) {
+            None
+        } else {
+            let text = crate::convert::document(&diagnosis, "diagnosis")?;
+            Some(json::read_text::<Diagnosis>(&text).map_err(|error| {
+                crate::error::Failure::argument(format!(
+                    "diagnosis is not a diagnosis result: {error}"
+                ))
+            })?)
+        };
+        let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
+        state.diagnosis = diagnosis;
+        state.need = None;
+        let detail = state.render(true)?;
+        self.announce(state, &detail)
+    }
+
+    /// Merges a local catalogue (JSON text or object, as `catalog-src`
+    /// serves it) into the national one: an entry of the same id replaces
+    /// it. Throws `invalid_catalogue` with every problem in `details`.
+    pub fn set_local_catalogue(&self, catalogue: JsValue) -> Result<(), JsValue> {
+        let text = crate::convert::document(&catalogue, "catalogue")?;
+        let local = Catalogue::from_json(&text).map_err(|problems| {
+            crate::error::Failure::problems("invalid_catalogue", "catalogue", problems)
+        })?;
+        let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
+        state.catalogue = Catalogue::national().merged_with(&local);
+        let detail = state.render(true)?;
+        self.announce(state, &detail)
+    }
+}
+
+impl OrientationWidget {
+    /// Releases the state, then sends `passerelle:orientation` with
+    /// `detail` when there is an orientation.
+    fn announce(
+        &self,
+        state: std::cell::RefMut<'_, OrientationView>,
+        detail: &JsValue,
+    ) -> Result<(), JsValue> {
+        let host = state.host.clone();
+        drop(state);
+        if detail.is_null() {
+            return Ok(());
+        }
+        widget::dispatch(&host, ORIENTATION_EVENT, detail)
+    }
+}
+
+impl Widget for OrientationView {
+    type Action = Action;
+
+    fn host(&self) -> &HtmlElement {
+        &self.host
+    }
+
+    fn act(&mut self, action: Action) -> Result<Option<(&'static str, JsValue)>, JsValue> {
+        match action {
+            Action::FilterNeed(theme) => self.need = Some(theme).filter(|t| !t.is_empty()),
+            Action::OnlyEligible(only) => self.only_eligible = only,
+        }
+        // The filters changed what is shown, not the orientation: no event.
+        self.render(false)?;
+        Ok(None)
+    }
+}
+
+impl OrientationView {
+    fn text(&self, message: Message) -> String {
+        message.text(self.locale)
+    }
+
+    /// The title, in the shadow root.
+    fn title(&self) -> Option<Element> {
+        self.body
+            .get_root_node()
+            .dyn_ref::<web_sys::ShadowRoot>()?
+            .get_element_by_id(TITLE_ID)
+    }
+
+    /// Renders the orientation of the diagnosis, if any: all of it
+    /// (`whole`), or only the needs under the filters. Returns the
+    /// `passerelle:orientation` detail of a whole render, else `null`.
+    fn render(&self, whole: bool) -> Result<JsValue, JsValue> {
+        let doc = &self.document;
+        if whole {
+            if let Some(title) = self.title() {
+                title.set_text_content(Some(&self.text(Message::OrientationTitle)));
+            }
+            self.body.set_text_content(None);
+        }
+        self.results.set_text_content(None);
+        let Some(diagnosis) = &self.diagnosis else {
+            self.summary.set_text_content(None);
+            self.body.append_child(&*element(
+                doc,
+                "p",
+                &[("class", "help")],
+                Some(&self.text(Message::OrientationWaiting)),
+            )?)?;
+            return Ok(JsValue::NULL);
+        };
+        let needs = diagnosis.orientation_needs();
+        let orientation = orient(
+            &self.catalogue,
+            &Request {
+                facts: &diagnosis.facts,
+                needs: &needs,
+                reference_date: diagnosis.reference_date,
+                locale: self.locale,
+                explain: true,
+            },
+        )
+        .map_err(|problem| crate::error::Failure::new(problem.code, problem.message))?;
+        let detailed = orientation.detailed();
+
+        if whole {
+            self.body.append_child(&*element(
+                doc,
+                "p",
+                &[("class", "help")],
+                Some(&self.text(Message::OrientationIntro)),
+            )?)?;
+            if !detailed.urgent_contacts.is_empty() {
+                self.draw_urgent(&detailed.urgent_contacts)?;
+            }
+            self.draw_filters(&needs)?;
+            self.body.append_child(&self.results)?;
+        }
+
+        let mut shown = 0;
+        for (index, need) in detailed.needs.iter().enumerate() {
+            if self
+                .need
+                .as_deref()
+                .is_some_and(|chosen| chosen != need.need.theme)
+            {
+                continue;
+            }
+            let title_id = format!("passerelle-need-{index}");
+            let section = element(
+                doc,
+                "section",
+                &[
+                    ("class", "need"),
+                    ("part", "need"),
+                    ("data-theme", &need.need.theme),
+                    ("aria-labelledby", &title_id),
+                ],
+                None,
+            )?;
+            let (words, language) = theme_label(&need.need.theme, self.locale);
+            let title = element(doc, "h3", &[("id", &title_id)], Some(&words))?;
+            if language != self.locale {
+                title.set_attribute("lang", language.tag())?;
+            }
+            section.append_child(&title)?;
+            let proposals: Vec<&DetailedProposal> = need
+                .proposals
+                .iter()
+                .filter(|p| !self.only_eligible || p.status == Eligibility::Eligible)
+                .collect();
+            if proposals.is_empty() {
+                section.append_child(&*element(
+                    doc,
+                    "p",
+                    &[("class", "none")],
+                    Some(&self.text(Message::NoProposal)),
+                )?)?;
+            } else {
+                let list = element(doc, "ul", &[("class", "proposals")], None)?;
+                for proposal in proposals {
+                    list.append_child(&*self.proposal(proposal)?)?;
+                    shown += 1;
+                }
+                section.append_child(&list)?;
+            }
+            self.results.append_child(&section)?;
+        }
+        self.summary
+            .set_text_content(Some(&self.text(Message::ProposalsShown(shown))));
+        if !whole {
+            return Ok(JsValue::NULL);
+        }
+        crate::convert::to_js(&OrientationDetail {
+            orientation: detailed,
+        })
+        .map_err(JsValue::from)
+    }
+
+    /// The emergency contacts of the urgent needs, first.
+    fn draw_urgent(&self, contacts: &[DetailedProposal]) -> Result<(), JsValue> {
+        let doc = &self.document;
+        let section = element(
+            doc,
+            "section",
+            &[
+                ("class", "urgent"),
+                ("part", "urgent"),
+                ("aria-labelledby", "passerelle-urgent-title"),
+            ],
+            None,
+        )?;
+        section.append_child(&*element(
+            doc,
+            "h3",
+            &[("id", "passerelle-urgent-title")],
+            Some(&self.text(Message::UrgentTitle)),
+        )?)?;
+        let list = element(doc, "ul", &[("class", "contacts")], None)?;
+        for contact in contacts {
+            let item = element(doc, "li", &[("class", "alert")], None)?;
+            item.append_child(&*element(doc, "strong", &[], Some(contact.name))?)?;
+            self.access_links(&item, contact.access)?;
+            list.append_child(&item)?;
+        }
+        section.append_child(&list)?;
+        self.body.append_child(&section)?;
+        Ok(())
+    }
+
+    /// The filters: one need or all, and only what the person is
+    /// entitled to.
+    fn draw_filters(&self, needs: &[passerelle_core::orientation::Need]) -> Result<(), JsValue> {
+        let doc = &self.document;
+        let form = element(
+            doc,
+            "form",
+            &[("class", "filters"), ("part", "filters")],
+            None,
+        )?;
+        let field = element(doc, "div", &[("class", "field")], None)?;
+        field.append_child(&*element(
+            doc,
+            "label",
+            &[("for", "passerelle-filter-need")],
+            Some(&self.text(Message::FilterByNeed)),
+        )?)?;
+        let select = element(doc, "select", &[("id", "passerelle-filter-need")], None)?;
+        let all = element(
+            doc,
+            "option",
+            &[("value", "")],
+            Some(&self.text(Message::AllNeeds)),
+        )?;
+        select.append_child(&all)?;
+        for need in needs {
+            let (words, language) = theme_label(&need.theme, self.locale);
+            let option = element(doc, "option", &[("value", &need.theme)], Some(&words))?;
+            if language != self.locale {
+                option.set_attribute("lang", language.tag())?;
+            }
+            if self.need.as_deref() == Some(need.theme.as_str()) {
+                option.set_attribute("selected", "")?;
+            }
+            select.append_child(&option)?;
+        }
+        field.append_child(&select)?;
+        form.append_child(&field)?;
+        let option = element(doc, "div", &[("class", "option")], None)?;
+        let checkbox = element(
+            doc,
+            "input",
+            &[("type", "checkbox"), ("id", "passerelle-only-eligible")],
+            None,
+        )?;
+        if self.only_eligible {
+            checkbox.set_attribute("checked", "")?;
+        }
+        option.append_child(&checkbox)?;
+        option.append_child(&*element(
+            doc,
+            "label",
+            &[("for", "passerelle-only-eligible")],
+            Some(&self.text(Message::OnlyEligible)),
+        )?)?;
+        form.append_child(&option)?;
+        self.body.append_child(&form)?;
+        Ok(())
+    }
+
+    /// One scheme or service: name, status, description, why, what would
+    /// settle it, how to get in.
+    fn proposal(&self, proposal: &DetailedProposal) -> Result<Element, JsValue> {
+        let doc = &self.document;
+        let status = status_name(proposal.status);
+        let item = element(
+            doc,
+            "li",
+            &[
+                ("class", "proposal"),
+                ("part", "proposal"),
+                ("data-entry", proposal.id),
+                ("data-status", status),
+            ],
+            None,
+        )?;
+        item.append_child(&*element(doc, "h4", &[], Some(proposal.name))?)?;
+        let line = element(
+            doc,
+            "p",
+            &[("class", "status"), ("data-status", status)],
+            None,
+        )?;
+        line.append_child(&*element(
+            doc,
+            "span",
+            &[("class", "icon"), ("aria-hidden", "true")],
+            Some(status_icon(proposal.status)),
+        )?)?;
+        line.append_child(&*element(
+            doc,
+            "span",
+            &[],
+            Some(&self.text(Message::EligibilityWords(proposal.status))),
+        )?)?;
+        item.append_child(&line)?;
+        item.append_child(&*element(
+            doc,
+            "p",
+            &[("class", "description")],
+            Some(proposal.description),
+        )?)?;
+
+        if !proposal.explanation.is_empty() {
+            let why = element(doc, "details", &[("part", "why")], None)?;
+            why.append_child(&*element(
+                doc,
+                "summary",
+                &[],
+                Some(&self.text(Message::WhyTitle)),
+            )?)?;
+            let reasons = element(doc, "ul", &[("class", "reasons")], None)?;
+            for reason in proposal.explanation.iter() {
+                let (icon, name) = match reason.status() {
+                    Status::Met => ("✓", "met"),
+                    Status::NotMet => ("✗", "not_met"),
+                    Status::Unknown => ("?", "unknown"),
+                };
+                let li = element(doc, "li", &[("data-status", name)], None)?;
+                li.append_child(&*element(
+                    doc,
+                    "span",
+                    &[("class", "icon"), ("aria-hidden", "true")],
+                    Some(icon),
+                )?)?;
+                li.append_child(&*element(doc, "span", &[], Some(&reason.text()))?)?;
+                reasons.append_child(&li)?;
+            }
+            why.append_child(&reasons)?;
+            if let Some(notes) = proposal.notes {
+                why.append_child(&*element(doc, "p", &[("class", "notes")], Some(notes))?)?;
+            }
+            item.append_child(&why)?;
+        }
+
+        if proposal.status == Eligibility::Undetermined {
+            let questions: Vec<_> = self
+                .questionnaire
+                .questions_settling(proposal.missing)
+                .collect();
+            if !questions.is_empty() {
+                let settle = element(doc, "div", &[("class", "settle"), ("part", "settle")], None)?;
+                settle.append_child(&*element(
+                    doc,
+                    "p",
+                    &[],
+                    Some(&self.text(Message::ToSettle)),
+                )?)?;
+                let list = element(doc, "ul", &[], None)?;
+                for question in questions {
+                    list.append_child(&*element(
+                        doc,
+                        "li",
+                        &[("data-question", &question.id)],
+                        Some(question.label.get(self.locale)),
+                    )?)?;
+                }
+                settle.append_child(&list)?;
+                item.append_child(&settle)?;
+            }
+        }
+
+        let access = element(doc, "div", &[("class", "access"), ("part", "access")], None)?;
+        access.append_child(&*element(
+            doc,
+            "p",
+            &[("class", "access-title")],
+            Some(&self.text(Message::HowToGetIn)),
+        )?)?;
+        self.access_links(&access, proposal.access)?;
+        item.append_child(&access)?;
+        Ok(item)
+    }
+
+    /// How to get in: call, write, go to the web site, in that order,
+    /// each a link only when the core's link checks accept it; the
+    /// details in words; a note when only a professional can ask.
+    fn access_links(&self, parent: &Element, access: &Access) -> Result<(), JsValue> {
+        let doc = &self.document;
+        let list = element(doc, "ul", &[("class", "ways")], None)?;
+        let ways = [
+            (
+                Message::PhoneLabel,
+                access.phone.as_deref().map(|p| (p, tel_href(p))),
+            ),
+            (
+                Message::EmailLabel,
+                access.email.as_deref().map(|e| (e, mailto_href(e))),
+            ),
+            (
+                Message::WebLabel,
+                access.url.as_deref().map(|u| (u, https_href(u))),
+            ),
+        ];
+        for (label, way) in ways {
+            let Some((shown, href)) = way else { continue };
+            let item = element(doc, "li", &[], None)?;
+            item.append_child(&*element(doc, "span", &[], Some(&self.text(label)))?)?;
+            let way = match href {
+                Some(href) => element(
+                    doc,
+                    "a",
+                    &[("href", &href), ("part", "contact")],
+                    Some(shown),
+                )?,
+                None => element(doc, "span", &[], Some(shown))?,
+            };
+            item.append_child(&way)?;
+            list.append_child(&item)?;
+        }
+        if let Some(details) = &access.details {
+            list.append_child(&*element(
+                doc,
+                "li",
+                &[("class", "details")],
+                Some(details.get(self.locale)),
+            )?)?;
+        }
+        if !access.through.iter().any(|who| who == "usagers") {
+            list.append_child(&*element(
+                doc,
+                "li",
+                &[("class", "professional")],
+                Some(&self.text(Message::ThroughProfessionalOnly)),
+            )?)?;
+        }
+        parent.append_child(&list)?;
+        Ok(())
+    }
+}
+
+/// The status's name in JSON, for styling and tests.
+fn status_name(status: Eligibility) -> &'static str {
+    match status {
+        Eligibility::Eligible => "eligible",
+        Eligibility::Undetermined => "undetermined",
+        Eligibility::Ineligible => "ineligible",
+    }
+}
+
+/// The status's icon, beside its words (which alone carry the meaning).
+fn status_icon(status: Eligibility) -> &'static str {
+    match status {
+        Eligibility::Eligible => "✓",
+        Eligibility::Undetermined => "?",
+        Eligibility::Ineligible => "✗",
+    }
+}

@@ -1,0 +1,330 @@
+//! Browser tests of `<passerelle-orientation>`'s Rust side, run by
+//! wasm-bindgen-test in headless Chromium (`cargo xtask test`).
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use passerelle_core::orientation::Eligibility;
+use passerelle_core::{Locale, Message};
+use passerelle_wasm::OrientationWidget;
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const JOB: &str = "trouver-un-emploi";
+const SHELTER: &str = "logement-hebergement--rechercher-une-solution-dhebergement-temporaire";
+
+/// A diagnosis result as `Diagnosis.result()` gives it: a jobseeker of
+/// 23 in Seine-Saint-Denis, with nowhere to sleep tonight.
+fn diagnosis() -> Value {
+    let need = |theme: &str, label: &str, priority: &str| {
+        json!({"theme": theme, "label": label, "priority": priority, "rank": null,
+               "raised_by": [{"question": "sleep_tonight", "answer": "street"}]})
+    };
+    json!({
+        "questionnaire_id": "passerelle-default",
+        "reference_date": "2026-11-27",
+        "facts": {"age": 23, "postal_code": "93200", "employment_status": "jobseeker"},
+        "urgent": [],
+        "needs": [need(SHELTER, "Hébergement", "urgent"), need(JOB, "Emploi", "high")],
+        "ranked_by_person": false
+    })
+}
+
+fn js(value: &Value) -> JsValue {
+    js_sys::JSON::parse(&value.to_string()).unwrap()
+}
+
+fn to_json(value: &JsValue) -> Value {
+    serde_json::from_str(&String::from(js_sys::JSON::stringify(value).unwrap())).unwrap()
+}
+
+fn mount(lang: &str) -> (HtmlElement, OrientationWidget) {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let widget = OrientationWidget::new(host.clone(), Some(lang.into())).unwrap();
+    (host, widget)
+}
+
+fn root(host: &HtmlElement) -> ShadowRoot {
+    host.shadow_root()
+        .expect("the widget attaches a shadow root")
+}
+
+fn find_all(host: &HtmlElement, selector: &str) -> Vec<Element> {
+    let nodes = root(host).query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn text(element: &Element) -> String {
+    element.text_content().unwrap_or_default()
+}
+
+fn code(error: &JsValue) -> String {
+    js_sys::Reflect::get(error, &"code".into())
+        .unwrap()
+        .as_string()
+        .unwrap_or_default()
+}
+
+/// Sends `change` from `element`, as the browser does when a control changes.
+fn change(element: &Element) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::CustomEvent::new_with_event_init_dict("change", &init).unwrap();
+    element.dispatch_event(&event).unwrap();
+}
+
+/// Records the details of `passerelle:orientation` events.
+struct Orientations {
+    received: Rc<RefCell<Vec<JsValue>>>,
+    _listener: Closure<dyn FnMut(web_sys::CustomEvent)>,
+}
+
+impl Orientations {
+    fn on(host: &HtmlElement) -> Orientations {
+        let received: Rc<RefCell<Vec<JsValue>>> = Rc::default();
+        let sink = Rc::clone(&received);
+        let listener =
+            Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |event: web_sys::CustomEvent| {
+                sink.borrow_mut().push(event.detail())
+            });
+        host.add_event_listener_with_callback(
+            "passerelle:orientation",
+            listener.as_ref().unchecked_ref(),
+        )
+        .unwrap();
+        Orientations {
+            received,
+            _listener: listener,
+        }
+    }
+
+    fn details(&self) -> Vec<Value> {
+        self.received.borrow().iter().map(to_json).collect()
+    }
+}
+
+#[wasm_bindgen_test]
+fn each_need_shows_its_schemes_with_status_reasons_questions_and_access() {
+    let (host, widget) = mount("fr");
+    let events = Orientations::on(&host);
+    let waiting = find_all(&host, ".help");
+    assert_eq!(
+        text(&waiting[0]),
+        Message::OrientationWaiting.text(Locale::Fr)
+    );
+    assert!(find_all(&host, "section.need").is_empty());
+    assert!(events.details().is_empty(), "no orientation, no event");
+
+    widget.set_diagnosis(js(&diagnosis())).unwrap();
+
+    // The focus stays where the page had it; the needs come in the
+    // diagnosis's order.
+    assert!(root(&host).active_element().is_none());
+    let needs: Vec<_> = find_all(&host, "section.need")
+        .iter()
+        .map(|section| section.get_attribute("data-theme").unwrap())
+        .collect();
+    assert_eq!(needs, [SHELTER, JOB]);
+
+    // An urgent need brings the emergency contacts first, with a tel: link.
+    let urgent = find_all(&host, "section.urgent a[href]");
+    assert!(
+        urgent
+            .iter()
+            .any(|link| link.get_attribute("href").as_deref() == Some("tel:115")),
+        "{:?}",
+        urgent.iter().map(text).collect::<Vec<_>>()
+    );
+
+    let proposals = find_all(&host, "li.proposal");
+    assert!(proposals.len() >= 4, "{} proposals", proposals.len());
+    let mut statuses = Vec::new();
+    for proposal in &proposals {
+        let status = proposal.get_attribute("data-status").unwrap();
+        let eligibility = match status.as_str() {
+            "eligible" => Eligibility::Eligible,
+            "ineligible" => Eligibility::Ineligible,
+            "undetermined" => Eligibility::Undetermined,
+            other => panic!("status {other}"),
+        };
+        let line = proposal.query_selector(".status").unwrap().unwrap();
+        // The words carry the status; the icon is hidden from screen readers.
+        assert!(text(&line).ends_with(&Message::EligibilityWords(eligibility).text(Locale::Fr)));
+        let icon = line.query_selector(".icon").unwrap().unwrap();
+        assert_eq!(icon.get_attribute("aria-hidden").as_deref(), Some("true"));
+        // The reasons, one per condition, each with its status.
+        let reasons = proposal
+            .query_selector_all("details[part=why] li[data-status]")
+            .unwrap();
+        assert!(reasons.length() > 0, "{} has no reasons", text(proposal));
+        statuses.push(status);
+    }
+    assert!(statuses.iter().any(|s| s == "eligible"), "{statuses:?}");
+    let undetermined = proposals
+        .iter()
+        .find(|p| p.get_attribute("data-entry").as_deref() == Some("cap-emploi"))
+        .expect("Cap emploi is proposed for a job");
+    assert_eq!(
+        undetermined.get_attribute("data-status").as_deref(),
+        Some("undetermined")
+    );
+    let questions: Vec<_> = {
+        let list = undetermined.query_selector_all(".settle li").unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+            .map(|li| li.get_attribute("data-question").unwrap())
+            .collect()
+    };
+    assert!(questions.contains(&"rqth".to_owned()), "{questions:?}");
+
+    // Every link is a call, an e-mail or an https page.
+    let links = find_all(&host, "a[href]");
+    assert!(!links.is_empty());
+    for link in links {
+        let href = link.get_attribute("href").unwrap();
+        assert!(
+            ["tel:", "mailto:", "https://"]
+                .iter()
+                .any(|scheme| href.starts_with(scheme)),
+            "{href}"
+        );
+    }
+    assert_eq!(
+        text(&find_all(&host, ".summary")[0]),
+        Message::ProposalsShown(proposals.len()).text(Locale::Fr)
+    );
+
+    // The event carries the orientation, as Engine.orient gives it.
+    let details = events.details();
+    assert_eq!(details.len(), 1);
+    let shown = &details[0]["orientation"];
+    assert_eq!(shown["needs"][0]["need"]["theme"], SHELTER);
+    assert_eq!(
+        shown["needs"][1]["proposals"].as_array().unwrap().len()
+            + shown["needs"][0]["proposals"].as_array().unwrap().len(),
+        proposals.len()
+    );
+
+    // In English, the same orientation in other words.
+    widget.set_locale(Some("en".into())).unwrap();
+    let title = find_all(&host, "#passerelle-orientation-title");
+    assert_eq!(text(&title[0]), Message::OrientationTitle.text(Locale::En));
+    assert_eq!(events.details().len(), 2);
+}
+
+#[wasm_bindgen_test]
+fn filters_show_one_need_and_only_what_the_person_is_entitled_to() {
+    let (host, widget) = mount("fr");
+    widget.set_diagnosis(js(&diagnosis())).unwrap();
+    let all = find_all(&host, "li.proposal").len();
+
+    let select: HtmlSelectElement = find_all(&host, "#passerelle-filter-need")[0]
+        .clone()
+        .unchecked_into();
+    select.set_value(JOB);
+    change(&select);
+    let sections = find_all(&host, "section.need");
+    assert_eq!(sections.len(), 1);
+    assert_eq!(
+        sections[0].get_attribute("data-theme").as_deref(),
+        Some(JOB)
+    );
+    let chosen: HtmlSelectElement = find_all(&host, "#passerelle-filter-need")[0]
+        .clone()
+        .unchecked_into();
+    assert_eq!(chosen.value(), JOB, "the filter shows what is chosen");
+
+    let only: HtmlInputElement = find_all(&host, "#passerelle-only-eligible")[0]
+        .clone()
+        .unchecked_into();
+    only.set_checked(true);
+    change(&only);
+    let shown = find_all(&host, "li.proposal");
+    assert!(!shown.is_empty() && shown.len() < all);
+    assert!(shown
+        .iter()
+        .all(|p| p.get_attribute("data-status").as_deref() == Some("eligible")));
+    assert_eq!(
+        text(&find_all(&host, ".summary")[0]),
+        Message::ProposalsShown(shown.len()).text(Locale::Fr)
+    );
+
+    let select: HtmlSelectElement = find_all(&host, "#passerelle-filter-need")[0]
+        .clone()
+        .unchecked_into();
+    select.set_value("");
+    change(&select);
+    assert_eq!(find_all(&host, "section.need").len(), 2);
+}
+
+#[wasm_bindgen_test]
+fn a_local_catalogue_is_merged_and_its_texts_stay_text() {
+    let (host, widget) = mount("fr");
+    let payload = "<img src=x onerror=\"window.hacked=1\"> Atelier CV";
+    let local = json!({
+        "format_version": 1, "id": "ville", "name": "Ville", "fictional": true,
+        "entries": [{
+            "id": "atelier-cv", "name": {"fr": payload},
+            "description": {"fr": "<script>window.hacked=1</script>Un atelier."},
+            "kind": "service", "types": ["atelier"],
+            "themes": ["trouver-un-emploi--repondre-a-des-offres-demploi"], "publics": ["tous-publics"],
+            "zone": {"departments": ["93"]},
+            "access": {"through": ["usagers"], "modes": ["se-presenter"],
+                       "url": "https://example.org/atelier"},
+            "cost": "gratuit", "source_url": "https://example.org/atelier",
+            "last_verified": "2026-11-27"
+        }]
+    });
+    widget
+        .set_local_catalogue(local.to_string().into())
+        .unwrap();
+    widget.set_diagnosis(js(&diagnosis())).unwrap();
+    let entry = find_all(&host, "li.proposal[data-entry=atelier-cv]");
+    assert_eq!(entry.len(), 1);
+    let name = entry[0].query_selector("h4").unwrap().unwrap();
+    assert_eq!(text(&name), payload);
+    assert!(find_all(&host, "img, script").is_empty());
+    assert!(
+        js_sys::Reflect::get(&web_sys::window().unwrap(), &"hacked".into())
+            .unwrap()
+            .is_undefined()
+    );
+
+    let refused = widget
+        .set_local_catalogue(r#"{"format_version": 1, "entries": [{}]}"#.into())
+        .unwrap_err();
+    assert_eq!(code(&refused), "invalid_catalogue");
+}
+
+#[wasm_bindgen_test]
+fn a_value_that_is_not_a_diagnosis_is_refused_and_null_clears() {
+    let (host, widget) = mount("en");
+    for wrong in [
+        JsValue::from_str("not json"),
+        js(&json!({"needs": "everything"})),
+        JsValue::from(12),
+    ] {
+        assert_eq!(
+            code(&widget.set_diagnosis(wrong).unwrap_err()),
+            "invalid_argument"
+        );
+    }
+    widget.set_diagnosis(js(&diagnosis())).unwrap();
+    assert_eq!(find_all(&host, "section.need").len(), 2);
+    widget.set_diagnosis(JsValue::NULL).unwrap();
+    assert!(find_all(&host, "section.need").is_empty());
+    assert_eq!(
+        text(&find_all(&host, ".help")[0]),
+        Message::OrientationWaiting.text(Locale::En)
+    );
+}

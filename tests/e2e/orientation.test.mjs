@@ -1,0 +1,116 @@
+// <passerelle-orientation> on the demo page: given a diagnosis as the page
+// gives it, used with the keyboard only, checked by axe-core, and making
+// no request but the package's files and its catalog-src.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { launch, openPage, artifact, baseUrl } from './browser.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const SHELTER = 'logement-hebergement--rechercher-une-solution-dhebergement-temporaire';
+const JOB = 'trouver-un-emploi';
+
+/** A diagnosis result, as `passerelle:diagnosis-complete` carries it. */
+const diagnosis = {
+  questionnaire_id: 'passerelle-default',
+  reference_date: '2026-11-27',
+  facts: { age: 23, postal_code: '93200', employment_status: 'jobseeker' },
+  urgent: [],
+  needs: [
+    { theme: SHELTER, label: 'Hébergement', priority: 'urgent', rank: null, raised_by: [] },
+    { theme: JOB, label: 'Emploi', priority: 'high', rank: null, raised_by: [] },
+  ],
+  ranked_by_person: false,
+};
+
+/** axe-core's violations of WCAG 2.1 A and AA on the page, shadow roots included. */
+async function violations(page) {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const results = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      rules: { 'color-contrast': { enabled: true } },
+    });
+    return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+/** Id (or tag) of what has focus inside the orientation's shadow root. */
+function focused(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('passerelle-orientation');
+    if (document.activeElement !== host) return null;
+    const active = host.shadowRoot.activeElement;
+    return active?.id || active?.tagName.toLowerCase() || null;
+  });
+}
+
+async function tabUntil(page, wanted, limit = 60) {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    if ((await focused(page)) === wanted) return;
+  }
+  assert.fail(`Tab never reached ${wanted}`);
+}
+
+test('the orientation shows each need with statuses in words, reasons and ways in, by keyboard, without violations', async () => {
+  const { page, seen } = await openPage(browser);
+  const widget = page.locator('passerelle-orientation');
+  await widget.locator('.help').waitFor();
+  assert.match(await widget.locator('.help').textContent(), /^Répondez d’abord aux questions/);
+
+  const orientations = page.evaluate(() => new Promise((resolve) => {
+    document.querySelector('passerelle-orientation')
+      .addEventListener('passerelle:orientation', (event) => resolve(event.detail), { once: true });
+  }));
+  await page.evaluate((value) => { document.querySelector('passerelle-orientation').diagnosis = value; }, diagnosis);
+  const detail = await orientations;
+  assert.deepEqual(detail.orientation.needs.map((need) => need.need.theme), [SHELTER, JOB]);
+
+  await widget.locator('section.need').first().waitFor();
+  assert.deepEqual(await widget.locator('section.need').evaluateAll((s) => s.map((e) => e.dataset.theme)), [SHELTER, JOB]);
+  assert.equal(await widget.locator('.urgent a[href="tel:115"]').count() > 0, true);
+  const statuses = await widget.locator('li.proposal .status').allTextContents();
+  assert.ok(statuses.some((s) => s.includes('Vous y avez droit')), statuses.join(' | '));
+  assert.ok(statuses.some((s) => s.includes('Nous devons en savoir plus')), statuses.join(' | '));
+  // The local catalogue of catalog-src is merged: its fictional grocery is
+  // proposed for no need here, but its entries are in the catalogue.
+  await page.screenshot({ path: artifact('orientation-desktop.png'), fullPage: true });
+  assert.deepEqual(await violations(page), []);
+
+  // Keyboard: the need filter, then the first "Why?".
+  await tabUntil(page, 'passerelle-filter-need');
+  await page.keyboard.press('ArrowDown'); // the first need
+  await page.keyboard.press('ArrowDown'); // the second: jobs
+  await page.waitForFunction(() => document.querySelector('passerelle-orientation')
+    .shadowRoot.querySelectorAll('section.need').length === 1);
+  assert.equal(await widget.locator('section.need').getAttribute('data-theme'), JOB);
+  await tabUntil(page, 'passerelle-only-eligible');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => [...document.querySelector('passerelle-orientation')
+    .shadowRoot.querySelectorAll('li.proposal')].every((p) => p.dataset.status === 'eligible'));
+  await tabUntil(page, 'summary');
+  await page.keyboard.press('Enter');
+  assert.equal(await widget.locator('details[open] .reasons li').count() > 0, true);
+  await page.screenshot({ path: artifact('orientation-why-open.png'), fullPage: true });
+  assert.deepEqual(await violations(page), []);
+
+  // A phone, 375 px wide: nothing wider than the screen.
+  await page.setViewportSize({ width: 375, height: 800 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${overflow}px of horizontal scroll`);
+  await page.screenshot({ path: artifact('orientation-phone.png'), fullPage: true });
+
+  assert.deepEqual(seen.errors, []);
+  const origin = new URL(baseUrl).origin;
+  assert.deepEqual(seen.requests.filter((url) => new URL(url).origin !== origin), []);
+  assert.ok(seen.requests.some((url) => url.endsWith('/data/catalogue-demo-local.json')), 'catalog-src is fetched');
+  await page.close();
+});
