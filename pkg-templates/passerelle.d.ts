@@ -1,7 +1,7 @@
-// Types of `passerelle` in the browser: the <passerelle-diagnostic> and
-// <passerelle-orientation> custom elements, their events, and the engine API (Engine, Diagnosis, Plan), whose
+// Types of `passerelle` in the browser: the <passerelle-diagnostic>,
+// <passerelle-orientation> and <passerelle-plan> custom elements, their events, and the engine API (Engine, Diagnosis, Plan), whose
 // types are in engine.d.ts (shared with the Node entry, node.d.ts).
-import type { AnswerValue, DetailedOrientation, DiagnosisResult, Locale } from './engine.js';
+import type { AnswerValue, DetailedOrientation, DiagnosisResult, Locale, PlanValue } from './engine.js';
 
 export * from './engine.js';
 
@@ -40,6 +40,28 @@ export class PasserelleOrientation extends HTMLElement {
   attributeChangedCallback(name: string): void;
 }
 
+/**
+ * `<passerelle-plan>`: registered when this module is imported. Set
+ * `diagnosis`; the person chooses the needs and the pace, then follows
+ * and reviews the plan.
+ */
+export class PasserellePlan extends HTMLElement {
+  static observedAttributes: string[];
+  /** The diagnosis the plan is built from (`DiagnosisResult` or its JSON text), or `null`. */
+  diagnosis: DiagnosisResult | string | null;
+  /** The plan's value, or `null` before it is built. */
+  readonly plan: PlanValue | null;
+  connectedCallback(): void;
+  disconnectedCallback(): void;
+  attributeChangedCallback(name: string): void;
+}
+
+/** `detail` of the `passerelle:plan-change` event. */
+export interface PlanChangeDetail {
+  /** The plan as it is now (`docs/plan-format.md`). */
+  plan: PlanValue;
+}
+
 /** `detail` of the `passerelle:orientation` event. */
 export interface OrientationDetail {
   /** As `Engine.orient` gives it with `detailed: true`. */
@@ -66,10 +88,12 @@ declare global {
   interface HTMLElementTagNameMap {
     'passerelle-diagnostic': PasserelleDiagnostic;
     'passerelle-orientation': PasserelleOrientation;
+    'passerelle-plan': PasserellePlan;
   }
   interface HTMLElementEventMap {
     'passerelle:diagnosis-complete': CustomEvent<DiagnosisCompleteDetail>;
     'passerelle:orientation': CustomEvent<OrientationDetail>;
+    'passerelle:plan-change': CustomEvent<PlanChangeDetail>;
     'passerelle:error': CustomEvent<PasserelleErrorDetail>;
   }
 }
@@ -101,4 +125,19 @@ export class OrientationWidget {
   set_diagnosis(diagnosis: DiagnosisResult | string | null): void;
   /** Merges a local catalogue (object or JSON text) into the national one. */
   set_local_catalogue(catalogue: object | string): void;
+}
+
+/** The widget behind `<passerelle-plan>`, written in Rust; the element makes it. */
+export class PlanWidget {
+  /** Renders into `host`'s shadow root, in `lang` (French by default), with the national catalogue. */
+  constructor(host: HTMLElement, lang?: string | null);
+  free(): void;
+  /** Shows the widget in another language; an unknown one gives French. */
+  set_locale(lang?: string | null): void;
+  /** The diagnosis to build from (object or JSON text); `null` clears it. */
+  set_diagnosis(diagnosis: DiagnosisResult | string | null): void;
+  /** Merges a local catalogue (object or JSON text) into the national one. */
+  set_local_catalogue(catalogue: object | string): void;
+  /** The plan's value, or `null` before it is built. */
+  plan(): PlanValue | null;
 }

@@ -1,12 +1,12 @@
-// Passerelle: importing this module registers <passerelle-diagnostic> and
-// <passerelle-orientation>.
+// Passerelle: importing this module registers <passerelle-diagnostic>,
+// <passerelle-orientation> and <passerelle-plan>.
 // It also exports the engine API (Engine, Diagnosis, Plan): call load()
 // before using it.
 //
 // The element is a thin shim: wasm-bindgen cannot subclass HTMLElement, so
 // this class forwards the element's life cycle to the widget written in
 // Rust (DiagnosticWidget), which renders into the element's shadow root.
-import init, { DiagnosticWidget, Engine, OrientationWidget } from './passerelle_wasm.js';
+import init, { DiagnosticWidget, Engine, OrientationWidget, PlanWidget } from './passerelle_wasm.js';
 import { fetchedOptions, fetchText } from './fetch-options.js';
 
 let ready = null;
@@ -87,19 +87,19 @@ if (!customElements.get('passerelle-diagnostic')) {
 }
 
 /**
- * `<passerelle-orientation>`: the schemes and services for the needs of a
- * diagnosis. Give it the diagnosis (`element.diagnosis = detail.diagnosis`
- * from `passerelle:diagnosis-complete`, or `Diagnosis.result()`);
- * `catalog-src` names a local catalogue to merge, the only URL it fetches.
+ * What `<passerelle-orientation>` and `<passerelle-plan>` share: a widget
+ * made from a diagnosis (`element.diagnosis = detail.diagnosis` from
+ * `passerelle:diagnosis-complete`, or `Diagnosis.result()`), and
+ * `catalog-src`, a local catalogue to merge: the only URL it fetches.
  */
-export class PasserelleOrientation extends HTMLElement {
+class DiagnosisElement extends HTMLElement {
   static observedAttributes = ['lang', 'catalog-src'];
 
   #widget = null;
   #loading = false;
   #diagnosis = null;
 
-  /** The diagnosis shown (a `DiagnosisResult` object or its JSON text), or `null`. */
+  /** The diagnosis given (a `DiagnosisResult` object or its JSON text), or `null`. */
   get diagnosis() {
     return this.#diagnosis;
   }
@@ -109,13 +109,18 @@ export class PasserelleOrientation extends HTMLElement {
     if (this.#widget) reporting(this, () => this.#widget.set_diagnosis(this.#diagnosis));
   }
 
+  /** The widget, once the module is loaded. */
+  get widget() {
+    return this.#widget;
+  }
+
   connectedCallback() {
     if (this.#widget || this.#loading) return;
     this.#loading = true;
     load()
       .then(async () => {
         if (!this.isConnected || this.#widget) return;
-        this.#widget = new OrientationWidget(this, languageOf(this));
+        this.#widget = this.makeWidget(languageOf(this));
         await this.#loadCatalogue();
         if (this.#diagnosis !== null) this.#widget.set_diagnosis(this.#diagnosis);
       })
@@ -147,8 +152,36 @@ export class PasserelleOrientation extends HTMLElement {
   }
 }
 
+/**
+ * `<passerelle-orientation>`: the schemes and services for the needs of a
+ * diagnosis, with their eligibility in words, the reasons and how to get in.
+ */
+export class PasserelleOrientation extends DiagnosisElement {
+  makeWidget(lang) {
+    return new OrientationWidget(this, lang);
+  }
+}
+
+/**
+ * `<passerelle-plan>`: the personalised plan built with the person from a
+ * diagnosis; its value is `element.plan` once built.
+ */
+export class PasserellePlan extends DiagnosisElement {
+  makeWidget(lang) {
+    return new PlanWidget(this, lang);
+  }
+
+  /** The plan's value (`docs/plan-format.md`), or `null` before it is built. */
+  get plan() {
+    return this.widget?.plan() ?? null;
+  }
+}
+
 if (!customElements.get('passerelle-orientation')) {
   customElements.define('passerelle-orientation', PasserelleOrientation);
+}
+if (!customElements.get('passerelle-plan')) {
+  customElements.define('passerelle-plan', PasserellePlan);
 }
 
 /**
@@ -165,5 +198,5 @@ export async function create_engine(options) {
   return new Engine(resolved);
 }
 
-export { DiagnosticWidget, OrientationWidget };
+export { DiagnosticWidget, OrientationWidget, PlanWidget };
 export { Engine, Diagnosis, Plan } from './passerelle_wasm.js';

@@ -2,6 +2,11 @@
 // playwright-core, against the demo site served by `cargo xtask test`.
 import { chromium } from 'playwright-core';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 function required(name) {
   const value = process.env[name];
@@ -52,4 +57,16 @@ export async function openPage(browser, url = baseUrl) {
 
 export function artifact(name) {
   return path.join(artifacts, name);
+}
+
+/** axe-core's violations of WCAG 2.1 A and AA on the page, shadow roots included. */
+export async function violations(page) {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const results = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      rules: { 'color-contrast': { enabled: true } },
+    });
+    return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
 }

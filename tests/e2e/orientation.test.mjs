@@ -3,44 +3,12 @@
 // no request but the package's files and its catalog-src.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { launch, openPage, artifact, baseUrl } from './browser.mjs';
-
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { launch, openPage, artifact, baseUrl, violations } from './browser.mjs';
+import { diagnosis, JOB, SHELTER } from './fixtures.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-const SHELTER = 'logement-hebergement--rechercher-une-solution-dhebergement-temporaire';
-const JOB = 'trouver-un-emploi';
-
-/** A diagnosis result, as `passerelle:diagnosis-complete` carries it. */
-const diagnosis = {
-  questionnaire_id: 'passerelle-default',
-  reference_date: '2026-11-27',
-  facts: { age: 23, postal_code: '93200', employment_status: 'jobseeker' },
-  urgent: [],
-  needs: [
-    { theme: SHELTER, label: 'Hébergement', priority: 'urgent', rank: null, raised_by: [] },
-    { theme: JOB, label: 'Emploi', priority: 'high', rank: null, raised_by: [] },
-  ],
-  ranked_by_person: false,
-};
-
-/** axe-core's violations of WCAG 2.1 A and AA on the page, shadow roots included. */
-async function violations(page) {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const results = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      rules: { 'color-contrast': { enabled: true } },
-    });
-    return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 /** Id (or tag) of what has focus inside the orientation's shadow root. */
 function focused(page) {

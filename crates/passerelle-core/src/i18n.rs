@@ -250,6 +250,48 @@ pub enum Message<'a> {
     HowToGetIn,
     /// Only a professional can start the request.
     ThroughProfessionalOnly,
+    /// The plan waits for a diagnosis.
+    PlanWaiting,
+    /// Which needs to work on, when building the plan.
+    ChooseNeeds,
+    /// The pace, when building the plan.
+    PaceQuestion,
+    /// One choice of pace: `n` steps a week.
+    StepsPerWeek(u8),
+    /// Builds the plan.
+    BuildPlan,
+    /// No need was chosen.
+    ChooseAtLeastOneNeed,
+    /// Label of an action's status control.
+    ActionStatusLabel,
+    /// An action's status, alone (in a list of choices).
+    ActionStatusName(crate::plan::ActionStatus),
+    /// Link to the print view.
+    OpenPrintView,
+    /// Link that saves the plan as a file.
+    SavePlanFile,
+    /// Control that reads a plan saved before.
+    OpenPlanFile,
+    /// A plan file that could not be read.
+    PlanUnreadable,
+    /// A plan file written by a newer version.
+    PlanTooNew,
+    /// Title of a review point ("point d'étape").
+    ReviewTitle,
+    /// What was done since the last review.
+    ReviewDone,
+    /// What is stuck.
+    ReviewStuck,
+    /// What changed in the person's situation.
+    ReviewChanged,
+    /// Saves the review point.
+    SaveReview,
+    /// A review point saved.
+    ReviewSaved(crate::date::Date),
+    /// Builds the plan again from the start.
+    RebuildPlan,
+    /// A text too long to keep.
+    TextTooLong,
 }
 
 impl Message<'_> {
@@ -645,6 +687,114 @@ impl Message<'_> {
                 locale,
                 "La demande se fait par un ou une professionnelle (par exemple votre conseiller).",
                 "A professional makes the request (for example your adviser).",
+            )
+            .into(),
+            (Message::PlanWaiting, locale) => pick(
+                locale,
+                "Répondez d’abord aux questions. Vous pourrez ensuite construire votre plan.",
+                "Answer the questions first. Then you can build your plan.",
+            )
+            .into(),
+            (Message::ChooseNeeds, locale) => pick(
+                locale,
+                "Sur quoi voulez-vous avancer ?",
+                "What do you want to work on?",
+            )
+            .into(),
+            (Message::PaceQuestion, locale) => pick(
+                locale,
+                "Combien de démarches par semaine ?",
+                "How many steps a week?",
+            )
+            .into(),
+            (Message::StepsPerWeek(n), Fr) => match n {
+                1 => "1 par semaine".into(),
+                n => format!("{n} par semaine"),
+            },
+            (Message::StepsPerWeek(n), En) => match n {
+                1 => "1 a week".into(),
+                n => format!("{n} a week"),
+            },
+            (Message::BuildPlan, locale) => pick(locale, "Construire mon plan", "Build my plan").into(),
+            (Message::ChooseAtLeastOneNeed, locale) => pick(
+                locale,
+                "Choisissez au moins une chose sur laquelle avancer.",
+                "Choose at least one thing to work on.",
+            )
+            .into(),
+            (Message::ActionStatusLabel, locale) => pick(locale, "Où en êtes-vous ?", "Where are you?").into(),
+            (Message::ActionStatusName(status), locale) => {
+                use crate::plan::ActionStatus;
+                let (fr, en) = match status {
+                    ActionStatus::Planned => ("À faire", "To do"),
+                    ActionStatus::InProgress => ("En cours", "In progress"),
+                    ActionStatus::Done => ("Fait", "Done"),
+                    ActionStatus::OnHold => ("En pause", "On hold"),
+                    ActionStatus::Dropped => ("Arrêté", "Stopped"),
+                };
+                pick(locale, fr, en).into()
+            }
+            (Message::OpenPrintView, locale) => pick(
+                locale,
+                "Ouvrir la version à imprimer",
+                "Open the version to print",
+            )
+            .into(),
+            (Message::SavePlanFile, locale) => pick(
+                locale,
+                "Enregistrer le plan sur cet appareil (fichier)",
+                "Save the plan on this device (file)",
+            )
+            .into(),
+            (Message::OpenPlanFile, locale) => pick(
+                locale,
+                "Reprendre un plan enregistré (fichier)",
+                "Open a saved plan (file)",
+            )
+            .into(),
+            (Message::PlanUnreadable, locale) => pick(
+                locale,
+                "Ce fichier n’est pas un plan que nous pouvons lire.",
+                "This file is not a plan we can read.",
+            )
+            .into(),
+            (Message::PlanTooNew, locale) => pick(
+                locale,
+                "Ce plan a été enregistré par une version plus récente. Mettez la page à jour.",
+                "This plan was saved by a newer version. Please update the page.",
+            )
+            .into(),
+            (Message::ReviewTitle, locale) => pick(locale, "Faire le point", "Review your plan").into(),
+            (Message::ReviewDone, locale) => pick(
+                locale,
+                "Ce que vous avez fait",
+                "What you have done",
+            )
+            .into(),
+            (Message::ReviewStuck, locale) => pick(locale, "Ce qui bloque", "What is stuck").into(),
+            (Message::ReviewChanged, locale) => pick(
+                locale,
+                "Ce qui a changé pour vous",
+                "What has changed for you",
+            )
+            .into(),
+            (Message::SaveReview, locale) => pick(
+                locale,
+                "Enregistrer ce point d’étape",
+                "Save this review",
+            )
+            .into(),
+            (Message::ReviewSaved(date), Fr) => {
+                format!("Point d’étape enregistré le {}.", long_date(*date, Fr))
+            }
+            (Message::ReviewSaved(date), En) => {
+                format!("Review saved on {}.", long_date(*date, En))
+            }
+            (Message::RebuildPlan, locale) => pick(locale, "Refaire le plan", "Build the plan again").into(),
+            (Message::TextTooLong, locale) => pick(
+                locale,
+                "Ce texte est trop long. Raccourcissez-le.",
+                "This text is too long. Please shorten it.",
             )
             .into(),
         }

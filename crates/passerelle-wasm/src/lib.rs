@@ -16,9 +16,11 @@ mod dom;
 mod engine;
 mod error;
 mod orientation_view;
+mod plan_view;
 mod texts;
 mod widget;
 
 pub use diagnostic::DiagnosticWidget;
 pub use engine::{Diagnosis, Engine, Plan};
 pub use orientation_view::OrientationWidget;
+pub use plan_view::PlanWidget;

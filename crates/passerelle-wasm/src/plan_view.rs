@@ -1,0 +1,943 @@
+//! `<passerelle-plan>`: the personalised plan ("projet d'accompagnement
+//! personnalisé") built with the person from a diagnosis: the needs to
+//! work on and the pace chosen, then the objectives and their actions,
+//! each status changed where it stands; review points; the print view and
+//! the plan's file saved on the device or opened again. Nothing is sent
+//! anywhere: the files are made in the page.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use passerelle_core::catalogue::Catalogue;
+use passerelle_core::date::Date;
+use passerelle_core::diagnosis::Diagnosis;
+use passerelle_core::orientation::Priority;
+use passerelle_core::plan::{
+    Action, ActionStatus, Author, Choices, Edit, Plan, PlanError, Review, Schedule,
+};
+use passerelle_core::print::print_view;
+use passerelle_core::{json, Locale, Message};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+use crate::dom::{self, element};
+use crate::texts::theme_label;
+use crate::widget::{self, Widget};
+
+/// The widget's own style sheet, after the widgets' base one.
+const STYLE: &str = include_str!("plan.css");
+
+/// Sent on the element when the plan is built, changed or opened from a
+/// file; `detail: {plan}`, the plan's value (`docs/plan-format.md`).
+pub const PLAN_EVENT: &str = "passerelle:plan-change";
+
+/// The id of the title.
+const TITLE_ID: &str = "passerelle-plan-title";
+/// The id of the message of a refusal, tied to what was refused.
+const ERROR_ID: &str = "passerelle-plan-error";
+
+/// The statuses an action can be given, in the order offered.
+const STATUSES: [ActionStatus; 5] = [
+    ActionStatus::Planned,
+    ActionStatus::InProgress,
+    ActionStatus::Done,
+    ActionStatus::OnHold,
+    ActionStatus::Dropped,
+];
+
+/// What the person did.
+enum Intent {
+    /// Sent the build form.
+    Build,
+    /// Changed the status of an action (its id, the status's index).
+    Status(String, usize),
+    /// Sent the review form.
+    Review,
+    /// Asked to choose the needs and the pace again.
+    Rebuild,
+    /// Chose a plan file; its text comes later ([`PlanWidget`] reads it).
+    Open(HtmlInputElement),
+}
+
+/// The state behind one `<passerelle-plan>` element.
+struct PlanView {
+    host: HtmlElement,
+    document: Document,
+    body: Element,
+    catalogue: Catalogue,
+    diagnosis: Option<Diagnosis>,
+    plan: Option<Plan>,
+    locale: Locale,
+    /// The day of the changes; the device's today.
+    today: Date,
+    /// The needs ticked on the build form (`None`: all, as at first), kept
+    /// across renders.
+    chosen: Option<Vec<String>>,
+    /// The pace chosen on the build form, steps a week.
+    pace: u8,
+    /// A refusal to show: its message, and the id of the control it is for.
+    error: Option<(String, String)>,
+    /// The object URLs of the print view and the file, revoked when made
+    /// again or when the widget goes.
+    urls: Vec<String>,
+    /// Itself, for a file read later to come back to.
+    itself: Weak<RefCell<PlanView>>,
+}
+
+/// A personalised plan rendered into a custom element.
+///
+/// Created by the `<passerelle-plan>` shim with the element itself; the
+/// shim passes it the diagnosis (`element.diagnosis = …`) and the local
+/// catalogue of `catalog-src`. Call `free()` once the element leaves the
+/// page.
+#[wasm_bindgen]
+pub struct PlanWidget {
+    state: Rc<RefCell<PlanView>>,
+    _listeners: Vec<widget::Listener>,
+}
+
+#[wasm_bindgen]
+impl PlanWidget {
+    /// Renders into `host`'s shadow root (made if it has none), in the
+    /// language of `lang` (French by default); it offers to build the
+    /// plan once a diagnosis is given.
+    #[wasm_bindgen(constructor)]
+    pub fn new(host: HtmlElement, lang: Option<String>) -> Result<PlanWidget, JsValue> {
+        let today = crate::convert::today()?;
+        let document = dom::document()?;
+        let root = widget::shadow_root(&host, STYLE)?;
+        let container = element(
+            &document,
+            "div",
+            &[("class", "passerelle"), ("part", "container")],
+            None,
+        )?;
+        container.append_child(&*element(
+            &document,
+            "h2",
+            &[("id", TITLE_ID), ("tabindex", "-1"), ("part", "title")],
+            None,
+        )?)?;
+        let body = element(&document, "div", &[("class", "body")], None)?;
+        container.append_child(&body)?;
+        root.append_child(&container)?;
+        let state = Rc::new(RefCell::new(PlanView {
+            host,
+            document,
+            body,
+            catalogue: Catalogue::national(),
+            diagnosis: None,
+            plan: None,
+            locale: widget::locale_from(lang.as_deref()),
+            today,
+            chosen: None,
+            pace: 2,
+            error: None,
+            urls: Vec::new(),
+            itself: Weak::new(),
+        }));
+        state.borrow_mut().itself = Rc::downgrade(&state);
+        state.borrow_mut().render()?;
+        let listeners = vec![
+            widget::listen(&root, "submit", &state, |event| {
+                event.prevent_default();
+                let form = event.target()?.dyn_into::<Element>().ok()?;
+                match form.get_attribute("data-form")?.as_str() {
+                    "build" => Some(Intent::Build),
+                    "review" => Some(Intent::Review),
+                    _ => None,
+                }
+            })?,
+            widget::listen(&root, "change", &state, |event| {
+                let target = event.target()?;
+                if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
+                    let action = select.get_attribute("data-action")?;
+                    let index = usize::try_from(select.selected_index()).ok()?;
+                    return Some(Intent::Status(action, index));
+                }
+                let input = target.dyn_into::<HtmlInputElement>().ok()?;
+                (input.type_() == "file").then_some(Intent::Open(input))
+            })?,
+            widget::listen(&root, "click", &state, |event| {
+                let target = event.target()?.dyn_into::<Element>().ok()?;
+                target.closest("[data-do=rebuild]").ok().flatten()?;
+                Some(Intent::Rebuild)
+            })?,
+        ];
+        Ok(PlanWidget {
+            state,
+            _listeners: listeners,
+        })
+    }
+
+    /// Shows the widget in another language; an unknown one gives French.
+    pub fn set_locale(&self, lang: Option<String>) -> Result<(), JsValue> {
+        let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
+        state.locale = widget::locale_from(lang.as_deref());
+        state.render()
+    }
+
+    /// The diagnosis to build the plan from: what `Diagnosis.result()` or
+    /// `passerelle:diagnosis-complete` gives, as an object or JSON text;
+    /// `null` clears it. A plan built from another diagnosis is dropped.
+    /// Throws `invalid_argument` when `diagnosis` is not a diagnosis
+    /// result.
+    pub fn set_diagnosis(&self, diagnosis: JsValue) -> Result<(), JsValue> {
+        let diagnosis = if crate::convert::absent(&diagnosis) {
+            None
+        } else {
+            let text = crate::convert::document(&diagnosis, "diagnosis")?;
+            Some(json::read_text::<Diagnosis>(&text).map_err(|error| {
+                crate::error::Failure::argument(format!(
+                    "diagnosis is not a diagnosis result: {error}"
+                ))
+            })?)
+        };
+        let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
+        if state.diagnosis != diagnosis {
+            state.plan = None;
+            state.chosen = None;
+        }
+        state.diagnosis = diagnosis;
+        state.error = None;
+        state.render()
+    }
+
+    /// Merges a local catalogue (JSON text or object) into the national
+    /// one, for the partners a plan proposes. Throws `invalid_catalogue`.
+    pub fn set_local_catalogue(&self, catalogue: JsValue) -> Result<(), JsValue> {
+        let text = crate::convert::document(&catalogue, "catalogue")?;
+        let local = Catalogue::from_json(&text).map_err(|problems| {
+            crate::error::Failure::problems("invalid_catalogue", "catalogue", problems)
+        })?;
+        let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
+        state.catalogue = Catalogue::national().merged_with(&local);
+        state.render()
+    }
+
+    /// The plan's value (`docs/plan-format.md`), or `null` before it is
+    /// built.
+    pub fn plan(&self) -> Result<JsValue, JsValue> {
+        let state = self.state.try_borrow().map_err(|_| widget::busy())?;
+        match &state.plan {
+            Some(plan) => Ok(crate::convert::to_js(plan)?),
+            None => Ok(JsValue::NULL),
+        }
+    }
+}
+
+impl Drop for PlanWidget {
+    fn drop(&mut self) {
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            state.revoke_urls();
+        }
+    }
+}
+
+impl Widget for PlanView {
+    type Action = Intent;
+
+    fn host(&self) -> &HtmlElement {
+        &self.host
+    }
+
+    fn act(&mut self, action: Intent) -> Result<Option<(&'static str, JsValue)>, JsValue> {
+        self.error = None;
+        let changed = match action {
+            Intent::Build => self.build()?,
+            Intent::Status(action, index) => {
+                let status = STATUSES.get(index).copied();
+                match status {
+                    Some(status) => self.apply(Edit::SetStatus { action, status }, None)?,
+                    None => false,
+                }
+            }
+            Intent::Review => self.review()?,
+            Intent::Rebuild => {
+                self.plan = None;
+                self.render()?;
+                self.focus("#passerelle-build input, #passerelle-build select")?;
+                return Ok(None);
+            }
+            Intent::Open(input) => {
+                self.open(&input)?;
+                return Ok(None);
+            }
+        };
+        if !changed {
+            return Ok(None);
+        }
+        self.event().map(Some)
+    }
+}
+
+impl PlanView {
+    fn text(&self, message: Message) -> String {
+        message.text(self.locale)
+    }
+
+    /// The `passerelle:plan-change` event of the plan as it is.
+    fn event(&self) -> Result<(&'static str, JsValue), JsValue> {
+        let detail = js_sys::Object::new();
+        let plan = match &self.plan {
+            Some(plan) => crate::convert::to_js(plan)?,
+            None => JsValue::NULL,
+        };
+        js_sys::Reflect::set(&detail, &"plan".into(), &plan)?;
+        Ok((PLAN_EVENT, detail.into()))
+    }
+
+    /// Moves the focus to the first element matching `selector`.
+    fn focus(&self, selector: &str) -> Result<(), JsValue> {
+        if let Some(found) = self.root()?.query_selector(selector)? {
+            dom::focus(&found)?;
+        }
+        Ok(())
+    }
+
+    fn root(&self) -> Result<web_sys::ShadowRoot, JsValue> {
+        self.body
+            .get_root_node()
+            .dyn_into::<web_sys::ShadowRoot>()
+            .map_err(|_| crate::error::js_error("no_shadow_root", "The widget is not on the page."))
+    }
+
+    /// Builds the plan from the needs ticked and the pace chosen.
+    fn build(&mut self) -> Result<bool, JsValue> {
+        let Some(diagnosis) = &self.diagnosis else {
+            return Ok(false);
+        };
+        let root = self.root()?;
+        let mut needs = Vec::new();
+        for need in &diagnosis.needs {
+            let id = format!("#passerelle-need-{}", css_id(&need.theme));
+            let ticked = root
+                .query_selector(&id)?
+                .and_then(|input| input.dyn_into::<HtmlInputElement>().ok())
+                .is_some_and(|input| input.checked());
+            if ticked {
+                needs.push(need.theme.clone());
+            }
+        }
+        let pace = root
+            .query_selector("#passerelle-pace")?
+            .and_then(|select| select.dyn_into::<HtmlSelectElement>().ok())
+            .and_then(|select| select.value().parse::<u8>().ok())
+            .unwrap_or(2);
+        self.chosen = Some(needs.clone());
+        self.pace = pace;
+        let mut choices = Choices::new(self.today, needs);
+        choices.schedule = Schedule {
+            start: self.today,
+            steps_per_week: pace,
+            unavailable: Vec::new(),
+        };
+        choices.locale = self.locale;
+        choices.by = Author::Person;
+        match Plan::build(diagnosis, &self.catalogue, &choices) {
+            Ok(plan) => {
+                self.plan = Some(plan);
+                self.render()?;
+                self.focus(&format!("#{TITLE_ID}"))?;
+                Ok(true)
+            }
+            Err(error) => {
+                self.refuse(&error, "passerelle-needs")?;
+                Ok(false)
+            }
+        }
+    }
+
+    /// Applies `edit` to the plan; on a refusal, shows it by `control`.
+    /// Keeps the focus on the control that had it.
+    fn apply(&mut self, edit: Edit, control: Option<&str>) -> Result<bool, JsValue> {
+        let focused = self
+            .root()?
+            .active_element()
+            .map(|element| element.id())
+            .filter(|id| !id.is_empty());
+        let today = self.today;
+        let Some(plan) = &mut self.plan else {
+            return Ok(false);
+        };
+        if let Err(error) = plan.apply(edit, Author::Person, today) {
+            self.refuse(&error, control.unwrap_or(TITLE_ID))?;
+            return Ok(false);
+        }
+        self.render()?;
+        if let Some(id) = focused {
+            self.focus(&format!("#{id}"))?;
+        }
+        Ok(true)
+    }
+
+    /// Records the review form as a review point.
+    fn review(&mut self) -> Result<bool, JsValue> {
+        let root = self.root()?;
+        let field = |id: &str| -> Result<String, JsValue> {
+            Ok(root
+                .query_selector(&format!("#{id}"))?
+                .and_then(|field| field.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+                .map(|field| field.value().trim().to_owned())
+                .unwrap_or_default())
+        };
+        let review = Review {
+            date: self.today,
+            done: field("passerelle-review-done")?,
+            stuck: field("passerelle-review-stuck")?,
+            changed: field("passerelle-review-changed")?,
+            facts: None,
+        };
+        let saved = self.apply(
+            Edit::Review {
+                review: Box::new(review),
+            },
+            Some("passerelle-review-done"),
+        )?;
+        if saved {
+            self.focus("#passerelle-review-saved")?;
+        }
+        Ok(saved)
+    }
+
+    /// Reads the plan file chosen in `input`, then shows it.
+    fn open(&mut self, input: &HtmlInputElement) -> Result<(), JsValue> {
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return Ok(());
+        };
+        let state = self.itself.clone();
+        let read = Closure::once(move |text: JsValue| {
+            // The widget may be gone by the time the file is read.
+            let Some(state) = state.upgrade() else {
+                return;
+            };
+            let Ok(mut view) = state.try_borrow_mut() else {
+                return;
+            };
+            let outcome = view.read_plan(&text.as_string().unwrap_or_default());
+            let host = view.host.clone();
+            drop(view);
+            let sent = match outcome {
+                Ok(Some((kind, detail))) => widget::dispatch(&host, kind, &detail),
+                Ok(None) => Ok(()),
+                Err(error) => Err(error),
+            };
+            if let Err(error) = sent {
+                let _ = widget::dispatch(&host, widget::ERROR_EVENT, &error);
+            }
+        });
+        let _ = file.text().then(&read);
+        // Runs once, when the file is read; the page keeps it until then.
+        read.forget();
+        Ok(())
+    }
+
+    /// Shows the plan of a file's text, or why it cannot.
+    fn read_plan(&mut self, text: &str) -> Result<Option<(&'static str, JsValue)>, JsValue> {
+        self.error = None;
+        match Plan::from_json(text) {
+            Ok(plan) => {
+                self.plan = Some(plan);
+                self.render()?;
+                self.focus(&format!("#{TITLE_ID}"))?;
+                self.event().map(Some)
+            }
+            Err(error) => {
+                self.refuse(&error, "passerelle-open")?;
+                Ok(None)
+            }
+        }
+    }
+
+    /// Shows `error` tied to the control `id`, and moves the focus there.
+    fn refuse(&mut self, error: &PlanError, id: &str) -> Result<(), JsValue> {
+        let message = match error {
+            PlanError::NoNeed | PlanError::NeedNotFound { .. } => Message::ChooseAtLeastOneNeed,
+            PlanError::FutureVersion { .. } => Message::PlanTooNew,
+            PlanError::Corrupted { .. } => Message::PlanUnreadable,
+            PlanError::BadText { .. } => Message::TextTooLong,
+            _ => Message::PlanUnreadable,
+        };
+        self.error = Some((self.text(message), id.to_owned()));
+        self.render()?;
+        self.focus(&format!("#{id}"))
+    }
+
+    fn revoke_urls(&mut self) {
+        for url in self.urls.drain(..) {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        }
+    }
+
+    /// An object URL for `text` of `kind` (a MIME type), kept to revoke.
+    fn object_url(&mut self, text: &str, kind: &str) -> Result<String, JsValue> {
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(kind);
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+        self.urls.push(url.clone());
+        Ok(url)
+    }
+
+    fn render(&mut self) -> Result<(), JsValue> {
+        let title = self.root()?.get_element_by_id(TITLE_ID);
+        if let Some(title) = title {
+            title.set_text_content(Some(&self.text(Message::PlanTitle)));
+        }
+        self.revoke_urls();
+        self.body.set_text_content(None);
+        if self.plan.is_some() {
+            self.draw_plan()
+        } else if self.diagnosis.is_some() {
+            self.draw_build()
+        } else {
+            self.body.append_child(&*element(
+                &self.document,
+                "p",
+                &[("class", "help")],
+                Some(&self.text(Message::PlanWaiting)),
+            )?)?;
+            self.draw_open()
+        }
+    }
+
+    /// The message of a refusal for control `id`, if there is one; the
+    /// control gets `aria-describedby` and `aria-invalid`.
+    fn error_for(&self, id: &str, control: &Element) -> Result<Option<Element>, JsValue> {
+        let Some((message, for_id)) = &self.error else {
+            return Ok(None);
+        };
+        if for_id != id {
+            return Ok(None);
+        }
+        control.set_attribute("aria-describedby", ERROR_ID)?;
+        control.set_attribute("aria-invalid", "true")?;
+        let prefix = Message::ErrorPrefix.text(self.locale);
+        Ok(Some(element(
+            &self.document,
+            "p",
+            &[("id", ERROR_ID), ("class", "error"), ("role", "alert")],
+            Some(&format!("{prefix}{message}")),
+        )?))
+    }
+
+    /// The needs to work on, ticked by default (urgent ones first), and
+    /// the pace.
+    fn draw_build(&mut self) -> Result<(), JsValue> {
+        let doc = &self.document;
+        let Some(diagnosis) = &self.diagnosis else {
+            return Ok(());
+        };
+        let form = element(
+            doc,
+            "form",
+            &[
+                ("id", "passerelle-build"),
+                ("data-form", "build"),
+                ("part", "form"),
+            ],
+            None,
+        )?;
+        let needs = element(
+            doc,
+            "fieldset",
+            &[("id", "passerelle-needs"), ("tabindex", "-1")],
+            None,
+        )?;
+        needs.append_child(&*element(
+            doc,
+            "legend",
+            &[],
+            Some(&self.text(Message::ChooseNeeds)),
+        )?)?;
+        if let Some(error) = self.error_for("passerelle-needs", &needs)? {
+            needs.append_child(&error)?;
+        }
+        for need in &diagnosis.needs {
+            let id = format!("passerelle-need-{}", css_id(&need.theme));
+            let option = element(doc, "div", &[("class", "option")], None)?;
+            let input = element(
+                doc,
+                "input",
+                &[("type", "checkbox"), ("id", &id), ("value", &need.theme)],
+                None,
+            )?;
+            let ticked = self
+                .chosen
+                .as_ref()
+                .is_none_or(|chosen| chosen.contains(&need.theme));
+            if ticked {
+                input.set_attribute("checked", "")?;
+            }
+            option.append_child(&input)?;
+            let (words, language) = theme_label(&need.theme, self.locale);
+            let label = element(doc, "label", &[("for", &id)], Some(&words))?;
+            if language != self.locale {
+                label.set_attribute("lang", language.tag())?;
+            }
+            if need.priority == Priority::Urgent {
+                label.append_child(&*element(
+                    doc,
+                    "span",
+                    &[("class", "priority")],
+                    Some(&Message::NeedPriority(need.priority).text(self.locale)),
+                )?)?;
+            }
+            option.append_child(&label)?;
+            needs.append_child(&option)?;
+        }
+        form.append_child(&needs)?;
+
+        let field = element(doc, "div", &[("class", "field")], None)?;
+        field.append_child(&*element(
+            doc,
+            "label",
+            &[("for", "passerelle-pace")],
+            Some(&self.text(Message::PaceQuestion)),
+        )?)?;
+        let pace = element(doc, "select", &[("id", "passerelle-pace")], None)?;
+        for n in 1..=7u8 {
+            let value = n.to_string();
+            let option = element(
+                doc,
+                "option",
+                &[("value", &value)],
+                Some(&Message::StepsPerWeek(n).text(self.locale)),
+            )?;
+            if n == self.pace {
+                option.set_attribute("selected", "")?;
+            }
+            pace.append_child(&option)?;
+        }
+        field.append_child(&pace)?;
+        form.append_child(&field)?;
+        let actions = element(doc, "div", &[("class", "actions")], None)?;
+        actions.append_child(&*element(
+            doc,
+            "button",
+            &[
+                ("type", "submit"),
+                ("class", "primary"),
+                ("id", "passerelle-build-plan"),
+            ],
+            Some(&self.text(Message::BuildPlan)),
+        )?)?;
+        form.append_child(&actions)?;
+        self.body.append_child(&form)?;
+        self.draw_open()
+    }
+
+    /// "Open a saved plan": a file field, read in the page.
+    fn draw_open(&mut self) -> Result<(), JsValue> {
+        let doc = &self.document;
+        let field = element(doc, "div", &[("class", "field open")], None)?;
+        field.append_child(&*element(
+            doc,
+            "label",
+            &[("for", "passerelle-open")],
+            Some(&self.text(Message::OpenPlanFile)),
+        )?)?;
+        let input = element(
+            doc,
+            "input",
+            &[
+                ("type", "file"),
+                ("id", "passerelle-open"),
+                ("accept", ".json,application/json"),
+            ],
+            None,
+        )?;
+        let error = self.error_for("passerelle-open", &input)?;
+        field.append_child(&input)?;
+        if let Some(error) = error {
+            field.append_child(&error)?;
+        }
+        self.body.append_child(&field)?;
+        Ok(())
+    }
+
+    /// The plan: objectives, their actions with a status each, the files,
+    /// the review form.
+    fn draw_plan(&mut self) -> Result<(), JsValue> {
+        let Some(plan) = self.plan.clone() else {
+            return Ok(());
+        };
+        let doc = self.document.clone();
+        let doc = &doc;
+        for objective in &plan.objectives {
+            let section = element(
+                doc,
+                "section",
+                &[
+                    ("class", "objective"),
+                    ("part", "objective"),
+                    ("aria-labelledby", &format!("passerelle-{}", objective.id)),
+                ],
+                None,
+            )?;
+            let (words, language) = theme_label(&objective.theme, self.locale);
+            let heading = element(
+                doc,
+                "h3",
+                &[("id", &format!("passerelle-{}", objective.id))],
+                Some(&words),
+            )?;
+            if language != self.locale {
+                heading.set_attribute("lang", language.tag())?;
+            }
+            section.append_child(&heading)?;
+            if let Some(statement) = &objective.statement {
+                section.append_child(&*element(
+                    doc,
+                    "p",
+                    &[("class", "statement")],
+                    Some(statement),
+                )?)?;
+            }
+            let list = element(doc, "ol", &[("class", "actions-list")], None)?;
+            for action in &objective.actions {
+                list.append_child(&*self.action(action)?)?;
+            }
+            section.append_child(&list)?;
+            self.body.append_child(&section)?;
+        }
+
+        let files = element(doc, "div", &[("class", "files"), ("part", "files")], None)?;
+        let print = print_view(&plan, &self.catalogue, self.today);
+        let print_url = self.object_url(&print, "text/html")?;
+        files.append_child(&*element(
+            doc,
+            "a",
+            &[
+                ("href", &print_url),
+                ("target", "_blank"),
+                ("rel", "noopener"),
+            ],
+            Some(&self.text(Message::OpenPrintView)),
+        )?)?;
+        let file_url = self.object_url(&plan.to_json(), "application/json")?;
+        files.append_child(&*element(
+            doc,
+            "a",
+            &[
+                ("href", &file_url),
+                ("download", &format!("plan-{}.json", self.today)),
+                ("id", "passerelle-save"),
+            ],
+            Some(&self.text(Message::SavePlanFile)),
+        )?)?;
+        self.body.append_child(&files)?;
+        self.draw_open()?;
+        self.draw_review(&plan)?;
+        let actions = element(doc, "div", &[("class", "actions")], None)?;
+        actions.append_child(&*element(
+            doc,
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "secondary"),
+                ("data-do", "rebuild"),
+            ],
+            Some(&self.text(Message::RebuildPlan)),
+        )?)?;
+        self.body.append_child(&actions)?;
+        Ok(())
+    }
+
+    /// One action: what, when, who, how to reach the partner, its status.
+    fn action(&self, action: &Action) -> Result<Element, JsValue> {
+        let doc = &self.document;
+        let item = element(
+            doc,
+            "li",
+            &[
+                ("class", "action"),
+                ("part", "action"),
+                ("data-action", &action.id),
+                ("data-status", status_name(action.status)),
+            ],
+            None,
+        )?;
+        item.append_child(&*element(
+            doc,
+            "p",
+            &[("class", "title")],
+            Some(&action.title),
+        )?)?;
+        item.append_child(&*element(
+            doc,
+            "p",
+            &[("class", "due")],
+            Some(&Message::Due(action.due).text(self.locale)),
+        )?)?;
+        item.append_child(&*element(
+            doc,
+            "p",
+            &[("class", "who")],
+            Some(
+                &Message::PrintWho {
+                    actor: action.actor,
+                    partner: action.contact.as_ref().map(|c| c.name.as_str()),
+                }
+                .text(self.locale),
+            ),
+        )?)?;
+        if let Some(contact) = &action.contact {
+            let ways = element(doc, "ul", &[("class", "ways")], None)?;
+            let links = [
+                (
+                    Message::PhoneLabel,
+                    contact.phone.as_deref(),
+                    passerelle_core::print::tel_href as fn(&str) -> Option<String>,
+                ),
+                (
+                    Message::EmailLabel,
+                    contact.email.as_deref(),
+                    passerelle_core::print::mailto_href,
+                ),
+                (
+                    Message::WebLabel,
+                    contact.url.as_deref(),
+                    passerelle_core::print::https_href,
+                ),
+            ];
+            for (label, value, href) in links {
+                let Some(value) = value else { continue };
+                let li = element(doc, "li", &[], None)?;
+                li.append_child(&*element(doc, "span", &[], Some(&self.text(label)))?)?;
+                let way = match href(value) {
+                    Some(href) => element(
+                        doc,
+                        "a",
+                        &[("href", &href), ("part", "contact")],
+                        Some(value),
+                    )?,
+                    None => element(doc, "span", &[], Some(value))?,
+                };
+                li.append_child(&way)?;
+                ways.append_child(&li)?;
+            }
+            item.append_child(&ways)?;
+        }
+        let id = format!("passerelle-status-{}", action.id);
+        let field = element(doc, "div", &[("class", "field")], None)?;
+        field.append_child(&*element(
+            doc,
+            "label",
+            &[("for", &id)],
+            Some(&self.text(Message::ActionStatusLabel)),
+        )?)?;
+        let select = element(
+            doc,
+            "select",
+            &[("id", &id), ("data-action", &action.id)],
+            None,
+        )?;
+        for status in STATUSES {
+            let option = element(
+                doc,
+                "option",
+                &[("value", status_name(status))],
+                Some(&Message::ActionStatusName(status).text(self.locale)),
+            )?;
+            if status == action.status {
+                option.set_attribute("selected", "")?;
+            }
+            select.append_child(&option)?;
+        }
+        field.append_child(&select)?;
+        item.append_child(&field)?;
+        Ok(item)
+    }
+
+    /// The review form, and the last review point saved.
+    fn draw_review(&self, plan: &Plan) -> Result<(), JsValue> {
+        let doc = &self.document;
+        let form = element(
+            doc,
+            "form",
+            &[
+                ("class", "review"),
+                ("data-form", "review"),
+                ("part", "review"),
+            ],
+            None,
+        )?;
+        let fieldset = element(doc, "fieldset", &[], None)?;
+        fieldset.append_child(&*element(
+            doc,
+            "legend",
+            &[],
+            Some(&self.text(Message::ReviewTitle)),
+        )?)?;
+        if let Some(last) = plan.reviews.last() {
+            fieldset.append_child(&*element(
+                doc,
+                "p",
+                &[
+                    ("id", "passerelle-review-saved"),
+                    ("tabindex", "-1"),
+                    ("class", "help"),
+                ],
+                Some(&Message::ReviewSaved(last.date).text(self.locale)),
+            )?)?;
+        }
+        for (id, message) in [
+            ("passerelle-review-done", Message::ReviewDone),
+            ("passerelle-review-stuck", Message::ReviewStuck),
+            ("passerelle-review-changed", Message::ReviewChanged),
+        ] {
+            fieldset.append_child(&*element(
+                doc,
+                "label",
+                &[("for", id)],
+                Some(&self.text(message)),
+            )?)?;
+            let area = element(doc, "textarea", &[("id", id), ("rows", "2")], None)?;
+            let error = self.error_for(id, &area)?;
+            fieldset.append_child(&area)?;
+            if let Some(error) = error {
+                fieldset.append_child(&error)?;
+            }
+        }
+        let actions = element(doc, "div", &[("class", "actions")], None)?;
+        actions.append_child(&*element(
+            doc,
+            "button",
+            &[("type", "submit"), ("class", "primary")],
+            Some(&self.text(Message::SaveReview)),
+        )?)?;
+        fieldset.append_child(&actions)?;
+        form.append_child(&fieldset)?;
+        self.body.append_child(&form)?;
+        Ok(())
+    }
+}
+
+/// The status's name in JSON, for values, styling and tests.
+fn status_name(status: ActionStatus) -> &'static str {
+    match status {
+        ActionStatus::Planned => "planned",
+        ActionStatus::InProgress => "in_progress",
+        ActionStatus::Done => "done",
+        ActionStatus::OnHold => "on_hold",
+        ActionStatus::Dropped => "dropped",
+    }
+}
+
+/// A theme id as a CSS identifier: themes are slugs (letters, digits,
+/// dashes), anything else becomes a dash.
+fn css_id(theme: &str) -> String {
+    theme
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}

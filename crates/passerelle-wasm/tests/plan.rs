@@ -1,0 +1,244 @@
+//! Browser tests of `<passerelle-plan>`'s Rust side, run by
+//! wasm-bindgen-test in headless Chromium (`cargo xtask test`).
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use passerelle_core::{Locale, Message};
+use passerelle_wasm::PlanWidget;
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const JOB: &str = "trouver-un-emploi";
+const SHELTER: &str = "logement-hebergement--rechercher-une-solution-dhebergement-temporaire";
+
+/// A diagnosis result: a jobseeker of 23 with nowhere to sleep tonight.
+fn diagnosis() -> JsValue {
+    let need = |theme: &str, priority: &str| {
+        json!({"theme": theme, "label": theme, "priority": priority, "rank": null,
+               "raised_by": []})
+    };
+    let value = json!({
+        "questionnaire_id": "passerelle-default",
+        "reference_date": "2026-11-27",
+        "facts": {"age": 23, "postal_code": "93200", "employment_status": "jobseeker"},
+        "urgent": [],
+        "needs": [need(SHELTER, "urgent"), need(JOB, "high")],
+        "ranked_by_person": false
+    });
+    js_sys::JSON::parse(&value.to_string()).unwrap()
+}
+
+fn to_json(value: &JsValue) -> Value {
+    serde_json::from_str(&String::from(js_sys::JSON::stringify(value).unwrap())).unwrap()
+}
+
+fn mount() -> (HtmlElement, PlanWidget) {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let widget = PlanWidget::new(host.clone(), Some("fr".into())).unwrap();
+    (host, widget)
+}
+
+fn root(host: &HtmlElement) -> ShadowRoot {
+    host.shadow_root()
+        .expect("the widget attaches a shadow root")
+}
+
+fn find(host: &HtmlElement, selector: &str) -> Element {
+    root(host)
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn find_all(host: &HtmlElement, selector: &str) -> Vec<Element> {
+    let nodes = root(host).query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn text(element: &Element) -> String {
+    element.text_content().unwrap_or_default()
+}
+
+fn active_id(host: &HtmlElement) -> Option<String> {
+    root(host).active_element().map(|element| element.id())
+}
+
+/// Sends `kind` from `element`, bubbling, as the browser does.
+fn send(element: &Element, kind: &str) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::CustomEvent::new_with_event_init_dict(kind, &init).unwrap();
+    element.dispatch_event(&event).unwrap();
+}
+
+/// Records the details of `passerelle:plan-change` events.
+struct Changes {
+    received: Rc<RefCell<Vec<JsValue>>>,
+    _listener: Closure<dyn FnMut(web_sys::CustomEvent)>,
+}
+
+impl Changes {
+    fn on(host: &HtmlElement) -> Changes {
+        let received: Rc<RefCell<Vec<JsValue>>> = Rc::default();
+        let sink = Rc::clone(&received);
+        let listener =
+            Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |event: web_sys::CustomEvent| {
+                sink.borrow_mut().push(event.detail())
+            });
+        host.add_event_listener_with_callback(
+            "passerelle:plan-change",
+            listener.as_ref().unchecked_ref(),
+        )
+        .unwrap();
+        Changes {
+            received,
+            _listener: listener,
+        }
+    }
+
+    fn details(&self) -> Vec<Value> {
+        self.received.borrow().iter().map(to_json).collect()
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_person_chooses_needs_and_pace_then_follows_the_plan_and_reviews_it() {
+    let (host, widget) = mount();
+    let changes = Changes::on(&host);
+    assert_eq!(
+        text(&find(&host, ".help")),
+        Message::PlanWaiting.text(Locale::Fr)
+    );
+    assert!(widget.plan().unwrap().is_null());
+    widget.set_diagnosis(diagnosis()).unwrap();
+
+    // Every need ticked at first; none ticked is refused, tied to the list.
+    let boxes: Vec<HtmlInputElement> = find_all(&host, "#passerelle-needs input")
+        .into_iter()
+        .map(|e| e.unchecked_into())
+        .collect();
+    assert_eq!(boxes.len(), 2);
+    assert!(boxes.iter().all(HtmlInputElement::checked));
+    for input in &boxes {
+        input.set_checked(false);
+    }
+    send(&find(&host, "#passerelle-build"), "submit");
+    let error = find(&host, "#passerelle-plan-error");
+    assert_eq!(
+        text(&error),
+        format!(
+            "{}{}",
+            Message::ErrorPrefix.text(Locale::Fr),
+            Message::ChooseAtLeastOneNeed.text(Locale::Fr)
+        )
+    );
+    let needs = find(&host, "#passerelle-needs");
+    assert_eq!(
+        needs.get_attribute("aria-describedby").as_deref(),
+        Some("passerelle-plan-error")
+    );
+    assert_eq!(active_id(&host).as_deref(), Some("passerelle-needs"));
+    assert!(changes.details().is_empty());
+
+    // The job only, three steps a week.
+    let job: HtmlInputElement = find(&host, &format!("#passerelle-need-{JOB}")).unchecked_into();
+    job.set_checked(true);
+    let pace: HtmlSelectElement = find(&host, "#passerelle-pace").unchecked_into();
+    pace.set_value("3");
+    send(&find(&host, "#passerelle-build"), "submit");
+    assert_eq!(active_id(&host).as_deref(), Some("passerelle-plan-title"));
+    let objectives = find_all(&host, "section.objective");
+    assert_eq!(objectives.len(), 1);
+    let details = changes.details();
+    assert_eq!(details.len(), 1);
+    let plan = &details[0]["plan"];
+    assert_eq!(plan["schedule"]["steps_per_week"], 3);
+    assert_eq!(plan["objectives"][0]["theme"], JOB);
+    assert_eq!(to_json(&widget.plan().unwrap()), *plan);
+
+    // An action done: the select keeps the focus, the plan records it.
+    let action = find_all(&host, "li.action")[0]
+        .get_attribute("data-action")
+        .unwrap();
+    let select: HtmlSelectElement =
+        find(&host, &format!("#passerelle-status-{action}")).unchecked_into();
+    select.focus().unwrap();
+    select.set_value("done");
+    send(&select, "change");
+    assert_eq!(
+        active_id(&host),
+        Some(format!("passerelle-status-{action}"))
+    );
+    let done = find(&host, &format!("li.action[data-action={action}]"));
+    assert_eq!(done.get_attribute("data-status").as_deref(), Some("done"));
+    let last = changes.details().pop().unwrap();
+    let history = last["plan"]["history"].as_array().unwrap();
+    assert_eq!(history.last().unwrap()["edit"]["op"], "set_status");
+    assert_eq!(history.last().unwrap()["by"], "person");
+
+    // A review point.
+    let done_text: web_sys::HtmlTextAreaElement =
+        find(&host, "#passerelle-review-done").unchecked_into();
+    done_text.set_value("J'ai appelé la Mission locale.");
+    send(&find(&host, "form.review"), "submit");
+    assert_eq!(active_id(&host).as_deref(), Some("passerelle-review-saved"));
+    let last = changes.details().pop().unwrap();
+    assert_eq!(
+        last["plan"]["reviews"][0]["done"],
+        "J'ai appelé la Mission locale."
+    );
+
+    // The print view and the file are made in the page, as blob: links.
+    let links: Vec<String> = find_all(&host, ".files a")
+        .iter()
+        .map(|a| a.get_attribute("href").unwrap())
+        .collect();
+    assert_eq!(links.len(), 2);
+    assert!(
+        links.iter().all(|href| href.starts_with("blob:")),
+        "{links:?}"
+    );
+    assert!(find(&host, "#passerelle-save")
+        .get_attribute("download")
+        .unwrap()
+        .ends_with(".json"));
+
+    // Build again: back to the choices.
+    send(&find(&host, "[data-do=rebuild]"), "click");
+    assert_eq!(find_all(&host, "#passerelle-build").len(), 1);
+    assert!(widget.plan().unwrap().is_null());
+}
+
+#[wasm_bindgen_test]
+fn a_new_diagnosis_drops_the_plan_and_a_wrong_one_is_refused() {
+    let (host, widget) = mount();
+    widget.set_diagnosis(diagnosis()).unwrap();
+    send(&find(&host, "#passerelle-build"), "submit");
+    assert!(!widget.plan().unwrap().is_null());
+    // The same diagnosis again keeps the plan.
+    widget.set_diagnosis(diagnosis()).unwrap();
+    assert!(!widget.plan().unwrap().is_null());
+    let error = widget.set_diagnosis(JsValue::from_str("[]")).unwrap_err();
+    assert_eq!(
+        js_sys::Reflect::get(&error, &"code".into()).unwrap(),
+        "invalid_argument"
+    );
+    widget.set_diagnosis(JsValue::NULL).unwrap();
+    assert!(widget.plan().unwrap().is_null());
+    assert_eq!(
+        text(&find(&host, ".help")),
+        Message::PlanWaiting.text(Locale::Fr)
+    );
+}

@@ -1,0 +1,17 @@
+// Values the end-to-end tests give the widgets.
+
+export const SHELTER = 'logement-hebergement--rechercher-une-solution-dhebergement-temporaire';
+export const JOB = 'trouver-un-emploi';
+
+/** A diagnosis result, as `passerelle:diagnosis-complete` carries it. */
+export const diagnosis = {
+  questionnaire_id: 'passerelle-default',
+  reference_date: '2026-11-27',
+  facts: { age: 23, postal_code: '93200', employment_status: 'jobseeker' },
+  urgent: [],
+  needs: [
+    { theme: SHELTER, label: 'Hébergement', priority: 'urgent', rank: null, raised_by: [] },
+    { theme: JOB, label: 'Emploi', priority: 'high', rank: null, raised_by: [] },
+  ],
+  ranked_by_person: false,
+};

@@ -1,0 +1,72 @@
+// <passerelle-plan> on the demo page: built, changed and checked by
+// keyboard only, axe-core on each state, no request outside the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, artifact, baseUrl, violations } from './browser.mjs';
+import { diagnosis, JOB, SHELTER } from './fixtures.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('the plan is built by keyboard from the needs and pace chosen, then changed, without violations', async () => {
+  const { page, seen } = await openPage(browser);
+  const widget = page.locator('passerelle-plan');
+  await widget.locator('.help').waitFor();
+  const changes = page.evaluate(() => new Promise((resolve) => {
+    const events = [];
+    document.querySelector('passerelle-plan').addEventListener('passerelle:plan-change', (event) => {
+      events.push(event.detail);
+      if (events.length === 2) resolve(events);
+    });
+  }));
+  await page.evaluate((value) => { document.querySelector('passerelle-plan').diagnosis = value; }, diagnosis);
+  await widget.locator('#passerelle-build').waitFor();
+  assert.deepEqual(await violations(page), []);
+
+  const focusedInPlan = () => page.evaluate(() => {
+    const host = document.querySelector('passerelle-plan');
+    return document.activeElement === host ? host.shadowRoot.activeElement?.id ?? null : null;
+  });
+  const tabTo = async (id) => {
+    for (let i = 0; i < 80; i += 1) {
+      await page.keyboard.press('Tab');
+      if ((await focusedInPlan()) === id) return;
+    }
+    assert.fail(`Tab never reached ${id}`);
+  };
+  // Untick the shelter need, three steps a week, build.
+  await tabTo(`passerelle-need-${SHELTER}`);
+  await page.keyboard.press('Space');
+  await tabTo('passerelle-pace');
+  await page.keyboard.press('ArrowDown');
+  await tabTo('passerelle-build-plan');
+  await page.keyboard.press('Enter');
+  await widget.locator('section.objective').waitFor();
+  assert.equal(await focusedInPlan(), 'passerelle-plan-title');
+  assert.equal(await widget.locator('section.objective').count(), 1);
+  await page.screenshot({ path: artifact('plan-built.png'), fullPage: true });
+  assert.deepEqual(await violations(page), []);
+
+  // The first action: "done", with the arrow keys of its status list.
+  const select = widget.locator('li.action select').first();
+  const id = await select.getAttribute('id');
+  await tabTo(id);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const events = await changes;
+  assert.equal(events[0].plan.schedule.steps_per_week, 3);
+  assert.deepEqual(events[0].plan.objectives.map((o) => o.theme), [JOB]);
+  assert.equal(await focusedInPlan(), id, 'the status list keeps the focus');
+  await page.screenshot({ path: artifact('plan-editing.png'), fullPage: true });
+  assert.deepEqual(await violations(page), []);
+
+  await page.setViewportSize({ width: 375, height: 800 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${overflow}px of horizontal scroll`);
+  await page.screenshot({ path: artifact('plan-phone.png'), fullPage: true });
+  assert.deepEqual(seen.errors, []);
+  const origin = new URL(baseUrl).origin;
+  assert.deepEqual(seen.requests.filter((url) => new URL(url).origin !== origin), []);
+  await page.close();
+});
