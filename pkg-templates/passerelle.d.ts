@@ -1,5 +1,6 @@
-// Types of `passerelle` in the browser: the <passerelle-diagnostic>,
-// <passerelle-orientation> and <passerelle-plan> custom elements, their events, and the engine API (Engine, Diagnosis, Plan), whose
+// Types of `passerelle` in the browser: the <passerelle-parcours>,
+// <passerelle-diagnostic>, <passerelle-orientation> and <passerelle-plan>
+// custom elements, their events, and the engine API (Engine, Diagnosis, Plan), whose
 // types are in engine.d.ts (shared with the Node entry, node.d.ts).
 import type { AnswerValue, DetailedOrientation, DiagnosisResult, Locale, PlanValue } from './engine.js';
 
@@ -56,6 +57,18 @@ export class PasserellePlan extends HTMLElement {
   attributeChangedCallback(name: string): void;
 }
 
+/**
+ * `<passerelle-parcours>`: the questionnaire, the help and services, and
+ * the plan, chained with a list of steps; the one tag most sites need.
+ * The events of the three widgets bubble out of it.
+ */
+export class PasserelleParcours extends HTMLElement {
+  static observedAttributes: string[];
+  connectedCallback(): void;
+  disconnectedCallback(): void;
+  attributeChangedCallback(): void;
+}
+
 /** `detail` of the `passerelle:plan-change` event. */
 export interface PlanChangeDetail {
   /** The plan as it is now (`docs/plan-format.md`). */
@@ -89,6 +102,7 @@ declare global {
     'passerelle-diagnostic': PasserelleDiagnostic;
     'passerelle-orientation': PasserelleOrientation;
     'passerelle-plan': PasserellePlan;
+    'passerelle-parcours': PasserelleParcours;
   }
   interface HTMLElementEventMap {
     'passerelle:diagnosis-complete': CustomEvent<DiagnosisCompleteDetail>;
@@ -140,4 +154,15 @@ export class PlanWidget {
   set_local_catalogue(catalogue: object | string): void;
   /** The plan's value, or `null` before it is built. */
   plan(): PlanValue | null;
+}
+
+/** The widget behind `<passerelle-parcours>`, written in Rust; the element makes it. */
+export class ParcoursWidget {
+  /** Renders the steps into `host`'s shadow root, in `lang`, passing `catalog_src` on. */
+  constructor(host: HTMLElement, lang?: string | null, catalog_src?: string | null);
+  free(): void;
+  /** Shows the parcours and its widgets in another language. */
+  set_locale(lang?: string | null): void;
+  /** The step shown: 0 the questions, 1 the help and services, 2 the plan. */
+  step(): number;
 }

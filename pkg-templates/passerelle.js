@@ -1,12 +1,14 @@
-// Passerelle: importing this module registers <passerelle-diagnostic>,
-// <passerelle-orientation> and <passerelle-plan>.
+// Passerelle: importing this module registers <passerelle-parcours>,
+// <passerelle-diagnostic>, <passerelle-orientation> and <passerelle-plan>.
 // It also exports the engine API (Engine, Diagnosis, Plan): call load()
 // before using it.
 //
 // The element is a thin shim: wasm-bindgen cannot subclass HTMLElement, so
 // this class forwards the element's life cycle to the widget written in
 // Rust (DiagnosticWidget), which renders into the element's shadow root.
-import init, { DiagnosticWidget, Engine, OrientationWidget, PlanWidget } from './passerelle_wasm.js';
+import init, {
+  DiagnosticWidget, Engine, OrientationWidget, ParcoursWidget, PlanWidget,
+} from './passerelle_wasm.js';
 import { fetchedOptions, fetchText } from './fetch-options.js';
 
 let ready = null;
@@ -185,6 +187,47 @@ if (!customElements.get('passerelle-plan')) {
 }
 
 /**
+ * `<passerelle-parcours>`: the questionnaire, the help and services, and
+ * the plan, chained with a list of steps. `catalog-src` is passed on.
+ */
+export class PasserelleParcours extends HTMLElement {
+  static observedAttributes = ['lang'];
+
+  #widget = null;
+  #loading = false;
+
+  connectedCallback() {
+    if (this.#widget || this.#loading) return;
+    this.#loading = true;
+    load()
+      .then(() => {
+        if (this.isConnected && !this.#widget) {
+          this.#widget = new ParcoursWidget(this, languageOf(this), this.getAttribute('catalog-src'));
+        }
+      })
+      .catch((error) => reportError(this, error))
+      .finally(() => { this.#loading = false; });
+  }
+
+  disconnectedCallback() {
+    queueMicrotask(() => {
+      if (!this.isConnected && this.#widget) {
+        this.#widget.free();
+        this.#widget = null;
+      }
+    });
+  }
+
+  attributeChangedCallback() {
+    if (this.#widget) reporting(this, () => this.#widget.set_locale(languageOf(this)));
+  }
+}
+
+if (!customElements.get('passerelle-parcours')) {
+  customElements.define('passerelle-parcours', PasserelleParcours);
+}
+
+/**
  * Loads the module, then creates an Engine with its questionnaire and
  * catalogues fetched from the URLs given (`questionnaire_url`,
  * `catalogue_url`, `local_catalogue_url`; nothing else is fetched, with no
@@ -198,5 +241,5 @@ export async function create_engine(options) {
   return new Engine(resolved);
 }
 
-export { DiagnosticWidget, OrientationWidget, PlanWidget };
+export { DiagnosticWidget, OrientationWidget, ParcoursWidget, PlanWidget };
 export { Engine, Diagnosis, Plan } from './passerelle_wasm.js';

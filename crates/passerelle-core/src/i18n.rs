@@ -292,6 +292,17 @@ pub enum Message<'a> {
     RebuildPlan,
     /// A text too long to keep.
     TextTooLong,
+    /// Label of the parcours's list of steps.
+    ParcoursSteps,
+    /// The name of a step of the parcours: 0 the questions, 1 the help
+    /// and services, 2 the plan.
+    ParcoursStep(usize),
+    /// Where the person is in the parcours: step `current` of `total`.
+    ParcoursProgress { current: usize, total: usize },
+    /// Goes on to the help and services.
+    GoToOrientation,
+    /// Goes on to the plan.
+    GoToPlan,
 }
 
 impl Message<'_> {
@@ -795,6 +806,33 @@ impl Message<'_> {
                 locale,
                 "Ce texte est trop long. Raccourcissez-le.",
                 "This text is too long. Please shorten it.",
+            )
+            .into(),
+            (Message::ParcoursSteps, locale) => pick(locale, "Les étapes", "The steps").into(),
+            (Message::ParcoursStep(step), locale) => {
+                let (fr, en) = match step {
+                    0 => ("Vos réponses", "Your answers"),
+                    1 => ("Les aides et services", "Help and services"),
+                    _ => ("Votre plan", "Your plan"),
+                };
+                pick(locale, fr, en).into()
+            }
+            (Message::ParcoursProgress { current, total }, Fr) => {
+                format!("Étape {current} sur {total}")
+            }
+            (Message::ParcoursProgress { current, total }, En) => {
+                format!("Step {current} of {total}")
+            }
+            (Message::GoToOrientation, locale) => pick(
+                locale,
+                "Voir les aides et services pour vous",
+                "See the help and services for you",
+            )
+            .into(),
+            (Message::GoToPlan, locale) => pick(
+                locale,
+                "Construire mon plan d’action",
+                "Build my action plan",
             )
             .into(),
         }
