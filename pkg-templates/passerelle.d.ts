@@ -126,6 +126,12 @@ export class DiagnosticWidget {
   answers(): Record<string, AnswerValue>;
   /** Shows the widget in another language; an unknown one gives French. */
   set_locale(lang?: string | null): void;
+  /**
+   * Keeps the answers on the device between visits: `"session"`,
+   * `"local"`, or anything else for nowhere (what was kept is erased).
+   * `key` (the element's id) keeps two questionnaires' answers apart.
+   */
+  set_persistence(mode?: string | null, key?: string | null): void;
 }
 
 /** The widget behind `<passerelle-orientation>`, written in Rust; the element makes it. */
@@ -158,8 +164,8 @@ export class PlanWidget {
 
 /** The widget behind `<passerelle-parcours>`, written in Rust; the element makes it. */
 export class ParcoursWidget {
-  /** Renders the steps into `host`'s shadow root, in `lang`, passing `catalog_src` on. */
-  constructor(host: HTMLElement, lang?: string | null, catalog_src?: string | null);
+  /** Renders the steps into `host`'s shadow root, in `lang`, passing `catalog_src` and `persist` on. */
+  constructor(host: HTMLElement, lang?: string | null, catalog_src?: string | null, persist?: string | null);
   free(): void;
   /** Shows the parcours and its widgets in another language. */
   set_locale(lang?: string | null): void;

@@ -46,7 +46,7 @@ function reporting(element, call) {
 }
 
 export class PasserelleDiagnostic extends HTMLElement {
-  static observedAttributes = ['lang'];
+  static observedAttributes = ['lang', 'persist'];
 
   #widget = null;
   #loading = false;
@@ -58,6 +58,7 @@ export class PasserelleDiagnostic extends HTMLElement {
       .then(() => {
         if (this.isConnected && !this.#widget) {
           this.#widget = new DiagnosticWidget(this, languageOf(this));
+          this.#widget.set_persistence(this.getAttribute('persist'), this.id || null);
         }
       })
       .catch((error) => reportError(this, error))
@@ -75,11 +76,12 @@ export class PasserelleDiagnostic extends HTMLElement {
     });
   }
 
-  attributeChangedCallback() {
-    try {
-      this.#widget?.set_locale(languageOf(this));
-    } catch (error) {
-      reportError(this, error);
+  attributeChangedCallback(name) {
+    if (!this.#widget) return;
+    if (name === 'persist') {
+      reporting(this, () => this.#widget.set_persistence(this.getAttribute('persist'), this.id || null));
+    } else {
+      reporting(this, () => this.#widget.set_locale(languageOf(this)));
     }
   }
 }
@@ -202,7 +204,9 @@ export class PasserelleParcours extends HTMLElement {
     load()
       .then(() => {
         if (this.isConnected && !this.#widget) {
-          this.#widget = new ParcoursWidget(this, languageOf(this), this.getAttribute('catalog-src'));
+          this.#widget = new ParcoursWidget(
+            this, languageOf(this), this.getAttribute('catalog-src'), this.getAttribute('persist'),
+          );
         }
       })
       .catch((error) => reportError(this, error))

@@ -279,3 +279,40 @@ test('on a small phone screen the question fits without sideways scrolling', asy
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
+
+test('with persist, a reload after each answer brings the same question back, and forget leaves nothing', async () => {
+  const { page, seen } = await openPage(browser);
+  const widget = page.locator('passerelle-diagnostic');
+  const persist = () => page.evaluate(() => {
+    document.querySelector('passerelle-diagnostic').setAttribute('persist', 'session');
+  });
+  await widget.locator('legend h3').waitFor();
+  await persist();
+  await widget.locator('#passerelle-forget').waitFor();
+  const steps = [['sleep_tonight', 'hosted'], ['food_today', 'yes']];
+  for (const [question, value] of steps) {
+    assert.equal((await shown(page)).question, question);
+    await widget.locator(`input[value=${value}]`).check();
+    await widget.locator('#passerelle-continue').click();
+    await waitForNext(page, question);
+    const next = (await shown(page)).question;
+    await page.reload();
+    await widget.locator('legend h3').waitFor();
+    await persist();
+    await page.waitForFunction((id) => document.querySelector('passerelle-diagnostic')
+      .shadowRoot.querySelector('form')?.dataset.question === id, next);
+  }
+  assert.equal((await shown(page)).question, 'danger_at_home');
+  assert.ok(await page.evaluate(() => sessionStorage.length) > 0);
+  await page.screenshot({ path: artifact('diagnostic-persist.png'), fullPage: true });
+
+  await tabUntil(page, 'passerelle-forget');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('passerelle-diagnostic')
+    .shadowRoot.querySelector('form')?.dataset.question === 'sleep_tonight');
+  assert.equal(await page.evaluate(() => sessionStorage.length + localStorage.length), 0);
+  assert.equal(await page.evaluate(() => document.cookie), '');
+  assert.match(await widget.locator('.privacy .notice').textContent(), /effacées/);
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});

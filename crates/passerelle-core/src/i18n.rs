@@ -303,6 +303,16 @@ pub enum Message<'a> {
     GoToOrientation,
     /// Goes on to the plan.
     GoToPlan,
+    /// The answers are kept on the device until the tab is closed.
+    AnswersKeptInTab,
+    /// The answers are kept on the device, even after it is closed.
+    AnswersKeptOnDevice,
+    /// Erases the answers kept on the device.
+    ForgetAnswers,
+    /// The answers kept were erased.
+    AnswersForgotten,
+    /// The device refuses to keep the answers.
+    StorageUnavailable,
 }
 
 impl Message<'_> {
@@ -833,6 +843,36 @@ impl Message<'_> {
                 locale,
                 "Construire mon plan d’action",
                 "Build my action plan",
+            )
+            .into(),
+            (Message::AnswersKeptInTab, locale) => pick(
+                locale,
+                "Vos réponses sont gardées sur cet appareil jusqu’à la fermeture de cette page.",
+                "Your answers are kept on this device until this page is closed.",
+            )
+            .into(),
+            (Message::AnswersKeptOnDevice, locale) => pick(
+                locale,
+                "Vos réponses sont gardées sur cet appareil, même après sa fermeture. Effacez-les si l’appareil est partagé.",
+                "Your answers are kept on this device, even after it is closed. Erase them if the device is shared.",
+            )
+            .into(),
+            (Message::ForgetAnswers, locale) => pick(
+                locale,
+                "Effacer mes réponses de cet appareil",
+                "Erase my answers from this device",
+            )
+            .into(),
+            (Message::AnswersForgotten, locale) => pick(
+                locale,
+                "Vos réponses ont été effacées de cet appareil.",
+                "Your answers were erased from this device.",
+            )
+            .into(),
+            (Message::StorageUnavailable, locale) => pick(
+                locale,
+                "Cet appareil ne peut pas garder vos réponses. Vous pouvez continuer sans.",
+                "This device cannot keep your answers. You can go on without.",
             )
             .into(),
         }

@@ -55,6 +55,18 @@ enum Action {
     Skip,
     /// Ticked or unticked a box of a multiple choice.
     Tick(HtmlInputElement),
+    /// "Erase my answers from this device".
+    Forget,
+}
+
+/// Where the answers are kept between visits, when the host page asks
+/// (`persist` attribute): nowhere by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Persist {
+    /// `sessionStorage`: until the page's tab is closed.
+    Session,
+    /// `localStorage`: until erased.
+    Local,
 }
 
 /// The state behind one `<passerelle-diagnostic>` element.
@@ -73,6 +85,13 @@ struct Diagnostic {
     shown: Option<String>,
     /// The last answer refused, shown again with the reason.
     rejected: Option<Rejected>,
+    /// Where the answers are kept, if anywhere, and under which key.
+    persist: Option<(Persist, String)>,
+    /// Where the person is told how the answers are kept, with the
+    /// control that erases them.
+    privacy: Element,
+    /// What to tell about keeping the answers, beside the usual sentence.
+    notice: Option<Message<'static>>,
 }
 
 /// An answer the session (or the form) refused: what was given, and why.
@@ -129,6 +148,45 @@ impl DiagnosticWidget {
         state.render().map(drop)
     }
 
+    /// Keeps the answers on the device between visits, as the host page
+    /// asks with `persist`: `"session"` (until the tab is closed),
+    /// `"local"` (until erased) or anything else for nowhere (the
+    /// default; what was kept is erased). `key` names the element's
+    /// answers (its `id`), so that two questionnaires on one page keep
+    /// theirs apart. Answers kept before are taken back; a kept value that
+    /// cannot be read is erased and the person told. The person sees how
+    /// the answers are kept, and a control that erases them. Storage the
+    /// browser refuses is told to the person, never thrown.
+    pub fn set_persistence(
+        &self,
+        mode: Option<String>,
+        key: Option<String>,
+    ) -> Result<(), JsValue> {
+        let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
+        let persist = match mode.as_deref() {
+            Some("session") => Some(Persist::Session),
+            Some("local") => Some(Persist::Local),
+            _ => None,
+        };
+        let key = format!(
+            "passerelle:diagnostic:{}",
+            key.filter(|key| !key.is_empty())
+                .as_deref()
+                .unwrap_or("default")
+        );
+        if persist.is_none() {
+            // Turned off: nothing stays behind.
+            state.forget_kept();
+            state.persist = None;
+            state.notice = None;
+            return state.render().map(drop);
+        }
+        state.persist = persist.map(|persist| (persist, key));
+        state.notice = None;
+        state.take_back();
+        state.render().map(drop)
+    }
+
     /// The answers given so far, keyed by question id.
     pub fn answers(&self) -> Result<JsValue, JsValue> {
         let state = self.state.try_borrow().map_err(|_| widget::busy())?;
@@ -164,8 +222,15 @@ impl DiagnosticWidget {
             None,
         )?;
         let body = element(&document, "div", &[("class", "body")], None)?;
+        let privacy = element(
+            &document,
+            "div",
+            &[("class", "privacy"), ("part", "privacy"), ("hidden", "")],
+            None,
+        )?;
         container.append_child(&progress)?;
         container.append_child(&body)?;
+        container.append_child(&privacy)?;
         root.append_child(&container)?;
 
         let session = DiagnosisSession::new(&questionnaire, today);
@@ -179,6 +244,9 @@ impl DiagnosticWidget {
             locale: widget::locale_from(lang.as_deref()),
             shown: None,
             rejected: None,
+            persist: None,
+            privacy,
+            notice: None,
         }));
         state.borrow_mut().render()?;
         let listeners = vec![
@@ -192,6 +260,7 @@ impl DiagnosticWidget {
                 match button.get_attribute("data-action")?.as_str() {
                     "back" => Some(Action::Back),
                     "skip" => Some(Action::Skip),
+                    "forget" => Some(Action::Forget),
                     _ => None,
                 }
             })?,
@@ -247,6 +316,16 @@ impl Widget for Diagnostic {
                 self.tick(&input)?;
                 return Ok(None);
             }
+            Action::Forget => {
+                self.forget_kept();
+                self.session =
+                    DiagnosisSession::new(&self.questionnaire, self.session.reference_date());
+                self.rejected = None;
+                self.notice = Some(Message::AnswersForgotten);
+                self.render()?;
+                self.focus_first(&[&format!("#{QUESTION_ID}")])?;
+                return Ok(None);
+            }
             Action::Back => {
                 self.session.back();
                 self.rejected = None;
@@ -282,6 +361,7 @@ impl Widget for Diagnostic {
                 self.rejected = outcome.err().map(|error| Rejected { input, error });
             }
         }
+        self.keep();
         let complete = self.render()?;
         if self.rejected.is_some() {
             // Focus on the field in error, or the first answer.
@@ -394,7 +474,105 @@ impl Diagnostic {
         let shown = self.draw()?;
         let complete = shown.is_none();
         self.shown = shown;
+        self.draw_privacy()?;
         Ok(complete)
+    }
+
+    /// The storage the answers are kept in, if the browser gives it.
+    fn storage(&self) -> Option<web_sys::Storage> {
+        let window = web_sys::window()?;
+        let storage = match self.persist.as_ref()?.0 {
+            Persist::Session => window.session_storage(),
+            Persist::Local => window.local_storage(),
+        };
+        storage.ok().flatten()
+    }
+
+    /// Keeps the session's snapshot, if the host asked; tells the person
+    /// when the browser refuses.
+    fn keep(&mut self) {
+        let Some((_, key)) = &self.persist else {
+            return;
+        };
+        let kept = self
+            .storage()
+            .map(|storage| storage.set_item(key, &self.session.snapshot()).is_ok());
+        if kept != Some(true) {
+            self.notice = Some(Message::StorageUnavailable);
+        } else if self.notice == Some(Message::StorageUnavailable) {
+            self.notice = None;
+        }
+    }
+
+    /// Takes back the answers kept, if any; a value that cannot be read is
+    /// erased, and the person told.
+    fn take_back(&mut self) {
+        let Some((_, key)) = self.persist.clone() else {
+            return;
+        };
+        let Some(storage) = self.storage() else {
+            self.notice = Some(Message::StorageUnavailable);
+            return;
+        };
+        let Ok(Some(text)) = storage.get_item(&key) else {
+            return;
+        };
+        match DiagnosisSession::resume(&self.questionnaire, &text) {
+            Ok(session) => self.session = session,
+            Err(error) => {
+                let _ = storage.remove_item(&key);
+                self.notice = Some(match error {
+                    passerelle_core::SnapshotError::FutureVersion { .. } => Message::SnapshotTooNew,
+                    _ => Message::SnapshotUnreadable,
+                });
+            }
+        }
+    }
+
+    /// Erases the answers kept, if any.
+    fn forget_kept(&self) {
+        if let (Some(storage), Some((_, key))) = (self.storage(), &self.persist) {
+            let _ = storage.remove_item(key);
+        }
+    }
+
+    /// How the answers are kept, and the control that erases them; hidden
+    /// when the host keeps nothing.
+    fn draw_privacy(&self) -> Result<(), JsValue> {
+        self.privacy.set_text_content(None);
+        let Some((persist, _)) = &self.persist else {
+            self.privacy.set_attribute("hidden", "")?;
+            return Ok(());
+        };
+        self.privacy.remove_attribute("hidden")?;
+        let doc = &self.document;
+        let kept = match persist {
+            Persist::Session => Message::AnswersKeptInTab,
+            Persist::Local => Message::AnswersKeptOnDevice,
+        };
+        self.privacy
+            .append_child(&*element(doc, "p", &[], Some(&self.text(kept)))?)?;
+        if let Some(notice) = &self.notice {
+            self.privacy.append_child(&*element(
+                doc,
+                "p",
+                &[("class", "notice"), ("role", "status")],
+                Some(&self.text(notice.clone())),
+            )?)?;
+        }
+        self.privacy.append_child(&*element(
+            doc,
+            "button",
+            &[
+                ("type", "button"),
+                ("id", "passerelle-forget"),
+                ("class", "secondary"),
+                ("data-action", "forget"),
+                ("part", "button forget-button"),
+            ],
+            Some(&self.text(Message::ForgetAnswers)),
+        )?)?;
+        Ok(())
     }
 
     /// Draws the current step; returns the id of the question drawn.

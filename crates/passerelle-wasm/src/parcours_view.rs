@@ -59,8 +59,8 @@ struct Parcours {
 /// The whole parcours rendered into a custom element.
 ///
 /// Created by the `<passerelle-parcours>` shim with the element itself,
-/// its language and its `catalog-src` (passed on to the orientation and
-/// the plan). Call `free()` once the element leaves the page.
+/// its language, its `catalog-src` (passed on to the orientation and the
+/// plan) and its `persist` (passed on to the questionnaire). Call `free()` once the element leaves the page.
 #[wasm_bindgen]
 pub struct ParcoursWidget {
     state: Rc<RefCell<Parcours>>,
@@ -70,12 +70,14 @@ pub struct ParcoursWidget {
 #[wasm_bindgen]
 impl ParcoursWidget {
     /// Renders the steps into `host`'s shadow root, in `lang` (French by
-    /// default), with the questionnaire shown first.
+    /// default), with the questionnaire shown first. `catalog_src` goes to
+    /// the orientation and the plan, `persist` to the questionnaire.
     #[wasm_bindgen(constructor)]
     pub fn new(
         host: HtmlElement,
         lang: Option<String>,
         catalog_src: Option<String>,
+        persist: Option<String>,
     ) -> Result<ParcoursWidget, JsValue> {
         let document = dom::document()?;
         let root = widget::shadow_root(&host, STYLE)?;
@@ -128,6 +130,9 @@ impl ParcoursWidget {
             }
             if let (true, Some(src)) = (index > 0, &catalog_src) {
                 child.set_attribute("catalog-src", src)?;
+            }
+            if let (0, Some(persist)) = (index, &persist) {
+                child.set_attribute("persist", persist)?;
             }
             panel.append_child(&child)?;
             widgets.push(child);

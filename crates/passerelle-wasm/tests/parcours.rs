@@ -17,8 +17,13 @@ fn mount() -> (HtmlElement, ParcoursWidget) {
     let document = web_sys::window().unwrap().document().unwrap();
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
-    let widget =
-        ParcoursWidget::new(host.clone(), Some("fr".into()), Some("local.json".into())).unwrap();
+    let widget = ParcoursWidget::new(
+        host.clone(),
+        Some("fr".into()),
+        Some("local.json".into()),
+        Some("session".into()),
+    )
+    .unwrap();
     (host, widget)
 }
 
@@ -68,6 +73,10 @@ fn the_steps_open_in_turn_and_the_diagnosis_is_handed_on() {
     let orientation = find(&host, "passerelle-orientation");
     let plan = find(&host, "passerelle-plan");
     assert_eq!(diagnostic.get_attribute("catalog-src"), None);
+    assert_eq!(
+        diagnostic.get_attribute("persist").as_deref(),
+        Some("session")
+    );
     assert_eq!(
         orientation.get_attribute("catalog-src").as_deref(),
         Some("local.json")

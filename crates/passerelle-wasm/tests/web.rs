@@ -573,3 +573,74 @@ fn freeing_the_widget_removes_its_listeners() {
     assert_eq!(question_id(&host).as_deref(), Some("sleep_tonight"));
     host.remove();
 }
+
+/// The session storage of the test page.
+fn session_storage() -> web_sys::Storage {
+    web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn with_persist_the_answers_come_back_and_forget_erases_them() {
+    let key = "passerelle:diagnostic:kept";
+    session_storage().remove_item(key).unwrap();
+    let (host, widget) = mount("fr");
+    assert!(
+        find(&host, ".privacy").unwrap().has_attribute("hidden"),
+        "nothing kept by default"
+    );
+    widget
+        .set_persistence(Some("session".into()), Some("kept".into()))
+        .unwrap();
+    assert!(!find(&host, ".privacy").unwrap().has_attribute("hidden"));
+    assert_eq!(
+        text(&host, ".privacy p"),
+        i18n::Message::AnswersKeptInTab.text(Locale::Fr)
+    );
+    choose(&host, "home");
+    assert_eq!(question_id(&host).as_deref(), Some("food_today"));
+    assert!(session_storage().get_item(key).unwrap().is_some());
+
+    // The same questionnaire on another visit takes the answers back.
+    let (again, second) = mount("fr");
+    second
+        .set_persistence(Some("session".into()), Some("kept".into()))
+        .unwrap();
+    assert_eq!(question_id(&again).as_deref(), Some("food_today"));
+
+    // "Erase my answers": nothing left, back to the first question.
+    click(&again, "#passerelle-forget");
+    assert_eq!(session_storage().get_item(key).unwrap(), None);
+    assert_eq!(question_id(&again).as_deref(), Some("sleep_tonight"));
+    assert_eq!(
+        text(&again, ".privacy .notice"),
+        i18n::Message::AnswersForgotten.text(Locale::Fr)
+    );
+    // Turning persistence off erases too.
+    choose(&host, "yes");
+    assert!(session_storage().get_item(key).unwrap().is_some());
+    widget.set_persistence(None, Some("kept".into())).unwrap();
+    assert_eq!(session_storage().get_item(key).unwrap(), None);
+    assert!(find(&host, ".privacy").unwrap().has_attribute("hidden"));
+}
+
+#[wasm_bindgen_test]
+fn answers_kept_that_cannot_be_read_are_erased_and_the_person_told() {
+    let key = "passerelle:diagnostic:broken";
+    session_storage()
+        .set_item(key, "{\"snapshot_version\": 1, \"questionnaire_id\"")
+        .unwrap();
+    let (host, widget) = mount("en");
+    widget
+        .set_persistence(Some("session".into()), Some("broken".into()))
+        .unwrap();
+    assert_eq!(question_id(&host).as_deref(), Some("sleep_tonight"));
+    assert_eq!(
+        text(&host, ".privacy .notice"),
+        i18n::Message::SnapshotUnreadable.text(Locale::En)
+    );
+    assert_eq!(session_storage().get_item(key).unwrap(), None);
+}
