@@ -143,6 +143,8 @@ export class OrientationWidget {
   set_locale(lang?: string | null): void;
   /** Orients from a diagnosis result (object or JSON text); `null` clears it. */
   set_diagnosis(diagnosis: DiagnosisResult | string | null): void;
+  /** Places a person whose answers do not say where they live in a department or commune; `null` for none. */
+  set_territory(territory?: string | null): void;
   /** Merges a local catalogue (object or JSON text) into the national one. */
   set_local_catalogue(catalogue: object | string): void;
 }
@@ -156,6 +158,8 @@ export class PlanWidget {
   set_locale(lang?: string | null): void;
   /** The diagnosis to build from (object or JSON text); `null` clears it. */
   set_diagnosis(diagnosis: DiagnosisResult | string | null): void;
+  /** Places a person whose answers do not say where they live in a department or commune; `null` for none. */
+  set_territory(territory?: string | null): void;
   /** Merges a local catalogue (object or JSON text) into the national one. */
   set_local_catalogue(catalogue: object | string): void;
   /** The plan's value, or `null` before it is built. */

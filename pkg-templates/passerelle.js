@@ -93,11 +93,12 @@ if (!customElements.get('passerelle-diagnostic')) {
 /**
  * What `<passerelle-orientation>` and `<passerelle-plan>` share: a widget
  * made from a diagnosis (`element.diagnosis = detail.diagnosis` from
- * `passerelle:diagnosis-complete`, or `Diagnosis.result()`), and
- * `catalog-src`, a local catalogue to merge: the only URL it fetches.
+ * `passerelle:diagnosis-complete`, or `Diagnosis.result()`); `catalog-src`,
+ * a local catalogue to merge: the only URL it fetches; `territory`, where
+ * to place a person whose answers do not say where they live.
  */
 class DiagnosisElement extends HTMLElement {
-  static observedAttributes = ['lang', 'catalog-src'];
+  static observedAttributes = ['lang', 'catalog-src', 'territory'];
 
   #widget = null;
   #loading = false;
@@ -125,6 +126,7 @@ class DiagnosisElement extends HTMLElement {
       .then(async () => {
         if (!this.isConnected || this.#widget) return;
         this.#widget = this.makeWidget(languageOf(this));
+        this.#widget.set_territory(this.getAttribute('territory'));
         await this.#loadCatalogue();
         if (this.#diagnosis !== null) this.#widget.set_diagnosis(this.#diagnosis);
       })
@@ -144,6 +146,7 @@ class DiagnosisElement extends HTMLElement {
   attributeChangedCallback(name) {
     if (!this.#widget) return;
     if (name === 'lang') reporting(this, () => this.#widget.set_locale(languageOf(this)));
+    else if (name === 'territory') reporting(this, () => this.#widget.set_territory(this.getAttribute('territory')));
     else this.#loadCatalogue().catch((error) => reportError(this, error));
   }
 

@@ -324,6 +324,54 @@ impl Facts {
         Ok(())
     }
 
+    /// These facts, placed in `territory` (a department code, `"93"`, or a
+    /// commune's INSEE code, `"93066"`) when they say nothing of where the
+    /// person lives (no postal code, commune, department or region): what a
+    /// site serving one territory presets. Facts that say where the person
+    /// lives are kept as they are. A code that is neither is refused with
+    /// `invalid_territory`.
+    ///
+    /// ```
+    /// use passerelle_core::facts::{Fact, Facts, Value};
+    ///
+    /// let facts = Facts::from_json(r#"{"age": 30}"#).unwrap();
+    /// let placed = facts.in_territory("93066").unwrap();
+    /// assert_eq!(placed.get(Fact::Commune), Some(&Value::Text("93066".into())));
+    ///
+    /// let lyon = Facts::from_json(r#"{"postal_code": "69003"}"#).unwrap();
+    /// assert_eq!(lyon.in_territory("93").unwrap(), lyon);
+    /// assert_eq!(facts.in_territory("Paris").unwrap_err().code, "invalid_territory");
+    /// ```
+    pub fn in_territory(&self, territory: &str) -> Result<Facts, Problem> {
+        let fact = if geo::is_department(territory) {
+            Fact::Department
+        } else if geo::is_commune_code(territory) {
+            Fact::Commune
+        } else {
+            return Err(Problem::new(
+                "invalid_territory",
+                "$.territory",
+                format!(
+                    "\"{}\" is not a department code (\"93\") or a commune's INSEE code (\"93066\").",
+                    territory.chars().take(20).collect::<String>()
+                ),
+            ));
+        };
+        let placed = [
+            Fact::PostalCode,
+            Fact::Commune,
+            Fact::Department,
+            Fact::Region,
+        ]
+        .iter()
+        .any(|&fact| self.get(fact).is_some());
+        let mut facts = self.clone();
+        if !placed {
+            facts.set(fact, &Json::String(territory.to_owned()))?;
+        }
+        Ok(facts)
+    }
+
     /// Forgets a fact.
     pub fn remove(&mut self, fact: Fact) {
         self.put(fact, None);

@@ -56,6 +56,9 @@ struct OrientationView {
     /// To name the questions that would settle an undetermined status.
     questionnaire: Questionnaire,
     diagnosis: Option<Diagnosis>,
+    /// Where the site serves, placing a person whose answers do not say
+    /// where they live (`territory` attribute).
+    territory: Option<String>,
     locale: Locale,
     /// The need shown alone, if one is chosen.
     need: Option<String>,
@@ -122,6 +125,7 @@ impl OrientationWidget {
             catalogue: Catalogue::national(),
             questionnaire: Questionnaire::default_fr_en(),
             diagnosis: None,
+            territory: None,
             locale,
             need: None,
             only_eligible: false,
@@ -170,6 +174,18 @@ impl OrientationWidget {
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
         state.diagnosis = diagnosis;
         state.need = None;
+        let detail = state.render(true)?;
+        self.announce(state, &detail)
+    }
+
+    /// Places a person whose answers do not say where they live in
+    /// `territory`, a department code (`"93"`) or a commune's INSEE code
+    /// (`"93066"`), as the `territory` attribute gives; `null` for none.
+    /// Throws `invalid_territory`.
+    pub fn set_territory(&self, territory: Option<String>) -> Result<(), JsValue> {
+        check_territory(territory.as_deref())?;
+        let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
+        state.territory = territory;
         let detail = state.render(true)?;
         self.announce(state, &detail)
     }
@@ -260,10 +276,11 @@ impl OrientationView {
             return Ok(JsValue::NULL);
         };
         let needs = diagnosis.orientation_needs();
+        let facts = placed(&diagnosis.facts, self.territory.as_deref())?;
         let orientation = orient(
             &self.catalogue,
             &Request {
-                facts: &diagnosis.facts,
+                facts: &facts,
                 needs: &needs,
                 reference_date: diagnosis.reference_date,
                 locale: self.locale,
@@ -624,5 +641,23 @@ fn status_icon(status: Eligibility) -> &'static str {
         Eligibility::Eligible => "✓",
         Eligibility::Undetermined => "?",
         Eligibility::Ineligible => "✗",
+    }
+}
+
+/// Refuses a territory that is not a department or commune code.
+pub(crate) fn check_territory(territory: Option<&str>) -> Result<(), JsValue> {
+    placed(&passerelle_core::facts::Facts::default(), territory).map(drop)
+}
+
+/// `facts` placed in `territory`, if there is one.
+pub(crate) fn placed(
+    facts: &passerelle_core::facts::Facts,
+    territory: Option<&str>,
+) -> Result<passerelle_core::facts::Facts, JsValue> {
+    match territory {
+        Some(territory) => facts
+            .in_territory(territory)
+            .map_err(|problem| crate::error::Failure::new(problem.code, problem.message).into()),
+        None => Ok(facts.clone()),
     }
 }

@@ -134,6 +134,13 @@ impl ParcoursWidget {
             if let (0, Some(persist)) = (index, &persist) {
                 child.set_attribute("persist", persist)?;
             }
+            // The look, and the territory of the orientation and the plan.
+            if let Some(theme) = host.get_attribute("theme") {
+                child.set_attribute("theme", &theme)?;
+            }
+            if let (true, Some(territory)) = (index > 0, host.get_attribute("territory")) {
+                child.set_attribute("territory", &territory)?;
+            }
             panel.append_child(&child)?;
             widgets.push(child);
             if index + 1 < STEPS.len() {

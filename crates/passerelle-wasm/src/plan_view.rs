@@ -67,6 +67,8 @@ struct PlanView {
     body: Element,
     catalogue: Catalogue,
     diagnosis: Option<Diagnosis>,
+    /// Where the site serves (`territory` attribute).
+    territory: Option<String>,
     plan: Option<Plan>,
     locale: Locale,
     /// The day of the changes; the device's today.
@@ -128,6 +130,7 @@ impl PlanWidget {
             body,
             catalogue: Catalogue::national(),
             diagnosis: None,
+            territory: None,
             plan: None,
             locale: widget::locale_from(lang.as_deref()),
             today,
@@ -202,6 +205,16 @@ impl PlanWidget {
         state.diagnosis = diagnosis;
         state.error = None;
         state.render()
+    }
+
+    /// Places a person whose answers do not say where they live in
+    /// `territory` (a department or commune code) for the partners the
+    /// plan proposes; `null` for none. Throws `invalid_territory`.
+    pub fn set_territory(&self, territory: Option<String>) -> Result<(), JsValue> {
+        crate::orientation_view::check_territory(territory.as_deref())?;
+        let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
+        state.territory = territory;
+        Ok(())
     }
 
     /// Merges a local catalogue (JSON text or object) into the national
@@ -335,7 +348,10 @@ impl PlanView {
         };
         choices.locale = self.locale;
         choices.by = Author::Person;
-        match Plan::build(diagnosis, &self.catalogue, &choices) {
+        let mut placed = diagnosis.clone();
+        placed.facts =
+            crate::orientation_view::placed(&diagnosis.facts, self.territory.as_deref())?;
+        match Plan::build(&placed, &self.catalogue, &choices) {
             Ok(plan) => {
                 self.plan = Some(plan);
                 self.render()?;

@@ -328,3 +328,42 @@ fn a_value_that_is_not_a_diagnosis_is_refused_and_null_clears() {
         Message::OrientationWaiting.text(Locale::En)
     );
 }
+
+#[wasm_bindgen_test]
+fn a_territory_places_a_person_whose_answers_do_not_say_where_they_live() {
+    let (host, widget) = mount("fr");
+    let local = json!({
+        "format_version": 1, "id": "ville", "name": "Ville", "fictional": true,
+        "entries": [{
+            "id": "atelier-93", "name": {"fr": "Atelier emploi du 93"},
+            "description": {"fr": "Un atelier."},
+            "kind": "service", "types": ["atelier"],
+            "themes": ["trouver-un-emploi--repondre-a-des-offres-demploi"],
+            "publics": ["tous-publics"], "zone": {"departments": ["93"]},
+            "access": {"through": ["usagers"], "modes": ["se-presenter"]},
+            "cost": "gratuit", "source_url": "https://example.org/atelier",
+            "last_verified": "2026-11-27"
+        }]
+    });
+    widget
+        .set_local_catalogue(local.to_string().into())
+        .unwrap();
+    let mut nowhere = diagnosis();
+    nowhere["facts"] = json!({"age": 23, "employment_status": "jobseeker"});
+    widget.set_diagnosis(js(&nowhere)).unwrap();
+    let status = || {
+        find_all(&host, "li.proposal[data-entry=atelier-93]")[0]
+            .get_attribute("data-status")
+            .unwrap()
+    };
+    assert_eq!(status(), "undetermined");
+    widget.set_territory(Some("93".into())).unwrap();
+    assert_eq!(status(), "eligible");
+    widget.set_territory(Some("75056".into())).unwrap();
+    assert_eq!(status(), "ineligible");
+    // Answers that say where the person lives win over the territory.
+    widget.set_diagnosis(js(&diagnosis())).unwrap();
+    assert_eq!(status(), "eligible");
+    let refused = widget.set_territory(Some("Paris".into())).unwrap_err();
+    assert_eq!(code(&refused), "invalid_territory");
+}
