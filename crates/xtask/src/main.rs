@@ -73,6 +73,7 @@ fn demo(args: &[String]) -> Result {
     let root = workspace_root();
     let tools = tools::ensure_build_tools(&root)?;
     package::build(&root, &tools)?;
+    tools::ensure_npm_packages(&root.join("www"))?;
     let server = server::Server::start(&root, port)?;
     println!(
         "Passerelle demo: http://{}/  (Ctrl-C to stop)",

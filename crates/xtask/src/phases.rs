@@ -175,6 +175,7 @@ fn wasm_tests(root: &Path, browser: &BrowserTools) -> Result<Counts> {
 fn end_to_end(root: &Path, build: &BuildTools, browser: &BrowserTools) -> Result<Counts> {
     let tests = root.join("tests");
     tools::ensure_npm_packages(&tests)?;
+    tools::ensure_npm_packages(&root.join("www"))?;
     let server = server::Server::start(root, 0)?;
     let artifacts = tests.join("artifacts");
     std::fs::create_dir_all(&artifacts).map_err(|e| format!("cannot create artifacts: {e}"))?;

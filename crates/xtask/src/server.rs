@@ -1,7 +1,8 @@
 //! A small static file server for the demo site and the end-to-end tests.
 //! It listens on 127.0.0.1 only: `www/` at `/`, the built package at `/pkg/`,
 //! the shipped catalogues and questionnaire (`crates/passerelle-core/data/`)
-//! at `/data/`, for the demo's `catalog-src`.
+//! at `/data/`, for the demo's `catalog-src`, and the State design system
+//! (`@gouvfr/dsfr` from npm, `www/package-lock.json`) at `/dsfr/`.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -36,6 +37,14 @@ impl Server {
             (
                 "/data/",
                 root.join("crates").join("passerelle-core").join("data"),
+            ),
+            (
+                "/dsfr/",
+                root.join("www")
+                    .join("node_modules")
+                    .join("@gouvfr")
+                    .join("dsfr")
+                    .join("dist"),
             ),
             ("/", root.join("www")),
         ]));
