@@ -45,21 +45,28 @@ function reporting(element, call) {
   }
 }
 
-export class PasserelleDiagnostic extends HTMLElement {
-  static observedAttributes = ['lang', 'persist'];
-
+/**
+ * What every element shares: its widget, made once the module is loaded
+ * (by `makeWidget(lang)`, then `ready()`), freed when the element leaves
+ * the page. An element moved within the page keeps its widget.
+ */
+class WidgetElement extends HTMLElement {
   #widget = null;
   #loading = false;
+
+  /** The widget, once the module is loaded. */
+  get widget() {
+    return this.#widget;
+  }
 
   connectedCallback() {
     if (this.#widget || this.#loading) return; // moved within the page
     this.#loading = true;
     load()
-      .then(() => {
-        if (this.isConnected && !this.#widget) {
-          this.#widget = new DiagnosticWidget(this, languageOf(this));
-          this.#widget.set_persistence(this.getAttribute('persist'), this.id || null);
-        }
+      .then(async () => {
+        if (!this.isConnected || this.#widget) return;
+        this.#widget = this.makeWidget(languageOf(this));
+        await this.ready();
       })
       .catch((error) => reportError(this, error))
       .finally(() => { this.#loading = false; });
@@ -78,11 +85,31 @@ export class PasserelleDiagnostic extends HTMLElement {
 
   attributeChangedCallback(name) {
     if (!this.#widget) return;
-    if (name === 'persist') {
-      reporting(this, () => this.#widget.set_persistence(this.getAttribute('persist'), this.id || null));
-    } else {
-      reporting(this, () => this.#widget.set_locale(languageOf(this)));
-    }
+    if (name === 'lang') reporting(this, () => this.#widget.set_locale(languageOf(this)));
+    else this.changed(name);
+  }
+
+  /** What the element does once its widget is made. */
+  async ready() {}
+
+  /** What the element does when attribute `name` (not `lang`) changes. */
+  changed() {}
+}
+
+/** `<passerelle-diagnostic>`: the diagnosis questionnaire. */
+export class PasserelleDiagnostic extends WidgetElement {
+  static observedAttributes = ['lang', 'persist'];
+
+  makeWidget(lang) {
+    return new DiagnosticWidget(this, lang);
+  }
+
+  async ready() {
+    this.changed('persist');
+  }
+
+  changed() {
+    reporting(this, () => this.widget.set_persistence(this.getAttribute('persist'), this.id || null));
   }
 }
 
@@ -97,11 +124,9 @@ if (!customElements.get('passerelle-diagnostic')) {
  * a local catalogue to merge: the only URL it fetches; `territory`, where
  * to place a person whose answers do not say where they live.
  */
-class DiagnosisElement extends HTMLElement {
+class DiagnosisElement extends WidgetElement {
   static observedAttributes = ['lang', 'catalog-src', 'territory'];
 
-  #widget = null;
-  #loading = false;
   #diagnosis = null;
 
   /** The diagnosis given (a `DiagnosisResult` object or its JSON text), or `null`. */
@@ -111,42 +136,18 @@ class DiagnosisElement extends HTMLElement {
 
   set diagnosis(value) {
     this.#diagnosis = value ?? null;
-    if (this.#widget) reporting(this, () => this.#widget.set_diagnosis(this.#diagnosis));
+    if (this.widget) reporting(this, () => this.widget.set_diagnosis(this.#diagnosis));
   }
 
-  /** The widget, once the module is loaded. */
-  get widget() {
-    return this.#widget;
+  async ready() {
+    reporting(this, () => this.widget.set_territory(this.getAttribute('territory')));
+    // A catalogue that cannot be fetched is told; the national one serves.
+    await this.#loadCatalogue().catch((error) => reportError(this, error));
+    if (this.#diagnosis !== null) reporting(this, () => this.widget.set_diagnosis(this.#diagnosis));
   }
 
-  connectedCallback() {
-    if (this.#widget || this.#loading) return;
-    this.#loading = true;
-    load()
-      .then(async () => {
-        if (!this.isConnected || this.#widget) return;
-        this.#widget = this.makeWidget(languageOf(this));
-        this.#widget.set_territory(this.getAttribute('territory'));
-        await this.#loadCatalogue();
-        if (this.#diagnosis !== null) this.#widget.set_diagnosis(this.#diagnosis);
-      })
-      .catch((error) => reportError(this, error))
-      .finally(() => { this.#loading = false; });
-  }
-
-  disconnectedCallback() {
-    queueMicrotask(() => {
-      if (!this.isConnected && this.#widget) {
-        this.#widget.free();
-        this.#widget = null;
-      }
-    });
-  }
-
-  attributeChangedCallback(name) {
-    if (!this.#widget) return;
-    if (name === 'lang') reporting(this, () => this.#widget.set_locale(languageOf(this)));
-    else if (name === 'territory') reporting(this, () => this.#widget.set_territory(this.getAttribute('territory')));
+  changed(name) {
+    if (name === 'territory') reporting(this, () => this.widget.set_territory(this.getAttribute('territory')));
     else this.#loadCatalogue().catch((error) => reportError(this, error));
   }
 
@@ -155,7 +156,7 @@ class DiagnosisElement extends HTMLElement {
     const src = this.getAttribute('catalog-src');
     if (!src) return;
     const text = await fetchText('catalog-src', new URL(src, document.baseURI), 'catalog-src');
-    this.#widget?.set_local_catalogue(text);
+    this.widget?.set_local_catalogue(text);
   }
 }
 
@@ -193,40 +194,14 @@ if (!customElements.get('passerelle-plan')) {
 
 /**
  * `<passerelle-parcours>`: the questionnaire, the help and services, and
- * the plan, chained with a list of steps. `catalog-src` is passed on.
+ * the plan, chained with a list of steps. `catalog-src`, `territory`,
+ * `theme` and `persist` are passed on.
  */
-export class PasserelleParcours extends HTMLElement {
+export class PasserelleParcours extends WidgetElement {
   static observedAttributes = ['lang'];
 
-  #widget = null;
-  #loading = false;
-
-  connectedCallback() {
-    if (this.#widget || this.#loading) return;
-    this.#loading = true;
-    load()
-      .then(() => {
-        if (this.isConnected && !this.#widget) {
-          this.#widget = new ParcoursWidget(
-            this, languageOf(this), this.getAttribute('catalog-src'), this.getAttribute('persist'),
-          );
-        }
-      })
-      .catch((error) => reportError(this, error))
-      .finally(() => { this.#loading = false; });
-  }
-
-  disconnectedCallback() {
-    queueMicrotask(() => {
-      if (!this.isConnected && this.#widget) {
-        this.#widget.free();
-        this.#widget = null;
-      }
-    });
-  }
-
-  attributeChangedCallback() {
-    if (this.#widget) reporting(this, () => this.#widget.set_locale(languageOf(this)));
+  makeWidget(lang) {
+    return new ParcoursWidget(this, lang, this.getAttribute('catalog-src'), this.getAttribute('persist'));
   }
 }
 

@@ -10,9 +10,8 @@ use std::rc::Rc;
 use passerelle_core::catalogue::{Access, Catalogue};
 use passerelle_core::diagnosis::Diagnosis;
 use passerelle_core::orientation::{orient, DetailedProposal, Eligibility, Request};
-use passerelle_core::print::{https_href, mailto_href, tel_href};
 use passerelle_core::rules::Status;
-use passerelle_core::{json, Locale, Message, Questionnaire};
+use passerelle_core::{Locale, Message, Questionnaire};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -161,16 +160,7 @@ impl OrientationWidget {
     /// it. Throws `invalid_argument` when `diagnosis` is not a diagnosis
     /// result.
     pub fn set_diagnosis(&self, diagnosis: JsValue) -> Result<(), JsValue> {
-        let diagnosis = if crate::convert::absent(&diagnosis) {
-            None
-        } else {
-            let text = crate::convert::document(&diagnosis, "diagnosis")?;
-            Some(json::read_text::<Diagnosis>(&text).map_err(|error| {
-                crate::error::Failure::argument(format!(
-                    "diagnosis is not a diagnosis result: {error}"
-                ))
-            })?)
-        };
+        let diagnosis = widget::read_diagnosis(&diagnosis)?;
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
         state.diagnosis = diagnosis;
         state.need = None;
@@ -194,12 +184,9 @@ impl OrientationWidget {
     /// serves it) into the national one: an entry of the same id replaces
     /// it. Throws `invalid_catalogue` with every problem in `details`.
     pub fn set_local_catalogue(&self, catalogue: JsValue) -> Result<(), JsValue> {
-        let text = crate::convert::document(&catalogue, "catalogue")?;
-        let local = Catalogue::from_json(&text).map_err(|problems| {
-            crate::error::Failure::problems("invalid_catalogue", "catalogue", problems)
-        })?;
+        let catalogue = widget::with_local_catalogue(&catalogue)?;
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
-        state.catalogue = Catalogue::national().merged_with(&local);
+        state.catalogue = catalogue;
         let detail = state.render(true)?;
         self.announce(state, &detail)
     }
@@ -574,37 +561,13 @@ impl OrientationView {
     /// details in words; a note when only a professional can ask.
     fn access_links(&self, parent: &Element, access: &Access) -> Result<(), JsValue> {
         let doc = &self.document;
-        let list = element(doc, "ul", &[("class", "ways")], None)?;
-        let ways = [
-            (
-                Message::PhoneLabel,
-                access.phone.as_deref().map(|p| (p, tel_href(p))),
-            ),
-            (
-                Message::EmailLabel,
-                access.email.as_deref().map(|e| (e, mailto_href(e))),
-            ),
-            (
-                Message::WebLabel,
-                access.url.as_deref().map(|u| (u, https_href(u))),
-            ),
-        ];
-        for (label, way) in ways {
-            let Some((shown, href)) = way else { continue };
-            let item = element(doc, "li", &[], None)?;
-            item.append_child(&*element(doc, "span", &[], Some(&self.text(label)))?)?;
-            let way = match href {
-                Some(href) => element(
-                    doc,
-                    "a",
-                    &[("href", &href), ("part", "contact")],
-                    Some(shown),
-                )?,
-                None => element(doc, "span", &[], Some(shown))?,
-            };
-            item.append_child(&way)?;
-            list.append_child(&item)?;
-        }
+        let list = widget::contact_ways(
+            doc,
+            self.locale,
+            access.phone.as_deref(),
+            access.email.as_deref(),
+            access.url.as_deref(),
+        )?;
         if let Some(details) = &access.details {
             list.append_child(&*element(
                 doc,

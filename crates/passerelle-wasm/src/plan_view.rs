@@ -16,7 +16,7 @@ use passerelle_core::plan::{
     Action, ActionStatus, Author, Choices, Edit, Plan, PlanError, Review, Schedule,
 };
 use passerelle_core::print::print_view;
-use passerelle_core::{json, Locale, Message};
+use passerelle_core::{Locale, Message};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -187,16 +187,7 @@ impl PlanWidget {
     /// Throws `invalid_argument` when `diagnosis` is not a diagnosis
     /// result.
     pub fn set_diagnosis(&self, diagnosis: JsValue) -> Result<(), JsValue> {
-        let diagnosis = if crate::convert::absent(&diagnosis) {
-            None
-        } else {
-            let text = crate::convert::document(&diagnosis, "diagnosis")?;
-            Some(json::read_text::<Diagnosis>(&text).map_err(|error| {
-                crate::error::Failure::argument(format!(
-                    "diagnosis is not a diagnosis result: {error}"
-                ))
-            })?)
-        };
+        let diagnosis = widget::read_diagnosis(&diagnosis)?;
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
         if state.diagnosis != diagnosis {
             state.plan = None;
@@ -220,12 +211,9 @@ impl PlanWidget {
     /// Merges a local catalogue (JSON text or object) into the national
     /// one, for the partners a plan proposes. Throws `invalid_catalogue`.
     pub fn set_local_catalogue(&self, catalogue: JsValue) -> Result<(), JsValue> {
-        let text = crate::convert::document(&catalogue, "catalogue")?;
-        let local = Catalogue::from_json(&text).map_err(|problems| {
-            crate::error::Failure::problems("invalid_catalogue", "catalogue", problems)
-        })?;
+        let catalogue = widget::with_local_catalogue(&catalogue)?;
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
-        state.catalogue = Catalogue::national().merged_with(&local);
+        state.catalogue = catalogue;
         state.render()
     }
 
@@ -801,40 +789,13 @@ impl PlanView {
             ),
         )?)?;
         if let Some(contact) = &action.contact {
-            let ways = element(doc, "ul", &[("class", "ways")], None)?;
-            let links = [
-                (
-                    Message::PhoneLabel,
-                    contact.phone.as_deref(),
-                    passerelle_core::print::tel_href as fn(&str) -> Option<String>,
-                ),
-                (
-                    Message::EmailLabel,
-                    contact.email.as_deref(),
-                    passerelle_core::print::mailto_href,
-                ),
-                (
-                    Message::WebLabel,
-                    contact.url.as_deref(),
-                    passerelle_core::print::https_href,
-                ),
-            ];
-            for (label, value, href) in links {
-                let Some(value) = value else { continue };
-                let li = element(doc, "li", &[], None)?;
-                li.append_child(&*element(doc, "span", &[], Some(&self.text(label)))?)?;
-                let way = match href(value) {
-                    Some(href) => element(
-                        doc,
-                        "a",
-                        &[("href", &href), ("part", "contact")],
-                        Some(value),
-                    )?,
-                    None => element(doc, "span", &[], Some(value))?,
-                };
-                li.append_child(&way)?;
-                ways.append_child(&li)?;
-            }
+            let ways = widget::contact_ways(
+                doc,
+                self.locale,
+                contact.phone.as_deref(),
+                contact.email.as_deref(),
+                contact.url.as_deref(),
+            )?;
             item.append_child(&ways)?;
         }
         let id = format!("passerelle-status-{}", action.id);

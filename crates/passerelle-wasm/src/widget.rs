@@ -123,3 +123,73 @@ pub(crate) fn locale_from(lang: Option<&str>) -> Locale {
 pub(crate) fn busy() -> JsValue {
     crate::error::js_error("busy", "The widget is busy; try again.")
 }
+
+/// The diagnosis result a host page gives a widget (`element.diagnosis`):
+/// an object or its JSON text; `None` for `null` or `undefined`. Throws
+/// `invalid_argument` when it is not a diagnosis result.
+pub(crate) fn read_diagnosis(
+    value: &JsValue,
+) -> Result<Option<passerelle_core::Diagnosis>, JsValue> {
+    if crate::convert::absent(value) {
+        return Ok(None);
+    }
+    let text = crate::convert::document(value, "diagnosis")?;
+    passerelle_core::json::read_text(&text)
+        .map(Some)
+        .map_err(|error| {
+            crate::error::Failure::argument(format!("diagnosis is not a diagnosis result: {error}"))
+                .into()
+        })
+}
+
+/// The national catalogue with the local one a host page gives
+/// (`catalog-src`, as JSON text or an object) merged in. Throws
+/// `invalid_catalogue` with every problem in `details`.
+pub(crate) fn with_local_catalogue(
+    local: &JsValue,
+) -> Result<passerelle_core::catalogue::Catalogue, JsValue> {
+    use passerelle_core::catalogue::Catalogue;
+    let text = crate::convert::document(local, "catalogue")?;
+    let local = Catalogue::from_json(&text).map_err(|problems| {
+        crate::error::Failure::problems("invalid_catalogue", "catalogue", problems)
+    })?;
+    Ok(Catalogue::national().merged_with(&local))
+}
+
+/// A partner's phone, e-mail and web site as a list (`ul.ways`), each
+/// labelled, each a link only when the core's checks accept it (`tel:`,
+/// `mailto:`, `https:`), else shown as text.
+pub(crate) fn contact_ways(
+    document: &web_sys::Document,
+    locale: Locale,
+    phone: Option<&str>,
+    email: Option<&str>,
+    url: Option<&str>,
+) -> Result<web_sys::Element, JsValue> {
+    use crate::dom::element;
+    use passerelle_core::print::{https_href, mailto_href, tel_href};
+    use passerelle_core::Message;
+    let list = element(document, "ul", &[("class", "ways")], None)?;
+    let ways: [(Message, Option<&str>, fn(&str) -> Option<String>); 3] = [
+        (Message::PhoneLabel, phone, tel_href),
+        (Message::EmailLabel, email, mailto_href),
+        (Message::WebLabel, url, https_href),
+    ];
+    for (label, value, href) in ways {
+        let Some(value) = value else { continue };
+        let item = element(document, "li", &[], None)?;
+        item.append_child(&*element(document, "span", &[], Some(&label.text(locale)))?)?;
+        let way = match href(value) {
+            Some(href) => element(
+                document,
+                "a",
+                &[("href", &href), ("part", "contact")],
+                Some(value),
+            )?,
+            None => element(document, "span", &[], Some(value))?,
+        };
+        item.append_child(&way)?;
+        list.append_child(&item)?;
+    }
+    Ok(list)
+}

@@ -2,9 +2,6 @@
 //! wasm-bindgen-test in headless Chromium (`cargo xtask test`).
 #![cfg(target_arch = "wasm32")]
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use passerelle_core::orientation::Eligibility;
 use passerelle_core::{Locale, Message};
 use passerelle_wasm::OrientationWidget;
@@ -12,9 +9,12 @@ use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, ShadowRoot};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+mod common;
+use common::{code, find_all, js, root, send, text, Events};
 
 const JOB: &str = "trouver-un-emploi";
 const SHELTER: &str = "logement-hebergement--rechercher-une-solution-dhebergement-temporaire";
@@ -36,87 +36,18 @@ fn diagnosis() -> Value {
     })
 }
 
-fn js(value: &Value) -> JsValue {
-    js_sys::JSON::parse(&value.to_string()).unwrap()
-}
-
-fn to_json(value: &JsValue) -> Value {
-    serde_json::from_str(&String::from(js_sys::JSON::stringify(value).unwrap())).unwrap()
-}
-
 fn mount(lang: &str) -> (HtmlElement, OrientationWidget) {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&host).unwrap();
+    let host = common::host();
     let widget = OrientationWidget::new(host.clone(), Some(lang.into())).unwrap();
     (host, widget)
 }
 
-fn root(host: &HtmlElement) -> ShadowRoot {
-    host.shadow_root()
-        .expect("the widget attaches a shadow root")
-}
-
-fn find_all(host: &HtmlElement, selector: &str) -> Vec<Element> {
-    let nodes = root(host).query_selector_all(selector).unwrap();
-    (0..nodes.length())
-        .filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok())
-        .collect()
-}
-
-fn text(element: &Element) -> String {
-    element.text_content().unwrap_or_default()
-}
-
-fn code(error: &JsValue) -> String {
-    js_sys::Reflect::get(error, &"code".into())
-        .unwrap()
-        .as_string()
-        .unwrap_or_default()
-}
-
 /// Sends `change` from `element`, as the browser does when a control changes.
-fn change(element: &Element) {
-    let init = web_sys::CustomEventInit::new();
-    init.set_bubbles(true);
-    let event = web_sys::CustomEvent::new_with_event_init_dict("change", &init).unwrap();
-    element.dispatch_event(&event).unwrap();
-}
-
-/// Records the details of `passerelle:orientation` events.
-struct Orientations {
-    received: Rc<RefCell<Vec<JsValue>>>,
-    _listener: Closure<dyn FnMut(web_sys::CustomEvent)>,
-}
-
-impl Orientations {
-    fn on(host: &HtmlElement) -> Orientations {
-        let received: Rc<RefCell<Vec<JsValue>>> = Rc::default();
-        let sink = Rc::clone(&received);
-        let listener =
-            Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |event: web_sys::CustomEvent| {
-                sink.borrow_mut().push(event.detail())
-            });
-        host.add_event_listener_with_callback(
-            "passerelle:orientation",
-            listener.as_ref().unchecked_ref(),
-        )
-        .unwrap();
-        Orientations {
-            received,
-            _listener: listener,
-        }
-    }
-
-    fn details(&self) -> Vec<Value> {
-        self.received.borrow().iter().map(to_json).collect()
-    }
-}
 
 #[wasm_bindgen_test]
 fn each_need_shows_its_schemes_with_status_reasons_questions_and_access() {
     let (host, widget) = mount("fr");
-    let events = Orientations::on(&host);
+    let events = Events::on(&host, "passerelle:orientation");
     let waiting = find_all(&host, ".help");
     assert_eq!(
         text(&waiting[0]),
@@ -232,7 +163,7 @@ fn filters_show_one_need_and_only_what_the_person_is_entitled_to() {
         .clone()
         .unchecked_into();
     select.set_value(JOB);
-    change(&select);
+    send(&select, "change");
     let sections = find_all(&host, "section.need");
     assert_eq!(sections.len(), 1);
     assert_eq!(
@@ -248,7 +179,7 @@ fn filters_show_one_need_and_only_what_the_person_is_entitled_to() {
         .clone()
         .unchecked_into();
     only.set_checked(true);
-    change(&only);
+    send(&only, "change");
     let shown = find_all(&host, "li.proposal");
     assert!(!shown.is_empty() && shown.len() < all);
     assert!(shown
@@ -263,7 +194,7 @@ fn filters_show_one_need_and_only_what_the_person_is_entitled_to() {
         .clone()
         .unchecked_into();
     select.set_value("");
-    change(&select);
+    send(&select, "change");
     assert_eq!(find_all(&host, "section.need").len(), 2);
 }
 

@@ -9,14 +9,15 @@ use passerelle_wasm::ParcoursWidget;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, ShadowRoot};
+use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod common;
+use common::{find, root};
+
 fn mount() -> (HtmlElement, ParcoursWidget) {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&host).unwrap();
+    let host = common::host();
     let widget = ParcoursWidget::new(
         host.clone(),
         Some("fr".into()),
@@ -25,18 +26,6 @@ fn mount() -> (HtmlElement, ParcoursWidget) {
     )
     .unwrap();
     (host, widget)
-}
-
-fn root(host: &HtmlElement) -> ShadowRoot {
-    host.shadow_root()
-        .expect("the widget attaches a shadow root")
-}
-
-fn find(host: &HtmlElement, selector: &str) -> Element {
-    root(host)
-        .query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
 }
 
 fn visible_panels(host: &HtmlElement) -> Vec<String> {

@@ -2,18 +2,18 @@
 //! wasm-bindgen-test in headless Chromium (`cargo xtask test`).
 #![cfg(target_arch = "wasm32")]
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use passerelle_core::{Locale, Message};
 use passerelle_wasm::PlanWidget;
-use serde_json::{json, Value};
+use serde_json::json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, ShadowRoot};
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+mod common;
+use common::{find, find_all, root, send, text, to_json, Events};
 
 const JOB: &str = "trouver-un-emploi";
 const SHELTER: &str = "logement-hebergement--rechercher-une-solution-dhebergement-temporaire";
@@ -35,39 +35,10 @@ fn diagnosis() -> JsValue {
     js_sys::JSON::parse(&value.to_string()).unwrap()
 }
 
-fn to_json(value: &JsValue) -> Value {
-    serde_json::from_str(&String::from(js_sys::JSON::stringify(value).unwrap())).unwrap()
-}
-
 fn mount() -> (HtmlElement, PlanWidget) {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&host).unwrap();
+    let host = common::host();
     let widget = PlanWidget::new(host.clone(), Some("fr".into())).unwrap();
     (host, widget)
-}
-
-fn root(host: &HtmlElement) -> ShadowRoot {
-    host.shadow_root()
-        .expect("the widget attaches a shadow root")
-}
-
-fn find(host: &HtmlElement, selector: &str) -> Element {
-    root(host)
-        .query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-}
-
-fn find_all(host: &HtmlElement, selector: &str) -> Vec<Element> {
-    let nodes = root(host).query_selector_all(selector).unwrap();
-    (0..nodes.length())
-        .filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok())
-        .collect()
-}
-
-fn text(element: &Element) -> String {
-    element.text_content().unwrap_or_default()
 }
 
 fn active_id(host: &HtmlElement) -> Option<String> {
@@ -75,48 +46,11 @@ fn active_id(host: &HtmlElement) -> Option<String> {
 }
 
 /// Sends `kind` from `element`, bubbling, as the browser does.
-fn send(element: &Element, kind: &str) {
-    let init = web_sys::CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let event = web_sys::CustomEvent::new_with_event_init_dict(kind, &init).unwrap();
-    element.dispatch_event(&event).unwrap();
-}
-
-/// Records the details of `passerelle:plan-change` events.
-struct Changes {
-    received: Rc<RefCell<Vec<JsValue>>>,
-    _listener: Closure<dyn FnMut(web_sys::CustomEvent)>,
-}
-
-impl Changes {
-    fn on(host: &HtmlElement) -> Changes {
-        let received: Rc<RefCell<Vec<JsValue>>> = Rc::default();
-        let sink = Rc::clone(&received);
-        let listener =
-            Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |event: web_sys::CustomEvent| {
-                sink.borrow_mut().push(event.detail())
-            });
-        host.add_event_listener_with_callback(
-            "passerelle:plan-change",
-            listener.as_ref().unchecked_ref(),
-        )
-        .unwrap();
-        Changes {
-            received,
-            _listener: listener,
-        }
-    }
-
-    fn details(&self) -> Vec<Value> {
-        self.received.borrow().iter().map(to_json).collect()
-    }
-}
 
 #[wasm_bindgen_test]
 fn the_person_chooses_needs_and_pace_then_follows_the_plan_and_reviews_it() {
     let (host, widget) = mount();
-    let changes = Changes::on(&host);
+    let changes = Events::on(&host, "passerelle:plan-change");
     assert_eq!(
         text(&find(&host, ".help")),
         Message::PlanWaiting.text(Locale::Fr)
