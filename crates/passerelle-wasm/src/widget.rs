@@ -170,7 +170,9 @@ pub(crate) fn contact_ways(
     use passerelle_core::print::{https_href, mailto_href, tel_href};
     use passerelle_core::Message;
     let list = element(document, "ul", &[("class", "ways")], None)?;
-    let ways: [(Message, Option<&str>, fn(&str) -> Option<String>); 3] = [
+    /// A way in's link, from the core's checks; `None` when refused.
+    type Href = fn(&str) -> Option<String>;
+    let ways: [(Message, Option<&str>, Href); 3] = [
         (Message::PhoneLabel, phone, tel_href),
         (Message::EmailLabel, email, mailto_href),
         (Message::WebLabel, url, https_href),
