@@ -1,7 +1,7 @@
 // <passerelle-diagnostic> on the demo page, answered with the keyboard only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, artifact, baseUrl } from './browser.mjs';
+import { launch, openPage, artifact, baseUrl, violations } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -66,6 +66,7 @@ test('a person answers with the keyboard only, sees what to do at once, and the 
   assert.match(await widget.locator('.progress').textContent(), /^Question 1 sur \d+$/);
   assert.equal(await focusedInWidget(page), null, 'the page keeps its focus at start');
   await page.screenshot({ path: artifact('diagnostic-first-question.png'), fullPage: true });
+  assert.deepEqual(await violations(page), [], 'a single choice');
 
   // Where will you sleep tonight? Tab from the top of the page to the
   // answers, the arrows to the fourth ("Dans la rue…"), then Continue.
@@ -113,6 +114,7 @@ test('a person answers with the keyboard only, sees what to do at once, and the 
   assert.equal(await focusedInWidget(page), 'passerelle-input');
   assert.equal(await widget.locator('#passerelle-input').getAttribute('aria-invalid'), 'true');
   await page.screenshot({ path: artifact('diagnostic-error.png'), fullPage: true });
+  assert.deepEqual(await violations(page), [], 'a number refused, its error shown');
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type('22');
   await page.keyboard.press('Enter');
@@ -157,6 +159,7 @@ test('a person answers with the keyboard only, sees what to do at once, and the 
   await page.keyboard.press('Space');
   assert.equal(await box('none').isChecked(), false);
   await page.screenshot({ path: artifact('diagnostic-multiple-choice.png'), fullPage: true });
+  assert.deepEqual(await violations(page), [], 'a multiple choice');
   await continueWithEnter(page);
   await waitForNext(page, 'benefits');
 
@@ -188,6 +191,7 @@ test('a person answers with the keyboard only, sees what to do at once, and the 
         await page.keyboard.type(String(now.ranks - i)); // type-ahead picks the option
       }
       await page.screenshot({ path: artifact('diagnostic-ranking.png'), fullPage: true });
+      assert.deepEqual(await violations(page), [], 'the needs ranked');
     }
     await continueWithEnter(page);
     await waitForNext(page, now.question);
@@ -207,6 +211,7 @@ test('a person answers with the keyboard only, sees what to do at once, and the 
   await page.keyboard.press('Tab');
   assert.equal(await call.evaluate((link) => link.matches(':focus')), true, 'the number is the first link');
   await page.screenshot({ path: artifact('diagnostic-complete.png'), fullPage: true });
+  assert.deepEqual(await violations(page), [], 'the end: urgent alert and needs');
 
   await page.waitForFunction(() => window.passerelleEvents.length > 0);
   const events = await page.evaluate(() => window.passerelleEvents);
