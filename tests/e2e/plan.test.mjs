@@ -61,6 +61,25 @@ test('the plan is built by keyboard from the needs and pace chosen, then changed
   await page.screenshot({ path: artifact('plan-editing.png'), fullPage: true });
   assert.deepEqual(await violations(page), []);
 
+  // The referral sheet, once the person agrees, by keyboard.
+  await tabTo('passerelle-referral-consent');
+  await page.keyboard.press('Space');
+  await tabTo('passerelle-referral-prepare');
+  await page.keyboard.press('Enter');
+  await widget.locator('#passerelle-referral-open').waitFor();
+  assert.equal(await focusedInPlan(), 'passerelle-referral-open');
+  assert.deepEqual(await violations(page), []);
+
+  // The print view and the referral sheet, made in the page: checked too.
+  for (const [name, selector] of [['print-view', '.files a[target=_blank]'], ['referral-sheet', '#passerelle-referral-open']]) {
+    const html = await widget.locator(selector).evaluate(async (link) => (await fetch(link.href)).text());
+    const view = await browser.newPage();
+    await view.setContent(html);
+    await view.screenshot({ path: artifact(`plan-${name}.png`), fullPage: true });
+    assert.deepEqual(await violations(view), [], name);
+    await view.close();
+  }
+
   await page.setViewportSize({ width: 375, height: 800 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `${overflow}px of horizontal scroll`);

@@ -313,6 +313,16 @@ pub enum Message<'a> {
     AnswersForgotten,
     /// The device refuses to keep the answers.
     StorageUnavailable,
+    /// Label of the choice of partner for a referral sheet.
+    ReferralPartnerLabel,
+    /// The box the person ticks to agree to share with the partner.
+    ReferralConsentBox,
+    /// Makes the referral sheet.
+    PrepareReferral,
+    /// The referral sheet was asked for without the person's consent.
+    ConsentRequired,
+    /// Link to the referral sheet for a partner.
+    OpenReferral { partner: &'a str },
 }
 
 impl Message<'_> {
@@ -875,6 +885,31 @@ impl Message<'_> {
                 "This device cannot keep your answers. You can go on without.",
             )
             .into(),
+            (Message::ReferralPartnerLabel, locale) => pick(locale, "Partenaire", "Partner").into(),
+            (Message::ReferralConsentBox, locale) => pick(
+                locale,
+                "La personne est d’accord pour partager avec ce partenaire ce dont il a besoin.",
+                "The person agrees to share with this partner what it needs.",
+            )
+            .into(),
+            (Message::PrepareReferral, locale) => pick(
+                locale,
+                "Préparer la fiche de liaison",
+                "Prepare the referral sheet",
+            )
+            .into(),
+            (Message::ConsentRequired, locale) => pick(
+                locale,
+                "Cochez d’abord l’accord de la personne.",
+                "First tick the person’s agreement.",
+            )
+            .into(),
+            (Message::OpenReferral { partner }, Fr) => {
+                format!("Ouvrir la fiche de liaison pour {partner}")
+            }
+            (Message::OpenReferral { partner }, En) => {
+                format!("Open the referral sheet for {partner}")
+            }
         }
     }
 }

@@ -54,6 +54,8 @@ enum Intent {
     Status(String, usize),
     /// Sent the review form.
     Review,
+    /// Sent the referral form.
+    Referral,
     /// Asked to choose the needs and the pace again.
     Rebuild,
     /// Chose a plan file; its text comes later ([`PlanWidget`] reads it).
@@ -78,6 +80,8 @@ struct PlanView {
     chosen: Option<Vec<String>>,
     /// The pace chosen on the build form, steps a week.
     pace: u8,
+    /// The partner whose referral sheet was made last, to link it.
+    referred: Option<String>,
     /// A refusal to show: its message, and the id of the control it is for.
     error: Option<(String, String)>,
     /// The object URLs of the print view and the file, revoked when made
@@ -136,6 +140,7 @@ impl PlanWidget {
             today,
             chosen: None,
             pace: 2,
+            referred: None,
             error: None,
             urls: Vec::new(),
             itself: Weak::new(),
@@ -149,6 +154,7 @@ impl PlanWidget {
                 match form.get_attribute("data-form")?.as_str() {
                     "build" => Some(Intent::Build),
                     "review" => Some(Intent::Review),
+                    "referral" => Some(Intent::Referral),
                     _ => None,
                 }
             })?,
@@ -192,6 +198,7 @@ impl PlanWidget {
         if state.diagnosis != diagnosis {
             state.plan = None;
             state.chosen = None;
+            state.referred = None;
         }
         state.diagnosis = diagnosis;
         state.error = None;
@@ -255,8 +262,10 @@ impl Widget for PlanView {
                 }
             }
             Intent::Review => self.review()?,
+            Intent::Referral => self.referral()?,
             Intent::Rebuild => {
                 self.plan = None;
+                self.referred = None;
                 self.render()?;
                 self.focus("#passerelle-build input, #passerelle-build select")?;
                 return Ok(None);
@@ -405,6 +414,44 @@ impl PlanView {
         Ok(saved)
     }
 
+    /// Records the person's consent for the partner chosen, then offers
+    /// its referral sheet ("fiche de liaison"); without the box ticked,
+    /// asks for it.
+    fn referral(&mut self) -> Result<bool, JsValue> {
+        let root = self.root()?;
+        let entry = root
+            .query_selector("#passerelle-referral-partner")?
+            .and_then(|select| select.dyn_into::<HtmlSelectElement>().ok())
+            .map(|select| select.value())
+            .unwrap_or_default();
+        let agreed = root
+            .query_selector("#passerelle-referral-consent")?
+            .and_then(|input| input.dyn_into::<HtmlInputElement>().ok())
+            .is_some_and(|input| input.checked());
+        if !agreed {
+            self.error = Some((
+                self.text(Message::ConsentRequired),
+                "passerelle-referral-consent".to_owned(),
+            ));
+            self.render()?;
+            return self.focus("#passerelle-referral-consent").map(|()| false);
+        }
+        let consent = passerelle_core::plan::Consent {
+            entry: entry.clone(),
+            date: self.today,
+        };
+        let given = self.apply(
+            Edit::GiveConsent { consent },
+            Some("passerelle-referral-partner"),
+        )?;
+        if given {
+            self.referred = Some(entry);
+            self.render()?;
+            self.focus("#passerelle-referral-open")?;
+        }
+        Ok(given)
+    }
+
     /// Reads the plan file chosen in `input`, then shows it.
     fn open(&mut self, input: &HtmlInputElement) -> Result<(), JsValue> {
         let Some(file) = input.files().and_then(|files| files.get(0)) else {
@@ -443,6 +490,7 @@ impl PlanView {
         match Plan::from_json(text) {
             Ok(plan) => {
                 self.plan = Some(plan);
+                self.referred = None;
                 self.render()?;
                 self.focus(&format!("#{TITLE_ID}"))?;
                 self.event().map(Some)
@@ -733,6 +781,7 @@ impl PlanView {
             Some(&self.text(Message::SavePlanFile)),
         )?)?;
         self.body.append_child(&files)?;
+        self.draw_referral(&plan)?;
         self.draw_open()?;
         self.draw_review(&plan)?;
         let actions = element(doc, "div", &[("class", "actions")], None)?;
@@ -827,6 +876,117 @@ impl PlanView {
         field.append_child(&select)?;
         item.append_child(&field)?;
         Ok(item)
+    }
+
+    /// The referral sheet ("fiche de liaison"): a partner of the plan,
+    /// the person's consent, then the sheet as a `blob:` link.
+    fn draw_referral(&mut self, plan: &Plan) -> Result<(), JsValue> {
+        let mut partners: Vec<(String, String)> = Vec::new();
+        for action in plan.objectives.iter().flat_map(|o| &o.actions) {
+            let (Some(entry), Some(contact)) = (&action.entry, &action.contact) else {
+                continue;
+            };
+            if !partners.iter().any(|(id, _)| id == entry) {
+                partners.push((entry.clone(), contact.name.clone()));
+            }
+        }
+        if partners.is_empty() {
+            return Ok(());
+        }
+        let doc = self.document.clone();
+        let doc = &doc;
+        let form = element(
+            doc,
+            "form",
+            &[
+                ("class", "referral"),
+                ("data-form", "referral"),
+                ("part", "referral"),
+            ],
+            None,
+        )?;
+        let fieldset = element(doc, "fieldset", &[], None)?;
+        fieldset.append_child(&*element(
+            doc,
+            "legend",
+            &[],
+            Some(&self.text(Message::ReferralTitle)),
+        )?)?;
+        let field = element(doc, "div", &[("class", "field")], None)?;
+        field.append_child(&*element(
+            doc,
+            "label",
+            &[("for", "passerelle-referral-partner")],
+            Some(&self.text(Message::ReferralPartnerLabel)),
+        )?)?;
+        let select = element(
+            doc,
+            "select",
+            &[("id", "passerelle-referral-partner")],
+            None,
+        )?;
+        for (entry, name) in &partners {
+            let option = element(doc, "option", &[("value", entry)], Some(name))?;
+            if self.referred.as_deref() == Some(entry.as_str()) {
+                option.set_attribute("selected", "")?;
+            }
+            select.append_child(&option)?;
+        }
+        field.append_child(&select)?;
+        fieldset.append_child(&field)?;
+        let option = element(doc, "div", &[("class", "option")], None)?;
+        let checkbox = element(
+            doc,
+            "input",
+            &[("type", "checkbox"), ("id", "passerelle-referral-consent")],
+            None,
+        )?;
+        let error = self.error_for("passerelle-referral-consent", &checkbox)?;
+        option.append_child(&checkbox)?;
+        option.append_child(&*element(
+            doc,
+            "label",
+            &[("for", "passerelle-referral-consent")],
+            Some(&self.text(Message::ReferralConsentBox)),
+        )?)?;
+        fieldset.append_child(&option)?;
+        if let Some(error) = error {
+            fieldset.append_child(&error)?;
+        }
+        let actions = element(doc, "div", &[("class", "actions")], None)?;
+        actions.append_child(&*element(
+            doc,
+            "button",
+            &[
+                ("type", "submit"),
+                ("class", "secondary"),
+                ("id", "passerelle-referral-prepare"),
+            ],
+            Some(&self.text(Message::PrepareReferral)),
+        )?)?;
+        fieldset.append_child(&actions)?;
+        // The sheet of the partner the person agreed to share with last.
+        let sheet = self.referred.as_deref().and_then(|entry| {
+            passerelle_core::referral::referral_sheet(plan, &self.catalogue, entry, self.today).ok()
+        });
+        if let Some(sheet) = sheet {
+            let url = self.object_url(&sheet.to_html(), "text/html")?;
+            let name = &sheet.partner.name;
+            fieldset.append_child(&*element(
+                doc,
+                "a",
+                &[
+                    ("href", &url),
+                    ("target", "_blank"),
+                    ("rel", "noopener"),
+                    ("id", "passerelle-referral-open"),
+                ],
+                Some(&Message::OpenReferral { partner: name }.text(self.locale)),
+            )?)?;
+        }
+        form.append_child(&fieldset)?;
+        self.body.append_child(&form)?;
+        Ok(())
     }
 
     /// The review form, and the last review point saved.

@@ -149,6 +149,33 @@ fn the_person_chooses_needs_and_pace_then_follows_the_plan_and_reviews_it() {
         .unwrap()
         .ends_with(".json"));
 
+    // A referral sheet for a partner of the plan, once the person agrees.
+    let partner: HtmlSelectElement = find(&host, "#passerelle-referral-partner").unchecked_into();
+    let entry = partner.value();
+    assert!(!entry.is_empty());
+    send(&find(&host, "form.referral"), "submit");
+    assert_eq!(
+        active_id(&host).as_deref(),
+        Some("passerelle-referral-consent")
+    );
+    assert_eq!(
+        find(&host, "#passerelle-referral-consent")
+            .get_attribute("aria-describedby")
+            .as_deref(),
+        Some("passerelle-plan-error")
+    );
+    let consent: HtmlInputElement = find(&host, "#passerelle-referral-consent").unchecked_into();
+    consent.set_checked(true);
+    send(&find(&host, "form.referral"), "submit");
+    let open = find(&host, "#passerelle-referral-open");
+    assert!(open.get_attribute("href").unwrap().starts_with("blob:"));
+    assert_eq!(
+        active_id(&host).as_deref(),
+        Some("passerelle-referral-open")
+    );
+    let last = changes.details().pop().unwrap();
+    assert_eq!(last["plan"]["consents"][0]["entry"], entry.as_str());
+
     // Build again: back to the choices.
     send(&find(&host, "[data-do=rebuild]"), "click");
     assert_eq!(find_all(&host, "#passerelle-build").len(), 1);
