@@ -83,6 +83,10 @@ test('the plan is built by keyboard from the needs and pace chosen, then changed
   await page.setViewportSize({ width: 375, height: 800 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `${overflow}px of horizontal scroll`);
+  // 320 px: a 1280 px screen at 400 % zoom (WCAG 1.4.10, reflow).
+  await page.setViewportSize({ width: 320, height: 640 });
+  const reflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(reflow <= 0, `${reflow}px of horizontal scroll at 320 px`);
   await page.screenshot({ path: artifact('plan-phone.png'), fullPage: true });
   assert.deepEqual(seen.errors, []);
   const origin = new URL(baseUrl).origin;
