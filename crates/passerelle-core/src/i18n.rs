@@ -323,6 +323,9 @@ pub enum Message<'a> {
     ConsentRequired,
     /// Link to the referral sheet for a partner.
     OpenReferral { partner: &'a str },
+    /// Moves a need up or down the person's order; with the need's name,
+    /// the control's full label.
+    MoveNeed { up: bool, need: Option<&'a str> },
 }
 
 impl Message<'_> {
@@ -909,6 +912,19 @@ impl Message<'_> {
             }
             (Message::OpenReferral { partner }, En) => {
                 format!("Open the referral sheet for {partner}")
+            }
+            (Message::MoveNeed { up, need }, locale) => {
+                let verb = match (up, locale) {
+                    (true, Fr) => "Monter",
+                    (false, Fr) => "Descendre",
+                    (true, En) => "Move up",
+                    (false, En) => "Move down",
+                };
+                match (need, locale) {
+                    (Some(need), Fr) => format!("{verb} : {need}"),
+                    (Some(need), En) => format!("{verb}: {need}"),
+                    (None, _) => verb.into(),
+                }
             }
         }
     }

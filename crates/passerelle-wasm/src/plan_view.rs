@@ -58,6 +58,8 @@ enum Intent {
     Referral,
     /// Asked to choose the needs and the pace again.
     Rebuild,
+    /// Moved a need up (`true`) or down the order.
+    Move(String, bool),
     /// Chose a plan file; its text comes later ([`PlanWidget`] reads it).
     Open(HtmlInputElement),
 }
@@ -78,6 +80,8 @@ struct PlanView {
     /// The needs ticked on the build form (`None`: all, as at first), kept
     /// across renders.
     chosen: Option<Vec<String>>,
+    /// The needs in the person's order (`None`: the diagnosis's).
+    order: Option<Vec<String>>,
     /// The pace chosen on the build form, steps a week.
     pace: u8,
     /// The partner whose referral sheet was made last, to link it.
@@ -139,6 +143,7 @@ impl PlanWidget {
             locale: widget::locale_from(lang.as_deref()),
             today,
             chosen: None,
+            order: None,
             pace: 2,
             referred: None,
             error: None,
@@ -170,6 +175,10 @@ impl PlanWidget {
             })?,
             widget::listen(&root, "click", &state, |event| {
                 let target = event.target()?.dyn_into::<Element>().ok()?;
+                if let Some(button) = target.closest("[data-move]").ok().flatten() {
+                    let up = button.get_attribute("data-move")? == "up";
+                    return Some(Intent::Move(button.get_attribute("data-theme")?, up));
+                }
                 target.closest("[data-do=rebuild]").ok().flatten()?;
                 Some(Intent::Rebuild)
             })?,
@@ -198,6 +207,7 @@ impl PlanWidget {
         if state.diagnosis != diagnosis {
             state.plan = None;
             state.chosen = None;
+            state.order = None;
             state.referred = None;
         }
         state.diagnosis = diagnosis;
@@ -274,6 +284,10 @@ impl Widget for PlanView {
                 self.open(&input)?;
                 return Ok(None);
             }
+            Intent::Move(theme, up) => {
+                self.move_need(&theme, up)?;
+                return Ok(None);
+            }
         };
         if !changed {
             return Ok(None);
@@ -313,30 +327,89 @@ impl PlanView {
             .map_err(|_| crate::error::js_error("no_shadow_root", "The widget is not on the page."))
     }
 
-    /// Builds the plan from the needs ticked and the pace chosen.
-    fn build(&mut self) -> Result<bool, JsValue> {
+    /// The needs in the person's order: the diagnosis's, as moved.
+    fn ordered_needs(&self) -> Vec<String> {
         let Some(diagnosis) = &self.diagnosis else {
-            return Ok(false);
+            return Vec::new();
         };
+        let mut needs: Vec<String> = Vec::new();
+        let found = self
+            .order
+            .iter()
+            .flatten()
+            .chain(diagnosis.needs.iter().map(|n| &n.theme));
+        for theme in found {
+            let known = diagnosis.needs.iter().any(|need| &need.theme == theme);
+            if known && !needs.contains(theme) {
+                needs.push(theme.clone());
+            }
+        }
+        needs
+    }
+
+    /// Reads the needs ticked and the pace chosen on the build form into
+    /// the state, so that a render keeps them.
+    fn read_choices(&mut self) -> Result<(), JsValue> {
         let root = self.root()?;
-        let mut needs = Vec::new();
-        for need in &diagnosis.needs {
-            let id = format!("#passerelle-need-{}", css_id(&need.theme));
-            let ticked = root
+        let mut ticked = Vec::new();
+        for theme in self.ordered_needs() {
+            let id = format!("#passerelle-need-{}", css_id(&theme));
+            let on = root
                 .query_selector(&id)?
                 .and_then(|input| input.dyn_into::<HtmlInputElement>().ok())
                 .is_some_and(|input| input.checked());
-            if ticked {
-                needs.push(need.theme.clone());
+            if on {
+                ticked.push(theme);
             }
         }
-        let pace = root
+        self.chosen = Some(ticked);
+        if let Some(pace) = root
             .query_selector("#passerelle-pace")?
             .and_then(|select| select.dyn_into::<HtmlSelectElement>().ok())
             .and_then(|select| select.value().parse::<u8>().ok())
-            .unwrap_or(2);
-        self.chosen = Some(needs.clone());
-        self.pace = pace;
+        {
+            self.pace = pace;
+        }
+        Ok(())
+    }
+
+    /// Moves `theme` one place up or down the person's order, keeping the
+    /// focus on the control used.
+    fn move_need(&mut self, theme: &str, up: bool) -> Result<(), JsValue> {
+        self.read_choices()?;
+        let mut order = self.ordered_needs();
+        if let Some(at) = order.iter().position(|t| t == theme) {
+            let to = if up { at.checked_sub(1) } else { Some(at + 1) };
+            if let Some(to) = to.filter(|&to| to < order.len()) {
+                order.swap(at, to);
+            }
+        }
+        self.order = Some(order);
+        self.render()?;
+        // The same control, or the other one when the need reached an end.
+        let (same, other) = if up { ("up", "down") } else { ("down", "up") };
+        let root = self.root()?;
+        for direction in [same, other] {
+            let selector = format!("#passerelle-{direction}-{}", css_id(theme));
+            if let Some(control) = root.query_selector(&selector)? {
+                return dom::focus(&control);
+            }
+        }
+        Ok(())
+    }
+
+    /// Builds the plan from the needs ticked, in the person's order, and
+    /// the pace chosen.
+    fn build(&mut self) -> Result<bool, JsValue> {
+        if self.diagnosis.is_none() {
+            return Ok(false);
+        }
+        self.read_choices()?;
+        let needs = self.chosen.clone().unwrap_or_default();
+        let pace = self.pace;
+        let Some(diagnosis) = &self.diagnosis else {
+            return Ok(false);
+        };
         let mut choices = Choices::new(self.today, needs);
         choices.schedule = Schedule {
             start: self.today,
@@ -607,7 +680,12 @@ impl PlanView {
         if let Some(error) = self.error_for("passerelle-needs", &needs)? {
             needs.append_child(&error)?;
         }
-        for need in &diagnosis.needs {
+        let order = self.ordered_needs();
+        let count = order.len();
+        for (position, theme) in order.iter().enumerate() {
+            let Some(need) = diagnosis.needs.iter().find(|need| &need.theme == theme) else {
+                continue;
+            };
             let id = format!("passerelle-need-{}", css_id(&need.theme));
             let option = element(doc, "div", &[("class", "option")], None)?;
             let input = element(
@@ -638,6 +716,38 @@ impl PlanView {
                 )?)?;
             }
             option.append_child(&label)?;
+            // The person's order: up and down, each control naming its need.
+            let moves = element(doc, "span", &[("class", "moves")], None)?;
+            for (up, shown) in [(true, position > 0), (false, position + 1 < count)] {
+                if !shown {
+                    continue;
+                }
+                let direction = if up { "up" } else { "down" };
+                moves.append_child(&*element(
+                    doc,
+                    "button",
+                    &[
+                        ("type", "button"),
+                        ("class", "secondary move"),
+                        (
+                            "id",
+                            &format!("passerelle-{direction}-{}", css_id(&need.theme)),
+                        ),
+                        ("data-move", direction),
+                        ("data-theme", &need.theme),
+                        (
+                            "aria-label",
+                            &Message::MoveNeed {
+                                up,
+                                need: Some(&words),
+                            }
+                            .text(self.locale),
+                        ),
+                    ],
+                    Some(&Message::MoveNeed { up, need: None }.text(self.locale)),
+                )?)?;
+            }
+            option.append_child(&moves)?;
             needs.append_child(&option)?;
         }
         form.append_child(&needs)?;

@@ -203,3 +203,62 @@ fn a_new_diagnosis_drops_the_plan_and_a_wrong_one_is_refused() {
         Message::PlanWaiting.text(Locale::Fr)
     );
 }
+
+#[wasm_bindgen_test]
+fn the_person_puts_the_needs_in_their_own_order_urgent_ones_first_still() {
+    const MONEY: &str = "difficultes-financieres";
+    let (host, widget) = mount();
+    let need = |theme: &str, priority: &str| {
+        json!({"theme": theme, "label": theme, "priority": priority, "rank": null,
+               "raised_by": []})
+    };
+    let value = json!({
+        "questionnaire_id": "passerelle-default", "reference_date": "2026-11-27",
+        "facts": {"age": 40, "postal_code": "93200"}, "urgent": [],
+        "needs": [need(SHELTER, "urgent"), need(JOB, "high"), need(MONEY, "normal")],
+        "ranked_by_person": false
+    });
+    widget
+        .set_diagnosis(js_sys::JSON::parse(&value.to_string()).unwrap())
+        .unwrap();
+    let order = || -> Vec<String> {
+        find_all(&host, "#passerelle-needs input[type=checkbox]")
+            .iter()
+            .map(|input| input.get_attribute("value").unwrap())
+            .collect()
+    };
+    assert_eq!(order(), [SHELTER, JOB, MONEY]);
+    // The first has no "up", the last no "down"; each names its need.
+    assert!(find_all(&host, &format!("#passerelle-up-{SHELTER}")).is_empty());
+    let up = find(&host, &format!("#passerelle-up-{MONEY}"));
+    assert!(up
+        .get_attribute("aria-label")
+        .unwrap()
+        .starts_with("Monter : "));
+
+    // Money up twice: first. The focus follows the control.
+    send(&up, "click");
+    assert_eq!(order(), [SHELTER, MONEY, JOB]);
+    assert_eq!(active_id(&host), Some(format!("passerelle-up-{MONEY}")));
+    send(&find(&host, &format!("#passerelle-up-{MONEY}")), "click");
+    assert_eq!(order(), [MONEY, SHELTER, JOB]);
+    assert_eq!(active_id(&host), Some(format!("passerelle-down-{MONEY}")));
+
+    // A box unticked stays unticked when the order changes.
+    let job: HtmlInputElement = find(&host, &format!("#passerelle-need-{JOB}")).unchecked_into();
+    job.set_checked(false);
+    send(&find(&host, &format!("#passerelle-up-{JOB}")), "click");
+    let job: HtmlInputElement = find(&host, &format!("#passerelle-need-{JOB}")).unchecked_into();
+    assert!(!job.checked());
+
+    // Built: the urgent need first whatever the order, then the person's.
+    send(&find(&host, "#passerelle-build"), "submit");
+    let plan = to_json(&widget.plan().unwrap());
+    let themes: Vec<_> = plan["objectives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|objective| objective["theme"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(themes, [SHELTER, MONEY]);
+}
