@@ -1,5 +1,6 @@
 // Keeps the frame as tall as its content: the height comes from the
-// frame page (frame.js), from this origin only, from this frame only.
+// frame page (frame.js), from this origin only, from this frame only. The
+// page asks for it once listening, in case the frame spoke first.
 const frame = document.getElementById('passerelle-frame');
 window.addEventListener('message', (event) => {
   if (event.origin !== window.location.origin || event.source !== frame.contentWindow) return;
@@ -8,3 +9,6 @@ window.addEventListener('message', (event) => {
     frame.style.height = `${Math.ceil(height)}px`;
   }
 });
+const measure = () => frame.contentWindow?.postMessage({ type: 'passerelle:measure' }, window.location.origin);
+frame.addEventListener('load', measure);
+measure();

@@ -61,6 +61,13 @@ test('the plan is built by keyboard from the needs and pace chosen, then changed
   await page.screenshot({ path: artifact('plan-editing.png'), fullPage: true });
   assert.deepEqual(await violations(page), []);
 
+  // "Change this step", opened by keyboard: its fields checked too.
+  const action = await widget.locator('li.action').first().getAttribute('data-action');
+  await tabTo(`passerelle-change-${action}`);
+  await page.keyboard.press('Enter');
+  await widget.locator(`#passerelle-title-${action}`).waitFor();
+  assert.deepEqual(await violations(page), []);
+
   // The referral sheet, once the person agrees, by keyboard.
   await tabTo('passerelle-referral-consent');
   await page.keyboard.press('Space');

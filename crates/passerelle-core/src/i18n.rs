@@ -326,6 +326,14 @@ pub enum Message<'a> {
     /// Moves a need up or down the person's order; with the need's name,
     /// the control's full label.
     MoveNeed { up: bool, need: Option<&'a str> },
+    /// Opens the form that changes an action.
+    ChangeActionTitle,
+    /// Label of an action's title field.
+    ActionTitleLabel,
+    /// Label of an action's date field.
+    ActionDueLabel,
+    /// Saves the changes of an action.
+    SaveAction,
 }
 
 impl Message<'_> {
@@ -913,6 +921,10 @@ impl Message<'_> {
             (Message::OpenReferral { partner }, En) => {
                 format!("Open the referral sheet for {partner}")
             }
+            (Message::ChangeActionTitle, locale) => pick(locale, "Modifier cette démarche", "Change this step").into(),
+            (Message::ActionTitleLabel, locale) => pick(locale, "Ce qu’il faut faire", "What to do").into(),
+            (Message::ActionDueLabel, locale) => pick(locale, "Pour quand", "By when").into(),
+            (Message::SaveAction, locale) => pick(locale, "Enregistrer", "Save").into(),
             (Message::MoveNeed { up, need }, locale) => {
                 let verb = match (up, locale) {
                     (true, Fr) => "Monter",

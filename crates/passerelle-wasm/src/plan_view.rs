@@ -56,6 +56,8 @@ enum Intent {
     Review,
     /// Sent the referral form.
     Referral,
+    /// Sent the form that changes an action (its id).
+    ChangeAction(String),
     /// Asked to choose the needs and the pace again.
     Rebuild,
     /// Moved a need up (`true`) or down the order.
@@ -160,6 +162,7 @@ impl PlanWidget {
                     "build" => Some(Intent::Build),
                     "review" => Some(Intent::Review),
                     "referral" => Some(Intent::Referral),
+                    "action" => Some(Intent::ChangeAction(form.get_attribute("data-action")?)),
                     _ => None,
                 }
             })?,
@@ -273,6 +276,7 @@ impl Widget for PlanView {
             }
             Intent::Review => self.review()?,
             Intent::Referral => self.referral()?,
+            Intent::ChangeAction(id) => self.change_action(&id)?,
             Intent::Rebuild => {
                 self.plan = None;
                 self.referred = None;
@@ -485,6 +489,33 @@ impl PlanView {
             self.focus("#passerelle-review-saved")?;
         }
         Ok(saved)
+    }
+
+    /// Changes an action's title and date from its form; a title empty
+    /// or too long is refused, tied to its field.
+    fn change_action(&mut self, id: &str) -> Result<bool, JsValue> {
+        let Some(mut action) = self.plan.as_ref().and_then(|plan| plan.action(id)).cloned() else {
+            return Ok(false);
+        };
+        let root = self.root()?;
+        let value = |field: &str| -> Result<Option<String>, JsValue> {
+            Ok(root
+                .query_selector(&format!("#passerelle-{field}-{id}"))?
+                .and_then(|input| input.dyn_into::<HtmlInputElement>().ok())
+                .map(|input| input.value()))
+        };
+        if let Some(title) = value("title")? {
+            action.title = title.trim().to_owned();
+        }
+        if let Some(due) = value("due")? {
+            action.due = Date::parse(due.trim()).ok();
+        }
+        let title_id = format!("passerelle-title-{id}");
+        let changed = self.apply(Edit::ChangeAction { action }, Some(&title_id))?;
+        if changed {
+            self.focus(&format!("#passerelle-change-{id}"))?;
+        }
+        Ok(changed)
     }
 
     /// Records the person's consent for the partner chosen, then offers
@@ -957,6 +988,7 @@ impl PlanView {
             )?;
             item.append_child(&ways)?;
         }
+        item.append_child(&*self.action_form(action)?)?;
         let id = format!("passerelle-status-{}", action.id);
         let field = element(doc, "div", &[("class", "field")], None)?;
         field.append_child(&*element(
@@ -986,6 +1018,81 @@ impl PlanView {
         field.append_child(&select)?;
         item.append_child(&field)?;
         Ok(item)
+    }
+
+    /// "Change this step": the title and the date of an action, in a
+    /// `details` that stays open while it shows a refusal.
+    fn action_form(&self, action: &Action) -> Result<Element, JsValue> {
+        let doc = &self.document;
+        let id = &action.id;
+        let title_id = format!("passerelle-title-{id}");
+        let refused = self
+            .error
+            .as_ref()
+            .is_some_and(|(_, control)| *control == title_id);
+        let details = element(doc, "details", &[("class", "change")], None)?;
+        if refused {
+            details.set_attribute("open", "")?;
+        }
+        details.append_child(&*element(
+            doc,
+            "summary",
+            &[("id", &format!("passerelle-change-{id}"))],
+            Some(&self.text(Message::ChangeActionTitle)),
+        )?)?;
+        let form = element(
+            doc,
+            "form",
+            &[
+                ("data-form", "action"),
+                ("data-action", id),
+                ("novalidate", ""),
+            ],
+            None,
+        )?;
+        form.append_child(&*element(
+            doc,
+            "label",
+            &[("for", &title_id)],
+            Some(&self.text(Message::ActionTitleLabel)),
+        )?)?;
+        let title = element(
+            doc,
+            "input",
+            &[
+                ("type", "text"),
+                ("id", &title_id),
+                ("value", &action.title),
+            ],
+            None,
+        )?;
+        let error = self.error_for(&title_id, &title)?;
+        form.append_child(&title)?;
+        if let Some(error) = error {
+            form.append_child(&error)?;
+        }
+        let due_id = format!("passerelle-due-{id}");
+        form.append_child(&*element(
+            doc,
+            "label",
+            &[("for", &due_id)],
+            Some(&self.text(Message::ActionDueLabel)),
+        )?)?;
+        let due = action.due.map(|date| date.to_string()).unwrap_or_default();
+        form.append_child(&*element(
+            doc,
+            "input",
+            &[("type", "date"), ("id", &due_id), ("value", &due)],
+            None,
+        )?)?;
+        form.append_child(&*element(
+            doc,
+            "button",
+            &[("type", "submit"), ("class", "secondary")],
+            Some(&self.text(Message::SaveAction)),
+        )?)?;
+        details.append_child(&form)?;
+        Ok(details)
     }
 
     /// The referral sheet ("fiche de liaison"): a partner of the plan,

@@ -122,6 +122,47 @@ fn the_person_chooses_needs_and_pace_then_follows_the_plan_and_reviews_it() {
     assert_eq!(history.last().unwrap()["edit"]["op"], "set_status");
     assert_eq!(history.last().unwrap()["by"], "person");
 
+    // The action changed: an empty title is refused, tied to its field.
+    let title: HtmlInputElement =
+        find(&host, &format!("#passerelle-title-{action}")).unchecked_into();
+    title.set_value("  ");
+    send(
+        &find(&host, &format!("form[data-action={action}]")),
+        "submit",
+    );
+    let title = find(&host, &format!("#passerelle-title-{action}"));
+    assert_eq!(
+        title.get_attribute("aria-describedby").as_deref(),
+        Some("passerelle-plan-error")
+    );
+    assert_eq!(active_id(&host), Some(format!("passerelle-title-{action}")));
+    let title: HtmlInputElement = title.unchecked_into();
+    title.set_value("Appeler la Mission locale de Saint-Denis");
+    let due: HtmlInputElement = find(&host, &format!("#passerelle-due-{action}")).unchecked_into();
+    due.set_value("2026-12-15");
+    send(
+        &find(&host, &format!("form[data-action={action}]")),
+        "submit",
+    );
+    assert_eq!(
+        active_id(&host),
+        Some(format!("passerelle-change-{action}"))
+    );
+    let last = changes.details().pop().unwrap();
+    let changed = last["plan"]["objectives"][0]["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == action.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(changed["title"], "Appeler la Mission locale de Saint-Denis");
+    assert_eq!(changed["due"], "2026-12-15");
+    assert_eq!(
+        changed["status"], "done",
+        "the status changes only by its list"
+    );
+
     // A review point.
     let done_text: web_sys::HtmlTextAreaElement =
         find(&host, "#passerelle-review-done").unchecked_into();
