@@ -70,3 +70,17 @@ export async function violations(page) {
     return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
 }
+
+/**
+ * Fails when the page scrolls sideways at 375 px (a phone) or 320 px (a
+ * 1280 px screen at 400 % zoom, WCAG 1.4.10 reflow); a screenshot at
+ * 375 px goes to `name`.
+ */
+export async function assertReflows(page, name) {
+  for (const width of [375, 320]) {
+    await page.setViewportSize({ width, height: 800 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (overflow > 0) throw new Error(`${overflow}px of horizontal scroll at ${width} px`);
+    if (width === 375) await page.screenshot({ path: artifact(name), fullPage: true });
+  }
+}

@@ -3,7 +3,7 @@
 // no request but the package's files and its catalog-src.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, artifact, baseUrl, violations } from './browser.mjs';
+import { launch, openPage, artifact, baseUrl, violations, assertReflows } from './browser.mjs';
 import { diagnosis, JOB, SHELTER } from './fixtures.mjs';
 
 let browser;
@@ -70,15 +70,8 @@ test('the orientation shows each need with statuses in words, reasons and ways i
   await page.screenshot({ path: artifact('orientation-why-open.png'), fullPage: true });
   assert.deepEqual(await violations(page), []);
 
-  // A phone, 375 px wide: nothing wider than the screen.
-  await page.setViewportSize({ width: 375, height: 800 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${overflow}px of horizontal scroll`);
-  // 320 px: a 1280 px screen at 400 % zoom (WCAG 1.4.10, reflow).
-  await page.setViewportSize({ width: 320, height: 640 });
-  const reflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(reflow <= 0, `${reflow}px of horizontal scroll at 320 px`);
-  await page.screenshot({ path: artifact('orientation-phone.png'), fullPage: true });
+  // A phone, 375 px wide, and 320 px: nothing wider than the screen.
+  await assertReflows(page, 'orientation-phone.png');
 
   assert.deepEqual(seen.errors, []);
   const origin = new URL(baseUrl).origin;

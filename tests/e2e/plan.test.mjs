@@ -2,7 +2,7 @@
 // keyboard only, axe-core on each state, no request outside the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, artifact, baseUrl, violations } from './browser.mjs';
+import { launch, openPage, artifact, baseUrl, violations, assertReflows } from './browser.mjs';
 import { diagnosis, JOB, SHELTER } from './fixtures.mjs';
 
 let browser;
@@ -87,14 +87,7 @@ test('the plan is built by keyboard from the needs and pace chosen, then changed
     await view.close();
   }
 
-  await page.setViewportSize({ width: 375, height: 800 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${overflow}px of horizontal scroll`);
-  // 320 px: a 1280 px screen at 400 % zoom (WCAG 1.4.10, reflow).
-  await page.setViewportSize({ width: 320, height: 640 });
-  const reflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(reflow <= 0, `${reflow}px of horizontal scroll at 320 px`);
-  await page.screenshot({ path: artifact('plan-phone.png'), fullPage: true });
+  await assertReflows(page, 'plan-phone.png');
   assert.deepEqual(seen.errors, []);
   const origin = new URL(baseUrl).origin;
   assert.deepEqual(seen.requests.filter((url) => new URL(url).origin !== origin), []);

@@ -806,17 +806,15 @@ impl PlanView {
         }
         field.append_child(&pace)?;
         form.append_child(&field)?;
-        let actions = element(doc, "div", &[("class", "actions")], None)?;
-        actions.append_child(&*element(
+        let actions = widget::action_row(
             doc,
-            "button",
             &[
                 ("type", "submit"),
                 ("class", "primary"),
                 ("id", "passerelle-build-plan"),
             ],
-            Some(&self.text(Message::BuildPlan)),
-        )?)?;
+            &self.text(Message::BuildPlan),
+        )?;
         form.append_child(&actions)?;
         self.body.append_child(&form)?;
         self.draw_open()
@@ -925,17 +923,15 @@ impl PlanView {
         self.draw_referral(&plan)?;
         self.draw_open()?;
         self.draw_review(&plan)?;
-        let actions = element(doc, "div", &[("class", "actions")], None)?;
-        actions.append_child(&*element(
+        let actions = widget::action_row(
             doc,
-            "button",
             &[
                 ("type", "button"),
                 ("class", "secondary"),
                 ("data-do", "rebuild"),
             ],
-            Some(&self.text(Message::RebuildPlan)),
-        )?)?;
+            &self.text(Message::RebuildPlan),
+        )?;
         self.body.append_child(&actions)?;
         Ok(())
     }
@@ -1170,17 +1166,15 @@ impl PlanView {
         if let Some(error) = error {
             fieldset.append_child(&error)?;
         }
-        let actions = element(doc, "div", &[("class", "actions")], None)?;
-        actions.append_child(&*element(
+        let actions = widget::action_row(
             doc,
-            "button",
             &[
                 ("type", "submit"),
                 ("class", "secondary"),
                 ("id", "passerelle-referral-prepare"),
             ],
-            Some(&self.text(Message::PrepareReferral)),
-        )?)?;
+            &self.text(Message::PrepareReferral),
+        )?;
         fieldset.append_child(&actions)?;
         // The sheet of the partner the person agreed to share with last.
         let sheet = self.referred.as_deref().and_then(|entry| {
@@ -1256,13 +1250,11 @@ impl PlanView {
                 fieldset.append_child(&error)?;
             }
         }
-        let actions = element(doc, "div", &[("class", "actions")], None)?;
-        actions.append_child(&*element(
+        let actions = widget::action_row(
             doc,
-            "button",
             &[("type", "submit"), ("class", "primary")],
-            Some(&self.text(Message::SaveReview)),
-        )?)?;
+            &self.text(Message::SaveReview),
+        )?;
         fieldset.append_child(&actions)?;
         form.append_child(&fieldset)?;
         self.body.append_child(&form)?;

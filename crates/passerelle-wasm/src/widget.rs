@@ -195,3 +195,16 @@ pub(crate) fn contact_ways(
     }
     Ok(list)
 }
+
+/// A row of actions (`div.actions`) holding one button with these
+/// attributes and words.
+pub(crate) fn action_row(
+    document: &web_sys::Document,
+    button: &[(&str, &str)],
+    words: &str,
+) -> Result<web_sys::Element, JsValue> {
+    use crate::dom::element;
+    let row = element(document, "div", &[("class", "actions")], None)?;
+    row.append_child(&*element(document, "button", button, Some(words))?)?;
+    Ok(row)
+}
