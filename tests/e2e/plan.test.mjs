@@ -77,6 +77,16 @@ test('the plan is built by keyboard from the needs and pace chosen, then changed
   assert.equal(await focusedInPlan(), 'passerelle-referral-open');
   assert.deepEqual(await violations(page), []);
 
+  // "Build again" asks first; the person keeps the plan.
+  await tabTo('passerelle-rebuild');
+  await page.keyboard.press('Enter');
+  assert.equal(await focusedInPlan(), 'passerelle-rebuild-warning');
+  assert.deepEqual(await violations(page), []);
+  await tabTo('passerelle-rebuild-cancel');
+  await page.keyboard.press('Enter');
+  assert.equal(await focusedInPlan(), 'passerelle-rebuild');
+  assert.equal(await widget.locator('section.objective').count(), 1);
+
   // The print view and the referral sheet, made in the page: checked too.
   for (const [name, selector] of [['print-view', '.files a[target=_blank]'], ['referral-sheet', '#passerelle-referral-open']]) {
     const html = await widget.locator(selector).evaluate(async (link) => (await fetch(link.href)).text());

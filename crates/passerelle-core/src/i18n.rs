@@ -334,6 +334,12 @@ pub enum Message<'a> {
     ActionDueLabel,
     /// Saves the changes of an action.
     SaveAction,
+    /// What building the plan again does to the plan there is.
+    RebuildWarning,
+    /// Confirms building the plan again.
+    ConfirmRebuild,
+    /// Keeps the plan there is.
+    KeepPlan,
 }
 
 impl Message<'_> {
@@ -925,6 +931,14 @@ impl Message<'_> {
             (Message::ActionTitleLabel, locale) => pick(locale, "Ce qu’il faut faire", "What to do").into(),
             (Message::ActionDueLabel, locale) => pick(locale, "Pour quand", "By when").into(),
             (Message::SaveAction, locale) => pick(locale, "Enregistrer", "Save").into(),
+            (Message::RebuildWarning, locale) => pick(
+                locale,
+                "Votre plan actuel sera remplacé. Enregistrez-le d’abord sur cet appareil si vous voulez le garder.",
+                "Your current plan will be replaced. Save it on this device first if you want to keep it.",
+            )
+            .into(),
+            (Message::ConfirmRebuild, locale) => pick(locale, "Oui, refaire le plan", "Yes, build it again").into(),
+            (Message::KeepPlan, locale) => pick(locale, "Garder ce plan", "Keep this plan").into(),
             (Message::MoveNeed { up, need }, locale) => {
                 let verb = match (up, locale) {
                     (true, Fr) => "Monter",

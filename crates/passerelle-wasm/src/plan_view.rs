@@ -58,8 +58,13 @@ enum Intent {
     Referral,
     /// Sent the form that changes an action (its id).
     ChangeAction(String),
-    /// Asked to choose the needs and the pace again.
+    /// Asked to choose the needs and the pace again: asked first whether
+    /// to replace the plan there is.
+    AskRebuild,
+    /// Confirmed: the choices again, the plan replaced once built.
     Rebuild,
+    /// Kept the plan there is.
+    KeepPlan,
     /// Moved a need up (`true`) or down the order.
     Move(String, bool),
     /// Chose a plan file; its text comes later ([`PlanWidget`] reads it).
@@ -84,6 +89,8 @@ struct PlanView {
     chosen: Option<Vec<String>>,
     /// The needs in the person's order (`None`: the diagnosis's).
     order: Option<Vec<String>>,
+    /// Whether the person is asked to confirm building the plan again.
+    confirming_rebuild: bool,
     /// The pace chosen on the build form, steps a week.
     pace: u8,
     /// The partner whose referral sheet was made last, to link it.
@@ -146,6 +153,7 @@ impl PlanWidget {
             today,
             chosen: None,
             order: None,
+            confirming_rebuild: false,
             pace: 2,
             referred: None,
             error: None,
@@ -182,8 +190,13 @@ impl PlanWidget {
                     let up = button.get_attribute("data-move")? == "up";
                     return Some(Intent::Move(button.get_attribute("data-theme")?, up));
                 }
-                target.closest("[data-do=rebuild]").ok().flatten()?;
-                Some(Intent::Rebuild)
+                let button = target.closest("[data-do]").ok().flatten()?;
+                match button.get_attribute("data-do")?.as_str() {
+                    "rebuild" => Some(Intent::AskRebuild),
+                    "rebuild-confirm" => Some(Intent::Rebuild),
+                    "rebuild-cancel" => Some(Intent::KeepPlan),
+                    _ => None,
+                }
             })?,
         ];
         Ok(PlanWidget {
@@ -277,9 +290,22 @@ impl Widget for PlanView {
             Intent::Review => self.review()?,
             Intent::Referral => self.referral()?,
             Intent::ChangeAction(id) => self.change_action(&id)?,
+            Intent::AskRebuild => {
+                self.confirming_rebuild = true;
+                self.render()?;
+                self.focus("#passerelle-rebuild-warning")?;
+                return Ok(None);
+            }
+            Intent::KeepPlan => {
+                self.confirming_rebuild = false;
+                self.render()?;
+                self.focus("#passerelle-rebuild")?;
+                return Ok(None);
+            }
             Intent::Rebuild => {
                 self.plan = None;
                 self.referred = None;
+                self.confirming_rebuild = false;
                 self.render()?;
                 self.focus("#passerelle-build input, #passerelle-build select")?;
                 return Ok(None);
@@ -923,16 +949,60 @@ impl PlanView {
         self.draw_referral(&plan)?;
         self.draw_open()?;
         self.draw_review(&plan)?;
-        let actions = widget::action_row(
+        if !self.confirming_rebuild {
+            let actions = widget::action_row(
+                doc,
+                &[
+                    ("type", "button"),
+                    ("class", "secondary"),
+                    ("id", "passerelle-rebuild"),
+                    ("data-do", "rebuild"),
+                ],
+                &self.text(Message::RebuildPlan),
+            )?;
+            self.body.append_child(&actions)?;
+            return Ok(());
+        }
+        // Asked first: the plan there is would be replaced.
+        let confirm = element(
+            doc,
+            "div",
+            &[
+                ("class", "confirm"),
+                ("role", "group"),
+                ("aria-labelledby", "passerelle-rebuild-warning"),
+            ],
+            None,
+        )?;
+        confirm.append_child(&*element(
+            doc,
+            "p",
+            &[("id", "passerelle-rebuild-warning"), ("tabindex", "-1")],
+            Some(&self.text(Message::RebuildWarning)),
+        )?)?;
+        let row = widget::action_row(
             doc,
             &[
                 ("type", "button"),
-                ("class", "secondary"),
-                ("data-do", "rebuild"),
+                ("class", "primary"),
+                ("id", "passerelle-rebuild-cancel"),
+                ("data-do", "rebuild-cancel"),
             ],
-            &self.text(Message::RebuildPlan),
+            &self.text(Message::KeepPlan),
         )?;
-        self.body.append_child(&actions)?;
+        row.append_child(&*element(
+            doc,
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "secondary"),
+                ("id", "passerelle-rebuild-confirm"),
+                ("data-do", "rebuild-confirm"),
+            ],
+            Some(&self.text(Message::ConfirmRebuild)),
+        )?)?;
+        confirm.append_child(&row)?;
+        self.body.append_child(&confirm)?;
         Ok(())
     }
 

@@ -217,8 +217,17 @@ fn the_person_chooses_needs_and_pace_then_follows_the_plan_and_reviews_it() {
     let last = changes.details().pop().unwrap();
     assert_eq!(last["plan"]["consents"][0]["entry"], entry.as_str());
 
-    // Build again: back to the choices.
-    send(&find(&host, "[data-do=rebuild]"), "click");
+    // Build again: asked first, and keeping the plan keeps it.
+    send(&find(&host, "#passerelle-rebuild"), "click");
+    assert_eq!(
+        active_id(&host).as_deref(),
+        Some("passerelle-rebuild-warning")
+    );
+    send(&find(&host, "#passerelle-rebuild-cancel"), "click");
+    assert!(!widget.plan().unwrap().is_null());
+    assert_eq!(active_id(&host).as_deref(), Some("passerelle-rebuild"));
+    send(&find(&host, "#passerelle-rebuild"), "click");
+    send(&find(&host, "#passerelle-rebuild-confirm"), "click");
     assert_eq!(find_all(&host, "#passerelle-build").len(), 1);
     assert!(widget.plan().unwrap().is_null());
 }
