@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { linkPackage, nodeEntry, packageDir, requirePackage } from './package.mjs';
+import { answerAll, linkPackage, nodeEntry, packageDir, requirePackage } from './package.mjs';
 
 requirePackage();
 const { Engine, Diagnosis, Plan, load } = await import(nodeEntry);
@@ -33,27 +33,6 @@ function thrown(call, code) {
   return error;
 }
 
-/** Answers every question by simple rules: a 19-year-old in Seine-Saint-Denis. */
-function answerAll(diagnosis) {
-  let answered = 0;
-  for (let question = diagnosis.current(); question; question = diagnosis.current()) {
-    const { id, kind } = question;
-    const answer = {
-      yes_no: () => id === 'food_today',
-      number: () => (id === 'age' ? 19 : kind.min),
-      postal_code: () => '93200',
-      date: () => '2007-05-02',
-      short_text: () => 'x',
-      need_ranking: () => diagnosis.needs_found(),
-      multiple_choice: () => [kind.options[0].id],
-      single_choice: () => (id === 'sleep_tonight' ? 'home' : kind.options.at(-1).id),
-    }[kind.type]();
-    diagnosis.answer(id, answer);
-    answered += 1;
-    assert.ok(answered < 200, 'the session does not end');
-  }
-  return answered;
-}
 
 /** The flow a program runs, end to end; returns the plan's JSON. */
 function fullFlow(engine) {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 
-import { packageDir } from './package.mjs';
+import { answerAll, packageDir } from './package.mjs';
 import { packAndInstall } from './packed.mjs';
 
 const run = promisify(execFile);
@@ -61,23 +61,8 @@ await load();
 const engine = new Engine();
 const diagnosis = engine.start_diagnosis(TODAY);
 assert.ok(diagnosis instanceof Diagnosis);
-let answered = 0;
-for (let question = diagnosis.current(); question; question = diagnosis.current()) {
-  const { id, kind } = question;
-  const answer = {
-    yes_no: () => id === 'food_today',
-    number: () => (id === 'age' ? 19 : kind.min),
-    postal_code: () => '93200',
-    date: () => '2007-05-02',
-    short_text: () => 'x',
-    need_ranking: () => diagnosis.needs_found(),
-    multiple_choice: () => [kind.options[0].id],
-    single_choice: () => (id === 'sleep_tonight' ? 'home' : kind.options.at(-1).id),
-  }[kind.type]();
-  diagnosis.answer(id, answer);
-  answered += 1;
-  assert.ok(answered < 200, 'the session does not end');
-}
+${answerAll.toString()}
+const answered = answerAll(diagnosis);
 const result = diagnosis.result();
 const orientation = diagnosis.orient();
 const plan = diagnosis.build_plan({ needs: ['trouver-un-emploi'] });

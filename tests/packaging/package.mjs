@@ -1,5 +1,6 @@
 // Where the built package is, for the packaging tests: the folder named by
 // PASSERELLE_PKG (or a file in it), else target/pkg/ (`cargo xtask package`).
+import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readlinkSync, renameSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -55,4 +56,30 @@ export function linkPackage() {
     renameSync(temporary, link);
   }
   return link;
+}
+
+/**
+ * Answers every question by simple rules: a 19-year-old in
+ * Seine-Saint-Denis. Used here, and written into the script the npm-pack
+ * test runs (`answerAll.toString()`): it calls nothing but `assert`.
+ */
+export function answerAll(diagnosis) {
+  let answered = 0;
+  for (let question = diagnosis.current(); question; question = diagnosis.current()) {
+    const { id, kind } = question;
+    const answer = {
+      yes_no: () => id === 'food_today',
+      number: () => (id === 'age' ? 19 : kind.min),
+      postal_code: () => '93200',
+      date: () => '2007-05-02',
+      short_text: () => 'x',
+      need_ranking: () => diagnosis.needs_found(),
+      multiple_choice: () => [kind.options[0].id],
+      single_choice: () => (id === 'sleep_tonight' ? 'home' : kind.options.at(-1).id),
+    }[kind.type]();
+    diagnosis.answer(id, answer);
+    answered += 1;
+    assert.ok(answered < 200, 'the session does not end');
+  }
+  return answered;
 }

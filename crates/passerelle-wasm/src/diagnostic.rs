@@ -4,9 +4,7 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use std::sync::Arc;
 
-use passerelle_core::catalogue::Catalogue;
 use passerelle_core::date::Date;
 use passerelle_core::diagnosis::{Diagnosis, Reach};
 use passerelle_core::questionnaire::ranked_themes;
@@ -20,7 +18,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 use crate::dom::{self, element};
-use crate::error::js_error;
 use crate::texts::theme_label;
 use crate::widget::{self, Widget};
 
@@ -128,14 +125,8 @@ impl DiagnosticWidget {
     /// language of `lang` (French by default).
     #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement, lang: Option<String>) -> Result<DiagnosticWidget, JsValue> {
-        let today = today().ok_or_else(|| {
-            js_error(
-                "no_date",
-                "The device's date could not be read: check its clock.",
-            )
-        })?;
-        let questionnaire =
-            Questionnaire::default_fr_en().adapted_to(Arc::new(Catalogue::national()));
+        let today = crate::convert::today()?;
+        let questionnaire = Questionnaire::default_fr_en().adapted_to(crate::national_catalogue());
         DiagnosticWidget::mount(host, lang, questionnaire, today)
     }
 
@@ -274,15 +265,6 @@ impl DiagnosticWidget {
             _listeners: listeners,
         })
     }
-}
-
-/// Today on the device, in its time zone.
-fn today() -> Option<Date> {
-    let now = js_sys::Date::new_0();
-    let year = u16::try_from(now.get_full_year()).ok()?;
-    let month = u8::try_from(now.get_month() + 1).ok()?;
-    let day = u8::try_from(now.get_date()).ok()?;
-    Date::new(year, month, day)
 }
 
 /// `value` as a JavaScript value shaped like its JSON, as the engine gives.

@@ -138,10 +138,9 @@ impl Engine {
             Some(_) => return Err(Failure::argument("options.locale must be a language tag")),
         };
         let base = match field("catalogue") {
-            None => Catalogue::national(),
-            Some(value) => catalogue_in(value, "options.catalogue")?,
+            None => crate::national_catalogue(),
+            Some(value) => Arc::new(catalogue_in(value, "options.catalogue")?),
         };
-        let base = Arc::new(base);
         let catalogue = match field("local_catalogue") {
             None => Arc::clone(&base),
             Some(value) => {

@@ -21,6 +21,17 @@ mod plan_view;
 mod texts;
 mod widget;
 
+/// The national catalogue, read once per page and shared by every widget
+/// and engine that starts from it (reading it is the costly part of
+/// starting one).
+pub(crate) fn national_catalogue() -> std::sync::Arc<passerelle_core::catalogue::Catalogue> {
+    thread_local! {
+        static NATIONAL: std::sync::Arc<passerelle_core::catalogue::Catalogue> =
+            std::sync::Arc::new(passerelle_core::catalogue::Catalogue::national());
+    }
+    NATIONAL.with(std::sync::Arc::clone)
+}
+
 pub use diagnostic::DiagnosticWidget;
 pub use engine::{Diagnosis, Engine, Plan};
 pub use orientation_view::OrientationWidget;

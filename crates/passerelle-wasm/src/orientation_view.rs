@@ -51,7 +51,7 @@ struct OrientationView {
     /// Inside `body`, after the filters: what changes when they do, so
     /// that the filter in use keeps the focus.
     results: Element,
-    catalogue: Catalogue,
+    catalogue: std::sync::Arc<Catalogue>,
     /// To name the questions that would settle an undetermined status.
     questionnaire: Questionnaire,
     diagnosis: Option<Diagnosis>,
@@ -121,7 +121,7 @@ impl OrientationWidget {
             summary,
             body,
             results,
-            catalogue: Catalogue::national(),
+            catalogue: crate::national_catalogue(),
             questionnaire: Questionnaire::default_fr_en(),
             diagnosis: None,
             territory: None,

@@ -76,7 +76,7 @@ struct PlanView {
     host: HtmlElement,
     document: Document,
     body: Element,
-    catalogue: Catalogue,
+    catalogue: std::sync::Arc<Catalogue>,
     diagnosis: Option<Diagnosis>,
     /// Where the site serves (`territory` attribute).
     territory: Option<String>,
@@ -145,7 +145,7 @@ impl PlanWidget {
             host,
             document,
             body,
-            catalogue: Catalogue::national(),
+            catalogue: crate::national_catalogue(),
             diagnosis: None,
             territory: None,
             plan: None,
@@ -1178,23 +1178,8 @@ impl PlanView {
         }
         let doc = self.document.clone();
         let doc = &doc;
-        let form = element(
-            doc,
-            "form",
-            &[
-                ("class", "referral"),
-                ("data-form", "referral"),
-                ("part", "referral"),
-            ],
-            None,
-        )?;
-        let fieldset = element(doc, "fieldset", &[], None)?;
-        fieldset.append_child(&*element(
-            doc,
-            "legend",
-            &[],
-            Some(&self.text(Message::ReferralTitle)),
-        )?)?;
+        let (form, fieldset) =
+            widget::named_form(doc, "referral", &self.text(Message::ReferralTitle))?;
         let field = element(doc, "div", &[("class", "field")], None)?;
         field.append_child(&*element(
             doc,
@@ -1265,7 +1250,6 @@ impl PlanView {
                 Some(&Message::OpenReferral { partner: name }.text(self.locale)),
             )?)?;
         }
-        form.append_child(&fieldset)?;
         self.body.append_child(&form)?;
         Ok(())
     }
@@ -1273,23 +1257,7 @@ impl PlanView {
     /// The review form, and the last review point saved.
     fn draw_review(&self, plan: &Plan) -> Result<(), JsValue> {
         let doc = &self.document;
-        let form = element(
-            doc,
-            "form",
-            &[
-                ("class", "review"),
-                ("data-form", "review"),
-                ("part", "review"),
-            ],
-            None,
-        )?;
-        let fieldset = element(doc, "fieldset", &[], None)?;
-        fieldset.append_child(&*element(
-            doc,
-            "legend",
-            &[],
-            Some(&self.text(Message::ReviewTitle)),
-        )?)?;
+        let (form, fieldset) = widget::named_form(doc, "review", &self.text(Message::ReviewTitle))?;
         if let Some(last) = plan.reviews.last() {
             fieldset.append_child(&*element(
                 doc,
@@ -1326,7 +1294,6 @@ impl PlanView {
             &self.text(Message::SaveReview),
         )?;
         fieldset.append_child(&actions)?;
-        form.append_child(&fieldset)?;
         self.body.append_child(&form)?;
         Ok(())
     }

@@ -147,13 +147,15 @@ pub(crate) fn read_diagnosis(
 /// `invalid_catalogue` with every problem in `details`.
 pub(crate) fn with_local_catalogue(
     local: &JsValue,
-) -> Result<passerelle_core::catalogue::Catalogue, JsValue> {
+) -> Result<std::sync::Arc<passerelle_core::catalogue::Catalogue>, JsValue> {
     use passerelle_core::catalogue::Catalogue;
     let text = crate::convert::document(local, "catalogue")?;
     let local = Catalogue::from_json(&text).map_err(|problems| {
         crate::error::Failure::problems("invalid_catalogue", "catalogue", problems)
     })?;
-    Ok(Catalogue::national().merged_with(&local))
+    Ok(std::sync::Arc::new(
+        crate::national_catalogue().merged_with(&local),
+    ))
 }
 
 /// A partner's phone, e-mail and web site as a list (`ul.ways`), each
@@ -207,4 +209,25 @@ pub(crate) fn action_row(
     let row = element(document, "div", &[("class", "actions")], None)?;
     row.append_child(&*element(document, "button", button, Some(words))?)?;
     Ok(row)
+}
+
+/// A form named `name` (its class, its `data-form` for the submit
+/// listener, its part) around a fieldset with `legend`: returns both, the
+/// fieldset to fill.
+pub(crate) fn named_form(
+    document: &web_sys::Document,
+    name: &str,
+    legend: &str,
+) -> Result<(web_sys::Element, web_sys::Element), JsValue> {
+    use crate::dom::element;
+    let form = element(
+        document,
+        "form",
+        &[("class", name), ("data-form", name), ("part", name)],
+        None,
+    )?;
+    let fieldset = element(document, "fieldset", &[], None)?;
+    fieldset.append_child(&*element(document, "legend", &[], Some(legend))?)?;
+    form.append_child(&fieldset)?;
+    Ok((form, fieldset))
 }
