@@ -786,7 +786,7 @@ export type PasserelleErrorCode =
   | 'snapshot_other_questionnaire' | 'snapshot_inconsistent'
   // Plan
   | 'no_need' | 'need_not_found' | 'unknown_entry' | 'unknown_objective'
-  | 'unknown_action' | 'bad_position' | 'bad_pace' | 'bad_times' | 'bad_text'
+  | 'unknown_action' | 'unknown_theme' | 'bad_position' | 'bad_pace' | 'bad_times' | 'bad_text'
   | 'date_before_last_change' | 'already_built' | 'facts_unreadable'
   | 'plan_corrupted' | 'plan_future_version'
   // Referral sheet

@@ -71,8 +71,8 @@ export class PasserelleParcours extends HTMLElement {
 
 /** `detail` of the `passerelle:plan-change` event. */
 export interface PlanChangeDetail {
-  /** The plan as it is now (`docs/plan-format.md`). */
-  plan: PlanValue;
+  /** The plan as it is now (`docs/plan-format.md`); `null` once the person erased it. */
+  plan: PlanValue | null;
 }
 
 /** `detail` of the `passerelle:orientation` event. */
@@ -164,6 +164,13 @@ export class PlanWidget {
   set_local_catalogue(catalogue: object | string): void;
   /** The plan's value, or `null` before it is built. */
   plan(): PlanValue | null;
+  /**
+   * Keeps the plan on the device between visits: `"session"`, `"local"`,
+   * or anything else for nowhere (what was kept is erased). `key` (the
+   * element's id) keeps two plans apart. A plan kept before is taken back
+   * and told by `passerelle:plan-change`.
+   */
+  set_persistence(mode?: string | null, key?: string | null): void;
 }
 
 /** The widget behind `<passerelle-parcours>`, written in Rust; the element makes it. */

@@ -172,11 +172,25 @@ export class PasserelleOrientation extends DiagnosisElement {
 
 /**
  * `<passerelle-plan>`: the personalised plan built with the person from a
- * diagnosis; its value is `element.plan` once built.
+ * diagnosis; its value is `element.plan` once built. `persist` keeps it
+ * on the device, as `<passerelle-diagnostic>` keeps the answers.
  */
 export class PasserellePlan extends DiagnosisElement {
+  static observedAttributes = [...DiagnosisElement.observedAttributes, 'persist'];
+
   makeWidget(lang) {
     return new PlanWidget(this, lang);
+  }
+
+  async ready() {
+    // The plan kept on the device shows at once, before any catalogue.
+    this.changed('persist');
+    await super.ready();
+  }
+
+  changed(name) {
+    if (name !== 'persist') super.changed(name);
+    else reporting(this, () => this.widget.set_persistence(this.getAttribute('persist'), this.id || null));
   }
 
   /** The plan's value (`docs/plan-format.md`), or `null` before it is built. */

@@ -340,6 +340,69 @@ pub enum Message<'a> {
     ConfirmRebuild,
     /// Keeps the plan there is.
     KeepPlan,
+    /// Label of an objective's status list.
+    ObjectiveStatusLabel,
+    /// An objective's status, in the list that changes it.
+    ObjectiveStatusName(crate::plan::ObjectiveStatus),
+    /// Opens the form that adds a step to an objective.
+    AddActionTitle,
+    /// Label of the list of who does a step.
+    ActionActorLabel,
+    /// Who does a step, in the list that chooses it.
+    ActorName(crate::plan::Actor),
+    /// Adds the step written.
+    SaveNewAction,
+    /// Opens the form that adds an objective.
+    AddObjectiveTitle,
+    /// Label of the list of needs a new objective can be about.
+    ObjectiveNeedLabel,
+    /// Label of the objective in the person's words.
+    StatementLabel,
+    /// Adds the objective chosen.
+    SaveNewObjective,
+    /// Title of the follow-up form: the advisor and the next meeting.
+    FollowUpTitle,
+    /// Label of the advisor's name.
+    AdvisorNameLabel,
+    /// Label of the advisor's organisation, optional.
+    AdvisorOrganisationLabel,
+    /// Label of the advisor's phone, optional.
+    AdvisorPhoneLabel,
+    /// Label of the advisor's e-mail, optional.
+    AdvisorEmailLabel,
+    /// Label of the next follow-up meeting's date, optional.
+    NextReviewLabel,
+    /// Saves the follow-up form.
+    SaveFollowUp,
+    /// The follow-up form was saved.
+    FollowUpSaved,
+    /// A field that needs words was left empty.
+    TextRequired,
+    /// Details of the advisor were given without a name.
+    AdvisorNameRequired,
+    /// Heading of the partners the person agreed to share with.
+    ConsentsTitle,
+    /// One consent: the partner, and since when.
+    ConsentSince {
+        partner: &'a str,
+        date: crate::date::Date,
+    },
+    /// Withdraws the consent for a partner.
+    WithdrawConsent { partner: &'a str },
+    /// The consent for a partner was withdrawn.
+    ConsentWithdrawn { partner: &'a str },
+    /// The plan is kept on the device until the tab is closed.
+    PlanKeptInTab,
+    /// The plan is kept on the device, even after it is closed.
+    PlanKeptOnDevice,
+    /// Erases the plan kept on the device.
+    ForgetPlan,
+    /// The plan kept was erased.
+    PlanForgotten,
+    /// The plan kept could not be read again, and was erased.
+    KeptPlanUnreadable,
+    /// The device refuses to keep the plan.
+    PlanStorageUnavailable,
 }
 
 impl Message<'_> {
@@ -939,6 +1002,169 @@ impl Message<'_> {
             .into(),
             (Message::ConfirmRebuild, locale) => pick(locale, "Oui, refaire le plan", "Yes, build it again").into(),
             (Message::KeepPlan, locale) => pick(locale, "Garder ce plan", "Keep this plan").into(),
+            (Message::ObjectiveStatusLabel, locale) => pick(
+                locale,
+                "Où en est cet objectif ?",
+                "Where does this goal stand?",
+            )
+            .into(),
+            (Message::ObjectiveStatusName(status), locale) => {
+                use crate::plan::ObjectiveStatus;
+                let (fr, en) = match status {
+                    ObjectiveStatus::Active => ("En cours", "In progress"),
+                    ObjectiveStatus::Achieved => ("Atteint", "Achieved"),
+                    ObjectiveStatus::Dropped => ("Arrêté", "Stopped"),
+                };
+                pick(locale, fr, en).into()
+            }
+            (Message::AddActionTitle, locale) => {
+                pick(locale, "Ajouter une démarche", "Add a step").into()
+            }
+            (Message::ActionActorLabel, locale) => {
+                pick(locale, "Qui s’en occupe ?", "Who does it?").into()
+            }
+            (Message::ActorName(actor), locale) => {
+                use crate::plan::Actor;
+                let (fr, en) = match actor {
+                    Actor::Person => ("Vous", "You"),
+                    Actor::Advisor => ("Votre conseiller ou conseillère", "Your advisor"),
+                    Actor::Partner => ("Le partenaire", "The partner"),
+                };
+                pick(locale, fr, en).into()
+            }
+            (Message::SaveNewAction, locale) => {
+                pick(locale, "Ajouter cette démarche", "Add this step").into()
+            }
+            (Message::AddObjectiveTitle, locale) => {
+                pick(locale, "Ajouter un objectif", "Add a goal").into()
+            }
+            (Message::ObjectiveNeedLabel, locale) => pick(
+                locale,
+                "Sur quoi voulez-vous avancer ?",
+                "What do you want to work on?",
+            )
+            .into(),
+            (Message::StatementLabel, locale) => pick(
+                locale,
+                "Ce que vous voulez, en quelques mots (facultatif)",
+                "What you want, in a few words (optional)",
+            )
+            .into(),
+            (Message::SaveNewObjective, locale) => {
+                pick(locale, "Ajouter cet objectif", "Add this goal").into()
+            }
+            (Message::FollowUpTitle, locale) => pick(locale, "Votre suivi", "Your follow-up").into(),
+            (Message::AdvisorNameLabel, locale) => pick(
+                locale,
+                "Nom de votre conseiller ou conseillère",
+                "Your advisor’s name",
+            )
+            .into(),
+            (Message::AdvisorOrganisationLabel, locale) => pick(
+                locale,
+                "Sa structure (facultatif)",
+                "Their organisation (optional)",
+            )
+            .into(),
+            (Message::AdvisorPhoneLabel, locale) => pick(
+                locale,
+                "Son téléphone (facultatif)",
+                "Their phone (optional)",
+            )
+            .into(),
+            (Message::AdvisorEmailLabel, locale) => pick(
+                locale,
+                "Son e-mail (facultatif)",
+                "Their e-mail (optional)",
+            )
+            .into(),
+            (Message::NextReviewLabel, locale) => pick(
+                locale,
+                "Date du prochain rendez-vous (facultatif)",
+                "Date of the next meeting (optional)",
+            )
+            .into(),
+            (Message::SaveFollowUp, locale) => {
+                pick(locale, "Enregistrer le suivi", "Save the follow-up").into()
+            }
+            (Message::FollowUpSaved, locale) => pick(
+                locale,
+                "Votre suivi est enregistré.",
+                "Your follow-up is saved.",
+            )
+            .into(),
+            (Message::TextRequired, locale) => pick(
+                locale,
+                "Ce champ est vide. Écrivez quelques mots.",
+                "This field is empty. Please write a few words.",
+            )
+            .into(),
+            (Message::AdvisorNameRequired, locale) => pick(
+                locale,
+                "Écrivez le nom de votre conseiller ou conseillère.",
+                "Please write your advisor’s name.",
+            )
+            .into(),
+            (Message::ConsentsTitle, locale) => pick(
+                locale,
+                "Vous avez donné votre accord pour partager avec :",
+                "You agreed to share with:",
+            )
+            .into(),
+            (Message::ConsentSince { partner, date }, Fr) => {
+                format!("{partner}, depuis le {}", long_date(*date, Fr))
+            }
+            (Message::ConsentSince { partner, date }, En) => {
+                format!("{partner}, since {}", long_date(*date, En))
+            }
+            (Message::WithdrawConsent { partner }, Fr) => {
+                format!("Retirer mon accord pour {partner}")
+            }
+            (Message::WithdrawConsent { partner }, En) => {
+                format!("Withdraw my consent for {partner}")
+            }
+            (Message::ConsentWithdrawn { partner }, Fr) => format!(
+                "Votre accord pour {partner} est retiré. Sa fiche de liaison n’est plus proposée."
+            ),
+            (Message::ConsentWithdrawn { partner }, En) => format!(
+                "Your consent for {partner} is withdrawn. Their referral sheet is no longer offered."
+            ),
+            (Message::PlanKeptInTab, locale) => pick(
+                locale,
+                "Votre plan est gardé sur cet appareil jusqu’à la fermeture de cette page.",
+                "Your plan is kept on this device until this page is closed.",
+            )
+            .into(),
+            (Message::PlanKeptOnDevice, locale) => pick(
+                locale,
+                "Votre plan est gardé sur cet appareil, même après sa fermeture. Effacez-le si l’appareil est partagé.",
+                "Your plan is kept on this device, even after it is closed. Erase it if the device is shared.",
+            )
+            .into(),
+            (Message::ForgetPlan, locale) => pick(
+                locale,
+                "Effacer mon plan de cet appareil",
+                "Erase my plan from this device",
+            )
+            .into(),
+            (Message::PlanForgotten, locale) => pick(
+                locale,
+                "Votre plan a été effacé de cet appareil.",
+                "Your plan was erased from this device.",
+            )
+            .into(),
+            (Message::KeptPlanUnreadable, locale) => pick(
+                locale,
+                "Le plan gardé sur cet appareil ne pouvait pas être relu. Il a été effacé.",
+                "The plan kept on this device could not be read. It was erased.",
+            )
+            .into(),
+            (Message::PlanStorageUnavailable, locale) => pick(
+                locale,
+                "Cet appareil ne peut pas garder votre plan. Enregistrez-le dans un fichier.",
+                "This device cannot keep your plan. Save it as a file.",
+            )
+            .into(),
             (Message::MoveNeed { up, need }, locale) => {
                 let verb = match (up, locale) {
                     (true, Fr) => "Monter",

@@ -181,6 +181,54 @@ pub struct Objective {
     pub actions: Vec<Action>,
 }
 
+impl Objective {
+    /// An objective the person adds to their plan for `theme` (a
+    /// data·inclusion theme or category), in their words if given, with
+    /// no action yet. Its id is given when it is added
+    /// ([`Edit::AddObjective`]).
+    ///
+    /// ```
+    /// use passerelle_core::plan::{Objective, ObjectiveStatus};
+    /// let objective = Objective::new("mobilite", Some("Passer le permis".into()));
+    /// assert_eq!(objective.status, ObjectiveStatus::Active);
+    /// assert!(objective.actions.is_empty());
+    /// ```
+    pub fn new(theme: &str, statement: Option<String>) -> Objective {
+        Objective {
+            id: String::new(),
+            theme: theme.to_owned(),
+            priority: Priority::Normal,
+            statement,
+            status: ObjectiveStatus::Active,
+            actions: Vec::new(),
+        }
+    }
+}
+
+impl Action {
+    /// A step added by hand: what to do, who does it and when, with no
+    /// partner. Its id is given when it is added ([`Edit::AddAction`]).
+    ///
+    /// ```
+    /// use passerelle_core::plan::{Action, ActionKind, ActionStatus, Actor};
+    /// let action = Action::new("Refaire ma carte d’identité", Actor::Person, None);
+    /// assert_eq!((action.kind, action.status), (ActionKind::Other, ActionStatus::Planned));
+    /// ```
+    pub fn new(title: &str, actor: Actor, due: Option<Date>) -> Action {
+        Action {
+            id: String::new(),
+            kind: ActionKind::Other,
+            title: title.to_owned(),
+            entry: None,
+            contact: None,
+            actor,
+            due,
+            status: ActionStatus::Planned,
+            notes: None,
+        }
+    }
+}
+
 /// A time of day, `HH:MM`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct TimeOfDay {
@@ -524,8 +572,11 @@ pub enum PlanError {
     BadPace { steps_per_week: u8 },
     /// Times unavailable without both ends, or ending before they start.
     BadTimes,
-    /// A text longer than [`MAX_TEXT`] characters, or an empty title.
+    /// A text longer than [`MAX_TEXT`] characters, or an empty title or
+    /// name.
     BadText { field: &'static str },
+    /// A need that is neither a data·inclusion theme nor a category.
+    UnknownTheme { theme: String },
     /// A change dated before the last one.
     DateBeforeLastChange { last: Date },
     /// `Built` can only be the first change.
@@ -551,6 +602,7 @@ impl PlanError {
             PlanError::BadPace { .. } => "bad_pace",
             PlanError::BadTimes => "bad_times",
             PlanError::BadText { .. } => "bad_text",
+            PlanError::UnknownTheme { .. } => "unknown_theme",
             PlanError::DateBeforeLastChange { .. } => "date_before_last_change",
             PlanError::AlreadyBuilt => "already_built",
             PlanError::Corrupted { .. } => "plan_corrupted",
@@ -592,6 +644,10 @@ impl std::fmt::Display for PlanError {
             PlanError::BadText { field } => write!(
                 f,
                 "{code}: {field} must be 1 to {MAX_TEXT} characters"
+            ),
+            PlanError::UnknownTheme { theme } => write!(
+                f,
+                "{code}: \"{theme}\" is not a data·inclusion theme or category"
             ),
             PlanError::DateBeforeLastChange { last } => {
                 write!(f, "{code}: the last change is dated {last}; date this one on or after it")
@@ -642,6 +698,19 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// The need categories (data·inclusion) the plan has no objective in
+    /// yet, in the referential's order: what the person may add with
+    /// [`Edit::AddObjective`].
+    pub fn categories_to_add(&self) -> Vec<&'static str> {
+        crate::theme_labels::categories()
+            .filter(|category| {
+                !self.objectives.iter().any(|objective| {
+                    crate::referentials::theme_category(&objective.theme) == *category
+                })
+            })
+            .collect()
+    }
+
     /// Builds the plan from a diagnosis and the person's choices: one
     /// objective per chosen need (urgent needs first, whatever the order
     /// chosen), each with first actions for the catalogue entries chosen
@@ -879,6 +948,11 @@ impl Plan {
         match &mut edit {
             Edit::Built => return Err(PlanError::AlreadyBuilt),
             Edit::AddObjective { objective } => {
+                if !crate::theme_labels::is_need(&objective.theme) {
+                    return Err(PlanError::UnknownTheme {
+                        theme: objective.theme.clone(),
+                    });
+                }
                 if let Some(statement) = &objective.statement {
                     check_text(statement, "statement")?;
                 }
@@ -942,8 +1016,14 @@ impl Plan {
                 self.reviews.push((**review).clone());
             }
             Edit::SetNextReview { date } => self.next_review = *date,
-            Edit::SetAdvisor { advisor } => self.advisor = advisor.clone(),
-            Edit::SetPerson { person } => self.person = person.clone(),
+            Edit::SetAdvisor { advisor } => {
+                advisor.iter().try_for_each(check_contact)?;
+                self.advisor = advisor.clone();
+            }
+            Edit::SetPerson { person } => {
+                person.iter().try_for_each(check_contact)?;
+                self.person = person.clone();
+            }
             Edit::GiveConsent { consent } => {
                 self.consents.retain(|given| given.entry != consent.entry);
                 self.consents.push(consent.clone());
@@ -1220,6 +1300,22 @@ fn check_action(action: &Action) -> Result<(), PlanError> {
     check_text(&action.title, "title")?;
     if let Some(notes) = &action.notes {
         check_text(notes, "notes")?;
+    }
+    Ok(())
+}
+
+/// A name is needed; every detail given is a text of 1 to [`MAX_TEXT`]
+/// characters.
+fn check_contact(contact: &ContactDetails) -> Result<(), PlanError> {
+    check_text(&contact.name, "name")?;
+    for (detail, field) in [
+        (&contact.organisation, "organisation"),
+        (&contact.phone, "phone"),
+        (&contact.email, "email"),
+    ] {
+        if let Some(detail) = detail {
+            check_text(detail, field)?;
+        }
     }
     Ok(())
 }
@@ -1609,6 +1705,73 @@ mod tests {
             "date_before_last_change"
         );
         assert_eq!(plan, before, "a refused change changes nothing");
+    }
+
+    #[test]
+    fn objectives_added_by_hand_are_needs_and_contacts_have_a_name() {
+        let mut plan = built(&choices(&["trouver-un-emploi"]));
+        let day = date("2026-11-30");
+        let to_add = plan.categories_to_add();
+        assert_eq!(to_add.len(), 15, "all categories but the plan's own");
+        assert!(!to_add.contains(&"trouver-un-emploi"));
+        assert!(to_add.contains(&"mobilite"));
+
+        let code = |plan: &mut Plan, edit: Edit| {
+            plan.apply(edit, Author::Person, day)
+                .map(|()| "applied")
+                .unwrap_or_else(|error| error.code())
+        };
+        let before = plan.clone();
+        let objective = |theme: &str| Edit::AddObjective {
+            objective: Objective::new(theme, None),
+        };
+        assert_eq!(code(&mut plan, objective("la-lune")), "unknown_theme");
+        let advisor = |name: &str, email: Option<&str>| Edit::SetAdvisor {
+            advisor: Some(ContactDetails {
+                name: name.into(),
+                email: email.map(Into::into),
+                ..ContactDetails::default()
+            }),
+        };
+        assert_eq!(code(&mut plan, advisor("", None)), "bad_text");
+        assert_eq!(code(&mut plan, advisor("Awa", Some(""))), "bad_text");
+        let long = "x".repeat(MAX_TEXT + 1);
+        assert_eq!(code(&mut plan, advisor("Awa", Some(&long))), "bad_text");
+        assert_eq!(plan, before, "a refused change changes nothing");
+
+        // A category and a theme are both needs.
+        assert_eq!(code(&mut plan, objective("mobilite")), "applied");
+        assert_eq!(
+            code(&mut plan, objective("sante--acces-aux-soins")),
+            "applied"
+        );
+        assert_eq!(plan.categories_to_add().len(), 13);
+        let added = plan.objectives.last().unwrap().id.clone();
+        assert_eq!(
+            code(
+                &mut plan,
+                Edit::AddAction {
+                    objective: added.clone(),
+                    action: Action::new("Appeler la CPAM", Actor::Person, Some(day)),
+                }
+            ),
+            "applied"
+        );
+        let action = &plan.objectives.last().unwrap().actions[0];
+        assert_eq!(
+            (action.title.as_str(), action.due),
+            ("Appeler la CPAM", Some(day))
+        );
+        assert_eq!(
+            code(&mut plan, advisor("Awa Diallo", Some("awa@example.org"))),
+            "applied"
+        );
+        assert_eq!(plan.advisor.as_ref().unwrap().name, "Awa Diallo");
+        assert_eq!(
+            code(&mut plan, Edit::SetAdvisor { advisor: None }),
+            "applied"
+        );
+        assert_eq!(plan.advisor, None);
     }
 
     #[test]

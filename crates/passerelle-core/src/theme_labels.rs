@@ -1,5 +1,16 @@
 //! Labels of data·inclusion need themes in French and English. French theme labels come from the referential (data/data-inclusion/thematiques.json, Licence Ouverte 2.0); category labels and English translations are Passerelle's own.
 
+/// The values of the need categories, in the referential's order.
+pub(crate) fn categories() -> impl Iterator<Item = &'static str> {
+    CATEGORIES.iter().map(|(value, _, _)| *value)
+}
+
+/// Whether `need` is a data·inclusion theme or one of its categories.
+pub(crate) fn is_need(need: &str) -> bool {
+    categories().any(|category| category == need)
+        || crate::referentials::Referential::Themes.contains(need)
+}
+
 /// Each category of the themes referential: (value, French label, English label).
 pub(crate) const CATEGORIES: [(&str, &str, &str); 16] = [
     ("choisir-un-metier", "Choix d’un métier", "Choosing a job"),

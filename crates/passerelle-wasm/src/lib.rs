@@ -17,6 +17,7 @@ mod engine;
 mod error;
 mod orientation_view;
 mod parcours_view;
+mod persist;
 mod plan_view;
 mod texts;
 mod widget;

@@ -60,7 +60,8 @@ struct Parcours {
 ///
 /// Created by the `<passerelle-parcours>` shim with the element itself,
 /// its language, its `catalog-src` (passed on to the orientation and the
-/// plan) and its `persist` (passed on to the questionnaire). Call `free()` once the element leaves the page.
+/// plan) and its `persist` (passed on to the questionnaire and the plan).
+/// Call `free()` once the element leaves the page.
 #[wasm_bindgen]
 pub struct ParcoursWidget {
     state: Rc<RefCell<Parcours>>,
@@ -71,7 +72,8 @@ pub struct ParcoursWidget {
 impl ParcoursWidget {
     /// Renders the steps into `host`'s shadow root, in `lang` (French by
     /// default), with the questionnaire shown first. `catalog_src` goes to
-    /// the orientation and the plan, `persist` to the questionnaire.
+    /// the orientation and the plan, `persist` to the questionnaire and
+    /// the plan.
     #[wasm_bindgen(constructor)]
     pub fn new(
         host: HtmlElement,
@@ -131,7 +133,7 @@ impl ParcoursWidget {
             if let (true, Some(src)) = (index > 0, &catalog_src) {
                 child.set_attribute("catalog-src", src)?;
             }
-            if let (0, Some(persist)) = (index, &persist) {
+            if let (0 | 2, Some(persist)) = (index, &persist) {
                 child.set_attribute("persist", persist)?;
             }
             // The look, and the territory of the orientation and the plan.

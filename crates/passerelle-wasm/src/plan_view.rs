@@ -13,7 +13,8 @@ use passerelle_core::date::Date;
 use passerelle_core::diagnosis::Diagnosis;
 use passerelle_core::orientation::Priority;
 use passerelle_core::plan::{
-    Action, ActionStatus, Author, Choices, Edit, Plan, PlanError, Review, Schedule,
+    Action, ActionStatus, Actor, Author, Choices, ContactDetails, Edit, Objective, ObjectiveStatus,
+    Plan, PlanError, Review, Schedule,
 };
 use passerelle_core::print::print_view;
 use passerelle_core::{Locale, Message};
@@ -22,6 +23,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 use crate::dom::{self, element};
+use crate::persist::{self, Keeping, StorageRefused};
 use crate::texts::theme_label;
 use crate::widget::{self, Widget};
 
@@ -46,6 +48,16 @@ const STATUSES: [ActionStatus; 5] = [
     ActionStatus::Dropped,
 ];
 
+/// The statuses an objective can be given, in the order offered.
+const OBJECTIVE_STATUSES: [ObjectiveStatus; 3] = [
+    ObjectiveStatus::Active,
+    ObjectiveStatus::Achieved,
+    ObjectiveStatus::Dropped,
+];
+
+/// Who can be given a step added by hand, in the order offered.
+const ACTORS: [Actor; 2] = [Actor::Person, Actor::Advisor];
+
 /// What the person did.
 enum Intent {
     /// Sent the build form.
@@ -69,6 +81,18 @@ enum Intent {
     Move(String, bool),
     /// Chose a plan file; its text comes later ([`PlanWidget`] reads it).
     Open(HtmlInputElement),
+    /// Changed the status of an objective (its id, the status's index).
+    ObjectiveStatus(String, usize),
+    /// Sent the form that adds a step to an objective (its id).
+    AddAction(String),
+    /// Sent the form that adds an objective.
+    AddObjective,
+    /// Sent the follow-up form: the advisor, the next meeting.
+    FollowUp,
+    /// Withdrew the consent given for a partner (its entry).
+    Withdraw(String),
+    /// Asked to erase the plan kept on the device.
+    Forget,
 }
 
 /// The state behind one `<passerelle-plan>` element.
@@ -97,6 +121,16 @@ struct PlanView {
     referred: Option<String>,
     /// A refusal to show: its message, and the id of the control it is for.
     error: Option<(String, String)>,
+    /// What was just done, told where it was done: the message, and the
+    /// id of the paragraph that says it (the focus goes there).
+    done: Option<(String, &'static str)>,
+    /// Where the plan is kept between visits, if the host asks.
+    keeping: Option<Keeping>,
+    /// Where the person is told how the plan is kept, with the control
+    /// that erases it.
+    privacy: Element,
+    /// What to tell about keeping the plan, beside the usual sentence.
+    notice: Option<Message<'static>>,
     /// The object URLs of the print view and the file, revoked when made
     /// again or when the widget goes.
     urls: Vec<String>,
@@ -140,6 +174,13 @@ impl PlanWidget {
         )?)?;
         let body = element(&document, "div", &[("class", "body")], None)?;
         container.append_child(&body)?;
+        let privacy = element(
+            &document,
+            "div",
+            &[("class", "privacy"), ("part", "privacy"), ("hidden", "")],
+            None,
+        )?;
+        container.append_child(&privacy)?;
         root.append_child(&container)?;
         let state = Rc::new(RefCell::new(PlanView {
             host,
@@ -157,6 +198,10 @@ impl PlanWidget {
             pace: 2,
             referred: None,
             error: None,
+            done: None,
+            keeping: None,
+            privacy,
+            notice: None,
             urls: Vec::new(),
             itself: Weak::new(),
         }));
@@ -171,14 +216,20 @@ impl PlanWidget {
                     "review" => Some(Intent::Review),
                     "referral" => Some(Intent::Referral),
                     "action" => Some(Intent::ChangeAction(form.get_attribute("data-action")?)),
+                    "add-action" => Some(Intent::AddAction(form.get_attribute("data-objective")?)),
+                    "add-objective" => Some(Intent::AddObjective),
+                    "follow-up" => Some(Intent::FollowUp),
                     _ => None,
                 }
             })?,
             widget::listen(&root, "change", &state, |event| {
                 let target = event.target()?;
                 if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
-                    let action = select.get_attribute("data-action")?;
                     let index = usize::try_from(select.selected_index()).ok()?;
+                    if let Some(objective) = select.get_attribute("data-objective") {
+                        return Some(Intent::ObjectiveStatus(objective, index));
+                    }
+                    let action = select.get_attribute("data-action")?;
                     return Some(Intent::Status(action, index));
                 }
                 let input = target.dyn_into::<HtmlInputElement>().ok()?;
@@ -195,6 +246,8 @@ impl PlanWidget {
                     "rebuild" => Some(Intent::AskRebuild),
                     "rebuild-confirm" => Some(Intent::Rebuild),
                     "rebuild-cancel" => Some(Intent::KeepPlan),
+                    "withdraw" => Some(Intent::Withdraw(button.get_attribute("data-entry")?)),
+                    "forget" => Some(Intent::Forget),
                     _ => None,
                 }
             })?,
@@ -220,15 +273,55 @@ impl PlanWidget {
     pub fn set_diagnosis(&self, diagnosis: JsValue) -> Result<(), JsValue> {
         let diagnosis = widget::read_diagnosis(&diagnosis)?;
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
-        if state.diagnosis != diagnosis {
+        // A plan opened from a file or kept on the device stays when the
+        // first diagnosis comes.
+        if state.diagnosis.is_some() && state.diagnosis != diagnosis {
             state.plan = None;
             state.chosen = None;
             state.order = None;
             state.referred = None;
+            state.keep();
         }
         state.diagnosis = diagnosis;
         state.error = None;
         state.render()
+    }
+
+    /// Keeps the plan on the device between visits, as the host page asks
+    /// with `persist`: `"session"` (until the tab is closed), `"local"`
+    /// (until erased) or anything else for nowhere (the default; what was
+    /// kept is erased). `key` names the element's plan (its `id`), so that
+    /// two plans on one page keep theirs apart. A plan kept before is
+    /// taken back; one that cannot be read is erased and the person told.
+    /// The person sees how the plan is kept, and a control that erases
+    /// it. Storage the browser refuses is told to the person, never
+    /// thrown.
+    pub fn set_persistence(
+        &self,
+        mode: Option<String>,
+        key: Option<String>,
+    ) -> Result<(), JsValue> {
+        let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
+        let keeping = Keeping::new(mode.as_deref(), "plan", key.as_deref());
+        if keeping.is_none() {
+            // Turned off: nothing stays behind.
+            if let Some(kept) = &state.keeping {
+                kept.erase();
+            }
+        }
+        state.keeping = keeping;
+        state.notice = None;
+        let before = state.plan.is_some();
+        state.take_back();
+        state.render()?;
+        if before || state.plan.is_none() {
+            return Ok(());
+        }
+        // A plan taken back is told like one opened from a file.
+        let (kind, detail) = state.event()?;
+        let host = state.host.clone();
+        drop(state);
+        widget::dispatch(&host, kind, &detail)
     }
 
     /// Places a person whose answers do not say where they live in
@@ -278,6 +371,7 @@ impl Widget for PlanView {
 
     fn act(&mut self, action: Intent) -> Result<Option<(&'static str, JsValue)>, JsValue> {
         self.error = None;
+        self.done = None;
         let changed = match action {
             Intent::Build => self.build()?,
             Intent::Status(action, index) => {
@@ -318,10 +412,28 @@ impl Widget for PlanView {
                 self.move_need(&theme, up)?;
                 return Ok(None);
             }
+            Intent::ObjectiveStatus(objective, index) => {
+                match OBJECTIVE_STATUSES.get(index).copied() {
+                    Some(status) => {
+                        self.apply(Edit::SetObjectiveStatus { objective, status }, None)?
+                    }
+                    None => false,
+                }
+            }
+            Intent::AddAction(objective) => self.add_action(&objective)?,
+            Intent::AddObjective => self.add_objective()?,
+            Intent::FollowUp => self.follow_up()?,
+            Intent::Withdraw(entry) => self.withdraw(&entry)?,
+            Intent::Forget => {
+                self.forget()?;
+                return self.event().map(Some);
+            }
         };
         if !changed {
             return Ok(None);
         }
+        self.keep();
+        self.draw_privacy()?;
         self.event().map(Some)
     }
 }
@@ -468,6 +580,18 @@ impl PlanView {
     /// Applies `edit` to the plan; on a refusal, shows it by `control`.
     /// Keeps the focus on the control that had it.
     fn apply(&mut self, edit: Edit, control: Option<&str>) -> Result<bool, JsValue> {
+        let control = control.unwrap_or(TITLE_ID).to_owned();
+        self.apply_or(edit, |_| control.clone())
+    }
+
+    /// Applies `edit` to the plan; on a refusal, shows it by the control
+    /// whose id `control` gives for the error. Keeps the focus on the
+    /// control that had it.
+    fn apply_or(
+        &mut self,
+        edit: Edit,
+        control: impl Fn(&PlanError) -> String,
+    ) -> Result<bool, JsValue> {
         let focused = self
             .root()?
             .active_element()
@@ -478,7 +602,7 @@ impl PlanView {
             return Ok(false);
         };
         if let Err(error) = plan.apply(edit, Author::Person, today) {
-            self.refuse(&error, control.unwrap_or(TITLE_ID))?;
+            self.refuse(&error, &control(&error))?;
             return Ok(false);
         }
         self.render()?;
@@ -490,19 +614,11 @@ impl PlanView {
 
     /// Records the review form as a review point.
     fn review(&mut self) -> Result<bool, JsValue> {
-        let root = self.root()?;
-        let field = |id: &str| -> Result<String, JsValue> {
-            Ok(root
-                .query_selector(&format!("#{id}"))?
-                .and_then(|field| field.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-                .map(|field| field.value().trim().to_owned())
-                .unwrap_or_default())
-        };
         let review = Review {
             date: self.today,
-            done: field("passerelle-review-done")?,
-            stuck: field("passerelle-review-stuck")?,
-            changed: field("passerelle-review-changed")?,
+            done: self.words_of("passerelle-review-done")?,
+            stuck: self.words_of("passerelle-review-stuck")?,
+            changed: self.words_of("passerelle-review-changed")?,
             facts: None,
         };
         let saved = self.apply(
@@ -523,20 +639,13 @@ impl PlanView {
         let Some(mut action) = self.plan.as_ref().and_then(|plan| plan.action(id)).cloned() else {
             return Ok(false);
         };
-        let root = self.root()?;
-        let value = |field: &str| -> Result<Option<String>, JsValue> {
-            Ok(root
-                .query_selector(&format!("#passerelle-{field}-{id}"))?
-                .and_then(|input| input.dyn_into::<HtmlInputElement>().ok())
-                .map(|input| input.value()))
-        };
-        if let Some(title) = value("title")? {
+        let title_id = format!("passerelle-title-{id}");
+        if let Some(title) = self.value_of(&title_id)? {
             action.title = title.trim().to_owned();
         }
-        if let Some(due) = value("due")? {
+        if let Some(due) = self.value_of(&format!("passerelle-due-{id}"))? {
             action.due = Date::parse(due.trim()).ok();
         }
-        let title_id = format!("passerelle-title-{id}");
         let changed = self.apply(Edit::ChangeAction { action }, Some(&title_id))?;
         if changed {
             self.focus(&format!("#passerelle-change-{id}"))?;
@@ -632,13 +741,275 @@ impl PlanView {
         }
     }
 
+    /// The value of the field `id` (an input, a text area or a list), if
+    /// it is on screen.
+    fn value_of(&self, id: &str) -> Result<Option<String>, JsValue> {
+        let Some(field) = self.root()?.get_element_by_id(id) else {
+            return Ok(None);
+        };
+        let field = match field.dyn_into::<HtmlInputElement>() {
+            Ok(input) => return Ok(Some(input.value())),
+            Err(field) => field,
+        };
+        let field = match field.dyn_into::<web_sys::HtmlTextAreaElement>() {
+            Ok(area) => return Ok(Some(area.value())),
+            Err(field) => field,
+        };
+        Ok(field
+            .dyn_into::<HtmlSelectElement>()
+            .ok()
+            .map(|select| select.value()))
+    }
+
+    /// The words written in the field `id`, trimmed ("" when none).
+    fn words_of(&self, id: &str) -> Result<String, JsValue> {
+        Ok(self
+            .value_of(id)?
+            .map(|words| words.trim().to_owned())
+            .unwrap_or_default())
+    }
+
+    /// The words written in the field `id`, if any.
+    fn optional_words(&self, id: &str) -> Result<Option<String>, JsValue> {
+        Ok(Some(self.words_of(id)?).filter(|words| !words.is_empty()))
+    }
+
+    /// Adds the step written in an objective's form; the focus goes to
+    /// the new step.
+    fn add_action(&mut self, objective: &str) -> Result<bool, JsValue> {
+        let title_id = format!("passerelle-new-title-{objective}");
+        let title = self.words_of(&title_id)?;
+        let due = self
+            .value_of(&format!("passerelle-new-due-{objective}"))?
+            .and_then(|due| Date::parse(due.trim()).ok());
+        let actor = self
+            .value_of(&format!("passerelle-new-actor-{objective}"))?
+            .and_then(|name| ACTORS.into_iter().find(|a| actor_name(*a) == name))
+            .unwrap_or(Actor::Person);
+        let edit = Edit::AddAction {
+            objective: objective.to_owned(),
+            action: Action::new(&title, actor, due),
+        };
+        let added = self.apply(edit, Some(&title_id))?;
+        let new = self
+            .plan
+            .as_ref()
+            .and_then(|plan| plan.objectives.iter().find(|o| o.id == objective))
+            .and_then(|objective| objective.actions.last())
+            .map(|action| action.id.clone());
+        if let (true, Some(new)) = (added, new) {
+            self.focus(&format!("#passerelle-action-{new}"))?;
+        }
+        Ok(added)
+    }
+
+    /// Adds the objective chosen; the focus goes to its heading.
+    fn add_objective(&mut self) -> Result<bool, JsValue> {
+        let theme = self.words_of("passerelle-new-objective")?;
+        let statement = self.optional_words("passerelle-new-statement")?;
+        let edit = Edit::AddObjective {
+            objective: Objective::new(&theme, statement),
+        };
+        let added = self.apply_or(edit, |error| {
+            match error {
+                PlanError::BadText { .. } => "passerelle-new-statement",
+                _ => "passerelle-new-objective",
+            }
+            .to_owned()
+        })?;
+        let new = self
+            .plan
+            .as_ref()
+            .and_then(|plan| plan.objectives.last())
+            .map(|objective| objective.id.clone());
+        if let (true, Some(new)) = (added, new) {
+            self.focus(&format!("#passerelle-{new}"))?;
+        }
+        Ok(added)
+    }
+
+    /// Records the follow-up form: the advisor's details (none when every
+    /// field is empty) and the date of the next meeting.
+    fn follow_up(&mut self) -> Result<bool, JsValue> {
+        let name = self.words_of("passerelle-advisor-name")?;
+        let organisation = self.optional_words("passerelle-advisor-organisation")?;
+        let phone = self.optional_words("passerelle-advisor-phone")?;
+        let email = self.optional_words("passerelle-advisor-email")?;
+        let next_review = self
+            .value_of("passerelle-next-review")?
+            .and_then(|date| Date::parse(date.trim()).ok());
+        let nothing =
+            name.is_empty() && organisation.is_none() && phone.is_none() && email.is_none();
+        let advisor = (!nothing).then_some(ContactDetails {
+            name,
+            organisation,
+            phone,
+            email,
+        });
+        let Some(plan) = &self.plan else {
+            return Ok(false);
+        };
+        let (advisor_changed, date_changed) =
+            (plan.advisor != advisor, plan.next_review != next_review);
+        if advisor_changed {
+            let edit = Edit::SetAdvisor { advisor };
+            let field = |error: &PlanError| match error {
+                PlanError::BadText { field } => format!("passerelle-advisor-{field}"),
+                _ => "passerelle-advisor-name".to_owned(),
+            };
+            if !self.apply_or(edit, field)? {
+                return Ok(false);
+            }
+        }
+        if date_changed {
+            let edit = Edit::SetNextReview { date: next_review };
+            if !self.apply(edit, Some("passerelle-next-review"))? {
+                return Ok(false);
+            }
+        }
+        self.done = Some((
+            self.text(Message::FollowUpSaved),
+            "passerelle-follow-up-saved",
+        ));
+        self.render()?;
+        self.focus("#passerelle-follow-up-saved")?;
+        Ok(advisor_changed || date_changed)
+    }
+
+    /// Withdraws the consent given for a partner: its referral sheet is
+    /// no longer offered.
+    fn withdraw(&mut self, entry: &str) -> Result<bool, JsValue> {
+        let partner = self
+            .plan
+            .as_ref()
+            .and_then(|plan| partner_name(plan, entry))
+            .unwrap_or_else(|| entry.to_owned());
+        if self.referred.as_deref() == Some(entry) {
+            self.referred = None;
+        }
+        let edit = Edit::WithdrawConsent {
+            entry: entry.to_owned(),
+        };
+        if !self.apply(edit, Some("passerelle-referral-partner"))? {
+            return Ok(false);
+        }
+        let said = Message::ConsentWithdrawn { partner: &partner }.text(self.locale);
+        self.done = Some((said, "passerelle-consent-withdrawn"));
+        self.render()?;
+        self.focus("#passerelle-consent-withdrawn")?;
+        Ok(true)
+    }
+
+    /// Erases the plan kept on the device and the plan on screen: the
+    /// needs can be chosen again.
+    fn forget(&mut self) -> Result<(), JsValue> {
+        if let Some(keeping) = &self.keeping {
+            keeping.erase();
+        }
+        self.plan = None;
+        self.referred = None;
+        self.confirming_rebuild = false;
+        self.notice = Some(Message::PlanForgotten);
+        self.render()?;
+        self.focus(&format!("#{TITLE_ID}"))
+    }
+
+    /// Keeps the plan as it is now, if the host asked; tells the person
+    /// when the browser refuses.
+    fn keep(&mut self) {
+        let Some(keeping) = &self.keeping else {
+            return;
+        };
+        let kept = match &self.plan {
+            Some(plan) => keeping.write(&plan.to_json()),
+            None => {
+                keeping.erase();
+                Ok(())
+            }
+        };
+        match kept {
+            Err(StorageRefused) => self.notice = Some(Message::PlanStorageUnavailable),
+            Ok(()) if self.notice == Some(Message::PlanStorageUnavailable) => self.notice = None,
+            Ok(()) => {}
+        }
+    }
+
+    /// Takes back the plan kept, if any; one that cannot be read is
+    /// erased, and the person told.
+    fn take_back(&mut self) {
+        let Some(keeping) = self.keeping.clone() else {
+            return;
+        };
+        match keeping.read() {
+            Err(StorageRefused) => self.notice = Some(Message::PlanStorageUnavailable),
+            Ok(None) => {}
+            Ok(Some(text)) => match Plan::from_json(&text) {
+                Ok(plan) => {
+                    self.plan = Some(plan);
+                    self.referred = None;
+                }
+                Err(_) => {
+                    keeping.erase();
+                    self.notice = Some(Message::KeptPlanUnreadable);
+                }
+            },
+        }
+    }
+
+    /// How the plan is kept, and the control that erases it; hidden when
+    /// the host keeps nothing.
+    fn draw_privacy(&self) -> Result<(), JsValue> {
+        let forget = [
+            ("type", "button"),
+            ("id", "passerelle-forget"),
+            ("class", "secondary"),
+            ("data-do", "forget"),
+            ("part", "button forget-button"),
+        ];
+        persist::draw_panel(
+            &self.document,
+            &self.privacy,
+            self.locale,
+            self.keeping.as_ref(),
+            [Message::PlanKeptInTab, Message::PlanKeptOnDevice],
+            self.notice.as_ref(),
+            (&forget, Message::ForgetPlan),
+        )
+    }
+
+    /// The paragraph telling what was just done, if it is `id`'s; the
+    /// focus goes there.
+    fn done_for(&self, id: &str) -> Result<Option<Element>, JsValue> {
+        match &self.done {
+            Some((said, at)) if *at == id => Ok(Some(element(
+                &self.document,
+                "p",
+                &[
+                    ("id", id),
+                    ("tabindex", "-1"),
+                    ("role", "status"),
+                    ("class", "done"),
+                ],
+                Some(said),
+            )?)),
+            _ => Ok(None),
+        }
+    }
+
     /// Shows `error` tied to the control `id`, and moves the focus there.
     fn refuse(&mut self, error: &PlanError, id: &str) -> Result<(), JsValue> {
         let message = match error {
             PlanError::NoNeed | PlanError::NeedNotFound { .. } => Message::ChooseAtLeastOneNeed,
             PlanError::FutureVersion { .. } => Message::PlanTooNew,
             PlanError::Corrupted { .. } => Message::PlanUnreadable,
-            PlanError::BadText { .. } => Message::TextTooLong,
+            PlanError::BadText { field } => {
+                let empty = self.words_of(id)?.is_empty();
+                match (empty, *field) {
+                    (true, "name") => Message::AdvisorNameRequired,
+                    (true, _) => Message::TextRequired,
+                    (false, _) => Message::TextTooLong,
+                }
+            }
             _ => Message::PlanUnreadable,
         };
         self.error = Some((self.text(message), id.to_owned()));
@@ -669,11 +1040,63 @@ impl PlanView {
             title.set_text_content(Some(&self.text(Message::PlanTitle)));
         }
         self.revoke_urls();
+        // A refusal keeps what the person wrote, to correct it.
+        let typed = match self.error {
+            Some(_) => self.typed()?,
+            None => Vec::new(),
+        };
         self.body.set_text_content(None);
+        let drawn = self.draw_body();
+        self.write_back(&typed)?;
+        drawn?;
+        self.draw_privacy()
+    }
+
+    /// What is written or chosen in the fields on screen, by id.
+    fn typed(&self) -> Result<Vec<(String, String)>, JsValue> {
+        let fields = self.body.query_selector_all(
+            "input[id]:not([type=checkbox]):not([type=file]), textarea[id], select[id]",
+        )?;
+        let mut typed = Vec::new();
+        for index in 0..fields.length() {
+            let Some(id) = fields
+                .item(index)
+                .and_then(|field| field.dyn_into::<Element>().ok())
+                .map(|field| field.id())
+            else {
+                continue;
+            };
+            if let Some(value) = self.value_of(&id)? {
+                typed.push((id, value));
+            }
+        }
+        Ok(typed)
+    }
+
+    /// Puts `typed` back in the fields drawn again.
+    fn write_back(&self, typed: &[(String, String)]) -> Result<(), JsValue> {
+        let root = self.root()?;
+        for (id, value) in typed {
+            let Some(field) = root.get_element_by_id(id) else {
+                continue;
+            };
+            if let Some(input) = field.dyn_ref::<HtmlInputElement>() {
+                input.set_value(value);
+            } else if let Some(area) = field.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                area.set_value(value);
+            } else if let Some(select) = field.dyn_ref::<HtmlSelectElement>() {
+                select.set_value(value);
+            }
+        }
+        Ok(())
+    }
+
+    /// The plan, or the form that builds it, or what the widget waits for.
+    fn draw_body(&mut self) -> Result<(), JsValue> {
         if self.plan.is_some() {
-            self.draw_plan()
+            self.draw_plan()?;
         } else if self.diagnosis.is_some() {
-            self.draw_build()
+            self.draw_build()?;
         } else {
             self.body.append_child(&*element(
                 &self.document,
@@ -681,8 +1104,9 @@ impl PlanView {
                 &[("class", "help")],
                 Some(&self.text(Message::PlanWaiting)),
             )?)?;
-            self.draw_open()
+            self.draw_open()?;
         }
+        Ok(())
     }
 
     /// The message of a refusal for control `id`, if there is one; the
@@ -898,7 +1322,10 @@ impl PlanView {
             let heading = element(
                 doc,
                 "h3",
-                &[("id", &format!("passerelle-{}", objective.id))],
+                &[
+                    ("id", &format!("passerelle-{}", objective.id)),
+                    ("tabindex", "-1"),
+                ],
                 Some(&words),
             )?;
             if language != self.locale {
@@ -913,13 +1340,16 @@ impl PlanView {
                     Some(statement),
                 )?)?;
             }
+            section.append_child(&*self.objective_status(objective)?)?;
             let list = element(doc, "ol", &[("class", "actions-list")], None)?;
             for action in &objective.actions {
                 list.append_child(&*self.action(action)?)?;
             }
             section.append_child(&list)?;
+            section.append_child(&*self.add_action_form(objective)?)?;
             self.body.append_child(&section)?;
         }
+        self.draw_add_objective(&plan)?;
 
         let files = element(doc, "div", &[("class", "files"), ("part", "files")], None)?;
         let print = print_view(&plan, &self.catalogue, self.today);
@@ -946,6 +1376,7 @@ impl PlanView {
             Some(&self.text(Message::SavePlanFile)),
         )?)?;
         self.body.append_child(&files)?;
+        self.draw_follow_up(&plan)?;
         self.draw_referral(&plan)?;
         self.draw_open()?;
         self.draw_review(&plan)?;
@@ -1023,7 +1454,11 @@ impl PlanView {
         item.append_child(&*element(
             doc,
             "p",
-            &[("class", "title")],
+            &[
+                ("class", "title"),
+                ("id", &format!("passerelle-action-{}", action.id)),
+                ("tabindex", "-1"),
+            ],
             Some(&action.title),
         )?)?;
         item.append_child(&*element(
@@ -1161,6 +1596,242 @@ impl PlanView {
         Ok(details)
     }
 
+    /// The list that says where an objective stands, and changes it.
+    fn objective_status(&self, objective: &Objective) -> Result<Element, JsValue> {
+        let doc = &self.document;
+        let id = format!("passerelle-objective-status-{}", objective.id);
+        let field = element(doc, "div", &[("class", "field")], None)?;
+        field.append_child(&*element(
+            doc,
+            "label",
+            &[("for", &id)],
+            Some(&self.text(Message::ObjectiveStatusLabel)),
+        )?)?;
+        let select = element(
+            doc,
+            "select",
+            &[("id", &id), ("data-objective", &objective.id)],
+            None,
+        )?;
+        for status in OBJECTIVE_STATUSES {
+            let option = element(
+                doc,
+                "option",
+                &[],
+                Some(&Message::ObjectiveStatusName(status).text(self.locale)),
+            )?;
+            if status == objective.status {
+                option.set_attribute("selected", "")?;
+            }
+            select.append_child(&option)?;
+        }
+        field.append_child(&select)?;
+        Ok(field)
+    }
+
+    /// A `details` holding a form (`data-form`: `kind`, more attributes in
+    /// `attributes`), open while one of its controls (`controls`) shows a
+    /// refusal.
+    fn disclosure(
+        &self,
+        summary: &str,
+        kind: &str,
+        attributes: &[(&str, &str)],
+        controls: &[&str],
+    ) -> Result<(Element, Element), JsValue> {
+        let doc = &self.document;
+        let refused = self
+            .error
+            .as_ref()
+            .is_some_and(|(_, control)| controls.contains(&control.as_str()));
+        let details = element(doc, "details", &[("class", "change")], None)?;
+        if refused {
+            details.set_attribute("open", "")?;
+        }
+        details.append_child(&*element(doc, "summary", &[], Some(summary))?)?;
+        let form = element(
+            doc,
+            "form",
+            &[("data-form", kind), ("novalidate", "")],
+            None,
+        )?;
+        for (name, value) in attributes {
+            form.set_attribute(name, value)?;
+        }
+        details.append_child(&form)?;
+        Ok((details, form))
+    }
+
+    /// A label and a control in `form`, the control's refusal after it.
+    fn labelled(&self, form: &Element, label: Message, control: &Element) -> Result<(), JsValue> {
+        let id = control.id();
+        form.append_child(&*element(
+            &self.document,
+            "label",
+            &[("for", &id)],
+            Some(&self.text(label)),
+        )?)?;
+        let error = self.error_for(&id, control)?;
+        form.append_child(control)?;
+        if let Some(error) = error {
+            form.append_child(&error)?;
+        }
+        Ok(())
+    }
+
+    /// "Add a step" to an objective: what, when, who.
+    fn add_action_form(&self, objective: &Objective) -> Result<Element, JsValue> {
+        let doc = &self.document;
+        let oid = &objective.id;
+        let title_id = format!("passerelle-new-title-{oid}");
+        let (details, form) = self.disclosure(
+            &self.text(Message::AddActionTitle),
+            "add-action",
+            &[("data-objective", oid)],
+            &[&title_id],
+        )?;
+        let title = element(doc, "input", &[("type", "text"), ("id", &title_id)], None)?;
+        self.labelled(&form, Message::ActionTitleLabel, &title)?;
+        let due_id = format!("passerelle-new-due-{oid}");
+        let due = element(doc, "input", &[("type", "date"), ("id", &due_id)], None)?;
+        self.labelled(&form, Message::ActionDueLabel, &due)?;
+        let actor_id = format!("passerelle-new-actor-{oid}");
+        let actors = element(doc, "select", &[("id", &actor_id)], None)?;
+        for actor in ACTORS {
+            actors.append_child(&*element(
+                doc,
+                "option",
+                &[("value", actor_name(actor))],
+                Some(&Message::ActorName(actor).text(self.locale)),
+            )?)?;
+        }
+        self.labelled(&form, Message::ActionActorLabel, &actors)?;
+        form.append_child(&*element(
+            doc,
+            "button",
+            &[("type", "submit"), ("class", "secondary")],
+            Some(&self.text(Message::SaveNewAction)),
+        )?)?;
+        Ok(details)
+    }
+
+    /// "Add a goal": a need the plan does not have yet, in the person's
+    /// words if they wish.
+    fn draw_add_objective(&self, plan: &Plan) -> Result<(), JsValue> {
+        let categories = plan.categories_to_add();
+        if categories.is_empty() {
+            return Ok(());
+        }
+        let doc = &self.document;
+        let (details, form) = self.disclosure(
+            &self.text(Message::AddObjectiveTitle),
+            "add-objective",
+            &[],
+            &["passerelle-new-objective", "passerelle-new-statement"],
+        )?;
+        details.set_attribute("class", "change add-objective")?;
+        let needs = element(doc, "select", &[("id", "passerelle-new-objective")], None)?;
+        for category in categories {
+            let (words, language) = theme_label(category, self.locale);
+            let option = element(doc, "option", &[("value", category)], Some(&words))?;
+            if language != self.locale {
+                option.set_attribute("lang", language.tag())?;
+            }
+            needs.append_child(&option)?;
+        }
+        self.labelled(&form, Message::ObjectiveNeedLabel, &needs)?;
+        let statement = element(
+            doc,
+            "input",
+            &[("type", "text"), ("id", "passerelle-new-statement")],
+            None,
+        )?;
+        self.labelled(&form, Message::StatementLabel, &statement)?;
+        form.append_child(&*element(
+            doc,
+            "button",
+            &[("type", "submit"), ("class", "secondary")],
+            Some(&self.text(Message::SaveNewObjective)),
+        )?)?;
+        self.body.append_child(&details)?;
+        Ok(())
+    }
+
+    /// The follow-up: the advisor's details and the next meeting's date,
+    /// as they are, to change.
+    fn draw_follow_up(&self, plan: &Plan) -> Result<(), JsValue> {
+        let doc = &self.document;
+        let (form, fieldset) =
+            widget::named_form(doc, "follow-up", &self.text(Message::FollowUpTitle))?;
+        if let Some(done) = self.done_for("passerelle-follow-up-saved")? {
+            fieldset.append_child(&done)?;
+        }
+        let advisor = plan.advisor.clone().unwrap_or_default();
+        for (field, label, kind, value) in [
+            (
+                "name",
+                Message::AdvisorNameLabel,
+                "text",
+                Some(&advisor.name),
+            ),
+            (
+                "organisation",
+                Message::AdvisorOrganisationLabel,
+                "text",
+                advisor.organisation.as_ref(),
+            ),
+            (
+                "phone",
+                Message::AdvisorPhoneLabel,
+                "tel",
+                advisor.phone.as_ref(),
+            ),
+            (
+                "email",
+                Message::AdvisorEmailLabel,
+                "email",
+                advisor.email.as_ref(),
+            ),
+        ] {
+            let id = format!("passerelle-advisor-{field}");
+            let input = element(
+                doc,
+                "input",
+                &[
+                    ("type", kind),
+                    ("id", &id),
+                    ("value", value.map_or("", String::as_str)),
+                    // The advisor's details, not the person's own.
+                    ("autocomplete", "off"),
+                ],
+                None,
+            )?;
+            self.labelled(&fieldset, label, &input)?;
+        }
+        let next = plan
+            .next_review
+            .map(|date| date.to_string())
+            .unwrap_or_default();
+        let date = element(
+            doc,
+            "input",
+            &[
+                ("type", "date"),
+                ("id", "passerelle-next-review"),
+                ("value", &next),
+            ],
+            None,
+        )?;
+        self.labelled(&fieldset, Message::NextReviewLabel, &date)?;
+        fieldset.append_child(&*widget::action_row(
+            doc,
+            &[("type", "submit"), ("class", "secondary")],
+            &self.text(Message::SaveFollowUp),
+        )?)?;
+        self.body.append_child(&form)?;
+        Ok(())
+    }
+
     /// The referral sheet ("fiche de liaison"): a partner of the plan,
     /// the person's consent, then the sheet as a `blob:` link.
     fn draw_referral(&mut self, plan: &Plan) -> Result<(), JsValue> {
@@ -1231,6 +1902,7 @@ impl PlanView {
             &self.text(Message::PrepareReferral),
         )?;
         fieldset.append_child(&actions)?;
+        self.draw_consents(plan, &fieldset)?;
         // The sheet of the partner the person agreed to share with last.
         let sheet = self.referred.as_deref().and_then(|entry| {
             passerelle_core::referral::referral_sheet(plan, &self.catalogue, entry, self.today).ok()
@@ -1251,6 +1923,64 @@ impl PlanView {
             )?)?;
         }
         self.body.append_child(&form)?;
+        Ok(())
+    }
+
+    /// The partners the person agreed to share with, each with the
+    /// control that withdraws the consent.
+    fn draw_consents(&self, plan: &Plan, fieldset: &Element) -> Result<(), JsValue> {
+        let doc = &self.document;
+        if let Some(done) = self.done_for("passerelle-consent-withdrawn")? {
+            fieldset.append_child(&done)?;
+        }
+        if plan.consents.is_empty() {
+            return Ok(());
+        }
+        fieldset.append_child(&*element(
+            doc,
+            "p",
+            &[("id", "passerelle-consents")],
+            Some(&self.text(Message::ConsentsTitle)),
+        )?)?;
+        let list = element(
+            doc,
+            "ul",
+            &[
+                ("class", "consents"),
+                ("aria-labelledby", "passerelle-consents"),
+            ],
+            None,
+        )?;
+        for consent in &plan.consents {
+            let partner =
+                partner_name(plan, &consent.entry).unwrap_or_else(|| consent.entry.clone());
+            let item = element(doc, "li", &[], None)?;
+            item.append_child(&*element(
+                doc,
+                "span",
+                &[],
+                Some(
+                    &Message::ConsentSince {
+                        partner: &partner,
+                        date: consent.date,
+                    }
+                    .text(self.locale),
+                ),
+            )?)?;
+            item.append_child(&*element(
+                doc,
+                "button",
+                &[
+                    ("type", "button"),
+                    ("class", "secondary"),
+                    ("data-do", "withdraw"),
+                    ("data-entry", &consent.entry),
+                ],
+                Some(&Message::WithdrawConsent { partner: &partner }.text(self.locale)),
+            )?)?;
+            list.append_child(&item)?;
+        }
+        fieldset.append_child(&list)?;
         Ok(())
     }
 
@@ -1296,6 +2026,25 @@ impl PlanView {
         fieldset.append_child(&actions)?;
         self.body.append_child(&form)?;
         Ok(())
+    }
+}
+
+/// The name of the partner of `entry` in the plan, if a step has it.
+fn partner_name(plan: &Plan, entry: &str) -> Option<String> {
+    plan.objectives
+        .iter()
+        .flat_map(|objective| &objective.actions)
+        .find(|action| action.entry.as_deref() == Some(entry))
+        .and_then(|action| action.contact.as_ref())
+        .map(|contact| contact.name.clone())
+}
+
+/// Who does a step, as a value of the list that chooses it.
+fn actor_name(actor: Actor) -> &'static str {
+    match actor {
+        Actor::Person => "person",
+        Actor::Advisor => "advisor",
+        Actor::Partner => "partner",
     }
 }
 

@@ -312,3 +312,287 @@ fn the_person_puts_the_needs_in_their_own_order_urgent_ones_first_still() {
         .collect();
     assert_eq!(themes, [SHELTER, MONEY]);
 }
+
+/// A plan built from [`diagnosis`] with every need; the host and widget.
+fn built() -> (HtmlElement, PlanWidget) {
+    let (host, widget) = mount();
+    widget.set_diagnosis(diagnosis()).unwrap();
+    send(&find(&host, "#passerelle-build"), "submit");
+    assert!(!widget.plan().unwrap().is_null());
+    (host, widget)
+}
+
+fn set_value(host: &HtmlElement, selector: &str, value: &str) {
+    match find(host, selector).dyn_into::<HtmlInputElement>() {
+        Ok(input) => input.set_value(value),
+        Err(other) => other.unchecked_into::<HtmlSelectElement>().set_value(value),
+    }
+}
+
+/// The message of the refusal on screen, and the control it is tied to.
+fn refusal(host: &HtmlElement) -> (String, Option<String>) {
+    let message = text(&find(host, "#passerelle-plan-error"));
+    let tied = find_all(host, "[aria-describedby=passerelle-plan-error]")
+        .first()
+        .map(|control| control.id());
+    (message, tied)
+}
+
+fn refused_with(message: Message) -> String {
+    format!(
+        "{}{}",
+        Message::ErrorPrefix.text(Locale::Fr),
+        message.text(Locale::Fr)
+    )
+}
+
+#[wasm_bindgen_test]
+fn the_person_adds_steps_and_goals_says_where_a_goal_stands_and_writes_the_follow_up() {
+    let (host, widget) = built();
+    let changes = Events::on(&host, "passerelle:plan-change");
+    let plan = to_json(&widget.plan().unwrap());
+    let job = plan["objectives"][1]["id"].as_str().unwrap().to_owned();
+    assert_eq!(plan["objectives"][1]["theme"], JOB);
+
+    // A step with no title is refused, tied to the field, the form open.
+    let form = format!("form[data-form=add-action][data-objective={job}]");
+    send(&find(&host, &form), "submit");
+    let title_id = format!("passerelle-new-title-{job}");
+    assert_eq!(
+        refusal(&host),
+        (refused_with(Message::TextRequired), Some(title_id.clone()))
+    );
+    assert_eq!(active_id(&host), Some(title_id.clone()));
+    assert!(find(&host, &form)
+        .parent_element()
+        .unwrap()
+        .has_attribute("open"));
+    assert!(changes.details().is_empty());
+
+    // Written, dated, for the advisor: added last, the focus on it.
+    set_value(&host, &format!("#{title_id}"), "Préparer mon CV avec Awa");
+    set_value(&host, &format!("#passerelle-new-due-{job}"), "2026-12-03");
+    set_value(&host, &format!("#passerelle-new-actor-{job}"), "advisor");
+    send(&find(&host, &form), "submit");
+    let plan = changes.details().pop().unwrap()["plan"].clone();
+    let added = plan["objectives"][1]["actions"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(added["title"], "Préparer mon CV avec Awa");
+    assert_eq!(added["due"], "2026-12-03");
+    assert_eq!(added["actor"], "advisor");
+    let new_id = added["id"].as_str().unwrap();
+    assert_eq!(
+        active_id(&host),
+        Some(format!("passerelle-action-{new_id}"))
+    );
+
+    // The job goal reached: its list keeps the focus.
+    let status: HtmlSelectElement =
+        find(&host, &format!("#passerelle-objective-status-{job}")).unchecked_into();
+    status.focus().unwrap();
+    status.set_selected_index(1);
+    send(&status, "change");
+    let plan = changes.details().pop().unwrap()["plan"].clone();
+    assert_eq!(plan["objectives"][1]["status"], "achieved");
+    assert_eq!(
+        active_id(&host),
+        Some(format!("passerelle-objective-status-{job}"))
+    );
+
+    // A goal of the person's own: the list offers only needs not in the
+    // plan; the heading of the new goal gets the focus.
+    let offered: Vec<String> = find_all(&host, "#passerelle-new-objective option")
+        .iter()
+        .map(|option| option.get_attribute("value").unwrap())
+        .collect();
+    assert!(offered.contains(&"mobilite".to_owned()));
+    assert!(!offered.contains(&JOB.to_owned()));
+    set_value(&host, "#passerelle-new-objective", "mobilite");
+    set_value(&host, "#passerelle-new-statement", "Passer le permis");
+    send(&find(&host, "form[data-form=add-objective]"), "submit");
+    let plan = changes.details().pop().unwrap()["plan"].clone();
+    let goal = plan["objectives"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (goal["theme"].as_str(), goal["statement"].as_str()),
+        (Some("mobilite"), Some("Passer le permis"))
+    );
+    let goal_id = goal["id"].as_str().unwrap();
+    assert_eq!(active_id(&host), Some(format!("passerelle-{goal_id}")));
+    assert!(find_all(&host, "#passerelle-new-objective option[value=mobilite]").is_empty());
+
+    // The follow-up: details without a name are refused, tied to the name.
+    set_value(&host, "#passerelle-advisor-phone", "01 23 45 67 89");
+    send(&find(&host, "form.follow-up"), "submit");
+    assert_eq!(
+        refusal(&host),
+        (
+            refused_with(Message::AdvisorNameRequired),
+            Some("passerelle-advisor-name".to_owned())
+        )
+    );
+    let count = changes.details().len();
+    set_value(&host, "#passerelle-advisor-name", "Awa Diallo");
+    set_value(&host, "#passerelle-advisor-organisation", "Mission locale");
+    set_value(&host, "#passerelle-next-review", "2026-12-18");
+    send(&find(&host, "form.follow-up"), "submit");
+    assert_eq!(
+        active_id(&host).as_deref(),
+        Some("passerelle-follow-up-saved")
+    );
+    assert_eq!(
+        text(&find(&host, "#passerelle-follow-up-saved")),
+        Message::FollowUpSaved.text(Locale::Fr)
+    );
+    let details = changes.details();
+    assert_eq!(details.len(), count + 1, "one event for the form");
+    let plan = &details[count]["plan"];
+    assert_eq!(plan["advisor"]["name"], "Awa Diallo");
+    assert_eq!(plan["advisor"]["organisation"], "Mission locale");
+    assert_eq!(plan["advisor"]["phone"], "01 23 45 67 89");
+    assert_eq!(plan["next_review"], "2026-12-18");
+    let ops: Vec<&str> = plan["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|change| change["edit"]["op"].as_str().unwrap())
+        .collect();
+    assert_eq!(ops[ops.len() - 2..], ["set_advisor", "set_next_review"]);
+    // The form shows what is saved, to change later.
+    let name: HtmlInputElement = find(&host, "#passerelle-advisor-name").unchecked_into();
+    assert_eq!(name.value(), "Awa Diallo");
+}
+
+#[wasm_bindgen_test]
+fn the_person_withdraws_a_consent_and_the_referral_sheet_goes() {
+    let (host, widget) = built();
+    let changes = Events::on(&host, "passerelle:plan-change");
+    let partner: HtmlSelectElement = find(&host, "#passerelle-referral-partner").unchecked_into();
+    let entry = partner.value();
+    let consent: HtmlInputElement = find(&host, "#passerelle-referral-consent").unchecked_into();
+    consent.set_checked(true);
+    send(&find(&host, "form.referral"), "submit");
+    assert_eq!(find_all(&host, "#passerelle-referral-open").len(), 1);
+    let withdraw = find(
+        &host,
+        &format!("button[data-do=withdraw][data-entry={entry}]"),
+    );
+    assert!(text(&withdraw).starts_with("Retirer mon accord pour "));
+
+    send(&withdraw, "click");
+    assert!(find_all(&host, "#passerelle-referral-open").is_empty());
+    assert!(find_all(&host, "button[data-do=withdraw]").is_empty());
+    assert_eq!(
+        active_id(&host).as_deref(),
+        Some("passerelle-consent-withdrawn")
+    );
+    let plan = changes.details().pop().unwrap()["plan"].clone();
+    assert!(plan.get("consents").is_none(), "{plan}");
+    assert!(to_json(&widget.plan().unwrap()).get("consents").is_none());
+}
+
+fn session_storage() -> web_sys::Storage {
+    web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn with_persist_the_plan_comes_back_and_forget_erases_it() {
+    const KEY: &str = "passerelle:plan:kept-plan";
+    let storage = session_storage();
+    storage.remove_item(KEY).unwrap();
+    let (host, widget) = mount();
+    widget
+        .set_persistence(Some("session".into()), Some("kept-plan".into()))
+        .unwrap();
+    assert_eq!(
+        text(&find(&host, ".privacy p")),
+        Message::PlanKeptInTab.text(Locale::Fr)
+    );
+    widget.set_diagnosis(diagnosis()).unwrap();
+    send(&find(&host, "#passerelle-build"), "submit");
+    let kept = storage.get_item(KEY).unwrap().expect("the plan is kept");
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&kept).unwrap(),
+        to_json(&widget.plan().unwrap())
+    );
+    let action = find_all(&host, "li.action")[0]
+        .get_attribute("data-action")
+        .unwrap();
+    let select: HtmlSelectElement =
+        find(&host, &format!("#passerelle-status-{action}")).unchecked_into();
+    select.set_value("done");
+    send(&select, "change");
+    assert!(storage.get_item(KEY).unwrap().unwrap().contains("\"done\""));
+
+    // Another visit: the plan comes back, before any diagnosis, and is told.
+    drop(widget);
+    let (again, widget) = mount();
+    let changes = Events::on(&again, "passerelle:plan-change");
+    widget
+        .set_persistence(Some("session".into()), Some("kept-plan".into()))
+        .unwrap();
+    let plan = widget.plan().unwrap();
+    assert_eq!(
+        to_json(&plan).to_string(),
+        serde_json::from_str::<serde_json::Value>(&storage.get_item(KEY).unwrap().unwrap())
+            .unwrap()
+            .to_string()
+    );
+    assert_eq!(changes.details().len(), 1);
+    assert_eq!(find_all(&again, "section.objective").len(), 2);
+    // The first diagnosis given keeps the plan taken back.
+    widget.set_diagnosis(diagnosis()).unwrap();
+    assert!(!widget.plan().unwrap().is_null());
+
+    // "Erase my plan from this device": nothing stays, the person is told.
+    send(&find(&again, "#passerelle-forget"), "click");
+    assert_eq!(storage.get_item(KEY).unwrap(), None);
+    assert!(widget.plan().unwrap().is_null());
+    assert_eq!(
+        text(&find(&again, ".privacy .notice")),
+        Message::PlanForgotten.text(Locale::Fr)
+    );
+    assert!(changes.details().pop().unwrap()["plan"].is_null());
+    assert_eq!(find_all(&again, "#passerelle-build").len(), 1);
+
+    // Turned off: what was kept is erased.
+    send(&find(&again, "#passerelle-build"), "submit");
+    assert!(storage.get_item(KEY).unwrap().is_some());
+    widget
+        .set_persistence(None, Some("kept-plan".into()))
+        .unwrap();
+    assert_eq!(storage.get_item(KEY).unwrap(), None);
+    assert!(find(&again, ".privacy").has_attribute("hidden"));
+}
+
+#[wasm_bindgen_test]
+fn a_plan_kept_that_cannot_be_read_is_erased_and_the_person_told() {
+    const KEY: &str = "passerelle:plan:default";
+    let storage = session_storage();
+    storage
+        .set_item(KEY, "{\"format_version\": 2, \"oops\"")
+        .unwrap();
+    let (host, widget) = mount();
+    widget
+        .set_persistence(Some("session".into()), None)
+        .unwrap();
+    assert!(widget.plan().unwrap().is_null());
+    assert_eq!(storage.get_item(KEY).unwrap(), None);
+    assert_eq!(
+        text(&find(&host, ".privacy .notice")),
+        Message::KeptPlanUnreadable.text(Locale::Fr)
+    );
+    widget.set_persistence(None, None).unwrap();
+}
