@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage, artifact, baseUrl, violations, assertReflows } from './browser.mjs';
 import { diagnosis, JOB, SHELTER } from './fixtures.mjs';
+import { focusedId, tabUntil } from './flow.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -101,5 +102,101 @@ test('the plan is built by keyboard from the needs and pace chosen, then changed
   assert.deepEqual(seen.errors, []);
   const origin = new URL(baseUrl).origin;
   assert.deepEqual(seen.requests.filter((url) => new URL(url).origin !== origin), []);
+  await page.close();
+});
+
+test('by keyboard the person adds a step and a goal, writes the follow-up, withdraws a consent; with persist the plan survives a reload and forget erases it', async () => {
+  const { page, seen } = await openPage(browser);
+  const widget = page.locator('passerelle-plan');
+  await widget.locator('.help').waitFor();
+  const persist = () => page.evaluate(() => {
+    document.querySelector('passerelle-plan').setAttribute('persist', 'session');
+  });
+  await persist();
+  await widget.locator('#passerelle-forget').waitFor();
+  await page.evaluate((value) => { document.querySelector('passerelle-plan').diagnosis = value; }, diagnosis);
+  await widget.locator('#passerelle-build').waitFor();
+  await tabUntil(page, 'passerelle-build-plan');
+  await page.keyboard.press('Enter');
+  await widget.locator('section.objective').first().waitFor();
+  const plan = () => page.evaluate(() => document.querySelector('passerelle-plan').plan);
+  const job = (await plan()).objectives.find((o) => o.theme === JOB).id;
+
+  // A step of their own, by keyboard: the form opens with Enter, an empty
+  // title is refused and said, then the step is added and focused.
+  await tabUntil(page, `passerelle-add-action-${job}`);
+  await page.keyboard.press('Enter');
+  await tabUntil(page, `passerelle-save-action-${job}`);
+  await page.keyboard.press('Enter');
+  await widget.locator('#passerelle-plan-error').waitFor();
+  assert.equal(await focusedId(page), `passerelle-new-title-${job}`);
+  assert.deepEqual(await violations(page), [], 'a step refused');
+  await page.keyboard.type('Préparer mon CV');
+  await tabUntil(page, `passerelle-save-action-${job}`);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('passerelle-plan').shadowRoot
+    .activeElement?.id?.startsWith('passerelle-action-'));
+  const steps = (await plan()).objectives.find((o) => o.id === job).actions;
+  assert.equal(steps.at(-1).title, 'Préparer mon CV');
+
+  // A goal of their own: the need chosen with the arrow keys (the
+  // second of the list: starting a business).
+  await tabUntil(page, 'passerelle-add-objective');
+  await page.keyboard.press('Enter');
+  await tabUntil(page, 'passerelle-new-objective');
+  await page.keyboard.press('ArrowDown');
+  await tabUntil(page, 'passerelle-new-statement');
+  await page.keyboard.type('Ouvrir mon atelier de vélos');
+  assert.deepEqual(await violations(page), [], 'adding a goal');
+  await tabUntil(page, 'passerelle-save-objective');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('passerelle-plan').plan.objectives.length === 3);
+  const goal = (await plan()).objectives.at(-1);
+  assert.deepEqual([goal.theme, goal.statement], ['creer-une-entreprise', 'Ouvrir mon atelier de vélos']);
+  assert.equal(await focusedId(page), `passerelle-${goal.id}`);
+
+  // The follow-up: the advisor and the next meeting.
+  await tabUntil(page, 'passerelle-advisor-name');
+  await page.keyboard.type('Awa Diallo');
+  await tabUntil(page, 'passerelle-advisor-phone');
+  await page.keyboard.type('01 23 45 67 89');
+  await tabUntil(page, 'passerelle-save-follow-up');
+  await page.keyboard.press('Enter');
+  await widget.locator('#passerelle-follow-up-saved').waitFor();
+  assert.equal(await focusedId(page), 'passerelle-follow-up-saved');
+  assert.equal((await plan()).advisor.name, 'Awa Diallo');
+
+  // A consent given, then withdrawn: the sheet's link goes.
+  await tabUntil(page, 'passerelle-referral-consent');
+  await page.keyboard.press('Space');
+  await tabUntil(page, 'passerelle-referral-prepare');
+  await page.keyboard.press('Enter');
+  await widget.locator('#passerelle-referral-open').waitFor();
+  const entry = (await plan()).consents[0].entry;
+  await tabUntil(page, `passerelle-withdraw-${entry}`);
+  assert.deepEqual(await violations(page), [], 'a consent given');
+  await page.keyboard.press('Enter');
+  await widget.locator('#passerelle-consent-withdrawn').waitFor();
+  assert.equal(await widget.locator('#passerelle-referral-open').count(), 0);
+  assert.equal((await plan()).consents, undefined);
+  await page.screenshot({ path: artifact('plan-own-steps.png'), fullPage: true });
+
+  // Reloaded: the same plan comes back from the tab's storage.
+  const before = await plan();
+  await page.reload();
+  await widget.locator('.help').waitFor();
+  await persist();
+  await widget.locator('section.objective').first().waitFor();
+  assert.deepEqual(await plan(), before);
+  assert.deepEqual(await violations(page), [], 'a plan taken back');
+
+  // "Erase my plan from this device": nothing is left, no cookie.
+  await tabUntil(page, 'passerelle-forget');
+  await page.keyboard.press('Enter');
+  await widget.locator('.privacy .notice').waitFor();
+  assert.equal(await plan(), null);
+  assert.equal(await page.evaluate(() => sessionStorage.length + localStorage.length), 0);
+  assert.equal(await page.evaluate(() => document.cookie), '');
+  assert.deepEqual(seen.errors, []);
   await page.close();
 });

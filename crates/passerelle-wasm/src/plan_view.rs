@@ -1629,12 +1629,12 @@ impl PlanView {
         Ok(field)
     }
 
-    /// A `details` holding a form (`data-form`: `kind`, more attributes in
-    /// `attributes`), open while one of its controls (`controls`) shows a
-    /// refusal.
+    /// A `details` (its summary: `summary`, with the id `id`) holding a
+    /// form (`data-form`: `kind`, more attributes in `attributes`), open
+    /// while one of its controls (`controls`) shows a refusal.
     fn disclosure(
         &self,
-        summary: &str,
+        (id, summary): (&str, &str),
         kind: &str,
         attributes: &[(&str, &str)],
         controls: &[&str],
@@ -1648,7 +1648,7 @@ impl PlanView {
         if refused {
             details.set_attribute("open", "")?;
         }
-        details.append_child(&*element(doc, "summary", &[], Some(summary))?)?;
+        details.append_child(&*element(doc, "summary", &[("id", id)], Some(summary))?)?;
         let form = element(
             doc,
             "form",
@@ -1685,7 +1685,10 @@ impl PlanView {
         let oid = &objective.id;
         let title_id = format!("passerelle-new-title-{oid}");
         let (details, form) = self.disclosure(
-            &self.text(Message::AddActionTitle),
+            (
+                &format!("passerelle-add-action-{oid}"),
+                &self.text(Message::AddActionTitle),
+            ),
             "add-action",
             &[("data-objective", oid)],
             &[&title_id],
@@ -1709,7 +1712,11 @@ impl PlanView {
         form.append_child(&*element(
             doc,
             "button",
-            &[("type", "submit"), ("class", "secondary")],
+            &[
+                ("type", "submit"),
+                ("class", "secondary"),
+                ("id", &format!("passerelle-save-action-{oid}")),
+            ],
             Some(&self.text(Message::SaveNewAction)),
         )?)?;
         Ok(details)
@@ -1724,7 +1731,10 @@ impl PlanView {
         }
         let doc = &self.document;
         let (details, form) = self.disclosure(
-            &self.text(Message::AddObjectiveTitle),
+            (
+                "passerelle-add-objective",
+                &self.text(Message::AddObjectiveTitle),
+            ),
             "add-objective",
             &[],
             &["passerelle-new-objective", "passerelle-new-statement"],
@@ -1750,7 +1760,11 @@ impl PlanView {
         form.append_child(&*element(
             doc,
             "button",
-            &[("type", "submit"), ("class", "secondary")],
+            &[
+                ("type", "submit"),
+                ("class", "secondary"),
+                ("id", "passerelle-save-objective"),
+            ],
             Some(&self.text(Message::SaveNewObjective)),
         )?)?;
         self.body.append_child(&details)?;
@@ -1825,7 +1839,11 @@ impl PlanView {
         self.labelled(&fieldset, Message::NextReviewLabel, &date)?;
         fieldset.append_child(&*widget::action_row(
             doc,
-            &[("type", "submit"), ("class", "secondary")],
+            &[
+                ("type", "submit"),
+                ("class", "secondary"),
+                ("id", "passerelle-save-follow-up"),
+            ],
             &self.text(Message::SaveFollowUp),
         )?)?;
         self.body.append_child(&form)?;
@@ -1973,6 +1991,10 @@ impl PlanView {
                 &[
                     ("type", "button"),
                     ("class", "secondary"),
+                    (
+                        "id",
+                        &format!("passerelle-withdraw-{}", css_id(&consent.entry)),
+                    ),
                     ("data-do", "withdraw"),
                     ("data-entry", &consent.entry),
                 ],
