@@ -137,7 +137,9 @@ pub struct NeedOrientation<'c> {
 #[derive(Debug, Clone)]
 pub struct Orientation<'c> {
     pub reference_date: Date,
-    /// Emergency contacts (ids), when a need is urgent.
+    /// Emergency contacts (ids): the entries marked urgent, not ruled
+    /// out, that address an urgent need (by theme or category), in
+    /// catalogue order.
     pub urgent_contacts: Vec<&'c str>,
     pub needs: Vec<NeedOrientation<'c>>,
     /// Every entry in force, evaluated, in catalogue order.
@@ -415,21 +417,31 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
             }
         })
         .collect();
-    let any_urgent = request
+    // The emergency lines for the urgent needs only: the 115 for a night
+    // outside, not every emergency number of the catalogue.
+    let urgent_fits: Vec<Vec<Option<Fit>>> = request
         .needs
         .iter()
-        .any(|need| need.priority == Priority::Urgent);
-    let urgent_contacts = if any_urgent {
-        evaluations
-            .iter()
-            .filter(|evaluation| {
-                evaluation.entry.urgent && evaluation.status != Eligibility::Ineligible
-            })
-            .map(|evaluation| evaluation.entry.id.as_str())
-            .collect()
-    } else {
-        Vec::new()
-    };
+        .filter(|need| need.priority == Priority::Urgent)
+        .map(Need::fit_by_theme)
+        .collect();
+    let urgent_contacts = in_force
+        .iter()
+        .zip(&evaluations)
+        .filter(|(&index, evaluation)| {
+            let addresses_urgent_need = || {
+                catalogue.theme_positions(index).iter().any(|&theme| {
+                    urgent_fits
+                        .iter()
+                        .any(|fits| fits.get(usize::from(theme)).copied().flatten().is_some())
+                })
+            };
+            evaluation.entry.urgent
+                && evaluation.status != Eligibility::Ineligible
+                && addresses_urgent_need()
+        })
+        .map(|(_, evaluation)| evaluation.entry.id.as_str())
+        .collect();
     Ok(Orientation {
         reference_date: request.reference_date,
         urgent_contacts,

@@ -294,3 +294,54 @@ fn the_json_schema_lists_the_same_vocabularies_as_the_engine() {
     }
     assert!(named.len() >= 20, "{named:?}");
 }
+
+#[test]
+fn urgent_contacts_are_the_emergency_lines_of_the_urgent_needs_only() {
+    let catalogue = Catalogue::national();
+    let facts = Facts::from_json(r#"{"postal_code": "93200"}"#).unwrap();
+    let contacts = |themes: &[(&str, Priority)]| -> Vec<String> {
+        let needs: Vec<Need> = themes
+            .iter()
+            .map(|(theme, priority)| Need {
+                theme: (*theme).into(),
+                priority: *priority,
+            })
+            .collect();
+        let request = Request {
+            facts: &facts,
+            needs: &needs,
+            reference_date: Date::parse("2026-11-27").unwrap(),
+            locale: Locale::Fr,
+            explain: false,
+        };
+        let orientation = orient(&catalogue, &request).unwrap();
+        orientation
+            .urgent_contacts
+            .iter()
+            .map(|id| (*id).to_owned())
+            .collect()
+    };
+    const SHELTER: &str = "logement-hebergement--rechercher-une-solution-dhebergement-temporaire";
+    const VIOLENCE: &str = "famille--surmonter-conflits-separation-violence";
+    const CARE: &str = "sante--acces-aux-soins";
+    assert_eq!(contacts(&[(SHELTER, Priority::Urgent)]), ["urgence-115"]);
+    assert_eq!(
+        contacts(&[(VIOLENCE, Priority::Urgent)]),
+        [
+            "violences-femmes-info-3919",
+            "allo-enfance-119",
+            "urgences-112"
+        ]
+    );
+    // A need of the same category: the suicide prevention line is a
+    // health line too.
+    assert_eq!(
+        contacts(&[(CARE, Priority::Urgent)]),
+        ["samu-15", "urgences-112", "prevention-suicide-3114"]
+    );
+    // Hungry today: no emergency line addresses it; the need's own
+    // proposals come first in its section.
+    assert!(contacts(&[("equipement-et-alimentation--alimentation", Priority::Urgent)]).is_empty());
+    // The same needs, not urgent: no emergency line at all.
+    assert!(contacts(&[(SHELTER, Priority::High), (VIOLENCE, Priority::Normal)]).is_empty());
+}

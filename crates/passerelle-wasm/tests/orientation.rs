@@ -67,15 +67,13 @@ fn each_need_shows_its_schemes_with_status_reasons_questions_and_access() {
         .collect();
     assert_eq!(needs, [SHELTER, JOB]);
 
-    // An urgent need brings the emergency contacts first, with a tel: link.
-    let urgent = find_all(&host, "section.urgent a[href]");
-    assert!(
-        urgent
-            .iter()
-            .any(|link| link.get_attribute("href").as_deref() == Some("tel:115")),
-        "{:?}",
-        urgent.iter().map(text).collect::<Vec<_>>()
-    );
+    // An urgent need brings its emergency line first, with a tel: link:
+    // the 115 for a night outside, and no other.
+    let urgent: Vec<String> = find_all(&host, "section.urgent a[href^='tel:']")
+        .iter()
+        .map(|link| link.get_attribute("href").unwrap())
+        .collect();
+    assert_eq!(urgent, ["tel:115"]);
 
     let proposals = find_all(&host, "li.proposal");
     assert!(proposals.len() >= 4, "{} proposals", proposals.len());
