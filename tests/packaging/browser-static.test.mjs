@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 
 import { packAndInstall } from './packed.mjs';
 import {
-  EXPECTED_RESULT, engineScript, firstQuestion, launch, noBrowser, openPage, outside, pageResult, serveFolder,
+  EXPECTED_RESULT, cleanUp, engineScript, firstQuestion, launch, noBrowser, openPage, outside, pageResult, serveFolder,
 } from './static.mjs';
 
 const PAGE = `<!DOCTYPE html>
@@ -42,17 +42,7 @@ before(async () => {
   server = await serveFolder(site);
   browser = await launch();
 });
-after(async () => {
-  try {
-    await browser?.close();
-  } finally {
-    try {
-      await server?.close();
-    } finally {
-      await packed?.remove();
-    }
-  }
-});
+after(() => cleanUp(() => browser?.close(), () => server?.close(), () => packed?.remove()));
 
 test('a plain page imports the package, runs the engine and shows the widget', { skip: noBrowser }, async () => {
   const { page, seen } = await openPage(browser, server.url);

@@ -10,7 +10,9 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { packageDir, root } from './package.mjs';
-import { launch, noBrowser, openPage, outside, serveFolder } from './static.mjs';
+import {
+  cleanUp, launch, noBrowser, openPage, outside, serveFolder,
+} from './static.mjs';
 
 /** The first ```html block of the README's "## Embedding" section. */
 async function embeddingSnippet() {
@@ -41,17 +43,11 @@ ${snippet}</body>
   server = await serveFolder(site);
   browser = await launch();
 });
-after(async () => {
-  try {
-    await browser?.close();
-  } finally {
-    try {
-      await server?.close();
-    } finally {
-      if (site) await rm(site, { recursive: true, force: true });
-    }
-  }
-});
+after(() => cleanUp(
+  () => browser?.close(),
+  () => server?.close(),
+  () => site && rm(site, { recursive: true, force: true }),
+));
 
 test('the README\'s two lines on a page of one\'s own give the whole parcours', { skip: noBrowser }, async () => {
   const { page, seen } = await openPage(browser, server.url);

@@ -62,6 +62,22 @@ export async function serveFolder(folder) {
   };
 }
 
+/**
+ * Runs every clean-up in turn, each even when one before failed (then the
+ * first failure is thrown): the browser, the server, the temporary folder.
+ */
+export async function cleanUp(...steps) {
+  let failure = null;
+  for (const step of steps) {
+    try {
+      await step();
+    } catch (error) {
+      failure ??= error;
+    }
+  }
+  if (failure) throw failure;
+}
+
 /** Why the browser tests are skipped, or false when Chromium is given. */
 export const noBrowser =
   process.env.PASSERELLE_CHROMIUM && process.env.PASSERELLE_CHROMIUM_FLAGS

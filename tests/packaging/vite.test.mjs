@@ -12,7 +12,7 @@ import { after, before, test } from 'node:test';
 
 import { packAndInstall } from './packed.mjs';
 import {
-  EXPECTED_RESULT, engineScript, firstQuestion, launch, noBrowser, openPage, outside, pageResult, serveFolder,
+  EXPECTED_RESULT, cleanUp, engineScript, firstQuestion, launch, noBrowser, openPage, outside, pageResult, serveFolder,
 } from './static.mjs';
 
 const PAGE = `<!DOCTYPE html>
@@ -53,17 +53,7 @@ before(async () => {
   server = await serveFolder(dist);
   browser = await launch();
 });
-after(async () => {
-  try {
-    await browser?.close();
-  } finally {
-    try {
-      await server?.close();
-    } finally {
-      await packed?.remove();
-    }
-  }
-});
+after(() => cleanUp(() => browser?.close(), () => server?.close(), () => packed?.remove()));
 
 /** The files of dist/, relative to it. */
 function built() {
