@@ -176,6 +176,19 @@ pub struct DetailedProposal<'a> {
     pub access: &'a Access,
     pub source_url: &'a str,
     pub last_verified: Date,
+    /// The languages of `name`, `description` and `notes`: another than
+    /// the orientation's when the catalogue has no translation (not in
+    /// JSON).
+    #[serde(skip)]
+    pub languages: TextLanguages,
+}
+
+/// The languages of an entry's texts as shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextLanguages {
+    pub name: Locale,
+    pub description: Locale,
+    pub notes: Locale,
 }
 
 /// The proposals of one need, in detail.
@@ -261,6 +274,14 @@ impl<'c> Orientation<'c> {
                 access: &entry.access,
                 source_url: &entry.source_url,
                 last_verified: entry.last_verified,
+                languages: TextLanguages {
+                    name: entry.name.language(locale),
+                    description: entry.description.language(locale),
+                    notes: entry
+                        .eligibility_notes
+                        .as_ref()
+                        .map_or(locale, |notes| notes.language(locale)),
+                },
             }
         };
         DetailedOrientation {

@@ -79,6 +79,22 @@ impl LocalizedText {
             .is_some_and(|text| !text.trim().is_empty())
     }
 
+    /// The language of what [`get`](Self::get) gives for `locale`: the
+    /// page marks text in another language than its own (`lang`).
+    ///
+    /// ```
+    /// use passerelle_core::{LocalizedText, Locale};
+    /// let text: LocalizedText = serde_json::from_str(r#"{"fr": "Oui"}"#).unwrap();
+    /// assert_eq!(text.language(Locale::En), Locale::Fr);
+    /// ```
+    pub fn language(&self, locale: Locale) -> Locale {
+        [locale, Locale::Fr]
+            .into_iter()
+            .chain(Locale::ALL)
+            .find(|&language| self.0[language as usize].is_some())
+            .unwrap_or(locale)
+    }
+
     /// The text in `locale`, or in French when it has no such translation.
     ///
     /// ```

@@ -232,6 +232,15 @@ impl OrientationView {
         message.text(self.locale)
     }
 
+    /// Marks `element` with its `language` when the widget speaks another
+    /// (a catalogue text without translation).
+    fn mark_language(&self, element: &Element, language: Locale) -> Result<(), JsValue> {
+        if language != self.locale {
+            element.set_attribute("lang", language.tag())?;
+        }
+        Ok(())
+    }
+
     /// The title, in the shadow root.
     fn title(&self) -> Option<Element> {
         self.body
@@ -373,7 +382,9 @@ impl OrientationView {
         let list = element(doc, "ul", &[("class", "contacts")], None)?;
         for contact in contacts {
             let item = element(doc, "li", &[("class", "alert")], None)?;
-            item.append_child(&*element(doc, "strong", &[], Some(contact.name))?)?;
+            let name = element(doc, "strong", &[], Some(contact.name))?;
+            self.mark_language(&name, contact.languages.name)?;
+            item.append_child(&name)?;
             self.access_links(&item, contact.access)?;
             list.append_child(&item)?;
         }
@@ -458,7 +469,9 @@ impl OrientationView {
             ],
             None,
         )?;
-        item.append_child(&*element(doc, "h4", &[], Some(proposal.name))?)?;
+        let name = element(doc, "h4", &[], Some(proposal.name))?;
+        self.mark_language(&name, proposal.languages.name)?;
+        item.append_child(&name)?;
         let line = element(
             doc,
             "p",
@@ -478,12 +491,14 @@ impl OrientationView {
             Some(&self.text(Message::EligibilityWords(proposal.status))),
         )?)?;
         item.append_child(&line)?;
-        item.append_child(&*element(
+        let description = element(
             doc,
             "p",
             &[("class", "description")],
             Some(proposal.description),
-        )?)?;
+        )?;
+        self.mark_language(&description, proposal.languages.description)?;
+        item.append_child(&description)?;
 
         if !proposal.explanation.is_empty() {
             let why = element(doc, "details", &[("part", "why")], None)?;
@@ -512,7 +527,9 @@ impl OrientationView {
             }
             why.append_child(&reasons)?;
             if let Some(notes) = proposal.notes {
-                why.append_child(&*element(doc, "p", &[("class", "notes")], Some(notes))?)?;
+                let notes = element(doc, "p", &[("class", "notes")], Some(notes))?;
+                self.mark_language(&notes, proposal.languages.notes)?;
+                why.append_child(&notes)?;
             }
             item.append_child(&why)?;
         }

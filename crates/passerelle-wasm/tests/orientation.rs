@@ -296,3 +296,41 @@ fn a_territory_places_a_person_whose_answers_do_not_say_where_they_live() {
     let refused = widget.set_territory(Some("Paris".into())).unwrap_err();
     assert_eq!(code(&refused), "invalid_territory");
 }
+
+#[wasm_bindgen_test]
+fn a_catalogue_text_without_translation_is_marked_with_its_language() {
+    let (host, widget) = mount("en");
+    let local = json!({
+        "format_version": 1, "id": "ville", "name": "Ville", "fictional": true,
+        "entries": [{
+            "id": "atelier-cv", "name": {"fr": "Atelier CV"},
+            "description": {"fr": "Un atelier pour écrire son CV.", "en": "A workshop to write a CV."},
+            "kind": "service", "types": ["atelier"],
+            "themes": ["trouver-un-emploi--repondre-a-des-offres-demploi"], "publics": ["tous-publics"],
+            "zone": {"departments": ["93"]},
+            "access": {"through": ["usagers"], "modes": ["se-presenter"]},
+            "cost": "gratuit", "source_url": "https://example.org/atelier",
+            "last_verified": "2026-11-27"
+        }]
+    });
+    widget
+        .set_local_catalogue(local.to_string().into())
+        .unwrap();
+    widget.set_diagnosis(js(&diagnosis())).unwrap();
+    let entry = &find_all(&host, "li.proposal[data-entry=atelier-cv]")[0];
+    let lang = |selector: &str| {
+        entry
+            .query_selector(selector)
+            .unwrap()
+            .unwrap()
+            .get_attribute("lang")
+    };
+    assert_eq!(lang("h4").as_deref(), Some("fr"), "French only: marked");
+    assert_eq!(
+        lang(".description"),
+        None,
+        "translated: the page's language"
+    );
+    // The national catalogue speaks English: nothing marked.
+    assert!(find_all(&host, "li.proposal:not([data-entry=atelier-cv]) [lang]").is_empty());
+}
