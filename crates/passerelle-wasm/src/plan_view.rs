@@ -13,8 +13,8 @@ use passerelle_core::date::Date;
 use passerelle_core::diagnosis::Diagnosis;
 use passerelle_core::orientation::Priority;
 use passerelle_core::plan::{
-    Action, ActionStatus, Actor, Author, Choices, ContactDetails, Edit, Objective, ObjectiveStatus,
-    Plan, PlanError, Review, Schedule,
+    Action, ActionKind, ActionStatus, Actor, Author, Choices, ContactDetails, Edit, Objective,
+    ObjectiveStatus, Plan, PlanError, Review, Schedule,
 };
 use passerelle_core::print::print_view;
 use passerelle_core::{Locale, Message};
@@ -1451,7 +1451,7 @@ impl PlanView {
             ],
             None,
         )?;
-        item.append_child(&*element(
+        let title = element(
             doc,
             "p",
             &[
@@ -1460,7 +1460,14 @@ impl PlanView {
                 ("tabindex", "-1"),
             ],
             Some(&action.title),
-        )?)?;
+        )?;
+        // The plan writes its steps in its own language: a plan file
+        // opened in a widget that speaks another says so.
+        let written_in = self.plan.as_ref().map_or(self.locale, |plan| plan.locale);
+        if written_in != self.locale && action.kind != ActionKind::Other {
+            title.set_attribute("lang", written_in.tag())?;
+        }
+        item.append_child(&title)?;
         item.append_child(&*element(
             doc,
             "p",

@@ -596,3 +596,15 @@ fn a_plan_kept_that_cannot_be_read_is_erased_and_the_person_told() {
     );
     widget.set_persistence(None, None).unwrap();
 }
+
+#[wasm_bindgen_test]
+fn steps_the_plan_wrote_in_french_are_marked_french_in_an_english_widget() {
+    let (host, widget) = built();
+    assert!(find_all(&host, "li.action .title[lang]").is_empty());
+    widget.set_locale(Some("en".into())).unwrap();
+    let titles = find_all(&host, "li.action .title");
+    assert!(!titles.is_empty());
+    assert!(titles
+        .iter()
+        .all(|title| title.get_attribute("lang").as_deref() == Some("fr")));
+}
