@@ -20,9 +20,21 @@ export function load(): Promise<void>;
  */
 export function create_engine(options?: import('./engine.js').FetchedEngineOptions | null): Promise<import('./engine.js').Engine>;
 
-/** `<passerelle-diagnostic>`: registered when this module is imported. */
+/**
+ * `<passerelle-diagnostic>`: registered when this module is imported. It
+ * asks the default questionnaire, or the site's own: the `questionnaire`
+ * property, else the JSON at `questionnaire-src` (fetched without cookies).
+ */
 export class PasserelleDiagnostic extends HTMLElement {
   static observedAttributes: string[];
+  /**
+   * The site's own questionnaire (`docs/questionnaire-format.md`, an object
+   * or its JSON text), asked from its first question; wins over
+   * `questionnaire-src`; `null` goes back to `questionnaire-src` or the
+   * default one. One that cannot be read is told by `passerelle:error`
+   * (`invalid_questionnaire`) and the questions shown stay.
+   */
+  questionnaire: object | string | null;
   connectedCallback(): void;
   disconnectedCallback(): void;
   attributeChangedCallback(): void;
@@ -92,7 +104,11 @@ export interface DiagnosisCompleteDetail {
 
 /** `detail` of the `passerelle:error` event. */
 export interface PasserelleErrorDetail {
-  /** `load_failed` when the module could not be loaded; else the code of the error. */
+  /**
+   * `load_failed` when the module could not be loaded; `fetch_failed` when
+   * `catalog-src` or `questionnaire-src` could not be fetched;
+   * `invalid_questionnaire`, `invalid_catalogue`…: the code of the error.
+   */
   code: string;
   message: string;
 }
@@ -132,6 +148,14 @@ export class DiagnosticWidget {
    * `key` (the element's id) keeps two questionnaires' answers apart.
    */
   set_persistence(mode?: string | null, key?: string | null): void;
+  /**
+   * Asks the questions of `questionnaire` (an object or its JSON text) from
+   * the first one; `null` for the default questionnaire. With persistence
+   * on, answers kept for this same questionnaire come back. Throws
+   * `invalid_questionnaire` (every problem in `details`) and keeps the
+   * questions and answers it had.
+   */
+  set_questionnaire(questionnaire: object | string | null): void;
 }
 
 /** The widget behind `<passerelle-orientation>`, written in Rust; the element makes it. */

@@ -47,8 +47,9 @@ function reporting(element, call) {
 
 /**
  * What every element shares: its widget, made once the module is loaded
- * (by `makeWidget(lang)`, then `ready()`), freed when the element leaves
- * the page. An element moved within the page keeps its widget.
+ * and `prepare()` is done (by `makeWidget(lang)`, then `ready()`), freed
+ * when the element leaves the page. An element moved within the page keeps
+ * its widget.
  */
 class WidgetElement extends HTMLElement {
   #widget = null;
@@ -62,7 +63,7 @@ class WidgetElement extends HTMLElement {
   connectedCallback() {
     if (this.#widget || this.#loading) return; // moved within the page
     this.#loading = true;
-    load()
+    Promise.all([load(), this.prepare()])
       .then(async () => {
         if (!this.isConnected || this.#widget) return;
         this.#widget = this.makeWidget(languageOf(this));
@@ -89,6 +90,9 @@ class WidgetElement extends HTMLElement {
     else this.changed(name);
   }
 
+  /** What the element fetches while the module loads. */
+  async prepare() {}
+
   /** What the element does once its widget is made. */
   async ready() {}
 
@@ -96,20 +100,67 @@ class WidgetElement extends HTMLElement {
   changed() {}
 }
 
-/** `<passerelle-diagnostic>`: the diagnosis questionnaire. */
+/**
+ * `<passerelle-diagnostic>`: the diagnosis questionnaire; the site's own
+ * questionnaire from `questionnaire-src` (fetched without cookies) or the
+ * `questionnaire` property (which wins), else the default one.
+ */
 export class PasserelleDiagnostic extends WidgetElement {
-  static observedAttributes = ['lang', 'persist'];
+  static observedAttributes = ['lang', 'persist', 'questionnaire-src'];
+
+  #questionnaire = null;
+  #fetched = null;
+
+  /** The questionnaire given (an object or its JSON text), or `null`. */
+  get questionnaire() {
+    return this.#questionnaire;
+  }
+
+  set questionnaire(value) {
+    this.#questionnaire = value ?? null;
+    if (this.widget) this.#apply();
+  }
 
   makeWidget(lang) {
     return new DiagnosticWidget(this, lang);
   }
 
+  async prepare() {
+    this.#fetched = (await this.#fetchQuestionnaire()) ?? null;
+  }
+
   async ready() {
+    // The questionnaire first: the answers kept are taken back on it.
+    if (this.#questionnaire !== null || this.#fetched !== null) this.#apply();
     this.changed('persist');
   }
 
-  changed() {
+  changed(name) {
+    if (name === 'questionnaire-src') {
+      this.#fetchQuestionnaire().then((text) => {
+        if (text === undefined || !this.widget) return; // not fetched: the questions stay
+        this.#fetched = text;
+        this.#apply();
+      });
+      return;
+    }
     reporting(this, () => this.widget.set_persistence(this.getAttribute('persist'), this.id || null));
+  }
+
+  #apply() {
+    reporting(this, () => this.widget.set_questionnaire(this.#questionnaire ?? this.#fetched));
+  }
+
+  /** The text at `questionnaire-src`, `null` without it; `undefined` when it cannot be fetched (told). */
+  async #fetchQuestionnaire() {
+    const src = this.getAttribute('questionnaire-src');
+    if (!src) return null;
+    try {
+      return await fetchText('questionnaire', new URL(src, document.baseURI), 'questionnaire-src');
+    } catch (error) {
+      reportError(this, error);
+      return undefined;
+    }
   }
 }
 

@@ -71,16 +71,52 @@ export async function violations(page) {
   });
 }
 
+/** Fails when the page scrolls sideways at the viewport's width. */
+async function assertNoSidewaysScroll(page, width) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) throw new Error(`${overflow}px of horizontal scroll at ${width} px`);
+}
+
 /**
  * Fails when the page scrolls sideways at 375 px (a phone) or 320 px (a
  * 1280 px screen at 400 % zoom, WCAG 1.4.10 reflow); a screenshot at
- * 375 px goes to `name`.
+ * 375 px goes to `name`. The viewport is left at 320 px.
  */
 export async function assertReflows(page, name) {
   for (const width of [375, 320]) {
     await page.setViewportSize({ width, height: 800 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    if (overflow > 0) throw new Error(`${overflow}px of horizontal scroll at ${width} px`);
+    await assertNoSidewaysScroll(page, width);
     if (width === 375) await page.screenshot({ path: artifact(name), fullPage: true });
+  }
+}
+
+/**
+ * Checks one state of a widget as it is on `page`, then puts the viewport
+ * back as it was: axe-core finds no violation (at 1280 px), nothing
+ * scrolls sideways at 375 px (a phone) nor at 320 px (a 1280 px screen at
+ * 400 % zoom, WCAG 1.4.10 reflow), and `name-desktop.png` (1280 px) and
+ * `name-phone.png` (375 px), full page, go to the artifacts. `axe: false`
+ * only for a page whose policy refuses the injected axe script.
+ */
+export async function checkState(page, name, { axe = true } = {}) {
+  const viewport = page.viewportSize();
+  try {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    if (axe) {
+      const found = await violations(page);
+      if (found.length > 0) throw new Error(`${name}: axe-core violations:\n${found.join('\n')}`);
+    }
+    await page.screenshot({ path: artifact(`${name}-desktop.png`), fullPage: true });
+    for (const width of [375, 320]) {
+      await page.setViewportSize({ width, height: 800 });
+      try {
+        await assertNoSidewaysScroll(page, width);
+      } catch (error) {
+        throw new Error(`${name}: ${error.message}`);
+      }
+      if (width === 375) await page.screenshot({ path: artifact(`${name}-phone.png`), fullPage: true });
+    }
+  } finally {
+    if (viewport) await page.setViewportSize(viewport);
   }
 }

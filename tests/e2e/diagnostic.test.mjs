@@ -1,7 +1,7 @@
 // <passerelle-diagnostic> on the demo page, answered with the keyboard only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, artifact, baseUrl, violations } from './browser.mjs';
+import { launch, openPage, baseUrl, checkState } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -65,8 +65,8 @@ test('a person answers with the keyboard only, sees what to do at once, and the 
     'Pour commencer : votre sécurité aujourd’hui');
   assert.match(await widget.locator('.progress').textContent(), /^Question 1 sur \d+$/);
   assert.equal(await focusedInWidget(page), null, 'the page keeps its focus at start');
-  await page.screenshot({ path: artifact('diagnostic-first-question.png'), fullPage: true });
-  assert.deepEqual(await violations(page), [], 'a single choice');
+  // A single choice; also on a small phone (320 px) without sideways scrolling.
+  await checkState(page, 'diagnostic-first-question');
 
   // Where will you sleep tonight? Tab from the top of the page to the
   // answers, the arrows to the fourth ("Dans la rue…"), then Continue.
@@ -113,8 +113,7 @@ test('a person answers with the keyboard only, sees what to do at once, and the 
   assert.equal(await error.textContent(), 'Erreur : Écrivez un nombre entre 14 et 120 ans.');
   assert.equal(await focusedInWidget(page), 'passerelle-input');
   assert.equal(await widget.locator('#passerelle-input').getAttribute('aria-invalid'), 'true');
-  await page.screenshot({ path: artifact('diagnostic-error.png'), fullPage: true });
-  assert.deepEqual(await violations(page), [], 'a number refused, its error shown');
+  await checkState(page, 'diagnostic-error'); // a number refused, its error shown
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type('22');
   await page.keyboard.press('Enter');
@@ -158,8 +157,7 @@ test('a person answers with the keyboard only, sees what to do at once, and the 
   await tabUntil(page, 'passerelle-option-0', { key: 'Shift+Tab' });
   await page.keyboard.press('Space');
   assert.equal(await box('none').isChecked(), false);
-  await page.screenshot({ path: artifact('diagnostic-multiple-choice.png'), fullPage: true });
-  assert.deepEqual(await violations(page), [], 'a multiple choice');
+  await checkState(page, 'diagnostic-multiple-choice');
   await continueWithEnter(page);
   await waitForNext(page, 'benefits');
 
@@ -190,8 +188,7 @@ test('a person answers with the keyboard only, sees what to do at once, and the 
         await tabUntil(page, `passerelle-rank-${i}`);
         await page.keyboard.type(String(now.ranks - i)); // type-ahead picks the option
       }
-      await page.screenshot({ path: artifact('diagnostic-ranking.png'), fullPage: true });
-      assert.deepEqual(await violations(page), [], 'the needs ranked');
+      await checkState(page, 'diagnostic-ranking');
     }
     await continueWithEnter(page);
     await waitForNext(page, now.question);
@@ -210,8 +207,7 @@ test('a person answers with the keyboard only, sees what to do at once, and the 
   assert.ok(themes.includes('Recherche d’emploi'), themes.join(', '));
   await page.keyboard.press('Tab');
   assert.equal(await call.evaluate((link) => link.matches(':focus')), true, 'the number is the first link');
-  await page.screenshot({ path: artifact('diagnostic-complete.png'), fullPage: true });
-  assert.deepEqual(await violations(page), [], 'the end: urgent alert and needs');
+  await checkState(page, 'diagnostic-complete'); // the end: urgent alert and needs
 
   await page.waitForFunction(() => window.passerelleEvents.length > 0);
   const events = await page.evaluate(() => window.passerelleEvents);
@@ -273,18 +269,6 @@ test('changing the lang attribute renders the widget again in that language', as
   await page.close();
 });
 
-test('on a small phone screen the question fits without sideways scrolling', async () => {
-  const { page, seen } = await openPage(browser);
-  await page.setViewportSize({ width: 320, height: 640 });
-  await page.locator('passerelle-diagnostic legend h3').waitFor();
-  const overflow = await page.evaluate(() =>
-    document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.equal(overflow, 0);
-  await page.screenshot({ path: artifact('diagnostic-phone.png'), fullPage: true });
-  assert.deepEqual(seen.errors, []);
-  await page.close();
-});
-
 test('with persist, a reload after each answer brings the same question back, and forget leaves nothing', async () => {
   const { page, seen } = await openPage(browser);
   const widget = page.locator('passerelle-diagnostic');
@@ -309,7 +293,7 @@ test('with persist, a reload after each answer brings the same question back, an
   }
   assert.equal((await shown(page)).question, 'danger_at_home');
   assert.ok(await page.evaluate(() => sessionStorage.length) > 0);
-  await page.screenshot({ path: artifact('diagnostic-persist.png'), fullPage: true });
+  await checkState(page, 'diagnostic-persist');
 
   await tabUntil(page, 'passerelle-forget');
   await page.keyboard.press('Enter');

@@ -3,7 +3,7 @@
 // no request but the package's files and its catalog-src.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, artifact, baseUrl, violations, assertReflows } from './browser.mjs';
+import { launch, openPage, baseUrl, checkState } from './browser.mjs';
 import { diagnosis, JOB, SHELTER } from './fixtures.mjs';
 
 let browser;
@@ -50,8 +50,7 @@ test('the orientation shows each need with statuses in words, reasons and ways i
   assert.ok(statuses.some((s) => s.includes('Nous devons en savoir plus')), statuses.join(' | '));
   // The local catalogue of catalog-src is merged: its fictional grocery is
   // proposed for no need here, but its entries are in the catalogue.
-  await page.screenshot({ path: artifact('orientation-desktop.png'), fullPage: true });
-  assert.deepEqual(await violations(page), []);
+  await checkState(page, 'orientation');
 
   // Keyboard: the need filter, then the first "Why?".
   await tabUntil(page, 'passerelle-filter-need');
@@ -67,11 +66,7 @@ test('the orientation shows each need with statuses in words, reasons and ways i
   await tabUntil(page, 'summary');
   await page.keyboard.press('Enter');
   assert.equal(await widget.locator('details[open] .reasons li').count() > 0, true);
-  await page.screenshot({ path: artifact('orientation-why-open.png'), fullPage: true });
-  assert.deepEqual(await violations(page), []);
-
-  // A phone, 375 px wide, and 320 px: nothing wider than the screen.
-  await assertReflows(page, 'orientation-phone.png');
+  await checkState(page, 'orientation-why-open');
 
   assert.deepEqual(seen.errors, []);
   const origin = new URL(baseUrl).origin;

@@ -3,7 +3,7 @@
 // each step and no request outside the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, artifact, baseUrl, violations } from './browser.mjs';
+import { launch, openPage, baseUrl, checkState } from './browser.mjs';
 import { answerAll, focusedId, tabUntil } from './flow.mjs';
 
 let browser;
@@ -15,7 +15,7 @@ test('a person goes through the whole parcours with the keyboard only', async ()
   const parcours = page.locator('passerelle-parcours');
   await parcours.locator('passerelle-diagnostic legend h3').waitFor();
   assert.equal(await parcours.locator('li[aria-current=step]').textContent(), 'Vos réponses');
-  assert.deepEqual(await violations(page), []);
+  await checkState(page, 'parcours-questions');
 
   // The questions: homeless tonight, 24, in Saint-Denis, looking for work.
   await answerAll(page, ['passerelle-parcours', 'passerelle-diagnostic'], {
@@ -32,8 +32,7 @@ test('a person goes through the whole parcours with the keyboard only', async ()
   assert.equal(await focusedId(page), 'passerelle-step-title-1');
   assert.equal(await parcours.locator('li[aria-current=step]').textContent(), 'Les aides et services');
   assert.ok(await parcours.locator('passerelle-orientation li.proposal').count() > 0);
-  await page.screenshot({ path: artifact('parcours-orientation.png'), fullPage: true });
-  assert.deepEqual(await violations(page), []);
+  await checkState(page, 'parcours-orientation');
 
   // On to the plan, from the list of steps above (the help and services
   // are many links to tab through): built with every need, at the pace
@@ -48,8 +47,7 @@ test('a person goes through the whole parcours with the keyboard only', async ()
     .shadowRoot.querySelector('passerelle-plan').plan);
   assert.ok(plan.objectives.length >= 2, JSON.stringify(plan.objectives.map((o) => o.theme)));
   assert.equal(plan.objectives[0].priority, 'urgent', 'the urgent need comes first');
-  await page.screenshot({ path: artifact('parcours-plan.png'), fullPage: true });
-  assert.deepEqual(await violations(page), []);
+  await checkState(page, 'parcours-plan');
 
   const events = await page.evaluate(() => window.passerelleEvents.map((event) => event.type));
   assert.deepEqual(events, ['passerelle:diagnosis-complete'], 'the events bubble out of the parcours');

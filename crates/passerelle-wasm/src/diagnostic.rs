@@ -178,6 +178,37 @@ impl DiagnosticWidget {
         state.render().map(drop)
     }
 
+    /// Asks the questions of `questionnaire`, the host site's own (JSON
+    /// text or an object, `docs/questionnaire-format.md`), from the first
+    /// one; `null` or `undefined` goes back to the default questionnaire.
+    /// With persistence on, answers kept for this same questionnaire are
+    /// taken back (answers kept for another one are erased, the person
+    /// told). A questionnaire that cannot be read throws
+    /// `invalid_questionnaire` with every problem in `details`, and the
+    /// widget keeps the questions and answers it had.
+    pub fn set_questionnaire(&self, questionnaire: JsValue) -> Result<(), JsValue> {
+        let questionnaire = if crate::convert::absent(&questionnaire) {
+            Questionnaire::default_fr_en()
+        } else {
+            let text = crate::convert::document(&questionnaire, "questionnaire")?;
+            Questionnaire::from_json(&text).map_err(|error| {
+                crate::error::Failure::problems(
+                    "invalid_questionnaire",
+                    "questionnaire",
+                    error.problems,
+                )
+            })?
+        };
+        let questionnaire = questionnaire.adapted_to(crate::national_catalogue());
+        let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
+        state.session = DiagnosisSession::new(&questionnaire, state.session.reference_date());
+        state.questionnaire = questionnaire;
+        state.rejected = None;
+        state.notice = None;
+        state.take_back();
+        state.render().map(drop)
+    }
+
     /// The answers given so far, keyed by question id.
     pub fn answers(&self) -> Result<JsValue, JsValue> {
         let state = self.state.try_borrow().map_err(|_| widget::busy())?;

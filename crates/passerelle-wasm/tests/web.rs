@@ -644,3 +644,111 @@ fn answers_kept_that_cannot_be_read_are_erased_and_the_person_told() {
     );
     assert_eq!(session_storage().get_item(key).unwrap(), None);
 }
+
+/// A site's own questionnaire with every kind of question, shared with the
+/// end-to-end tests.
+const SITE_QUESTIONNAIRE: &str =
+    include_str!("../../../tests/e2e/site/questionnaire-all-kinds.json");
+
+fn error_code(error: &JsValue) -> String {
+    js_sys::Reflect::get(error, &"code".into())
+        .unwrap()
+        .as_string()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn a_site_gives_its_own_questionnaire_and_one_that_cannot_be_read_changes_nothing() {
+    let (host, widget) = mount("fr");
+    assert_eq!(
+        text(&host, "h2.section"),
+        "Pour commencer : votre sécurité aujourd’hui"
+    );
+    widget
+        .set_questionnaire(JsValue::from_str(SITE_QUESTIONNAIRE))
+        .unwrap();
+    assert_eq!(text(&host, "h2.section"), "Aujourd’hui");
+    assert_eq!(question_id(&host).as_deref(), Some("sleep_tonight"));
+    assert_eq!(find_all(&host, "input[type=radio]").len(), 2);
+    choose(&host, "street");
+    assert_eq!(question_id(&host).as_deref(), Some("food_today"));
+
+    // Not a questionnaire: the error names every problem with its code,
+    // and the person stays where they were, with their answers.
+    let refused = widget
+        .set_questionnaire(JsValue::from_str(
+            r#"{"format_version": 1, "id": "x", "locales": ["fr"], "sections": [
+              {"id": "s", "title": {"fr": "S"}, "questions": [
+                {"id": "q", "kind": {"type": "number", "min": 5, "max": 1}, "label": {"fr": "Q ?"}}]}]}"#,
+        ))
+        .unwrap_err();
+    assert_eq!(error_code(&refused), "invalid_questionnaire");
+    let details = js_sys::Reflect::get(&refused, &"details".into()).unwrap();
+    let details = to_json(&details);
+    assert_eq!(details[0]["path"], "$.sections[0].questions[0].kind");
+    assert!(details[0]["code"]
+        .as_str()
+        .is_some_and(|code| !code.is_empty()));
+    let unreadable = widget
+        .set_questionnaire(JsValue::from_str("{\"format_version\": 1,"))
+        .unwrap_err();
+    assert_eq!(error_code(&unreadable), "invalid_questionnaire");
+    assert_eq!(question_id(&host).as_deref(), Some("food_today"));
+    assert_eq!(text(&host, "h2.section"), "Aujourd’hui");
+    assert_eq!(
+        to_json(&widget.answers().unwrap()),
+        json!({"sleep_tonight": "street"})
+    );
+
+    // An object works as its JSON text; null goes back to the default.
+    let object = js_sys::JSON::parse(SITE_QUESTIONNAIRE).unwrap();
+    widget.set_questionnaire(object).unwrap();
+    assert_eq!(question_id(&host).as_deref(), Some("sleep_tonight"));
+    assert_eq!(to_json(&widget.answers().unwrap()), json!({}));
+    widget.set_questionnaire(JsValue::NULL).unwrap();
+    assert_eq!(
+        text(&host, "h2.section"),
+        "Pour commencer : votre sécurité aujourd’hui"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn answers_kept_on_a_sites_questionnaire_come_back_on_it() {
+    let key = "passerelle:diagnostic:site";
+    session_storage().remove_item(key).unwrap();
+    let (host, widget) = mount("fr");
+    widget
+        .set_questionnaire(JsValue::from_str(SITE_QUESTIONNAIRE))
+        .unwrap();
+    widget
+        .set_persistence(Some("session".into()), Some("site".into()))
+        .unwrap();
+    choose(&host, "home");
+    assert_eq!(question_id(&host).as_deref(), Some("food_today"));
+
+    // Next visit: the questionnaire first, as the element does, then the
+    // answers kept are taken back on it.
+    let (again, second) = mount("fr");
+    second
+        .set_questionnaire(JsValue::from_str(SITE_QUESTIONNAIRE))
+        .unwrap();
+    second
+        .set_persistence(Some("session".into()), Some("site".into()))
+        .unwrap();
+    assert_eq!(question_id(&again).as_deref(), Some("food_today"));
+    assert_eq!(text(&again, "h2.section"), "Aujourd’hui");
+
+    // Another questionnaire given then: the answers kept do not fit it;
+    // they are erased, the person told.
+    second.set_questionnaire(JsValue::NULL).unwrap();
+    assert_eq!(question_id(&again).as_deref(), Some("sleep_tonight"));
+    assert_eq!(session_storage().get_item(key).unwrap(), None);
+    assert_eq!(
+        text(&again, ".privacy .notice"),
+        i18n::Message::SnapshotUnreadable.text(Locale::Fr)
+    );
+    session_storage().remove_item(key).unwrap();
+    host.remove();
+    again.remove();
+}
