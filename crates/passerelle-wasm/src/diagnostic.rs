@@ -18,6 +18,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 use crate::dom::{self, element};
+use crate::persist::{self, Keeping, StorageRefused};
 use crate::texts::theme_label;
 use crate::widget::{self, Widget};
 
@@ -56,16 +57,6 @@ enum Action {
     Forget,
 }
 
-/// Where the answers are kept between visits, when the host page asks
-/// (`persist` attribute): nowhere by default.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Persist {
-    /// `sessionStorage`: until the page's tab is closed.
-    Session,
-    /// `localStorage`: until erased.
-    Local,
-}
-
 /// The state behind one `<passerelle-diagnostic>` element.
 struct Diagnostic {
     host: HtmlElement,
@@ -82,8 +73,8 @@ struct Diagnostic {
     shown: Option<String>,
     /// The last answer refused, shown again with the reason.
     rejected: Option<Rejected>,
-    /// Where the answers are kept, if anywhere, and under which key.
-    persist: Option<(Persist, String)>,
+    /// Where the answers are kept, if anywhere.
+    keeping: Option<Keeping>,
     /// Where the person is told how the answers are kept, with the
     /// control that erases them.
     privacy: Element,
@@ -154,25 +145,12 @@ impl DiagnosticWidget {
         key: Option<String>,
     ) -> Result<(), JsValue> {
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
-        let persist = match mode.as_deref() {
-            Some("session") => Some(Persist::Session),
-            Some("local") => Some(Persist::Local),
-            _ => None,
-        };
-        let key = format!(
-            "passerelle:diagnostic:{}",
-            key.filter(|key| !key.is_empty())
-                .as_deref()
-                .unwrap_or("default")
-        );
-        if persist.is_none() {
+        let keeping = Keeping::new(mode.as_deref(), "diagnostic", key.as_deref());
+        if keeping.is_none() {
             // Turned off: nothing stays behind.
             state.forget_kept();
-            state.persist = None;
-            state.notice = None;
-            return state.render().map(drop);
         }
-        state.persist = persist.map(|persist| (persist, key));
+        state.keeping = keeping;
         state.notice = None;
         state.take_back();
         state.render().map(drop)
@@ -244,12 +222,7 @@ impl DiagnosticWidget {
             None,
         )?;
         let body = element(&document, "div", &[("class", "body")], None)?;
-        let privacy = element(
-            &document,
-            "div",
-            &[("class", "privacy"), ("part", "privacy"), ("hidden", "")],
-            None,
-        )?;
+        let privacy = persist::panel(&document)?;
         container.append_child(&progress)?;
         container.append_child(&body)?;
         container.append_child(&privacy)?;
@@ -266,7 +239,7 @@ impl DiagnosticWidget {
             locale: widget::locale_from(lang.as_deref()),
             shown: None,
             rejected: None,
-            persist: None,
+            keeping: None,
             privacy,
             notice: None,
         }));
@@ -491,49 +464,37 @@ impl Diagnostic {
         Ok(complete)
     }
 
-    /// The storage the answers are kept in, if the browser gives it.
-    fn storage(&self) -> Option<web_sys::Storage> {
-        let window = web_sys::window()?;
-        let storage = match self.persist.as_ref()?.0 {
-            Persist::Session => window.session_storage(),
-            Persist::Local => window.local_storage(),
-        };
-        storage.ok().flatten()
-    }
-
     /// Keeps the session's snapshot, if the host asked; tells the person
     /// when the browser refuses.
     fn keep(&mut self) {
-        let Some((_, key)) = &self.persist else {
+        let Some(keeping) = &self.keeping else {
             return;
         };
-        let kept = self
-            .storage()
-            .map(|storage| storage.set_item(key, &self.session.snapshot()).is_ok());
-        if kept != Some(true) {
-            self.notice = Some(Message::StorageUnavailable);
-        } else if self.notice == Some(Message::StorageUnavailable) {
-            self.notice = None;
+        match keeping.write(&self.session.snapshot()) {
+            Err(StorageRefused) => self.notice = Some(Message::StorageUnavailable),
+            Ok(()) if self.notice == Some(Message::StorageUnavailable) => self.notice = None,
+            Ok(()) => {}
         }
     }
 
     /// Takes back the answers kept, if any; a value that cannot be read is
     /// erased, and the person told.
     fn take_back(&mut self) {
-        let Some((_, key)) = self.persist.clone() else {
+        let Some(keeping) = self.keeping.clone() else {
             return;
         };
-        let Some(storage) = self.storage() else {
-            self.notice = Some(Message::StorageUnavailable);
-            return;
-        };
-        let Ok(Some(text)) = storage.get_item(&key) else {
-            return;
+        let text = match keeping.read() {
+            Err(StorageRefused) => {
+                self.notice = Some(Message::StorageUnavailable);
+                return;
+            }
+            Ok(None) => return,
+            Ok(Some(text)) => text,
         };
         match DiagnosisSession::resume(&self.questionnaire, &text) {
             Ok(session) => self.session = session,
             Err(error) => {
-                let _ = storage.remove_item(&key);
+                keeping.erase();
                 self.notice = Some(match error {
                     passerelle_core::SnapshotError::FutureVersion { .. } => Message::SnapshotTooNew,
                     _ => Message::SnapshotUnreadable,
@@ -544,48 +505,30 @@ impl Diagnostic {
 
     /// Erases the answers kept, if any.
     fn forget_kept(&self) {
-        if let (Some(storage), Some((_, key))) = (self.storage(), &self.persist) {
-            let _ = storage.remove_item(key);
+        if let Some(keeping) = &self.keeping {
+            keeping.erase();
         }
     }
 
     /// How the answers are kept, and the control that erases them; hidden
     /// when the host keeps nothing.
     fn draw_privacy(&self) -> Result<(), JsValue> {
-        self.privacy.set_text_content(None);
-        let Some((persist, _)) = &self.persist else {
-            self.privacy.set_attribute("hidden", "")?;
-            return Ok(());
-        };
-        self.privacy.remove_attribute("hidden")?;
-        let doc = &self.document;
-        let kept = match persist {
-            Persist::Session => Message::AnswersKeptInTab,
-            Persist::Local => Message::AnswersKeptOnDevice,
-        };
-        self.privacy
-            .append_child(&*element(doc, "p", &[], Some(&self.text(kept)))?)?;
-        if let Some(notice) = &self.notice {
-            self.privacy.append_child(&*element(
-                doc,
-                "p",
-                &[("class", "notice"), ("role", "status")],
-                Some(&self.text(notice.clone())),
-            )?)?;
-        }
-        self.privacy.append_child(&*element(
-            doc,
-            "button",
-            &[
-                ("type", "button"),
-                ("id", "passerelle-forget"),
-                ("class", "secondary"),
-                ("data-action", "forget"),
-                ("part", "button forget-button"),
-            ],
-            Some(&self.text(Message::ForgetAnswers)),
-        )?)?;
-        Ok(())
+        let forget = [
+            ("type", "button"),
+            ("id", "passerelle-forget"),
+            ("class", "secondary"),
+            ("data-action", "forget"),
+            ("part", "button forget-button"),
+        ];
+        persist::draw_panel(
+            &self.document,
+            &self.privacy,
+            self.locale,
+            self.keeping.as_ref(),
+            [Message::AnswersKeptInTab, Message::AnswersKeptOnDevice],
+            self.notice.as_ref(),
+            (&forget, Message::ForgetAnswers),
+        )
     }
 
     /// Draws the current step; returns the id of the question drawn.

@@ -79,6 +79,17 @@ impl Keeping {
     }
 }
 
+/// The place where [`draw_panel`] tells how things are kept: hidden
+/// until the host asks to keep them.
+pub(crate) fn panel(document: &Document) -> Result<Element, JsValue> {
+    element(
+        document,
+        "div",
+        &[("class", "privacy"), ("part", "privacy"), ("hidden", "")],
+        None,
+    )
+}
+
 /// Tells the person how their data is kept (`kept`: in the tab, on the
 /// device), with a `notice` if any and the control that erases it
 /// (`forget`: its attributes and words), inside `panel`; hides `panel`

@@ -174,12 +174,7 @@ impl PlanWidget {
         )?)?;
         let body = element(&document, "div", &[("class", "body")], None)?;
         container.append_child(&body)?;
-        let privacy = element(
-            &document,
-            "div",
-            &[("class", "privacy"), ("part", "privacy"), ("hidden", "")],
-            None,
-        )?;
+        let privacy = persist::panel(&document)?;
         container.append_child(&privacy)?;
         root.append_child(&container)?;
         let state = Rc::new(RefCell::new(PlanView {

@@ -13,7 +13,7 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::{find, find_all, root, send, text, to_json, Events};
+use common::{find, find_all, root, send, session_storage, text, to_json, Events};
 
 const JOB: &str = "trouver-un-emploi";
 const SHELTER: &str = "logement-hebergement--rechercher-une-solution-dhebergement-temporaire";
@@ -497,14 +497,6 @@ fn the_person_withdraws_a_consent_and_the_referral_sheet_goes() {
     let plan = changes.details().pop().unwrap()["plan"].clone();
     assert!(plan.get("consents").is_none(), "{plan}");
     assert!(to_json(&widget.plan().unwrap()).get("consents").is_none());
-}
-
-fn session_storage() -> web_sys::Storage {
-    web_sys::window()
-        .unwrap()
-        .session_storage()
-        .unwrap()
-        .unwrap()
 }
 
 #[wasm_bindgen_test]

@@ -20,6 +20,9 @@ use web_sys::{
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod common;
+use common::session_storage;
+
 /// The questionnaire the widget runs.
 fn questionnaire() -> Questionnaire {
     Questionnaire::default_fr_en().adapted_to(Arc::new(Catalogue::national()))
@@ -575,14 +578,6 @@ fn freeing_the_widget_removes_its_listeners() {
 }
 
 /// The session storage of the test page.
-fn session_storage() -> web_sys::Storage {
-    web_sys::window()
-        .unwrap()
-        .session_storage()
-        .unwrap()
-        .unwrap()
-}
-
 #[wasm_bindgen_test]
 fn with_persist_the_answers_come_back_and_forget_erases_them() {
     let key = "passerelle:diagnostic:kept";

@@ -92,3 +92,12 @@ impl Events {
         self.received.borrow().iter().map(to_json).collect()
     }
 }
+
+/// The page's `sessionStorage`.
+pub fn session_storage() -> web_sys::Storage {
+    web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap()
+}
