@@ -260,7 +260,7 @@ if (!customElements.get('passerelle-plan')) {
 /**
  * `<passerelle-parcours>`: the questionnaire, the help and services, and
  * the plan, chained with a list of steps. `catalog-src`, `territory`,
- * `theme` and `persist` are passed on.
+ * `theme`, `persist` and `questionnaire-src` are passed on.
  */
 export class PasserelleParcours extends WidgetElement {
   static observedAttributes = ['lang'];

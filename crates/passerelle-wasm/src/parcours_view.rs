@@ -143,6 +143,10 @@ impl ParcoursWidget {
             if let (true, Some(territory)) = (index > 0, host.get_attribute("territory")) {
                 child.set_attribute("territory", &territory)?;
             }
+            // The site's own questionnaire, if it has one.
+            if let (0, Some(src)) = (index, host.get_attribute("questionnaire-src")) {
+                child.set_attribute("questionnaire-src", &src)?;
+            }
             panel.append_child(&child)?;
             widgets.push(child);
             if index + 1 < STEPS.len() {

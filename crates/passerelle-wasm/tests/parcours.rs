@@ -18,6 +18,8 @@ use common::{find, root};
 
 fn mount() -> (HtmlElement, ParcoursWidget) {
     let host = common::host();
+    host.set_attribute("questionnaire-src", "site-questions.json")
+        .unwrap();
     let widget = ParcoursWidget::new(
         host.clone(),
         Some("fr".into()),
@@ -66,6 +68,16 @@ fn the_steps_open_in_turn_and_the_diagnosis_is_handed_on() {
         diagnostic.get_attribute("persist").as_deref(),
         Some("session")
     );
+    assert_eq!(
+        plan.get_attribute("persist").as_deref(),
+        Some("session"),
+        "the plan is kept as the answers are"
+    );
+    assert_eq!(
+        diagnostic.get_attribute("questionnaire-src").as_deref(),
+        Some("site-questions.json")
+    );
+    assert_eq!(orientation.get_attribute("persist"), None);
     assert_eq!(
         orientation.get_attribute("catalog-src").as_deref(),
         Some("local.json")
