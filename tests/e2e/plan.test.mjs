@@ -2,7 +2,7 @@
 // keyboard only, axe-core on each state, no request outside the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, artifact, baseUrl, violations, assertReflows } from './browser.mjs';
+import { launch, openPage, baseUrl, checkState } from './browser.mjs';
 import { diagnosis, JOB, SHELTER } from './fixtures.mjs';
 import { focusedId, tabUntil } from './flow.mjs';
 
@@ -23,7 +23,7 @@ test('the plan is built by keyboard from the needs and pace chosen, then changed
   }));
   await page.evaluate((value) => { document.querySelector('passerelle-plan').diagnosis = value; }, diagnosis);
   await widget.locator('#passerelle-build').waitFor();
-  assert.deepEqual(await violations(page), []);
+  await checkState(page, 'plan-build-form');
 
   const focusedInPlan = () => page.evaluate(() => {
     const host = document.querySelector('passerelle-plan');
@@ -46,8 +46,7 @@ test('the plan is built by keyboard from the needs and pace chosen, then changed
   await widget.locator('section.objective').waitFor();
   assert.equal(await focusedInPlan(), 'passerelle-plan-title');
   assert.equal(await widget.locator('section.objective').count(), 1);
-  await page.screenshot({ path: artifact('plan-built.png'), fullPage: true });
-  assert.deepEqual(await violations(page), []);
+  await checkState(page, 'plan-built');
 
   // The first action: "done", with the arrow keys of its status list.
   const select = widget.locator('li.action select').first();
@@ -59,15 +58,14 @@ test('the plan is built by keyboard from the needs and pace chosen, then changed
   assert.equal(events[0].plan.schedule.steps_per_week, 3);
   assert.deepEqual(events[0].plan.objectives.map((o) => o.theme), [JOB]);
   assert.equal(await focusedInPlan(), id, 'the status list keeps the focus');
-  await page.screenshot({ path: artifact('plan-editing.png'), fullPage: true });
-  assert.deepEqual(await violations(page), []);
+  await checkState(page, 'plan-editing');
 
   // "Change this step", opened by keyboard: its fields checked too.
   const action = await widget.locator('li.action').first().getAttribute('data-action');
   await tabTo(`passerelle-change-${action}`);
   await page.keyboard.press('Enter');
   await widget.locator(`#passerelle-title-${action}`).waitFor();
-  assert.deepEqual(await violations(page), []);
+  await checkState(page, 'plan-change-step');
 
   // The referral sheet, once the person agrees, by keyboard.
   await tabTo('passerelle-referral-consent');
@@ -76,13 +74,13 @@ test('the plan is built by keyboard from the needs and pace chosen, then changed
   await page.keyboard.press('Enter');
   await widget.locator('#passerelle-referral-open').waitFor();
   assert.equal(await focusedInPlan(), 'passerelle-referral-open');
-  assert.deepEqual(await violations(page), []);
+  await checkState(page, 'plan-referral');
 
   // "Build again" asks first; the person keeps the plan.
   await tabTo('passerelle-rebuild');
   await page.keyboard.press('Enter');
   assert.equal(await focusedInPlan(), 'passerelle-rebuild-warning');
-  assert.deepEqual(await violations(page), []);
+  await checkState(page, 'plan-rebuild-warning');
   await tabTo('passerelle-rebuild-cancel');
   await page.keyboard.press('Enter');
   assert.equal(await focusedInPlan(), 'passerelle-rebuild');
@@ -93,12 +91,9 @@ test('the plan is built by keyboard from the needs and pace chosen, then changed
     const html = await widget.locator(selector).evaluate(async (link) => (await fetch(link.href)).text());
     const view = await browser.newPage();
     await view.setContent(html);
-    await view.screenshot({ path: artifact(`plan-${name}.png`), fullPage: true });
-    assert.deepEqual(await violations(view), [], name);
+    await checkState(view, `plan-${name}`);
     await view.close();
   }
-
-  await assertReflows(page, 'plan-phone.png');
   assert.deepEqual(seen.errors, []);
   const origin = new URL(baseUrl).origin;
   assert.deepEqual(seen.requests.filter((url) => new URL(url).origin !== origin), []);
@@ -130,7 +125,7 @@ test('by keyboard the person adds a step and a goal, writes the follow-up, withd
   await page.keyboard.press('Enter');
   await widget.locator('#passerelle-plan-error').waitFor();
   assert.equal(await focusedId(page), `passerelle-new-title-${job}`);
-  assert.deepEqual(await violations(page), [], 'a step refused');
+  await checkState(page, 'plan-step-refused');
   await page.keyboard.type('Préparer mon CV');
   await tabUntil(page, `passerelle-save-action-${job}`);
   await page.keyboard.press('Enter');
@@ -147,7 +142,7 @@ test('by keyboard the person adds a step and a goal, writes the follow-up, withd
   await page.keyboard.press('ArrowDown');
   await tabUntil(page, 'passerelle-new-statement');
   await page.keyboard.type('Ouvrir mon atelier de vélos');
-  assert.deepEqual(await violations(page), [], 'adding a goal');
+  await checkState(page, 'plan-adding-goal');
   await tabUntil(page, 'passerelle-save-objective');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('passerelle-plan').plan.objectives.length === 3);
@@ -164,6 +159,7 @@ test('by keyboard the person adds a step and a goal, writes the follow-up, withd
   await page.keyboard.press('Enter');
   await widget.locator('#passerelle-follow-up-saved').waitFor();
   assert.equal(await focusedId(page), 'passerelle-follow-up-saved');
+  await checkState(page, 'plan-follow-up-saved');
   assert.equal((await plan()).advisor.name, 'Awa Diallo');
 
   // A consent given, then withdrawn: the sheet's link goes.
@@ -174,12 +170,12 @@ test('by keyboard the person adds a step and a goal, writes the follow-up, withd
   await widget.locator('#passerelle-referral-open').waitFor();
   const entry = (await plan()).consents[0].entry;
   await tabUntil(page, `passerelle-withdraw-${entry}`);
-  assert.deepEqual(await violations(page), [], 'a consent given');
+  await checkState(page, 'plan-consent-given');
   await page.keyboard.press('Enter');
   await widget.locator('#passerelle-consent-withdrawn').waitFor();
   assert.equal(await widget.locator('#passerelle-referral-open').count(), 0);
   assert.equal((await plan()).consents, undefined);
-  await page.screenshot({ path: artifact('plan-own-steps.png'), fullPage: true });
+  await checkState(page, 'plan-consent-withdrawn');
 
   // Reloaded: the same plan comes back from the tab's storage.
   const before = await plan();
@@ -188,12 +184,13 @@ test('by keyboard the person adds a step and a goal, writes the follow-up, withd
   await persist();
   await widget.locator('section.objective').first().waitFor();
   assert.deepEqual(await plan(), before);
-  assert.deepEqual(await violations(page), [], 'a plan taken back');
+  await checkState(page, 'plan-taken-back');
 
   // "Erase my plan from this device": nothing is left, no cookie.
   await tabUntil(page, 'passerelle-forget');
   await page.keyboard.press('Enter');
   await widget.locator('.privacy .notice').waitFor();
+  await checkState(page, 'plan-forgotten');
   assert.equal(await plan(), null);
   assert.equal(await page.evaluate(() => sessionStorage.length + localStorage.length), 0);
   assert.equal(await page.evaluate(() => document.cookie), '');

@@ -262,7 +262,7 @@ pub(crate) fn contact_details(html: &mut Html, advisor: &ContactDetails) {
 const STYLE: &str = "\
 @page { size: A4; margin: 18mm 16mm; }
 html { color: #161616; background: #ffffff; font-family: system-ui, -apple-system, \"Segoe UI\", Roboto, Arial, sans-serif; font-size: 100%; line-height: 1.5; }
-body { max-width: 46rem; margin: 0 auto; padding: 1rem; font-size: 1.125rem; }
+body { max-width: 46rem; margin: 0 auto; padding: 1rem; font-size: 1.125rem; overflow-wrap: break-word; hyphens: auto; }
 h1 { font-size: 1.75rem; line-height: 1.25; margin: 0 0 .5rem; }
 h2 { font-size: 1.375rem; line-height: 1.3; margin: 2rem 0 .75rem; padding-bottom: .25rem; border-bottom: 2px solid #000091; }
 h3 { font-size: 1.125rem; margin: 0 0 .25rem; }
