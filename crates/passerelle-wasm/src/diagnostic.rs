@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 use crate::dom::{self, element};
-use crate::persist::{self, Keeping, StorageRefused};
+use crate::persist::{self, Keeper, Words};
 use crate::texts::theme_label;
 use crate::widget::{self, Widget};
 
@@ -73,13 +73,11 @@ struct Diagnostic {
     shown: Option<String>,
     /// The last answer refused, shown again with the reason.
     rejected: Option<Rejected>,
-    /// Where the answers are kept, if anywhere.
-    keeping: Option<Keeping>,
+    /// What is kept of the answers on the device, if the host asks.
+    keeper: Keeper,
     /// Where the person is told how the answers are kept, with the
     /// control that erases them.
     privacy: Element,
-    /// What to tell about keeping the answers, beside the usual sentence.
-    notice: Option<Message<'static>>,
 }
 
 /// An answer the session (or the form) refused: what was given, and why.
@@ -145,13 +143,7 @@ impl DiagnosticWidget {
         key: Option<String>,
     ) -> Result<(), JsValue> {
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
-        let keeping = Keeping::new(mode.as_deref(), "diagnostic", key.as_deref());
-        if keeping.is_none() {
-            // Turned off: nothing stays behind.
-            state.forget_kept();
-        }
-        state.keeping = keeping;
-        state.notice = None;
+        state.keeper.set(mode.as_deref(), key.as_deref());
         state.take_back();
         state.render().map(drop)
     }
@@ -182,7 +174,6 @@ impl DiagnosticWidget {
         state.session = DiagnosisSession::new(&questionnaire, state.session.reference_date());
         state.questionnaire = questionnaire;
         state.rejected = None;
-        state.notice = None;
         state.take_back();
         state.render().map(drop)
     }
@@ -239,9 +230,16 @@ impl DiagnosticWidget {
             locale: widget::locale_from(lang.as_deref()),
             shown: None,
             rejected: None,
-            keeping: None,
+            keeper: Keeper::new(
+                "diagnostic",
+                Words {
+                    in_tab: Message::AnswersKeptInTab,
+                    on_device: Message::AnswersKeptOnDevice,
+                    forget: Message::ForgetAnswers,
+                    refused: Message::StorageUnavailable,
+                },
+            ),
             privacy,
-            notice: None,
         }));
         state.borrow_mut().render()?;
         let listeners = vec![
@@ -303,11 +301,10 @@ impl Widget for Diagnostic {
                 return Ok(None);
             }
             Action::Forget => {
-                self.forget_kept();
+                self.keeper.forget(Message::AnswersForgotten);
                 self.session =
                     DiagnosisSession::new(&self.questionnaire, self.session.reference_date());
                 self.rejected = None;
-                self.notice = Some(Message::AnswersForgotten);
                 self.render()?;
                 self.focus_first(&[&format!("#{QUESTION_ID}")])?;
                 return Ok(None);
@@ -467,67 +464,32 @@ impl Diagnostic {
     /// Keeps the session's snapshot, if the host asked; tells the person
     /// when the browser refuses.
     fn keep(&mut self) {
-        let Some(keeping) = &self.keeping else {
-            return;
-        };
-        match keeping.write(&self.session.snapshot()) {
-            Err(StorageRefused) => self.notice = Some(Message::StorageUnavailable),
-            Ok(()) if self.notice == Some(Message::StorageUnavailable) => self.notice = None,
-            Ok(()) => {}
-        }
+        self.keeper.keep(Some(&self.session.snapshot()));
     }
 
-    /// Takes back the answers kept, if any; a value that cannot be read is
-    /// erased, and the person told.
+    /// Takes back the answers kept on this questionnaire, if any; a value
+    /// that cannot be read is erased, and the person told.
     fn take_back(&mut self) {
-        let Some(keeping) = self.keeping.clone() else {
-            return;
-        };
-        let text = match keeping.read() {
-            Err(StorageRefused) => {
-                self.notice = Some(Message::StorageUnavailable);
-                return;
-            }
-            Ok(None) => return,
-            Ok(Some(text)) => text,
-        };
-        match DiagnosisSession::resume(&self.questionnaire, &text) {
-            Ok(session) => self.session = session,
-            Err(error) => {
-                keeping.erase();
-                self.notice = Some(match error {
-                    passerelle_core::SnapshotError::FutureVersion { .. } => Message::SnapshotTooNew,
-                    _ => Message::SnapshotUnreadable,
-                });
-            }
-        }
-    }
-
-    /// Erases the answers kept, if any.
-    fn forget_kept(&self) {
-        if let Some(keeping) = &self.keeping {
-            keeping.erase();
+        let questionnaire = &self.questionnaire;
+        let kept = self.keeper.take_back(|text| {
+            DiagnosisSession::resume(questionnaire, text).map_err(|error| match error {
+                passerelle_core::SnapshotError::FutureVersion { .. } => Message::SnapshotTooNew,
+                _ => Message::SnapshotUnreadable,
+            })
+        });
+        if let Some(session) = kept {
+            self.session = session;
         }
     }
 
     /// How the answers are kept, and the control that erases them; hidden
     /// when the host keeps nothing.
     fn draw_privacy(&self) -> Result<(), JsValue> {
-        let forget = [
-            ("type", "button"),
-            ("id", "passerelle-forget"),
-            ("class", "secondary"),
-            ("data-action", "forget"),
-            ("part", "button forget-button"),
-        ];
-        persist::draw_panel(
+        self.keeper.draw(
             &self.document,
             &self.privacy,
             self.locale,
-            self.keeping.as_ref(),
-            [Message::AnswersKeptInTab, Message::AnswersKeptOnDevice],
-            self.notice.as_ref(),
-            (&forget, Message::ForgetAnswers),
+            ("data-action", "forget"),
         )
     }
 

@@ -23,7 +23,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 use crate::dom::{self, element};
-use crate::persist::{self, Keeping, StorageRefused};
+use crate::persist::{self, Keeper, Words};
 use crate::texts::theme_label;
 use crate::widget::{self, Widget};
 
@@ -124,13 +124,11 @@ struct PlanView {
     /// What was just done, told where it was done: the message, and the
     /// id of the paragraph that says it (the focus goes there).
     done: Option<(String, &'static str)>,
-    /// Where the plan is kept between visits, if the host asks.
-    keeping: Option<Keeping>,
+    /// What is kept of the plan on the device, if the host asks.
+    keeper: Keeper,
     /// Where the person is told how the plan is kept, with the control
     /// that erases it.
     privacy: Element,
-    /// What to tell about keeping the plan, beside the usual sentence.
-    notice: Option<Message<'static>>,
     /// The object URLs of the print view and the file, revoked when made
     /// again or when the widget goes.
     urls: Vec<String>,
@@ -194,9 +192,16 @@ impl PlanWidget {
             referred: None,
             error: None,
             done: None,
-            keeping: None,
+            keeper: Keeper::new(
+                "plan",
+                Words {
+                    in_tab: Message::PlanKeptInTab,
+                    on_device: Message::PlanKeptOnDevice,
+                    forget: Message::ForgetPlan,
+                    refused: Message::PlanStorageUnavailable,
+                },
+            ),
             privacy,
-            notice: None,
             urls: Vec::new(),
             itself: Weak::new(),
         }));
@@ -297,15 +302,7 @@ impl PlanWidget {
         key: Option<String>,
     ) -> Result<(), JsValue> {
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
-        let keeping = Keeping::new(mode.as_deref(), "plan", key.as_deref());
-        if keeping.is_none() {
-            // Turned off: nothing stays behind.
-            if let Some(kept) = &state.keeping {
-                kept.erase();
-            }
-        }
-        state.keeping = keeping;
-        state.notice = None;
+        state.keeper.set(mode.as_deref(), key.as_deref());
         let before = state.plan.is_some();
         state.take_back();
         state.render()?;
@@ -898,13 +895,10 @@ impl PlanView {
     /// Erases the plan kept on the device and the plan on screen: the
     /// needs can be chosen again.
     fn forget(&mut self) -> Result<(), JsValue> {
-        if let Some(keeping) = &self.keeping {
-            keeping.erase();
-        }
+        self.keeper.forget(Message::PlanForgotten);
         self.plan = None;
         self.referred = None;
         self.confirming_rebuild = false;
-        self.notice = Some(Message::PlanForgotten);
         self.render()?;
         self.focus(&format!("#{TITLE_ID}"))
     }
@@ -912,63 +906,30 @@ impl PlanView {
     /// Keeps the plan as it is now, if the host asked; tells the person
     /// when the browser refuses.
     fn keep(&mut self) {
-        let Some(keeping) = &self.keeping else {
-            return;
-        };
-        let kept = match &self.plan {
-            Some(plan) => keeping.write(&plan.to_json()),
-            None => {
-                keeping.erase();
-                Ok(())
-            }
-        };
-        match kept {
-            Err(StorageRefused) => self.notice = Some(Message::PlanStorageUnavailable),
-            Ok(()) if self.notice == Some(Message::PlanStorageUnavailable) => self.notice = None,
-            Ok(()) => {}
-        }
+        let text = self.plan.as_ref().map(Plan::to_json);
+        self.keeper.keep(text.as_deref());
     }
 
     /// Takes back the plan kept, if any; one that cannot be read is
     /// erased, and the person told.
     fn take_back(&mut self) {
-        let Some(keeping) = self.keeping.clone() else {
-            return;
-        };
-        match keeping.read() {
-            Err(StorageRefused) => self.notice = Some(Message::PlanStorageUnavailable),
-            Ok(None) => {}
-            Ok(Some(text)) => match Plan::from_json(&text) {
-                Ok(plan) => {
-                    self.plan = Some(plan);
-                    self.referred = None;
-                }
-                Err(_) => {
-                    keeping.erase();
-                    self.notice = Some(Message::KeptPlanUnreadable);
-                }
-            },
+        let kept = self
+            .keeper
+            .take_back(|text| Plan::from_json(text).map_err(|_| Message::KeptPlanUnreadable));
+        if let Some(plan) = kept {
+            self.plan = Some(plan);
+            self.referred = None;
         }
     }
 
     /// How the plan is kept, and the control that erases it; hidden when
     /// the host keeps nothing.
     fn draw_privacy(&self) -> Result<(), JsValue> {
-        let forget = [
-            ("type", "button"),
-            ("id", "passerelle-forget"),
-            ("class", "secondary"),
-            ("data-do", "forget"),
-            ("part", "button forget-button"),
-        ];
-        persist::draw_panel(
+        self.keeper.draw(
             &self.document,
             &self.privacy,
             self.locale,
-            self.keeping.as_ref(),
-            [Message::PlanKeptInTab, Message::PlanKeptOnDevice],
-            self.notice.as_ref(),
-            (&forget, Message::ForgetPlan),
+            ("data-do", "forget"),
         )
     }
 

@@ -42,7 +42,23 @@ fn mount(lang: &str) -> (HtmlElement, OrientationWidget) {
     (host, widget)
 }
 
-/// Sends `change` from `element`, as the browser does when a control changes.
+/// A town's catalogue of one job workshop in the 93, with `name` and
+/// `description` (`{"fr": …, "en": …}`), and `access` (how to get in).
+fn workshop(id: &str, name: Value, description: Value, access: Value) -> String {
+    json!({
+        "format_version": 1, "id": "ville", "name": "Ville", "fictional": true,
+        "entries": [{
+            "id": id, "name": name, "description": description,
+            "kind": "service", "types": ["atelier"],
+            "themes": ["trouver-un-emploi--repondre-a-des-offres-demploi"],
+            "publics": ["tous-publics"], "zone": {"departments": ["93"]},
+            "access": access,
+            "cost": "gratuit", "source_url": "https://example.org/atelier",
+            "last_verified": "2026-11-27"
+        }]
+    })
+    .to_string()
+}
 
 #[wasm_bindgen_test]
 fn each_need_shows_its_schemes_with_status_reasons_questions_and_access() {
@@ -200,23 +216,14 @@ fn filters_show_one_need_and_only_what_the_person_is_entitled_to() {
 fn a_local_catalogue_is_merged_and_its_texts_stay_text() {
     let (host, widget) = mount("fr");
     let payload = "<img src=x onerror=\"window.hacked=1\"> Atelier CV";
-    let local = json!({
-        "format_version": 1, "id": "ville", "name": "Ville", "fictional": true,
-        "entries": [{
-            "id": "atelier-cv", "name": {"fr": payload},
-            "description": {"fr": "<script>window.hacked=1</script>Un atelier."},
-            "kind": "service", "types": ["atelier"],
-            "themes": ["trouver-un-emploi--repondre-a-des-offres-demploi"], "publics": ["tous-publics"],
-            "zone": {"departments": ["93"]},
-            "access": {"through": ["usagers"], "modes": ["se-presenter"],
-                       "url": "https://example.org/atelier"},
-            "cost": "gratuit", "source_url": "https://example.org/atelier",
-            "last_verified": "2026-11-27"
-        }]
-    });
-    widget
-        .set_local_catalogue(local.to_string().into())
-        .unwrap();
+    let local = workshop(
+        "atelier-cv",
+        json!({"fr": payload}),
+        json!({"fr": "<script>window.hacked=1</script>Un atelier."}),
+        json!({"through": ["usagers"], "modes": ["se-presenter"],
+               "url": "https://example.org/atelier"}),
+    );
+    widget.set_local_catalogue(local.clone().into()).unwrap();
     widget.set_diagnosis(js(&diagnosis())).unwrap();
     let entry = find_all(&host, "li.proposal[data-entry=atelier-cv]");
     assert_eq!(entry.len(), 1);
@@ -261,22 +268,13 @@ fn a_value_that_is_not_a_diagnosis_is_refused_and_null_clears() {
 #[wasm_bindgen_test]
 fn a_territory_places_a_person_whose_answers_do_not_say_where_they_live() {
     let (host, widget) = mount("fr");
-    let local = json!({
-        "format_version": 1, "id": "ville", "name": "Ville", "fictional": true,
-        "entries": [{
-            "id": "atelier-93", "name": {"fr": "Atelier emploi du 93"},
-            "description": {"fr": "Un atelier."},
-            "kind": "service", "types": ["atelier"],
-            "themes": ["trouver-un-emploi--repondre-a-des-offres-demploi"],
-            "publics": ["tous-publics"], "zone": {"departments": ["93"]},
-            "access": {"through": ["usagers"], "modes": ["se-presenter"]},
-            "cost": "gratuit", "source_url": "https://example.org/atelier",
-            "last_verified": "2026-11-27"
-        }]
-    });
-    widget
-        .set_local_catalogue(local.to_string().into())
-        .unwrap();
+    let local = workshop(
+        "atelier-93",
+        json!({"fr": "Atelier emploi du 93"}),
+        json!({"fr": "Un atelier."}),
+        json!({"through": ["usagers"], "modes": ["se-presenter"]}),
+    );
+    widget.set_local_catalogue(local.clone().into()).unwrap();
     let mut nowhere = diagnosis();
     nowhere["facts"] = json!({"age": 23, "employment_status": "jobseeker"});
     widget.set_diagnosis(js(&nowhere)).unwrap();
@@ -300,22 +298,13 @@ fn a_territory_places_a_person_whose_answers_do_not_say_where_they_live() {
 #[wasm_bindgen_test]
 fn a_catalogue_text_without_translation_is_marked_with_its_language() {
     let (host, widget) = mount("en");
-    let local = json!({
-        "format_version": 1, "id": "ville", "name": "Ville", "fictional": true,
-        "entries": [{
-            "id": "atelier-cv", "name": {"fr": "Atelier CV"},
-            "description": {"fr": "Un atelier pour écrire son CV.", "en": "A workshop to write a CV."},
-            "kind": "service", "types": ["atelier"],
-            "themes": ["trouver-un-emploi--repondre-a-des-offres-demploi"], "publics": ["tous-publics"],
-            "zone": {"departments": ["93"]},
-            "access": {"through": ["usagers"], "modes": ["se-presenter"]},
-            "cost": "gratuit", "source_url": "https://example.org/atelier",
-            "last_verified": "2026-11-27"
-        }]
-    });
-    widget
-        .set_local_catalogue(local.to_string().into())
-        .unwrap();
+    let local = workshop(
+        "atelier-cv",
+        json!({"fr": "Atelier CV"}),
+        json!({"fr": "Un atelier pour écrire son CV.", "en": "A workshop to write a CV."}),
+        json!({"through": ["usagers"], "modes": ["se-presenter"]}),
+    );
+    widget.set_local_catalogue(local.clone().into()).unwrap();
     widget.set_diagnosis(js(&diagnosis())).unwrap();
     let entry = &find_all(&host, "li.proposal[data-entry=atelier-cv]")[0];
     let lang = |selector: &str| {

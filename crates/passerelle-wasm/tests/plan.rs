@@ -45,8 +45,6 @@ fn active_id(host: &HtmlElement) -> Option<String> {
     root(host).active_element().map(|element| element.id())
 }
 
-/// Sends `kind` from `element`, bubbling, as the browser does.
-
 #[wasm_bindgen_test]
 fn the_person_chooses_needs_and_pace_then_follows_the_plan_and_reviews_it() {
     let (host, widget) = mount();
