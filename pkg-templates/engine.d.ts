@@ -538,6 +538,18 @@ export interface OrientRequest extends OrientOptions {
   reference_date?: DateString;
 }
 
+/** What `Engine.eligible` takes: the facts, at a date (default: today). */
+export interface EligibleRequest {
+  facts?: Facts;
+  reference_date?: DateString;
+}
+
+/** What `Engine.eligible` gives: entry ids, in catalogue order. */
+export interface Matched {
+  eligible: string[];
+  undetermined: string[];
+}
+
 // ---------------------------------------------------------------------------
 // Plan (docs/plan-format.md)
 
@@ -870,6 +882,11 @@ export declare class Engine {
   orient(request: OrientRequest & { detailed: true }): DetailedOrientation;
   orient(request: OrientRequest & { detailed?: false }): Orientation;
   orient(request: OrientRequest): Orientation | DetailedOrientation;
+  /**
+   * The ids of the entries the person is eligible for, and of those that
+   * need more facts to say, in catalogue order. Throws `invalid_request`.
+   */
+  eligible(request: EligibleRequest): Matched;
   /** Reads a plan exported before. Throws `plan_corrupted` or `plan_future_version`. */
   plan_from_json(plan: string | PlanValue | Plan): Plan;
   /** The anonymous report of plans. Throws `invalid_plans`. */

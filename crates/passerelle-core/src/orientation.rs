@@ -206,7 +206,49 @@ pub struct DetailedOrientation<'a> {
     pub needs: Vec<DetailedNeed<'a>>,
 }
 
+/// The entries a person is eligible for, and those that need more facts
+/// to say, by id in catalogue order: an orientation without its
+/// proposals, reasons or ruled-out entries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Matched<'c> {
+    pub eligible: Vec<&'c str>,
+    pub undetermined: Vec<&'c str>,
+}
+
 impl<'c> Orientation<'c> {
+    /// The ids of the entries found eligible, and undetermined.
+    ///
+    /// ```
+    /// use passerelle_core::catalogue::Catalogue;
+    /// use passerelle_core::date::Date;
+    /// use passerelle_core::facts::Facts;
+    /// use passerelle_core::orientation::{orient, Request};
+    /// use passerelle_core::Locale;
+    ///
+    /// let catalogue = Catalogue::national();
+    /// let facts = Facts::from_json(r#"{"age": 19, "postal_code": "93200",
+    ///     "employment_status": "inactive", "in_education": false}"#).unwrap();
+    /// let request = Request {
+    ///     facts: &facts, needs: &[], reference_date: Date::parse("2026-11-27").unwrap(),
+    ///     locale: Locale::Fr, explain: false,
+    /// };
+    /// let matched = orient(&catalogue, &request).unwrap().matched();
+    /// assert!(matched.eligible.contains(&"contrat-engagement-jeune"));
+    /// ```
+    pub fn matched(&self) -> Matched<'c> {
+        let with = |status: Eligibility| {
+            self.evaluations
+                .iter()
+                .filter(|evaluation| evaluation.status == status)
+                .map(|evaluation| evaluation.entry.id.as_str())
+                .collect()
+        };
+        Matched {
+            eligible: with(Eligibility::Eligible),
+            undetermined: with(Eligibility::Undetermined),
+        }
+    }
+
     /// The evaluation of the entry `id`, if it is in force.
     pub fn evaluation(&self, id: &str) -> Option<&Evaluation<'c>> {
         self.evaluations

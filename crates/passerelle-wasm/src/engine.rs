@@ -363,6 +363,34 @@ impl Engine {
         )?)
     }
 
+    /// The ids of the entries the person is eligible for, and of those
+    /// that need more facts to say, in catalogue order: `{facts,
+    /// reference_date?}` → `{eligible, undetermined}`. The quickest way to
+    /// ask the catalogue: no proposals, reasons or ruled-out entries.
+    /// Throws `invalid_request` with every problem in `details`.
+    pub fn eligible(&self, request: JsValue) -> Result<JsValue> {
+        let request = convert::options(&request, "request")?
+            .ok_or_else(|| Failure::argument("request must be an object"))?;
+        convert::known_keys(&request, &["facts", "reference_date"], "request")?;
+        let facts = match request.get("facts") {
+            None | Some(Json::Null) => Facts::default(),
+            Some(value) => Facts::from_value(value, "$.facts")
+                .map_err(|found| Failure::problems("invalid_request", "request", found))?,
+        };
+        let date = convert::json_date_or_today(request.get("reference_date"), "reference_date")?;
+        let shared = self.shared()?;
+        let request = Request {
+            facts: &facts,
+            needs: &[],
+            reference_date: date,
+            locale: self.locale.get(),
+            explain: false,
+        };
+        let orientation = orient(&shared.catalogue, &request)
+            .map_err(|problem| Failure::problems("invalid_request", "request", vec![problem]))?;
+        Ok(to_js(&orientation.matched())?)
+    }
+
     /// Reads a plan exported by `Plan.to_json()` (JSON text, its parsed
     /// value, or a `Plan`). Throws `plan_corrupted` or
     /// `plan_future_version`.

@@ -512,6 +512,17 @@ fn requests_and_plans_are_refused_with_every_problem() {
         .collect();
     assert!(paths.len() >= 3, "{paths:?}");
     assert!(paths.contains(&"$.needs[0].theme".to_owned()), "{paths:?}");
+    let error = engine
+        .eligible(js(json!({"facts": {"age": "old", "colour": "blue"}})))
+        .unwrap_err();
+    assert_eq!(code(&error), "invalid_request");
+    assert_eq!(details(&error).len(), 2, "every problem of the facts");
+    let error = engine.eligible(js(json!({"needs": []}))).unwrap_err();
+    assert_eq!(
+        code(&error),
+        "invalid_argument",
+        "a key eligible does not take"
+    );
 
     let error = engine
         .plan_from_json("{\"format_version\": 99}".into())
@@ -750,6 +761,10 @@ fn every_exported_function_survives_hostile_inputs() {
         check!(engine.orient(v()));
         for key in ["facts", "needs", "reference_date", "explain", "detailed"] {
             check!(engine.orient(with(key, value)));
+        }
+        check!(engine.eligible(v()));
+        for key in ["facts", "reference_date"] {
+            check!(engine.eligible(with(key, value)));
         }
         check!(engine.plan_from_json(v()));
         check!(engine.replay_diagnosis(v(), TODAY.into()));
@@ -1011,4 +1026,33 @@ fn measure_small<T: serde::Serialize>(what: &str, value: &T) {
         bindgen * 1000.0 / CALLS as f64,
         json_text * 1000.0 / CALLS as f64
     );
+}
+
+#[wasm_bindgen_test]
+fn eligible_gives_the_ids_that_orient_finds_eligible_and_undetermined() {
+    let engine = engine();
+    let facts = json!({"age": 22, "postal_code": "93200", "employment_status": "jobseeker"});
+    let matched = json(
+        &engine
+            .eligible(js(json!({"facts": facts, "reference_date": TODAY})))
+            .unwrap(),
+    );
+    let orientation = json(
+        &engine
+            .orient(js(
+                json!({"facts": facts, "reference_date": TODAY, "explain": false}),
+            ))
+            .unwrap(),
+    );
+    for status in ["eligible", "undetermined"] {
+        let expected: Vec<Value> = orientation["evaluations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|evaluation| evaluation["status"] == status)
+            .map(|evaluation| evaluation["id"].clone())
+            .collect();
+        assert!(!expected.is_empty(), "{status}: none to compare");
+        assert_eq!(matched[status], Value::Array(expected), "{status}");
+    }
 }

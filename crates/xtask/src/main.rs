@@ -4,13 +4,16 @@
 //!   package and serves the demo site on http://127.0.0.1:8000.
 //! - `cargo xtask test`: every check, in order, each phase named and timed.
 //! - `cargo xtask package`: installs what is missing and builds the package.
-//! - `cargo xtask bench`: runs the benchmarks.
+//! - `cargo xtask bench [--quick]`: the benchmarks of the core, then
+//!   Passerelle against the libraries users would pick instead, written to
+//!   docs/benchmarks.md and docs/benchmarks.json.
 //! - `cargo xtask size`: builds the package if needed and reports the size
 //!   of its files, raw and gzipped, against the size budget.
 //!
 //! Only the standard library: this crate is compiled before anything else
 //! runs, on every fresh machine.
 
+mod bench;
 mod breakdown;
 mod package;
 mod phases;
@@ -30,7 +33,11 @@ commands:
   test              fmt, clippy, native tests, wasm tests in headless Chromium,
                     package build, end-to-end tests (Playwright + Chromium)
   package           install what is missing and build the package into target/pkg
-  bench             run the benchmarks (they report times, never fail on speed)
+  bench [--quick]   run the benchmarks (they report times, never fail on speed):
+                    the core's, natively and as WebAssembly, then Passerelle
+                    against json-logic-js, json-rules-engine and SurveyJS, and
+                    its start-up in Chromium, written to docs/benchmarks.md;
+                    --quick: the smallest sizes only, a smoke run
   size              build the package if needed, print each file's size raw and
                     gzipped (gzip -9) and the total a page loads against the
                     150 KB budget (a report: never fails on size)
@@ -45,7 +52,7 @@ fn main() -> ExitCode {
         Some("demo") => demo(&args[1..]),
         Some("test") if args.len() == 1 => phases::test(),
         Some("package") if args.len() == 1 => package_only(),
-        Some("bench") if args.len() == 1 => bench(),
+        Some("bench") => bench::run(&args[1..]),
         Some("size") if args.len() == 1 => size::report(&workspace_root()),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
@@ -80,56 +87,6 @@ fn demo(args: &[String]) -> Result {
         server.address()
     );
     server.wait();
-    Ok(())
-}
-
-/// The benchmarks of the core (orientation, questionnaire), natively and
-/// as WebAssembly (wasm32-wasip1, run by Node's WASI in V8).
-fn bench() -> Result {
-    const BENCHES: [&str; 2] = ["orientation", "questionnaire"];
-    let root = workspace_root();
-    let cargo = || {
-        let mut command =
-            std::process::Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
-        command.current_dir(&root);
-        command
-    };
-    tools::ensure_rust_target("wasm32-wasip1")?;
-    for bench in BENCHES {
-        println!("\n==> {bench}, native");
-        tools::run(cargo().args(["bench", "--package", "passerelle-core", "--bench", bench]))?;
-        println!("\n==> {bench}, WebAssembly (wasm32-wasip1 in Node's V8)");
-        tools::run(cargo().args([
-            "build",
-            "--release",
-            "--package",
-            "passerelle-core",
-            "--bench",
-            bench,
-            "--target",
-            "wasm32-wasip1",
-        ]))?;
-        let deps = root.join("target/wasm32-wasip1/release/deps");
-        let prefix = format!("{bench}-");
-        let program = std::fs::read_dir(&deps)
-            .map_err(|e| format!("cannot list {}: {e}", deps.display()))?
-            .filter_map(|entry| entry.ok())
-            .filter(|entry| {
-                let name = entry.file_name();
-                let name = name.to_string_lossy();
-                name.starts_with(&prefix) && name.ends_with(".wasm")
-            })
-            .max_by_key(|entry| entry.metadata().and_then(|m| m.modified()).ok())
-            .ok_or_else(|| format!("the wasm benchmark {bench} was not built"))?
-            .path();
-        tools::run(
-            std::process::Command::new("node")
-                .args(["--no-warnings", "--single-threaded"])
-                .arg(root.join("crates/xtask/wasi-run.mjs"))
-                .arg(program)
-                .arg("--bench"),
-        )?;
-    }
     Ok(())
 }
 

@@ -7,6 +7,7 @@ import {
   type AnswerValue,
   type Change,
   type DetailedOrientation,
+  type Matched,
   type DiagnosisResult,
   type Edit,
   type Orientation,
@@ -75,6 +76,9 @@ const direct = engine.orient({
   explain: false,
 });
 const statuses = direct.evaluations.map((evaluation) => evaluation.status);
+const matched: Matched = engine.eligible({ facts: { age: 19, postal_code: '93200' }, reference_date: today });
+const entitled: string[] = [...matched.eligible, ...matched.undetermined];
+void entitled;
 
 const plan = diagnosis.build_plan({ needs: ['trouver-un-emploi'], by: 'person' });
 const later: Plan = engine.build_plan(JSON.stringify(result), { needs: ['trouver-un-emploi'] });
