@@ -197,10 +197,12 @@ fn end_to_end(root: &Path, build: &BuildTools, browser: &BrowserTools) -> Result
 /// a whole flow, every example of docs/js-api.md, and the TypeScript types
 /// checked by `tsc` on a sample consumer, the tarball of `npm pack`
 /// installed offline, and the package in headless Chromium: as static
-/// files on a plain page, and bundled by Vite.
+/// files on a plain page, and bundled by Vite; and a quick run of the
+/// benchmarks (bench/), whose comparisons check that the libraries agree.
 fn packaging(root: &Path, build: &BuildTools, browser: &BrowserTools) -> Result<Counts> {
     let tests = root.join("tests");
     tools::ensure_npm_packages(&tests)?;
+    tools::ensure_npm_packages(&root.join("bench"))?;
     counted(
         Command::new("node")
             .current_dir(&tests)
