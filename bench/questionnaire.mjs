@@ -3,7 +3,7 @@
 // runs in Node without a DOM). Before timing anything, both must show the
 // same questions in the same order for the same answers.
 import { Model } from 'survey-core';
-import { median, random } from './lib/measure.mjs';
+import { median, random, stats } from './lib/measure.mjs';
 import { generate, passerelleQuestionnaire, scriptedAnswer, surveyModel } from './lib/questionnaires.mjs';
 
 const PASSERELLE = 'Passerelle';
@@ -13,21 +13,6 @@ const PAGE = 20;
 /** No catalogue: SurveyJS has none either (the national one is measured apart). */
 const NO_CATALOGUE = JSON.stringify({ format_version: 1, id: 'aucun', name: 'Aucun', fictional: true, entries: [] });
 
-/** Median, median absolute deviation and 75th percentile of `values` (ms). */
-function stats(subject, values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = median(sorted);
-  const rank = 0.75 * (sorted.length - 1);
-  const low = Math.floor(rank);
-  const p75 = sorted[low] + (sorted[Math.min(low + 1, sorted.length - 1)] - sorted[low]) * (rank - low);
-  return {
-    subject,
-    median: middle,
-    mad: median(sorted.map((value) => Math.abs(value - middle))),
-    p75,
-    samples: sorted.length,
-  };
-}
 
 /** Passerelle: the engine on the questionnaire (JSON text), and its session. */
 function passerelleLoad(passerelle, text, catalogue = NO_CATALOGUE) {

@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
-import { median } from './lib/measure.mjs';
+import { median, stats } from './lib/measure.mjs';
 import { packageDir } from './lib/package.mjs';
 
 const TYPES = {
@@ -129,21 +129,6 @@ async function loadOnce(context, url) {
   }
 }
 
-/** Median, median absolute deviation and 75th percentile of `values`. */
-function stats(subject, values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = median(sorted);
-  const rank = 0.75 * (sorted.length - 1);
-  const low = Math.floor(rank);
-  const p75 = sorted[low] + (sorted[Math.min(low + 1, sorted.length - 1)] - sorted[low]) * (rank - low);
-  return {
-    subject,
-    median: middle,
-    mad: median(sorted.map((value) => Math.abs(value - middle))),
-    p75,
-    samples: sorted.length,
-  };
-}
 
 export async function run({ quick, chromium }) {
   if (!chromium) return null;

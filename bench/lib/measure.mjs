@@ -29,6 +29,25 @@ export async function measure(tasks, { time = 400, iterations = 8 } = {}) {
   });
 }
 
+/**
+ * The same statistics as `measure` gives, of `values` (ms) timed one by
+ * one: median, median absolute deviation, 75th percentile, count.
+ */
+export function stats(subject, values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = median(sorted);
+  const rank = 0.75 * (sorted.length - 1);
+  const low = Math.floor(rank);
+  const p75 = sorted[low] + (sorted[Math.min(low + 1, sorted.length - 1)] - sorted[low]) * (rank - low);
+  return {
+    subject,
+    median: middle,
+    mad: median(sorted.map((value) => Math.abs(value - middle))),
+    p75,
+    samples: sorted.length,
+  };
+}
+
 /** The median of `values` (numbers). */
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
