@@ -105,7 +105,10 @@ export interface DiagnosisCompleteDetail {
 /** `detail` of the `passerelle:error` event. */
 export interface PasserelleErrorDetail {
   /**
-   * `load_failed` when the module could not be loaded; `fetch_failed` when
+   * `wasm_blocked` when the page's Content-Security-Policy refuses
+   * WebAssembly (no `'wasm-unsafe-eval'`); `load_failed` when the module
+   * could not be loaded otherwise (both also said in the element, part
+   * `fallback`); `fetch_failed` when
    * `catalog-src` or `questionnaire-src` could not be fetched;
    * `invalid_questionnaire`, `invalid_catalogue`…: the code of the error.
    */

@@ -28,12 +28,51 @@ function languageOf(element) {
   return element.closest('[lang]')?.getAttribute('lang') ?? 'fr';
 }
 
-function reportError(element, error) {
+function reportError(element, error, code = error?.code ?? 'load_failed') {
   element.dispatchEvent(new CustomEvent('passerelle:error', {
     bubbles: true,
     composed: true,
-    detail: { code: error?.code ?? 'load_failed', message: String(error?.message ?? error) },
+    detail: { code, message: String(error?.message ?? error) },
   }));
+}
+
+/**
+ * What an element shows when the module cannot load: the WebAssembly
+ * module cannot come to say it, so these few words live here. The page's
+ * policy refusing WebAssembly (no 'wasm-unsafe-eval') is told apart from
+ * any other failure (network, a damaged file).
+ */
+const FALLBACK = {
+  wasm_blocked: {
+    fr: 'Passerelle ne peut pas fonctionner sur cette page : le site doit autoriser WebAssembly (\'wasm-unsafe-eval\') dans sa politique de sécurité, ou afficher Passerelle dans un cadre.',
+    en: 'Passerelle cannot run on this page: the site must allow WebAssembly (\'wasm-unsafe-eval\') in its security policy, or show Passerelle in a frame.',
+  },
+  load_failed: {
+    fr: 'Passerelle n’a pas pu se charger : rechargez la page ou réessayez plus tard.',
+    en: 'Passerelle could not load: reload the page or try again later.',
+  },
+};
+
+/** Whether `error` is the page's policy refusing to compile WebAssembly. */
+function blockedByPolicy(error) {
+  return /wasm-unsafe-eval|unsafe-eval|Content Security Policy|\bCSP\b/i.test(String(error?.message ?? error));
+}
+
+/**
+ * Shows in `element` why it cannot work (a paragraph, `part="fallback"`,
+ * in the element's language) and sends `passerelle:error` with the code
+ * `wasm_blocked` or `load_failed`.
+ */
+function showFallback(element, error) {
+  const code = blockedByPolicy(error) ? 'wasm_blocked' : 'load_failed';
+  const lang = /^en\b/i.test(languageOf(element)) ? 'en' : 'fr';
+  const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  const words = document.createElement('p');
+  words.setAttribute('part', 'fallback');
+  words.setAttribute('lang', lang);
+  words.textContent = FALLBACK[code][lang];
+  root.replaceChildren(words);
+  reportError(element, error, code);
 }
 
 /** Runs `call`; a failure becomes a `passerelle:error` event on `element`. */
@@ -63,13 +102,19 @@ class WidgetElement extends HTMLElement {
   connectedCallback() {
     if (this.#widget || this.#loading) return; // moved within the page
     this.#loading = true;
-    Promise.all([load(), this.prepare()])
+    const loading = load();
+    Promise.all([loading, this.prepare()])
       .then(async () => {
         if (!this.isConnected || this.#widget) return;
         this.#widget = this.makeWidget(languageOf(this));
         await this.ready();
       })
-      .catch((error) => reportError(this, error))
+      .catch(async (error) => {
+        // The module itself failed: the element says so instead of staying blank.
+        const loaded = await loading.then(() => true, () => false);
+        if (loaded) reportError(this, error);
+        else showFallback(this, error);
+      })
       .finally(() => { this.#loading = false; });
   }
 
