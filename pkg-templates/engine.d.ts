@@ -796,6 +796,9 @@ export type PasserelleErrorCode =
   | AnswerErrorCode | 'not_current_question' | 'session_complete' | 'not_skippable'
   | 'snapshot_corrupted' | 'snapshot_future_version'
   | 'snapshot_other_questionnaire' | 'snapshot_inconsistent'
+  // Limits (docs/robustness.md), thrown as such by resume_diagnosis,
+  // plan_from_json; in `details` of the invalid_* codes elsewhere
+  | 'document_too_large' | 'too_deep' | 'list_too_long' | 'text_too_long' | 'id_too_long'
   // Plan
   | 'no_need' | 'need_not_found' | 'unknown_entry' | 'unknown_objective'
   | 'unknown_action' | 'unknown_theme' | 'bad_position' | 'bad_pace' | 'bad_times' | 'bad_text'

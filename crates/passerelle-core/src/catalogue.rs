@@ -247,6 +247,16 @@ fn error(code: &'static str, message: impl Into<Cow<'static, str>>) -> Validatio
 }
 
 fn slug(id: &str) -> Result<(), ValidationError> {
+    if id.len() > crate::limits::MAX_ID {
+        return Err(error(
+            "id_too_long",
+            format!(
+                "This id is {} bytes long; ids are at most {} bytes.",
+                id.len(),
+                crate::limits::MAX_ID
+            ),
+        ));
+    }
     let ok = !id.is_empty()
         && id.split('-').all(|part| {
             !part.is_empty()
@@ -550,12 +560,13 @@ impl Catalogue {
     /// ]);
     /// ```
     pub fn from_json(json: &str) -> Result<Catalogue, Vec<Problem>> {
-        let value: Json = crate::json::parse(json).map_err(|error| vec![Problem::json(&error)])?;
+        let value: Json = crate::json::parse_document(json).map_err(|problem| vec![problem])?;
         Catalogue::from_value(&value)
     }
 
     /// Reads and checks a catalogue already parsed as JSON.
     pub fn from_value(value: &Json) -> Result<Catalogue, Vec<Problem>> {
+        crate::limits::check_value(value, "$").map_err(|problem| vec![problem])?;
         let mut problems = Vec::new();
         let Some(map) = value.as_object() else {
             return Err(vec![Problem::new(
@@ -627,7 +638,11 @@ impl Catalogue {
                 }
             }
             None => problems.push(Problem::new(
-                "missing_field",
+                if map.contains_key("entries") {
+                    "wrong_type"
+                } else {
+                    "missing_field"
+                },
                 "$.entries",
                 "Give the entries as a list.",
             )),

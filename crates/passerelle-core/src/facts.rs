@@ -380,12 +380,13 @@ impl Facts {
     /// Reads facts from a JSON object (see `docs/facts.md`), reporting
     /// every problem at once. `null` is read as absent.
     pub fn from_json(json: &str) -> Result<Facts, Vec<Problem>> {
-        let value: Json = crate::json::parse(json).map_err(|error| vec![Problem::json(&error)])?;
+        let value: Json = crate::json::parse_document(json).map_err(|problem| vec![problem])?;
         Facts::from_value(&value, "$")
     }
 
     /// Reads facts from a parsed JSON object at `path`.
     pub fn from_value(value: &Json, path: &str) -> Result<Facts, Vec<Problem>> {
+        crate::limits::check_value(value, path).map_err(|problem| vec![problem])?;
         let Json::Object(map) = value else {
             return Err(vec![Problem::new(
                 "wrong_type",

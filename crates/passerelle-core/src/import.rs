@@ -116,7 +116,7 @@ fn zone(record: &Map<String, Json>, path: &str, report: &mut Vec<Problem>) -> Op
 /// assert_eq!(reported, ["unmapped_zone_code", "conditions_not_encoded"]);
 /// ```
 pub fn import_data_inclusion(json: &str) -> Result<Import, Vec<Problem>> {
-    let value = crate::json::parse(json).map_err(|error| vec![Problem::json(&error)])?;
+    let value = crate::json::parse_document(json).map_err(|problem| vec![problem])?;
     let Some(records) = value.as_array() else {
         return Err(vec![Problem::new(
             "wrong_type",

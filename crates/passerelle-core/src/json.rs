@@ -26,6 +26,15 @@ pub fn parse(text: &str) -> Result<Json, serde_json::Error> {
     serde_json::from_str(text)
 }
 
+/// Parses a document read from outside: checked against the limits of
+/// [`crate::limits`] first, then parsed; a problem with its code and path
+/// (`document_too_large`, `too_deep`, `list_too_long`, `text_too_long`,
+/// `id_too_long`, `invalid_json`) when it cannot be.
+pub fn parse_document(text: &str) -> Result<Json, crate::problem::Problem> {
+    crate::limits::check_text(text)?;
+    parse(text).map_err(|error| crate::problem::Problem::json(&error))
+}
+
 /// Reads a `T` from a parsed JSON value.
 pub fn read<'a, T: Deserialize<'a>>(value: &'a Json) -> Result<T, serde_json::Error> {
     T::deserialize(value)

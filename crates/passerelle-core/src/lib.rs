@@ -55,6 +55,7 @@ pub mod geo;
 pub mod i18n;
 pub mod import;
 pub mod json;
+pub mod limits;
 pub mod orientation;
 pub mod plan;
 pub mod print;

@@ -58,8 +58,8 @@ use crate::orientation::{orient, Eligibility, Need, Priority, Request};
 pub const PLAN_FORMAT_VERSION: u32 = 2;
 
 /// The longest text a person or advisor may write in a plan (a statement,
-/// a note, a review's text).
-pub const MAX_TEXT: usize = 2_000;
+/// a note, a review's text): [`crate::limits::MAX_PLAN_TEXT`].
+pub const MAX_TEXT: usize = crate::limits::MAX_PLAN_TEXT;
 
 /// How many first actions the builder proposes for each need at most.
 const PROPOSALS_PER_NEED: usize = 2;
@@ -587,6 +587,9 @@ pub enum PlanError {
     FutureVersion { version: u64 },
     /// The facts could not be read (a birth date after the date of the plan).
     Facts { detail: String },
+    /// A file over a limit of [`crate::limits`]: too large, too deep, a
+    /// list or a text too long. Its code is the problem's.
+    Limit { problem: crate::problem::Problem },
 }
 
 impl PlanError {
@@ -608,6 +611,7 @@ impl PlanError {
             PlanError::Corrupted { .. } => "plan_corrupted",
             PlanError::FutureVersion { .. } => "plan_future_version",
             PlanError::Facts { .. } => "facts_unreadable",
+            PlanError::Limit { problem } => problem.code,
         }
     }
 }
@@ -659,6 +663,7 @@ impl std::fmt::Display for PlanError {
                 "{code}: plan format version {version} is newer than this build reads ({PLAN_FORMAT_VERSION})"
             ),
             PlanError::Facts { detail } => write!(f, "{code}: {detail}"),
+            PlanError::Limit { problem } => write!(f, "{code}: {problem}"),
         }
     }
 }
@@ -1179,6 +1184,7 @@ impl Plan {
     /// newer format version, or a file that is not a plan, is refused.
     pub fn from_json(json: &str) -> Result<Plan, PlanError> {
         let corrupted = |detail: String| PlanError::Corrupted { detail };
+        crate::limits::check_text(json).map_err(|problem| PlanError::Limit { problem })?;
         let value = crate::json::parse(json).map_err(|e| corrupted(e.to_string()))?;
         let version = value
             .get("format_version")

@@ -869,6 +869,9 @@ impl Questionnaire {
     /// ]);
     /// ```
     pub fn from_json(json: &str) -> Result<Questionnaire, QuestionnaireError> {
+        crate::limits::check_text(json).map_err(|problem| QuestionnaireError {
+            problems: vec![problem],
+        })?;
         let mut questionnaire: Questionnaire =
             serde_json::from_str(json).map_err(|error| QuestionnaireError {
                 problems: vec![Problem::json(&error)],
@@ -1004,6 +1007,10 @@ impl Questionnaire {
                     format!("{section_path}.id"),
                     "Give the section an id.".into(),
                 );
+            } else if let Some(problem) =
+                crate::limits::id_too_long(&format!("{section_path}.id"), &section.id)
+            {
+                found.push(problem.code, problem.path, problem.message);
             } else if !section_ids.insert(section.id.as_str()) {
                 found.push(
                     "duplicate_section_id",
@@ -1100,6 +1107,8 @@ impl Question {
                 format!("{path}.id"),
                 "Give the question an id.".into(),
             );
+        } else if let Some(problem) = crate::limits::id_too_long(&format!("{path}.id"), &self.id) {
+            found.push(problem.code, problem.path, problem.message);
         } else if before.questions.contains_key(self.id.as_str()) {
             found.push(
                 "duplicate_question_id",
@@ -1263,6 +1272,10 @@ impl Question {
                             option_path("id"),
                             "Give the option an id.".into(),
                         );
+                    } else if let Some(problem) =
+                        crate::limits::id_too_long(&option_path("id"), &option.id)
+                    {
+                        found.push(problem.code, problem.path, problem.message);
                     } else if !option_ids.insert(option.id.as_str()) {
                         found.push(
                             "duplicate_option_id",

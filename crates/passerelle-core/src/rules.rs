@@ -856,8 +856,9 @@ impl Condition {
     }
 }
 
-/// How deep conditions may nest: deeper input is refused, never a stack overflow.
-pub const MAX_DEPTH: usize = 32;
+/// How deep conditions may nest: deeper input is refused, never a stack
+/// overflow ([`crate::limits::MAX_CONDITION_DEPTH`]).
+pub const MAX_DEPTH: usize = crate::limits::MAX_CONDITION_DEPTH;
 
 const OPERATORS: [&str; 11] = [
     "all", "any", "not", "equals", "in", "has_any", "compare", "between", "age", "in_zone",

@@ -127,6 +127,12 @@ pub enum SnapshotError {
         /// The stable code of the step that was refused.
         code: &'static str,
     },
+    /// Over a limit of [`crate::limits`]: too large, too deep, a list or
+    /// a text too long. Its code is the problem's.
+    Limit {
+        /// The limit crossed, with its code and path.
+        problem: crate::problem::Problem,
+    },
 }
 
 impl SnapshotError {
@@ -137,6 +143,7 @@ impl SnapshotError {
             SnapshotError::FutureVersion { .. } => "snapshot_future_version",
             SnapshotError::OtherQuestionnaire { .. } => "snapshot_other_questionnaire",
             SnapshotError::Inconsistent { .. } => "snapshot_inconsistent",
+            SnapshotError::Limit { problem } => problem.code,
         }
     }
 
@@ -167,6 +174,7 @@ impl std::fmt::Display for SnapshotError {
                 f,
                 "snapshot_inconsistent: the answers do not replay at question \"{question_id}\" ({code})"
             ),
+            SnapshotError::Limit { problem } => write!(f, "{}: {problem}", problem.code),
         }
     }
 }
@@ -765,6 +773,7 @@ impl DiagnosisSession {
         snapshot: &str,
     ) -> Result<DiagnosisSession, SnapshotError> {
         let corrupted = |detail: String| SnapshotError::Corrupted { detail };
+        crate::limits::check_text(snapshot).map_err(|problem| SnapshotError::Limit { problem })?;
         let json = crate::json::parse(snapshot).map_err(|e| corrupted(e.to_string()))?;
         match json.get("snapshot_version").and_then(Json::as_u64) {
             Some(version) if version > u64::from(SNAPSHOT_VERSION) => {

@@ -28,8 +28,12 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::error::Failure;
 
 /// The longest JSON text read from JavaScript, in UTF-16 code units:
-/// beyond, an input is refused before it is copied into WebAssembly memory.
-pub(crate) const MAX_INPUT: u32 = 64 * 1024 * 1024;
+/// beyond, an input is refused (`input_too_large`) before it is copied
+/// into WebAssembly memory. A code unit is at least one byte of UTF-8, so
+/// text longer than this is also over the core's document limit
+/// ([`passerelle_core::limits::MAX_DOCUMENT_BYTES`], 16 MiB); shorter text
+/// that is over it in UTF-8 is refused by the core (`document_too_large`).
+pub(crate) const MAX_INPUT: u32 = passerelle_core::limits::MAX_DOCUMENT_BYTES as u32;
 
 /// Whether an optional argument was left out (`undefined` or `null`).
 pub(crate) fn absent(value: &JsValue) -> bool {

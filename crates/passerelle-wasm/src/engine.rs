@@ -72,7 +72,14 @@ fn questionnaire_in(value: &Json) -> Result<Questionnaire, Failure> {
 
 /// A plan read from a file, with the core's code.
 fn plan_error(error: &PlanError) -> Failure {
-    Failure::new(error.code(), error.to_string())
+    let failure = Failure::new(error.code(), error.to_string());
+    match error {
+        // A limit crossed: where, in the details.
+        PlanError::Limit { problem } => {
+            failure.with_detail(&problem.path, problem.code, problem.message.clone())
+        }
+        _ => failure,
+    }
 }
 
 /// A session refusal, with the core's localised message about `question`.
@@ -82,8 +89,12 @@ fn session_error(error: &SessionError, shared: &Shared, id: &str, locale: Locale
 }
 
 fn snapshot_error(error: &SnapshotError, locale: Locale) -> Failure {
+    let path = match error {
+        SnapshotError::Limit { problem } => problem.path.as_str(),
+        _ => "$",
+    };
     Failure::new(error.code(), error.message(locale)).with_detail(
-        "$",
+        path,
         error.code(),
         error.to_string(),
     )
@@ -411,16 +422,35 @@ impl Engine {
         let Json::Array(items) = convert::parse(&plans, "plans")? else {
             return Err(Failure::argument("plans must be an array").into());
         };
+        if items.len() > passerelle_core::limits::MAX_LIST {
+            let problem = Problem::new(
+                "list_too_long",
+                "$",
+                format!(
+                    "{} plans; a report reads at most {} at once",
+                    items.len(),
+                    passerelle_core::limits::MAX_LIST
+                ),
+            );
+            return Err(Failure::problems("invalid_plans", "plans", vec![problem]).into());
+        }
         let mut read = Vec::with_capacity(items.len());
         let mut problems = Vec::new();
         for (i, item) in items.iter().enumerate() {
             match CorePlan::from_json(&convert::document_in(item)) {
                 Ok(plan) => read.push(plan),
-                Err(error) => problems.push(Problem::new(
-                    error.code(),
-                    &format!("$[{i}]"),
-                    error.to_string(),
-                )),
+                Err(error) => {
+                    // A limit crossed inside the plan: its path in the plan.
+                    let inside = match &error {
+                        PlanError::Limit { problem } => problem.path.get(1..).unwrap_or(""),
+                        _ => "",
+                    };
+                    problems.push(Problem::new(
+                        error.code(),
+                        &format!("$[{i}]{inside}"),
+                        error.to_string(),
+                    ));
+                }
             }
         }
         if !problems.is_empty() {
