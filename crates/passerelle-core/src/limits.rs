@@ -22,8 +22,8 @@ use serde_json::Value as Json;
 use crate::problem::Problem;
 
 /// The largest document, in bytes of UTF-8 text (16 MiB): code
-/// `document_too_large`. The national catalogue is about 150 KB for 62
-/// entries, so a local catalogue of 10,000 such entries, or a few thousand
+/// `document_too_large`. The national catalogue is about 170 KB for 62
+/// entries, so a local catalogue of 6,000 such entries, or a few thousand
 /// data·inclusion records, still fits; a document this size parses into at
 /// most a few hundred megabytes even when made only of tiny values.
 pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
