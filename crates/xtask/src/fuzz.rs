@@ -97,7 +97,8 @@ pub fn run(args: &[String]) -> Result {
     prepare(&root)?;
     let mut failed = Vec::new();
     for (target, fixtures) in chosen {
-        let run = run_target(&root, target, fixtures, seconds)?;
+        let corpus = root.join("fuzz").join("corpus").join(target);
+        let run = run_target(&root, target, fixtures, seconds, &corpus)?;
         log(&root, &run)?;
         if let Some((kind, input)) = run.finding {
             failed.push(format!("{target}: {kind}, reproduce with {input}"));
@@ -113,12 +114,22 @@ pub fn run(args: &[String]) -> Result {
 /// The smoke run of `cargo xtask test`: every target for its share of
 /// `total` seconds (at least one second each), not logged. Returns how
 /// many ran clean; fails on the first finding.
+///
+/// It starts from the seeds and fixtures only, in a corpus of its own
+/// (`target/fuzz-smoke/`, emptied first): libFuzzer runs every input of
+/// its corpus before `-max_total_time` applies, so the working corpus,
+/// which grows with each `cargo xtask fuzz`, would make it ever longer.
 pub fn smoke(root: &Path, total: u64) -> Result<u32> {
     prepare(root)?;
     let each = (total / TARGETS.len() as u64).max(1);
+    let corpora = root.join("target").join("fuzz-smoke");
+    if corpora.exists() {
+        std::fs::remove_dir_all(&corpora)
+            .map_err(|e| format!("cannot empty {}: {e}", corpora.display()))?;
+    }
     let mut clean = 0;
     for (target, fixtures) in TARGETS {
-        let run = run_target(root, target, fixtures, each)?;
+        let run = run_target(root, target, fixtures, each, &corpora.join(target))?;
         if let Some((kind, input)) = run.finding {
             return Err(format!(
                 "fuzz target {target}: {kind}, reproduce with {input}"
@@ -151,13 +162,19 @@ fn nightly(root: &Path) -> Command {
     command
 }
 
-/// Runs one target for `seconds`, echoing libFuzzer's summary lines.
-fn run_target(root: &Path, target: &'static str, fixtures: &[&str], seconds: u64) -> Result<Run> {
+/// Runs one target for `seconds` on `corpus` (where the inputs it finds
+/// go) and its seeds, echoing libFuzzer's summary lines.
+fn run_target(
+    root: &Path,
+    target: &'static str,
+    fixtures: &[&str],
+    seconds: u64,
+    corpus: &Path,
+) -> Result<Run> {
     let fuzz = root.join("fuzz");
-    let corpus = fuzz.join("corpus").join(target);
     let seeds = fuzz.join("seeds").join(target);
     let artifacts = fuzz.join("artifacts").join(target);
-    for folder in [&corpus, &seeds, &artifacts] {
+    for folder in [corpus, &seeds, &artifacts] {
         std::fs::create_dir_all(folder)
             .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
     }
@@ -171,7 +188,7 @@ fn run_target(root: &Path, target: &'static str, fixtures: &[&str], seconds: u64
     let mut command = nightly(root);
     command
         .args(["fuzz", "run", target])
-        .arg(&corpus)
+        .arg(corpus)
         .arg(&seeds)
         .arg("--")
         .arg(format!("-max_total_time={seconds}"))
