@@ -7,6 +7,8 @@
 //! - `cargo xtask bench [--quick]`: the benchmarks of the core, then
 //!   Passerelle against the libraries users would pick instead, written to
 //!   docs/benchmarks.md and docs/benchmarks.json.
+//! - `cargo xtask fuzz --seconds N [TARGET…]`: runs each fuzz target of
+//!   `fuzz/` for N seconds (cargo-fuzz, nightly), failing on a finding.
 //! - `cargo xtask size`: builds the package if needed and reports the size
 //!   of its files, raw and gzipped, against the size budget.
 //!
@@ -15,6 +17,7 @@
 
 mod bench;
 mod breakdown;
+mod fuzz;
 mod package;
 mod phases;
 mod server;
@@ -30,14 +33,20 @@ usage: cargo xtask <command>
 commands:
   demo [--port N]   install what is missing, build the package, serve www/ on
                     http://127.0.0.1:N (default 8000); Ctrl-C stops it
-  test              fmt, clippy, native tests, wasm tests in headless Chromium,
-                    package build, end-to-end tests (Playwright + Chromium)
+  test              fmt, clippy, native tests, a fuzz smoke run (60 s in all),
+                    wasm tests in headless Chromium, package build, end-to-end
+                    tests (Playwright + Chromium)
   package           install what is missing and build the package into target/pkg
   bench [--quick]   run the benchmarks (they report times, never fail on speed):
                     the core's, natively and as WebAssembly, then Passerelle
                     against json-logic-js, json-rules-engine and SurveyJS, and
                     its start-up in Chromium, written to docs/benchmarks.md;
                     --quick: the smallest sizes only, a smoke run
+  fuzz --seconds N [TARGET...]
+                    run each fuzz target of fuzz/ (or those named) for N seconds
+                    with cargo-fuzz on the nightly toolchain (installed when
+                    missing); fails on a crash, timeout or out-of-memory and
+                    prints the input that reproduces it; logs fuzz/runs.tsv
   size              build the package if needed, print each file's size raw and
                     gzipped (gzip -9) and the total a page loads against the
                     150 KB budget (a report: never fails on size)
@@ -53,6 +62,7 @@ fn main() -> ExitCode {
         Some("test") if args.len() == 1 => phases::test(),
         Some("package") if args.len() == 1 => package_only(),
         Some("bench") => bench::run(&args[1..]),
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("size") if args.len() == 1 => size::report(&workspace_root()),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");

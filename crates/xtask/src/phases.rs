@@ -22,6 +22,9 @@ pub const CHROMIUM_FLAGS: &[&str] = &[
     "--disable-sync",
 ];
 
+/// The fuzz smoke run's length, shared by every target.
+const FUZZ_SMOKE_SECONDS: u64 = 60;
+
 /// Tests counted in one phase's output.
 #[derive(Default, Clone, Copy)]
 struct Counts {
@@ -123,6 +126,11 @@ pub fn test() -> Result {
     })?;
     report.test_phase("native-tests", || {
         counted(cargo(&root).args(["test", "--workspace"]))
+    })?;
+    report.test_phase("fuzz", || {
+        // One passed per target that ran its share of the minute clean.
+        let passed = crate::fuzz::smoke(&root, FUZZ_SMOKE_SECONDS)?;
+        Ok(Counts { passed, failed: 0 })
     })?;
     report.test_phase("wasm-tests", || wasm_tests(&root, &browser))?;
     report.phase("package", || package::build(&root, &build))?;

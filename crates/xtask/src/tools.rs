@@ -2,7 +2,8 @@
 //! ones: the wasm32 target (rustup), wasm-bindgen-cli at the exact version
 //! of Cargo.lock and wasm-pack (cargo install), binaryen's wasm-opt (npm,
 //! from `crates/xtask/package-lock.json`), Chromium and ChromeDriver
-//! (Debian packages).
+//! (Debian packages); for fuzzing, the nightly toolchain (rustup) and
+//! cargo-fuzz (cargo install).
 //!
 //! Debian 12's own binaryen (version 108) is not used: it rewrites the
 //! export of wasm-bindgen's externref table to the function table, and the
@@ -165,6 +166,32 @@ pub fn ensure_rust_target(target: &str) -> Result {
     }
     println!("xtask: installing the {target} target");
     run(Command::new("rustup").args(["target", "add", target]))
+}
+
+/// The toolchain cargo-fuzz builds with: libFuzzer's instrumentation and
+/// the sanitizers need nightly flags.
+pub const FUZZ_TOOLCHAIN: &str = "nightly";
+
+/// Installs the nightly toolchain (rustup) and cargo-fuzz (cargo install)
+/// when missing.
+pub fn ensure_fuzz_tools() -> Result {
+    let toolchains = output(Command::new("rustup").args(["toolchain", "list"]))
+        .ok_or("cannot list rustup toolchains: is rustup installed?")?;
+    let prefix = format!("{FUZZ_TOOLCHAIN}-");
+    if !toolchains
+        .lines()
+        .any(|line| line.starts_with(&prefix) || line.trim() == FUZZ_TOOLCHAIN)
+    {
+        println!("xtask: installing the {FUZZ_TOOLCHAIN} toolchain");
+        run(Command::new("rustup").args([
+            "toolchain",
+            "install",
+            FUZZ_TOOLCHAIN,
+            "--profile",
+            "minimal",
+        ]))?;
+    }
+    ensure_cargo_tool("cargo-fuzz", "cargo-fuzz", None).map(|_| ())
 }
 
 /// Makes sure each `(program, package)` is there, installing the Debian

@@ -1,0 +1,191 @@
+//! What the fuzz targets share: the shipped data, read once, and the
+//! properties checked on every value a target manages to read.
+//!
+//! A property that does not hold panics, and libFuzzer keeps the input
+//! as a finding, like any other panic.
+
+use std::sync::{Arc, OnceLock};
+
+use passerelle_core::catalogue::Catalogue;
+use passerelle_core::date::Date;
+use passerelle_core::facts::Facts;
+use passerelle_core::orientation::{orient, Eligibility, Need, Orientation, Request};
+use passerelle_core::rules::Outcome;
+use passerelle_core::{
+    AnswerValue, DiagnosisSession, Locale, Question, QuestionKind, Questionnaire,
+};
+
+/// The reference date of every target ("today").
+pub fn today() -> Date {
+    Date::new(2026, 11, 27).expect("a valid date")
+}
+
+/// The national catalogue, read once.
+pub fn national() -> &'static Arc<Catalogue> {
+    static CATALOGUE: OnceLock<Arc<Catalogue>> = OnceLock::new();
+    CATALOGUE.get_or_init(|| Arc::new(Catalogue::national()))
+}
+
+/// The shipped questionnaire adapted to the national catalogue, read once.
+pub fn questionnaire() -> &'static Questionnaire {
+    static QUESTIONNAIRE: OnceLock<Questionnaire> = OnceLock::new();
+    QUESTIONNAIRE.get_or_init(|| Questionnaire::default_fr_en().adapted_to(national().clone()))
+}
+
+/// A session's snapshot resumes to the same session, whose snapshot is
+/// the same text.
+pub fn assert_snapshot_round_trip(questionnaire: &Questionnaire, session: &DiagnosisSession) {
+    let snapshot = session.snapshot();
+    let resumed = DiagnosisSession::resume(questionnaire, &snapshot)
+        .unwrap_or_else(|error| panic!("own snapshot refused ({}): {snapshot}", error.code()));
+    assert_eq!(&resumed, session, "snapshot resumed to another session");
+    assert_eq!(resumed.snapshot(), snapshot);
+}
+
+/// Where the session stands is coherent with the questionnaire: each
+/// question asked at most once, progress within bounds.
+pub fn assert_session_coherent(questionnaire: &Questionnaire, session: &DiagnosisSession) {
+    let asked = session.asked();
+    assert!(
+        asked.len() <= questionnaire.len(),
+        "more asked than questions"
+    );
+    for (i, id) in asked.iter().enumerate() {
+        assert!(
+            questionnaire.question(id).is_some(),
+            "asked {id}, not a question"
+        );
+        assert!(!asked[..i].contains(id), "{id} asked twice");
+    }
+    let step = session.step(questionnaire);
+    let progress = step.progress;
+    assert_eq!(progress.answered, asked.len());
+    assert!(progress.answered <= progress.total, "{progress:?}");
+    assert!(progress.total <= progress.at_most, "{progress:?}");
+    assert!(progress.at_most <= questionnaire.len(), "{progress:?}");
+    if let Some(question) = step.question {
+        assert!(!asked.contains(&question.id), "{} asked again", question.id);
+    }
+}
+
+/// A plausible answer to a question, enough to walk a questionnaire.
+pub fn plausible_answer(question: &Question) -> AnswerValue {
+    let first = || question.options().first().map(|option| option.id.clone());
+    match &question.kind {
+        QuestionKind::YesNo => AnswerValue::Bool(question.id.len().is_multiple_of(2)),
+        QuestionKind::Number { min, .. } => AnswerValue::Number(*min),
+        QuestionKind::PostalCode => AnswerValue::Text("93200".into()),
+        QuestionKind::Date => AnswerValue::Text("2000-01-01".into()),
+        QuestionKind::MultipleChoice { .. } => AnswerValue::List(first().into_iter().collect()),
+        QuestionKind::NeedRanking => AnswerValue::List(Vec::new()),
+        _ => AnswerValue::Text(first().unwrap_or_else(|| "x".into())),
+    }
+}
+
+/// Orients on `catalogue` with explanations and without, and checks that
+/// both agree with each other and with the reference semantics of the
+/// rules (`Condition::evaluate`), and that the ranking holds.
+pub fn assert_orientation(catalogue: &Catalogue, facts: &Facts, needs: &[Need], date: Date) {
+    for locale in [Locale::Fr, Locale::En] {
+        let request = |explain| Request {
+            facts,
+            needs,
+            reference_date: date,
+            locale,
+            explain,
+        };
+        let explained = orient(catalogue, &request(true));
+        let plain = orient(catalogue, &request(false));
+        let (explained, plain) = match (explained, plain) {
+            (Ok(explained), Ok(plain)) => (explained, plain),
+            (Err(a), Err(b)) => {
+                assert_eq!(a, b, "explain changed the problem");
+                assert!(!a.code.is_empty());
+                return;
+            }
+            (a, b) => panic!("explain changed the outcome: {:?} / {:?}", a.err(), b.err()),
+        };
+        assert_agree(&explained, &plain);
+        assert_reference_semantics(&explained);
+        assert_ranking(&explained, needs);
+        // Every explanation reads and the whole serialises.
+        for evaluation in &explained.evaluations {
+            for explanation in explained.explanation(evaluation).iter() {
+                let _ = explanation.text();
+                for part in explanation.parts().iter() {
+                    let _ = part.text();
+                }
+            }
+            assert!(plain.explanation(evaluation).is_empty());
+        }
+        let json = passerelle_core::json::write(&explained.detailed());
+        assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
+        let _ = passerelle_core::json::write(&plain.detailed());
+    }
+}
+
+fn assert_agree(explained: &Orientation, plain: &Orientation) {
+    assert_eq!(explained.urgent_contacts, plain.urgent_contacts);
+    assert_eq!(explained.needs, plain.needs);
+    assert_eq!(explained.evaluations.len(), plain.evaluations.len());
+    for (a, b) in explained.evaluations.iter().zip(&plain.evaluations) {
+        assert_eq!(a.entry.id, b.entry.id);
+        assert_eq!(
+            a.status, b.status,
+            "{}: explain changed the status",
+            a.entry.id
+        );
+        assert_eq!(
+            a.missing, b.missing,
+            "{}: explain changed the missing facts",
+            a.entry.id
+        );
+    }
+}
+
+fn assert_reference_semantics(orientation: &Orientation) {
+    let facts = orientation.facts();
+    for evaluation in &orientation.evaluations {
+        let entry = evaluation.entry;
+        let zone = entry.zone_condition.evaluate(facts);
+        let outcome = match &entry.eligibility {
+            Some(rule) => zone.both(rule.evaluate(facts)),
+            None => zone,
+        };
+        let expected = match outcome {
+            Outcome::Met => Eligibility::Eligible,
+            Outcome::NotMet => Eligibility::Ineligible,
+            Outcome::Unknown(_) => Eligibility::Undetermined,
+        };
+        assert_eq!(evaluation.status, expected, "{}: program ≠ rules", entry.id);
+    }
+    let matched = orientation.matched();
+    for evaluation in &orientation.evaluations {
+        let id = evaluation.entry.id.as_str();
+        assert_eq!(
+            matched.eligible.contains(&id),
+            evaluation.status == Eligibility::Eligible
+        );
+        assert_eq!(
+            matched.undetermined.contains(&id),
+            evaluation.status == Eligibility::Undetermined
+        );
+    }
+}
+
+fn assert_ranking(orientation: &Orientation, needs: &[Need]) {
+    assert_eq!(orientation.needs.len(), needs.len());
+    for (found, need) in orientation.needs.iter().zip(needs) {
+        assert_eq!(&found.need, need);
+        let mut previous = None;
+        for proposal in &found.proposals {
+            let evaluation = &orientation.evaluations[proposal.evaluation];
+            assert_eq!(evaluation.entry.id, proposal.id);
+            assert_eq!(evaluation.status, proposal.status);
+            if let Some(previous) = previous {
+                assert!(previous <= proposal.status, "ranked out of order");
+            }
+            previous = Some(proposal.status);
+        }
+    }
+}
