@@ -48,6 +48,10 @@ const PAYLOADS = {
   document: `<img src=/e2e-hostile/pixel.gif onerror="${RUN}">Pièce d’identité`,
 };
 const HOSTILE_ENTRY = 'atelier-hostile';
+/** Explicit bidi controls: the core drops them from catalogue texts. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+/** A payload as the widgets show it: every character but the bidi controls. */
+const shown = (text) => text.replace(BIDI_CONTROLS, '');
 const payloadCatalogue = JSON.stringify({
   format_version: 1,
   id: 'ville-hostile',
@@ -267,6 +271,10 @@ function assertInert(found, where) {
   assert.deepEqual(found.hrefs.filter((href) => !/^(https:|tel:|mailto:|blob:)/.test(href)), [],
     `${where}: links only to https, tel, mailto and the page’s own blob: files`);
   assert.ok(found.text.includes('<img src=x onerror='), `${where}: the name's markup shown as text`);
+  // An override left open would turn the widget's own words around it
+  // backwards ("Contacter : …"): none reaches the page.
+  assert.equal(BIDI_CONTROLS.test(found.text), false, `${where}: no bidi control shown`);
+  BIDI_CONTROLS.lastIndex = 0;
 }
 
 /**
@@ -295,12 +303,12 @@ test('catalogue texts carrying HTML, script and bidi payloads are shown as text 
   const orientation = page.locator('passerelle-orientation').first();
   const hostile = orientation.locator(`li.proposal[data-entry=${HOSTILE_ENTRY}]`);
   await hostile.waitFor();
-  assert.equal(await hostile.locator('h4').textContent(), PAYLOADS.name, 'the name exactly as written');
+  assert.equal(await hostile.locator('h4').textContent(), shown(PAYLOADS.name), 'the name as written, bidi controls dropped');
   await hostile.locator('summary').first().click();
   const inOrientation = await orientation.evaluate(inspect);
   assertInert(inOrientation, 'orientation');
   for (const payload of [PAYLOADS.description, PAYLOADS.notes, PAYLOADS.details]) {
-    assert.ok(inOrientation.text.includes(payload), `orientation shows ${payload}`);
+    assert.ok(inOrientation.text.includes(shown(payload)), `orientation shows ${payload}`);
   }
 
   // The plan: built with the job need, the hostile workshop among its steps.
@@ -327,7 +335,7 @@ test('catalogue texts carrying HTML, script and bidi payloads are shown as text 
     assertInert(found, name);
     assert.deepEqual(found.trap, [], `${name}: no script ran`);
     if (name === 'referral sheet') {
-      assert.ok(found.text.includes(PAYLOADS.document), 'the documents as text');
+      assert.ok(found.text.includes(shown(PAYLOADS.document)), 'the documents as text');
     }
     await view.close();
   }

@@ -62,12 +62,31 @@ impl<'de> Deserialize<'de> for LocalizedText {
             ) -> Result<Self::Value, A::Error> {
                 let mut text = LocalizedText::default();
                 while let Some((locale, value)) = map.next_entry::<Locale, String>()? {
-                    text.0[locale as usize] = Some(value.into_boxed_str());
+                    text.0[locale as usize] = Some(without_bidi_controls(value).into_boxed_str());
                 }
                 Ok(text)
             }
         }
         deserializer.deserialize_map(Texts)
+    }
+}
+
+/// Whether `c` is an explicit bidirectional formatting character: an
+/// embedding, override or isolate (U+202A–U+202E, U+2066–U+2069).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` without explicit bidirectional formatting characters. A
+/// catalogue's or a questionnaire's texts are written by others and shown
+/// inside the widgets' own sentences ("Contacter : …"): an override left
+/// open there would turn the widget's words around it backwards. Letters
+/// of right-to-left scripts keep their direction without these controls.
+fn without_bidi_controls(text: String) -> String {
+    if text.contains(is_bidi_control) {
+        text.chars().filter(|&c| !is_bidi_control(c)).collect()
+    } else {
+        text
     }
 }
 
@@ -1455,6 +1474,23 @@ impl Problems<'_> {
 pub(crate) mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn texts_written_by_others_lose_their_bidi_controls_and_keep_their_letters() {
+        let text: LocalizedText = serde_json::from_str(
+            r#"{"fr": "Atelier \u202eexe.reiv fin", "en": "\u2067\u0645\u0631\u062d\u0628\u0627\u2069 ok"}"#,
+        )
+        .unwrap();
+        assert_eq!(text.get(Locale::Fr), "Atelier exe.reiv fin");
+        assert_eq!(
+            text.get(Locale::En),
+            "\u{645}\u{631}\u{62d}\u{628}\u{627} ok"
+        );
+        // Written out and read back: the same.
+        let again: LocalizedText =
+            serde_json::from_str(&serde_json::to_string(&text).unwrap()).unwrap();
+        assert_eq!(again, text);
+    }
 
     /// A questionnaire of these questions (JSON objects) in one section,
     /// in French only.
