@@ -121,6 +121,48 @@ pub enum ObjectiveStatus {
     Dropped,
 }
 
+impl ActionStatus {
+    /// Every status, in the order a step goes through them.
+    pub const ALL: [ActionStatus; 5] = [
+        ActionStatus::Planned,
+        ActionStatus::InProgress,
+        ActionStatus::Done,
+        ActionStatus::OnHold,
+        ActionStatus::Dropped,
+    ];
+
+    /// Its name in JSON (`in_progress`…).
+    pub fn name(self) -> &'static str {
+        match self {
+            ActionStatus::Planned => "planned",
+            ActionStatus::InProgress => "in_progress",
+            ActionStatus::Done => "done",
+            ActionStatus::OnHold => "on_hold",
+            ActionStatus::Dropped => "dropped",
+        }
+    }
+}
+
+impl ObjectiveStatus {
+    /// Every status, in the order an objective goes through them.
+    pub const ALL: [ObjectiveStatus; 3] = [
+        ObjectiveStatus::Active,
+        ObjectiveStatus::Achieved,
+        ObjectiveStatus::Dropped,
+    ];
+}
+
+impl Actor {
+    /// Its name in JSON (`person`, `advisor`, `partner`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Actor::Person => "person",
+            Actor::Advisor => "advisor",
+            Actor::Partner => "partner",
+        }
+    }
+}
+
 /// How to reach the partner of an action, copied from the catalogue when
 /// the action was made, so that the plan stands on its own.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -1338,6 +1380,19 @@ fn move_item<T>(items: &mut Vec<T>, from: usize, to: usize) -> Result<(), PlanEr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_the_json_names() {
+        for status in ActionStatus::ALL {
+            assert_eq!(
+                crate::json::write(&status),
+                format!("\"{}\"", status.name())
+            );
+        }
+        for actor in [Actor::Person, Actor::Advisor, Actor::Partner] {
+            assert_eq!(crate::json::write(&actor), format!("\"{}\"", actor.name()));
+        }
+    }
     use crate::diagnosis::FoundNeed;
 
     #[test]

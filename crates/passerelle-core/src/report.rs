@@ -132,14 +132,6 @@ pub const OTHER: &str = "other";
 /// `reviews_per_plan`.
 const REVIEWS_TOP: usize = 6;
 
-const ACTION_STATUSES: [ActionStatus; 5] = [
-    ActionStatus::Planned,
-    ActionStatus::InProgress,
-    ActionStatus::Done,
-    ActionStatus::OnHold,
-    ActionStatus::Dropped,
-];
-
 const ACTION_KINDS: [ActionKind; 6] = [
     ActionKind::ContactPartner,
     ActionKind::GetDocument,
@@ -147,12 +139,6 @@ const ACTION_KINDS: [ActionKind; 6] = [
     ActionKind::Apply,
     ActionKind::Appointment,
     ActionKind::Other,
-];
-
-const OBJECTIVE_STATUSES: [ObjectiveStatus; 3] = [
-    ObjectiveStatus::Active,
-    ObjectiveStatus::Achieved,
-    ObjectiveStatus::Dropped,
 ];
 
 /// A count of the report: shown when at least [`MIN_COUNT`] from at
@@ -406,10 +392,10 @@ pub fn report(plans: &[Plan]) -> Report {
     let mut needs: BTreeMap<String, Tally> = BTreeMap::new();
     let mut proposed: BTreeMap<String, Tally> = BTreeMap::new();
     let mut contacted: BTreeMap<String, Tally> = BTreeMap::new();
-    let mut action_statuses = listed(ACTION_STATUSES.map(|s| action_status_key(s).to_owned()));
+    let mut action_statuses = listed(ActionStatus::ALL.map(|s| s.name().to_owned()));
     let mut action_kinds = listed(ACTION_KINDS.map(|k| action_kind_key(k).to_owned()));
     let mut objective_statuses =
-        listed(OBJECTIVE_STATUSES.map(|s| objective_status_key(s).to_owned()));
+        listed(ObjectiveStatus::ALL.map(|s| objective_status_key(s).to_owned()));
     let mut reviews_per_plan = listed((0..=REVIEWS_TOP).map(reviews_key));
     let mut intervals = Vec::new();
     let mut plans_with_intervals = 0;
@@ -426,7 +412,7 @@ pub fn report(plans: &[Plan]) -> Report {
                 .add(index);
             for action in &objective.actions {
                 action_statuses
-                    .entry(action_status_key(action.status).into())
+                    .entry(action.status.name().into())
                     .or_default()
                     .add(index);
                 action_kinds
@@ -527,16 +513,6 @@ fn reviews_key(reviews: usize) -> String {
         format!("{REVIEWS_TOP}+")
     } else {
         reviews.to_string()
-    }
-}
-
-fn action_status_key(status: ActionStatus) -> &'static str {
-    match status {
-        ActionStatus::Planned => "planned",
-        ActionStatus::InProgress => "in_progress",
-        ActionStatus::Done => "done",
-        ActionStatus::OnHold => "on_hold",
-        ActionStatus::Dropped => "dropped",
     }
 }
 

@@ -91,19 +91,8 @@ impl OrientationWidget {
     pub fn new(host: HtmlElement, lang: Option<String>) -> Result<OrientationWidget, JsValue> {
         let document = dom::document()?;
         let root = widget::shadow_root(&host, STYLE)?;
-        let container = element(
-            &document,
-            "div",
-            &[("class", "passerelle"), ("part", "container")],
-            None,
-        )?;
+        let container = widget::titled_container(&document, TITLE_ID)?;
         let locale = widget::locale_from(lang.as_deref());
-        container.append_child(&*element(
-            &document,
-            "h2",
-            &[("id", TITLE_ID), ("tabindex", "-1"), ("part", "title")],
-            None,
-        )?)?;
         let summary = element(
             &document,
             "p",

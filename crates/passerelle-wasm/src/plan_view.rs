@@ -39,22 +39,6 @@ const TITLE_ID: &str = "passerelle-plan-title";
 /// The id of the message of a refusal, tied to what was refused.
 const ERROR_ID: &str = "passerelle-plan-error";
 
-/// The statuses an action can be given, in the order offered.
-const STATUSES: [ActionStatus; 5] = [
-    ActionStatus::Planned,
-    ActionStatus::InProgress,
-    ActionStatus::Done,
-    ActionStatus::OnHold,
-    ActionStatus::Dropped,
-];
-
-/// The statuses an objective can be given, in the order offered.
-const OBJECTIVE_STATUSES: [ObjectiveStatus; 3] = [
-    ObjectiveStatus::Active,
-    ObjectiveStatus::Achieved,
-    ObjectiveStatus::Dropped,
-];
-
 /// Who can be given a step added by hand, in the order offered.
 const ACTORS: [Actor; 2] = [Actor::Person, Actor::Advisor];
 
@@ -158,18 +142,7 @@ impl PlanWidget {
         let today = crate::convert::today()?;
         let document = dom::document()?;
         let root = widget::shadow_root(&host, STYLE)?;
-        let container = element(
-            &document,
-            "div",
-            &[("class", "passerelle"), ("part", "container")],
-            None,
-        )?;
-        container.append_child(&*element(
-            &document,
-            "h2",
-            &[("id", TITLE_ID), ("tabindex", "-1"), ("part", "title")],
-            None,
-        )?)?;
+        let container = widget::titled_container(&document, TITLE_ID)?;
         let body = element(&document, "div", &[("class", "body")], None)?;
         container.append_child(&body)?;
         let privacy = persist::panel(&document)?;
@@ -367,7 +340,7 @@ impl Widget for PlanView {
         let changed = match action {
             Intent::Build => self.build()?,
             Intent::Status(action, index) => {
-                let status = STATUSES.get(index).copied();
+                let status = ActionStatus::ALL.get(index).copied();
                 match status {
                     Some(status) => self.apply(Edit::SetStatus { action, status }, None)?,
                     None => false,
@@ -405,7 +378,7 @@ impl Widget for PlanView {
                 return Ok(None);
             }
             Intent::ObjectiveStatus(objective, index) => {
-                match OBJECTIVE_STATUSES.get(index).copied() {
+                match ObjectiveStatus::ALL.get(index).copied() {
                     Some(status) => {
                         self.apply(Edit::SetObjectiveStatus { objective, status }, None)?
                     }
@@ -776,7 +749,7 @@ impl PlanView {
             .and_then(|due| Date::parse(due.trim()).ok());
         let actor = self
             .value_of(&format!("passerelle-new-actor-{objective}"))?
-            .and_then(|name| ACTORS.into_iter().find(|a| actor_name(*a) == name))
+            .and_then(|name| ACTORS.into_iter().find(|a| a.name() == name))
             .unwrap_or(Actor::Person);
         let edit = Edit::AddAction {
             objective: objective.to_owned(),
@@ -1403,7 +1376,7 @@ impl PlanView {
                 ("class", "action"),
                 ("part", "action"),
                 ("data-action", &action.id),
-                ("data-status", status_name(action.status)),
+                ("data-status", action.status.name()),
             ],
             None,
         )?;
@@ -1467,11 +1440,11 @@ impl PlanView {
             &[("id", &id), ("data-action", &action.id)],
             None,
         )?;
-        for status in STATUSES {
+        for status in ActionStatus::ALL {
             let option = element(
                 doc,
                 "option",
-                &[("value", status_name(status))],
+                &[("value", status.name())],
                 Some(&Message::ActionStatusName(status).text(self.locale)),
             )?;
             if status == action.status {
@@ -1576,7 +1549,7 @@ impl PlanView {
             &[("id", &id), ("data-objective", &objective.id)],
             None,
         )?;
-        for status in OBJECTIVE_STATUSES {
+        for status in ObjectiveStatus::ALL {
             let option = element(
                 doc,
                 "option",
@@ -1667,7 +1640,7 @@ impl PlanView {
             actors.append_child(&*element(
                 doc,
                 "option",
-                &[("value", actor_name(actor))],
+                &[("value", actor.name())],
                 Some(&Message::ActorName(actor).text(self.locale)),
             )?)?;
         }
@@ -2022,26 +1995,6 @@ fn partner_name(plan: &Plan, entry: &str) -> Option<String> {
         .find(|action| action.entry.as_deref() == Some(entry))
         .and_then(|action| action.contact.as_ref())
         .map(|contact| contact.name.clone())
-}
-
-/// Who does a step, as a value of the list that chooses it.
-fn actor_name(actor: Actor) -> &'static str {
-    match actor {
-        Actor::Person => "person",
-        Actor::Advisor => "advisor",
-        Actor::Partner => "partner",
-    }
-}
-
-/// The status's name in JSON, for values, styling and tests.
-fn status_name(status: ActionStatus) -> &'static str {
-    match status {
-        ActionStatus::Planned => "planned",
-        ActionStatus::InProgress => "in_progress",
-        ActionStatus::Done => "done",
-        ActionStatus::OnHold => "on_hold",
-        ActionStatus::Dropped => "dropped",
-    }
 }
 
 /// A theme id as a CSS identifier: themes are slugs (letters, digits,

@@ -231,3 +231,26 @@ pub(crate) fn named_form(
     form.append_child(&fieldset)?;
     Ok((form, fieldset))
 }
+
+/// The box a widget draws in (`part="container"`), holding its heading
+/// first: an `h2` with the id `title_id`, which the focus can be moved to
+/// (`part="title"`; its words set at each render).
+pub(crate) fn titled_container(
+    document: &web_sys::Document,
+    title_id: &str,
+) -> Result<web_sys::Element, JsValue> {
+    use crate::dom::element;
+    let container = element(
+        document,
+        "div",
+        &[("class", "passerelle"), ("part", "container")],
+        None,
+    )?;
+    container.append_child(&*element(
+        document,
+        "h2",
+        &[("id", title_id), ("tabindex", "-1"), ("part", "title")],
+        None,
+    )?)?;
+    Ok(container)
+}
