@@ -1576,7 +1576,10 @@ mod tests {
             .map(|a| a.entry.as_deref())
             .collect();
         assert_eq!(entries, [Some("mission-locale")]);
-        assert_eq!(objective.actions[0].title, "Contacter : Mission locale");
+        assert_eq!(
+            objective.actions[0].title,
+            "Contacter\u{a0}: Mission locale"
+        );
     }
 
     #[test]
@@ -1601,7 +1604,7 @@ mod tests {
         assert_eq!(actions[0].kind, ActionKind::GetDocument);
         assert_eq!(
             actions[0].title,
-            "Préparer vos papiers pour Mission locale : une pièce d’identité, un justificatif de domicile"
+            "Préparer vos papiers pour Mission locale\u{a0}: une pièce d’identité, un justificatif de domicile"
         );
         assert_eq!(actions[1].kind, ActionKind::ContactPartner);
         assert!(actions[0].due < actions[1].due);

@@ -36,7 +36,7 @@
 //! let html = print_view(&plan, &catalogue, today);
 //! assert!(html.starts_with("<!DOCTYPE html>"));
 //! assert!(html.contains(r#"<html lang="fr">"#));
-//! assert!(html.contains("Quand : vendredi 27 novembre 2026"));
+//! assert!(html.contains("Quand\u{a0}: vendredi 27 novembre 2026"));
 //! assert!(!html.contains("<script"));
 //! ```
 

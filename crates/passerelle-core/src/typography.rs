@@ -1,0 +1,168 @@
+//! French typography, applied wherever French texts are made or read:
+//! a non-breaking space before `:` and inside « », a narrow non-breaking
+//! space before `?`, `!` and `;` (the Imprimerie nationale's rules, which
+//! the State's sites follow). An ordinary space there lets a line break
+//! leave the sign alone at the start of the next line; none at all is
+//! simply wrong in French.
+//!
+//! [`french`] is applied to every French message ([`crate::Message::text`]),
+//! every French text of a questionnaire or catalogue as it is read
+//! ([`crate::LocalizedText`]), every generated condition sentence and
+//! person's value: so texts written by others (a site's questionnaire, a
+//! local catalogue) get it too, without anyone editing them. It leaves web
+//! and e-mail addresses and times (`10:30`) as they are, and gives the
+//! same text when applied again.
+//!
+//! ```
+//! use passerelle_core::typography::french;
+//!
+//! assert_eq!(french("Pourquoi ?"), "Pourquoi\u{202f}?");
+//! assert_eq!(french("Erreur :"), "Erreur\u{a0}:");
+//! assert_eq!(french("« Oui »"), "«\u{a0}Oui\u{a0}»");
+//! assert_eq!(french("Vraiment!"), "Vraiment\u{202f}!");
+//! assert_eq!(french("Voir https://www.service-public.fr/?q=rsa à 10:30"),
+//!            "Voir https://www.service-public.fr/?q=rsa à 10:30");
+//! assert_eq!(french(&french("Quoi ?! Non ; « oui »")), french("Quoi ?! Non ; « oui »"));
+//! ```
+
+use std::borrow::Cow;
+
+/// The non-breaking space, before `:` and `»` and after `«`.
+pub const NBSP: char = '\u{a0}';
+/// The narrow non-breaking space, before `?`, `!` and `;`.
+pub const NNBSP: char = '\u{202f}';
+
+/// `text` with French typography (see the module documentation).
+pub fn french(text: &str) -> Cow<'_, str> {
+    if !text.contains([':', ';', '!', '?', '«', '»']) {
+        return Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut after_opening_quote = false;
+    for (at, &c) in chars.iter().enumerate() {
+        if after_opening_quote {
+            if matches!(c, ' ' | NBSP | NNBSP) {
+                continue;
+            }
+            after_opening_quote = false;
+            if c != '\n' {
+                out.push(NBSP);
+            }
+        }
+        match c {
+            '?' | '!' | ';' | ':' | '»' if !left_alone(&chars, at) => {
+                let space = if c == ':' || c == '»' { NBSP } else { NNBSP };
+                let trimmed = out.trim_end_matches([' ', NBSP, NNBSP]).len();
+                let spaced = trimmed < out.len();
+                out.truncate(trimmed);
+                match out.chars().last() {
+                    // At the start of a text or a line: nothing to hold to.
+                    None | Some('\n') => {}
+                    // "?!": one space before the first sign only.
+                    Some('?' | '!') if c != '»' && !spaced => {}
+                    Some(_) => out.push(space),
+                }
+                out.push(c);
+            }
+            '«' => {
+                out.push(c);
+                after_opening_quote = at + 1 < chars.len();
+            }
+            _ => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// [`french`] on an owned text, without copying it when nothing changes.
+pub fn french_owned(text: String) -> String {
+    match french(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(changed) => changed,
+    }
+}
+
+/// Whether the sign at `at` is part of something typography leaves alone:
+/// a web or e-mail address, a time (`10:30`), or a character reference
+/// written out (`&amp;`).
+fn left_alone(chars: &[char], at: usize) -> bool {
+    let digit = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(char::is_ascii_digit)
+    };
+    if chars[at] == ':' && digit(at.checked_sub(1)) && digit(Some(at + 1)) {
+        return true;
+    }
+    if chars[at] == ';' {
+        let name = chars[..at]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+            .count();
+        if name > 0 && at > name && chars[at - name - 1] == '&' {
+            return true;
+        }
+    }
+    let breaks = |c: &char| matches!(c, ' ' | '\n' | '\t');
+    let start = chars[..at].iter().rposition(breaks).map_or(0, |i| i + 1);
+    let end = chars[at..]
+        .iter()
+        .position(breaks)
+        .map_or(chars.len(), |i| at + i);
+    let word = &chars[start..end];
+    let has = |needle: &str| {
+        let needle: Vec<char> = needle.chars().collect();
+        word.windows(needle.len())
+            .any(|window| window == needle.as_slice())
+    };
+    has("://") || word.contains(&'@') || word.starts_with(&['w', 'w', 'w', '.'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_sign_gets_its_space() {
+        for (text, expected) in [
+            ("Pourquoi ?", "Pourquoi\u{202f}?"),
+            ("Pourquoi?", "Pourquoi\u{202f}?"),
+            ("Pourquoi  ?", "Pourquoi\u{202f}?"),
+            ("Attention !", "Attention\u{202f}!"),
+            ("un ; deux", "un\u{202f}; deux"),
+            ("Note :", "Note\u{a0}:"),
+            ("Note:", "Note\u{a0}:"),
+            ("Note\u{202f}:", "Note\u{a0}:"),
+            ("«Oui»", "«\u{a0}Oui\u{a0}»"),
+            ("«  Oui  »", "«\u{a0}Oui\u{a0}»"),
+            ("Quoi ?!", "Quoi\u{202f}?!"),
+            ("? au début", "? au début"),
+            ("ligne\n: suite", "ligne\n: suite"),
+            (
+                "Ouvert de 9:00 à 12:30 ; fermé",
+                "Ouvert de 9:00 à 12:30\u{202f}; fermé",
+            ),
+            (
+                "Écrivez à contact@ville.fr ou voyez www.ville.fr/?a=1 !",
+                "Écrivez à contact@ville.fr ou voyez www.ville.fr/?a=1\u{202f}!",
+            ),
+            ("Sans signe", "Sans signe"),
+            ("Fin «", "Fin «"),
+            ("A &amp; B &#39; C", "A &amp; B &#39; C"),
+            ("A & B ; C", "A & B\u{202f}; C"),
+        ] {
+            assert_eq!(french(text), expected, "{text:?}");
+            assert_eq!(french(expected), expected, "not stable: {expected:?}");
+        }
+    }
+
+    #[test]
+    fn nothing_to_change_is_not_copied() {
+        assert!(matches!(french("Bonjour, vous."), Cow::Borrowed(_)));
+        let text = String::from("Bonjour.");
+        let pointer = text.as_ptr();
+        let kept = french_owned(text);
+        assert_eq!(kept.as_ptr(), pointer);
+    }
+}

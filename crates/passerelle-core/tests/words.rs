@@ -1,0 +1,400 @@
+//! Words a person understands (issue 16, section 6): places named, never
+//! coded; sentences rather than bare values; French typography in every
+//! French text; the RSA called what it is in English.
+
+use passerelle_core::catalogue::Catalogue;
+use passerelle_core::date::Date;
+use passerelle_core::facts::Facts;
+use passerelle_core::i18n::Locale;
+use passerelle_core::orientation::{orient, Need, Priority, Request};
+use passerelle_core::rules::Condition;
+use passerelle_core::{Message, Questionnaire};
+
+fn today() -> Date {
+    Date::parse("2026-11-27").unwrap()
+}
+
+/// Every text of a JSON value, with its path.
+fn texts(value: &serde_json::Value, path: &str, into: &mut Vec<(String, String)>) {
+    match value {
+        serde_json::Value::String(text) => into.push((path.to_owned(), text.clone())),
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                texts(item, &format!("{path}[{i}]"), into);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (key, item) in map {
+                texts(item, &format!("{path}.{key}"), into);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The explanation texts of an orientation of `facts` for every need the
+/// demonstration town's catalogue addresses.
+fn demo_explanations(facts: &Facts, locale: Locale) -> Vec<(String, String)> {
+    let catalogue = Catalogue::national().merged_with(&Catalogue::demo_local());
+    let mut themes: Vec<String> = Catalogue::demo_local()
+        .entries()
+        .iter()
+        .flat_map(|entry| entry.themes.clone())
+        .collect();
+    themes.sort();
+    themes.dedup();
+    let needs: Vec<Need> = themes
+        .into_iter()
+        .map(|theme| Need {
+            theme,
+            priority: Priority::Normal,
+        })
+        .collect();
+    let orientation = orient(
+        &catalogue,
+        &Request {
+            facts,
+            needs: &needs,
+            reference_date: today(),
+            locale,
+            explain: true,
+        },
+    )
+    .unwrap();
+    let json = serde_json::to_value(orientation.detailed()).unwrap();
+    let mut found = Vec::new();
+    texts(&json, "$", &mut found);
+    found
+        .into_iter()
+        .filter(|(path, _)| path.contains(".explanation"))
+        .collect()
+}
+
+#[test]
+fn a_commune_zone_is_never_explained_with_its_code() {
+    for locale in Locale::ALL {
+        for facts in [
+            r#"{"postal_code": "93200"}"#,
+            r#"{"commune": "93066"}"#,
+            r#"{"postal_code": "75011"}"#,
+            "{}",
+        ] {
+            let facts = Facts::from_json(facts).unwrap();
+            let texts = demo_explanations(&facts, locale);
+            assert!(!texts.is_empty());
+            for (path, text) in &texts {
+                assert!(
+                    !text.contains("93066"),
+                    "{locale:?} {path}: a raw commune code in {text:?}"
+                );
+            }
+        }
+    }
+}
+
+/// One condition on `fact` of each shape the rules allow, in JSON.
+fn conditions_on(fact: &str) -> Vec<serde_json::Value> {
+    use serde_json::json;
+    match fact {
+        "age" => vec![json!({"age": {"min": 16, "max": 25}})],
+        "birth_date" | "postal_code" | "commune" | "department" | "region" => {
+            vec![json!({"in_zone": {"departments": ["93"]}})]
+        }
+        "employment_status" => vec![json!({"in": {"fact": fact, "values": ["jobseeker"]}})],
+        "benefits" => vec![json!({"has_any": {"fact": fact, "values": ["rsa", "ass"]}})],
+        "nationality" => vec![json!({"in": {"fact": fact, "values": ["french", "eu"]}})],
+        "housing" => vec![json!({"in": {"fact": fact, "values": ["homeless"]}})],
+        "french_level" => vec![json!({"in": {"fact": fact, "values": ["none"]}})],
+        "digital_autonomy" => vec![json!({"in": {"fact": fact, "values": ["no_access"]}})],
+        "unemployment_months"
+        | "qualification_level"
+        | "first_residence_permit_years"
+        | "children_count"
+        | "youngest_child_age"
+        | "monthly_resources" => vec![
+            json!({"compare": {"fact": fact, "op": ">=", "value": 1}}),
+            json!({"between": {"fact": fact, "min": 0, "max": 3}}),
+            json!({"equals": {"fact": fact, "value": 0}}),
+        ],
+        _ => vec![json!({"equals": {"fact": fact, "value": true}})],
+    }
+}
+
+/// Values of `fact` at its boundaries: none, one, many; both booleans;
+/// empty, one and several sets.
+fn boundary_values(fact: &str) -> Vec<serde_json::Value> {
+    use serde_json::json;
+    match fact {
+        "birth_date" => vec![json!("2001-03-14"), json!("2026-11-27")],
+        "age" => vec![json!(0), json!(1), json!(22), json!(130)],
+        "postal_code" => vec![json!("93200"), json!("98000")],
+        "commune" => vec![json!("93066"), json!("2A004")],
+        "department" => vec![json!("93"), json!("976")],
+        "region" => vec![json!("11")],
+        "employment_status" => [
+            "employed",
+            "jobseeker",
+            "student",
+            "in_training",
+            "apprentice",
+            "self_employed",
+            "inactive",
+            "retired",
+        ]
+        .map(|v| json!(v))
+        .to_vec(),
+        "benefits" => vec![
+            json!([]),
+            json!(["rsa"]),
+            json!(["ass", "aah"]),
+            json!(["rsa", "ass", "aah", "are", "prime_activite"]),
+        ],
+        "nationality" => ["french", "eu", "non_eu"].map(|v| json!(v)).to_vec(),
+        "housing" => [
+            "owner",
+            "tenant",
+            "hosted",
+            "emergency_shelter",
+            "homeless",
+            "other",
+        ]
+        .map(|v| json!(v))
+        .to_vec(),
+        "french_level" => ["fluent", "basic", "none"].map(|v| json!(v)).to_vec(),
+        "digital_autonomy" => ["autonomous", "needs_help", "no_access"]
+            .map(|v| json!(v))
+            .to_vec(),
+        "qualification_level" => (0..=8).map(|n| json!(n)).collect(),
+        "monthly_resources" => vec![json!(0), json!(1), json!(1200), json!(1_000_000)],
+        "unemployment_months"
+        | "first_residence_permit_years"
+        | "children_count"
+        | "youngest_child_age" => vec![json!(0), json!(1), json!(2), json!(30)],
+        _ => vec![json!(true), json!(false)],
+    }
+}
+
+/// Every person-value sentence the explanations can make: each fact, at
+/// each of its boundary values and unknown, in both languages.
+fn person_sentences() -> Vec<(String, String)> {
+    let mut sentences = Vec::new();
+    for fact in passerelle_core::facts::Fact::ALL {
+        let name = fact.name();
+        for json in conditions_on(name) {
+            let condition = Condition::parse(&json, "$", &mut Vec::new()).unwrap();
+            let mut values: Vec<Option<serde_json::Value>> =
+                boundary_values(name).into_iter().map(Some).collect();
+            values.push(None);
+            for value in values {
+                let facts = match &value {
+                    Some(value) => {
+                        Facts::from_value(&serde_json::json!({ name: value }), "$").unwrap()
+                    }
+                    None => Facts::new(),
+                };
+                let facts = facts.resolve(today()).unwrap();
+                for locale in Locale::ALL {
+                    let explanations = condition.explain(&facts, locale);
+                    for explanation in explanations.all().iter() {
+                        sentences
+                            .push((format!("{name}={value:?} {locale:?}"), explanation.text()));
+                    }
+                }
+            }
+        }
+    }
+    sentences
+}
+
+#[test]
+fn no_explanation_gives_a_bare_value_after_for_you() {
+    let sentences = person_sentences();
+    assert!(sentences.len() > 300, "{}", sentences.len());
+    for (case, text) in &sentences {
+        let lower = text.to_lowercase();
+        assert!(
+            !lower.contains("pour vous") && !lower.contains("for you"),
+            "{case}: {text:?}"
+        );
+        // A date is written in words, never as 2001-03-14.
+        assert!(!text.contains("2001-03-14"), "{case}: {text:?}");
+        // An allowed value's id is never shown as it is.
+        for id in [
+            "self_employed",
+            "in_training",
+            "prime_activite",
+            "non_eu",
+            "needs_help",
+            "no_access",
+            "emergency_shelter",
+        ] {
+            assert!(!text.contains(id), "{case}: {text:?}");
+        }
+    }
+}
+
+#[test]
+fn counts_are_sentences_a_person_understands() {
+    let sentence = |json: &str, condition: serde_json::Value, locale| {
+        let facts = Facts::from_json(json).unwrap().resolve(today()).unwrap();
+        let condition = Condition::parse(&condition, "$", &mut Vec::new()).unwrap();
+        let explanations = condition.explain(&facts, locale);
+        explanations.all().get(0).unwrap().text()
+    };
+    let children =
+        serde_json::json!({"compare": {"fact": "children_count", "op": ">=", "value": 1}});
+    assert!(
+        sentence(r#"{"children_count": 0}"#, children.clone(), Locale::Fr)
+            .ends_with("vous n’avez pas d’enfant à charge")
+    );
+    assert!(
+        sentence(r#"{"children_count": 1}"#, children.clone(), Locale::Fr)
+            .ends_with("vous avez 1\u{a0}enfant à charge")
+    );
+    assert!(
+        sentence(r#"{"children_count": 3}"#, children.clone(), Locale::En)
+            .ends_with("you have 3 dependent children")
+    );
+    let resources =
+        serde_json::json!({"compare": {"fact": "monthly_resources", "op": "<=", "value": 700}});
+    assert!(
+        sentence(r#"{"monthly_resources": 0}"#, resources.clone(), Locale::Fr)
+            .ends_with("vos ressources\u{a0}: 0\u{a0}€ par mois")
+    );
+    assert!(
+        sentence(r#"{"monthly_resources": 1200}"#, resources, Locale::En)
+            .ends_with("your resources: €1,200 a month")
+    );
+}
+
+/// Why `text` breaks French typography: an ordinary space, or none,
+/// before `?`, `!`, `;` or `:`, or inside « ». Web and e-mail addresses
+/// and times (10:30) are left as they are.
+fn typography_faults(text: &str) -> Vec<String> {
+    const NBSP: char = '\u{a0}';
+    const NNBSP: char = '\u{202f}';
+    let mut faults = Vec::new();
+    for word in text.split([' ', '\n', '\t']) {
+        if word.contains("://") || word.contains('@') || word.starts_with("www.") {
+            continue;
+        }
+        let _ = word;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let in_address = |at: usize| {
+        let start = chars[..at]
+            .iter()
+            .rposition(|c| c.is_whitespace() && *c != NBSP && *c != NNBSP)
+            .map_or(0, |i| i + 1);
+        let end = chars[at..]
+            .iter()
+            .position(|c| c.is_whitespace() && *c != NBSP && *c != NNBSP)
+            .map_or(chars.len(), |i| at + i);
+        let word: String = chars[start..end].iter().collect();
+        word.contains("://") || word.contains('@') || word.starts_with("www.")
+    };
+    for (at, &c) in chars.iter().enumerate() {
+        let before = at.checked_sub(1).map(|i| chars[i]);
+        let after = chars.get(at + 1).copied();
+        match c {
+            '?' | '!' | ';' | ':' => {
+                if in_address(at) {
+                    continue;
+                }
+                if c == ':'
+                    && before.is_some_and(|b| b.is_ascii_digit())
+                    && after.is_some_and(|a| a.is_ascii_digit())
+                {
+                    continue;
+                }
+                match before {
+                    None | Some('\n') => {}
+                    Some(NBSP) | Some(NNBSP) => {}
+                    Some('?') | Some('!') => {}
+                    Some(' ') => faults.push(format!("ordinary space before {c:?} at {at}")),
+                    Some(_) => faults.push(format!("no space before {c:?} at {at}")),
+                }
+            }
+            '«' if after != Some(NBSP) && after != Some(NNBSP) => {
+                faults.push(format!("no non-breaking space after « at {at}"));
+            }
+            '»' if before != Some(NBSP) && before != Some(NNBSP) => {
+                faults.push(format!("no non-breaking space before » at {at}"));
+            }
+            _ => {}
+        }
+    }
+    faults
+}
+
+#[test]
+fn the_typography_check_finds_what_it_should() {
+    assert!(typography_faults("Pourquoi ?").len() == 1);
+    assert!(typography_faults("Erreur :Cochez").len() == 1);
+    assert!(typography_faults("« Oui »").len() == 2);
+    assert!(typography_faults("Vraiment!").len() == 1);
+    assert!(typography_faults("Pourquoi\u{202f}? Erreur\u{a0}: «\u{a0}Oui\u{a0}»").is_empty());
+    assert!(typography_faults("https://www.service-public.fr/?a=b à 10:30").is_empty());
+}
+
+#[test]
+fn french_messages_have_french_typography() {
+    let messages = [
+        Message::ErrorPrefix,
+        Message::WhyTitle,
+        Message::NeedPriority(Priority::Urgent),
+        Message::ContactPartnerAction {
+            name: "Mission locale",
+        },
+        Message::ExclusiveOption { label: "Aucune" },
+        Message::ChooseNeeds,
+        Message::ConsentsTitle,
+        Message::ToSettle,
+    ];
+    for message in messages {
+        let text = message.text(Locale::Fr);
+        let faults = typography_faults(&text);
+        assert!(faults.is_empty(), "{text:?}: {faults:?}");
+    }
+}
+
+#[test]
+fn the_questionnaire_and_catalogue_texts_have_french_typography() {
+    let questionnaire = Questionnaire::default_fr_en();
+    let json = serde_json::to_value(&questionnaire).unwrap();
+    let catalogue = serde_json::to_value(Catalogue::national()).unwrap();
+    let mut found = Vec::new();
+    texts(&json, "$", &mut found);
+    texts(&catalogue, "$catalogue", &mut found);
+    let mut faults = Vec::new();
+    for (path, text) in found.iter().filter(|(path, _)| path.ends_with(".fr")) {
+        for fault in typography_faults(text) {
+            faults.push(format!("{path}: {fault}: {text:?}"));
+        }
+    }
+    assert!(
+        faults.is_empty(),
+        "{} faults, first: {:#?}",
+        faults.len(),
+        &faults[..faults.len().min(5)]
+    );
+}
+
+#[test]
+fn english_calls_the_rsa_a_minimum_income() {
+    let condition = Condition::parse(
+        &serde_json::json!({"has_any": {"fact": "benefits", "values": ["rsa"]}}),
+        "$",
+        &mut Vec::new(),
+    )
+    .unwrap();
+    let facts = Facts::from_json(r#"{"benefits": ["rsa"]}"#).unwrap();
+    let text = condition
+        .explain(&facts, Locale::En)
+        .all()
+        .get(0)
+        .unwrap()
+        .text();
+    assert!(text.contains("minimum income"), "{text:?}");
+    assert!(!text.to_lowercase().contains("earned income"), "{text:?}");
+}
