@@ -7,7 +7,7 @@
 // this class forwards the element's life cycle to the widget written in
 // Rust (DiagnosticWidget), which renders into the element's shadow root.
 import init, {
-  DiagnosticWidget, Engine, OrientationWidget, ParcoursWidget, PlanWidget,
+  DiagnosticWidget, Engine, OrientationWidget, ParcoursWidget, PlanWidget, set_commune_source,
 } from './passerelle_wasm.js';
 import { fetchedOptions, fetchText } from './fetch-options.js';
 
@@ -19,8 +19,28 @@ let ready = null;
  * @returns {Promise<void>}
  */
 export function load() {
-  ready ??= init().then(() => undefined);
+  ready ??= init().then(() => {
+    // The commune table: a file of the package per department, fetched
+    // only when a widget needs one (a postal code answered, a place to name).
+    set_commune_source((department) => fetchText('communes', communePart(department)));
+  });
   return ready;
+}
+
+/** The URL of the commune part of `department`: a file of this package. */
+function communePart(department) {
+  return new URL(`./communes/${encodeURIComponent(department)}.txt`, import.meta.url);
+}
+
+/**
+ * The commune parts of `departments` (`["93", "2A", "974"]`), fetched
+ * from this package's own files, for `new Engine({communes})`. Throws an
+ * Error with code `fetch_failed` when one cannot be fetched.
+ * @param {string[]} departments
+ * @returns {Promise<string[]>}
+ */
+export function load_communes(departments) {
+  return Promise.all(departments.map((department) => fetchText('communes', communePart(department), '$.communes')));
 }
 
 /** The language for an element: its own `lang`, else the nearest one. */

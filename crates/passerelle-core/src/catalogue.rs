@@ -726,29 +726,34 @@ impl Catalogue {
     /// catalogue's zones (in its entries' zones and eligibility rules), in
     /// code order: what to load before explaining them.
     pub fn commune_parts_needed(&self) -> Vec<&'static str> {
-        fn walk(condition: &Condition, into: &mut BTreeSet<&'static str>) {
+        fn walk(condition: &Condition, into: &mut Vec<&'static str>) {
             match condition.test() {
                 Test::All(parts) | Test::Any(parts) => {
                     parts.iter().for_each(|part| walk(part, into));
                 }
                 Test::Not(part) => walk(part, into),
                 Test::InZone(zone) => {
-                    into.extend(
-                        (zone.communes().iter())
-                            .filter_map(|code| crate::communes::Communes::part_of_commune(code)),
-                    );
+                    for code in zone.communes() {
+                        let Some(part) = crate::communes::Communes::part_of_commune(code) else {
+                            continue;
+                        };
+                        let at = into.partition_point(|known| *known < part);
+                        if into.get(at) != Some(&part) {
+                            into.insert(at, part);
+                        }
+                    }
                 }
                 _ => {}
             }
         }
-        let mut departments = BTreeSet::new();
+        let mut departments = Vec::new();
         for entry in &self.entries {
             walk(&entry.zone_condition, &mut departments);
             if let Some(rule) = &entry.eligibility {
                 walk(rule, &mut departments);
             }
         }
-        departments.into_iter().collect()
+        departments
     }
 
     /// A catalogue of checked entries with unique ids.

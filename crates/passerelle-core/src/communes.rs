@@ -43,7 +43,6 @@
 //! assert_eq!(communes.of_postal_code("80000"), PostalCommunes::NotLoaded);
 //! ```
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use crate::geo;
@@ -62,14 +61,17 @@ const MAX_NAME: usize = 100;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Communes(Arc<Table>);
 
-#[derive(Debug, Default, PartialEq, Eq)]
+/// Sorted lists rather than maps: the module then has no map code of
+/// their types (each map type brings its own).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Table {
-    /// The departments whose part was given.
-    parts: BTreeSet<&'static str>,
-    /// Each commune's name, by INSEE code.
-    names: BTreeMap<Box<str>, Box<str>>,
-    /// The communes each postal code serves, in the order of their names.
-    postal: BTreeMap<Box<str>, Vec<Box<str>>>,
+    /// The departments whose part was given, in code order.
+    parts: Vec<&'static str>,
+    /// Each commune's INSEE code and name, by code.
+    names: Vec<(Box<str>, Box<str>)>,
+    /// A postal code and a commune it serves, by postal code; a postal
+    /// code's communes in the order of their names.
+    postal: Vec<(Box<str>, Box<str>)>,
 }
 
 /// One commune: its INSEE code and its name.
@@ -113,6 +115,7 @@ impl Communes {
                 problems.push(problem);
             }
         }
+        table.sort();
         if problems.is_empty() {
             Ok(Communes(Arc::new(table)))
         } else {
@@ -124,12 +127,9 @@ impl Communes {
     /// read is refused (`invalid_commune_part`, the line in the message)
     /// and nothing is added.
     pub fn with_part(&self, text: &str) -> Result<Communes, Problem> {
-        let mut table = Table {
-            parts: self.0.parts.clone(),
-            names: self.0.names.clone(),
-            postal: self.0.postal.clone(),
-        };
+        let mut table = (*self.0).clone();
         table.add(text, "$")?;
+        table.sort();
         Ok(Communes(Arc::new(table)))
     }
 
@@ -150,7 +150,7 @@ impl Communes {
 
     /// Whether the part of `department` was given.
     pub fn has_part(&self, department: &str) -> bool {
-        self.0.parts.contains(department)
+        self.0.parts.contains(&department)
     }
 
     /// The departments whose part was given, in code order.
@@ -165,7 +165,12 @@ impl Communes {
 
     /// The name of the commune with this INSEE code, if its part was given.
     pub fn name(&self, code: &str) -> Option<&str> {
-        self.0.names.get(code).map(|name| &**name)
+        let names = &self.0.names;
+        let at = names.partition_point(|(listed, _)| &**listed < code);
+        match names.get(at) {
+            Some((listed, name)) if &**listed == code => Some(name),
+            _ => None,
+        }
     }
 
     /// The communes `postal_code` serves.
@@ -176,9 +181,11 @@ impl Communes {
         if !self.has_part(department) {
             return PostalCommunes::NotLoaded;
         }
-        let communes: Vec<Commune> = (self.0.postal.get(postal_code).into_iter())
-            .flatten()
-            .filter_map(|code| {
+        let postal = &self.0.postal;
+        let start = postal.partition_point(|(listed, _)| &**listed < postal_code);
+        let communes: Vec<Commune> = (postal[start..].iter())
+            .take_while(|(listed, _)| &**listed == postal_code)
+            .filter_map(|(_, code)| {
                 Some(Commune {
                     code,
                     name: self.name(code)?,
@@ -264,24 +271,32 @@ impl Table {
             }
             communes.push((code, name, postal));
         }
-        if !self.parts.insert(department) {
+        if self.parts.contains(&department) {
             // Given already.
             return Ok(());
         }
+        let at = self.parts.partition_point(|part| *part < department);
+        self.parts.insert(at, department);
         for (code, name, postal) in communes {
-            self.names.insert(code.into(), name.into());
+            self.names.push((code.into(), name.into()));
             // A postal code's communes all come from its department's part,
             // in the order of that part: by name.
             for postal_code in postal {
                 if geo::department_of_postal_code(postal_code) == Some(department) {
-                    self.postal
-                        .entry(postal_code.into())
-                        .or_default()
-                        .push(code.into());
+                    self.postal.push((postal_code.into(), code.into()));
                 }
             }
         }
         Ok(())
+    }
+
+    /// Puts the lists in order after parts were added: stable, so that a
+    /// postal code's communes keep the order of their part; a commune
+    /// given by two parts is listed once.
+    fn sort(&mut self) {
+        crate::sort::sort_by(&mut self.names, |a, b| a.0.cmp(&b.0));
+        self.names.dedup_by(|a, b| a.0 == b.0);
+        crate::sort::sort_by(&mut self.postal, |a, b| a.0.cmp(&b.0));
     }
 }
 

@@ -37,10 +37,9 @@ pub fn french(text: &str) -> Cow<'_, str> {
     if !text.contains([':', ';', '!', '?', '«', '»']) {
         return Cow::Borrowed(text);
     }
-    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
     let mut after_opening_quote = false;
-    for (at, &c) in chars.iter().enumerate() {
+    for (at, c) in text.char_indices() {
         if after_opening_quote {
             if matches!(c, ' ' | NBSP | NNBSP) {
                 continue;
@@ -51,12 +50,12 @@ pub fn french(text: &str) -> Cow<'_, str> {
             }
         }
         match c {
-            '?' | '!' | ';' | ':' | '»' if !left_alone(&chars, at) => {
+            '?' | '!' | ';' | ':' | '»' if !left_alone(text, at) => {
                 let space = if c == ':' || c == '»' { NBSP } else { NNBSP };
                 let trimmed = out.trim_end_matches([' ', NBSP, NNBSP]).len();
                 let spaced = trimmed < out.len();
                 out.truncate(trimmed);
-                match out.chars().last() {
+                match out.chars().next_back() {
                     // At the start of a text or a line: nothing to hold to.
                     None | Some('\n') => {}
                     // "?!": one space before the first sign only.
@@ -67,7 +66,7 @@ pub fn french(text: &str) -> Cow<'_, str> {
             }
             '«' => {
                 out.push(c);
-                after_opening_quote = at + 1 < chars.len();
+                after_opening_quote = at + c.len_utf8() < text.len();
             }
             _ => out.push(c),
         }
@@ -83,40 +82,36 @@ pub fn french_owned(text: String) -> String {
     }
 }
 
-/// Whether the sign at `at` is part of something typography leaves alone:
-/// a web or e-mail address, a time (`10:30`), or a character reference
-/// written out (`&amp;`).
-fn left_alone(chars: &[char], at: usize) -> bool {
-    let digit = |i: Option<usize>| {
-        i.and_then(|i| chars.get(i))
-            .is_some_and(char::is_ascii_digit)
-    };
-    if chars[at] == ':' && digit(at.checked_sub(1)) && digit(Some(at + 1)) {
+/// Whether the sign at byte `at` is part of something typography leaves
+/// alone: a web or e-mail address, a time (`10:30`), or a character
+/// reference written out (`&amp;`).
+fn left_alone(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let before = &text[..at];
+    // The signs are ASCII but `»`: the character after is at `at + 1`
+    // for them (`»` is never left alone by what follows).
+    if bytes[at] == b':'
+        && before.as_bytes().last().is_some_and(u8::is_ascii_digit)
+        && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)
+    {
         return true;
     }
-    if chars[at] == ';' {
-        let name = chars[..at]
-            .iter()
+    if bytes[at] == b';' {
+        let name = before
+            .bytes()
             .rev()
-            .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
             .count();
-        if name > 0 && at > name && chars[at - name - 1] == '&' {
+        let ampersand = at.checked_sub(name + 1).and_then(|i| bytes.get(i));
+        if name > 0 && ampersand == Some(&b'&') {
             return true;
         }
     }
-    let breaks = |c: &char| matches!(c, ' ' | '\n' | '\t');
-    let start = chars[..at].iter().rposition(breaks).map_or(0, |i| i + 1);
-    let end = chars[at..]
-        .iter()
-        .position(breaks)
-        .map_or(chars.len(), |i| at + i);
-    let word = &chars[start..end];
-    let has = |needle: &str| {
-        let needle: Vec<char> = needle.chars().collect();
-        word.windows(needle.len())
-            .any(|window| window == needle.as_slice())
-    };
-    has("://") || word.contains(&'@') || word.starts_with(&['w', 'w', 'w', '.'])
+    let breaks = [' ', '\n', '\t'];
+    let start = before.rfind(breaks).map_or(0, |i| i + 1);
+    let end = text[at..].find(breaks).map_or(text.len(), |i| at + i);
+    let word = &text[start..end];
+    word.contains("://") || word.contains('@') || word.starts_with("www.")
 }
 
 #[cfg(test)]
@@ -151,6 +146,8 @@ mod tests {
             ("Fin «", "Fin «"),
             ("A &amp; B &#39; C", "A &amp; B &#39; C"),
             ("A & B ; C", "A & B\u{202f}; C"),
+            ("amp;", "amp\u{202f};"),
+            (";", ";"),
         ] {
             assert_eq!(french(text), expected, "{text:?}");
             assert_eq!(french(expected), expected, "not stable: {expected:?}");

@@ -10,6 +10,7 @@
 //! [`Plan`] expose it whole: values in and out shaped like the core's
 //! JSON (snake_case), every failure a thrown `Error` with a stable `code`.
 
+mod communes;
 mod convert;
 mod diagnostic;
 mod dom;
@@ -33,6 +34,7 @@ pub(crate) fn national_catalogue() -> std::sync::Arc<passerelle_core::catalogue:
     NATIONAL.with(std::sync::Arc::clone)
 }
 
+pub use communes::set_commune_source;
 pub use diagnostic::DiagnosticWidget;
 pub use engine::{Diagnosis, Engine, Plan};
 pub use orientation_view::OrientationWidget;
