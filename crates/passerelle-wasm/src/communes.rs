@@ -13,6 +13,7 @@
 //! told by its department, never by its code.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use passerelle_core::catalogue::Catalogue;
@@ -46,7 +47,13 @@ struct Page {
 }
 
 thread_local! {
-    static PAGE: RefCell<Page> = RefCell::new(Page::default());
+    static PAGE: Rc<RefCell<Page>> = Rc::default();
+}
+
+/// The page's table: one function to reach it, rather than a copy of the
+/// thread-local access for each use.
+fn page() -> Rc<RefCell<Page>> {
+    PAGE.with(Rc::clone)
 }
 
 /// Where the commune parts come from: `source(department)` gives a
@@ -54,19 +61,20 @@ thread_local! {
 /// once the module is loaded; without it no part is loaded.
 #[wasm_bindgen]
 pub fn set_commune_source(source: js_sys::Function) {
-    PAGE.with(|page| page.borrow_mut().source = Some(source));
+    page().borrow_mut().source = Some(source);
 }
 
 /// The communes loaded so far on the page.
 pub(crate) fn loaded() -> Communes {
-    PAGE.with(|page| page.borrow().communes.clone())
+    page().borrow().communes.clone()
 }
 
 /// `catalogue`, naming the communes loaded so far (the same catalogue
 /// while they do not change).
 pub(crate) fn named(catalogue: &Arc<Catalogue>) -> Arc<Catalogue> {
-    PAGE.with(|page| {
-        let mut page = page.borrow_mut();
+    let page = page();
+    let mut page = page.borrow_mut();
+    {
         if page.communes.is_empty() || *catalogue.communes() == page.communes {
             return Arc::clone(catalogue);
         }
@@ -82,7 +90,7 @@ pub(crate) fn named(catalogue: &Arc<Catalogue>) -> Arc<Catalogue> {
             Arc::clone(&named),
         ));
         named
-    })
+    }
 }
 
 /// The parts that name the places of `facts` (its postal code's and its
@@ -120,7 +128,7 @@ pub(crate) fn request_for(facts: &Facts, catalogue: &Catalogue, waiting: &Elemen
 
 /// Whether `element` waits for parts.
 pub(crate) fn is_waiting(element: &Element) -> bool {
-    PAGE.with(|page| (page.borrow().loading.iter()).any(|(_, waiting)| waiting.contains(element)))
+    (page().borrow().loading.iter()).any(|(_, waiting)| waiting.contains(element))
 }
 
 /// Asks for `parts`: those neither loaded nor missing are fetched.
@@ -129,37 +137,39 @@ pub(crate) fn is_waiting(element: &Element) -> bool {
 /// that gives a part's text at once, not a promise, is read at once).
 pub(crate) fn request(parts: &[&'static str], waiting: Option<&Element>) -> bool {
     for &part in parts {
-        let fetch = PAGE.with(|page| {
-            let mut page = page.borrow_mut();
-            if page.communes.has_part(part) || page.missing.contains(&part) {
-                return None;
-            }
-            let Some(source) = page.source.clone() else {
-                page.missing.push(part);
-                return None;
-            };
-            let first = !page.loading.iter().any(|(loading, _)| *loading == part);
-            if first {
-                page.loading.push((part, Vec::new()));
-            }
-            let list = (page.loading.iter_mut())
-                .find(|(loading, _)| *loading == part)
-                .map(|(_, list)| list)?;
-            if let Some(element) = waiting {
-                if !list.contains(element) {
-                    list.push(element.clone());
-                }
-            }
-            Some((source, first))
-        });
-        let Some((source, first)) = fetch else {
-            continue;
-        };
-        if first {
+        if let Some(source) = reserve(part, waiting) {
             start(part, &source);
         }
     }
     waiting.is_some_and(is_waiting)
+}
+
+/// Notes that `waiting` waits for `part`, if it is neither loaded nor
+/// missing; returns the source to fetch it from when it is not being
+/// fetched yet.
+fn reserve(part: &'static str, waiting: Option<&Element>) -> Option<js_sys::Function> {
+    let page = page();
+    let mut page = page.borrow_mut();
+    if page.communes.has_part(part) || page.missing.contains(&part) {
+        return None;
+    }
+    let Some(source) = page.source.clone() else {
+        page.missing.push(part);
+        return None;
+    };
+    let first = !page.loading.iter().any(|(loading, _)| *loading == part);
+    if first {
+        page.loading.push((part, Vec::new()));
+    }
+    let list = (page.loading.iter_mut())
+        .find(|(loading, _)| *loading == part)
+        .map(|(_, list)| list)?;
+    if let Some(element) = waiting {
+        if !list.contains(element) {
+            list.push(element.clone());
+        }
+    }
+    first.then_some(source)
 }
 
 /// Fetches `part` through the shim's `source`; gives up after [`WAIT_MS`].
@@ -189,35 +199,39 @@ fn start(part: &'static str, source: &js_sys::Function) {
 /// the elements waiting for it are told when nothing else keeps them
 /// waiting. Later news of a part settled already is ignored.
 fn settle(part: &'static str, text: Option<String>) {
-    let told = PAGE.with(|page| {
-        let mut page = page.borrow_mut();
-        let at = page
-            .loading
-            .iter()
-            .position(|(loading, _)| *loading == part)?;
-        let (_, waiting) = page.loading.remove(at);
-        let read = text
-            .filter(|text| Communes::department_of_part(text) == Some(part))
-            .and_then(|text| page.communes.with_part(&text).ok());
-        match read {
-            Some(communes) => page.communes = communes,
-            None => page.missing.push(part),
-        }
-        let still: Vec<Element> = (page.loading.iter())
-            .flat_map(|(_, list)| list.iter().cloned())
-            .collect();
-        Some(
-            waiting
-                .into_iter()
-                .filter(|element| !still.contains(element))
-                .collect::<Vec<_>>(),
-        )
-    });
-    for element in told.into_iter().flatten() {
+    for element in keep(part, text) {
         let init = CustomEventInit::new();
         init.set_bubbles(true);
         if let Ok(event) = CustomEvent::new_with_event_init_dict(LOADED_EVENT, &init) {
             let _ = element.dispatch_event(&event);
         }
     }
+}
+
+/// Keeps `part` (or counts it missing); returns the elements to tell.
+fn keep(part: &'static str, text: Option<String>) -> Vec<Element> {
+    let page = page();
+    let mut page = page.borrow_mut();
+    let Some(at) = page
+        .loading
+        .iter()
+        .position(|(loading, _)| *loading == part)
+    else {
+        return Vec::new();
+    };
+    let (_, waiting) = page.loading.remove(at);
+    let read = text
+        .filter(|text| Communes::department_of_part(text) == Some(part))
+        .and_then(|text| page.communes.with_part(&text).ok());
+    match read {
+        Some(communes) => page.communes = communes,
+        None => page.missing.push(part),
+    }
+    let still: Vec<Element> = (page.loading.iter())
+        .flat_map(|(_, list)| list.iter().cloned())
+        .collect();
+    waiting
+        .into_iter()
+        .filter(|element| !still.contains(element))
+        .collect()
 }
