@@ -64,11 +64,11 @@ function reportError(element, error, code = error?.code ?? 'load_failed') {
  */
 const FALLBACK = {
   wasm_blocked: {
-    fr: 'Passerelle ne peut pas fonctionner sur cette page : le site doit autoriser WebAssembly (\'wasm-unsafe-eval\') dans sa politique de sécurité, ou afficher Passerelle dans un cadre.',
+    fr: 'Passerelle ne peut pas fonctionner sur cette page\u00a0: le site doit autoriser WebAssembly (\'wasm-unsafe-eval\') dans sa politique de sécurité, ou afficher Passerelle dans un cadre.',
     en: 'Passerelle cannot run on this page: the site must allow WebAssembly (\'wasm-unsafe-eval\') in its security policy, or show Passerelle in a frame.',
   },
   load_failed: {
-    fr: 'Passerelle n’a pas pu se charger : rechargez la page ou réessayez plus tard.',
+    fr: 'Passerelle n’a pas pu se charger\u00a0: rechargez la page ou réessayez plus tard.',
     en: 'Passerelle could not load: reload the page or try again later.',
   },
 };

@@ -60,9 +60,9 @@ test('a person answers with the keyboard only, sees what to do at once, and the 
   const widget = page.locator('passerelle-diagnostic');
   const heading = widget.locator('legend h3');
   await heading.waitFor();
-  assert.equal(await heading.textContent(), 'Où allez-vous dormir ce soir ?');
+  assert.equal(await heading.textContent(), 'Où allez-vous dormir ce soir\u202f?');
   assert.equal(await widget.locator('h2.section').textContent(),
-    'Pour commencer : votre sécurité aujourd’hui');
+    'Pour commencer\u00a0: votre sécurité aujourd’hui');
   assert.match(await widget.locator('.progress').textContent(), /^Question 1 sur \d+$/);
   assert.equal(await focusedInWidget(page), null, 'the page keeps its focus at start');
   // A single choice; also on a small phone (320 px) without sideways scrolling.
@@ -110,7 +110,7 @@ test('a person answers with the keyboard only, sees what to do at once, and the 
   await page.keyboard.press('Enter');
   const error = widget.locator('#passerelle-error');
   await error.waitFor();
-  assert.equal(await error.textContent(), 'Erreur : Écrivez un nombre entre 14 et 120 ans.');
+  assert.equal(await error.textContent(), 'Erreur\u00a0: Écrivez un nombre entre 14 et 120 ans.');
   assert.equal(await focusedInWidget(page), 'passerelle-input');
   assert.equal(await widget.locator('#passerelle-input').getAttribute('aria-invalid'), 'true');
   await checkState(page, 'diagnostic-error'); // a number refused, its error shown
@@ -201,7 +201,7 @@ test('a person answers with the keyboard only, sees what to do at once, and the 
   assert.equal(await widget.locator('.alert-text').textContent(),
     'Vous n’avez pas d’endroit sûr pour dormir ce soir. Appelez le 115.');
   const call = widget.locator('.contacts a[href="tel:115"]');
-  assert.equal(await call.textContent(), '115 : hébergement d’urgence. Gratuit, jour et nuit.');
+  assert.equal(await call.textContent(), '115\u00a0: hébergement d’urgence. Gratuit, jour et nuit.');
   const themes = await widget.locator('.need .theme').allTextContents();
   assert.equal(themes[0], 'Rechercher une solution d’hébergement temporaire');
   assert.ok(themes.includes('Recherche d’emploi'), themes.join(', '));

@@ -9,9 +9,10 @@
 //! every French text of a questionnaire or catalogue as it is read
 //! ([`crate::LocalizedText`]), every generated condition sentence and
 //! person's value: so texts written by others (a site's questionnaire, a
-//! local catalogue) get it too, without anyone editing them. It leaves web
-//! and e-mail addresses and times (`10:30`) as they are, and gives the
-//! same text when applied again.
+//! local catalogue) get it too, without anyone editing them. It leaves
+//! alone a sign with a letter or digit right after it (prose puts a space
+//! there: `javascript:`, `tel:3919`), web and e-mail addresses and times
+//! (`10:30`), and gives the same text when applied again.
 //!
 //! ```
 //! use passerelle_core::typography::french;
@@ -83,11 +84,24 @@ pub fn french_owned(text: String) -> String {
 }
 
 /// Whether the sign at byte `at` is part of something typography leaves
-/// alone: a web or e-mail address, a time (`10:30`), or a character
+/// alone: a sign with a letter or digit right after it (in French prose a
+/// space, or the end, follows every sign: `javascript:`, `a;b` are not
+/// prose), a web or e-mail address, a time (`10:30`), or a character
 /// reference written out (`&amp;`).
 fn left_alone(text: &str, at: usize) -> bool {
     let bytes = text.as_bytes();
     let before = &text[..at];
+    let sign = text[at..].chars().next().map_or(1, char::len_utf8);
+    let prose_follows = text[at + sign..].chars().next().is_none_or(|next| {
+        next.is_whitespace()
+            || matches!(
+                next,
+                '?' | '!' | ';' | ':' | '.' | ',' | '»' | ')' | '"' | '’' | '…'
+            )
+    });
+    if !prose_follows {
+        return true;
+    }
     // The signs are ASCII but `»`: the character after is at `at + 1`
     // for them (`»` is never left alone by what follows).
     if bytes[at] == b':'
@@ -128,6 +142,12 @@ mod tests {
             ("un ; deux", "un\u{202f}; deux"),
             ("Note :", "Note\u{a0}:"),
             ("Note:", "Note\u{a0}:"),
+            ("Note: suite", "Note\u{a0}: suite"),
+            (
+                "javascript:alert(1) et tel:3919",
+                "javascript:alert(1) et tel:3919",
+            ),
+            ("a;b", "a;b"),
             ("Note\u{202f}:", "Note\u{a0}:"),
             ("«Oui»", "«\u{a0}Oui\u{a0}»"),
             ("«  Oui  »", "«\u{a0}Oui\u{a0}»"),

@@ -274,12 +274,6 @@ fn typography_faults(text: &str) -> Vec<String> {
     const NBSP: char = '\u{a0}';
     const NNBSP: char = '\u{202f}';
     let mut faults = Vec::new();
-    for word in text.split([' ', '\n', '\t']) {
-        if word.contains("://") || word.contains('@') || word.starts_with("www.") {
-            continue;
-        }
-        let _ = word;
-    }
     let chars: Vec<char> = text.chars().collect();
     let in_address = |at: usize| {
         let start = chars[..at]
@@ -296,9 +290,12 @@ fn typography_faults(text: &str) -> Vec<String> {
     for (at, &c) in chars.iter().enumerate() {
         let before = at.checked_sub(1).map(|i| chars[i]);
         let after = chars.get(at + 1).copied();
+        // A sign with a letter or digit right after it is not prose
+        // (`javascript:`, `a;b`).
+        let prose = after.is_none_or(|a| !a.is_alphanumeric() && a != '_' && a != '/');
         match c {
             '?' | '!' | ';' | ':' => {
-                if in_address(at) {
+                if in_address(at) || !prose {
                     continue;
                 }
                 if c == ':'
@@ -330,7 +327,8 @@ fn typography_faults(text: &str) -> Vec<String> {
 #[test]
 fn the_typography_check_finds_what_it_should() {
     assert!(typography_faults("Pourquoi ?").len() == 1);
-    assert!(typography_faults("Erreur :Cochez").len() == 1);
+    assert!(typography_faults("Erreur :").len() == 1);
+    assert!(typography_faults("Erreur : Cochez").len() == 1);
     assert!(typography_faults("« Oui »").len() == 2);
     assert!(typography_faults("Vraiment!").len() == 1);
     assert!(typography_faults("Pourquoi\u{202f}? Erreur\u{a0}: «\u{a0}Oui\u{a0}»").is_empty());
