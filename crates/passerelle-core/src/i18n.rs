@@ -430,12 +430,6 @@ pub enum Message<'a> {
         left: usize,
         last: bool,
     },
-    /// A section's title with its number.
-    SectionNumbered {
-        number: usize,
-        count: usize,
-        title: &'a str,
-    },
     /// What erasing the answers erases, asked before erasing.
     ForgetAnswersWhat,
     /// What erasing the plan erases, asked before erasing.
@@ -1264,12 +1258,6 @@ impl Message<'_> {
                 0 | 1 => format!("Question {current} · about 1 question left"),
                 _ => format!("Question {current} · about {left} questions left"),
             },
-            (Message::SectionNumbered { number, count, title }, Fr) => {
-                format!("Partie {number} sur {count}\u{a0}: {title}")
-            }
-            (Message::SectionNumbered { number, count, title }, En) => {
-                format!("Part {number} of {count}: {title}")
-            }
             (Message::ForgetAnswersWhat, locale) => pick(
                 locale,
                 "Toutes vos réponses seront effacées de cet appareil. Vous recommencerez à la première question. Voulez-vous les effacer\u{202f}?",
