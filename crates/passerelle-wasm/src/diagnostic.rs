@@ -379,6 +379,11 @@ impl Widget for Diagnostic {
             return Ok(None);
         }
         self.focus_first(&[&format!("#{QUESTION_ID}"), &format!("#{END_ID}")])?;
+        if self.urgent.query_selector("[role=alert]")?.is_some() {
+            // An alert just raised: its contacts in view, above the
+            // question that has the focus.
+            self.urgent.scroll_into_view_with_bool(true);
+        }
         if !complete {
             return Ok(None);
         }
