@@ -304,3 +304,24 @@ test('without persist, reloading with answers warns first; kept nowhere before a
   assert.equal(await questionShown(page), 'food_today', 'the answers are still there');
   await page.close();
 });
+
+test('in the frame of a host that refuses WebAssembly, the quick exit takes the whole tab away', async () => {
+  const context = await browser.newContext({ viewport: PHONE });
+  await context.route(`${NEUTRAL}**`, (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: '<!doctype html><html lang="fr"><title>Recherche</title><p>Neutre</p></html>',
+  }));
+  const page = await context.newPage();
+  await page.goto(new URL('strict.html', baseUrl).href);
+  const questions = page.frameLocator('#passerelle-frame').locator('passerelle-diagnostic');
+  await questions.locator('legend h3').waitFor();
+  for (const value of ['home', 'yes']) {
+    await questions.locator(`input[value="${value}"]`).check();
+    await questions.locator('#passerelle-continue').click();
+  }
+  const exit = questions.locator('#passerelle-quick-exit');
+  await exit.focus();
+  await Promise.all([page.waitForURL(NEUTRAL), page.keyboard.press('Enter')]);
+  assert.equal(page.url(), NEUTRAL, 'the tab, not only the frame');
+  await context.close();
+});

@@ -404,7 +404,9 @@ impl Drop for UnloadGuard {
 /// Leaves the page at once for `url`, which takes its place in the
 /// history (Back does not come back): no warning first, and what every
 /// Passerelle widget kept on the device (`passerelle:` keys, in both
-/// storages) erased first.
+/// storages) erased first. In a frame (the page of a host whose policy
+/// refuses WebAssembly), the whole tab leaves, not only the frame; where
+/// the frame may not lead its parent, the frame leaves.
 pub(crate) fn leave_quickly(url: &str) -> Result<(), JsValue> {
     LEAVING.with(|leaving| leaving.set(true));
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
@@ -417,6 +419,12 @@ pub(crate) fn leave_quickly(url: &str) -> Result<(), JsValue> {
             .collect();
         for key in keys {
             let _ = storage.remove_item(&key);
+        }
+    }
+    let top = window.top().ok().flatten();
+    if let Some(top) = top.filter(|top| top != &window) {
+        if top.location().replace(url).is_ok() {
+            return Ok(());
         }
     }
     window.location().replace(url)
