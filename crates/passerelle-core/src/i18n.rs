@@ -57,14 +57,12 @@ impl Locale {
 ///
 /// ```
 /// use passerelle_core::{Locale, Message};
-/// let progress = Message::Progress { current: 2, total: 3 };
-/// assert_eq!(progress.text(Locale::Fr), "Question 2 sur 3");
-/// assert_eq!(progress.text(Locale::En), "Question 2 of 3");
+/// let progress = Message::ProgressLeft { current: 2, left: 3, last: false };
+/// assert_eq!(progress.text(Locale::Fr), "Question 2 · environ 3 questions restantes");
+/// assert_eq!(progress.text(Locale::En), "Question 2 · about 3 questions left");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message<'a> {
-    /// Where the person is in the questionnaire.
-    Progress { current: usize, total: usize },
     /// The button that sends an answer.
     Continue,
     /// The button that goes back one question.
@@ -445,8 +443,6 @@ impl Message<'_> {
     pub fn text(&self, locale: Locale) -> String {
         use Locale::{En, Fr};
         match (self, locale) {
-            (Message::Progress { current, total }, Fr) => format!("Question {current} sur {total}"),
-            (Message::Progress { current, total }, En) => format!("Question {current} of {total}"),
             (Message::Continue, Fr) => "Continuer".into(),
             (Message::Continue, En) => "Continue".into(),
             (Message::Back, Fr) => "Revenir à la question d’avant".into(),
