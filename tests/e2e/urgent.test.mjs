@@ -56,7 +56,7 @@ const CALM = [
 const CASES = [
   { question: 'sleep_tonight', answer: 'street', alert: 'shelter', calls: ['tel:115'] },
   { question: 'sleep_tonight', answer: 'dont_know', alert: 'shelter', calls: ['tel:115'] },
-  { question: 'food_today', answer: 'no', alert: 'food', calls: [] },
+  { question: 'food_today', answer: 'no', alert: 'food', calls: ['tel:115'] },
   { question: 'danger_at_home', answer: 'yes', alert: 'violence', calls: ['tel:3919', 'tel:17', 'tel:112', 'sms:114'] },
   { question: 'child_in_danger', answer: 'yes', alert: 'child_in_danger', calls: ['tel:119'] },
   { question: 'urgent_care', answer: 'yes', alert: 'medical_emergency', calls: ['tel:15', 'tel:112'] },
@@ -86,11 +86,12 @@ test('each urgent answer shows its contacts above the very next question, at 375
     const panel = await widget.locator('.urgent-panel').boundingBox();
     const form = await widget.locator('form').boundingBox();
     assert.ok(panel.y < form.y, 'the contacts come before the question');
-    const first = widget.locator(calls.length > 0 ? '.urgent-panel a.call' : '.urgent-panel .about').first();
+    const first = widget.locator('.urgent-panel a.call').first();
     const box = await first.boundingBox();
     assert.ok(box.y >= 0 && box.y + box.height <= PHONE.height, `${alert}: its first contact in view (${box.y})`);
     for (const about of await widget.locator('.urgent-panel .about').allTextContents()) {
-      assert.match(about, alert === 'food' ? /Gratuit, aux heures d’ouverture\.$/ : /Gratuit, jour et nuit\.$/);
+      // The town hall's social centre at its hours; every number, day and night.
+      assert.match(about, /CCAS/.test(about) ? /Gratuit, aux heures d’ouverture\.$/ : /Gratuit, jour et nuit\.$/);
     }
     assert.equal(await focusedId(page), 'passerelle-question', 'the focus on the new question');
     await checkState(page, `urgent-${alert}-${answer}`);

@@ -109,8 +109,8 @@ impl UrgentAlert {
     /// 15, 17, 18 and 112 free, day and night; 114 by SMS, free, day and
     /// night), the 119's page (allo119.gouv.fr: free, day and night), the
     /// 3919's (free, anonymous, day and night since 2021) and the 115's
-    /// (free, day and night), and the national catalogue's sources
-    /// (`data/SOURCES.md`). The town hall's social centre (CCAS) is a
+    /// (free, day and night; it also says where meals are given out), and
+    /// the national catalogue's sources (`data/SOURCES.md`). The town hall's social centre (CCAS) is a
     /// place, not a line: open at its own hours.
     pub fn contacts(self, locale: Locale) -> Vec<Contact> {
         let contact = |phone: Option<&'static str>, service: Service, entry| Contact {
@@ -134,7 +134,13 @@ impl UrgentAlert {
                 Service::Shelter115,
                 Some("urgence-115"),
             )],
-            UrgentAlert::Food => vec![contact(None, Service::SocialCentre, None)],
+            // The 115 also says where meals are given out, day and night
+            // (refugies.info, "Appeler le 115"; the departments' 115
+            // pages: "l'aide alimentaire").
+            UrgentAlert::Food => vec![
+                contact(None, Service::SocialCentre, None),
+                contact(Some("115"), Service::Meals115, Some("urgence-115")),
+            ],
             UrgentAlert::Violence => vec![
                 contact(
                     Some("3919"),
@@ -298,9 +304,8 @@ impl Diagnosis {
 }
 
 /// The summary of a panel of urgent alerts, naming their numbers, each
-/// once ("Numéros d’urgence : 115, 3919, 17, 112, 114"); without a number
-/// (food: the town hall's social centre), "Aide d’urgence près de chez
-/// vous". What a collapsed panel shows, so that the numbers stay in view.
+/// once ("Numéros d’urgence : 115, 3919, 17, 112, 114"): what a folded
+/// panel shows, so that the numbers stay in view.
 ///
 /// ```
 /// use passerelle_core::diagnosis::{alerts_summary, UrgentAlert};
@@ -308,7 +313,7 @@ impl Diagnosis {
 ///
 /// let both = [UrgentAlert::Violence, UrgentAlert::MedicalEmergency];
 /// assert_eq!(alerts_summary(&both, Locale::En), "Emergency numbers: 3919, 17, 112, 114, 15");
-/// assert_eq!(alerts_summary(&[UrgentAlert::Food], Locale::En), "Urgent help near you");
+/// assert_eq!(alerts_summary(&[UrgentAlert::Food], Locale::En), "Emergency numbers: 115");
 /// ```
 pub fn alerts_summary(alerts: &[UrgentAlert], locale: Locale) -> String {
     let mut numbers: Vec<&str> = Vec::new();
@@ -322,7 +327,7 @@ pub fn alerts_summary(alerts: &[UrgentAlert], locale: Locale) -> String {
         }
     }
     if numbers.is_empty() {
-        return crate::Message::UrgentHelpNearby.text(locale);
+        return crate::Message::UrgentNumbersTitle.text(locale);
     }
     crate::Message::UrgentNumbers {
         numbers: &numbers.join(", "),

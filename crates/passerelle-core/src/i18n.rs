@@ -412,10 +412,8 @@ pub enum Message<'a> {
     ReachNumber { phone: &'a str, by_text: bool },
     /// The summary of the urgent alerts' panel, naming its numbers.
     UrgentNumbers { numbers: &'a str },
-    /// The summary of the panel when no alert raised has a number (food:
-    /// the town hall's social centre).
-    UrgentHelpNearby,
-    /// Heading of the urgent numbers in the print view.
+    /// Heading of the urgent numbers in the print view (and a panel's
+    /// summary without a number).
     UrgentNumbersTitle,
     /// The control that leaves the page at once.
     QuickExit,
@@ -1224,12 +1222,6 @@ impl Message<'_> {
                 format!("Numéros d’urgence\u{a0}: {numbers}")
             }
             (Message::UrgentNumbers { numbers }, En) => format!("Emergency numbers: {numbers}"),
-            (Message::UrgentHelpNearby, locale) => pick(
-                locale,
-                "Aide d’urgence près de chez vous",
-                "Urgent help near you",
-            )
-            .into(),
             (Message::UrgentNumbersTitle, locale) => {
                 pick(locale, "Numéros d’urgence", "Emergency numbers").into()
             }
@@ -1380,6 +1372,7 @@ pub fn theme_label(theme: &str, locale: Locale) -> Option<&'static str> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Service {
     Shelter115,
+    Meals115,
     SocialCentre,
     ViolenceWomen3919,
     Police17,
@@ -1399,6 +1392,11 @@ pub fn service_name(service: Service, locale: Locale) -> &'static str {
             locale,
             "115\u{a0}: hébergement d’urgence",
             "115: emergency shelter",
+        ),
+        Service::Meals115 => pick(
+            locale,
+            "115\u{a0}: il vous dit où trouver un repas aujourd’hui",
+            "115: it tells you where to get a meal today",
         ),
         Service::SocialCentre => pick(
             locale,

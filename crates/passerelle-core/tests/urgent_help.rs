@@ -40,7 +40,7 @@ fn each_urgent_answer_raises_its_alert_before_the_next_question() {
     let cases: [(&str, &str, UrgentAlert, &[&str]); 6] = [
         ("sleep_tonight", "street", UrgentAlert::Shelter, &["115"]),
         ("sleep_tonight", "dont_know", UrgentAlert::Shelter, &["115"]),
-        ("food_today", "no", UrgentAlert::Food, &[]),
+        ("food_today", "no", UrgentAlert::Food, &["115"]),
         (
             "danger_at_home",
             "yes",
@@ -148,13 +148,17 @@ fn every_urgent_contact_says_truly_when_and_at_what_cost_it_answers() {
     let sms = sms.iter().find(|c| c.phone == Some("114")).unwrap();
     assert_eq!(sms.reach, Reach::TextMessage);
     assert_eq!(sms.action(Locale::Fr).unwrap(), "Envoyer un SMS au 114");
-    let [centre] = &UrgentAlert::Food.contacts(Locale::Fr)[..] else {
-        panic!("one contact for food")
+    // Nothing to eat today: the town hall's social centre at its hours,
+    // and the 115, which says where meals are given out, day and night.
+    let [centre, meals] = &UrgentAlert::Food.contacts(Locale::Fr)[..] else {
+        panic!("two contacts for food")
     };
     assert_eq!(
         centre.availability(Locale::Fr),
         "Gratuit, aux heures d’ouverture."
     );
+    assert_eq!(meals.action(Locale::Fr).unwrap(), "Appeler le 115");
+    assert_eq!(meals.availability(Locale::Fr), "Gratuit, jour et nuit.");
     assert_eq!(
         UrgentAlert::every_number()
             .iter()

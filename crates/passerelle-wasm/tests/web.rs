@@ -788,7 +788,7 @@ fn each_urgent_answer_shows_its_contacts_above_the_very_next_question() {
     let cases: [(&str, &str, &str, &[&str]); 6] = [
         ("sleep_tonight", "street", "shelter", &["tel:115"]),
         ("sleep_tonight", "dont_know", "shelter", &["tel:115"]),
-        ("food_today", "no", "food", &[]),
+        ("food_today", "no", "food", &["tel:115"]),
         (
             "danger_at_home",
             "yes",
@@ -831,7 +831,9 @@ fn each_urgent_answer_shows_its_contacts_above_the_very_next_question() {
             assert_eq!(hrefs, calls, "{question} = {answer}");
             for about in find_all(&host, ".urgent-panel .about") {
                 let words = about.text_content().unwrap_or_default();
-                let line = if alert == "food" {
+                // The town hall's social centre is open at its hours;
+                // every number, day and night.
+                let line = if words.contains("CCAS") {
                     "Gratuit, aux heures d’ouverture."
                 } else {
                     "Gratuit, jour et nuit."
