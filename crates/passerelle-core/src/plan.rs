@@ -1859,7 +1859,7 @@ mod tests {
         assert_eq!(actions[0].kind, ActionKind::GetDocument);
         assert_eq!(
             actions[0].title,
-            "Préparer vos papiers pour Mission locale : une pièce d’identité, un justificatif de domicile"
+            "Préparer les papiers pour Mission locale\u{a0}: une pièce d’identité, un justificatif de domicile"
         );
         assert_eq!(actions[1].kind, ActionKind::ContactPartner);
         assert!(actions[0].due < actions[1].due);
