@@ -230,9 +230,9 @@ pub enum Message<'a> {
     ReferralEmergencyLine { line: &'a str },
     /// Why the pace proposed is the default one, by the pace list.
     PaceHelp { default: u8 },
-    /// How many first steps the plan proposes and at what pace; the next
-    /// ones come at the review point.
-    FirstStepsSummary { steps: usize, per_week: u8 },
+    /// The plan holds the first steps, at the person's pace, partners on
+    /// working days; the next ones come at the review point.
+    FirstStepsSummary { per_week: u8 },
     /// Heading of the form with the person's own contact details.
     PersonTitle,
     /// What the person's contact details are for, and that they are optional.
@@ -779,32 +779,12 @@ impl Message<'_> {
             (Message::PaceHelp { default }, En) => format!(
                 "We suggest {default} steps a week: that leaves time to call, wait for an answer and go to the appointment. Choose fewer if you have little time, more if you want to go fast."
             ),
-            (Message::FirstStepsSummary { steps, per_week }, Fr) => {
-                let steps = match steps {
-                    1 => "Voici votre première démarche".to_owned(),
-                    n => format!("Voici vos {n}\u{a0}premières démarches"),
-                };
-                let pace = match per_week {
-                    1 => "1\u{a0}par semaine".to_owned(),
-                    n => format!("{n}\u{a0}par semaine"),
-                };
-                format!(
-                    "{steps}, à votre rythme\u{a0}: {pace}. Les partenaires sont à contacter du lundi au vendredi, hors jours fériés. Vous choisirez les suivantes au prochain point d’étape."
-                )
-            }
-            (Message::FirstStepsSummary { steps, per_week }, En) => {
-                let steps = match steps {
-                    1 => "Here is your first step".to_owned(),
-                    n => format!("Here are your first {n} steps"),
-                };
-                let pace = match per_week {
-                    1 => "1 a week".to_owned(),
-                    n => format!("{n} a week"),
-                };
-                format!(
-                    "{steps}, at your pace: {pace}. Partners are to be contacted Monday to Friday, except public holidays. You will choose the next ones at your next review."
-                )
-            }
+            (Message::FirstStepsSummary { per_week }, Fr) => format!(
+                "Voici vos premières démarches, à votre rythme\u{a0}: {per_week}\u{a0}par semaine. Les partenaires sont à contacter du lundi au vendredi, sauf les jours fériés. Vous choisirez les démarches suivantes au prochain point d’étape. Pour changer de rythme, refaites le plan."
+            ),
+            (Message::FirstStepsSummary { per_week }, En) => format!(
+                "Here are your first steps, at your pace: {per_week} a week. Partners are to be contacted Monday to Friday, except public holidays. You will choose the next steps at your next review. To change the pace, build the plan again."
+            ),
             (Message::PersonTitle, locale) => pick(
                 locale,
                 "Vos coordonnées pour les partenaires",
