@@ -671,10 +671,10 @@ impl Message<'_> {
                 pick(locale, "Situation de la personne", "The person’s situation").into()
             }
             (Message::ReferralFactsIntro { partner }, Fr) => format!(
-                "Seulement ce qu’il faut savoir pour les conditions d’accès de {partner}."
+                "Seulement ce que {partner} doit savoir\u{a0}: pour ses conditions d’accès, et pour ces démarches."
             ),
             (Message::ReferralFactsIntro { partner }, En) => format!(
-                "Only what is needed for the conditions of access of {partner}."
+                "Only what {partner} needs to know: for its conditions of access, and for these steps."
             ),
             (Message::NoFactNeeded, locale) => pick(
                 locale,
