@@ -251,6 +251,8 @@ pub enum Message<'a> {
     PersonErased,
     /// A phone or e-mail given without a name.
     PersonNameRequired,
+    /// When a step is due, when it is today: "Quand : aujourd’hui, …".
+    DueToday(crate::date::Date),
     /// Title of the orientation ("orientation vers les dispositifs").
     OrientationTitle,
     /// What the orientation shows, in one sentence.
@@ -824,6 +826,10 @@ impl Message<'_> {
                 "Your contact details are erased from the plan.",
             )
             .into(),
+            (Message::DueToday(date), Fr) => {
+                format!("Quand\u{a0}: aujourd’hui, {}", long_date(*date, Fr))
+            }
+            (Message::DueToday(date), En) => format!("When: today, {}", long_date(*date, En)),
             (Message::PersonNameRequired, locale) => pick(
                 locale,
                 "Écrivez votre nom ou votre prénom, pour que le partenaire sache qui il appelle.",

@@ -340,7 +340,8 @@ fn print_view_shows_objectives_next_steps_contacts_advisor_and_review() {
         .find("<h3>Contacter : Permis à 1 euro par jour</h3>")
         .unwrap();
     assert!(cej < licence);
-    assert!(steps.contains("<p>Quand : vendredi 27 novembre 2026</p>"));
+    // The CEJ is due the day the page is printed: "today".
+    assert!(steps.contains("<p>Quand\u{a0}: aujourd’hui, vendredi 27 novembre 2026</p>"));
     assert!(steps.contains("<p>Qui : vous</p>"));
     assert!(steps.contains("<p>Pour : Recherche d’emploi</p>"));
     assert!(steps.contains("<strong>Pour joindre Contrat d&#39;engagement jeune (CEJ) :</strong>"));
@@ -352,8 +353,10 @@ fn print_view_shows_objectives_next_steps_contacts_advisor_and_review() {
     assert!(steps.contains("<strong>Note :</strong> Apporter la carte d&#39;identité"));
     // Every next step has a due date written plainly.
     for action in plan.next_steps() {
-        let due = passerelle_core::Message::LongDate(action.due.unwrap()).text(Locale::Fr);
-        assert!(html.contains(&format!("<p>Quand : {due}</p>")), "{due}");
+        let due = passerelle_core::print::due(action.due, today()).text(Locale::Fr);
+        let date = passerelle_core::Message::LongDate(action.due.unwrap()).text(Locale::Fr);
+        assert!(due.ends_with(&date), "{due}");
+        assert!(html.contains(&format!("<p>{due}</p>")), "{due}");
     }
     // The next review and the advisor.
     assert!(html.contains("<h2 id=\"next-review\">Votre prochain rendez-vous de suivi</h2>\n<p>vendredi 11 décembre 2026</p>"));
@@ -379,7 +382,7 @@ fn print_view_in_english() {
     assert!(html.contains("<h2 id=\"objectives\">Your goals</h2>"));
     assert!(html.contains("<h2 id=\"next-steps\">Your next steps</h2>"));
     assert!(html.contains("<h3>Contact: Youth Commitment Contract (CEJ)</h3>"));
-    assert!(html.contains("<p>When: Friday 27 November 2026</p>"));
+    assert!(html.contains("<p>When: today, Friday 27 November 2026</p>"));
     assert!(html.contains("<p>Who: you</p>"));
     assert!(html.contains("<strong>How to reach Youth Commitment Contract (CEJ):</strong>"));
     assert!(html.contains("<li>Phone: <a href=\"tel:3949\">3949</a></li>"));

@@ -499,6 +499,24 @@ fn an_emergency_line_is_a_step_only_for_the_urgency_raised_due_the_first_day_onc
         once.sort();
         once.dedup();
         assert_eq!(once.len(), lines.len(), "{name}: a line twice: {lines:?}");
+        // The print view of that day says "today" for each line.
+        let page = print_view(&plan, &catalogue, start);
+        for line in &lines {
+            let title = &plan
+                .objectives
+                .iter()
+                .flat_map(|o| &o.actions)
+                .find(|a| a.entry.as_deref() == Some(*line))
+                .unwrap()
+                .title;
+            let title = title.replace('\'', "&#39;");
+            let at = page.find(&format!("<h3>{title}</h3>")).unwrap();
+            let due = &page[at..at + page[at..].find("</p>").unwrap()];
+            assert!(
+                due.contains("aujourd’hui, samedi 28 novembre 2026"),
+                "{name}: {due}"
+            );
+        }
     }
 }
 

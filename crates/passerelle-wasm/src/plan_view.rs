@@ -1477,7 +1477,7 @@ impl PlanView {
             doc,
             "p",
             &[("class", "due")],
-            Some(&Message::Due(action.due).text(self.locale)),
+            Some(&passerelle_core::print::due(action.due, self.today).text(self.locale)),
         )?)?;
         item.append_child(&*element(
             doc,
