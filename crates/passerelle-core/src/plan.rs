@@ -1101,14 +1101,14 @@ impl Plan {
                 When::Paced(_) => {}
             }
         }
-        // The paced steps, round by round (stable: a partner's papers
-        // before its contact), after the last urgent step.
+        // The paced steps in the order taken, round by round (stable: a
+        // partner's papers before its contact).
         let mut paced: Vec<&(String, Step)> = steps
             .iter()
             .filter(|(_, step)| matches!(step.when, When::Paced(_)))
             .collect();
         crate::sort::sort_by_key(&mut paced, |(_, step)| match step.when {
-            When::Paced(round) => round,
+            When::Paced(order) => order,
             _ => 0,
         });
         // The day of urgent steps is theirs: the others start after it.
