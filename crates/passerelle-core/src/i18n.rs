@@ -105,8 +105,6 @@ pub enum Message<'a> {
     TooLong { max: usize },
     /// The button that skips a question ("I'd rather not say").
     Skip,
-    /// Heading of the urgent alerts at the end of a diagnosis.
-    UrgentTitle,
     /// Heading of the needs found at the end of a diagnosis.
     NeedsTitle,
     /// How pressing a need is, beside it.
@@ -536,8 +534,6 @@ impl Message<'_> {
             (Message::TooLong { max }, En) => format!("Type {max} characters at most."),
             (Message::Skip, Fr) => "Je préfère ne pas répondre".into(),
             (Message::Skip, En) => "I’d rather not say".into(),
-            (Message::UrgentTitle, Fr) => "À faire tout de suite".into(),
-            (Message::UrgentTitle, En) => "To do right away".into(),
             (Message::NeedsTitle, Fr) => "Vos besoins".into(),
             (Message::NeedsTitle, En) => "Your needs".into(),
             (Message::NeedPriority(priority), locale) => {
