@@ -58,14 +58,12 @@ impl Locale {
 ///
 /// ```
 /// use passerelle_core::{Locale, Message};
-/// let progress = Message::Progress { current: 2, total: 3 };
-/// assert_eq!(progress.text(Locale::Fr), "Question 2 sur 3");
-/// assert_eq!(progress.text(Locale::En), "Question 2 of 3");
+/// let progress = Message::ProgressLeft { current: 2, left: 3, last: false };
+/// assert_eq!(progress.text(Locale::Fr), "Question 2 · environ 3 questions restantes");
+/// assert_eq!(progress.text(Locale::En), "Question 2 · about 3 questions left");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message<'a> {
-    /// Where the person is in the questionnaire.
-    Progress { current: usize, total: usize },
     /// The button that sends an answer.
     Continue,
     /// The button that goes back one question.
@@ -108,8 +106,6 @@ pub enum Message<'a> {
     TooLong { max: usize },
     /// The button that skips a question ("I'd rather not say").
     Skip,
-    /// Heading of the urgent alerts at the end of a diagnosis.
-    UrgentTitle,
     /// Heading of the needs found at the end of a diagnosis.
     NeedsTitle,
     /// How pressing a need is, beside it.
@@ -225,6 +221,35 @@ pub enum Message<'a> {
     ReferralNoConsent { partner: &'a str },
     /// A referral sheet asked for a partner the plan does not concern.
     ReferralUnknownEntry,
+    // Plans an advisor would sign and referral sheets a partner can act
+    // on (issue 16, sections 4 and 5).
+    /// A referral sheet asked for an emergency line: one calls it.
+    ReferralEmergencyLine { line: &'a str },
+    /// Why the pace proposed is the default one, by the pace list.
+    PaceHelp { default: u8 },
+    /// The plan holds the first steps, at the person's pace, partners on
+    /// working days; the next ones come at the review point.
+    FirstStepsSummary { per_week: u8 },
+    /// Heading of the form with the person's own contact details.
+    PersonTitle,
+    /// What the person's contact details are for, and that they are optional.
+    PersonHelp,
+    /// Label of the person's name.
+    PersonNameLabel,
+    /// Label of the person's phone.
+    PersonPhoneLabel,
+    /// Label of the person's e-mail.
+    PersonEmailLabel,
+    /// Button that saves the person's contact details.
+    SavePerson,
+    /// The person's contact details are saved.
+    PersonSaved,
+    /// The person's contact details are erased (every field left empty).
+    PersonErased,
+    /// A phone or e-mail given without a name.
+    PersonNameRequired,
+    /// When a step is due, when it is today: "Quand : aujourd’hui, …".
+    DueToday(crate::date::Date),
     /// Title of the orientation ("orientation vers les dispositifs").
     OrientationTitle,
     /// What the orientation shows, in one sentence.
@@ -408,6 +433,39 @@ pub enum Message<'a> {
     /// The only choice of a commune question when the commune table cannot
     /// be read: the commune chosen before.
     CommuneChosenBefore,
+    // Urgent help at once (issue 16, section 1): the urgent alerts' panel,
+    // the quick exit, the progress estimate, erasing with a confirmation.
+    /// When and at what cost an urgent contact answers.
+    ContactAvailability {
+        free: bool,
+        hours: crate::diagnosis::Hours,
+    },
+    /// The words of an urgent contact's button: call, or text by SMS.
+    ReachNumber { phone: &'a str, by_text: bool },
+    /// The summary of the urgent alerts' panel, naming its numbers.
+    UrgentNumbers { numbers: &'a str },
+    /// Heading of the urgent numbers in the print view (and a panel's
+    /// summary without a number).
+    UrgentNumbersTitle,
+    /// The control that leaves the page at once.
+    QuickExit,
+    /// What the quick exit does.
+    QuickExitHelp,
+    /// Where the person is: the question's number and about how many
+    /// questions are left (this one included); `last` when it is the last.
+    ProgressLeft {
+        current: usize,
+        left: usize,
+        last: bool,
+    },
+    /// What erasing the answers erases, asked before erasing.
+    ForgetAnswersWhat,
+    /// What erasing the plan erases, asked before erasing.
+    ForgetPlanWhat,
+    /// Confirms erasing.
+    ConfirmForget,
+    /// Keeps what is kept, erasing nothing.
+    CancelForget,
 }
 
 impl Message<'_> {
@@ -428,8 +486,6 @@ impl Message<'_> {
     fn words(&self, locale: Locale) -> String {
         use Locale::{En, Fr};
         match (self, locale) {
-            (Message::Progress { current, total }, Fr) => format!("Question {current} sur {total}"),
-            (Message::Progress { current, total }, En) => format!("Question {current} of {total}"),
             (Message::Continue, Fr) => "Continuer".into(),
             (Message::Continue, En) => "Continue".into(),
             (Message::Back, Fr) => "Revenir à la question d’avant".into(),
@@ -496,8 +552,6 @@ impl Message<'_> {
             (Message::TooLong { max }, En) => format!("Type {max} characters at most."),
             (Message::Skip, Fr) => "Je préfère ne pas répondre".into(),
             (Message::Skip, En) => "I’d rather not say".into(),
-            (Message::UrgentTitle, Fr) => "À faire tout de suite".into(),
-            (Message::UrgentTitle, En) => "To do right away".into(),
             (Message::NeedsTitle, Fr) => "Vos besoins".into(),
             (Message::NeedsTitle, En) => "Your needs".into(),
             (Message::NeedPriority(priority), locale) => {
@@ -520,10 +574,10 @@ impl Message<'_> {
             (Message::ContactPartnerAction { name }, Fr) => format!("Contacter : {name}"),
             (Message::ContactPartnerAction { name }, En) => format!("Contact: {name}"),
             (Message::PrepareDocuments { name, documents }, Fr) => {
-                format!("Préparer vos papiers pour {name} : {documents}")
+                format!("Préparer les papiers pour {name}\u{a0}: {documents}")
             }
             (Message::PrepareDocuments { name, documents }, En) => {
-                format!("Get your papers ready for {name}: {documents}")
+                format!("Get the papers ready for {name}: {documents}")
             }
             (Message::SnapshotUnreadable, Fr) => {
                 "Vos réponses enregistrées n’ont pas pu être reprises. Vous pouvez recommencer.".into()
@@ -662,10 +716,10 @@ impl Message<'_> {
                 pick(locale, "Situation de la personne", "The person’s situation").into()
             }
             (Message::ReferralFactsIntro { partner }, Fr) => format!(
-                "Seulement ce qu’il faut savoir pour les conditions d’accès de {partner}."
+                "Seulement ce que {partner} doit savoir\u{a0}: pour ses conditions d’accès, et pour ces démarches."
             ),
             (Message::ReferralFactsIntro { partner }, En) => format!(
-                "Only what is needed for the conditions of access of {partner}."
+                "Only what {partner} needs to know: for its conditions of access, and for these steps."
             ),
             (Message::NoFactNeeded, locale) => pick(
                 locale,
@@ -743,6 +797,77 @@ impl Message<'_> {
                 locale,
                 "Ce partenaire n’a pas de démarche dans ce plan.",
                 "This partner has no step in this plan.",
+            )
+            .into(),
+            // Plans an advisor would sign and referral sheets a partner can
+            // act on (issue 16, sections 4 and 5). The referral sheet
+            // speaks to the partner about the person; the plan widget
+            // speaks to the person.
+            (Message::ReferralEmergencyLine { line }, Fr) => format!(
+                "{line} est une ligne d’urgence\u{a0}: on l’appelle directement. Il n’y a pas de fiche de liaison."
+            ),
+            (Message::ReferralEmergencyLine { line }, En) => format!(
+                "{line} is an emergency line: call it directly. There is no referral sheet."
+            ),
+            (Message::PaceHelp { default }, Fr) => format!(
+                "Nous proposons {default}\u{a0}démarches par semaine\u{a0}: cela laisse le temps d’appeler, d’attendre une réponse et d’aller au rendez-vous. Choisissez moins si vous avez peu de temps, plus si vous voulez aller vite."
+            ),
+            (Message::PaceHelp { default }, En) => format!(
+                "We suggest {default} steps a week: that leaves time to call, wait for an answer and go to the appointment. Choose fewer if you have little time, more if you want to go fast."
+            ),
+            (Message::FirstStepsSummary { per_week }, Fr) => format!(
+                "Voici vos premières démarches, à votre rythme\u{a0}: {per_week}\u{a0}par semaine. Les partenaires sont à contacter du lundi au vendredi, sauf les jours fériés. Vous choisirez les démarches suivantes au prochain point d’étape. Pour changer de rythme, refaites le plan."
+            ),
+            (Message::FirstStepsSummary { per_week }, En) => format!(
+                "Here are your first steps, at your pace: {per_week} a week. Partners are to be contacted Monday to Friday, except public holidays. You will choose the next steps at your next review. To change the pace, build the plan again."
+            ),
+            (Message::PersonTitle, locale) => pick(
+                locale,
+                "Vos coordonnées pour les partenaires",
+                "Your contact details for partners",
+            )
+            .into(),
+            (Message::PersonHelp, locale) => pick(
+                locale,
+                "Facultatif. Elles sont écrites seulement sur la fiche de liaison d’un partenaire avec qui vous êtes d’accord pour partager. Ainsi, il peut vous joindre.",
+                "Optional. They are written only on the referral sheet of a partner you agree to share with. That way, they can reach you.",
+            )
+            .into(),
+            (Message::PersonNameLabel, locale) => {
+                pick(locale, "Votre nom ou votre prénom", "Your name or first name").into()
+            }
+            (Message::PersonPhoneLabel, locale) => {
+                pick(locale, "Votre téléphone (facultatif)", "Your phone (optional)").into()
+            }
+            (Message::PersonEmailLabel, locale) => {
+                pick(locale, "Votre e-mail (facultatif)", "Your e-mail (optional)").into()
+            }
+            (Message::SavePerson, locale) => pick(
+                locale,
+                "Enregistrer mes coordonnées",
+                "Save my contact details",
+            )
+            .into(),
+            (Message::PersonSaved, locale) => pick(
+                locale,
+                "Vos coordonnées sont enregistrées.",
+                "Your contact details are saved.",
+            )
+            .into(),
+            (Message::PersonErased, locale) => pick(
+                locale,
+                "Vos coordonnées sont effacées du plan.",
+                "Your contact details are erased from the plan.",
+            )
+            .into(),
+            (Message::DueToday(date), Fr) => {
+                format!("Quand\u{a0}: aujourd’hui, {}", long_date(*date, Fr))
+            }
+            (Message::DueToday(date), En) => format!("When: today, {}", long_date(*date, En)),
+            (Message::PersonNameRequired, locale) => pick(
+                locale,
+                "Écrivez votre nom ou votre prénom, pour que le partenaire sache qui il appelle.",
+                "Please write your name or first name, so that the partner knows who they are calling.",
             )
             .into(),
             (Message::OrientationTitle, locale) => {
@@ -977,8 +1102,8 @@ impl Message<'_> {
             (Message::ReferralPartnerLabel, locale) => pick(locale, "Partenaire", "Partner").into(),
             (Message::ReferralConsentBox, locale) => pick(
                 locale,
-                "La personne est d’accord pour partager avec ce partenaire ce dont il a besoin.",
-                "The person agrees to share with this partner what it needs.",
+                "Je suis d’accord pour que ce partenaire reçoive ce dont il a besoin pour m’aider.",
+                "I agree that this partner receives what it needs to help me.",
             )
             .into(),
             (Message::PrepareReferral, locale) => pick(
@@ -989,8 +1114,8 @@ impl Message<'_> {
             .into(),
             (Message::ConsentRequired, locale) => pick(
                 locale,
-                "Cochez d’abord l’accord de la personne.",
-                "First tick the person’s agreement.",
+                "Cochez d’abord la case pour dire que vous êtes d’accord.",
+                "First tick the box to say that you agree.",
             )
             .into(),
             (Message::OpenReferral { partner }, Fr) => {
@@ -1181,6 +1306,72 @@ impl Message<'_> {
                 "The town you chose",
             )
             .into(),
+            // Urgent help at once (issue 16, section 1).
+            (Message::ContactAvailability { free, hours }, locale) => {
+                use crate::diagnosis::Hours;
+                let (fr, en) = match (free, hours) {
+                    (true, Hours::DayAndNight) => ("Gratuit, jour et nuit.", "Free, day and night."),
+                    (true, Hours::OpeningHours) => (
+                        "Gratuit, aux heures d’ouverture.",
+                        "Free, during opening hours.",
+                    ),
+                    (false, Hours::DayAndNight) => ("Jour et nuit.", "Day and night."),
+                    (false, Hours::OpeningHours) => {
+                        ("Aux heures d’ouverture.", "During opening hours.")
+                    }
+                };
+                pick(locale, fr, en).into()
+            }
+            (Message::ReachNumber { phone, by_text }, Fr) => match by_text {
+                true => format!("Envoyer un SMS au {phone}"),
+                false => format!("Appeler le {phone}"),
+            },
+            (Message::ReachNumber { phone, by_text }, En) => match by_text {
+                true => format!("Text {phone}"),
+                false => format!("Call {phone}"),
+            },
+            (Message::UrgentNumbers { numbers }, Fr) => {
+                format!("Numéros d’urgence\u{a0}: {numbers}")
+            }
+            (Message::UrgentNumbers { numbers }, En) => format!("Emergency numbers: {numbers}"),
+            (Message::UrgentNumbersTitle, locale) => {
+                pick(locale, "Numéros d’urgence", "Emergency numbers").into()
+            }
+            (Message::QuickExit, locale) => pick(locale, "Quitter rapidement", "Leave quickly").into(),
+            (Message::QuickExitHelp, locale) => pick(
+                locale,
+                "Ouvre tout de suite un autre site et efface vos réponses de cet appareil.",
+                "Opens another site at once and erases your answers from this device.",
+            )
+            .into(),
+            (Message::ProgressLeft { current, last: true, .. }, Fr) => {
+                format!("Question {current} · dernière question")
+            }
+            (Message::ProgressLeft { current, last: true, .. }, En) => {
+                format!("Question {current} · last question")
+            }
+            (Message::ProgressLeft { current, left, .. }, Fr) => match left {
+                0 | 1 => format!("Question {current} · environ 1 question restante"),
+                _ => format!("Question {current} · environ {left} questions restantes"),
+            },
+            (Message::ProgressLeft { current, left, .. }, En) => match left {
+                0 | 1 => format!("Question {current} · about 1 question left"),
+                _ => format!("Question {current} · about {left} questions left"),
+            },
+            (Message::ForgetAnswersWhat, locale) => pick(
+                locale,
+                "Toutes vos réponses seront effacées de cet appareil. Vous recommencerez à la première question. Voulez-vous les effacer\u{202f}?",
+                "All your answers will be erased from this device. You will start again at the first question. Do you want to erase them?",
+            )
+            .into(),
+            (Message::ForgetPlanWhat, locale) => pick(
+                locale,
+                "Votre plan sera effacé de cet appareil\u{a0}: vos objectifs, vos démarches, vos points d’étape et vos accords de partage. Voulez-vous l’effacer\u{202f}?",
+                "Your plan will be erased from this device: your goals, your steps, your reviews and your consents to share. Do you want to erase it?",
+            )
+            .into(),
+            (Message::ConfirmForget, locale) => pick(locale, "Oui, effacer", "Yes, erase").into(),
+            (Message::CancelForget, locale) => pick(locale, "Non, garder", "No, keep").into(),
             (Message::MoveNeed { up, need }, locale) => {
                 let verb = match (up, locale) {
                     (true, Fr) => "Monter",
@@ -1293,6 +1484,7 @@ pub fn theme_label(theme: &str, locale: Locale) -> Option<&'static str> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Service {
     Shelter115,
+    Meals115,
     SocialCentre,
     ViolenceWomen3919,
     Police17,
@@ -1305,46 +1497,53 @@ pub enum Service {
 /// Who answers at a service, in words. Sources: service-public.fr F33954
 /// ("Quels sont les numéros d'urgence ?") and `data/SOURCES.md`.
 pub fn service_name(service: Service, locale: Locale) -> &'static str {
+    // When each answers and at what cost is said apart
+    // (`Contact::availability`), from the contact table's facts.
     match service {
         Service::Shelter115 => pick(
             locale,
-            "115\u{a0}: hébergement d’urgence. Gratuit, jour et nuit.",
-            "115: emergency shelter. Free, day and night.",
+            "115\u{a0}: hébergement d’urgence",
+            "115: emergency shelter",
+        ),
+        Service::Meals115 => pick(
+            locale,
+            "115\u{a0}: il vous dit où trouver un repas aujourd’hui",
+            "115: it tells you where to get a meal today",
         ),
         Service::SocialCentre => pick(
             locale,
-            "Le centre communal d’action sociale (CCAS) de votre mairie\u{a0}: il peut donner une aide pour manger.",
-            "The social action centre (CCAS) of your town hall: it can help you get food.",
+            "Le centre communal d’action sociale (CCAS) de votre mairie\u{a0}: il peut vous aider à avoir à manger",
+            "The social action centre (CCAS) of your town hall: it can help you get food",
         ),
         Service::ViolenceWomen3919 => pick(
             locale,
-            "3919\u{a0}: écoute pour les femmes victimes de violences. Gratuit et anonyme.",
-            "3919: help line for women facing violence. Free and anonymous.",
+            "3919\u{a0}: écoute pour les femmes victimes de violences, anonyme",
+            "3919: help line for women facing violence, anonymous",
         ),
         Service::Police17 => pick(
             locale,
-            "17\u{a0}: police ou gendarmerie, en cas de danger tout de suite.",
-            "17: police, if you are in danger right now.",
+            "17\u{a0}: police ou gendarmerie, si vous êtes en danger tout de suite",
+            "17: police, if you are in danger right now",
         ),
         Service::Emergency112 => pick(
             locale,
-            "112\u{a0}: numéro d’urgence européen. Gratuit, jour et nuit.",
-            "112: European emergency number. Free, day and night.",
+            "112\u{a0}: numéro d’urgence européen",
+            "112: European emergency number",
         ),
         Service::Sms114 => pick(
             locale,
-            "114\u{a0}: par SMS, si vous ne pouvez pas parler.",
-            "114: by text message, if you cannot speak.",
+            "114\u{a0}: par SMS, si vous ne pouvez pas parler ou entendre",
+            "114: by text message, if you cannot speak or hear",
         ),
         Service::ChildInDanger119 => pick(
             locale,
-            "119\u{a0}: enfance en danger. Gratuit, jour et nuit.",
-            "119: children in danger. Free, day and night.",
+            "119\u{a0}: enfance en danger",
+            "119: children in danger",
         ),
         Service::Samu15 => pick(
             locale,
-            "15\u{a0}: SAMU, urgence médicale. Gratuit, jour et nuit.",
-            "15: SAMU, medical emergency. Free, day and night.",
+            "15\u{a0}: SAMU, urgence médicale",
+            "15: SAMU, medical emergency",
         ),
     }
 }

@@ -36,7 +36,8 @@
 //! let html = print_view(&plan, &catalogue, today);
 //! assert!(html.starts_with("<!DOCTYPE html>"));
 //! assert!(html.contains(r#"<html lang="fr">"#));
-//! assert!(html.contains("Quand\u{a0}: vendredi 27 novembre 2026"));
+//! // The step due today says so.
+//! assert!(html.contains("aujourd’hui, vendredi 27 novembre 2026"));
 //! assert!(!html.contains("<script"));
 //! ```
 
@@ -60,6 +61,9 @@ pub fn print_view(plan: &Plan, catalogue: &Catalogue, today: Date) -> String {
     html.element("h1", &text(Message::PlanTitle));
     html.element("p", &text(Message::DocumentDate(today)));
     html.raw("</header>\n<main>\n");
+
+    // The urgent numbers first, when the diagnosis raised alerts.
+    urgent_numbers(&mut html, &plan.urgent);
 
     // The objectives.
     html.section_start("objectives", &text(Message::ObjectivesTitle));
@@ -88,7 +92,7 @@ pub fn print_view(plan: &Plan, catalogue: &Catalogue, today: Date) -> String {
     } else {
         html.raw("<ol class=\"steps\">\n");
         for action in steps {
-            step(&mut html, plan, catalogue, action);
+            step(&mut html, plan, catalogue, action, today);
         }
         html.raw("</ol>\n");
     }
@@ -133,15 +137,58 @@ pub fn print_view(plan: &Plan, catalogue: &Catalogue, today: Date) -> String {
     html.finish(&text(Message::PlanTitle))
 }
 
-/// One step of the print view: what, when, who, for which objective, and
-/// how to reach the partner.
-fn step(html: &mut Html, plan: &Plan, catalogue: &Catalogue, action: &Action) {
+/// The urgent alerts raised, each with what to tell the person and its
+/// numbers (a link, shown as text too) with when and at what cost each
+/// answers: on paper, in full, never folded.
+fn urgent_numbers(html: &mut Html, alerts: &[crate::UrgentAlert]) {
+    if alerts.is_empty() {
+        return;
+    }
+    let locale = html.locale;
+    html.section_start("urgent", &Message::UrgentNumbersTitle.text(locale));
+    html.raw("<ul class=\"urgent\">\n");
+    for alert in alerts {
+        html.raw("<li>\n");
+        html.strong(alert.text(locale));
+        html.raw("\n<ul>\n");
+        for contact in alert.contacts(locale) {
+            html.raw("<li>");
+            // The name starts with the number: the link stays readable
+            // on paper.
+            match contact.phone.and_then(tel_href) {
+                Some(tel) => {
+                    let href = match contact.reach {
+                        crate::diagnosis::Reach::TextMessage => tel.replacen("tel:", "sms:", 1),
+                        _ => tel,
+                    };
+                    html.raw("<a href=\"");
+                    html.text(&href);
+                    html.raw("\">");
+                    html.text(contact.name);
+                    html.raw("</a>");
+                }
+                None => html.text(contact.name),
+            }
+            html.raw(". ");
+            html.text(&contact.availability(locale));
+            html.raw("</li>\n");
+        }
+        html.raw("</ul>\n</li>\n");
+    }
+    html.raw("</ul>\n");
+    html.section_end();
+}
+
+/// One step of the print view: what, when ("today" on the day it is
+/// printed, an emergency line's day), who, for which objective, and how
+/// to reach the partner.
+fn step(html: &mut Html, plan: &Plan, catalogue: &Catalogue, action: &Action, today: Date) {
     let locale = plan.locale;
     let text = |message: Message| message.text(locale);
     let contact = contact_of(action, catalogue, locale);
     html.raw("<li class=\"step\">\n");
     html.element("h3", &action.title);
-    html.element("p", &text(Message::Due(action.due)));
+    html.element("p", &text(due(action.due, today)));
     let partner = contact.as_ref().map(|contact| contact.name.as_str());
     html.element(
         "p",
@@ -168,6 +215,14 @@ fn step(html: &mut Html, plan: &Plan, catalogue: &Catalogue, action: &Action) {
         partner_contact(html, contact, locale);
     }
     html.raw("</li>\n");
+}
+
+/// When a step is due, in words: "today" when it is `today`.
+pub fn due(date: Option<Date>, today: Date) -> Message<'static> {
+    match date {
+        Some(date) if date == today => Message::DueToday(date),
+        date => Message::Due(date),
+    }
 }
 
 /// The contact of an action's partner: the one copied in the plan, or,
@@ -272,6 +327,7 @@ li { margin-bottom: .75rem; }
 .contact ul { list-style: none; padding-left: 0; }
 .contact li { margin-bottom: .25rem; }
 .step { padding: .5rem .75rem; border-left: 4px solid #000091; }
+.urgent > li { padding: .5rem .75rem; border-left: 6px solid #ce0500; background: #ffe9e6; }
 .own-words, .note, .details { white-space: pre-line; }
 a { color: #000091; text-decoration: underline; overflow-wrap: anywhere; }
 footer { margin-top: 2rem; border-top: 1px solid #3a3a3a; padding-top: .5rem; }

@@ -252,6 +252,46 @@ fn a_postal_code_of_several_communes_asks_which_by_name() {
 }
 
 #[test]
+fn the_questions_left_never_grow_with_the_commune_question() {
+    let questionnaire = Questionnaire::default_fr_en().with_communes(communes_of(&["2B", "93"]));
+    for postal in ["20200", "93200", "93000"] {
+        let mut session = DiagnosisSession::new(&questionnaire, today());
+        let mut lefts = Vec::new();
+        while let Some(question) = session.current(&questionnaire) {
+            lefts.push((
+                question.id.clone(),
+                session.step(&questionnaire).progress.left,
+            ));
+            let id = question.id.clone();
+            let answer = match &question.kind {
+                QuestionKind::PostalCode => AnswerValue::Text(postal.into()),
+                QuestionKind::YesNo => AnswerValue::Bool(id == "food_today"),
+                QuestionKind::Number { min, .. } => AnswerValue::Number(*min),
+                QuestionKind::Commune => {
+                    let options = session.options(&questionnaire, question);
+                    AnswerValue::Text(options[0].id.clone())
+                }
+                QuestionKind::NeedRanking => AnswerValue::List(session.needs_found(&questionnaire)),
+                QuestionKind::MultipleChoice { .. } => {
+                    AnswerValue::List(vec![question.options()[0].id.clone()])
+                }
+                _ if id == "sleep_tonight" => AnswerValue::Text("home".into()),
+                _ => AnswerValue::Text(question.options()[0].id.clone()),
+            };
+            session.answer(&questionnaire, &id, answer).unwrap();
+        }
+        assert_eq!(
+            lefts.iter().any(|(id, _)| id == "commune"),
+            postal == "20200",
+            "{postal}: asked only for a postal code of several communes"
+        );
+        for pair in lefts.windows(2) {
+            assert!(pair[1].1 <= pair[0].1, "{postal}: {pair:?}");
+        }
+    }
+}
+
+#[test]
 fn homonyms_of_one_postal_code_are_told_apart() {
     // 62760 serves two communes named Thièvres, one in the Pas-de-Calais
     // and one in the Somme.

@@ -102,7 +102,7 @@ pub(crate) fn shadow_root(host: &HtmlElement, style: &str) -> Result<ShadowRoot,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
     let sheets = js_sys::Array::new();
-    for text in [BASE_STYLE, style] {
+    for text in [BASE_STYLE, crate::alerts::STYLE, style] {
         let sheet = CssStyleSheet::new()?;
         sheet.replace_sync(text)?;
         sheets.push(&sheet);
@@ -196,6 +196,34 @@ pub(crate) fn contact_ways(
         list.append_child(&item)?;
     }
     Ok(list)
+}
+
+/// The message of a field refused, the same in every widget: a paragraph
+/// `id` (for the control's `aria-describedby`), `part="error"`, that
+/// reads "Erreur : " then `message` — the prefix for screen readers only
+/// (the paragraph's colour and border show it), then a space.
+pub(crate) fn field_error(
+    document: &web_sys::Document,
+    locale: Locale,
+    id: &str,
+    message: &str,
+) -> Result<web_sys::Element, JsValue> {
+    use crate::dom::element;
+    use passerelle_core::Message;
+    let paragraph = element(
+        document,
+        "p",
+        &[("id", id), ("class", "error"), ("part", "error")],
+        None,
+    )?;
+    paragraph.append_child(&*element(
+        document,
+        "span",
+        &[("class", "visually-hidden")],
+        Some(&Message::ErrorPrefix.text(locale)),
+    )?)?;
+    paragraph.append_with_str_1(&format!(" {message}"))?;
+    Ok(paragraph)
 }
 
 /// A row of actions (`div.actions`) holding one button with these
