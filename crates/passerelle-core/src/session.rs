@@ -415,11 +415,17 @@ impl DiagnosisSession {
     /// unknown while a question to come may give the postal code. When
     /// the commune table cannot tell, it is asked only if it has an
     /// answer already (kept, or being taken back), so that the commune
-    /// chosen is not lost; otherwise it is left out.
+    /// chosen is not lost; otherwise it is left out, and without any table
+    /// it is not counted in the progress either.
     fn commune_asked(&self, known: &Known, position: usize, question: &Question) -> Outcome {
         use crate::communes::PostalCommunes;
         use crate::facts::{Fact, Value};
+        let communes = known.questionnaire.communes();
         let Some(Value::Text(postal_code)) = known.facts.get(Fact::PostalCode) else {
+            if communes.is_empty() && !self.answers.contains_key(&question.id) {
+                // No table: it will not be asked (nor counted).
+                return Outcome::NotMet;
+            }
             let to_come = (known.next..position)
                 .filter_map(|at| known.questionnaire.question_at(at))
                 .any(|earlier| earlier.fact() == Some(Fact::PostalCode));
@@ -429,7 +435,7 @@ impl DiagnosisSession {
                 Outcome::NotMet
             };
         };
-        match known.questionnaire.communes().of_postal_code(postal_code) {
+        match communes.of_postal_code(postal_code) {
             PostalCommunes::Several(_) => Outcome::Met,
             PostalCommunes::NotLoaded => Outcome::of(self.answers.contains_key(&question.id)),
             PostalCommunes::One(_) | PostalCommunes::Unknown => Outcome::NotMet,
