@@ -2239,7 +2239,7 @@ fn value_text(fact: Fact, value: &Value, communes: &Communes, locale: Locale) ->
                 (Some(name), Some(department)) => format!("{name}, {department}"),
                 (Some(name), None) => name.to_owned(),
                 (None, Some(department)) => format!(
-                    "{} {code} ({department})",
+                    "{} {code}, {department}",
                     pick(locale, "code Insee", "INSEE code")
                 ),
                 (None, None) => format!("{} {code}", pick(locale, "code Insee", "INSEE code")),

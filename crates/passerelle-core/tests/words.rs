@@ -396,3 +396,683 @@ fn english_calls_the_rsa_a_minimum_income() {
     assert!(text.contains("minimum income"), "{text:?}");
     assert!(!text.to_lowercase().contains("earned income"), "{text:?}");
 }
+
+/// Every message of the catalogue, each variant with values at its
+/// boundaries. `covered` below makes a variant added without being
+/// listed here a compile error: list it.
+fn every_message<'a>(value: &'a passerelle_core::facts::Value) -> Vec<Message<'a>> {
+    use passerelle_core::diagnosis::Hours;
+    use passerelle_core::facts::Fact;
+    use passerelle_core::orientation::Eligibility;
+    use passerelle_core::plan::{ActionStatus, Actor, ObjectiveStatus};
+    use passerelle_core::referral::Part;
+    let date = today();
+    let first = Date::parse("2026-12-01").unwrap();
+    let actors = [Actor::Person, Actor::Advisor, Actor::Partner];
+    let mut all = vec![
+        Message::Continue,
+        Message::Back,
+        Message::Yes,
+        Message::No,
+        Message::Completed,
+        Message::CompletedDetail,
+        Message::AnswerRequired,
+        Message::NotANumber,
+        Message::OutOfRange {
+            min: 14,
+            max: 120,
+            unit: "ans",
+        },
+        Message::OutOfRange {
+            min: 0,
+            max: 9,
+            unit: "",
+        },
+        Message::UnknownOption,
+        Message::NotCurrentQuestion,
+        Message::SessionComplete,
+        Message::NotSkippable,
+        Message::ErrorPrefix,
+        Message::RepeatedOption,
+        Message::ExclusiveOption {
+            label: "Aucune de ces aides",
+        },
+        Message::NotADate,
+        Message::DateInFuture,
+        Message::NotAPostalCode,
+        Message::TooLong { max: 200 },
+        Message::Skip,
+        Message::NeedsTitle,
+        Message::NotRanked,
+        Message::RepeatedRank,
+        Message::ContactPartnerAction {
+            name: "Mission locale",
+        },
+        Message::PrepareDocuments {
+            name: "Mission locale",
+            documents: "une pièce d’identité",
+        },
+        Message::SnapshotUnreadable,
+        Message::SnapshotTooNew,
+        Message::LongDate(first),
+        Message::DocumentDate(date),
+        Message::PlanTitle,
+        Message::ObjectivesTitle,
+        Message::InYourWords,
+        Message::NextStepsTitle,
+        Message::NoNextStep,
+        Message::Due(Some(date)),
+        Message::Due(None),
+        Message::ForObjective { label: "Emploi" },
+        Message::NoteLabel,
+        Message::ContactOf {
+            name: "Mission locale",
+        },
+        Message::PhoneLabel,
+        Message::EmailLabel,
+        Message::WebLabel,
+        Message::DetailsLabel,
+        Message::AdvisorTitle,
+        Message::OrganisationLabel,
+        Message::NoAdvisor,
+        Message::NextReviewTitle,
+        Message::NoNextReview,
+        Message::DoneTitle,
+        Message::PrintPrivacy,
+        Message::ReferralTitle,
+        Message::ReferralFor {
+            partner: "Cap emploi",
+        },
+        Message::ConsentTitle,
+        Message::ReferralConsent {
+            partner: "Cap emploi",
+            date,
+        },
+        Message::ReferralNeedsTitle,
+        Message::ReferralActionsTitle {
+            partner: "Cap emploi",
+        },
+        Message::ReferralFactsTitle,
+        Message::ReferralFactsIntro {
+            partner: "Cap emploi",
+        },
+        Message::NoFactNeeded,
+        Message::ReferralAdvisorTitle,
+        Message::ReferralPersonTitle,
+        Message::IncludedTitle,
+        Message::LeftOutTitle,
+        Message::ReferralNoConsent {
+            partner: "Cap emploi",
+        },
+        Message::ReferralUnknownEntry,
+        Message::ReferralEmergencyLine { line: "115" },
+        Message::PaceHelp { default: 2 },
+        Message::FirstStepsSummary { per_week: 1 },
+        Message::FirstStepsSummary { per_week: 3 },
+        Message::PersonTitle,
+        Message::PersonHelp,
+        Message::PersonNameLabel,
+        Message::PersonPhoneLabel,
+        Message::PersonEmailLabel,
+        Message::SavePerson,
+        Message::PersonSaved,
+        Message::PersonErased,
+        Message::PersonNameRequired,
+        Message::DueToday(date),
+        Message::OrientationTitle,
+        Message::OrientationIntro,
+        Message::OrientationWaiting,
+        Message::FilterByNeed,
+        Message::AllNeeds,
+        Message::OnlyEligible,
+        Message::ProposalsShown(0),
+        Message::ProposalsShown(1),
+        Message::ProposalsShown(74),
+        Message::NoProposal,
+        Message::WhyTitle,
+        Message::ToSettle,
+        Message::HowToGetIn,
+        Message::ThroughProfessionalOnly,
+        Message::PlanWaiting,
+        Message::ChooseNeeds,
+        Message::PaceQuestion,
+        Message::StepsPerWeek(1),
+        Message::StepsPerWeek(3),
+        Message::BuildPlan,
+        Message::ChooseAtLeastOneNeed,
+        Message::ActionStatusLabel,
+        Message::OpenPrintView,
+        Message::SavePlanFile,
+        Message::OpenPlanFile,
+        Message::PlanUnreadable,
+        Message::PlanTooNew,
+        Message::ReviewTitle,
+        Message::ReviewDone,
+        Message::ReviewStuck,
+        Message::ReviewChanged,
+        Message::SaveReview,
+        Message::ReviewSaved(date),
+        Message::RebuildPlan,
+        Message::TextTooLong,
+        Message::ParcoursSteps,
+        Message::ParcoursProgress {
+            current: 1,
+            total: 3,
+        },
+        Message::GoToOrientation,
+        Message::GoToPlan,
+        Message::AnswersKeptInTab,
+        Message::AnswersKeptOnDevice,
+        Message::ForgetAnswers,
+        Message::AnswersForgotten,
+        Message::StorageUnavailable,
+        Message::ReferralPartnerLabel,
+        Message::ReferralConsentBox,
+        Message::PrepareReferral,
+        Message::ConsentRequired,
+        Message::OpenReferral {
+            partner: "Cap emploi",
+        },
+        Message::MoveNeed {
+            up: true,
+            need: Some("Emploi"),
+        },
+        Message::MoveNeed {
+            up: false,
+            need: None,
+        },
+        Message::ChangeActionTitle,
+        Message::ActionTitleLabel,
+        Message::ActionDueLabel,
+        Message::SaveAction,
+        Message::RebuildWarning,
+        Message::ConfirmRebuild,
+        Message::KeepPlan,
+        Message::ObjectiveStatusLabel,
+        Message::AddActionTitle,
+        Message::ActionActorLabel,
+        Message::SaveNewAction,
+        Message::AddObjectiveTitle,
+        Message::ObjectiveNeedLabel,
+        Message::StatementLabel,
+        Message::SaveNewObjective,
+        Message::FollowUpTitle,
+        Message::AdvisorNameLabel,
+        Message::AdvisorOrganisationLabel,
+        Message::AdvisorPhoneLabel,
+        Message::AdvisorEmailLabel,
+        Message::NextReviewLabel,
+        Message::SaveFollowUp,
+        Message::FollowUpSaved,
+        Message::TextRequired,
+        Message::AdvisorNameRequired,
+        Message::ConsentsTitle,
+        Message::ConsentSince {
+            partner: "Cap emploi",
+            date,
+        },
+        Message::WithdrawConsent {
+            partner: "Cap emploi",
+        },
+        Message::ConsentWithdrawn {
+            partner: "Cap emploi",
+        },
+        Message::PlanKeptInTab,
+        Message::PlanKeptOnDevice,
+        Message::ForgetPlan,
+        Message::PlanForgotten,
+        Message::KeptPlanUnreadable,
+        Message::PlanStorageUnavailable,
+        Message::CommuneChosenBefore,
+        Message::ReachNumber {
+            phone: "115",
+            by_text: false,
+        },
+        Message::ReachNumber {
+            phone: "114",
+            by_text: true,
+        },
+        Message::UrgentNumbers {
+            numbers: "115, 3919",
+        },
+        Message::UrgentNumbersTitle,
+        Message::QuickExit,
+        Message::QuickExitHelp,
+        Message::ProgressLeft {
+            current: 1,
+            left: 1,
+            last: false,
+        },
+        Message::ProgressLeft {
+            current: 2,
+            left: 30,
+            last: false,
+        },
+        Message::ProgressLeft {
+            current: 30,
+            left: 1,
+            last: true,
+        },
+        Message::ForgetAnswersWhat,
+        Message::ForgetPlanWhat,
+        Message::ConfirmForget,
+        Message::CancelForget,
+    ];
+    for priority in [Priority::Urgent, Priority::High, Priority::Normal] {
+        all.push(Message::NeedPriority(priority));
+    }
+    for status in ObjectiveStatus::ALL {
+        all.extend([
+            Message::ObjectiveState(status),
+            Message::ObjectiveStatusName(status),
+        ]);
+    }
+    for status in ActionStatus::ALL {
+        all.extend([
+            Message::ActionState(status),
+            Message::ActionStatusName(status),
+        ]);
+    }
+    for actor in actors {
+        all.extend([
+            Message::PrintWho {
+                actor,
+                partner: Some("Cap emploi"),
+            },
+            Message::PrintWho {
+                actor,
+                partner: None,
+            },
+            Message::ReferralWho {
+                actor,
+                partner: "Cap emploi",
+            },
+            Message::ActorName(actor),
+        ]);
+    }
+    for status in [
+        Eligibility::Eligible,
+        Eligibility::Undetermined,
+        Eligibility::Ineligible,
+    ] {
+        all.push(Message::EligibilityWords(status));
+    }
+    for step in 0..3 {
+        all.push(Message::ParcoursStep(step));
+    }
+    for (free, hours) in [(true, Hours::DayAndNight), (false, Hours::OpeningHours)] {
+        all.push(Message::ContactAvailability { free, hours });
+    }
+    for fact in Fact::ALL {
+        all.extend([
+            Message::FactValue { fact, value: None },
+            Message::SheetPart(Part::Fact(fact)),
+        ]);
+    }
+    all.push(Message::FactValue {
+        fact: Fact::Age,
+        value: Some(value),
+    });
+    for part in [
+        Part::Consent,
+        Part::Needs,
+        Part::Actions,
+        Part::Advisor,
+        Part::Person,
+        Part::OtherObjectives,
+        Part::OtherActions,
+        Part::Statements,
+        Part::Notes,
+        Part::Reviews,
+        Part::NextReview,
+        Part::Schedule,
+        Part::OtherConsents,
+        Part::History,
+    ] {
+        all.push(Message::SheetPart(part));
+    }
+    all.iter().for_each(covered);
+    all
+}
+
+/// Fails to compile when a variant of `Message` is not named: add it to
+/// `every_message`.
+fn covered(message: &Message) {
+    match message {
+        Message::Continue
+        | Message::Back
+        | Message::Yes
+        | Message::No
+        | Message::Completed
+        | Message::CompletedDetail
+        | Message::AnswerRequired
+        | Message::NotANumber
+        | Message::OutOfRange { .. }
+        | Message::UnknownOption
+        | Message::NotCurrentQuestion
+        | Message::SessionComplete
+        | Message::NotSkippable
+        | Message::ErrorPrefix
+        | Message::RepeatedOption
+        | Message::ExclusiveOption { .. }
+        | Message::NotADate
+        | Message::DateInFuture
+        | Message::NotAPostalCode
+        | Message::TooLong { .. }
+        | Message::Skip
+        | Message::NeedsTitle
+        | Message::NeedPriority(_)
+        | Message::NotRanked
+        | Message::RepeatedRank
+        | Message::ContactPartnerAction { .. }
+        | Message::PrepareDocuments { .. }
+        | Message::SnapshotUnreadable
+        | Message::SnapshotTooNew
+        | Message::LongDate(_)
+        | Message::DocumentDate(_)
+        | Message::PlanTitle
+        | Message::ObjectivesTitle
+        | Message::InYourWords
+        | Message::ObjectiveState(_)
+        | Message::NextStepsTitle
+        | Message::NoNextStep
+        | Message::Due(_)
+        | Message::PrintWho { .. }
+        | Message::ForObjective { .. }
+        | Message::ActionState(_)
+        | Message::NoteLabel
+        | Message::ContactOf { .. }
+        | Message::PhoneLabel
+        | Message::EmailLabel
+        | Message::WebLabel
+        | Message::DetailsLabel
+        | Message::AdvisorTitle
+        | Message::OrganisationLabel
+        | Message::NoAdvisor
+        | Message::NextReviewTitle
+        | Message::NoNextReview
+        | Message::DoneTitle
+        | Message::PrintPrivacy
+        | Message::ReferralTitle
+        | Message::ReferralFor { .. }
+        | Message::ConsentTitle
+        | Message::ReferralConsent { .. }
+        | Message::ReferralNeedsTitle
+        | Message::ReferralActionsTitle { .. }
+        | Message::ReferralWho { .. }
+        | Message::ReferralFactsTitle
+        | Message::ReferralFactsIntro { .. }
+        | Message::NoFactNeeded
+        | Message::FactValue { .. }
+        | Message::ReferralAdvisorTitle
+        | Message::ReferralPersonTitle
+        | Message::IncludedTitle
+        | Message::LeftOutTitle
+        | Message::SheetPart(_)
+        | Message::ReferralNoConsent { .. }
+        | Message::ReferralUnknownEntry
+        | Message::ReferralEmergencyLine { .. }
+        | Message::PaceHelp { .. }
+        | Message::FirstStepsSummary { .. }
+        | Message::PersonTitle
+        | Message::PersonHelp
+        | Message::PersonNameLabel
+        | Message::PersonPhoneLabel
+        | Message::PersonEmailLabel
+        | Message::SavePerson
+        | Message::PersonSaved
+        | Message::PersonErased
+        | Message::PersonNameRequired
+        | Message::DueToday(_)
+        | Message::OrientationTitle
+        | Message::OrientationIntro
+        | Message::OrientationWaiting
+        | Message::FilterByNeed
+        | Message::AllNeeds
+        | Message::OnlyEligible
+        | Message::ProposalsShown(_)
+        | Message::NoProposal
+        | Message::EligibilityWords(_)
+        | Message::WhyTitle
+        | Message::ToSettle
+        | Message::HowToGetIn
+        | Message::ThroughProfessionalOnly
+        | Message::PlanWaiting
+        | Message::ChooseNeeds
+        | Message::PaceQuestion
+        | Message::StepsPerWeek(_)
+        | Message::BuildPlan
+        | Message::ChooseAtLeastOneNeed
+        | Message::ActionStatusLabel
+        | Message::ActionStatusName(_)
+        | Message::OpenPrintView
+        | Message::SavePlanFile
+        | Message::OpenPlanFile
+        | Message::PlanUnreadable
+        | Message::PlanTooNew
+        | Message::ReviewTitle
+        | Message::ReviewDone
+        | Message::ReviewStuck
+        | Message::ReviewChanged
+        | Message::SaveReview
+        | Message::ReviewSaved(_)
+        | Message::RebuildPlan
+        | Message::TextTooLong
+        | Message::ParcoursSteps
+        | Message::ParcoursStep(_)
+        | Message::ParcoursProgress { .. }
+        | Message::GoToOrientation
+        | Message::GoToPlan
+        | Message::AnswersKeptInTab
+        | Message::AnswersKeptOnDevice
+        | Message::ForgetAnswers
+        | Message::AnswersForgotten
+        | Message::StorageUnavailable
+        | Message::ReferralPartnerLabel
+        | Message::ReferralConsentBox
+        | Message::PrepareReferral
+        | Message::ConsentRequired
+        | Message::OpenReferral { .. }
+        | Message::MoveNeed { .. }
+        | Message::ChangeActionTitle
+        | Message::ActionTitleLabel
+        | Message::ActionDueLabel
+        | Message::SaveAction
+        | Message::RebuildWarning
+        | Message::ConfirmRebuild
+        | Message::KeepPlan
+        | Message::ObjectiveStatusLabel
+        | Message::ObjectiveStatusName(_)
+        | Message::AddActionTitle
+        | Message::ActionActorLabel
+        | Message::ActorName(_)
+        | Message::SaveNewAction
+        | Message::AddObjectiveTitle
+        | Message::ObjectiveNeedLabel
+        | Message::StatementLabel
+        | Message::SaveNewObjective
+        | Message::FollowUpTitle
+        | Message::AdvisorNameLabel
+        | Message::AdvisorOrganisationLabel
+        | Message::AdvisorPhoneLabel
+        | Message::AdvisorEmailLabel
+        | Message::NextReviewLabel
+        | Message::SaveFollowUp
+        | Message::FollowUpSaved
+        | Message::TextRequired
+        | Message::AdvisorNameRequired
+        | Message::ConsentsTitle
+        | Message::ConsentSince { .. }
+        | Message::WithdrawConsent { .. }
+        | Message::ConsentWithdrawn { .. }
+        | Message::PlanKeptInTab
+        | Message::PlanKeptOnDevice
+        | Message::ForgetPlan
+        | Message::PlanForgotten
+        | Message::KeptPlanUnreadable
+        | Message::PlanStorageUnavailable
+        | Message::CommuneChosenBefore
+        | Message::ContactAvailability { .. }
+        | Message::ReachNumber { .. }
+        | Message::UrgentNumbers { .. }
+        | Message::UrgentNumbersTitle
+        | Message::QuickExit
+        | Message::QuickExitHelp
+        | Message::ProgressLeft { .. }
+        | Message::ForgetAnswersWhat
+        | Message::ForgetPlanWhat
+        | Message::ConfirmForget
+        | Message::CancelForget => {}
+    }
+}
+
+#[test]
+fn every_french_message_and_fixed_text_has_french_typography() {
+    use passerelle_core::diagnosis::UrgentAlert;
+    use passerelle_core::i18n::{alert_text, service_name, theme_label, Service};
+    let value = passerelle_core::facts::Value::Integer(19);
+    let mut texts: Vec<(String, String)> = every_message(&value)
+        .iter()
+        .map(|message| (format!("{message:?}"), message.text(Locale::Fr)))
+        .collect();
+    assert!(texts.len() > 200, "{}", texts.len());
+    for service in [
+        Service::Shelter115,
+        Service::Meals115,
+        Service::SocialCentre,
+        Service::ViolenceWomen3919,
+        Service::Police17,
+        Service::Emergency112,
+        Service::Sms114,
+        Service::ChildInDanger119,
+        Service::Samu15,
+    ] {
+        texts.push((
+            format!("{service:?}"),
+            service_name(service, Locale::Fr).to_owned(),
+        ));
+    }
+    for alert in UrgentAlert::ALL {
+        texts.push((
+            format!("{alert:?}"),
+            alert_text(alert, Locale::Fr).to_owned(),
+        ));
+        for contact in alert.contacts(Locale::Fr) {
+            texts.push((format!("{alert:?} contact"), contact.name.to_owned()));
+        }
+    }
+    let themes = passerelle_core::referentials::Referential::Themes;
+    for theme in themes.terms().iter().map(|term| term.value.as_str()) {
+        let label =
+            theme_label(theme, Locale::Fr).unwrap_or_else(|| panic!("no label for {theme}"));
+        assert!(
+            theme_label(theme, Locale::En).is_some(),
+            "no English label for {theme}"
+        );
+        texts.push((theme.to_owned(), label.to_owned()));
+    }
+    let mut faults = Vec::new();
+    for (what, text) in &texts {
+        for fault in typography_faults(text) {
+            faults.push(format!("{what}: {fault}: {text:?}"));
+        }
+    }
+    assert!(faults.is_empty(), "{} faults: {faults:#?}", faults.len());
+}
+
+/// The texts of an HTML page: its text between tags, references decoded.
+fn html_texts(html: &str) -> Vec<String> {
+    let body = html.split("<body").nth(1).unwrap_or(html);
+    body.split('<')
+        .filter_map(|chunk| chunk.split_once('>').map(|(_, text)| text))
+        .map(|text| {
+            text.replace("&#39;", "'")
+                .replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&")
+        })
+        .filter(|text| !text.trim().is_empty())
+        .collect()
+}
+
+#[test]
+fn the_print_view_and_the_referral_sheet_have_french_typography() {
+    use passerelle_core::diagnosis::{Diagnosis, FoundNeed};
+    use passerelle_core::plan::{Author, Choices, Consent, ContactDetails, Edit, Plan};
+    use passerelle_core::print::print_view;
+    use passerelle_core::referral::referral_sheet;
+    let catalogue = Catalogue::national().merged_with(&Catalogue::demo_local());
+    let job = "trouver-un-emploi";
+    let diagnosis = Diagnosis {
+        questionnaire_id: "passerelle-default".into(),
+        reference_date: today(),
+        facts: Facts::from_json(
+            r#"{"birth_date": "2007-05-02", "postal_code": "93200", "employment_status": "inactive",
+                "benefits": ["rsa"], "children_count": 0, "monthly_resources": 0}"#,
+        )
+        .unwrap(),
+        urgent: vec![],
+        needs: vec![FoundNeed {
+            theme: job.into(),
+            label: "Emploi".into(),
+            priority: Priority::High,
+            rank: None,
+            raised_by: vec![],
+        }],
+        ranked_by_person: false,
+    };
+    let mut choices = passerelle_core::plan::Choices::new(today(), vec![job.into()]);
+    choices.entries.insert(
+        job.into(),
+        vec!["contrat-engagement-jeune".into(), "demo-atelier-cv".into()],
+    );
+    let _: &Choices = &choices;
+    let mut plan = Plan::build(&diagnosis, &catalogue, &choices).unwrap();
+    let apply = |plan: &mut Plan, edit| plan.apply(edit, Author::Advisor, today()).unwrap();
+    apply(
+        &mut plan,
+        Edit::SetAdvisor {
+            advisor: Some(ContactDetails {
+                name: "Inès Martin".into(),
+                organisation: Some("Mission locale".into()),
+                phone: Some("01 23 45 67 89".into()),
+                email: Some("ines.martin@example.org".into()),
+            }),
+        },
+    );
+    for entry in ["contrat-engagement-jeune", "demo-atelier-cv"] {
+        apply(
+            &mut plan,
+            Edit::GiveConsent {
+                consent: Consent {
+                    entry: entry.into(),
+                    date: today(),
+                },
+            },
+        );
+    }
+    let mut pages = vec![(
+        "print view".to_owned(),
+        print_view(&plan, &catalogue, today()),
+    )];
+    for entry in ["contrat-engagement-jeune", "demo-atelier-cv"] {
+        let sheet = referral_sheet(&plan, &catalogue, entry, today()).unwrap();
+        pages.push((format!("referral sheet {entry}"), sheet.to_html()));
+    }
+    let mut faults = Vec::new();
+    for (page, html) in &pages {
+        let texts = html_texts(html);
+        assert!(texts.len() > 10, "{page}: {texts:?}");
+        for text in texts {
+            for fault in typography_faults(&text) {
+                faults.push(format!("{page}: {fault}: {text:?}"));
+            }
+            assert!(
+                !text.contains("93066"),
+                "{page}: a commune's code in {text:?}"
+            );
+        }
+    }
+    assert!(faults.is_empty(), "{faults:#?}");
+}
