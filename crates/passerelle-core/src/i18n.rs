@@ -1955,7 +1955,8 @@ fn euros(n: i64, locale: Locale) -> String {
 /// A number of years, months or children with its noun, singular or
 /// plural: "1 an", "3 ans", "1 year", "3 years".
 fn count(n: i64, one: (&str, &str), many: (&str, &str), locale: Locale) -> String {
-    let noun = if n.abs() < 2 && locale == Locale::Fr || n.abs() == 1 {
+    // `unsigned_abs`: a rule may compare with any whole number, i64::MIN too.
+    let noun = if n.unsigned_abs() < 2 && locale == Locale::Fr || n.unsigned_abs() == 1 {
         pick(locale, one.0, one.1)
     } else {
         pick(locale, many.0, many.1)

@@ -67,7 +67,7 @@ pub fn french(text: &str) -> Cow<'_, str> {
             }
             '«' => {
                 out.push(c);
-                after_opening_quote = at + c.len_utf8() < text.len();
+                after_opening_quote = at + c.len_utf8() < text.len() && !in_address(text, at);
             }
             _ => out.push(c),
         }
@@ -121,8 +121,21 @@ fn left_alone(text: &str, at: usize) -> bool {
             return true;
         }
     }
-    let breaks = [' ', '\n', '\t'];
-    let start = before.rfind(breaks).map_or(0, |i| i + 1);
+    in_address(text, at)
+}
+
+/// Whether the character at byte `at` is in a web or e-mail address: the
+/// word around it has `://` or `@`, or starts with `www.`.
+fn in_address(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    // Non-breaking spaces too: never in an address, and the ones `french`
+    // puts must not join words on a second pass.
+    let breaks = [' ', '\n', '\t', NBSP, NNBSP];
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| breaks.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let end = text[at..].find(breaks).map_or(text.len(), |i| at + i);
     let word = &text[start..end];
     word.contains("://") || word.contains('@') || word.starts_with("www.")
@@ -171,6 +184,23 @@ mod tests {
         ] {
             assert_eq!(french(text), expected, "{text:?}");
             assert_eq!(french(expected), expected, "not stable: {expected:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Applied again, it changes nothing: a catalogue or questionnaire
+        /// written out reads back the same.
+        #[test]
+        fn it_is_stable(text in "[a-zé0-9 :;!?«»\u{a0}\u{202f}\n/@.&#w]{0,40}") {
+            let once = french(&text).into_owned();
+            proptest::prop_assert_eq!(french(&once), once.as_str());
+        }
+
+        /// Any text at all: no panic, and stable.
+        #[test]
+        fn any_text_is_safe(text in "(.|[ :;!?«»\u{a0}\u{202f}\n@/]){0,30}") {
+            let once = french(&text).into_owned();
+            proptest::prop_assert_eq!(french(&once), once.as_str());
         }
     }
 

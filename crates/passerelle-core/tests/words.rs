@@ -1076,3 +1076,27 @@ fn the_print_view_and_the_referral_sheet_have_french_typography() {
     }
     assert!(faults.is_empty(), "{faults:#?}");
 }
+
+#[test]
+fn numbers_at_the_edges_of_a_whole_number_are_written_without_panic() {
+    for fact in [
+        "monthly_resources",
+        "unemployment_months",
+        "children_count",
+        "qualification_level",
+    ] {
+        for value in [i64::MIN, -1, 0, 1, 1_000, i64::MAX] {
+            // Values outside the fact's range are refused when read.
+            let Some(condition) = Condition::parse(
+                &serde_json::json!({"compare": {"fact": fact, "op": ">=", "value": value}}),
+                "$",
+                &mut Vec::new(),
+            ) else {
+                continue;
+            };
+            for locale in Locale::ALL {
+                assert!(!condition.text(locale).is_empty());
+            }
+        }
+    }
+}
