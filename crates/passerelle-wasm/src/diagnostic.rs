@@ -1193,7 +1193,7 @@ mod browser_tests {
         submit(&host, "2026-12-01");
         assert_eq!(
             error(&host).as_deref(),
-            Some("Erreur : Cette date est après aujourd’hui. Vérifiez-la.")
+            Some("Erreur\u{a0}: Cette date est après aujourd’hui. Vérifiez-la.")
         );
         assert_eq!(
             input(&host).get_attribute("aria-invalid").as_deref(),
@@ -1220,7 +1220,7 @@ mod browser_tests {
         submit(&host, "Léonore");
         assert_eq!(
             error(&host).as_deref(),
-            Some("Erreur : Écrivez 5 caractères au plus.")
+            Some("Erreur\u{a0}: Écrivez 5 caractères au plus.")
         );
         assert_eq!(input(&host).value(), "Léonore");
         submit(&host, "Léa");
