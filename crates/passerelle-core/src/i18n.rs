@@ -1574,6 +1574,7 @@ fn fact_label(fact: Fact, locale: Locale) -> &'static str {
         Fact::FrenchLevel => ("Niveau de français", "French level"),
         Fact::DigitalAutonomy => ("Autonomie avec le numérique", "Digital skills"),
         Fact::LivesInQpv => ("Quartier prioritaire (QPV)", "Priority neighbourhood (QPV)"),
+        Fact::SupportInProgress => ("Suivi en cours", "Support in progress"),
     };
     pick(locale, fr, en)
 }
@@ -1613,6 +1614,22 @@ fn value_label(fact: Fact, value: &str, locale: Locale) -> String {
         (Fact::DigitalAutonomy, "autonomous") => ("autonome", "independent"),
         (Fact::DigitalAutonomy, "needs_help") => ("besoin d’aide", "needs help"),
         (Fact::DigitalAutonomy, "no_access") => ("pas d’accès", "no access"),
+        (Fact::SupportInProgress, "france_travail") => {
+            ("un conseiller France Travail", "a France Travail adviser")
+        }
+        (Fact::SupportInProgress, "mission_locale") => ("la Mission locale", "the Mission locale"),
+        (Fact::SupportInProgress, "cej") => (
+            "le contrat d’engagement jeune (CEJ)",
+            "the youth commitment contract (CEJ)",
+        ),
+        (Fact::SupportInProgress, "cap_emploi") => ("Cap emploi", "Cap emploi"),
+        (Fact::SupportInProgress, "plie") => ("un PLIE", "a PLIE"),
+        (Fact::SupportInProgress, "rsa_referent") => ("un référent RSA", "an RSA referent"),
+        (Fact::SupportInProgress, "social_worker") => (
+            "un travailleur social (département, CCAS)",
+            "a social worker (département, CCAS)",
+        ),
+        (Fact::SupportInProgress, "siao") => ("le SIAO", "the SIAO"),
         _ => return value.to_owned(),
     };
     pick(locale, fr, en).to_owned()
