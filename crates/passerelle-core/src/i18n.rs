@@ -403,6 +403,26 @@ pub enum Message<'a> {
     KeptPlanUnreadable,
     /// The device refuses to keep the plan.
     PlanStorageUnavailable,
+    // --- Orientation: what the person has, open to all, see more (issue 16) ---
+    /// The status of an entry the person has already.
+    HeldWords,
+    /// The status of an entry with no condition: open to everyone (and
+    /// free when `free`), not a right whose conditions are met.
+    OpenToAll { free: bool },
+    /// The mark of the key step of the person's situation.
+    KeyStepWords,
+    /// Shows the `usize` other proposals of a need.
+    SeeMore(usize),
+    /// Folds the `usize` ruled-out entries of a need.
+    RuledOutCount(usize),
+    /// Before the entries that serve a need but are shown elsewhere.
+    SeeAlsoTitle,
+    /// Where an entry is shown: under another need.
+    ShownUnder { need: &'a str },
+    /// Heading of what the person has already.
+    HeldTitle,
+    /// What the group of what the person has means.
+    HeldIntro,
 }
 
 impl Message<'_> {
@@ -1178,6 +1198,46 @@ impl Message<'_> {
                     (None, _) => verb.into(),
                 }
             }
+            // --- Orientation: what the person has, open to all, see more (issue 16) ---
+            (Message::HeldWords, locale) => {
+                pick(locale, "Vous l’avez déjà", "You already have it").into()
+            }
+            (Message::OpenToAll { free: true }, locale) => {
+                pick(locale, "Ouvert à tous, gratuit", "Open to all, free").into()
+            }
+            (Message::OpenToAll { free: false }, locale) => {
+                pick(locale, "Ouvert à tous", "Open to all").into()
+            }
+            (Message::KeyStepWords, locale) => {
+                pick(locale, "À faire en premier", "Do this first").into()
+            }
+            (Message::SeeMore(count), Fr) => format!("Voir plus ({count})"),
+            (Message::SeeMore(count), En) => format!("See more ({count})"),
+            (Message::RuledOutCount(count), Fr) => match count {
+                1 => "1 autre n’est pas pour vous".into(),
+                n => format!("{n} autres ne sont pas pour vous"),
+            },
+            (Message::RuledOutCount(count), En) => match count {
+                1 => "1 other is not for you".into(),
+                n => format!("{n} others are not for you"),
+            },
+            (Message::SeeAlsoTitle, locale) => pick(
+                locale,
+                "Aussi utile pour ce besoin\u{a0}:",
+                "Also useful for this need:",
+            )
+            .into(),
+            (Message::ShownUnder { need }, Fr) => format!("voir «\u{a0}{need}\u{a0}»"),
+            (Message::ShownUnder { need }, En) => format!("see “{need}”"),
+            (Message::HeldTitle, locale) => {
+                pick(locale, "Ce que vous avez déjà", "What you already have").into()
+            }
+            (Message::HeldIntro, locale) => pick(
+                locale,
+                "Vous nous avez dit que vous avez déjà ces aides ou ces suivis. Nous ne vous les proposons pas une deuxième fois.",
+                "You told us you already have this help or support. We do not suggest it again.",
+            )
+            .into(),
         }
     }
 }
