@@ -749,37 +749,49 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
     // How well each entry may serve each need, if at all: emergency lines
     // only an urgent need of their very theme; a key step the needs it
     // leads as well as its own.
-    // With each, how many of the entry's themes serve the need.
-    let fits: Vec<Vec<Option<(Match, u8)>>> = request
+    let by_theme: Vec<Vec<Option<Match>>> = request.needs.iter().map(Need::fit_by_theme).collect();
+    let fits: Vec<Vec<Option<Match>>> = request
         .needs
         .iter()
-        .map(|need| {
-            let fit_by_theme = need.fit_by_theme();
+        .zip(&by_theme)
+        .map(|(need, fit_by_theme)| {
             let urgent = need.priority == Priority::Urgent;
             in_force
                 .iter()
                 .zip(&evaluations)
                 .map(|(&index, evaluation)| {
-                    let matches = || {
-                        (catalogue.theme_positions(index).iter()).filter_map(|&theme| {
+                    let own = (catalogue.theme_positions(index).iter())
+                        .filter_map(|&theme| {
                             fit_by_theme.get(usize::from(theme)).copied().flatten()
                         })
-                    };
-                    let coverage = matches().filter(|m| m.fit() == Fit::Theme).count();
-                    let coverage = coverage.min(usize::from(u8::MAX)) as u8;
-                    let own = matches().max();
+                        .max();
                     if catalogue.urgent(index) {
-                        return own
-                            .filter(|fit| urgent && fit.fit() == Fit::Theme)
-                            .map(|fit| (fit, coverage));
+                        return own.filter(|fit| urgent && fit.fit() == Fit::Theme);
                     }
                     let led = evaluation.key
                         && (evaluation.entry.key_step.as_ref())
                             .is_some_and(|key| key.leads(&need.theme));
                     own.max(led.then_some(Match::Exact))
-                        .map(|fit| (fit, coverage.max(u8::from(led))))
                 })
                 .collect()
+        })
+        .collect();
+    // How many of each entry's themes serve one of the person's needs:
+    // more is a better fit.
+    let coverage: Vec<u64> = in_force
+        .iter()
+        .map(|&index| {
+            let serving = (catalogue.theme_positions(index).iter())
+                .filter(|&&theme| {
+                    by_theme.iter().any(|fits| {
+                        fits.get(usize::from(theme))
+                            .copied()
+                            .flatten()
+                            .is_some_and(|fit| fit.fit() == Fit::Theme)
+                    })
+                })
+                .count();
+            serving.min(15) as u64
         })
         .collect();
     // The need each entry is proposed under: the most exact fit, then the
@@ -788,7 +800,7 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
         .map(|at| {
             let mut best: Option<(Match, usize)> = None;
             for (need, fits) in fits.iter().enumerate() {
-                if let Some((fit, _)) = fits[at] {
+                if let Some(fit) = fits[at] {
                     if best.is_none_or(|(best_fit, _)| fit > best_fit) {
                         best = Some((fit, need));
                     }
@@ -806,10 +818,9 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
             let mut ranked: Vec<(u64, Proposal<'c>)> = Vec::new();
             let mut see_also: Vec<((bool, usize, u64), Pointer<'c>)> = Vec::new();
             for (at, (&index, evaluation)) in in_force.iter().zip(&evaluations).enumerate() {
-                let Some((fit, coverage)) = fits[n][at] else {
+                let Some(fit) = fits[n][at].map(Match::fit) else {
                     continue;
                 };
-                let fit = fit.fit();
                 let publics = catalogue.publics(index);
                 let audience = if publics & person_publics != 0 {
                     Audience::Person
@@ -840,22 +851,23 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
                 let emergency = catalogue.urgent(index);
                 // One number sorts the proposals: ruled out last, then
                 // emergency lines, key steps, what is aimed at other
-                // publics after the rest; then the fit: to the need's
-                // theme or only its category, to the person's public, how
-                // many of the need's themes it serves, how many themes in
-                // all (a service that helps broadly before a specialised
-                // line, for a need as wide as "health"); then the status,
-                // and the catalogue's order for emergency lines, closeness
-                // and name for the others (unique, so no two are equal).
+                // publics after the rest; then the fit to the need's theme
+                // (or only its category) and to the person's public; then
+                // certainty (eligible before undetermined); then how many
+                // of its themes serve the person's needs and how many
+                // themes in all (a service that helps broadly before a
+                // specialised line, for a need as wide as "health"); then
+                // the catalogue's order for emergency lines, closeness and
+                // name for the others (unique, so no two are equal).
                 let breadth = catalogue.theme_positions(index).len().min(7) as u64;
-                let breadth = (15 - u64::from(coverage.min(15))) << 38 | (7 - breadth) << 35;
+                let breadth = (15 - coverage[at]) << 37 | (7 - breadth) << 34;
                 let key = u64::from(evaluation.status == Eligibility::Ineligible) << 47
                     | u64::from(!emergency) << 46
                     | u64::from(!evaluation.key) << 45
                     | u64::from(audience == Audience::Others) << 44
                     | u64::from(fit == Fit::Category) << 43
                     | u64::from(audience == Audience::Unknown) << 42
-                    | u64::from(evaluation.status == Eligibility::Undetermined) << 34
+                    | u64::from(evaluation.status == Eligibility::Undetermined) << 41
                     | if emergency { at as u64 } else { breadth | name };
                 ranked.push((
                     key,
