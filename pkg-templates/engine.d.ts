@@ -484,9 +484,15 @@ export interface Proposal {
   emergency?: true;
   /** The key step of the person's situation: first. */
   key?: true;
-  /** No condition but its zone, which the person's place meets: "Ouvert à tous", not "Vous y avez droit". */
-  open_to_all?: true;
+  standing: Standing;
 }
+
+/**
+ * Where an entry stands, in one word: `open_to_all` ("Ouvert à tous", no
+ * condition) is not `entitled` ("Vous y avez droit", its conditions met);
+ * `on_conditions`: conditions the site cannot check; `held`: the person has it.
+ */
+export type Standing = 'held' | 'open_to_all' | 'entitled' | 'on_conditions' | 'undetermined' | 'ruled_out';
 
 /** An entry that serves a need but is shown elsewhere. */
 export interface Pointer {
@@ -548,10 +554,8 @@ export interface DetailedProposal {
   audience: Audience;
   emergency: boolean;
   key: boolean;
-  /** The person has it already: "Vous l'avez déjà". */
-  held: boolean;
-  /** No condition: "Ouvert à tous" (and "gratuit" when `cost` is `gratuit`). */
-  open_to_all: boolean;
+  /** `held`: "Vous l'avez déjà"; `open_to_all`: "Ouvert à tous" (and "gratuit" when `cost` is `gratuit`)… */
+  standing: Standing;
   missing: FactName[];
   /** Empty when made with `explain: false`. */
   explanation: Explanation[];

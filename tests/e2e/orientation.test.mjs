@@ -107,7 +107,7 @@ test('a jobseeker on the RSA: what they have apart, a few proposals first, more 
   assert.ok(await job.locator(':scope > ul.proposals > li').count() <= 3);
   const ruledOut = job.locator(':scope > details.ruled-out');
   assert.equal(await ruledOut.getAttribute('open'), null);
-  assert.match(await ruledOut.locator('summary').textContent(), /^\d+ autres? (ne sont|n’est) pas pour vous/);
+  assert.match(await ruledOut.locator(':scope > summary').textContent(), /^\d+ autres? (ne sont|n’est) pas pour vous/);
   await checkState(page, 'orientation-held-folded');
 
   // Keyboard: "Voir plus", then the ruled-out ones, open with Enter.

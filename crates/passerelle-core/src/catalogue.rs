@@ -177,6 +177,11 @@ pub struct Entry {
     pub zone_condition: Condition,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub eligibility_notes: Option<LocalizedText>,
+    /// Its `eligibility_notes` state conditions its rule does not check
+    /// (a prescriber's diagnosis, local ceilings): met rules or none, it
+    /// is possible on conditions, never "open to all" nor a right met.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub conditions_in_notes: bool,
     pub zone: Zone,
     pub access: Access,
     /// data·inclusion `frais`.
@@ -275,6 +280,8 @@ struct EntryRecord {
     #[serde(default)]
     #[validate(custom(function = "french_text"))]
     eligibility_notes: Option<LocalizedText>,
+    #[serde(default)]
+    conditions_in_notes: bool,
     zone: Json,
     #[validate(nested)]
     access: Access,
@@ -599,6 +606,13 @@ pub(crate) fn parse_entry(value: &Json, path: &str, problems: &mut Vec<Problem>)
             leads: key.leads.clone(),
         })
     });
+    if record.conditions_in_notes && record.eligibility_notes.is_none() {
+        problems.push(Problem::new(
+            "missing_field",
+            &format!("{path}.eligibility_notes"),
+            "conditions_in_notes says the notes state conditions: give the notes.",
+        ));
+    }
     let zone = Zone::parse(&record.zone, &format!("{path}.zone"), problems);
     if problems.len() > before {
         return None;
@@ -617,6 +631,7 @@ pub(crate) fn parse_entry(value: &Json, path: &str, problems: &mut Vec<Problem>)
         held_when,
         key_step,
         eligibility_notes: record.eligibility_notes,
+        conditions_in_notes: record.conditions_in_notes,
         zone,
         access: record.access,
         cost: record.cost,

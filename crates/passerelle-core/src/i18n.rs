@@ -409,6 +409,8 @@ pub enum Message<'a> {
     /// The status of an entry with no condition: open to everyone (and
     /// free when `free`), not a right whose conditions are met.
     OpenToAll { free: bool },
+    /// The status of an entry possible on conditions the site cannot check.
+    OnConditions,
     /// The mark of the key step of the person's situation.
     KeyStepWords,
     /// Shows the `usize` other proposals of a need.
@@ -1207,6 +1209,9 @@ impl Message<'_> {
             }
             (Message::OpenToAll { free: false }, locale) => {
                 pick(locale, "Ouvert à tous", "Open to all").into()
+            }
+            (Message::OnConditions, locale) => {
+                pick(locale, "Possible, sous conditions", "Possible, on conditions").into()
             }
             (Message::KeyStepWords, locale) => {
                 pick(locale, "À faire en premier", "Do this first").into()

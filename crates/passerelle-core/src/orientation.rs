@@ -154,6 +154,43 @@ pub enum Audience {
     Others,
 }
 
+/// Where an entry stands for the person, in one word: what a person reads
+/// beside it ("Vous y avez droit" only for a right whose conditions are
+/// met).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    /// The person has it already: "Vous l'avez déjà".
+    Held,
+    /// No condition but a zone the person's place meets (a helpline,
+    /// France services): "Ouvert à tous".
+    OpenToAll,
+    /// Its conditions are met: "Vous y avez droit".
+    Entitled,
+    /// Possible, on conditions its rule does not check
+    /// (`conditions_in_notes`): "Possible, sous conditions".
+    OnConditions,
+    /// More facts are needed: "Nous devons en savoir plus".
+    Undetermined,
+    /// Ruled out: "Ce n'est pas pour vous".
+    RuledOut,
+}
+
+impl Standing {
+    /// Where an evaluated entry stands.
+    pub fn of(evaluation: &Evaluation) -> Standing {
+        let entry = evaluation.entry;
+        match evaluation.status {
+            _ if evaluation.held => Standing::Held,
+            Eligibility::Ineligible => Standing::RuledOut,
+            Eligibility::Undetermined => Standing::Undetermined,
+            Eligibility::Eligible if entry.conditions_in_notes => Standing::OnConditions,
+            Eligibility::Eligible if entry.eligibility.is_none() => Standing::OpenToAll,
+            Eligibility::Eligible => Standing::Entitled,
+        }
+    }
+}
+
 /// How well an entry fits a need.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -182,11 +219,9 @@ pub struct Proposal<'c> {
     /// The key step of the person's situation.
     #[serde(skip_serializing_if = "is_false")]
     pub key: bool,
-    /// No condition but its zone, which the person's place meets: open to
-    /// everyone there ("Ouvert à tous"), not a right whose conditions are
-    /// met ("Vous y avez droit").
-    #[serde(skip_serializing_if = "is_false")]
-    pub open_to_all: bool,
+    /// Where it stands: open to all ("Ouvert à tous") is not a right
+    /// whose conditions are met ("Vous y avez droit").
+    pub standing: Standing,
     /// Index of the entry's evaluation in [`Orientation::evaluations`].
     #[serde(skip)]
     pub evaluation: usize,
@@ -300,10 +335,8 @@ pub struct DetailedProposal<'a> {
     pub emergency: bool,
     /// The key step of the person's situation.
     pub key: bool,
-    /// The person has it already ("Vous l'avez déjà").
-    pub held: bool,
-    /// No condition but a zone the person's place meets: "Ouvert à tous".
-    pub open_to_all: bool,
+    /// Where it stands: held ("Vous l'avez déjà"), open to all, entitled…
+    pub standing: Standing,
     pub missing: FactSet,
     pub explanation: ExplanationList<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -482,8 +515,7 @@ impl<'c> Orientation<'c> {
                 audience: proposal.map_or(Audience::Person, |p| p.audience),
                 emergency: proposal.is_some_and(|p| p.emergency),
                 key: evaluation.key,
-                held: evaluation.held,
-                open_to_all: open_to_all(evaluation),
+                standing: Standing::of(evaluation),
                 missing: evaluation.missing,
                 explanation: self.explanation(evaluation),
                 notes: entry
@@ -580,12 +612,6 @@ fn eligibility(outcome: Outcome) -> Eligibility {
         Outcome::NotMet => Eligibility::Ineligible,
         Outcome::Unknown(_) => Eligibility::Undetermined,
     }
-}
-
-/// Whether an evaluated entry has no condition but a zone the person's
-/// place meets: open to everyone there.
-fn open_to_all(evaluation: &Evaluation) -> bool {
-    evaluation.entry.eligibility.is_none() && evaluation.status == Eligibility::Eligible
 }
 
 /// The data·inclusion publics the facts say the person belongs to, and
@@ -878,7 +904,7 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
                         audience,
                         emergency,
                         key: evaluation.key,
-                        open_to_all: open_to_all(evaluation),
+                        standing: Standing::of(evaluation),
                         evaluation: at,
                     },
                 ));

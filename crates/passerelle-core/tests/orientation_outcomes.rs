@@ -14,7 +14,7 @@ use passerelle_core::catalogue::Catalogue;
 use passerelle_core::date::Date;
 use passerelle_core::diagnosis::Diagnosis;
 use passerelle_core::orientation::{
-    orient, Audience, Eligibility, Orientation, Priority, Request, FIRST_SHOWN,
+    orient, Audience, Eligibility, Orientation, Priority, Request, Standing, FIRST_SHOWN,
 };
 use passerelle_core::plan::{ActionKind, Choices, Plan};
 use passerelle_core::{AnswerValue, DiagnosisSession, Locale, Questionnaire};
@@ -531,7 +531,13 @@ fn what_the_person_has_stays_visible_as_theirs_and_the_needs_point_to_it() {
         }
         let detailed = orientation.detailed();
         for held in &detailed.held {
-            assert!(held.held, "{}: {}", situation.name, held.id);
+            assert_eq!(
+                held.standing,
+                Standing::Held,
+                "{}: {}",
+                situation.name,
+                held.id
+            );
         }
         // A need the held entry serves points to it, once.
         for need in &orientation.needs {
@@ -581,42 +587,44 @@ fn what_the_person_has_stays_visible_as_theirs_and_the_needs_point_to_it() {
 #[test]
 fn an_entry_without_conditions_is_open_to_all_not_a_right_whose_conditions_are_met() {
     let (catalogue, questionnaire) = setup();
-    let mut open = Vec::new();
-    let mut rights = Vec::new();
+    let mut seen: BTreeMap<Standing, Vec<String>> = BTreeMap::new();
     for situation in situations() {
         let diagnosis = diagnose(&questionnaire, &situation);
         let orientation = orientation(&catalogue, &diagnosis);
         for need in orientation.detailed().needs {
             for proposal in need.proposals {
                 let entry = catalogue.entry(proposal.id).unwrap();
-                let expected =
-                    entry.eligibility.is_none() && proposal.status == Eligibility::Eligible;
-                assert_eq!(proposal.open_to_all, expected, "{}", proposal.id);
-                if proposal.open_to_all {
-                    open.push(proposal.id.to_owned());
-                } else if proposal.status == Eligibility::Eligible {
-                    rights.push(proposal.id.to_owned());
-                }
+                let expected = match proposal.status {
+                    Eligibility::Ineligible => Standing::RuledOut,
+                    Eligibility::Undetermined => Standing::Undetermined,
+                    // Conditions only in words: possible, not a right met.
+                    _ if entry.conditions_in_notes => Standing::OnConditions,
+                    _ if entry.eligibility.is_none() => Standing::OpenToAll,
+                    _ => Standing::Entitled,
+                };
+                assert_eq!(proposal.standing, expected, "{}", proposal.id);
+                seen.entry(expected)
+                    .or_default()
+                    .push(proposal.id.to_owned());
             }
         }
     }
+    let has = |standing: Standing, id: &str| seen[&standing].iter().any(|seen| seen == id);
     for id in [
         "france-services",
         "point-conseil-budget",
         "urgence-115",
         "cidff",
     ] {
-        assert!(
-            open.iter().any(|o| o == id),
-            "{id} is not open to all: {open:?}"
-        );
+        assert!(has(Standing::OpenToAll, id), "{id} is not open to all");
     }
     for id in ["rsa", "agepi", "complementaire-sante-solidaire", "epide"] {
-        assert!(
-            rights.iter().any(|r| r == id),
-            "{id} is not a right met: {rights:?}"
-        );
-        assert!(!open.iter().any(|o| o == id));
+        assert!(has(Standing::Entitled, id), "{id} is not a right met");
+    }
+    // A scheme whose conditions the site cannot check is neither.
+    for id in ["iae-pass-inclusion", "fonds-solidarite-logement", "apl"] {
+        assert!(has(Standing::OnConditions, id), "{id} is not on conditions");
+        assert!(!has(Standing::OpenToAll, id) && !has(Standing::Entitled, id));
     }
 }
 

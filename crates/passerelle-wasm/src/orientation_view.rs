@@ -12,7 +12,9 @@ use std::rc::Rc;
 
 use passerelle_core::catalogue::{Access, Catalogue};
 use passerelle_core::diagnosis::Diagnosis;
-use passerelle_core::orientation::{orient, DetailedNeed, DetailedProposal, Eligibility, Request};
+use passerelle_core::orientation::{
+    orient, DetailedNeed, DetailedProposal, Eligibility, Request, Standing,
+};
 use passerelle_core::rules::Status;
 use passerelle_core::{Locale, Message, Questionnaire};
 use serde::Serialize;
@@ -767,24 +769,36 @@ fn status_name(status: Eligibility) -> &'static str {
     }
 }
 
-/// How an entry stands for the person, as the core tells it (its name
-/// for styling and tests, its icon beside the words, which alone carry
-/// the meaning, and the words): theirs already, open to all (not a right
-/// whose conditions are met), or its eligibility.
+/// How an entry stands for the person, as the core tells it: its name
+/// (for styling and tests), its icon beside the words (which alone carry
+/// the meaning), and the words ("Ouvert à tous" is not "Vous y avez
+/// droit").
 fn standing(proposal: &DetailedProposal) -> (&'static str, &'static str, Message<'static>) {
-    if proposal.held {
-        ("held", "✓", Message::HeldWords)
-    } else if proposal.open_to_all {
-        let free = proposal.cost == "gratuit";
-        ("open_to_all", "✓", Message::OpenToAll { free })
-    } else {
-        let icon = match proposal.status {
-            Eligibility::Eligible => "✓",
-            Eligibility::Undetermined => "?",
-            Eligibility::Ineligible => "✗",
-        };
-        let status = proposal.status;
-        (status_name(status), icon, Message::EligibilityWords(status))
+    match proposal.standing {
+        Standing::Held => ("held", "✓", Message::HeldWords),
+        Standing::OpenToAll => (
+            "open_to_all",
+            "✓",
+            Message::OpenToAll {
+                free: proposal.cost == "gratuit",
+            },
+        ),
+        Standing::Entitled => (
+            "entitled",
+            "✓",
+            Message::EligibilityWords(Eligibility::Eligible),
+        ),
+        Standing::OnConditions => ("on_conditions", "?", Message::OnConditions),
+        Standing::Undetermined => (
+            "undetermined",
+            "?",
+            Message::EligibilityWords(Eligibility::Undetermined),
+        ),
+        Standing::RuledOut => (
+            "ruled_out",
+            "✗",
+            Message::EligibilityWords(Eligibility::Ineligible),
+        ),
     }
 }
 

@@ -104,11 +104,13 @@ fn each_need_shows_its_schemes_with_status_reasons_questions_and_access() {
         };
         let line = proposal.query_selector(".status").unwrap().unwrap();
         // The words carry the status ("Ouvert à tous" for an entry with no
-        // condition); the icon is hidden from screen readers.
+        // condition, "Possible, sous conditions" for conditions the site
+        // cannot check); the icon is hidden from screen readers.
         let words = match line.get_attribute("data-standing").as_deref() {
             Some("open_to_all") => Message::OpenToAll {
                 free: text(&line).contains("gratuit"),
             },
+            Some("on_conditions") => Message::OnConditions,
             _ => Message::EligibilityWords(eligibility),
         };
         assert!(
@@ -400,6 +402,12 @@ fn an_entry_without_conditions_is_open_to_all_and_free_not_a_right() {
     assert_eq!(
         text(&budget[0]),
         format!("✓{}", Message::OpenToAll { free: true }.text(Locale::Fr))
+    );
+    // A scheme whose conditions the site cannot check: possible, on conditions.
+    let iae = find_all(&host, "li.proposal[data-entry=iae-pass-inclusion] .status");
+    assert_eq!(
+        text(&iae[0]),
+        format!("?{}", Message::OnConditions.text(Locale::Fr))
     );
     // "Vous y avez droit" only where a condition was met.
     let entitled = Message::EligibilityWords(Eligibility::Eligible).text(Locale::Fr);
