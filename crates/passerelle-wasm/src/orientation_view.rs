@@ -627,6 +627,7 @@ impl OrientationView {
                 ("part", "proposal"),
                 ("data-entry", proposal.id),
                 ("data-status", status),
+                ("data-standing", standing(proposal).0),
             ],
             None,
         )?;
