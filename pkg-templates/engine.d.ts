@@ -864,7 +864,7 @@ export type PasserelleErrorCode =
   | 'date_before_last_change' | 'already_built' | 'facts_unreadable'
   | 'plan_corrupted' | 'plan_future_version'
   // Referral sheet
-  | 'no_consent';
+  | 'no_consent' | 'emergency_line';
 
 /** What every method of Engine, Diagnosis and Plan throws: an `Error` with a stable code. */
 export type PasserelleError = Error & {
@@ -1028,6 +1028,6 @@ export declare class Plan {
   next_steps(): Action[];
   /** The plan as one printable HTML page, dated `today` (default: today). */
   print_view(today?: DateString | null): string;
-  /** The referral sheet for the partner of catalogue entry `entry`. Throws `no_consent`, `unknown_entry`. */
+  /** The referral sheet for the partner of catalogue entry `entry`. Throws `no_consent`, `unknown_entry`, `emergency_line`. */
   referral_sheet(entry: string, today?: DateString | null): ReferralSheet;
 }

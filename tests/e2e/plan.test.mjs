@@ -6,6 +6,9 @@ import { launch, openPage, baseUrl, checkState } from './browser.mjs';
 import { diagnosis, JOB, SHELTER } from './fixtures.mjs';
 import { focusedId, tabUntil } from './flow.mjs';
 
+/** The same person, the shelter alert raised by her first answer. */
+const street = { ...diagnosis, urgent: [{ alert: 'shelter', raised_by: [] }] };
+
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
@@ -194,6 +197,92 @@ test('by keyboard the person adds a step and a goal, writes the follow-up, withd
   assert.equal(await plan(), null);
   assert.equal(await page.evaluate(() => sessionStorage.length + localStorage.length), 0);
   assert.equal(await page.evaluate(() => document.cookie), '');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
+test('at 375 px, by keyboard: the pace explained, the 115 called not referred, the person\'s details refused then saved ("Erreur : " and its space), the referral sheet naming them', async () => {
+  const { page, seen } = await openPage(browser);
+  await page.setViewportSize({ width: 375, height: 740 });
+  const widget = page.locator('passerelle-plan');
+  await widget.locator('.help').waitFor();
+  await page.evaluate((value) => { document.querySelector('passerelle-plan').diagnosis = value; }, street);
+  await widget.locator('#passerelle-build').waitFor();
+  // Two steps a week are proposed, and the widget says why.
+  assert.equal(await widget.locator('#passerelle-pace').inputValue(), '2');
+  assert.equal(await widget.locator('#passerelle-pace').getAttribute('aria-describedby'), 'passerelle-pace-help');
+  assert.match(await widget.locator('#passerelle-pace-help').textContent(), /^Nous proposons 2\s+démarches par semaine\s: cela laisse le temps/);
+  await tabUntil(page, 'passerelle-build-plan');
+  await page.keyboard.press('Enter');
+  await widget.locator('section.objective').first().waitFor();
+  const plan = () => page.evaluate(() => document.querySelector('passerelle-plan').plan);
+  const built = await plan();
+  const steps = built.objectives.flatMap((objective) => objective.actions);
+  // The 115 is a step of the first day; the other partners on working days.
+  const line = steps.find((step) => step.entry === 'urgence-115');
+  assert.equal(line.due, built.schedule.start);
+  for (const step of steps.filter((s) => s.entry !== 'urgence-115' && s.kind === 'contact_partner')) {
+    const day = new Date(`${step.due}T12:00:00Z`).getUTCDay();
+    assert.ok(day !== 0 && day !== 6, `${step.title} on a weekend: ${step.due}`);
+  }
+  await checkState(page, 'plan-first-steps');
+
+  // Each status list is named by its step, for a screen reader.
+  const first = widget.locator('li.action').first();
+  const title = await first.locator('.title').textContent();
+  const question = await first.locator('.field label').textContent();
+  assert.equal(await page.getByRole('combobox', { name: `${question} ${title}`, exact: true }).count(), 1);
+
+  // Only real partners get a referral sheet: not the 115, one calls it.
+  const partners = await widget.locator('#passerelle-referral-partner option')
+    .evaluateAll((options) => options.map((option) => option.value));
+  assert.ok(partners.length > 0);
+  assert.ok(!partners.includes('urgence-115'), partners.join());
+
+  // Asked before the consent is ticked: "Erreur : …", with its space.
+  await tabUntil(page, 'passerelle-referral-prepare');
+  await page.keyboard.press('Enter');
+  const error = widget.locator('#passerelle-plan-error');
+  await error.waitFor();
+  assert.match(await error.textContent(), /^Erreur\s:\s\S/);
+  assert.equal(await focusedId(page), 'passerelle-referral-consent');
+
+  // A phone without a name: refused, tied to the name, the phone kept.
+  await tabUntil(page, 'passerelle-person-phone', { key: 'Shift+Tab' });
+  await page.keyboard.type('06 12 34 56 78');
+  await tabUntil(page, 'passerelle-save-person');
+  await page.keyboard.press('Enter');
+  await error.waitFor();
+  assert.match(await error.textContent(), /^Erreur\s:\s\S/);
+  assert.equal(await focusedId(page), 'passerelle-person-name');
+  assert.equal(await widget.locator('#passerelle-person-phone').inputValue(), '06 12 34 56 78');
+  await checkState(page, 'plan-person-refused');
+  await page.keyboard.type('Karim B.');
+  await tabUntil(page, 'passerelle-save-person');
+  await page.keyboard.press('Enter');
+  await widget.locator('#passerelle-person-saved').waitFor();
+  assert.equal(await focusedId(page), 'passerelle-person-saved');
+  assert.deepEqual((await plan()).person, { name: 'Karim B.', phone: '06 12 34 56 78' });
+  await checkState(page, 'plan-person-saved');
+
+  // The person agrees; the sheet names them and how to reach them, and
+  // speaks of them to the partner.
+  await tabUntil(page, 'passerelle-referral-consent');
+  await page.keyboard.press('Space');
+  await tabUntil(page, 'passerelle-referral-prepare');
+  await page.keyboard.press('Enter');
+  await widget.locator('#passerelle-referral-open').waitFor();
+  assert.equal(await focusedId(page), 'passerelle-referral-open');
+  await checkState(page, 'plan-referral-with-person');
+  const html = await widget.locator('#passerelle-referral-open').evaluate(async (link) => (await fetch(link.href)).text());
+  assert.ok(html.includes('<strong>Karim B.</strong>'), html);
+  assert.ok(html.includes('href="tel:0612345678"'), html);
+  assert.ok(html.includes('la personne'));
+  assert.ok(!/\b(vous|votre|vos)\b/i.test(html.replace(/<[^>]*>/g, ' ')), 'the sheet speaks to the partner');
+  const view = await browser.newPage();
+  await view.setContent(html);
+  await checkState(view, 'plan-referral-sheet-with-person');
+  await view.close();
   assert.deepEqual(seen.errors, []);
   await page.close();
 });

@@ -248,6 +248,12 @@ pub struct Access {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(custom(function = "french_text"))]
     pub details: Option<LocalizedText>,
+    /// Open every day of the week, weekends and public holidays included,
+    /// as its official page says (the emergency and listening lines): a
+    /// plan may date a step with it on any day, where other partners get
+    /// working days only.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub open_every_day: bool,
 }
 
 /// An entry as written in JSON, before its rules and zone are read.

@@ -1,6 +1,21 @@
-//! Calendar dates (`YYYY-MM-DD`), enough for ages and validity periods.
+//! Calendar dates (`YYYY-MM-DD`), enough for ages, validity periods and
+//! the working days a plan dates its steps on.
 //!
 //! The core has no clock: callers pass the reference date ("today").
+//!
+//! French public holidays ("jours fériés", [`Date::is_public_holiday`])
+//! are the eleven of the Code du travail (art. L3133-1), as service-public.fr
+//! lists them in "Jours fériés et ponts dans le secteur privé" (F2405,
+//! <https://www.service-public.fr/particuliers/vosdroits/F2405>): 1 January,
+//! Easter Monday, 1 May, 8 May, Ascension Day, Whit Monday, 14 July,
+//! 15 August, 1 November, 11 November and 25 December; the three that
+//! follow Easter are computed from it ([`easter_sunday`]). Where a person
+//! lives adds the days of their [`HolidayZone`]: Good Friday and 26
+//! December in Alsace-Moselle (Bas-Rhin, Haut-Rhin, Moselle: Code du
+//! travail, art. L3134-13), and in each overseas department its day of
+//! the abolition of slavery (loi n° 83-550 du 30 juin 1983, décret
+//! n° 83-1003 du 23 novembre 1983 as amended in 2012). Days kept by local
+//! custom only (Good Friday in the Antilles, for one) are not counted.
 
 use std::fmt;
 
@@ -38,6 +53,91 @@ impl Weekday {
         Weekday::Saturday,
         Weekday::Sunday,
     ];
+}
+
+/// Where a person lives, as far as public holidays go: mainland France,
+/// or a department with days of its own (see the module's documentation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HolidayZone {
+    /// Every department without days of its own, and a place unknown.
+    Mainland,
+    /// Bas-Rhin (67), Haut-Rhin (68), Moselle (57): Good Friday and 26
+    /// December too.
+    AlsaceMoselle,
+    /// Guadeloupe (971): 27 May too.
+    Guadeloupe,
+    /// Martinique (972): 22 May too.
+    Martinique,
+    /// Guyane (973): 10 June too.
+    Guyane,
+    /// La Réunion (974): 20 December too.
+    Reunion,
+    /// Mayotte (976): 27 April too.
+    Mayotte,
+}
+
+impl HolidayZone {
+    /// The zone of a department (INSEE code); [`HolidayZone::Mainland`] for
+    /// any other, and for none.
+    ///
+    /// ```
+    /// use passerelle_core::date::HolidayZone;
+    /// assert_eq!(HolidayZone::of_department(Some("67")), HolidayZone::AlsaceMoselle);
+    /// assert_eq!(HolidayZone::of_department(Some("974")), HolidayZone::Reunion);
+    /// assert_eq!(HolidayZone::of_department(Some("93")), HolidayZone::Mainland);
+    /// assert_eq!(HolidayZone::of_department(None), HolidayZone::Mainland);
+    /// ```
+    pub fn of_department(department: Option<&str>) -> HolidayZone {
+        match department {
+            Some("57" | "67" | "68") => HolidayZone::AlsaceMoselle,
+            Some("971") => HolidayZone::Guadeloupe,
+            Some("972") => HolidayZone::Martinique,
+            Some("973") => HolidayZone::Guyane,
+            Some("974") => HolidayZone::Reunion,
+            Some("976") => HolidayZone::Mayotte,
+            _ => HolidayZone::Mainland,
+        }
+    }
+
+    /// The day of the abolition of slavery of an overseas department
+    /// (month, day).
+    fn abolition_day(self) -> Option<(u8, u8)> {
+        match self {
+            HolidayZone::Guadeloupe => Some((5, 27)),
+            HolidayZone::Martinique => Some((5, 22)),
+            HolidayZone::Guyane => Some((6, 10)),
+            HolidayZone::Reunion => Some((12, 20)),
+            HolidayZone::Mayotte => Some((4, 27)),
+            HolidayZone::Mainland | HolidayZone::AlsaceMoselle => None,
+        }
+    }
+}
+
+/// Easter Sunday of `year` in the Gregorian calendar (the anonymous
+/// algorithm, "Meeus/Jones/Butcher"); `None` outside years 1583 to 9999,
+/// before the calendar.
+///
+/// ```
+/// use passerelle_core::date::easter_sunday;
+/// assert_eq!(easter_sunday(2027).unwrap().to_string(), "2027-03-28");
+/// assert_eq!(easter_sunday(2026).unwrap().to_string(), "2026-04-05");
+/// ```
+pub fn easter_sunday(year: u16) -> Option<Date> {
+    if !(1583..=9999).contains(&year) {
+        return None;
+    }
+    let y = i32::from(year);
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
 }
 
 /// Why a text is not a date.
@@ -189,6 +289,63 @@ impl Date {
         self.day
     }
 
+    /// Whether the day is a public holiday ("jour férié") in France, for a
+    /// person living in `zone` (see the module's documentation for the
+    /// list and its sources).
+    ///
+    /// ```
+    /// use passerelle_core::date::{Date, HolidayZone};
+    /// let day = |text| Date::parse(text).unwrap();
+    /// // Easter Monday, Ascension Day and Whit Monday 2027.
+    /// for holiday in ["2027-03-29", "2027-05-06", "2027-05-17"] {
+    ///     assert!(day(holiday).is_public_holiday(HolidayZone::Mainland));
+    /// }
+    /// assert!(!day("2027-03-26").is_public_holiday(HolidayZone::Mainland));
+    /// assert!(day("2027-03-26").is_public_holiday(HolidayZone::AlsaceMoselle));
+    /// ```
+    pub fn is_public_holiday(self, zone: HolidayZone) -> bool {
+        const FIXED: [(u8, u8); 8] = [
+            (1, 1),
+            (5, 1),
+            (5, 8),
+            (7, 14),
+            (8, 15),
+            (11, 1),
+            (11, 11),
+            (12, 25),
+        ];
+        let day = (self.month, self.day);
+        if FIXED.contains(&day) || zone.abolition_day() == Some(day) {
+            return true;
+        }
+        if zone == HolidayZone::AlsaceMoselle && day == (12, 26) {
+            return true;
+        }
+        let Some(easter) = easter_sunday(self.year) else {
+            return false;
+        };
+        // Easter Monday, Ascension Day, Whit Monday; Good Friday in
+        // Alsace-Moselle.
+        let after_easter = easter.days_until(self);
+        matches!(after_easter, 1 | 39 | 50)
+            || (zone == HolidayZone::AlsaceMoselle && after_easter == -2)
+    }
+
+    /// Whether the day is a working day ("jour ouvré") in `zone`: Monday
+    /// to Friday, and not a public holiday.
+    ///
+    /// ```
+    /// use passerelle_core::date::{Date, HolidayZone};
+    /// let day = |text| Date::parse(text).unwrap();
+    /// assert!(day("2026-11-27").is_working_day(HolidayZone::Mainland)); // a Friday
+    /// assert!(!day("2026-11-28").is_working_day(HolidayZone::Mainland)); // a Saturday
+    /// assert!(!day("2026-12-25").is_working_day(HolidayZone::Mainland)); // Christmas
+    /// ```
+    pub fn is_working_day(self, zone: HolidayZone) -> bool {
+        !matches!(self.weekday(), Weekday::Saturday | Weekday::Sunday)
+            && !self.is_public_holiday(zone)
+    }
+
     /// Age in whole years on `at` of a person born on `self`; `None` if
     /// `at` is before the birth. A person born on 29 February has their
     /// birthday on 1 March in other years.
@@ -253,6 +410,84 @@ mod tests {
             "+026-01-01",
         ] {
             assert_eq!(Date::parse(text), Err(InvalidDate), "{text}");
+        }
+    }
+
+    #[test]
+    fn easter_falls_on_its_known_sundays() {
+        // Known dates of Easter Sunday, early, late and in between.
+        for (year, easter) in [
+            (1583, "1583-04-10"),
+            (1818, "1818-03-22"),
+            (1943, "1943-04-25"),
+            (2000, "2000-04-23"),
+            (2024, "2024-03-31"),
+            (2025, "2025-04-20"),
+            (2026, "2026-04-05"),
+            (2027, "2027-03-28"),
+            (2038, "2038-04-25"),
+            (2285, "2285-03-22"),
+        ] {
+            let found = easter_sunday(year).unwrap();
+            assert_eq!(found.to_string(), easter, "{year}");
+            assert_eq!(found.weekday(), Weekday::Sunday, "{year}");
+        }
+        assert_eq!(easter_sunday(1582), None);
+        for year in 1583..=9999 {
+            let easter = easter_sunday(year).unwrap();
+            assert_eq!(easter.weekday(), Weekday::Sunday, "{year}");
+            assert!((3..=4).contains(&easter.month()), "{year}");
+        }
+    }
+
+    #[test]
+    fn the_eleven_public_holidays_of_2027_and_the_days_of_each_zone() {
+        let day = |text: &str| Date::parse(text).unwrap();
+        let holidays = |zone: HolidayZone| -> Vec<String> {
+            let mut date = day("2027-01-01");
+            let mut found = Vec::new();
+            while date.year() == 2027 {
+                if date.is_public_holiday(zone) {
+                    found.push(date.to_string());
+                }
+                date = date.plus_days(1).unwrap();
+            }
+            found
+        };
+        let mainland = [
+            "2027-01-01",
+            "2027-03-29", // Easter Monday
+            "2027-05-01",
+            "2027-05-06", // Ascension Day
+            "2027-05-08",
+            "2027-05-17", // Whit Monday
+            "2027-07-14",
+            "2027-08-15",
+            "2027-11-01",
+            "2027-11-11",
+            "2027-12-25",
+        ];
+        assert_eq!(holidays(HolidayZone::Mainland), mainland);
+        let with = |more: &[&str]| {
+            let mut all: Vec<String> = mainland.iter().map(|d| d.to_string()).collect();
+            all.extend(more.iter().map(|d| d.to_string()));
+            all.sort();
+            all
+        };
+        // Good Friday, 26 December.
+        assert_eq!(
+            holidays(HolidayZone::AlsaceMoselle),
+            with(&["2027-03-26", "2027-12-26"])
+        );
+        assert_eq!(holidays(HolidayZone::Guadeloupe), with(&["2027-05-27"]));
+        assert_eq!(holidays(HolidayZone::Martinique), with(&["2027-05-22"]));
+        assert_eq!(holidays(HolidayZone::Guyane), with(&["2027-06-10"]));
+        assert_eq!(holidays(HolidayZone::Reunion), with(&["2027-12-20"]));
+        assert_eq!(holidays(HolidayZone::Mayotte), with(&["2027-04-27"]));
+        // 2026, from service-public.fr's calendar: Easter Monday 6 April,
+        // Ascension 14 May, Whit Monday 25 May.
+        for holiday in ["2026-04-06", "2026-05-14", "2026-05-25"] {
+            assert!(day(holiday).is_public_holiday(HolidayZone::Mainland));
         }
     }
 

@@ -224,6 +224,35 @@ pub enum Message<'a> {
     ReferralNoConsent { partner: &'a str },
     /// A referral sheet asked for a partner the plan does not concern.
     ReferralUnknownEntry,
+    // Plans an advisor would sign and referral sheets a partner can act
+    // on (issue 16, sections 4 and 5).
+    /// A referral sheet asked for an emergency line: one calls it.
+    ReferralEmergencyLine { line: &'a str },
+    /// Why the pace proposed is the default one, by the pace list.
+    PaceHelp { default: u8 },
+    /// The plan holds the first steps, at the person's pace, partners on
+    /// working days; the next ones come at the review point.
+    FirstStepsSummary { per_week: u8 },
+    /// Heading of the form with the person's own contact details.
+    PersonTitle,
+    /// What the person's contact details are for, and that they are optional.
+    PersonHelp,
+    /// Label of the person's name.
+    PersonNameLabel,
+    /// Label of the person's phone.
+    PersonPhoneLabel,
+    /// Label of the person's e-mail.
+    PersonEmailLabel,
+    /// Button that saves the person's contact details.
+    SavePerson,
+    /// The person's contact details are saved.
+    PersonSaved,
+    /// The person's contact details are erased (every field left empty).
+    PersonErased,
+    /// A phone or e-mail given without a name.
+    PersonNameRequired,
+    /// When a step is due, when it is today: "Quand : aujourd’hui, …".
+    DueToday(crate::date::Date),
     /// Title of the orientation ("orientation vers les dispositifs").
     OrientationTitle,
     /// What the orientation shows, in one sentence.
@@ -524,10 +553,10 @@ impl Message<'_> {
             (Message::ContactPartnerAction { name }, Fr) => format!("Contacter : {name}"),
             (Message::ContactPartnerAction { name }, En) => format!("Contact: {name}"),
             (Message::PrepareDocuments { name, documents }, Fr) => {
-                format!("Préparer vos papiers pour {name} : {documents}")
+                format!("Préparer les papiers pour {name}\u{a0}: {documents}")
             }
             (Message::PrepareDocuments { name, documents }, En) => {
-                format!("Get your papers ready for {name}: {documents}")
+                format!("Get the papers ready for {name}: {documents}")
             }
             (Message::SnapshotUnreadable, Fr) => {
                 "Vos réponses enregistrées n’ont pas pu être reprises. Vous pouvez recommencer.".into()
@@ -666,10 +695,10 @@ impl Message<'_> {
                 pick(locale, "Situation de la personne", "The person’s situation").into()
             }
             (Message::ReferralFactsIntro { partner }, Fr) => format!(
-                "Seulement ce qu’il faut savoir pour les conditions d’accès de {partner}."
+                "Seulement ce que {partner} doit savoir\u{a0}: pour ses conditions d’accès, et pour ces démarches."
             ),
             (Message::ReferralFactsIntro { partner }, En) => format!(
-                "Only what is needed for the conditions of access of {partner}."
+                "Only what {partner} needs to know: for its conditions of access, and for these steps."
             ),
             (Message::NoFactNeeded, locale) => pick(
                 locale,
@@ -756,6 +785,77 @@ impl Message<'_> {
                 locale,
                 "Ce partenaire n’a pas de démarche dans ce plan.",
                 "This partner has no step in this plan.",
+            )
+            .into(),
+            // Plans an advisor would sign and referral sheets a partner can
+            // act on (issue 16, sections 4 and 5). The referral sheet
+            // speaks to the partner about the person; the plan widget
+            // speaks to the person.
+            (Message::ReferralEmergencyLine { line }, Fr) => format!(
+                "{line} est une ligne d’urgence\u{a0}: on l’appelle directement. Il n’y a pas de fiche de liaison."
+            ),
+            (Message::ReferralEmergencyLine { line }, En) => format!(
+                "{line} is an emergency line: call it directly. There is no referral sheet."
+            ),
+            (Message::PaceHelp { default }, Fr) => format!(
+                "Nous proposons {default}\u{a0}démarches par semaine\u{a0}: cela laisse le temps d’appeler, d’attendre une réponse et d’aller au rendez-vous. Choisissez moins si vous avez peu de temps, plus si vous voulez aller vite."
+            ),
+            (Message::PaceHelp { default }, En) => format!(
+                "We suggest {default} steps a week: that leaves time to call, wait for an answer and go to the appointment. Choose fewer if you have little time, more if you want to go fast."
+            ),
+            (Message::FirstStepsSummary { per_week }, Fr) => format!(
+                "Voici vos premières démarches, à votre rythme\u{a0}: {per_week}\u{a0}par semaine. Les partenaires sont à contacter du lundi au vendredi, sauf les jours fériés. Vous choisirez les démarches suivantes au prochain point d’étape. Pour changer de rythme, refaites le plan."
+            ),
+            (Message::FirstStepsSummary { per_week }, En) => format!(
+                "Here are your first steps, at your pace: {per_week} a week. Partners are to be contacted Monday to Friday, except public holidays. You will choose the next steps at your next review. To change the pace, build the plan again."
+            ),
+            (Message::PersonTitle, locale) => pick(
+                locale,
+                "Vos coordonnées pour les partenaires",
+                "Your contact details for partners",
+            )
+            .into(),
+            (Message::PersonHelp, locale) => pick(
+                locale,
+                "Facultatif. Elles sont écrites seulement sur la fiche de liaison d’un partenaire avec qui vous êtes d’accord pour partager. Ainsi, il peut vous joindre.",
+                "Optional. They are written only on the referral sheet of a partner you agree to share with. That way, they can reach you.",
+            )
+            .into(),
+            (Message::PersonNameLabel, locale) => {
+                pick(locale, "Votre nom ou votre prénom", "Your name or first name").into()
+            }
+            (Message::PersonPhoneLabel, locale) => {
+                pick(locale, "Votre téléphone (facultatif)", "Your phone (optional)").into()
+            }
+            (Message::PersonEmailLabel, locale) => {
+                pick(locale, "Votre e-mail (facultatif)", "Your e-mail (optional)").into()
+            }
+            (Message::SavePerson, locale) => pick(
+                locale,
+                "Enregistrer mes coordonnées",
+                "Save my contact details",
+            )
+            .into(),
+            (Message::PersonSaved, locale) => pick(
+                locale,
+                "Vos coordonnées sont enregistrées.",
+                "Your contact details are saved.",
+            )
+            .into(),
+            (Message::PersonErased, locale) => pick(
+                locale,
+                "Vos coordonnées sont effacées du plan.",
+                "Your contact details are erased from the plan.",
+            )
+            .into(),
+            (Message::DueToday(date), Fr) => {
+                format!("Quand\u{a0}: aujourd’hui, {}", long_date(*date, Fr))
+            }
+            (Message::DueToday(date), En) => format!("When: today, {}", long_date(*date, En)),
+            (Message::PersonNameRequired, locale) => pick(
+                locale,
+                "Écrivez votre nom ou votre prénom, pour que le partenaire sache qui il appelle.",
+                "Please write your name or first name, so that the partner knows who they are calling.",
             )
             .into(),
             (Message::OrientationTitle, locale) => {
@@ -990,8 +1090,8 @@ impl Message<'_> {
             (Message::ReferralPartnerLabel, locale) => pick(locale, "Partenaire", "Partner").into(),
             (Message::ReferralConsentBox, locale) => pick(
                 locale,
-                "La personne est d’accord pour partager avec ce partenaire ce dont il a besoin.",
-                "The person agrees to share with this partner what it needs.",
+                "Je suis d’accord pour que ce partenaire reçoive ce dont il a besoin pour m’aider.",
+                "I agree that this partner receives what it needs to help me.",
             )
             .into(),
             (Message::PrepareReferral, locale) => pick(
@@ -1002,8 +1102,8 @@ impl Message<'_> {
             .into(),
             (Message::ConsentRequired, locale) => pick(
                 locale,
-                "Cochez d’abord l’accord de la personne.",
-                "First tick the person’s agreement.",
+                "Cochez d’abord la case pour dire que vous êtes d’accord.",
+                "First tick the box to say that you agree.",
             )
             .into(),
             (Message::OpenReferral { partner }, Fr) => {

@@ -44,10 +44,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
-use crate::catalogue::Catalogue;
-use crate::date::{Date, Weekday};
-use crate::diagnosis::Diagnosis;
-use crate::facts::Facts;
+use crate::catalogue::{Catalogue, Entry};
+use crate::date::{Date, HolidayZone, Weekday};
+use crate::diagnosis::{Diagnosis, RaisedAlert, UrgentAlert};
+use crate::facts::{Fact, Facts, Value};
 use crate::i18n::{Locale, Message};
 use crate::orientation::{orient, Need, Priority, Request};
 
@@ -63,6 +63,36 @@ pub const MAX_TEXT: usize = crate::limits::MAX_PLAN_TEXT;
 
 /// How many first actions the builder proposes for each need at most.
 const PROPOSALS_PER_NEED: usize = 2;
+
+/// How many weeks of steps a first plan holds: the steps that can be done
+/// before a first review point ("point d'étape"), where the next ones are
+/// chosen with what was learnt ([`Plan::proposals`]).
+pub const FIRST_PLAN_WEEKS: usize = 3;
+
+/// The most steps a first plan proposes, whatever the pace: enough to
+/// start on each need, few enough to keep in mind. A plan of twenty steps
+/// over two months is a list, not a plan.
+pub const MAX_FIRST_STEPS: usize = 6;
+
+/// The pace a plan is built at unless the person chooses another: two
+/// steps a week leaves time for each one (calling, waiting for an answer,
+/// going to the appointment) and still moves on every week.
+pub const DEFAULT_STEPS_PER_WEEK: u8 = 2;
+
+/// How many steps a first plan proposes at `steps_per_week` (1 to 7):
+/// [`FIRST_PLAN_WEEKS`] weeks of steps at that pace, at most
+/// [`MAX_FIRST_STEPS`]. Emergency lines, due the first day, are not
+/// counted; entries the person chose are all kept.
+///
+/// ```
+/// use passerelle_core::plan::first_steps;
+/// assert_eq!(first_steps(1), 3); // three weeks at one a week
+/// assert_eq!(first_steps(2), 6); // three weeks at the default pace
+/// assert_eq!(first_steps(7), 6); // never more than six
+/// ```
+pub fn first_steps(steps_per_week: u8) -> usize {
+    (FIRST_PLAN_WEEKS * usize::from(steps_per_week.clamp(1, 7))).min(MAX_FIRST_STEPS)
+}
 
 /// Who made a change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -362,32 +392,89 @@ pub struct Schedule {
     pub unavailable: Vec<Unavailable>,
 }
 
+/// Which days a step may be due on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepDays {
+    /// Any day the person is available: their own steps (getting papers
+    /// ready), a line open every day.
+    Any,
+    /// Working days only: Monday to Friday, French public holidays skipped
+    /// ([`Date::is_working_day`]), for a partner that is not open every day.
+    Working,
+}
+
+impl StepDays {
+    /// The days a step with `entry`'s partner may be due on: any day for
+    /// the person's own steps and for a line open every day, working days
+    /// for every other partner contact.
+    pub fn of(kind: ActionKind, entry: Option<&Entry>) -> StepDays {
+        match (kind, entry) {
+            (ActionKind::GetDocument | ActionKind::Other, _) | (_, None) => StepDays::Any,
+            (_, Some(entry)) if entry.access.open_every_day => StepDays::Any,
+            _ => StepDays::Working,
+        }
+    }
+}
+
 impl Schedule {
-    /// The due dates of `count` steps at this pace, from `start`, each on
-    /// a day the person is available.
-    pub fn due_dates(&self, count: usize) -> Vec<Date> {
+    /// The due dates of steps at this pace, one for each of `steps`, in
+    /// order: the `k`-th about `k × 7 / steps_per_week` days after `start`,
+    /// moved on to the first day that suits it (a day the person is
+    /// available; a working day in `zone` for [`StepDays::Working`]), each
+    /// after the one before.
+    ///
+    /// ```
+    /// use passerelle_core::date::{Date, HolidayZone};
+    /// use passerelle_core::plan::{Schedule, StepDays};
+    /// // From Friday 26 March 2027, two partner contacts a week: not on
+    /// // the weekend, nor on Easter Monday (29 March).
+    /// let schedule = Schedule {
+    ///     start: Date::parse("2027-03-26").unwrap(), steps_per_week: 2, unavailable: vec![],
+    /// };
+    /// let dates = schedule.due_dates(&[StepDays::Working; 3], HolidayZone::Mainland);
+    /// let dates: Vec<String> = dates.iter().map(ToString::to_string).collect();
+    /// assert_eq!(dates, ["2027-03-26", "2027-03-30", "2027-04-02"]);
+    /// ```
+    pub fn due_dates(&self, steps: &[StepDays], zone: HolidayZone) -> Vec<Date> {
         let per_week = i64::from(self.steps_per_week.clamp(1, 7));
+        let mut before: Option<Date> = None;
+        let mut dates = Vec::with_capacity(steps.len());
+        for (k, days) in steps.iter().enumerate() {
+            let Some(nominal) = self.start.plus_days(k as i64 * 7 / per_week) else {
+                break;
+            };
+            let from = match before.and_then(|day| day.plus_days(1)) {
+                Some(after) if after > nominal => after,
+                _ => nominal,
+            };
+            let date = self.first_day(from, *days, zone);
+            dates.push(date);
+            before = Some(date);
+        }
+        dates
+    }
+
+    /// The first day from `from` that suits a step: one the person is
+    /// available, a working day in `zone` if `days` asks. When none does
+    /// within four weeks (a person unavailable every working day), the
+    /// first working day; the advisor will arrange the rest.
+    pub fn first_day(&self, from: Date, days: StepDays, zone: HolidayZone) -> Date {
         let whole_days: Vec<Weekday> = self
             .unavailable
             .iter()
             .filter(|unavailable| unavailable.whole_day())
             .map(|unavailable| unavailable.day)
             .collect();
+        let open = |date: Date| days == StepDays::Any || date.is_working_day(zone);
         let available = |date: Date| !whole_days.contains(&date.weekday());
-        let all_unavailable = Weekday::ALL.iter().all(|day| whole_days.contains(day));
-        (0..count as i64)
-            .filter_map(|step| {
-                let mut date = self.start.plus_days(step * 7 / per_week)?;
-                // Seven days always hold an available one, unless none is.
-                for _ in 0..7 {
-                    if all_unavailable || available(date) {
-                        break;
-                    }
-                    date = date.plus_days(1)?;
-                }
-                Some(date)
-            })
-            .collect()
+        let search = |suits: &dyn Fn(Date) -> bool| {
+            (0..28)
+                .filter_map(|offset| from.plus_days(offset))
+                .find(|&date| suits(date))
+        };
+        search(&|date| open(date) && available(date))
+            .or_else(|| search(&open))
+            .unwrap_or(from)
     }
 }
 
@@ -576,8 +663,9 @@ fn advisor() -> Author {
 }
 
 impl Choices {
-    /// Choices for these needs, from `start`, two steps a week, any day,
-    /// in French, built with the advisor.
+    /// Choices for these needs, from `start`, at the default pace
+    /// ([`DEFAULT_STEPS_PER_WEEK`]), any day, in French, built with the
+    /// advisor.
     pub fn new(start: Date, needs: Vec<String>) -> Choices {
         Choices {
             needs,
@@ -585,7 +673,7 @@ impl Choices {
             statements: BTreeMap::new(),
             schedule: Schedule {
                 start,
-                steps_per_week: 2,
+                steps_per_week: DEFAULT_STEPS_PER_WEEK,
                 unavailable: Vec::new(),
             },
             locale: Locale::Fr,
@@ -763,6 +851,12 @@ impl Plan {
     /// chosen), each with first actions for the catalogue entries chosen
     /// (or the best ones the orientation finds for the need), due at the
     /// person's pace on the days they are available.
+    ///
+    /// A plan an advisor would sign: each partner once; an emergency line
+    /// only under the urgent need that raised it, due the first day; a
+    /// few first steps ([`first_steps`]), each need's key step first;
+    /// partner contacts on working days, unless the partner is open every
+    /// day (`docs/plan-format.md`).
     pub fn build(
         diagnosis: &Diagnosis,
         catalogue: &Catalogue,
@@ -825,8 +919,9 @@ impl Plan {
         .map_err(|problem| PlanError::Facts {
             detail: problem.to_string(),
         })?;
-        // Each partner once in the whole plan.
-        let mut planned: Vec<&str> = Vec::new();
+        // The entries each need offers for the first steps, in the order
+        // of the proposals.
+        let mut candidates: Vec<Vec<Candidate>> = Vec::with_capacity(needs.len());
         for (need, found) in needs.iter().zip(&orientation.needs) {
             // What an advisor turns into first steps: the emergency lines
             // and key steps that lead, then the best, up to PROPOSALS_PER_NEED.
@@ -853,24 +948,53 @@ impl Plan {
                 }
                 None => addressing.collect(),
             };
-            let entries: Vec<&str> = entries
-                .into_iter()
-                .filter(|entry| !planned.contains(entry))
-                .collect();
-            planned.extend(&entries);
+            // The orientation proposes each entry once and an emergency
+            // line only under an urgent need; the plan keeps each partner
+            // once (the person may choose one for two needs), and an
+            // emergency line only when its urgent alert was raised.
+            let chosen = choices.entries.contains_key(&need.theme);
+            let mut offered = Vec::new();
+            for entry in entries.iter().filter_map(|entry| catalogue.entry(entry)) {
+                let planned = candidates
+                    .iter()
+                    .flatten()
+                    .any(|candidate: &Candidate| candidate.entry.id == entry.id);
+                if planned
+                    || (entry.urgent && !line_raised(entry, need.priority, &diagnosis.urgent))
+                {
+                    continue;
+                }
+                offered.push(Candidate {
+                    entry,
+                    kept_anyway: entry.urgent || chosen,
+                });
+            }
+            candidates.push(offered);
+        }
+        let first = choose_first_steps(&candidates, first_steps(choices.schedule.steps_per_week));
+        let mut steps: Vec<(String, Step)> = Vec::new();
+        for (index, need) in needs.iter().enumerate() {
             let id = plan.next_id('o');
             let mut actions = Vec::new();
-            for entry in entries
-                .into_iter()
-                .filter_map(|entry| catalogue.entry(entry))
-            {
-                if let Some(mut action) = plan.documents_action(entry) {
+            for (at, candidate) in candidates[index].iter().enumerate() {
+                let Some(order) = first.iter().position(|&kept| kept == (index, at)) else {
+                    continue;
+                };
+                let entry = candidate.entry;
+                let when = if entry.urgent {
+                    When::FirstDay
+                } else if need.priority == Priority::Urgent {
+                    When::FirstSuitableDay
+                } else {
+                    When::Paced(order)
+                };
+                let made = plan.documents_action(entry).into_iter();
+                for mut action in made.chain(std::iter::once(plan.contact_action(entry))) {
                     action.id = plan.next_id('a');
+                    let days = StepDays::of(action.kind, Some(entry));
+                    steps.push((action.id.clone(), Step { when, days }));
                     actions.push(action);
                 }
-                let mut action = plan.contact_action(entry);
-                action.id = plan.next_id('a');
-                actions.push(action);
             }
             plan.objectives.push(Objective {
                 id,
@@ -881,7 +1005,7 @@ impl Plan {
                 actions,
             });
         }
-        plan.schedule_actions();
+        plan.date_first_steps(steps);
         plan.history.push(Change {
             number: 1,
             date: choices.schedule.start,
@@ -954,43 +1078,64 @@ impl Plan {
         })
     }
 
-    /// Gives every planned action without a due date one, at the
-    /// person's pace, after the last dated one. Urgent objectives' actions
-    /// are due on the first day.
-    fn schedule_actions(&mut self) {
+    /// Where the person lives, for public holidays: the department of
+    /// the plan's facts at its start.
+    fn holiday_zone(&self) -> HolidayZone {
+        let facts = self.facts.resolve(self.schedule.start).ok();
+        let department = match facts.as_ref().and_then(|facts| facts.get(Fact::Department)) {
+            Some(Value::Text(code)) => Some(code.as_str()),
+            _ => None,
+        };
+        HolidayZone::of_department(department)
+    }
+
+    /// Dates the first steps (action ids, with when and on which days
+    /// each may be due): an emergency line on the plan's first day,
+    /// whatever day it is; the other steps of an urgent need on the first
+    /// day that suits them; the rest at the person's pace, in the order
+    /// given (each need's key step first), from the day after the urgent
+    /// ones.
+    fn date_first_steps(&mut self, steps: Vec<(String, Step)>) {
+        let zone = self.holiday_zone();
         let start = self.schedule.start;
-        let mut undated = 0;
-        for objective in &mut self.objectives {
-            for action in &mut objective.actions {
-                if action.due.is_none() && objective.priority == Priority::Urgent {
-                    action.due = Some(start);
-                } else if action.due.is_none() {
-                    undated += 1;
+        let mut dates: Vec<(String, Date)> = Vec::with_capacity(steps.len());
+        for (id, step) in &steps {
+            match step.when {
+                When::FirstDay => dates.push((id.clone(), start)),
+                When::FirstSuitableDay => {
+                    dates.push((id.clone(), self.schedule.first_day(start, step.days, zone)));
                 }
+                When::Paced(_) => {}
             }
         }
-        let latest = self
-            .objectives
+        // The paced steps in the order taken, round by round (stable: a
+        // partner's papers before its contact).
+        let mut paced: Vec<&(String, Step)> = steps
             .iter()
-            .flat_map(|objective| &objective.actions)
-            .filter_map(|action| action.due)
-            .max();
-        let from = match latest {
-            Some(latest) if latest > start => latest.plus_days(1).unwrap_or(latest),
-            _ => start,
-        };
+            .filter(|(_, step)| matches!(step.when, When::Paced(_)))
+            .collect();
+        crate::sort::sort_by_key(&mut paced, |(_, step)| match step.when {
+            When::Paced(order) => order,
+            _ => 0,
+        });
+        // The day of urgent steps is theirs: the others start after it.
+        let after_urgent = (dates.iter().map(|(_, date)| *date).max())
+            .and_then(|last| last.plus_days(1))
+            .unwrap_or(start);
         let schedule = Schedule {
-            start: from,
+            start: after_urgent,
             ..self.schedule.clone()
         };
-        let mut dates = schedule.due_dates(undated).into_iter();
+        let days: Vec<StepDays> = paced.iter().map(|(_, step)| step.days).collect();
+        let due = schedule.due_dates(&days, zone);
+        dates.extend(paced.iter().map(|(id, _)| id.clone()).zip(due));
         for action in self
             .objectives
             .iter_mut()
             .flat_map(|objective| &mut objective.actions)
         {
-            if action.due.is_none() {
-                action.due = dates.next();
+            if let Some((_, date)) = dates.iter().find(|(id, _)| *id == action.id) {
+                action.due = Some(*date);
             }
         }
     }
@@ -1327,6 +1472,87 @@ fn from_version_1(mut value: Json) -> Json {
     value
 }
 
+/// A catalogue entry a need offers for the first steps.
+struct Candidate<'c> {
+    entry: &'c Entry,
+    /// An emergency line, or an entry the person chose: kept whatever the
+    /// number of first steps.
+    kept_anyway: bool,
+}
+
+impl Candidate<'_> {
+    /// How many steps it makes: its contact, and its papers first if the
+    /// partner lists them.
+    fn steps(&self) -> usize {
+        1 + usize::from(!self.entry.documents.is_empty())
+    }
+}
+
+/// When a first step is due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum When {
+    /// The plan's first day, whatever day it is: an emergency line.
+    FirstDay,
+    /// The first day from the start that suits it: another step of an
+    /// urgent need.
+    FirstSuitableDay,
+    /// At the person's pace; the number orders the steps (each need's
+    /// first proposal, then each need's second…).
+    Paced(usize),
+}
+
+/// A first step to date.
+#[derive(Debug, Clone, Copy)]
+struct Step {
+    when: When,
+    days: StepDays,
+}
+
+/// Whether an emergency line (an `urgent` entry) is a step of a need of
+/// `priority`: only of an urgent need, and, when an urgent alert names
+/// the line among its contacts, only if that alert was raised (the 119
+/// for a child in danger, not for every need about the family).
+fn line_raised(entry: &Entry, priority: Priority, raised: &[RaisedAlert]) -> bool {
+    if priority != Priority::Urgent {
+        return false;
+    }
+    let names = |alert: UrgentAlert| {
+        alert
+            .contacts(crate::i18n::Locale::Fr)
+            .iter()
+            .any(|contact| contact.catalogue_entry == Some(entry.id.as_str()))
+    };
+    let named = UrgentAlert::ALL.into_iter().any(names);
+    !named || raised.iter().any(|alert| names(alert.alert))
+}
+
+/// The candidates a first plan keeps, as (need, candidate) positions in
+/// the order their steps are dated: round by round, each need's next
+/// proposal (its key step first); emergency lines and entries the person
+/// chose always, the others while their steps fit in `budget`.
+fn choose_first_steps(candidates: &[Vec<Candidate>], budget: usize) -> Vec<(usize, usize)> {
+    let mut left = budget;
+    let mut chosen = Vec::new();
+    let rounds = candidates.iter().map(Vec::len).max().unwrap_or(0);
+    for round in 0..rounds {
+        for (need, offered) in candidates.iter().enumerate() {
+            let Some(candidate) = offered.get(round) else {
+                continue;
+            };
+            let counted = if candidate.entry.urgent {
+                0
+            } else {
+                candidate.steps()
+            };
+            if candidate.kept_anyway || counted <= left {
+                left = left.saturating_sub(counted);
+                chosen.push((need, round));
+            }
+        }
+    }
+    chosen
+}
+
 fn check_pace(steps_per_week: u8) -> Result<(), PlanError> {
     if (1..=7).contains(&steps_per_week) {
         Ok(())
@@ -1465,6 +1691,7 @@ mod tests {
     /// A 19-year-old in Seine-Saint-Denis, neither working nor studying,
     /// with no place to sleep tonight.
     fn diagnosis() -> Diagnosis {
+        let shelter = UrgentAlert::Shelter;
         Diagnosis {
             questionnaire_id: "passerelle-default".into(),
             reference_date: date("2026-11-27"),
@@ -1473,7 +1700,12 @@ mod tests {
                     "housing": "homeless"}"#,
             )
             .unwrap(),
-            urgent: vec![],
+            urgent: vec![RaisedAlert {
+                alert: shelter,
+                text: shelter.text(Locale::Fr),
+                contacts: shelter.contacts(Locale::Fr),
+                raised_by: vec![],
+            }],
             needs: vec![
                 need("trouver-un-emploi", Priority::High),
                 need("se-former", Priority::Normal),
@@ -1532,12 +1764,22 @@ mod tests {
             steps_per_week: 1,
             unavailable: vec![Unavailable::day(Weekday::Friday)],
         };
-        let dates: Vec<String> = schedule
-            .due_dates(3)
-            .iter()
-            .map(ToString::to_string)
-            .collect();
-        assert_eq!(dates, ["2026-11-28", "2026-12-05", "2026-12-12"]);
+        let dates = |schedule: &Schedule, days: StepDays, count: usize| -> Vec<String> {
+            let steps = vec![days; count];
+            (schedule.due_dates(&steps, HolidayZone::Mainland).iter())
+                .map(ToString::to_string)
+                .collect()
+        };
+        // The person's own steps may fall on a Saturday…
+        assert_eq!(
+            dates(&schedule, StepDays::Any, 3),
+            ["2026-11-28", "2026-12-05", "2026-12-12"]
+        );
+        // …a partner is called on a working day.
+        assert_eq!(
+            dates(&schedule, StepDays::Working, 3),
+            ["2026-11-30", "2026-12-07", "2026-12-14"]
+        );
         let schedule = Schedule {
             steps_per_week: 7,
             unavailable: vec![
@@ -1551,21 +1793,31 @@ mod tests {
             ],
             ..schedule
         };
-        let days: Vec<Weekday> = schedule.due_dates(7).iter().map(|d| d.weekday()).collect();
+        let days: Vec<Weekday> = (schedule.due_dates(&[StepDays::Any; 7], HolidayZone::Mainland))
+            .iter()
+            .map(|d| d.weekday())
+            .collect();
         assert!(days
             .iter()
             .all(|day| !matches!(day, Weekday::Saturday | Weekday::Sunday)));
         let mut choices = choices(&["trouver-un-emploi", "se-former"]);
         choices.schedule.steps_per_week = 1;
         let plan = built(&choices);
-        let dues: Vec<Date> = plan
+        let mut dues: Vec<Date> = plan
             .objectives
             .iter()
             .flat_map(|o| &o.actions)
             .filter_map(|a| a.due)
             .collect();
+        dues.sort();
         assert!(dues.len() >= 2);
-        assert!(dues.windows(2).all(|pair| pair[0].days_until(pair[1]) >= 7));
+        // One a week: the k-th in the k-th week from the start, on a
+        // working day (the plan starts on a Friday).
+        for (k, due) in dues.iter().enumerate() {
+            let days = date("2026-11-27").days_until(*due);
+            assert!((7 * k as i64..7 * k as i64 + 7).contains(&days), "{dues:?}");
+            assert!(due.is_working_day(HolidayZone::Mainland), "{due}");
+        }
     }
 
     #[test]
@@ -1615,7 +1867,7 @@ mod tests {
         assert_eq!(actions[0].kind, ActionKind::GetDocument);
         assert_eq!(
             actions[0].title,
-            "Préparer vos papiers pour Mission locale : une pièce d’identité, un justificatif de domicile"
+            "Préparer les papiers pour Mission locale\u{a0}: une pièce d’identité, un justificatif de domicile"
         );
         assert_eq!(actions[1].kind, ActionKind::ContactPartner);
         assert!(actions[0].due < actions[1].due);

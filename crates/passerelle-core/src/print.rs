@@ -36,7 +36,8 @@
 //! let html = print_view(&plan, &catalogue, today);
 //! assert!(html.starts_with("<!DOCTYPE html>"));
 //! assert!(html.contains(r#"<html lang="fr">"#));
-//! assert!(html.contains("Quand : vendredi 27 novembre 2026"));
+//! // The step due today says so.
+//! assert!(html.contains("aujourd’hui, vendredi 27 novembre 2026"));
 //! assert!(!html.contains("<script"));
 //! ```
 
@@ -88,7 +89,7 @@ pub fn print_view(plan: &Plan, catalogue: &Catalogue, today: Date) -> String {
     } else {
         html.raw("<ol class=\"steps\">\n");
         for action in steps {
-            step(&mut html, plan, catalogue, action);
+            step(&mut html, plan, catalogue, action, today);
         }
         html.raw("</ol>\n");
     }
@@ -133,15 +134,16 @@ pub fn print_view(plan: &Plan, catalogue: &Catalogue, today: Date) -> String {
     html.finish(&text(Message::PlanTitle))
 }
 
-/// One step of the print view: what, when, who, for which objective, and
-/// how to reach the partner.
-fn step(html: &mut Html, plan: &Plan, catalogue: &Catalogue, action: &Action) {
+/// One step of the print view: what, when ("today" on the day it is
+/// printed, an emergency line's day), who, for which objective, and how
+/// to reach the partner.
+fn step(html: &mut Html, plan: &Plan, catalogue: &Catalogue, action: &Action, today: Date) {
     let locale = plan.locale;
     let text = |message: Message| message.text(locale);
     let contact = contact_of(action, catalogue, locale);
     html.raw("<li class=\"step\">\n");
     html.element("h3", &action.title);
-    html.element("p", &text(Message::Due(action.due)));
+    html.element("p", &text(due(action.due, today)));
     let partner = contact.as_ref().map(|contact| contact.name.as_str());
     html.element(
         "p",
@@ -168,6 +170,14 @@ fn step(html: &mut Html, plan: &Plan, catalogue: &Catalogue, action: &Action) {
         partner_contact(html, contact, locale);
     }
     html.raw("</li>\n");
+}
+
+/// When a step is due, in words: "today" when it is `today`.
+pub fn due(date: Option<Date>, today: Date) -> Message<'static> {
+    match date {
+        Some(date) if date == today => Message::DueToday(date),
+        date => Message::Due(date),
+    }
 }
 
 /// The contact of an action's partner: the one copied in the plan, or,

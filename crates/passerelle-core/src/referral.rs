@@ -5,9 +5,16 @@
 //! A sheet carries, for one catalogue entry: the plan's actions that
 //! concern it, the needs those actions are for, the facts that the entry's
 //! rules need to decide access (the age rather than the birth date, the
-//! department rather than the postal code), the advisor's contact and the
+//! department rather than the postal code) and the facts of the person's
+//! situation that matter for the partner's work (the housing situation
+//! for a housing partner, the employment status for a job partner), how
+//! to reach the person if they gave it, the advisor's contact and the
 //! date of the person's consent. It lists, by stable ids, what it includes
 //! and what it leaves out, so that the person can see what is shared.
+//!
+//! The sheet speaks to the partner about the person ("la personne"),
+//! never to the person; an emergency line (115, 112…) gets no sheet: one
+//! calls it.
 //!
 //! ```
 //! use passerelle_core::catalogue::Catalogue;
@@ -218,6 +225,9 @@ pub enum ReferralError {
     NoConsent { entry: String },
     /// Not a catalogue entry, or no action of the plan concerns it.
     UnknownEntry { entry: String },
+    /// An emergency line (an `urgent` entry: 115, 3919, 112…): one calls
+    /// it; it takes over nothing.
+    EmergencyLine { entry: String },
 }
 
 impl ReferralError {
@@ -226,6 +236,7 @@ impl ReferralError {
         match self {
             ReferralError::NoConsent { .. } => "no_consent",
             ReferralError::UnknownEntry { .. } => "unknown_entry",
+            ReferralError::EmergencyLine { .. } => "emergency_line",
         }
     }
 
@@ -240,6 +251,12 @@ impl ReferralError {
                 Message::ReferralNoConsent { partner }.text(locale)
             }
             ReferralError::UnknownEntry { .. } => Message::ReferralUnknownEntry.text(locale),
+            ReferralError::EmergencyLine { entry } => {
+                let line = catalogue
+                    .entry(entry)
+                    .map_or(entry.as_str(), |found| found.name.get(locale));
+                Message::ReferralEmergencyLine { line }.text(locale)
+            }
         }
     }
 }
@@ -256,6 +273,10 @@ impl std::fmt::Display for ReferralError {
                 f,
                 "{code}: \"{entry}\" is not a catalogue entry that an action of the plan concerns"
             ),
+            ReferralError::EmergencyLine { entry } => write!(
+                f,
+                "{code}: \"{entry}\" is an emergency line: one calls it, it gets no referral sheet"
+            ),
         }
     }
 }
@@ -266,9 +287,10 @@ impl std::error::Error for ReferralError {}
 /// `entry`, made on `today`.
 ///
 /// Refused with [`ReferralError::UnknownEntry`] when the entry is not in
-/// the catalogue or no action of the plan concerns it, and with
-/// [`ReferralError::NoConsent`] when the person has not agreed to share
-/// with it ([`Plan::consent`]).
+/// the catalogue or no action of the plan concerns it, with
+/// [`ReferralError::EmergencyLine`] for an emergency line (only partners
+/// take over), and with [`ReferralError::NoConsent`] when the person has
+/// not agreed to share with it ([`Plan::consent`]).
 ///
 /// The facts shared are the ones the entry's eligibility rule needs to
 /// decide, on the plan's facts at `today`: when one way of meeting the
@@ -279,6 +301,12 @@ impl std::error::Error for ReferralError {}
 /// person lives is shared as the department (the commune when the entry's
 /// zone lists communes), so that the partner can direct them to its
 /// nearest office; never the region, which the department tells.
+///
+/// Beyond the rules, the facts of the person's situation that matter for
+/// the partner's work are shared when known ([`situation_facts`]): for
+/// each need category the sheet's needs and the partner's themes have in
+/// common (a housing partner taking over a housing need gets the housing
+/// situation; a job partner, taking over a job need, does not).
 pub fn referral_sheet(
     plan: &Plan,
     catalogue: &Catalogue,
@@ -289,6 +317,11 @@ pub fn referral_sheet(
         entry: entry.to_owned(),
     };
     let found = catalogue.entry(entry).ok_or_else(unknown)?;
+    if found.urgent {
+        return Err(ReferralError::EmergencyLine {
+            entry: entry.to_owned(),
+        });
+    }
     let concerns = |action: &crate::plan::Action| action.entry.as_deref() == Some(entry);
     let concerned = plan
         .objectives
@@ -340,7 +373,22 @@ pub fn referral_sheet(
         .facts
         .resolve(today)
         .unwrap_or_else(|_| plan.facts.clone());
-    let needed = shared_facts(found.eligibility.as_ref(), &found.zone_condition, &resolved);
+    let categories: Vec<&str> = needs
+        .iter()
+        .map(|need| crate::referentials::theme_category(&need.theme))
+        .filter(|category| {
+            (found.themes.iter())
+                .any(|theme| crate::referentials::theme_category(theme) == *category)
+        })
+        .collect();
+    let situation: FactSet = categories
+        .iter()
+        .flat_map(|category| situation_facts(category))
+        .copied()
+        .filter(|fact| resolved.get(*fact).is_some())
+        .collect();
+    let needed =
+        shared_facts(found.eligibility.as_ref(), &found.zone_condition, &resolved).union(situation);
     let facts: Vec<SharedFact> = needed
         .iter()
         .map(|fact| {
@@ -413,6 +461,54 @@ pub fn referral_sheet(
         included,
         left_out,
     })
+}
+
+/// The facts of the person's situation a partner working on a need of
+/// `category` (a data·inclusion category) needs to take over, beyond its
+/// rules; nothing else. Health, remobilisation and going abroad need
+/// none: what matters there the person tells the partner.
+///
+/// ```
+/// use passerelle_core::facts::Fact;
+/// use passerelle_core::referral::situation_facts;
+/// assert!(situation_facts("logement-hebergement").contains(&Fact::Housing));
+/// assert!(!situation_facts("trouver-un-emploi").contains(&Fact::Housing));
+/// assert!(situation_facts("sante").is_empty());
+/// ```
+pub fn situation_facts(category: &str) -> &'static [Fact] {
+    match category {
+        "trouver-un-emploi" | "preparer-sa-candidature" | "choisir-un-metier" => &[
+            Fact::EmploymentStatus,
+            Fact::RegisteredJobseeker,
+            Fact::UnemploymentMonths,
+            Fact::QualificationLevel,
+        ],
+        "se-former" => &[
+            Fact::EmploymentStatus,
+            Fact::QualificationLevel,
+            Fact::InEducation,
+        ],
+        "creer-une-entreprise" => &[
+            Fact::EmploymentStatus,
+            Fact::RegisteredJobseeker,
+            Fact::Benefits,
+        ],
+        "logement-hebergement" | "equipement-et-alimentation" => {
+            &[Fact::Housing, Fact::ChildrenCount, Fact::MonthlyResources]
+        }
+        "difficultes-financieres" => &[Fact::Benefits, Fact::ChildrenCount, Fact::MonthlyResources],
+        // An address to receive mail opens every other right.
+        "difficultes-administratives-ou-juridiques" => &[Fact::Housing],
+        "famille" => &[
+            Fact::ChildrenCount,
+            Fact::SingleParent,
+            Fact::YoungestChildAge,
+        ],
+        "mobilite" => &[Fact::DrivingLicence, Fact::Vehicle],
+        "lecture-ecriture-calcul" => &[Fact::FrenchLevel],
+        "numerique" => &[Fact::DigitalAutonomy],
+        _ => &[],
+    }
 }
 
 /// The facts to share for an entry's rule and zone, on resolved facts.

@@ -340,7 +340,8 @@ fn print_view_shows_objectives_next_steps_contacts_advisor_and_review() {
         .find("<h3>Contacter : Permis à 1 euro par jour</h3>")
         .unwrap();
     assert!(cej < licence);
-    assert!(steps.contains("<p>Quand : vendredi 27 novembre 2026</p>"));
+    // The CEJ is due the day the page is printed: "today".
+    assert!(steps.contains("<p>Quand\u{a0}: aujourd’hui, vendredi 27 novembre 2026</p>"));
     assert!(steps.contains("<p>Qui : vous</p>"));
     assert!(steps.contains("<p>Pour : Recherche d’emploi</p>"));
     assert!(steps.contains("<strong>Pour joindre Contrat d&#39;engagement jeune (CEJ) :</strong>"));
@@ -352,8 +353,10 @@ fn print_view_shows_objectives_next_steps_contacts_advisor_and_review() {
     assert!(steps.contains("<strong>Note :</strong> Apporter la carte d&#39;identité"));
     // Every next step has a due date written plainly.
     for action in plan.next_steps() {
-        let due = passerelle_core::Message::LongDate(action.due.unwrap()).text(Locale::Fr);
-        assert!(html.contains(&format!("<p>Quand : {due}</p>")), "{due}");
+        let due = passerelle_core::print::due(action.due, today()).text(Locale::Fr);
+        let date = passerelle_core::Message::LongDate(action.due.unwrap()).text(Locale::Fr);
+        assert!(due.ends_with(&date), "{due}");
+        assert!(html.contains(&format!("<p>{due}</p>")), "{due}");
     }
     // The next review and the advisor.
     assert!(html.contains("<h2 id=\"next-review\">Votre prochain rendez-vous de suivi</h2>\n<p>vendredi 11 décembre 2026</p>"));
@@ -379,7 +382,7 @@ fn print_view_in_english() {
     assert!(html.contains("<h2 id=\"objectives\">Your goals</h2>"));
     assert!(html.contains("<h2 id=\"next-steps\">Your next steps</h2>"));
     assert!(html.contains("<h3>Contact: Youth Commitment Contract (CEJ)</h3>"));
-    assert!(html.contains("<p>When: Friday 27 November 2026</p>"));
+    assert!(html.contains("<p>When: today, Friday 27 November 2026</p>"));
     assert!(html.contains("<p>Who: you</p>"));
     assert!(html.contains("<strong>How to reach Youth Commitment Contract (CEJ):</strong>"));
     assert!(html.contains("<li>Phone: <a href=\"tel:3949\">3949</a></li>"));
@@ -556,7 +559,11 @@ fn referral_is_refused_without_consent() {
 fn referral_is_refused_for_an_entry_the_plan_does_not_concern() {
     let catalogue = Catalogue::national();
     let mut plan = plan_with(CEJ_FACTS, &catalogue, Locale::Fr);
-    for entry in ["pas-une-entree", "urgence-115"] {
+    for entry in [
+        "pas-une-entree",
+        "mission-locale-de-nulle-part",
+        "cap-emploi",
+    ] {
         apply(
             &mut plan,
             Edit::GiveConsent {
@@ -572,6 +579,230 @@ fn referral_is_refused_for_an_entry_the_plan_does_not_concern() {
             error.message(&catalogue, Locale::En),
             "This partner has no step in this plan."
         );
+    }
+}
+
+/// A plan for a person sleeping in the street tonight (the shelter
+/// alert raised), who also looks for a home and a job: the 115 today,
+/// the CAF's housing benefit and the Mission locale, with the person's
+/// consent to share with each.
+fn street_plan(catalogue: &Catalogue, locale: Locale) -> Plan {
+    use passerelle_core::diagnosis::RaisedAlert;
+    use passerelle_core::UrgentAlert;
+    const SHELTER: &str = "logement-hebergement--rechercher-une-solution-dhebergement-temporaire";
+    const HOME: &str = "logement-hebergement--louer-un-logement";
+    let shelter = UrgentAlert::Shelter;
+    let urgent = FoundNeed {
+        priority: Priority::Urgent,
+        ..need(SHELTER)
+    };
+    let diagnosis = Diagnosis {
+        questionnaire_id: "passerelle-default".into(),
+        reference_date: today(),
+        facts: Facts::from_json(
+            r#"{"age": 23, "postal_code": "93200", "employment_status": "jobseeker",
+                "registered_jobseeker": false, "qualification_level": 3, "housing": "homeless",
+                "children_count": 0, "monthly_resources": 0, "driving_licence": false}"#,
+        )
+        .unwrap(),
+        urgent: vec![RaisedAlert {
+            alert: shelter,
+            text: shelter.text(Locale::Fr),
+            contacts: shelter.contacts(Locale::Fr),
+            raised_by: vec![],
+        }],
+        needs: vec![urgent, need(HOME), need(JOB)],
+        ranked_by_person: false,
+    };
+    let mut choices = Choices::new(today(), vec![SHELTER.into(), HOME.into(), JOB.into()]);
+    choices.locale = locale;
+    choices
+        .entries
+        .insert(SHELTER.into(), vec!["urgence-115".into()]);
+    choices.entries.insert(HOME.into(), vec!["apl".into()]);
+    choices
+        .entries
+        .insert(JOB.into(), vec!["mission-locale".into()]);
+    let mut plan = Plan::build(&diagnosis, catalogue, &choices).unwrap();
+    for entry in ["urgence-115", "apl", "mission-locale"] {
+        apply(
+            &mut plan,
+            Edit::GiveConsent {
+                consent: Consent {
+                    entry: entry.into(),
+                    date: today(),
+                },
+            },
+        );
+    }
+    plan
+}
+
+#[test]
+fn an_emergency_line_gets_no_referral_sheet_one_calls_it() {
+    let catalogue = Catalogue::national();
+    let plan = street_plan(&catalogue, Locale::Fr);
+    // The 115 is a step of the plan, due today, and the person agreed…
+    let line = action_of(&plan, "urgence-115");
+    assert_eq!(line.due, Some(today()));
+    // …but a sheet is for a partner who takes over: the 115 is called.
+    let error = referral_sheet(&plan, &catalogue, "urgence-115", today()).unwrap_err();
+    assert_eq!(
+        error,
+        ReferralError::EmergencyLine {
+            entry: "urgence-115".into()
+        }
+    );
+    assert_eq!(error.code(), "emergency_line");
+    assert_eq!(
+        error.message(&catalogue, Locale::Fr),
+        "115 – Urgence sociale (Samu social) est une ligne d’urgence\u{a0}: on l’appelle directement. Il n’y a pas de fiche de liaison."
+    );
+    assert!(error.to_string().starts_with("emergency_line: "));
+    // The real partners of the same plan get theirs.
+    for partner in ["apl", "mission-locale"] {
+        assert!(referral_sheet(&plan, &catalogue, partner, today()).is_ok());
+    }
+}
+
+#[test]
+fn a_housing_partner_learns_the_housing_situation_a_job_partner_does_not() {
+    let catalogue = Catalogue::national();
+    let plan = street_plan(&catalogue, Locale::Fr);
+    let facts = |entry: &str| -> Vec<(String, String)> {
+        let sheet = referral_sheet(&plan, &catalogue, entry, today()).unwrap();
+        sheet
+            .facts
+            .iter()
+            .map(|shared| (shared.fact.name().to_owned(), shared.text.clone()))
+            .collect()
+    };
+    let named = |facts: &[(String, String)], name: &str| facts.iter().any(|(fact, _)| fact == name);
+
+    // The CAF, for a home: the person has no home, no child, no income.
+    let housing = facts("apl");
+    assert!(
+        housing.contains(&("housing".into(), "Logement : sans logement".into())),
+        "{housing:?}"
+    );
+    assert!(named(&housing, "children_count"), "{housing:?}");
+    assert!(named(&housing, "monthly_resources"), "{housing:?}");
+    // …and nothing of their work.
+    for private in [
+        "employment_status",
+        "registered_jobseeker",
+        "qualification_level",
+        "driving_licence",
+    ] {
+        assert!(
+            !named(&housing, private),
+            "{private} shared with the CAF: {housing:?}"
+        );
+    }
+
+    // The Mission locale, for a job: the person's situation at work, not
+    // their housing, household or income.
+    let job = facts("mission-locale");
+    assert!(named(&job, "employment_status"), "{job:?}");
+    assert!(named(&job, "registered_jobseeker"), "{job:?}");
+    assert!(named(&job, "qualification_level"), "{job:?}");
+    for private in [
+        "housing",
+        "children_count",
+        "monthly_resources",
+        "driving_licence",
+    ] {
+        assert!(
+            !named(&job, private),
+            "{private} shared with the Mission locale: {job:?}"
+        );
+    }
+    // What is not shared is said.
+    let sheet = referral_sheet(&plan, &catalogue, "mission-locale", today()).unwrap();
+    let left_out: Vec<String> = sheet.left_out.iter().map(|part| part.id()).collect();
+    assert!(
+        left_out.contains(&"facts:housing".to_owned()),
+        "{left_out:?}"
+    );
+}
+
+#[test]
+fn the_sheet_names_the_person_and_how_to_reach_them_when_they_give_it() {
+    let catalogue = Catalogue::national();
+    let mut plan = street_plan(&catalogue, Locale::Fr);
+    let without = referral_sheet(&plan, &catalogue, "apl", today()).unwrap();
+    assert_eq!(without.person, None);
+    assert!(!without.to_html().contains("id=\"person\""));
+    apply(
+        &mut plan,
+        Edit::SetPerson {
+            person: Some(ContactDetails {
+                name: "Karim B.".into(),
+                organisation: None,
+                phone: Some("06 12 34 56 78".into()),
+                email: Some("karim.b@example.org".into()),
+            }),
+        },
+    );
+    let sheet = referral_sheet(&plan, &catalogue, "apl", today()).unwrap();
+    let json = serde_json::to_value(&sheet).unwrap();
+    assert_eq!(json["person"]["name"], "Karim B.");
+    assert_eq!(json["person"]["phone"], "06 12 34 56 78");
+    assert!(json["included"]
+        .as_array()
+        .unwrap()
+        .contains(&Json::from("person")));
+    let html = sheet.to_html();
+    assert_safe_page(&html, "fr");
+    assert!(html.contains("<h2 id=\"person\">La personne</h2>"));
+    assert!(html.contains("<strong>Karim B.</strong>"));
+    assert!(html.contains("<a href=\"tel:0612345678\">06 12 34 56 78</a>"));
+    assert!(html.contains("<a href=\"mailto:karim.b@example.org\">karim.b@example.org</a>"));
+}
+
+#[test]
+fn the_sheet_speaks_to_the_partner_about_the_person_in_one_voice() {
+    // A partner that asks for papers: the plan writes a step to get them
+    // ready, which the sheet carries.
+    let mut json: Json = serde_json::from_str(include_str!("../data/catalogue.json")).unwrap();
+    for entry in json["entries"].as_array_mut().unwrap() {
+        if entry["id"] == "mission-locale" {
+            entry["documents"] = serde_json::json!([
+                {"fr": "une pièce d’identité", "en": "an identity document"}
+            ]);
+        }
+    }
+    let catalogue = Catalogue::from_json(&json.to_string()).unwrap();
+    for (locale, addressed, about) in [
+        (Locale::Fr, ["vous", "votre", "vos"], "la personne"),
+        (Locale::En, ["you", "your", "yours"], "the person"),
+    ] {
+        let mut plan = street_plan(&catalogue, locale);
+        apply(
+            &mut plan,
+            Edit::SetAdvisor {
+                advisor: Some(ContactDetails {
+                    name: "Samia Benali".into(),
+                    organisation: Some("CCAS".into()),
+                    phone: None,
+                    email: None,
+                }),
+            },
+        );
+        let sheet = referral_sheet(&plan, &catalogue, "mission-locale", today()).unwrap();
+        assert_eq!(sheet.actions.len(), 2, "the papers, then the contact");
+        let html = sheet.to_html().to_lowercase();
+        let words: Vec<&str> = html
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|word| !word.is_empty())
+            .collect();
+        for word in addressed {
+            assert!(
+                !words.contains(&word),
+                "{locale:?}: \"{word}\" on the sheet:\n{html}"
+            );
+        }
+        assert!(html.contains(about), "{locale:?}");
     }
 }
 

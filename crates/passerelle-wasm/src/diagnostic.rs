@@ -584,23 +584,8 @@ impl Diagnostic {
             )?)?;
         }
         if let Some(Rejected { error, .. }) = &self.rejected {
-            let paragraph = element(
-                doc,
-                "p",
-                &[
-                    ("id", "passerelle-error"),
-                    ("class", "error"),
-                    ("part", "error"),
-                ],
-                None,
-            )?;
-            paragraph.append_child(&*element(
-                doc,
-                "span",
-                &[("class", "visually-hidden")],
-                Some(&self.text(Message::ErrorPrefix)),
-            )?)?;
-            paragraph.append_with_str_1(&format!(" {}", error.message(Some(question), locale)))?;
+            let message = error.message(Some(question), locale);
+            let paragraph = widget::field_error(doc, locale, "passerelle-error", &message)?;
             fieldset.append_child(&paragraph)?;
         }
         self.draw_answers(&fieldset, question, &described_by)?;

@@ -809,8 +809,8 @@ impl Plan {
     }
 
     /// The referral sheet for the partner of catalogue entry `entry`,
-    /// made on `today` (today when left out). Throws `no_consent` or
-    /// `unknown_entry`, with a localised message.
+    /// made on `today` (today when left out). Throws `no_consent`,
+    /// `unknown_entry` or `emergency_line`, with a localised message.
     pub fn referral_sheet(&self, entry: JsValue, today: JsValue) -> Result<JsValue> {
         let entry = convert::string(&entry, "entry")?;
         let today = convert::date_or_today(&today, "today")?;

@@ -73,6 +73,8 @@ enum Intent {
     AddObjective,
     /// Sent the follow-up form: the advisor, the next meeting.
     FollowUp,
+    /// Sent the form of the person's own contact details.
+    Person,
     /// Withdrew the consent given for a partner (its entry).
     Withdraw(String),
     /// Asked to erase the plan kept on the device.
@@ -161,7 +163,7 @@ impl PlanWidget {
             chosen: None,
             order: None,
             confirming_rebuild: false,
-            pace: 2,
+            pace: passerelle_core::plan::DEFAULT_STEPS_PER_WEEK,
             referred: None,
             error: None,
             done: None,
@@ -192,6 +194,7 @@ impl PlanWidget {
                     "add-action" => Some(Intent::AddAction(form.get_attribute("data-objective")?)),
                     "add-objective" => Some(Intent::AddObjective),
                     "follow-up" => Some(Intent::FollowUp),
+                    "person" => Some(Intent::Person),
                     _ => None,
                 }
             })?,
@@ -388,6 +391,7 @@ impl Widget for PlanView {
             Intent::AddAction(objective) => self.add_action(&objective)?,
             Intent::AddObjective => self.add_objective()?,
             Intent::FollowUp => self.follow_up()?,
+            Intent::Person => self.person()?,
             Intent::Withdraw(entry) => self.withdraw(&entry)?,
             Intent::Forget => {
                 self.forget()?;
@@ -841,6 +845,52 @@ impl PlanView {
         Ok(advisor_changed || date_changed)
     }
 
+    /// Records the person's own contact details (`Edit::SetPerson`),
+    /// for the referral sheets of the partners they agree to share with;
+    /// every field empty erases them. A phone or an e-mail without a
+    /// name is refused, tied to the name.
+    fn person(&mut self) -> Result<bool, JsValue> {
+        const NAME: &str = "passerelle-person-name";
+        let name = self.words_of(NAME)?;
+        let phone = self.optional_words("passerelle-person-phone")?;
+        let email = self.optional_words("passerelle-person-email")?;
+        let nothing = name.is_empty() && phone.is_none() && email.is_none();
+        if name.is_empty() && !nothing {
+            self.error = Some((self.text(Message::PersonNameRequired), NAME.to_owned()));
+            self.render()?;
+            return self.focus(&format!("#{NAME}")).map(|()| false);
+        }
+        let person = (!nothing).then_some(ContactDetails {
+            name,
+            organisation: None,
+            phone,
+            email,
+        });
+        let Some(plan) = &self.plan else {
+            return Ok(false);
+        };
+        let changed = plan.person != person;
+        if changed {
+            let field = |error: &PlanError| match error {
+                PlanError::BadText { field } => format!("passerelle-person-{field}"),
+                _ => NAME.to_owned(),
+            };
+            if !self.apply_or(Edit::SetPerson { person }, field)? {
+                return Ok(false);
+            }
+        }
+        let erased = self.plan.as_ref().is_some_and(|plan| plan.person.is_none());
+        let said = if erased {
+            Message::PersonErased
+        } else {
+            Message::PersonSaved
+        };
+        self.done = Some((self.text(said), "passerelle-person-saved"));
+        self.render()?;
+        self.focus("#passerelle-person-saved")?;
+        Ok(changed)
+    }
+
     /// Withdraws the consent given for a partner: its referral sheet is
     /// no longer offered.
     fn withdraw(&mut self, entry: &str) -> Result<bool, JsValue> {
@@ -1049,12 +1099,11 @@ impl PlanView {
         }
         control.set_attribute("aria-describedby", ERROR_ID)?;
         control.set_attribute("aria-invalid", "true")?;
-        let prefix = Message::ErrorPrefix.text(self.locale);
-        Ok(Some(element(
+        Ok(Some(widget::field_error(
             &self.document,
-            "p",
-            &[("id", ERROR_ID), ("class", "error"), ("role", "alert")],
-            Some(&format!("{prefix}{message}")),
+            self.locale,
+            ERROR_ID,
+            message,
         )?))
     }
 
@@ -1169,7 +1218,15 @@ impl PlanView {
             &[("for", "passerelle-pace")],
             Some(&self.text(Message::PaceQuestion)),
         )?)?;
-        let pace = element(doc, "select", &[("id", "passerelle-pace")], None)?;
+        let pace = element(
+            doc,
+            "select",
+            &[
+                ("id", "passerelle-pace"),
+                ("aria-describedby", "passerelle-pace-help"),
+            ],
+            None,
+        )?;
         for n in 1..=7u8 {
             let value = n.to_string();
             let option = element(
@@ -1184,6 +1241,14 @@ impl PlanView {
             pace.append_child(&option)?;
         }
         field.append_child(&pace)?;
+        // The pace proposed, and why: the person changes it knowing.
+        let default = passerelle_core::plan::DEFAULT_STEPS_PER_WEEK;
+        field.append_child(&*element(
+            doc,
+            "p",
+            &[("id", "passerelle-pace-help"), ("class", "help")],
+            Some(&Message::PaceHelp { default }.text(self.locale)),
+        )?)?;
         form.append_child(&field)?;
         let actions = widget::action_row(
             doc,
@@ -1236,6 +1301,17 @@ impl PlanView {
         };
         let doc = self.document.clone();
         let doc = &doc;
+        // Until the first review point, what the plan holds and at what
+        // pace.
+        if plan.reviews.is_empty() {
+            let per_week = plan.schedule.steps_per_week;
+            self.body.append_child(&*element(
+                doc,
+                "p",
+                &[("id", "passerelle-first-steps"), ("class", "help")],
+                Some(&Message::FirstStepsSummary { per_week }.text(self.locale)),
+            )?)?;
+        }
         for objective in &plan.objectives {
             let section = element(
                 doc,
@@ -1401,7 +1477,7 @@ impl PlanView {
             doc,
             "p",
             &[("class", "due")],
-            Some(&Message::Due(action.due).text(self.locale)),
+            Some(&passerelle_core::print::due(action.due, self.today).text(self.locale)),
         )?)?;
         item.append_child(&*element(
             doc,
@@ -1428,16 +1504,26 @@ impl PlanView {
         item.append_child(&*self.action_form(action)?)?;
         let id = format!("passerelle-status-{}", action.id);
         let field = element(doc, "div", &[("class", "field")], None)?;
+        // The list is named by its question and its step: "Où en
+        // êtes-vous ? Contacter : Mission locale", one list per step.
+        let label_id = format!("passerelle-status-label-{}", action.id);
         field.append_child(&*element(
             doc,
             "label",
-            &[("for", &id)],
+            &[("for", &id), ("id", &label_id)],
             Some(&self.text(Message::ActionStatusLabel)),
         )?)?;
         let select = element(
             doc,
             "select",
-            &[("id", &id), ("data-action", &action.id)],
+            &[
+                ("id", &id),
+                ("data-action", &action.id),
+                (
+                    "aria-labelledby",
+                    &format!("{label_id} passerelle-action-{}", action.id),
+                ),
+            ],
             None,
         )?;
         for status in ActionStatus::ALL {
@@ -1537,16 +1623,25 @@ impl PlanView {
         let doc = &self.document;
         let id = format!("passerelle-objective-status-{}", objective.id);
         let field = element(doc, "div", &[("class", "field")], None)?;
+        // Named by its question and its goal's heading, as each step's.
+        let label_id = format!("passerelle-objective-status-label-{}", objective.id);
         field.append_child(&*element(
             doc,
             "label",
-            &[("for", &id)],
+            &[("for", &id), ("id", &label_id)],
             Some(&self.text(Message::ObjectiveStatusLabel)),
         )?)?;
         let select = element(
             doc,
             "select",
-            &[("id", &id), ("data-objective", &objective.id)],
+            &[
+                ("id", &id),
+                ("data-objective", &objective.id),
+                (
+                    "aria-labelledby",
+                    &format!("{label_id} passerelle-{}", objective.id),
+                ),
+            ],
             None,
         )?;
         for status in ObjectiveStatus::ALL {
@@ -1786,21 +1881,94 @@ impl PlanView {
         Ok(())
     }
 
-    /// The referral sheet ("fiche de liaison"): a partner of the plan,
-    /// the person's consent, then the sheet as a `blob:` link.
-    fn draw_referral(&mut self, plan: &Plan) -> Result<(), JsValue> {
+    /// The partners of the plan that may get a referral sheet (entry,
+    /// name): every partner of a step but the emergency lines, which one
+    /// calls.
+    fn referral_partners(&self, plan: &Plan) -> Vec<(String, String)> {
         let mut partners: Vec<(String, String)> = Vec::new();
         for action in plan.objectives.iter().flat_map(|o| &o.actions) {
             let (Some(entry), Some(contact)) = (&action.entry, &action.contact) else {
                 continue;
             };
-            if !partners.iter().any(|(id, _)| id == entry) {
+            let line = self
+                .catalogue
+                .entry(entry)
+                .is_some_and(|found| found.urgent);
+            if !line && !partners.iter().any(|(id, _)| id == entry) {
                 partners.push((entry.clone(), contact.name.clone()));
             }
         }
+        partners
+    }
+
+    /// The person's own contact details, optional, for the partners they
+    /// agree to share with: name, phone, e-mail.
+    fn draw_person(&self, plan: &Plan) -> Result<(), JsValue> {
+        let doc = &self.document;
+        let (form, fieldset) = widget::named_form(doc, "person", &self.text(Message::PersonTitle))?;
+        fieldset.set_attribute("aria-describedby", "passerelle-person-help")?;
+        fieldset.append_child(&*element(
+            doc,
+            "p",
+            &[("id", "passerelle-person-help"), ("class", "help")],
+            Some(&self.text(Message::PersonHelp)),
+        )?)?;
+        if let Some(done) = self.done_for("passerelle-person-saved")? {
+            fieldset.append_child(&done)?;
+        }
+        let person = plan.person.clone().unwrap_or_default();
+        // The person's own details: the browser may fill them in.
+        for (field, label, kind, value) in [
+            ("name", Message::PersonNameLabel, "text", Some(&person.name)),
+            (
+                "phone",
+                Message::PersonPhoneLabel,
+                "tel",
+                person.phone.as_ref(),
+            ),
+            (
+                "email",
+                Message::PersonEmailLabel,
+                "email",
+                person.email.as_ref(),
+            ),
+        ] {
+            let autocomplete = if field == "phone" { "tel" } else { field };
+            let input = element(
+                doc,
+                "input",
+                &[
+                    ("type", kind),
+                    ("id", &format!("passerelle-person-{field}")),
+                    ("value", value.map_or("", String::as_str)),
+                    ("autocomplete", autocomplete),
+                ],
+                None,
+            )?;
+            self.labelled(&fieldset, label, &input)?;
+        }
+        fieldset.append_child(&*widget::action_row(
+            doc,
+            &[
+                ("type", "submit"),
+                ("class", "secondary"),
+                ("id", "passerelle-save-person"),
+            ],
+            &self.text(Message::SavePerson),
+        )?)?;
+        self.body.append_child(&form)?;
+        Ok(())
+    }
+
+    /// The referral sheet ("fiche de liaison"): a partner of the plan,
+    /// the person's consent, then the sheet as a `blob:` link; the
+    /// person's own contact details first, for the sheet.
+    fn draw_referral(&mut self, plan: &Plan) -> Result<(), JsValue> {
+        let partners = self.referral_partners(plan);
         if partners.is_empty() {
             return Ok(());
         }
+        self.draw_person(plan)?;
         let doc = self.document.clone();
         let doc = &doc;
         let (form, fieldset) =

@@ -198,6 +198,34 @@ pub(crate) fn contact_ways(
     Ok(list)
 }
 
+/// The message of a field refused, the same in every widget: a paragraph
+/// `id` (for the control's `aria-describedby`), `part="error"`, that
+/// reads "Erreur : " then `message` — the prefix for screen readers only
+/// (the paragraph's colour and border show it), then a space.
+pub(crate) fn field_error(
+    document: &web_sys::Document,
+    locale: Locale,
+    id: &str,
+    message: &str,
+) -> Result<web_sys::Element, JsValue> {
+    use crate::dom::element;
+    use passerelle_core::Message;
+    let paragraph = element(
+        document,
+        "p",
+        &[("id", id), ("class", "error"), ("part", "error")],
+        None,
+    )?;
+    paragraph.append_child(&*element(
+        document,
+        "span",
+        &[("class", "visually-hidden")],
+        Some(&Message::ErrorPrefix.text(locale)),
+    )?)?;
+    paragraph.append_with_str_1(&format!(" {message}"))?;
+    Ok(paragraph)
+}
+
 /// A row of actions (`div.actions`) holding one button with these
 /// attributes and words.
 pub(crate) fn action_row(

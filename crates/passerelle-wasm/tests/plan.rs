@@ -18,7 +18,8 @@ use common::{find, find_all, root, send, session_storage, text, to_json, Events}
 const JOB: &str = "trouver-un-emploi";
 const SHELTER: &str = "logement-hebergement--rechercher-une-solution-dhebergement-temporaire";
 
-/// A diagnosis result: a jobseeker of 23 with nowhere to sleep tonight.
+/// A diagnosis result: a jobseeker of 23 with nowhere to sleep tonight
+/// (the shelter alert raised).
 fn diagnosis() -> JsValue {
     let need = |theme: &str, priority: &str| {
         json!({"theme": theme, "label": theme, "priority": priority, "rank": null,
@@ -28,7 +29,7 @@ fn diagnosis() -> JsValue {
         "questionnaire_id": "passerelle-default",
         "reference_date": "2026-11-27",
         "facts": {"age": 23, "postal_code": "93200", "employment_status": "jobseeker"},
-        "urgent": [],
+        "urgent": [{"alert": "shelter", "raised_by": []}],
         "needs": [need(SHELTER, "urgent"), need(JOB, "high")],
         "ranked_by_person": false
     });
@@ -68,14 +69,7 @@ fn the_person_chooses_needs_and_pace_then_follows_the_plan_and_reviews_it() {
     }
     send(&find(&host, "#passerelle-build"), "submit");
     let error = find(&host, "#passerelle-plan-error");
-    assert_eq!(
-        text(&error),
-        format!(
-            "{}{}",
-            Message::ErrorPrefix.text(Locale::Fr),
-            Message::ChooseAtLeastOneNeed.text(Locale::Fr)
-        )
-    );
+    assert_eq!(text(&error), refused_with(Message::ChooseAtLeastOneNeed));
     let needs = find(&host, "#passerelle-needs");
     assert_eq!(
         needs.get_attribute("aria-describedby").as_deref(),
@@ -336,9 +330,10 @@ fn refusal(host: &HtmlElement) -> (String, Option<String>) {
     (message, tied)
 }
 
+/// A refusal as every widget writes it: "Erreur :", a space, the message.
 fn refused_with(message: Message) -> String {
     format!(
-        "{}{}",
+        "{} {}",
         Message::ErrorPrefix.text(Locale::Fr),
         message.text(Locale::Fr)
     )
@@ -597,4 +592,207 @@ fn steps_the_plan_wrote_in_french_are_marked_french_in_an_english_widget() {
     assert!(titles
         .iter()
         .all(|title| title.get_attribute("lang").as_deref() == Some("fr")));
+}
+
+#[wasm_bindgen_test]
+fn a_refusal_reads_erreur_a_space_and_the_message_as_in_every_widget() {
+    let (host, widget) = mount();
+    widget.set_diagnosis(diagnosis()).unwrap();
+    for input in find_all(&host, "#passerelle-needs input[type=checkbox]") {
+        input
+            .unchecked_into::<HtmlInputElement>()
+            .set_checked(false);
+    }
+    send(&find(&host, "#passerelle-build"), "submit");
+    let error = find(&host, "#passerelle-plan-error");
+    let prefix = Message::ErrorPrefix.text(Locale::Fr);
+    let message = Message::ChooseAtLeastOneNeed.text(Locale::Fr);
+    // Not "Erreur :Choisissez…": the word, a space, the message.
+    assert_eq!(text(&error), format!("{prefix} {message}"));
+    assert!(prefix.starts_with("Erreur") && !prefix.ends_with(' '));
+    // The word is for screen readers; the host styles the part.
+    assert_eq!(error.get_attribute("part").as_deref(), Some("error"));
+    assert_eq!(
+        text(&find(&host, "#passerelle-plan-error > .visually-hidden")),
+        prefix
+    );
+}
+
+/// The accessible name an element gets from its `aria-labelledby`: the
+/// words of each element named, joined by a space.
+fn labelled_name(host: &HtmlElement, element: &web_sys::Element) -> String {
+    element
+        .get_attribute("aria-labelledby")
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(|id| text(&find(host, &format!("#{id}"))))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[wasm_bindgen_test]
+fn each_status_list_names_its_step_and_each_goal_list_its_goal() {
+    let (host, _widget) = built();
+    let question = Message::ActionStatusLabel.text(Locale::Fr);
+    let mut names = Vec::new();
+    for item in find_all(&host, "li.action") {
+        let action = item.get_attribute("data-action").unwrap();
+        let select = find(&host, &format!("#passerelle-status-{action}"));
+        let title = text(&find(&host, &format!("#passerelle-action-{action}")));
+        assert!(!title.is_empty());
+        let name = labelled_name(&host, &select);
+        assert_eq!(name, format!("{question} {title}"));
+        names.push(name);
+    }
+    assert!(names.len() >= 2);
+    let mut distinct = names.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), names.len(), "{names:?}");
+    let question = Message::ObjectiveStatusLabel.text(Locale::Fr);
+    for section in find_all(&host, "section.objective") {
+        let heading = section.query_selector("h3").unwrap().unwrap();
+        let select = section
+            .query_selector("select[data-objective]")
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            labelled_name(&host, &select),
+            format!("{question} {}", text(&heading))
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_pace_proposed_is_explained_and_the_plan_holds_a_few_first_steps() {
+    let (host, widget) = mount();
+    widget.set_diagnosis(diagnosis()).unwrap();
+    let pace: HtmlSelectElement = find(&host, "#passerelle-pace").unchecked_into();
+    assert_eq!(pace.value(), "2");
+    let help = pace
+        .get_attribute("aria-describedby")
+        .expect("the pace is explained");
+    assert_eq!(
+        text(&find(&host, &format!("#{help}"))),
+        Message::PaceHelp { default: 2 }.text(Locale::Fr)
+    );
+    // One a week: three first steps, the 115 called today besides.
+    pace.set_value("1");
+    send(&find(&host, "#passerelle-build"), "submit");
+    assert_eq!(
+        text(&find(&host, "#passerelle-first-steps")),
+        Message::FirstStepsSummary { per_week: 1 }.text(Locale::Fr)
+    );
+    let plan = to_json(&widget.plan().unwrap());
+    let entries: Vec<&str> = plan["objectives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|objective| objective["actions"].as_array().unwrap())
+        .filter_map(|action| action["entry"].as_str())
+        .collect();
+    assert!(entries.contains(&"urgence-115"), "{entries:?}");
+    let steps = entries
+        .iter()
+        .filter(|entry| **entry != "urgence-115")
+        .count();
+    assert!((1..=3).contains(&steps), "{entries:?}");
+}
+
+#[wasm_bindgen_test]
+fn the_person_gives_how_to_reach_them_and_only_real_partners_get_a_sheet() {
+    let (host, widget) = built();
+    let changes = Events::on(&host, "passerelle:plan-change");
+    // The 115 is called today: a step, not a partner to send a sheet to.
+    let plan = to_json(&widget.plan().unwrap());
+    assert!(plan.to_string().contains("\"entry\":\"urgence-115\""));
+    let partners: Vec<String> = find_all(&host, "#passerelle-referral-partner option")
+        .iter()
+        .map(|option| option.get_attribute("value").unwrap())
+        .collect();
+    assert!(!partners.is_empty());
+    assert!(
+        !partners.contains(&"urgence-115".to_owned()),
+        "{partners:?}"
+    );
+
+    // The person's details, each field the browser may fill in.
+    for (field, autocomplete, kind) in [
+        ("name", "name", "text"),
+        ("phone", "tel", "tel"),
+        ("email", "email", "email"),
+    ] {
+        let input: HtmlInputElement =
+            find(&host, &format!("#passerelle-person-{field}")).unchecked_into();
+        assert_eq!(
+            input.get_attribute("autocomplete").as_deref(),
+            Some(autocomplete)
+        );
+        assert_eq!(input.type_(), kind);
+    }
+    // A phone without a name: refused, tied to the name, the phone kept.
+    set_value(&host, "#passerelle-person-phone", "06 12 34 56 78");
+    send(&find(&host, "form.person"), "submit");
+    assert_eq!(
+        refusal(&host),
+        (
+            refused_with(Message::PersonNameRequired),
+            Some("passerelle-person-name".to_owned())
+        )
+    );
+    assert_eq!(active_id(&host).as_deref(), Some("passerelle-person-name"));
+    let phone: HtmlInputElement = find(&host, "#passerelle-person-phone").unchecked_into();
+    assert_eq!(phone.value(), "06 12 34 56 78");
+    assert!(changes.details().is_empty());
+
+    set_value(&host, "#passerelle-person-name", "Karim B.");
+    set_value(&host, "#passerelle-person-email", "karim.b@example.org");
+    send(&find(&host, "form.person"), "submit");
+    assert_eq!(active_id(&host).as_deref(), Some("passerelle-person-saved"));
+    assert_eq!(
+        text(&find(&host, "#passerelle-person-saved")),
+        Message::PersonSaved.text(Locale::Fr)
+    );
+    let plan = changes.details().pop().unwrap()["plan"].clone();
+    assert_eq!(
+        plan["person"],
+        json!({"name": "Karim B.", "phone": "06 12 34 56 78", "email": "karim.b@example.org"})
+    );
+    assert_eq!(
+        plan["history"].as_array().unwrap().last().unwrap()["edit"]["op"],
+        "set_person"
+    );
+    let name: HtmlInputElement = find(&host, "#passerelle-person-name").unchecked_into();
+    assert_eq!(name.value(), "Karim B.");
+
+    // Every field emptied: erased from the plan.
+    for field in ["name", "phone", "email"] {
+        set_value(&host, &format!("#passerelle-person-{field}"), "");
+    }
+    send(&find(&host, "form.person"), "submit");
+    let plan = changes.details().pop().unwrap()["plan"].clone();
+    assert!(plan.get("person").is_none(), "{plan}");
+    assert_eq!(
+        text(&find(&host, "#passerelle-person-saved")),
+        Message::PersonErased.text(Locale::Fr)
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_widget_speaks_to_the_person_never_about_them() {
+    let (host, widget) = built();
+    let words = |host: &HtmlElement| root(host).text_content().unwrap_or_default().to_lowercase();
+    // The consent asked, refused, then given: every text on screen.
+    send(&find(&host, "form.referral"), "submit");
+    assert_eq!(refusal(&host).0, refused_with(Message::ConsentRequired));
+    assert!(!words(&host).contains("la personne"), "{}", words(&host));
+    let consent: HtmlInputElement = find(&host, "#passerelle-referral-consent").unchecked_into();
+    consent.set_checked(true);
+    send(&find(&host, "form.referral"), "submit");
+    assert!(!find_all(&host, "#passerelle-referral-open").is_empty());
+    assert!(!words(&host).contains("la personne"), "{}", words(&host));
+    assert!(text(&find(&host, "label[for=passerelle-referral-consent]"))
+        .starts_with("Je suis d’accord"));
+    widget.set_locale(Some("en".into())).unwrap();
+    assert!(!words(&host).contains("the person"), "{}", words(&host));
 }
