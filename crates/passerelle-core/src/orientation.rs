@@ -879,14 +879,19 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
                 // emergency lines, key steps, what is aimed at other
                 // publics after the rest; then the fit to the need's theme
                 // (or only its category) and to the person's public; then
-                // certainty (eligible before undetermined); then how many
-                // of its themes serve the person's needs and how many
+                // certainty (eligible before undetermined); then proximity
+                // (the town's own service before a national one); then how
+                // many of its themes serve the person's needs and how many
                 // themes in all (a service that helps broadly before a
                 // specialised line, for a need as wide as "health"); then
-                // the catalogue's order for emergency lines, closeness and
-                // name for the others (unique, so no two are equal).
+                // the catalogue's order for emergency lines, the name for
+                // the others (unique, so no two are equal).
+                let closeness = name >> 32;
                 let breadth = catalogue.theme_positions(index).len().min(7) as u64;
-                let breadth = (15 - coverage[at]) << 37 | (7 - breadth) << 34;
+                let rest = closeness << 39
+                    | (15 - coverage[at]) << 35
+                    | (7 - breadth) << 32
+                    | (name & 0xFFFF_FFFF);
                 let key = u64::from(evaluation.status == Eligibility::Ineligible) << 47
                     | u64::from(!emergency) << 46
                     | u64::from(!evaluation.key) << 45
@@ -894,7 +899,7 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
                     | u64::from(fit == Fit::Category) << 43
                     | u64::from(audience == Audience::Unknown) << 42
                     | u64::from(evaluation.status == Eligibility::Undetermined) << 41
-                    | if emergency { at as u64 } else { breadth | name };
+                    | if emergency { at as u64 } else { rest };
                 ranked.push((
                     key,
                     Proposal {

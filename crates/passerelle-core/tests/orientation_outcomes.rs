@@ -754,3 +754,39 @@ fn over_the_personas_a_first_plan_never_holds_a_partner_twice() {
         }
     }
 }
+
+/// A town's own services, merged into the national catalogue, come before
+/// national ones that fit as well: the partner down the street first.
+#[test]
+fn the_towns_own_partner_comes_before_a_national_one_that_fits_as_well() {
+    use passerelle_core::facts::Facts;
+    use passerelle_core::orientation::Need;
+
+    let catalogue = Catalogue::national().merged_with(&Catalogue::demo_local());
+    let facts = Facts::from_json(
+        r#"{"age": 23, "postal_code": "93200", "commune": "93066", "employment_status": "jobseeker"}"#,
+    )
+    .unwrap();
+    let needs = [Need {
+        theme: "trouver-un-emploi".into(),
+        priority: Priority::High,
+    }];
+    let orientation = orient(
+        &catalogue,
+        &Request {
+            facts: &facts,
+            needs: &needs,
+            reference_date: today(),
+            locale: Locale::Fr,
+            explain: false,
+        },
+    )
+    .unwrap();
+    let first: Vec<&str> = orientation.needs[0]
+        .parts()
+        .0
+        .iter()
+        .map(|proposal| proposal.id)
+        .collect();
+    assert_eq!(first.first(), Some(&"demo-atelier-cv"), "{first:?}");
+}
