@@ -794,6 +794,9 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
                     if catalogue.urgent(index) {
                         return own.filter(|fit| urgent && fit.fit() == Fit::Theme);
                     }
+                    if !evaluation.key {
+                        return own;
+                    }
                     let led = evaluation.key
                         && (evaluation.entry.key_step.as_ref())
                             .is_some_and(|key| key.leads(&need.theme));
@@ -803,21 +806,26 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
         })
         .collect();
     // How many of each entry's themes serve one of the person's needs:
-    // more is a better fit.
+    // more is a better fit. First, whether each theme serves one.
+    let serving: Vec<bool> = (0..Referential::Themes.terms().len())
+        .map(|theme| {
+            by_theme.iter().any(|fits| {
+                fits.get(theme)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|fit| fit.fit() == Fit::Theme)
+            })
+        })
+        .collect();
     let coverage: Vec<u64> = in_force
         .iter()
         .map(|&index| {
-            let serving = (catalogue.theme_positions(index).iter())
-                .filter(|&&theme| {
-                    by_theme.iter().any(|fits| {
-                        fits.get(usize::from(theme))
-                            .copied()
-                            .flatten()
-                            .is_some_and(|fit| fit.fit() == Fit::Theme)
-                    })
-                })
+            let themes = catalogue.theme_positions(index);
+            let count = themes
+                .iter()
+                .filter(|&&theme| serving.get(usize::from(theme)).copied().unwrap_or(false))
                 .count();
-            serving.min(15) as u64
+            count.min(15) as u64
         })
         .collect();
     // The need each entry is proposed under: the most exact fit, then the
@@ -841,19 +849,12 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
         .iter()
         .enumerate()
         .map(|(n, need)| {
-            let mut ranked: Vec<(u64, Proposal<'c>)> = Vec::new();
+            // Sorted as small values; the proposals are made after.
+            let mut ranked: Vec<(u64, u32, Fit, Audience)> = Vec::new();
             let mut see_also: Vec<((bool, usize, u64), Pointer<'c>)> = Vec::new();
             for (at, (&index, evaluation)) in in_force.iter().zip(&evaluations).enumerate() {
                 let Some(fit) = fits[n][at].map(Match::fit) else {
                     continue;
-                };
-                let publics = catalogue.publics(index);
-                let audience = if publics & person_publics != 0 {
-                    Audience::Person
-                } else if publics & unknown_publics != 0 {
-                    Audience::Unknown
-                } else {
-                    Audience::Others
                 };
                 let name = catalogue.closeness_and_name(index, request.locale);
                 let id = evaluation.entry.id.as_str();
@@ -874,6 +875,14 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
                     }
                     continue;
                 }
+                let publics = catalogue.publics(index);
+                let audience = if publics & person_publics != 0 {
+                    Audience::Person
+                } else if publics & unknown_publics != 0 {
+                    Audience::Unknown
+                } else {
+                    Audience::Others
+                };
                 let emergency = catalogue.urgent(index);
                 // One number sorts the proposals: ruled out last, then
                 // emergency lines, key steps, what is aimed at other
@@ -900,24 +909,27 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
                     | u64::from(audience == Audience::Unknown) << 42
                     | u64::from(evaluation.status == Eligibility::Undetermined) << 41
                     | if emergency { at as u64 } else { rest };
-                ranked.push((
-                    key,
+                ranked.push((key, at as u32, fit, audience));
+            }
+            ranked.sort_unstable_by_key(|&(key, ..)| key);
+            see_also.sort_unstable_by_key(|(order, _)| *order);
+            let proposals: Vec<Proposal<'c>> = ranked
+                .into_iter()
+                .map(|(_, at, fit, audience)| {
+                    let at = at as usize;
+                    let evaluation = &evaluations[at];
                     Proposal {
-                        id,
+                        id: &evaluation.entry.id,
                         status: evaluation.status,
                         fit,
                         audience,
-                        emergency,
+                        emergency: evaluation.entry.urgent,
                         key: evaluation.key,
                         standing: Standing::of(evaluation),
                         evaluation: at,
-                    },
-                ));
-            }
-            ranked.sort_unstable_by_key(|(key, _)| *key);
-            see_also.sort_unstable_by_key(|(order, _)| *order);
-            let proposals: Vec<Proposal<'c>> =
-                ranked.into_iter().map(|(_, proposal)| proposal).collect();
+                    }
+                })
+                .collect();
             let ruled_out = proposals
                 .iter()
                 .filter(|proposal| proposal.status == Eligibility::Ineligible)
