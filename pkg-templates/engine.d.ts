@@ -363,6 +363,14 @@ export interface Progress {
   total: number;
   /** Questions in all at most. */
   at_most: number;
+  /** About how many questions are left, the current one included; never grows from one question to the next. 0 at the end. */
+  left: number;
+  /** Whether the current question is the last one for sure. */
+  last: boolean;
+  /** The number of the current question's section (1 for the first); `null` at the end. */
+  section: number | null;
+  /** How many sections the questionnaire has. */
+  sections: number;
 }
 
 /** What `Diagnosis.step()` returns. */
@@ -401,6 +409,10 @@ export interface Contact {
   name: string;
   /** The id of the national catalogue entry describing it, if any. */
   catalogue_entry: string | null;
+  /** Whether reaching it costs nothing. */
+  free: boolean;
+  /** When it answers: every day and night, or at the place's opening hours (the CCAS). */
+  hours: 'day_and_night' | 'opening_hours';
 }
 
 /** An urgent alert raised, with its contacts. */
@@ -734,6 +746,8 @@ export interface PlanValue {
   facts: Facts;
   /** Urgent needs first. */
   objectives: Objective[];
+  /** The urgent alerts the diagnosis raised (their numbers stay on the plan and its print view); absent when none. */
+  urgent?: UrgentAlert[];
   advisor?: ContactDetails;
   person?: ContactDetails;
   next_review?: DateString;

@@ -159,6 +159,12 @@ export class DiagnosticWidget {
    * questions and answers it had.
    */
   set_questionnaire(questionnaire: object | string | null): void;
+  /**
+   * Where "Quitter rapidement" leads (`quick-exit-url`): an `https:` or
+   * `http:` address, resolved against the page; `null` for the default,
+   * `https://www.google.fr/`. Throws `invalid_argument` for another kind.
+   */
+  set_quick_exit_url(url?: string | null): void;
 }
 
 /** The widget behind `<passerelle-orientation>`, written in Rust; the element makes it. */
@@ -174,6 +180,12 @@ export class OrientationWidget {
   set_territory(territory?: string | null): void;
   /** Merges a local catalogue (object or JSON text) into the national one. */
   set_local_catalogue(catalogue: object | string): void;
+  /**
+   * Where "Quitter rapidement" leads (`quick-exit-url`): an `https:` or
+   * `http:` address, resolved against the page; `null` for the default,
+   * `https://www.google.fr/`. Throws `invalid_argument` for another kind.
+   */
+  set_quick_exit_url(url?: string | null): void;
 }
 
 /** The widget behind `<passerelle-plan>`, written in Rust; the element makes it. */
@@ -198,6 +210,12 @@ export class PlanWidget {
    * and told by `passerelle:plan-change`.
    */
   set_persistence(mode?: string | null, key?: string | null): void;
+  /**
+   * Where "Quitter rapidement" leads (`quick-exit-url`): an `https:` or
+   * `http:` address, resolved against the page; `null` for the default,
+   * `https://www.google.fr/`. Throws `invalid_argument` for another kind.
+   */
+  set_quick_exit_url(url?: string | null): void;
 }
 
 /** The widget behind `<passerelle-parcours>`, written in Rust; the element makes it. */
@@ -209,4 +227,6 @@ export class ParcoursWidget {
   set_locale(lang?: string | null): void;
   /** The step shown: 0 the questions, 1 the help and services, 2 the plan. */
   step(): number;
+  /** Where "Quitter rapidement" leads on the three steps (`quick-exit-url`, passed on); `null` for the default. */
+  set_quick_exit_url(url?: string | null): void;
 }

@@ -12,6 +12,8 @@ import init, {
 import { fetchedOptions, fetchText } from './fetch-options.js';
 
 let ready = null;
+/** Whether the module has loaded: the elements made after need no numbers first. */
+let loaded = false;
 
 /**
  * Loads the WebAssembly module (once; later calls return the same promise).
@@ -19,7 +21,7 @@ let ready = null;
  * @returns {Promise<void>}
  */
 export function load() {
-  ready ??= init().then(() => undefined);
+  ready ??= init().then(() => { loaded = true; });
   return ready;
 }
 
@@ -53,6 +55,82 @@ const FALLBACK = {
   },
 };
 
+/**
+ * The national emergency numbers, readable from the moment an element is
+ * on the page: the module cannot say them before it arrives, so they live
+ * here too. Each is free, day and night (service-public.fr F33954, the
+ * 115's, 119's and 3919's own pages). A test checks this list against the
+ * core's contact table (`passerelle_core::diagnosis`): keep one entry a
+ * line.
+ */
+const EMERGENCY_NUMBERS = [
+  { number: '115', sms: false, fr: 'hébergement d’urgence', en: 'emergency shelter' },
+  { number: '3919', sms: false, fr: 'violences faites aux femmes', en: 'violence against women' },
+  { number: '17', sms: false, fr: 'police, en cas de danger', en: 'police, in danger' },
+  { number: '112', sms: false, fr: 'urgences', en: 'emergencies' },
+  { number: '114', sms: true, fr: 'par SMS, si vous ne pouvez pas parler', en: 'by text, if you cannot speak' },
+  { number: '119', sms: false, fr: 'enfant en danger', en: 'child in danger' },
+  { number: '15', sms: false, fr: 'SAMU, urgence médicale', en: 'SAMU, medical emergency' },
+];
+
+const NUMBERS_TITLE = {
+  fr: 'Besoin d’aide tout de suite\u202f? Numéros gratuits, jour et nuit\u00a0:',
+  en: 'Need help right now? Free numbers, day and night:',
+};
+
+/** The numbers' look, in the shadow root before the widget's own. */
+let numbersStyle = null;
+
+function numbersSheet() {
+  if (!numbersStyle) {
+    numbersStyle = new CSSStyleSheet();
+    numbersStyle.replaceSync(`
+      :host { display: block; }
+      .numbers { margin: 0 0 1rem; padding: 0.5rem 0.75rem; border: 2px solid #ce0500; border-radius: 0.25rem; background: #ffe9e6; color: #161616; font: 1rem/1.4 system-ui, sans-serif; }
+      .numbers p { margin: 0 0 0.25rem; font-weight: 700; }
+      .numbers ul { margin: 0; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
+      .numbers a { color: #161616; font-weight: 700; display: inline-block; min-height: 1.5rem; }
+    `);
+  }
+  return numbersStyle;
+}
+
+/** The emergency numbers as a small section (`part="emergency-numbers"`), in `lang`. */
+function numbersPanel(lang) {
+  const section = document.createElement('section');
+  section.className = 'numbers';
+  section.setAttribute('part', 'emergency-numbers');
+  section.setAttribute('lang', lang);
+  const title = document.createElement('p');
+  title.id = 'passerelle-numbers-title';
+  title.textContent = NUMBERS_TITLE[lang];
+  section.setAttribute('aria-labelledby', title.id);
+  const list = document.createElement('ul');
+  for (const line of EMERGENCY_NUMBERS) {
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = `${line.sms ? 'sms' : 'tel'}:${line.number}`;
+    link.textContent = line.number;
+    item.append(link, ` ${line[lang]}`);
+    list.append(item);
+  }
+  section.append(title, list);
+  return section;
+}
+
+/** Shows the emergency numbers in `element` while the module loads. */
+function showNumbers(element) {
+  const lang = /^en\b/i.test(languageOf(element)) ? 'en' : 'fr';
+  const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  if (root.childNodes.length > 0) return; // a widget, or the numbers already
+  try {
+    root.adoptedStyleSheets = [numbersSheet()];
+  } catch {
+    // No constructable style sheets: the numbers show unstyled.
+  }
+  root.replaceChildren(numbersPanel(lang));
+}
+
 /** Whether `error` is the page's policy refusing to compile WebAssembly. */
 function blockedByPolicy(error) {
   return /wasm-unsafe-eval|unsafe-eval|Content Security Policy|\bCSP\b/i.test(String(error?.message ?? error));
@@ -60,8 +138,9 @@ function blockedByPolicy(error) {
 
 /**
  * Shows in `element` why it cannot work (a paragraph, `part="fallback"`,
- * in the element's language) and sends `passerelle:error` with the code
- * `wasm_blocked` or `load_failed`.
+ * in the element's language) after the emergency numbers, which stay,
+ * and sends `passerelle:error` with the code `wasm_blocked` or
+ * `load_failed`.
  */
 function showFallback(element, error) {
   const code = blockedByPolicy(error) ? 'wasm_blocked' : 'load_failed';
@@ -71,7 +150,12 @@ function showFallback(element, error) {
   words.setAttribute('part', 'fallback');
   words.setAttribute('lang', lang);
   words.textContent = FALLBACK[code][lang];
-  root.replaceChildren(words);
+  try {
+    root.adoptedStyleSheets = [numbersSheet()];
+  } catch {
+    // No constructable style sheets: the numbers show unstyled.
+  }
+  root.replaceChildren(numbersPanel(lang), words);
   reportError(element, error, code);
 }
 
@@ -102,11 +186,14 @@ class WidgetElement extends HTMLElement {
   connectedCallback() {
     if (this.#widget || this.#loading) return; // moved within the page
     this.#loading = true;
+    // The emergency numbers, at once, until the widget replaces them.
+    if (!loaded) showNumbers(this);
     const loading = load();
     Promise.all([loading, this.prepare()])
       .then(async () => {
         if (!this.isConnected || this.#widget) return;
         this.#widget = this.makeWidget(languageOf(this));
+        if (this.hasAttribute('quick-exit-url')) this.#quickExit();
         await this.ready();
       })
       .catch(async (error) => {
@@ -132,7 +219,13 @@ class WidgetElement extends HTMLElement {
   attributeChangedCallback(name) {
     if (!this.#widget) return;
     if (name === 'lang') reporting(this, () => this.#widget.set_locale(languageOf(this)));
+    else if (name === 'quick-exit-url') this.#quickExit();
     else this.changed(name);
+  }
+
+  /** Where "Quitter rapidement" leads: `quick-exit-url`, else the default. */
+  #quickExit() {
+    reporting(this, () => this.#widget.set_quick_exit_url(this.getAttribute('quick-exit-url')));
   }
 
   /** What the element fetches while the module loads. */
@@ -151,7 +244,7 @@ class WidgetElement extends HTMLElement {
  * `questionnaire` property (which wins), else the default one.
  */
 export class PasserelleDiagnostic extends WidgetElement {
-  static observedAttributes = ['lang', 'persist', 'questionnaire-src'];
+  static observedAttributes = ['lang', 'persist', 'questionnaire-src', 'quick-exit-url'];
 
   #questionnaire = null;
   #fetched = null;
@@ -221,7 +314,7 @@ if (!customElements.get('passerelle-diagnostic')) {
  * to place a person whose answers do not say where they live.
  */
 class DiagnosisElement extends WidgetElement {
-  static observedAttributes = ['lang', 'catalog-src', 'territory'];
+  static observedAttributes = ['lang', 'catalog-src', 'territory', 'quick-exit-url'];
 
   #diagnosis = null;
 
@@ -305,10 +398,10 @@ if (!customElements.get('passerelle-plan')) {
 /**
  * `<passerelle-parcours>`: the questionnaire, the help and services, and
  * the plan, chained with a list of steps. `catalog-src`, `territory`,
- * `theme`, `persist` and `questionnaire-src` are passed on.
+ * `theme`, `persist`, `questionnaire-src` and `quick-exit-url` are passed on.
  */
 export class PasserelleParcours extends WidgetElement {
-  static observedAttributes = ['lang'];
+  static observedAttributes = ['lang', 'quick-exit-url'];
 
   makeWidget(lang) {
     return new ParcoursWidget(this, lang, this.getAttribute('catalog-src'), this.getAttribute('persist'));

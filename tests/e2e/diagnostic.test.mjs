@@ -63,7 +63,7 @@ test('a person answers with the keyboard only, sees what to do at once, and the 
   assert.equal(await heading.textContent(), 'Où allez-vous dormir ce soir ?');
   assert.equal(await widget.locator('h2.section').textContent(),
     'Pour commencer : votre sécurité aujourd’hui');
-  assert.match(await widget.locator('.progress').textContent(), /^Question 1 sur \d+$/);
+  assert.match(await widget.locator('.progress').textContent(), /^Question 1 · environ \d+ questions restantes$/);
   assert.equal(await focusedInWidget(page), null, 'the page keeps its focus at start');
   // A single choice; also on a small phone (320 px) without sideways scrolling.
   await checkState(page, 'diagnostic-first-question');
@@ -79,7 +79,9 @@ test('a person answers with the keyboard only, sees what to do at once, and the 
   await waitForNext(page, 'sleep_tonight');
   assert.equal((await shown(page)).question, 'food_today');
   assert.equal(await focusedInWidget(page), 'passerelle-question');
-  assert.match(await widget.locator('.progress').textContent(), /^Question 2 sur \d+$/);
+  assert.match(await widget.locator('.progress').textContent(), /^Question 2 · environ \d+ questions restantes$/);
+  // Street tonight: the 115 above this very question, open.
+  assert.equal(await widget.locator('.urgent-panel[open] a.call[href="tel:115"]').textContent(), 'Appeler le 115');
   await page.keyboard.press('Tab'); // "Oui"
   await page.keyboard.press('Space');
   await continueWithEnter(page);
@@ -194,19 +196,22 @@ test('a person answers with the keyboard only, sees what to do at once, and the 
     await waitForNext(page, now.question);
   }
 
-  // The end: what to do at once first, with a number to call.
+  // The end: what to do at once first, open, with a number to call.
   const end = widget.locator('#passerelle-end');
   await end.waitFor();
   assert.equal(await focusedInWidget(page), 'passerelle-end');
   assert.equal(await widget.locator('.alert-text').textContent(),
     'Vous n’avez pas d’endroit sûr pour dormir ce soir. Appelez le 115.');
-  const call = widget.locator('.contacts a[href="tel:115"]');
-  assert.equal(await call.textContent(), '115 : hébergement d’urgence. Gratuit, jour et nuit.');
+  const call = widget.locator('.urgent-panel[open] a.call[href="tel:115"]');
+  assert.equal(await call.textContent(), 'Appeler le 115');
+  assert.equal(await widget.locator('.urgent-panel .about').textContent(),
+    '115\u00a0: hébergement d’urgence. Gratuit, jour et nuit.');
   const themes = await widget.locator('.need .theme').allTextContents();
   assert.equal(themes[0], 'Rechercher une solution d’hébergement temporaire');
   assert.ok(themes.includes('Recherche d’emploi'), themes.join(', '));
-  await page.keyboard.press('Tab');
-  assert.equal(await call.evaluate((link) => link.matches(':focus')), true, 'the number is the first link');
+  // Above the thanks: the number is the link just before it.
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await call.evaluate((link) => link.matches(':focus')), true, 'the number is just above');
   await checkState(page, 'diagnostic-complete'); // the end: urgent alert and needs
 
   await page.waitForFunction(() => window.passerelleEvents.length > 0);
@@ -263,7 +268,7 @@ test('changing the lang attribute renders the widget again in that language', as
   await page.waitForFunction(() =>
     document.querySelector('passerelle-diagnostic').shadowRoot.querySelector('legend h3')
       ?.textContent === 'Where will you sleep tonight?');
-  assert.match(await page.locator('passerelle-diagnostic .progress').textContent(), /^Question 1 of \d+$/);
+  assert.match(await page.locator('passerelle-diagnostic .progress').textContent(), /^Question 1 · about \d+ questions left$/);
   assert.equal(await page.locator('passerelle-diagnostic h2.section').textContent(), 'First: your safety today');
   assert.deepEqual(seen.errors, []);
   await page.close();
@@ -295,7 +300,20 @@ test('with persist, a reload after each answer brings the same question back, an
   assert.ok(await page.evaluate(() => sessionStorage.length) > 0);
   await checkState(page, 'diagnostic-persist');
 
+  // Erasing asks first, says what goes; "Non, garder" keeps everything.
   await tabUntil(page, 'passerelle-forget');
+  await page.keyboard.press('Enter');
+  assert.equal(await focusedInWidget(page), 'passerelle-forget-what');
+  assert.match(await widget.locator('#passerelle-forget-what').textContent(),
+    /^Toutes vos réponses seront effacées de cet appareil\. Vous recommencerez à la première question\./);
+  await checkState(page, 'diagnostic-erase-asked');
+  await tabUntil(page, 'passerelle-forget-cancel');
+  await page.keyboard.press('Enter');
+  assert.equal(await focusedInWidget(page), 'passerelle-forget');
+  assert.equal((await shown(page)).question, 'danger_at_home');
+  assert.ok(await page.evaluate(() => sessionStorage.length) > 0, 'nothing erased');
+  await page.keyboard.press('Enter');
+  await tabUntil(page, 'passerelle-forget-confirm');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('passerelle-diagnostic')
     .shadowRoot.querySelector('form')?.dataset.question === 'sleep_tonight');

@@ -8,7 +8,8 @@ export const diagnosis = {
   questionnaire_id: 'passerelle-default',
   reference_date: '2026-11-27',
   facts: { age: 23, postal_code: '93200', employment_status: 'jobseeker' },
-  urgent: [],
+  // Nowhere to sleep tonight: the alert that comes with the urgent need.
+  urgent: [{ alert: 'shelter', raised_by: [{ question: 'sleep_tonight', answer: 'street' }] }],
   needs: [
     { theme: SHELTER, label: 'Hébergement', priority: 'urgent', rank: null, raised_by: [] },
     { theme: JOB, label: 'Emploi', priority: 'high', rank: null, raised_by: [] },

@@ -544,3 +544,24 @@ for (const storage of STORAGE_CASES) {
     await context.close();
   });
 }
+
+test('under a policy without wasm-unsafe-eval, the emergency numbers stay readable beside the fallback sentence', async () => {
+  const { page, context } = await openHost('no-wasm.html');
+  for (const [tag, lang, title] of [
+    ['passerelle-parcours', 'fr', 'Besoin d’aide tout de suite\u202f? Numéros gratuits, jour et nuit\u00a0:'],
+    ['passerelle-diagnostic', 'en', 'Need help right now? Free numbers, day and night:'],
+  ]) {
+    await page.locator(tag).locator('[part=fallback]').waitFor();
+    const numbers = page.locator(tag).locator('[part=emergency-numbers]');
+    assert.equal(await numbers.getAttribute('lang'), lang);
+    assert.equal(await numbers.locator('p').textContent(), title);
+    assert.deepEqual(await numbers.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
+      ['tel:115', 'tel:3919', 'tel:17', 'tel:112', 'sms:114', 'tel:119', 'tel:15']);
+    // Before the sentence that says why the rest cannot work.
+    const order = await page.locator(tag).evaluate((element) => [...element.shadowRoot.children]
+      .map((child) => child.getAttribute('part')));
+    assert.deepEqual(order, ['emergency-numbers', 'fallback']);
+  }
+  await checkState(page, 'hostile-no-wasm-numbers', { axe: false });
+  await context.close();
+});

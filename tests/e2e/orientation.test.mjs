@@ -57,7 +57,7 @@ test('the orientation shows each need with statuses in words, reasons and ways i
 
   await widget.locator('section.need').first().waitFor();
   assert.deepEqual(await widget.locator('section.need').evaluateAll((s) => s.map((e) => e.dataset.theme)), [SHELTER, JOB]);
-  assert.equal(await widget.locator('.urgent a[href="tel:115"]').count() > 0, true);
+  assert.equal(await widget.locator('.urgent-panel[open] a.call[href="tel:115"]').count(), 1);
   const statuses = await widget.locator('li.proposal .status').allTextContents();
   assert.ok(statuses.some((s) => s.includes('Vous y avez droit')), statuses.join(' | '));
   assert.ok(statuses.some((s) => s.includes('Nous devons en savoir plus')), statuses.join(' | '));

@@ -189,8 +189,11 @@ test('by keyboard the person adds a step and a goal, writes the follow-up, withd
   assert.deepEqual(await plan(), before);
   await checkState(page, 'plan-taken-back');
 
-  // "Erase my plan from this device": nothing is left, no cookie.
+  // "Erase my plan from this device", asked then confirmed: nothing is
+  // left, no cookie.
   await tabUntil(page, 'passerelle-forget');
+  await page.keyboard.press('Enter');
+  await tabUntil(page, 'passerelle-forget-confirm');
   await page.keyboard.press('Enter');
   await widget.locator('.privacy .notice').waitFor();
   await checkState(page, 'plan-forgotten');

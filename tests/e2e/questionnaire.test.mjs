@@ -109,7 +109,7 @@ test('a site’s questionnaire: each kind of question, an answer refused on each
 
   // The end: the urgent alerts first, with their numbers, then the needs.
   await widget.locator('#passerelle-end').waitFor();
-  assert.equal(await widget.locator('.urgent .alert').count(), 2);
+  assert.equal(await widget.locator('.urgent-panel[open] .alert').count(), 2);
   assert.equal(await widget.locator('.contacts a[href="tel:115"]').count() > 0, true);
   assert.equal(await widget.locator('.need').count(), 3);
   await checkState(page, 'diagnostic-kind-end');

@@ -40,7 +40,9 @@ function fullFlow(engine) {
   assert.ok(diagnosis instanceof Diagnosis);
   assert.equal(diagnosis.reference_date(), TODAY);
   assert.equal(diagnosis.current().id, 'sleep_tonight');
-  assert.deepEqual(Object.keys(diagnosis.progress()).sort(), ['answered', 'at_most', 'total']);
+  assert.deepEqual(Object.keys(diagnosis.progress()).sort(),
+    ['answered', 'at_most', 'last', 'left', 'section', 'sections', 'total']);
+  assert.equal(diagnosis.progress().section, 1);
   assert.equal(diagnosis.progress().answered, 0);
 
   // Back, and resume from a snapshot half way.

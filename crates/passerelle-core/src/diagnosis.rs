@@ -41,6 +41,16 @@ pub enum Reach {
     Visit,
 }
 
+/// When a contact answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Hours {
+    /// Every day, day and night (24 hours a day, 7 days a week).
+    DayAndNight,
+    /// At the opening hours of the place, which vary from town to town.
+    OpeningHours,
+}
+
 /// Someone to contact at once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Contact {
@@ -52,6 +62,35 @@ pub struct Contact {
     pub name: &'static str,
     /// The entry of the national catalogue that describes it, if any.
     pub catalogue_entry: Option<&'static str>,
+    /// Whether reaching it costs nothing.
+    pub free: bool,
+    /// When it answers.
+    pub hours: Hours,
+}
+
+impl Contact {
+    /// When and at what cost it answers, in one sentence: "Gratuit, jour
+    /// et nuit."
+    pub fn availability(&self, locale: Locale) -> String {
+        crate::Message::ContactAvailability {
+            free: self.free,
+            hours: self.hours,
+        }
+        .text(locale)
+    }
+
+    /// The words of its call button ("Appeler le 115", "Envoyer un SMS
+    /// au 114"); `None` without a number.
+    pub fn action(&self, locale: Locale) -> Option<String> {
+        let phone = self.phone?;
+        Some(
+            crate::Message::ReachNumber {
+                phone,
+                by_text: self.reach == Reach::TextMessage,
+            }
+            .text(locale),
+        )
+    }
 }
 
 impl UrgentAlert {
@@ -64,9 +103,15 @@ impl UrgentAlert {
         UrgentAlert::Food,
     ];
 
-    /// Who to contact at once, first the most fitting. Numbers from
-    /// service-public.fr, "Quels sont les numéros d'urgence ?" (F33954),
-    /// and the national catalogue's sources (`data/SOURCES.md`).
+    /// Who to contact at once, first the most fitting, with when and at
+    /// what cost each answers. Numbers, cost and hours from
+    /// service-public.fr, "Quels sont les numéros d'urgence ?" (F33954:
+    /// 15, 17, 18 and 112 free, day and night; 114 by SMS, free, day and
+    /// night), the 119's page (allo119.gouv.fr: free, day and night), the
+    /// 3919's (free, anonymous, day and night since 2021) and the 115's
+    /// (free, day and night; it also says where meals are given out), and
+    /// the national catalogue's sources (`data/SOURCES.md`). The town hall's social centre (CCAS) is a
+    /// place, not a line: open at its own hours.
     pub fn contacts(self, locale: Locale) -> Vec<Contact> {
         let contact = |phone: Option<&'static str>, service: Service, entry| Contact {
             phone,
@@ -77,6 +122,11 @@ impl UrgentAlert {
             },
             name: i18n::service_name(service, locale),
             catalogue_entry: entry,
+            free: true,
+            hours: match service {
+                Service::SocialCentre => Hours::OpeningHours,
+                _ => Hours::DayAndNight,
+            },
         };
         match self {
             UrgentAlert::Shelter => vec![contact(
@@ -84,7 +134,13 @@ impl UrgentAlert {
                 Service::Shelter115,
                 Some("urgence-115"),
             )],
-            UrgentAlert::Food => vec![contact(None, Service::SocialCentre, None)],
+            // The 115 also says where meals are given out, day and night
+            // (refugies.info, "Appeler le 115"; the departments' 115
+            // pages: "l'aide alimentaire").
+            UrgentAlert::Food => vec![
+                contact(None, Service::SocialCentre, None),
+                contact(Some("115"), Service::Meals115, Some("urgence-115")),
+            ],
             UrgentAlert::Violence => vec![
                 contact(
                     Some("3919"),
@@ -105,6 +161,31 @@ impl UrgentAlert {
                 contact(Some("112"), Service::Emergency112, Some("urgences-112")),
             ],
         }
+    }
+
+    /// Whether a person facing it should be able to leave the page at
+    /// once ("Quitter rapidement"): violence at home, a child in danger
+    /// (someone close may be watching the screen).
+    pub fn calls_for_quick_exit(self) -> bool {
+        matches!(self, UrgentAlert::Violence | UrgentAlert::ChildInDanger)
+    }
+
+    /// Every number to call or text for any alert, each once, in the
+    /// order of [`UrgentAlert::ALL`] then of each alert's contacts: what
+    /// a page shows before anything is answered (the JavaScript shim's
+    /// list, checked against this one by a test).
+    pub fn every_number() -> Vec<(&'static str, Reach)> {
+        let mut numbers: Vec<(&'static str, Reach)> = Vec::new();
+        for alert in UrgentAlert::ALL {
+            for contact in alert.contacts(Locale::Fr) {
+                if let Some(phone) = contact.phone {
+                    if !numbers.iter().any(|(known, _)| *known == phone) {
+                        numbers.push((phone, contact.reach));
+                    }
+                }
+            }
+        }
+        numbers
     }
 
     /// What to tell the person, in one sentence.
@@ -220,4 +301,36 @@ impl Diagnosis {
             })
             .collect()
     }
+}
+
+/// The summary of a panel of urgent alerts, naming their numbers, each
+/// once ("Numéros d’urgence : 115, 3919, 17, 112, 114"): what a folded
+/// panel shows, so that the numbers stay in view.
+///
+/// ```
+/// use passerelle_core::diagnosis::{alerts_summary, UrgentAlert};
+/// use passerelle_core::Locale;
+///
+/// let both = [UrgentAlert::Violence, UrgentAlert::MedicalEmergency];
+/// assert_eq!(alerts_summary(&both, Locale::En), "Emergency numbers: 3919, 17, 112, 114, 15");
+/// assert_eq!(alerts_summary(&[UrgentAlert::Food], Locale::En), "Emergency numbers: 115");
+/// ```
+pub fn alerts_summary(alerts: &[UrgentAlert], locale: Locale) -> String {
+    let mut numbers: Vec<&str> = Vec::new();
+    for alert in alerts {
+        for contact in alert.contacts(locale) {
+            if let Some(phone) = contact.phone {
+                if !numbers.contains(&phone) {
+                    numbers.push(phone);
+                }
+            }
+        }
+    }
+    if numbers.is_empty() {
+        return crate::Message::UrgentNumbersTitle.text(locale);
+    }
+    crate::Message::UrgentNumbers {
+        numbers: &numbers.join(", "),
+    }
+    .text(locale)
 }

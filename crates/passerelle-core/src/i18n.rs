@@ -57,14 +57,12 @@ impl Locale {
 ///
 /// ```
 /// use passerelle_core::{Locale, Message};
-/// let progress = Message::Progress { current: 2, total: 3 };
-/// assert_eq!(progress.text(Locale::Fr), "Question 2 sur 3");
-/// assert_eq!(progress.text(Locale::En), "Question 2 of 3");
+/// let progress = Message::ProgressLeft { current: 2, left: 3, last: false };
+/// assert_eq!(progress.text(Locale::Fr), "Question 2 · environ 3 questions restantes");
+/// assert_eq!(progress.text(Locale::En), "Question 2 · about 3 questions left");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message<'a> {
-    /// Where the person is in the questionnaire.
-    Progress { current: usize, total: usize },
     /// The button that sends an answer.
     Continue,
     /// The button that goes back one question.
@@ -107,8 +105,6 @@ pub enum Message<'a> {
     TooLong { max: usize },
     /// The button that skips a question ("I'd rather not say").
     Skip,
-    /// Heading of the urgent alerts at the end of a diagnosis.
-    UrgentTitle,
     /// Heading of the needs found at the end of a diagnosis.
     NeedsTitle,
     /// How pressing a need is, beside it.
@@ -454,6 +450,39 @@ pub enum Message<'a> {
     HeldTitle,
     /// What the group of what the person has means.
     HeldIntro,
+    // Urgent help at once (issue 16, section 1): the urgent alerts' panel,
+    // the quick exit, the progress estimate, erasing with a confirmation.
+    /// When and at what cost an urgent contact answers.
+    ContactAvailability {
+        free: bool,
+        hours: crate::diagnosis::Hours,
+    },
+    /// The words of an urgent contact's button: call, or text by SMS.
+    ReachNumber { phone: &'a str, by_text: bool },
+    /// The summary of the urgent alerts' panel, naming its numbers.
+    UrgentNumbers { numbers: &'a str },
+    /// Heading of the urgent numbers in the print view (and a panel's
+    /// summary without a number).
+    UrgentNumbersTitle,
+    /// The control that leaves the page at once.
+    QuickExit,
+    /// What the quick exit does.
+    QuickExitHelp,
+    /// Where the person is: the question's number and about how many
+    /// questions are left (this one included); `last` when it is the last.
+    ProgressLeft {
+        current: usize,
+        left: usize,
+        last: bool,
+    },
+    /// What erasing the answers erases, asked before erasing.
+    ForgetAnswersWhat,
+    /// What erasing the plan erases, asked before erasing.
+    ForgetPlanWhat,
+    /// Confirms erasing.
+    ConfirmForget,
+    /// Keeps what is kept, erasing nothing.
+    CancelForget,
 }
 
 impl Message<'_> {
@@ -461,8 +490,6 @@ impl Message<'_> {
     pub fn text(&self, locale: Locale) -> String {
         use Locale::{En, Fr};
         match (self, locale) {
-            (Message::Progress { current, total }, Fr) => format!("Question {current} sur {total}"),
-            (Message::Progress { current, total }, En) => format!("Question {current} of {total}"),
             (Message::Continue, Fr) => "Continuer".into(),
             (Message::Continue, En) => "Continue".into(),
             (Message::Back, Fr) => "Revenir à la question d’avant".into(),
@@ -529,8 +556,6 @@ impl Message<'_> {
             (Message::TooLong { max }, En) => format!("Type {max} characters at most."),
             (Message::Skip, Fr) => "Je préfère ne pas répondre".into(),
             (Message::Skip, En) => "I’d rather not say".into(),
-            (Message::UrgentTitle, Fr) => "À faire tout de suite".into(),
-            (Message::UrgentTitle, En) => "To do right away".into(),
             (Message::NeedsTitle, Fr) => "Vos besoins".into(),
             (Message::NeedsTitle, En) => "Your needs".into(),
             (Message::NeedPriority(priority), locale) => {
@@ -1287,6 +1312,72 @@ impl Message<'_> {
                 "This device cannot keep your plan. Save it as a file.",
             )
             .into(),
+            // Urgent help at once (issue 16, section 1).
+            (Message::ContactAvailability { free, hours }, locale) => {
+                use crate::diagnosis::Hours;
+                let (fr, en) = match (free, hours) {
+                    (true, Hours::DayAndNight) => ("Gratuit, jour et nuit.", "Free, day and night."),
+                    (true, Hours::OpeningHours) => (
+                        "Gratuit, aux heures d’ouverture.",
+                        "Free, during opening hours.",
+                    ),
+                    (false, Hours::DayAndNight) => ("Jour et nuit.", "Day and night."),
+                    (false, Hours::OpeningHours) => {
+                        ("Aux heures d’ouverture.", "During opening hours.")
+                    }
+                };
+                pick(locale, fr, en).into()
+            }
+            (Message::ReachNumber { phone, by_text }, Fr) => match by_text {
+                true => format!("Envoyer un SMS au {phone}"),
+                false => format!("Appeler le {phone}"),
+            },
+            (Message::ReachNumber { phone, by_text }, En) => match by_text {
+                true => format!("Text {phone}"),
+                false => format!("Call {phone}"),
+            },
+            (Message::UrgentNumbers { numbers }, Fr) => {
+                format!("Numéros d’urgence\u{a0}: {numbers}")
+            }
+            (Message::UrgentNumbers { numbers }, En) => format!("Emergency numbers: {numbers}"),
+            (Message::UrgentNumbersTitle, locale) => {
+                pick(locale, "Numéros d’urgence", "Emergency numbers").into()
+            }
+            (Message::QuickExit, locale) => pick(locale, "Quitter rapidement", "Leave quickly").into(),
+            (Message::QuickExitHelp, locale) => pick(
+                locale,
+                "Ouvre tout de suite un autre site et efface vos réponses de cet appareil.",
+                "Opens another site at once and erases your answers from this device.",
+            )
+            .into(),
+            (Message::ProgressLeft { current, last: true, .. }, Fr) => {
+                format!("Question {current} · dernière question")
+            }
+            (Message::ProgressLeft { current, last: true, .. }, En) => {
+                format!("Question {current} · last question")
+            }
+            (Message::ProgressLeft { current, left, .. }, Fr) => match left {
+                0 | 1 => format!("Question {current} · environ 1 question restante"),
+                _ => format!("Question {current} · environ {left} questions restantes"),
+            },
+            (Message::ProgressLeft { current, left, .. }, En) => match left {
+                0 | 1 => format!("Question {current} · about 1 question left"),
+                _ => format!("Question {current} · about {left} questions left"),
+            },
+            (Message::ForgetAnswersWhat, locale) => pick(
+                locale,
+                "Toutes vos réponses seront effacées de cet appareil. Vous recommencerez à la première question. Voulez-vous les effacer\u{202f}?",
+                "All your answers will be erased from this device. You will start again at the first question. Do you want to erase them?",
+            )
+            .into(),
+            (Message::ForgetPlanWhat, locale) => pick(
+                locale,
+                "Votre plan sera effacé de cet appareil\u{a0}: vos objectifs, vos démarches, vos points d’étape et vos accords de partage. Voulez-vous l’effacer\u{202f}?",
+                "Your plan will be erased from this device: your goals, your steps, your reviews and your consents to share. Do you want to erase it?",
+            )
+            .into(),
+            (Message::ConfirmForget, locale) => pick(locale, "Oui, effacer", "Yes, erase").into(),
+            (Message::CancelForget, locale) => pick(locale, "Non, garder", "No, keep").into(),
             (Message::MoveNeed { up, need }, locale) => {
                 let verb = match (up, locale) {
                     (true, Fr) => "Monter",
@@ -1442,6 +1533,7 @@ pub fn theme_label(theme: &str, locale: Locale) -> Option<&'static str> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Service {
     Shelter115,
+    Meals115,
     SocialCentre,
     ViolenceWomen3919,
     Police17,
@@ -1454,46 +1546,53 @@ pub enum Service {
 /// Who answers at a service, in words. Sources: service-public.fr F33954
 /// ("Quels sont les numéros d'urgence ?") and `data/SOURCES.md`.
 pub fn service_name(service: Service, locale: Locale) -> &'static str {
+    // When each answers and at what cost is said apart
+    // (`Contact::availability`), from the contact table's facts.
     match service {
         Service::Shelter115 => pick(
             locale,
-            "115 : hébergement d’urgence. Gratuit, jour et nuit.",
-            "115: emergency shelter. Free, day and night.",
+            "115\u{a0}: hébergement d’urgence",
+            "115: emergency shelter",
+        ),
+        Service::Meals115 => pick(
+            locale,
+            "115\u{a0}: il vous dit où trouver un repas aujourd’hui",
+            "115: it tells you where to get a meal today",
         ),
         Service::SocialCentre => pick(
             locale,
-            "Le centre communal d’action sociale (CCAS) de votre mairie : il peut donner une aide pour manger.",
-            "The social action centre (CCAS) of your town hall: it can help you get food.",
+            "Le centre communal d’action sociale (CCAS) de votre mairie\u{a0}: il peut vous aider à avoir à manger",
+            "The social action centre (CCAS) of your town hall: it can help you get food",
         ),
         Service::ViolenceWomen3919 => pick(
             locale,
-            "3919 : écoute pour les femmes victimes de violences. Gratuit et anonyme.",
-            "3919: help line for women facing violence. Free and anonymous.",
+            "3919\u{a0}: écoute pour les femmes victimes de violences, anonyme",
+            "3919: help line for women facing violence, anonymous",
         ),
         Service::Police17 => pick(
             locale,
-            "17 : police ou gendarmerie, en cas de danger tout de suite.",
-            "17: police, if you are in danger right now.",
+            "17\u{a0}: police ou gendarmerie, si vous êtes en danger tout de suite",
+            "17: police, if you are in danger right now",
         ),
         Service::Emergency112 => pick(
             locale,
-            "112 : numéro d’urgence européen. Gratuit, jour et nuit.",
-            "112: European emergency number. Free, day and night.",
+            "112\u{a0}: numéro d’urgence européen",
+            "112: European emergency number",
         ),
         Service::Sms114 => pick(
             locale,
-            "114 : par SMS, si vous ne pouvez pas parler.",
-            "114: by text message, if you cannot speak.",
+            "114\u{a0}: par SMS, si vous ne pouvez pas parler ou entendre",
+            "114: by text message, if you cannot speak or hear",
         ),
         Service::ChildInDanger119 => pick(
             locale,
-            "119 : enfance en danger. Gratuit, jour et nuit.",
-            "119: children in danger. Free, day and night.",
+            "119\u{a0}: enfance en danger",
+            "119: children in danger",
         ),
         Service::Samu15 => pick(
             locale,
-            "15 : SAMU, urgence médicale. Gratuit, jour et nuit.",
-            "15: SAMU, medical emergency. Free, day and night.",
+            "15\u{a0}: SAMU, urgence médicale",
+            "15: SAMU, medical emergency",
         ),
     }
 }

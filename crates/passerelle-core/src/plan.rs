@@ -813,6 +813,11 @@ pub struct Plan {
     pub facts: Facts,
     /// In the order to work on them: urgent needs first.
     pub objectives: Vec<Objective>,
+    /// The urgent alerts the diagnosis raised, in the order of
+    /// [`UrgentAlert::ALL`](crate::UrgentAlert::ALL): their contacts stay
+    /// in reach on the plan and its print view. Absent when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub urgent: Vec<crate::UrgentAlert>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub advisor: Option<ContactDetails>,
     /// How a partner can reach the person: given only on the referral
@@ -891,6 +896,7 @@ impl Plan {
             schedule: choices.schedule.clone(),
             facts: diagnosis.facts.clone(),
             objectives: Vec::new(),
+            urgent: diagnosis.urgent.iter().map(|raised| raised.alert).collect(),
             advisor: None,
             person: None,
             next_review: None,

@@ -62,6 +62,9 @@ pub fn print_view(plan: &Plan, catalogue: &Catalogue, today: Date) -> String {
     html.element("p", &text(Message::DocumentDate(today)));
     html.raw("</header>\n<main>\n");
 
+    // The urgent numbers first, when the diagnosis raised alerts.
+    urgent_numbers(&mut html, &plan.urgent);
+
     // The objectives.
     html.section_start("objectives", &text(Message::ObjectivesTitle));
     html.raw("<ul class=\"objectives\">\n");
@@ -132,6 +135,48 @@ pub fn print_view(plan: &Plan, catalogue: &Catalogue, today: Date) -> String {
     html.element("p", &text(Message::PrintPrivacy));
     html.raw("</footer>\n");
     html.finish(&text(Message::PlanTitle))
+}
+
+/// The urgent alerts raised, each with what to tell the person and its
+/// numbers (a link, shown as text too) with when and at what cost each
+/// answers: on paper, in full, never folded.
+fn urgent_numbers(html: &mut Html, alerts: &[crate::UrgentAlert]) {
+    if alerts.is_empty() {
+        return;
+    }
+    let locale = html.locale;
+    html.section_start("urgent", &Message::UrgentNumbersTitle.text(locale));
+    html.raw("<ul class=\"urgent\">\n");
+    for alert in alerts {
+        html.raw("<li>\n");
+        html.strong(alert.text(locale));
+        html.raw("\n<ul>\n");
+        for contact in alert.contacts(locale) {
+            html.raw("<li>");
+            // The name starts with the number: the link stays readable
+            // on paper.
+            match contact.phone.and_then(tel_href) {
+                Some(tel) => {
+                    let href = match contact.reach {
+                        crate::diagnosis::Reach::TextMessage => tel.replacen("tel:", "sms:", 1),
+                        _ => tel,
+                    };
+                    html.raw("<a href=\"");
+                    html.text(&href);
+                    html.raw("\">");
+                    html.text(contact.name);
+                    html.raw("</a>");
+                }
+                None => html.text(contact.name),
+            }
+            html.raw(". ");
+            html.text(&contact.availability(locale));
+            html.raw("</li>\n");
+        }
+        html.raw("</ul>\n</li>\n");
+    }
+    html.raw("</ul>\n");
+    html.section_end();
 }
 
 /// One step of the print view: what, when ("today" on the day it is
@@ -282,6 +327,7 @@ li { margin-bottom: .75rem; }
 .contact ul { list-style: none; padding-left: 0; }
 .contact li { margin-bottom: .25rem; }
 .step { padding: .5rem .75rem; border-left: 4px solid #000091; }
+.urgent > li { padding: .5rem .75rem; border-left: 6px solid #ce0500; background: #ffe9e6; }
 .own-words, .note, .details { white-space: pre-line; }
 a { color: #000091; text-decoration: underline; overflow-wrap: anywhere; }
 footer { margin-top: 2rem; border-top: 1px solid #3a3a3a; padding-top: .5rem; }

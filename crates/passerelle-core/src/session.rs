@@ -35,6 +35,21 @@ pub struct Progress {
     /// Questions in all at most: also those still to come whose
     /// conditions depend on answers not given yet.
     pub at_most: usize,
+    /// About how many questions are left, the current one included: what
+    /// a person is shown. Answering the current question never makes it
+    /// grow (see [`DiagnosisSession::step`]); going back may. 0 at the end.
+    #[serde(default)]
+    pub left: usize,
+    /// Whether the current question is the last one for sure.
+    #[serde(default)]
+    pub last: bool,
+    /// The number of the current question's section (1 for the first);
+    /// `None` at the end.
+    #[serde(default)]
+    pub section: Option<usize>,
+    /// How many sections the questionnaire has.
+    #[serde(default)]
+    pub sections: usize,
 }
 
 /// Questions still to come: those whose conditions are met, and those
@@ -43,6 +58,24 @@ pub struct Progress {
 struct Remaining {
     likely: usize,
     at_most: usize,
+    /// The most questions still to come that one answer can make certain
+    /// (a follow-up opened, the ranking of needs made sure), at least 1.
+    openings: usize,
+}
+
+impl Remaining {
+    /// About how many questions are left: those certain, and each of
+    /// those that may come weighted by `1 - 1/openings`, rounded to the
+    /// nearest. One answer takes away the question answered (−1) and
+    /// makes at most `openings` others certain (+`1/openings` each), so
+    /// the estimate never grows from one question to the next; and
+    /// `openings` only shrinks as the questions still to come do.
+    fn estimate(&self) -> usize {
+        let m = self.openings.max(1);
+        let maybe = self.at_most.saturating_sub(self.likely);
+        // round(likely + maybe × (m − 1) / m), halves up, in integers.
+        (2 * self.likely * m + 2 * maybe * (m - 1) + m) / (2 * m)
+    }
 }
 
 /// The question to ask now and how far the person is: what a form shows
@@ -453,6 +486,11 @@ impl DiagnosisSession {
         }
         let mut current = None;
         let mut remaining = Remaining::default();
+        // Questions still to come whose condition is not settled yet:
+        // how many read each fact, and each question's answer.
+        let mut pending_facts = [0usize; crate::facts::Fact::ALL.len()];
+        let mut pending_answers = vec![0usize; if count_all { count } else { 0 }];
+        let mut ranking_pending = false;
         for position in known.next..count {
             let Some(question) = questionnaire.question_at(position) else {
                 continue;
@@ -496,6 +534,47 @@ impl DiagnosisSession {
             let certain = when == Outcome::Met && (!ranking || needs.len() >= 2);
             remaining.likely += usize::from(certain);
             remaining.at_most += 1;
+            if certain {
+                continue;
+            }
+            ranking_pending |= ranking;
+            if let (false, Some(condition)) = (ranking, question.ask_when_condition()) {
+                for fact in condition.facts().iter() {
+                    pending_facts[fact as usize] += 1;
+                }
+                let mut read = Vec::new();
+                condition.answers_read(&mut read);
+                for (id, _) in read {
+                    if let Some(slot) = questionnaire
+                        .position(id)
+                        .and_then(|at| pending_answers.get_mut(at))
+                    {
+                        *slot += 1;
+                    }
+                }
+            }
+        }
+        if count_all {
+            // What one answer can open: the questions still to come whose
+            // condition reads its fact (or a fact derived from it) or its
+            // answer; and the ranking of needs, for an answer that may
+            // raise a need.
+            remaining.openings = (known.next..count)
+                .filter_map(|position| Some((position, questionnaire.question_at(position)?)))
+                .map(|(position, question)| {
+                    let by_fact: usize = question.fact().map_or(0, |fact| {
+                        fact.and_derived()
+                            .iter()
+                            .map(|fact| pending_facts[fact as usize])
+                            .sum()
+                    });
+                    let by_answer = pending_answers.get(position).copied().unwrap_or(0);
+                    let ranking = usize::from(ranking_pending && !question.needs.is_empty());
+                    by_fact + by_answer + ranking
+                })
+                .max()
+                .unwrap_or(0)
+                .max(1);
         }
         (current, remaining)
     }
@@ -512,12 +591,23 @@ impl DiagnosisSession {
     pub fn step<'q>(&self, questionnaire: &'q Questionnaire) -> Step<'q> {
         let (current, remaining) = self.look_ahead(questionnaire, true);
         let answered = self.asked.len();
+        let section = current.and_then(|position| {
+            let mut first = 0;
+            questionnaire.sections.iter().position(|section| {
+                first += section.questions.len();
+                position < first
+            })
+        });
         Step {
             question: current.and_then(|position| questionnaire.question_at(position)),
             progress: Progress {
                 answered,
                 total: answered + remaining.likely,
                 at_most: answered + remaining.at_most,
+                left: remaining.estimate(),
+                last: current.is_some() && remaining.at_most == 1,
+                section: section.map(|index| index + 1),
+                sections: questionnaire.sections.len(),
             },
         }
     }
@@ -545,6 +635,48 @@ impl DiagnosisSession {
             .into_iter()
             .map(|(theme, _)| theme.to_owned())
             .collect()
+    }
+
+    /// The urgent alerts the answers so far raise, in the order of
+    /// [`UrgentAlert::ALL`]: what a form shows, with their contacts,
+    /// above the very next question, and keeps in reach after.
+    ///
+    /// ```
+    /// use passerelle_core::{DiagnosisSession, Questionnaire, UrgentAlert};
+    /// use passerelle_core::date::Date;
+    ///
+    /// let questionnaire = Questionnaire::default_fr_en();
+    /// let mut session = DiagnosisSession::new(&questionnaire, Date::parse("2026-11-27").unwrap());
+    /// assert!(session.alerts_raised(&questionnaire).is_empty());
+    /// session.answer_input(&questionnaire, "sleep_tonight", "street").unwrap();
+    /// assert_eq!(session.alerts_raised(&questionnaire), [UrgentAlert::Shelter]);
+    /// ```
+    pub fn alerts_raised(&self, questionnaire: &Questionnaire) -> Vec<UrgentAlert> {
+        let raised = self.known(questionnaire).alerts_raised();
+        UrgentAlert::ALL
+            .into_iter()
+            .filter(|alert| raised.contains(alert))
+            .collect()
+    }
+
+    /// Whether to offer a way to leave the page at once ("Quitter
+    /// rapidement"): from the question that may raise an alert calling
+    /// for it (violence, a child in danger: someone close may be
+    /// watching), and on every step once such an alert is raised.
+    pub fn offers_quick_exit(&self, questionnaire: &Questionnaire) -> bool {
+        let known = self.known(questionnaire);
+        if known
+            .alerts_raised()
+            .into_iter()
+            .any(UrgentAlert::calls_for_quick_exit)
+        {
+            return true;
+        }
+        self.current(questionnaire).is_some_and(|question| {
+            question
+                .urgent_signals()
+                .any(|(signal, _)| signal.alert.calls_for_quick_exit())
+        })
     }
 
     /// Skips the current question ("I'd rather not say"), if it allows it:
@@ -979,14 +1111,7 @@ mod tests {
     fn full_journey_with_errors_and_back() {
         let questionnaire = three_questions();
         let mut session = DiagnosisSession::new(&questionnaire, today());
-        assert_eq!(
-            session.progress(&questionnaire),
-            Progress {
-                answered: 0,
-                total: 3,
-                at_most: 3,
-            }
-        );
+        assert_eq!(counts(session.progress(&questionnaire)), (0, 3, 3));
         assert_eq!(
             session.answer_input(&questionnaire, "age", "22"),
             Err(SessionError::NotCurrentQuestion {
@@ -1164,6 +1289,11 @@ mod tests {
         assert_eq!(raised, ["housing_difficulty", "housing_now"]);
     }
 
+    /// Questions answered, in all as far as known, in all at most.
+    fn counts(progress: Progress) -> (usize, usize, usize) {
+        (progress.answered, progress.total, progress.at_most)
+    }
+
     #[test]
     fn progress_counts_only_questions_that_may_still_be_asked() {
         let questionnaire = questionnaire_of(json!([
@@ -1175,38 +1305,17 @@ mod tests {
         .unwrap();
         let mut session = DiagnosisSession::new(&questionnaire, today());
         // Not known yet: the follow-up may come.
-        assert_eq!(
-            session.step(&questionnaire).progress,
-            Progress {
-                answered: 0,
-                total: 2,
-                at_most: 3,
-            }
-        );
+        assert_eq!(counts(session.step(&questionnaire).progress), (0, 2, 3));
         session.answer_input(&questionnaire, "rqth", "no").unwrap();
         let step = session.step(&questionnaire);
-        assert_eq!(
-            step.progress,
-            Progress {
-                answered: 1,
-                total: 2,
-                at_most: 2,
-            }
-        );
+        assert_eq!(counts(step.progress), (1, 2, 2));
         assert_eq!(step.question.unwrap().id, "age");
         // Going back and changing the answer brings the follow-up back.
         session.back();
         session.answer_input(&questionnaire, "rqth", "yes").unwrap();
         let step = session.step(&questionnaire);
         assert_eq!(step.question.unwrap().id, "since");
-        assert_eq!(
-            step.progress,
-            Progress {
-                answered: 1,
-                total: 3,
-                at_most: 3,
-            }
-        );
+        assert_eq!(counts(step.progress), (1, 3, 3));
     }
 
     #[test]
@@ -1504,13 +1613,6 @@ mod tests {
         assert_eq!(ids, ["age", "rqth", "job"]);
         let mut session = DiagnosisSession::new(&adapted, today());
         session.answer_input(&adapted, "age", "20").unwrap();
-        assert_eq!(
-            session.progress(&adapted),
-            Progress {
-                answered: 1,
-                total: 3,
-                at_most: 3,
-            }
-        );
+        assert_eq!(counts(session.progress(&adapted)), (1, 3, 3));
     }
 }

@@ -6,11 +6,11 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use passerelle_core::date::Date;
-use passerelle_core::diagnosis::{Diagnosis, Reach};
+use passerelle_core::diagnosis::Diagnosis;
 use passerelle_core::questionnaire::ranked_themes;
 use passerelle_core::{
     AnswerError, AnswerValue, DiagnosisSession, Locale, Message, Progress, Question, QuestionKind,
-    Questionnaire, SessionError,
+    Questionnaire, SessionError, UrgentAlert,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -61,6 +61,14 @@ enum Action {
 struct Diagnostic {
     host: HtmlElement,
     document: Document,
+    /// The quick exit and the urgent alerts' panel, above the progress and
+    /// the question.
+    urgent: Element,
+    /// The alerts raised at the last drawing: those raised since are
+    /// announced, once.
+    raised: Vec<UrgentAlert>,
+    /// Where the quick exit leads.
+    quick_exit: String,
     /// Polite live region announcing the progress; kept across renders so
     /// that screen readers announce each change.
     progress: Element,
@@ -105,6 +113,7 @@ enum Input {
 pub struct DiagnosticWidget {
     state: Rc<RefCell<Diagnostic>>,
     _listeners: Vec<widget::Listener>,
+    _quick_exit: crate::alerts::QuickExitListener,
 }
 
 #[wasm_bindgen]
@@ -178,6 +187,17 @@ impl DiagnosticWidget {
         state.render().map(drop)
     }
 
+    /// Where "Quitter rapidement" leads (`quick-exit-url`): an `https:`
+    /// or `http:` address, resolved against the page; `null` for the
+    /// default, a search engine's home page. Throws `invalid_argument`
+    /// for another kind of address, the last one kept.
+    pub fn set_quick_exit_url(&self, url: Option<String>) -> Result<(), JsValue> {
+        let url = crate::alerts::quick_exit_url(url.as_deref())?;
+        let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
+        state.quick_exit = url;
+        state.render().map(drop)
+    }
+
     /// The answers given so far, keyed by question id.
     pub fn answers(&self) -> Result<JsValue, JsValue> {
         let state = self.state.try_borrow().map_err(|_| widget::busy())?;
@@ -214,6 +234,8 @@ impl DiagnosticWidget {
         )?;
         let body = element(&document, "div", &[("class", "body")], None)?;
         let privacy = persist::panel(&document)?;
+        let urgent = element(&document, "div", &[("class", "urgent-help")], None)?;
+        container.append_child(&urgent)?;
         container.append_child(&progress)?;
         container.append_child(&body)?;
         container.append_child(&privacy)?;
@@ -223,6 +245,9 @@ impl DiagnosticWidget {
         let state = Rc::new(RefCell::new(Diagnostic {
             host,
             document,
+            urgent,
+            raised: Vec::new(),
+            quick_exit: crate::alerts::QUICK_EXIT_DEFAULT.to_owned(),
             progress,
             body,
             questionnaire,
@@ -237,6 +262,7 @@ impl DiagnosticWidget {
                     on_device: Message::AnswersKeptOnDevice,
                     forget: Message::ForgetAnswers,
                     refused: Message::StorageUnavailable,
+                    what: Message::ForgetAnswersWhat,
                 },
             ),
             privacy,
@@ -265,6 +291,7 @@ impl DiagnosticWidget {
         Ok(DiagnosticWidget {
             state,
             _listeners: listeners,
+            _quick_exit: crate::alerts::QuickExitListener::new(&root)?,
         })
     }
 }
@@ -352,6 +379,11 @@ impl Widget for Diagnostic {
             return Ok(None);
         }
         self.focus_first(&[&format!("#{QUESTION_ID}"), &format!("#{END_ID}")])?;
+        if self.urgent.query_selector("[role=alert]")?.is_some() {
+            // An alert just raised: its contacts in view, above the
+            // question that has the focus.
+            self.urgent.scroll_into_view_with_bool(true);
+        }
         if !complete {
             return Ok(None);
         }
@@ -457,8 +489,37 @@ impl Diagnostic {
         let shown = self.draw()?;
         let complete = shown.is_none();
         self.shown = shown;
+        self.raised = self.draw_urgent(complete)?;
+        self.keeper.guard_unload(!self.session.asked().is_empty());
         self.draw_privacy()?;
         Ok(complete)
+    }
+
+    /// Above the question: the quick exit when offered, and the urgent
+    /// alerts raised so far with their contacts, open right after an
+    /// alert is raised (announced then, once) and at the end, folded on
+    /// the other steps. Returns the alerts drawn.
+    fn draw_urgent(&self, complete: bool) -> Result<Vec<UrgentAlert>, JsValue> {
+        let doc = &self.document;
+        self.urgent.set_text_content(None);
+        if self.session.offers_quick_exit(&self.questionnaire) {
+            self.urgent.append_child(&*crate::alerts::quick_exit(
+                doc,
+                self.locale,
+                &self.quick_exit,
+            )?)?;
+        }
+        let alerts = self.session.alerts_raised(&self.questionnaire);
+        let new: Vec<UrgentAlert> = alerts
+            .iter()
+            .copied()
+            .filter(|alert| !self.raised.contains(alert))
+            .collect();
+        let open = complete || !new.is_empty();
+        if let Some(panel) = crate::alerts::panel(doc, self.locale, &alerts, open, &new)? {
+            self.urgent.append_child(&panel)?;
+        }
+        Ok(alerts)
     }
 
     /// Keeps the session's snapshot, if the host asked; tells the person
@@ -503,9 +564,10 @@ impl Diagnostic {
         match step.question {
             Some(question) => {
                 self.progress
-                    .set_text_content(Some(&self.text(Message::Progress {
+                    .set_text_content(Some(&self.text(Message::ProgressLeft {
                         current: step.progress.answered + 1,
-                        total: step.progress.total,
+                        left: step.progress.left,
+                        last: step.progress.last,
                     })));
                 self.draw_question(question, step.progress)?;
                 Ok(Some(question.id.clone()))
@@ -939,8 +1001,8 @@ impl Diagnostic {
         )
     }
 
-    /// The end: urgent alerts with their contacts first, then the needs
-    /// found, then where the answers are kept.
+    /// The end: the needs found, then where the answers are kept (the
+    /// urgent alerts' panel, open, is above it: [`Self::draw_urgent`]).
     fn draw_end(&self) -> Result<(), JsValue> {
         let doc = &self.document;
         let locale = self.locale;
@@ -951,57 +1013,6 @@ impl Diagnostic {
             &[("id", END_ID), ("tabindex", "-1"), ("part", "question")],
             Some(&self.text(Message::Completed)),
         )?)?;
-
-        if !diagnosis.urgent.is_empty() {
-            let section = element(
-                doc,
-                "section",
-                &[
-                    ("class", "urgent"),
-                    ("part", "urgent"),
-                    ("aria-labelledby", "passerelle-urgent-title"),
-                ],
-                None,
-            )?;
-            section.append_child(&*element(
-                doc,
-                "h3",
-                &[("id", "passerelle-urgent-title")],
-                Some(&Message::UrgentTitle.text(locale)),
-            )?)?;
-            for alert in &diagnosis.urgent {
-                let block = element(doc, "div", &[("class", "alert"), ("part", "alert")], None)?;
-                block.append_child(&*element(
-                    doc,
-                    "p",
-                    &[("class", "alert-text")],
-                    Some(alert.text),
-                )?)?;
-                let contacts = element(doc, "ul", &[("class", "contacts")], None)?;
-                for contact in &alert.contacts {
-                    let item = element(doc, "li", &[], None)?;
-                    let scheme = match contact.reach {
-                        Reach::TextMessage => "sms",
-                        Reach::Call | Reach::Visit => "tel",
-                    };
-                    match contact.phone {
-                        Some(phone) => {
-                            item.append_child(&*element(
-                                doc,
-                                "a",
-                                &[("href", &format!("{scheme}:{phone}")), ("part", "contact")],
-                                Some(contact.name),
-                            )?)?;
-                        }
-                        None => item.set_text_content(Some(contact.name)),
-                    }
-                    contacts.append_child(&item)?;
-                }
-                block.append_child(&contacts)?;
-                section.append_child(&block)?;
-            }
-            self.body.append_child(&section)?;
-        }
 
         if !diagnosis.needs.is_empty() {
             let section = element(

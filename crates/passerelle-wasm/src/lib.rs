@@ -10,6 +10,7 @@
 //! [`Plan`] expose it whole: values in and out shaped like the core's
 //! JSON (snake_case), every failure a thrown `Error` with a stable `code`.
 
+mod alerts;
 mod convert;
 mod diagnostic;
 mod dom;

@@ -67,6 +67,8 @@ struct OrientationView {
     /// The need shown alone, if one is chosen.
     need: Option<String>,
     only_eligible: bool,
+    /// Where the quick exit leads (`quick-exit-url`).
+    quick_exit: String,
 }
 
 /// The `detail` of `passerelle:orientation`.
@@ -85,6 +87,7 @@ struct OrientationDetail<'a> {
 pub struct OrientationWidget {
     state: Rc<RefCell<OrientationView>>,
     _listeners: Vec<widget::Listener>,
+    _quick_exit: crate::alerts::QuickExitListener,
 }
 
 #[wasm_bindgen]
@@ -122,6 +125,7 @@ impl OrientationWidget {
             locale,
             need: None,
             only_eligible: false,
+            quick_exit: crate::alerts::QUICK_EXIT_DEFAULT.to_owned(),
         }));
         state.borrow().render(true)?;
         let listeners = vec![widget::listen(&root, "change", &state, |event| {
@@ -135,7 +139,17 @@ impl OrientationWidget {
         Ok(OrientationWidget {
             state,
             _listeners: listeners,
+            _quick_exit: crate::alerts::QuickExitListener::new(&root)?,
         })
+    }
+
+    /// Where "Quitter rapidement" leads (`quick-exit-url`), as on
+    /// `<passerelle-diagnostic>`.
+    pub fn set_quick_exit_url(&self, url: Option<String>) -> Result<(), JsValue> {
+        let url = crate::alerts::quick_exit_url(url.as_deref())?;
+        let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
+        state.quick_exit = url;
+        state.render(true).map(drop)
     }
 
     /// Shows the orientation in another language (`fr`, `en`…); an
@@ -281,15 +295,22 @@ impl OrientationView {
         let detailed = orientation.detailed();
 
         if whole {
+            // The urgent alerts of the diagnosis, open, first.
+            let alerts: Vec<_> = diagnosis.urgent.iter().map(|raised| raised.alert).collect();
+            crate::alerts::append_reminder(
+                &self.body,
+                doc,
+                self.locale,
+                &alerts,
+                true,
+                &self.quick_exit,
+            )?;
             self.body.append_child(&*element(
                 doc,
                 "p",
                 &[("class", "help")],
                 Some(&self.text(Message::OrientationIntro)),
             )?)?;
-            if !detailed.urgent_contacts.is_empty() {
-                self.draw_urgent(&detailed.urgent_contacts)?;
-            }
             self.draw_filters(&needs)?;
             self.body.append_child(&self.results)?;
         }
@@ -519,39 +540,6 @@ impl OrientationView {
         )?)?;
         line.append_child(&*element(doc, "span", &[], Some(&self.text(words)))?)?;
         Ok(line)
-    }
-
-    /// The emergency contacts of the urgent needs, first.
-    fn draw_urgent(&self, contacts: &[DetailedProposal]) -> Result<(), JsValue> {
-        let doc = &self.document;
-        let section = element(
-            doc,
-            "section",
-            &[
-                ("class", "urgent"),
-                ("part", "urgent"),
-                ("aria-labelledby", "passerelle-urgent-title"),
-            ],
-            None,
-        )?;
-        section.append_child(&*element(
-            doc,
-            "h3",
-            &[("id", "passerelle-urgent-title")],
-            Some(&self.text(Message::UrgentTitle)),
-        )?)?;
-        let list = element(doc, "ul", &[("class", "contacts")], None)?;
-        for contact in contacts {
-            let item = element(doc, "li", &[("class", "alert")], None)?;
-            let name = element(doc, "strong", &[], Some(contact.name))?;
-            self.mark_language(&name, contact.languages.name)?;
-            item.append_child(&name)?;
-            self.access_links(&item, contact.access)?;
-            list.append_child(&item)?;
-        }
-        section.append_child(&list)?;
-        self.body.append_child(&section)?;
-        Ok(())
     }
 
     /// The filters: one need or all, and only what the person is

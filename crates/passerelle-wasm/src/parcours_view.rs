@@ -60,7 +60,10 @@ struct Parcours {
 ///
 /// Created by the `<passerelle-parcours>` shim with the element itself,
 /// its language, its `catalog-src` (passed on to the orientation and the
-/// plan) and its `persist` (passed on to the questionnaire and the plan).
+/// plan) and its `persist` (passed on to the questionnaire and the plan);
+/// its `theme`, `territory`, `questionnaire-src` and `quick-exit-url` are
+/// passed on too. Each step draws the urgent alerts raised, and the quick
+/// exit when one calls for it.
 /// Call `free()` once the element leaves the page.
 #[wasm_bindgen]
 pub struct ParcoursWidget {
@@ -143,6 +146,10 @@ impl ParcoursWidget {
             if let (true, Some(territory)) = (index > 0, host.get_attribute("territory")) {
                 child.set_attribute("territory", &territory)?;
             }
+            // Where the quick exit leads, on every step.
+            if let Some(url) = host.get_attribute("quick-exit-url") {
+                child.set_attribute("quick-exit-url", &url)?;
+            }
             // The site's own questionnaire, if it has one.
             if let (0, Some(src)) = (index, host.get_attribute("questionnaire-src")) {
                 child.set_attribute("questionnaire-src", &src)?;
@@ -217,6 +224,19 @@ impl ParcoursWidget {
             }
         }
         state.render()
+    }
+
+    /// Where "Quitter rapidement" leads on every step (`quick-exit-url`,
+    /// passed on to the three widgets); `null` for the default.
+    pub fn set_quick_exit_url(&self, url: Option<String>) -> Result<(), JsValue> {
+        let state = self.state.try_borrow().map_err(|_| widget::busy())?;
+        for child in &state.widgets {
+            match &url {
+                Some(url) => child.set_attribute("quick-exit-url", url)?,
+                None => child.remove_attribute("quick-exit-url")?,
+            }
+        }
+        Ok(())
     }
 
     /// The step shown: 0 the questions, 1 the help and services, 2 the plan.

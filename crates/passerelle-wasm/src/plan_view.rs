@@ -120,6 +120,8 @@ struct PlanView {
     urls: Vec<String>,
     /// Itself, for a file read later to come back to.
     itself: Weak<RefCell<PlanView>>,
+    /// Where the quick exit leads (`quick-exit-url`).
+    quick_exit: String,
 }
 
 /// A personalised plan rendered into a custom element.
@@ -132,6 +134,7 @@ struct PlanView {
 pub struct PlanWidget {
     state: Rc<RefCell<PlanView>>,
     _listeners: Vec<widget::Listener>,
+    _quick_exit: crate::alerts::QuickExitListener,
 }
 
 #[wasm_bindgen]
@@ -174,11 +177,13 @@ impl PlanWidget {
                     on_device: Message::PlanKeptOnDevice,
                     forget: Message::ForgetPlan,
                     refused: Message::PlanStorageUnavailable,
+                    what: Message::ForgetPlanWhat,
                 },
             ),
             privacy,
             urls: Vec::new(),
             itself: Weak::new(),
+            quick_exit: crate::alerts::QUICK_EXIT_DEFAULT.to_owned(),
         }));
         state.borrow_mut().itself = Rc::downgrade(&state);
         state.borrow_mut().render()?;
@@ -231,6 +236,7 @@ impl PlanWidget {
         Ok(PlanWidget {
             state,
             _listeners: listeners,
+            _quick_exit: crate::alerts::QuickExitListener::new(&root)?,
         })
     }
 
@@ -238,6 +244,15 @@ impl PlanWidget {
     pub fn set_locale(&self, lang: Option<String>) -> Result<(), JsValue> {
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
         state.locale = widget::locale_from(lang.as_deref());
+        state.render()
+    }
+
+    /// Where "Quitter rapidement" leads (`quick-exit-url`), as on
+    /// `<passerelle-diagnostic>`.
+    pub fn set_quick_exit_url(&self, url: Option<String>) -> Result<(), JsValue> {
+        let url = crate::alerts::quick_exit_url(url.as_deref())?;
+        let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
+        state.quick_exit = url;
         state.render()
     }
 
@@ -1025,6 +1040,21 @@ impl PlanView {
             None => Vec::new(),
         };
         self.body.set_text_content(None);
+        // The urgent alerts first, folded: the plan's, else the diagnosis's.
+        let alerts: Vec<_> = match (&self.plan, &self.diagnosis) {
+            (Some(plan), _) => plan.urgent.clone(),
+            (None, Some(diagnosis)) => diagnosis.urgent.iter().map(|raised| raised.alert).collect(),
+            (None, None) => Vec::new(),
+        };
+        crate::alerts::append_reminder(
+            &self.body,
+            &self.document,
+            self.locale,
+            &alerts,
+            false,
+            &self.quick_exit,
+        )?;
+        self.keeper.guard_unload(self.plan.is_some());
         let drawn = self.draw_body();
         self.write_back(&typed)?;
         drawn?;

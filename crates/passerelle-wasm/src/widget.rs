@@ -102,7 +102,7 @@ pub(crate) fn shadow_root(host: &HtmlElement, style: &str) -> Result<ShadowRoot,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
     let sheets = js_sys::Array::new();
-    for text in [BASE_STYLE, style] {
+    for text in [BASE_STYLE, crate::alerts::STYLE, style] {
         let sheet = CssStyleSheet::new()?;
         sheet.replace_sync(text)?;
         sheets.push(&sheet);

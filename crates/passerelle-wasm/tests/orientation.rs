@@ -30,7 +30,8 @@ fn diagnosis() -> Value {
         "questionnaire_id": "passerelle-default",
         "reference_date": "2026-11-27",
         "facts": {"age": 23, "postal_code": "93200", "employment_status": "jobseeker"},
-        "urgent": [],
+        "urgent": [{"alert": "shelter",
+                    "raised_by": [{"question": "sleep_tonight", "answer": "street"}]}],
         "needs": [need(SHELTER, "Hébergement", "urgent"), need(JOB, "Emploi", "high")],
         "ranked_by_person": false
     })
@@ -83,9 +84,9 @@ fn each_need_shows_its_schemes_with_status_reasons_questions_and_access() {
         .collect();
     assert_eq!(needs, [SHELTER, JOB]);
 
-    // An urgent need brings its emergency line first, with a tel: link:
-    // the 115 for a night outside, and no other.
-    let urgent: Vec<String> = find_all(&host, "section.urgent a[href^='tel:']")
+    // The urgent alert of the diagnosis first, open, in the panel every
+    // widget shares: the 115 for a night outside, and no other.
+    let urgent: Vec<String> = find_all(&host, ".urgent-panel[open] a.call")
         .iter()
         .map(|link| link.get_attribute("href").unwrap())
         .collect();

@@ -5,7 +5,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use passerelle_core::{Locale, Message};
-use passerelle_wasm::ParcoursWidget;
+use passerelle_wasm::{OrientationWidget, ParcoursWidget, PlanWidget};
+use serde_json::json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -14,11 +15,13 @@ use web_sys::{Element, HtmlElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::{find, root};
+use common::{find, find_all, js, root, send, text};
 
 fn mount() -> (HtmlElement, ParcoursWidget) {
     let host = common::host();
     host.set_attribute("questionnaire-src", "site-questions.json")
+        .unwrap();
+    host.set_attribute("quick-exit-url", "https://meteo.example/")
         .unwrap();
     let widget = ParcoursWidget::new(
         host.clone(),
@@ -78,6 +81,22 @@ fn the_steps_open_in_turn_and_the_diagnosis_is_handed_on() {
         Some("site-questions.json")
     );
     assert_eq!(orientation.get_attribute("persist"), None);
+    // Where the quick exit leads, on every step; changed on all three.
+    for child in [&diagnostic, &orientation, &plan] {
+        assert_eq!(
+            child.get_attribute("quick-exit-url").as_deref(),
+            Some("https://meteo.example/")
+        );
+    }
+    widget
+        .set_quick_exit_url(Some("https://neutre.example/".into()))
+        .unwrap();
+    for child in [&diagnostic, &orientation, &plan] {
+        assert_eq!(
+            child.get_attribute("quick-exit-url").as_deref(),
+            Some("https://neutre.example/")
+        );
+    }
     assert_eq!(
         orientation.get_attribute("catalog-src").as_deref(),
         Some("local.json")
@@ -137,4 +156,110 @@ fn the_steps_open_in_turn_and_the_diagnosis_is_handed_on() {
         find(&host, "li[aria-current=step]").text_content().unwrap(),
         Message::ParcoursStep(0).text(Locale::En)
     );
+}
+
+/// A diagnosis with the alerts of a person sleeping in the street who is
+/// in danger at home.
+fn diagnosis_with_alerts() -> JsValue {
+    let shelter = "logement-hebergement--rechercher-une-solution-dhebergement-temporaire";
+    js(&json!({
+        "questionnaire_id": "passerelle-default",
+        "reference_date": "2026-11-27",
+        "facts": {"age": 30, "postal_code": "93200", "housing": "homeless"},
+        "urgent": [
+            {"alert": "shelter", "raised_by": [{"question": "sleep_tonight", "answer": "street"}]},
+            {"alert": "violence", "raised_by": [{"question": "danger_at_home", "answer": true}]}
+        ],
+        "needs": [{"theme": shelter, "label": "Hébergement", "priority": "urgent", "rank": null,
+                   "raised_by": [{"question": "sleep_tonight", "answer": "street"}]}],
+        "ranked_by_person": false
+    }))
+}
+
+/// The call buttons' addresses in a widget's panel.
+fn calls(host: &HtmlElement) -> Vec<String> {
+    find_all(host, ".urgent-panel a.call")
+        .iter()
+        .filter_map(|call| call.get_attribute("href"))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn the_alerts_stay_in_reach_on_the_orientation_and_the_plan_with_the_quick_exit() {
+    let numbers = ["tel:115", "tel:3919", "tel:17", "tel:112", "sms:114"];
+    // The orientation: the panel first, open.
+    let host = common::host();
+    let orientation = OrientationWidget::new(host.clone(), Some("fr".into())).unwrap();
+    orientation.set_diagnosis(diagnosis_with_alerts()).unwrap();
+    assert_eq!(calls(&host), numbers);
+    assert!(find_all(&host, ".urgent-panel[open]").len() == 1);
+    let panel = find(&host, ".urgent-panel");
+    let first_need = find(&host, "section.need");
+    assert!(
+        panel.compare_document_position(&first_need) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING
+            != 0,
+        "the alerts before the needs"
+    );
+    assert_eq!(
+        find(&host, "#passerelle-quick-exit")
+            .get_attribute("href")
+            .as_deref(),
+        Some("https://www.google.fr/")
+    );
+    orientation
+        .set_quick_exit_url(Some("https://meteo.example/".into()))
+        .unwrap();
+    assert_eq!(
+        find(&host, "#passerelle-quick-exit")
+            .get_attribute("href")
+            .as_deref(),
+        Some("https://meteo.example/")
+    );
+    host.remove();
+
+    // The plan: folded, its summary naming the numbers, before and after
+    // it is built; the plan keeps the alerts.
+    let host = common::host();
+    let plan = PlanWidget::new(host.clone(), Some("fr".into())).unwrap();
+    plan.set_diagnosis(diagnosis_with_alerts()).unwrap();
+    assert_eq!(calls(&host), numbers);
+    assert!(find_all(&host, ".urgent-panel[open]").is_empty(), "folded");
+    assert_eq!(
+        text(&find(&host, ".urgent-panel summary")),
+        "Numéros d’urgence\u{a0}: 115, 3919, 17, 112, 114"
+    );
+    assert!(!find_all(&host, "#passerelle-quick-exit").is_empty());
+    send(&find(&host, "#passerelle-build"), "submit");
+    let value = common::to_json(&plan.plan().unwrap());
+    assert_eq!(value["urgent"], json!(["shelter", "violence"]));
+    assert_eq!(calls(&host), numbers);
+    assert!(!find_all(&host, "#passerelle-quick-exit").is_empty());
+    host.remove();
+}
+
+/// Sends a `beforeunload` to the window: whether a listener asked to warn.
+fn leaving_is_held_back() -> bool {
+    let init = web_sys::EventInit::new();
+    init.set_cancelable(true);
+    let event = web_sys::Event::new_with_event_init_dict("beforeunload", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    event.default_prevented()
+}
+
+#[wasm_bindgen_test]
+fn a_plan_not_kept_warns_before_the_page_is_left() {
+    let host = common::host();
+    let plan = PlanWidget::new(host.clone(), Some("fr".into())).unwrap();
+    plan.set_diagnosis(diagnosis_with_alerts()).unwrap();
+    assert!(!leaving_is_held_back(), "no plan yet");
+    send(&find(&host, "#passerelle-build"), "submit");
+    assert!(leaving_is_held_back(), "a plan that would be lost");
+    plan.set_persistence(Some("session".into()), Some("guard".into()))
+        .unwrap();
+    assert!(!leaving_is_held_back(), "kept in the tab");
+    plan.set_persistence(None, Some("guard".into())).unwrap();
+    assert!(leaving_is_held_back());
+    drop(plan);
+    assert!(!leaving_is_held_back(), "the widget is freed");
+    host.remove();
 }

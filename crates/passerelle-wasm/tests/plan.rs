@@ -541,8 +541,11 @@ fn with_persist_the_plan_comes_back_and_forget_erases_it() {
     widget.set_diagnosis(diagnosis()).unwrap();
     assert!(!widget.plan().unwrap().is_null());
 
-    // "Erase my plan from this device": nothing stays, the person is told.
+    // "Erase my plan from this device", confirmed: nothing stays, the
+    // person is told.
     send(&find(&again, "#passerelle-forget"), "click");
+    assert!(storage.get_item(KEY).unwrap().is_some(), "asked first");
+    send(&find(&again, "#passerelle-forget-confirm"), "click");
     assert_eq!(storage.get_item(KEY).unwrap(), None);
     assert!(widget.plan().unwrap().is_null());
     assert_eq!(

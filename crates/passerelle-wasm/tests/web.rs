@@ -112,6 +112,11 @@ fn rank(host: &HtmlElement, ranks: &[&str]) {
     submit(host);
 }
 
+/// Whether `first` comes before `second` in the document.
+fn is_before(first: &Element, second: &Element) -> bool {
+    first.compare_document_position(second) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0
+}
+
 fn active_id(host: &HtmlElement) -> Option<String> {
     root(host).active_element().map(|element| element.id())
 }
@@ -160,42 +165,13 @@ impl Completions {
 /// the first option, the smallest number, 93200, a date in the past).
 /// Stops before `stop`, if given. Returns the ids of the questions answered.
 fn answer_until(host: &HtmlElement, given: &[(&str, &str)], stop: Option<&str>) -> Vec<String> {
-    let questionnaire = questionnaire();
     let mut asked = Vec::new();
     while let Some(id) = question_id(host) {
         if stop == Some(id.as_str()) {
             return asked;
         }
         assert!(asked.len() < 100, "the questionnaire never ends: {asked:?}");
-        let question = questionnaire.question(&id).unwrap();
-        let reply = given.iter().find(|(question, _)| *question == id);
-        match (reply, &question.kind) {
-            (Some((_, "skip")), _) => click(host, "[data-action=skip]"),
-            (Some((_, ranks)), QuestionKind::NeedRanking) => {
-                rank(host, &ranks.split(',').collect::<Vec<_>>())
-            }
-            (Some((_, value)), QuestionKind::YesNo | QuestionKind::SingleChoice { .. }) => {
-                choose(host, value)
-            }
-            (Some((_, value)), QuestionKind::MultipleChoice { .. }) => {
-                input(host, &format!("input[value={value}]")).set_checked(true);
-                submit(host);
-            }
-            (Some((_, value)), _) => type_in(host, value),
-            (None, _) if question.skippable => click(host, "[data-action=skip]"),
-            (None, QuestionKind::YesNo) => choose(host, "no"),
-            (None, QuestionKind::SingleChoice { options }) => choose(host, &options[0].id),
-            (None, QuestionKind::MultipleChoice { options }) => {
-                input(host, &format!("input[value={}]", options[0].id)).set_checked(true);
-                submit(host);
-            }
-            (None, QuestionKind::Number { min, .. }) => type_in(host, &min.to_string()),
-            (None, QuestionKind::Date) => type_in(host, "2000-01-01"),
-            (None, QuestionKind::PostalCode) => type_in(host, "93200"),
-            (None, QuestionKind::ShortText { .. }) => type_in(host, "Léa"),
-            (None, QuestionKind::NeedRanking) => rank(host, &["1"]),
-        }
-        assert_eq!(error(host), None, "answering {id}");
+        answer_current(host, given);
         asked.push(id);
     }
     assert_eq!(
@@ -203,6 +179,41 @@ fn answer_until(host: &HtmlElement, given: &[(&str, &str)], stop: Option<&str>) 
         "never reached the question to stop at: {asked:?}"
     );
     asked
+}
+
+/// Answers the question on screen as [`answer_until`] does.
+fn answer_current(host: &HtmlElement, given: &[(&str, &str)]) {
+    let questionnaire = questionnaire();
+    let id = question_id(host).expect("a question");
+    let question = questionnaire.question(&id).unwrap();
+    let reply = given.iter().find(|(question, _)| *question == id);
+    match (reply, &question.kind) {
+        (Some((_, "skip")), _) => click(host, "[data-action=skip]"),
+        (Some((_, ranks)), QuestionKind::NeedRanking) => {
+            rank(host, &ranks.split(',').collect::<Vec<_>>())
+        }
+        (Some((_, value)), QuestionKind::YesNo | QuestionKind::SingleChoice { .. }) => {
+            choose(host, value)
+        }
+        (Some((_, value)), QuestionKind::MultipleChoice { .. }) => {
+            input(host, &format!("input[value={value}]")).set_checked(true);
+            submit(host);
+        }
+        (Some((_, value)), _) => type_in(host, value),
+        (None, _) if question.skippable => click(host, "[data-action=skip]"),
+        (None, QuestionKind::YesNo) => choose(host, "no"),
+        (None, QuestionKind::SingleChoice { options }) => choose(host, &options[0].id),
+        (None, QuestionKind::MultipleChoice { options }) => {
+            input(host, &format!("input[value={}]", options[0].id)).set_checked(true);
+            submit(host);
+        }
+        (None, QuestionKind::Number { min, .. }) => type_in(host, &min.to_string()),
+        (None, QuestionKind::Date) => type_in(host, "2000-01-01"),
+        (None, QuestionKind::PostalCode) => type_in(host, "93200"),
+        (None, QuestionKind::ShortText { .. }) => type_in(host, "Léa"),
+        (None, QuestionKind::NeedRanking) => rank(host, &["1"]),
+    }
+    assert_eq!(error(host), None, "answering {id}");
 }
 
 #[wasm_bindgen_test]
@@ -216,11 +227,17 @@ fn renders_the_first_question_in_a_shadow_root_without_taking_focus() {
     );
     let questionnaire = questionnaire();
     let today = Date::parse("2026-11-27").unwrap();
-    let total = DiagnosisSession::new(&questionnaire, today)
+    let left = DiagnosisSession::new(&questionnaire, today)
         .step(&questionnaire)
         .progress
-        .total;
-    assert_eq!(text(&host, ".progress"), format!("Question 1 of {total}"));
+        .left;
+    assert_eq!(
+        text(&host, ".progress"),
+        format!("Question 1 · about {left} questions left")
+    );
+    // Nothing urgent yet: no panel, no quick exit above the question.
+    assert!(find(&host, ".urgent-panel").is_none());
+    assert!(find(&host, "#passerelle-quick-exit").is_none());
     assert_eq!(
         attribute(&host, ".progress", "aria-live").as_deref(),
         Some("polite")
@@ -381,15 +398,22 @@ fn the_end_shows_urgent_contacts_then_needs_and_the_event_carries_the_diagnosis(
     );
     assert_eq!(active_id(&host).as_deref(), Some("passerelle-end"));
     assert_eq!(text(&host, ".progress"), "");
-    // Urgent alerts first, with a number to call.
-    assert_eq!(text(&host, ".urgent h3"), "À faire tout de suite");
+    // Urgent alerts first, open, above the heading, with a number to call.
+    let panel = find(&host, ".urgent-panel[open]").expect("the panel, open");
+    let end = find(&host, "#passerelle-end").unwrap();
+    assert!(is_before(&panel, &end), "the alerts come first");
+    assert_eq!(
+        text(&host, ".urgent-panel summary"),
+        "Numéros d’urgence\u{a0}: 115"
+    );
     assert_eq!(
         text(&host, ".alert-text"),
         "Vous n’avez pas d’endroit sûr pour dormir ce soir. Appelez le 115."
     );
+    assert_eq!(text(&host, "a.call[href='tel:115']"), "Appeler le 115");
     assert_eq!(
-        text(&host, ".contacts a[href='tel:115']"),
-        "115 : hébergement d’urgence. Gratuit, jour et nuit."
+        text(&host, ".contacts .about"),
+        "115\u{a0}: hébergement d’urgence. Gratuit, jour et nuit."
     );
     // Then the needs found, with their priority.
     assert_eq!(text(&host, ".needs h3"), "Vos besoins");
@@ -407,7 +431,7 @@ fn the_end_shows_urgent_contacts_then_needs_and_the_event_carries_the_diagnosis(
         .iter()
         .map(|element| element.tag_name().to_lowercase())
         .collect();
-    assert_eq!(order, ["h2", "h3", "h3", "p"]);
+    assert_eq!(order, ["h2", "h3", "p"]);
 
     let details = completions.details();
     assert_eq!(details.len(), 1);
@@ -606,8 +630,9 @@ fn with_persist_the_answers_come_back_and_forget_erases_them() {
         .unwrap();
     assert_eq!(question_id(&again).as_deref(), Some("food_today"));
 
-    // "Erase my answers": nothing left, back to the first question.
+    // "Erase my answers", confirmed: nothing left, back to the first question.
     click(&again, "#passerelle-forget");
+    click(&again, "#passerelle-forget-confirm");
     assert_eq!(session_storage().get_item(key).unwrap(), None);
     assert_eq!(question_id(&again).as_deref(), Some("sleep_tonight"));
     assert_eq!(
@@ -746,4 +771,242 @@ fn answers_kept_on_a_sites_questionnaire_come_back_on_it() {
     session_storage().remove_item(key).unwrap();
     host.remove();
     again.remove();
+}
+
+/// The calm answers to the five first questions; each case changes one.
+const CALM: [(&str, &str); 5] = [
+    ("sleep_tonight", "home"),
+    ("food_today", "yes"),
+    ("danger_at_home", "no"),
+    ("child_in_danger", "no"),
+    ("urgent_care", "no"),
+];
+
+#[wasm_bindgen_test]
+fn each_urgent_answer_shows_its_contacts_above_the_very_next_question() {
+    // (question, answer, alert, the call buttons' addresses)
+    let cases: [(&str, &str, &str, &[&str]); 6] = [
+        ("sleep_tonight", "street", "shelter", &["tel:115"]),
+        ("sleep_tonight", "dont_know", "shelter", &["tel:115"]),
+        ("food_today", "no", "food", &["tel:115"]),
+        (
+            "danger_at_home",
+            "yes",
+            "violence",
+            &["tel:3919", "tel:17", "tel:112", "sms:114"],
+        ),
+        ("child_in_danger", "yes", "child_in_danger", &["tel:119"]),
+        (
+            "urgent_care",
+            "yes",
+            "medical_emergency",
+            &["tel:15", "tel:112"],
+        ),
+    ];
+    for (question, answer, alert, calls) in cases {
+        let (host, _widget) = mount("fr");
+        for (id, calm) in CALM {
+            assert_eq!(question_id(&host).as_deref(), Some(id));
+            if id != question {
+                choose(&host, calm);
+                assert!(find(&host, ".urgent-panel").is_none(), "after {id}");
+                continue;
+            }
+            choose(&host, answer);
+            // The next question is on screen, and above it the alert,
+            // open, announced once, with a call button per number.
+            let next = question_id(&host).expect("a next question");
+            assert_ne!(next, question);
+            let block = find(
+                &host,
+                &format!(".urgent-panel[open] .alert[data-alert={alert}]"),
+            )
+            .unwrap_or_else(|| panic!("{question} = {answer}: no open panel"));
+            assert!(is_before(&block, &find(&host, "form").unwrap()));
+            assert_eq!(block.get_attribute("role").as_deref(), Some("alert"));
+            let hrefs: Vec<String> = find_all(&host, ".urgent-panel a.call")
+                .iter()
+                .filter_map(|call| call.get_attribute("href"))
+                .collect();
+            assert_eq!(hrefs, calls, "{question} = {answer}");
+            for about in find_all(&host, ".urgent-panel .about") {
+                let words = about.text_content().unwrap_or_default();
+                // The town hall's social centre is open at its hours;
+                // every number, day and night.
+                let line = if words.contains("CCAS") {
+                    "Gratuit, aux heures d’ouverture."
+                } else {
+                    "Gratuit, jour et nuit."
+                };
+                assert!(words.ends_with(line), "{words}");
+            }
+            // The focus is on the new question, which says so.
+            assert_eq!(active_id(&host).as_deref(), Some("passerelle-question"));
+            break;
+        }
+        host.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_alert_stays_folded_on_every_later_question_and_is_announced_once() {
+    let (host, _widget) = mount("fr");
+    choose(&host, "street");
+    assert!(find(&host, ".alert[role=alert]").is_some());
+    // A refused answer draws the question again: not announced again.
+    submit(&host);
+    assert!(error(&host).is_some());
+    assert!(find(&host, ".alert[role=alert]").is_none(), "heard once");
+    choose(&host, "yes");
+    // On each later question: folded, its summary naming the number,
+    // never gone, not announced again.
+    while let Some(id) = question_id(&host) {
+        assert!(find(&host, ".urgent-panel:not([open])").is_some(), "{id}");
+        assert_eq!(
+            text(&host, ".urgent-panel summary"),
+            "Numéros d’urgence\u{a0}: 115"
+        );
+        assert!(find(&host, ".alert[role=alert]").is_none(), "{id}");
+        answer_current(&host, &[]);
+    }
+    // At the end: open again, first.
+    assert!(find(&host, ".urgent-panel[open] .alert[data-alert=shelter]").is_some());
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_quick_exit_shows_from_the_danger_question_and_leads_where_the_host_says() {
+    let (host, widget) = mount("fr");
+    choose(&host, "home");
+    choose(&host, "yes");
+    // On the danger question itself, before any answer.
+    assert_eq!(question_id(&host).as_deref(), Some("danger_at_home"));
+    assert_eq!(text(&host, "#passerelle-quick-exit"), "Quitter rapidement");
+    assert_eq!(
+        attribute(&host, "#passerelle-quick-exit", "href").as_deref(),
+        Some("https://www.google.fr/")
+    );
+    assert_eq!(
+        text(&host, "#passerelle-quick-exit-help"),
+        "Ouvre tout de suite un autre site et efface vos réponses de cet appareil."
+    );
+    let bar = find(&host, ".quick-exit-bar").unwrap();
+    assert!(is_before(&bar, &find(&host, "form").unwrap()));
+    // The host's own neutral page, resolved against the page.
+    widget
+        .set_quick_exit_url(Some("/meteo.html".into()))
+        .unwrap();
+    let href = attribute(&host, "#passerelle-quick-exit", "href").unwrap();
+    assert!(
+        href.starts_with("http") && href.ends_with("/meteo.html"),
+        "{href}"
+    );
+    let refused = widget
+        .set_quick_exit_url(Some("javascript:alert(1)".into()))
+        .unwrap_err();
+    assert_eq!(
+        to_json(&js_sys::Reflect::get(&refused, &"code".into()).unwrap()),
+        "invalid_argument"
+    );
+    assert!(attribute(&host, "#passerelle-quick-exit", "href")
+        .unwrap()
+        .ends_with("/meteo.html"));
+    // Violence said: on every later question.
+    choose(&host, "yes");
+    while let Some(id) = question_id(&host) {
+        assert!(find(&host, "#passerelle-quick-exit").is_some(), "{id}");
+        answer_current(&host, &[]);
+    }
+    assert!(
+        find(&host, "#passerelle-quick-exit").is_some(),
+        "at the end"
+    );
+    host.remove();
+
+    // No danger said: gone after the danger questions.
+    let (host, _widget) = mount("fr");
+    for (_, calm) in CALM {
+        choose(&host, calm);
+    }
+    assert!(find(&host, "#passerelle-quick-exit").is_none());
+    host.remove();
+}
+
+/// Sends a `beforeunload` to the window: whether a listener asked to warn.
+fn leaving_is_held_back() -> bool {
+    let init = web_sys::EventInit::new();
+    init.set_cancelable(true);
+    let event = web_sys::Event::new_with_event_init_dict("beforeunload", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    event.default_prevented()
+}
+
+#[wasm_bindgen_test]
+fn without_persist_leaving_with_answers_warns_first_and_only_then() {
+    let (host, widget) = mount("fr");
+    assert!(!leaving_is_held_back(), "nothing to lose yet");
+    choose(&host, "home");
+    assert!(leaving_is_held_back(), "an answer would be lost");
+    // Kept on the device: nothing to lose.
+    let key = "passerelle:diagnostic:guarded";
+    widget
+        .set_persistence(Some("session".into()), Some("guarded".into()))
+        .unwrap();
+    assert!(!leaving_is_held_back(), "kept in the tab");
+    widget
+        .set_persistence(None, Some("guarded".into()))
+        .unwrap();
+    assert_eq!(session_storage().get_item(key).unwrap(), None);
+    assert!(leaving_is_held_back(), "not kept any more");
+    // Gone with the widget.
+    drop(widget);
+    assert!(!leaving_is_held_back(), "the widget is freed");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn erasing_the_answers_asks_first_and_says_what_goes() {
+    let key = "passerelle:diagnostic:erase";
+    let (host, widget) = mount("fr");
+    widget
+        .set_persistence(Some("session".into()), Some("erase".into()))
+        .unwrap();
+    choose(&host, "home");
+    assert!(session_storage().get_item(key).unwrap().is_some());
+    // Apart from the question's buttons.
+    let privacy = find(&host, ".privacy").unwrap();
+    assert!(!privacy.contains(Some(&find(&host, "form").unwrap())));
+    assert!(find(&host, "#passerelle-forget-ask")
+        .unwrap()
+        .has_attribute("hidden"));
+    click(&host, "#passerelle-forget");
+    // Nothing erased yet: the question, what goes, focused.
+    assert!(session_storage().get_item(key).unwrap().is_some());
+    assert!(!find(&host, "#passerelle-forget-ask")
+        .unwrap()
+        .has_attribute("hidden"));
+    assert_eq!(active_id(&host).as_deref(), Some("passerelle-forget-what"));
+    assert_eq!(
+        text(&host, "#passerelle-forget-what"),
+        i18n::Message::ForgetAnswersWhat.text(Locale::Fr)
+    );
+    assert_eq!(
+        attribute(&host, "#passerelle-forget", "aria-expanded").as_deref(),
+        Some("true")
+    );
+    // "No, keep": all stays, the focus back.
+    click(&host, "#passerelle-forget-cancel");
+    assert!(find(&host, "#passerelle-forget-ask")
+        .unwrap()
+        .has_attribute("hidden"));
+    assert_eq!(active_id(&host).as_deref(), Some("passerelle-forget"));
+    assert_eq!(question_id(&host).as_deref(), Some("food_today"));
+    assert!(session_storage().get_item(key).unwrap().is_some());
+    // "Yes, erase": gone, back to the first question.
+    click(&host, "#passerelle-forget");
+    click(&host, "#passerelle-forget-confirm");
+    assert_eq!(session_storage().get_item(key).unwrap(), None);
+    assert_eq!(question_id(&host).as_deref(), Some("sleep_tonight"));
+    widget.set_persistence(None, None).unwrap();
+    host.remove();
 }
