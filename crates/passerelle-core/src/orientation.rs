@@ -272,6 +272,29 @@ impl<'c> NeedOrientation<'c> {
     /// not ruled out, not aimed at other publics. What the person has
     /// already is never among the proposals, and emergency lines only
     /// under an urgent need.
+    ///
+    /// ```
+    /// use passerelle_core::catalogue::Catalogue;
+    /// use passerelle_core::date::Date;
+    /// use passerelle_core::facts::Facts;
+    /// use passerelle_core::orientation::{orient, Need, Priority, Request};
+    /// use passerelle_core::Locale;
+    ///
+    /// // On the street tonight: the 115 at once, then the domiciliation,
+    /// // the key step that opens every other right.
+    /// let catalogue = Catalogue::national();
+    /// let facts = Facts::from_json(r#"{"housing": "homeless", "age": 50, "postal_code": "67000"}"#).unwrap();
+    /// let needs = [Need {
+    ///     theme: "logement-hebergement--rechercher-une-solution-dhebergement-temporaire".into(),
+    ///     priority: Priority::Urgent,
+    /// }];
+    /// let orientation = orient(&catalogue, &Request {
+    ///     facts: &facts, needs: &needs, reference_date: Date::parse("2026-12-03").unwrap(),
+    ///     locale: Locale::Fr, explain: false,
+    /// }).unwrap();
+    /// let first: Vec<&str> = orientation.needs[0].actionable().take(2).map(|p| p.id).collect();
+    /// assert_eq!(first, ["urgence-115", "domiciliation"]);
+    /// ```
     pub fn actionable(&self) -> impl Iterator<Item = &Proposal<'c>> {
         self.proposals.iter().filter(|proposal| {
             proposal.status != Eligibility::Ineligible && proposal.audience != Audience::Others
