@@ -487,11 +487,54 @@ export interface Explanation {
   parts?: Explanation[];
 }
 
+/**
+ * Whether an entry is aimed at people like the person, from its data·inclusion
+ * `publics` read against the facts (docs/catalogue-format.md, "Publics").
+ */
+export type Audience = 'person' | 'unknown' | 'others';
+
 /** One entry proposed for a need. */
 export interface Proposal {
   id: string;
   status: Eligibility;
   fit: Fit;
+  audience: Audience;
+  /** An emergency line (`urgent` entry) of this urgent need. */
+  emergency?: true;
+  /** The key step of the person's situation: first. */
+  key?: true;
+  standing: Standing;
+}
+
+/**
+ * Where an entry stands, in one word: `open_to_all` ("Ouvert à tous", no
+ * condition) is not `entitled` ("Vous y avez droit", its conditions met);
+ * `on_conditions`: conditions the site cannot check; `held`: the person has it.
+ */
+export type Standing = 'held' | 'open_to_all' | 'entitled' | 'on_conditions' | 'undetermined' | 'ruled_out';
+
+/** An entry that serves a need but is shown elsewhere. */
+export interface Pointer {
+  id: string;
+  /** The need (theme) it is proposed under; absent when the person has it. */
+  need?: string;
+  /** The person has it already: it is in `held`. */
+  held?: true;
+}
+
+/** The proposals of one need. */
+export interface NeedOrientation<P> {
+  need: Need;
+  /**
+   * Best first: emergency lines, key steps, then by fit, public, certainty,
+   * closeness and name; the ruled-out entries last. Each entry is proposed
+   * once in the whole orientation, under the need it serves best.
+   */
+  proposals: P[];
+  /** How many of `proposals` to show first (3, or every leading emergency line and key step). */
+  shown_first: number;
+  /** How many of `proposals`, at the end, are ruled out. */
+  ruled_out: number;
 }
 
 /** The evaluation of one catalogue entry. */
@@ -500,6 +543,8 @@ export interface Evaluation {
   status: Eligibility;
   /** Facts whose knowledge could settle an undetermined status. */
   missing: FactName[];
+  /** The person has it already (its `held_when` is met). */
+  held?: true;
   /** Zone first, then each condition of the rule; absent when made with `explain: false`. */
   explanation?: Explanation[];
 }
@@ -509,8 +554,10 @@ export interface Orientation {
   reference_date: DateString;
   /** Emergency contacts (entry ids), when a need is urgent. */
   urgent_contacts: string[];
-  /** For each need, the entries that address it, best first. */
-  needs: Array<{ need: Need; proposals: Proposal[] }>;
+  /** For each need, the entries that address it, best first, and those shown elsewhere. */
+  needs: Array<NeedOrientation<Proposal> & { see_also?: Pointer[] }>;
+  /** What the person has already (entry ids): never proposed. */
+  held: string[];
   /** Every catalogue entry in force, in catalogue order. */
   evaluations: Evaluation[];
 }
@@ -523,12 +570,18 @@ export interface DetailedProposal {
   description: string;
   status: Eligibility;
   fit: Fit;
+  audience: Audience;
+  emergency: boolean;
+  key: boolean;
+  /** `held`: "Vous l'avez déjà"; `open_to_all`: "Ouvert à tous" (and "gratuit" when `cost` is `gratuit`)… */
+  standing: Standing;
   missing: FactName[];
   /** Empty when made with `explain: false`. */
   explanation: Explanation[];
   /** The entry's eligibility notes, in the engine's language. */
   notes?: string;
   urgent: boolean;
+  cost: 'gratuit' | 'payant';
   access: Access;
   source_url: string;
   last_verified: DateString;
@@ -538,7 +591,13 @@ export interface DetailedProposal {
 export interface DetailedOrientation {
   reference_date: DateString;
   urgent_contacts: DetailedProposal[];
-  needs: Array<{ need: Need; proposals: DetailedProposal[] }>;
+  needs: Array<
+    NeedOrientation<DetailedProposal> & {
+      see_also: Array<{ id: string; name: string; need?: string; held: boolean }>;
+    }
+  >;
+  /** What the person has already, for reference. */
+  held: DetailedProposal[];
 }
 
 /** Options of `Diagnosis.orient`. */

@@ -8,9 +8,10 @@
 //!
 //! Facts that read orient with and without explanations to the same
 //! statuses, missing facts and proposals, each status as the rules'
-//! reference semantics (`Condition::evaluate`) says, the proposals of
-//! each need ranked eligible, then undetermined, then ineligible; a
-//! request refused is refused alike with and without explanations.
+//! reference semantics (`Condition::evaluate`) says; each entry proposed
+//! once in the whole orientation and never one the person has, emergency
+//! lines only under urgent needs, the ruled-out entries last and counted;
+//! a request refused is refused alike with and without explanations.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

@@ -9,7 +9,9 @@ use std::sync::{Arc, OnceLock};
 use passerelle_core::catalogue::Catalogue;
 use passerelle_core::date::Date;
 use passerelle_core::facts::Facts;
-use passerelle_core::orientation::{orient, Eligibility, Need, Orientation, Request};
+use passerelle_core::orientation::{
+    orient, Eligibility, Need, Orientation, Priority, Request, FIRST_SHOWN,
+};
 use passerelle_core::rules::Outcome;
 use passerelle_core::{
     AnswerValue, DiagnosisSession, Locale, Question, QuestionKind, Questionnaire,
@@ -173,19 +175,42 @@ fn assert_reference_semantics(orientation: &Orientation) {
     }
 }
 
+/// Each entry once in the whole orientation and never one the person
+/// has; emergency lines only under an urgent need; the ruled-out entries
+/// last, counted; what is shown first neither ruled out nor beyond the
+/// emergency lines and key steps plus `FIRST_SHOWN`.
 fn assert_ranking(orientation: &Orientation, needs: &[Need]) {
     assert_eq!(orientation.needs.len(), needs.len());
+    let mut seen = std::collections::BTreeSet::new();
     for (found, need) in orientation.needs.iter().zip(needs) {
         assert_eq!(&found.need, need);
-        let mut previous = None;
+        let mut ruled_out = false;
         for proposal in &found.proposals {
             let evaluation = &orientation.evaluations[proposal.evaluation];
             assert_eq!(evaluation.entry.id, proposal.id);
             assert_eq!(evaluation.status, proposal.status);
-            if let Some(previous) = previous {
-                assert!(previous <= proposal.status, "ranked out of order");
+            assert!(seen.insert(proposal.id), "{} proposed twice", proposal.id);
+            assert!(!evaluation.held, "{} is held", proposal.id);
+            assert_eq!(proposal.emergency, evaluation.entry.urgent);
+            if proposal.emergency {
+                assert_eq!(need.priority, Priority::Urgent, "emergency line, need not urgent");
             }
-            previous = Some(proposal.status);
+            let out = proposal.status == Eligibility::Ineligible;
+            assert!(out || !ruled_out, "ruled out mixed in");
+            ruled_out |= out;
         }
+        let (first, _, out) = found.parts();
+        assert_eq!(out.len(), found.ruled_out);
+        let leading = first
+            .iter()
+            .take_while(|proposal| proposal.emergency || proposal.key)
+            .count();
+        assert!(first.len() <= FIRST_SHOWN.max(leading));
+        for pointer in &found.see_also {
+            assert_eq!(pointer.need.is_none(), pointer.held);
+        }
+    }
+    for id in &orientation.held {
+        assert!(!seen.contains(id), "{id} both held and proposed");
     }
 }

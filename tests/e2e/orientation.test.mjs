@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage, baseUrl, checkState } from './browser.mjs';
-import { diagnosis, JOB, SHELTER } from './fixtures.mjs';
+import { diagnosis, jobseekerOnRsa, JOB, SHELTER } from './fixtures.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -18,6 +18,19 @@ function focused(page) {
     const active = host.shadowRoot.activeElement;
     return active?.id || active?.tagName.toLowerCase() || null;
   });
+}
+
+/** Tabs until the summary of a `details.<kind>` has focus. */
+async function tabToFold(page, kind, limit = 80) {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    const found = await page.evaluate((kind) => {
+      const active = document.querySelector('passerelle-orientation').shadowRoot.activeElement;
+      return active?.tagName === 'SUMMARY' && active.parentElement.classList.contains(kind);
+    }, kind);
+    if (found) return;
+  }
+  assert.fail(`Tab never reached the summary of details.${kind}`);
 }
 
 async function tabUntil(page, wanted, limit = 60) {
@@ -72,5 +85,39 @@ test('the orientation shows each need with statuses in words, reasons and ways i
   const origin = new URL(baseUrl).origin;
   assert.deepEqual(seen.requests.filter((url) => new URL(url).origin !== origin), []);
   assert.ok(seen.requests.some((url) => url.endsWith('/data/catalogue-demo-local.json')), 'catalog-src is fetched');
+  await page.close();
+});
+
+test('a jobseeker on the RSA: what they have apart, a few proposals first, more and the ruled-out on demand by keyboard, without violations', async () => {
+  const { page, seen } = await openPage(browser);
+  const widget = page.locator('passerelle-orientation');
+  await widget.locator('.help').waitFor();
+  await page.evaluate((value) => { document.querySelector('passerelle-orientation').diagnosis = value; }, jobseekerOnRsa);
+  await widget.locator('section.need').first().waitFor();
+
+  // The RSA and the France Travail registration are theirs: never proposed.
+  for (const id of ['rsa', 'france-travail-inscription']) {
+    assert.equal(await widget.locator(`li.proposal[data-entry="${id}"]`).count(), 0, id);
+    assert.match(await widget.locator(`section.held li[data-entry="${id}"] .status`).textContent(), /Vous l’avez déjà$/);
+  }
+  // An entry without conditions is open to all, not a right.
+  assert.match(await widget.locator('li.proposal[data-entry="point-conseil-budget"] .status').textContent(), /Ouvert à tous, gratuit$/);
+  // A few first; the rest and the ruled-out folded.
+  const job = widget.locator(`section.need[data-theme="${JOB}"]`);
+  assert.ok(await job.locator(':scope > ul.proposals > li').count() <= 3);
+  const ruledOut = job.locator(':scope > details.ruled-out');
+  assert.equal(await ruledOut.getAttribute('open'), null);
+  assert.match(await ruledOut.locator(':scope > summary').textContent(), /^\d+ autres? (ne sont|n’est) pas pour vous/);
+  await checkState(page, 'orientation-held-folded');
+
+  // Keyboard: "Voir plus", then the ruled-out ones, open with Enter.
+  await tabToFold(page, 'more');
+  await page.keyboard.press('Enter');
+  assert.equal(await widget.locator('details.more[open]').count(), 1);
+  await tabToFold(page, 'ruled-out');
+  await page.keyboard.press('Enter');
+  assert.equal(await widget.locator('details.ruled-out[open]').count(), 1);
+  await checkState(page, 'orientation-more-and-ruled-out-open');
+  assert.deepEqual(seen.errors, []);
   await page.close();
 });

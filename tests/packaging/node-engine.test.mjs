@@ -76,13 +76,16 @@ function fullFlow(engine) {
   // Orientation: from the diagnosis, explained or not, detailed; then
   // from facts given directly.
   const orientation = resumed.orient();
-  assert.deepEqual(Object.keys(orientation), ['reference_date', 'urgent_contacts', 'needs', 'evaluations']);
+  assert.deepEqual(Object.keys(orientation), ['reference_date', 'urgent_contacts', 'needs', 'held', 'evaluations']);
+  for (const need of orientation.needs) {
+    assert.deepEqual(Object.keys(need).slice(0, 4), ['need', 'proposals', 'shown_first', 'ruled_out']);
+  }
   assert.ok(orientation.evaluations.every((evaluation) => evaluation.explanation.length > 0));
   const bare = resumed.orient({ explain: false });
   assert.ok(bare.evaluations.every((evaluation) => !('explanation' in evaluation)));
   const detailed = resumed.orient({ detailed: true });
   const proposal = detailed.needs[0].proposals[0];
-  for (const key of ['name', 'description', 'access', 'source_url', 'last_verified', 'explanation']) {
+  for (const key of ['name', 'description', 'access', 'source_url', 'last_verified', 'explanation', 'standing', 'cost']) {
     assert.ok(key in proposal, `a detailed proposal has ${key}`);
   }
   const direct = engine.orient({

@@ -59,6 +59,9 @@ struct Index {
     validity: Vec<(Option<Date>, Option<Date>)>,
     /// Whether each entry is an emergency contact.
     urgent: Vec<bool>,
+    /// Each entry's data·inclusion publics, one bit per position in
+    /// [`Referential::Publics`].
+    publics: Vec<u16>,
     /// Every entry's themes one after the other, as positions in the
     /// data·inclusion themes; the `i`-th entry's are
     /// `themes[theme_starts[i]..theme_starts[i + 1]]`.
@@ -75,6 +78,10 @@ struct Index {
 pub(crate) struct Compiled {
     pub zone: u32,
     pub rule: Option<u32>,
+    /// Its `held_when` condition, if any.
+    pub held: Option<u32>,
+    /// Its key step's condition, if any.
+    pub key: Option<u32>,
 }
 
 impl Index {
@@ -97,6 +104,13 @@ impl Index {
                 .map(|entry| (entry.valid_from, entry.valid_until))
                 .collect(),
             urgent: entries.iter().map(|entry| entry.urgent).collect(),
+            publics: (entries.iter())
+                .map(|entry| {
+                    (entry.publics.iter())
+                        .filter_map(|public| Referential::Publics.position(public))
+                        .fold(0, |bits, position| bits | 1 << position)
+                })
+                .collect(),
             themes: (entries.iter())
                 .flat_map(|entry| &entry.themes)
                 .filter_map(|theme| Referential::Themes.position(theme))
@@ -118,6 +132,9 @@ impl Index {
                         .eligibility
                         .as_ref()
                         .map(|rule| program.compile(rule.with_texts())),
+                    // Never explained: compiled without their sentences.
+                    held: entry.held_when.as_ref().map(|held| program.compile(held)),
+                    key: (entry.key_step.as_ref()).map(|key| program.compile(&key.when)),
                 })
                 .collect(),
             program,
@@ -150,11 +167,25 @@ pub struct Entry {
     /// Who is eligible; `None`: everyone in the zone.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub eligibility: Option<Condition>,
+    /// When the person has it already (a benefit received, a
+    /// registration, a recognition, a follow-up in progress): met, the
+    /// entry is shown as theirs and never proposed as a new step.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub held_when: Option<Condition>,
+    /// When it is the key step of the person's situation, and which needs
+    /// it then leads.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_step: Option<KeyStep>,
     /// The zone as a condition, for explanations ("Habiter en France").
     #[serde(skip)]
     pub zone_condition: Condition,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub eligibility_notes: Option<LocalizedText>,
+    /// Its `eligibility_notes` state conditions its rule does not check
+    /// (a prescriber's diagnosis, local ceilings): met rules or none, it
+    /// is possible on conditions, never "open to all" nor a right met.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub conditions_in_notes: bool,
     pub zone: Zone,
     pub access: Access,
     /// data·inclusion `frais`.
@@ -171,6 +202,28 @@ pub struct Entry {
     pub valid_until: Option<Date>,
     pub source_url: String,
     pub last_verified: Date,
+}
+
+/// The key step of a situation ("démarche clé"): the step that opens the
+/// others, such as a postal address (domiciliation) for a person without a
+/// stable home. When `when` is met, the entry comes first among the
+/// proposals of a need, and is proposed under the needs it `leads` too.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KeyStep {
+    pub when: Condition,
+    /// data·inclusion themes or categories of the needs it leads.
+    pub leads: Vec<String>,
+}
+
+impl KeyStep {
+    /// Whether it leads a need of `theme` (a theme or a category): the same
+    /// theme, a theme of that category, or that theme's category.
+    pub fn leads(&self, theme: &str) -> bool {
+        let category = crate::referentials::theme_category(theme);
+        self.leads.iter().any(|led| {
+            led == theme || crate::referentials::theme_category(led) == theme || led == category
+        })
+    }
 }
 
 /// How to get in.
@@ -231,8 +284,14 @@ struct EntryRecord {
     #[serde(default)]
     eligibility: Option<Json>,
     #[serde(default)]
+    held_when: Option<Json>,
+    #[serde(default)]
+    key_step: Option<KeyStepRecord>,
+    #[serde(default)]
     #[validate(custom(function = "french_text"))]
     eligibility_notes: Option<LocalizedText>,
+    #[serde(default)]
+    conditions_in_notes: bool,
     zone: Json,
     #[validate(nested)]
     access: Access,
@@ -250,6 +309,14 @@ struct EntryRecord {
     #[validate(custom(function = "https_url"))]
     source_url: String,
     last_verified: Date,
+}
+
+/// A key step as written in JSON, before its condition is read.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeyStepRecord {
+    when: Json,
+    leads: Vec<String>,
 }
 
 fn error(code: &'static str, message: impl Into<Cow<'static, str>>) -> ValidationError {
@@ -518,6 +585,44 @@ pub(crate) fn parse_entry(value: &Json, path: &str, problems: &mut Vec<Problem>)
         .eligibility
         .as_ref()
         .and_then(|rule| Condition::parse(rule, &format!("{path}.eligibility"), problems));
+    let held_when = record
+        .held_when
+        .as_ref()
+        .and_then(|held| Condition::parse(held, &format!("{path}.held_when"), problems));
+    let key_step = record.key_step.as_ref().and_then(|key| {
+        let key_path = format!("{path}.key_step");
+        let when = Condition::parse(&key.when, &format!("{key_path}.when"), problems);
+        if key.leads.is_empty() {
+            problems.push(Problem::new(
+                "empty_list",
+                &format!("{key_path}.leads"),
+                "List at least one need it leads.",
+            ));
+        }
+        for (i, theme) in key.leads.iter().enumerate() {
+            let known = Referential::Themes.contains(theme)
+                || (Referential::Themes.terms().iter())
+                    .any(|term| crate::referentials::theme_category(&term.value) == theme);
+            if !known {
+                problems.push(Problem::new(
+                    "not_in_referential",
+                    &format!("{key_path}.leads[{i}]"),
+                    format!("\"{theme}\" is not a data·inclusion theme or category."),
+                ));
+            }
+        }
+        Some(KeyStep {
+            when: when?,
+            leads: key.leads.clone(),
+        })
+    });
+    if record.conditions_in_notes && record.eligibility_notes.is_none() {
+        problems.push(Problem::new(
+            "missing_field",
+            &format!("{path}.eligibility_notes"),
+            "conditions_in_notes says the notes state conditions: give the notes.",
+        ));
+    }
     let zone = Zone::parse(&record.zone, &format!("{path}.zone"), problems);
     if problems.len() > before {
         return None;
@@ -533,7 +638,10 @@ pub(crate) fn parse_entry(value: &Json, path: &str, problems: &mut Vec<Problem>)
         themes: record.themes,
         publics: record.publics,
         eligibility,
+        held_when,
+        key_step,
         eligibility_notes: record.eligibility_notes,
+        conditions_in_notes: record.conditions_in_notes,
         zone,
         access: record.access,
         cost: record.cost,
@@ -801,6 +909,12 @@ impl Catalogue {
     /// Whether the `index`-th entry is an emergency contact.
     pub(crate) fn urgent(&self, index: usize) -> bool {
         self.index.urgent[index]
+    }
+
+    /// The `index`-th entry's publics, one bit per position in
+    /// [`Referential::Publics`].
+    pub(crate) fn publics(&self, index: usize) -> u16 {
+        self.index.publics[index]
     }
 
     /// Every entry's zone and rule, compiled.

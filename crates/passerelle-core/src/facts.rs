@@ -44,6 +44,7 @@ pub enum Fact {
     FrenchLevel,
     DigitalAutonomy,
     LivesInQpv,
+    SupportInProgress,
 }
 
 /// The type of a fact's value, with its allowed values.
@@ -85,7 +86,7 @@ impl CodeKind {
 
 impl Fact {
     /// Every fact, in the order of `docs/facts.md`.
-    pub const ALL: [Fact; 26] = [
+    pub const ALL: [Fact; 27] = [
         Fact::BirthDate,
         Fact::Age,
         Fact::PostalCode,
@@ -112,6 +113,7 @@ impl Fact {
         Fact::FrenchLevel,
         Fact::DigitalAutonomy,
         Fact::LivesInQpv,
+        Fact::SupportInProgress,
     ];
 
     /// The snake_case name, as in JSON.
@@ -143,6 +145,7 @@ impl Fact {
             Fact::FrenchLevel => "french_level",
             Fact::DigitalAutonomy => "digital_autonomy",
             Fact::LivesInQpv => "lives_in_qpv",
+            Fact::SupportInProgress => "support_in_progress",
         }
     }
 
@@ -212,6 +215,18 @@ impl Fact {
             },
             Fact::FrenchLevel => OneOf(&["fluent", "basic", "none"]),
             Fact::DigitalAutonomy => OneOf(&["autonomous", "needs_help", "no_access"]),
+            // Follow-ups in progress ("accompagnements en cours"), by who
+            // follows the person: docs/facts.md.
+            Fact::SupportInProgress => SetOf(&[
+                "france_travail",
+                "mission_locale",
+                "cej",
+                "cap_emploi",
+                "plie",
+                "rsa_referent",
+                "social_worker",
+                "siao",
+            ]),
             Fact::RegisteredJobseeker
             | Fact::Rqth
             | Fact::InEducation

@@ -433,6 +433,28 @@ pub enum Message<'a> {
     /// The only choice of a commune question when the commune table cannot
     /// be read: the commune chosen before.
     CommuneChosenBefore,
+    // --- Orientation: what the person has, open to all, see more (issue 16) ---
+    /// The status of an entry the person has already.
+    HeldWords,
+    /// The status of an entry with no condition: open to everyone (and
+    /// free when `free`), not a right whose conditions are met.
+    OpenToAll { free: bool },
+    /// The status of an entry possible on conditions the site cannot check.
+    OnConditions,
+    /// The mark of the key step of the person's situation.
+    KeyStepWords,
+    /// Shows the `usize` other proposals of a need.
+    SeeMore(usize),
+    /// Folds the `usize` ruled-out entries of a need.
+    RuledOutCount(usize),
+    /// Before the entries that serve a need but are shown elsewhere.
+    SeeAlsoTitle,
+    /// Where an entry is shown: under another need.
+    ShownUnder { need: &'a str },
+    /// Heading of what the person has already.
+    HeldTitle,
+    /// What the group of what the person has means.
+    HeldIntro,
     // Urgent help at once (issue 16, section 1): the urgent alerts' panel,
     // the quick exit, the progress estimate, erasing with a confirmation.
     /// When and at what cost an urgent contact answers.
@@ -1385,6 +1407,49 @@ impl Message<'_> {
                     (None, _) => verb.into(),
                 }
             }
+            // --- Orientation: what the person has, open to all, see more (issue 16) ---
+            (Message::HeldWords, locale) => {
+                pick(locale, "Vous l’avez déjà", "You already have it").into()
+            }
+            (Message::OpenToAll { free: true }, locale) => {
+                pick(locale, "Ouvert à tous, gratuit", "Open to all, free").into()
+            }
+            (Message::OpenToAll { free: false }, locale) => {
+                pick(locale, "Ouvert à tous", "Open to all").into()
+            }
+            (Message::OnConditions, locale) => {
+                pick(locale, "Possible, sous conditions", "Possible, on conditions").into()
+            }
+            (Message::KeyStepWords, locale) => {
+                pick(locale, "À faire en premier", "Do this first").into()
+            }
+            (Message::SeeMore(count), Fr) => format!("Voir plus ({count})"),
+            (Message::SeeMore(count), En) => format!("See more ({count})"),
+            (Message::RuledOutCount(count), Fr) => match count {
+                1 => "1 autre n’est pas pour vous".into(),
+                n => format!("{n} autres ne sont pas pour vous"),
+            },
+            (Message::RuledOutCount(count), En) => match count {
+                1 => "1 other is not for you".into(),
+                n => format!("{n} others are not for you"),
+            },
+            (Message::SeeAlsoTitle, locale) => pick(
+                locale,
+                "Aussi utile pour ce besoin\u{a0}:",
+                "Also useful for this need:",
+            )
+            .into(),
+            (Message::ShownUnder { need }, Fr) => format!("voir «\u{a0}{need}\u{a0}»"),
+            (Message::ShownUnder { need }, En) => format!("see “{need}”"),
+            (Message::HeldTitle, locale) => {
+                pick(locale, "Ce que vous avez déjà", "What you already have").into()
+            }
+            (Message::HeldIntro, locale) => pick(
+                locale,
+                "Vous nous avez dit que vous avez déjà ces aides ou ces suivis. Nous ne vous les proposons pas une deuxième fois.",
+                "You told us you already have this help or support. We do not suggest it again.",
+            )
+            .into(),
         }
     }
 }
@@ -1789,6 +1854,7 @@ fn fact_label(fact: Fact, locale: Locale) -> &'static str {
         Fact::FrenchLevel => ("Niveau de français", "French level"),
         Fact::DigitalAutonomy => ("Autonomie avec le numérique", "Digital skills"),
         Fact::LivesInQpv => ("Quartier prioritaire (QPV)", "Priority neighbourhood (QPV)"),
+        Fact::SupportInProgress => ("Suivi en cours", "Support in progress"),
     };
     pick(locale, fr, en)
 }
@@ -1836,6 +1902,22 @@ fn value_label(fact: Fact, value: &str, locale: Locale) -> String {
         (Fact::DigitalAutonomy, "autonomous") => ("autonome", "independent"),
         (Fact::DigitalAutonomy, "needs_help") => ("besoin d’aide", "needs help"),
         (Fact::DigitalAutonomy, "no_access") => ("pas d’accès", "no access"),
+        (Fact::SupportInProgress, "france_travail") => {
+            ("un conseiller France Travail", "a France Travail adviser")
+        }
+        (Fact::SupportInProgress, "mission_locale") => ("la Mission locale", "the Mission locale"),
+        (Fact::SupportInProgress, "cej") => (
+            "le contrat d’engagement jeune (CEJ)",
+            "the youth commitment contract (CEJ)",
+        ),
+        (Fact::SupportInProgress, "cap_emploi") => ("Cap emploi", "Cap emploi"),
+        (Fact::SupportInProgress, "plie") => ("un PLIE", "a PLIE"),
+        (Fact::SupportInProgress, "rsa_referent") => ("un référent RSA", "an RSA referent"),
+        (Fact::SupportInProgress, "social_worker") => (
+            "un travailleur social (département, CCAS)",
+            "a social worker (département, CCAS)",
+        ),
+        (Fact::SupportInProgress, "siao") => ("le SIAO", "the SIAO"),
         _ => return value.to_owned(),
     };
     pick(locale, fr, en).to_owned()
@@ -2365,6 +2447,23 @@ pub(crate) fn person_value_text(
             format!(
                 "{} {}",
                 pick(locale, "vous recevez", "you receive"),
+                together(&named, locale)
+            )
+        }
+        (Fact::SupportInProgress, Some(Value::Set(supports))) if supports.is_empty() => pick(
+            locale,
+            "vous n’avez pas de suivi en cours",
+            "you have no support in progress",
+        )
+        .to_owned(),
+        (Fact::SupportInProgress, Some(Value::Set(supports))) => {
+            let named: Vec<String> = (supports.iter())
+                .map(|support| value_label(fact, support, locale))
+                .collect();
+            format!(
+                "{}{} {}",
+                pick(locale, "votre suivi en cours", "your support in progress"),
+                pick(locale, " :", ":"),
                 together(&named, locale)
             )
         }

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use crate::catalogue::{Access, Catalogue, Compiled, Entry};
 use crate::date::Date;
 use crate::explanation::{ExplanationList, Explanations};
-use crate::facts::{FactSet, Facts};
+use crate::facts::{Fact, FactSet, Facts};
 use crate::i18n::Locale;
 use crate::problem::Problem;
 use crate::referentials::{theme_category, Referential};
@@ -59,8 +59,9 @@ impl Need {
 
     /// How well each data·inclusion theme fits the need, if at all, by
     /// position in [`Referential::Themes`]: made once per need. A need that
-    /// is a whole category fits every theme of that category.
-    fn fit_by_theme(&self) -> Vec<Option<Fit>> {
+    /// is a whole category fits every theme of that category, but less
+    /// exactly than a need of that very theme.
+    fn fit_by_theme(&self) -> Vec<Option<Match>> {
         let category = theme_category(&self.theme);
         let whole_category = category.len() == self.theme.len();
         Referential::Themes
@@ -69,15 +70,37 @@ impl Need {
             .map(|term| {
                 let theme = term.value.as_str();
                 let in_category = theme_category(theme) == category && theme != category;
-                if theme == self.theme || (whole_category && in_category) {
-                    Some(Fit::Theme)
+                if theme == self.theme {
+                    Some(Match::Exact)
+                } else if whole_category && in_category {
+                    Some(Match::InCategory)
                 } else if in_category {
-                    Some(Fit::Category)
+                    Some(Match::Sibling)
                 } else {
                     None
                 }
             })
             .collect()
+    }
+}
+
+/// How exactly an entry's theme matches a need, worst first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Match {
+    /// Another theme of the need's category: [`Fit::Category`].
+    Sibling,
+    /// A theme of the category the need is: [`Fit::Theme`].
+    InCategory,
+    /// The need's very theme, or a need a key step leads: [`Fit::Theme`].
+    Exact,
+}
+
+impl Match {
+    fn fit(self) -> Fit {
+        match self {
+            Match::Sibling => Fit::Category,
+            Match::InCategory | Match::Exact => Fit::Theme,
+        }
     }
 }
 
@@ -90,6 +113,11 @@ pub enum Eligibility {
     Ineligible,
 }
 
+/// How many proposals of a need are shown first, beside its emergency
+/// lines and key steps, which are always shown: the few an advisor would
+/// read out first. The others are behind "see more".
+pub const FIRST_SHOWN: usize = 3;
+
 /// The evaluation of one entry: status and facts still missing. Its
 /// explanation is kept by the orientation ([`Orientation::explanation`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,8 +126,69 @@ pub struct Evaluation<'c> {
     pub status: Eligibility,
     /// Facts whose knowledge could settle an undetermined status.
     pub missing: FactSet,
+    /// The person has it already (its `held_when` is met).
+    pub held: bool,
+    /// It is the key step of the person's situation (its `key_step` is
+    /// met, and it is neither held nor ruled out).
+    pub key: bool,
+    /// Facts whose knowledge could change how it is proposed: its status
+    /// when undetermined (`missing`), whether the person has it already,
+    /// whether it is the key step.
+    pub unsettled: FactSet,
     /// Where its zone and rule were compiled: where their statuses are.
     compiled: Compiled,
+}
+
+/// Whether an entry is aimed at people like the person, from its
+/// data·inclusion `publics` read against the facts
+/// (`docs/catalogue-format.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    /// One of its publics is known to be the person's.
+    Person,
+    /// The facts do not say.
+    Unknown,
+    /// Every one of its publics is known not to be the person's (a
+    /// helpline for older people, for a young mother).
+    Others,
+}
+
+/// Where an entry stands for the person, in one word: what a person reads
+/// beside it ("Vous y avez droit" only for a right whose conditions are
+/// met).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    /// The person has it already: "Vous l'avez déjà".
+    Held,
+    /// No condition but a zone the person's place meets (a helpline,
+    /// France services): "Ouvert à tous".
+    OpenToAll,
+    /// Its conditions are met: "Vous y avez droit".
+    Entitled,
+    /// Possible, on conditions its rule does not check
+    /// (`conditions_in_notes`): "Possible, sous conditions".
+    OnConditions,
+    /// More facts are needed: "Nous devons en savoir plus".
+    Undetermined,
+    /// Ruled out: "Ce n'est pas pour vous".
+    RuledOut,
+}
+
+impl Standing {
+    /// Where an evaluated entry stands.
+    pub fn of(evaluation: &Evaluation) -> Standing {
+        let entry = evaluation.entry;
+        match evaluation.status {
+            _ if evaluation.held => Standing::Held,
+            Eligibility::Ineligible => Standing::RuledOut,
+            Eligibility::Undetermined => Standing::Undetermined,
+            Eligibility::Eligible if entry.conditions_in_notes => Standing::OnConditions,
+            Eligibility::Eligible if entry.eligibility.is_none() => Standing::OpenToAll,
+            Eligibility::Eligible => Standing::Entitled,
+        }
+    }
 }
 
 /// How well an entry fits a need.
@@ -112,6 +201,10 @@ pub enum Fit {
     Theme,
 }
 
+fn is_false(value: &bool) -> bool {
+    !value
+}
+
 /// One entry proposed for a need. Its details are in the orientation's
 /// evaluations and in the catalogue; [`Orientation::detailed`] joins them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -119,29 +212,119 @@ pub struct Proposal<'c> {
     pub id: &'c str,
     pub status: Eligibility,
     pub fit: Fit,
+    pub audience: Audience,
+    /// An emergency line (an entry marked `urgent`) for this urgent need.
+    #[serde(skip_serializing_if = "is_false")]
+    pub emergency: bool,
+    /// The key step of the person's situation.
+    #[serde(skip_serializing_if = "is_false")]
+    pub key: bool,
+    /// Where it stands: open to all ("Ouvert à tous") is not a right
+    /// whose conditions are met ("Vous y avez droit").
+    pub standing: Standing,
     /// Index of the entry's evaluation in [`Orientation::evaluations`].
     #[serde(skip)]
     pub evaluation: usize,
 }
 
-/// The proposals for one need, best first.
+/// An entry that serves a need but is shown elsewhere: under another need
+/// it serves better, or with what the person has already.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pointer<'c> {
+    pub id: &'c str,
+    /// The need (theme) it is proposed under; none when it is held.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub need: Option<String>,
+    /// The person has it already: it is in [`Orientation::held`].
+    #[serde(skip_serializing_if = "is_false")]
+    pub held: bool,
+}
+
+/// The proposals for one need, best first: emergency lines (an urgent
+/// need's), key steps, then by fit to the need and to the person's public,
+/// certainty, closeness and name; the ruled-out entries last.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NeedOrientation<'c> {
     pub need: Need,
     pub proposals: Vec<Proposal<'c>>,
+    /// How many of `proposals` to show first: [`FIRST_SHOWN`], or more
+    /// when more emergency lines and key steps lead; never one ruled out
+    /// or aimed at other publics.
+    pub shown_first: usize,
+    /// How many of `proposals`, at the end, are ruled out.
+    pub ruled_out: usize,
+    /// The entries that serve the need too, shown elsewhere.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub see_also: Vec<Pointer<'c>>,
+}
+
+/// `items` cut into what is shown first, what is behind "see more", and
+/// what is ruled out (at the end).
+fn parts<T>(items: &[T], shown_first: usize, ruled_out: usize) -> (&[T], &[T], &[T]) {
+    let open = items.len().saturating_sub(ruled_out);
+    let (open, out) = items.split_at(open);
+    let (first, more) = open.split_at(shown_first.min(open.len()));
+    (first, more, out)
+}
+
+impl<'c> NeedOrientation<'c> {
+    /// The proposals an advisor turns into steps of a plan, best first:
+    /// not ruled out, not aimed at other publics. What the person has
+    /// already is never among the proposals, and emergency lines only
+    /// under an urgent need.
+    ///
+    /// ```
+    /// use passerelle_core::catalogue::Catalogue;
+    /// use passerelle_core::date::Date;
+    /// use passerelle_core::facts::Facts;
+    /// use passerelle_core::orientation::{orient, Need, Priority, Request};
+    /// use passerelle_core::Locale;
+    ///
+    /// // On the street tonight: the 115 at once, then the domiciliation,
+    /// // the key step that opens every other right.
+    /// let catalogue = Catalogue::national();
+    /// let facts = Facts::from_json(r#"{"housing": "homeless", "age": 50, "postal_code": "67000"}"#).unwrap();
+    /// let needs = [Need {
+    ///     theme: "logement-hebergement--rechercher-une-solution-dhebergement-temporaire".into(),
+    ///     priority: Priority::Urgent,
+    /// }];
+    /// let orientation = orient(&catalogue, &Request {
+    ///     facts: &facts, needs: &needs, reference_date: Date::parse("2026-12-03").unwrap(),
+    ///     locale: Locale::Fr, explain: false,
+    /// }).unwrap();
+    /// let first: Vec<&str> = orientation.needs[0].actionable().take(2).map(|p| p.id).collect();
+    /// assert_eq!(first, ["urgence-115", "domiciliation"]);
+    /// ```
+    pub fn actionable(&self) -> impl Iterator<Item = &Proposal<'c>> {
+        self.proposals.iter().filter(|proposal| {
+            proposal.status != Eligibility::Ineligible && proposal.audience != Audience::Others
+        })
+    }
+
+    /// The proposals shown first, those behind "see more", and the ruled-out ones.
+    pub fn parts(&self) -> (&[Proposal<'c>], &[Proposal<'c>], &[Proposal<'c>]) {
+        parts(&self.proposals, self.shown_first, self.ruled_out)
+    }
 }
 
 /// The whole orientation, borrowing the catalogue it was made from (`'c`).
-/// In JSON: `reference_date`, `urgent_contacts` (ids), `needs` and
-/// `evaluations`, each with its explanation.
+/// In JSON: `reference_date`, `urgent_contacts` (ids), `needs`, `held`
+/// (ids) and `evaluations`, each with its explanation.
+///
+/// Each entry is proposed once in the whole orientation, under the need
+/// it serves best (its very theme before its category, then the need
+/// first in the person's order); the other needs it serves point to it.
 #[derive(Debug, Clone)]
 pub struct Orientation<'c> {
     pub reference_date: Date,
     /// Emergency contacts (ids): the entries marked urgent, not ruled
-    /// out, that address an urgent need (by theme or category), in
-    /// catalogue order.
+    /// out, that address an urgent need by its very theme, in catalogue
+    /// order.
     pub urgent_contacts: Vec<&'c str>,
     pub needs: Vec<NeedOrientation<'c>>,
+    /// What the person has already (ids), in catalogue order: never
+    /// proposed, kept for reference.
+    pub held: Vec<&'c str>,
     /// Every entry in force, evaluated, in catalogue order.
     pub evaluations: Vec<Evaluation<'c>>,
     explanations: Explanations<'c>,
@@ -153,6 +336,8 @@ pub struct ExplainedEvaluation<'a> {
     pub id: &'a str,
     pub status: Eligibility,
     pub missing: FactSet,
+    #[serde(skip_serializing_if = "is_false")]
+    pub held: bool,
     /// Each condition (zone first, then the rule), met or not, in words;
     /// empty when the orientation was made without explanations.
     #[serde(skip_serializing_if = "ExplanationList::is_empty")]
@@ -168,11 +353,20 @@ pub struct DetailedProposal<'a> {
     pub description: &'a str,
     pub status: Eligibility,
     pub fit: Fit,
+    pub audience: Audience,
+    /// An emergency line of an urgent need.
+    pub emergency: bool,
+    /// The key step of the person's situation.
+    pub key: bool,
+    /// Where it stands: held ("Vous l'avez déjà"), open to all, entitled…
+    pub standing: Standing,
     pub missing: FactSet,
     pub explanation: ExplanationList<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<&'a str>,
     pub urgent: bool,
+    /// data·inclusion `frais`: `gratuit` or `payant`.
+    pub cost: &'a str,
     pub access: &'a Access,
     pub source_url: &'a str,
     pub last_verified: Date,
@@ -196,6 +390,38 @@ pub struct TextLanguages {
 pub struct DetailedNeed<'a> {
     pub need: &'a Need,
     pub proposals: Vec<DetailedProposal<'a>>,
+    /// As [`NeedOrientation::shown_first`].
+    pub shown_first: usize,
+    /// As [`NeedOrientation::ruled_out`].
+    pub ruled_out: usize,
+    pub see_also: Vec<DetailedPointer<'a>>,
+}
+
+impl<'a> DetailedNeed<'a> {
+    /// The proposals shown first, those behind "see more", and the ruled-out ones.
+    pub fn parts(
+        &self,
+    ) -> (
+        &[DetailedProposal<'a>],
+        &[DetailedProposal<'a>],
+        &[DetailedProposal<'a>],
+    ) {
+        parts(&self.proposals, self.shown_first, self.ruled_out)
+    }
+}
+
+/// A [`Pointer`] with the entry's name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DetailedPointer<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    /// The need (theme) it is proposed under; none when it is held.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub need: Option<&'a str>,
+    pub held: bool,
+    /// The language of `name` (not in JSON).
+    #[serde(skip)]
+    pub language: Locale,
 }
 
 /// An orientation joined with its catalogue, ready to show or serialise.
@@ -204,6 +430,8 @@ pub struct DetailedOrientation<'a> {
     pub reference_date: Date,
     pub urgent_contacts: Vec<DetailedProposal<'a>>,
     pub needs: Vec<DetailedNeed<'a>>,
+    /// What the person has already, for reference.
+    pub held: Vec<DetailedProposal<'a>>,
 }
 
 /// The entries a person is eligible for, and those that need more facts
@@ -286,6 +514,7 @@ impl<'c> Orientation<'c> {
             id: &evaluation.entry.id,
             status: evaluation.status,
             missing: evaluation.missing,
+            held: evaluation.held,
             explanation: self.explanation(evaluation),
         }
     }
@@ -296,16 +525,20 @@ impl<'c> Orientation<'c> {
     }
 
     /// The proposals with the entries' details, in the orientation's language.
-    pub fn detailed(&self) -> DetailedOrientation<'_> {
+    pub fn detailed<'a>(&'a self) -> DetailedOrientation<'a> {
         let locale = self.explanations.locale();
-        let detail = |evaluation: &Evaluation<'c>, fit: Fit| {
+        let detail = |evaluation: &Evaluation<'c>, proposal: Option<&Proposal>| {
             let entry = evaluation.entry;
             DetailedProposal {
                 id: &entry.id,
                 name: entry.name.get(locale),
                 description: entry.description.get(locale),
                 status: evaluation.status,
-                fit,
+                fit: proposal.map_or(Fit::Theme, |p| p.fit),
+                audience: proposal.map_or(Audience::Person, |p| p.audience),
+                emergency: proposal.is_some_and(|p| p.emergency),
+                key: evaluation.key,
+                standing: Standing::of(evaluation),
                 missing: evaluation.missing,
                 explanation: self.explanation(evaluation),
                 notes: entry
@@ -313,6 +546,7 @@ impl<'c> Orientation<'c> {
                     .as_ref()
                     .map(|notes| notes.get(locale)),
                 urgent: entry.urgent,
+                cost: &entry.cost,
                 access: &entry.access,
                 source_url: &entry.source_url,
                 last_verified: entry.last_verified,
@@ -326,12 +560,22 @@ impl<'c> Orientation<'c> {
                 },
             }
         };
+        let pointer = |pointer: &'a Pointer<'c>| {
+            let entry = self.evaluation(pointer.id)?.entry;
+            Some(DetailedPointer {
+                id: &entry.id,
+                name: entry.name.get(locale),
+                need: pointer.need.as_deref(),
+                held: pointer.held,
+                language: entry.name.language(locale),
+            })
+        };
         DetailedOrientation {
             reference_date: self.reference_date,
             urgent_contacts: self
                 .urgent_contacts
                 .iter()
-                .filter_map(|id| Some(detail(self.evaluation(id)?, Fit::Theme)))
+                .filter_map(|id| Some(detail(self.evaluation(id)?, None)))
                 .collect(),
             needs: self
                 .needs
@@ -341,9 +585,17 @@ impl<'c> Orientation<'c> {
                     proposals: need
                         .proposals
                         .iter()
-                        .filter_map(|p| Some(detail(self.evaluations.get(p.evaluation)?, p.fit)))
+                        .filter_map(|p| Some(detail(self.evaluations.get(p.evaluation)?, Some(p))))
                         .collect(),
+                    shown_first: need.shown_first,
+                    ruled_out: need.ruled_out,
+                    see_also: need.see_also.iter().filter_map(pointer).collect(),
                 })
+                .collect(),
+            held: self
+                .held
+                .iter()
+                .filter_map(|id| Some(detail(self.evaluation(id)?, None)))
                 .collect(),
         }
     }
@@ -356,10 +608,11 @@ impl Serialize for Orientation<'_> {
             .iter()
             .map(|evaluation| self.explained(evaluation))
             .collect();
-        let mut orientation = serializer.serialize_struct("Orientation", 4)?;
+        let mut orientation = serializer.serialize_struct("Orientation", 5)?;
         orientation.serialize_field("reference_date", &self.reference_date)?;
         orientation.serialize_field("urgent_contacts", &self.urgent_contacts)?;
         orientation.serialize_field("needs", &self.needs)?;
+        orientation.serialize_field("held", &self.held)?;
         orientation.serialize_field("evaluations", &evaluations)?;
         orientation.end()
     }
@@ -384,9 +637,89 @@ fn eligibility(outcome: Outcome) -> Eligibility {
     }
 }
 
-/// Orients a person: evaluates every entry in force and ranks, for each
-/// need, the entries that address it (eligible first, then undetermined,
-/// then ineligible; then best fit to the need, closest zone, name).
+/// The data·inclusion publics the facts say the person belongs to, and
+/// those they do not say, one bit per position in
+/// [`Referential::Publics`]; the rest are known not to be the person's.
+/// Only what does not change with the steps of a plan rules a public out:
+/// age, children, a disability recognised or not, nationality, the
+/// neighbourhood. `docs/catalogue-format.md` has the table.
+fn publics_of(facts: &Facts, urgent_need: bool) -> (u16, u16) {
+    use crate::facts::Value;
+    let integer = |fact| match facts.get(fact) {
+        Some(Value::Integer(n)) => Some(*n),
+        _ => None,
+    };
+    let boolean = |fact| match facts.get(fact) {
+        Some(Value::Boolean(b)) => Some(*b),
+        _ => None,
+    };
+    let text = |fact| match facts.get(fact) {
+        Some(Value::Text(text)) => Some(text.as_str()),
+        _ => None,
+    };
+    let benefits = match facts.get(Fact::Benefits) {
+        Some(Value::Set(set)) => Some(set),
+        _ => None,
+    };
+    let receives = |benefit: &str| benefits.map(|set| set.contains(benefit));
+    let age = integer(Fact::Age);
+    let employment = text(Fact::EmploymentStatus);
+    let disabled = match (boolean(Fact::Rqth), receives("aah")) {
+        (Some(true), _) | (_, Some(true)) => Some(true),
+        (Some(false), Some(false)) => Some(false),
+        _ => None,
+    };
+    let yes_or_unknown = |yes: bool| if yes { Some(true) } else { None };
+    let (mut person, mut unknown) = (0u16, 0u16);
+    for (position, term) in Referential::Publics.terms().iter().enumerate() {
+        let belongs: Option<bool> = match term.value.as_str() {
+            "tous-publics" => Some(true),
+            "jeunes" => age.map(|age| age <= 25),
+            "seniors" => age.map(|age| age >= 50),
+            "familles" => integer(Fact::ChildrenCount).map(|children| children >= 1),
+            "personnes-en-situation-de-handicap" => disabled,
+            "personnes-exilees" => {
+                text(Fact::Nationality).map(|nationality| nationality == "non_eu")
+            }
+            "residents-qpv-frr" => boolean(Fact::LivesInQpv),
+            // What a plan's steps may change, or no fact says: known only
+            // when the person belongs.
+            "beneficiaires-des-minimas-sociaux" => yes_or_unknown(
+                ["rsa", "ass", "aah"]
+                    .iter()
+                    .any(|b| receives(b) == Some(true)),
+            ),
+            "demandeurs-emploi" => yes_or_unknown(
+                employment == Some("jobseeker") || boolean(Fact::RegisteredJobseeker) == Some(true),
+            ),
+            "actifs" => yes_or_unknown(matches!(
+                employment,
+                Some("employed" | "self_employed" | "apprentice")
+            )),
+            "etudiants" => yes_or_unknown(
+                employment == Some("student") || boolean(Fact::InEducation) == Some(true),
+            ),
+            "personnes-en-situation-durgence" => yes_or_unknown(
+                urgent_need
+                    || matches!(text(Fact::Housing), Some("homeless" | "emergency_shelter")),
+            ),
+            _ => None,
+        };
+        match belongs {
+            Some(true) => person |= 1 << position,
+            Some(false) => {}
+            None => unknown |= 1 << position,
+        }
+    }
+    (person, unknown)
+}
+
+/// Orients a person: evaluates every entry in force and proposes, for
+/// each need, the entries that address it, each once in the whole
+/// orientation, under the need it serves best ([`Orientation`]); what
+/// the person has already is set apart (`held`), emergency lines come
+/// only under an urgent need, key steps first, the ruled-out entries
+/// last ([`NeedOrientation`]).
 ///
 /// ```
 /// use passerelle_core::catalogue::Catalogue;
@@ -419,6 +752,11 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
         .collect();
     let entries = catalogue.entries();
     let program = Cow::Borrowed(catalogue.program());
+    let urgent_need = request
+        .needs
+        .iter()
+        .any(|need| need.priority == Priority::Urgent);
+    let (person_publics, unknown_publics) = publics_of(&facts, urgent_need);
     let mut explanations = Explanations::of_program(
         program,
         facts,
@@ -436,84 +774,239 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
             Some(rule) => zone.both(explanations.evaluate(rule)),
             None => zone,
         };
+        let status = eligibility(outcome);
+        let mut unsettled = outcome.missing();
+        let held = compiled.held.map(|at| explanations.evaluate(at));
+        if let Some(Outcome::Unknown(missing)) = held {
+            if status != Eligibility::Ineligible {
+                unsettled = unsettled.union(missing);
+            }
+        }
+        let held = held == Some(Outcome::Met);
+        // A key step only for what the person may take up.
+        let key = match compiled.key {
+            Some(at) if !held && status != Eligibility::Ineligible => explanations.evaluate(at),
+            _ => Outcome::NotMet,
+        };
+        unsettled = unsettled.union(key.missing());
         evaluations.push(Evaluation {
             entry: &entries[index],
-            status: eligibility(outcome),
+            status,
             missing: outcome.missing(),
+            held,
+            key: key == Outcome::Met,
+            unsettled,
             compiled,
         });
     }
+
+    // How well each entry may serve each need, if at all: emergency lines
+    // only an urgent need of their very theme; a key step the needs it
+    // leads as well as its own.
+    let by_theme: Vec<Vec<Option<Match>>> = request.needs.iter().map(Need::fit_by_theme).collect();
+    let fits: Vec<Vec<Option<Match>>> = request
+        .needs
+        .iter()
+        .zip(&by_theme)
+        .map(|(need, fit_by_theme)| {
+            let urgent = need.priority == Priority::Urgent;
+            in_force
+                .iter()
+                .zip(&evaluations)
+                .map(|(&index, evaluation)| {
+                    let own = (catalogue.theme_positions(index).iter())
+                        .filter_map(|&theme| {
+                            fit_by_theme.get(usize::from(theme)).copied().flatten()
+                        })
+                        .max();
+                    if catalogue.urgent(index) {
+                        return own.filter(|fit| urgent && fit.fit() == Fit::Theme);
+                    }
+                    if !evaluation.key {
+                        return own;
+                    }
+                    let led = evaluation.key
+                        && (evaluation.entry.key_step.as_ref())
+                            .is_some_and(|key| key.leads(&need.theme));
+                    own.max(led.then_some(Match::Exact))
+                })
+                .collect()
+        })
+        .collect();
+    // How many of each entry's themes serve one of the person's needs:
+    // more is a better fit. First, whether each theme serves one.
+    let serving: Vec<bool> = (0..Referential::Themes.terms().len())
+        .map(|theme| {
+            by_theme.iter().any(|fits| {
+                fits.get(theme)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|fit| fit.fit() == Fit::Theme)
+            })
+        })
+        .collect();
+    let coverage: Vec<u64> = in_force
+        .iter()
+        .map(|&index| {
+            let themes = catalogue.theme_positions(index);
+            let count = themes
+                .iter()
+                .filter(|&&theme| serving.get(usize::from(theme)).copied().unwrap_or(false))
+                .count();
+            count.min(15) as u64
+        })
+        .collect();
+    // The need each entry is proposed under: the most exact fit, then the
+    // need first in the person's order.
+    let best: Vec<Option<usize>> = (0..in_force.len())
+        .map(|at| {
+            let mut best: Option<(Match, usize)> = None;
+            for (need, fits) in fits.iter().enumerate() {
+                if let Some(fit) = fits[at] {
+                    if best.is_none_or(|(best_fit, _)| fit > best_fit) {
+                        best = Some((fit, need));
+                    }
+                }
+            }
+            best.map(|(_, need)| need)
+        })
+        .collect();
+
     let needs = request
         .needs
         .iter()
-        .map(|need| {
-            let urgent_need = need.priority == Priority::Urgent;
-            let fit_by_theme = need.fit_by_theme();
-            // One number per entry sorts it: status, urgent contacts first
-            // for an urgent need, fit, closeness of the zone, then rank by
-            // name and id (unique, so no two keys are equal).
-            let mut ranked: Vec<(u64, u32, Fit)> = Vec::new();
+        .enumerate()
+        .map(|(n, need)| {
+            // Sorted as small values; the proposals are made after.
+            let mut ranked: Vec<(u64, u32, Fit, Audience)> = Vec::new();
+            let mut see_also: Vec<((bool, usize, u64), Pointer<'c>)> = Vec::new();
             for (at, (&index, evaluation)) in in_force.iter().zip(&evaluations).enumerate() {
-                let fit = catalogue
-                    .theme_positions(index)
-                    .iter()
-                    .filter_map(|&theme| fit_by_theme.get(usize::from(theme)).copied().flatten())
-                    .max();
-                let Some(fit) = fit else { continue };
-                let key = (evaluation.status as u64) << 40
-                    | u64::from(!(urgent_need && catalogue.urgent(index))) << 39
-                    | u64::from(fit == Fit::Category) << 38
-                    | catalogue.closeness_and_name(index, request.locale);
-                ranked.push((key, at as u32, fit));
+                let Some(fit) = fits[n][at].map(Match::fit) else {
+                    continue;
+                };
+                let name = catalogue.closeness_and_name(index, request.locale);
+                let id = evaluation.entry.id.as_str();
+                if evaluation.held || best[at] != Some(n) {
+                    let shown_under = best[at].filter(|_| !evaluation.held);
+                    if fit == Fit::Theme
+                        && (evaluation.held || evaluation.status != Eligibility::Ineligible)
+                    {
+                        let order = (evaluation.held, shown_under.unwrap_or(0), name);
+                        see_also.push((
+                            order,
+                            Pointer {
+                                id,
+                                need: shown_under.map(|other| request.needs[other].theme.clone()),
+                                held: evaluation.held,
+                            },
+                        ));
+                    }
+                    continue;
+                }
+                let publics = catalogue.publics(index);
+                let audience = if publics & person_publics != 0 {
+                    Audience::Person
+                } else if publics & unknown_publics != 0 {
+                    Audience::Unknown
+                } else {
+                    Audience::Others
+                };
+                let emergency = catalogue.urgent(index);
+                // One number sorts the proposals: ruled out last, then
+                // emergency lines, key steps, what is aimed at other
+                // publics after the rest; then the fit to the need's theme
+                // (or only its category) and to the person's public; then
+                // certainty (eligible before undetermined); then proximity
+                // (the town's own service before a national one); then how
+                // many of its themes serve the person's needs and how many
+                // themes in all (a service that helps broadly before a
+                // specialised line, for a need as wide as "health"); then
+                // the catalogue's order for emergency lines, the name for
+                // the others (unique, so no two are equal).
+                let closeness = name >> 32;
+                let breadth = catalogue.theme_positions(index).len().min(7) as u64;
+                let rest = closeness << 39
+                    | (15 - coverage[at]) << 35
+                    | (7 - breadth) << 32
+                    | (name & 0xFFFF_FFFF);
+                let key = u64::from(evaluation.status == Eligibility::Ineligible) << 47
+                    | u64::from(!emergency) << 46
+                    | u64::from(!evaluation.key) << 45
+                    | u64::from(audience == Audience::Others) << 44
+                    | u64::from(fit == Fit::Category) << 43
+                    | u64::from(audience == Audience::Unknown) << 42
+                    | u64::from(evaluation.status == Eligibility::Undetermined) << 41
+                    | if emergency { at as u64 } else { rest };
+                ranked.push((key, at as u32, fit, audience));
             }
-            ranked.sort_unstable_by_key(|&(key, _, _)| key);
-            let proposals = ranked
+            ranked.sort_unstable_by_key(|&(key, ..)| key);
+            see_also.sort_unstable_by_key(|(order, _)| *order);
+            let proposals: Vec<Proposal<'c>> = ranked
                 .into_iter()
-                .map(|(_, at, fit)| {
-                    let evaluation = &evaluations[at as usize];
+                .map(|(_, at, fit, audience)| {
+                    let at = at as usize;
+                    let evaluation = &evaluations[at];
                     Proposal {
                         id: &evaluation.entry.id,
                         status: evaluation.status,
                         fit,
-                        evaluation: at as usize,
+                        audience,
+                        emergency: evaluation.entry.urgent,
+                        key: evaluation.key,
+                        standing: Standing::of(evaluation),
+                        evaluation: at,
                     }
                 })
                 .collect();
+            let ruled_out = proposals
+                .iter()
+                .filter(|proposal| proposal.status == Eligibility::Ineligible)
+                .count();
+            let leading = proposals
+                .iter()
+                .take_while(|proposal| {
+                    proposal.status != Eligibility::Ineligible
+                        && (proposal.emergency || proposal.key)
+                })
+                .count();
+            // Never first: what is ruled out, or aimed at other publics.
+            let for_the_person = proposals
+                .iter()
+                .take_while(|proposal| {
+                    proposal.status != Eligibility::Ineligible
+                        && (proposal.audience != Audience::Others || proposal.emergency)
+                })
+                .count();
             NeedOrientation {
                 need: need.clone(),
+                shown_first: FIRST_SHOWN.max(leading).min(for_the_person),
+                ruled_out,
                 proposals,
+                see_also: see_also.into_iter().map(|(_, pointer)| pointer).collect(),
             }
         })
         .collect();
-    // The emergency lines for the urgent needs only: the 115 for a night
+    // The emergency lines of the urgent needs only: the 115 for a night
     // outside, not every emergency number of the catalogue.
-    let urgent_fits: Vec<Vec<Option<Fit>>> = request
-        .needs
-        .iter()
-        .filter(|need| need.priority == Priority::Urgent)
-        .map(Need::fit_by_theme)
-        .collect();
-    let urgent_contacts = in_force
-        .iter()
-        .zip(&evaluations)
-        .filter(|(&index, evaluation)| {
-            let addresses_urgent_need = || {
-                catalogue.theme_positions(index).iter().any(|&theme| {
-                    urgent_fits
-                        .iter()
-                        .any(|fits| fits.get(usize::from(theme)).copied().flatten().is_some())
-                })
-            };
+    let urgent_contacts = (0..in_force.len())
+        .filter(|&at| {
+            let evaluation = &evaluations[at];
             evaluation.entry.urgent
                 && evaluation.status != Eligibility::Ineligible
-                && addresses_urgent_need()
+                && fits.iter().any(|fits| fits[at].is_some())
         })
-        .map(|(_, evaluation)| evaluation.entry.id.as_str())
+        .map(|at| evaluations[at].entry.id.as_str())
+        .collect();
+    let held = evaluations
+        .iter()
+        .filter(|evaluation| evaluation.held)
+        .map(|evaluation| evaluation.entry.id.as_str())
         .collect();
     Ok(Orientation {
         reference_date: request.reference_date,
         urgent_contacts,
         needs,
+        held,
         evaluations,
         explanations,
     })

@@ -32,7 +32,7 @@
 //! let choices = Choices::new(today, vec!["trouver-un-emploi".into()]);
 //! let mut plan = Plan::build(&diagnosis, &Catalogue::national(), &choices).unwrap();
 //! let first = plan.objectives[0].actions[0].clone();
-//! assert_eq!(first.entry.as_deref(), Some("contrat-engagement-jeune"));
+//! assert_eq!(first.entry.as_deref(), Some("mission-locale"));
 //! plan.apply(Edit::SetStatus { action: first.id, status: ActionStatus::Done }, Author::Person, today)
 //!     .unwrap();
 //! assert_eq!(plan.history.len(), 2); // built, then the change
@@ -49,7 +49,7 @@ use crate::date::{Date, HolidayZone, Weekday};
 use crate::diagnosis::{Diagnosis, RaisedAlert, UrgentAlert};
 use crate::facts::{Fact, Facts, Value};
 use crate::i18n::{Locale, Message};
-use crate::orientation::{orient, Eligibility, Need, Priority, Request};
+use crate::orientation::{orient, Need, Priority, Request};
 
 /// The plan format version this build writes and reads. Version 1 (the
 /// first, 2026-11) knew only whole days unavailable
@@ -929,16 +929,22 @@ impl Plan {
         // of the proposals.
         let mut candidates: Vec<Vec<Candidate>> = Vec::with_capacity(needs.len());
         for (need, found) in needs.iter().zip(&orientation.needs) {
-            let addressing: Vec<&str> = found
-                .proposals
-                .iter()
-                .filter(|proposal| proposal.status != Eligibility::Ineligible)
-                .map(|proposal| proposal.id)
-                .collect();
+            // What an advisor turns into first steps: the emergency lines
+            // and key steps that lead, then the best, up to PROPOSALS_PER_NEED.
+            let addressing = found
+                .actionable()
+                .enumerate()
+                .take_while(|(i, proposal)| {
+                    *i < PROPOSALS_PER_NEED || proposal.emergency || proposal.key
+                })
+                .map(|(_, proposal)| proposal.id);
             let entries: Vec<&str> = match choices.entries.get(&need.theme) {
                 Some(chosen) => {
                     for entry in chosen {
-                        if !found.proposals.iter().any(|p| p.id == entry) {
+                        let serves = |id: &str| id == entry;
+                        if !found.proposals.iter().any(|p| serves(p.id))
+                            && !found.see_also.iter().any(|p| serves(p.id))
+                        {
                             return Err(PlanError::UnknownEntry {
                                 entry: entry.clone(),
                             });
@@ -946,11 +952,12 @@ impl Plan {
                     }
                     chosen.iter().map(String::as_str).collect()
                 }
-                None => addressing.into_iter().take(PROPOSALS_PER_NEED).collect(),
+                None => addressing.collect(),
             };
-            // Each partner once in the plan, under the first need it
-            // serves (urgent needs come first); an emergency line only
-            // under the urgent need that raised it.
+            // The orientation proposes each entry once and an emergency
+            // line only under an urgent need; the plan keeps each partner
+            // once (the person may choose one for two needs), and an
+            // emergency line only when its urgent alert was raised.
             let chosen = choices.entries.contains_key(&need.theme);
             let mut offered = Vec::new();
             for entry in entries.iter().filter_map(|entry| catalogue.entry(entry)) {
@@ -1287,10 +1294,11 @@ impl Plan {
             .collect();
         let mut proposals = Vec::new();
         for (objective, found) in active.iter().zip(&orientation.needs) {
+            // Not what the person has (never among the proposals), nor an
+            // emergency line weeks later.
             let fresh = found
-                .proposals
-                .iter()
-                .filter(|proposal| proposal.status != Eligibility::Ineligible)
+                .actionable()
+                .filter(|proposal| !proposal.emergency)
                 .filter(|proposal| !planned.contains(&proposal.id))
                 .take(PROPOSALS_PER_NEED);
             for proposal in fresh {

@@ -16,7 +16,7 @@ use crate::date::Date;
 use crate::diagnosis::{Diagnosis, FoundNeed, RaisedAlert, RaisedBy, UrgentAlert};
 use crate::facts::{FactSet, Facts};
 use crate::i18n::{Locale, Message};
-use crate::orientation::{orient, Eligibility, Need, Priority, Request};
+use crate::orientation::{orient, Need, Priority, Request};
 
 use crate::questionnaire::{
     AnswerError, AnswerValue, ChoiceOption, LocalizedText, Question, QuestionKind, Questionnaire,
@@ -587,13 +587,13 @@ impl DiagnosisSession {
         let Ok(orientation) = orient(catalogue, &request) else {
             return Worth::All;
         };
+        // What could settle a status, or whether the person has an entry
+        // already, or whether it is the key step of their situation.
         let mut useful = FactSet::EMPTY;
         for need in &orientation.needs {
             for proposal in &need.proposals {
-                if proposal.status == Eligibility::Undetermined {
-                    if let Some(evaluation) = orientation.evaluations.get(proposal.evaluation) {
-                        useful = useful.union(evaluation.missing);
-                    }
+                if let Some(evaluation) = orientation.evaluations.get(proposal.evaluation) {
+                    useful = useful.union(evaluation.unsettled);
                 }
             }
         }

@@ -333,15 +333,75 @@ fn urgent_contacts_are_the_emergency_lines_of_the_urgent_needs_only() {
             "urgences-112"
         ]
     );
-    // A need of the same category: the suicide prevention line is a
-    // health line too.
+    // Only the lines of the need's very theme: urgent care is the 15 and
+    // the 112, not the suicide prevention line (another health theme).
     assert_eq!(
         contacts(&[(CARE, Priority::Urgent)]),
-        ["samu-15", "urgences-112", "prevention-suicide-3114"]
+        ["samu-15", "urgences-112"]
     );
     // Hungry today: no emergency line addresses it; the need's own
     // proposals come first in its section.
     assert!(contacts(&[("equipement-et-alimentation--alimentation", Priority::Urgent)]).is_empty());
     // The same needs, not urgent: no emergency line at all.
     assert!(contacts(&[(SHELTER, Priority::High), (VIOLENCE, Priority::Normal)]).is_empty());
+}
+
+#[test]
+fn what_the_person_has_and_key_steps_are_checked_like_rules() {
+    let entry = |extra: serde_json::Value| {
+        let mut entry = serde_json::json!({
+            "id": "atelier", "name": {"fr": "Atelier"}, "description": {"fr": "Un atelier."},
+            "kind": "service", "types": ["atelier"],
+            "themes": ["trouver-un-emploi--repondre-a-des-offres-demploi"],
+            "publics": ["tous-publics"], "zone": {"national": true},
+            "access": {"through": ["usagers"], "modes": ["se-presenter"]},
+            "cost": "gratuit", "source_url": "https://example.org/atelier",
+            "last_verified": "2026-12-03"
+        });
+        for (key, value) in extra.as_object().unwrap() {
+            entry[key] = value.clone();
+        }
+        serde_json::json!({"format_version": 1, "id": "local", "name": "Local", "entries": [entry]})
+            .to_string()
+    };
+    assert_eq!(
+        problems(&entry(serde_json::json!({
+            "held_when": {"has_any": {"fact": "support_in_progress", "values": ["astrologer"]}},
+            "key_step": {"when": {"equals": {"fact": "colour", "value": 1}},
+                         "leads": ["trouver-un-emploi", "astrologie"]}
+        }))),
+        [
+            (
+                "not_allowed",
+                "$.entries[0].held_when.has_any.values[0]".to_owned()
+            ),
+            (
+                "unknown_fact",
+                "$.entries[0].key_step.when.equals.fact".to_owned()
+            ),
+            (
+                "not_in_referential",
+                "$.entries[0].key_step.leads[1]".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(
+        problems(&entry(serde_json::json!({
+            "key_step": {"when": {"equals": {"fact": "rqth", "value": true}}, "leads": []}
+        }))),
+        [("empty_list", "$.entries[0].key_step.leads".to_owned())]
+    );
+    let json = entry(serde_json::json!({
+        "held_when": {"has_any": {"fact": "support_in_progress", "values": ["plie"]}},
+        "key_step": {"when": {"equals": {"fact": "rqth", "value": true}},
+                     "leads": ["logement-hebergement"]}
+    }));
+    let catalogue = Catalogue::from_json(&json).unwrap();
+    let key = catalogue.entries()[0].key_step.as_ref().unwrap();
+    assert!(key.leads("logement-hebergement--louer-un-logement"));
+    assert!(key.leads("logement-hebergement"));
+    assert!(!key.leads("sante"));
+    // Written out, it reads back the same.
+    let back = Catalogue::from_json(&passerelle_core::json::write(&catalogue)).unwrap();
+    assert_eq!(back, catalogue);
 }

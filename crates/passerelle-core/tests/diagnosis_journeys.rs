@@ -26,7 +26,7 @@ fn ordinary() -> Value {
         "child_in_danger": false, "urgent_care": false,
         "age": 35, "postal_code": "69003", "employment_status": "employed",
         "registered_jobseeker": false, "benefits": ["none"], "rqth": false,
-        "qualification_level": "bac", "nationality": "french",
+        "support_in_progress": ["none"], "qualification_level": "bac", "nationality": "french",
         "residence_permit_work": true, "first_residence_permit_years": 10,
         "housing_status": "tenant", "children_count": 0, "youngest_child_age": 5,
         "single_parent": false, "monthly_resources": 1900,
@@ -121,7 +121,7 @@ fn personas() -> Vec<Persona> {
                 ("trouver-un-emploi", High),
             ],
             not_needs: vec!["sante"],
-            asked: 29,
+            asked: 30,
         },
         Persona {
             name: "violence at home, 31, two children, hosted",
@@ -139,7 +139,7 @@ fn personas() -> Vec<Persona> {
                 ("famille--garde-denfants", Normal),
             ],
             not_needs: vec!["trouver-un-emploi"],
-            asked: 31,
+            asked: 32,
         },
         Persona {
             name: "a child in danger",
@@ -148,7 +148,7 @@ fn personas() -> Vec<Persona> {
             urgent: vec![UrgentAlert::ChildInDanger],
             needs: vec![("famille--surmonter-conflits-separation-violence", Urgent)],
             not_needs: vec![],
-            asked: 30,
+            asked: 31,
         },
         Persona {
             name: "needs urgent care, 50",
@@ -157,7 +157,7 @@ fn personas() -> Vec<Persona> {
             urgent: vec![UrgentAlert::MedicalEmergency],
             needs: vec![("sante--acces-aux-soins", Urgent), ("sante", High)],
             not_needs: vec![],
-            asked: 29,
+            asked: 30,
         },
         Persona {
             name: "hungry student, 20",
@@ -170,7 +170,7 @@ fn personas() -> Vec<Persona> {
                 ("difficultes-financieres", High),
             ],
             not_needs: vec!["trouver-un-emploi"],
-            asked: 30,
+            asked: 31,
         },
         Persona {
             name: "employed, 45, no difficulty",
@@ -178,7 +178,7 @@ fn personas() -> Vec<Persona> {
             urgent: vec![],
             needs: vec![],
             not_needs: vec!["trouver-un-emploi", "logement-hebergement"],
-            asked: 28,
+            asked: 29,
         },
         Persona {
             name: "19, no diploma, neither working nor studying, in 93",
@@ -195,7 +195,7 @@ fn personas() -> Vec<Persona> {
                 ("mobilite--preparer-un-permis", Normal),
             ],
             not_needs: vec![],
-            asked: 31,
+            asked: 32,
         },
         Persona {
             name: "jobseeker, 58, out of work for years, ASS",
@@ -244,7 +244,7 @@ fn personas() -> Vec<Persona> {
                 ("trouver-un-emploi", Normal),
             ],
             not_needs: vec![],
-            asked: 34,
+            asked: 35,
         },
         Persona {
             name: "disabled worker (RQTH), 40, AAH",
@@ -255,7 +255,7 @@ fn personas() -> Vec<Persona> {
             urgent: vec![],
             needs: vec![("trouver-un-emploi", High), ("sante", Normal)],
             not_needs: vec!["logement-hebergement"],
-            asked: 31,
+            asked: 33,
         },
         Persona {
             name: "in an emergency shelter, 35",
@@ -287,7 +287,7 @@ fn personas() -> Vec<Persona> {
                 ("mobilite--acceder-a-un-vehicule", Normal),
             ],
             not_needs: vec!["trouver-un-emploi"],
-            asked: 30,
+            asked: 31,
         },
         Persona {
             name: "retired, 67, no computer",
@@ -302,7 +302,7 @@ fn personas() -> Vec<Persona> {
                 ("difficultes-administratives-ou-juridiques", High),
             ],
             not_needs: vec!["trouver-un-emploi"],
-            asked: 30,
+            asked: 31,
         },
         Persona {
             name: "self-employed, 38, in debt",
@@ -311,7 +311,7 @@ fn personas() -> Vec<Persona> {
             urgent: vec![],
             needs: vec![("difficultes-financieres", High)],
             not_needs: vec![],
-            asked: 28,
+            asked: 29,
         },
         Persona {
             name: "24, living with parents, looking for a first flat",
@@ -321,7 +321,7 @@ fn personas() -> Vec<Persona> {
             urgent: vec![],
             needs: vec![("logement-hebergement", High)],
             not_needs: vec![],
-            asked: 30,
+            asked: 31,
         },
         Persona {
             name: "would rather not say much",
@@ -332,7 +332,7 @@ fn personas() -> Vec<Persona> {
             urgent: vec![],
             needs: vec![("trouver-un-emploi", High)],
             not_needs: vec![],
-            asked: 30,
+            asked: 31,
         },
     ]
 }

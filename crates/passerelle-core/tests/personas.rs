@@ -18,6 +18,10 @@ struct Persona {
     reference_date: Date,
     facts: serde_json::Value,
     expected: BTreeMap<String, Eligibility>,
+    /// The entries the person has already, when the persona says: exactly
+    /// these are theirs (`Orientation::held`).
+    #[serde(default)]
+    held: Option<Vec<String>>,
     #[serde(default)]
     #[allow(dead_code)]
     why: BTreeMap<String, String>,
@@ -53,6 +57,19 @@ fn personas_get_the_statuses_the_official_criteria_give() {
             },
         )
         .unwrap_or_else(|problem| panic!("{}: {problem}", file.display()));
+        if let Some(held) = &persona.held {
+            checked += 1;
+            let mut expected: Vec<&str> = held.iter().map(String::as_str).collect();
+            let mut found = orientation.held.clone();
+            expected.sort_unstable();
+            found.sort_unstable();
+            if found != expected {
+                failures.push(format!(
+                    "{}: the person has {found:?}, expected {expected:?}",
+                    persona.name
+                ));
+            }
+        }
         for (id, expected) in &persona.expected {
             checked += 1;
             let Some(evaluation) = orientation.evaluation(id) else {

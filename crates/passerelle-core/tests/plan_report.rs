@@ -153,14 +153,15 @@ fn counts_needs_entries_statuses_and_kinds() {
             plan(19, &needs, start)
         })
         .collect();
-    // The first action of every plan is to contact the CEJ (work comes
-    // first): done in six plans, in progress in two. Their second action
-    // is on hold in three plans.
+    // The first action of every plan is to contact the Mission locale
+    // (work comes first; for a young person the Mission locale, the door
+    // to the CEJ, serves the most of the need): done in six plans, in
+    // progress in two. Their second action is on hold in three plans.
     for (i, plan) in plans.iter_mut().enumerate() {
         let ids = action_ids(plan);
         assert_eq!(
             plan.action(&ids[0]).unwrap().entry.as_deref(),
-            Some("contrat-engagement-jeune")
+            Some("mission-locale")
         );
         match i {
             0..=5 => set_status(plan, &ids[0], ActionStatus::Done),
@@ -184,14 +185,8 @@ fn counts_needs_entries_statuses_and_kinds() {
     assert!(suppressed(&b.needs, NUMERIQUE));
     assert_eq!(b.needs.len(), 5);
 
-    assert_eq!(
-        value(&b.entries_proposed, "contrat-engagement-jeune"),
-        Some(10)
-    );
-    assert_eq!(
-        value(&b.entries_contacted, "contrat-engagement-jeune"),
-        Some(6)
-    );
+    assert_eq!(value(&b.entries_proposed, "mission-locale"), Some(10));
+    assert_eq!(value(&b.entries_contacted, "mission-locale"), Some(6));
     // Every entry proposed is listed as contacted, if only as "<5".
     let proposed: Vec<&str> = b.entries_proposed.iter().map(|(key, _)| key).collect();
     let contacted: Vec<&str> = b.entries_contacted.iter().map(|(key, _)| key).collect();
@@ -294,19 +289,26 @@ fn contacted_means_a_contact_partner_action_done() {
         let first = action_ids(plan)[0].clone();
         set_status(plan, &first, ActionStatus::InProgress);
     }
-    let cej = "contrat-engagement-jeune";
+    // The first action: the Mission locale (see above).
+    let first_entry = "mission-locale";
     let before = report(&plans);
-    assert_eq!(value(&breakdowns(&before).entries_proposed, cej), Some(6));
-    assert!(suppressed(&breakdowns(&before).entries_contacted, cej));
+    assert_eq!(
+        value(&breakdowns(&before).entries_proposed, first_entry),
+        Some(6)
+    );
+    assert!(suppressed(
+        &breakdowns(&before).entries_contacted,
+        first_entry
+    ));
 
-    // An application done for the CEJ is not a contact either.
+    // An application done for it is not a contact either.
     for plan in &mut plans {
         let objective = plan.objectives[0].id.clone();
         let action = Action {
             id: String::new(),
             kind: ActionKind::Apply,
             title: "Candidater".into(),
-            entry: Some(cej.into()),
+            entry: Some(first_entry.into()),
             contact: None,
             actor: Actor::Person,
             due: None,
@@ -323,7 +325,10 @@ fn contacted_means_a_contact_partner_action_done() {
         set_status(plan, &added, ActionStatus::Done);
     }
     let apply_done = report(&plans);
-    assert!(suppressed(&breakdowns(&apply_done).entries_contacted, cej));
+    assert!(suppressed(
+        &breakdowns(&apply_done).entries_contacted,
+        first_entry
+    ));
 
     // Done: contacted.
     for plan in &mut plans[..5] {
@@ -331,8 +336,14 @@ fn contacted_means_a_contact_partner_action_done() {
         set_status(plan, &first, ActionStatus::Done);
     }
     let after = report(&plans);
-    assert_eq!(value(&breakdowns(&after).entries_contacted, cej), Some(5));
-    assert_eq!(value(&breakdowns(&after).entries_proposed, cej), Some(6));
+    assert_eq!(
+        value(&breakdowns(&after).entries_contacted, first_entry),
+        Some(5)
+    );
+    assert_eq!(
+        value(&breakdowns(&after).entries_proposed, first_entry),
+        Some(6)
+    );
 }
 
 #[test]

@@ -102,6 +102,9 @@ fn conditions_on(fact: &str) -> Vec<serde_json::Value> {
         }
         "employment_status" => vec![json!({"in": {"fact": fact, "values": ["jobseeker"]}})],
         "benefits" => vec![json!({"has_any": {"fact": fact, "values": ["rsa", "ass"]}})],
+        "support_in_progress" => {
+            vec![json!({"has_any": {"fact": fact, "values": ["mission_locale", "cej"]}})]
+        }
         "nationality" => vec![json!({"in": {"fact": fact, "values": ["french", "eu"]}})],
         "housing" => vec![json!({"in": {"fact": fact, "values": ["homeless"]}})],
         "french_level" => vec![json!({"in": {"fact": fact, "values": ["none"]}})],
@@ -148,6 +151,11 @@ fn boundary_values(fact: &str) -> Vec<serde_json::Value> {
             json!(["rsa"]),
             json!(["ass", "aah"]),
             json!(["rsa", "ass", "aah", "are", "prime_activite"]),
+        ],
+        "support_in_progress" => vec![
+            json!([]),
+            json!(["cej"]),
+            json!(["mission_locale", "cap_emploi", "social_worker"]),
         ],
         "nationality" => ["french", "eu", "non_eu"].map(|v| json!(v)).to_vec(),
         "housing" => [
@@ -227,6 +235,8 @@ fn no_explanation_gives_a_bare_value_after_for_you() {
             "needs_help",
             "no_access",
             "emergency_shelter",
+            "social_worker",
+            "mission_locale",
         ] {
             assert!(!text.contains(id), "{case}: {text:?}");
         }
@@ -657,6 +667,19 @@ fn every_message<'a>(value: &'a passerelle_core::facts::Value) -> Vec<Message<'a
         Message::ForgetPlanWhat,
         Message::ConfirmForget,
         Message::CancelForget,
+        Message::HeldWords,
+        Message::OpenToAll { free: true },
+        Message::OpenToAll { free: false },
+        Message::OnConditions,
+        Message::KeyStepWords,
+        Message::SeeMore(1),
+        Message::SeeMore(12),
+        Message::RuledOutCount(1),
+        Message::RuledOutCount(40),
+        Message::SeeAlsoTitle,
+        Message::ShownUnder { need: "Emploi" },
+        Message::HeldTitle,
+        Message::HeldIntro,
     ];
     for priority in [Priority::Urgent, Priority::High, Priority::Normal] {
         all.push(Message::NeedPriority(priority));
@@ -922,7 +945,17 @@ fn covered(message: &Message) {
         | Message::ForgetAnswersWhat
         | Message::ForgetPlanWhat
         | Message::ConfirmForget
-        | Message::CancelForget => {}
+        | Message::CancelForget
+        | Message::HeldWords
+        | Message::OpenToAll { .. }
+        | Message::OnConditions
+        | Message::KeyStepWords
+        | Message::SeeMore(_)
+        | Message::RuledOutCount(_)
+        | Message::SeeAlsoTitle
+        | Message::ShownUnder { .. }
+        | Message::HeldTitle
+        | Message::HeldIntro => {}
     }
 }
 

@@ -1,7 +1,10 @@
 //! `<passerelle-orientation>`: for each need of a diagnosis, the schemes
 //! and services of the catalogue that address it, each with its
 //! eligibility in words and an icon, the reasons, how to get in, and the
-//! questions that would settle a status still undetermined. Filters by
+//! questions that would settle a status still undetermined: the first few
+//! (the core's `shown_first`), then "Voir plus", then the ruled-out ones
+//! folded with their count, then the entries of other needs that serve it
+//! too. What the person has already comes apart, as theirs. Filters by
 //! need and "only what I am entitled to".
 
 use std::cell::RefCell;
@@ -9,7 +12,9 @@ use std::rc::Rc;
 
 use passerelle_core::catalogue::{Access, Catalogue};
 use passerelle_core::diagnosis::Diagnosis;
-use passerelle_core::orientation::{orient, DetailedProposal, Eligibility, Request};
+use passerelle_core::orientation::{
+    orient, DetailedNeed, DetailedProposal, Eligibility, Request, Standing,
+};
 use passerelle_core::rules::Status;
 use passerelle_core::{Locale, Message, Questionnaire};
 use serde::Serialize;
@@ -330,45 +335,10 @@ impl OrientationView {
             {
                 continue;
             }
-            let title_id = format!("passerelle-need-{index}");
-            let section = element(
-                doc,
-                "section",
-                &[
-                    ("class", "need"),
-                    ("part", "need"),
-                    ("data-theme", &need.need.theme),
-                    ("aria-labelledby", &title_id),
-                ],
-                None,
-            )?;
-            let (words, language) = theme_label(&need.need.theme, self.locale);
-            let title = element(doc, "h3", &[("id", &title_id)], Some(&words))?;
-            if language != self.locale {
-                title.set_attribute("lang", language.tag())?;
-            }
-            section.append_child(&title)?;
-            let proposals: Vec<&DetailedProposal> = need
-                .proposals
-                .iter()
-                .filter(|p| !self.only_eligible || p.status == Eligibility::Eligible)
-                .collect();
-            if proposals.is_empty() {
-                section.append_child(&*element(
-                    doc,
-                    "p",
-                    &[("class", "none")],
-                    Some(&self.text(Message::NoProposal)),
-                )?)?;
-            } else {
-                let list = element(doc, "ul", &[("class", "proposals")], None)?;
-                for proposal in proposals {
-                    list.append_child(&*self.proposal(proposal)?)?;
-                    shown += 1;
-                }
-                section.append_child(&list)?;
-            }
-            self.results.append_child(&section)?;
+            shown += self.draw_need(index, need)?;
+        }
+        if self.need.is_none() && !detailed.held.is_empty() {
+            self.draw_held(&detailed.held)?;
         }
         self.summary
             .set_text_content(Some(&self.text(Message::ProposalsShown(shown))));
@@ -379,6 +349,208 @@ impl OrientationView {
             orientation: detailed,
         })
         .map_err(JsValue::from)
+    }
+
+    /// One need: its first proposals, the others behind "Voir plus", the
+    /// ruled-out ones folded, and the entries shown elsewhere that serve
+    /// it too. Returns how many proposals it drew.
+    fn draw_need(&self, index: usize, need: &DetailedNeed) -> Result<usize, JsValue> {
+        let doc = &self.document;
+        let title_id = format!("passerelle-need-{index}");
+        let section = element(
+            doc,
+            "section",
+            &[
+                ("class", "need"),
+                ("part", "need"),
+                ("data-theme", &need.need.theme),
+                ("aria-labelledby", &title_id),
+            ],
+            None,
+        )?;
+        let (words, language) = theme_label(&need.need.theme, self.locale);
+        let title = element(doc, "h3", &[("id", &title_id)], Some(&words))?;
+        if language != self.locale {
+            title.set_attribute("lang", language.tag())?;
+        }
+        section.append_child(&title)?;
+        let (first, more, out) = need.parts();
+        let eligible = |proposals| kept(proposals, self.only_eligible);
+        // Only what the person is entitled to: one list, nothing folded.
+        let (first, more, out) = if self.only_eligible {
+            let mut all = eligible(first);
+            all.extend(eligible(more));
+            (all, Vec::new(), Vec::new())
+        } else {
+            (eligible(first), eligible(more), eligible(out))
+        };
+        let drawn = first.len() + more.len() + out.len();
+        if drawn == 0 && need.see_also.is_empty() {
+            section.append_child(&*element(
+                doc,
+                "p",
+                &[("class", "none")],
+                Some(&self.text(Message::NoProposal)),
+            )?)?;
+        }
+        if !first.is_empty() {
+            section.append_child(&*self.proposal_list(&first)?)?;
+        }
+        for (class, proposals, words) in [
+            ("more", &more, Message::SeeMore(more.len())),
+            ("ruled-out", &out, Message::RuledOutCount(out.len())),
+        ] {
+            if proposals.is_empty() {
+                continue;
+            }
+            let folded = element(doc, "details", &[("class", class), ("part", class)], None)?;
+            let summary = element(doc, "summary", &[], Some(&self.text(words)))?;
+            // Each "see more" says which need it is for, to a screen reader.
+            let (need_words, _) = theme_label(&need.need.theme, self.locale);
+            self.hidden_words(&summary, &format!(" – {need_words}"))?;
+            folded.append_child(&summary)?;
+            folded.append_child(&*self.proposal_list(proposals)?)?;
+            section.append_child(&folded)?;
+        }
+        if !need.see_also.is_empty() {
+            let also = element(
+                doc,
+                "div",
+                &[("class", "see-also"), ("part", "see-also")],
+                None,
+            )?;
+            also.append_child(&*element(
+                doc,
+                "p",
+                &[],
+                Some(&self.text(Message::SeeAlsoTitle)),
+            )?)?;
+            let list = element(doc, "ul", &[], None)?;
+            for pointer in &need.see_also {
+                let item = element(doc, "li", &[("data-entry", pointer.id)], None)?;
+                let name = element(doc, "span", &[("class", "name")], Some(pointer.name))?;
+                self.mark_language(&name, pointer.language)?;
+                item.append_child(&name)?;
+                let place = match pointer.need {
+                    Some(theme) => {
+                        let (need, _) = theme_label(theme, self.locale);
+                        self.text(Message::ShownUnder { need: &need })
+                    }
+                    None => self.text(Message::HeldWords),
+                };
+                item.append_child(&*element(
+                    doc,
+                    "span",
+                    &[("class", "where")],
+                    Some(&format!(" – {place}")),
+                )?)?;
+                list.append_child(&item)?;
+            }
+            also.append_child(&list)?;
+            section.append_child(&also)?;
+        }
+        self.results.append_child(&section)?;
+        Ok(drawn)
+    }
+
+    /// A list of proposals.
+    fn proposal_list(&self, proposals: &[&DetailedProposal]) -> Result<Element, JsValue> {
+        let list = element(&self.document, "ul", &[("class", "proposals")], None)?;
+        for proposal in proposals {
+            list.append_child(&*self.proposal(proposal)?)?;
+        }
+        Ok(list)
+    }
+
+    /// Words read only by screen readers, after `element`'s own.
+    fn hidden_words(&self, element: &Element, words: &str) -> Result<(), JsValue> {
+        element.append_child(&*crate::dom::element(
+            &self.document,
+            "span",
+            &[("class", "visually-hidden")],
+            Some(words),
+        )?)?;
+        Ok(())
+    }
+
+    /// What the person has already, apart: theirs, not proposed again.
+    fn draw_held(&self, held: &[DetailedProposal]) -> Result<(), JsValue> {
+        let doc = &self.document;
+        let section = element(
+            doc,
+            "section",
+            &[
+                ("class", "held"),
+                ("part", "held"),
+                ("aria-labelledby", "passerelle-held-title"),
+            ],
+            None,
+        )?;
+        section.append_child(&*element(
+            doc,
+            "h3",
+            &[("id", "passerelle-held-title")],
+            Some(&self.text(Message::HeldTitle)),
+        )?)?;
+        section.append_child(&*element(
+            doc,
+            "p",
+            &[("class", "help")],
+            Some(&self.text(Message::HeldIntro)),
+        )?)?;
+        let list = element(doc, "ul", &[("class", "proposals")], None)?;
+        for entry in held {
+            let item = element(
+                doc,
+                "li",
+                &[("class", "held-entry"), ("data-entry", entry.id)],
+                None,
+            )?;
+            let name = element(doc, "h4", &[], Some(entry.name))?;
+            self.mark_language(&name, entry.languages.name)?;
+            item.append_child(&name)?;
+            item.append_child(&*self.status_line(entry)?)?;
+            let description = element(
+                doc,
+                "p",
+                &[("class", "description")],
+                Some(entry.description),
+            )?;
+            self.mark_language(&description, entry.languages.description)?;
+            item.append_child(&description)?;
+            let access = element(doc, "div", &[("class", "access"), ("part", "access")], None)?;
+            self.access_links(&access, entry.access)?;
+            item.append_child(&access)?;
+            list.append_child(&item)?;
+        }
+        section.append_child(&list)?;
+        self.results.append_child(&section)?;
+        Ok(())
+    }
+
+    /// The status in words, with its icon hidden from screen readers: held,
+    /// open to all (free), or the eligibility.
+    fn status_line(&self, proposal: &DetailedProposal) -> Result<Element, JsValue> {
+        let doc = &self.document;
+        let (standing, icon, words) = standing(proposal);
+        let line = element(
+            doc,
+            "p",
+            &[
+                ("class", "status"),
+                ("data-status", status_name(proposal.status)),
+                ("data-standing", standing),
+            ],
+            None,
+        )?;
+        line.append_child(&*element(
+            doc,
+            "span",
+            &[("class", "icon"), ("aria-hidden", "true")],
+            Some(icon),
+        )?)?;
+        line.append_child(&*element(doc, "span", &[], Some(&self.text(words)))?)?;
+        Ok(line)
     }
 
     /// The filters: one need or all, and only what the person is
@@ -454,31 +626,22 @@ impl OrientationView {
                 ("part", "proposal"),
                 ("data-entry", proposal.id),
                 ("data-status", status),
+                ("data-standing", standing(proposal).0),
             ],
             None,
         )?;
         let name = element(doc, "h4", &[], Some(proposal.name))?;
         self.mark_language(&name, proposal.languages.name)?;
         item.append_child(&name)?;
-        let line = element(
-            doc,
-            "p",
-            &[("class", "status"), ("data-status", status)],
-            None,
-        )?;
-        line.append_child(&*element(
-            doc,
-            "span",
-            &[("class", "icon"), ("aria-hidden", "true")],
-            Some(status_icon(proposal.status)),
-        )?)?;
-        line.append_child(&*element(
-            doc,
-            "span",
-            &[],
-            Some(&self.text(Message::EligibilityWords(proposal.status))),
-        )?)?;
-        item.append_child(&line)?;
+        if proposal.key {
+            item.append_child(&*element(
+                doc,
+                "p",
+                &[("class", "key-step")],
+                Some(&self.text(Message::KeyStepWords)),
+            )?)?;
+        }
+        item.append_child(&*self.status_line(proposal)?)?;
         let description = element(
             doc,
             "p",
@@ -490,12 +653,15 @@ impl OrientationView {
 
         if !proposal.explanation.is_empty() {
             let why = element(doc, "details", &[("part", "why")], None)?;
-            why.append_child(&*element(
-                doc,
-                "summary",
-                &[],
-                Some(&self.text(Message::WhyTitle)),
-            )?)?;
+            let summary = element(doc, "summary", &[], Some(&self.text(Message::WhyTitle)))?;
+            // Each "Why?" names its scheme, to a screen reader.
+            self.hidden_words(&summary, &format!(" – {}", proposal.name))?;
+            if proposal.languages.name != self.locale {
+                if let Some(hidden) = summary.last_element_child() {
+                    hidden.set_attribute("lang", proposal.languages.name.tag())?;
+                }
+            }
+            why.append_child(&summary)?;
             let reasons = element(doc, "ul", &[("class", "reasons")], None)?;
             for reason in proposal.explanation.iter() {
                 let (icon, name) = match reason.status() {
@@ -603,13 +769,49 @@ fn status_name(status: Eligibility) -> &'static str {
     }
 }
 
-/// The status's icon, beside its words (which alone carry the meaning).
-fn status_icon(status: Eligibility) -> &'static str {
-    match status {
-        Eligibility::Eligible => "✓",
-        Eligibility::Undetermined => "?",
-        Eligibility::Ineligible => "✗",
+/// How an entry stands for the person, as the core tells it: its name
+/// (for styling and tests), its icon beside the words (which alone carry
+/// the meaning), and the words ("Ouvert à tous" is not "Vous y avez
+/// droit").
+fn standing(proposal: &DetailedProposal) -> (&'static str, &'static str, Message<'static>) {
+    match proposal.standing {
+        Standing::Held => ("held", "✓", Message::HeldWords),
+        Standing::OpenToAll => (
+            "open_to_all",
+            "✓",
+            Message::OpenToAll {
+                free: proposal.cost == "gratuit",
+            },
+        ),
+        Standing::Entitled => (
+            "entitled",
+            "✓",
+            Message::EligibilityWords(Eligibility::Eligible),
+        ),
+        Standing::OnConditions => ("on_conditions", "?", Message::OnConditions),
+        Standing::Undetermined => (
+            "undetermined",
+            "?",
+            Message::EligibilityWords(Eligibility::Undetermined),
+        ),
+        Standing::RuledOut => (
+            "ruled_out",
+            "✗",
+            Message::EligibilityWords(Eligibility::Ineligible),
+        ),
     }
+}
+
+/// The proposals the filter keeps: all, or only what the person is
+/// entitled to.
+fn kept<'p, 'a>(
+    proposals: &'p [DetailedProposal<'a>],
+    only_eligible: bool,
+) -> Vec<&'p DetailedProposal<'a>> {
+    proposals
+        .iter()
+        .filter(|p| !only_eligible || p.status == Eligibility::Eligible)
+        .collect()
 }
 
 /// Refuses a territory that is not a department or commune code.

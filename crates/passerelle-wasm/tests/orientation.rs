@@ -14,7 +14,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::{code, find_all, js, root, send, text, Events};
+use common::{code, find, find_all, js, root, send, text, Events};
 
 const JOB: &str = "trouver-un-emploi";
 const SHELTER: &str = "logement-hebergement--rechercher-une-solution-dhebergement-temporaire";
@@ -104,8 +104,21 @@ fn each_need_shows_its_schemes_with_status_reasons_questions_and_access() {
             other => panic!("status {other}"),
         };
         let line = proposal.query_selector(".status").unwrap().unwrap();
-        // The words carry the status; the icon is hidden from screen readers.
-        assert!(text(&line).ends_with(&Message::EligibilityWords(eligibility).text(Locale::Fr)));
+        // The words carry the status ("Ouvert à tous" for an entry with no
+        // condition, "Possible, sous conditions" for conditions the site
+        // cannot check); the icon is hidden from screen readers.
+        let words = match line.get_attribute("data-standing").as_deref() {
+            Some("open_to_all") => Message::OpenToAll {
+                free: text(&line).contains("gratuit"),
+            },
+            Some("on_conditions") => Message::OnConditions,
+            _ => Message::EligibilityWords(eligibility),
+        };
+        assert!(
+            text(&line).ends_with(&words.text(Locale::Fr)),
+            "{}",
+            text(&line)
+        );
         let icon = line.query_selector(".icon").unwrap().unwrap();
         assert_eq!(icon.get_attribute("aria-hidden").as_deref(), Some("true"));
         // The reasons, one per condition, each with its status.
@@ -323,4 +336,166 @@ fn a_catalogue_text_without_translation_is_marked_with_its_language() {
     );
     // The national catalogue speaks English: nothing marked.
     assert!(find_all(&host, "li.proposal:not([data-entry=atelier-cv]) [lang]").is_empty());
+}
+
+/// A registered jobseeker of 45 on the RSA, with two children, who needs
+/// work and money.
+fn jobseeker_on_rsa() -> Value {
+    let need = |theme: &str, label: &str| {
+        json!({"theme": theme, "label": label, "priority": "high", "rank": null,
+               "raised_by": [{"question": "job_difficulty", "answer": "a_lot"}]})
+    };
+    json!({
+        "questionnaire_id": "passerelle-default",
+        "reference_date": "2026-11-27",
+        "facts": {"age": 45, "postal_code": "57000", "employment_status": "jobseeker",
+                  "registered_jobseeker": true, "benefits": ["rsa"], "children_count": 2,
+                  "youngest_child_age": 8, "single_parent": false, "monthly_resources": 400,
+                  "nationality": "french", "housing": "tenant", "rqth": false,
+                  "qualification_level": 2},
+        "urgent": [],
+        "needs": [need(JOB, "Emploi"), need("difficultes-financieres", "Argent")],
+        "ranked_by_person": false
+    })
+}
+
+#[wasm_bindgen_test]
+fn what_the_person_has_is_shown_as_theirs_and_never_proposed_again() {
+    let (host, widget) = mount("fr");
+    widget.set_diagnosis(js(&jobseeker_on_rsa())).unwrap();
+    for id in ["rsa", "france-travail-inscription"] {
+        assert!(
+            find_all(&host, &format!("li.proposal[data-entry={id}]")).is_empty(),
+            "{id} is proposed to a person who has it"
+        );
+        let held = find_all(
+            &host,
+            &format!("section.held li.held-entry[data-entry={id}]"),
+        );
+        assert_eq!(held.len(), 1, "{id} is not with what the person has");
+        let status = held[0].query_selector(".status").unwrap().unwrap();
+        assert!(text(&status).ends_with(&Message::HeldWords.text(Locale::Fr)));
+    }
+    assert_eq!(
+        text(&find_all(&host, "section.held h3")[0]),
+        Message::HeldTitle.text(Locale::Fr)
+    );
+    // The job need points to the registration the person has.
+    let pointer = find_all(
+        &host,
+        &format!(
+            "section.need[data-theme={JOB}] .see-also li[data-entry=france-travail-inscription]"
+        ),
+    );
+    assert_eq!(pointer.len(), 1);
+    assert!(text(&pointer[0]).ends_with(&Message::HeldWords.text(Locale::Fr)));
+}
+
+#[wasm_bindgen_test]
+fn an_entry_without_conditions_is_open_to_all_and_free_not_a_right() {
+    let (host, widget) = mount("fr");
+    widget.set_diagnosis(js(&jobseeker_on_rsa())).unwrap();
+    let budget = find_all(
+        &host,
+        "li.proposal[data-entry=point-conseil-budget] .status",
+    );
+    assert_eq!(budget.len(), 1);
+    assert_eq!(
+        text(&budget[0]),
+        format!("✓{}", Message::OpenToAll { free: true }.text(Locale::Fr))
+    );
+    // A scheme whose conditions the site cannot check: possible, on conditions.
+    let iae = find_all(&host, "li.proposal[data-entry=iae-pass-inclusion] .status");
+    assert_eq!(
+        text(&iae[0]),
+        format!("?{}", Message::OnConditions.text(Locale::Fr))
+    );
+    // "Vous y avez droit" only where a condition was met.
+    let entitled = Message::EligibilityWords(Eligibility::Eligible).text(Locale::Fr);
+    for proposal in find_all(&host, "li.proposal") {
+        let id = proposal.get_attribute("data-entry").unwrap();
+        let status = text(&proposal.query_selector(".status").unwrap().unwrap());
+        let catalogue = passerelle_core::catalogue::Catalogue::national();
+        let entry = catalogue.entry(&id).unwrap();
+        if entry.eligibility.is_none() {
+            assert!(!status.contains(&entitled), "{id}: {status}");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_few_proposals_first_then_see_more_and_the_ruled_out_folded_with_their_count() {
+    let (host, widget) = mount("fr");
+    widget.set_diagnosis(js(&jobseeker_on_rsa())).unwrap();
+    let job = find(&host, &format!("section.need[data-theme={JOB}]"));
+    let first = job
+        .query_selector_all(":scope > ul.proposals > li.proposal")
+        .unwrap();
+    assert!(
+        first.length() >= 1 && first.length() <= 3,
+        "{} first",
+        first.length()
+    );
+    let folded = job
+        .query_selector(":scope > details.ruled-out")
+        .unwrap()
+        .unwrap();
+    assert!(!folded.has_attribute("open"), "ruled out folded by default");
+    let out = folded.query_selector_all("li.proposal").unwrap();
+    assert!(out.length() > 0);
+    let summary = folded.query_selector("summary").unwrap().unwrap();
+    let words = Message::RuledOutCount(out.length() as usize).text(Locale::Fr);
+    assert!(text(&summary).starts_with(&words), "{}", text(&summary));
+    // Nothing ruled out outside the fold.
+    for item in find_all(&host, "li.proposal[data-status=ineligible]") {
+        assert!(item.closest("details.ruled-out").unwrap().is_some());
+    }
+    let more = find_all(&host, "details.more");
+    assert!(!more.is_empty(), "a need with more than three proposals");
+    for fold in &more {
+        assert!(!fold.has_attribute("open"));
+        let count = fold.query_selector_all("li.proposal").unwrap().length() as usize;
+        let summary = fold.query_selector("summary").unwrap().unwrap();
+        // Visible "Voir plus (N)", and the need's name for a screen reader.
+        let hidden = summary.query_selector(".visually-hidden").unwrap().unwrap();
+        assert_eq!(
+            text(&summary),
+            format!(
+                "{}{}",
+                Message::SeeMore(count).text(Locale::Fr),
+                text(&hidden)
+            )
+        );
+        let section = fold.closest("section.need").unwrap().unwrap();
+        let need = text(&section.query_selector("h3").unwrap().unwrap());
+        assert!(text(&hidden).contains(&need));
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_why_names_its_scheme_for_screen_readers() {
+    let (host, widget) = mount("fr");
+    widget.set_diagnosis(js(&jobseeker_on_rsa())).unwrap();
+    let mut names = Vec::new();
+    for proposal in find_all(&host, "li.proposal") {
+        let name = text(&proposal.query_selector("h4").unwrap().unwrap());
+        let Some(summary) = proposal
+            .query_selector("details[part=why] summary")
+            .unwrap()
+        else {
+            continue;
+        };
+        let visible = Message::WhyTitle.text(Locale::Fr);
+        assert_eq!(text(&summary), format!("{visible} – {name}"));
+        let hidden = summary.query_selector(".visually-hidden").unwrap().unwrap();
+        assert_eq!(text(&hidden), format!(" – {name}"));
+        names.push(text(&summary));
+    }
+    assert!(names.len() >= 5);
+    let unique: std::collections::BTreeSet<_> = names.iter().collect();
+    assert_eq!(
+        unique.len(),
+        names.len(),
+        "two \"Pourquoi ?\" sound the same"
+    );
 }
