@@ -470,12 +470,20 @@ export interface NeedInput {
   /** A data·inclusion theme or category. */
   theme: string;
   priority?: Priority;
+  /**
+   * The urgent alerts raised with an urgent need, if known: an emergency
+   * line some alert names is then proposed only when one of these names it
+   * (the 119 for a child in danger, not for violence between adults).
+   */
+  alerts?: UrgentAlert[];
 }
 
 /** A need as orientation gives it back. */
 export interface Need {
   theme: string;
   priority: Priority;
+  /** The urgent alerts given with it, if any. */
+  alerts?: UrgentAlert[];
 }
 
 /** Why one condition is met, not met or unknown. */

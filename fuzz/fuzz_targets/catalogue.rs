@@ -33,6 +33,7 @@ fuzz_target!(|data: &[u8]| {
                 needs.push(Need {
                     theme: theme.clone(),
                     priority: Priority::Urgent,
+                    alerts: Vec::new(),
                 });
             }
         }

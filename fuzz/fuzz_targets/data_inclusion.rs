@@ -38,6 +38,7 @@ fuzz_target!(|data: &[u8]| {
         .map(|theme| Need {
             theme: theme.clone(),
             priority: Priority::High,
+            alerts: Vec::new(),
         })
         .collect();
     assert_orientation(catalogue, &Facts::new(), &needs, today());

@@ -43,7 +43,11 @@ fuzz_target!(|data: &[u8]| {
             Some(Ok(n)) => themes[n % themes.len()].value.clone(),
             _ => token.to_owned(),
         };
-        needs.push(Need { theme, priority });
+        needs.push(Need {
+            theme,
+            priority,
+            alerts: Vec::new(),
+        });
     }
     let facts = match Facts::from_json(facts) {
         Ok(facts) => facts,

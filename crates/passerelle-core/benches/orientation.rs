@@ -96,6 +96,7 @@ fn main() {
         .map(|theme| Need {
             theme: (*theme).into(),
             priority: Priority::Normal,
+            alerts: Vec::new(),
         })
         .collect();
     let runs = runs(30);

@@ -291,15 +291,39 @@ pub struct Diagnosis {
 }
 
 impl Diagnosis {
-    /// The needs as orientation takes them.
+    /// The needs as orientation takes them: an urgent need with the urgent
+    /// alerts raised by the same answers (so that its emergency lines are
+    /// those of the alerts raised: the 3919 for violence, the 119 only for
+    /// a child in danger).
     pub fn orientation_needs(&self) -> Vec<Need> {
         self.needs
             .iter()
-            .map(|need| Need {
-                theme: need.theme.clone(),
-                priority: need.priority,
-            })
+            .map(|need| self.orientation_need(need))
             .collect()
+    }
+
+    /// One need as orientation takes it (see [`Self::orientation_needs`]).
+    pub fn orientation_need(&self, need: &FoundNeed) -> Need {
+        let alerts = if need.priority == Priority::Urgent {
+            self.urgent
+                .iter()
+                .filter(|raised| {
+                    raised.raised_by.iter().any(|by| {
+                        need.raised_by
+                            .iter()
+                            .any(|other| other.question == by.question)
+                    })
+                })
+                .map(|raised| raised.alert)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Need {
+            theme: need.theme.clone(),
+            priority: need.priority,
+            alerts,
+        }
     }
 }
 

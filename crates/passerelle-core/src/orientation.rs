@@ -8,6 +8,7 @@ use std::borrow::Cow;
 
 use crate::catalogue::{Access, Catalogue, Compiled, Entry};
 use crate::date::Date;
+use crate::diagnosis::UrgentAlert;
 use crate::explanation::{ExplanationList, Explanations};
 use crate::facts::{Fact, FactSet, Facts};
 use crate::i18n::Locale;
@@ -33,9 +34,41 @@ pub struct Need {
     pub theme: String,
     #[serde(default)]
     pub priority: Priority,
+    /// The urgent alerts raised with this need, if the caller knows them
+    /// ([`Diagnosis::orientation_needs`](crate::Diagnosis::orientation_needs)
+    /// does): an emergency line that some alert names among its contacts
+    /// is then proposed only when one of these names it (the 119 for a
+    /// child in danger, not for every urgent need about the family). Empty:
+    /// the line's theme alone decides.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alerts: Vec<UrgentAlert>,
 }
 
 impl Need {
+    /// A need of this theme and priority, its alerts unknown.
+    pub fn new(theme: &str, priority: Priority) -> Need {
+        Need {
+            theme: theme.to_owned(),
+            priority,
+            alerts: Vec::new(),
+        }
+    }
+
+    /// Whether the emergency line `entry` answers this need's alerts: any
+    /// line when the alerts are not known, or when no alert names it;
+    /// else only a line one of them names among its contacts.
+    fn calls_for(&self, entry: &str) -> bool {
+        let names = |alert: &UrgentAlert| {
+            alert
+                .contacts(Locale::Fr)
+                .iter()
+                .any(|contact| contact.catalogue_entry == Some(entry))
+        };
+        self.alerts.is_empty()
+            || self.alerts.iter().any(names)
+            || !UrgentAlert::ALL.iter().any(names)
+    }
+
     /// Checks that the theme is a data·inclusion theme or category.
     pub fn check(&self, path: &str) -> Result<(), Problem> {
         let known = Referential::Themes.contains(&self.theme)
@@ -248,8 +281,9 @@ pub struct NeedOrientation<'c> {
     pub need: Need,
     pub proposals: Vec<Proposal<'c>>,
     /// How many of `proposals` to show first: [`FIRST_SHOWN`], or more
-    /// when more emergency lines and key steps lead; never one ruled out
-    /// or aimed at other publics.
+    /// when more emergency lines and key steps lead; never one ruled out,
+    /// aimed at other publics, or serving only another theme of the need's
+    /// category.
     pub shown_first: usize,
     /// How many of `proposals`, at the end, are ruled out.
     pub ruled_out: usize,
@@ -287,6 +321,7 @@ impl<'c> NeedOrientation<'c> {
     /// let needs = [Need {
     ///     theme: "logement-hebergement--rechercher-une-solution-dhebergement-temporaire".into(),
     ///     priority: Priority::Urgent,
+    ///     alerts: Vec::new(),
     /// }];
     /// let orientation = orient(&catalogue, &Request {
     ///     facts: &facts, needs: &needs, reference_date: Date::parse("2026-12-03").unwrap(),
@@ -731,7 +766,7 @@ fn publics_of(facts: &Facts, urgent_need: bool) -> (u16, u16) {
 /// let catalogue = Catalogue::national();
 /// let facts = Facts::from_json(r#"{"birth_date": "2007-05-02", "postal_code": "93200",
 ///     "employment_status": "inactive", "in_education": false}"#).unwrap();
-/// let needs = [Need { theme: "trouver-un-emploi".into(), priority: Default::default() }];
+/// let needs = [Need::new("trouver-un-emploi", Default::default())];
 /// let orientation = orient(&catalogue, &Request {
 ///     facts: &facts, needs: &needs, reference_date: Date::parse("2026-11-26").unwrap(),
 ///     locale: Locale::Fr, explain: true,
@@ -820,7 +855,11 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
                         })
                         .max();
                     if catalogue.urgent(index) {
-                        return own.filter(|fit| urgent && fit.fit() == Fit::Theme);
+                        return own.filter(|fit| {
+                            urgent
+                                && fit.fit() == Fit::Theme
+                                && need.calls_for(&evaluation.entry.id)
+                        });
                     }
                     if !evaluation.key {
                         return own;
@@ -916,7 +955,7 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
                 // emergency lines, key steps, what is aimed at other
                 // publics after the rest; then the fit to the need's theme
                 // (or only its category) and to the person's public; then
-                // certainty (eligible before undetermined); then proximity
+                // certainty (a right met, then possible on conditions, then undetermined); then proximity
                 // (the town's own service before a national one); then how
                 // many of its themes serve the person's needs and how many
                 // themes in all (a service that helps broadly before a
@@ -929,13 +968,19 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
                     | (15 - coverage[at]) << 35
                     | (7 - breadth) << 32
                     | (name & 0xFFFF_FFFF);
-                let key = u64::from(evaluation.status == Eligibility::Ineligible) << 47
-                    | u64::from(!emergency) << 46
-                    | u64::from(!evaluation.key) << 45
-                    | u64::from(audience == Audience::Others) << 44
-                    | u64::from(fit == Fit::Category) << 43
-                    | u64::from(audience == Audience::Unknown) << 42
-                    | u64::from(evaluation.status == Eligibility::Undetermined) << 41
+                // Certainty: a right whose encoded conditions are met (or
+                // one open to all), then one possible on conditions only its
+                // notes state, then one the facts cannot settle yet.
+                let on_conditions = evaluation.status == Eligibility::Eligible
+                    && evaluation.entry.conditions_in_notes;
+                let key = u64::from(evaluation.status == Eligibility::Ineligible) << 48
+                    | u64::from(!emergency) << 47
+                    | u64::from(!evaluation.key) << 46
+                    | u64::from(audience == Audience::Others) << 45
+                    | u64::from(fit == Fit::Category) << 44
+                    | u64::from(audience == Audience::Unknown) << 43
+                    | u64::from(evaluation.status == Eligibility::Undetermined) << 42
+                    | u64::from(on_conditions) << 41
                     | if emergency { at as u64 } else { rest };
                 ranked.push((key, at as u32, fit, audience));
             }
@@ -969,12 +1014,15 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
                         && (proposal.emergency || proposal.key)
                 })
                 .count();
-            // Never first: what is ruled out, or aimed at other publics.
+            // Never first: what is ruled out, aimed at other publics, or
+            // serving only another theme of the need's category (debt
+            // advice for a person who said they have no income at all).
             let for_the_person = proposals
                 .iter()
                 .take_while(|proposal| {
                     proposal.status != Eligibility::Ineligible
                         && (proposal.audience != Audience::Others || proposal.emergency)
+                        && (proposal.fit == Fit::Theme || proposal.key)
                 })
                 .count();
             NeedOrientation {

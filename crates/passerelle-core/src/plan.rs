@@ -46,7 +46,7 @@ use serde_json::Value as Json;
 
 use crate::catalogue::{Catalogue, Entry};
 use crate::date::{Date, HolidayZone, Weekday};
-use crate::diagnosis::{Diagnosis, RaisedAlert, UrgentAlert};
+use crate::diagnosis::Diagnosis;
 use crate::facts::{Fact, Facts, Value};
 use crate::i18n::{Locale, Message};
 use crate::orientation::{orient, Need, Priority, Request};
@@ -907,10 +907,7 @@ impl Plan {
         };
         let orientation_needs: Vec<Need> = needs
             .iter()
-            .map(|need| Need {
-                theme: need.theme.clone(),
-                priority: need.priority,
-            })
+            .map(|need| diagnosis.orientation_need(need))
             .collect();
         let orientation = orient(
             catalogue,
@@ -954,10 +951,11 @@ impl Plan {
                 }
                 None => addressing.collect(),
             };
-            // The orientation proposes each entry once and an emergency
-            // line only under an urgent need; the plan keeps each partner
-            // once (the person may choose one for two needs), and an
-            // emergency line only when its urgent alert was raised.
+            // The orientation proposes each entry once, and an emergency
+            // line only under an urgent need whose alert calls for it; the
+            // plan keeps each partner once (the person may choose one for
+            // two needs), and an emergency line the person chose only where
+            // the orientation proposes it.
             let chosen = choices.entries.contains_key(&need.theme);
             let mut offered = Vec::new();
             for entry in entries.iter().filter_map(|entry| catalogue.entry(entry)) {
@@ -965,9 +963,9 @@ impl Plan {
                     .iter()
                     .flatten()
                     .any(|candidate: &Candidate| candidate.entry.id == entry.id);
-                if planned
-                    || (entry.urgent && !line_raised(entry, need.priority, &diagnosis.urgent))
-                {
+                let line_not_proposed =
+                    || entry.urgent && !found.actionable().any(|p| p.id == entry.id);
+                if planned || line_not_proposed() {
                     continue;
                 }
                 offered.push(Candidate {
@@ -1268,10 +1266,7 @@ impl Plan {
             .collect();
         let needs: Vec<Need> = active
             .iter()
-            .map(|objective| Need {
-                theme: objective.theme.clone(),
-                priority: objective.priority,
-            })
+            .map(|objective| Need::new(&objective.theme, objective.priority))
             .collect();
         let orientation = orient(
             catalogue,
@@ -1514,24 +1509,6 @@ struct Step {
     days: StepDays,
 }
 
-/// Whether an emergency line (an `urgent` entry) is a step of a need of
-/// `priority`: only of an urgent need, and, when an urgent alert names
-/// the line among its contacts, only if that alert was raised (the 119
-/// for a child in danger, not for every need about the family).
-fn line_raised(entry: &Entry, priority: Priority, raised: &[RaisedAlert]) -> bool {
-    if priority != Priority::Urgent {
-        return false;
-    }
-    let names = |alert: UrgentAlert| {
-        alert
-            .contacts(crate::i18n::Locale::Fr)
-            .iter()
-            .any(|contact| contact.catalogue_entry == Some(entry.id.as_str()))
-    };
-    let named = UrgentAlert::ALL.into_iter().any(names);
-    !named || raised.iter().any(|alert| names(alert.alert))
-}
-
 /// The candidates a first plan keeps, as (need, candidate) positions in
 /// the order their steps are dated: round by round, each need's next
 /// proposal (its key step first); emergency lines and entries the person
@@ -1626,6 +1603,7 @@ fn move_item<T>(items: &mut Vec<T>, from: usize, to: usize) -> Result<(), PlanEr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnosis::{RaisedAlert, UrgentAlert};
 
     #[test]
     fn names_are_the_json_names() {

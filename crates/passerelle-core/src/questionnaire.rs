@@ -1233,10 +1233,7 @@ impl Question {
         for (i, signal) in self.needs.iter().enumerate() {
             let needs_path = path.field("needs");
             let signal_path = needs_path.item(i);
-            let need = Need {
-                theme: signal.theme.clone(),
-                priority: signal.priority,
-            };
+            let need = Need::new(&signal.theme, signal.priority);
             if let Err(problem) = need.check("") {
                 found.list.push(Problem {
                     path: signal_path.field("theme").to_string(),

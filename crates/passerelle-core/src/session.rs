@@ -572,10 +572,7 @@ impl DiagnosisSession {
         }
         let needs: Vec<Need> = themes
             .iter()
-            .map(|theme| Need {
-                theme: (*theme).to_owned(),
-                priority: Priority::Normal,
-            })
+            .map(|theme| Need::new(theme, Priority::Normal))
             .collect();
         let request = Request {
             facts: &known.facts,

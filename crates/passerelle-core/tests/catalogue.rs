@@ -136,6 +136,7 @@ fn entries_out_of_their_validity_period_are_left_out() {
     let needs = [Need {
         theme: "numerique".into(),
         priority: Priority::Normal,
+        alerts: Vec::new(),
     }];
     let at = |date: &str| {
         let orientation = orient(
@@ -167,6 +168,7 @@ fn urgent_needs_bring_emergency_contacts_first() {
     let needs = [Need {
         theme: "logement-hebergement".into(),
         priority: Priority::Urgent,
+        alerts: Vec::new(),
     }];
     let orientation = orient(
         &catalogue,
@@ -191,6 +193,7 @@ fn unknown_needs_are_refused() {
     let needs = [Need {
         theme: "astrologie".into(),
         priority: Priority::Normal,
+        alerts: Vec::new(),
     }];
     let problem = orient(
         &Catalogue::national(),
@@ -305,6 +308,7 @@ fn urgent_contacts_are_the_emergency_lines_of_the_urgent_needs_only() {
             .map(|(theme, priority)| Need {
                 theme: (*theme).into(),
                 priority: *priority,
+                alerts: Vec::new(),
             })
             .collect();
         let request = Request {

@@ -121,7 +121,7 @@ fn personas() -> Vec<Persona> {
                 ("trouver-un-emploi", High),
             ],
             not_needs: vec!["sante"],
-            asked: 30,
+            asked: 29,
         },
         Persona {
             name: "violence at home, 31, two children, hosted",
@@ -139,7 +139,7 @@ fn personas() -> Vec<Persona> {
                 ("famille--garde-denfants", Normal),
             ],
             not_needs: vec!["trouver-un-emploi"],
-            asked: 32,
+            asked: 30,
         },
         Persona {
             name: "a child in danger",
@@ -148,7 +148,7 @@ fn personas() -> Vec<Persona> {
             urgent: vec![UrgentAlert::ChildInDanger],
             needs: vec![("famille--surmonter-conflits-separation-violence", Urgent)],
             not_needs: vec![],
-            asked: 31,
+            asked: 29,
         },
         Persona {
             name: "needs urgent care, 50",
@@ -157,7 +157,7 @@ fn personas() -> Vec<Persona> {
             urgent: vec![UrgentAlert::MedicalEmergency],
             needs: vec![("sante--acces-aux-soins", Urgent), ("sante", High)],
             not_needs: vec![],
-            asked: 30,
+            asked: 28,
         },
         Persona {
             name: "hungry student, 20",
@@ -170,7 +170,7 @@ fn personas() -> Vec<Persona> {
                 ("difficultes-financieres", High),
             ],
             not_needs: vec!["trouver-un-emploi"],
-            asked: 31,
+            asked: 29,
         },
         Persona {
             name: "employed, 45, no difficulty",
@@ -178,7 +178,7 @@ fn personas() -> Vec<Persona> {
             urgent: vec![],
             needs: vec![],
             not_needs: vec!["trouver-un-emploi", "logement-hebergement"],
-            asked: 29,
+            asked: 27,
         },
         Persona {
             name: "19, no diploma, neither working nor studying, in 93",
@@ -191,11 +191,15 @@ fn personas() -> Vec<Persona> {
             needs: vec![
                 ("trouver-un-emploi", High),
                 ("se-former", High),
-                ("difficultes-financieres", High),
-                ("mobilite--preparer-un-permis", Normal),
+                // No resources at all: the need to get some, not debts.
+                (
+                    "difficultes-financieres--prevenir-une-degradation-de-la-situation-financiere",
+                    High,
+                ),
             ],
-            not_needs: vec![],
-            asked: 32,
+            // No licence, but getting about is no difficulty for them.
+            not_needs: vec!["mobilite--preparer-un-permis", "difficultes-financieres"],
+            asked: 31,
         },
         Persona {
             name: "jobseeker, 58, out of work for years, ASS",
@@ -210,7 +214,7 @@ fn personas() -> Vec<Persona> {
                 ("numerique--maitriser-les-fondamentaux-du-numerique", Normal),
             ],
             not_needs: vec!["se-former"],
-            asked: 31,
+            asked: 29,
         },
         Persona {
             name: "refugee, 30, allowed to work, little French",
@@ -228,7 +232,7 @@ fn personas() -> Vec<Persona> {
                 ("difficultes-administratives-ou-juridiques", High),
             ],
             not_needs: vec![],
-            asked: 30,
+            asked: 28,
         },
         Persona {
             name: "single parent, 28, toddler, RSA",
@@ -244,7 +248,7 @@ fn personas() -> Vec<Persona> {
                 ("trouver-un-emploi", Normal),
             ],
             not_needs: vec![],
-            asked: 35,
+            asked: 33,
         },
         Persona {
             name: "disabled worker (RQTH), 40, AAH",
@@ -255,7 +259,7 @@ fn personas() -> Vec<Persona> {
             urgent: vec![],
             needs: vec![("trouver-un-emploi", High), ("sante", Normal)],
             not_needs: vec!["logement-hebergement"],
-            asked: 33,
+            asked: 31,
         },
         Persona {
             name: "in an emergency shelter, 35",
@@ -269,10 +273,13 @@ fn personas() -> Vec<Persona> {
                     High,
                 ),
                 ("logement-hebergement", High),
-                ("difficultes-financieres", High),
+                (
+                    "difficultes-financieres--prevenir-une-degradation-de-la-situation-financiere",
+                    High,
+                ),
             ],
             not_needs: vec![],
-            asked: 28,
+            asked: 27,
         },
         Persona {
             name: "apprentice, 18, no licence, no car",
@@ -302,7 +309,7 @@ fn personas() -> Vec<Persona> {
                 ("difficultes-administratives-ou-juridiques", High),
             ],
             not_needs: vec!["trouver-un-emploi"],
-            asked: 31,
+            asked: 29,
         },
         Persona {
             name: "self-employed, 38, in debt",
@@ -311,7 +318,7 @@ fn personas() -> Vec<Persona> {
             urgent: vec![],
             needs: vec![("difficultes-financieres", High)],
             not_needs: vec![],
-            asked: 29,
+            asked: 27,
         },
         Persona {
             name: "24, living with parents, looking for a first flat",
@@ -321,7 +328,7 @@ fn personas() -> Vec<Persona> {
             urgent: vec![],
             needs: vec![("logement-hebergement", High)],
             not_needs: vec![],
-            asked: 31,
+            asked: 29,
         },
         Persona {
             name: "would rather not say much",
@@ -332,7 +339,7 @@ fn personas() -> Vec<Persona> {
             urgent: vec![],
             needs: vec![("trouver-un-emploi", High)],
             not_needs: vec![],
-            asked: 31,
+            asked: 29,
         },
     ]
 }

@@ -14,7 +14,7 @@ use passerelle_core::catalogue::Catalogue;
 use passerelle_core::date::Date;
 use passerelle_core::diagnosis::Diagnosis;
 use passerelle_core::orientation::{
-    orient, Audience, Eligibility, Orientation, Priority, Request, Standing, FIRST_SHOWN,
+    orient, Audience, Eligibility, Fit, Orientation, Priority, Request, Standing, FIRST_SHOWN,
 };
 use passerelle_core::plan::{ActionKind, Choices, Plan};
 use passerelle_core::{AnswerValue, DiagnosisSession, Locale, Questionnaire};
@@ -659,10 +659,11 @@ fn a_few_proposals_first_then_the_rest_and_never_first_what_is_not_for_the_perso
                 .iter()
                 .all(|proposal| proposal.status != Eligibility::Ineligible));
             // Behind "see more" only when the first are full, or for
-            // other publics.
+            // other publics, or serving only another theme of the need's
+            // category.
             if more
                 .iter()
-                .any(|proposal| proposal.audience != Audience::Others)
+                .any(|proposal| proposal.audience != Audience::Others && proposal.fit == Fit::Theme)
             {
                 assert!(first.len() >= FIRST_SHOWN, "{}", situation.name);
             }
@@ -770,6 +771,7 @@ fn the_towns_own_partner_comes_before_a_national_one_that_fits_as_well() {
     let needs = [Need {
         theme: "trouver-un-emploi".into(),
         priority: Priority::High,
+        alerts: Vec::new(),
     }];
     let orientation = orient(
         &catalogue,
@@ -788,5 +790,15 @@ fn the_towns_own_partner_comes_before_a_national_one_that_fits_as_well() {
         .iter()
         .map(|proposal| proposal.id)
         .collect();
-    assert_eq!(first.first(), Some(&"demo-atelier-cv"), "{first:?}");
+    // The key step of a young jobseeker (the Mission locale, which
+    // registers them with France Travail) leads; then the town's own
+    // workshop, before the national entries that fit as well.
+    assert_eq!(
+        first,
+        [
+            "mission-locale",
+            "demo-atelier-cv",
+            "contrat-engagement-jeune"
+        ]
+    );
 }

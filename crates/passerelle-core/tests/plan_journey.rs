@@ -34,7 +34,8 @@ fn answers() -> BTreeMap<String, AnswerValue> {
         "job_difficulty": "a_lot", "job_now": true, "training_difficulty": "some",
         "training_now": false, "housing_difficulty": "none", "mobility_difficulty": "none",
         "driving_licence": false, "vehicle": false, "health_difficulty": "none",
-        "family_difficulty": "none", "money_difficulty": "some", "admin_difficulty": "none",
+        "family_difficulty": "none", "money_difficulty": "some", "money_now": true,
+        "admin_difficulty": "none",
         "french_difficulty": "none", "french_level": "fluent", "digital_difficulty": "none",
         "digital_autonomy": "autonomous",
         "need_ranking": ["trouver-un-emploi", "difficultes-financieres"]

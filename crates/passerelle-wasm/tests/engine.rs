@@ -931,10 +931,12 @@ fn transfer_of_a_large_orientation() {
         Need {
             theme: "trouver-un-emploi".into(),
             priority: Priority::High,
+            alerts: Vec::new(),
         },
         Need {
             theme: "logement-hebergement".into(),
             priority: Priority::Normal,
+            alerts: Vec::new(),
         },
     ];
     let date = Date::parse(TODAY).unwrap();
