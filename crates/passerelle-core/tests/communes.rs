@@ -355,6 +355,7 @@ fn demo_needs() -> Vec<Need> {
     .map(|theme| Need {
         theme: theme.into(),
         priority: Priority::Normal,
+        alerts: Vec::new(),
     })
     .collect()
 }

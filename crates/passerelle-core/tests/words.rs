@@ -48,6 +48,7 @@ fn demo_explanations(facts: &Facts, locale: Locale) -> Vec<(String, String)> {
         .map(|theme| Need {
             theme,
             priority: Priority::Normal,
+            alerts: Vec::new(),
         })
         .collect();
     let orientation = orient(
