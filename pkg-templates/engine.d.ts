@@ -162,6 +162,13 @@ export interface NumberKind {
 }
 export interface DateKind { type: 'date' }
 export interface PostalCodeKind { type: 'postal_code' }
+/**
+ * The commune where the person lives, among those the postal code answered
+ * before serves; asked only when it serves several. The answer is the
+ * commune's INSEE code. `options` (the communes, by name) is given by
+ * `Diagnosis.current()` and `Diagnosis.step()`, not by the questionnaire.
+ */
+export interface CommuneKind { type: 'commune'; options?: ChoiceOption[] }
 export interface ShortTextKind {
   type: 'short_text';
   /** The most characters accepted (the engine gives 200 when the questionnaire does not say). */
@@ -172,7 +179,7 @@ export interface NeedRankingKind { type: 'need_ranking' }
 /** What kind of answer a question takes, discriminated by `type`. */
 export type QuestionKind =
   | YesNoKind | SingleChoiceKind | MultipleChoiceKind | NumberKind
-  | DateKind | PostalCodeKind | ShortTextKind | NeedRankingKind;
+  | DateKind | PostalCodeKind | CommuneKind | ShortTextKind | NeedRankingKind;
 
 export type QuestionKindType = QuestionKind['type'];
 
@@ -209,7 +216,7 @@ export interface QuestionOf<K extends QuestionKind> {
 export type Question =
   | QuestionOf<YesNoKind> | QuestionOf<SingleChoiceKind> | QuestionOf<MultipleChoiceKind>
   | QuestionOf<NumberKind> | QuestionOf<DateKind> | QuestionOf<PostalCodeKind>
-  | QuestionOf<ShortTextKind> | QuestionOf<NeedRankingKind>;
+  | QuestionOf<CommuneKind> | QuestionOf<ShortTextKind> | QuestionOf<NeedRankingKind>;
 
 /**
  * An answer: `true`/`false` (yes/no), a whole number, a text (a choice's
@@ -871,7 +878,7 @@ export type PasserelleErrorCode =
   | 'invalid_argument' | 'input_too_large' | 'invalid_date' | 'no_date'
   | 'unknown_locale' | 'busy' | 'conversion_failed' | 'fetch_failed'
   // Inputs checked whole (every problem in `details`)
-  | 'invalid_questionnaire' | 'invalid_catalogue' | 'invalid_records'
+  | 'invalid_questionnaire' | 'invalid_catalogue' | 'invalid_records' | 'invalid_communes'
   | 'invalid_request' | 'invalid_facts' | 'invalid_plans'
   // Diagnosis session
   | AnswerErrorCode | 'not_current_question' | 'session_complete' | 'not_skippable'
@@ -908,6 +915,14 @@ export interface EngineOptions {
   catalogue?: CatalogueInput | string;
   /** Merged into the catalogue (an entry of the same id replaces it). */
   local_catalogue?: CatalogueInput | string;
+  /**
+   * The texts of the commune parts to know (the package's
+   * `communes/<department>.txt`, as `load_communes` gives them): a postal
+   * code of one commune then sets it, one of several asks which, and
+   * places are named. Without, the commune question is left out and a
+   * commune is told by its department. Throws `invalid_communes`.
+   */
+  communes?: string[];
 }
 
 /** `create_engine`'s options: those of `new Engine`, and URLs to fetch documents from. */

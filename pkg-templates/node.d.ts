@@ -6,8 +6,16 @@ export * from './engine.js';
 export function load(): Promise<void>;
 
 /**
+ * The commune parts of `departments` (every department when left out),
+ * read from the package's `communes/` folder, for `new Engine({communes})`.
+ * Rejects with a `PasserelleError` of code `fetch_failed`.
+ */
+export function load_communes(departments?: readonly string[] | null): Promise<string[]>;
+
+/**
  * Creates an Engine with its documents fetched from the URLs given (and
- * nothing else). Rejects with a `PasserelleError` of code `fetch_failed`, or
- * the engine's own codes.
+ * nothing else) and, unless `communes` is given, every commune part of the
+ * package read from disk. Rejects with a `PasserelleError` of code
+ * `fetch_failed`, or the engine's own codes.
  */
 export function create_engine(options?: import('./engine.js').FetchedEngineOptions | null): Promise<import('./engine.js').Engine>;

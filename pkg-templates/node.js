@@ -2,7 +2,7 @@
 // engine only (Engine, Diagnosis, Plan), no custom element. The
 // WebAssembly module is read from the file next to this one and
 // instantiated synchronously when this module is first imported.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { initSync, Engine, Diagnosis, Plan } from './passerelle_wasm.js';
 import { fetchedOptions } from './fetch-options.js';
 
@@ -17,16 +17,46 @@ export function load() {
   return Promise.resolve();
 }
 
+const COMMUNES = new URL('./communes/', import.meta.url);
+
+/**
+ * The commune parts of `departments` (`["93", "2A"]`; every department
+ * when left out), read from this package's `communes/` folder, for
+ * `new Engine({communes})`. Throws an Error with code `fetch_failed` when
+ * one cannot be read.
+ * @param {string[]} [departments]
+ * @returns {Promise<string[]>}
+ */
+export async function load_communes(departments) {
+  const names = departments?.map((department) => `${department}.txt`)
+    ?? readdirSync(COMMUNES).filter((name) => name.endsWith('.txt')).sort();
+  return names.map((name) => {
+    const url = new URL(encodeURIComponent(name), COMMUNES);
+    try {
+      return readFileSync(url, 'utf8');
+    } catch (error) {
+      const failure = new Error(`Could not read the commune part ${url}: ${error.message}`);
+      failure.code = 'fetch_failed';
+      failure.details = [{ path: '$.communes', code: 'fetch_failed', message: error.message }];
+      throw failure;
+    }
+  });
+}
+
 /**
  * Creates an Engine with its questionnaire and catalogues fetched from the
  * URLs given (`questionnaire_url`, `catalogue_url`, `local_catalogue_url`;
- * nothing else is fetched). Other options are those of `new Engine`.
- * Throws an Error with code `fetch_failed`, or the engine's own codes.
+ * nothing else is fetched) and, unless `communes` is given, every commune
+ * part of the package read from disk. Other options are those of
+ * `new Engine`. Throws an Error with code `fetch_failed`, or the engine's
+ * own codes.
  * @param {object} [options]
  * @returns {Promise<Engine>}
  */
 export async function create_engine(options) {
-  return new Engine(await fetchedOptions(options ?? {}));
+  const resolved = await fetchedOptions(options ?? {});
+  resolved.communes ??= await load_communes();
+  return new Engine(resolved);
 }
 
 export { Engine, Diagnosis, Plan };

@@ -21,6 +21,14 @@ export function load(): Promise<void>;
 export function create_engine(options?: import('./engine.js').FetchedEngineOptions | null): Promise<import('./engine.js').Engine>;
 
 /**
+ * The commune parts of `departments` (`["93", "2A"]`), fetched from the
+ * package's own `communes/` files, for `new Engine({communes})`. The
+ * elements fetch the parts they need themselves. Rejects with a
+ * `PasserelleError` of code `fetch_failed`.
+ */
+export function load_communes(departments: readonly string[]): Promise<string[]>;
+
+/**
  * `<passerelle-diagnostic>`: registered when this module is imported. It
  * asks the default questionnaire, or the site's own: the `questionnaire`
  * property, else the JSON at `questionnaire-src` (fetched without cookies).

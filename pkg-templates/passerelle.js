@@ -7,7 +7,7 @@
 // this class forwards the element's life cycle to the widget written in
 // Rust (DiagnosticWidget), which renders into the element's shadow root.
 import init, {
-  DiagnosticWidget, Engine, OrientationWidget, ParcoursWidget, PlanWidget,
+  DiagnosticWidget, Engine, OrientationWidget, ParcoursWidget, PlanWidget, set_commune_source,
 } from './passerelle_wasm.js';
 import { fetchedOptions, fetchText } from './fetch-options.js';
 
@@ -21,8 +21,29 @@ let loaded = false;
  * @returns {Promise<void>}
  */
 export function load() {
-  ready ??= init().then(() => { loaded = true; });
+  ready ??= init().then(() => {
+    loaded = true;
+    // The commune table: a file of the package per department, fetched
+    // only when a widget needs one (a postal code answered, a place to name).
+    set_commune_source((department) => fetchText('communes', communePart(department)));
+  });
   return ready;
+}
+
+/** The URL of the commune part of `department`: a file of this package. */
+function communePart(department) {
+  return new URL(`./communes/${encodeURIComponent(department)}.txt`, import.meta.url);
+}
+
+/**
+ * The commune parts of `departments` (`["93", "2A", "974"]`), fetched
+ * from this package's own files, for `new Engine({communes})`. Throws an
+ * Error with code `fetch_failed` when one cannot be fetched.
+ * @param {string[]} departments
+ * @returns {Promise<string[]>}
+ */
+export function load_communes(departments) {
+  return Promise.all(departments.map((department) => fetchText('communes', communePart(department), '$.communes')));
 }
 
 /** The language for an element: its own `lang`, else the nearest one. */
@@ -46,11 +67,11 @@ function reportError(element, error, code = error?.code ?? 'load_failed') {
  */
 const FALLBACK = {
   wasm_blocked: {
-    fr: 'Passerelle ne peut pas fonctionner sur cette page : le site doit autoriser WebAssembly (\'wasm-unsafe-eval\') dans sa politique de sécurité, ou afficher Passerelle dans un cadre.',
+    fr: 'Passerelle ne peut pas fonctionner sur cette page\u00a0: le site doit autoriser WebAssembly (\'wasm-unsafe-eval\') dans sa politique de sécurité, ou afficher Passerelle dans un cadre.',
     en: 'Passerelle cannot run on this page: the site must allow WebAssembly (\'wasm-unsafe-eval\') in its security policy, or show Passerelle in a frame.',
   },
   load_failed: {
-    fr: 'Passerelle n’a pas pu se charger : rechargez la page ou réessayez plus tard.',
+    fr: 'Passerelle n’a pas pu se charger\u00a0: rechargez la page ou réessayez plus tard.',
     en: 'Passerelle could not load: reload the page or try again later.',
   },
 };

@@ -60,9 +60,9 @@ test('a person answers with the keyboard only, sees what to do at once, and the 
   const widget = page.locator('passerelle-diagnostic');
   const heading = widget.locator('legend h3');
   await heading.waitFor();
-  assert.equal(await heading.textContent(), 'Où allez-vous dormir ce soir ?');
+  assert.equal(await heading.textContent(), 'Où allez-vous dormir ce soir\u202f?');
   assert.equal(await widget.locator('h2.section').textContent(),
-    'Pour commencer : votre sécurité aujourd’hui');
+    'Pour commencer\u00a0: votre sécurité aujourd’hui');
   assert.match(await widget.locator('.progress').textContent(), /^Question 1 · environ \d+ questions restantes$/);
   assert.equal(await focusedInWidget(page), null, 'the page keeps its focus at start');
   // A single choice; also on a small phone (320 px) without sideways scrolling.
@@ -112,7 +112,7 @@ test('a person answers with the keyboard only, sees what to do at once, and the 
   await page.keyboard.press('Enter');
   const error = widget.locator('#passerelle-error');
   await error.waitFor();
-  assert.equal(await error.textContent(), 'Erreur : Écrivez un nombre entre 14 et 120 ans.');
+  assert.equal(await error.textContent(), 'Erreur\u00a0: Écrivez un nombre entre 14 et 120 ans.');
   assert.equal(await focusedInWidget(page), 'passerelle-input');
   assert.equal(await widget.locator('#passerelle-input').getAttribute('aria-invalid'), 'true');
   await checkState(page, 'diagnostic-error'); // a number refused, its error shown

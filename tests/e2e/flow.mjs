@@ -54,12 +54,14 @@ function shown(page, path) {
 /**
  * Answers every question with the keyboard: `persona.answers[id]` when
  * given (an option's value, a list of them, or what to type), else the
- * first option, the first box, `1`. Returns when the end screen shows.
+ * first option, the first box, `1`. Returns when the end screen shows,
+ * or when the question `until` shows (its id returned).
  */
-export async function answerAll(page, path, persona) {
+export async function answerAll(page, path, persona, { until = null } = {}) {
   for (let steps = 0; steps < 80; steps += 1) {
     const now = await shown(page, path);
-    if (now.end) return;
+    if (now.end) return null;
+    if (now.question === until) return until;
     assert.equal(now.error, null, `${persona.name}: no error at ${now.question}`);
     const given = persona.answers[now.question];
     if (now.radios.length > 0) {

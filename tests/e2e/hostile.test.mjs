@@ -217,7 +217,7 @@ test('under a policy without wasm-unsafe-eval, each element says so in its langu
   await fallback('passerelle-diagnostic').waitFor();
   // The sentences of the package's README ("Content-Security-Policy").
   assert.equal(await fallback('passerelle-parcours').textContent(),
-    'Passerelle ne peut pas fonctionner sur cette page : le site doit autoriser WebAssembly '
+    'Passerelle ne peut pas fonctionner sur cette page\u00a0: le site doit autoriser WebAssembly '
     + '(\'wasm-unsafe-eval\') dans sa politique de sécurité, ou afficher Passerelle dans un cadre.');
   assert.equal(await fallback('passerelle-diagnostic').textContent(),
     'Passerelle cannot run on this page: the site must allow WebAssembly (\'wasm-unsafe-eval\') '

@@ -12,8 +12,10 @@ import { launch, openPage, baseUrl, checkState } from './browser.mjs';
 import { answerAll, orientationShown, tabUntil, focusedId } from './flow.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { load, Engine } = await import(path.join(root, 'target', 'pkg', 'node.js'));
+const { load, Engine, load_communes } = await import(path.join(root, 'target', 'pkg', 'node.js'));
 await load();
+// The page loads the commune parts it needs; the engine gets them all.
+const communes = await load_communes();
 const localCatalogue = readFileSync(
   path.join(root, 'crates', 'passerelle-core', 'data', 'catalogue-demo-local.json'), 'utf8');
 
@@ -54,7 +56,7 @@ function today() {
 
 for (const portal of portals) {
   test(`${portal.page}: three personas go from the questions to their plan by keyboard`, async () => {
-    const engine = new Engine(portal.local ? { local_catalogue: localCatalogue } : {});
+    const engine = new Engine(portal.local ? { local_catalogue: localCatalogue, communes } : { communes });
     const inside = (tag) => (portal.parcours ? ['passerelle-parcours', tag] : [tag]);
     for (const [index, persona] of personas.entries()) {
       const { page, seen } = await openPage(browser, new URL(portal.page, baseUrl).href);

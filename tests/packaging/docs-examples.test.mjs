@@ -58,9 +58,15 @@ function resolved(code) {
   return code.replace(/(from\s*|import\s*\(\s*)(['"])passerelle\2/g, `$1'${nodeEntry}'`);
 }
 
-/** `value` as the `// →` comments write it. */
+/**
+ * `value` as the `// →` comments write it; the non-breaking spaces of
+ * French typography written out (`\u00a0`, `\u202f`), as they cannot be
+ * seen.
+ */
 function show(value) {
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') {
+    return JSON.stringify(value).replace(/\u00a0/g, '\\u00a0').replace(/\u202f/g, '\\u202f');
+  }
   if (value === null || typeof value !== 'object') return String(value);
   if (Array.isArray(value)) return `[${value.map(show).join(', ')}]`;
   const entries = Object.entries(value);

@@ -4,7 +4,7 @@
 // imported by its name.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -25,7 +25,13 @@ after(async () => {
 
 test('the tarball holds exactly the files of package.json "files", and package.json', async () => {
   const manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
-  const expected = [...manifest.files, 'package.json'].sort();
+  // A folder of "files" (communes/) is published with every file in it.
+  const expected = [...manifest.files, 'package.json'].flatMap((file) => {
+    const full = path.join(packageDir, file);
+    return existsSync(full) && statSync(full).isDirectory()
+      ? readdirSync(full).map((name) => `${file}/${name}`)
+      : [file];
+  }).sort();
   for (const file of ['LICENSE', 'NOTICE']) {
     if (existsSync(path.join(packageDir, file))) {
       assert.ok(manifest.files.includes(file), `${file} is in the package folder but not in "files"`);

@@ -71,6 +71,7 @@ export function answerAll(diagnosis) {
       yes_no: () => id === 'food_today',
       number: () => (id === 'age' ? 19 : kind.min),
       postal_code: () => '93200',
+      commune: () => kind.options[0].id,
       date: () => '2007-05-02',
       short_text: () => 'x',
       need_ranking: () => diagnosis.needs_found(),

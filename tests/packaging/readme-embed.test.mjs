@@ -67,7 +67,7 @@ test('the README\'s two lines on a page of one\'s own give the whole parcours', 
     assert.deepEqual(shown, {
       steps: ['Vos réponses', 'Les aides et services', 'Votre plan'],
       question: 'sleep_tonight',
-      heading: 'Où allez-vous dormir ce soir ?',
+      heading: 'Où allez-vous dormir ce soir\u202f?',
     });
     assert.deepEqual(seen.errors, []);
     assert.deepEqual(outside(seen.requests), [], 'requests outside 127.0.0.1');

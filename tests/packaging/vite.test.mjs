@@ -81,7 +81,7 @@ test('the built app runs the engine and shows the widget in Chromium', { skip: n
     assert.deepEqual(await pageResult(page), EXPECTED_RESULT);
     assert.deepEqual(await firstQuestion(page), {
       question: 'sleep_tonight',
-      heading: 'Où allez-vous dormir ce soir ?',
+      heading: 'Où allez-vous dormir ce soir\u202f?',
     });
     assert.deepEqual(seen.errors, []);
     assert.deepEqual(outside(seen.requests), [], 'requests outside 127.0.0.1');

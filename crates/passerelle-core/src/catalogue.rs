@@ -41,6 +41,10 @@ pub struct Catalogue {
     entries: Vec<Entry>,
     #[serde(skip)]
     index: Index,
+    /// The communes known, to name those of zones and where a person
+    /// lives (see [`Catalogue::with_communes`]).
+    #[serde(skip)]
+    communes: crate::communes::Communes,
 }
 
 /// What orientation needs of every entry, worked out once per catalogue so
@@ -798,6 +802,72 @@ impl Catalogue {
             self.fictional || local.fictional,
             entries,
         )
+        .with_communes(if self.communes.is_empty() {
+            local.communes.clone()
+        } else {
+            self.communes.clone()
+        })
+    }
+
+    /// This catalogue, naming the communes that `communes` knows: the
+    /// communes of its zones in explanations ("Habiter à Saint-Denis"),
+    /// and where a person lives ([`crate::orientation::orient`] also works
+    /// out the commune of a postal code that serves one commune only). A
+    /// commune not known is told by its department, never by its code.
+    ///
+    /// ```
+    /// use passerelle_core::catalogue::Catalogue;
+    /// use passerelle_core::communes::Communes;
+    ///
+    /// let communes = Communes::new()
+    ///     .with_part("# passerelle-communes 1 93\n93066\tSaint-Denis\t93200 93210\n")
+    ///     .unwrap();
+    /// let catalogue = Catalogue::demo_local().with_communes(communes);
+    /// assert_eq!(catalogue.communes().name("93066"), Some("Saint-Denis"));
+    /// assert_eq!(catalogue.commune_parts_needed(), ["93"]);
+    /// ```
+    pub fn with_communes(mut self, communes: crate::communes::Communes) -> Catalogue {
+        self.communes = communes;
+        self
+    }
+
+    /// The communes this catalogue names.
+    pub fn communes(&self) -> &crate::communes::Communes {
+        &self.communes
+    }
+
+    /// The departments whose commune part names the communes of this
+    /// catalogue's zones (in its entries' zones and eligibility rules), in
+    /// code order: what to load before explaining them.
+    pub fn commune_parts_needed(&self) -> Vec<&'static str> {
+        fn walk(condition: &Condition, into: &mut Vec<&'static str>) {
+            match condition.test() {
+                Test::All(parts) | Test::Any(parts) => {
+                    parts.iter().for_each(|part| walk(part, into));
+                }
+                Test::Not(part) => walk(part, into),
+                Test::InZone(zone) => {
+                    for code in zone.communes() {
+                        let Some(part) = crate::communes::Communes::part_of_commune(code) else {
+                            continue;
+                        };
+                        let at = into.partition_point(|known| *known < part);
+                        if into.get(at) != Some(&part) {
+                            into.insert(at, part);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut departments = Vec::new();
+        for entry in &self.entries {
+            walk(&entry.zone_condition, &mut departments);
+            if let Some(rule) = &entry.eligibility {
+                walk(rule, &mut departments);
+            }
+        }
+        departments
     }
 
     /// A catalogue of checked entries with unique ids.
@@ -809,6 +879,7 @@ impl Catalogue {
             fictional,
             index: Index::new(&entries),
             entries,
+            communes: crate::communes::Communes::default(),
         }
     }
 

@@ -37,6 +37,7 @@ use std::sync::OnceLock;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
+use crate::communes::Communes;
 use crate::facts::{Fact, Facts};
 use crate::i18n::{self, Locale};
 use crate::program::Program;
@@ -63,17 +64,25 @@ impl<'c> Explanations<'c> {
     ) -> Explanations<'c> {
         let mut program = Program::default();
         let at = program.compile(condition);
-        let mut explanations = Explanations::of_program(Cow::Owned(program), facts, locale, true);
+        let mut explanations = Explanations::of_program(
+            Cow::Owned(program),
+            facts,
+            &Communes::default(),
+            locale,
+            true,
+        );
         explanations.root = Some(condition);
         explanations.evaluate(at);
         explanations
     }
 
     /// Ready to evaluate the conditions of `program` on resolved `facts`,
-    /// and to record their statuses if `explain`.
+    /// and to record their statuses if `explain`; the sentences name the
+    /// communes that `communes` knows.
     pub(crate) fn of_program(
         program: Cow<'c, Program>,
         facts: Facts,
+        communes: &Communes,
         locale: Locale,
         explain: bool,
     ) -> Explanations<'c> {
@@ -86,7 +95,7 @@ impl<'c> Explanations<'c> {
             program,
             statuses,
             root: None,
-            person: PersonTexts::new(facts, locale),
+            person: PersonTexts::new(facts, communes.clone(), locale),
         }
     }
 
@@ -246,8 +255,25 @@ impl<'a> Explanation<'a> {
     /// checked against ("Avoir entre 16 et 25 ans : vous avez 22 ans").
     pub fn text(&self) -> String {
         let person = &self.explanations.person;
+        let named;
+        let condition = match self.condition.test() {
+            // A zone of communes was put in words when the catalogue was
+            // read, without their names: named now, when they are known.
+            Test::InZone(zone)
+                if self.condition.label().is_none()
+                    && !zone.communes().is_empty()
+                    && !person.communes.is_empty() =>
+            {
+                named = i18n::in_language(
+                    i18n::zone_text_in(zone, &person.communes, person.locale),
+                    person.locale,
+                );
+                named.as_str()
+            }
+            _ => self.condition.text(person.locale),
+        };
         i18n::with_person(
-            self.condition.text(person.locale),
+            condition,
             person.about(self.condition).as_deref(),
             person.locale,
         )
@@ -292,15 +318,18 @@ impl Serialize for Explanation<'_> {
 #[derive(Debug, Clone)]
 struct PersonTexts {
     facts: Facts,
+    /// The communes known, to name the person's and a zone's.
+    communes: Communes,
     locale: Locale,
     values: [OnceLock<Box<str>>; Fact::ALL.len()],
     place: OnceLock<Box<str>>,
 }
 
 impl PersonTexts {
-    fn new(facts: Facts, locale: Locale) -> PersonTexts {
+    fn new(facts: Facts, communes: Communes, locale: Locale) -> PersonTexts {
         PersonTexts {
             facts,
+            communes,
             locale,
             values: [const { OnceLock::new() }; Fact::ALL.len()],
             place: OnceLock::new(),
@@ -308,15 +337,20 @@ impl PersonTexts {
     }
 
     fn value(&self, fact: Fact) -> &str {
-        self.values[fact as usize]
-            .get_or_init(|| i18n::person_value_text(fact, self.facts.get(fact), self.locale).into())
+        self.values[fact as usize].get_or_init(|| {
+            i18n::person_value_text(fact, self.facts.get(fact), &self.communes, self.locale).into()
+        })
     }
 
     fn place(&self) -> &str {
         self.place.get_or_init(|| {
-            i18n::place_text(
-                self.facts.get(Fact::Commune),
-                self.facts.get(Fact::Department),
+            i18n::in_language(
+                i18n::place_text(
+                    self.facts.get(Fact::Commune),
+                    self.facts.get(Fact::Department),
+                    &self.communes,
+                    self.locale,
+                ),
                 self.locale,
             )
             .into()
@@ -365,10 +399,10 @@ impl PersonTexts {
             }
         }
         if known.is_empty() {
-            i18n::person_value_text(Fact::Rqth, None, self.locale)
+            i18n::person_value_text(Fact::Rqth, None, &self.communes, self.locale)
         } else {
             known.join(if self.locale == Locale::Fr {
-                " ; "
+                "\u{202f}; "
             } else {
                 "; "
             })

@@ -436,6 +436,49 @@ impl Facts {
         }
     }
 
+    /// The facts with the commune worked out from the postal code, when
+    /// the commune is not given and `communes` knows that the postal code
+    /// serves one commune only (see `docs/facts.md`, "Derived facts"); the
+    /// department and region then follow from the commune, which is right
+    /// even for the few postal codes that serve communes across a
+    /// department boundary.
+    ///
+    /// ```
+    /// use passerelle_core::communes::Communes;
+    /// use passerelle_core::facts::{Fact, Facts, Value};
+    ///
+    /// let communes = Communes::new()
+    ///     .with_part("# passerelle-communes 1 93\n93066\tSaint-Denis\t93200 93210\n")
+    ///     .unwrap();
+    /// let facts = Facts::from_json(r#"{"postal_code": "93200"}"#).unwrap();
+    /// let placed = facts.with_commune_from(&communes);
+    /// assert_eq!(placed.get(Fact::Commune), Some(&Value::Text("93066".into())));
+    /// // Without the part, the commune stays unknown.
+    /// assert_eq!(facts.with_commune_from(&Communes::new()), facts);
+    /// ```
+    pub fn with_commune_from(&self, communes: &crate::communes::Communes) -> Facts {
+        use crate::communes::PostalCommunes;
+        let mut facts = self.clone();
+        if let (None, Some(Value::Text(postal_code))) =
+            (self.get(Fact::Commune), self.get(Fact::PostalCode))
+        {
+            if let PostalCommunes::One(commune) = communes.of_postal_code(postal_code) {
+                facts.put(Fact::Commune, Some(Value::Text(commune.code.to_owned())));
+            }
+        }
+        facts
+    }
+
+    /// [`Facts::resolve`] after [`Facts::with_commune_from`]: every derived
+    /// fact, the commune of a postal code included when `communes` knows it.
+    pub fn resolve_in(
+        &self,
+        reference_date: Date,
+        communes: &crate::communes::Communes,
+    ) -> Result<Facts, Problem> {
+        self.with_commune_from(communes).resolve(reference_date)
+    }
+
     /// The facts with the derived ones added (see `docs/facts.md`): age
     /// at `reference_date`, department from commune or postal code,
     /// region from department. A given fact is never overwritten.

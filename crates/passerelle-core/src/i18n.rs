@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::communes::Communes;
 use crate::facts::{Fact, Value};
 use crate::geo;
 use crate::rules::{Comparison, Zone};
@@ -428,6 +429,10 @@ pub enum Message<'a> {
     KeptPlanUnreadable,
     /// The device refuses to keep the plan.
     PlanStorageUnavailable,
+    // Words and places (issue 16, words).
+    /// The only choice of a commune question when the commune table cannot
+    /// be read: the commune chosen before.
+    CommuneChosenBefore,
     // --- Orientation: what the person has, open to all, see more (issue 16) ---
     /// The status of an entry the person has already.
     HeldWords,
@@ -486,8 +491,21 @@ pub enum Message<'a> {
 }
 
 impl Message<'_> {
-    /// The message in the given language.
+    /// The message in the given language, with its typography (French:
+    /// see [`crate::typography`], applied to every message and to the
+    /// names and texts it quotes).
     pub fn text(&self, locale: Locale) -> String {
+        in_language(self.words(locale), locale)
+    }
+
+    /// The message in every language, as the data's texts are.
+    pub fn localized(&self) -> crate::LocalizedText {
+        let [fr, en] = Locale::ALL.map(|locale| self.text(locale));
+        crate::LocalizedText::from_texts(fr, en)
+    }
+
+    /// The message's words, before typography.
+    fn words(&self, locale: Locale) -> String {
         use Locale::{En, Fr};
         match (self, locale) {
             (Message::Continue, Fr) => "Continuer".into(),
@@ -732,16 +750,7 @@ impl Message<'_> {
             )
             .into(),
             (Message::FactValue { fact, value }, locale) => {
-                let value = match (fact, value) {
-                    (_, None) => pick(locale, "pas encore connu", "not known yet").to_owned(),
-                    (Fact::Department, Some(Value::Text(code))) => department_text(code),
-                    (Fact::Region, Some(Value::Text(code))) => geo::REGIONS
-                        .iter()
-                        .find(|(c, _)| c == code)
-                        .map_or_else(|| code.clone(), |(_, name)| format!("{name} ({code})")),
-                    (_, Some(value)) => value_text(*fact, value, locale),
-                };
-                format!("{}{} {value}", fact_label(*fact, locale), pick(locale, " :", ":"))
+                fact_value_text(*fact, *value, &Communes::default(), locale)
             }
             (Message::ReferralPersonTitle, locale) => {
                 pick(locale, "La personne", "The person").into()
@@ -1312,6 +1321,13 @@ impl Message<'_> {
                 "This device cannot keep your plan. Save it as a file.",
             )
             .into(),
+            // Words and places (issue 16, words).
+            (Message::CommuneChosenBefore, locale) => pick(
+                locale,
+                "La commune que vous avez choisie",
+                "The town you chose",
+            )
+            .into(),
             // Urgent help at once (issue 16, section 1).
             (Message::ContactAvailability { free, hours }, locale) => {
                 use crate::diagnosis::Hours;
@@ -1646,7 +1662,7 @@ fn pick<'a>(locale: Locale, fr: &'a str, en: &'a str) -> &'a str {
 pub(crate) fn with_person(condition: &str, person: Option<&str>, locale: Locale) -> String {
     match person {
         Some(person) => {
-            let separator = pick(locale, " : ", ": ");
+            let separator = pick(locale, "\u{a0}: ", ": ");
             let mut text = String::with_capacity(condition.len() + separator.len() + person.len());
             text.push_str(condition);
             text.push_str(separator);
@@ -1843,7 +1859,8 @@ fn fact_label(fact: Fact, locale: Locale) -> &'static str {
     pick(locale, fr, en)
 }
 
-/// The label of one allowed value of a one-of or set fact.
+/// The label of one allowed value of a one-of or set fact, as it follows
+/// the fact's name ("Logement : locataire").
 fn value_label(fact: Fact, value: &str, locale: Locale) -> String {
     let (fr, en) = match (fact, value) {
         (Fact::EmploymentStatus, "employed") => ("en emploi", "employed"),
@@ -1854,13 +1871,20 @@ fn value_label(fact: Fact, value: &str, locale: Locale) -> String {
         (Fact::EmploymentStatus, "self_employed") => ("indépendant", "self-employed"),
         (Fact::EmploymentStatus, "inactive") => ("sans activité", "not working"),
         (Fact::EmploymentStatus, "retired") => ("à la retraite", "retired"),
-        (Fact::Benefits, "rsa") => ("RSA", "RSA"),
-        (Fact::Benefits, "ass") => ("ASS", "ASS"),
-        (Fact::Benefits, "aah") => ("AAH", "AAH"),
+        (Fact::Benefits, "rsa") => ("RSA (revenu de solidarité active)", "RSA (minimum income)"),
+        (Fact::Benefits, "ass") => (
+            "ASS (allocation de solidarité spécifique)",
+            "ASS (unemployment assistance once rights to unemployment benefit end)",
+        ),
+        (Fact::Benefits, "aah") => (
+            "AAH (allocation aux adultes handicapés)",
+            "AAH (disabled adult allowance)",
+        ),
         (Fact::Benefits, "are") => ("allocation chômage (ARE)", "unemployment benefit (ARE)"),
-        (Fact::Benefits, "prime_activite") => {
-            ("prime d’activité", "activity bonus (prime d’activité)")
-        }
+        (Fact::Benefits, "prime_activite") => (
+            "prime d’activité",
+            "prime d’activité (earned income supplement for low-paid workers)",
+        ),
         (Fact::Nationality, "french") => ("française", "French"),
         (Fact::Nationality, "eu") => ("Union européenne, EEE ou Suisse", "EU, EEA or Swiss"),
         (Fact::Nationality, "non_eu") => ("hors Union européenne", "non-EU"),
@@ -1899,28 +1923,176 @@ fn value_label(fact: Fact, value: &str, locale: Locale) -> String {
     pick(locale, fr, en).to_owned()
 }
 
-/// A number with the unit of its fact: "12 mois", "1200 €".
-fn quantity(fact: Fact, n: i64, locale: Locale) -> String {
-    let unit = match fact {
-        Fact::UnemploymentMonths => pick(locale, " mois", " months"),
-        Fact::MonthlyResources => " €",
-        Fact::FirstResidencePermitYears | Fact::YoungestChildAge | Fact::Age => {
-            pick(locale, " ans", " years")
+/// The person's one-of value as the second half of a sentence: "vous
+/// êtes locataire", "you speak French well".
+fn person_choice(fact: Fact, value: &str, locale: Locale) -> Option<&'static str> {
+    let (fr, en) = match (fact, value) {
+        (Fact::EmploymentStatus, "employed") => ("vous êtes en emploi", "you are employed"),
+        (Fact::EmploymentStatus, "jobseeker") => (
+            "vous êtes en recherche d’emploi",
+            "you are looking for work",
+        ),
+        (Fact::EmploymentStatus, "student") => ("vous êtes élève ou étudiant", "you are a student"),
+        (Fact::EmploymentStatus, "in_training") => {
+            ("vous êtes en formation", "you are in training")
         }
-        _ => "",
+        (Fact::EmploymentStatus, "apprentice") => {
+            ("vous êtes en apprentissage", "you are an apprentice")
+        }
+        (Fact::EmploymentStatus, "self_employed") => {
+            ("vous travaillez à votre compte", "you are self-employed")
+        }
+        (Fact::EmploymentStatus, "inactive") => ("vous êtes sans activité", "you are not working"),
+        (Fact::EmploymentStatus, "retired") => ("vous êtes à la retraite", "you are retired"),
+        (Fact::Nationality, "french") => ("vous êtes de nationalité française", "you are French"),
+        (Fact::Nationality, "eu") => (
+            "vous êtes citoyen de l’Union européenne, de l’EEE ou de la Suisse",
+            "you are a citizen of the EU, the EEA or Switzerland",
+        ),
+        (Fact::Nationality, "non_eu") => (
+            "vous avez une nationalité hors de l’Union européenne",
+            "you are a national of a country outside the EU",
+        ),
+        (Fact::Housing, "owner") => ("vous êtes propriétaire", "you own your home"),
+        (Fact::Housing, "tenant") => ("vous êtes locataire", "you rent your home"),
+        (Fact::Housing, "hosted") => (
+            "vous êtes hébergé chez quelqu’un",
+            "you are staying with someone",
+        ),
+        (Fact::Housing, "emergency_shelter") => (
+            "vous êtes en hébergement d’urgence",
+            "you are in an emergency shelter",
+        ),
+        (Fact::Housing, "homeless") => ("vous n’avez pas de logement", "you have no home"),
+        (Fact::Housing, "other") => (
+            "vous avez un autre type de logement",
+            "you have another kind of housing",
+        ),
+        (Fact::FrenchLevel, "fluent") => ("vous parlez bien français", "you speak French well"),
+        (Fact::FrenchLevel, "basic") => (
+            "vous avez quelques bases en français",
+            "you have some basic French",
+        ),
+        (Fact::FrenchLevel, "none") => (
+            "vous ne parlez pas encore français",
+            "you do not speak French yet",
+        ),
+        (Fact::DigitalAutonomy, "autonomous") => (
+            "vous êtes à l’aise avec le numérique",
+            "you manage well with computers and phones",
+        ),
+        (Fact::DigitalAutonomy, "needs_help") => (
+            "vous avez besoin d’aide avec le numérique",
+            "you need help with computers and phones",
+        ),
+        (Fact::DigitalAutonomy, "no_access") => (
+            "vous n’avez pas d’accès au numérique",
+            "you have no access to a computer or the internet",
+        ),
+        _ => return None,
     };
+    Some(pick(locale, fr, en))
+}
+
+/// A benefit with its article, for "vous recevez le RSA".
+fn benefit_with_article(benefit: &str, locale: Locale) -> String {
+    let label = value_label(Fact::Benefits, benefit, locale);
+    match locale {
+        Locale::En => label,
+        Locale::Fr => match benefit {
+            "rsa" => format!("le {label}"),
+            "prime_activite" => format!("la {label}"),
+            "ass" | "aah" | "are" => format!("l’{label}"),
+            _ => label,
+        },
+    }
+}
+
+/// A whole number as a person reads it: "1 200" (with a narrow
+/// non-breaking space) in French, "1,200" in English.
+fn number(n: i64, locale: Locale) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let separator = pick(locale, "\u{202f}", ",");
+    let mut text = String::with_capacity(digits.len() + 4);
+    if n < 0 {
+        text.push('-');
+    }
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            text.push_str(separator);
+        }
+        text.push(digit);
+    }
+    text
+}
+
+/// An amount in euros: "1 200 €", "€1,200".
+fn euros(n: i64, locale: Locale) -> String {
+    match locale {
+        Locale::Fr => format!("{}\u{a0}€", number(n, locale)),
+        Locale::En => format!("€{}", number(n, locale)),
+    }
+}
+
+/// A number of years, months or children with its noun, singular or
+/// plural: "1 an", "3 ans", "1 year", "3 years".
+fn count(n: i64, one: (&str, &str), many: (&str, &str), locale: Locale) -> String {
+    // `unsigned_abs`: a rule may compare with any whole number, i64::MIN too.
+    let noun = if n.unsigned_abs() < 2 && locale == Locale::Fr || n.unsigned_abs() == 1 {
+        pick(locale, one.0, one.1)
+    } else {
+        pick(locale, many.0, many.1)
+    };
+    format!("{}{}{noun}", number(n, locale), pick(locale, "\u{a0}", " "))
+}
+
+/// A qualification level in words: "niveau 3 (CAP, BEP)".
+fn qualification(level: i64, locale: Locale) -> String {
+    let diploma = match level {
+        ..=2 => pick(locale, "sans diplôme", "no diploma"),
+        3 => "CAP, BEP",
+        4 => pick(locale, "baccalauréat", "baccalauréat, A level"),
+        5 => pick(locale, "bac\u{a0}+\u{a0}2", "two years of higher education"),
+        6 => pick(locale, "licence, bac\u{a0}+\u{a0}3", "bachelor’s degree"),
+        7 => pick(locale, "master, bac\u{a0}+\u{a0}5", "master’s degree"),
+        _ => pick(locale, "doctorat", "doctorate"),
+    };
+    format!(
+        "{}\u{a0}{level} ({diploma})",
+        pick(locale, "niveau", "level")
+    )
+}
+
+/// A number with the unit of its fact, as a condition states it: "12
+/// mois", "1 200 €", "niveau 3 (CAP, BEP)".
+fn quantity(fact: Fact, n: i64, locale: Locale) -> String {
     match fact {
-        Fact::QualificationLevel => format!("{} {n}", pick(locale, "niveau", "level")),
-        _ => format!("{n}{unit}"),
+        Fact::UnemploymentMonths => count(n, ("mois", "month"), ("mois", "months"), locale),
+        Fact::MonthlyResources => euros(n, locale),
+        Fact::FirstResidencePermitYears | Fact::YoungestChildAge | Fact::Age => {
+            count(n, ("an", "year"), ("ans", "years"), locale)
+        }
+        Fact::ChildrenCount => count(n, ("enfant", "child"), ("enfants", "children"), locale),
+        Fact::QualificationLevel => qualification(n, locale),
+        _ => number(n, locale),
     }
 }
 
 /// "A, B ou C" / "A, B or C".
 fn alternatives(items: &[String], locale: Locale) -> String {
+    list(items, pick(locale, "ou", "or"))
+}
+
+/// "A, B et C" / "A, B and C".
+fn together(items: &[String], locale: Locale) -> String {
+    list(items, pick(locale, "et", "and"))
+}
+
+fn list(items: &[String], last_word: &str) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} {} {last}", rest.join(", "), pick(locale, "ou", "or")),
+        [rest @ .., last] => format!("{} {last_word} {last}", rest.join(", ")),
     }
 }
 
@@ -1934,7 +2106,7 @@ pub(crate) fn equals_text(fact: Fact, value: &Value, locale: Locale) -> String {
             "{}{} {}",
             fact_label(fact, locale),
             pick(locale, " :", ":"),
-            value_text(fact, value, locale)
+            value_text(fact, value, &Communes::default(), locale)
         ),
     }
 }
@@ -1977,12 +2149,21 @@ pub(crate) fn compare_text(fact: Fact, op: Comparison, value: i64, locale: Local
 }
 
 pub(crate) fn between_text(fact: Fact, min: i64, max: i64, locale: Locale) -> String {
+    let min = match fact {
+        // "entre 1 et 3 ans", "entre 0 et 700 €": the unit once, at the end.
+        Fact::UnemploymentMonths
+        | Fact::FirstResidencePermitYears
+        | Fact::YoungestChildAge
+        | Fact::Age
+        | Fact::ChildrenCount => number(min, locale),
+        Fact::MonthlyResources if locale == Locale::Fr => number(min, locale),
+        _ => quantity(fact, min, locale),
+    };
     format!(
-        "{}{} {} {} {} {}",
+        "{}{} {} {min} {} {}",
         fact_label(fact, locale),
         pick(locale, " :", ":"),
         pick(locale, "entre", "between"),
-        quantity(fact, min, locale).trim_end_matches(|c: char| !c.is_ascii_digit()),
         pick(locale, "et", "and"),
         quantity(fact, max, locale)
     )
@@ -2002,6 +2183,7 @@ pub(crate) fn age_text(min: Option<i64>, max: Option<i64>, locale: Locale) -> St
     }
 }
 
+/// A department by name, with its code as people know it: "Seine-Saint-Denis (93)".
 fn department_text(code: &str) -> String {
     match geo::DEPARTMENTS.iter().find(|(c, _, _)| *c == code) {
         Some((_, name, _)) => format!("{name} ({code})"),
@@ -2009,22 +2191,77 @@ fn department_text(code: &str) -> String {
     }
 }
 
+/// A region by name; its code means nothing to a person.
+fn region_text(code: &str) -> String {
+    geo::REGIONS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or_else(|| code.to_owned(), |(_, name)| (*name).to_owned())
+}
+
+/// Communes whose names are not known, by department: "une commune de
+/// Seine-Saint-Denis (93)", "2 communes de …"; never their codes alone.
+fn unnamed_communes<'a>(codes: impl Iterator<Item = &'a str>, locale: Locale) -> Vec<String> {
+    let mut by_department: Vec<(Option<&'static str>, usize)> = Vec::new();
+    for code in codes {
+        let department = geo::department_of_commune(code);
+        match by_department.iter_mut().find(|(d, _)| *d == department) {
+            Some((_, n)) => *n += 1,
+            None => by_department.push((department, 1)),
+        }
+    }
+    by_department
+        .into_iter()
+        .map(|(department, n)| match (department, n, locale) {
+            (Some(d), 1, Locale::Fr) => format!("une commune de {}", department_text(d)),
+            (Some(d), n, Locale::Fr) => format!("{n} communes de {}", department_text(d)),
+            (Some(d), 1, Locale::En) => format!("a municipality of {}", department_text(d)),
+            (Some(d), n, Locale::En) => format!("{n} municipalities of {}", department_text(d)),
+            (None, 1, _) => pick(locale, "une autre commune", "another municipality").into(),
+            (None, n, Locale::Fr) => format!("{n} autres communes"),
+            (None, n, Locale::En) => format!("{n} other municipalities"),
+        })
+        .collect()
+}
+
+/// Where an entry is available, without the communes' names (a catalogue
+/// makes it when it is read): see [`zone_text_in`].
 pub(crate) fn zone_text(zone: &Zone, locale: Locale) -> String {
+    zone_text_in(zone, &Communes::default(), locale)
+}
+
+/// Where an entry is available, communes named when `communes` knows
+/// them: "Habiter à Saint-Denis", "Habiter : Saint-Denis, Pantin ou
+/// Seine-Saint-Denis (93)". A commune not known is told by its
+/// department, never by its code.
+pub fn zone_text_in(zone: &Zone, communes: &Communes, locale: Locale) -> String {
     if zone.is_national() {
         return pick(locale, "Habiter en France", "Live in France").to_owned();
     }
-    let regions = zone.regions().iter().map(|code| {
-        geo::REGIONS
-            .iter()
-            .find(|(c, _)| c == code)
-            .map_or_else(|| code.clone(), |(_, name)| (*name).to_owned())
-    });
+    let regions = zone.regions().iter().map(|code| region_text(code));
     let departments = zone.departments().iter().map(|code| department_text(code));
-    let communes = zone
-        .communes()
-        .iter()
-        .map(|code| format!("{} {code}", pick(locale, "commune", "municipality")));
-    let places: Vec<String> = regions.chain(departments).chain(communes).collect();
+    let named: Vec<String> = (zone.communes().iter())
+        .filter_map(|code| communes.name(code).map(str::to_owned))
+        .collect();
+    let unnamed = unnamed_communes(
+        (zone.communes().iter())
+            .map(String::as_str)
+            .filter(|code| communes.name(code).is_none()),
+        locale,
+    );
+    if let ([one], true, true, true) = (
+        named.as_slice(),
+        unnamed.is_empty(),
+        zone.regions().is_empty(),
+        zone.departments().is_empty(),
+    ) {
+        return format!("{} {one}", pick(locale, "Habiter à", "Live in"));
+    }
+    let places: Vec<String> = regions
+        .chain(departments)
+        .chain(named)
+        .chain(unnamed)
+        .collect();
     format!(
         "{}{} {}",
         pick(locale, "Habiter", "Live in"),
@@ -2033,20 +2270,23 @@ pub(crate) fn zone_text(zone: &Zone, locale: Locale) -> String {
     )
 }
 
+/// Where the person lives, as the second half of a sentence: "vous
+/// habitez à Saint-Denis", "votre département est Seine-Saint-Denis (93)".
 pub(crate) fn place_text(
     commune: Option<&Value>,
     department: Option<&Value>,
+    communes: &Communes,
     locale: Locale,
 ) -> String {
-    match (commune, department) {
-        (Some(Value::Text(commune)), _) => format!(
-            "{} {} {commune}",
-            pick(locale, "vous habitez", "you live in"),
-            pick(locale, "la commune", "municipality")
-        ),
-        (_, Some(Value::Text(department))) => format!(
+    let named = match commune {
+        Some(Value::Text(code)) => communes.name(code),
+        _ => None,
+    };
+    match (named, department) {
+        (Some(name), _) => format!("{} {name}", pick(locale, "vous habitez à", "you live in")),
+        (None, Some(Value::Text(department))) => format!(
             "{} {}",
-            pick(locale, "vous habitez", "you live in"),
+            pick(locale, "votre département est", "your department is"),
             department_text(department)
         ),
         _ => pick(
@@ -2058,15 +2298,39 @@ pub(crate) fn place_text(
     }
 }
 
-fn value_text(fact: Fact, value: &Value, locale: Locale) -> String {
-    match value {
-        Value::Boolean(true) => pick(locale, "oui", "yes").to_owned(),
-        Value::Boolean(false) => pick(locale, "non", "no").to_owned(),
-        Value::Integer(n) => quantity(fact, *n, locale),
-        Value::Date(date) => date.to_string(),
-        Value::Text(text) => value_label(fact, text, locale),
-        Value::Set(items) if items.is_empty() => pick(locale, "aucune", "none").to_owned(),
-        Value::Set(items) => items
+/// A date without its weekday: "14 mars 2001", "14 March 2001".
+fn day_month_year(date: crate::date::Date, locale: Locale) -> String {
+    let long = long_date(date, locale);
+    // "vendredi 27 novembre 2026": the weekday is the first word.
+    long.split_once(' ')
+        .map_or(long.clone(), |(_, rest)| rest.to_owned())
+}
+
+/// A fact's value in words, as it follows the fact's name ("Âge : 19
+/// ans", "Commune : Saint-Denis, Seine-Saint-Denis (93)").
+fn value_text(fact: Fact, value: &Value, communes: &Communes, locale: Locale) -> String {
+    match (fact, value) {
+        (_, Value::Boolean(true)) => pick(locale, "oui", "yes").to_owned(),
+        (_, Value::Boolean(false)) => pick(locale, "non", "no").to_owned(),
+        (_, Value::Integer(n)) => quantity(fact, *n, locale),
+        (_, Value::Date(date)) => day_month_year(*date, locale),
+        (Fact::Department, Value::Text(code)) => department_text(code),
+        (Fact::Region, Value::Text(code)) => region_text(code),
+        (Fact::Commune, Value::Text(code)) => {
+            let department = geo::department_of_commune(code).map(department_text);
+            match (communes.name(code), department) {
+                (Some(name), Some(department)) => format!("{name}, {department}"),
+                (Some(name), None) => name.to_owned(),
+                (None, Some(department)) => format!(
+                    "{} {code}, {department}",
+                    pick(locale, "code Insee", "INSEE code")
+                ),
+                (None, None) => format!("{} {code}", pick(locale, "code Insee", "INSEE code")),
+            }
+        }
+        (_, Value::Text(text)) => value_label(fact, text, locale),
+        (_, Value::Set(items)) if items.is_empty() => pick(locale, "aucune", "none").to_owned(),
+        (_, Value::Set(items)) => items
             .iter()
             .map(|item| value_label(fact, item, locale))
             .collect::<Vec<_>>()
@@ -2074,13 +2338,37 @@ fn value_text(fact: Fact, value: &Value, locale: Locale) -> String {
     }
 }
 
-/// The person's value of `fact`, as the second half of a sentence.
-pub(crate) fn person_value_text(fact: Fact, value: Option<&Value>, locale: Locale) -> String {
-    match (fact, value) {
-        (Fact::Age, Some(Value::Integer(age))) => match locale {
-            Locale::Fr => format!("vous avez {age} ans"),
-            Locale::En => format!("you are {age}"),
-        },
+/// A fact and the person's value, for a referral sheet: "Âge : 19 ans",
+/// "Commune : Saint-Denis, Seine-Saint-Denis (93)"; `None`: not known yet.
+/// Communes are named when `communes` knows them.
+pub fn fact_value_text(
+    fact: Fact,
+    value: Option<&Value>,
+    communes: &Communes,
+    locale: Locale,
+) -> String {
+    let value = match value {
+        None => pick(locale, "pas encore connu", "not known yet").to_owned(),
+        Some(value) => value_text(fact, value, communes, locale),
+    };
+    let text = format!(
+        "{}{} {value}",
+        fact_label(fact, locale),
+        pick(locale, " :", ":")
+    );
+    in_language(text, locale)
+}
+
+/// The person's value of `fact`, as the second half of a sentence: a
+/// sentence of its own, never a bare value ("vous avez 2 enfants à
+/// charge", "vos ressources : 0 € par mois").
+pub(crate) fn person_value_text(
+    fact: Fact,
+    value: Option<&Value>,
+    communes: &Communes,
+    locale: Locale,
+) -> String {
+    let text = match (fact, value) {
         (Fact::Age, None) => pick(
             locale,
             "nous ne connaissons pas encore votre âge",
@@ -2093,12 +2381,169 @@ pub(crate) fn person_value_text(fact: Fact, value: Option<&Value>, locale: Local
                 yes_no_phrases(fact).unwrap_or_default()[usize::from(locale == Locale::En)];
             phrases[2 + usize::from(!is)].to_owned()
         }
+        (Fact::Age, Some(Value::Integer(0))) => pick(
+            locale,
+            "vous avez moins d’un an",
+            "you are under a year old",
+        )
+        .to_owned(),
+        (Fact::Age, Some(Value::Integer(age))) => match locale {
+            Locale::Fr => format!("vous avez {}", quantity(fact, *age, locale)),
+            Locale::En => format!("you are {age}"),
+        },
+        (Fact::BirthDate, Some(Value::Date(date))) => format!(
+            "{}{} {}",
+            pick(locale, "votre date de naissance", "your date of birth"),
+            pick(locale, " :", ":"),
+            day_month_year(*date, locale)
+        ),
+        (Fact::PostalCode, Some(Value::Text(code))) => format!(
+            "{}{} {code}",
+            pick(locale, "votre code postal", "your postal code"),
+            pick(locale, " :", ":"),
+        ),
+        (Fact::Commune | Fact::Department, Some(_)) => {
+            let (commune, department) = match fact {
+                Fact::Commune => (value, None),
+                _ => (None, value),
+            };
+            let department = department.cloned().or_else(|| match commune {
+                Some(Value::Text(code)) => geo::department_of_commune(code)
+                    .map(|department| Value::Text(department.to_owned())),
+                _ => None,
+            });
+            place_text(commune, department.as_ref(), communes, locale)
+        }
+        (Fact::Region, Some(Value::Text(code))) => format!(
+            "{} {}",
+            pick(locale, "votre région est", "your region is"),
+            region_text(code)
+        ),
+        (Fact::UnemploymentMonths, Some(Value::Integer(0))) => pick(
+            locale,
+            "vous êtes sans emploi depuis moins d’un mois",
+            "you have been out of work for less than a month",
+        )
+        .to_owned(),
+        (Fact::UnemploymentMonths, Some(Value::Integer(n))) => format!(
+            "{} {}",
+            pick(
+                locale,
+                "vous êtes sans emploi depuis",
+                "you have been out of work for"
+            ),
+            quantity(fact, *n, locale)
+        ),
+        (Fact::Benefits, Some(Value::Set(benefits))) if benefits.is_empty() => pick(
+            locale,
+            "vous ne recevez aucune de ces aides",
+            "you receive none of these benefits",
+        )
+        .to_owned(),
+        (Fact::Benefits, Some(Value::Set(benefits))) => {
+            let named: Vec<String> = (benefits.iter())
+                .map(|benefit| benefit_with_article(benefit, locale))
+                .collect();
+            format!(
+                "{} {}",
+                pick(locale, "vous recevez", "you receive"),
+                together(&named, locale)
+            )
+        }
+        (Fact::SupportInProgress, Some(Value::Set(supports))) if supports.is_empty() => pick(
+            locale,
+            "vous n’avez pas de suivi en cours",
+            "you have no support in progress",
+        )
+        .to_owned(),
+        (Fact::SupportInProgress, Some(Value::Set(supports))) => {
+            let named: Vec<String> = (supports.iter())
+                .map(|support| value_label(fact, support, locale))
+                .collect();
+            format!(
+                "{}{} {}",
+                pick(locale, "votre suivi en cours", "your support in progress"),
+                pick(locale, " :", ":"),
+                together(&named, locale)
+            )
+        }
+        (Fact::QualificationLevel, Some(Value::Integer(level))) if *level <= 2 => {
+            pick(locale, "vous n’avez pas de diplôme", "you have no diploma").to_owned()
+        }
+        (Fact::QualificationLevel, Some(Value::Integer(level))) => format!(
+            "{}{} {}",
+            pick(locale, "votre diplôme le plus haut", "your highest diploma"),
+            pick(locale, " :", ":"),
+            qualification(*level, locale)
+        ),
+        (Fact::FirstResidencePermitYears, Some(Value::Integer(0))) => pick(
+            locale,
+            "vous avez votre premier titre de séjour depuis moins d’un an",
+            "you have had your first residence permit for less than a year",
+        )
+        .to_owned(),
+        (Fact::FirstResidencePermitYears, Some(Value::Integer(n))) => format!(
+            "{} {}",
+            pick(
+                locale,
+                "vous avez votre premier titre de séjour depuis",
+                "you have had your first residence permit for"
+            ),
+            quantity(fact, *n, locale)
+        ),
+        (Fact::ChildrenCount, Some(Value::Integer(0))) => pick(
+            locale,
+            "vous n’avez pas d’enfant à charge",
+            "you have no dependent children",
+        )
+        .to_owned(),
+        (Fact::ChildrenCount, Some(Value::Integer(n))) => match locale {
+            Locale::Fr => format!("vous avez {} à charge", quantity(fact, *n, locale)),
+            Locale::En if *n == 1 => "you have 1 dependent child".to_owned(),
+            Locale::En => format!("you have {} dependent children", number(*n, locale)),
+        },
+        (Fact::YoungestChildAge, Some(Value::Integer(0))) => pick(
+            locale,
+            "votre plus jeune enfant a moins d’un an",
+            "your youngest child is under a year old",
+        )
+        .to_owned(),
+        (Fact::YoungestChildAge, Some(Value::Integer(n))) => match locale {
+            Locale::Fr => format!("votre plus jeune enfant a {}", quantity(fact, *n, locale)),
+            Locale::En => format!("your youngest child is {n}"),
+        },
+        (Fact::MonthlyResources, Some(Value::Integer(n))) => format!(
+            "{}{} {} {}",
+            pick(locale, "vos ressources", "your resources"),
+            pick(locale, " :", ":"),
+            euros(*n, locale),
+            pick(locale, "par mois", "a month")
+        ),
+        (_, Some(Value::Text(choice))) => match person_choice(fact, choice, locale) {
+            Some(sentence) => sentence.to_owned(),
+            None => format!(
+                "{}{} {}",
+                pick(locale, "votre réponse", "your answer"),
+                pick(locale, " :", ":"),
+                value_label(fact, choice, locale)
+            ),
+        },
         (_, Some(value)) => format!(
             "{}{} {}",
-            pick(locale, "pour vous", "for you"),
+            pick(locale, "votre réponse", "your answer"),
             pick(locale, " :", ":"),
-            value_text(fact, value, locale)
+            value_text(fact, value, communes, locale)
         ),
+    };
+    in_language(text, locale)
+}
+
+/// `text` with the typography of its language (French: see
+/// [`crate::typography`]).
+pub(crate) fn in_language(text: String, locale: Locale) -> String {
+    match locale {
+        Locale::Fr => crate::typography::french_owned(text),
+        Locale::En => text,
     }
 }
 

@@ -47,6 +47,7 @@ macro_rules! data_file {
 }
 
 pub mod catalogue;
+pub mod communes;
 pub mod date;
 pub mod diagnosis;
 pub mod explanation;
@@ -69,6 +70,7 @@ pub mod rules;
 pub mod session;
 mod sort;
 mod theme_labels;
+pub mod typography;
 
 pub use diagnosis::{Diagnosis, UrgentAlert};
 pub use i18n::{Locale, Message};

@@ -774,10 +774,10 @@ fn publics_of(facts: &Facts, urgent_need: bool) -> (u16, u16) {
 /// let mission_locale = orientation.evaluation("mission-locale").unwrap();
 /// assert_eq!(mission_locale.status, Eligibility::Eligible);
 /// let reasons = orientation.explanation(mission_locale);
-/// assert_eq!(reasons.get(0).unwrap().text(), "Habiter en France : vous habitez Seine-Saint-Denis (93)");
+/// assert_eq!(reasons.get(0).unwrap().text(), "Habiter en France\u{a0}: votre département est Seine-Saint-Denis (93)");
 /// ```
 pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orientation<'c>, Problem> {
-    let facts = request.facts.resolve(request.reference_date)?;
+    let facts = (request.facts).resolve_in(request.reference_date, catalogue.communes())?;
     for (i, need) in request.needs.iter().enumerate() {
         need.check(&format!("$.needs[{i}]"))?;
     }
@@ -792,8 +792,13 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
         .iter()
         .any(|need| need.priority == Priority::Urgent);
     let (person_publics, unknown_publics) = publics_of(&facts, urgent_need);
-    let mut explanations =
-        Explanations::of_program(program, facts, request.locale, request.explain);
+    let mut explanations = Explanations::of_program(
+        program,
+        facts,
+        catalogue.communes(),
+        request.locale,
+        request.explain,
+    );
     let mut evaluations = Vec::with_capacity(in_force.len());
     for &index in &in_force {
         let compiled = catalogue.compiled(index);

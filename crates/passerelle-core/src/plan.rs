@@ -1826,7 +1826,10 @@ mod tests {
             .map(|a| a.entry.as_deref())
             .collect();
         assert_eq!(entries, [Some("mission-locale")]);
-        assert_eq!(objective.actions[0].title, "Contacter : Mission locale");
+        assert_eq!(
+            objective.actions[0].title,
+            "Contacter\u{a0}: Mission locale"
+        );
     }
 
     #[test]

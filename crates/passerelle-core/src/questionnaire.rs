@@ -62,7 +62,10 @@ impl<'de> Deserialize<'de> for LocalizedText {
             ) -> Result<Self::Value, A::Error> {
                 let mut text = LocalizedText::default();
                 while let Some((locale, value)) = map.next_entry::<Locale, String>()? {
-                    text.0[locale as usize] = Some(without_bidi_controls(value).into_boxed_str());
+                    // Typography as the text is read: a site's texts get it
+                    // too (see `crate::typography`).
+                    let value = crate::i18n::in_language(without_bidi_controls(value), locale);
+                    text.0[locale as usize] = Some(value.into_boxed_str());
                 }
                 Ok(text)
             }
@@ -91,6 +94,16 @@ fn without_bidi_controls(text: String) -> String {
 }
 
 impl LocalizedText {
+    /// The same text in every language: a name, such as a commune's.
+    pub fn same_in_every_language(text: &str) -> LocalizedText {
+        LocalizedText(std::array::from_fn(|_| Some(text.into())))
+    }
+
+    /// A French and an English text.
+    pub fn from_texts(fr: String, en: String) -> LocalizedText {
+        LocalizedText([Some(fr.into_boxed_str()), Some(en.into_boxed_str())])
+    }
+
     /// Whether the text is given, not blank, in `locale`.
     pub fn has(&self, locale: Locale) -> bool {
         self.0[locale as usize]
@@ -188,6 +201,13 @@ pub enum QuestionKind {
     Date,
     /// A French postal code: five digits.
     PostalCode,
+    /// The commune where the person lives, among those the postal code
+    /// answered before serves (communes — INSEE code); the answer is the
+    /// commune's INSEE code. Its options come from the commune table
+    /// ([`Questionnaire::with_communes`]), so it is asked only when the
+    /// postal code serves several communes: one alone is set without a
+    /// question (see [`crate::DiagnosisSession::options`]).
+    Commune,
     /// A short free text; it sets no fact.
     ShortText {
         /// The most characters accepted ([`DEFAULT_MAX_LENGTH`] when not said).
@@ -214,6 +234,7 @@ impl<'de> Deserialize<'de> for QuestionKind {
             Number,
             Date,
             PostalCode,
+            Commune,
             ShortText,
             NeedRanking,
         }
@@ -240,7 +261,7 @@ impl<'de> Deserialize<'de> for QuestionKind {
             Type::SingleChoice | Type::MultipleChoice => &["options"],
             Type::Number => &["min", "max", "unit"],
             Type::ShortText => &["max_length"],
-            Type::YesNo | Type::Date | Type::PostalCode | Type::NeedRanking => &[],
+            Type::YesNo | Type::Date | Type::PostalCode | Type::Commune | Type::NeedRanking => &[],
         };
         if let Some((name, _)) = given
             .iter()
@@ -262,6 +283,7 @@ impl<'de> Deserialize<'de> for QuestionKind {
             },
             Type::Date => QuestionKind::Date,
             Type::PostalCode => QuestionKind::PostalCode,
+            Type::Commune => QuestionKind::Commune,
             Type::ShortText => QuestionKind::ShortText {
                 max_length: fields.max_length.unwrap_or(DEFAULT_MAX_LENGTH),
             },
@@ -639,7 +661,9 @@ impl Question {
             (QuestionKind::Date, AnswerValue::Text(date)) => {
                 Date::parse(date).ok().map(Value::Date)
             }
-            (QuestionKind::PostalCode, AnswerValue::Text(code)) => Some(Value::Text(code.clone())),
+            (QuestionKind::PostalCode | QuestionKind::Commune, AnswerValue::Text(code)) => {
+                Some(Value::Text(code.clone()))
+            }
             _ => None,
         }
     }
@@ -773,6 +797,12 @@ impl Question {
                 Ok(())
             }
             (QuestionKind::PostalCode, _) => Err(AnswerError::NotAPostalCode),
+            // Which communes the postal code serves is the session's to check.
+            (QuestionKind::Commune, AnswerValue::Text(code))
+                if crate::geo::is_commune_code(code) =>
+            {
+                Ok(())
+            }
             (QuestionKind::ShortText { max_length }, AnswerValue::Text(text)) => {
                 if text.trim().is_empty() {
                     Err(AnswerError::Required)
@@ -835,6 +865,9 @@ pub struct Questionnaire {
     /// The catalogue whose entries the questions must be able to change.
     #[serde(skip)]
     catalogue: Option<Arc<Catalogue>>,
+    /// The communes known: a commune question's options.
+    #[serde(skip)]
+    communes: crate::communes::Communes,
 }
 
 /// One problem found while loading a questionnaire: the shared [`Problem`].
@@ -911,6 +944,26 @@ impl Questionnaire {
         self
     }
 
+    /// The questionnaire, knowing the communes of `communes`: a commune
+    /// question lists those of the postal code answered, and a postal code
+    /// that serves one commune only sets it (see
+    /// [`crate::DiagnosisSession::options`]).
+    pub fn with_communes(mut self, communes: crate::communes::Communes) -> Questionnaire {
+        self.communes = communes;
+        self
+    }
+
+    /// Knows the communes of `communes` from now on (see
+    /// [`Questionnaire::with_communes`]).
+    pub fn set_communes(&mut self, communes: crate::communes::Communes) {
+        self.communes = communes;
+    }
+
+    /// The communes known.
+    pub fn communes(&self) -> &crate::communes::Communes {
+        &self.communes
+    }
+
     /// The catalogue the questionnaire adapts to, if any.
     pub fn catalogue(&self) -> Option<&Catalogue> {
         self.catalogue.as_deref()
@@ -968,7 +1021,7 @@ impl Questionnaire {
     /// missing.insert(Fact::Department);
     /// missing.insert(Fact::Rqth);
     /// let ids: Vec<_> = questionnaire.questions_settling(missing).map(|q| q.id.as_str()).collect();
-    /// assert_eq!(ids, ["postal_code", "rqth"]);
+    /// assert_eq!(ids, ["postal_code", "commune", "rqth"]);
     /// ```
     pub fn questions_settling(&self, missing: FactSet) -> impl Iterator<Item = &Question> {
         self.questions().filter(move |question| {
@@ -1156,6 +1209,22 @@ impl Question {
                 }
             }
         }
+        if matches!(self.kind, QuestionKind::Commune) {
+            if self.sets.as_deref() != Some("commune") {
+                found.push(
+                    "commune_question_without_fact",
+                    format!("{path}.sets"),
+                    "A commune question sets the fact commune: add \"sets\": \"commune\".".into(),
+                );
+            }
+            if !before.facts.contains(Fact::PostalCode) {
+                found.push(
+                    "fact_not_asked_before",
+                    format!("{path}.kind"),
+                    "postal_code is not set by an earlier question: a commune question lists the communes of the postal code answered before it.".into(),
+                );
+            }
+        }
         if let Some(json) = &self.ask_when {
             let when_path = path.field("ask_when");
             read.ask_when = self.condition(json, &when_path, before, None, found);
@@ -1329,6 +1398,7 @@ impl Question {
             QuestionKind::YesNo
             | QuestionKind::Date
             | QuestionKind::PostalCode
+            | QuestionKind::Commune
             | QuestionKind::ShortText { .. }
             | QuestionKind::NeedRanking => {}
         }
@@ -1358,7 +1428,8 @@ impl Question {
         match (&self.kind, fact.value_type()) {
             (QuestionKind::YesNo, FactType::Boolean)
             | (QuestionKind::Date, FactType::Date)
-            | (QuestionKind::PostalCode, FactType::Code(CodeKind::PostalCode)) => Some(Vec::new()),
+            | (QuestionKind::PostalCode, FactType::Code(CodeKind::PostalCode))
+            | (QuestionKind::Commune, FactType::Code(CodeKind::Commune)) => Some(Vec::new()),
             (QuestionKind::SingleChoice { options }, value_type)
                 if !matches!(value_type, FactType::SetOf(_) | FactType::Date) =>
             {
@@ -1748,7 +1819,7 @@ pub(crate) mod tests {
         );
         assert_eq!(
             AnswerError::ExclusiveOption.message(&q, Locale::Fr),
-            "« Aucune » ne va pas avec une autre réponse. Gardez l’un ou l’autre."
+            "«\u{a0}Aucune\u{a0}» ne va pas avec une autre réponse. Gardez l’un ou l’autre."
         );
         assert_eq!(
             q.check(&list(&["a", "a"]), today()),

@@ -371,7 +371,7 @@ pub fn referral_sheet(
     // they cannot be (a birth date after today), without them.
     let resolved = plan
         .facts
-        .resolve(today)
+        .resolve_in(today, catalogue.communes())
         .unwrap_or_else(|_| plan.facts.clone());
     let categories: Vec<&str> = needs
         .iter()
@@ -393,11 +393,8 @@ pub fn referral_sheet(
         .iter()
         .map(|fact| {
             let value = resolved.get(fact).cloned();
-            let text = Message::FactValue {
-                fact,
-                value: value.as_ref(),
-            }
-            .text(locale);
+            let text =
+                crate::i18n::fact_value_text(fact, value.as_ref(), catalogue.communes(), locale);
             SharedFact { fact, value, text }
         })
         .collect();

@@ -594,7 +594,7 @@ impl Condition {
     /// let explanations = rule.explain(&facts, Locale::Fr);
     /// let explanation = explanations.all().get(0).unwrap();
     /// assert_eq!(explanation.status(), Status::Met);
-    /// assert_eq!(explanation.text(), "Avoir entre 16 et 25 ans : vous avez 22 ans");
+    /// assert_eq!(explanation.text(), "Avoir entre 16 et 25 ans\u{a0}: vous avez 22\u{a0}ans");
     /// ```
     pub fn explain(&self, facts: &Facts, locale: Locale) -> Explanations<'_> {
         Explanations::of_condition(self, facts.clone(), locale)
@@ -607,7 +607,10 @@ impl Condition {
             let text = |locale| -> Box<str> {
                 match &self.label {
                     Some(label) => label.get(locale).into(),
-                    None => Condition::generated_text(&self.test, locale).into(),
+                    None => {
+                        i18n::in_language(Condition::generated_text(&self.test, locale), locale)
+                            .into()
+                    }
                 }
             };
             [text(Locale::Fr), text(Locale::En)]
@@ -1236,24 +1239,25 @@ mod tests {
         }));
         let cases = [
             (json!({"age": {"min": 16, "max": 25}}), Status::Met,
-             "Avoir entre 16 et 25 ans : vous avez 22 ans", "Be between 16 and 25 years old: you are 22"),
+             "Avoir entre 16 et 25 ans\u{a0}: vous avez 22\u{a0}ans", "Be between 16 and 25 years old: you are 22"),
             (json!({"equals": {"fact": "rqth", "value": true}}), Status::NotMet,
-             "Être reconnu travailleur handicapé (RQTH) : vous n’avez pas la RQTH",
+             "Être reconnu travailleur handicapé (RQTH)\u{a0}: vous n’avez pas la RQTH",
              "Be recognised as a disabled worker (RQTH): you do not have the RQTH"),
             (json!({"in": {"fact": "employment_status", "values": ["jobseeker", "inactive"]}}), Status::NotMet,
-             "Situation : en recherche d’emploi ou sans activité : pour vous : élève ou étudiant",
-             "Situation: looking for work or not working: for you: student"),
+             "Situation\u{a0}: en recherche d’emploi ou sans activité\u{a0}: vous êtes élève ou étudiant",
+             "Situation: looking for work or not working: you are a student"),
             (json!({"has_any": {"fact": "benefits", "values": ["rsa", "ass"]}}), Status::Met,
-             "Aides reçues : RSA ou ASS : pour vous : RSA", "Benefits received: RSA or ASS: for you: RSA"),
+             "Aides reçues\u{a0}: RSA (revenu de solidarité active) ou ASS (allocation de solidarité spécifique)\u{a0}: vous recevez le RSA (revenu de solidarité active)",
+             "Benefits received: RSA (minimum income) or ASS (unemployment assistance once rights to unemployment benefit end): you receive RSA (minimum income)"),
             (json!({"compare": {"fact": "unemployment_months", "op": ">=", "value": 12}}), Status::Met,
-             "Temps sans emploi : au moins 12 mois : pour vous : 14 mois",
-             "Time without work: at least 12 months: for you: 14 months"),
+             "Temps sans emploi\u{a0}: au moins 12\u{a0}mois\u{a0}: vous êtes sans emploi depuis 14\u{a0}mois",
+             "Time without work: at least 12 months: you have been out of work for 14 months"),
             (json!({"between": {"fact": "monthly_resources", "min": 0, "max": 1000}}), Status::Met,
-             "Ressources du foyer par mois : entre 0 et 1000 € : pour vous : 800 €",
-             "Household resources per month: between 0 and 1000 €: for you: 800 €"),
+             "Ressources du foyer par mois\u{a0}: entre 0 et 1\u{202f}000\u{a0}€\u{a0}: vos ressources\u{a0}: 800\u{a0}€ par mois",
+             "Household resources per month: between €0 and €1,000: your resources: €800 a month"),
             (json!({"in_zone": {"departments": ["93"]}}), Status::Met,
-             "Habiter : Seine-Saint-Denis (93) : vous habitez Seine-Saint-Denis (93)",
-             "Live in: Seine-Saint-Denis (93): you live in Seine-Saint-Denis (93)"),
+             "Habiter\u{a0}: Seine-Saint-Denis (93)\u{a0}: votre département est Seine-Saint-Denis (93)",
+             "Live in: Seine-Saint-Denis (93): your department is Seine-Saint-Denis (93)"),
         ];
         for (json, status, fr, en) in cases {
             let condition = rule(json);
@@ -1285,11 +1289,11 @@ mod tests {
         let parts = explanation.parts();
         assert_eq!(
             parts.get(0).unwrap().text(),
-            "Avoir au plus 25 ans : nous ne connaissons pas encore votre âge"
+            "Avoir au plus 25 ans\u{a0}: nous ne connaissons pas encore votre âge"
         );
         assert_eq!(
             parts.get(1).unwrap().text(),
-            "Ne plus être à l’école : nous ne le savons pas encore"
+            "Ne plus être à l’école\u{a0}: nous ne le savons pas encore"
         );
     }
 

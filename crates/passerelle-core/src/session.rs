@@ -6,6 +6,7 @@
 //! questionnaire serves many sessions. [`DiagnosisSession::snapshot`]
 //! saves it as versioned JSON, [`DiagnosisSession::resume`] reads it back.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -17,7 +18,9 @@ use crate::facts::{FactSet, Facts};
 use crate::i18n::{Locale, Message};
 use crate::orientation::{orient, Need, Priority, Request};
 
-use crate::questionnaire::{AnswerError, AnswerValue, Question, QuestionKind, Questionnaire};
+use crate::questionnaire::{
+    AnswerError, AnswerValue, ChoiceOption, LocalizedText, Question, QuestionKind, Questionnaire,
+};
 use crate::rules::Outcome;
 
 /// The snapshot format version this build writes and reads.
@@ -399,10 +402,149 @@ impl DiagnosisSession {
                 }
             }
         }
-        if let Ok(resolved) = known.facts.resolve(self.reference_date) {
+        if let Ok(resolved) =
+            (known.facts).resolve_in(self.reference_date, questionnaire.communes())
+        {
             known.facts = resolved;
         }
         known
+    }
+
+    /// Whether a commune question is asked: when the postal code answered
+    /// serves several communes (one alone is set without a question);
+    /// unknown while a question to come may give the postal code. When
+    /// the commune table cannot tell, it is asked only if it has an
+    /// answer already (kept, or being taken back), so that the commune
+    /// chosen is not lost; otherwise it is left out, and without any table
+    /// it is not counted in the progress either.
+    fn commune_asked(&self, known: &Known, position: usize, question: &Question) -> Outcome {
+        use crate::communes::PostalCommunes;
+        use crate::facts::{Fact, Value};
+        let communes = known.questionnaire.communes();
+        let Some(Value::Text(postal_code)) = known.facts.get(Fact::PostalCode) else {
+            if communes.is_empty() && !self.answers.contains_key(&question.id) {
+                // No table: it will not be asked (nor counted).
+                return Outcome::NotMet;
+            }
+            let to_come = (known.next..position)
+                .filter_map(|at| known.questionnaire.question_at(at))
+                .any(|earlier| earlier.fact() == Some(Fact::PostalCode));
+            return if to_come {
+                Outcome::unknown(Fact::PostalCode)
+            } else {
+                Outcome::NotMet
+            };
+        };
+        match communes.of_postal_code(postal_code) {
+            PostalCommunes::Several(_) => Outcome::Met,
+            PostalCommunes::NotLoaded => Outcome::of(self.answers.contains_key(&question.id)),
+            PostalCommunes::One(_) | PostalCommunes::Unknown => Outcome::NotMet,
+        }
+    }
+
+    /// The options of a choice question: its own, or for a commune
+    /// question the communes the postal code answered serves, by name
+    /// (with the department when two have the same name); when the
+    /// commune table cannot tell, the commune chosen before, if any.
+    ///
+    /// ```
+    /// use passerelle_core::communes::Communes;
+    /// use passerelle_core::date::Date;
+    /// use passerelle_core::{AnswerValue, DiagnosisSession, Locale, Questionnaire};
+    ///
+    /// let corsica = "# passerelle-communes 1 2B\n2B033\tBastia\t20200 20600\n\
+    ///                2B305\tSan-Martino-di-Lota\t20200\n";
+    /// let questionnaire = Questionnaire::default_fr_en()
+    ///     .with_communes(Communes::new().with_part(corsica).unwrap());
+    /// let mut session = DiagnosisSession::new(&questionnaire, Date::parse("2026-11-27").unwrap());
+    /// # use passerelle_core::QuestionKind;
+    /// # while let Some(question) = session.current(&questionnaire).filter(|q| q.id != "postal_code") {
+    /// #     let id = question.id.clone();
+    /// #     let answer = match &question.kind {
+    /// #         QuestionKind::YesNo => AnswerValue::Bool(id == "food_today"),
+    /// #         QuestionKind::Number { min, .. } => AnswerValue::Number(*min),
+    /// #         _ => AnswerValue::Text(question.options()[0].id.clone()),
+    /// #     };
+    /// #     session.answer(&questionnaire, &id, answer).unwrap();
+    /// # }
+    /// session.answer(&questionnaire, "postal_code", AnswerValue::Text("20200".into())).unwrap();
+    /// let question = session.current(&questionnaire).unwrap();
+    /// assert_eq!(question.id, "commune");
+    /// let options = session.options(&questionnaire, question);
+    /// let names: Vec<_> = options.iter().map(|option| option.label.get(Locale::Fr)).collect();
+    /// assert_eq!(names, ["Bastia", "San-Martino-di-Lota"]);
+    /// assert!(session.answer(&questionnaire, "commune", AnswerValue::Text("2A004".into())).is_err());
+    /// session.answer(&questionnaire, "commune", AnswerValue::Text("2B033".into())).unwrap();
+    /// ```
+    pub fn options<'q>(
+        &self,
+        questionnaire: &'q Questionnaire,
+        question: &'q Question,
+    ) -> Cow<'q, [ChoiceOption]> {
+        use crate::communes::PostalCommunes;
+        use crate::facts::{Fact, Value};
+        if !matches!(question.kind, QuestionKind::Commune) {
+            return Cow::Borrowed(question.options());
+        }
+        let known = self.known(questionnaire);
+        let communes = questionnaire.communes();
+        let listed = match known.facts.get(Fact::PostalCode) {
+            Some(Value::Text(postal_code)) => communes.of_postal_code(postal_code),
+            _ => PostalCommunes::Unknown,
+        };
+        let option = |code: &str, label: LocalizedText| ChoiceOption {
+            id: code.to_owned(),
+            label,
+            value: None,
+            exclusive: false,
+        };
+        match listed {
+            PostalCommunes::Several(list) => {
+                let homonym = |name: &str| list.iter().filter(|c| c.name == name).count() > 1;
+                let options = list.iter().map(|commune| {
+                    let department = crate::geo::department_of_commune(commune.code)
+                        .and_then(|code| {
+                            crate::geo::DEPARTMENTS.iter().find(|(c, _, _)| *c == code)
+                        })
+                        .map(|(_, name, _)| *name);
+                    let label = match department {
+                        Some(department) if homonym(commune.name) => {
+                            format!("{} ({department})", commune.name)
+                        }
+                        _ => commune.name.to_owned(),
+                    };
+                    option(commune.code, LocalizedText::same_in_every_language(&label))
+                });
+                Cow::Owned(options.collect())
+            }
+            PostalCommunes::NotLoaded => match self.answers.get(&question.id) {
+                Some(AnswerValue::Text(code)) => {
+                    let label = match communes.name(code) {
+                        Some(name) => LocalizedText::same_in_every_language(name),
+                        None => Message::CommuneChosenBefore.localized(),
+                    };
+                    Cow::Owned(vec![option(code, label)])
+                }
+                _ => Cow::Owned(Vec::new()),
+            },
+            PostalCommunes::One(_) | PostalCommunes::Unknown => Cow::Owned(Vec::new()),
+        }
+    }
+
+    /// A commune answer must be one of the communes offered.
+    fn check_commune(
+        &self,
+        questionnaire: &Questionnaire,
+        question: &Question,
+        value: &AnswerValue,
+    ) -> Result<(), AnswerError> {
+        if let (QuestionKind::Commune, AnswerValue::Text(code)) = (&question.kind, value) {
+            let options = self.options(questionnaire, question);
+            if !options.iter().any(|option| option.id == *code) {
+                return Err(AnswerError::UnknownOption);
+            }
+        }
+        Ok(())
     }
 
     /// Which fact-only questions are worth asking: with a catalogue, those
@@ -492,7 +634,10 @@ impl DiagnosisSession {
             let Some(question) = questionnaire.question_at(position) else {
                 continue;
             };
-            let when = known.asked_when(question);
+            let mut when = known.asked_when(question);
+            if matches!(question.kind, QuestionKind::Commune) {
+                when = when.both(self.commune_asked(&known, position, question));
+            }
             if when == Outcome::NotMet {
                 continue;
             }
@@ -515,7 +660,12 @@ impl DiagnosisSession {
                         })
                     }
                 };
+                // The commune: for the local catalogues that the questions
+                // cannot see (they come with the orientation), and to name
+                // where the person lives.
+                let commune = matches!(question.kind, QuestionKind::Commune);
                 (!has_signals && question.fact().is_none())
+                    || commune
                     || fact_useful
                     || known.may_add(question, &needs, &alerts)
             };
@@ -535,6 +685,10 @@ impl DiagnosisSession {
                 continue;
             }
             ranking_pending |= ranking;
+            if matches!(question.kind, QuestionKind::Commune) {
+                // Made certain, or ruled out, by the postal code.
+                pending_facts[crate::facts::Fact::PostalCode as usize] += 1;
+            }
             if let (false, Some(condition)) = (ranking, question.ask_when_condition()) {
                 for fact in condition.facts().iter() {
                     pending_facts[fact as usize] += 1;
@@ -702,6 +856,7 @@ impl DiagnosisSession {
         let question = self.current_matching(questionnaire, question_id)?;
         question.check(&value, self.reference_date)?;
         self.check_ranking(questionnaire, question, &value)?;
+        self.check_commune(questionnaire, question, &value)?;
         self.record(question, value);
         Ok(())
     }
@@ -717,6 +872,7 @@ impl DiagnosisSession {
         let question = self.current_matching(questionnaire, question_id)?;
         let value = question.parse_input(input, self.reference_date)?;
         self.check_ranking(questionnaire, question, &value)?;
+        self.check_commune(questionnaire, question, &value)?;
         self.record(question, value);
         Ok(())
     }
@@ -918,6 +1074,9 @@ impl DiagnosisSession {
             });
         }
         let mut session = DiagnosisSession::new(questionnaire, snapshot.reference_date);
+        // The answers first: a commune question whose communes cannot be
+        // told now is still asked when it has its answer.
+        session.answers = snapshot.answers.clone();
         for id in &snapshot.asked {
             let step = match snapshot.answers.get(id) {
                 Some(answer) => session.answer(questionnaire, id, answer.clone()),

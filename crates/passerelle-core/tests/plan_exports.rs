@@ -325,32 +325,34 @@ fn print_view_shows_objectives_next_steps_contacts_advisor_and_review() {
     assert!(html.contains("@page") && html.contains("A4"));
 
     assert!(html.contains("<h1>Votre projet d’accompagnement</h1>"));
-    assert!(html.contains("<p>Date : vendredi 27 novembre 2026</p>"));
+    assert!(html.contains("<p>Date\u{a0}: vendredi 27 novembre 2026</p>"));
     // The objectives: theme, the person's words, status.
     assert!(html.contains("<h3>Recherche d’emploi</h3>"), "{html}");
     assert!(html.contains("<h3>Préparer un permis</h3>"));
     assert!(html.contains("Travailler dans la logistique"));
-    assert!(html.contains("<p>État : en cours</p>"));
+    assert!(html.contains("<p>État\u{a0}: en cours</p>"));
     // The next steps in order of due date, with date, who and contact.
     let steps = &html[html.find("Vos prochaines étapes").unwrap()..];
     let cej = steps
-        .find("<h3>Contacter : Contrat d&#39;engagement jeune (CEJ)</h3>")
+        .find("<h3>Contacter\u{a0}: Contrat d&#39;engagement jeune (CEJ)</h3>")
         .unwrap();
     let licence = steps
-        .find("<h3>Contacter : Permis à 1 euro par jour</h3>")
+        .find("<h3>Contacter\u{a0}: Permis à 1 euro par jour</h3>")
         .unwrap();
     assert!(cej < licence);
     // The CEJ is due the day the page is printed: "today".
     assert!(steps.contains("<p>Quand\u{a0}: aujourd’hui, vendredi 27 novembre 2026</p>"));
-    assert!(steps.contains("<p>Qui : vous</p>"));
-    assert!(steps.contains("<p>Pour : Recherche d’emploi</p>"));
-    assert!(steps.contains("<strong>Pour joindre Contrat d&#39;engagement jeune (CEJ) :</strong>"));
-    assert!(steps.contains("<li>Téléphone : <a href=\"tel:3949\">3949</a></li>"));
+    assert!(steps.contains("<p>Qui\u{a0}: vous</p>"));
+    assert!(steps.contains("<p>Pour\u{a0}: Recherche d’emploi</p>"));
+    assert!(
+        steps.contains("<strong>Pour joindre Contrat d&#39;engagement jeune (CEJ)\u{a0}:</strong>")
+    );
+    assert!(steps.contains("<li>Téléphone\u{a0}: <a href=\"tel:3949\">3949</a></li>"));
     assert!(steps.contains(
         "<a href=\"https://www.1jeune1solution.gouv.fr/contrat-engagement-jeune\">https://www.1jeune1solution.gouv.fr/contrat-engagement-jeune</a>"
     ));
-    assert!(steps.contains("À savoir : Demandez-le à la Mission locale"));
-    assert!(steps.contains("<strong>Note :</strong> Apporter la carte d&#39;identité"));
+    assert!(steps.contains("À savoir\u{a0}: Demandez-le à la Mission locale"));
+    assert!(steps.contains("<strong>Note\u{a0}:</strong> Apporter la carte d&#39;identité"));
     // Every next step has a due date written plainly.
     for action in plan.next_steps() {
         let due = passerelle_core::print::due(action.due, today()).text(Locale::Fr);
@@ -361,7 +363,7 @@ fn print_view_shows_objectives_next_steps_contacts_advisor_and_review() {
     // The next review and the advisor.
     assert!(html.contains("<h2 id=\"next-review\">Votre prochain rendez-vous de suivi</h2>\n<p>vendredi 11 décembre 2026</p>"));
     assert!(html.contains("<strong>Samia Benali </strong>"));
-    assert!(html.contains("<li>Structure : Mission locale de Saint-Denis </li>"));
+    assert!(html.contains("<li>Structure\u{a0}: Mission locale de Saint-Denis </li>"));
     assert!(html.contains("<a href=\"tel:0123456789\">01 23 45 67 89</a>"));
     assert!(html
         .contains("<a href=\"mailto:s.benali@ml-saint-denis.fr\">s.benali@ml-saint-denis.fr</a>"));
@@ -409,9 +411,9 @@ fn print_view_lists_done_steps_briefly_and_says_what_is_not_set() {
     );
     let html = print_view(&plan, &catalogue, day("2026-12-01"));
     assert_safe_page(&html, "fr");
-    assert!(html.contains("<p>Date : mardi 1er décembre 2026</p>"));
+    assert!(html.contains("<p>Date\u{a0}: mardi 1er décembre 2026</p>"));
     let done = &html[html.find("<h2 id=\"done\">Déjà fait</h2>").unwrap()..];
-    assert!(done.contains("<li>Contacter : Contrat d&#39;engagement jeune (CEJ)</li>"));
+    assert!(done.contains("<li>Contacter\u{a0}: Contrat d&#39;engagement jeune (CEJ)</li>"));
     let steps = &html[html.find("id=\"next-steps\"").unwrap()..html.find("id=\"done\"").unwrap()];
     assert!(!steps.contains("Contrat d&#39;engagement jeune"));
     // No advisor nor next review yet: said plainly.
@@ -483,15 +485,15 @@ fn hostile_text_is_escaped_in_the_print_view() {
         "Apporter la carte d&#39;identité {HOSTILE_ESCAPED}"
     )));
     assert!(html.contains(&format!("<strong>{HOSTILE_ESCAPED}</strong>")));
-    assert!(html.contains(&format!("<li>Structure : {HOSTILE_ESCAPED}</li>")));
-    assert!(html.contains(&format!("<h3>Contacter : {HOSTILE_ESCAPED}</h3>")));
-    assert!(html.contains(&format!("À savoir : {HOSTILE_ESCAPED}")));
+    assert!(html.contains(&format!("<li>Structure\u{a0}: {HOSTILE_ESCAPED}</li>")));
+    assert!(html.contains(&format!("<h3>Contacter\u{a0}: {HOSTILE_ESCAPED}</h3>")));
+    assert!(html.contains(&format!("À savoir\u{a0}: {HOSTILE_ESCAPED}")));
     // An address that is not a safe link is shown, escaped, as text.
     assert!(html.contains(
-        "Site internet : https://example.org/&quot;&gt;&lt;svg/onload=alert(1)&gt;</li>"
+        "Site internet\u{a0}: https://example.org/&quot;&gt;&lt;svg/onload=alert(1)&gt;</li>"
     ));
-    assert!(html.contains("Téléphone : javascript:alert(1)</li>"));
-    assert!(html.contains("E-mail : x&quot;onmouseover=&quot;alert(1)@evil.fr</li>"));
+    assert!(html.contains("Téléphone\u{a0}: javascript:alert(1)</li>"));
+    assert!(html.contains("E-mail\u{a0}: x&quot;onmouseover=&quot;alert(1)@evil.fr</li>"));
     // `&amp;` typed by someone stays as typed, not as `&`.
     assert!(html.contains("&amp;amp;"));
 }
@@ -682,7 +684,7 @@ fn a_housing_partner_learns_the_housing_situation_a_job_partner_does_not() {
     // The CAF, for a home: the person has no home, no child, no income.
     let housing = facts("apl");
     assert!(
-        housing.contains(&("housing".into(), "Logement : sans logement".into())),
+        housing.contains(&("housing".into(), "Logement\u{a0}: sans logement".into())),
         "{housing:?}"
     );
     assert!(named(&housing, "children_count"), "{housing:?}");
@@ -826,7 +828,7 @@ fn referral_sheet_carries_only_what_the_partner_needs() {
         actions[0],
         serde_json::json!({
             "need": JOB, "kind": "contact_partner",
-            "title": "Contacter : Contrat d'engagement jeune (CEJ)",
+            "title": "Contacter\u{a0}: Contrat d'engagement jeune (CEJ)",
             "due": "2026-11-27", "status": "planned", "actor": "person"
         })
     );
@@ -840,9 +842,9 @@ fn referral_sheet_carries_only_what_the_partner_needs() {
     assert_eq!(
         json["facts"],
         serde_json::json!([
-            {"fact": "age", "value": 19, "text": "Âge : 19 ans"},
-            {"fact": "department", "value": "93", "text": "Département : Seine-Saint-Denis (93)"},
-            {"fact": "employment_status", "value": "inactive", "text": "Situation : sans activité"},
+            {"fact": "age", "value": 19, "text": "Âge\u{a0}: 19\u{a0}ans"},
+            {"fact": "department", "value": "93", "text": "Département\u{a0}: Seine-Saint-Denis (93)"},
+            {"fact": "employment_status", "value": "inactive", "text": "Situation\u{a0}: sans activité"},
         ])
     );
     assert_eq!(json["advisor"]["email"], "s.benali@ml-saint-denis.fr");
@@ -912,18 +914,18 @@ fn referral_sheet_page_lists_what_is_shared_and_what_is_not() {
         .to_html();
     assert_safe_page(&html, "fr");
     assert!(html.contains("<h1>Fiche de liaison</h1>"));
-    assert!(html.contains("<p>Pour : Contrat d&#39;engagement jeune (CEJ)</p>"));
+    assert!(html.contains("<p>Pour\u{a0}: Contrat d&#39;engagement jeune (CEJ)</p>"));
     assert!(html.contains("Le vendredi 27 novembre 2026, la personne a donné son accord pour partager ces informations avec Contrat d&#39;engagement jeune (CEJ)."));
-    assert!(html.contains("<li>Recherche d’emploi<br>Priorité : haute</li>"));
+    assert!(html.contains("<li>Recherche d’emploi<br>Priorité\u{a0}: haute</li>"));
     assert!(html.contains(
         "<h2 id=\"actions\">Démarches prévues avec Contrat d&#39;engagement jeune (CEJ)</h2>"
     ));
     assert!(html.contains(
-        "<p>Quand : vendredi 27 novembre 2026</p>\n<p>Qui : la personne</p>\n<p>État : à faire</p>"
+        "<p>Quand\u{a0}: vendredi 27 novembre 2026</p>\n<p>Qui\u{a0}: la personne</p>\n<p>État\u{a0}: à faire</p>"
     ));
-    assert!(html.contains("<li>Âge : 19 ans</li>"));
-    assert!(html.contains("<li>Département : Seine-Saint-Denis (93)</li>"));
-    assert!(html.contains("<li>Situation : sans activité</li>"));
+    assert!(html.contains("<li>Âge\u{a0}: 19\u{a0}ans</li>"));
+    assert!(html.contains("<li>Département\u{a0}: Seine-Saint-Denis (93)</li>"));
+    assert!(html.contains("<li>Situation\u{a0}: sans activité</li>"));
     assert!(html.contains("<h2 id=\"advisor\">Conseiller à contacter</h2>"));
     assert!(html.contains("<strong>Samia Benali </strong>"));
     let included =

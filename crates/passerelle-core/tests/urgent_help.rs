@@ -270,6 +270,10 @@ fn some_answer(
         }
         QuestionKind::Date => AnswerValue::Text("2001-03-14".into()),
         QuestionKind::ShortText { .. } => AnswerValue::Text("Léa".into()),
+        QuestionKind::Commune => {
+            let options = session.options(questionnaire, question);
+            AnswerValue::Text(options[dice.roll(options.len())].id.clone())
+        }
     }
 }
 

@@ -55,6 +55,8 @@ enum Action {
     Tick(HtmlInputElement),
     /// "Erase my answers from this device".
     Forget,
+    /// The commune table waited for is loaded (or missing).
+    Communes,
 }
 
 /// The state behind one `<passerelle-diagnostic>` element.
@@ -287,6 +289,9 @@ impl DiagnosticWidget {
                 let input = event.target()?.dyn_into::<HtmlInputElement>().ok()?;
                 (input.type_() == "checkbox").then_some(Action::Tick(input))
             })?,
+            widget::listen(&root, crate::communes::LOADED_EVENT, &state, |_| {
+                Some(Action::Communes)
+            })?,
         ];
         Ok(DiagnosticWidget {
             state,
@@ -322,7 +327,12 @@ impl Widget for Diagnostic {
     /// Applies what the person did. Returns the completion event when this
     /// action completed the questionnaire.
     fn act(&mut self, action: Action) -> Result<Option<(&'static str, JsValue)>, JsValue> {
+        // Waiting for the communes of the postal code: the next question is not known yet.
+        if crate::communes::is_waiting(&self.body) && !matches!(action, Action::Communes) {
+            return Ok(None);
+        }
         match action {
+            Action::Communes => {}
             Action::Tick(input) => {
                 self.tick(&input)?;
                 return Ok(None);
@@ -369,6 +379,12 @@ impl Widget for Diagnostic {
                     },
                 };
                 self.rejected = outcome.err().map(|error| Rejected { input, error });
+                let facts = self.session.facts(&self.questionnaire);
+                let parts = crate::communes::parts_of(&facts);
+                if crate::communes::request(&parts, Some(&self.body)) {
+                    self.keep();
+                    return Ok(None);
+                }
             }
         }
         self.keep();
@@ -432,12 +448,14 @@ impl Diagnostic {
                 .collect())
         };
         Ok(match &question.kind {
-            QuestionKind::YesNo | QuestionKind::SingleChoice { .. } => Input::Text(
-                inputs("input[name=answer]:checked")?
-                    .first()
-                    .map(HtmlInputElement::value)
-                    .unwrap_or_default(),
-            ),
+            QuestionKind::YesNo | QuestionKind::SingleChoice { .. } | QuestionKind::Commune => {
+                Input::Text(
+                    inputs("input[name=answer]:checked")?
+                        .first()
+                        .map(HtmlInputElement::value)
+                        .unwrap_or_default(),
+                )
+            }
             QuestionKind::MultipleChoice { .. } => Input::Ticked(
                 inputs("input[name=answer]:checked")?
                     .iter()
@@ -486,6 +504,7 @@ impl Diagnostic {
     /// Renders the current question, or the end of the questionnaire.
     /// Returns whether it is the end.
     fn render(&mut self) -> Result<bool, JsValue> {
+        self.questionnaire.set_communes(crate::communes::loaded());
         let shown = self.draw()?;
         let complete = shown.is_none();
         self.shown = shown;
@@ -724,7 +743,8 @@ impl Diagnostic {
                     )?)?;
                 }
             }
-            QuestionKind::SingleChoice { options } => {
+            QuestionKind::SingleChoice { .. } | QuestionKind::Commune => {
+                let options = self.session.options(&self.questionnaire, question);
                 for (i, option) in options.iter().enumerate() {
                     fieldset.append_child(&*self.choice(
                         "radio",
@@ -1173,7 +1193,7 @@ mod browser_tests {
         submit(&host, "2026-12-01");
         assert_eq!(
             error(&host).as_deref(),
-            Some("Erreur : Cette date est après aujourd’hui. Vérifiez-la.")
+            Some("Erreur\u{a0}: Cette date est après aujourd’hui. Vérifiez-la.")
         );
         assert_eq!(
             input(&host).get_attribute("aria-invalid").as_deref(),
@@ -1200,7 +1220,7 @@ mod browser_tests {
         submit(&host, "Léonore");
         assert_eq!(
             error(&host).as_deref(),
-            Some("Erreur : Écrivez 5 caractères au plus.")
+            Some("Erreur\u{a0}: Écrivez 5 caractères au plus.")
         );
         assert_eq!(input(&host).value(), "Léonore");
         submit(&host, "Léa");

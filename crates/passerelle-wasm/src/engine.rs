@@ -14,6 +14,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use passerelle_core::catalogue::Catalogue;
+use passerelle_core::communes::Communes;
 use passerelle_core::date::Date;
 use passerelle_core::facts::Facts;
 use passerelle_core::import::import_data_inclusion;
@@ -25,7 +26,8 @@ use passerelle_core::problem::Problem;
 use passerelle_core::referral::referral_sheet;
 use passerelle_core::report::report;
 use passerelle_core::{
-    AnswerError, AnswerValue, DiagnosisSession, Locale, Questionnaire, SessionError, SnapshotError,
+    AnswerError, AnswerValue, DiagnosisSession, Locale, Question, QuestionKind, Questionnaire,
+    SessionError, SnapshotError,
 };
 use serde::Serialize;
 use serde_json::Value as Json;
@@ -68,6 +70,47 @@ fn questionnaire_in(value: &Json) -> Result<Questionnaire, Failure> {
     Questionnaire::from_json(&convert::document_in(value)).map_err(|error| {
         Failure::problems("invalid_questionnaire", "questionnaire", error.problems)
     })
+}
+
+/// Reads the commune parts of the `communes` option: an array of texts.
+fn communes_in(value: &Json) -> Result<Communes, Failure> {
+    let Json::Array(items) = value else {
+        return Err(Failure::argument(
+            "options.communes must be an array of commune parts (texts)",
+        ));
+    };
+    let mut texts = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        match item {
+            Json::String(text) => texts.push(text.as_str()),
+            _ => {
+                return Err(Failure::argument(format!(
+                    "options.communes[{i}] must be the text of a commune part"
+                )))
+            }
+        }
+    }
+    Communes::from_parts(texts, "$.communes")
+        .map_err(|problems| Failure::problems("invalid_communes", "options.communes", problems))
+}
+
+/// A question as JSON: as in the questionnaire, and for a commune
+/// question its options of now (the communes of the postal code
+/// answered) in `kind.options`.
+///
+/// Through JSON text, as every result is written: a second serializer
+/// (to `Value`) would put a second copy of the questionnaire's
+/// serialisation code in the module.
+fn question_out(session: &DiagnosisSession, shared: &Shared, question: &Question) -> Json {
+    let through_text = |text: String| json::parse(&text).unwrap_or(Json::Null);
+    let mut out = through_text(json::write(question));
+    if matches!(question.kind, QuestionKind::Commune) {
+        let options = session.options(&shared.questionnaire, question);
+        if let Some(kind) = out.get_mut("kind").and_then(Json::as_object_mut) {
+            kind.insert("options".into(), through_text(json::write(&*options)));
+        }
+    }
+    out
 }
 
 /// A plan read from a file, with the core's code.
@@ -114,11 +157,15 @@ struct CatalogueSummary<'a> {
 
 /// The orientation engine: a questionnaire, a catalogue and a language.
 ///
-/// `new Engine({locale?, questionnaire?, catalogue?, local_catalogue?})`:
-/// the default questionnaire (French and English) and the national
-/// catalogue unless given (each as an object or JSON text); a local
-/// catalogue is merged into the catalogue (an entry of the same id
-/// replaces it); the questionnaire adapts to the catalogue.
+/// `new Engine({locale?, questionnaire?, catalogue?, local_catalogue?,
+/// communes?})`: the default questionnaire (French and English) and the
+/// national catalogue unless given (each as an object or JSON text); a
+/// local catalogue is merged into the catalogue (an entry of the same id
+/// replaces it); the questionnaire adapts to the catalogue. `communes`:
+/// the texts of the commune parts to know (the package's
+/// `communes/<department>.txt`), so that a postal code of one commune sets
+/// it, one of several asks which, and places are named; without, the
+/// commune question is left out and communes are told by their department.
 #[wasm_bindgen]
 pub struct Engine {
     shared: RefCell<Rc<Shared>>,
@@ -138,7 +185,13 @@ impl Engine {
         if !options.is_null() {
             convert::known_keys(
                 &options,
-                &["locale", "questionnaire", "catalogue", "local_catalogue"],
+                &[
+                    "locale",
+                    "questionnaire",
+                    "catalogue",
+                    "local_catalogue",
+                    "communes",
+                ],
                 "options",
             )?;
         }
@@ -148,9 +201,21 @@ impl Engine {
             Some(Json::String(tag)) => convert::locale_text(tag, "options.locale")?,
             Some(_) => return Err(Failure::argument("options.locale must be a language tag")),
         };
-        let base = match field("catalogue") {
-            None => crate::national_catalogue(),
-            Some(value) => Arc::new(catalogue_in(value, "options.catalogue")?),
+        let communes = match field("communes") {
+            None => None,
+            Some(value) => Some(communes_in(value)?),
+        };
+        let base = match (field("catalogue"), &communes) {
+            (None, None) => crate::national_catalogue(),
+            (None, Some(communes)) => Arc::new(
+                (*crate::national_catalogue())
+                    .clone()
+                    .with_communes(communes.clone()),
+            ),
+            (Some(value), _) => Arc::new(
+                catalogue_in(value, "options.catalogue")?
+                    .with_communes(communes.clone().unwrap_or_default()),
+            ),
         };
         let catalogue = match field("local_catalogue") {
             None => Arc::clone(&base),
@@ -162,7 +227,8 @@ impl Engine {
             None => Questionnaire::default_fr_en(),
             Some(value) => questionnaire_in(value)?,
         }
-        .adapted_to(Arc::clone(&catalogue));
+        .adapted_to(Arc::clone(&catalogue))
+        .with_communes(communes.unwrap_or_default());
         Ok(Engine {
             shared: RefCell::new(Rc::new(Shared {
                 base,
@@ -514,8 +580,8 @@ impl Diagnosis {
 }
 
 #[derive(Serialize)]
-struct StepOut<'a> {
-    question: Option<&'a passerelle_core::Question>,
+struct StepOut {
+    question: Option<Json>,
     progress: passerelle_core::Progress,
 }
 
@@ -525,7 +591,9 @@ impl Diagnosis {
     /// `null` at the end.
     pub fn current(&self) -> Result<JsValue> {
         let session = self.session()?;
-        Ok(to_js(&session.current(&self.shared.questionnaire))?)
+        let question = session.current(&self.shared.questionnaire);
+        let question = question.map(|question| question_out(&session, &self.shared, question));
+        Ok(to_js(&question)?)
     }
 
     /// `{question, progress}`: the question to ask now (or `null`) and
@@ -534,7 +602,8 @@ impl Diagnosis {
         let session = self.session()?;
         let step = session.step(&self.shared.questionnaire);
         Ok(to_js(&StepOut {
-            question: step.question,
+            question: (step.question)
+                .map(|question| question_out(&session, &self.shared, question)),
             progress: step.progress,
         })?)
     }

@@ -11,6 +11,7 @@
 //! JSON (snake_case), every failure a thrown `Error` with a stable `code`.
 
 mod alerts;
+mod communes;
 mod convert;
 mod diagnostic;
 mod dom;
@@ -34,6 +35,7 @@ pub(crate) fn national_catalogue() -> std::sync::Arc<passerelle_core::catalogue:
     NATIONAL.with(std::sync::Arc::clone)
 }
 
+pub use communes::set_commune_source;
 pub use diagnostic::DiagnosticWidget;
 pub use engine::{Diagnosis, Engine, Plan};
 pub use orientation_view::OrientationWidget;

@@ -43,6 +43,8 @@ enum Action {
     FilterNeed(String),
     /// Ticked or unticked "only what I am entitled to".
     OnlyEligible(bool),
+    /// The communes to name are loaded (or missing).
+    Communes,
 }
 
 /// The state behind one `<passerelle-orientation>` element.
@@ -128,14 +130,19 @@ impl OrientationWidget {
             quick_exit: crate::alerts::QUICK_EXIT_DEFAULT.to_owned(),
         }));
         state.borrow().render(true)?;
-        let listeners = vec![widget::listen(&root, "change", &state, |event| {
-            let target = event.target()?;
-            if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
-                return Some(Action::FilterNeed(select.value()));
-            }
-            let input = target.dyn_into::<HtmlInputElement>().ok()?;
-            Some(Action::OnlyEligible(input.checked()))
-        })?];
+        let listeners = vec![
+            widget::listen(&root, "change", &state, |event| {
+                let target = event.target()?;
+                if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
+                    return Some(Action::FilterNeed(select.value()));
+                }
+                let input = target.dyn_into::<HtmlInputElement>().ok()?;
+                Some(Action::OnlyEligible(input.checked()))
+            })?,
+            widget::listen(&root, crate::communes::LOADED_EVENT, &state, |_| {
+                Some(Action::Communes)
+            })?,
+        ];
         Ok(OrientationWidget {
             state,
             _listeners: listeners,
@@ -228,6 +235,7 @@ impl Widget for OrientationView {
         match action {
             Action::FilterNeed(theme) => self.need = Some(theme).filter(|t| !t.is_empty()),
             Action::OnlyEligible(only) => self.only_eligible = only,
+            Action::Communes => {}
         }
         // The filters changed what is shown, not the orientation: no event.
         self.render(false)?;
@@ -281,8 +289,11 @@ impl OrientationView {
         };
         let needs = diagnosis.orientation_needs();
         let facts = placed(&diagnosis.facts, self.territory.as_deref())?;
+        // The communes to name: drawn again once loaded.
+        crate::communes::request_for(&facts, &self.catalogue, &self.body);
+        let catalogue = crate::communes::named(&self.catalogue);
         let orientation = orient(
-            &self.catalogue,
+            &catalogue,
             &Request {
                 facts: &facts,
                 needs: &needs,

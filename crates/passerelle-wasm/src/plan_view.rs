@@ -547,7 +547,7 @@ impl PlanView {
         let mut placed = diagnosis.clone();
         placed.facts =
             crate::orientation_view::placed(&diagnosis.facts, self.territory.as_deref())?;
-        match Plan::build(&placed, &self.catalogue, &choices) {
+        match Plan::build(&placed, &crate::communes::named(&self.catalogue), &choices) {
             Ok(plan) => {
                 self.plan = Some(plan);
                 self.render()?;
@@ -1387,7 +1387,7 @@ impl PlanView {
         self.draw_add_objective(&plan)?;
 
         let files = element(doc, "div", &[("class", "files"), ("part", "files")], None)?;
-        let print = print_view(&plan, &self.catalogue, self.today);
+        let print = print_view(&plan, &crate::communes::named(&self.catalogue), self.today);
         let print_url = self.object_url(&print, "text/html")?;
         files.append_child(&*element(
             doc,
@@ -2057,7 +2057,8 @@ impl PlanView {
         self.draw_consents(plan, &fieldset)?;
         // The sheet of the partner the person agreed to share with last.
         let sheet = self.referred.as_deref().and_then(|entry| {
-            passerelle_core::referral::referral_sheet(plan, &self.catalogue, entry, self.today).ok()
+            let catalogue = crate::communes::named(&self.catalogue);
+            passerelle_core::referral::referral_sheet(plan, &catalogue, entry, self.today).ok()
         });
         if let Some(sheet) = sheet {
             let url = self.object_url(&sheet.to_html(), "text/html")?;

@@ -276,7 +276,7 @@ fn the_person_puts_the_needs_in_their_own_order_urgent_ones_first_still() {
     assert!(up
         .get_attribute("aria-label")
         .unwrap()
-        .starts_with("Monter : "));
+        .starts_with("Monter\u{a0}: "));
 
     // Money up twice: first. The focus follows the control.
     send(&up, "click");

@@ -11,12 +11,16 @@
 //!   `fuzz/` for N seconds (cargo-fuzz, nightly), failing on a finding.
 //! - `cargo xtask size`: builds the package if needed and reports the size
 //!   of its files, raw and gzipped, against the size budget.
+//! - `cargo xtask communes [--check]`: makes the commune table of
+//!   `crates/passerelle-core/data/communes/` from its pinned npm sources,
+//!   or checks that it matches them.
 //!
 //! Only the standard library: this crate is compiled before anything else
 //! runs, on every fresh machine.
 
 mod bench;
 mod breakdown;
+mod communes;
 mod fuzz;
 mod package;
 mod phases;
@@ -50,6 +54,11 @@ commands:
   size              build the package if needed, print each file's size raw and
                     gzipped (gzip -9) and the total a page loads against the
                     150 KB budget (a report: never fails on size)
+  communes [--check]
+                    make crates/passerelle-core/data/communes/ (one part per
+                    department) from the npm packages codes-postaux and
+                    @etalab/decoupage-administratif pinned in
+                    crates/xtask/communes/; --check: fail if it differs
   help              this text";
 
 /// A failure of a build step, with what to do about it.
@@ -64,6 +73,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
         Some("size") if args.len() == 1 => size::report(&workspace_root()),
+        Some("communes") => communes::run(&workspace_root(), &args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())

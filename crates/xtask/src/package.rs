@@ -101,8 +101,26 @@ pub fn build(root: &Path, tools: &BuildTools) -> Result {
         }
     }
     copy(&root.join("LICENSE"), &out.join("LICENSE"))?;
+    copy_communes(root, &out)?;
     write(&stamp, &fingerprint)?;
     println!("xtask: package built in {}", out.display());
+    Ok(())
+}
+
+/// The commune table, one file per department, into `communes/`: files of
+/// the package, fetched by the browser entry only when needed and read
+/// from disk by the Node entry; not in the wasm (see
+/// `crates/passerelle-core/src/communes.rs`).
+fn copy_communes(root: &Path, out: &Path) -> Result {
+    let target = out.join("communes");
+    fs::create_dir_all(&target).map_err(|e| format!("cannot create {}: {e}", target.display()))?;
+    for part in read_dir(&root.join(crate::communes::PARTS))? {
+        if part.extension().is_some_and(|ext| ext == "txt") {
+            if let Some(name) = part.file_name() {
+                copy(&part, &target.join(name))?;
+            }
+        }
+    }
     Ok(())
 }
 

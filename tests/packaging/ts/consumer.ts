@@ -44,6 +44,8 @@ function answerFor(question: Question, needs: string[]): AnswerValue {
       return '2007-05-02';
     case 'postal_code':
       return '93200';
+    case 'commune':
+      return kind.options?.[0]?.id ?? '';
     case 'short_text':
       return 'x'.repeat(Math.min(1, kind.max_length));
     case 'need_ranking':

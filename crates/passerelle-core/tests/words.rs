@@ -1,0 +1,1136 @@
+//! Words a person understands (issue 16, section 6): places named, never
+//! coded; sentences rather than bare values; French typography in every
+//! French text; the RSA called what it is in English.
+
+use passerelle_core::catalogue::Catalogue;
+use passerelle_core::date::Date;
+use passerelle_core::facts::Facts;
+use passerelle_core::i18n::Locale;
+use passerelle_core::orientation::{orient, Need, Priority, Request};
+use passerelle_core::rules::Condition;
+use passerelle_core::{Message, Questionnaire};
+
+fn today() -> Date {
+    Date::parse("2026-11-27").unwrap()
+}
+
+/// Every text of a JSON value, with its path.
+fn texts(value: &serde_json::Value, path: &str, into: &mut Vec<(String, String)>) {
+    match value {
+        serde_json::Value::String(text) => into.push((path.to_owned(), text.clone())),
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                texts(item, &format!("{path}[{i}]"), into);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (key, item) in map {
+                texts(item, &format!("{path}.{key}"), into);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The explanation texts of an orientation of `facts` for every need the
+/// demonstration town's catalogue addresses.
+fn demo_explanations(facts: &Facts, locale: Locale) -> Vec<(String, String)> {
+    let catalogue = Catalogue::national().merged_with(&Catalogue::demo_local());
+    let mut themes: Vec<String> = Catalogue::demo_local()
+        .entries()
+        .iter()
+        .flat_map(|entry| entry.themes.clone())
+        .collect();
+    themes.sort();
+    themes.dedup();
+    let needs: Vec<Need> = themes
+        .into_iter()
+        .map(|theme| Need {
+            theme,
+            priority: Priority::Normal,
+            alerts: Vec::new(),
+        })
+        .collect();
+    let orientation = orient(
+        &catalogue,
+        &Request {
+            facts,
+            needs: &needs,
+            reference_date: today(),
+            locale,
+            explain: true,
+        },
+    )
+    .unwrap();
+    let json = serde_json::to_value(orientation.detailed()).unwrap();
+    let mut found = Vec::new();
+    texts(&json, "$", &mut found);
+    found
+        .into_iter()
+        .filter(|(path, _)| path.contains(".explanation"))
+        .collect()
+}
+
+#[test]
+fn a_commune_zone_is_never_explained_with_its_code() {
+    for locale in Locale::ALL {
+        for facts in [
+            r#"{"postal_code": "93200"}"#,
+            r#"{"commune": "93066"}"#,
+            r#"{"postal_code": "75011"}"#,
+            "{}",
+        ] {
+            let facts = Facts::from_json(facts).unwrap();
+            let texts = demo_explanations(&facts, locale);
+            assert!(!texts.is_empty());
+            for (path, text) in &texts {
+                assert!(
+                    !text.contains("93066"),
+                    "{locale:?} {path}: a raw commune code in {text:?}"
+                );
+            }
+        }
+    }
+}
+
+/// One condition on `fact` of each shape the rules allow, in JSON.
+fn conditions_on(fact: &str) -> Vec<serde_json::Value> {
+    use serde_json::json;
+    match fact {
+        "age" => vec![json!({"age": {"min": 16, "max": 25}})],
+        "birth_date" | "postal_code" | "commune" | "department" | "region" => {
+            vec![json!({"in_zone": {"departments": ["93"]}})]
+        }
+        "employment_status" => vec![json!({"in": {"fact": fact, "values": ["jobseeker"]}})],
+        "benefits" => vec![json!({"has_any": {"fact": fact, "values": ["rsa", "ass"]}})],
+        "support_in_progress" => {
+            vec![json!({"has_any": {"fact": fact, "values": ["mission_locale", "cej"]}})]
+        }
+        "nationality" => vec![json!({"in": {"fact": fact, "values": ["french", "eu"]}})],
+        "housing" => vec![json!({"in": {"fact": fact, "values": ["homeless"]}})],
+        "french_level" => vec![json!({"in": {"fact": fact, "values": ["none"]}})],
+        "digital_autonomy" => vec![json!({"in": {"fact": fact, "values": ["no_access"]}})],
+        "unemployment_months"
+        | "qualification_level"
+        | "first_residence_permit_years"
+        | "children_count"
+        | "youngest_child_age"
+        | "monthly_resources" => vec![
+            json!({"compare": {"fact": fact, "op": ">=", "value": 1}}),
+            json!({"between": {"fact": fact, "min": 0, "max": 3}}),
+            json!({"equals": {"fact": fact, "value": 0}}),
+        ],
+        _ => vec![json!({"equals": {"fact": fact, "value": true}})],
+    }
+}
+
+/// Values of `fact` at its boundaries: none, one, many; both booleans;
+/// empty, one and several sets.
+fn boundary_values(fact: &str) -> Vec<serde_json::Value> {
+    use serde_json::json;
+    match fact {
+        "birth_date" => vec![json!("2001-03-14"), json!("2026-11-27")],
+        "age" => vec![json!(0), json!(1), json!(22), json!(130)],
+        "postal_code" => vec![json!("93200"), json!("98000")],
+        "commune" => vec![json!("93066"), json!("2A004")],
+        "department" => vec![json!("93"), json!("976")],
+        "region" => vec![json!("11")],
+        "employment_status" => [
+            "employed",
+            "jobseeker",
+            "student",
+            "in_training",
+            "apprentice",
+            "self_employed",
+            "inactive",
+            "retired",
+        ]
+        .map(|v| json!(v))
+        .to_vec(),
+        "benefits" => vec![
+            json!([]),
+            json!(["rsa"]),
+            json!(["ass", "aah"]),
+            json!(["rsa", "ass", "aah", "are", "prime_activite"]),
+        ],
+        "support_in_progress" => vec![
+            json!([]),
+            json!(["cej"]),
+            json!(["mission_locale", "cap_emploi", "social_worker"]),
+        ],
+        "nationality" => ["french", "eu", "non_eu"].map(|v| json!(v)).to_vec(),
+        "housing" => [
+            "owner",
+            "tenant",
+            "hosted",
+            "emergency_shelter",
+            "homeless",
+            "other",
+        ]
+        .map(|v| json!(v))
+        .to_vec(),
+        "french_level" => ["fluent", "basic", "none"].map(|v| json!(v)).to_vec(),
+        "digital_autonomy" => ["autonomous", "needs_help", "no_access"]
+            .map(|v| json!(v))
+            .to_vec(),
+        "qualification_level" => (0..=8).map(|n| json!(n)).collect(),
+        "monthly_resources" => vec![json!(0), json!(1), json!(1200), json!(1_000_000)],
+        "unemployment_months"
+        | "first_residence_permit_years"
+        | "children_count"
+        | "youngest_child_age" => vec![json!(0), json!(1), json!(2), json!(30)],
+        _ => vec![json!(true), json!(false)],
+    }
+}
+
+/// Every person-value sentence the explanations can make: each fact, at
+/// each of its boundary values and unknown, in both languages.
+fn person_sentences() -> Vec<(String, String)> {
+    let mut sentences = Vec::new();
+    for fact in passerelle_core::facts::Fact::ALL {
+        let name = fact.name();
+        for json in conditions_on(name) {
+            let condition = Condition::parse(&json, "$", &mut Vec::new()).unwrap();
+            let mut values: Vec<Option<serde_json::Value>> =
+                boundary_values(name).into_iter().map(Some).collect();
+            values.push(None);
+            for value in values {
+                let facts = match &value {
+                    Some(value) => {
+                        Facts::from_value(&serde_json::json!({ name: value }), "$").unwrap()
+                    }
+                    None => Facts::new(),
+                };
+                let facts = facts.resolve(today()).unwrap();
+                for locale in Locale::ALL {
+                    let explanations = condition.explain(&facts, locale);
+                    for explanation in explanations.all().iter() {
+                        sentences
+                            .push((format!("{name}={value:?} {locale:?}"), explanation.text()));
+                    }
+                }
+            }
+        }
+    }
+    sentences
+}
+
+#[test]
+fn no_explanation_gives_a_bare_value_after_for_you() {
+    let sentences = person_sentences();
+    assert!(sentences.len() > 300, "{}", sentences.len());
+    for (case, text) in &sentences {
+        let lower = text.to_lowercase();
+        assert!(
+            !lower.contains("pour vous") && !lower.contains("for you"),
+            "{case}: {text:?}"
+        );
+        // A date is written in words, never as 2001-03-14.
+        assert!(!text.contains("2001-03-14"), "{case}: {text:?}");
+        // An allowed value's id is never shown as it is.
+        for id in [
+            "self_employed",
+            "in_training",
+            "prime_activite",
+            "non_eu",
+            "needs_help",
+            "no_access",
+            "emergency_shelter",
+            "social_worker",
+            "mission_locale",
+        ] {
+            assert!(!text.contains(id), "{case}: {text:?}");
+        }
+    }
+}
+
+#[test]
+fn counts_are_sentences_a_person_understands() {
+    let sentence = |json: &str, condition: serde_json::Value, locale| {
+        let facts = Facts::from_json(json).unwrap().resolve(today()).unwrap();
+        let condition = Condition::parse(&condition, "$", &mut Vec::new()).unwrap();
+        let explanations = condition.explain(&facts, locale);
+        explanations.all().get(0).unwrap().text()
+    };
+    let children =
+        serde_json::json!({"compare": {"fact": "children_count", "op": ">=", "value": 1}});
+    assert!(
+        sentence(r#"{"children_count": 0}"#, children.clone(), Locale::Fr)
+            .ends_with("vous n’avez pas d’enfant à charge")
+    );
+    assert!(
+        sentence(r#"{"children_count": 1}"#, children.clone(), Locale::Fr)
+            .ends_with("vous avez 1\u{a0}enfant à charge")
+    );
+    assert!(
+        sentence(r#"{"children_count": 3}"#, children.clone(), Locale::En)
+            .ends_with("you have 3 dependent children")
+    );
+    let resources =
+        serde_json::json!({"compare": {"fact": "monthly_resources", "op": "<=", "value": 700}});
+    assert!(
+        sentence(r#"{"monthly_resources": 0}"#, resources.clone(), Locale::Fr)
+            .ends_with("vos ressources\u{a0}: 0\u{a0}€ par mois")
+    );
+    assert!(
+        sentence(r#"{"monthly_resources": 1200}"#, resources, Locale::En)
+            .ends_with("your resources: €1,200 a month")
+    );
+}
+
+/// Why `text` breaks French typography: an ordinary space, or none,
+/// before `?`, `!`, `;` or `:`, or inside « ». Web and e-mail addresses
+/// and times (10:30) are left as they are.
+fn typography_faults(text: &str) -> Vec<String> {
+    const NBSP: char = '\u{a0}';
+    const NNBSP: char = '\u{202f}';
+    let mut faults = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let in_address = |at: usize| {
+        let start = chars[..at]
+            .iter()
+            .rposition(|c| c.is_whitespace() && *c != NBSP && *c != NNBSP)
+            .map_or(0, |i| i + 1);
+        let end = chars[at..]
+            .iter()
+            .position(|c| c.is_whitespace() && *c != NBSP && *c != NNBSP)
+            .map_or(chars.len(), |i| at + i);
+        let word: String = chars[start..end].iter().collect();
+        word.contains("://") || word.contains('@') || word.starts_with("www.")
+    };
+    for (at, &c) in chars.iter().enumerate() {
+        let before = at.checked_sub(1).map(|i| chars[i]);
+        let after = chars.get(at + 1).copied();
+        // A sign with a letter or digit right after it is not prose
+        // (`javascript:`, `a;b`).
+        let prose = after.is_none_or(|a| !a.is_alphanumeric() && a != '_' && a != '/');
+        match c {
+            '?' | '!' | ';' | ':' => {
+                if in_address(at) || !prose {
+                    continue;
+                }
+                if c == ':'
+                    && before.is_some_and(|b| b.is_ascii_digit())
+                    && after.is_some_and(|a| a.is_ascii_digit())
+                {
+                    continue;
+                }
+                match before {
+                    None | Some('\n') => {}
+                    Some(NBSP) | Some(NNBSP) => {}
+                    Some('?') | Some('!') => {}
+                    Some(' ') => faults.push(format!("ordinary space before {c:?} at {at}")),
+                    Some(_) => faults.push(format!("no space before {c:?} at {at}")),
+                }
+            }
+            '«' if after != Some(NBSP) && after != Some(NNBSP) => {
+                faults.push(format!("no non-breaking space after « at {at}"));
+            }
+            '»' if before != Some(NBSP) && before != Some(NNBSP) => {
+                faults.push(format!("no non-breaking space before » at {at}"));
+            }
+            _ => {}
+        }
+    }
+    faults
+}
+
+#[test]
+fn the_typography_check_finds_what_it_should() {
+    assert!(typography_faults("Pourquoi ?").len() == 1);
+    assert!(typography_faults("Erreur :").len() == 1);
+    assert!(typography_faults("Erreur : Cochez").len() == 1);
+    assert!(typography_faults("« Oui »").len() == 2);
+    assert!(typography_faults("Vraiment!").len() == 1);
+    assert!(typography_faults("Pourquoi\u{202f}? Erreur\u{a0}: «\u{a0}Oui\u{a0}»").is_empty());
+    assert!(typography_faults("https://www.service-public.fr/?a=b à 10:30").is_empty());
+}
+
+#[test]
+fn french_messages_have_french_typography() {
+    let messages = [
+        Message::ErrorPrefix,
+        Message::WhyTitle,
+        Message::NeedPriority(Priority::Urgent),
+        Message::ContactPartnerAction {
+            name: "Mission locale",
+        },
+        Message::ExclusiveOption { label: "Aucune" },
+        Message::ChooseNeeds,
+        Message::ConsentsTitle,
+        Message::ToSettle,
+    ];
+    for message in messages {
+        let text = message.text(Locale::Fr);
+        let faults = typography_faults(&text);
+        assert!(faults.is_empty(), "{text:?}: {faults:?}");
+    }
+}
+
+#[test]
+fn the_questionnaire_and_catalogue_texts_have_french_typography() {
+    let questionnaire = Questionnaire::default_fr_en();
+    let json = serde_json::to_value(&questionnaire).unwrap();
+    let catalogue = serde_json::to_value(Catalogue::national()).unwrap();
+    let mut found = Vec::new();
+    texts(&json, "$", &mut found);
+    texts(&catalogue, "$catalogue", &mut found);
+    let mut faults = Vec::new();
+    for (path, text) in found.iter().filter(|(path, _)| path.ends_with(".fr")) {
+        for fault in typography_faults(text) {
+            faults.push(format!("{path}: {fault}: {text:?}"));
+        }
+    }
+    assert!(
+        faults.is_empty(),
+        "{} faults, first: {:#?}",
+        faults.len(),
+        &faults[..faults.len().min(5)]
+    );
+}
+
+#[test]
+fn english_calls_the_rsa_a_minimum_income() {
+    let condition = Condition::parse(
+        &serde_json::json!({"has_any": {"fact": "benefits", "values": ["rsa"]}}),
+        "$",
+        &mut Vec::new(),
+    )
+    .unwrap();
+    let facts = Facts::from_json(r#"{"benefits": ["rsa"]}"#).unwrap();
+    let text = condition
+        .explain(&facts, Locale::En)
+        .all()
+        .get(0)
+        .unwrap()
+        .text();
+    assert!(text.contains("minimum income"), "{text:?}");
+    assert!(!text.to_lowercase().contains("earned income"), "{text:?}");
+}
+
+/// Every message of the catalogue, each variant with values at its
+/// boundaries. `covered` below makes a variant added without being
+/// listed here a compile error: list it.
+fn every_message<'a>(value: &'a passerelle_core::facts::Value) -> Vec<Message<'a>> {
+    use passerelle_core::diagnosis::Hours;
+    use passerelle_core::facts::Fact;
+    use passerelle_core::orientation::Eligibility;
+    use passerelle_core::plan::{ActionStatus, Actor, ObjectiveStatus};
+    use passerelle_core::referral::Part;
+    let date = today();
+    let first = Date::parse("2026-12-01").unwrap();
+    let actors = [Actor::Person, Actor::Advisor, Actor::Partner];
+    let mut all = vec![
+        Message::Continue,
+        Message::Back,
+        Message::Yes,
+        Message::No,
+        Message::Completed,
+        Message::CompletedDetail,
+        Message::AnswerRequired,
+        Message::NotANumber,
+        Message::OutOfRange {
+            min: 14,
+            max: 120,
+            unit: "ans",
+        },
+        Message::OutOfRange {
+            min: 0,
+            max: 9,
+            unit: "",
+        },
+        Message::UnknownOption,
+        Message::NotCurrentQuestion,
+        Message::SessionComplete,
+        Message::NotSkippable,
+        Message::ErrorPrefix,
+        Message::RepeatedOption,
+        Message::ExclusiveOption {
+            label: "Aucune de ces aides",
+        },
+        Message::NotADate,
+        Message::DateInFuture,
+        Message::NotAPostalCode,
+        Message::TooLong { max: 200 },
+        Message::Skip,
+        Message::NeedsTitle,
+        Message::NotRanked,
+        Message::RepeatedRank,
+        Message::ContactPartnerAction {
+            name: "Mission locale",
+        },
+        Message::PrepareDocuments {
+            name: "Mission locale",
+            documents: "une pièce d’identité",
+        },
+        Message::SnapshotUnreadable,
+        Message::SnapshotTooNew,
+        Message::LongDate(first),
+        Message::DocumentDate(date),
+        Message::PlanTitle,
+        Message::ObjectivesTitle,
+        Message::InYourWords,
+        Message::NextStepsTitle,
+        Message::NoNextStep,
+        Message::Due(Some(date)),
+        Message::Due(None),
+        Message::ForObjective { label: "Emploi" },
+        Message::NoteLabel,
+        Message::ContactOf {
+            name: "Mission locale",
+        },
+        Message::PhoneLabel,
+        Message::EmailLabel,
+        Message::WebLabel,
+        Message::DetailsLabel,
+        Message::AdvisorTitle,
+        Message::OrganisationLabel,
+        Message::NoAdvisor,
+        Message::NextReviewTitle,
+        Message::NoNextReview,
+        Message::DoneTitle,
+        Message::PrintPrivacy,
+        Message::ReferralTitle,
+        Message::ReferralFor {
+            partner: "Cap emploi",
+        },
+        Message::ConsentTitle,
+        Message::ReferralConsent {
+            partner: "Cap emploi",
+            date,
+        },
+        Message::ReferralNeedsTitle,
+        Message::ReferralActionsTitle {
+            partner: "Cap emploi",
+        },
+        Message::ReferralFactsTitle,
+        Message::ReferralFactsIntro {
+            partner: "Cap emploi",
+        },
+        Message::NoFactNeeded,
+        Message::ReferralAdvisorTitle,
+        Message::ReferralPersonTitle,
+        Message::IncludedTitle,
+        Message::LeftOutTitle,
+        Message::ReferralNoConsent {
+            partner: "Cap emploi",
+        },
+        Message::ReferralUnknownEntry,
+        Message::ReferralEmergencyLine { line: "115" },
+        Message::PaceHelp { default: 2 },
+        Message::FirstStepsSummary { per_week: 1 },
+        Message::FirstStepsSummary { per_week: 3 },
+        Message::PersonTitle,
+        Message::PersonHelp,
+        Message::PersonNameLabel,
+        Message::PersonPhoneLabel,
+        Message::PersonEmailLabel,
+        Message::SavePerson,
+        Message::PersonSaved,
+        Message::PersonErased,
+        Message::PersonNameRequired,
+        Message::DueToday(date),
+        Message::OrientationTitle,
+        Message::OrientationIntro,
+        Message::OrientationWaiting,
+        Message::FilterByNeed,
+        Message::AllNeeds,
+        Message::OnlyEligible,
+        Message::ProposalsShown(0),
+        Message::ProposalsShown(1),
+        Message::ProposalsShown(74),
+        Message::NoProposal,
+        Message::WhyTitle,
+        Message::ToSettle,
+        Message::HowToGetIn,
+        Message::ThroughProfessionalOnly,
+        Message::PlanWaiting,
+        Message::ChooseNeeds,
+        Message::PaceQuestion,
+        Message::StepsPerWeek(1),
+        Message::StepsPerWeek(3),
+        Message::BuildPlan,
+        Message::ChooseAtLeastOneNeed,
+        Message::ActionStatusLabel,
+        Message::OpenPrintView,
+        Message::SavePlanFile,
+        Message::OpenPlanFile,
+        Message::PlanUnreadable,
+        Message::PlanTooNew,
+        Message::ReviewTitle,
+        Message::ReviewDone,
+        Message::ReviewStuck,
+        Message::ReviewChanged,
+        Message::SaveReview,
+        Message::ReviewSaved(date),
+        Message::RebuildPlan,
+        Message::TextTooLong,
+        Message::ParcoursSteps,
+        Message::ParcoursProgress {
+            current: 1,
+            total: 3,
+        },
+        Message::GoToOrientation,
+        Message::GoToPlan,
+        Message::AnswersKeptInTab,
+        Message::AnswersKeptOnDevice,
+        Message::ForgetAnswers,
+        Message::AnswersForgotten,
+        Message::StorageUnavailable,
+        Message::ReferralPartnerLabel,
+        Message::ReferralConsentBox,
+        Message::PrepareReferral,
+        Message::ConsentRequired,
+        Message::OpenReferral {
+            partner: "Cap emploi",
+        },
+        Message::MoveNeed {
+            up: true,
+            need: Some("Emploi"),
+        },
+        Message::MoveNeed {
+            up: false,
+            need: None,
+        },
+        Message::ChangeActionTitle,
+        Message::ActionTitleLabel,
+        Message::ActionDueLabel,
+        Message::SaveAction,
+        Message::RebuildWarning,
+        Message::ConfirmRebuild,
+        Message::KeepPlan,
+        Message::ObjectiveStatusLabel,
+        Message::AddActionTitle,
+        Message::ActionActorLabel,
+        Message::SaveNewAction,
+        Message::AddObjectiveTitle,
+        Message::ObjectiveNeedLabel,
+        Message::StatementLabel,
+        Message::SaveNewObjective,
+        Message::FollowUpTitle,
+        Message::AdvisorNameLabel,
+        Message::AdvisorOrganisationLabel,
+        Message::AdvisorPhoneLabel,
+        Message::AdvisorEmailLabel,
+        Message::NextReviewLabel,
+        Message::SaveFollowUp,
+        Message::FollowUpSaved,
+        Message::TextRequired,
+        Message::AdvisorNameRequired,
+        Message::ConsentsTitle,
+        Message::ConsentSince {
+            partner: "Cap emploi",
+            date,
+        },
+        Message::WithdrawConsent {
+            partner: "Cap emploi",
+        },
+        Message::ConsentWithdrawn {
+            partner: "Cap emploi",
+        },
+        Message::PlanKeptInTab,
+        Message::PlanKeptOnDevice,
+        Message::ForgetPlan,
+        Message::PlanForgotten,
+        Message::KeptPlanUnreadable,
+        Message::PlanStorageUnavailable,
+        Message::CommuneChosenBefore,
+        Message::ReachNumber {
+            phone: "115",
+            by_text: false,
+        },
+        Message::ReachNumber {
+            phone: "114",
+            by_text: true,
+        },
+        Message::UrgentNumbers {
+            numbers: "115, 3919",
+        },
+        Message::UrgentNumbersTitle,
+        Message::QuickExit,
+        Message::QuickExitHelp,
+        Message::ProgressLeft {
+            current: 1,
+            left: 1,
+            last: false,
+        },
+        Message::ProgressLeft {
+            current: 2,
+            left: 30,
+            last: false,
+        },
+        Message::ProgressLeft {
+            current: 30,
+            left: 1,
+            last: true,
+        },
+        Message::ForgetAnswersWhat,
+        Message::ForgetPlanWhat,
+        Message::ConfirmForget,
+        Message::CancelForget,
+        Message::HeldWords,
+        Message::OpenToAll { free: true },
+        Message::OpenToAll { free: false },
+        Message::OnConditions,
+        Message::KeyStepWords,
+        Message::SeeMore(1),
+        Message::SeeMore(12),
+        Message::RuledOutCount(1),
+        Message::RuledOutCount(40),
+        Message::SeeAlsoTitle,
+        Message::ShownUnder { need: "Emploi" },
+        Message::HeldTitle,
+        Message::HeldIntro,
+    ];
+    for priority in [Priority::Urgent, Priority::High, Priority::Normal] {
+        all.push(Message::NeedPriority(priority));
+    }
+    for status in ObjectiveStatus::ALL {
+        all.extend([
+            Message::ObjectiveState(status),
+            Message::ObjectiveStatusName(status),
+        ]);
+    }
+    for status in ActionStatus::ALL {
+        all.extend([
+            Message::ActionState(status),
+            Message::ActionStatusName(status),
+        ]);
+    }
+    for actor in actors {
+        all.extend([
+            Message::PrintWho {
+                actor,
+                partner: Some("Cap emploi"),
+            },
+            Message::PrintWho {
+                actor,
+                partner: None,
+            },
+            Message::ReferralWho {
+                actor,
+                partner: "Cap emploi",
+            },
+            Message::ActorName(actor),
+        ]);
+    }
+    for status in [
+        Eligibility::Eligible,
+        Eligibility::Undetermined,
+        Eligibility::Ineligible,
+    ] {
+        all.push(Message::EligibilityWords(status));
+    }
+    for step in 0..3 {
+        all.push(Message::ParcoursStep(step));
+    }
+    for (free, hours) in [(true, Hours::DayAndNight), (false, Hours::OpeningHours)] {
+        all.push(Message::ContactAvailability { free, hours });
+    }
+    for fact in Fact::ALL {
+        all.extend([
+            Message::FactValue { fact, value: None },
+            Message::SheetPart(Part::Fact(fact)),
+        ]);
+    }
+    all.push(Message::FactValue {
+        fact: Fact::Age,
+        value: Some(value),
+    });
+    for part in [
+        Part::Consent,
+        Part::Needs,
+        Part::Actions,
+        Part::Advisor,
+        Part::Person,
+        Part::OtherObjectives,
+        Part::OtherActions,
+        Part::Statements,
+        Part::Notes,
+        Part::Reviews,
+        Part::NextReview,
+        Part::Schedule,
+        Part::OtherConsents,
+        Part::History,
+    ] {
+        all.push(Message::SheetPart(part));
+    }
+    all.iter().for_each(covered);
+    all
+}
+
+/// Fails to compile when a variant of `Message` is not named: add it to
+/// `every_message`.
+fn covered(message: &Message) {
+    match message {
+        Message::Continue
+        | Message::Back
+        | Message::Yes
+        | Message::No
+        | Message::Completed
+        | Message::CompletedDetail
+        | Message::AnswerRequired
+        | Message::NotANumber
+        | Message::OutOfRange { .. }
+        | Message::UnknownOption
+        | Message::NotCurrentQuestion
+        | Message::SessionComplete
+        | Message::NotSkippable
+        | Message::ErrorPrefix
+        | Message::RepeatedOption
+        | Message::ExclusiveOption { .. }
+        | Message::NotADate
+        | Message::DateInFuture
+        | Message::NotAPostalCode
+        | Message::TooLong { .. }
+        | Message::Skip
+        | Message::NeedsTitle
+        | Message::NeedPriority(_)
+        | Message::NotRanked
+        | Message::RepeatedRank
+        | Message::ContactPartnerAction { .. }
+        | Message::PrepareDocuments { .. }
+        | Message::SnapshotUnreadable
+        | Message::SnapshotTooNew
+        | Message::LongDate(_)
+        | Message::DocumentDate(_)
+        | Message::PlanTitle
+        | Message::ObjectivesTitle
+        | Message::InYourWords
+        | Message::ObjectiveState(_)
+        | Message::NextStepsTitle
+        | Message::NoNextStep
+        | Message::Due(_)
+        | Message::PrintWho { .. }
+        | Message::ForObjective { .. }
+        | Message::ActionState(_)
+        | Message::NoteLabel
+        | Message::ContactOf { .. }
+        | Message::PhoneLabel
+        | Message::EmailLabel
+        | Message::WebLabel
+        | Message::DetailsLabel
+        | Message::AdvisorTitle
+        | Message::OrganisationLabel
+        | Message::NoAdvisor
+        | Message::NextReviewTitle
+        | Message::NoNextReview
+        | Message::DoneTitle
+        | Message::PrintPrivacy
+        | Message::ReferralTitle
+        | Message::ReferralFor { .. }
+        | Message::ConsentTitle
+        | Message::ReferralConsent { .. }
+        | Message::ReferralNeedsTitle
+        | Message::ReferralActionsTitle { .. }
+        | Message::ReferralWho { .. }
+        | Message::ReferralFactsTitle
+        | Message::ReferralFactsIntro { .. }
+        | Message::NoFactNeeded
+        | Message::FactValue { .. }
+        | Message::ReferralAdvisorTitle
+        | Message::ReferralPersonTitle
+        | Message::IncludedTitle
+        | Message::LeftOutTitle
+        | Message::SheetPart(_)
+        | Message::ReferralNoConsent { .. }
+        | Message::ReferralUnknownEntry
+        | Message::ReferralEmergencyLine { .. }
+        | Message::PaceHelp { .. }
+        | Message::FirstStepsSummary { .. }
+        | Message::PersonTitle
+        | Message::PersonHelp
+        | Message::PersonNameLabel
+        | Message::PersonPhoneLabel
+        | Message::PersonEmailLabel
+        | Message::SavePerson
+        | Message::PersonSaved
+        | Message::PersonErased
+        | Message::PersonNameRequired
+        | Message::DueToday(_)
+        | Message::OrientationTitle
+        | Message::OrientationIntro
+        | Message::OrientationWaiting
+        | Message::FilterByNeed
+        | Message::AllNeeds
+        | Message::OnlyEligible
+        | Message::ProposalsShown(_)
+        | Message::NoProposal
+        | Message::EligibilityWords(_)
+        | Message::WhyTitle
+        | Message::ToSettle
+        | Message::HowToGetIn
+        | Message::ThroughProfessionalOnly
+        | Message::PlanWaiting
+        | Message::ChooseNeeds
+        | Message::PaceQuestion
+        | Message::StepsPerWeek(_)
+        | Message::BuildPlan
+        | Message::ChooseAtLeastOneNeed
+        | Message::ActionStatusLabel
+        | Message::ActionStatusName(_)
+        | Message::OpenPrintView
+        | Message::SavePlanFile
+        | Message::OpenPlanFile
+        | Message::PlanUnreadable
+        | Message::PlanTooNew
+        | Message::ReviewTitle
+        | Message::ReviewDone
+        | Message::ReviewStuck
+        | Message::ReviewChanged
+        | Message::SaveReview
+        | Message::ReviewSaved(_)
+        | Message::RebuildPlan
+        | Message::TextTooLong
+        | Message::ParcoursSteps
+        | Message::ParcoursStep(_)
+        | Message::ParcoursProgress { .. }
+        | Message::GoToOrientation
+        | Message::GoToPlan
+        | Message::AnswersKeptInTab
+        | Message::AnswersKeptOnDevice
+        | Message::ForgetAnswers
+        | Message::AnswersForgotten
+        | Message::StorageUnavailable
+        | Message::ReferralPartnerLabel
+        | Message::ReferralConsentBox
+        | Message::PrepareReferral
+        | Message::ConsentRequired
+        | Message::OpenReferral { .. }
+        | Message::MoveNeed { .. }
+        | Message::ChangeActionTitle
+        | Message::ActionTitleLabel
+        | Message::ActionDueLabel
+        | Message::SaveAction
+        | Message::RebuildWarning
+        | Message::ConfirmRebuild
+        | Message::KeepPlan
+        | Message::ObjectiveStatusLabel
+        | Message::ObjectiveStatusName(_)
+        | Message::AddActionTitle
+        | Message::ActionActorLabel
+        | Message::ActorName(_)
+        | Message::SaveNewAction
+        | Message::AddObjectiveTitle
+        | Message::ObjectiveNeedLabel
+        | Message::StatementLabel
+        | Message::SaveNewObjective
+        | Message::FollowUpTitle
+        | Message::AdvisorNameLabel
+        | Message::AdvisorOrganisationLabel
+        | Message::AdvisorPhoneLabel
+        | Message::AdvisorEmailLabel
+        | Message::NextReviewLabel
+        | Message::SaveFollowUp
+        | Message::FollowUpSaved
+        | Message::TextRequired
+        | Message::AdvisorNameRequired
+        | Message::ConsentsTitle
+        | Message::ConsentSince { .. }
+        | Message::WithdrawConsent { .. }
+        | Message::ConsentWithdrawn { .. }
+        | Message::PlanKeptInTab
+        | Message::PlanKeptOnDevice
+        | Message::ForgetPlan
+        | Message::PlanForgotten
+        | Message::KeptPlanUnreadable
+        | Message::PlanStorageUnavailable
+        | Message::CommuneChosenBefore
+        | Message::ContactAvailability { .. }
+        | Message::ReachNumber { .. }
+        | Message::UrgentNumbers { .. }
+        | Message::UrgentNumbersTitle
+        | Message::QuickExit
+        | Message::QuickExitHelp
+        | Message::ProgressLeft { .. }
+        | Message::ForgetAnswersWhat
+        | Message::ForgetPlanWhat
+        | Message::ConfirmForget
+        | Message::CancelForget
+        | Message::HeldWords
+        | Message::OpenToAll { .. }
+        | Message::OnConditions
+        | Message::KeyStepWords
+        | Message::SeeMore(_)
+        | Message::RuledOutCount(_)
+        | Message::SeeAlsoTitle
+        | Message::ShownUnder { .. }
+        | Message::HeldTitle
+        | Message::HeldIntro => {}
+    }
+}
+
+#[test]
+fn every_french_message_and_fixed_text_has_french_typography() {
+    use passerelle_core::diagnosis::UrgentAlert;
+    use passerelle_core::i18n::{alert_text, service_name, theme_label, Service};
+    let value = passerelle_core::facts::Value::Integer(19);
+    let mut texts: Vec<(String, String)> = every_message(&value)
+        .iter()
+        .map(|message| (format!("{message:?}"), message.text(Locale::Fr)))
+        .collect();
+    assert!(texts.len() > 200, "{}", texts.len());
+    for service in [
+        Service::Shelter115,
+        Service::Meals115,
+        Service::SocialCentre,
+        Service::ViolenceWomen3919,
+        Service::Police17,
+        Service::Emergency112,
+        Service::Sms114,
+        Service::ChildInDanger119,
+        Service::Samu15,
+    ] {
+        texts.push((
+            format!("{service:?}"),
+            service_name(service, Locale::Fr).to_owned(),
+        ));
+    }
+    for alert in UrgentAlert::ALL {
+        texts.push((
+            format!("{alert:?}"),
+            alert_text(alert, Locale::Fr).to_owned(),
+        ));
+        for contact in alert.contacts(Locale::Fr) {
+            texts.push((format!("{alert:?} contact"), contact.name.to_owned()));
+        }
+    }
+    let themes = passerelle_core::referentials::Referential::Themes;
+    for theme in themes.terms().iter().map(|term| term.value.as_str()) {
+        let label =
+            theme_label(theme, Locale::Fr).unwrap_or_else(|| panic!("no label for {theme}"));
+        assert!(
+            theme_label(theme, Locale::En).is_some(),
+            "no English label for {theme}"
+        );
+        texts.push((theme.to_owned(), label.to_owned()));
+    }
+    let mut faults = Vec::new();
+    for (what, text) in &texts {
+        for fault in typography_faults(text) {
+            faults.push(format!("{what}: {fault}: {text:?}"));
+        }
+    }
+    assert!(faults.is_empty(), "{} faults: {faults:#?}", faults.len());
+}
+
+/// The texts of an HTML page: its text between tags, references decoded.
+fn html_texts(html: &str) -> Vec<String> {
+    let body = html.split("<body").nth(1).unwrap_or(html);
+    body.split('<')
+        .filter_map(|chunk| chunk.split_once('>').map(|(_, text)| text))
+        .map(|text| {
+            text.replace("&#39;", "'")
+                .replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&")
+        })
+        .filter(|text| !text.trim().is_empty())
+        .collect()
+}
+
+#[test]
+fn the_print_view_and_the_referral_sheet_have_french_typography() {
+    use passerelle_core::diagnosis::{Diagnosis, FoundNeed};
+    use passerelle_core::plan::{Author, Choices, Consent, ContactDetails, Edit, Plan};
+    use passerelle_core::print::print_view;
+    use passerelle_core::referral::referral_sheet;
+    let catalogue = Catalogue::national().merged_with(&Catalogue::demo_local());
+    let job = "trouver-un-emploi";
+    let diagnosis = Diagnosis {
+        questionnaire_id: "passerelle-default".into(),
+        reference_date: today(),
+        facts: Facts::from_json(
+            r#"{"birth_date": "2007-05-02", "postal_code": "93200", "employment_status": "inactive",
+                "benefits": ["rsa"], "children_count": 0, "monthly_resources": 0}"#,
+        )
+        .unwrap(),
+        urgent: vec![],
+        needs: vec![FoundNeed {
+            theme: job.into(),
+            label: "Emploi".into(),
+            priority: Priority::High,
+            rank: None,
+            raised_by: vec![],
+        }],
+        ranked_by_person: false,
+    };
+    let mut choices = passerelle_core::plan::Choices::new(today(), vec![job.into()]);
+    choices.entries.insert(
+        job.into(),
+        vec!["contrat-engagement-jeune".into(), "demo-atelier-cv".into()],
+    );
+    let _: &Choices = &choices;
+    let mut plan = Plan::build(&diagnosis, &catalogue, &choices).unwrap();
+    let apply = |plan: &mut Plan, edit| plan.apply(edit, Author::Advisor, today()).unwrap();
+    apply(
+        &mut plan,
+        Edit::SetAdvisor {
+            advisor: Some(ContactDetails {
+                name: "Inès Martin".into(),
+                organisation: Some("Mission locale".into()),
+                phone: Some("01 23 45 67 89".into()),
+                email: Some("ines.martin@example.org".into()),
+            }),
+        },
+    );
+    for entry in ["contrat-engagement-jeune", "demo-atelier-cv"] {
+        apply(
+            &mut plan,
+            Edit::GiveConsent {
+                consent: Consent {
+                    entry: entry.into(),
+                    date: today(),
+                },
+            },
+        );
+    }
+    let mut pages = vec![(
+        "print view".to_owned(),
+        print_view(&plan, &catalogue, today()),
+    )];
+    for entry in ["contrat-engagement-jeune", "demo-atelier-cv"] {
+        let sheet = referral_sheet(&plan, &catalogue, entry, today()).unwrap();
+        pages.push((format!("referral sheet {entry}"), sheet.to_html()));
+    }
+    let mut faults = Vec::new();
+    for (page, html) in &pages {
+        let texts = html_texts(html);
+        assert!(texts.len() > 10, "{page}: {texts:?}");
+        for text in texts {
+            for fault in typography_faults(&text) {
+                faults.push(format!("{page}: {fault}: {text:?}"));
+            }
+            assert!(
+                !text.contains("93066"),
+                "{page}: a commune's code in {text:?}"
+            );
+        }
+    }
+    assert!(faults.is_empty(), "{faults:#?}");
+}
+
+#[test]
+fn numbers_at_the_edges_of_a_whole_number_are_written_without_panic() {
+    for fact in [
+        "monthly_resources",
+        "unemployment_months",
+        "children_count",
+        "qualification_level",
+    ] {
+        for value in [i64::MIN, -1, 0, 1, 1_000, i64::MAX] {
+            // Values outside the fact's range are refused when read.
+            let Some(condition) = Condition::parse(
+                &serde_json::json!({"compare": {"fact": fact, "op": ">=", "value": value}}),
+                "$",
+                &mut Vec::new(),
+            ) else {
+                continue;
+            };
+            for locale in Locale::ALL {
+                assert!(!condition.text(locale).is_empty());
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+// The commune table through the package's Node entry: `load_communes`
+// reads the package's own `communes/` files (one per department, not in
+// the wasm), `create_engine` gives them to the engine, and then a postal
+// code of one commune sets it, one of several asks which by name, and
+// places are named, never coded.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+
+import { nodeEntry, packageDir, requirePackage, root } from './package.mjs';
+
+requirePackage();
+const { Engine, create_engine, load_communes } = await import(nodeEntry);
+
+const TODAY = '2026-11-27';
+const DEMO_LOCAL = readFileSync(path.join(root, 'crates/passerelle-core/data/catalogue-demo-local.json'), 'utf8');
+
+/** Answers a person at home with food, no danger, 40, up to the postal code `postal`. */
+function upToPostalCode(engine, postal) {
+  const diagnosis = engine.start_diagnosis(TODAY);
+  for (let question = diagnosis.current(); question; question = diagnosis.current()) {
+    const { id, kind } = question;
+    const answer = {
+      yes_no: () => id === 'food_today',
+      number: () => 40,
+      postal_code: () => postal,
+      single_choice: () => (id === 'sleep_tonight' ? 'home' : kind.options[0].id),
+    }[kind.type]();
+    diagnosis.answer(id, answer);
+    if (id === 'postal_code') break;
+  }
+  return diagnosis;
+}
+
+test('the package ships the commune table as files of its own, not in the wasm', () => {
+  const parts = readdirSync(path.join(packageDir, 'communes'));
+  assert.equal(parts.length, 101);
+  assert.ok(parts.includes('93.txt') && parts.includes('2A.txt') && parts.includes('976.txt'));
+  const wasm = readFileSync(path.join(packageDir, 'passerelle_wasm_bg.wasm'));
+  assert.equal(wasm.indexOf('Ville-di-Pietrabugno'), -1, 'no commune name compiled in');
+});
+
+test('a postal code of several communes asks which, by name; one of one commune sets it', async () => {
+  const engine = await create_engine();
+  const corsica = upToPostalCode(engine, '20200');
+  const question = corsica.current();
+  assert.equal(question.id, 'commune');
+  assert.equal(question.kind.type, 'commune');
+  assert.deepEqual(
+    question.kind.options.map((option) => option.label.fr),
+    ['Bastia', 'San-Martino-di-Lota', 'Santa-Maria-di-Lota', 'Ville-di-Pietrabugno'],
+  );
+  assert.equal(corsica.step().question.kind.options.length, 4);
+  assert.throws(() => corsica.answer('commune', '2A004'), { code: 'answer_unknown_option' });
+  corsica.answer('commune', '2B033');
+  assert.equal(corsica.facts().commune, '2B033');
+  assert.equal(corsica.facts().department, '2B');
+
+  const saintDenis = upToPostalCode(engine, '93200');
+  assert.notEqual(saintDenis.current().id, 'commune');
+  assert.equal(saintDenis.facts().commune, '93066');
+});
+
+test('a commune zone is explained with the commune’s name', async () => {
+  const engine = new Engine({ local_catalogue: DEMO_LOCAL, communes: await load_communes(['93']) });
+  const orientation = engine.orient({
+    facts: { postal_code: '93300' },
+    needs: [{ theme: 'equipement-et-alimentation--alimentation', priority: 'normal' }],
+    reference_date: TODAY,
+    detailed: true,
+  });
+  const grocery = orientation.needs[0].proposals.find((p) => p.id === 'demo-epicerie-solidaire');
+  assert.equal(grocery.explanation[0].text, 'Habiter à Saint-Denis\u00a0: vous habitez à Aubervilliers');
+
+  // Without the table: the department, never the code.
+  const bare = new Engine({ local_catalogue: DEMO_LOCAL });
+  const text = JSON.stringify(bare.orient({
+    facts: { postal_code: '93300' },
+    needs: [{ theme: 'equipement-et-alimentation--alimentation', priority: 'normal' }],
+    reference_date: TODAY,
+  }));
+  assert.ok(!text.includes('93066'));
+  assert.equal(upToPostalCode(bare, '20200').current().id, 'employment_status');
+});
+
+test('commune parts that cannot be read are refused with their place', async () => {
+  const [ain] = await load_communes(['01']);
+  assert.throws(() => new Engine({ communes: [ain, 'not a part'] }), (error) => {
+    assert.equal(error.code, 'invalid_communes');
+    assert.equal(error.details[0].path, '$.communes[1]');
+    assert.equal(error.details[0].code, 'invalid_commune_part');
+    return true;
+  });
+  assert.throws(() => new Engine({ communes: 'all' }), { code: 'invalid_argument' });
+  await assert.rejects(load_communes(['99']), { code: 'fetch_failed' });
+});
