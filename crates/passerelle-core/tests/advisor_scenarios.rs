@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use passerelle_core::catalogue::Catalogue;
+use passerelle_core::communes::Communes;
 use passerelle_core::date::{Date, HolidayZone};
 use passerelle_core::diagnosis::{Diagnosis, Reach};
 use passerelle_core::facts::{Fact, Value as FactValue};
@@ -88,6 +89,8 @@ struct Walk {
     /// For each question answered, in order: the alerts raised once it was
     /// answered, before the next question.
     alerts_after: Vec<(String, Vec<UrgentAlert>)>,
+    /// The questions asked, in order.
+    asked: Vec<String>,
     /// Whether the quick exit is still offered once every question is
     /// answered (it shows on the danger questions themselves for everyone).
     quick_exit: bool,
@@ -99,9 +102,24 @@ struct World {
 }
 
 impl World {
+    /// The national catalogue and the default questionnaire with the whole
+    /// commune table, as a page has them once its parts are loaded.
     fn new() -> World {
-        let catalogue = Arc::new(Catalogue::national());
-        let questionnaire = Questionnaire::default_fr_en().adapted_to(catalogue.clone());
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/communes");
+        let parts: Vec<String> = std::fs::read_dir(&folder)
+            .expect("data/communes")
+            .filter_map(|entry| {
+                let path = entry.ok()?.path();
+                (path.extension()? == "txt")
+                    .then(|| std::fs::read_to_string(&path).expect("a part"))
+            })
+            .collect();
+        let communes =
+            Communes::from_parts(parts.iter().map(String::as_str), "$").expect("communes");
+        let catalogue = Arc::new(Catalogue::national().with_communes(communes.clone()));
+        let questionnaire = Questionnaire::default_fr_en()
+            .with_communes(communes)
+            .adapted_to(catalogue.clone());
         World {
             catalogue,
             questionnaire,
@@ -132,11 +150,13 @@ impl World {
             alerts_after.push((id, session.alerts_raised(questionnaire)));
         }
         let quick_exit = session.offers_quick_exit(questionnaire);
+        let asked = alerts_after.iter().map(|(id, _)| id.clone()).collect();
         let diagnosis = session.diagnosis(questionnaire, Locale::Fr);
         Walk {
             session,
             diagnosis,
             alerts_after,
+            asked,
             quick_exit,
         }
     }
@@ -246,6 +266,32 @@ fn check_invariants(
             "{name}: {}: only ruled-out entries are folded away",
             need.need.theme
         );
+    }
+    // Every reason in words a person reads: never a bare value ("pour
+    // vous : 0"), never a code ("commune 93066"), French typography.
+    for evaluation in &orientation.evaluations {
+        for reason in orientation.explanation(evaluation).iter() {
+            let text = reason.text();
+            assert!(
+                !text.contains("pour vous"),
+                "{name}: {}: a bare value: {text}",
+                evaluation.entry.id
+            );
+            let coded = text
+                .split("commune ")
+                .skip(1)
+                .any(|after| after.starts_with(|c: char| c.is_ascii_digit()));
+            assert!(
+                !coded,
+                "{name}: {}: a commune code: {text}",
+                evaluation.entry.id
+            );
+            assert!(
+                !text.contains(" :") && !text.contains(" ?"),
+                "{name}: {}: an ordinary space before a sign: {text}",
+                evaluation.entry.id
+            );
+        }
     }
     // What the person has is never proposed, never a step.
     let plan_steps = steps(plan);
@@ -420,6 +466,22 @@ fn check_expectations(
         expect["quick_exit"].as_bool().unwrap_or(false),
         "{name}: the quick exit offered"
     );
+    // The questions: asked when they can change something (the commune
+    // where the postal code serves several), in words.
+    for question in strings(&expect["asked"]) {
+        assert!(
+            walk.asked.contains(&question),
+            "{name}: {question} was not asked: {:?}",
+            walk.asked
+        );
+    }
+    if let Some(commune) = expect["commune"].as_str() {
+        assert_eq!(
+            walk.diagnosis.facts.get(Fact::Commune),
+            Some(&FactValue::Text(commune.to_owned())),
+            "{name}: the commune"
+        );
+    }
     // The orientation.
     let offered = offered(orientation);
     for held in strings(&expect["held"]) {
@@ -664,6 +726,8 @@ fn every_scenario_says_the_situation_and_what_the_advisor_does() {
             "plan_excludes",
             "referral",
             "no_referral",
+            "asked",
+            "commune",
         ];
         for key in scenario["expect"].as_object().expect("expect").keys() {
             assert!(
