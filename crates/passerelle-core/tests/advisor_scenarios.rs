@@ -10,6 +10,8 @@
 //! scenario must hold what no advisor would ever sign off on breaking:
 //! see [`check_invariants`].
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -22,11 +24,11 @@ use passerelle_core::facts::{Fact, Value as FactValue};
 use passerelle_core::orientation::{orient, Eligibility, Orientation, Priority, Request};
 use passerelle_core::plan::{Author, Choices, Consent, Edit, Plan};
 use passerelle_core::referral::referral_sheet;
-use passerelle_core::{AnswerValue, DiagnosisSession, Locale, Questionnaire, UrgentAlert};
+use passerelle_core::{DiagnosisSession, Locale, Questionnaire, UrgentAlert};
 use serde_json::Value;
 
 fn folder() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/advisor-scenarios")
+    common::scenarios_folder()
 }
 
 fn read(path: &Path) -> Value {
@@ -50,19 +52,6 @@ fn scenarios() -> Vec<(String, Value)> {
         .collect();
     found.sort_by(|a, b| a.0.cmp(&b.0));
     found
-}
-
-/// The ordinary answers with the scenario's changes (`null` removes one).
-fn answers(scenario: &Value) -> BTreeMap<String, AnswerValue> {
-    let mut all = read(&folder().join("ordinary.json"))["answers"].clone();
-    for (id, value) in scenario["answers"].as_object().expect("answers") {
-        if value.is_null() {
-            all.as_object_mut().unwrap().remove(id);
-        } else {
-            all[id] = value.clone();
-        }
-    }
-    serde_json::from_value(all).expect("answers")
 }
 
 fn strings(value: &Value) -> Vec<String> {
@@ -132,7 +121,7 @@ impl World {
         let questionnaire = &self.questionnaire;
         let date = Date::parse(scenario["reference_date"].as_str().expect("reference_date"))
             .expect("a date");
-        let answers = answers(scenario);
+        let answers = common::answers_with(&scenario["answers"]);
         let mut session = DiagnosisSession::new(questionnaire, date);
         let mut alerts_after = Vec::new();
         while let Some(question) = session.current(questionnaire) {

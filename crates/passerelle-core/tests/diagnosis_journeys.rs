@@ -8,6 +8,8 @@
 //! questionnaire left them out), and nothing else.
 #![recursion_limit = "256"]
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -18,28 +20,6 @@ use passerelle_core::facts::Fact;
 use passerelle_core::orientation::Priority;
 use passerelle_core::{AnswerValue, DiagnosisSession, Locale, Questionnaire, UrgentAlert};
 use serde_json::{json, Value};
-
-/// Someone with no difficulty: each persona changes some answers.
-fn ordinary() -> Value {
-    json!({
-        "sleep_tonight": "home", "food_today": true, "danger_at_home": false,
-        "child_in_danger": false, "urgent_care": false,
-        "age": 35, "postal_code": "69003", "employment_status": "employed",
-        "registered_jobseeker": false, "benefits": ["none"], "rqth": false,
-        "support_in_progress": ["none"], "qualification_level": "bac", "nationality": "french",
-        "residence_permit_work": true, "first_residence_permit_years": 10,
-        "housing_status": "tenant", "children_count": 0, "youngest_child_age": 5,
-        "single_parent": false, "monthly_resources": 1900,
-        "job_difficulty": "none", "job_now": false, "training_difficulty": "none",
-        "training_now": false, "housing_difficulty": "none", "housing_now": false,
-        "mobility_difficulty": "none", "mobility_now": false, "driving_licence": true,
-        "vehicle": true, "health_difficulty": "none", "health_now": false,
-        "family_difficulty": "none", "family_now": false, "money_difficulty": "none",
-        "money_now": false, "admin_difficulty": "none", "admin_now": false,
-        "french_difficulty": "none", "french_now": false, "french_level": "fluent",
-        "digital_difficulty": "none", "digital_now": false, "digital_autonomy": "autonomous"
-    })
-}
 
 struct Persona {
     name: &'static str,
@@ -61,15 +41,7 @@ fn today() -> Date {
 }
 
 fn answers(persona: &Persona) -> BTreeMap<String, AnswerValue> {
-    let mut all = ordinary();
-    for (id, value) in persona.answers.as_object().unwrap() {
-        if value.is_null() {
-            all.as_object_mut().unwrap().remove(id);
-        } else {
-            all[id] = value.clone();
-        }
-    }
-    serde_json::from_value(all).unwrap()
+    common::answers_with(&persona.answers)
 }
 
 fn journey(questionnaire: &Questionnaire, persona: &Persona) -> (DiagnosisSession, Diagnosis) {

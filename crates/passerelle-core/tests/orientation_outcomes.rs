@@ -7,6 +7,8 @@
 //! after the rest, and a plan with each partner once.
 #![recursion_limit = "256"]
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -25,29 +27,6 @@ const CHILDCARE: &str = "famille--garde-denfants";
 
 fn today() -> Date {
     Date::parse("2026-11-27").unwrap()
-}
-
-/// Someone with no difficulty: each situation changes some answers.
-fn ordinary() -> Value {
-    json!({
-        "sleep_tonight": "home", "food_today": true, "danger_at_home": false,
-        "child_in_danger": false, "urgent_care": false,
-        "age": 35, "postal_code": "69003", "employment_status": "employed",
-        "registered_jobseeker": false, "benefits": ["none"], "rqth": false,
-        "support_in_progress": ["none"],
-        "qualification_level": "bac", "nationality": "french",
-        "residence_permit_work": true, "first_residence_permit_years": 10,
-        "housing_status": "tenant", "children_count": 0, "youngest_child_age": 5,
-        "single_parent": false, "monthly_resources": 1900,
-        "job_difficulty": "none", "job_now": false, "training_difficulty": "none",
-        "training_now": false, "housing_difficulty": "none", "housing_now": false,
-        "mobility_difficulty": "none", "mobility_now": false, "driving_licence": true,
-        "vehicle": true, "health_difficulty": "none", "health_now": false,
-        "family_difficulty": "none", "family_now": false, "money_difficulty": "none",
-        "money_now": false, "admin_difficulty": "none", "admin_now": false,
-        "french_difficulty": "none", "french_now": false, "french_level": "fluent",
-        "digital_difficulty": "none", "digital_now": false, "digital_autonomy": "autonomous"
-    })
 }
 
 /// A situation an advisor meets, and what they expect of it.
@@ -227,11 +206,7 @@ fn situations() -> Vec<Situation> {
 }
 
 fn answers(situation: &Situation) -> BTreeMap<String, AnswerValue> {
-    let mut all = ordinary();
-    for (id, value) in situation.answers.as_object().unwrap() {
-        all[id] = value.clone();
-    }
-    serde_json::from_value(all).unwrap()
+    common::answers_with(&situation.answers)
 }
 
 /// The diagnosis the answers give, through the default questionnaire.

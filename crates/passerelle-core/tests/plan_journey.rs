@@ -5,6 +5,8 @@
 //! follow; the partner they agree to gets its referral sheet.
 #![recursion_limit = "256"]
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -249,28 +251,6 @@ fn a_cej_candidate_builds_changes_reviews_exports_and_prints_a_plan() {
 // the national catalogue with every need found, as the plan widget does.
 // ---------------------------------------------------------------------------
 
-/// Someone with no difficulty: each situation changes some answers.
-fn ordinary() -> serde_json::Value {
-    json!({
-        "sleep_tonight": "home", "food_today": true, "danger_at_home": false,
-        "child_in_danger": false, "urgent_care": false,
-        "age": 35, "postal_code": "69003", "employment_status": "employed",
-        "registered_jobseeker": false, "benefits": ["none"], "rqth": false,
-        "qualification_level": "bac", "nationality": "french",
-        "residence_permit_work": true, "first_residence_permit_years": 10,
-        "housing_status": "tenant", "children_count": 0, "youngest_child_age": 5,
-        "single_parent": false, "monthly_resources": 1900,
-        "job_difficulty": "none", "job_now": false, "training_difficulty": "none",
-        "training_now": false, "housing_difficulty": "none", "housing_now": false,
-        "mobility_difficulty": "none", "mobility_now": false, "driving_licence": true,
-        "vehicle": true, "health_difficulty": "none", "health_now": false,
-        "family_difficulty": "none", "family_now": false, "money_difficulty": "none",
-        "money_now": false, "admin_difficulty": "none", "admin_now": false,
-        "french_difficulty": "none", "french_now": false, "french_level": "fluent",
-        "digital_difficulty": "none", "digital_now": false, "digital_autonomy": "autonomous"
-    })
-}
-
 /// Situations an advisor meets: a name, the answers that differ from
 /// [`ordinary`], and the emergency lines an advisor would have the person
 /// call today (the catalogue entries of the alerts raised).
@@ -347,11 +327,7 @@ fn situations() -> Vec<(&'static str, serde_json::Value, &'static [&'static str]
 /// The diagnosis of a situation's answers, replayed through the default
 /// questionnaire on `day`.
 fn diagnosis_of(name: &str, changes: &serde_json::Value, day: Date) -> passerelle_core::Diagnosis {
-    let mut all = ordinary();
-    for (id, value) in changes.as_object().unwrap() {
-        all[id] = value.clone();
-    }
-    let answers: BTreeMap<String, AnswerValue> = serde_json::from_value(all).unwrap();
+    let answers = common::answers_with(changes);
     let catalogue = Arc::new(Catalogue::national());
     let questionnaire = Questionnaire::default_fr_en().adapted_to(catalogue);
     let (session, _) = DiagnosisSession::replay(&questionnaire, day, &answers, Locale::Fr);
