@@ -237,29 +237,20 @@ fn the_alerts_stay_in_reach_on_the_orientation_and_the_plan_with_the_quick_exit(
     host.remove();
 }
 
-/// Sends a `beforeunload` to the window: whether a listener asked to warn.
-fn leaving_is_held_back() -> bool {
-    let init = web_sys::EventInit::new();
-    init.set_cancelable(true);
-    let event = web_sys::Event::new_with_event_init_dict("beforeunload", &init).unwrap();
-    web_sys::window().unwrap().dispatch_event(&event).unwrap();
-    event.default_prevented()
-}
-
 #[wasm_bindgen_test]
 fn a_plan_not_kept_warns_before_the_page_is_left() {
     let host = common::host();
     let plan = PlanWidget::new(host.clone(), Some("fr".into())).unwrap();
     plan.set_diagnosis(diagnosis_with_alerts()).unwrap();
-    assert!(!leaving_is_held_back(), "no plan yet");
+    assert!(!common::leaving_is_held_back(), "no plan yet");
     send(&find(&host, "#passerelle-build"), "submit");
-    assert!(leaving_is_held_back(), "a plan that would be lost");
+    assert!(common::leaving_is_held_back(), "a plan that would be lost");
     plan.set_persistence(Some("session".into()), Some("guard".into()))
         .unwrap();
-    assert!(!leaving_is_held_back(), "kept in the tab");
+    assert!(!common::leaving_is_held_back(), "kept in the tab");
     plan.set_persistence(None, Some("guard".into())).unwrap();
-    assert!(leaving_is_held_back());
+    assert!(common::leaving_is_held_back());
     drop(plan);
-    assert!(!leaving_is_held_back(), "the widget is freed");
+    assert!(!common::leaving_is_held_back(), "the widget is freed");
     host.remove();
 }

@@ -1005,35 +1005,26 @@ fn the_quick_exit_shows_from_the_danger_question_and_leads_where_the_host_says()
     host.remove();
 }
 
-/// Sends a `beforeunload` to the window: whether a listener asked to warn.
-fn leaving_is_held_back() -> bool {
-    let init = web_sys::EventInit::new();
-    init.set_cancelable(true);
-    let event = web_sys::Event::new_with_event_init_dict("beforeunload", &init).unwrap();
-    web_sys::window().unwrap().dispatch_event(&event).unwrap();
-    event.default_prevented()
-}
-
 #[wasm_bindgen_test]
 fn without_persist_leaving_with_answers_warns_first_and_only_then() {
     let (host, widget) = mount("fr");
-    assert!(!leaving_is_held_back(), "nothing to lose yet");
+    assert!(!common::leaving_is_held_back(), "nothing to lose yet");
     choose(&host, "home");
-    assert!(leaving_is_held_back(), "an answer would be lost");
+    assert!(common::leaving_is_held_back(), "an answer would be lost");
     // Kept on the device: nothing to lose.
     let key = "passerelle:diagnostic:guarded";
     widget
         .set_persistence(Some("session".into()), Some("guarded".into()))
         .unwrap();
-    assert!(!leaving_is_held_back(), "kept in the tab");
+    assert!(!common::leaving_is_held_back(), "kept in the tab");
     widget
         .set_persistence(None, Some("guarded".into()))
         .unwrap();
     assert_eq!(session_storage().get_item(key).unwrap(), None);
-    assert!(leaving_is_held_back(), "not kept any more");
+    assert!(common::leaving_is_held_back(), "not kept any more");
     // Gone with the widget.
     drop(widget);
-    assert!(!leaving_is_held_back(), "the widget is freed");
+    assert!(!common::leaving_is_held_back(), "the widget is freed");
     host.remove();
 }
 

@@ -101,3 +101,12 @@ pub fn session_storage() -> web_sys::Storage {
         .unwrap()
         .unwrap()
 }
+
+/// Sends a `beforeunload` to the window: whether a listener asked to warn.
+pub fn leaving_is_held_back() -> bool {
+    let init = web_sys::EventInit::new();
+    init.set_cancelable(true);
+    let event = web_sys::Event::new_with_event_init_dict("beforeunload", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    event.default_prevented()
+}
