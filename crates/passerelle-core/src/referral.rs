@@ -283,6 +283,28 @@ impl std::fmt::Display for ReferralError {
 
 impl std::error::Error for ReferralError {}
 
+/// The partners of the plan a referral sheet can be made for, in the
+/// plan's order, each once: (catalogue entry, name as the plan's step
+/// gives it). Every partner of a step but the emergency lines, which one
+/// calls ([`ReferralError::EmergencyLine`]).
+pub fn partners<'p>(plan: &'p Plan, catalogue: &Catalogue) -> Vec<(&'p str, &'p str)> {
+    let mut partners: Vec<(&str, &str)> = Vec::new();
+    for action in plan
+        .objectives
+        .iter()
+        .flat_map(|objective| &objective.actions)
+    {
+        let (Some(entry), Some(contact)) = (&action.entry, &action.contact) else {
+            continue;
+        };
+        let line = catalogue.entry(entry).is_some_and(|found| found.urgent);
+        if !line && !partners.iter().any(|(id, _)| id == entry) {
+            partners.push((entry, &contact.name));
+        }
+    }
+    partners
+}
+
 /// The referral sheet of `plan` for the partner of catalogue entry
 /// `entry`, made on `today`.
 ///

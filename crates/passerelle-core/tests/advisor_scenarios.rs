@@ -346,6 +346,12 @@ fn check_invariants(
             }
         }
     }
+    // The partners offered a referral sheet: every partner of a step, once,
+    // and never an emergency line.
+    let offered_sheets: Vec<&str> = passerelle_core::referral::partners(plan, catalogue)
+        .into_iter()
+        .map(|(entry, _)| entry)
+        .collect();
     let mut contact_steps: Vec<&str> = plan
         .objectives
         .iter()
@@ -360,6 +366,18 @@ fn check_invariants(
         all,
         contact_steps.len(),
         "{name}: a partner to contact twice"
+    );
+    let mut partners_of_steps: Vec<&str> = contact_steps
+        .iter()
+        .copied()
+        .filter(|entry| !world.urgent(entry))
+        .collect();
+    let mut sheets = offered_sheets.clone();
+    partners_of_steps.sort_unstable();
+    sheets.sort_unstable();
+    assert_eq!(
+        sheets, partners_of_steps,
+        "{name}: the partners offered a referral sheet"
     );
     // No emergency line gets a referral sheet; every partner of the plan does.
     for entry in contact_steps {

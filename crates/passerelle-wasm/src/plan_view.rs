@@ -1911,26 +1911,6 @@ impl PlanView {
         Ok(())
     }
 
-    /// The partners of the plan that may get a referral sheet (entry,
-    /// name): every partner of a step but the emergency lines, which one
-    /// calls.
-    fn referral_partners(&self, plan: &Plan) -> Vec<(String, String)> {
-        let mut partners: Vec<(String, String)> = Vec::new();
-        for action in plan.objectives.iter().flat_map(|o| &o.actions) {
-            let (Some(entry), Some(contact)) = (&action.entry, &action.contact) else {
-                continue;
-            };
-            let line = self
-                .catalogue
-                .entry(entry)
-                .is_some_and(|found| found.urgent);
-            if !line && !partners.iter().any(|(id, _)| id == entry) {
-                partners.push((entry.clone(), contact.name.clone()));
-            }
-        }
-        partners
-    }
-
     /// The person's own contact details, optional, for the partners they
     /// agree to share with: name, phone, e-mail.
     fn draw_person(&self, plan: &Plan) -> Result<(), JsValue> {
@@ -1994,7 +1974,7 @@ impl PlanView {
     /// the person's consent, then the sheet as a `blob:` link; the
     /// person's own contact details first, for the sheet.
     fn draw_referral(&mut self, plan: &Plan) -> Result<(), JsValue> {
-        let partners = self.referral_partners(plan);
+        let partners = passerelle_core::referral::partners(plan, &self.catalogue);
         if partners.is_empty() {
             return Ok(());
         }
@@ -2018,7 +1998,7 @@ impl PlanView {
         )?;
         for (entry, name) in &partners {
             let option = element(doc, "option", &[("value", entry)], Some(name))?;
-            if self.referred.as_deref() == Some(entry.as_str()) {
+            if self.referred.as_deref() == Some(*entry) {
                 option.set_attribute("selected", "")?;
             }
             select.append_child(&option)?;
