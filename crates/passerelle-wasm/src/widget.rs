@@ -182,7 +182,10 @@ pub(crate) fn contact_ways(
     for (label, value, href) in ways {
         let Some(value) = value else { continue };
         let item = element(document, "li", &[], None)?;
-        item.append_child(&*element(document, "span", &[], Some(&label.text(locale)))?)?;
+        // The label, then a space before the way in: "E-mail : x@y.fr",
+        // read as two words, not "E-mail :x@y.fr".
+        let label = format!("{} ", label.text(locale));
+        item.append_child(&*element(document, "span", &[], Some(&label))?)?;
         let way = match href(value) {
             Some(href) => element(
                 document,
