@@ -45,6 +45,13 @@ pub enum Fact {
     DigitalAutonomy,
     LivesInQpv,
     SupportInProgress,
+    Couple,
+    HouseholdSize,
+    Disability,
+    ResidenceStatus,
+    MonthsInFrance,
+    Pregnant,
+    WorkIncome,
 }
 
 /// The type of a fact's value, with its allowed values.
@@ -86,7 +93,7 @@ impl CodeKind {
 
 impl Fact {
     /// Every fact, in the order of `docs/facts.md`.
-    pub const ALL: [Fact; 27] = [
+    pub const ALL: [Fact; 34] = [
         Fact::BirthDate,
         Fact::Age,
         Fact::PostalCode,
@@ -114,6 +121,13 @@ impl Fact {
         Fact::DigitalAutonomy,
         Fact::LivesInQpv,
         Fact::SupportInProgress,
+        Fact::Couple,
+        Fact::HouseholdSize,
+        Fact::Disability,
+        Fact::ResidenceStatus,
+        Fact::MonthsInFrance,
+        Fact::Pregnant,
+        Fact::WorkIncome,
     ];
 
     /// The snake_case name, as in JSON.
@@ -146,6 +160,13 @@ impl Fact {
             Fact::DigitalAutonomy => "digital_autonomy",
             Fact::LivesInQpv => "lives_in_qpv",
             Fact::SupportInProgress => "support_in_progress",
+            Fact::Couple => "couple",
+            Fact::HouseholdSize => "household_size",
+            Fact::Disability => "disability",
+            Fact::ResidenceStatus => "residence_status",
+            Fact::MonthsInFrance => "months_in_france",
+            Fact::Pregnant => "pregnant",
+            Fact::WorkIncome => "work_income",
         }
     }
 
@@ -163,12 +184,14 @@ impl Fact {
     /// The type of its values.
     /// The fact and the facts derived from it (`docs/facts.md`): a birth
     /// date gives the age, a postal code or commune the department and
-    /// region, a department the region.
+    /// region, a department the region, living as a couple and the
+    /// children the household's size.
     pub(crate) fn and_derived(self) -> FactSet {
         let derived: &[Fact] = match self {
             Fact::BirthDate => &[Fact::Age],
             Fact::PostalCode | Fact::Commune => &[Fact::Department, Fact::Region],
             Fact::Department => &[Fact::Region],
+            Fact::Couple | Fact::ChildrenCount => &[Fact::HouseholdSize],
             _ => &[],
         };
         derived.iter().fold(FactSet::of(self), |facts, derived| {
@@ -196,7 +219,24 @@ impl Fact {
                 "retired",
             ]),
             Fact::UnemploymentMonths => Integer { min: 0, max: 600 },
-            Fact::Benefits => SetOf(&["rsa", "ass", "aah", "are", "prime_activite"]),
+            // Benefits received ("prestations"): France Travail's, the
+            // CAF's and MSA's, the département's and the State's.
+            Fact::Benefits => SetOf(&[
+                "rsa",
+                "ass",
+                "aah",
+                "are",
+                "prime_activite",
+                "asf",
+                "allocations_familiales",
+                "paje",
+                "apl",
+                "ars",
+                "aspa",
+                "pch",
+                "ada",
+                "c2s",
+            ]),
             Fact::QualificationLevel => Integer { min: 0, max: 8 },
             Fact::Nationality => OneOf(&["french", "eu", "non_eu"]),
             Fact::FirstResidencePermitYears => Integer { min: 0, max: 100 },
@@ -227,7 +267,30 @@ impl Fact {
                 "social_worker",
                 "siao",
             ]),
+            Fact::HouseholdSize => Integer { min: 1, max: 20 },
+            // A disability or health condition recognised or felt, beyond
+            // the RQTH (`rqth`) and the AAH (`benefits`).
+            Fact::Disability => {
+                SetOf(&["cmi_invalidite", "invalidity_pension", "health_limits_work"])
+            }
+            // For a national of a country outside the EU, EEA and
+            // Switzerland: on what ground they stay in France.
+            Fact::ResidenceStatus => OneOf(&[
+                "residence_permit",
+                "refugee",
+                "subsidiary_protection",
+                "temporary_protection",
+                "asylum_seeker",
+                "no_permit",
+            ]),
+            Fact::MonthsInFrance => Integer { min: 0, max: 1_200 },
+            Fact::WorkIncome => Integer {
+                min: 0,
+                max: 1_000_000,
+            },
             Fact::RegisteredJobseeker
+            | Fact::Couple
+            | Fact::Pregnant
             | Fact::Rqth
             | Fact::InEducation
             | Fact::ResidencePermitWork
@@ -275,10 +338,19 @@ pub enum Value {
 /// its compact form for rules: yes/no as bit 1 or bit 0, a one-of value or a set as bits of the
 /// values' positions in the fact's allowed values, a department or region
 /// as its position in [`geo::DEPARTMENTS`] or [`geo::REGIONS`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Facts {
     values: [Option<Value>; Fact::ALL.len()],
     compact: [u32; Fact::ALL.len()],
+}
+
+impl Default for Facts {
+    fn default() -> Facts {
+        Facts {
+            values: [const { None }; Fact::ALL.len()],
+            compact: [0; Fact::ALL.len()],
+        }
+    }
 }
 
 impl Facts {
@@ -525,6 +597,16 @@ impl Facts {
                 resolved.put(Fact::Region, Some(Value::Text(region.to_owned())));
             }
         }
+        // The household: the person, their partner, their dependent
+        // children (a household with other adults says its size itself).
+        if resolved.get(Fact::HouseholdSize).is_none() {
+            if let (Some(Value::Boolean(couple)), Some(Value::Integer(children))) =
+                (self.get(Fact::Couple), self.get(Fact::ChildrenCount))
+            {
+                let size = (1 + i64::from(*couple) + children).min(20);
+                resolved.put(Fact::HouseholdSize, Some(Value::Integer(size)));
+            }
+        }
         Ok(resolved)
     }
 }
@@ -577,9 +659,9 @@ impl Serialize for Facts {
 /// assert_eq!(serde_json::to_string(&missing).unwrap(), r#"["age","rqth"]"#);
 /// ```
 #[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct FactSet(u32);
+pub struct FactSet(u64);
 
-const _: () = assert!(Fact::ALL.len() <= 32, "FactSet holds 32 facts at most");
+const _: () = assert!(Fact::ALL.len() <= 64, "FactSet holds 64 facts at most");
 
 impl FactSet {
     /// The empty set.
@@ -587,15 +669,15 @@ impl FactSet {
 
     /// The set of one fact.
     pub const fn of(fact: Fact) -> FactSet {
-        FactSet(1 << fact as u32)
+        FactSet(1 << fact as u64)
     }
 
     pub fn insert(&mut self, fact: Fact) {
-        self.0 |= 1 << fact as u32;
+        self.0 |= 1 << fact as u64;
     }
 
     pub fn contains(self, fact: Fact) -> bool {
-        self.0 & (1 << fact as u32) != 0
+        self.0 & (1 << fact as u64) != 0
     }
 
     pub fn is_empty(self) -> bool {

@@ -1809,6 +1809,34 @@ fn yes_no_phrases(fact: Fact) -> Option<[[&'static str; 4]; 2]> {
                 "you do not live in one",
             ],
         ],
+        Fact::Couple => [
+            [
+                "Vivre en couple",
+                "Ne pas vivre en couple",
+                "vous vivez en couple",
+                "vous ne vivez pas en couple",
+            ],
+            [
+                "Live as a couple",
+                "Not live as a couple",
+                "you live as a couple",
+                "you do not live as a couple",
+            ],
+        ],
+        Fact::Pregnant => [
+            [
+                "Être enceinte",
+                "Ne pas être enceinte",
+                "vous êtes enceinte",
+                "vous n’êtes pas enceinte",
+            ],
+            [
+                "Be pregnant",
+                "Not be pregnant",
+                "you are pregnant",
+                "you are not pregnant",
+            ],
+        ],
         _ => return None,
     })
 }
@@ -1855,6 +1883,13 @@ fn fact_label(fact: Fact, locale: Locale) -> &'static str {
         Fact::DigitalAutonomy => ("Autonomie avec le numérique", "Digital skills"),
         Fact::LivesInQpv => ("Quartier prioritaire (QPV)", "Priority neighbourhood (QPV)"),
         Fact::SupportInProgress => ("Suivi en cours", "Support in progress"),
+        Fact::Couple => ("En couple", "Living as a couple"),
+        Fact::HouseholdSize => ("Personnes dans le foyer", "People in the household"),
+        Fact::Disability => ("Handicap ou santé", "Disability or health"),
+        Fact::ResidenceStatus => ("Situation de séjour", "Residence status"),
+        Fact::MonthsInFrance => ("Temps de vie en France", "Time living in France"),
+        Fact::Pregnant => ("Grossesse", "Pregnancy"),
+        Fact::WorkIncome => ("Revenus du travail par mois", "Income from work per month"),
     };
     pick(locale, fr, en)
 }
@@ -1918,6 +1953,57 @@ fn value_label(fact: Fact, value: &str, locale: Locale) -> String {
             "a social worker (département, CCAS)",
         ),
         (Fact::SupportInProgress, "siao") => ("le SIAO", "the SIAO"),
+        (Fact::Benefits, "asf") => (
+            "ASF (allocation de soutien familial)",
+            "ASF (family support allowance)",
+        ),
+        (Fact::Benefits, "allocations_familiales") => {
+            ("allocations familiales", "family allowances")
+        }
+        (Fact::Benefits, "paje") => (
+            "PAJE (prestation d’accueil du jeune enfant)",
+            "PAJE (young child benefit)",
+        ),
+        (Fact::Benefits, "apl") => ("APL (aide au logement)", "APL (housing benefit)"),
+        (Fact::Benefits, "ars") => (
+            "ARS (allocation de rentrée scolaire)",
+            "ARS (back-to-school allowance)",
+        ),
+        (Fact::Benefits, "aspa") => (
+            "ASPA (minimum vieillesse)",
+            "ASPA (minimum old-age pension)",
+        ),
+        (Fact::Benefits, "pch") => (
+            "PCH (prestation de compensation du handicap)",
+            "PCH (disability compensation)",
+        ),
+        (Fact::Benefits, "ada") => (
+            "ADA (allocation pour demandeur d’asile)",
+            "ADA (asylum seeker’s allowance)",
+        ),
+        (Fact::Benefits, "c2s") => (
+            "complémentaire santé solidaire (C2S)",
+            "free or low-cost health cover (C2S)",
+        ),
+        (Fact::Disability, "cmi_invalidite") => (
+            "carte mobilité inclusion mention invalidité",
+            "inclusion mobility card marked invalidité",
+        ),
+        (Fact::Disability, "invalidity_pension") => ("pension d’invalidité", "invalidity pension"),
+        (Fact::Disability, "health_limits_work") => (
+            "un problème de santé qui limite le travail",
+            "a health condition that limits work",
+        ),
+        (Fact::ResidenceStatus, "residence_permit") => ("titre de séjour", "residence permit"),
+        (Fact::ResidenceStatus, "refugee") => ("réfugié", "refugee"),
+        (Fact::ResidenceStatus, "subsidiary_protection") => {
+            ("protection subsidiaire", "subsidiary protection")
+        }
+        (Fact::ResidenceStatus, "temporary_protection") => {
+            ("protection temporaire", "temporary protection")
+        }
+        (Fact::ResidenceStatus, "asylum_seeker") => ("demandeur d’asile", "asylum seeker"),
+        (Fact::ResidenceStatus, "no_permit") => ("sans titre de séjour", "no residence permit"),
         _ => return value.to_owned(),
     };
     pick(locale, fr, en).to_owned()
@@ -1989,6 +2075,28 @@ fn person_choice(fact: Fact, value: &str, locale: Locale) -> Option<&'static str
             "vous n’avez pas d’accès au numérique",
             "you have no access to a computer or the internet",
         ),
+        (Fact::ResidenceStatus, "residence_permit") => (
+            "vous avez un titre de séjour",
+            "you hold a residence permit",
+        ),
+        (Fact::ResidenceStatus, "refugee") => {
+            ("vous avez le statut de réfugié", "you have refugee status")
+        }
+        (Fact::ResidenceStatus, "subsidiary_protection") => (
+            "vous avez la protection subsidiaire",
+            "you have subsidiary protection",
+        ),
+        (Fact::ResidenceStatus, "temporary_protection") => (
+            "vous avez la protection temporaire",
+            "you have temporary protection",
+        ),
+        (Fact::ResidenceStatus, "asylum_seeker") => {
+            ("vous avez demandé l’asile", "you have applied for asylum")
+        }
+        (Fact::ResidenceStatus, "no_permit") => (
+            "vous n’avez pas de titre de séjour pour le moment",
+            "you do not hold a residence permit at the moment",
+        ),
         _ => return None,
     };
     Some(pick(locale, fr, en))
@@ -2002,7 +2110,11 @@ fn benefit_with_article(benefit: &str, locale: Locale) -> String {
         Locale::Fr => match benefit {
             "rsa" => format!("le {label}"),
             "prime_activite" => format!("la {label}"),
-            "ass" | "aah" | "are" => format!("l’{label}"),
+            "ass" | "aah" | "are" | "asf" | "apl" | "ars" | "aspa" | "ada" => {
+                format!("l’{label}")
+            }
+            "paje" | "pch" | "c2s" => format!("la {label}"),
+            "allocations_familiales" => format!("les {label}"),
             _ => label,
         },
     }
@@ -2073,6 +2185,12 @@ fn quantity(fact: Fact, n: i64, locale: Locale) -> String {
             count(n, ("an", "year"), ("ans", "years"), locale)
         }
         Fact::ChildrenCount => count(n, ("enfant", "child"), ("enfants", "children"), locale),
+        Fact::HouseholdSize => count(n, ("personne", "person"), ("personnes", "people"), locale),
+        Fact::MonthsInFrance if n >= 12 && n % 12 == 0 => {
+            count(n / 12, ("an", "year"), ("ans", "years"), locale)
+        }
+        Fact::MonthsInFrance => count(n, ("mois", "month"), ("mois", "months"), locale),
+        Fact::WorkIncome => euros(n, locale),
         Fact::QualificationLevel => qualification(n, locale),
         _ => number(n, locale),
     }
@@ -2149,14 +2267,33 @@ pub(crate) fn compare_text(fact: Fact, op: Comparison, value: i64, locale: Local
 }
 
 pub(crate) fn between_text(fact: Fact, min: i64, max: i64, locale: Locale) -> String {
+    if fact == Fact::MonthsInFrance {
+        // Both bounds in years when both are whole years, else in months:
+        // "entre 3 et 12 mois", "entre 5 et 10 ans", never "entre 3 et 1 an".
+        let (min, max, one, many) = if min % 12 == 0 && max % 12 == 0 {
+            (min / 12, max / 12, ("an", "year"), ("ans", "years"))
+        } else {
+            (min, max, ("mois", "month"), ("mois", "months"))
+        };
+        return format!(
+            "{}{} {} {} {} {}",
+            fact_label(fact, locale),
+            pick(locale, " :", ":"),
+            pick(locale, "entre", "between"),
+            number(min, locale),
+            pick(locale, "et", "and"),
+            count(max, one, many, locale)
+        );
+    }
     let min = match fact {
         // "entre 1 et 3 ans", "entre 0 et 700 €": the unit once, at the end.
         Fact::UnemploymentMonths
         | Fact::FirstResidencePermitYears
         | Fact::YoungestChildAge
         | Fact::Age
-        | Fact::ChildrenCount => number(min, locale),
-        Fact::MonthlyResources if locale == Locale::Fr => number(min, locale),
+        | Fact::ChildrenCount
+        | Fact::HouseholdSize => number(min, locale),
+        Fact::MonthlyResources | Fact::WorkIncome if locale == Locale::Fr => number(min, locale),
         _ => quantity(fact, min, locale),
     };
     format!(
@@ -2512,6 +2649,57 @@ pub(crate) fn person_value_text(
             Locale::Fr => format!("votre plus jeune enfant a {}", quantity(fact, *n, locale)),
             Locale::En => format!("your youngest child is {n}"),
         },
+        (Fact::HouseholdSize, Some(Value::Integer(1))) => {
+            pick(locale, "vous vivez seul", "you live alone").to_owned()
+        }
+        (Fact::HouseholdSize, Some(Value::Integer(n))) => match locale {
+            Locale::Fr => format!("votre foyer compte {}", quantity(fact, *n, locale)),
+            Locale::En => format!("there are {} in your household", quantity(fact, *n, locale)),
+        },
+        (Fact::Disability, Some(Value::Set(conditions))) if conditions.is_empty() => pick(
+            locale,
+            "vous n’avez signalé ni handicap ni problème de santé qui limite le travail",
+            "you reported no disability and no health condition that limits work",
+        )
+        .to_owned(),
+        (Fact::Disability, Some(Value::Set(conditions))) => {
+            let named: Vec<String> = (conditions.iter())
+                .map(|condition| value_label(fact, condition, locale))
+                .collect();
+            format!(
+                "{} {}",
+                pick(locale, "vous avez signalé", "you reported"),
+                together(&named, locale)
+            )
+        }
+        (Fact::MonthsInFrance, Some(Value::Integer(0))) => pick(
+            locale,
+            "vous vivez en France depuis moins d’un mois",
+            "you have lived in France for less than a month",
+        )
+        .to_owned(),
+        (Fact::MonthsInFrance, Some(Value::Integer(n))) => format!(
+            "{} {}",
+            pick(
+                locale,
+                "vous vivez en France depuis",
+                "you have lived in France for"
+            ),
+            quantity(fact, *n, locale)
+        ),
+        (Fact::WorkIncome, Some(Value::Integer(0))) => pick(
+            locale,
+            "vous n’avez pas de revenus du travail",
+            "you have no income from work",
+        )
+        .to_owned(),
+        (Fact::WorkIncome, Some(Value::Integer(n))) => format!(
+            "{}{} {} {}",
+            pick(locale, "vos revenus du travail", "your income from work"),
+            pick(locale, " :", ":"),
+            euros(*n, locale),
+            pick(locale, "par mois", "a month")
+        ),
         (Fact::MonthlyResources, Some(Value::Integer(n))) => format!(
             "{}{} {} {}",
             pick(locale, "vos ressources", "your resources"),

@@ -110,6 +110,15 @@ fn conditions_on(fact: &str) -> Vec<serde_json::Value> {
         "housing" => vec![json!({"in": {"fact": fact, "values": ["homeless"]}})],
         "french_level" => vec![json!({"in": {"fact": fact, "values": ["none"]}})],
         "digital_autonomy" => vec![json!({"in": {"fact": fact, "values": ["no_access"]}})],
+        "disability" => vec![json!({"has_any": {"fact": fact, "values": ["health_limits_work"]}})],
+        "residence_status" => {
+            vec![json!({"in": {"fact": fact, "values": ["refugee", "subsidiary_protection"]}})]
+        }
+        "household_size" | "months_in_france" | "work_income" => vec![
+            json!({"compare": {"fact": fact, "op": ">=", "value": 3}}),
+            json!({"between": {"fact": fact, "min": 1, "max": 12}}),
+            json!({"between": {"fact": fact, "min": 12, "max": 60}}),
+        ],
         "unemployment_months"
         | "qualification_level"
         | "first_residence_permit_years"
@@ -152,7 +161,34 @@ fn boundary_values(fact: &str) -> Vec<serde_json::Value> {
             json!(["rsa"]),
             json!(["ass", "aah"]),
             json!(["rsa", "ass", "aah", "are", "prime_activite"]),
+            json!(["asf", "allocations_familiales", "paje", "apl", "ars"]),
+            json!(["aspa", "pch", "ada", "c2s"]),
         ],
+        "disability" => vec![
+            json!([]),
+            json!(["health_limits_work"]),
+            json!(["cmi_invalidite", "invalidity_pension"]),
+        ],
+        "residence_status" => [
+            "residence_permit",
+            "refugee",
+            "subsidiary_protection",
+            "temporary_protection",
+            "asylum_seeker",
+            "no_permit",
+        ]
+        .map(|v| json!(v))
+        .to_vec(),
+        "household_size" => vec![json!(1), json!(2), json!(20)],
+        "months_in_france" => vec![
+            json!(0),
+            json!(1),
+            json!(3),
+            json!(24),
+            json!(30),
+            json!(1200),
+        ],
+        "work_income" => vec![json!(0), json!(1), json!(1200), json!(1_000_000)],
         "support_in_progress" => vec![
             json!([]),
             json!(["cej"]),
