@@ -585,13 +585,12 @@ pub(crate) fn parse_entry(value: &Json, path: &str, problems: &mut Vec<Problem>)
         .eligibility
         .as_ref()
         .and_then(|rule| Condition::parse(rule, &format!("{path}.eligibility"), problems));
-    let held_when = record
-        .held_when
-        .as_ref()
-        .and_then(|held| Condition::parse(held, &format!("{path}.held_when"), problems));
+    let held_when = record.held_when.as_ref().and_then(|held| {
+        Condition::parse_about_facts(held, &format!("{path}.held_when"), problems)
+    });
     let key_step = record.key_step.as_ref().and_then(|key| {
         let key_path = format!("{path}.key_step");
-        let when = Condition::parse(&key.when, &format!("{key_path}.when"), problems);
+        let when = Condition::parse_about_facts(&key.when, &format!("{key_path}.when"), problems);
         if key.leads.is_empty() {
             problems.push(Problem::new(
                 "empty_list",

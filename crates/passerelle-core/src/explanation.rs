@@ -366,7 +366,8 @@ impl PersonTexts {
                 .label()
                 .map(|_| Cow::Owned(self.known_values(condition))),
             Test::InZone(_) => Some(Cow::Borrowed(self.place())),
-            Test::Answer { .. } => None,
+            // What to check is said alone: no fact of the person's says it.
+            Test::Answer { .. } | Test::ToCheck(_) => None,
             Test::Age { .. } => Some(Cow::Borrowed(self.value(Fact::Age))),
             Test::Equals { fact, .. }
             | Test::In { fact, .. }

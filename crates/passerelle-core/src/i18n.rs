@@ -488,6 +488,13 @@ pub enum Message<'a> {
     ConfirmForget,
     /// Keeps what is kept, erasing nothing.
     CancelForget,
+    // --- Verdict discipline and freshness (issue 17, engine) ---
+    /// A condition of the law no fact can express, as what to check:
+    /// "À vérifier : avoir travaillé 2 ans sur les 3 dernières années".
+    ToCheckItem { what: &'a str },
+    /// What an entry's `conditions_in_notes` (read as a condition to
+    /// check) asks: the conditions its notes give.
+    ConditionsInNotes,
 }
 
 impl Message<'_> {
@@ -1448,6 +1455,15 @@ impl Message<'_> {
                 locale,
                 "Vous nous avez dit que vous avez déjà ces aides ou ces suivis. Nous ne vous les proposons pas une deuxième fois.",
                 "You told us you already have this help or support. We do not suggest it again.",
+            )
+            .into(),
+            // --- Verdict discipline and freshness (issue 17, engine) ---
+            (Message::ToCheckItem { what }, Fr) => format!("À vérifier : {what}"),
+            (Message::ToCheckItem { what }, En) => format!("To check: {what}"),
+            (Message::ConditionsInNotes, locale) => pick(
+                locale,
+                "Remplir les conditions données dans les précisions",
+                "Meet the conditions given in the notes",
             )
             .into(),
         }

@@ -36,8 +36,9 @@ enum Op {
     Equals { fact: Fact, index: u32 },
     /// The place is in `zones[index]`.
     InZone { index: u32 },
-    /// Always unknown: an `answer` condition, which only questionnaires
-    /// evaluate (catalogues refuse it).
+    /// Always unknown, with no fact missing: a condition `to_check`, or an
+    /// `answer` condition, which only questionnaires evaluate (catalogues
+    /// refuse it).
     Unknown,
 }
 
@@ -142,7 +143,9 @@ impl Program {
                     index: self.zones.len() as u32 - 1,
                 }
             }
-            Test::Answer { .. } | Test::All(_) | Test::Any(_) | Test::Not(_) => Op::Unknown,
+            Test::ToCheck(_) | Test::Answer { .. } | Test::All(_) | Test::Any(_) | Test::Not(_) => {
+                Op::Unknown
+            }
         }
     }
 

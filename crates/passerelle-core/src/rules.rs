@@ -78,6 +78,7 @@ impl Serialize for Condition {
             Test::Answer { question, values } => {
                 map.serialize_entry("answer", &json!({"question": question, "values": values}))?;
             }
+            Test::ToCheck(what) => map.serialize_entry("to_check", what)?,
         }
         if let Some(label) = &self.label {
             map.serialize_entry("label", label)?;
@@ -131,6 +132,12 @@ pub enum Test {
         question: String,
         values: Vec<String>,
     },
+    /// A condition of the law that no fact can express (two years of work
+    /// in the last three, a prescriber's diagnosis): always unknown, with
+    /// no fact missing; said as what to check ("À vérifier : …"). Only an
+    /// entry's `eligibility` may use it: a right it decides is never
+    /// "eligible", and says what to check instead.
+    ToCheck(LocalizedText),
 }
 
 /// An integer comparison.
@@ -552,6 +559,7 @@ impl Condition {
             Test::Answer { question, values } => {
                 answers(question, values).map_or(Outcome::Unknown(FactSet::EMPTY), Outcome::of)
             }
+            Test::ToCheck(_) => Outcome::Unknown(FactSet::EMPTY),
             Test::Equals { fact, value } => match facts.get(*fact) {
                 Some(actual) => Outcome::of(actual == value),
                 None => Outcome::unknown(*fact),
@@ -687,6 +695,10 @@ impl Condition {
             Test::Age { min, max } => i18n::age_text(*min, *max, locale),
             Test::InZone(zone) => i18n::zone_text(zone, locale),
             Test::Answer { question, values } => i18n::answer_text(question, values, locale),
+            Test::ToCheck(what) => i18n::Message::ToCheckItem {
+                what: what.get(locale),
+            }
+            .text(locale),
         }
     }
 
@@ -709,7 +721,7 @@ impl Condition {
             | Test::Between { fact, .. } => add(*fact, into),
             Test::Age { .. } => add(Fact::Age, into),
             Test::InZone(_) => add(Fact::Department, into),
-            Test::Answer { .. } => {}
+            Test::Answer { .. } | Test::ToCheck(_) => {}
         }
     }
 
@@ -727,7 +739,7 @@ impl Condition {
             | Test::Between { fact, .. } => FactSet::of(*fact),
             Test::Age { .. } => FactSet::of(Fact::Age),
             Test::InZone(_) => FactSet::from([Fact::Commune, Fact::Department, Fact::Region]),
-            Test::Answer { .. } => FactSet::EMPTY,
+            Test::Answer { .. } | Test::ToCheck(_) => FactSet::EMPTY,
         }
     }
 
@@ -744,21 +756,86 @@ impl Condition {
         }
     }
 
-    /// Reads a condition at `path`, checking it against the facts
+    /// What is left to check on these facts: the conditions `to_check`
+    /// that still decide the outcome (each one within conditions all
+    /// unknown), in the order written, without repeats. Empty when the
+    /// rule is met or not met.
+    ///
+    /// ```
+    /// use passerelle_core::facts::Facts;
+    /// use passerelle_core::rules::Condition;
+    /// use passerelle_core::Locale;
+    ///
+    /// let rule = Condition::parse(&serde_json::json!({"all": [
+    ///     {"age": {"max": 25}},
+    ///     {"any": [
+    ///         {"equals": {"fact": "rqth", "value": true}},
+    ///         {"to_check": {"fr": "Avoir travaillé 2 ans sur les 3 dernières années"}}
+    ///     ]}
+    /// ]}), "$", &mut Vec::new()).unwrap();
+    /// let checks = |facts: &str| -> Vec<String> {
+    ///     let facts = Facts::from_json(facts).unwrap();
+    ///     rule.pending_checks(&facts).iter().map(|what| what.get(Locale::Fr).to_owned()).collect()
+    /// };
+    /// assert_eq!(checks(r#"{"age": 22, "rqth": false}"#), ["Avoir travaillé 2 ans sur les 3 dernières années"]);
+    /// assert!(checks(r#"{"age": 22, "rqth": true}"#).is_empty());
+    /// assert!(checks(r#"{"age": 30}"#).is_empty());
+    /// ```
+    pub fn pending_checks(&self, facts: &Facts) -> Vec<&LocalizedText> {
+        fn walk<'c>(condition: &'c Condition, facts: &Facts, into: &mut Vec<&'c LocalizedText>) {
+            if !matches!(condition.evaluate(facts), Outcome::Unknown(_)) {
+                return;
+            }
+            match &condition.test {
+                Test::All(parts) | Test::Any(parts) => {
+                    parts.iter().for_each(|part| walk(part, facts, into));
+                }
+                Test::Not(part) => walk(part, facts, into),
+                Test::ToCheck(what) if !into.contains(&what) => into.push(what),
+                _ => {}
+            }
+        }
+        let mut checks = Vec::new();
+        walk(self, facts, &mut checks);
+        checks
+    }
+
+    /// Whether some condition within is `to_check`.
+    pub fn has_checks(&self) -> bool {
+        match &self.test {
+            Test::All(parts) | Test::Any(parts) => parts.iter().any(Condition::has_checks),
+            Test::Not(part) => part.has_checks(),
+            Test::ToCheck(_) => true,
+            _ => false,
+        }
+    }
+
+    /// Reads an eligibility rule at `path`, checking it against the facts
     /// vocabulary. Problems are added to `problems`; `None` if any.
     /// `answer` conditions are refused: they belong to questionnaires.
     pub fn parse(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<Condition> {
-        Condition::parse_at_depth(value, &Path::Root(path), problems, 0, false)
+        Condition::parse_at_depth(value, &Path::Root(path), problems, 0, Place::Eligibility)
+    }
+
+    /// [`parse`](Self::parse), for a condition that says what the person
+    /// has or is (an entry's `held_when`, its key step's `when`): neither
+    /// `answer` nor `to_check`, which could never make it met.
+    pub(crate) fn parse_about_facts(
+        value: &Json,
+        path: &str,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Condition> {
+        Condition::parse_at_depth(value, &Path::Root(path), problems, 0, Place::Facts)
     }
 
     /// [`parse`](Self::parse), also reading `answer` conditions (a
-    /// questionnaire checks what they refer to).
+    /// questionnaire checks what they refer to), not `to_check`.
     pub(crate) fn parse_with_answers(
         value: &Json,
         path: &Path,
         problems: &mut Vec<Problem>,
     ) -> Option<Condition> {
-        Condition::parse_at_depth(value, path, problems, 0, true)
+        Condition::parse_at_depth(value, path, problems, 0, Place::Questionnaire)
     }
 
     fn parse_at_depth(
@@ -766,7 +843,7 @@ impl Condition {
         path: &Path,
         problems: &mut Vec<Problem>,
         depth: usize,
-        answers: bool,
+        place: Place,
     ) -> Option<Condition> {
         if depth > MAX_DEPTH {
             problems.push(Problem::at(
@@ -799,6 +876,13 @@ impl Condition {
             ));
             return None;
         };
+        if operator == "to_check" && label.is_some() {
+            problems.push(Problem::at(
+                "unknown_field",
+                &path.field("label"),
+                "to_check is its own sentence: give it no label.",
+            ));
+        }
         let path = &path.field(operator);
         let parts = |problems: &mut Vec<Problem>| -> Option<Vec<Condition>> {
             let Some(items) = operand.as_array().filter(|items| !items.is_empty()) else {
@@ -813,7 +897,7 @@ impl Condition {
                 .iter()
                 .enumerate()
                 .map(|(i, item)| {
-                    Condition::parse_at_depth(item, &path.item(i), problems, depth + 1, answers)
+                    Condition::parse_at_depth(item, &path.item(i), problems, depth + 1, place)
                 })
                 .collect();
             parsed.into_iter().collect()
@@ -821,7 +905,7 @@ impl Condition {
         let test = match operator {
             "all" => parts(problems).map(Test::All),
             "any" => parts(problems).map(Test::Any),
-            "not" => Condition::parse_at_depth(operand, path, problems, depth + 1, answers)
+            "not" => Condition::parse_at_depth(operand, path, problems, depth + 1, place)
                 .map(|part| Test::Not(Box::new(part))),
             "equals" => parse_equals(operand, path, problems),
             "in" | "has_any" => parse_values(operator, operand, path, problems),
@@ -831,12 +915,23 @@ impl Condition {
             "in_zone" => {
                 Zone::parse_at(operand, path, problems).map(|zone| Test::InZone(Box::new(zone)))
             }
-            "answer" if answers => parse_answer(operand, path, problems),
+            "answer" if place == Place::Questionnaire => parse_answer(operand, path, problems),
             "answer" => {
                 problems.push(Problem::at(
                     "answer_outside_questionnaire",
                     path,
                     "Only a questionnaire can test an answer; here, test a fact.",
+                ));
+                None
+            }
+            "to_check" if place == Place::Eligibility => {
+                parse_label(operand, path, problems).map(Test::ToCheck)
+            }
+            "to_check" => {
+                problems.push(Problem::at(
+                    "to_check_outside_eligibility",
+                    path,
+                    "Only an entry's eligibility can leave a condition to check; here, test a fact.",
                 ));
                 None
             }
@@ -859,13 +954,26 @@ impl Condition {
     }
 }
 
+/// Where a condition is written, which decides what it may test beyond
+/// the facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// An entry's eligibility rule: facts, and conditions `to_check`.
+    Eligibility,
+    /// What the person has or is (`held_when`, a key step's `when`):
+    /// facts only.
+    Facts,
+    /// A questionnaire's condition: facts, and `answer`s.
+    Questionnaire,
+}
+
 /// How deep conditions may nest: deeper input is refused, never a stack
 /// overflow ([`crate::limits::MAX_CONDITION_DEPTH`]).
 pub const MAX_DEPTH: usize = crate::limits::MAX_CONDITION_DEPTH;
 
-const OPERATORS: [&str; 11] = [
+const OPERATORS: [&str; 12] = [
     "all", "any", "not", "equals", "in", "has_any", "compare", "between", "age", "in_zone",
-    "answer",
+    "to_check", "answer",
 ];
 
 fn object<'a>(
@@ -1401,6 +1509,75 @@ mod tests {
             let condition = rule(json.clone());
             assert_eq!(serde_json::to_value(&condition).unwrap(), json);
         }
+    }
+
+    #[test]
+    fn a_condition_no_fact_can_say_is_said_as_what_to_check() {
+        let condition = rule(json!({"all": [
+            {"age": {"min": 25}},
+            {"to_check": {
+                "fr": "Avoir travaillé 2 ans sur les 3 dernières années",
+                "en": "Have worked 2 years in the last 3"
+            }}
+        ]}));
+        // Whatever the person says, it stays to check, and no question
+        // could settle it: no fact is missing.
+        let person = facts(json!({"age": 40, "employment_status": "jobseeker"}));
+        assert_eq!(
+            condition.evaluate(&person),
+            Outcome::Unknown(FactSet::EMPTY)
+        );
+        let explanations = condition.explain(&person, Locale::Fr);
+        let parts = explanations.all().get(0).unwrap().parts();
+        let check = parts.get(1).unwrap();
+        assert_eq!(check.status(), Status::Unknown);
+        assert_eq!(
+            check.text(),
+            "À vérifier\u{a0}: Avoir travaillé 2 ans sur les 3 dernières années"
+        );
+        let explanations = condition.explain(&person, Locale::En);
+        let parts = explanations.all().get(0).unwrap().parts();
+        assert_eq!(
+            parts.get(1).unwrap().text(),
+            "To check: Have worked 2 years in the last 3"
+        );
+        // A condition not met settles it: nothing left to check.
+        let young = facts(json!({"age": 19}));
+        assert_eq!(condition.evaluate(&young), Outcome::NotMet);
+        assert!(condition.pending_checks(&young).is_empty());
+        assert_eq!(condition.pending_checks(&person).len(), 1);
+        // Written back as read.
+        let back = serde_json::to_value(&condition).unwrap();
+        assert_eq!(
+            back["all"][1]["to_check"]["en"],
+            "Have worked 2 years in the last 3"
+        );
+        assert_eq!(rule(back), condition);
+    }
+
+    #[test]
+    fn only_an_eligibility_rule_leaves_a_condition_to_check() {
+        let check = json!({"to_check": {"fr": "Être orienté par un prescripteur"}});
+        let mut problems = Vec::new();
+        assert!(
+            Condition::parse_about_facts(&json!({"any": [check]}), "$", &mut problems).is_none()
+        );
+        assert_eq!(problems[0].code, "to_check_outside_eligibility");
+        assert_eq!(problems[0].path, "$.any[0].to_check");
+        let mut problems = Vec::new();
+        let path = Path::Root("$");
+        assert!(Condition::parse_with_answers(&check, &path, &mut problems).is_none());
+        assert_eq!(problems[0].code, "to_check_outside_eligibility");
+        assert_eq!(
+            super::tests::problems(json!({"not": {"to_check": {"en": "Only English"}}})),
+            [("missing_translation", "$.not.to_check".to_owned())]
+        );
+        assert_eq!(
+            super::tests::problems(
+                json!({"to_check": {"fr": "Un texte"}, "label": {"fr": "Autre"}})
+            ),
+            [("unknown_field", "$.label".to_owned())]
+        );
     }
 
     #[test]

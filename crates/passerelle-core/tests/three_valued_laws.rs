@@ -2,7 +2,9 @@
 //! adding a fact never changes a determined status, only resolves
 //! undetermined ones; `not` swaps met and not met and keeps unknown; and
 //! the catalogue's compiled rules (what orientation runs) agree with
-//! [`Condition::evaluate`], with or without explanations.
+//! [`Condition::evaluate`], with or without explanations. A condition
+//! `to_check` (what no fact can say) is unknown whatever the facts, and
+//! leaves a rule unknown exactly when checking it could go either way.
 
 use passerelle_core::catalogue::Catalogue;
 use passerelle_core::date::Date;
@@ -43,6 +45,11 @@ fn leaf() -> impl Strategy<Value = Value> {
             .prop_map(|value| json!({"equals": {"fact": "postal_code", "value": value}})),
         prop::sample::select(vec!["93", "2A"])
             .prop_map(|value| json!({"equals": {"fact": "department", "value": value}})),
+        prop::sample::select(vec![
+            "Avoir travaillé 2 ans sur les 3 dernières années",
+            "Être orienté par un prescripteur",
+        ])
+        .prop_map(|what| json!({"to_check": {"fr": what, "en": "To check"}})),
     ]
 }
 
@@ -177,7 +184,10 @@ proptest! {
         let after = rule.evaluate(&resolve(&Value::Object(more)));
         match before {
             Outcome::Met | Outcome::NotMet => prop_assert_eq!(after, before),
-            Outcome::Unknown(missing) => prop_assert!(!missing.is_empty()),
+            // Unknown for want of facts, or of a check no fact can make.
+            Outcome::Unknown(missing) => prop_assert!(
+                !missing.is_empty() || !rule.pending_checks(&resolve(&partial)).is_empty()
+            ),
         }
     }
 
@@ -237,8 +247,84 @@ proptest! {
         ] {
             complete.entry(key).or_insert(value);
         }
+        let facts = resolve(&Value::Object(complete));
+        let outcome = parse(&rule).evaluate(&facts);
+        // Still unknown only when what is left to check decides it: some
+        // way of checking meets the rule, another does not.
+        let checks = count_checks(&rule);
+        prop_assume!(checks <= 8);
+        let mut outcomes = Vec::new();
+        for answers in 0u32..1 << checks {
+            let checked = parse(&with_checks_answered(&rule, answers, &mut 0));
+            outcomes.push(checked.evaluate(&facts));
+        }
+        prop_assert!(outcomes.iter().all(|o| !matches!(o, Outcome::Unknown(_))), "{:?}", outcomes);
+        let decided = outcomes.iter().all(|o| *o == outcomes[0]);
+        match outcome {
+            Outcome::Unknown(missing) => {
+                prop_assert!(missing.is_empty(), "{:?}", missing);
+                prop_assert!(!decided, "the checks do not decide: {:?}", outcomes);
+                prop_assert!(!parse(&rule).pending_checks(&facts).is_empty());
+            }
+            determined => {
+                prop_assert!(decided && outcomes[0] == determined, "{:?}: {:?}", determined, outcomes);
+                prop_assert!(parse(&rule).pending_checks(&facts).is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn a_condition_to_check_is_unknown_with_nothing_missing(rule in condition(), facts in facts()) {
+        let facts = resolve(&facts);
+        let check = parse(&json!({"to_check": {"fr": "Être orienté par un prescripteur"}}));
+        prop_assert_eq!(check.evaluate(&facts), Outcome::Unknown(Default::default()));
+        // Checks are pending only while the rule is unknown.
         let rule = parse(&rule);
-        let outcome = rule.evaluate(&resolve(&Value::Object(complete)));
-        prop_assert!(!matches!(outcome, Outcome::Unknown(_)), "{:?}", outcome);
+        if !rule.pending_checks(&facts).is_empty() {
+            prop_assert!(matches!(rule.evaluate(&facts), Outcome::Unknown(_)));
+            prop_assert!(rule.has_checks());
+        }
+        if rule.evaluate(&facts) == Outcome::Unknown(Default::default()) {
+            prop_assert!(!rule.pending_checks(&facts).is_empty());
+        }
+    }
+}
+
+/// How many conditions `to_check` the rule holds.
+fn count_checks(rule: &Value) -> u32 {
+    match rule {
+        Value::Object(map) if map.contains_key("to_check") => 1,
+        Value::Object(map) => map.values().map(count_checks).sum(),
+        Value::Array(items) => items.iter().map(count_checks).sum(),
+        _ => 0,
+    }
+}
+
+/// The rule with its `n`-th condition to check replaced by a condition
+/// met (bit `n` of `answers` set) or not met, on facts where the age is
+/// known; each occurrence on its own, as the law reads them.
+fn with_checks_answered(rule: &Value, answers: u32, n: &mut u32) -> Value {
+    match rule {
+        Value::Object(map) if map.contains_key("to_check") => {
+            let met = answers >> *n & 1 == 1;
+            *n += 1;
+            if met {
+                json!({"age": {"min": 0}})
+            } else {
+                json!({"age": {"min": 130}})
+            }
+        }
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(key, value)| (key.clone(), with_checks_answered(value, answers, n)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(
+            items
+                .iter()
+                .map(|item| with_checks_answered(item, answers, n))
+                .collect(),
+        ),
+        other => other.clone(),
     }
 }
