@@ -492,9 +492,6 @@ pub enum Message<'a> {
     /// A condition of the law no fact can express, as what to check:
     /// "À vérifier : avoir travaillé 2 ans sur les 3 dernières années".
     ToCheckItem { what: &'a str },
-    /// What an entry's `conditions_in_notes` (read as a condition to
-    /// check) asks: the conditions its notes give.
-    ConditionsInNotes,
 }
 
 impl Message<'_> {
@@ -1460,12 +1457,6 @@ impl Message<'_> {
             // --- Verdict discipline and freshness (issue 17, engine) ---
             (Message::ToCheckItem { what }, Fr) => format!("À vérifier : {what}"),
             (Message::ToCheckItem { what }, En) => format!("To check: {what}"),
-            (Message::ConditionsInNotes, locale) => pick(
-                locale,
-                "Remplir les conditions données dans les précisions",
-                "Meet the conditions given in the notes",
-            )
-            .into(),
         }
     }
 }

@@ -459,6 +459,9 @@ fn every_message<'a>(value: &'a passerelle_core::facts::Value) -> Vec<Message<'a
     let mut all = vec![
         Message::Continue,
         Message::Back,
+        Message::ToCheckItem {
+            what: "Avoir travaillé 2 ans sur les 3 dernières années",
+        },
         Message::Yes,
         Message::No,
         Message::Completed,
@@ -801,6 +804,7 @@ fn covered(message: &Message) {
     match message {
         Message::Continue
         | Message::Back
+        | Message::ToCheckItem { .. }
         | Message::Yes
         | Message::No
         | Message::Completed
