@@ -519,7 +519,8 @@ export interface Proposal {
 /**
  * Where an entry stands, in one word: `open_to_all` ("Ouvert à tous", no
  * condition) is not `entitled` ("Vous y avez droit", its conditions met);
- * `on_conditions`: conditions the site cannot check; `to_check` ("À vérifier"):
+ * `on_conditions`: undetermined with nothing left to ask, only conditions the
+ * site cannot check ("À vérifier : …" in the explanation); `to_check` ("À vérifier"):
  * its conditions are met on figures past their `figures_valid`; `held`: the person has it.
  */
 export type Standing = 'held' | 'open_to_all' | 'entitled' | 'on_conditions' | 'to_check' | 'undetermined' | 'ruled_out';

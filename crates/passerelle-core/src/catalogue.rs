@@ -181,11 +181,6 @@ pub struct Entry {
     pub zone_condition: Condition,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub eligibility_notes: Option<LocalizedText>,
-    /// Its `eligibility_notes` state conditions its rule does not check
-    /// (a prescriber's diagnosis, local ceilings): met rules or none, it
-    /// is possible on conditions, never "open to all" nor a right met.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub conditions_in_notes: bool,
     pub zone: Zone,
     pub access: Access,
     /// data·inclusion `frais`.
@@ -315,6 +310,8 @@ struct EntryRecord {
     #[serde(default)]
     #[validate(custom(function = "french_text"))]
     eligibility_notes: Option<LocalizedText>,
+    /// Retired (issue 17): read as a `to_check` of the conditions its
+    /// notes state, added to `eligibility` (`with_notes_conditions`).
     #[serde(default)]
     conditions_in_notes: bool,
     zone: Json,
@@ -591,6 +588,30 @@ fn flatten(errors: &ValidationErrors, path: &str, problems: &mut Vec<Problem>) {
     }
 }
 
+/// The retired `conditions_in_notes: true`, read as it is now written: a
+/// `to_check` of the conditions the notes state, added to the rule (in
+/// its top-level `all`, so that the explanation lists it with the
+/// others). Under the verdict discipline such an entry is never
+/// "eligible": the site cannot check those conditions. Written out, the
+/// entry has the `to_check` and no longer the flag.
+fn with_notes_conditions(rule: Option<Condition>) -> Condition {
+    let check = Condition::new(
+        Test::ToCheck(crate::i18n::Message::NotesConditions.localized()),
+        None,
+    );
+    match rule {
+        None => check,
+        Some(rule) if rule.label().is_none() && matches!(rule.test(), Test::All(_)) => {
+            let Test::All(mut parts) = rule.test().clone() else {
+                return check;
+            };
+            parts.push(check);
+            Condition::new(Test::All(parts), None)
+        }
+        Some(rule) => Condition::new(Test::All(vec![rule, check]), None),
+    }
+}
+
 /// Reads one entry at `path`; problems go to `problems`.
 pub(crate) fn parse_entry(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<Entry> {
     let record = match EntryRecord::deserialize(value) {
@@ -612,6 +633,11 @@ pub(crate) fn parse_entry(value: &Json, path: &str, problems: &mut Vec<Problem>)
         .eligibility
         .as_ref()
         .and_then(|rule| Condition::parse(rule, &format!("{path}.eligibility"), problems));
+    let eligibility = if record.conditions_in_notes {
+        Some(with_notes_conditions(eligibility))
+    } else {
+        eligibility
+    };
     let held_when = record.held_when.as_ref().and_then(|held| {
         Condition::parse_about_facts(held, &format!("{path}.held_when"), problems)
     });
@@ -680,7 +706,6 @@ pub(crate) fn parse_entry(value: &Json, path: &str, problems: &mut Vec<Problem>)
         held_when,
         key_step,
         eligibility_notes: record.eligibility_notes,
-        conditions_in_notes: record.conditions_in_notes,
         zone,
         access: record.access,
         cost: record.cost,

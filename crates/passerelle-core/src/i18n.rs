@@ -501,6 +501,9 @@ pub enum Message<'a> {
         from: Option<crate::date::Date>,
         until: crate::date::Date,
     },
+    /// What to check of an entry still marked with the retired
+    /// `conditions_in_notes`: the conditions its notes state.
+    NotesConditions,
 }
 
 impl Message<'_> {
@@ -1467,6 +1470,12 @@ impl Message<'_> {
             (Message::ToCheckItem { what }, Fr) => format!("À vérifier : {what}"),
             (Message::ToCheckItem { what }, En) => format!("To check: {what}"),
             (Message::ToCheckWords, locale) => pick(locale, "À vérifier", "To check").into(),
+            (Message::NotesConditions, locale) => pick(
+                locale,
+                "Les conditions écrites dans les précisions sur cette aide",
+                "The conditions written in the notes on this scheme",
+            )
+            .into(),
             (Message::FiguresOutdated { from: Some(from), until }, Fr) => format!(
                 "Nos montants et plafonds pour cette aide sont ceux du {} au {}. Ils ont peut-être changé\u{a0}: vérifiez-les sur le site officiel avant de compter dessus.",
                 day_month_year(*from, Fr),

@@ -204,8 +204,11 @@ pub enum Standing {
     OpenToAll,
     /// Its conditions are met: "Vous y avez droit".
     Entitled,
-    /// Possible, on conditions its rule does not check
-    /// (`conditions_in_notes`): "Possible, sous conditions".
+    /// Every condition the facts can say is met (or there is none), but
+    /// the law asks conditions the site cannot check (`to_check`, or the
+    /// retired `conditions_in_notes`): undetermined, with nothing left to
+    /// ask, "Possible, sous conditions", and the explanation says what to
+    /// check.
     OnConditions,
     /// Its rule is met, but on figures that may have changed (past its
     /// `figures_valid`): "À vérifier", never "Vous y avez droit".
@@ -223,8 +226,9 @@ impl Standing {
         match evaluation.status {
             _ if evaluation.held => Standing::Held,
             Eligibility::Ineligible => Standing::RuledOut,
+            // Only conditions to check are left: nothing to ask.
+            Eligibility::Undetermined if evaluation.missing.is_empty() => Standing::OnConditions,
             Eligibility::Undetermined => Standing::Undetermined,
-            Eligibility::Eligible if entry.conditions_in_notes => Standing::OnConditions,
             Eligibility::Eligible if entry.eligibility.is_none() => Standing::OpenToAll,
             Eligibility::Eligible if evaluation.figures_outdated => Standing::ToCheck,
             Eligibility::Eligible => Standing::Entitled,
@@ -987,17 +991,21 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
                     | (7 - breadth) << 32
                     | (name & 0xFFFF_FFFF);
                 // Certainty: a right whose encoded conditions are met (or
-                // one open to all), then one possible on conditions only its
-                // notes state, then one the facts cannot settle yet.
-                let on_conditions = evaluation.status == Eligibility::Eligible
-                    && (evaluation.entry.conditions_in_notes || evaluation.figures_outdated);
+                // one open to all), then one possible on conditions the
+                // site cannot check (or met on outdated figures), then one
+                // the facts cannot settle yet.
+                let on_conditions = matches!(
+                    Standing::of(evaluation),
+                    Standing::OnConditions | Standing::ToCheck
+                );
+                let to_ask = evaluation.status == Eligibility::Undetermined && !on_conditions;
                 let key = u64::from(evaluation.status == Eligibility::Ineligible) << 48
                     | u64::from(!emergency) << 47
                     | u64::from(!evaluation.key) << 46
                     | u64::from(audience == Audience::Others) << 45
                     | u64::from(fit == Fit::Category) << 44
                     | u64::from(audience == Audience::Unknown) << 43
-                    | u64::from(evaluation.status == Eligibility::Undetermined) << 42
+                    | u64::from(to_ask) << 42
                     | u64::from(on_conditions) << 41
                     | if emergency { at as u64 } else { rest };
                 ranked.push((key, at as u32, fit, audience));

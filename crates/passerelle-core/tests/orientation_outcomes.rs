@@ -571,9 +571,12 @@ fn an_entry_without_conditions_is_open_to_all_not_a_right_whose_conditions_are_m
                 let entry = catalogue.entry(proposal.id).unwrap();
                 let expected = match proposal.status {
                     Eligibility::Ineligible => Standing::RuledOut,
+                    // Conditions the site cannot check, and nothing to
+                    // ask: possible, not a right met.
+                    Eligibility::Undetermined if proposal.missing.is_empty() => {
+                        Standing::OnConditions
+                    }
                     Eligibility::Undetermined => Standing::Undetermined,
-                    // Conditions only in words: possible, not a right met.
-                    _ if entry.conditions_in_notes => Standing::OnConditions,
                     _ if entry.eligibility.is_none() => Standing::OpenToAll,
                     // Met on figures that may have changed: to check.
                     _ if entry.figures_outdated(orientation.reference_date) => Standing::ToCheck,

@@ -176,3 +176,95 @@ fn an_impossible_or_incomplete_figures_period_is_refused() {
     assert!(json.contains(r#""figures_valid":{"from":"2026-04-01","until":"2027-03-31"}"#));
     assert_eq!(Catalogue::from_json(&json).unwrap(), catalogue);
 }
+
+/// Where the only entry of `catalogue` stands for a 30-year-old, with its
+/// explanation as a person reads it.
+fn standing_and_reasons(catalogue: &Catalogue) -> (Eligibility, Standing, Vec<String>) {
+    let facts = Facts::from_json(r#"{"age": 30, "postal_code": "75011"}"#).unwrap();
+    let needs = [Need::new("difficultes-financieres", Priority::Normal)];
+    let orientation = orient(
+        catalogue,
+        &Request {
+            facts: &facts,
+            needs: &needs,
+            reference_date: Date::parse("2026-12-03").unwrap(),
+            locale: Locale::Fr,
+            explain: true,
+        },
+    )
+    .unwrap();
+    let detailed = orientation.detailed();
+    let proposal = &detailed.needs[0].proposals[0];
+    assert!(proposal.missing.is_empty(), "nothing left to ask");
+    let reasons = proposal
+        .explanation
+        .iter()
+        .map(|reason| reason.text().to_string())
+        .collect();
+    (proposal.status, proposal.standing, reasons)
+}
+
+#[test]
+fn conditions_no_fact_can_say_make_a_right_possible_on_conditions_never_met() {
+    // The law's condition as a to_check: every other condition met, the
+    // person reads "Possible, sous conditions" and what to check.
+    let catalogue = Catalogue::from_json(&one_entry("").replace(
+        r#""eligibility": {"age": {"min": 18}},"#,
+        r#""eligibility": {"all": [{"age": {"min": 18}}, {"to_check": {"fr": "Avoir un diagnostic d’un conseiller", "en": "Have an advisor's diagnosis"}}]},"#,
+    ))
+    .unwrap();
+    let (status, standing, reasons) = standing_and_reasons(&catalogue);
+    assert_eq!(
+        (status, standing),
+        (Eligibility::Undetermined, Standing::OnConditions)
+    );
+    assert_eq!(
+        Message::OnConditions.text(Locale::Fr),
+        "Possible, sous conditions"
+    );
+    assert!(
+        reasons.contains(&"À vérifier\u{a0}: Avoir un diagnostic d’un conseiller".to_owned()),
+        "{reasons:?}"
+    );
+}
+
+#[test]
+fn the_retired_conditions_in_notes_is_read_as_a_condition_to_check() {
+    // An entry not yet moved to to_check: its rule is met, its notes state
+    // conditions the site cannot check. It was "eligible" before issue 17.
+    let catalogue = Catalogue::from_json(&one_entry(
+        r#""eligibility_notes": {"fr": "Sur prescription d’un conseiller."}, "conditions_in_notes": true,"#,
+    ))
+    .unwrap();
+    let (status, standing, reasons) = standing_and_reasons(&catalogue);
+    assert_eq!(
+        (status, standing),
+        (Eligibility::Undetermined, Standing::OnConditions)
+    );
+    assert_eq!(
+        reasons.last().map(String::as_str),
+        Some("À vérifier\u{a0}: Les conditions écrites dans les précisions sur cette aide")
+    );
+    // Written out, the entry says it as it is now written: a to_check,
+    // without the retired flag; it reads back the same.
+    let json = serde_json::to_string(&catalogue).unwrap();
+    assert!(!json.contains("conditions_in_notes"), "{json}");
+    assert!(
+        json.contains(r#"{"to_check":{"fr":"Les conditions écrites"#),
+        "{json}"
+    );
+    assert_eq!(Catalogue::from_json(&json).unwrap(), catalogue);
+    // Without a rule at all: not open to all, possible on conditions.
+    let catalogue = Catalogue::from_json(
+        &one_entry(
+            r#""eligibility_notes": {"fr": "Selon le règlement local."}, "conditions_in_notes": true,"#,
+        )
+        .replace(r#""eligibility": {"age": {"min": 18}},"#, ""),
+    )
+    .unwrap();
+    let (status, standing, _) = standing_and_reasons(&catalogue);
+    assert_eq!(
+        (status, standing),
+        (Eligibility::Undetermined, Standing::OnConditions)
+    );
+}

@@ -463,6 +463,7 @@ fn every_message<'a>(value: &'a passerelle_core::facts::Value) -> Vec<Message<'a
             what: "Avoir travaillé 2 ans sur les 3 dernières années",
         },
         Message::ToCheckWords,
+        Message::NotesConditions,
         Message::FiguresOutdated {
             from: Some(first),
             until: date,
@@ -815,6 +816,7 @@ fn covered(message: &Message) {
         | Message::Back
         | Message::ToCheckItem { .. }
         | Message::ToCheckWords
+        | Message::NotesConditions
         | Message::FiguresOutdated { .. }
         | Message::Yes
         | Message::No
