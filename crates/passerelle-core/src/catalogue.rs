@@ -25,6 +25,14 @@ use crate::rules::{Condition, Test, Zone};
 /// The catalogue format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// How many months an entry's criteria hold after its `last_verified`
+/// before it is stale ("à vérifier"), unless its catalogue says
+/// `stale_after_months`.
+pub const DEFAULT_STALE_AFTER_MONTHS: u16 = 12;
+
+/// The longest period a catalogue may set: ten years.
+const MAX_STALE_AFTER_MONTHS: u16 = 120;
+
 const NATIONAL_CATALOGUE: &str = data_file!("catalogue.json");
 const DEMO_LOCAL_CATALOGUE: &str = data_file!("catalogue-demo-local.json");
 
@@ -38,6 +46,10 @@ pub struct Catalogue {
     pub name: String,
     /// Demonstration data: every entry is invented.
     pub fictional: bool,
+    /// Its own period before an entry is stale, when it sets one
+    /// (otherwise [`DEFAULT_STALE_AFTER_MONTHS`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stale_after_months: Option<u16>,
     entries: Vec<Entry>,
     #[serde(skip)]
     index: Index,
@@ -202,6 +214,11 @@ pub struct Entry {
     pub figures_valid: Option<FiguresValid>,
     pub source_url: String,
     pub last_verified: Date,
+    /// How many months after `last_verified` it is stale: its catalogue's
+    /// `stale_after_months` (kept by an entry merged into another
+    /// catalogue), or [`DEFAULT_STALE_AFTER_MONTHS`].
+    #[serde(skip)]
+    pub stale_after_months: u16,
 }
 
 /// The period an entry's amounts and ceilings hold ("barèmes en vigueur"),
@@ -716,6 +733,7 @@ pub(crate) fn parse_entry(value: &Json, path: &str, problems: &mut Vec<Problem>)
         figures_valid: record.figures_valid,
         source_url: record.source_url,
         last_verified: record.last_verified,
+        stale_after_months: DEFAULT_STALE_AFTER_MONTHS,
     })
 }
 
@@ -759,11 +777,19 @@ impl Catalogue {
             )]);
         };
         for key in map.keys() {
-            if !["format_version", "id", "name", "fictional", "entries"].contains(&key.as_str()) {
+            let known = [
+                "format_version",
+                "id",
+                "name",
+                "fictional",
+                "stale_after_months",
+                "entries",
+            ];
+            if !known.contains(&key.as_str()) {
                 problems.push(Problem::new(
                     "unknown_field",
                     &format!("$.{key}"),
-                    "A catalogue has only format_version, id, name, fictional and entries.",
+                    "A catalogue has only format_version, id, name, fictional, stale_after_months and entries.",
                 ));
             }
         }
@@ -800,6 +826,24 @@ impl Catalogue {
                 false
             }),
         };
+        let stale_after_months = match map.get("stale_after_months") {
+            None => None,
+            Some(value) => match value.as_u64() {
+                Some(months) if (1..=u64::from(MAX_STALE_AFTER_MONTHS)).contains(&months) => {
+                    u16::try_from(months).ok()
+                }
+                _ => {
+                    problems.push(Problem::new(
+                        "out_of_range",
+                        "$.stale_after_months",
+                        format!(
+                            "stale_after_months is a whole number of months from 1 to {MAX_STALE_AFTER_MONTHS}."
+                        ),
+                    ));
+                    None
+                }
+            },
+        };
         let mut entries = Vec::new();
         match map.get("entries").and_then(Json::as_array) {
             Some(items) => {
@@ -815,7 +859,9 @@ impl Catalogue {
                             ));
                         }
                     }
-                    if let Some(entry) = parse_entry(item, &path, &mut problems) {
+                    if let Some(mut entry) = parse_entry(item, &path, &mut problems) {
+                        entry.stale_after_months =
+                            stale_after_months.unwrap_or(DEFAULT_STALE_AFTER_MONTHS);
                         entries.push(entry);
                     }
                 }
@@ -831,7 +877,9 @@ impl Catalogue {
             )),
         }
         if problems.is_empty() {
-            Ok(Catalogue::new(id, name, fictional, entries))
+            let mut catalogue = Catalogue::new(id, name, fictional, entries);
+            catalogue.stale_after_months = stale_after_months;
+            Ok(catalogue)
         } else {
             Err(problems)
         }
@@ -861,13 +909,14 @@ impl Catalogue {
                 None => entries.push(entry.clone()),
             }
         }
-        Catalogue::new(
+        let mut merged = Catalogue::new(
             self.id.clone(),
             self.name.clone(),
             self.fictional || local.fictional,
             entries,
-        )
-        .with_communes(if self.communes.is_empty() {
+        );
+        merged.stale_after_months = self.stale_after_months;
+        merged.with_communes(if self.communes.is_empty() {
             local.communes.clone()
         } else {
             self.communes.clone()
@@ -942,6 +991,7 @@ impl Catalogue {
             id,
             name,
             fictional,
+            stale_after_months: None,
             index: Index::new(&entries),
             entries,
             communes: crate::communes::Communes::default(),
@@ -1006,6 +1056,20 @@ impl Entry {
         within(self.valid_from, self.valid_until, date)
     }
 
+    /// The last day its criteria count as verified: `stale_after_months`
+    /// after `last_verified` (the last day of a shorter month: 31 March
+    /// plus one month is 30 April).
+    pub fn verified_until(&self) -> Date {
+        months_after(self.last_verified, self.stale_after_months)
+    }
+
+    /// Whether it was last verified too long before `date` (after
+    /// [`Entry::verified_until`]): it then shows a warning, and a right
+    /// whose rule is met is "à vérifier", never "Vous y avez droit".
+    pub fn stale(&self, date: Date) -> bool {
+        date > self.verified_until()
+    }
+
     /// Whether its amounts and ceilings are not those of `date`: past
     /// `figures_valid.until` (or before its `from`). An entry without
     /// `figures_valid` has none dated.
@@ -1013,6 +1077,19 @@ impl Entry {
         self.figures_valid
             .is_some_and(|figures| !figures.hold_on(date))
     }
+}
+
+/// The same day `months` months after `date`, or the last day of that
+/// month when it is shorter.
+fn months_after(date: Date, months: u16) -> Date {
+    let total = u32::from(date.month()) - 1 + u32::from(months);
+    let year = u32::from(date.year()) + total / 12;
+    let month = (total % 12) as u8 + 1;
+    let year = u16::try_from(year).unwrap_or(u16::MAX);
+    (1..=date.day())
+        .rev()
+        .find_map(|day| Date::new(year, month, day))
+        .unwrap_or(date)
 }
 
 /// Whether `date` is within a validity period (both ends included).

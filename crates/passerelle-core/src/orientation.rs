@@ -172,6 +172,10 @@ pub struct Evaluation<'c> {
     /// its `figures_valid`): met, its rule is "à vérifier"
     /// ([`Standing::ToCheck`]).
     pub figures_outdated: bool,
+    /// It was last verified too long before the reference date
+    /// ([`Entry::stale`]): it shows a warning, and met, its rule is "à
+    /// vérifier".
+    pub stale: bool,
     /// Where its zone and rule were compiled: where their statuses are.
     compiled: Compiled,
 }
@@ -211,7 +215,8 @@ pub enum Standing {
     /// check.
     OnConditions,
     /// Its rule is met, but on figures that may have changed (past its
-    /// `figures_valid`): "À vérifier", never "Vous y avez droit".
+    /// `figures_valid`) or criteria not verified for too long (stale):
+    /// "À vérifier", never "Vous y avez droit".
     ToCheck,
     /// More facts are needed: "Nous devons en savoir plus".
     Undetermined,
@@ -230,7 +235,9 @@ impl Standing {
             Eligibility::Undetermined if evaluation.missing.is_empty() => Standing::OnConditions,
             Eligibility::Undetermined => Standing::Undetermined,
             Eligibility::Eligible if entry.eligibility.is_none() => Standing::OpenToAll,
-            Eligibility::Eligible if evaluation.figures_outdated => Standing::ToCheck,
+            Eligibility::Eligible if evaluation.figures_outdated || evaluation.stale => {
+                Standing::ToCheck
+            }
             Eligibility::Eligible => Standing::Entitled,
         }
     }
@@ -424,6 +431,14 @@ pub struct DetailedProposal<'a> {
     /// so with their dates ([`Message::FiguresOutdated`](crate::i18n::Message::FiguresOutdated)).
     #[serde(skip_serializing_if = "is_false")]
     pub figures_outdated: bool,
+    /// Not verified for too long before the reference date: the widget
+    /// warns ([`Message::Stale`](crate::i18n::Message::Stale)).
+    #[serde(skip_serializing_if = "is_false")]
+    pub stale: bool,
+    /// How many months after `last_verified` it is stale (its catalogue's
+    /// period; not in JSON).
+    #[serde(skip)]
+    pub stale_after_months: u16,
     /// The languages of `name`, `description` and `notes`: another than
     /// the orientation's when the catalogue has no translation (not in
     /// JSON).
@@ -606,6 +621,8 @@ impl<'c> Orientation<'c> {
                 last_verified: entry.last_verified,
                 figures_valid: entry.figures_valid,
                 figures_outdated: evaluation.figures_outdated,
+                stale: evaluation.stale,
+                stale_after_months: entry.stale_after_months,
                 languages: TextLanguages {
                     name: entry.name.language(locale),
                     description: entry.description.language(locale),
@@ -853,6 +870,7 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
             key: key == Outcome::Met,
             unsettled,
             figures_outdated: entries[index].figures_outdated(request.reference_date),
+            stale: entries[index].stale(request.reference_date),
             compiled,
         });
     }

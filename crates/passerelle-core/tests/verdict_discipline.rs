@@ -573,3 +573,194 @@ fn partial_facts() -> impl Strategy<Value = serde_json::Value> {
             },
         )
 }
+
+// --- Freshness, shown ---------------------------------------------------
+
+#[test]
+fn a_right_not_verified_for_twelve_months_is_to_check_with_a_warning() {
+    // Last verified on 10 November 2026.
+    let catalogue = Catalogue::from_json(&one_entry("")).unwrap();
+    let entry = &catalogue.entries()[0];
+    assert_eq!(
+        entry.stale_after_months,
+        passerelle_core::catalogue::DEFAULT_STALE_AFTER_MONTHS
+    );
+    assert_eq!(passerelle_core::catalogue::DEFAULT_STALE_AFTER_MONTHS, 12);
+    assert_eq!(entry.verified_until(), Date::parse("2027-11-10").unwrap());
+    let detailed_on = |date: &str| {
+        let facts = Facts::from_json(r#"{"age": 30}"#).unwrap();
+        let needs = [Need::new("difficultes-financieres", Priority::Normal)];
+        let orientation = orient(
+            &catalogue,
+            &Request {
+                facts: &facts,
+                needs: &needs,
+                reference_date: Date::parse(date).unwrap(),
+                locale: Locale::Fr,
+                explain: false,
+            },
+        )
+        .unwrap();
+        let proposal = orientation.detailed().needs[0].proposals[0].clone();
+        (
+            proposal.standing,
+            proposal.stale,
+            proposal.last_verified,
+            proposal.stale_after_months,
+        )
+    };
+    // Twelve months to the day: still a right met, and the person reads
+    // when it was checked.
+    let (standing, stale, verified, _) = detailed_on("2027-11-10");
+    assert_eq!((standing, stale), (Standing::Entitled, false));
+    assert_eq!(
+        Message::VerifiedOn(verified).text(Locale::Fr),
+        "Vérifié le 10 novembre 2026"
+    );
+    // The day after: never a stale "Vous y avez droit".
+    let (standing, stale, verified, months) = detailed_on("2027-11-11");
+    assert_eq!((standing, stale), (Standing::ToCheck, true));
+    let warning = Message::Stale {
+        months,
+        last_verified: verified,
+    }
+    .text(Locale::Fr);
+    assert_eq!(
+        warning,
+        "Attention\u{a0}: ces informations n’ont pas été vérifiées depuis plus de 12\u{a0}mois (le 10 novembre 2026). Elles ont peut-être changé\u{a0}: vérifiez-les sur le site officiel avant de compter dessus."
+    );
+    // Open to all stays open to all (it is no right met), with the warning.
+    let open =
+        Catalogue::from_json(&one_entry("").replace(r#""eligibility": {"age": {"min": 18}},"#, ""))
+            .unwrap();
+    let facts = Facts::new();
+    let orientation = orient(
+        &open,
+        &Request {
+            facts: &facts,
+            needs: &[Need::new("difficultes-financieres", Priority::Normal)],
+            reference_date: Date::parse("2028-01-01").unwrap(),
+            locale: Locale::Fr,
+            explain: false,
+        },
+    )
+    .unwrap();
+    let proposal = &orientation.detailed().needs[0].proposals[0].clone();
+    assert_eq!(
+        (proposal.standing, proposal.stale),
+        (Standing::OpenToAll, true)
+    );
+}
+
+#[test]
+fn a_catalogue_may_set_its_own_period_and_its_entries_keep_it_when_merged() {
+    let json = one_entry("").replace(
+        r#""name": "t", "entries""#,
+        r#""name": "t", "stale_after_months": 6, "entries""#,
+    );
+    let local = Catalogue::from_json(&json).unwrap();
+    assert_eq!(local.stale_after_months, Some(6));
+    let entry = &local.entries()[0];
+    assert_eq!(entry.verified_until(), Date::parse("2027-05-10").unwrap());
+    assert!(!entry.stale(Date::parse("2027-05-10").unwrap()));
+    assert!(entry.stale(Date::parse("2027-05-11").unwrap()));
+    // Merged into the national catalogue, a local entry keeps its period.
+    let merged = Catalogue::national().merged_with(&local);
+    assert_eq!(merged.entry("aide").unwrap().stale_after_months, 6);
+    assert_eq!(merged.entry("rsa").unwrap().stale_after_months, 12);
+    // Written out, it reads back the same.
+    let written = serde_json::to_string(&local).unwrap();
+    assert_eq!(Catalogue::from_json(&written).unwrap(), local);
+    // A month shorter than the day: its last day.
+    let end_of_august = one_entry("").replace("2026-11-10", "2026-08-31");
+    let catalogue = Catalogue::from_json(&end_of_august.replace(
+        r#""name": "t", "entries""#,
+        r#""name": "t", "stale_after_months": 6, "entries""#,
+    ))
+    .unwrap();
+    assert_eq!(
+        catalogue.entries()[0].verified_until(),
+        Date::parse("2027-02-28").unwrap()
+    );
+    for wrong in ["0", "121", "\"12\"", "-1", "1.5"] {
+        let json = one_entry("").replace(
+            r#""name": "t", "entries""#,
+            &format!(r#""name": "t", "stale_after_months": {wrong}, "entries""#),
+        );
+        assert_eq!(
+            problems(&json),
+            [("out_of_range", "$.stale_after_months".to_owned())],
+            "{wrong}"
+        );
+    }
+}
+
+#[test]
+fn the_print_view_and_the_referral_sheet_say_when_the_partner_was_verified() {
+    use passerelle_core::diagnosis::{Diagnosis, FoundNeed};
+    use passerelle_core::plan::{Author, Choices, Consent, Edit, Plan};
+    use passerelle_core::print::print_view;
+    use passerelle_core::referral::referral_sheet;
+
+    let today = Date::parse("2026-11-27").unwrap();
+    let diagnosis = Diagnosis {
+        questionnaire_id: "passerelle-default".into(),
+        reference_date: today,
+        facts: Facts::from_json(
+            r#"{"birth_date": "2007-05-02", "postal_code": "93200",
+            "employment_status": "inactive", "in_education": false}"#,
+        )
+        .unwrap(),
+        urgent: vec![],
+        needs: vec![FoundNeed {
+            theme: "trouver-un-emploi".into(),
+            label: "Trouver un emploi".into(),
+            priority: Priority::High,
+            rank: None,
+            raised_by: vec![],
+        }],
+        ranked_by_person: false,
+    };
+    let catalogue = Catalogue::national();
+    let choices = Choices::new(today, vec!["trouver-un-emploi".into()]);
+    let mut plan = Plan::build(&diagnosis, &catalogue, &choices).unwrap();
+    let cej = catalogue.entry("contrat-engagement-jeune").unwrap();
+    let verified = Message::VerifiedOn(cej.last_verified).text(Locale::Fr);
+    // The print view: each step of a catalogue entry says when it was
+    // checked; a stale one warns.
+    let html = print_view(&plan, &catalogue, today);
+    assert!(html.contains(&verified), "{verified} not in the print view");
+    assert!(!html.contains("n’ont pas été vérifiées"));
+    let later = cej.verified_until().plus_days(1).unwrap();
+    let html = print_view(&plan, &catalogue, later);
+    assert!(html.contains("n’ont pas été vérifiées depuis plus de 12"));
+    // The referral sheet: for its partner.
+    let consent = Consent {
+        entry: "contrat-engagement-jeune".into(),
+        date: today,
+    };
+    plan.apply(Edit::GiveConsent { consent }, Author::Person, today)
+        .unwrap();
+    let sheet = referral_sheet(&plan, &catalogue, "contrat-engagement-jeune", today).unwrap();
+    let expected = Message::PartnerVerifiedOn {
+        partner: cej.name.get(Locale::Fr),
+        date: cej.last_verified,
+    }
+    .text(Locale::Fr);
+    let html = sheet.to_html();
+    assert!(
+        html.contains(&expected.replace('\'', "&#39;")),
+        "{expected}"
+    );
+    assert!(!sheet.partner.stale);
+    let json = serde_json::to_value(&sheet).unwrap();
+    assert_eq!(
+        json["partner"]["last_verified"],
+        cej.last_verified.to_string()
+    );
+    let stale = referral_sheet(&plan, &catalogue, "contrat-engagement-jeune", later).unwrap();
+    assert!(stale.partner.stale);
+    assert!(stale
+        .to_html()
+        .contains("n’ont pas été vérifiées depuis longtemps"));
+}

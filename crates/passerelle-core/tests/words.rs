@@ -464,6 +464,18 @@ fn every_message<'a>(value: &'a passerelle_core::facts::Value) -> Vec<Message<'a
         },
         Message::ToCheckWords,
         Message::NotesConditions,
+        Message::VerifiedOn(first),
+        Message::PartnerVerifiedOn {
+            partner: "Mission locale",
+            date: first,
+        },
+        Message::StalePartner {
+            partner: "Mission locale",
+        },
+        Message::Stale {
+            months: 12,
+            last_verified: first,
+        },
         Message::FiguresOutdated {
             from: Some(first),
             until: date,
@@ -817,6 +829,10 @@ fn covered(message: &Message) {
         | Message::ToCheckItem { .. }
         | Message::ToCheckWords
         | Message::NotesConditions
+        | Message::VerifiedOn(_)
+        | Message::PartnerVerifiedOn { .. }
+        | Message::StalePartner { .. }
+        | Message::Stale { .. }
         | Message::FiguresOutdated { .. }
         | Message::Yes
         | Message::No
