@@ -30,6 +30,10 @@ pub const FORMAT_VERSION: u32 = 1;
 /// `stale_after_months`.
 pub const DEFAULT_STALE_AFTER_MONTHS: u16 = 12;
 
+/// How many months ahead [`Catalogue::to_reverify`] looks for figures
+/// about to end.
+pub const REVERIFY_NOTICE_MONTHS: u16 = 3;
+
 /// The longest period a catalogue may set: ten years.
 const MAX_STALE_AFTER_MONTHS: u16 = 120;
 
@@ -219,6 +223,32 @@ pub struct Entry {
     /// catalogue), or [`DEFAULT_STALE_AFTER_MONTHS`].
     #[serde(skip)]
     pub stale_after_months: u16,
+}
+
+/// Why an entry is to re-verify against its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReverifyReason {
+    /// Last verified longer ago than its catalogue's period.
+    Stale,
+    /// Its `figures_valid` ended.
+    FiguresEnded,
+    /// Its `figures_valid` ends within [`REVERIFY_NOTICE_MONTHS`] months.
+    FiguresEnding,
+}
+
+/// An entry to re-verify, and by when: the day its verification or its
+/// figures ran out (or run out).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Reverify<'c> {
+    #[serde(serialize_with = "entry_id")]
+    pub entry: &'c Entry,
+    pub reason: ReverifyReason,
+    pub due: Date,
+}
+
+fn entry_id<S: serde::Serializer>(entry: &&Entry, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&entry.id)
 }
 
 /// The period an entry's amounts and ceilings hold ("barèmes en vigueur"),
@@ -996,6 +1026,55 @@ impl Catalogue {
             entries,
             communes: crate::communes::Communes::default(),
         }
+    }
+
+    /// The entries a catalogue author should check again against their
+    /// sources on `today`, soonest first (then by id): the stale ones,
+    /// those whose figures ended, and those whose figures end within
+    /// [`REVERIFY_NOTICE_MONTHS`] months. An entry may be listed once per
+    /// reason.
+    ///
+    /// ```
+    /// use passerelle_core::catalogue::{Catalogue, ReverifyReason};
+    /// use passerelle_core::date::Date;
+    /// let catalogue = Catalogue::national();
+    /// let far = Date::parse("2040-01-01").unwrap();
+    /// let all = catalogue.to_reverify(far);
+    /// assert!(all.iter().all(|item| item.reason != ReverifyReason::FiguresEnding || item.due >= far));
+    /// assert!(all.windows(2).all(|pair| pair[0].due <= pair[1].due));
+    /// ```
+    pub fn to_reverify(&self, today: Date) -> Vec<Reverify<'_>> {
+        let notice = months_after(today, REVERIFY_NOTICE_MONTHS);
+        let mut items = Vec::new();
+        for entry in &self.entries {
+            if entry.stale(today) {
+                items.push(Reverify {
+                    entry,
+                    reason: ReverifyReason::Stale,
+                    due: entry.verified_until(),
+                });
+            }
+            if let Some(figures) = entry.figures_valid {
+                let reason = if figures.until < today {
+                    Some(ReverifyReason::FiguresEnded)
+                } else if figures.until <= notice {
+                    Some(ReverifyReason::FiguresEnding)
+                } else {
+                    None
+                };
+                if let Some(reason) = reason {
+                    items.push(Reverify {
+                        entry,
+                        reason,
+                        due: figures.until,
+                    });
+                }
+            }
+        }
+        crate::sort::sort_by(&mut items, |a, b| {
+            (a.due, &a.entry.id, a.reason).cmp(&(b.due, &b.entry.id, b.reason))
+        });
+        items
     }
 
     /// Every entry, in the order of the catalogue file.

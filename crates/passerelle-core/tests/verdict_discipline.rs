@@ -764,3 +764,57 @@ fn the_print_view_and_the_referral_sheet_say_when_the_partner_was_verified() {
         .to_html()
         .contains("n’ont pas été vérifiées depuis longtemps"));
 }
+
+#[test]
+fn check_catalogue_lists_the_entries_to_reverify_soonest_first() {
+    use passerelle_core::catalogue::ReverifyReason;
+    // Four entries: one fresh, one stale, one whose figures ended, one
+    // whose figures end within three months.
+    let base: serde_json::Value = serde_json::from_str(&one_entry("")).unwrap();
+    let template = base["entries"][0].clone();
+    let entry = |id: &str, verified: &str, until: Option<&str>| {
+        let mut entry = template.clone();
+        entry["id"] = id.into();
+        entry["name"] = serde_json::json!({"fr": id});
+        entry["last_verified"] = verified.into();
+        if let Some(until) = until {
+            entry["figures_valid"] = serde_json::json!({"until": until});
+        }
+        entry
+    };
+    let mut catalogue = base.clone();
+    catalogue["entries"] = serde_json::json!([
+        entry("fresh", "2026-11-10", Some("2027-03-31")),
+        entry("figures-ending", "2026-11-10", Some("2026-12-31")),
+        entry("stale", "2025-01-10", None),
+        entry("figures-ended", "2026-10-01", Some("2026-06-30")),
+    ]);
+    let catalogue = Catalogue::from_value(&catalogue).unwrap();
+    let listed: Vec<_> = catalogue
+        .to_reverify(Date::parse("2026-12-03").unwrap())
+        .iter()
+        .map(|item| (item.entry.id.as_str(), item.reason, item.due.to_string()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("stale", ReverifyReason::Stale, "2026-01-10".to_owned()),
+            (
+                "figures-ended",
+                ReverifyReason::FiguresEnded,
+                "2026-06-30".to_owned()
+            ),
+            (
+                "figures-ending",
+                ReverifyReason::FiguresEnding,
+                "2026-12-31".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(passerelle_core::catalogue::REVERIFY_NOTICE_MONTHS, 3);
+    // The national catalogue is verified: nothing to re-verify today.
+    assert!(Catalogue::national()
+        .to_reverify(Date::parse("2026-12-03").unwrap())
+        .iter()
+        .all(|item| item.reason == ReverifyReason::FiguresEnding));
+}
