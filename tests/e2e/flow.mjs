@@ -53,10 +53,12 @@ function shown(page, path) {
 
 /**
  * What an ordinary person answers to the questions where the first
- * option would make an unusual persona (living as a couple, pregnant, a
- * disability, income from work of 1 €), when a persona does not say.
+ * option would make an unusual persona (at school, living as a couple,
+ * pregnant, a disability, income from work of 1 €), when a persona does
+ * not say.
  */
 export const USUAL_ANSWERS = {
+  in_education: 'no',
   couple: 'no',
   pregnant: 'no',
   disability: ['none'],

@@ -1,4 +1,4 @@
-// The questions about the household, health, stay and income from work,
+// The questions about school, the household, health, stay and income from work,
 // worded as in the default questionnaire, walked by keyboard on a 375 px
 // phone: each shown with its help, checked by axe-core, reflowed and
 // photographed (situation-<id>-phone.png); the ground of stay offers
@@ -22,7 +22,7 @@ const DEFAULT = new URL('../../crates/passerelle-core/data/questionnaire.json', 
 
 /** The questions shown, in the default questionnaire's order. */
 const SHOWN = [
-  'work_income', 'benefits', 'disability', 'residence_status', 'months_in_france',
+  'in_education', 'work_income', 'benefits', 'disability', 'residence_status', 'months_in_france',
   'lives_in_qpv', 'couple', 'pregnant',
 ];
 
@@ -46,6 +46,7 @@ function questionnaire() {
     help: { fr: 'Il ou elle vous aidera pour vos démarches.', en: 'They will help you with what to do.' },
     ask_when: {
       any: [
+        { equals: { fact: 'in_education', value: true } },
         { compare: { fact: 'work_income', op: '>=', value: 0 } },
         { has_any: { fact: 'disability', values: ['cmi_invalidite', 'invalidity_pension', 'health_limits_work'] } },
         { equals: { fact: 'residence_status', value: 'refugee' } },
@@ -107,7 +108,7 @@ test('each question about the household, health, stay and income from work shows
   const person = {
     name: 'a refugee of 29 working part-time, a toddler, not in a couple',
     answers: {
-      age: '29', employment_status: 'employed', work_income: '900', benefits: ['apl', 'c2s'],
+      age: '29', employment_status: 'employed', in_education: 'no', work_income: '900', benefits: ['apl', 'c2s'],
       disability: ['health_limits_work'], nationality: 'non_eu', residence_status: 'refugee',
       months_in_france: '40', lives_in_qpv: 'not_sure', children_count: '1',
       youngest_child_age: '2', couple: 'no', pregnant: 'no', talk_it_over: 'yes',

@@ -684,6 +684,28 @@ fn pregnancy_and_income_from_work_are_asked_only_of_whom_they_may_concern() {
 }
 
 #[test]
+fn whether_a_young_person_is_still_at_school_is_asked_unless_their_status_says() {
+    let plain = Questionnaire::default_fr_en();
+    // A young person who works may be a working student (the CEJ is for
+    // those neither studying nor in training).
+    let (asked, facts) = walk(
+        &plain,
+        json!({"age": 22, "employment_status": "employed", "in_education": true}),
+    );
+    assert!(asked.iter().any(|a| a == "in_education"), "{asked:?}");
+    assert_eq!(facts["in_education"], json!(true));
+    // A student, an apprentice, or someone over 29: not asked.
+    for changes in [
+        json!({"age": 20, "employment_status": "student"}),
+        json!({"age": 18, "employment_status": "apprentice"}),
+        json!({"age": 35, "employment_status": "jobseeker"}),
+    ] {
+        let (asked, _) = walk(&plain, changes.clone());
+        assert!(!asked.iter().any(|a| a == "in_education"), "{changes}");
+    }
+}
+
+#[test]
 fn the_benefits_question_offers_every_benefit_a_fact_knows_and_none() {
     let plain = Questionnaire::default_fr_en();
     let question = plain.question("benefits").unwrap();
