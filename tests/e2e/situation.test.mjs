@@ -48,6 +48,7 @@ function questionnaire() {
       any: [
         { equals: { fact: 'in_education', value: true } },
         { compare: { fact: 'work_income', op: '>=', value: 0 } },
+        { has_any: { fact: 'benefits', values: ['apl'] } },
         { has_any: { fact: 'disability', values: ['cmi_invalidite', 'invalidity_pension', 'health_limits_work'] } },
         { equals: { fact: 'residence_status', value: 'refugee' } },
         { compare: { fact: 'months_in_france', op: '>=', value: 0 } },
