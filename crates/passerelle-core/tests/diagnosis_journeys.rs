@@ -193,6 +193,7 @@ fn personas() -> Vec<Persona> {
             answers: json!({"age": 30, "postal_code": "67000", "employment_status": "jobseeker",
                 "registered_jobseeker": true, "nationality": "non_eu",
                 "residence_status": "refugee", "first_residence_permit_years": 2,
+                "months_in_france": 30,
                 "qualification_level": "not_sure", "monthly_resources": 550,
                 "benefits": ["rsa"], "job_difficulty": "a_lot", "job_now": true,
                 "french_difficulty": "a_lot", "french_now": true, "french_level": "none",
