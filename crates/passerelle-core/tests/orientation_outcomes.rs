@@ -600,10 +600,9 @@ fn an_entry_without_conditions_is_open_to_all_not_a_right_whose_conditions_are_m
     }
     // Met on ceilings of a period that has ended (the C2S's of April 2025
     // to March 2026): to check, never a right met.
-    for id in ["complementaire-sante-solidaire"] {
-        assert!(has(Standing::ToCheck, id), "{id} is not to check");
-        assert!(!has(Standing::Entitled, id));
-    }
+    let c2s = "complementaire-sante-solidaire";
+    assert!(has(Standing::ToCheck, c2s), "{c2s} is not to check");
+    assert!(!has(Standing::Entitled, c2s));
     // The AGE hangs on a job start no fact can say: never a right met.
     assert!(!has(Standing::Entitled, "agepi"));
     // A scheme whose conditions the site cannot check is neither.
