@@ -38,6 +38,24 @@ pub const REVERIFY_NOTICE_MONTHS: u16 = 3;
 const MAX_STALE_AFTER_MONTHS: u16 = 120;
 
 const NATIONAL_CATALOGUE: &str = data_file!("catalogue.json");
+
+/// Entries of the national catalogue renamed after plans naming them may
+/// have been saved: (former id, id today). Reading a saved plan gives the
+/// id of today ([`crate::plan::Plan::from_json`]), and
+/// [`Catalogue::entry`] finds an entry by its former id.
+pub const RENAMED_ENTRIES: &[(&str, &str)] = &[
+    // Issue 17: the complément de libre choix du mode de garde takes the
+    // id advisors know it by (PAJE CMG).
+    ("complement-mode-de-garde", "paje-cmg"),
+];
+
+/// The id today of an entry renamed from `former`, if it was.
+pub fn renamed_entry(former: &str) -> Option<&'static str> {
+    RENAMED_ENTRIES
+        .iter()
+        .find(|(id, _)| *id == former)
+        .map(|(_, today)| *today)
+}
 const DEMO_LOCAL_CATALOGUE: &str = data_file!("catalogue-demo-local.json");
 
 /// A list of schemes and services, checked: every catalogue is read by
@@ -1082,9 +1100,11 @@ impl Catalogue {
         &self.entries
     }
 
-    /// The entry with this id.
+    /// The entry with this id, or with the id it took when it was renamed
+    /// ([`RENAMED_ENTRIES`]: a saved plan may name it by its former id).
     pub fn entry(&self, id: &str) -> Option<&Entry> {
-        self.entries.iter().find(|entry| entry.id == id)
+        let found = |id: &str| self.entries.iter().find(|entry| entry.id == id);
+        found(id).or_else(|| found(renamed_entry(id)?))
     }
 
     /// The rank of the `index`-th entry among all by closeness of its zone
