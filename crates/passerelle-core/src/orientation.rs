@@ -1009,13 +1009,11 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
                     | (7 - breadth) << 32
                     | (name & 0xFFFF_FFFF);
                 // Certainty: a right whose encoded conditions are met (or
-                // one open to all), then one possible on conditions the
-                // site cannot check (or met on outdated figures), then one
-                // the facts cannot settle yet.
-                let on_conditions = matches!(
-                    Standing::of(evaluation),
-                    Standing::OnConditions | Standing::ToCheck
-                );
+                // one open to all; met on figures to re-check too, which
+                // says "À vérifier" but is still the person's best lead),
+                // then one possible on conditions the site cannot check,
+                // then one the facts cannot settle yet.
+                let on_conditions = Standing::of(evaluation) == Standing::OnConditions;
                 let to_ask = evaluation.status == Eligibility::Undetermined && !on_conditions;
                 let key = u64::from(evaluation.status == Eligibility::Ineligible) << 48
                     | u64::from(!emergency) << 47

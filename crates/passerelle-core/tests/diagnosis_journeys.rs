@@ -93,7 +93,7 @@ fn personas() -> Vec<Persona> {
                 ("trouver-un-emploi", High),
             ],
             not_needs: vec!["sante"],
-            asked: 29,
+            asked: 33,
         },
         Persona {
             name: "violence at home, 31, two children, hosted",
@@ -111,7 +111,7 @@ fn personas() -> Vec<Persona> {
                 ("famille--garde-denfants", Normal),
             ],
             not_needs: vec!["trouver-un-emploi"],
-            asked: 30,
+            asked: 31,
         },
         Persona {
             name: "a child in danger",
@@ -120,7 +120,7 @@ fn personas() -> Vec<Persona> {
             urgent: vec![UrgentAlert::ChildInDanger],
             needs: vec![("famille--surmonter-conflits-separation-violence", Urgent)],
             not_needs: vec![],
-            asked: 29,
+            asked: 31,
         },
         Persona {
             name: "needs urgent care, 50",
@@ -129,7 +129,7 @@ fn personas() -> Vec<Persona> {
             urgent: vec![UrgentAlert::MedicalEmergency],
             needs: vec![("sante--acces-aux-soins", Urgent), ("sante", High)],
             not_needs: vec![],
-            asked: 28,
+            asked: 31,
         },
         Persona {
             name: "hungry student, 20",
@@ -142,7 +142,7 @@ fn personas() -> Vec<Persona> {
                 ("difficultes-financieres", High),
             ],
             not_needs: vec!["trouver-un-emploi"],
-            asked: 29,
+            asked: 32,
         },
         Persona {
             name: "employed, 45, no difficulty",
@@ -150,7 +150,7 @@ fn personas() -> Vec<Persona> {
             urgent: vec![],
             needs: vec![],
             not_needs: vec!["trouver-un-emploi", "logement-hebergement"],
-            asked: 27,
+            asked: 30,
         },
         Persona {
             name: "19, no diploma, neither working nor studying, in 93",
@@ -171,7 +171,7 @@ fn personas() -> Vec<Persona> {
             ],
             // No licence, but getting about is no difficulty for them.
             not_needs: vec!["mobilite--preparer-un-permis", "difficultes-financieres"],
-            asked: 31,
+            asked: 34,
         },
         Persona {
             name: "jobseeker, 58, out of work for years, ASS",
@@ -186,7 +186,7 @@ fn personas() -> Vec<Persona> {
                 ("numerique--maitriser-les-fondamentaux-du-numerique", Normal),
             ],
             not_needs: vec!["se-former"],
-            asked: 29,
+            asked: 32,
         },
         Persona {
             name: "refugee, 30, allowed to work, little French",
@@ -205,7 +205,7 @@ fn personas() -> Vec<Persona> {
                 ("difficultes-administratives-ou-juridiques", High),
             ],
             not_needs: vec![],
-            asked: 28,
+            asked: 33,
         },
         Persona {
             name: "single parent, 28, toddler, RSA",
@@ -221,7 +221,7 @@ fn personas() -> Vec<Persona> {
                 ("trouver-un-emploi", Normal),
             ],
             not_needs: vec![],
-            asked: 33,
+            asked: 34,
         },
         Persona {
             name: "disabled worker (RQTH), 40, AAH",
@@ -232,7 +232,7 @@ fn personas() -> Vec<Persona> {
             urgent: vec![],
             needs: vec![("trouver-un-emploi", High), ("sante", Normal)],
             not_needs: vec!["logement-hebergement"],
-            asked: 31,
+            asked: 34,
         },
         Persona {
             name: "in an emergency shelter, 35",
@@ -252,7 +252,7 @@ fn personas() -> Vec<Persona> {
                 ),
             ],
             not_needs: vec![],
-            asked: 27,
+            asked: 30,
         },
         Persona {
             name: "apprentice, 18, no licence, no car",
@@ -267,7 +267,7 @@ fn personas() -> Vec<Persona> {
                 ("mobilite--acceder-a-un-vehicule", Normal),
             ],
             not_needs: vec!["trouver-un-emploi"],
-            asked: 31,
+            asked: 34,
         },
         Persona {
             name: "retired, 67, no computer",
@@ -282,7 +282,7 @@ fn personas() -> Vec<Persona> {
                 ("difficultes-administratives-ou-juridiques", High),
             ],
             not_needs: vec!["trouver-un-emploi"],
-            asked: 29,
+            asked: 32,
         },
         Persona {
             name: "self-employed, 38, in debt",
@@ -291,7 +291,7 @@ fn personas() -> Vec<Persona> {
             urgent: vec![],
             needs: vec![("difficultes-financieres", High)],
             not_needs: vec![],
-            asked: 27,
+            asked: 30,
         },
         Persona {
             name: "24, living with parents, looking for a first flat",
@@ -301,7 +301,7 @@ fn personas() -> Vec<Persona> {
             urgent: vec![],
             needs: vec![("logement-hebergement", High)],
             not_needs: vec![],
-            asked: 29,
+            asked: 34,
         },
         Persona {
             name: "no residence permit, 34, in poor health",
@@ -312,7 +312,7 @@ fn personas() -> Vec<Persona> {
             urgent: vec![],
             needs: vec![("sante", High)],
             not_needs: vec!["trouver-un-emploi"],
-            asked: 30,
+            asked: 33,
         },
         Persona {
             name: "asylum seeker, 26, ADA",
@@ -324,7 +324,7 @@ fn personas() -> Vec<Persona> {
             urgent: vec![],
             needs: vec![("lecture-ecriture-calcul--maitriser-le-francais", High)],
             not_needs: vec![],
-            asked: 29,
+            asked: 32,
         },
         Persona {
             name: "couple, 36, two children, both working",
@@ -335,7 +335,7 @@ fn personas() -> Vec<Persona> {
             needs: vec![],
             // A couple: no childcare need raised for raising children alone.
             not_needs: vec!["famille--garde-denfants"],
-            asked: 29,
+            asked: 31,
         },
         Persona {
             name: "would rather not say much",
@@ -346,7 +346,7 @@ fn personas() -> Vec<Persona> {
             urgent: vec![],
             needs: vec![("trouver-un-emploi", High)],
             not_needs: vec![],
-            asked: 29,
+            asked: 32,
         },
     ]
 }

@@ -30,8 +30,9 @@ fn answers() -> BTreeMap<String, AnswerValue> {
     serde_json::from_value(json!({
         "sleep_tonight": "home", "food_today": true, "danger_at_home": false,
         "child_in_danger": false, "urgent_care": false, "age": 19, "postal_code": "93200",
-        "employment_status": "inactive", "registered_jobseeker": false, "benefits": ["none"],
-        "rqth": false, "qualification_level": "no_diploma", "nationality": "french",
+        "employment_status": "inactive", "in_education": false, "registered_jobseeker": false,
+        "benefits": ["none"], "rqth": false, "disability": ["none"], "lives_in_qpv": "no",
+        "couple": false, "pregnant": false, "qualification_level": "no_diploma", "nationality": "french",
         "housing_status": "hosted", "children_count": 0, "monthly_resources": 0,
         "job_difficulty": "a_lot", "job_now": true, "training_difficulty": "some",
         "training_now": false, "housing_difficulty": "none", "mobility_difficulty": "none",
