@@ -289,6 +289,8 @@ export interface CatalogueEntryInput {
   documents?: CatalogueText[];
   valid_from?: DateString;
   valid_until?: DateString;
+  /** From when (optional) and until when its amounts and ceilings hold: outside, "À vérifier". */
+  figures_valid?: FiguresValid;
   /** An `https://` address. */
   source_url: string;
   last_verified: DateString;
@@ -517,9 +519,16 @@ export interface Proposal {
 /**
  * Where an entry stands, in one word: `open_to_all` ("Ouvert à tous", no
  * condition) is not `entitled` ("Vous y avez droit", its conditions met);
- * `on_conditions`: conditions the site cannot check; `held`: the person has it.
+ * `on_conditions`: conditions the site cannot check; `to_check` ("À vérifier"):
+ * its conditions are met on figures past their `figures_valid`; `held`: the person has it.
  */
-export type Standing = 'held' | 'open_to_all' | 'entitled' | 'on_conditions' | 'undetermined' | 'ruled_out';
+export type Standing = 'held' | 'open_to_all' | 'entitled' | 'on_conditions' | 'to_check' | 'undetermined' | 'ruled_out';
+
+/** The period an entry's amounts and ceilings hold, both days included. */
+export interface FiguresValid {
+  from?: DateString;
+  until: DateString;
+}
 
 /** An entry that serves a need but is shown elsewhere. */
 export interface Pointer {
@@ -593,6 +602,10 @@ export interface DetailedProposal {
   access: Access;
   source_url: string;
   last_verified: DateString;
+  /** The period its amounts and ceilings hold, when the catalogue dates them. */
+  figures_valid?: FiguresValid;
+  /** Its figures are not those of `reference_date`: say so with their dates. */
+  figures_outdated?: true;
 }
 
 /** An orientation made with `detailed: true`. */

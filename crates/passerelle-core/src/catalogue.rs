@@ -200,8 +200,33 @@ pub struct Entry {
     pub valid_from: Option<Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub valid_until: Option<Date>,
+    /// From when and until when its amounts and ceilings hold ("barèmes"):
+    /// past `until`, a right whose rule is met is told "à vérifier", never
+    /// "Vous y avez droit" (the figures may have changed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figures_valid: Option<FiguresValid>,
     pub source_url: String,
     pub last_verified: Date,
+}
+
+/// The period an entry's amounts and ceilings hold ("barèmes en vigueur"),
+/// both ends included: the RSA base amount from 1 April to 31 March.
+/// `until` is required (the date the figures change, as the source says);
+/// `from` when the source says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FiguresValid {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    pub until: Date,
+}
+
+impl FiguresValid {
+    /// Whether the figures hold on `date`: from `from` (if given) to
+    /// `until`, both included.
+    pub fn hold_on(&self, date: Date) -> bool {
+        within(self.from, Some(self.until), date)
+    }
 }
 
 /// The key step of a situation ("démarche clé"): the step that opens the
@@ -306,6 +331,8 @@ struct EntryRecord {
     valid_from: Option<Date>,
     #[serde(default)]
     valid_until: Option<Date>,
+    #[serde(default)]
+    figures_valid: Option<FiguresValid>,
     #[validate(custom(function = "https_url"))]
     source_url: String,
     last_verified: Date,
@@ -622,6 +649,19 @@ pub(crate) fn parse_entry(value: &Json, path: &str, problems: &mut Vec<Problem>)
             "conditions_in_notes says the notes state conditions: give the notes.",
         ));
     }
+    if let Some(FiguresValid {
+        from: Some(from),
+        until,
+    }) = record.figures_valid
+    {
+        if from > until {
+            problems.push(Problem::new(
+                "impossible_period",
+                &format!("{path}.figures_valid"),
+                format!("figures_valid: from ({from}) is after until ({until})."),
+            ));
+        }
+    }
     let zone = Zone::parse(&record.zone, &format!("{path}.zone"), problems);
     if problems.len() > before {
         return None;
@@ -648,6 +688,7 @@ pub(crate) fn parse_entry(value: &Json, path: &str, problems: &mut Vec<Problem>)
         documents: record.documents,
         valid_from: record.valid_from,
         valid_until: record.valid_until,
+        figures_valid: record.figures_valid,
         source_url: record.source_url,
         last_verified: record.last_verified,
     })
@@ -938,6 +979,14 @@ impl Entry {
     /// Whether the entry is in force at `date` (between valid_from and valid_until).
     pub fn in_force(&self, date: Date) -> bool {
         within(self.valid_from, self.valid_until, date)
+    }
+
+    /// Whether its amounts and ceilings are not those of `date`: past
+    /// `figures_valid.until` (or before its `from`). An entry without
+    /// `figures_valid` has none dated.
+    pub fn figures_outdated(&self, date: Date) -> bool {
+        self.figures_valid
+            .is_some_and(|figures| !figures.hold_on(date))
     }
 }
 

@@ -492,6 +492,15 @@ pub enum Message<'a> {
     /// A condition of the law no fact can express, as what to check:
     /// "À vérifier : avoir travaillé 2 ans sur les 3 dernières années".
     ToCheckItem { what: &'a str },
+    /// The standing of a right whose rule is met on figures that may have
+    /// changed (or, later, not verified for too long): "À vérifier".
+    ToCheckWords,
+    /// Why a right is to check: its amounts and ceilings hold from `from` (if known) until
+    /// `until`, and the orientation's date is outside that period.
+    FiguresOutdated {
+        from: Option<crate::date::Date>,
+        until: crate::date::Date,
+    },
 }
 
 impl Message<'_> {
@@ -1457,6 +1466,25 @@ impl Message<'_> {
             // --- Verdict discipline and freshness (issue 17, engine) ---
             (Message::ToCheckItem { what }, Fr) => format!("À vérifier : {what}"),
             (Message::ToCheckItem { what }, En) => format!("To check: {what}"),
+            (Message::ToCheckWords, locale) => pick(locale, "À vérifier", "To check").into(),
+            (Message::FiguresOutdated { from: Some(from), until }, Fr) => format!(
+                "Nos montants et plafonds pour cette aide sont ceux du {} au {}. Ils ont peut-être changé\u{a0}: vérifiez-les sur le site officiel avant de compter dessus.",
+                day_month_year(*from, Fr),
+                day_month_year(*until, Fr)
+            ),
+            (Message::FiguresOutdated { from: Some(from), until }, En) => format!(
+                "Our amounts and ceilings for this help are those from {} to {}. They may have changed: check them on the official site before relying on them.",
+                day_month_year(*from, En),
+                day_month_year(*until, En)
+            ),
+            (Message::FiguresOutdated { from: None, until }, Fr) => format!(
+                "Nos montants et plafonds pour cette aide sont ceux valables jusqu’au {}. Ils ont peut-être changé\u{a0}: vérifiez-les sur le site officiel avant de compter dessus.",
+                day_month_year(*until, Fr)
+            ),
+            (Message::FiguresOutdated { from: None, until }, En) => format!(
+                "Our amounts and ceilings for this help are those valid until {}. They may have changed: check them on the official site before relying on them.",
+                day_month_year(*until, En)
+            ),
         }
     }
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use std::borrow::Cow;
 
-use crate::catalogue::{Access, Catalogue, Compiled, Entry};
+use crate::catalogue::{Access, Catalogue, Compiled, Entry, FiguresValid};
 use crate::date::Date;
 use crate::diagnosis::UrgentAlert;
 use crate::explanation::{ExplanationList, Explanations};
@@ -168,6 +168,10 @@ pub struct Evaluation<'c> {
     /// when undetermined (`missing`), whether the person has it already,
     /// whether it is the key step.
     pub unsettled: FactSet,
+    /// Its amounts and ceilings are not those of the reference date (past
+    /// its `figures_valid`): met, its rule is "à vérifier"
+    /// ([`Standing::ToCheck`]).
+    pub figures_outdated: bool,
     /// Where its zone and rule were compiled: where their statuses are.
     compiled: Compiled,
 }
@@ -203,6 +207,9 @@ pub enum Standing {
     /// Possible, on conditions its rule does not check
     /// (`conditions_in_notes`): "Possible, sous conditions".
     OnConditions,
+    /// Its rule is met, but on figures that may have changed (past its
+    /// `figures_valid`): "À vérifier", never "Vous y avez droit".
+    ToCheck,
     /// More facts are needed: "Nous devons en savoir plus".
     Undetermined,
     /// Ruled out: "Ce n'est pas pour vous".
@@ -219,6 +226,7 @@ impl Standing {
             Eligibility::Undetermined => Standing::Undetermined,
             Eligibility::Eligible if entry.conditions_in_notes => Standing::OnConditions,
             Eligibility::Eligible if entry.eligibility.is_none() => Standing::OpenToAll,
+            Eligibility::Eligible if evaluation.figures_outdated => Standing::ToCheck,
             Eligibility::Eligible => Standing::Entitled,
         }
     }
@@ -405,6 +413,13 @@ pub struct DetailedProposal<'a> {
     pub access: &'a Access,
     pub source_url: &'a str,
     pub last_verified: Date,
+    /// The period its amounts and ceilings hold, when its catalogue dates them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figures_valid: Option<FiguresValid>,
+    /// Its figures are not those of the reference date: the widget says
+    /// so with their dates ([`Message::FiguresOutdated`](crate::i18n::Message::FiguresOutdated)).
+    #[serde(skip_serializing_if = "is_false")]
+    pub figures_outdated: bool,
     /// The languages of `name`, `description` and `notes`: another than
     /// the orientation's when the catalogue has no translation (not in
     /// JSON).
@@ -585,6 +600,8 @@ impl<'c> Orientation<'c> {
                 access: &entry.access,
                 source_url: &entry.source_url,
                 last_verified: entry.last_verified,
+                figures_valid: entry.figures_valid,
+                figures_outdated: evaluation.figures_outdated,
                 languages: TextLanguages {
                     name: entry.name.language(locale),
                     description: entry.description.language(locale),
@@ -831,6 +848,7 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
             held,
             key: key == Outcome::Met,
             unsettled,
+            figures_outdated: entries[index].figures_outdated(request.reference_date),
             compiled,
         });
     }
@@ -972,7 +990,7 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
                 // one open to all), then one possible on conditions only its
                 // notes state, then one the facts cannot settle yet.
                 let on_conditions = evaluation.status == Eligibility::Eligible
-                    && evaluation.entry.conditions_in_notes;
+                    && (evaluation.entry.conditions_in_notes || evaluation.figures_outdated);
                 let key = u64::from(evaluation.status == Eligibility::Ineligible) << 48
                     | u64::from(!emergency) << 47
                     | u64::from(!evaluation.key) << 46

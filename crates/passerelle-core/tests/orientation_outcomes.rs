@@ -575,6 +575,8 @@ fn an_entry_without_conditions_is_open_to_all_not_a_right_whose_conditions_are_m
                     // Conditions only in words: possible, not a right met.
                     _ if entry.conditions_in_notes => Standing::OnConditions,
                     _ if entry.eligibility.is_none() => Standing::OpenToAll,
+                    // Met on figures that may have changed: to check.
+                    _ if entry.figures_outdated(orientation.reference_date) => Standing::ToCheck,
                     _ => Standing::Entitled,
                 };
                 assert_eq!(proposal.standing, expected, "{}", proposal.id);

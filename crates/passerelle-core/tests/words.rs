@@ -462,6 +462,15 @@ fn every_message<'a>(value: &'a passerelle_core::facts::Value) -> Vec<Message<'a
         Message::ToCheckItem {
             what: "Avoir travaillé 2 ans sur les 3 dernières années",
         },
+        Message::ToCheckWords,
+        Message::FiguresOutdated {
+            from: Some(first),
+            until: date,
+        },
+        Message::FiguresOutdated {
+            from: None,
+            until: first,
+        },
         Message::Yes,
         Message::No,
         Message::Completed,
@@ -805,6 +814,8 @@ fn covered(message: &Message) {
         Message::Continue
         | Message::Back
         | Message::ToCheckItem { .. }
+        | Message::ToCheckWords
+        | Message::FiguresOutdated { .. }
         | Message::Yes
         | Message::No
         | Message::Completed

@@ -642,6 +642,17 @@ impl OrientationView {
             )?)?;
         }
         item.append_child(&*self.status_line(proposal)?)?;
+        if let (true, Some(figures)) = (proposal.figures_outdated, proposal.figures_valid) {
+            item.append_child(&*element(
+                doc,
+                "p",
+                &[("class", "figures-outdated")],
+                Some(&self.text(Message::FiguresOutdated {
+                    from: figures.from,
+                    until: figures.until,
+                })),
+            )?)?;
+        }
         let description = element(
             doc,
             "p",
@@ -789,6 +800,7 @@ fn standing(proposal: &DetailedProposal) -> (&'static str, &'static str, Message
             Message::EligibilityWords(Eligibility::Eligible),
         ),
         Standing::OnConditions => ("on_conditions", "?", Message::OnConditions),
+        Standing::ToCheck => ("to_check", "?", Message::ToCheckWords),
         Standing::Undetermined => (
             "undetermined",
             "?",
