@@ -186,7 +186,9 @@ fn personas() -> Vec<Persona> {
                 ("numerique--maitriser-les-fondamentaux-du-numerique", Normal),
             ],
             not_needs: vec!["se-former"],
-            asked: 29,
+            // Who follows them is asked: a shelter or housing request with the SIAO
+            // is what they have already (the SIAO entry, issue 17).
+            asked: 30,
         },
         Persona {
             name: "refugee, 30, allowed to work, little French",
@@ -204,7 +206,8 @@ fn personas() -> Vec<Persona> {
                 ("difficultes-administratives-ou-juridiques", High),
             ],
             not_needs: vec![],
-            asked: 28,
+            // Who follows them: the SIAO (issue 17).
+            asked: 29,
         },
         Persona {
             name: "single parent, 28, toddler, RSA",
