@@ -519,8 +519,10 @@ export interface Proposal {
 /**
  * Where an entry stands, in one word: `open_to_all` ("Ouvert à tous", no
  * condition) is not `entitled` ("Vous y avez droit", its conditions met);
- * `on_conditions`: conditions the site cannot check; `to_check` ("À vérifier"):
- * its conditions are met on figures past their `figures_valid`; `held`: the person has it.
+ * `on_conditions`: undetermined with nothing left to ask, only conditions the
+ * site cannot check ("À vérifier : …" in the explanation); `to_check` ("À vérifier"):
+ * its conditions are met on figures past their `figures_valid` or on criteria not
+ * verified for too long; `held`: the person has it.
  */
 export type Standing = 'held' | 'open_to_all' | 'entitled' | 'on_conditions' | 'to_check' | 'undetermined' | 'ruled_out';
 
@@ -606,6 +608,8 @@ export interface DetailedProposal {
   figures_valid?: FiguresValid;
   /** Its figures are not those of `reference_date`: say so with their dates. */
   figures_outdated?: true;
+  /** Last verified longer ago than the catalogue's period (12 months by default): warn. */
+  stale?: true;
 }
 
 /** An orientation made with `detailed: true`. */
@@ -825,7 +829,8 @@ export interface ReferralSheet {
   locale: Locale;
   /** The day it was made. */
   date: DateString;
-  partner: { entry: string; name: string };
+  /** `last_verified`: when its catalogue entry was last checked; `stale`: longer ago than the catalogue's period. */
+  partner: { entry: string; name: string; last_verified: DateString; stale?: true };
   consent: Consent;
   needs: Array<{ theme: string; label: string; priority: Priority }>;
   actions: Array<{

@@ -144,19 +144,23 @@ test('a person answers with the keyboard only, sees what to do at once, and the 
   await page.keyboard.press('Space');
   await continueWithEnter(page);
 
-  // Benefits: boxes; "Aucune de ces aides" unticks the others.
+  // Benefits: boxes; "Aucune de ces aides", the last, unticks the others.
+  // The RSA is the third box, after the ARE and the ASS.
   await waitForNext(page, 'registered_jobseeker');
   assert.equal((await shown(page)).question, 'benefits');
   const box = (value) => widget.locator(`input[value=${value}]`);
+  const boxes = await widget.locator('input[type=checkbox]').evaluateAll((inputs) => inputs.map((input) => input.value));
+  assert.equal(boxes.at(-1), 'none');
   await page.keyboard.press('Tab');
   assert.equal(await focusedInWidget(page), 'passerelle-option-0');
+  await tabUntil(page, `passerelle-option-${boxes.indexOf('rsa')}`);
   await page.keyboard.press('Space');
   assert.equal(await box('rsa').isChecked(), true);
-  await tabUntil(page, 'passerelle-option-5');
+  await tabUntil(page, `passerelle-option-${boxes.length - 1}`);
   await page.keyboard.press('Space');
   assert.equal(await box('none').isChecked(), true);
   assert.equal(await box('rsa').isChecked(), false);
-  await tabUntil(page, 'passerelle-option-0', { key: 'Shift+Tab' });
+  await tabUntil(page, `passerelle-option-${boxes.indexOf('rsa')}`, { key: 'Shift+Tab' });
   await page.keyboard.press('Space');
   assert.equal(await box('none').isChecked(), false);
   await checkState(page, 'diagnostic-multiple-choice');

@@ -52,10 +52,27 @@ function shown(page, path) {
 }
 
 /**
+ * What an ordinary person answers to the questions where the first
+ * option would make an unusual persona (at school, living as a couple,
+ * pregnant, a disability, income from work of 1 €), when a persona does
+ * not say.
+ */
+export const USUAL_ANSWERS = {
+  in_education: 'no',
+  couple: 'no',
+  pregnant: 'no',
+  disability: ['none'],
+  work_income: '0',
+  lives_in_qpv: 'not_sure',
+  months_in_france: '120',
+};
+
+/**
  * Answers every question with the keyboard: `persona.answers[id]` when
  * given (an option's value, a list of them, or what to type), else the
- * first option, the first box, `1`. Returns when the end screen shows,
- * or when the question `until` shows (its id returned).
+ * usual answer (`USUAL_ANSWERS`), else the first option, the first box,
+ * `1`. Returns when the end screen shows, or when the question `until`
+ * shows (its id returned).
  */
 export async function answerAll(page, path, persona, { until = null } = {}) {
   for (let steps = 0; steps < 80; steps += 1) {
@@ -63,7 +80,7 @@ export async function answerAll(page, path, persona, { until = null } = {}) {
     if (now.end) return null;
     if (now.question === until) return until;
     assert.equal(now.error, null, `${persona.name}: no error at ${now.question}`);
-    const given = persona.answers[now.question];
+    const given = persona.answers[now.question] ?? USUAL_ANSWERS[now.question];
     if (now.radios.length > 0) {
       const wanted = given ?? now.radios[0];
       assert.ok(now.radios.includes(wanted), `${now.question} has no option ${wanted}`);

@@ -121,3 +121,28 @@ test('a jobseeker on the RSA: what they have apart, a few proposals first, more 
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
+
+test('an orientation made long after the catalogue was verified: no "Vous y avez droit", a warning and the date of each check, without violations', async () => {
+  const { page, seen } = await openPage(browser);
+  const widget = page.locator('passerelle-orientation');
+  await widget.locator('.help').waitFor();
+  // More than 12 months after every entry of the catalogues was checked.
+  const late = { ...diagnosis, reference_date: '2028-01-15' };
+  await page.evaluate((value) => { document.querySelector('passerelle-orientation').diagnosis = value; }, late);
+  await widget.locator('section.need').first().waitFor();
+
+  const statuses = await widget.locator('li.proposal .status').allTextContents();
+  assert.ok(!statuses.some((s) => s.includes('Vous y avez droit')), statuses.join(' | '));
+  assert.ok(statuses.some((s) => s.endsWith('À vérifier')), statuses.join(' | '));
+  // Every proposal says when it was checked, and warns that it was long ago.
+  const proposals = await widget.locator('li.proposal').count();
+  const verified = await widget.locator('li.proposal .verified').allTextContents();
+  assert.equal(verified.length, proposals);
+  for (const line of verified) assert.match(line, /^Vérifié le \d{1,2}(er)? [a-zéû]+ 2026$/);
+  const warnings = await widget.locator('li.proposal .stale').allTextContents();
+  assert.equal(warnings.length, proposals);
+  assert.match(warnings[0], /^Attention\s: ces informations n’ont pas été vérifiées depuis plus de 12\smois \(le \d/);
+  await checkState(page, 'orientation-stale');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});

@@ -25,7 +25,37 @@ use crate::rules::{Condition, Test, Zone};
 /// The catalogue format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// How many months an entry's criteria hold after its `last_verified`
+/// before it is stale ("à vérifier"), unless its catalogue says
+/// `stale_after_months`.
+pub const DEFAULT_STALE_AFTER_MONTHS: u16 = 12;
+
+/// How many months ahead [`Catalogue::to_reverify`] looks for figures
+/// about to end.
+pub const REVERIFY_NOTICE_MONTHS: u16 = 3;
+
+/// The longest period a catalogue may set: ten years.
+const MAX_STALE_AFTER_MONTHS: u16 = 120;
+
 const NATIONAL_CATALOGUE: &str = data_file!("catalogue.json");
+
+/// Entries of the national catalogue renamed after plans naming them may
+/// have been saved: (former id, id today). Reading a saved plan gives the
+/// id of today ([`crate::plan::Plan::from_json`]), and
+/// [`Catalogue::entry`] finds an entry by its former id.
+pub const RENAMED_ENTRIES: &[(&str, &str)] = &[
+    // Issue 17: the complément de libre choix du mode de garde takes the
+    // id advisors know it by (PAJE CMG).
+    ("complement-mode-de-garde", "paje-cmg"),
+];
+
+/// The id today of an entry renamed from `former`, if it was.
+pub fn renamed_entry(former: &str) -> Option<&'static str> {
+    RENAMED_ENTRIES
+        .iter()
+        .find(|(id, _)| *id == former)
+        .map(|(_, today)| *today)
+}
 const DEMO_LOCAL_CATALOGUE: &str = data_file!("catalogue-demo-local.json");
 
 /// A list of schemes and services, checked: every catalogue is read by
@@ -38,6 +68,10 @@ pub struct Catalogue {
     pub name: String,
     /// Demonstration data: every entry is invented.
     pub fictional: bool,
+    /// Its own period before an entry is stale, when it sets one
+    /// (otherwise [`DEFAULT_STALE_AFTER_MONTHS`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stale_after_months: Option<u16>,
     entries: Vec<Entry>,
     #[serde(skip)]
     index: Index,
@@ -181,11 +215,6 @@ pub struct Entry {
     pub zone_condition: Condition,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub eligibility_notes: Option<LocalizedText>,
-    /// Its `eligibility_notes` state conditions its rule does not check
-    /// (a prescriber's diagnosis, local ceilings): met rules or none, it
-    /// is possible on conditions, never "open to all" nor a right met.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub conditions_in_notes: bool,
     pub zone: Zone,
     pub access: Access,
     /// data·inclusion `frais`.
@@ -207,6 +236,37 @@ pub struct Entry {
     pub figures_valid: Option<FiguresValid>,
     pub source_url: String,
     pub last_verified: Date,
+    /// How many months after `last_verified` it is stale: its catalogue's
+    /// `stale_after_months` (kept by an entry merged into another
+    /// catalogue), or [`DEFAULT_STALE_AFTER_MONTHS`].
+    #[serde(skip)]
+    pub stale_after_months: u16,
+}
+
+/// Why an entry is to re-verify against its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReverifyReason {
+    /// Last verified longer ago than its catalogue's period.
+    Stale,
+    /// Its `figures_valid` ended.
+    FiguresEnded,
+    /// Its `figures_valid` ends within [`REVERIFY_NOTICE_MONTHS`] months.
+    FiguresEnding,
+}
+
+/// An entry to re-verify, and by when: the day its verification or its
+/// figures ran out (or run out).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Reverify<'c> {
+    #[serde(serialize_with = "entry_id")]
+    pub entry: &'c Entry,
+    pub reason: ReverifyReason,
+    pub due: Date,
+}
+
+fn entry_id<S: serde::Serializer>(entry: &&Entry, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&entry.id)
 }
 
 /// The period an entry's amounts and ceilings hold ("barèmes en vigueur"),
@@ -315,6 +375,8 @@ struct EntryRecord {
     #[serde(default)]
     #[validate(custom(function = "french_text"))]
     eligibility_notes: Option<LocalizedText>,
+    /// Retired (issue 17): read as a `to_check` of the conditions its
+    /// notes state, added to `eligibility` (`with_notes_conditions`).
     #[serde(default)]
     conditions_in_notes: bool,
     zone: Json,
@@ -591,6 +653,30 @@ fn flatten(errors: &ValidationErrors, path: &str, problems: &mut Vec<Problem>) {
     }
 }
 
+/// The retired `conditions_in_notes: true`, read as it is now written: a
+/// `to_check` of the conditions the notes state, added to the rule (in
+/// its top-level `all`, so that the explanation lists it with the
+/// others). Under the verdict discipline such an entry is never
+/// "eligible": the site cannot check those conditions. Written out, the
+/// entry has the `to_check` and no longer the flag.
+fn with_notes_conditions(rule: Option<Condition>) -> Condition {
+    let check = Condition::new(
+        Test::ToCheck(crate::i18n::Message::NotesConditions.localized()),
+        None,
+    );
+    match rule {
+        None => check,
+        Some(rule) if rule.label().is_none() && matches!(rule.test(), Test::All(_)) => {
+            let Test::All(mut parts) = rule.test().clone() else {
+                return check;
+            };
+            parts.push(check);
+            Condition::new(Test::All(parts), None)
+        }
+        Some(rule) => Condition::new(Test::All(vec![rule, check]), None),
+    }
+}
+
 /// Reads one entry at `path`; problems go to `problems`.
 pub(crate) fn parse_entry(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<Entry> {
     let record = match EntryRecord::deserialize(value) {
@@ -612,6 +698,11 @@ pub(crate) fn parse_entry(value: &Json, path: &str, problems: &mut Vec<Problem>)
         .eligibility
         .as_ref()
         .and_then(|rule| Condition::parse(rule, &format!("{path}.eligibility"), problems));
+    let eligibility = if record.conditions_in_notes {
+        Some(with_notes_conditions(eligibility))
+    } else {
+        eligibility
+    };
     let held_when = record.held_when.as_ref().and_then(|held| {
         Condition::parse_about_facts(held, &format!("{path}.held_when"), problems)
     });
@@ -680,7 +771,6 @@ pub(crate) fn parse_entry(value: &Json, path: &str, problems: &mut Vec<Problem>)
         held_when,
         key_step,
         eligibility_notes: record.eligibility_notes,
-        conditions_in_notes: record.conditions_in_notes,
         zone,
         access: record.access,
         cost: record.cost,
@@ -691,6 +781,7 @@ pub(crate) fn parse_entry(value: &Json, path: &str, problems: &mut Vec<Problem>)
         figures_valid: record.figures_valid,
         source_url: record.source_url,
         last_verified: record.last_verified,
+        stale_after_months: DEFAULT_STALE_AFTER_MONTHS,
     })
 }
 
@@ -734,11 +825,19 @@ impl Catalogue {
             )]);
         };
         for key in map.keys() {
-            if !["format_version", "id", "name", "fictional", "entries"].contains(&key.as_str()) {
+            let known = [
+                "format_version",
+                "id",
+                "name",
+                "fictional",
+                "stale_after_months",
+                "entries",
+            ];
+            if !known.contains(&key.as_str()) {
                 problems.push(Problem::new(
                     "unknown_field",
                     &format!("$.{key}"),
-                    "A catalogue has only format_version, id, name, fictional and entries.",
+                    "A catalogue has only format_version, id, name, fictional, stale_after_months and entries.",
                 ));
             }
         }
@@ -775,6 +874,24 @@ impl Catalogue {
                 false
             }),
         };
+        let stale_after_months = match map.get("stale_after_months") {
+            None => None,
+            Some(value) => match value.as_u64() {
+                Some(months) if (1..=u64::from(MAX_STALE_AFTER_MONTHS)).contains(&months) => {
+                    u16::try_from(months).ok()
+                }
+                _ => {
+                    problems.push(Problem::new(
+                        "out_of_range",
+                        "$.stale_after_months",
+                        format!(
+                            "stale_after_months is a whole number of months from 1 to {MAX_STALE_AFTER_MONTHS}."
+                        ),
+                    ));
+                    None
+                }
+            },
+        };
         let mut entries = Vec::new();
         match map.get("entries").and_then(Json::as_array) {
             Some(items) => {
@@ -790,7 +907,9 @@ impl Catalogue {
                             ));
                         }
                     }
-                    if let Some(entry) = parse_entry(item, &path, &mut problems) {
+                    if let Some(mut entry) = parse_entry(item, &path, &mut problems) {
+                        entry.stale_after_months =
+                            stale_after_months.unwrap_or(DEFAULT_STALE_AFTER_MONTHS);
                         entries.push(entry);
                     }
                 }
@@ -806,7 +925,9 @@ impl Catalogue {
             )),
         }
         if problems.is_empty() {
-            Ok(Catalogue::new(id, name, fictional, entries))
+            let mut catalogue = Catalogue::new(id, name, fictional, entries);
+            catalogue.stale_after_months = stale_after_months;
+            Ok(catalogue)
         } else {
             Err(problems)
         }
@@ -836,13 +957,14 @@ impl Catalogue {
                 None => entries.push(entry.clone()),
             }
         }
-        Catalogue::new(
+        let mut merged = Catalogue::new(
             self.id.clone(),
             self.name.clone(),
             self.fictional || local.fictional,
             entries,
-        )
-        .with_communes(if self.communes.is_empty() {
+        );
+        merged.stale_after_months = self.stale_after_months;
+        merged.with_communes(if self.communes.is_empty() {
             local.communes.clone()
         } else {
             self.communes.clone()
@@ -917,10 +1039,60 @@ impl Catalogue {
             id,
             name,
             fictional,
+            stale_after_months: None,
             index: Index::new(&entries),
             entries,
             communes: crate::communes::Communes::default(),
         }
+    }
+
+    /// The entries a catalogue author should check again against their
+    /// sources on `today`, soonest first (then by id): the stale ones,
+    /// those whose figures ended, and those whose figures end within
+    /// [`REVERIFY_NOTICE_MONTHS`] months. An entry may be listed once per
+    /// reason.
+    ///
+    /// ```
+    /// use passerelle_core::catalogue::{Catalogue, ReverifyReason};
+    /// use passerelle_core::date::Date;
+    /// let catalogue = Catalogue::national();
+    /// let far = Date::parse("2040-01-01").unwrap();
+    /// let all = catalogue.to_reverify(far);
+    /// assert!(all.iter().all(|item| item.reason != ReverifyReason::FiguresEnding || item.due >= far));
+    /// assert!(all.windows(2).all(|pair| pair[0].due <= pair[1].due));
+    /// ```
+    pub fn to_reverify(&self, today: Date) -> Vec<Reverify<'_>> {
+        let notice = months_after(today, REVERIFY_NOTICE_MONTHS);
+        let mut items = Vec::new();
+        for entry in &self.entries {
+            if entry.stale(today) {
+                items.push(Reverify {
+                    entry,
+                    reason: ReverifyReason::Stale,
+                    due: entry.verified_until(),
+                });
+            }
+            if let Some(figures) = entry.figures_valid {
+                let reason = if figures.until < today {
+                    Some(ReverifyReason::FiguresEnded)
+                } else if figures.until <= notice {
+                    Some(ReverifyReason::FiguresEnding)
+                } else {
+                    None
+                };
+                if let Some(reason) = reason {
+                    items.push(Reverify {
+                        entry,
+                        reason,
+                        due: figures.until,
+                    });
+                }
+            }
+        }
+        crate::sort::sort_by(&mut items, |a, b| {
+            (a.due, &a.entry.id, a.reason).cmp(&(b.due, &b.entry.id, b.reason))
+        });
+        items
     }
 
     /// Every entry, in the order of the catalogue file.
@@ -928,9 +1100,11 @@ impl Catalogue {
         &self.entries
     }
 
-    /// The entry with this id.
+    /// The entry with this id, or with the id it took when it was renamed
+    /// ([`RENAMED_ENTRIES`]: a saved plan may name it by its former id).
     pub fn entry(&self, id: &str) -> Option<&Entry> {
-        self.entries.iter().find(|entry| entry.id == id)
+        let found = |id: &str| self.entries.iter().find(|entry| entry.id == id);
+        found(id).or_else(|| found(renamed_entry(id)?))
     }
 
     /// The rank of the `index`-th entry among all by closeness of its zone
@@ -981,6 +1155,20 @@ impl Entry {
         within(self.valid_from, self.valid_until, date)
     }
 
+    /// The last day its criteria count as verified: `stale_after_months`
+    /// after `last_verified` (the last day of a shorter month: 31 March
+    /// plus one month is 30 April).
+    pub fn verified_until(&self) -> Date {
+        months_after(self.last_verified, self.stale_after_months)
+    }
+
+    /// Whether it was last verified too long before `date` (after
+    /// [`Entry::verified_until`]): it then shows a warning, and a right
+    /// whose rule is met is "à vérifier", never "Vous y avez droit".
+    pub fn stale(&self, date: Date) -> bool {
+        date > self.verified_until()
+    }
+
     /// Whether its amounts and ceilings are not those of `date`: past
     /// `figures_valid.until` (or before its `from`). An entry without
     /// `figures_valid` has none dated.
@@ -988,6 +1176,19 @@ impl Entry {
         self.figures_valid
             .is_some_and(|figures| !figures.hold_on(date))
     }
+}
+
+/// The same day `months` months after `date`, or the last day of that
+/// month when it is shorter.
+fn months_after(date: Date, months: u16) -> Date {
+    let total = u32::from(date.month()) - 1 + u32::from(months);
+    let year = u32::from(date.year()) + total / 12;
+    let month = (total % 12) as u8 + 1;
+    let year = u16::try_from(year).unwrap_or(u16::MAX);
+    (1..=date.day())
+        .rev()
+        .find_map(|day| Date::new(year, month, day))
+        .unwrap_or(date)
 }
 
 /// Whether `date` is within a validity period (both ends included).

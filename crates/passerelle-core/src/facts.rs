@@ -185,13 +185,15 @@ impl Fact {
     /// The fact and the facts derived from it (`docs/facts.md`): a birth
     /// date gives the age, a postal code or commune the department and
     /// region, a department the region, living as a couple and the
-    /// children the household's size.
+    /// children the household's size and whether one raises them alone,
+    /// the ground of stay whether one may work.
     pub(crate) fn and_derived(self) -> FactSet {
         let derived: &[Fact] = match self {
             Fact::BirthDate => &[Fact::Age],
             Fact::PostalCode | Fact::Commune => &[Fact::Department, Fact::Region],
             Fact::Department => &[Fact::Region],
-            Fact::Couple | Fact::ChildrenCount => &[Fact::HouseholdSize],
+            Fact::Couple | Fact::ChildrenCount => &[Fact::HouseholdSize, Fact::SingleParent],
+            Fact::ResidenceStatus => &[Fact::ResidencePermitWork],
             _ => &[],
         };
         derived.iter().fold(FactSet::of(self), |facts, derived| {
@@ -607,6 +609,31 @@ impl Facts {
                 resolved.put(Fact::HouseholdSize, Some(Value::Integer(size)));
             }
         }
+        // Raising children alone ("parent isolé"): having dependent
+        // children and not living as a couple.
+        if resolved.get(Fact::SingleParent).is_none() {
+            let single = match (self.get(Fact::Couple), self.get(Fact::ChildrenCount)) {
+                (Some(Value::Boolean(true)), _) | (_, Some(Value::Integer(0))) => Some(false),
+                (Some(Value::Boolean(false)), Some(Value::Integer(_))) => Some(true),
+                _ => None,
+            };
+            resolved.put(Fact::SingleParent, single.map(Value::Boolean));
+        }
+        // A protection gives the right to work (the refugee's resident
+        // card, the subsidiary protection's and the temporary
+        // protection's permits); no permit gives none. A residence permit
+        // or an asylum claim may or may not: the person says.
+        if resolved.get(Fact::ResidencePermitWork).is_none() {
+            let may_work = match self.get(Fact::ResidenceStatus) {
+                Some(Value::Text(status)) => match status.as_str() {
+                    "refugee" | "subsidiary_protection" | "temporary_protection" => Some(true),
+                    "no_permit" => Some(false),
+                    _ => None,
+                },
+                _ => None,
+            };
+            resolved.put(Fact::ResidencePermitWork, may_work.map(Value::Boolean));
+        }
         Ok(resolved)
     }
 }
@@ -860,6 +887,48 @@ mod tests {
     fn null_is_unknown() {
         let facts = Facts::from_json(r#"{"rqth": null}"#).unwrap();
         assert_eq!(facts.get(Fact::Rqth), None);
+    }
+
+    #[test]
+    fn living_as_a_couple_and_the_ground_of_stay_settle_what_they_say() {
+        let today = Date::parse("2026-12-03").unwrap();
+        let derived = |json: &str, fact: Fact| {
+            Facts::from_json(json)
+                .unwrap()
+                .resolve(today)
+                .unwrap()
+                .get(fact)
+                .cloned()
+        };
+        let yes = Some(Value::Boolean(true));
+        let no = Some(Value::Boolean(false));
+        // A parent not living as a couple raises the children alone; a
+        // person in a couple, or without children, does not.
+        let alone = r#"{"couple": false, "children_count": 2}"#;
+        assert_eq!(derived(alone, Fact::SingleParent), yes);
+        assert_eq!(derived(r#"{"couple": true}"#, Fact::SingleParent), no);
+        assert_eq!(derived(r#"{"children_count": 0}"#, Fact::SingleParent), no);
+        assert_eq!(derived(r#"{"couple": false}"#, Fact::SingleParent), None);
+        assert_eq!(
+            derived(r#"{"children_count": 1}"#, Fact::SingleParent),
+            None
+        );
+        // What the person said wins.
+        let said = r#"{"couple": false, "children_count": 1, "single_parent": false}"#;
+        assert_eq!(derived(said, Fact::SingleParent), no);
+        // Protections give the right to work; no permit gives none.
+        for status in ["refugee", "subsidiary_protection", "temporary_protection"] {
+            let json = format!(r#"{{"residence_status": "{status}"}}"#);
+            assert_eq!(derived(&json, Fact::ResidencePermitWork), yes, "{status}");
+        }
+        let none = r#"{"residence_status": "no_permit"}"#;
+        assert_eq!(derived(none, Fact::ResidencePermitWork), no);
+        for status in ["residence_permit", "asylum_seeker"] {
+            let json = format!(r#"{{"residence_status": "{status}"}}"#);
+            assert_eq!(derived(&json, Fact::ResidencePermitWork), None, "{status}");
+        }
+        let said = r#"{"residence_status": "refugee", "residence_permit_work": false}"#;
+        assert_eq!(derived(said, Fact::ResidencePermitWork), no);
     }
 
     #[test]

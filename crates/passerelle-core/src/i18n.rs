@@ -501,6 +501,27 @@ pub enum Message<'a> {
         from: Option<crate::date::Date>,
         until: crate::date::Date,
     },
+    /// What to check of an entry still marked with the retired
+    /// `conditions_in_notes`: the conditions its notes state.
+    NotesConditions,
+    /// When an entry's criteria were last checked against its source:
+    /// "Vérifié le 3 décembre 2026".
+    VerifiedOn(crate::date::Date),
+    /// The warning of an entry not verified for more than `months` months
+    /// (last on `last_verified`).
+    Stale {
+        months: u16,
+        last_verified: crate::date::Date,
+    },
+    /// On a referral sheet: when the information on the partner was last
+    /// checked against its source.
+    PartnerVerifiedOn {
+        partner: &'a str,
+        date: crate::date::Date,
+    },
+    /// On a referral sheet: the information on the partner was not
+    /// verified for too long.
+    StalePartner { partner: &'a str },
 }
 
 impl Message<'_> {
@@ -1467,6 +1488,36 @@ impl Message<'_> {
             (Message::ToCheckItem { what }, Fr) => format!("À vérifier : {what}"),
             (Message::ToCheckItem { what }, En) => format!("To check: {what}"),
             (Message::ToCheckWords, locale) => pick(locale, "À vérifier", "To check").into(),
+            (Message::VerifiedOn(date), Fr) => format!("Vérifié le {}", day_month_year(*date, Fr)),
+            (Message::VerifiedOn(date), En) => format!("Checked on {}", day_month_year(*date, En)),
+            (Message::Stale { months, last_verified }, Fr) => format!(
+                "Attention\u{a0}: ces informations n’ont pas été vérifiées depuis plus de {months}\u{a0}mois (le {}). Elles ont peut-être changé\u{a0}: vérifiez-les sur le site officiel avant de compter dessus.",
+                day_month_year(*last_verified, Fr)
+            ),
+            (Message::Stale { months, last_verified }, En) => format!(
+                "Warning: this information has not been checked for more than {months} months (last on {}). It may have changed: check it on the official site before relying on it.",
+                day_month_year(*last_verified, En)
+            ),
+            (Message::PartnerVerifiedOn { partner, date }, Fr) => format!(
+                "Informations sur {partner} vérifiées le {}",
+                day_month_year(*date, Fr)
+            ),
+            (Message::PartnerVerifiedOn { partner, date }, En) => format!(
+                "Information on {partner} checked on {}",
+                day_month_year(*date, En)
+            ),
+            (Message::StalePartner { partner }, Fr) => format!(
+                "Attention\u{a0}: les informations sur {partner} n’ont pas été vérifiées depuis longtemps. Vérifiez-les avant de compter dessus."
+            ),
+            (Message::StalePartner { partner }, En) => format!(
+                "Warning: the information on {partner} has not been checked for a long time. Check it before relying on it."
+            ),
+            (Message::NotesConditions, locale) => pick(
+                locale,
+                "Les conditions écrites dans les précisions sur cette aide",
+                "The conditions written in the notes on this scheme",
+            )
+            .into(),
             (Message::FiguresOutdated { from: Some(from), until }, Fr) => format!(
                 "Nos montants et plafonds pour cette aide sont ceux du {} au {}. Ils ont peut-être changé\u{a0}: vérifiez-les sur le site officiel avant de compter dessus.",
                 day_month_year(*from, Fr),

@@ -172,6 +172,10 @@ pub struct Evaluation<'c> {
     /// its `figures_valid`): met, its rule is "à vérifier"
     /// ([`Standing::ToCheck`]).
     pub figures_outdated: bool,
+    /// It was last verified too long before the reference date
+    /// ([`Entry::stale`]): it shows a warning, and met, its rule is "à
+    /// vérifier".
+    pub stale: bool,
     /// Where its zone and rule were compiled: where their statuses are.
     compiled: Compiled,
 }
@@ -204,11 +208,15 @@ pub enum Standing {
     OpenToAll,
     /// Its conditions are met: "Vous y avez droit".
     Entitled,
-    /// Possible, on conditions its rule does not check
-    /// (`conditions_in_notes`): "Possible, sous conditions".
+    /// Every condition the facts can say is met (or there is none), but
+    /// the law asks conditions the site cannot check (`to_check`, or the
+    /// retired `conditions_in_notes`): undetermined, with nothing left to
+    /// ask, "Possible, sous conditions", and the explanation says what to
+    /// check.
     OnConditions,
     /// Its rule is met, but on figures that may have changed (past its
-    /// `figures_valid`): "À vérifier", never "Vous y avez droit".
+    /// `figures_valid`) or criteria not verified for too long (stale):
+    /// "À vérifier", never "Vous y avez droit".
     ToCheck,
     /// More facts are needed: "Nous devons en savoir plus".
     Undetermined,
@@ -223,10 +231,13 @@ impl Standing {
         match evaluation.status {
             _ if evaluation.held => Standing::Held,
             Eligibility::Ineligible => Standing::RuledOut,
+            // Only conditions to check are left: nothing to ask.
+            Eligibility::Undetermined if evaluation.missing.is_empty() => Standing::OnConditions,
             Eligibility::Undetermined => Standing::Undetermined,
-            Eligibility::Eligible if entry.conditions_in_notes => Standing::OnConditions,
             Eligibility::Eligible if entry.eligibility.is_none() => Standing::OpenToAll,
-            Eligibility::Eligible if evaluation.figures_outdated => Standing::ToCheck,
+            Eligibility::Eligible if evaluation.figures_outdated || evaluation.stale => {
+                Standing::ToCheck
+            }
             Eligibility::Eligible => Standing::Entitled,
         }
     }
@@ -420,6 +431,14 @@ pub struct DetailedProposal<'a> {
     /// so with their dates ([`Message::FiguresOutdated`](crate::i18n::Message::FiguresOutdated)).
     #[serde(skip_serializing_if = "is_false")]
     pub figures_outdated: bool,
+    /// Not verified for too long before the reference date: the widget
+    /// warns ([`Message::Stale`](crate::i18n::Message::Stale)).
+    #[serde(skip_serializing_if = "is_false")]
+    pub stale: bool,
+    /// How many months after `last_verified` it is stale (its catalogue's
+    /// period; not in JSON).
+    #[serde(skip)]
+    pub stale_after_months: u16,
     /// The languages of `name`, `description` and `notes`: another than
     /// the orientation's when the catalogue has no translation (not in
     /// JSON).
@@ -602,6 +621,8 @@ impl<'c> Orientation<'c> {
                 last_verified: entry.last_verified,
                 figures_valid: entry.figures_valid,
                 figures_outdated: evaluation.figures_outdated,
+                stale: evaluation.stale,
+                stale_after_months: entry.stale_after_months,
                 languages: TextLanguages {
                     name: entry.name.language(locale),
                     description: entry.description.language(locale),
@@ -849,6 +870,7 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
             key: key == Outcome::Met,
             unsettled,
             figures_outdated: entries[index].figures_outdated(request.reference_date),
+            stale: entries[index].stale(request.reference_date),
             compiled,
         });
     }
@@ -987,17 +1009,21 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
                     | (7 - breadth) << 32
                     | (name & 0xFFFF_FFFF);
                 // Certainty: a right whose encoded conditions are met (or
-                // one open to all), then one possible on conditions only its
-                // notes state, then one the facts cannot settle yet.
-                let on_conditions = evaluation.status == Eligibility::Eligible
-                    && (evaluation.entry.conditions_in_notes || evaluation.figures_outdated);
+                // one open to all), then one possible on conditions the
+                // site cannot check (or met on outdated figures), then one
+                // the facts cannot settle yet.
+                let on_conditions = matches!(
+                    Standing::of(evaluation),
+                    Standing::OnConditions | Standing::ToCheck
+                );
+                let to_ask = evaluation.status == Eligibility::Undetermined && !on_conditions;
                 let key = u64::from(evaluation.status == Eligibility::Ineligible) << 48
                     | u64::from(!emergency) << 47
                     | u64::from(!evaluation.key) << 46
                     | u64::from(audience == Audience::Others) << 45
                     | u64::from(fit == Fit::Category) << 44
                     | u64::from(audience == Audience::Unknown) << 43
-                    | u64::from(evaluation.status == Eligibility::Undetermined) << 42
+                    | u64::from(to_ask) << 42
                     | u64::from(on_conditions) << 41
                     | if emergency { at as u64 } else { rest };
                 ranked.push((key, at as u32, fit, audience));

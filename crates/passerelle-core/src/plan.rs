@@ -1395,7 +1395,8 @@ impl Plan {
         if version > u64::from(PLAN_FORMAT_VERSION) {
             return Err(PlanError::FutureVersion { version });
         }
-        let value = migrate(value, version)?;
+        let mut value = migrate(value, version)?;
+        rename_entries(&mut value);
         let plan: Plan = crate::json::read(&value).map_err(|e| corrupted(e.to_string()))?;
         plan.check().map_err(corrupted)?;
         Ok(plan)
@@ -1471,6 +1472,29 @@ fn from_version_1(mut value: Json) -> Json {
     }
     value["format_version"] = Json::from(2);
     value
+}
+
+/// Every entry a saved plan names (its actions', its consents', its
+/// history's: each `"entry"`) by the id of today when the catalogue renamed
+/// it ([`crate::catalogue::RENAMED_ENTRIES`]), so that the plan still finds
+/// its partner, its referral sheet and its consents.
+fn rename_entries(value: &mut Json) {
+    match value {
+        Json::Object(fields) => {
+            for (key, inner) in fields.iter_mut() {
+                match inner {
+                    Json::String(id) if key == "entry" => {
+                        if let Some(today) = crate::catalogue::renamed_entry(id) {
+                            *id = today.to_owned();
+                        }
+                    }
+                    _ => rename_entries(inner),
+                }
+            }
+        }
+        Json::Array(items) => items.iter_mut().for_each(rename_entries),
+        _ => {}
+    }
 }
 
 /// A catalogue entry a need offers for the first steps.
@@ -1861,6 +1885,38 @@ mod tests {
         // Entries without documents get no such step.
         let plan = built(&choices);
         assert_eq!(plan.objectives[0].actions.len(), 1);
+    }
+
+    #[test]
+    fn a_saved_plan_naming_a_renamed_entry_reads_with_its_id_of_today() {
+        let mut plan = built(&choices(&["trouver-un-emploi"]));
+        let day = date("2026-11-30");
+        plan.apply(
+            Edit::GiveConsent {
+                consent: Consent {
+                    entry: "mission-locale".into(),
+                    date: day,
+                },
+            },
+            Author::Person,
+            day,
+        )
+        .unwrap();
+        // A plan saved before the CMG took the id paje-cmg.
+        let saved = plan
+            .to_json()
+            .replace("\"mission-locale\"", "\"complement-mode-de-garde\"");
+        assert!(saved.contains("complement-mode-de-garde"));
+        let read = Plan::from_json(&saved).unwrap();
+        assert!(!read.to_json().contains("complement-mode-de-garde"));
+        assert_eq!(
+            read.objectives[0].actions[0].entry.as_deref(),
+            Some("paje-cmg")
+        );
+        assert!(read.consent("paje-cmg").is_some());
+        let catalogue = Catalogue::national();
+        let found = catalogue.entry("complement-mode-de-garde").unwrap();
+        assert_eq!(found.id, "paje-cmg");
     }
 
     #[test]

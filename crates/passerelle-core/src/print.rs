@@ -214,7 +214,46 @@ fn step(html: &mut Html, plan: &Plan, catalogue: &Catalogue, action: &Action, to
     if let Some(contact) = &contact {
         partner_contact(html, contact, locale);
     }
+    if let Some(entry) = action.entry.as_deref().and_then(|id| catalogue.entry(id)) {
+        freshness(html, entry, today, locale);
+    }
     html.raw("</li>\n");
+}
+
+/// When a catalogue entry was last checked ("Vérifié le 3 décembre
+/// 2026"), and the warnings when it may be out of date on `today`: not
+/// verified for too long, figures past their dates.
+pub(crate) fn freshness(
+    html: &mut Html,
+    entry: &crate::catalogue::Entry,
+    today: Date,
+    locale: Locale,
+) {
+    if entry.stale(today) {
+        html.raw("<p class=\"stale\">");
+        html.text(
+            &Message::Stale {
+                months: entry.stale_after_months,
+                last_verified: entry.last_verified,
+            }
+            .text(locale),
+        );
+        html.raw("</p>\n");
+    }
+    if let (true, Some(figures)) = (entry.figures_outdated(today), entry.figures_valid) {
+        html.raw("<p class=\"figures-outdated\">");
+        html.text(
+            &Message::FiguresOutdated {
+                from: figures.from,
+                until: figures.until,
+            }
+            .text(locale),
+        );
+        html.raw("</p>\n");
+    }
+    html.raw("<p class=\"verified\">");
+    html.text(&Message::VerifiedOn(entry.last_verified).text(locale));
+    html.raw("</p>\n");
 }
 
 /// When a step is due, in words: "today" when it is `today`.

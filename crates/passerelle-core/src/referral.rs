@@ -109,6 +109,11 @@ pub struct Partner {
     pub entry: String,
     /// Its name in the sheet's language.
     pub name: String,
+    /// When its catalogue entry was last checked against its source.
+    pub last_verified: Date,
+    /// Its entry was not verified for too long on the sheet's date.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub stale: bool,
 }
 
 /// A need, as shared with a partner.
@@ -470,6 +475,8 @@ pub fn referral_sheet(
         partner: Partner {
             entry: found.id.clone(),
             name: found.name.get(locale).to_owned(),
+            last_verified: found.last_verified,
+            stale: found.stale(today),
         },
         consent,
         needs,
@@ -601,6 +608,16 @@ impl ReferralSheet {
         html.element("h1", &text(Message::ReferralTitle));
         html.element("p", &text(Message::ReferralFor { partner }));
         html.element("p", &text(Message::DocumentDate(self.date)));
+        html.element(
+            "p",
+            &text(Message::PartnerVerifiedOn {
+                partner,
+                date: self.partner.last_verified,
+            }),
+        );
+        if self.partner.stale {
+            html.element("p", &text(Message::StalePartner { partner }));
+        }
         html.raw("</header>\n<main>\n");
 
         html.section_start("consent", &text(Message::ConsentTitle));

@@ -653,7 +653,10 @@ impl DiagnosisSession {
                 let has_signals = !question.needs.is_empty() || !question.urgent.is_empty();
                 let fact_useful = match (&worth, question.fact()) {
                     (_, None) => false,
-                    (Worth::All, Some(_)) => true,
+                    // Without a catalogue, every fact not known yet: one
+                    // derived from earlier answers (raising children alone,
+                    // from living as a couple) is not asked again.
+                    (Worth::All, Some(fact)) => known.facts.get(fact).is_none(),
                     (Worth::Facts { useful, .. }, Some(fact)) => {
                         fact.and_derived().iter().any(|fact| {
                             useful.contains(fact) || read_later[position + 1].contains(fact)

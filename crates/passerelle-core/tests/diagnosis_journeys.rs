@@ -100,7 +100,7 @@ fn personas() -> Vec<Persona> {
             answers: json!({"sleep_tonight": "hosted", "danger_at_home": true, "age": 31,
                 "postal_code": "59000", "employment_status": "inactive",
                 "registered_jobseeker": false, "children_count": 2, "youngest_child_age": 4,
-                "single_parent": true, "monthly_resources": 700, "benefits": ["rsa"],
+                "couple": false, "monthly_resources": 700, "benefits": ["rsa"],
                 "family_difficulty": "a_lot", "family_now": true,
                 "housing_difficulty": "a_lot", "housing_now": true}),
             urgent: vec![UrgentAlert::Violence],
@@ -116,7 +116,7 @@ fn personas() -> Vec<Persona> {
         Persona {
             name: "a child in danger",
             answers: json!({"child_in_danger": true, "children_count": 1, "youngest_child_age": 9,
-                "single_parent": false}),
+                "couple": true}),
             urgent: vec![UrgentAlert::ChildInDanger],
             needs: vec![("famille--surmonter-conflits-separation-violence", Urgent)],
             not_needs: vec![],
@@ -194,7 +194,8 @@ fn personas() -> Vec<Persona> {
             name: "refugee, 30, allowed to work, little French",
             answers: json!({"age": 30, "postal_code": "67000", "employment_status": "jobseeker",
                 "registered_jobseeker": true, "nationality": "non_eu",
-                "residence_permit_work": true, "first_residence_permit_years": 2,
+                "residence_status": "refugee", "first_residence_permit_years": 2,
+                "months_in_france": 30,
                 "qualification_level": "not_sure", "monthly_resources": 550,
                 "benefits": ["rsa"], "job_difficulty": "a_lot", "job_now": true,
                 "french_difficulty": "a_lot", "french_now": true, "french_level": "none",
@@ -213,7 +214,7 @@ fn personas() -> Vec<Persona> {
             name: "single parent, 28, toddler, RSA",
             answers: json!({"age": 28, "postal_code": "75019", "employment_status": "inactive",
                 "registered_jobseeker": false, "benefits": ["rsa"], "children_count": 1,
-                "youngest_child_age": 2, "single_parent": true, "monthly_resources": 900,
+                "youngest_child_age": 2, "couple": false, "monthly_resources": 900,
                 "family_difficulty": "some", "family_now": true, "job_difficulty": "some",
                 "job_now": false}),
             urgent: vec![],
@@ -303,6 +304,40 @@ fn personas() -> Vec<Persona> {
             urgent: vec![],
             needs: vec![("logement-hebergement", High)],
             not_needs: vec![],
+            asked: 29,
+        },
+        Persona {
+            name: "no residence permit, 34, in poor health",
+            answers: json!({"age": 34, "postal_code": "13003", "employment_status": "inactive",
+                "nationality": "non_eu", "residence_status": "no_permit",
+                "months_in_france": 18, "monthly_resources": 0, "housing_status": "hosted",
+                "health_difficulty": "a_lot", "health_now": true}),
+            urgent: vec![],
+            needs: vec![("sante", High)],
+            not_needs: vec!["trouver-un-emploi"],
+            asked: 30,
+        },
+        Persona {
+            name: "asylum seeker, 26, ADA",
+            answers: json!({"age": 26, "postal_code": "69007", "employment_status": "inactive",
+                "nationality": "non_eu", "residence_status": "asylum_seeker",
+                "residence_permit_work": false, "months_in_france": 4, "benefits": ["ada"],
+                "monthly_resources": 430, "housing_status": "hosted",
+                "french_difficulty": "a_lot", "french_now": true, "french_level": "basic"}),
+            urgent: vec![],
+            needs: vec![("lecture-ecriture-calcul--maitriser-le-francais", High)],
+            not_needs: vec![],
+            asked: 29,
+        },
+        Persona {
+            name: "couple, 36, two children, both working",
+            answers: json!({"age": 36, "postal_code": "44000", "children_count": 2,
+                "youngest_child_age": 3, "couple": true, "monthly_resources": 3100,
+                "work_income": 1700}),
+            urgent: vec![],
+            needs: vec![],
+            // A couple: no childcare need raised for raising children alone.
+            not_needs: vec!["famille--garde-denfants"],
             asked: 29,
         },
         Persona {
@@ -480,4 +515,228 @@ fn the_default_questionnaire_speaks_plainly_in_both_languages() {
             question.id
         );
     }
+}
+
+/// The questions asked, in order, and the facts learnt, for the ordinary
+/// answers changed by `changes`, on `questionnaire`.
+fn walk(questionnaire: &Questionnaire, changes: Value) -> (Vec<String>, Value) {
+    let (session, problems) = DiagnosisSession::replay(
+        questionnaire,
+        today(),
+        &common::answers_with(&changes),
+        Locale::Fr,
+    );
+    let unexpected: Vec<_> = problems
+        .iter()
+        .filter(|problem| problem.code != "question_not_asked")
+        .collect();
+    assert!(unexpected.is_empty(), "{unexpected:#?}");
+    let facts = serde_json::to_value(session.facts(questionnaire).resolve(today()).unwrap());
+    (session.asked().to_vec(), facts.unwrap())
+}
+
+#[test]
+fn the_ground_of_stay_is_asked_with_respect_only_of_non_eu_nationals_and_only_once() {
+    let questionnaire = Questionnaire::default_fr_en();
+    let question = questionnaire.question("residence_status").unwrap();
+    // Skippable ("Je préfère ne pas répondre"), with "Je ne sais pas" too;
+    // it says why it is asked and that it is not a check.
+    assert!(question.skippable);
+    let help = question.help.as_ref().unwrap().get(Locale::Fr);
+    assert!(
+        help.contains("parce que certaines aides en dépendent"),
+        "{help}"
+    );
+    assert!(help.contains("Ce n’est pas un contrôle"), "{help}");
+    assert!(help.contains("Vous pouvez ne pas répondre"), "{help}");
+    let label = question.label.get(Locale::Fr);
+    for word in [
+        "papiers",
+        "régulier",
+        "irrégulier",
+        "clandestin",
+        "sans-papiers",
+    ] {
+        assert!(!label.contains(word), "{label}");
+    }
+    let permit_questions = [
+        "residence_status",
+        "residence_permit_work",
+        "first_residence_permit_years",
+    ];
+    let asked_of = |changes: Value| walk(&questionnaire, changes);
+    // French and EU nationals are never asked about their stay.
+    for nationality in ["french", "eu"] {
+        let (asked, _) = asked_of(json!({"nationality": nationality}));
+        for id in permit_questions {
+            assert!(!asked.iter().any(|a| a == id), "{nationality}: {id} asked");
+        }
+    }
+    // Someone who would rather not say is asked nothing more about it.
+    let (asked, facts) = asked_of(json!({"nationality": "non_eu", "residence_status": null}));
+    assert!(asked.iter().any(|a| a == "residence_status"));
+    assert!(
+        !asked.iter().any(|a| a == "residence_permit_work"),
+        "{asked:?}"
+    );
+    assert!(!asked.iter().any(|a| a == "first_residence_permit_years"));
+    assert!(facts.get("residence_status").is_none(), "{facts}");
+    assert!(facts.get("residence_permit_work").is_none(), "{facts}");
+    // Without a permit, no question about a permit follows: the answer
+    // already says there is none that allows work.
+    let (asked, facts) =
+        asked_of(json!({"nationality": "non_eu", "residence_status": "no_permit"}));
+    assert!(
+        !asked.iter().any(|a| a == "residence_permit_work"),
+        "{asked:?}"
+    );
+    assert!(!asked.iter().any(|a| a == "first_residence_permit_years"));
+    assert_eq!(facts["residence_permit_work"], json!(false), "{facts}");
+    // A refugee is not asked whether they may work: the protection says so.
+    let (asked, facts) = asked_of(json!({"nationality": "non_eu", "residence_status": "refugee"}));
+    assert!(
+        !asked.iter().any(|a| a == "residence_permit_work"),
+        "{asked:?}"
+    );
+    assert_eq!(facts["residence_permit_work"], json!(true), "{facts}");
+    // A residence permit may or may not allow work: the person says.
+    let (asked, _) =
+        asked_of(json!({"nationality": "non_eu", "residence_status": "residence_permit"}));
+    assert!(
+        asked.iter().any(|a| a == "residence_permit_work"),
+        "{asked:?}"
+    );
+    // Time in France is asked of non-French nationals only.
+    let (asked, facts) = asked_of(json!({"nationality": "eu", "months_in_france": 8}));
+    assert!(asked.iter().any(|a| a == "months_in_france"));
+    assert_eq!(facts["months_in_france"], json!(8));
+    let (asked, _) = asked_of(json!({"nationality": "french"}));
+    assert!(!asked.iter().any(|a| a == "months_in_france"));
+}
+
+#[test]
+fn a_parent_says_once_whether_they_live_as_a_couple() {
+    let questionnaire = Questionnaire::default_fr_en().adapted_to(Arc::new(Catalogue::national()));
+    let plain = Questionnaire::default_fr_en();
+    for questionnaire in [&questionnaire, &plain] {
+        // Not in a couple, a toddler: raising the child alone, and the
+        // childcare need, without being asked "seul ou seule" as well.
+        let (asked, facts) = walk(
+            questionnaire,
+            json!({"children_count": 1, "youngest_child_age": 2, "couple": false}),
+        );
+        assert!(asked.iter().any(|a| a == "couple"), "{asked:?}");
+        assert!(!asked.iter().any(|a| a == "single_parent"), "{asked:?}");
+        assert_eq!(facts["single_parent"], json!(true), "{facts}");
+        assert_eq!(facts["household_size"], json!(2), "{facts}");
+        // In a couple: not raising them alone, no question about it.
+        let (asked, facts) = walk(
+            questionnaire,
+            json!({"children_count": 3, "youngest_child_age": 2, "couple": true}),
+        );
+        assert!(!asked.iter().any(|a| a == "single_parent"), "{asked:?}");
+        assert_eq!(facts["single_parent"], json!(false), "{facts}");
+        assert_eq!(facts["household_size"], json!(5), "{facts}");
+    }
+    let single = |couple: bool| {
+        let answers = common::answers_with(
+            &json!({"children_count": 1, "youngest_child_age": 2, "couple": couple}),
+        );
+        let session = DiagnosisSession::replay(&plain, today(), &answers, Locale::Fr).0;
+        session
+            .diagnosis(&plain, Locale::Fr)
+            .needs
+            .iter()
+            .any(|need| need.theme == "famille--garde-denfants")
+    };
+    assert!(
+        single(false),
+        "a parent alone with a toddler: a childcare need"
+    );
+    assert!(
+        !single(true),
+        "a couple: no childcare need from that answer alone"
+    );
+}
+
+#[test]
+fn pregnancy_and_income_from_work_are_asked_only_of_whom_they_may_concern() {
+    let plain = Questionnaire::default_fr_en();
+    let pregnant = plain.question("pregnant").unwrap();
+    assert!(pregnant.skippable);
+    let help = pregnant.help.as_ref().unwrap().get(Locale::Fr);
+    assert!(
+        help.contains("certaines aides commencent pendant la grossesse"),
+        "{help}"
+    );
+    let (asked, facts) = walk(&plain, json!({"age": 29, "pregnant": true}));
+    assert!(asked.iter().any(|a| a == "pregnant"));
+    assert_eq!(facts["pregnant"], json!(true));
+    let (asked, _) = walk(&plain, json!({"age": 67, "employment_status": "retired"}));
+    assert!(!asked.iter().any(|a| a == "pregnant"), "{asked:?}");
+    // Income from work: of people who work or may, not of those who
+    // neither work nor look for work; distinct from the household's.
+    let (asked, facts) = walk(
+        &plain,
+        json!({"employment_status": "student", "work_income": 650}),
+    );
+    assert!(asked.iter().any(|a| a == "work_income"));
+    assert_eq!(facts["work_income"], json!(650));
+    assert_eq!(facts["monthly_resources"], json!(1900));
+    let (asked, _) = walk(&plain, json!({"employment_status": "inactive"}));
+    assert!(!asked.iter().any(|a| a == "work_income"), "{asked:?}");
+}
+
+#[test]
+fn whether_a_young_person_is_still_at_school_is_asked_unless_their_status_says() {
+    let plain = Questionnaire::default_fr_en();
+    // A young person who works may be a working student (the CEJ is for
+    // those neither studying nor in training).
+    let (asked, facts) = walk(
+        &plain,
+        json!({"age": 22, "employment_status": "employed", "in_education": true}),
+    );
+    assert!(asked.iter().any(|a| a == "in_education"), "{asked:?}");
+    assert_eq!(facts["in_education"], json!(true));
+    // A student, an apprentice, or someone over 29: not asked.
+    for changes in [
+        json!({"age": 20, "employment_status": "student"}),
+        json!({"age": 18, "employment_status": "apprentice"}),
+        json!({"age": 35, "employment_status": "jobseeker"}),
+    ] {
+        let (asked, _) = walk(&plain, changes.clone());
+        assert!(!asked.iter().any(|a| a == "in_education"), "{changes}");
+    }
+}
+
+#[test]
+fn the_benefits_question_offers_every_benefit_a_fact_knows_and_none() {
+    let plain = Questionnaire::default_fr_en();
+    let question = plain.question("benefits").unwrap();
+    let passerelle_core::questionnaire::QuestionKind::MultipleChoice { options } = &question.kind
+    else {
+        panic!("benefits: not a multiple choice");
+    };
+    let ids: Vec<&str> = options.iter().map(|option| option.id.as_str()).collect();
+    for benefit in [
+        "rsa",
+        "ass",
+        "aah",
+        "are",
+        "prime_activite",
+        "asf",
+        "allocations_familiales",
+        "paje",
+        "apl",
+        "ars",
+        "aspa",
+        "pch",
+        "ada",
+        "c2s",
+    ] {
+        assert!(ids.contains(&benefit), "{benefit} not offered: {ids:?}");
+    }
+    assert_eq!(ids.last(), Some(&"none"));
+    let (_, facts) = walk(&plain, json!({"benefits": ["apl", "asf", "c2s"]}));
+    assert_eq!(facts["benefits"], json!(["apl", "asf", "c2s"]));
 }

@@ -571,9 +571,12 @@ fn an_entry_without_conditions_is_open_to_all_not_a_right_whose_conditions_are_m
                 let entry = catalogue.entry(proposal.id).unwrap();
                 let expected = match proposal.status {
                     Eligibility::Ineligible => Standing::RuledOut,
+                    // Conditions the site cannot check, and nothing to
+                    // ask: possible, not a right met.
+                    Eligibility::Undetermined if proposal.missing.is_empty() => {
+                        Standing::OnConditions
+                    }
                     Eligibility::Undetermined => Standing::Undetermined,
-                    // Conditions only in words: possible, not a right met.
-                    _ if entry.conditions_in_notes => Standing::OnConditions,
                     _ if entry.eligibility.is_none() => Standing::OpenToAll,
                     // Met on figures that may have changed: to check.
                     _ if entry.figures_outdated(orientation.reference_date) => Standing::ToCheck,
@@ -595,9 +598,16 @@ fn an_entry_without_conditions_is_open_to_all_not_a_right_whose_conditions_are_m
     ] {
         assert!(has(Standing::OpenToAll, id), "{id} is not open to all");
     }
-    for id in ["rsa", "agepi", "complementaire-sante-solidaire", "epide"] {
+    for id in ["rsa", "epide"] {
         assert!(has(Standing::Entitled, id), "{id} is not a right met");
     }
+    // Met on ceilings of a period that has ended (the C2S's of April 2025
+    // to March 2026): to check, never a right met.
+    let c2s = "complementaire-sante-solidaire";
+    assert!(has(Standing::ToCheck, c2s), "{c2s} is not to check");
+    assert!(!has(Standing::Entitled, c2s));
+    // The AGE hangs on a job start no fact can say: never a right met.
+    assert!(!has(Standing::Entitled, "agepi"));
     // A scheme whose conditions the site cannot check is neither.
     let id = "iae-pass-inclusion";
     assert!(has(Standing::OnConditions, id), "{id} is not on conditions");

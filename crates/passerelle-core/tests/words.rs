@@ -463,6 +463,19 @@ fn every_message<'a>(value: &'a passerelle_core::facts::Value) -> Vec<Message<'a
             what: "Avoir travaillé 2 ans sur les 3 dernières années",
         },
         Message::ToCheckWords,
+        Message::NotesConditions,
+        Message::VerifiedOn(first),
+        Message::PartnerVerifiedOn {
+            partner: "Mission locale",
+            date: first,
+        },
+        Message::StalePartner {
+            partner: "Mission locale",
+        },
+        Message::Stale {
+            months: 12,
+            last_verified: first,
+        },
         Message::FiguresOutdated {
             from: Some(first),
             until: date,
@@ -815,6 +828,11 @@ fn covered(message: &Message) {
         | Message::Back
         | Message::ToCheckItem { .. }
         | Message::ToCheckWords
+        | Message::NotesConditions
+        | Message::VerifiedOn(_)
+        | Message::PartnerVerifiedOn { .. }
+        | Message::StalePartner { .. }
+        | Message::Stale { .. }
         | Message::FiguresOutdated { .. }
         | Message::Yes
         | Message::No

@@ -521,6 +521,7 @@ impl OrientationView {
             let access = element(doc, "div", &[("class", "access"), ("part", "access")], None)?;
             self.access_links(&access, entry.access)?;
             item.append_child(&access)?;
+            item.append_child(&*self.verified_line(entry)?)?;
             list.append_child(&item)?;
         }
         section.append_child(&list)?;
@@ -642,17 +643,7 @@ impl OrientationView {
             )?)?;
         }
         item.append_child(&*self.status_line(proposal)?)?;
-        if let (true, Some(figures)) = (proposal.figures_outdated, proposal.figures_valid) {
-            item.append_child(&*element(
-                doc,
-                "p",
-                &[("class", "figures-outdated")],
-                Some(&self.text(Message::FiguresOutdated {
-                    from: figures.from,
-                    until: figures.until,
-                })),
-            )?)?;
-        }
+        self.freshness_warnings(&item, proposal)?;
         let description = element(
             doc,
             "p",
@@ -735,7 +726,52 @@ impl OrientationView {
         )?)?;
         self.access_links(&access, proposal.access)?;
         item.append_child(&access)?;
+        item.append_child(&*self.verified_line(proposal)?)?;
         Ok(item)
+    }
+
+    /// Why what the person reads may be out of date, next to the status:
+    /// figures past their dates, criteria not verified for too long.
+    fn freshness_warnings(
+        &self,
+        item: &Element,
+        proposal: &DetailedProposal,
+    ) -> Result<(), JsValue> {
+        let doc = &self.document;
+        if let (true, Some(figures)) = (proposal.figures_outdated, proposal.figures_valid) {
+            item.append_child(&*element(
+                doc,
+                "p",
+                &[("class", "figures-outdated")],
+                Some(&self.text(Message::FiguresOutdated {
+                    from: figures.from,
+                    until: figures.until,
+                })),
+            )?)?;
+        }
+        if proposal.stale {
+            item.append_child(&*element(
+                doc,
+                "p",
+                &[("class", "stale")],
+                Some(&self.text(Message::Stale {
+                    months: proposal.stale_after_months,
+                    last_verified: proposal.last_verified,
+                })),
+            )?)?;
+        }
+        Ok(())
+    }
+
+    /// When the entry was last checked against its source: "Vérifié le
+    /// 3 décembre 2026".
+    fn verified_line(&self, proposal: &DetailedProposal) -> Result<Element, JsValue> {
+        element(
+            &self.document,
+            "p",
+            &[("class", "verified")],
+            Some(&self.text(Message::VerifiedOn(proposal.last_verified))),
+        )
     }
 
     /// How to get in: call, write, go to the web site, in that order,

@@ -112,6 +112,7 @@ fn each_need_shows_its_schemes_with_status_reasons_questions_and_access() {
                 free: text(&line).contains("gratuit"),
             },
             Some("on_conditions") => Message::OnConditions,
+            Some("to_check") => Message::ToCheckWords,
             _ => Message::EligibilityWords(eligibility),
         };
         assert!(
@@ -126,6 +127,13 @@ fn each_need_shows_its_schemes_with_status_reasons_questions_and_access() {
             .query_selector_all("details[part=why] li[data-status]")
             .unwrap();
         assert!(reasons.length() > 0, "{} has no reasons", text(proposal));
+        // When its criteria were last checked, in words.
+        let verified = proposal.query_selector(".verified").unwrap().unwrap();
+        assert!(
+            text(&verified).starts_with("Vérifié le "),
+            "{}",
+            text(&verified)
+        );
         statuses.push(status);
     }
     assert!(statuses.iter().any(|s| s == "eligible"), "{statuses:?}");
@@ -498,4 +506,85 @@ fn every_why_names_its_scheme_for_screen_readers() {
         names.len(),
         "two \"Pourquoi ?\" sound the same"
     );
+}
+
+/// A town's catalogue of one allowance for adults, last verified on
+/// 27 November 2026, its amounts valid from 1 April 2026 to 31 March 2027.
+fn allowance() -> String {
+    json!({
+        "format_version": 1, "id": "ville", "name": "Ville", "fictional": true,
+        "entries": [{
+            "id": "aide-ville", "name": {"fr": "Aide de la ville"},
+            "description": {"fr": "Une aide pour les adultes."},
+            "kind": "scheme", "types": ["aide-financiere"],
+            "themes": ["trouver-un-emploi--repondre-a-des-offres-demploi"],
+            "publics": ["tous-publics"], "zone": {"departments": ["93"]},
+            "eligibility": {"age": {"min": 18}},
+            "access": {"through": ["usagers"], "modes": ["se-presenter"]},
+            "cost": "gratuit", "source_url": "https://example.org/aide",
+            "figures_valid": {"from": "2026-04-01", "until": "2027-03-31"},
+            "last_verified": "2026-11-27"
+        }]
+    })
+    .to_string()
+}
+
+#[wasm_bindgen_test]
+fn a_person_never_reads_a_stale_vous_y_avez_droit() {
+    let (host, widget) = mount("fr");
+    widget.set_local_catalogue(allowance().into()).unwrap();
+    let on = |date: &str| {
+        let mut diagnosis = diagnosis();
+        diagnosis["reference_date"] = json!(date);
+        widget.set_diagnosis(js(&diagnosis)).unwrap();
+        let item = find(&host, "li.proposal[data-entry=aide-ville]");
+        let line = |selector: &str| {
+            item.query_selector(selector)
+                .unwrap()
+                .map(|line| text(&line))
+        };
+        (
+            item.get_attribute("data-standing").unwrap(),
+            line(".status").unwrap(),
+            line(".figures-outdated"),
+            line(".stale"),
+            line(".verified").unwrap(),
+        )
+    };
+    // Within its figures' dates, checked a week ago: a right met.
+    let (standing, status, figures, stale, verified) = on("2026-12-03");
+    assert_eq!(standing, "entitled");
+    assert_eq!(
+        status,
+        format!(
+            "✓{}",
+            Message::EligibilityWords(Eligibility::Eligible).text(Locale::Fr)
+        )
+    );
+    assert_eq!((figures, stale), (None, None));
+    assert_eq!(verified, "Vérifié le 27 novembre 2026");
+    // Past its figures' dates: to check, and why, with the dates.
+    let (standing, status, figures, stale, _) = on("2027-04-01");
+    assert_eq!(standing, "to_check");
+    assert_eq!(status, "?À vérifier");
+    assert!(
+        figures
+            .unwrap()
+            .contains("du 1er avril 2026 au 31 mars 2027"),
+        "the figures' dates in words"
+    );
+    assert_eq!(stale, None);
+    // More than twelve months after it was checked: a warning too.
+    let (standing, status, _, stale, verified) = on("2027-11-28");
+    assert_eq!(standing, "to_check");
+    assert_eq!(status, "?À vérifier");
+    assert_eq!(
+        stale.unwrap(),
+        Message::Stale {
+            months: 12,
+            last_verified: passerelle_core::date::Date::parse("2026-11-27").unwrap(),
+        }
+        .text(Locale::Fr)
+    );
+    assert_eq!(verified, "Vérifié le 27 novembre 2026");
 }
