@@ -186,7 +186,9 @@ fn personas() -> Vec<Persona> {
                 ("numerique--maitriser-les-fondamentaux-du-numerique", Normal),
             ],
             not_needs: vec!["se-former"],
-            asked: 32,
+            // Who follows them is asked: a shelter or housing request with the SIAO
+            // is what they have already (the SIAO entry, issue 17).
+            asked: 33,
         },
         Persona {
             name: "refugee, 30, allowed to work, little French",
@@ -205,7 +207,8 @@ fn personas() -> Vec<Persona> {
                 ("difficultes-administratives-ou-juridiques", High),
             ],
             not_needs: vec![],
-            asked: 33,
+            // Who follows them: the SIAO (issue 17).
+            asked: 34,
         },
         Persona {
             name: "single parent, 28, toddler, RSA",

@@ -609,8 +609,16 @@ fn an_entry_without_conditions_is_open_to_all_not_a_right_whose_conditions_are_m
     // The AGE hangs on a job start no fact can say: never a right met.
     assert!(!has(Standing::Entitled, "agepi"));
     // A scheme whose conditions the site cannot check is neither.
-    for id in ["iae-pass-inclusion", "fonds-solidarite-logement", "apl"] {
-        assert!(has(Standing::OnConditions, id), "{id} is not on conditions");
+    let id = "iae-pass-inclusion";
+    assert!(has(Standing::OnConditions, id), "{id} is not on conditions");
+    assert!(!has(Standing::OpenToAll, id) && !has(Standing::Entitled, id));
+    // Nor one whose decisive condition is left to check (`to_check`): the
+    // FSL's departmental ceiling, the housing benefit's rent and resources.
+    for id in ["fonds-solidarite-logement", "apl"] {
+        assert!(
+            has(Standing::OnConditions, id) || has(Standing::Undetermined, id),
+            "{id} is neither on conditions nor to check"
+        );
         assert!(!has(Standing::OpenToAll, id) && !has(Standing::Entitled, id));
     }
 }

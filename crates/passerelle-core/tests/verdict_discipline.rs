@@ -341,6 +341,28 @@ const OPEN_TO_ALL: &[(&str, &str)] = &[
         "career advice: any working-age person, free (C. trav. L6111-6)",
     ),
     ("jeveuxaider", "volunteering platform: anyone"),
+    // Housing, food, emergencies, rights and debt (issue 17).
+    (
+        "ccas",
+        "the town's social service: any resident; files any aid request (CASF L123-5)",
+    ),
+    ("adil", "free legal advice on housing: anyone (CCH L366-1)"),
+    (
+        "mediateur-energie",
+        "energy ombudsman and Énergie-Info: any consumer, free (service-public F20820)",
+    ),
+    (
+        "france-victimes-116006",
+        "victim support line: any victim or relative, free, whatever the nationality",
+    ),
+    (
+        "info-escroqueries",
+        "the ministry's fraud line: anyone who thinks they were scammed, free",
+    ),
+    (
+        "secours-catholique",
+        "welcome and listening: anyone in difficulty, whatever their religion",
+    ),
 ];
 
 /// The entries open to everyone of an age, reviewed the same way: they
