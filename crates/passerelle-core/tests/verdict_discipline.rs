@@ -384,25 +384,9 @@ fn open_to_an_age(id: &str) -> bool {
 /// The ids of the national entries "eligible" for `facts` that are not
 /// reviewed as open to all.
 fn eligible_not_open_to_all(facts: &Facts) -> Vec<String> {
-    let catalogue = Catalogue::national();
-    let orientation = orient(
-        &catalogue,
-        &Request {
-            facts,
-            needs: &[],
-            reference_date: Date::parse("2026-12-03").unwrap(),
-            locale: Locale::Fr,
-            explain: false,
-        },
-    )
-    .unwrap();
-    orientation
-        .matched()
-        .eligible
-        .into_iter()
-        .filter(|id| !open_to_all(id))
-        .map(str::to_owned)
-        .collect()
+    let mut ids = eligible(facts);
+    ids.retain(|id| !open_to_all(id));
+    ids
 }
 
 #[test]
