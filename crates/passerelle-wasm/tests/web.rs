@@ -345,6 +345,10 @@ fn a_person_skips_corrects_a_number_gives_a_postal_code_and_ticks_boxes() {
     choose(&host, "jobseeker");
     assert_eq!(question_id(&host).as_deref(), Some("registered_jobseeker"));
     choose(&host, "yes");
+    // Income from work, apart from the household's: a jobseeker earns
+    // none this month.
+    assert_eq!(question_id(&host).as_deref(), Some("work_income"));
+    type_in(&host, "0");
 
     // A multiple choice: "None of these" unticks the others, and the
     // others untick it.
@@ -381,7 +385,7 @@ fn a_person_skips_corrects_a_number_gives_a_postal_code_and_ticks_boxes() {
         answers,
         json!({"sleep_tonight": "home", "food_today": true, "urgent_care": false, "age": 22,
                "postal_code": "93200", "employment_status": "jobseeker",
-               "registered_jobseeker": true, "benefits": ["rsa"]})
+               "registered_jobseeker": true, "work_income": 0, "benefits": ["rsa"]})
     );
     // Back: the boxes ticked are shown again.
     click(&host, "#passerelle-back");
