@@ -144,9 +144,17 @@ test('a person answers with the keyboard only, sees what to do at once, and the 
   await page.keyboard.press('Space');
   await continueWithEnter(page);
 
+  // Income from work, apart from the household's: none this month.
+  await waitForNext(page, 'registered_jobseeker');
+  assert.equal((await shown(page)).question, 'work_income');
+  await page.keyboard.press('Tab');
+  assert.equal(await focusedInWidget(page), 'passerelle-input');
+  await page.keyboard.type('0');
+  await page.keyboard.press('Enter');
+
   // Benefits: boxes; "Aucune de ces aides", the last, unticks the others.
   // The RSA is the third box, after the ARE and the ASS.
-  await waitForNext(page, 'registered_jobseeker');
+  await waitForNext(page, 'work_income');
   assert.equal((await shown(page)).question, 'benefits');
   const box = (value) => widget.locator(`input[value=${value}]`);
   const boxes = await widget.locator('input[type=checkbox]').evaluateAll((inputs) => inputs.map((input) => input.value));
@@ -233,6 +241,7 @@ test('a person answers with the keyboard only, sees what to do at once, and the 
     postal_code: '93200',
     employment_status: 'jobseeker',
     registered_jobseeker: true,
+    work_income: 0,
     benefits: ['rsa'],
     job_difficulty: 'a_lot',
   };
