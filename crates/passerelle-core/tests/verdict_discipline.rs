@@ -6,7 +6,9 @@ use passerelle_core::catalogue::Catalogue;
 use passerelle_core::date::Date;
 use passerelle_core::facts::Facts;
 use passerelle_core::i18n::{Locale, Message};
-use passerelle_core::orientation::{orient, Eligibility, Need, Priority, Request, Standing};
+use passerelle_core::orientation::{
+    orient, DetailedProposal, Eligibility, Need, Priority, Request, Standing,
+};
 use proptest::prelude::*;
 
 /// A catalogue of one entry, for adults, with `extra` fields (JSON, each
@@ -32,14 +34,16 @@ fn problems(json: &str) -> Vec<(&'static str, String)> {
         .collect()
 }
 
-/// Where the only entry stands for a 30-year-old on `date`, and the
-/// warning about its figures a person reads, if any.
-fn adult_on(
+/// What `read` makes of the proposal of the only entry of `catalogue`,
+/// under a money need, for the person `facts` (JSON) on `date`.
+fn only_proposal<T>(
     catalogue: &Catalogue,
+    facts: &str,
     date: &str,
     locale: Locale,
-) -> (Eligibility, Standing, Option<String>) {
-    let facts = Facts::from_json(r#"{"age": 30}"#).unwrap();
+    read: impl FnOnce(&DetailedProposal) -> T,
+) -> T {
+    let facts = Facts::from_json(facts).unwrap();
     let needs = [Need::new("difficultes-financieres", Priority::Normal)];
     let orientation = orient(
         catalogue,
@@ -52,19 +56,29 @@ fn adult_on(
         },
     )
     .unwrap();
-    let detailed = orientation.detailed();
-    let proposal = &detailed.needs[0].proposals[0];
-    let warning = match (proposal.figures_outdated, proposal.figures_valid) {
-        (true, Some(figures)) => Some(
-            Message::FiguresOutdated {
-                from: figures.from,
-                until: figures.until,
-            }
-            .text(locale),
-        ),
-        _ => None,
-    };
-    (proposal.status, proposal.standing, warning)
+    read(&orientation.detailed().needs[0].proposals[0])
+}
+
+/// Where the only entry stands for a 30-year-old on `date`, and the
+/// warning about its figures a person reads, if any.
+fn adult_on(
+    catalogue: &Catalogue,
+    date: &str,
+    locale: Locale,
+) -> (Eligibility, Standing, Option<String>) {
+    only_proposal(catalogue, r#"{"age": 30}"#, date, locale, |proposal| {
+        let warning = match (proposal.figures_outdated, proposal.figures_valid) {
+            (true, Some(figures)) => Some(
+                Message::FiguresOutdated {
+                    from: figures.from,
+                    until: figures.until,
+                }
+                .text(locale),
+            ),
+            _ => None,
+        };
+        (proposal.status, proposal.standing, warning)
+    })
 }
 
 #[test]
@@ -128,24 +142,16 @@ fn outdated_figures_do_not_turn_a_refusal_or_an_open_service_into_a_right() {
         r#""figures_valid": {"from": "2025-04-01", "until": "2026-03-31"},"#,
     ))
     .unwrap();
-    let facts = Facts::from_json(r#"{"age": 16}"#).unwrap();
-    let needs = [Need::new("difficultes-financieres", Priority::Normal)];
-    let orientation = orient(
+    let (standing, figures_outdated) = only_proposal(
         &catalogue,
-        &Request {
-            facts: &facts,
-            needs: &needs,
-            reference_date: Date::parse("2026-12-03").unwrap(),
-            locale: Locale::Fr,
-            explain: false,
-        },
-    )
-    .unwrap();
-    let detailed = orientation.detailed();
-    let proposal = &detailed.needs[0].proposals[0];
-    assert_eq!(proposal.standing, Standing::RuledOut);
+        r#"{"age": 16}"#,
+        "2026-12-03",
+        Locale::Fr,
+        |proposal| (proposal.standing, proposal.figures_outdated),
+    );
+    assert_eq!(standing, Standing::RuledOut);
     // The warning is still there: a ceiling may have moved.
-    assert!(proposal.figures_outdated);
+    assert!(figures_outdated);
 }
 
 #[test]
@@ -181,28 +187,16 @@ fn an_impossible_or_incomplete_figures_period_is_refused() {
 /// Where the only entry of `catalogue` stands for a 30-year-old, with its
 /// explanation as a person reads it.
 fn standing_and_reasons(catalogue: &Catalogue) -> (Eligibility, Standing, Vec<String>) {
-    let facts = Facts::from_json(r#"{"age": 30, "postal_code": "75011"}"#).unwrap();
-    let needs = [Need::new("difficultes-financieres", Priority::Normal)];
-    let orientation = orient(
-        catalogue,
-        &Request {
-            facts: &facts,
-            needs: &needs,
-            reference_date: Date::parse("2026-12-03").unwrap(),
-            locale: Locale::Fr,
-            explain: true,
-        },
-    )
-    .unwrap();
-    let detailed = orientation.detailed();
-    let proposal = &detailed.needs[0].proposals[0];
-    assert!(proposal.missing.is_empty(), "nothing left to ask");
-    let reasons = proposal
-        .explanation
-        .iter()
-        .map(|reason| reason.text().to_string())
-        .collect();
-    (proposal.status, proposal.standing, reasons)
+    let facts = r#"{"age": 30, "postal_code": "75011"}"#;
+    only_proposal(catalogue, facts, "2026-12-03", Locale::Fr, |proposal| {
+        assert!(proposal.missing.is_empty(), "nothing left to ask");
+        let reasons = proposal
+            .explanation
+            .iter()
+            .map(|reason| reason.text().to_string())
+            .collect();
+        (proposal.status, proposal.standing, reasons)
+    })
 }
 
 #[test]
@@ -593,26 +587,14 @@ fn a_right_not_verified_for_twelve_months_is_to_check_with_a_warning() {
     assert_eq!(passerelle_core::catalogue::DEFAULT_STALE_AFTER_MONTHS, 12);
     assert_eq!(entry.verified_until(), Date::parse("2027-11-10").unwrap());
     let detailed_on = |date: &str| {
-        let facts = Facts::from_json(r#"{"age": 30}"#).unwrap();
-        let needs = [Need::new("difficultes-financieres", Priority::Normal)];
-        let orientation = orient(
-            &catalogue,
-            &Request {
-                facts: &facts,
-                needs: &needs,
-                reference_date: Date::parse(date).unwrap(),
-                locale: Locale::Fr,
-                explain: false,
-            },
-        )
-        .unwrap();
-        let proposal = orientation.detailed().needs[0].proposals[0].clone();
-        (
-            proposal.standing,
-            proposal.stale,
-            proposal.last_verified,
-            proposal.stale_after_months,
-        )
+        only_proposal(&catalogue, r#"{"age": 30}"#, date, Locale::Fr, |proposal| {
+            (
+                proposal.standing,
+                proposal.stale,
+                proposal.last_verified,
+                proposal.stale_after_months,
+            )
+        })
     };
     // Twelve months to the day: still a right met, and the person reads
     // when it was checked.
@@ -638,21 +620,10 @@ fn a_right_not_verified_for_twelve_months_is_to_check_with_a_warning() {
     let open =
         Catalogue::from_json(&one_entry("").replace(r#""eligibility": {"age": {"min": 18}},"#, ""))
             .unwrap();
-    let facts = Facts::new();
-    let orientation = orient(
-        &open,
-        &Request {
-            facts: &facts,
-            needs: &[Need::new("difficultes-financieres", Priority::Normal)],
-            reference_date: Date::parse("2028-01-01").unwrap(),
-            locale: Locale::Fr,
-            explain: false,
-        },
-    )
-    .unwrap();
-    let proposal = &orientation.detailed().needs[0].proposals[0].clone();
     assert_eq!(
-        (proposal.standing, proposal.stale),
+        only_proposal(&open, "{}", "2028-01-01", Locale::Fr, |proposal| {
+            (proposal.standing, proposal.stale)
+        }),
         (Standing::OpenToAll, true)
     );
 }

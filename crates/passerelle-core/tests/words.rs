@@ -136,7 +136,12 @@ fn conditions_on(fact: &str) -> Vec<serde_json::Value> {
 /// Values of `fact` at its boundaries: none, one, many; both booleans;
 /// empty, one and several sets.
 fn boundary_values(fact: &str) -> Vec<serde_json::Value> {
+    use passerelle_core::facts::{Fact, FactType};
     use serde_json::json;
+    // A one-of fact: each of its values, from the facts' vocabulary.
+    if let Some(FactType::OneOf(values)) = Fact::from_name(fact).map(Fact::value_type) {
+        return values.iter().map(|value| json!(value)).collect();
+    }
     match fact {
         "birth_date" => vec![json!("2001-03-14"), json!("2026-11-27")],
         "age" => vec![json!(0), json!(1), json!(22), json!(130)],
@@ -144,18 +149,6 @@ fn boundary_values(fact: &str) -> Vec<serde_json::Value> {
         "commune" => vec![json!("93066"), json!("2A004")],
         "department" => vec![json!("93"), json!("976")],
         "region" => vec![json!("11")],
-        "employment_status" => [
-            "employed",
-            "jobseeker",
-            "student",
-            "in_training",
-            "apprentice",
-            "self_employed",
-            "inactive",
-            "retired",
-        ]
-        .map(|v| json!(v))
-        .to_vec(),
         "benefits" => vec![
             json!([]),
             json!(["rsa"]),
@@ -169,16 +162,6 @@ fn boundary_values(fact: &str) -> Vec<serde_json::Value> {
             json!(["health_limits_work"]),
             json!(["cmi_invalidite", "invalidity_pension"]),
         ],
-        "residence_status" => [
-            "residence_permit",
-            "refugee",
-            "subsidiary_protection",
-            "temporary_protection",
-            "asylum_seeker",
-            "no_permit",
-        ]
-        .map(|v| json!(v))
-        .to_vec(),
         "household_size" => vec![json!(1), json!(2), json!(20)],
         "months_in_france" => vec![
             json!(0),
@@ -194,21 +177,6 @@ fn boundary_values(fact: &str) -> Vec<serde_json::Value> {
             json!(["cej"]),
             json!(["mission_locale", "cap_emploi", "social_worker"]),
         ],
-        "nationality" => ["french", "eu", "non_eu"].map(|v| json!(v)).to_vec(),
-        "housing" => [
-            "owner",
-            "tenant",
-            "hosted",
-            "emergency_shelter",
-            "homeless",
-            "other",
-        ]
-        .map(|v| json!(v))
-        .to_vec(),
-        "french_level" => ["fluent", "basic", "none"].map(|v| json!(v)).to_vec(),
-        "digital_autonomy" => ["autonomous", "needs_help", "no_access"]
-            .map(|v| json!(v))
-            .to_vec(),
         "qualification_level" => (0..=8).map(|n| json!(n)).collect(),
         "monthly_resources" => vec![json!(0), json!(1), json!(1200), json!(1_000_000)],
         "unemployment_months"
