@@ -56,6 +56,7 @@ pub fn renamed_entry(former: &str) -> Option<&'static str> {
         .find(|(id, _)| *id == former)
         .map(|(_, today)| *today)
 }
+
 const DEMO_LOCAL_CATALOGUE: &str = data_file!("catalogue-demo-local.json");
 
 /// A list of schemes and services, checked: every catalogue is read by
