@@ -31,15 +31,27 @@ export async function fetchText(field, url, path = `$.${field}_url`) {
 }
 
 /**
- * `options` with each `<field>_url` replaced by the text fetched from it
- * (as `<field>`); the other options are kept as they are.
+ * `options` (a plain object) with each `<field>_url` replaced by the text
+ * fetched from it (as `<field>`); the other options are kept as they are.
+ * Only the object's own properties are read: a URL put on
+ * `Object.prototype` by a polluted library is not fetched. A `Map`, a
+ * class instance or any other object is refused (`wrong_type`).
  * @param {object} options
  * @returns {Promise<object>}
  */
 export async function fetchedOptions(options = {}) {
-  const resolved = { ...options };
+  const prototype = typeof options === 'object' && options !== null
+    ? Object.getPrototypeOf(options) : undefined;
+  if (prototype !== Object.prototype && prototype !== null) {
+    const error = new TypeError('options must be a plain object: {questionnaire_url, catalogue_url, …}');
+    error.code = 'wrong_type';
+    error.details = [{ path: '$', code: 'wrong_type', message: error.message }];
+    throw error;
+  }
+  // Own enumerable properties only, onto an object with no prototype.
+  const resolved = Object.assign(Object.create(null), options);
   await Promise.all(FIELDS.map(async (field) => {
-    const url = options[`${field}_url`];
+    const url = resolved[`${field}_url`];
     delete resolved[`${field}_url`];
     if (url === undefined || url === null) return;
     resolved[field] = await fetchText(field, url);
