@@ -63,19 +63,29 @@ export function plain_json(value) {
       return ['polluted_prototype', '$', `${name}.prototype has a toJSON method (put there by a script of the page?): no value can be read safely`];
     }
   }
-  const paths = new WeakMap();
+  // Each object met, with its holder and key: its path is worked out
+  // only for a value refused.
+  const holders = new WeakMap();
+  const refuse = (holder, key, code, message) => {
+    let path = '';
+    for (let up = [holder, key]; holders.has(up[0]); up = holders.get(up[0])) {
+      path = (isArray(up[0]) ? `[${up[1]}]` : `.${up[1]}`) + path;
+    }
+    throw new Refusal(code, `$${path}`, message);
+  };
   try {
     return JSON.stringify(value, function replacer(key, item) {
-      const base = paths.get(this);
-      const path = base === undefined ? '$' : isArray(this) ? `${base}[${key}]` : `${base}.${key}`;
-      if (!wellFormed(key)) throw new Refusal('not_unicode', path, 'a name holds half a surrogate pair: it is not Unicode text');
-      if (this[key] instanceof Date) throw new Refusal('wrong_type', path, 'a Date: write a date as text, YYYY-MM-DD');
+      if (!wellFormed(key)) refuse(this, key, 'not_unicode', 'a name holds half a surrogate pair: it is not Unicode text');
       switch (typeof item) {
         case 'string':
-          if (!wellFormed(item)) throw new Refusal('not_unicode', path, 'a text holds half a surrogate pair: it is not Unicode text');
+          if (!wellFormed(item)) refuse(this, key, 'not_unicode', 'a text holds half a surrogate pair: it is not Unicode text');
+          // What Date.prototype.toJSON writes: a moment in UTC, not a day.
+          if (item.length >= 24 && item[10] === 'T' && this[key] instanceof Date) {
+            refuse(this, key, 'wrong_type', 'a Date: write a date as text, YYYY-MM-DD');
+          }
           return item;
         case 'number':
-          if (!Number.isFinite(item)) throw new Refusal('not_a_number', path, `${item} is not a number JSON holds: give a finite number, or leave the value out`);
+          if (!Number.isFinite(item)) refuse(this, key, 'not_a_number', `${item} is not a number JSON holds: give a finite number, or leave the value out`);
           return item;
         case 'boolean':
         case 'undefined':
@@ -84,18 +94,18 @@ export function plain_json(value) {
           if (item === null) return item;
           break;
         default:
-          throw new Refusal('wrong_type', path, `a ${typeof item} is not a JSON value`);
+          refuse(this, key, 'wrong_type', `a ${typeof item} is not a JSON value`);
       }
       const prototype = getPrototypeOf(item);
       if (isArray(item) ? prototype !== ARRAY : prototype !== OBJECT && prototype !== null) {
-        throw new Refusal('wrong_type', path, `a ${typeName(item)}: give plain objects and arrays`);
+        refuse(this, key, 'wrong_type', `a ${typeName(item)}: give plain objects and arrays`);
       }
       if (isArray(item)) {
         for (let i = 0; i < item.length; i += 1) {
-          if (!hasOwn(item, i)) throw new Refusal('wrong_type', path, `an array with a hole at ${i}: give every item`);
+          if (!hasOwn(item, i)) refuse(this, key, 'wrong_type', `an array with a hole at ${i}: give every item`);
         }
       }
-      paths.set(item, path);
+      holders.set(item, [this, key]);
       return item;
     });
   } catch (error) {
