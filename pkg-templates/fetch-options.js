@@ -3,12 +3,18 @@
 
 const FIELDS = ['questionnaire', 'catalogue', 'local_catalogue'];
 
-/** A Passerelle error: an Error with a stable `code` and `details`. */
+/**
+ * A Passerelle error: an Error with a stable `code` and `details`, as own
+ * properties (not set through a setter a script put on Object.prototype).
+ */
+function passerelleError(code, message, details) {
+  const own = (value) => ({ __proto__: null, value, writable: true, enumerable: true, configurable: true });
+  return Object.defineProperties(new Error(message), { code: own(code), details: own(details) });
+}
+
 function fetchError(field, path, url, message) {
-  const error = new Error(`Could not fetch ${field} from ${url}: ${message}`);
-  error.code = 'fetch_failed';
-  error.details = [{ path, code: 'fetch_failed', message }];
-  return error;
+  return passerelleError('fetch_failed', `Could not fetch ${field} from ${url}: ${message}`,
+    [{ path, code: 'fetch_failed', message }]);
 }
 
 /**
@@ -43,10 +49,8 @@ export async function fetchedOptions(options = {}) {
   const prototype = typeof options === 'object' && options !== null
     ? Object.getPrototypeOf(options) : undefined;
   if (prototype !== Object.prototype && prototype !== null) {
-    const error = new TypeError('options must be a plain object: {questionnaire_url, catalogue_url, …}');
-    error.code = 'wrong_type';
-    error.details = [{ path: '$', code: 'wrong_type', message: error.message }];
-    throw error;
+    const message = 'options must be a plain object: {questionnaire_url, catalogue_url, …}';
+    throw passerelleError('wrong_type', message, [{ path: '$', code: 'wrong_type', message }]);
   }
   // Own enumerable properties only, onto an object with no prototype.
   const resolved = Object.assign(Object.create(null), options);

@@ -128,6 +128,26 @@ describe('a polluted Object.prototype changes nothing the engine reads', () => {
   });
 });
 
+test('a read-only code or details on Object.prototype does not take the errors\' own', async () => {
+  const engine = new Engine();
+  const pinned = { value: 'ok', writable: false, configurable: true };
+  Object.defineProperty(Object.prototype, 'code', pinned);
+  Object.defineProperty(Object.prototype, 'details', { ...pinned, value: [] });
+  try {
+    const error = refused(() => engine.set_locale('xx'), 'unknown_locale');
+    assert.ok(Object.hasOwn(error, 'code') && Object.hasOwn(error, 'details'));
+    const replayed = engine.replay_diagnosis({ sleep_tonight: 'nowhere' }, TODAY);
+    assert.equal(replayed.problems[0].code, 'answer_unknown_option');
+    refused(() => Engine.prototype.locale.call(null), 'wrong_receiver');
+    await assert.rejects(create_engine(new Map()), (error) => error.code === 'wrong_type');
+    await assert.rejects(create_engine({ catalogue_url: 'http://127.0.0.1:9/', communes: [] }),
+      (error) => error.code === 'fetch_failed');
+  } finally {
+    delete Object.prototype.code;
+    delete Object.prototype.details;
+  }
+});
+
 describe('a method called on the wrong object, or on a freed one, throws a clear error', () => {
   const engine = new Engine();
   const diagnosis = engine.start_diagnosis(TODAY);

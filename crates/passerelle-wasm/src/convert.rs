@@ -368,3 +368,28 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure
     js_sys::JSON::parse(&json::write(value))
         .map_err(|thrown| Failure::new("conversion_failed", describe(&thrown)))
 }
+
+/// Sets `object[key]` to `value` as its own data property (writable,
+/// enumerable, configurable), as a literal would: a setter or a read-only
+/// property of that name put on `Object.prototype` by a script of the page
+/// neither sees nor blocks it (`Reflect.set` would go through them). The
+/// descriptor has no prototype, so an inherited `get` cannot spoil it.
+pub(crate) fn set_own(object: &JsValue, key: &str, value: &JsValue) {
+    let descriptor = js_sys::Object::new();
+    js_sys::Object::set_prototype_of(&descriptor, JsValue::NULL.unchecked_ref());
+    for (name, field) in [
+        ("value", value),
+        ("writable", &JsValue::TRUE),
+        ("enumerable", &JsValue::TRUE),
+        ("configurable", &JsValue::TRUE),
+    ] {
+        // On a fresh object with no prototype: cannot fail.
+        let _ = js_sys::Reflect::set(&descriptor, &name.into(), field);
+    }
+    // Defining a property of a fresh, extensible object cannot fail.
+    let _ = js_sys::Reflect::define_property(
+        object.unchecked_ref::<js_sys::Object>(),
+        &key.into(),
+        &descriptor,
+    );
+}

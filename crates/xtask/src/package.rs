@@ -257,10 +257,8 @@ function receiver(object, Class, freeing) {
     return owned[1];
 }
 function refusal(code, message) {
-    const error = new Error(message);
-    error.code = code;
-    error.details = [];
-    return error;
+    const own = (value) => ({ __proto__: null, value, writable: true, enumerable: true, configurable: true });
+    return Object.defineProperties(new Error(message), { code: own(code), details: own([]) });
 }
 ";
 
