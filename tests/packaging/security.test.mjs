@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 
 import { answerAll, nodeEntry, packageDir, requirePackage, root } from './package.mjs';
+import { cleanUp, launch, noBrowser, openPage, serveFolder } from './static.mjs';
 
 requirePackage();
 const { Engine, Diagnosis, Plan, create_engine } = await import(nodeEntry);
@@ -251,3 +252,42 @@ test('the package says where its glue is guarded (a build that lost the guard fa
   const glue = readFileSync(path.join(packageDir, 'passerelle_wasm.js'), 'utf8');
   assert.doesNotMatch(glue, /wasm\.\w+\(this\.__wbg_ptr/, 'every method checks its receiver');
 });
+
+test('in the browser entry too: inherited URLs, wrong receivers, NaN and half pairs are refused',
+  { skip: noBrowser }, async () => {
+    const server = await serveFolder(packageDir);
+    const browser = await launch();
+    try {
+      const { page, seen } = await openPage(browser, `${server.url}package.json`);
+      const found = await page.evaluate(async (url) => {
+        const { create_engine, Engine, Diagnosis } = await import('./passerelle.js');
+        const codeOf = async (call) => {
+          try { await call(); return 'nothing thrown'; } catch (error) { return error.code; }
+        };
+        Object.prototype.local_catalogue_url = url;
+        let phone;
+        try {
+          const engine = await create_engine({});
+          phone = engine.catalogue().entries.find((entry) => entry.id === 'urgence-115').access.phone;
+        } finally {
+          delete Object.prototype.local_catalogue_url;
+        }
+        const engine = new Engine();
+        const diagnosis = engine.start_diagnosis('2026-11-27');
+        return {
+          phone,
+          wrongReceiver: await codeOf(() => Diagnosis.prototype.current.call(engine)),
+          notANumber: await codeOf(() => engine.eligible({ facts: { age: NaN } })),
+          wrongType: await codeOf(() => engine.eligible({ facts: new Map([['age', 30]]) })),
+          notUnicode: await codeOf(() => diagnosis.answer('sleep_tonight', 'home\ud800')),
+        };
+      }, 'data:application/json,' + encodeURIComponent(JSON.stringify(attackersCatalogue())));
+      assert.deepEqual(found, {
+        phone: '115', wrongReceiver: 'wrong_receiver', notANumber: 'not_a_number',
+        wrongType: 'wrong_type', notUnicode: 'not_unicode',
+      });
+      assert.deepEqual(seen.errors, []);
+    } finally {
+      await cleanUp(() => browser.close(), () => server.close());
+    }
+  });
