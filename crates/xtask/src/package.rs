@@ -350,3 +350,76 @@ fn copy(from: &Path, to: &Path) -> Result {
         .map(drop)
         .map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shape of wasm-bindgen 0.2.130's glue for a class.
+    const GLUE: &str = "\
+import { plain_json } from './snippets/passerelle-wasm-1/inline0.js';
+import * as import1 from \"./snippets/passerelle-wasm-1/inline0.js\"
+export class Plan {
+    static __wrap(ptr) {
+        const obj = Object.create(Plan.prototype);
+        obj.__wbg_ptr = ptr;
+        PlanFinalization.register(obj, obj.__wbg_ptr, obj);
+        return obj;
+    }
+    __destroy_into_raw() {
+        const ptr = this.__wbg_ptr;
+        this.__wbg_ptr = 0;
+        PlanFinalization.unregister(this);
+        return ptr;
+    }
+    free() {
+        const ptr = this.__destroy_into_raw();
+        wasm.__wbg_plan_free(ptr, 0);
+    }
+    to_json() {
+        const ret = wasm.plan_to_json(this.__wbg_ptr);
+        return ret;
+    }
+}
+";
+
+    #[test]
+    fn every_method_of_the_glue_reads_its_pointer_through_the_guard() {
+        let guarded = guard_receivers(GLUE).unwrap();
+        assert!(guarded.contains("wasm.plan_to_json(receiver(this, Plan))"));
+        assert!(guarded.contains("obj.__wbg_ptr = ptr; OWNED.set(obj, [Plan, ptr]);"));
+        assert!(guarded.contains("const ptr = receiver(this, Plan, true);"));
+        assert!(guarded.contains("OWNED.set(this, [Plan, 0]);"));
+        assert!(guarded.contains("if (ptr) wasm.__wbg_plan_free(ptr, 0);"));
+        assert!(!guarded.contains("(this.__wbg_ptr"));
+        assert!(guarded.ends_with(RECEIVER_GUARD));
+    }
+
+    #[test]
+    fn a_glue_of_another_shape_is_refused_not_published_unguarded() {
+        let other = GLUE.replace("wasm.plan_to_json(this.__wbg_ptr)", "wasm.plan_to_json(p)");
+        let other = other.replace("const ptr = this.__wbg_ptr;", "const ptr = this.ptr;");
+        assert!(guard_receivers(&other).is_err());
+        let unknown = GLUE.replace("return ret;", "return ret + this.__wbg_ptr;");
+        assert!(guard_receivers(&unknown).is_err());
+    }
+
+    #[test]
+    fn snippets_are_put_inside_the_glue() {
+        let staging = std::env::temp_dir().join(format!("passerelle-xtask-{}", std::process::id()));
+        let folder = staging.join("snippets/passerelle-wasm-1");
+        fs::create_dir_all(&folder).unwrap();
+        fs::write(
+            folder.join("inline0.js"),
+            "const X = 1;\nexport function plain_json(v) { return X; }\nexport function well_formed(t) { return true; }\n",
+        )
+        .unwrap();
+        let inlined = inline_snippets(GLUE, &staging).unwrap();
+        fs::remove_dir_all(&staging).unwrap();
+        assert!(!inlined.contains("import "), "{inlined}");
+        assert!(inlined.contains("return { plain_json, well_formed };"));
+        assert!(inlined.contains("const { plain_json } = snippet0;"));
+        assert!(inlined.contains("const import1 = snippet0;"));
+        assert!(inlined.contains("function plain_json(v)") && !inlined.contains("export function"));
+    }
+}
