@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { runInNewContext } from 'node:vm';
 
 import { answerAll, nodeEntry, packageDir, requirePackage, root } from './package.mjs';
 import { cleanUp, launch, noBrowser, openPage, serveFolder } from './static.mjs';
@@ -226,8 +227,12 @@ describe('values JSON would silently change are refused with a code', () => {
     refused(() => engine.eligible({ facts: { age: () => 30 } }), 'wrong_type');
     refused(() => engine.eligible({ facts: { age: 30n } }), 'wrong_type');
     refused(() => engine.orient({ facts: { age: new Number(30) } }), 'wrong_type');
-    // What stays accepted: plain objects, null-prototype objects, a Plan (by its toJSON).
+    // What stays accepted: plain objects, null-prototype objects, those of
+    // another realm (a frame's), a Plan (by its toJSON).
     assert.ok(engine.eligible({ facts: Object.assign(Object.create(null), { age: 30 }) }));
+    const framed = runInNewContext("({ facts: { age: 30, benefits: ['rsa'] }, reference_date: '2026-11-27' })");
+    assert.deepEqual(engine.eligible(framed), engine.eligible(JSON.parse(JSON.stringify(framed))));
+    refused(() => engine.eligible(runInNewContext('({ facts: new Map() })')), 'wrong_type');
     const plan = aPlan(engine);
     assert.equal(engine.plan_from_json(plan).to_json(), plan.to_json());
   });

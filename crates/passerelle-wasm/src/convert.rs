@@ -97,7 +97,12 @@ export function plain_json(value) {
           refuse(this, key, 'wrong_type', `a ${typeof item} is not a JSON value`);
       }
       const prototype = getPrototypeOf(item);
-      if (isArray(item) ? prototype !== ARRAY : prototype !== OBJECT && prototype !== null) {
+      // Plain: that of a literal or of JSON.parse, no prototype, or that of
+      // a literal of another realm (a frame), whose prototype has none.
+      const plain = isArray(item)
+        ? prototype === ARRAY || (isArray(prototype) && getPrototypeOf(getPrototypeOf(prototype)) === null)
+        : prototype === OBJECT || prototype === null || getPrototypeOf(prototype) === null;
+      if (!plain) {
         refuse(this, key, 'wrong_type', `a ${typeName(item)}: give plain objects and arrays`);
       }
       if (isArray(item)) {
