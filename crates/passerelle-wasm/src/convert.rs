@@ -143,8 +143,9 @@ pub(crate) fn absent(value: &JsValue) -> bool {
     value.is_undefined() || value.is_null()
 }
 
-/// What a thrown JavaScript value says, for a message: an `Error`'s own
-/// message, or the value if it is a string.
+/// What a thrown JavaScript value says, for a message: an `Error`'s
+/// message, or the value if it is a string (no property of anything else
+/// is read).
 fn describe(thrown: &JsValue) -> String {
     thrown
         .dyn_ref::<js_sys::Error>()
