@@ -566,23 +566,73 @@ fn with_persist_the_plan_comes_back_and_forget_erases_it() {
 }
 
 #[wasm_bindgen_test]
-fn a_plan_kept_that_cannot_be_read_is_erased_and_the_person_told() {
-    const KEY: &str = "passerelle:plan:default";
+fn a_plan_kept_that_cannot_be_read_stays_is_never_written_over_and_is_erased_only_on_purpose() {
+    const KEY: &str = "passerelle:plan:unreadable";
     let storage = session_storage();
-    storage
-        .set_item(KEY, "{\"format_version\": 2, \"oops\"")
-        .unwrap();
+    for (kept, told) in [
+        (
+            "{\"format_version\": 2, \"oops\"",
+            Message::KeptPlanUnreadable,
+        ),
+        (
+            "{\"format_version\": 3, \"objectives\": []}",
+            Message::KeptPlanTooNew,
+        ),
+    ] {
+        storage.set_item(KEY, kept).unwrap();
+        let (host, widget) = mount();
+        widget
+            .set_persistence(Some("session".into()), Some("unreadable".into()))
+            .unwrap();
+        assert!(widget.plan().unwrap().is_null());
+        assert_eq!(
+            text(&find(&host, ".privacy .notice")),
+            told.text(Locale::Fr)
+        );
+        // A plan built here is not written over what cannot be read.
+        widget.set_diagnosis(diagnosis()).unwrap();
+        send(&find(&host, "#passerelle-build"), "submit");
+        assert!(!widget.plan().unwrap().is_null());
+        assert_eq!(storage.get_item(KEY).unwrap().as_deref(), Some(kept));
+        // Erased on purpose: gone; the next change is kept.
+        send(&find(&host, "#passerelle-forget"), "click");
+        send(&find(&host, "#passerelle-forget-confirm"), "click");
+        assert_eq!(storage.get_item(KEY).unwrap(), None);
+        send(&find(&host, "#passerelle-build"), "submit");
+        assert!(storage.get_item(KEY).unwrap().is_some());
+        widget.set_persistence(None, None).unwrap();
+        storage.remove_item(KEY).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+fn an_unknown_persist_keeps_nothing_erases_nothing_and_throws_bad_persist() {
+    const KEY: &str = "passerelle:plan:cases";
+    let storage = session_storage();
+    storage.remove_item(KEY).unwrap();
     let (host, widget) = mount();
     widget
-        .set_persistence(Some("session".into()), None)
+        .set_persistence(Some(" Session ".into()), Some("cases".into()))
         .unwrap();
-    assert!(widget.plan().unwrap().is_null());
-    assert_eq!(storage.get_item(KEY).unwrap(), None);
+    widget.set_diagnosis(diagnosis()).unwrap();
+    send(&find(&host, "#passerelle-build"), "submit");
+    let kept = storage
+        .get_item(KEY)
+        .unwrap()
+        .expect("kept with \" Session \"");
+    let refused = widget
+        .set_persistence(Some("sessions".into()), Some("cases".into()))
+        .unwrap_err();
     assert_eq!(
-        text(&find(&host, ".privacy .notice")),
-        Message::KeptPlanUnreadable.text(Locale::Fr)
+        js_sys::Reflect::get(&refused, &"code".into())
+            .unwrap()
+            .as_string()
+            .as_deref(),
+        Some("bad_persist")
     );
-    widget.set_persistence(None, None).unwrap();
+    assert_eq!(storage.get_item(KEY).unwrap(), Some(kept));
+    assert!(find(&host, ".privacy").has_attribute("hidden"));
+    storage.remove_item(KEY).unwrap();
 }
 
 #[wasm_bindgen_test]
