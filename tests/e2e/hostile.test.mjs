@@ -539,6 +539,12 @@ for (const storage of STORAGE_CASES) {
       assert.equal(kept[0], '{"not": json \u0000', 'what cannot be read stays, not written over');
       assert.equal(kept[1], '[1, 2, {"objectives": "<img src=x>"}]', 'the plan too');
     }
+    // Nothing kept, so leaving the page asks first.
+    assert.equal(await page.evaluate(() => {
+      const leaving = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(leaving);
+      return leaving.defaultPrevented;
+    }), true, 'leaving asks first');
     await checkState(page, `hostile-storage-${storage.name}`, { axe: false });
     const { events } = await recorded(page);
     assert.deepEqual(events, [], 'nothing sent as an error');

@@ -216,10 +216,12 @@ impl Keeper {
     }
 
     /// Asks the browser to warn before the page is left while `unsaved`
-    /// (answers given, a plan built) and nothing is kept on the device;
+    /// (answers given, a plan built) and not kept on the device (nothing
+    /// asked, a value there that cannot be read, or the storage refusing);
     /// the warning is taken away otherwise, and when the widget goes.
     pub(crate) fn guard_unload(&mut self, unsaved: bool) {
-        let wanted = unsaved && !self.writes();
+        let refused = self.notice.as_ref() == Some(&self.words.refused);
+        let wanted = unsaved && (!self.writes() || refused);
         if wanted && self.guard.is_none() {
             self.guard = UnloadGuard::new();
         } else if !wanted {

@@ -987,6 +987,8 @@ impl PlanView {
             self.error = None;
             self.render()?;
         }
+        // A write refused: leaving the page asks first.
+        self.keeper.guard_unload(self.plan.is_some());
         Ok(())
     }
 
