@@ -612,13 +612,13 @@ impl Diagnostic {
 
     /// Shows `found`, what the answers kept became; returns whether the
     /// answers shown changed.
-    fn adopt(&mut self, found: persist::Found<DiagnosisSession>) -> bool {
+    fn adopt(&mut self, found: persist::KeptChange<DiagnosisSession>) -> bool {
         self.session = match found {
-            persist::Found::Same => return false,
-            persist::Found::Erased => {
+            persist::KeptChange::Unchanged => return false,
+            persist::KeptChange::Erased => {
                 DiagnosisSession::new(&self.questionnaire, self.session.reference_date())
             }
-            persist::Found::Written(session) => session,
+            persist::KeptChange::Written(session) => session,
         };
         self.rejected = None;
         true

@@ -108,10 +108,10 @@ pub(crate) enum Unreadable {
 
 /// What a look at the storage found, against what the widget shows.
 #[derive(Debug)]
-pub(crate) enum Found<T> {
+pub(crate) enum KeptChange<T> {
     /// Nothing to take: the same as last seen, nothing kept, or a value
     /// that cannot be read (told, and left alone).
-    Same,
+    Unchanged,
     /// Erased since, in another tab or page: the widget starts again.
     Erased,
     /// Written since (or kept before, at the first look): the widget
@@ -198,14 +198,14 @@ impl Keeper {
                 let scope = scope.replace('%', "%25").replace(':', "%3A");
                 format!("passerelle:{}:{scope}:{}", self.widget, self.id)
             }
-            None => self.legacy_key(),
+            None => self.unscoped_key(),
         }
     }
 
-    /// The key before values had a scope (`passerelle:<widget>:<element
-    /// id>`): a value found there that this widget can read is moved to
-    /// the key of its scope.
-    fn legacy_key(&self) -> String {
+    /// The key without a scope (`passerelle:<widget>:<element id>`): the
+    /// plan's, and the answers' before they had one (a value found there
+    /// that the widget can read is moved to the key of its scope).
+    fn unscoped_key(&self) -> String {
         format!("passerelle:{}:{}", self.widget, self.id)
     }
 
@@ -266,24 +266,27 @@ impl Keeper {
 
     /// What is kept now, if it changed since last seen, read by `read`.
     /// At the first look, what was kept before comes back as
-    /// [`Found::Written`] without a word; later, what another tab or page
+    /// [`KeptChange::Written`] without a word; later, what another tab or page
     /// wrote or erased is told. A value that cannot be read is left as it
     /// is, told, and not written over.
-    pub(crate) fn look<T>(&mut self, read: impl Fn(&str) -> Result<T, Unreadable>) -> Found<T> {
+    pub(crate) fn look<T>(
+        &mut self,
+        read: impl Fn(&str) -> Result<T, Unreadable>,
+    ) -> KeptChange<T> {
         let Some(mode) = self.mode else {
-            return Found::Same;
+            return KeptChange::Unchanged;
         };
         let key = self.key();
         let current = match self::read(mode, &key) {
             Ok(current) => current,
             Err(StorageRefused) => {
                 self.notice = Some(self.words.refused.clone());
-                return Found::Same;
+                return KeptChange::Unchanged;
             }
         };
         let first = self.seen.is_none();
         if self.seen.as_ref() == Some(&current) {
-            return Found::Same;
+            return KeptChange::Unchanged;
         }
         self.seen = Some(current.clone());
         let Some(text) = current else {
@@ -292,13 +295,13 @@ impl Keeper {
             }
             self.unreadable = false;
             self.notice = Some(self.words.erased.clone());
-            return Found::Erased;
+            return KeptChange::Erased;
         };
         match read(&text) {
             Ok(value) => {
                 self.unreadable = false;
                 self.notice = (!first).then(|| self.words.changed.clone());
-                Found::Written(value)
+                KeptChange::Written(value)
             }
             Err(why) => {
                 self.unreadable = true;
@@ -306,7 +309,7 @@ impl Keeper {
                     Unreadable::Newer => self.words.too_new.clone(),
                     Unreadable::Damaged => self.words.unreadable.clone(),
                 });
-                Found::Same
+                KeptChange::Unchanged
             }
         }
     }
@@ -319,22 +322,22 @@ impl Keeper {
         mode: Mode,
         key: &str,
         read: impl Fn(&str) -> Result<T, Unreadable>,
-    ) -> Found<T> {
-        let legacy = self.legacy_key();
+    ) -> KeptChange<T> {
+        let legacy = self.unscoped_key();
         if legacy == key {
-            return Found::Same;
+            return KeptChange::Unchanged;
         }
         let Ok(Some(text)) = self::read(mode, &legacy) else {
-            return Found::Same;
+            return KeptChange::Unchanged;
         };
         let Ok(value) = read(&text) else {
-            return Found::Same;
+            return KeptChange::Unchanged;
         };
         if write(mode, key, Some(&text)).is_ok() {
             let _ = write(mode, &legacy, None);
             self.seen = Some(Some(text));
         }
-        Found::Written(value)
+        KeptChange::Written(value)
     }
 
     /// Keeps `text` in place of what was kept (`None` erases it), unless
@@ -346,16 +349,16 @@ impl Keeper {
         &mut self,
         text: Option<&str>,
         read: impl Fn(&str) -> Result<T, Unreadable>,
-    ) -> Found<T> {
+    ) -> KeptChange<T> {
         if !self.writes() {
-            return Found::Same;
+            return KeptChange::Unchanged;
         }
         match self.look(read) {
-            Found::Same if self.writes() => {}
+            KeptChange::Unchanged if self.writes() => {}
             found => return found,
         }
         self.write(text);
-        Found::Same
+        KeptChange::Unchanged
     }
 
     /// Writes `text` (`None` erases) under the key; a refusal is told.

@@ -1007,11 +1007,11 @@ impl PlanView {
 
     /// Shows `found`, what the plan kept became; returns whether the plan
     /// shown changed.
-    fn adopt(&mut self, found: persist::Found<Plan>) -> bool {
+    fn adopt(&mut self, found: persist::KeptChange<Plan>) -> bool {
         self.plan = match found {
-            persist::Found::Same => return false,
-            persist::Found::Erased => None,
-            persist::Found::Written(plan) => Some(plan),
+            persist::KeptChange::Unchanged => return false,
+            persist::KeptChange::Erased => None,
+            persist::KeptChange::Written(plan) => Some(plan),
         };
         self.referred = None;
         self.confirming_rebuild = false;
