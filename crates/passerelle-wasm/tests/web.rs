@@ -674,6 +674,48 @@ fn with_persist_the_answers_come_back_and_forget_erases_them() {
 }
 
 #[wasm_bindgen_test]
+fn answers_kept_under_the_key_of_before_come_back_and_move_to_the_new_key() {
+    let (key, before) = (&answers_key("moved"), "passerelle:diagnostic:moved");
+    let storage = session_storage();
+    storage.remove_item(key).unwrap();
+    // Answers as the version before kept them: without the questionnaire.
+    let (host, widget) = mount("fr");
+    widget
+        .set_persistence(Some("session".into()), Some("moved".into()))
+        .unwrap();
+    choose(&host, "home");
+    let snapshot = storage.get_item(key).unwrap().unwrap();
+    widget.set_persistence(None, None).unwrap();
+    storage.remove_item(key).unwrap();
+    storage.set_item(before, &snapshot).unwrap();
+
+    let (again, second) = mount("fr");
+    second
+        .set_persistence(Some("session".into()), Some("moved".into()))
+        .unwrap();
+    assert_eq!(question_id(&again).as_deref(), Some("food_today"));
+    assert_eq!(storage.get_item(key).unwrap(), Some(snapshot));
+    assert_eq!(storage.get_item(before).unwrap(), None);
+    second.set_persistence(None, None).unwrap();
+
+    // Answers there on another questionnaire are left as they are.
+    let other = r#"{"snapshot_version":1,"questionnaire_id":"another","reference_date":"2026-12-01","asked":[],"answers":{}}"#;
+    storage.set_item(before, other).unwrap();
+    let (third_host, third) = mount("fr");
+    third
+        .set_persistence(Some("session".into()), Some("moved".into()))
+        .unwrap();
+    assert_eq!(question_id(&third_host).as_deref(), Some("sleep_tonight"));
+    assert!(find(&third_host, ".privacy .notice").is_none());
+    assert_eq!(storage.get_item(before).unwrap().as_deref(), Some(other));
+    third.set_persistence(None, None).unwrap();
+    storage.remove_item(before).unwrap();
+    for host in [host, again, third_host] {
+        host.remove();
+    }
+}
+
+#[wasm_bindgen_test]
 fn persist_is_read_in_any_case_and_an_unknown_value_keeps_and_erases_nothing() {
     let key = &answers_key("cases");
     session_storage().remove_item(key).unwrap();
