@@ -663,6 +663,14 @@ fn every_message<'a>(value: &'a passerelle_core::facts::Value) -> Vec<Message<'a
         Message::PlanForgotten,
         Message::KeptPlanUnreadable,
         Message::PlanStorageUnavailable,
+        // issue 18: keeping
+        Message::KeptAnswersTooNew,
+        Message::KeptAnswersUnreadable,
+        Message::AnswersChangedElsewhere,
+        Message::AnswersErasedElsewhere,
+        Message::KeptPlanTooNew,
+        Message::PlanChangedElsewhere,
+        Message::PlanErasedElsewhere,
         Message::CommuneChosenBefore,
         Message::ReachNumber {
             phone: "115",
@@ -972,6 +980,14 @@ fn covered(message: &Message) {
         | Message::PlanForgotten
         | Message::KeptPlanUnreadable
         | Message::PlanStorageUnavailable
+        // issue 18: keeping
+        | Message::KeptAnswersTooNew
+        | Message::KeptAnswersUnreadable
+        | Message::AnswersChangedElsewhere
+        | Message::AnswersErasedElsewhere
+        | Message::KeptPlanTooNew
+        | Message::PlanChangedElsewhere
+        | Message::PlanErasedElsewhere
         | Message::CommuneChosenBefore
         | Message::ContactAvailability { .. }
         | Message::ReachNumber { .. }
