@@ -951,11 +951,22 @@ impl Catalogue {
     /// This catalogue with `local` added; a local entry replaces an entry
     /// of the same id.
     pub fn merged_with(&self, local: &Catalogue) -> Catalogue {
+        // By id, so that merging stays O(n + m): a local
+        // catalogue of tens of thousands of entries took 40 s with a
+        // search through the entries for each.
         let mut entries = self.entries.clone();
+        let mut by_id: std::collections::HashMap<String, usize> = entries
+            .iter()
+            .enumerate()
+            .map(|(at, entry)| (entry.id.clone(), at))
+            .collect();
         for entry in &local.entries {
-            match entries.iter_mut().find(|e| e.id == entry.id) {
-                Some(existing) => *existing = entry.clone(),
-                None => entries.push(entry.clone()),
+            match by_id.get(&entry.id) {
+                Some(&at) => entries[at] = entry.clone(),
+                None => {
+                    by_id.insert(entry.id.clone(), entries.len());
+                    entries.push(entry.clone());
+                }
             }
         }
         let mut merged = Catalogue::new(

@@ -62,6 +62,21 @@ pub const MAX_CONDITION_DEPTH: usize = 32;
 /// read by the person and their advisor; 2,000 characters is a page.
 pub const MAX_PLAN_TEXT: usize = 2_000;
 
+/// The most needs given to one orientation: code `too_many_needs`, path
+/// `$.needs`. There are 85 data·inclusion themes and categories, and
+/// copies of one need collapse into one ([`crate::orientation::orient`]),
+/// so more than this is not a person's list; 20,000 copies once took 26 s.
+pub const MAX_NEEDS: usize = 100;
+
+/// The most questions in one questionnaire: code `too_many_questions`,
+/// path `$.sections`. Each step looks ahead through the questions still
+/// to come, so resuming a session replays as many steps as answers, each
+/// as long as the questionnaire: the cost grows with the square of the
+/// number of questions. `docs/robustness.md` gives the times measured at
+/// this limit (`cargo bench -p passerelle-core --bench limits`); real
+/// questionnaires have a few dozen questions, the default one 55.
+pub const MAX_QUESTIONS: usize = 1_000;
+
 /// Checks JSON text against the limits before it is parsed: its size,
 /// nesting, list and string lengths, key lengths. Text that is not JSON
 /// passes if no limit is crossed before the parser finds what is wrong.

@@ -925,7 +925,13 @@ impl Plan {
         // The entries each need offers for the first steps, in the order
         // of the proposals.
         let mut candidates: Vec<Vec<Candidate>> = Vec::with_capacity(needs.len());
-        for (need, found) in needs.iter().zip(&orientation.needs) {
+        for need in &needs {
+            // Copies of one need collapse in the orientation: found by theme.
+            let Some(found) = orientation.of_need(&need.theme) else {
+                return Err(PlanError::NeedNotFound {
+                    theme: need.theme.clone(),
+                });
+            };
             // What an advisor turns into first steps: the emergency lines
             // and key steps that lead, then the best, up to PROPOSALS_PER_NEED.
             let addressing = found
@@ -1288,16 +1294,25 @@ impl Plan {
             .filter_map(|action| action.entry.as_deref())
             .collect();
         let mut proposals = Vec::new();
-        for (objective, found) in active.iter().zip(&orientation.needs) {
+        let mut proposed: Vec<&str> = Vec::new();
+        for objective in active {
+            // Two objectives of one need share its orientation (its copies
+            // collapse): its entries are proposed once, under the first.
+            let Some(found) = orientation.of_need(&objective.theme) else {
+                continue;
+            };
             // Not what the person has (never among the proposals), nor an
             // emergency line weeks later.
             let fresh = found
                 .actionable()
                 .filter(|proposal| !proposal.emergency)
                 .filter(|proposal| !planned.contains(&proposal.id))
-                .take(PROPOSALS_PER_NEED);
+                .filter(|proposal| !proposed.contains(&proposal.id))
+                .take(PROPOSALS_PER_NEED)
+                .collect::<Vec<_>>();
             for proposal in fresh {
                 if let Some(entry) = catalogue.entry(proposal.id) {
+                    proposed.push(proposal.id);
                     proposals.push((objective.id.clone(), self.contact_action(entry)));
                 }
             }

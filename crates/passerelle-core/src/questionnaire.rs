@@ -1067,6 +1067,20 @@ impl Questionnaire {
                 "Add at least one question.".into(),
             );
         }
+        let count: usize = self.sections.iter().map(|s| s.questions.len()).sum();
+        if count > crate::limits::MAX_QUESTIONS {
+            // Each step looks through the questions to come: a session
+            // on more would not answer in a moment.
+            found.push(
+                "too_many_questions",
+                "$.sections".into(),
+                format!(
+                    "The questionnaire has {count} questions; it may have at most {}.",
+                    crate::limits::MAX_QUESTIONS
+                ),
+            );
+            return found.list;
+        }
         let mut section_ids = BTreeSet::new();
         let mut before = Before::default();
         let mut reads = Vec::new();

@@ -1,0 +1,201 @@
+//! Issue 18, "Input the limits still let through": what the core refuses
+//! or folds before it costs more than a moment. Each test says what a
+//! person or an advisor sees; the times these limits bound are measured
+//! by `cargo bench -p passerelle-core --bench limits` (docs/robustness.md).
+
+mod common;
+
+use std::sync::Arc;
+
+use passerelle_core::catalogue::Catalogue;
+use passerelle_core::date::Date;
+use passerelle_core::facts::Facts;
+use passerelle_core::limits::MAX_NEEDS;
+use passerelle_core::orientation::{orient, Need, Priority, Request};
+use passerelle_core::plan::{Author, Choices, Edit, Objective, Plan};
+use passerelle_core::{DiagnosisSession, Locale, Questionnaire};
+use serde_json::json;
+
+fn date(text: &str) -> Date {
+    Date::parse(text).unwrap()
+}
+
+fn facts() -> Facts {
+    Facts::from_json(r#"{"age": 30, "postal_code": "93200", "employment_status": "jobseeker"}"#)
+        .unwrap()
+}
+
+fn request<'a>(facts: &'a Facts, needs: &'a [Need]) -> Request<'a> {
+    Request {
+        facts,
+        needs,
+        reference_date: date("2026-12-03"),
+        locale: Locale::Fr,
+        explain: false,
+    }
+}
+
+#[test]
+fn twenty_thousand_copies_of_one_need_are_refused_at_once_with_their_own_code() {
+    let catalogue = Catalogue::national();
+    let facts = facts();
+    let needs = vec![Need::new("trouver-un-emploi", Priority::Normal); 20_000];
+    let Err(problem) = orient(&catalogue, &request(&facts, &needs)) else {
+        panic!("20,000 copies of one need were oriented");
+    };
+    assert_eq!(
+        (problem.code, problem.path.as_str()),
+        ("too_many_needs", "$.needs")
+    );
+    let needs = vec![Need::new("trouver-un-emploi", Priority::Normal); MAX_NEEDS + 1];
+    let Err(problem) = orient(&catalogue, &request(&facts, &needs)) else {
+        panic!("one need more than the limit was oriented");
+    };
+    assert_eq!(problem.code, "too_many_needs");
+}
+
+#[test]
+fn copies_of_a_need_are_shown_once_as_the_most_urgent_of_them() {
+    let catalogue = Catalogue::national();
+    let facts = facts();
+    let shelter = "logement-hebergement--rechercher-une-solution-dhebergement-temporaire";
+    let mut needs = vec![Need::new(shelter, Priority::Normal); MAX_NEEDS - 2];
+    needs.insert(1, Need::new("trouver-un-emploi", Priority::Normal));
+    needs.push(Need::new(shelter, Priority::Urgent));
+    let copies = orient(&catalogue, &request(&facts, &needs)).unwrap();
+    let once = [
+        Need::new(shelter, Priority::Urgent),
+        Need::new("trouver-un-emploi", Priority::Normal),
+    ];
+    let alone = orient(&catalogue, &request(&facts, &once)).unwrap();
+    let themes: Vec<&str> = copies.needs.iter().map(|n| n.need.theme.as_str()).collect();
+    assert_eq!(
+        themes,
+        [shelter, "trouver-un-emploi"],
+        "each need once, where it first came"
+    );
+    assert_eq!(
+        copies.needs, alone.needs,
+        "the same proposals as the need given once"
+    );
+    assert_eq!(copies.urgent_contacts, alone.urgent_contacts);
+    assert!(
+        copies.urgent_contacts.contains(&"urgence-115"),
+        "the 115 is offered: one copy was urgent"
+    );
+    let found = copies.of_need(shelter).unwrap();
+    assert_eq!(found.need.priority, Priority::Urgent);
+}
+
+/// A diagnosis with needs about work and health.
+fn diagnosis() -> passerelle_core::Diagnosis {
+    let answers = common::answers_with(&json!({
+        "job_difficulty": "a_lot", "job_now": true,
+        "health_difficulty": "a_lot", "health_now": true
+    }));
+    let catalogue = Arc::new(Catalogue::national());
+    let questionnaire = Questionnaire::default_fr_en().adapted_to(catalogue);
+    let (session, _) =
+        DiagnosisSession::replay(&questionnaire, date("2026-11-27"), &answers, Locale::Fr);
+    session.diagnosis(&questionnaire, Locale::Fr)
+}
+
+#[test]
+fn a_plan_with_two_goals_of_one_need_proposes_each_partner_once_and_every_goal_its_own() {
+    let catalogue = Catalogue::national();
+    let diagnosis = diagnosis();
+    let themes: Vec<String> = diagnosis.needs.iter().map(|n| n.theme.clone()).collect();
+    assert!(!themes.is_empty(), "the diagnosis finds needs");
+    // The person chooses one need twice: the plan has it once.
+    let mut chosen = themes.clone();
+    chosen.push(themes[0].clone());
+    let plan = Plan::build(
+        &diagnosis,
+        &catalogue,
+        &Choices::new(date("2026-11-30"), chosen),
+    )
+    .unwrap();
+    let planned: Vec<&str> = plan.objectives.iter().map(|o| o.theme.as_str()).collect();
+    assert_eq!(planned.len(), themes.len(), "{planned:?}");
+    let mut plan = plan;
+    for theme in ["mobilite", "mobilite", "sante--acces-aux-soins"] {
+        plan.apply(
+            Edit::AddObjective {
+                objective: Objective::new(theme, None),
+            },
+            Author::Advisor,
+            date("2026-12-01"),
+        )
+        .unwrap();
+    }
+    let proposals = plan
+        .proposals(&catalogue, &diagnosis.facts, date("2026-12-15"))
+        .unwrap();
+    let mut entries: Vec<&str> = proposals
+        .iter()
+        .filter_map(|(_, action)| action.entry.as_deref())
+        .collect();
+    let count = entries.len();
+    entries.sort_unstable();
+    entries.dedup();
+    assert_eq!(
+        entries.len(),
+        count,
+        "each partner proposed once: {proposals:#?}"
+    );
+    let health = plan.objectives.last().unwrap().id.clone();
+    let for_health: Vec<&str> = proposals
+        .iter()
+        .filter(|(objective, _)| *objective == health)
+        .filter_map(|(_, action)| action.entry.as_deref())
+        .collect();
+    assert!(
+        for_health.iter().all(|id| {
+            let entry = catalogue.entry(id).unwrap();
+            entry.themes.iter().any(|theme| theme.starts_with("sante"))
+        }) && !for_health.is_empty(),
+        "the health goal is offered health services: {for_health:?}"
+    );
+}
+
+/// A questionnaire of `size` yes/no questions, each asked.
+fn questionnaire_of(size: usize) -> String {
+    let questions: Vec<_> = (0..size)
+        .map(|i| json!({"id": format!("q{i}"), "kind": {"type": "yes_no"}, "label": {"fr": "Oui ?"}}))
+        .collect();
+    json!({"format_version": 1, "id": "big", "locales": ["fr"],
+           "sections": [{"id": "s", "title": {"fr": "Vous"}, "questions": questions}]})
+    .to_string()
+}
+
+#[test]
+fn a_questionnaire_too_long_to_answer_in_a_moment_is_refused_with_its_own_code() {
+    use passerelle_core::limits::MAX_QUESTIONS;
+    assert!(Questionnaire::from_json(&questionnaire_of(MAX_QUESTIONS)).is_ok());
+    let error = Questionnaire::from_json(&questionnaire_of(MAX_QUESTIONS + 1)).unwrap_err();
+    let codes: Vec<_> = error
+        .problems
+        .iter()
+        .map(|p| (p.code, p.path.as_str()))
+        .collect();
+    assert_eq!(codes, [("too_many_questions", "$.sections")]);
+}
+
+#[test]
+fn a_snapshot_of_the_largest_questionnaire_resumes_where_it_was() {
+    use passerelle_core::limits::MAX_QUESTIONS;
+    let questionnaire = Questionnaire::from_json(&questionnaire_of(MAX_QUESTIONS)).unwrap();
+    let mut session = DiagnosisSession::new(&questionnaire, date("2026-12-03"));
+    for i in 0..MAX_QUESTIONS {
+        session
+            .answer(
+                &questionnaire,
+                &format!("q{i}"),
+                passerelle_core::AnswerValue::Bool(true),
+            )
+            .unwrap();
+    }
+    let resumed = DiagnosisSession::resume(&questionnaire, &session.snapshot()).unwrap();
+    assert_eq!(resumed, session);
+    assert!(resumed.is_complete(&questionnaire));
+}
