@@ -522,6 +522,10 @@ pub enum Message<'a> {
     /// On a referral sheet: the information on the partner was not
     /// verified for too long.
     StalePartner { partner: &'a str },
+    // issue 18: core limits
+    /// A date before [`crate::facts::EARLIEST_DATE`]: a year mistyped
+    /// ("0001" for "2001").
+    DateTooEarly,
 }
 
 impl Message<'_> {
@@ -1536,6 +1540,11 @@ impl Message<'_> {
                 "Our amounts and ceilings for this help are those valid until {}. They may have changed: check them on the official site before relying on them.",
                 day_month_year(*until, En)
             ),
+            // issue 18: core limits
+            (Message::DateTooEarly, Fr) => {
+                "Cette date est avant 1900. Vérifiez l’année.".into()
+            }
+            (Message::DateTooEarly, En) => "This date is before 1900. Please check the year.".into(),
         }
     }
 }

@@ -709,6 +709,8 @@ pub enum PlanError {
     UnknownTheme { theme: String },
     /// A change dated before the last one.
     DateBeforeLastChange { last: Date },
+    /// A consent dated after the day of the change that records it.
+    ConsentInFuture { date: Date, today: Date },
     /// `Built` can only be the first change.
     AlreadyBuilt,
     /// The file is not a plan: not JSON, or fields wrong or missing.
@@ -737,6 +739,7 @@ impl PlanError {
             PlanError::BadText { .. } => "bad_text",
             PlanError::UnknownTheme { .. } => "unknown_theme",
             PlanError::DateBeforeLastChange { .. } => "date_before_last_change",
+            PlanError::ConsentInFuture { .. } => "consent_in_future",
             PlanError::AlreadyBuilt => "already_built",
             PlanError::Corrupted { .. } => "plan_corrupted",
             PlanError::FutureVersion { .. } => "plan_future_version",
@@ -786,6 +789,10 @@ impl std::fmt::Display for PlanError {
             PlanError::DateBeforeLastChange { last } => {
                 write!(f, "{code}: the last change is dated {last}; date this one on or after it")
             }
+            PlanError::ConsentInFuture { date, today } => write!(
+                f,
+                "{code}: a consent dated {date} is recorded on {today}; date it on or before that day"
+            ),
             PlanError::AlreadyBuilt => write!(f, "{code}: the plan is built already"),
             PlanError::Corrupted { detail } => write!(f, "{code}: this is not a plan: {detail}"),
             PlanError::FutureVersion { version } => write!(
@@ -1239,6 +1246,12 @@ impl Plan {
                 person.iter().try_for_each(check_contact)?;
                 self.person = person.clone();
             }
+            Edit::GiveConsent { consent } if consent.date > date => {
+                return Err(PlanError::ConsentInFuture {
+                    date: consent.date,
+                    today: date,
+                });
+            }
             Edit::GiveConsent { consent } => {
                 self.consents.retain(|given| given.entry != consent.entry);
                 self.consents.push(consent.clone());
@@ -1419,7 +1432,8 @@ impl Plan {
 
     /// What a plan read from a file must hold to be used: ids unique and
     /// below the last one given, a history that starts with `Built` and
-    /// is numbered and dated in order.
+    /// is numbered and dated in order, no consent dated after it was
+    /// recorded.
     fn check(&self) -> Result<(), String> {
         let mut ids = std::collections::BTreeSet::new();
         let all_ids = self.objectives.iter().flat_map(|objective| {
@@ -1450,6 +1464,14 @@ impl Plan {
             .any(|(i, change)| change.number as usize != i + 1)
         {
             return Err("the history is not numbered 1, 2, 3…".into());
+        }
+        // A consent is given on or before the day it is recorded.
+        let last = self.history.last().map(|change| change.date);
+        let recorded_later = self.history.iter().any(|change| {
+            matches!(&change.edit, Edit::GiveConsent { consent } if consent.date > change.date)
+        });
+        if recorded_later || self.consents.iter().any(|c| Some(c.date) > last) {
+            return Err("a consent is dated after the change that records it".into());
         }
         check_schedule(&self.schedule).map_err(|error| error.to_string())
     }

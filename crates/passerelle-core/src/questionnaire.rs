@@ -487,6 +487,8 @@ pub enum AnswerError {
     NotADate,
     /// A date after today (the session's reference date).
     DateInFuture,
+    /// A date before [`crate::facts::EARLIEST_DATE`] (1900): a year mistyped.
+    DateTooEarly,
     /// Not five digits.
     NotAPostalCode,
     /// A text longer than the question accepts.
@@ -512,6 +514,7 @@ impl AnswerError {
             AnswerError::ExclusiveOption => "answer_exclusive_option",
             AnswerError::NotADate => "answer_not_a_date",
             AnswerError::DateInFuture => "answer_date_in_future",
+            AnswerError::DateTooEarly => "answer_date_too_early",
             AnswerError::NotAPostalCode => "answer_not_a_postal_code",
             AnswerError::TooLong { .. } => "answer_too_long",
             AnswerError::NotANeedFound => "answer_not_a_need_found",
@@ -556,6 +559,7 @@ impl AnswerError {
             }
             AnswerError::NotADate => Message::NotADate.text(locale),
             AnswerError::DateInFuture => Message::DateInFuture.text(locale),
+            AnswerError::DateTooEarly => Message::DateTooEarly.text(locale),
             AnswerError::NotAPostalCode => Message::NotAPostalCode.text(locale),
             AnswerError::TooLong { max } => Message::TooLong { max: *max }.text(locale),
         }
@@ -786,6 +790,8 @@ impl Question {
                 let date = Date::parse(text.trim()).map_err(|_| AnswerError::NotADate)?;
                 if date > today {
                     Err(AnswerError::DateInFuture)
+                } else if date < crate::facts::EARLIEST_DATE {
+                    Err(AnswerError::DateTooEarly)
                 } else {
                     Ok(())
                 }

@@ -199,3 +199,86 @@ fn a_snapshot_of_the_largest_questionnaire_resumes_where_it_was() {
     assert_eq!(resumed, session);
     assert!(resumed.is_complete(&questionnaire));
 }
+
+#[test]
+fn a_birth_date_of_year_one_is_refused_never_read_as_2025_years_old() {
+    let problem = Facts::from_json(r#"{"birth_date": "0001-05-02"}"#).unwrap_err();
+    let codes: Vec<_> = problem.iter().map(|p| (p.code, p.path.as_str())).collect();
+    assert_eq!(codes, [("birth_date_too_early", "$.birth_date")]);
+    assert!(Facts::from_json(r#"{"birth_date": "1900-01-01"}"#).is_ok());
+    // Born in 1900, 131 years old on the reference date: refused too.
+    let old = Facts::from_json(r#"{"birth_date": "1900-01-01"}"#).unwrap();
+    let problem = old.resolve(date("2031-06-01")).unwrap_err();
+    assert_eq!(problem.code, "birth_date_too_early");
+    // Born after today: refused as before.
+    let later = Facts::from_json(r#"{"birth_date": "2030-01-01"}"#).unwrap();
+    let problem = later.resolve(date("2026-12-03")).unwrap_err();
+    assert_eq!(problem.code, "birth_date_after_reference_date");
+}
+
+#[test]
+fn a_date_answer_before_1900_asks_the_person_to_check_the_year() {
+    let questionnaire = Questionnaire::from_json(
+        &json!({"format_version": 1, "id": "d", "locales": ["fr", "en"],
+            "sections": [{"id": "s", "title": {"fr": "Vous", "en": "You"}, "questions": [
+                {"id": "born", "kind": {"type": "date"}, "sets": "birth_date",
+                 "label": {"fr": "Votre date de naissance ?", "en": "Your date of birth?"}}]}]})
+        .to_string(),
+    )
+    .unwrap();
+    let mut session = DiagnosisSession::new(&questionnaire, date("2026-12-03"));
+    let error = session
+        .answer_input(&questionnaire, "born", "02/05/0001")
+        .unwrap_err();
+    assert_eq!(error.code(), "answer_date_too_early");
+    let question = questionnaire.question("born");
+    assert_eq!(
+        error.message(question, Locale::Fr),
+        "Cette date est avant 1900. Vérifiez l’année."
+    );
+    session
+        .answer_input(&questionnaire, "born", "02/05/2001")
+        .unwrap();
+    let facts = session.facts(&questionnaire);
+    assert_eq!(
+        facts.get(passerelle_core::facts::Fact::Age),
+        Some(&passerelle_core::facts::Value::Integer(25))
+    );
+}
+
+#[test]
+fn a_consent_dated_after_today_is_refused_and_a_plan_file_holding_one_is_not_read() {
+    use passerelle_core::plan::Consent;
+    let catalogue = Catalogue::national();
+    let diagnosis = diagnosis();
+    let themes: Vec<String> = diagnosis.needs.iter().map(|n| n.theme.clone()).collect();
+    let mut plan = Plan::build(
+        &diagnosis,
+        &catalogue,
+        &Choices::new(date("2026-11-30"), themes),
+    )
+    .unwrap();
+    let entry = plan.objectives[0].actions[0].entry.clone().unwrap();
+    let give = |day: &str| Edit::GiveConsent {
+        consent: Consent {
+            entry: entry.clone(),
+            date: date(day),
+        },
+    };
+    let before = plan.clone();
+    let error = plan
+        .apply(give("2027-06-01"), Author::Advisor, date("2026-12-01"))
+        .unwrap_err();
+    assert_eq!(error.code(), "consent_in_future");
+    assert_eq!(plan, before, "nothing recorded");
+    plan.apply(give("2026-12-01"), Author::Advisor, date("2026-12-01"))
+        .unwrap();
+    assert!(plan.consent(&entry).is_some());
+    let saved = plan.to_json();
+    assert!(Plan::from_json(&saved).is_ok());
+    let mut forged: serde_json::Value = serde_json::from_str(&saved).unwrap();
+    forged["consents"][0]["date"] = json!("2027-06-01");
+    let forged = forged.to_string();
+    let error = Plan::from_json(&forged).unwrap_err();
+    assert_eq!(error.code(), "plan_corrupted");
+}
