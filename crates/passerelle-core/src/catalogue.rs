@@ -511,24 +511,21 @@ fn fee(value: &str) -> Result<(), ValidationError> {
 }
 
 fn https_url(url: &str) -> Result<(), ValidationError> {
-    let rest = url.strip_prefix("https://").unwrap_or("");
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let ok = host.contains('.')
-        && host
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b':')
-        // Nothing that could end an HTML attribute or a tag where the
-        // address is written, whoever renders it.
-        && !url
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`'));
-    if ok {
-        Ok(())
-    } else {
-        Err(error(
-            "not_https_url",
-            format!("\"{url}\" is not an https:// address."),
-        ))
+    match crate::print::https_problem(url) {
+        None => Ok(()),
+        Some(code @ "bidi_control_in_url") => Err(error(
+            code,
+            "This address holds a character that turns text around (U+202A–U+202E, \
+             U+2066–U+2069, U+200E, U+200F, U+061C): what a person reads would not be where \
+             the link goes.",
+        )),
+        Some(code) => Err(error(
+            code,
+            format!(
+                "\"{url}\" is not an https:// address whose host is a DNS name (such as \
+                 https://www.service-public.fr/)."
+            ),
+        )),
     }
 }
 

@@ -1103,6 +1103,8 @@ impl Questionnaire {
                 crate::limits::id_too_long(&format!("{section_path}.id"), &section.id)
             {
                 found.push(problem.code, problem.path, problem.message);
+            } else if let Some(problem) = not_a_slug(&format!("{section_path}.id"), &section.id) {
+                found.push(problem.code, problem.path, problem.message);
             } else if !section_ids.insert(section.id.as_str()) {
                 found.push(
                     "duplicate_section_id",
@@ -1134,6 +1136,28 @@ impl Questionnaire {
         }
         found.list
     }
+}
+
+/// A problem `not_a_slug` at `path` when `id` is not a slug: ASCII
+/// letters, digits, `_`, `-` and `.`, starting with a letter or a digit.
+/// Ids become keys of answers and snapshots, element ids and form values
+/// in the widgets: no `__proto__`, no space, no zero-width joiner, nothing
+/// that reads the same as another id and is not.
+fn not_a_slug(path: &str, id: &str) -> Option<Problem> {
+    let first_ok = id.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric());
+    let rest_ok = id
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'));
+    (!(first_ok && rest_ok)).then(|| {
+        Problem::new(
+            "not_a_slug",
+            path,
+            format!(
+                "\"{id}\" is not an id: use ASCII letters, digits, _, - and ., starting with \
+                 a letter or a digit (sleep_tonight)."
+            ),
+        )
+    })
 }
 
 /// FNV-1a: question ids are short and chosen by the questionnaire's
@@ -1200,6 +1224,8 @@ impl Question {
                 "Give the question an id.".into(),
             );
         } else if let Some(problem) = crate::limits::id_too_long(&format!("{path}.id"), &self.id) {
+            found.push(problem.code, problem.path, problem.message);
+        } else if let Some(problem) = not_a_slug(&format!("{path}.id"), &self.id) {
             found.push(problem.code, problem.path, problem.message);
         } else if before.questions.contains_key(self.id.as_str()) {
             found.push(
@@ -1380,6 +1406,8 @@ impl Question {
                     } else if let Some(problem) =
                         crate::limits::id_too_long(&option_path("id"), &option.id)
                     {
+                        found.push(problem.code, problem.path, problem.message);
+                    } else if let Some(problem) = not_a_slug(&option_path("id"), &option.id) {
                         found.push(problem.code, problem.path, problem.message);
                     } else if !option_ids.insert(option.id.as_str()) {
                         found.push(

@@ -602,9 +602,21 @@ mod tests {
         assert!(breakdown.get("b").unwrap().is_suppressed());
         assert!(breakdown.get("c").unwrap().is_suppressed());
         assert_eq!(breakdown.get("d").unwrap().value(), Some(6));
-        // Two suppressed already: nothing more.
+        // Two suppressed holding 3 together: the total less "a" would
+        // tell 3, so "a" goes too.
         let breakdown = Breakdown::from_tallies(
             tallies(&[("a", 9, 9), ("b", 2, 2), ("c", 1, 1)]),
+            Total::Known,
+        );
+        assert!(breakdown.get("a").unwrap().is_suppressed());
+        // Two suppressed holding 5 together, or none at all: nothing more.
+        let breakdown = Breakdown::from_tallies(
+            tallies(&[("a", 9, 9), ("b", 2, 2), ("c", 3, 3)]),
+            Total::Known,
+        );
+        assert_eq!(breakdown.get("a").unwrap().value(), Some(9));
+        let breakdown = Breakdown::from_tallies(
+            tallies(&[("a", 9, 9), ("b", 0, 0), ("c", 0, 0)]),
             Total::Known,
         );
         assert_eq!(breakdown.get("a").unwrap().value(), Some(9));

@@ -282,3 +282,130 @@ fn a_consent_dated_after_today_is_refused_and_a_plan_file_holding_one_is_not_rea
     let error = Plan::from_json(&forged).unwrap_err();
     assert_eq!(error.code(), "plan_corrupted");
 }
+
+/// A local catalogue of one service whose addresses are `source_url` and
+/// `url`.
+fn catalogue_with_urls(source_url: &str, url: &str) -> serde_json::Value {
+    json!({"format_version": 1, "id": "local", "name": "Local", "entries": [{
+        "id": "epicerie-solidaire", "name": {"fr": "Épicerie solidaire"},
+        "description": {"fr": "Des courses à petit prix."}, "kind": "service",
+        "types": ["aide-materielle"], "themes": ["equipement-et-alimentation--alimentation"],
+        "publics": ["tous-publics"], "zone": {"departments": ["93"]},
+        "access": {"through": ["usagers"], "modes": ["se-presenter"], "url": url},
+        "cost": "gratuit", "source_url": source_url, "last_verified": "2026-11-26"}]})
+}
+
+#[test]
+fn catalogue_links_go_only_to_dns_names_and_read_as_they_go() {
+    let good = "https://www.service-public.fr/particuliers/vosdroits/F1190";
+    assert!(Catalogue::from_value(&catalogue_with_urls(good, good)).is_ok());
+    for host in [
+        "https://-.-/",
+        "https://127.0.0.1/",
+        "https://[::1]/",
+        "https://10.0.0.1:8080/",
+        "https://localhost/",
+        "https://-mairie.fr/",
+        "https://mairie-.fr/",
+        "https://mairie..fr/",
+        "https://user@mairie.fr/",
+        "https://mairie.fr:80a/",
+        "https://mairie.fr/\u{200B}a",
+    ] {
+        let problems = Catalogue::from_value(&catalogue_with_urls(host, good)).unwrap_err();
+        let codes: Vec<_> = problems.iter().map(|p| (p.code, p.path.as_str())).collect();
+        assert_eq!(
+            codes,
+            [("not_https_url", "$.entries[0].source_url")],
+            "{host}"
+        );
+    }
+    for bidi in ['\u{202E}', '\u{2067}', '\u{200F}', '\u{061C}', '\u{202A}'] {
+        let url = format!("https://www.mairie.fr/{bidi}fdp.exe");
+        let problems = Catalogue::from_value(&catalogue_with_urls(good, &url)).unwrap_err();
+        let codes: Vec<_> = problems.iter().map(|p| (p.code, p.path.as_str())).collect();
+        assert_eq!(
+            codes,
+            [("bidi_control_in_url", "$.entries[0].access.url")],
+            "U+{:04X}",
+            bidi as u32
+        );
+    }
+}
+
+#[test]
+fn questionnaire_ids_are_slugs_so_no_proto_no_space_no_invisible_joiner() {
+    let with_ids = |section: &str, question: &str, option: &str| {
+        json!({"format_version": 1, "id": "q", "locales": ["fr"],
+            "sections": [{"id": section, "title": {"fr": "Vous"}, "questions": [
+                {"id": question, "kind": {"type": "single_choice", "options": [
+                    {"id": option, "label": {"fr": "Oui"}}]}, "label": {"fr": "Quoi ?"}}]}]})
+        .to_string()
+    };
+    assert!(Questionnaire::from_json(&with_ids("vous", "sleep_tonight", "dont.know-2")).is_ok());
+    for (section, question, option, path) in [
+        ("__proto__", "a", "b", "$.sections[0].id"),
+        ("s", "__proto__", "b", "$.sections[0].questions[0].id"),
+        (
+            "s",
+            "a",
+            "__proto__",
+            "$.sections[0].questions[0].kind.options[0].id",
+        ),
+        ("s", "sleep tonight", "b", "$.sections[0].questions[0].id"),
+        (
+            "s",
+            "a",
+            "o\u{200D}ui",
+            "$.sections[0].questions[0].kind.options[0].id",
+        ),
+        (
+            "s",
+            "a",
+            "-oui",
+            "$.sections[0].questions[0].kind.options[0].id",
+        ),
+        ("s", "être", "b", "$.sections[0].questions[0].id"),
+    ] {
+        let error = Questionnaire::from_json(&with_ids(section, question, option)).unwrap_err();
+        let codes: Vec<_> = error
+            .problems
+            .iter()
+            .map(|p| (p.code, p.path.as_str()))
+            .collect();
+        assert_eq!(
+            codes,
+            [("not_a_slug", path)],
+            "{section} {question} {option:?}"
+        );
+    }
+}
+
+#[test]
+fn data_inclusion_ids_that_are_not_slugs_still_map_to_an_entry() {
+    let record = |id: &str| {
+        json!({"id": id, "nom": "Épicerie", "description": "Des courses.", "type": "aide-materielle",
+               "thematiques": ["equipement-et-alimentation--alimentation"], "frais": "gratuit",
+               "mobilisable_par": ["usagers"], "modes_mobilisation": ["se-presenter"],
+               "lien_source": "https://www.data.inclusion.beta.gouv.fr/", "date_maj": "2026-11-26",
+               "zone_eligibilite": ["93"]})
+    };
+    let records = json!([
+        record("__proto__"),
+        record("Abc\u{200D} 12"),
+        record("ok-1")
+    ]);
+    let import = passerelle_core::import::import_data_inclusion(&records.to_string()).unwrap();
+    let ids: Vec<&str> = import
+        .catalogue
+        .entries()
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        ["di-proto", "di-abc-12", "di-ok-1"],
+        "{:?}",
+        import.report
+    );
+}
