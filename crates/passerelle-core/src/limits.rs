@@ -72,10 +72,14 @@ pub const MAX_NEEDS: usize = 100;
 /// path `$.sections`. Each step looks ahead through the questions still
 /// to come, so resuming a session replays as many steps as answers, each
 /// as long as the questionnaire: the cost grows with the square of the
-/// number of questions. `docs/robustness.md` gives the times measured at
-/// this limit (`cargo bench -p passerelle-core --bench limits`); real
-/// questionnaires have a few dozen questions, the default one 55.
-pub const MAX_QUESTIONS: usize = 1_000;
+/// number of questions, and each step of a questionnaire adapted to a
+/// catalogue orients on the needs found (about half a millisecond). At
+/// 500 questions all asked, resuming the last snapshot takes 0.3 s
+/// natively and 0.5 s as WebAssembly on the reference machine; at 1,000,
+/// up to 1 s natively (`cargo bench -p passerelle-core --bench limits`,
+/// `docs/robustness.md`). Real questionnaires have a few dozen
+/// questions, the default one 55.
+pub const MAX_QUESTIONS: usize = 500;
 
 /// Checks JSON text against the limits before it is parsed: its size,
 /// nesting, list and string lengths, key lengths. Text that is not JSON
