@@ -180,4 +180,32 @@ fn main() {
             black_box(national.merged_with(black_box(&local)));
         },
     );
+    // Every local entry serves both needs: each is proposed under one
+    // and pointed to from the other.
+    let merged = national.merged_with(&local);
+    let needs = [
+        Need::new(
+            "trouver-un-emploi--repondre-a-des-offres-demploi",
+            Priority::Normal,
+        ),
+        Need::new("trouver-un-emploi", Priority::Normal),
+    ];
+    let request = Request {
+        facts: &facts,
+        needs: &needs,
+        reference_date,
+        locale: Locale::Fr,
+        explain: false,
+    };
+    measure(
+        &format!(
+            "orient on it, 2 needs, detailed ({} entries)",
+            merged.entries().len()
+        ),
+        runs.clamp(1, 5),
+        || {
+            let orientation = orient(black_box(&merged), black_box(&request)).unwrap();
+            black_box(serde_json::to_vec(&orientation.detailed()).unwrap());
+        },
+    );
 }

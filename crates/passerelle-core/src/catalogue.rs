@@ -106,6 +106,9 @@ struct Index {
     program: Program,
     /// Where each entry's zone and rule start in the program.
     compiled: Vec<Compiled>,
+    /// The position of each entry by id: a plan's or a report's actions
+    /// look their entries up one by one, in catalogues of thousands.
+    by_id: std::collections::HashMap<String, usize>,
 }
 
 /// Where an entry's zone and rule start in the catalogue's program.
@@ -173,6 +176,9 @@ impl Index {
                 })
                 .collect(),
             program,
+            by_id: (entries.iter().enumerate())
+                .map(|(at, entry)| (entry.id.clone(), at))
+                .collect(),
         }
     }
 }
@@ -1112,7 +1118,7 @@ impl Catalogue {
     /// The entry with this id, or with the id it took when it was renamed
     /// ([`RENAMED_ENTRIES`]: a saved plan may name it by its former id).
     pub fn entry(&self, id: &str) -> Option<&Entry> {
-        let found = |id: &str| self.entries.iter().find(|entry| entry.id == id);
+        let found = |id: &str| self.entries.get(*self.index.by_id.get(id)?);
         found(id).or_else(|| found(renamed_entry(id)?))
     }
 

@@ -602,6 +602,12 @@ impl<'c> Orientation<'c> {
     /// The proposals with the entries' details, in the orientation's language.
     pub fn detailed<'a>(&'a self) -> DetailedOrientation<'a> {
         let locale = self.explanations.locale();
+        // By id once: the pointers of every need and what the person has
+        // may name every entry (a local catalogue of thousands).
+        let by_id: std::collections::HashMap<&str, &Evaluation<'c>> = (self.evaluations.iter())
+            .map(|evaluation| (evaluation.entry.id.as_str(), evaluation))
+            .collect();
+        let evaluation = |id: &str| by_id.get(id).copied();
         let detail = |evaluation: &Evaluation<'c>, proposal: Option<&Proposal>| {
             let entry = evaluation.entry;
             DetailedProposal {
@@ -640,7 +646,7 @@ impl<'c> Orientation<'c> {
             }
         };
         let pointer = |pointer: &'a Pointer<'c>| {
-            let entry = self.evaluation(pointer.id)?.entry;
+            let entry = evaluation(pointer.id)?.entry;
             Some(DetailedPointer {
                 id: &entry.id,
                 name: entry.name.get(locale),
@@ -654,7 +660,7 @@ impl<'c> Orientation<'c> {
             urgent_contacts: self
                 .urgent_contacts
                 .iter()
-                .filter_map(|id| Some(detail(self.evaluation(id)?, None)))
+                .filter_map(|id| Some(detail(evaluation(id)?, None)))
                 .collect(),
             needs: self
                 .needs
@@ -674,7 +680,7 @@ impl<'c> Orientation<'c> {
             held: self
                 .held
                 .iter()
-                .filter_map(|id| Some(detail(self.evaluation(id)?, None)))
+                .filter_map(|id| Some(detail(evaluation(id)?, None)))
                 .collect(),
         }
     }
