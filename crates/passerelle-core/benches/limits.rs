@@ -1,7 +1,8 @@
 //! Benchmark of the largest calls the limits allow
 //! (`passerelle_core::limits`, `docs/robustness.md`): a questionnaire of
 //! `MAX_QUESTIONS` questions loaded, walked answer by answer, resumed
-//! from its last snapshot and replayed; an orientation of `MAX_NEEDS`
+//! from its last snapshot and replayed (conditions chained, none, or as
+//! wide as `MAX_QUESTIONNAIRE_CONDITIONS` allows); an orientation of `MAX_NEEDS`
 //! needs; a local catalogue of tens of thousands of entries merged with
 //! the national one. The limits' time bounds are set from these numbers.
 //! A benchmark, not a test: it reports times and never fails on speed.
@@ -21,7 +22,7 @@ use passerelle_core::catalogue::Catalogue;
 use passerelle_core::date::Date;
 use passerelle_core::facts::Facts;
 use passerelle_core::i18n::Locale;
-use passerelle_core::limits::{MAX_NEEDS, MAX_QUESTIONS};
+use passerelle_core::limits::{MAX_NEEDS, MAX_QUESTIONNAIRE_CONDITIONS, MAX_QUESTIONS};
 use passerelle_core::orientation::{orient, Need, Priority, Request};
 use passerelle_core::{AnswerValue, DiagnosisSession, Question, QuestionKind, Questionnaire};
 use serde_json::json;
@@ -53,6 +54,29 @@ fn flat_questionnaire_json(size: usize) -> String {
         })
         .collect();
     json!({"format_version": 1, "id": "flat", "locales": ["fr", "en"],
+           "sections": [{"id": "s", "title": {"fr": "Partie", "en": "Part"}, "questions": questions}]})
+    .to_string()
+}
+
+/// A questionnaire of `size` yes/no questions, each asked after a
+/// condition of `width` answers tested, the last one met: every step
+/// evaluates every condition to come in full.
+fn wide_conditions_json(size: usize, width: usize) -> String {
+    let questions: Vec<_> = (0..size)
+        .map(|i| {
+            let mut question = json!({"id": format!("q{i}"), "kind": {"type": "yes_no"},
+                   "label": {"fr": format!("Question {i} ?"), "en": format!("Question {i}?")}});
+            if i > 0 {
+                let mut any: Vec<_> = (0..width - 1)
+                    .map(|_| json!({"answer": {"question": "q0", "values": ["no"]}}))
+                    .collect();
+                any.push(json!({"answer": {"question": "q0", "values": ["yes"]}}));
+                question["ask_when"] = json!({"any": any});
+            }
+            question
+        })
+        .collect();
+    json!({"format_version": 1, "id": "wide", "locales": ["fr", "en"],
            "sections": [{"id": "s", "title": {"fr": "Partie", "en": "Part"}, "questions": questions}]})
     .to_string()
 }
@@ -117,6 +141,20 @@ fn questionnaire(name: &str, json: &str, runs: usize) {
 
 fn main() {
     let runs = runs(10);
+    // Conditions as wide as the limit lets them be: each tested answer
+    // weighs 2 (the test and its value).
+    let width = (MAX_QUESTIONNAIRE_CONDITIONS / (MAX_QUESTIONS - 1) - 1) / 2;
+    let json = wide_conditions_json(MAX_QUESTIONS, width);
+    let name = format!("{MAX_QUESTIONS} questions, {width} answers tested each");
+    questionnaire(&name, &json, runs);
+    if std::env::var_os("BENCH_WIDE").is_some() {
+        // What the limit is for: 15 MB of conditions.
+        let width = 16 * 1024 * 1024 / MAX_QUESTIONS / 50;
+        let json = wide_conditions_json(MAX_QUESTIONS, width);
+        let name = format!("{MAX_QUESTIONS} questions, {width} answers tested each");
+        let questionnaire = Questionnaire::from_json(&json);
+        assert!(questionnaire.is_err(), "{name}: over the limit");
+    }
     for size in [MAX_QUESTIONS / 4, MAX_QUESTIONS / 2, MAX_QUESTIONS] {
         let name = format!("{size} questions, chained");
         questionnaire(&name, &questionnaire_json(size), runs);

@@ -1126,6 +1126,21 @@ impl Questionnaire {
                 reads.push(((s, q), read));
             }
         }
+        let weight: usize = (reads.iter())
+            .flat_map(|(_, read)| read.ask_when.iter().chain(&read.needs).chain(&read.urgent))
+            .map(condition_weight)
+            .sum();
+        if weight > crate::limits::MAX_QUESTIONNAIRE_CONDITIONS {
+            found.push(
+                "too_many_conditions",
+                "$.sections".into(),
+                format!(
+                    "The questions' conditions hold {weight} tests and values; a questionnaire \
+                     may hold at most {}.",
+                    crate::limits::MAX_QUESTIONNAIRE_CONDITIONS
+                ),
+            );
+        }
         for ((s, q), read) in reads {
             let question = &mut self.sections[s].questions[q];
             question.read = read;
@@ -1135,6 +1150,24 @@ impl Questionnaire {
             self.positions.push((s, q));
         }
         found.list
+    }
+}
+
+/// What evaluating `condition` costs: one for each test, and one for each
+/// value it lists (an answer or a fact among 1,000 values is read against
+/// each). Every step of a session evaluates the conditions of the
+/// questions to come.
+fn condition_weight(condition: &Condition) -> usize {
+    use crate::rules::Test;
+    match condition.test() {
+        Test::All(parts) | Test::Any(parts) => {
+            1 + parts.iter().map(condition_weight).sum::<usize>()
+        }
+        Test::Not(part) => 1 + condition_weight(part),
+        Test::In { values, .. } | Test::HasAny { values, .. } | Test::Answer { values, .. } => {
+            1 + values.len()
+        }
+        _ => 1,
     }
 }
 

@@ -409,3 +409,31 @@ fn data_inclusion_ids_that_are_not_slugs_still_map_to_an_entry() {
         import.report
     );
 }
+
+#[test]
+fn conditions_too_heavy_to_evaluate_at_each_step_are_refused_with_their_own_code() {
+    use passerelle_core::limits::MAX_QUESTIONNAIRE_CONDITIONS;
+    // Each tested answer weighs 2: the test and its value.
+    let with_width = |width: usize| {
+        let any: Vec<_> = (0..width)
+            .map(|_| json!({"answer": {"question": "a", "values": ["yes"]}}))
+            .collect();
+        json!({"format_version": 1, "id": "wide", "locales": ["fr"],
+            "sections": [{"id": "s", "title": {"fr": "Vous"}, "questions": [
+                {"id": "a", "kind": {"type": "yes_no"}, "label": {"fr": "Oui ?"}},
+                {"id": "b", "kind": {"type": "yes_no"}, "label": {"fr": "Et ?"},
+                 "ask_when": {"any": any}}]}]})
+        .to_string()
+    };
+    let most = (MAX_QUESTIONNAIRE_CONDITIONS - 1) / 2;
+    assert!(Questionnaire::from_json(&with_width(most)).is_ok());
+    let error = Questionnaire::from_json(&with_width(most + 1)).unwrap_err();
+    let codes: Vec<_> = error
+        .problems
+        .iter()
+        .map(|p| (p.code, p.path.as_str()))
+        .collect();
+    assert_eq!(codes, [("too_many_conditions", "$.sections")]);
+    // The default questionnaire is far below.
+    assert!(!Questionnaire::default_fr_en().is_empty());
+}
