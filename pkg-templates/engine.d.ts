@@ -888,7 +888,7 @@ export type AnswerErrorCode =
   | 'answer_required' | 'answer_not_a_number' | 'answer_out_of_range'
   | 'answer_unknown_option' | 'answer_repeated_option' | 'answer_exclusive_option'
   | 'answer_not_a_date' | 'answer_date_in_future' | 'answer_not_a_postal_code'
-  | 'answer_too_long' | 'answer_not_a_need_found';
+  | 'answer_too_long' | 'answer_not_a_need_found' | 'answer_date_too_early';
 
 /** Every `code` the engine API throws with (docs/js-api.md, "Errors"). */
 export type PasserelleErrorCode =
@@ -912,7 +912,7 @@ export type PasserelleErrorCode =
   // Plan
   | 'no_need' | 'need_not_found' | 'unknown_entry' | 'unknown_objective'
   | 'unknown_action' | 'unknown_theme' | 'bad_position' | 'bad_pace' | 'bad_times' | 'bad_text'
-  | 'date_before_last_change' | 'already_built' | 'facts_unreadable'
+  | 'date_before_last_change' | 'already_built' | 'facts_unreadable' | 'consent_in_future'
   | 'plan_corrupted' | 'plan_future_version'
   // Referral sheet
   | 'no_consent' | 'emergency_line';

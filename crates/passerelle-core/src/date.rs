@@ -152,7 +152,7 @@ impl fmt::Display for InvalidDate {
 
 impl std::error::Error for InvalidDate {}
 
-fn days_in_month(year: u16, month: u8) -> u8 {
+const fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -170,9 +170,12 @@ impl Date {
     /// assert!(Date::new(2024, 2, 29).is_some());
     /// assert!(Date::new(2025, 2, 29).is_none());
     /// ```
-    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        ((1..=9999).contains(&year) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Date { year, month, day })
+    pub const fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        if year >= 1 && year <= 9999 && day >= 1 && day <= days_in_month(year, month) {
+            Some(Date { year, month, day })
+        } else {
+            None
+        }
     }
 
     /// Reads `YYYY-MM-DD`.

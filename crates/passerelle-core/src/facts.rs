@@ -205,7 +205,10 @@ impl Fact {
         use FactType::*;
         match self {
             Fact::BirthDate => Date,
-            Fact::Age => Integer { min: 0, max: 130 },
+            Fact::Age => Integer {
+                min: 0,
+                max: OLDEST_AGE as i64,
+            },
             Fact::PostalCode => Code(CodeKind::PostalCode),
             Fact::Commune => Code(CodeKind::Commune),
             Fact::Department => Code(CodeKind::Department),
@@ -576,6 +579,9 @@ impl Facts {
                     format!("The birth date {birth} is after the reference date {reference_date}."),
                 )
             })?;
+            if age > OLDEST_AGE {
+                return Err(birth_date_too_early("$.birth_date", *birth));
+            }
             resolved.put(Fact::Age, Some(Value::Integer(i64::from(age))));
         }
         if resolved.get(Fact::Department).is_none() {
@@ -758,6 +764,31 @@ impl Serialize for FactSet {
     }
 }
 
+/// The earliest date a birth date (or a date answer) may be: 1 January
+/// 1900. Before it, the year was mistyped ("0001-05-02" once gave "vous
+/// avez 2025 ans"): `birth_date_too_early`, or `answer_date_too_early`
+/// for an answer.
+pub const EARLIEST_DATE: Date = match Date::new(1900, 1, 1) {
+    Some(date) => date,
+    None => panic!("1900-01-01 is a date"),
+};
+
+/// The oldest age a birth date may give at the reference date: the
+/// bound of the `age` fact.
+const OLDEST_AGE: u16 = 130;
+
+/// A birth date before [`EARLIEST_DATE`], or older than [`OLDEST_AGE`] at the reference date.
+fn birth_date_too_early(path: &str, birth: Date) -> Problem {
+    Problem::new(
+        "birth_date_too_early",
+        path,
+        format!(
+            "The birth date {birth} is before {EARLIEST_DATE}, or more than {OLDEST_AGE} years \
+             ago: check its year."
+        ),
+    )
+}
+
 /// Checks a JSON value against the type of `fact`.
 pub(crate) fn check_value(fact: Fact, value: &Json, path: &str) -> Result<Value, Problem> {
     let wrong_type =
@@ -783,13 +814,17 @@ pub(crate) fn check_value(fact: Fact, value: &Json, path: &str) -> Result<Value,
             let text = value
                 .as_str()
                 .ok_or_else(|| wrong_type("a date written YYYY-MM-DD"))?;
-            Date::parse(text).map(Value::Date).map_err(|_| {
+            let date = Date::parse(text).map_err(|_| {
                 Problem::new(
                     "invalid_date",
                     path,
                     format!("{fact} must be a real date written YYYY-MM-DD, not \"{text}\"."),
                 )
-            })
+            })?;
+            if fact == Fact::BirthDate && date < EARLIEST_DATE {
+                return Err(birth_date_too_early(path, date));
+            }
+            Ok(Value::Date(date))
         }
         FactType::OneOf(allowed) => {
             let text = value.as_str().ok_or_else(|| wrong_type("a text"))?;

@@ -540,6 +540,10 @@ pub enum Message<'a> {
     PlanChangedElsewhere,
     /// Another tab or page erased the plan kept: gone here too.
     PlanErasedElsewhere,
+    // issue 18: core limits
+    /// A date before [`crate::facts::EARLIEST_DATE`]: a year mistyped
+    /// ("0001" for "2001").
+    DateTooEarly,
 }
 
 impl Message<'_> {
@@ -1597,6 +1601,11 @@ impl Message<'_> {
                 "Your plan was erased in another page or tab. It is no longer on this device.",
             )
             .into(),
+            // issue 18: core limits
+            (Message::DateTooEarly, Fr) => {
+                "Cette date est avant 1900. Vérifiez l’année.".into()
+            }
+            (Message::DateTooEarly, En) => "This date is before 1900. Please check the year.".into(),
         }
     }
 }

@@ -62,6 +62,35 @@ pub const MAX_CONDITION_DEPTH: usize = 32;
 /// read by the person and their advisor; 2,000 characters is a page.
 pub const MAX_PLAN_TEXT: usize = 2_000;
 
+/// The most needs given to one orientation: code `too_many_needs`, path
+/// `$.needs`. There are 85 data·inclusion themes and categories, and
+/// copies of one need collapse into one ([`crate::orientation::orient`]),
+/// so more than this is not a person's list; 20,000 copies once took 26 s.
+pub const MAX_NEEDS: usize = 100;
+
+/// The most questions in one questionnaire: code `too_many_questions`,
+/// path `$.sections`. Each step looks ahead through the questions still
+/// to come, so resuming a session replays as many steps as answers, each
+/// as long as the questionnaire: the cost grows with the square of the
+/// number of questions, and each step of a questionnaire adapted to a
+/// catalogue orients on the needs found (about half a millisecond). At
+/// 500 questions all asked, resuming the last snapshot takes 0.3 s
+/// natively and 0.5 s as WebAssembly on the reference machine; at 1,000,
+/// up to 1 s natively (`cargo bench -p passerelle-core --bench limits`,
+/// `docs/robustness.md`). Real questionnaires have a few dozen
+/// questions, the default one 55.
+pub const MAX_QUESTIONS: usize = 500;
+
+/// The most tests and listed values in all the conditions of one
+/// questionnaire (`ask_when`, and the `when` of its needs and urgent
+/// alerts): code `too_many_conditions`, path `$.sections`. Every step of
+/// a session evaluates the conditions of the questions to come: 500
+/// questions with 671 tested answers each (15 MB) took 5 s to resume and
+/// 12 s to walk, 7 µs per unit to resume. At this limit, about 0.15 s
+/// more than the same questions without conditions. The default
+/// questionnaire holds a few hundred.
+pub const MAX_QUESTIONNAIRE_CONDITIONS: usize = 20_000;
+
 /// Checks JSON text against the limits before it is parsed: its size,
 /// nesting, list and string lengths, key lengths. Text that is not JSON
 /// passes if no limit is crossed before the parser finds what is wrong.

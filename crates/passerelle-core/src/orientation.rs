@@ -546,6 +546,12 @@ impl<'c> Orientation<'c> {
         }
     }
 
+    /// The orientation of the need of this theme, if it was asked for
+    /// (copies of one need have one orientation).
+    pub fn of_need(&self, theme: &str) -> Option<&NeedOrientation<'c>> {
+        self.needs.iter().find(|found| found.need.theme == theme)
+    }
+
     /// The evaluation of the entry `id`, if it is in force.
     pub fn evaluation(&self, id: &str) -> Option<&Evaluation<'c>> {
         self.evaluations
@@ -596,6 +602,12 @@ impl<'c> Orientation<'c> {
     /// The proposals with the entries' details, in the orientation's language.
     pub fn detailed<'a>(&'a self) -> DetailedOrientation<'a> {
         let locale = self.explanations.locale();
+        // By id once: the pointers of every need and what the person has
+        // may name every entry (a local catalogue of thousands).
+        let by_id: std::collections::HashMap<&str, &Evaluation<'c>> = (self.evaluations.iter())
+            .map(|evaluation| (evaluation.entry.id.as_str(), evaluation))
+            .collect();
+        let evaluation = |id: &str| by_id.get(id).copied();
         let detail = |evaluation: &Evaluation<'c>, proposal: Option<&Proposal>| {
             let entry = evaluation.entry;
             DetailedProposal {
@@ -634,7 +646,7 @@ impl<'c> Orientation<'c> {
             }
         };
         let pointer = |pointer: &'a Pointer<'c>| {
-            let entry = self.evaluation(pointer.id)?.entry;
+            let entry = evaluation(pointer.id)?.entry;
             Some(DetailedPointer {
                 id: &entry.id,
                 name: entry.name.get(locale),
@@ -648,7 +660,7 @@ impl<'c> Orientation<'c> {
             urgent_contacts: self
                 .urgent_contacts
                 .iter()
-                .filter_map(|id| Some(detail(self.evaluation(id)?, None)))
+                .filter_map(|id| Some(detail(evaluation(id)?, None)))
                 .collect(),
             needs: self
                 .needs
@@ -668,7 +680,7 @@ impl<'c> Orientation<'c> {
             held: self
                 .held
                 .iter()
-                .filter_map(|id| Some(detail(self.evaluation(id)?, None)))
+                .filter_map(|id| Some(detail(evaluation(id)?, None)))
                 .collect(),
         }
     }
@@ -787,12 +799,47 @@ fn publics_of(facts: &Facts, urgent_need: bool) -> (u16, u16) {
     (person, unknown)
 }
 
+/// The needs with each theme once, where it first comes: a copy adds
+/// its priority if more urgent, and, when urgent, its alerts (an urgent
+/// copy that knows none lets any line of the theme through, as it would
+/// alone). Orienting each copy made a list of every entry per copy.
+fn collapse(needs: &[Need]) -> Vec<Need> {
+    let mut kept: Vec<Need> = Vec::with_capacity(needs.len().min(85));
+    for need in needs {
+        let Some(first) = kept.iter_mut().find(|first| first.theme == need.theme) else {
+            kept.push(need.clone());
+            continue;
+        };
+        let urgent = |need: &Need| need.priority == Priority::Urgent;
+        match (urgent(first), urgent(need)) {
+            (_, false) => {}
+            (false, true) => first.alerts.clone_from(&need.alerts),
+            (true, true) if first.alerts.is_empty() || need.alerts.is_empty() => {
+                first.alerts.clear()
+            }
+            (true, true) => {
+                for alert in &need.alerts {
+                    if !first.alerts.contains(alert) {
+                        first.alerts.push(*alert);
+                    }
+                }
+            }
+        }
+        first.priority = first.priority.min(need.priority);
+    }
+    kept
+}
+
 /// Orients a person: evaluates every entry in force and proposes, for
 /// each need, the entries that address it, each once in the whole
 /// orientation, under the need it serves best ([`Orientation`]); what
 /// the person has already is set apart (`held`), emergency lines come
 /// only under an urgent need, key steps first, the ruled-out entries
-/// last ([`NeedOrientation`]).
+/// last ([`NeedOrientation`]). Copies of one need (same theme) collapse
+/// into the first, so `needs` may be shorter than the request's: find a
+/// need's orientation by its theme ([`Orientation::of_need`]). More than
+/// [`MAX_NEEDS`](crate::limits::MAX_NEEDS) needs are refused
+/// (`too_many_needs`, path `$.needs`).
 ///
 /// ```
 /// use passerelle_core::catalogue::Catalogue;
@@ -815,10 +862,27 @@ fn publics_of(facts: &Facts, urgent_need: bool) -> (u16, u16) {
 /// assert_eq!(reasons.get(0).unwrap().text(), "Habiter en France\u{a0}: votre département est Seine-Saint-Denis (93)");
 /// ```
 pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orientation<'c>, Problem> {
+    if request.needs.len() > crate::limits::MAX_NEEDS {
+        return Err(Problem::new(
+            "too_many_needs",
+            "$.needs",
+            format!(
+                "{} needs were given; an orientation takes at most {} (there are 85 themes and \
+                 categories).",
+                request.needs.len(),
+                crate::limits::MAX_NEEDS
+            ),
+        ));
+    }
     let facts = (request.facts).resolve_in(request.reference_date, catalogue.communes())?;
     for (i, need) in request.needs.iter().enumerate() {
         need.check(&format!("$.needs[{i}]"))?;
     }
+    let collapsed = collapse(request.needs);
+    let request = &Request {
+        needs: &collapsed,
+        ..request.clone()
+    };
     // Catalogue positions of the entries in force, in catalogue order.
     let in_force: Vec<usize> = (0..catalogue.entries().len())
         .filter(|&index| catalogue.in_force(index, request.reference_date))

@@ -709,6 +709,8 @@ pub enum PlanError {
     UnknownTheme { theme: String },
     /// A change dated before the last one.
     DateBeforeLastChange { last: Date },
+    /// A consent dated after the day of the change that records it.
+    ConsentInFuture { date: Date, today: Date },
     /// `Built` can only be the first change.
     AlreadyBuilt,
     /// The file is not a plan: not JSON, or fields wrong or missing.
@@ -737,6 +739,7 @@ impl PlanError {
             PlanError::BadText { .. } => "bad_text",
             PlanError::UnknownTheme { .. } => "unknown_theme",
             PlanError::DateBeforeLastChange { .. } => "date_before_last_change",
+            PlanError::ConsentInFuture { .. } => "consent_in_future",
             PlanError::AlreadyBuilt => "already_built",
             PlanError::Corrupted { .. } => "plan_corrupted",
             PlanError::FutureVersion { .. } => "plan_future_version",
@@ -786,6 +789,10 @@ impl std::fmt::Display for PlanError {
             PlanError::DateBeforeLastChange { last } => {
                 write!(f, "{code}: the last change is dated {last}; date this one on or after it")
             }
+            PlanError::ConsentInFuture { date, today } => write!(
+                f,
+                "{code}: a consent dated {date} is recorded on {today}; date it on or before that day"
+            ),
             PlanError::AlreadyBuilt => write!(f, "{code}: the plan is built already"),
             PlanError::Corrupted { detail } => write!(f, "{code}: this is not a plan: {detail}"),
             PlanError::FutureVersion { version } => write!(
@@ -925,7 +932,13 @@ impl Plan {
         // The entries each need offers for the first steps, in the order
         // of the proposals.
         let mut candidates: Vec<Vec<Candidate>> = Vec::with_capacity(needs.len());
-        for (need, found) in needs.iter().zip(&orientation.needs) {
+        for need in &needs {
+            // Copies of one need collapse in the orientation: found by theme.
+            let Some(found) = orientation.of_need(&need.theme) else {
+                return Err(PlanError::NeedNotFound {
+                    theme: need.theme.clone(),
+                });
+            };
             // What an advisor turns into first steps: the emergency lines
             // and key steps that lead, then the best, up to PROPOSALS_PER_NEED.
             let addressing = found
@@ -1233,6 +1246,12 @@ impl Plan {
                 person.iter().try_for_each(check_contact)?;
                 self.person = person.clone();
             }
+            Edit::GiveConsent { consent } if consent.date > date => {
+                return Err(PlanError::ConsentInFuture {
+                    date: consent.date,
+                    today: date,
+                });
+            }
             Edit::GiveConsent { consent } => {
                 self.consents.retain(|given| given.entry != consent.entry);
                 self.consents.push(consent.clone());
@@ -1288,16 +1307,25 @@ impl Plan {
             .filter_map(|action| action.entry.as_deref())
             .collect();
         let mut proposals = Vec::new();
-        for (objective, found) in active.iter().zip(&orientation.needs) {
+        let mut proposed: Vec<&str> = Vec::new();
+        for objective in active {
+            // Two objectives of one need share its orientation (its copies
+            // collapse): its entries are proposed once, under the first.
+            let Some(found) = orientation.of_need(&objective.theme) else {
+                continue;
+            };
             // Not what the person has (never among the proposals), nor an
             // emergency line weeks later.
             let fresh = found
                 .actionable()
                 .filter(|proposal| !proposal.emergency)
                 .filter(|proposal| !planned.contains(&proposal.id))
-                .take(PROPOSALS_PER_NEED);
+                .filter(|proposal| !proposed.contains(&proposal.id))
+                .take(PROPOSALS_PER_NEED)
+                .collect::<Vec<_>>();
             for proposal in fresh {
                 if let Some(entry) = catalogue.entry(proposal.id) {
+                    proposed.push(proposal.id);
                     proposals.push((objective.id.clone(), self.contact_action(entry)));
                 }
             }
@@ -1404,7 +1432,8 @@ impl Plan {
 
     /// What a plan read from a file must hold to be used: ids unique and
     /// below the last one given, a history that starts with `Built` and
-    /// is numbered and dated in order.
+    /// is numbered and dated in order, no consent dated after it was
+    /// recorded.
     fn check(&self) -> Result<(), String> {
         let mut ids = std::collections::BTreeSet::new();
         let all_ids = self.objectives.iter().flat_map(|objective| {
@@ -1435,6 +1464,14 @@ impl Plan {
             .any(|(i, change)| change.number as usize != i + 1)
         {
             return Err("the history is not numbered 1, 2, 3…".into());
+        }
+        // A consent is given on or before the day it is recorded.
+        let last = self.history.last().map(|change| change.date);
+        let recorded_later = self.history.iter().any(|change| {
+            matches!(&change.edit, Edit::GiveConsent { consent } if consent.date > change.date)
+        });
+        if recorded_later || self.consents.iter().any(|c| Some(c.date) > last) {
+            return Err("a consent is dated after the change that records it".into());
         }
         check_schedule(&self.schedule).map_err(|error| error.to_string())
     }

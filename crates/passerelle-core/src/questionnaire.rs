@@ -487,6 +487,8 @@ pub enum AnswerError {
     NotADate,
     /// A date after today (the session's reference date).
     DateInFuture,
+    /// A date before [`crate::facts::EARLIEST_DATE`] (1900): a year mistyped.
+    DateTooEarly,
     /// Not five digits.
     NotAPostalCode,
     /// A text longer than the question accepts.
@@ -512,6 +514,7 @@ impl AnswerError {
             AnswerError::ExclusiveOption => "answer_exclusive_option",
             AnswerError::NotADate => "answer_not_a_date",
             AnswerError::DateInFuture => "answer_date_in_future",
+            AnswerError::DateTooEarly => "answer_date_too_early",
             AnswerError::NotAPostalCode => "answer_not_a_postal_code",
             AnswerError::TooLong { .. } => "answer_too_long",
             AnswerError::NotANeedFound => "answer_not_a_need_found",
@@ -556,6 +559,7 @@ impl AnswerError {
             }
             AnswerError::NotADate => Message::NotADate.text(locale),
             AnswerError::DateInFuture => Message::DateInFuture.text(locale),
+            AnswerError::DateTooEarly => Message::DateTooEarly.text(locale),
             AnswerError::NotAPostalCode => Message::NotAPostalCode.text(locale),
             AnswerError::TooLong { max } => Message::TooLong { max: *max }.text(locale),
         }
@@ -786,6 +790,8 @@ impl Question {
                 let date = Date::parse(text.trim()).map_err(|_| AnswerError::NotADate)?;
                 if date > today {
                     Err(AnswerError::DateInFuture)
+                } else if date < crate::facts::EARLIEST_DATE {
+                    Err(AnswerError::DateTooEarly)
                 } else {
                     Ok(())
                 }
@@ -1067,6 +1073,20 @@ impl Questionnaire {
                 "Add at least one question.".into(),
             );
         }
+        let count: usize = self.sections.iter().map(|s| s.questions.len()).sum();
+        if count > crate::limits::MAX_QUESTIONS {
+            // Each step looks through the questions to come: a session
+            // on more would not answer in a moment.
+            found.push(
+                "too_many_questions",
+                "$.sections".into(),
+                format!(
+                    "The questionnaire has {count} questions; it may have at most {}.",
+                    crate::limits::MAX_QUESTIONS
+                ),
+            );
+            return found.list;
+        }
         let mut section_ids = BTreeSet::new();
         let mut before = Before::default();
         let mut reads = Vec::new();
@@ -1082,6 +1102,8 @@ impl Questionnaire {
             } else if let Some(problem) =
                 crate::limits::id_too_long(&format!("{section_path}.id"), &section.id)
             {
+                found.push(problem.code, problem.path, problem.message);
+            } else if let Some(problem) = not_a_slug(&format!("{section_path}.id"), &section.id) {
                 found.push(problem.code, problem.path, problem.message);
             } else if !section_ids.insert(section.id.as_str()) {
                 found.push(
@@ -1104,6 +1126,21 @@ impl Questionnaire {
                 reads.push(((s, q), read));
             }
         }
+        let weight: usize = (reads.iter())
+            .flat_map(|(_, read)| read.ask_when.iter().chain(&read.needs).chain(&read.urgent))
+            .map(condition_weight)
+            .sum();
+        if weight > crate::limits::MAX_QUESTIONNAIRE_CONDITIONS {
+            found.push(
+                "too_many_conditions",
+                "$.sections".into(),
+                format!(
+                    "The questions' conditions hold {weight} tests and values; a questionnaire \
+                     may hold at most {}.",
+                    crate::limits::MAX_QUESTIONNAIRE_CONDITIONS
+                ),
+            );
+        }
         for ((s, q), read) in reads {
             let question = &mut self.sections[s].questions[q];
             question.read = read;
@@ -1114,6 +1151,46 @@ impl Questionnaire {
         }
         found.list
     }
+}
+
+/// What evaluating `condition` costs: one for each test, and one for each
+/// value it lists (an answer or a fact among 1,000 values is read against
+/// each). Every step of a session evaluates the conditions of the
+/// questions to come.
+fn condition_weight(condition: &Condition) -> usize {
+    use crate::rules::Test;
+    match condition.test() {
+        Test::All(parts) | Test::Any(parts) => {
+            1 + parts.iter().map(condition_weight).sum::<usize>()
+        }
+        Test::Not(part) => 1 + condition_weight(part),
+        Test::In { values, .. } | Test::HasAny { values, .. } | Test::Answer { values, .. } => {
+            1 + values.len()
+        }
+        _ => 1,
+    }
+}
+
+/// A problem `not_a_slug` at `path` when `id` is not a slug: ASCII
+/// letters, digits, `_`, `-` and `.`, starting with a letter or a digit.
+/// Ids become keys of answers and snapshots, element ids and form values
+/// in the widgets: no `__proto__`, no space, no zero-width joiner, nothing
+/// that reads the same as another id and is not.
+fn not_a_slug(path: &str, id: &str) -> Option<Problem> {
+    let first_ok = id.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric());
+    let rest_ok = id
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'));
+    (!(first_ok && rest_ok)).then(|| {
+        Problem::new(
+            "not_a_slug",
+            path,
+            format!(
+                "\"{id}\" is not an id: use ASCII letters, digits, _, - and ., starting with \
+                 a letter or a digit (sleep_tonight)."
+            ),
+        )
+    })
 }
 
 /// FNV-1a: question ids are short and chosen by the questionnaire's
@@ -1180,6 +1257,8 @@ impl Question {
                 "Give the question an id.".into(),
             );
         } else if let Some(problem) = crate::limits::id_too_long(&format!("{path}.id"), &self.id) {
+            found.push(problem.code, problem.path, problem.message);
+        } else if let Some(problem) = not_a_slug(&format!("{path}.id"), &self.id) {
             found.push(problem.code, problem.path, problem.message);
         } else if before.questions.contains_key(self.id.as_str()) {
             found.push(
@@ -1360,6 +1439,8 @@ impl Question {
                     } else if let Some(problem) =
                         crate::limits::id_too_long(&option_path("id"), &option.id)
                     {
+                        found.push(problem.code, problem.path, problem.message);
+                    } else if let Some(problem) = not_a_slug(&option_path("id"), &option.id) {
                         found.push(problem.code, problem.path, problem.message);
                     } else if !option_ids.insert(option.id.as_str()) {
                         found.push(

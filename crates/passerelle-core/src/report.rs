@@ -22,9 +22,12 @@
 //!   [`SUPPRESSED`] (`"<5"`) in place of the number. A shown count is
 //!   always a JSON number, a suppressed one always `"<5"`, everywhere in
 //!   the report. A `Count` can only be made here, through this rule.
-//! - **No subtraction.** In a breakdown whose total can be known, where
-//!   exactly one cell is suppressed, the smallest shown cell is suppressed
-//!   too, so that the hidden one cannot be found by subtraction: the
+//! - **No subtraction.** In a breakdown whose total can be known, the
+//!   smallest shown cells are suppressed too, one by one, until no
+//!   suppressed count can be found by subtraction: never exactly one
+//!   suppressed cell, and what the suppressed cells hold together (the
+//!   total less the shown cells) is 0 or at least [`MIN_COUNT`], unless
+//!   every cell is suppressed. The
 //!   number of plans is the total of `reviews_per_plan`; the number of
 //!   actions the total of both `action_statuses` and `action_kinds`; the
 //!   number of objectives the total of `objective_statuses`, and of
@@ -211,25 +214,51 @@ impl Breakdown {
     }
 
     /// Suppresses the small cells, then, for a breakdown with a total
-    /// that can be known, if exactly one is suppressed, the smallest shown
-    /// one too (the first in key order among equals).
+    /// that can be known, the smallest shown cell (the first in key order
+    /// among equals), again and again, while what the suppressed cells
+    /// hold together (the total less the shown cells) would tell a small
+    /// count: while exactly one cell is suppressed, or the suppressed
+    /// cells hold together 1 to 4 things. Seven plans, 13 actions
+    /// planned, 14 in all: the one action not planned was found by
+    /// subtraction; now "planned" is suppressed too.
     fn from_tallies(tallies: BTreeMap<String, Tally>, total: Total) -> Breakdown {
         let mut cells = BTreeMap::new();
+        let mut hidden = 0;
         for (key, tally) in tallies {
-            cells.insert(key, Count::of(tally.count, tally.plans));
+            let count = Count::of(tally.count, tally.plans);
+            if count.is_suppressed() {
+                hidden += tally.count;
+            }
+            cells.insert(key, (count, tally.count));
         }
-        let suppressed = cells.values().filter(|count| count.is_suppressed()).count();
-        if suppressed == 1 && total == Total::Known {
-            let smallest = cells
-                .iter()
-                .filter_map(|(key, count)| Some((count.value()?, key)))
-                .min()
-                .map(|(_, key)| key.clone());
-            if let Some(key) = smallest {
-                cells.insert(key, Count::suppressed());
+        if total == Total::Known {
+            loop {
+                let suppressed = cells.values().filter(|(count, _)| count.is_suppressed());
+                let recoverable = match suppressed.count() {
+                    0 => false,
+                    1 => true,
+                    _ => (1..MIN_COUNT).contains(&hidden),
+                };
+                let smallest = cells
+                    .iter()
+                    .filter_map(|(key, (count, _))| Some((count.value()?, key)))
+                    .min()
+                    .map(|(_, key)| key.clone());
+                match smallest.and_then(|key| cells.get_mut(&key)) {
+                    Some(cell) if recoverable => {
+                        hidden += cell.1;
+                        cell.0 = Count::suppressed();
+                    }
+                    _ => break,
+                }
             }
         }
-        Breakdown(cells)
+        Breakdown(
+            cells
+                .into_iter()
+                .map(|(key, (count, _))| (key, count))
+                .collect(),
+        )
     }
 }
 
@@ -573,9 +602,21 @@ mod tests {
         assert!(breakdown.get("b").unwrap().is_suppressed());
         assert!(breakdown.get("c").unwrap().is_suppressed());
         assert_eq!(breakdown.get("d").unwrap().value(), Some(6));
-        // Two suppressed already: nothing more.
+        // Two suppressed holding 3 together: the total less "a" would
+        // tell 3, so "a" goes too.
         let breakdown = Breakdown::from_tallies(
             tallies(&[("a", 9, 9), ("b", 2, 2), ("c", 1, 1)]),
+            Total::Known,
+        );
+        assert!(breakdown.get("a").unwrap().is_suppressed());
+        // Two suppressed holding 5 together, or none at all: nothing more.
+        let breakdown = Breakdown::from_tallies(
+            tallies(&[("a", 9, 9), ("b", 2, 2), ("c", 3, 3)]),
+            Total::Known,
+        );
+        assert_eq!(breakdown.get("a").unwrap().value(), Some(9));
+        let breakdown = Breakdown::from_tallies(
+            tallies(&[("a", 9, 9), ("b", 0, 0), ("c", 0, 0)]),
             Total::Known,
         );
         assert_eq!(breakdown.get("a").unwrap().value(), Some(9));

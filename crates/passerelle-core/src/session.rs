@@ -841,6 +841,11 @@ impl DiagnosisSession {
         question_id: &str,
     ) -> Result<(), SessionError> {
         let question = self.current_matching(questionnaire, question_id)?;
+        self.skip_current(question)
+    }
+
+    /// Skips `question`, the current one.
+    fn skip_current(&mut self, question: &Question) -> Result<(), SessionError> {
         if !question.skippable {
             return Err(SessionError::NotSkippable);
         }
@@ -857,6 +862,17 @@ impl DiagnosisSession {
         value: AnswerValue,
     ) -> Result<(), SessionError> {
         let question = self.current_matching(questionnaire, question_id)?;
+        self.answer_current(questionnaire, question, value)
+    }
+
+    /// Answers `question`, the current one: what [`Self::answer`] does
+    /// once it has found it.
+    fn answer_current(
+        &mut self,
+        questionnaire: &Questionnaire,
+        question: &Question,
+        value: AnswerValue,
+    ) -> Result<(), SessionError> {
         question.check(&value, self.reference_date)?;
         self.check_ranking(questionnaire, question, &value)?;
         self.check_commune(questionnaire, question, &value)?;
@@ -1076,6 +1092,22 @@ impl DiagnosisSession {
                 questionnaire_id: snapshot.questionnaire_id,
             });
         }
+        // Every answer to a question of the questionnaire, and no more
+        // questions asked than it has, before any step is replayed: each
+        // step reads every answer.
+        if let Some(id) = (snapshot.answers.keys()).find(|id| questionnaire.question(id).is_none())
+        {
+            return Err(SnapshotError::Inconsistent {
+                question_id: id.clone(),
+                code: "unknown_question",
+            });
+        }
+        if snapshot.asked.len() > questionnaire.len() {
+            return Err(SnapshotError::Inconsistent {
+                question_id: snapshot.asked[questionnaire.len()].clone(),
+                code: "session_complete",
+            });
+        }
         let mut session = DiagnosisSession::new(questionnaire, snapshot.reference_date);
         // The answers first: a commune question whose communes cannot be
         // told now is still asked when it has its answer.
@@ -1143,9 +1175,11 @@ impl DiagnosisSession {
         let mut problems = Vec::new();
         while let Some(question) = session.current(questionnaire) {
             let path = format!("$.answers.{}", question.id);
+            // The question is the current one: answered without looking
+            // for it again (each look goes through the questions to come).
             let step = match answers.get(&question.id) {
-                Some(answer) => session.answer(questionnaire, &question.id, answer.clone()),
-                None if question.skippable => session.skip(questionnaire, &question.id),
+                Some(answer) => session.answer_current(questionnaire, question, answer.clone()),
+                None if question.skippable => session.skip_current(question),
                 None => {
                     problems.push(Problem::new(
                         "answer_missing",
@@ -1167,8 +1201,10 @@ impl DiagnosisSession {
                 break;
             }
         }
+        let asked: std::collections::BTreeSet<&str> =
+            session.asked.iter().map(String::as_str).collect();
         for id in answers.keys() {
-            if session.asked.contains(id) {
+            if asked.contains(id.as_str()) {
                 continue;
             }
             let path = format!("$.answers.{id}");

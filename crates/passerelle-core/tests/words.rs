@@ -479,6 +479,7 @@ fn every_message<'a>(value: &'a passerelle_core::facts::Value) -> Vec<Message<'a
         },
         Message::NotADate,
         Message::DateInFuture,
+        Message::DateTooEarly,
         Message::NotAPostalCode,
         Message::TooLong { max: 200 },
         Message::Skip,
@@ -826,6 +827,7 @@ fn covered(message: &Message) {
         | Message::ExclusiveOption { .. }
         | Message::NotADate
         | Message::DateInFuture
+        | Message::DateTooEarly
         | Message::NotAPostalCode
         | Message::TooLong { .. }
         | Message::Skip

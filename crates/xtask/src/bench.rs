@@ -45,7 +45,7 @@ pub fn run(args: &[String]) -> Result {
 /// The benchmarks of the core (orientation, questionnaire), natively and
 /// as WebAssembly (wasm32-wasip1, run by Node's WASI in V8).
 fn core_benches(root: &Path) -> Result {
-    const BENCHES: [&str; 2] = ["orientation", "questionnaire"];
+    const BENCHES: [&str; 3] = ["orientation", "questionnaire", "limits"];
     let cargo = || {
         let mut command =
             std::process::Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));

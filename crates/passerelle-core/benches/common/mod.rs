@@ -2,6 +2,8 @@
 
 use std::time::{Duration, Instant};
 
+use serde_json::{json, Value};
+
 /// How many runs: `BENCH_RUNS`, else `default`.
 pub fn runs(default: usize) -> usize {
     std::env::var("BENCH_RUNS")
@@ -48,4 +50,80 @@ impl Random {
         self.0 ^= self.0 << 17;
         (self.0 % n as u64) as usize
     }
+}
+
+/// A questionnaire of `size` questions (a multiple of 10) in 10 sections. Every question
+/// after the first few is asked only when an earlier choice or yes/no
+/// answer (and, for some, a fact) has some value; the answers the
+/// journey gives keep most of them asked.
+#[allow(dead_code)] // not every benchmark builds a questionnaire
+pub fn questionnaire_json(size: usize) -> String {
+    let mut random = Random(0x9e37_79b9_7f4a_7c15);
+    let mut choices: Vec<usize> = Vec::new();
+    let mut questions = Vec::with_capacity(size);
+    for i in 0..size {
+        let id = format!("q{i}");
+        let label = json!({"fr": format!("Question {i} ?"), "en": format!("Question {i}?")});
+        let kind = match i % 4 {
+            0 | 1 => json!({"type": "single_choice", "options": [
+                {"id": "a", "label": {"fr": "A", "en": "A"}},
+                {"id": "b", "label": {"fr": "B", "en": "B"}},
+                {"id": "c", "label": {"fr": "C", "en": "C"}}]}),
+            2 => json!({"type": "yes_no"}),
+            _ => json!({"type": "number", "min": 0, "max": 100}),
+        };
+        let mut question = json!({"id": id, "kind": kind, "label": label, "help": label});
+        if i == 2 {
+            question["sets"] = json!("rqth");
+        }
+        if let (false, Some(&earlier)) = (choices.is_empty(), choices.last()) {
+            let other = choices[random.below(choices.len())];
+            let answer = |question: usize, values: Value| json!({"answer": {"question": format!("q{question}"), "values": values}});
+            // Answers the journey gives, and answers it never gives.
+            let values = |question: usize| {
+                if question % 4 == 2 {
+                    json!(["yes"])
+                } else {
+                    json!(["a", "b"])
+                }
+            };
+            let other_values = |question: usize| {
+                if question % 4 == 2 {
+                    json!(["no"])
+                } else {
+                    json!(["c"])
+                }
+            };
+            let rqth = if i > 2 {
+                json!({"equals": {"fact": "rqth", "value": true}})
+            } else {
+                answer(earlier, values(earlier))
+            };
+            question["ask_when"] = match random.below(4) {
+                0 => answer(earlier, values(earlier)),
+                1 => {
+                    json!({"all": [answer(earlier, values(earlier)), {"not": answer(other, other_values(other))}]})
+                }
+                2 => json!({"any": [answer(other, values(other)), rqth]}),
+                // Ruled out by the journey's answers: some questions are never asked.
+                _ => {
+                    json!({"all": [answer(earlier, values(earlier)), answer(other, other_values(other))]})
+                }
+            };
+        }
+        if i % 4 != 3 {
+            choices.push(i);
+        }
+        questions.push(question);
+    }
+    let sections: Vec<Value> = questions
+        .chunks(size.div_ceil(10))
+        .enumerate()
+        .map(|(s, questions)| {
+            json!({"id": format!("s{s}"), "title": {"fr": format!("Partie {s}"), "en": format!("Part {s}")},
+                   "questions": questions})
+        })
+        .collect();
+    json!({"format_version": 1, "id": "bench", "locales": ["fr", "en"], "sections": sections})
+        .to_string()
 }
