@@ -522,6 +522,12 @@ pub enum Message<'a> {
     /// On a referral sheet: the information on the partner was not
     /// verified for too long.
     StalePartner { partner: &'a str },
+    // issue 18: life cycle
+    /// A change of the plan the core refused: the plan stays as it was.
+    ChangeNotSaved,
+    /// In a parcours, the answers changed after the plan was built: asked
+    /// before the plan is built again from them.
+    AnswersChangedAfterPlan,
 }
 
 impl Message<'_> {
@@ -1536,6 +1542,19 @@ impl Message<'_> {
                 "Our amounts and ceilings for this help are those valid until {}. They may have changed: check them on the official site before relying on them.",
                 day_month_year(*until, En)
             ),
+            // issue 18: life cycle
+            (Message::ChangeNotSaved, locale) => pick(
+                locale,
+                "Ce changement n’a pas été enregistré\u{a0}: votre plan reste comme avant. Réessayez, ou rechargez la page.",
+                "This change was not saved: your plan stays as it was. Try again, or reload the page.",
+            )
+            .into(),
+            (Message::AnswersChangedAfterPlan, locale) => pick(
+                locale,
+                "Vous avez changé vos réponses. Votre plan a été fait avec vos réponses d’avant. Voulez-vous le refaire avec vos nouvelles réponses\u{202f}? Votre plan actuel sera remplacé.",
+                "You changed your answers. Your plan was made with your earlier answers. Do you want to make it again with your new answers? Your current plan will be replaced.",
+            )
+            .into(),
         }
     }
 }
