@@ -205,6 +205,31 @@ impl DiagnosticWidget {
         let state = self.state.try_borrow().map_err(|_| widget::busy())?;
         to_js(&state.session.answers())
     }
+
+    /// What the person did, for the element to hold while it is off the
+    /// page: the session's snapshot, the text persistence keeps. The
+    /// element frees the widget, then gives it to [`resume`](Self::resume)
+    /// of the widget it makes when it comes back (`docs/robustness.md`,
+    /// "Element life cycle and races").
+    pub fn suspend(&self) -> Result<String, JsValue> {
+        let state = self.state.try_borrow().map_err(|_| widget::busy())?;
+        Ok(state.session.snapshot())
+    }
+
+    /// Takes back the answers and the question of [`suspend`](Self::suspend),
+    /// on the questionnaire the widget asks now. Returns whether they
+    /// were taken back: a snapshot of another questionnaire (the element's
+    /// questionnaire changed meanwhile) leaves the widget as it is.
+    pub fn resume(&self, kept: &str) -> Result<bool, JsValue> {
+        let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
+        let Ok(session) = DiagnosisSession::resume(&state.questionnaire, kept) else {
+            return Ok(false);
+        };
+        state.session = session;
+        state.rejected = None;
+        state.render()?;
+        Ok(true)
+    }
 }
 
 impl DiagnosticWidget {
