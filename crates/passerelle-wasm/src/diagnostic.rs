@@ -1235,6 +1235,27 @@ mod browser_tests {
     }
 
     #[wasm_bindgen_test]
+    fn a_widget_made_again_takes_back_what_the_one_freed_handed_over() {
+        let (host, widget) = mount();
+        submit(&host, "2001-03-14");
+        let kept = widget.suspend().unwrap();
+        drop(widget);
+        let questionnaire = Questionnaire::from_json(QUESTIONNAIRE).unwrap();
+        let today = Date::parse("2026-11-27").unwrap();
+        let again =
+            DiagnosticWidget::mount(host.clone(), Some("fr".into()), questionnaire, today).unwrap();
+        assert_eq!(input(&host).type_(), "date", "a new widget starts again");
+        assert!(again.resume(&kept).unwrap());
+        assert_eq!(input(&host).type_(), "text", "back on the second question");
+        let answers = js_sys::JSON::stringify(&again.answers().unwrap()).unwrap();
+        assert_eq!(String::from(answers), r#"{"arrival":"2001-03-14"}"#);
+        // What another questionnaire kept does not fit this one.
+        let other = kept.replace("\"test\"", "\"other\"");
+        assert!(!again.resume(&other).unwrap());
+        host.remove();
+    }
+
+    #[wasm_bindgen_test]
     fn a_short_text_has_its_length_limit_and_the_session_checks_it() {
         let (host, _widget) = mount();
         submit(&host, "2001-03-14");

@@ -363,7 +363,7 @@ impl Widget for Parcours {
                     self.pending = text;
                 } else {
                     self.pending = None;
-                    self.give_plan(text)?;
+                    self.give_plan(&diagnosis, text)?;
                 }
                 self.reachable = STEPS.len() - 1;
                 self.render()?;
@@ -377,7 +377,8 @@ impl Widget for Parcours {
                 let Some(text) = self.pending.take() else {
                     return Ok(None);
                 };
-                self.give_plan(Some(text))?;
+                let diagnosis = js_sys::JSON::parse(&text)?;
+                self.give_plan(&diagnosis, Some(text))?;
                 self.current = STEPS.len() - 1;
                 self.render()?;
                 self.focus_title(self.current)?;
@@ -423,11 +424,10 @@ impl Parcours {
         Ok(!value.is_null() && !value.is_undefined())
     }
 
-    /// Gives the plan step the diagnosis `text` (JSON) to build from.
-    fn give_plan(&mut self, text: Option<String>) -> Result<(), JsValue> {
-        if let (Some(plan), Some(text)) = (self.widgets.get(2), &text) {
-            let diagnosis = js_sys::JSON::parse(text)?;
-            js_sys::Reflect::set(plan, &"diagnosis".into(), &diagnosis)?;
+    /// Gives the plan step `diagnosis` (`text` as JSON) to build from.
+    fn give_plan(&mut self, diagnosis: &JsValue, text: Option<String>) -> Result<(), JsValue> {
+        if let Some(plan) = self.widgets.get(2) {
+            js_sys::Reflect::set(plan, &"diagnosis".into(), diagnosis)?;
         }
         self.planned = text;
         Ok(())
