@@ -156,7 +156,7 @@ test('a parcours taken off the page and put back shows the same step, answers an
   await context.close();
 });
 
-test('in a kept parcours, changing an answer after the plan asks first, and "keep" keeps the plan', async () => {
+test('in a kept parcours, changing an answer after the plan asks first; "keep" keeps the plan, "build again" takes the new answers', async () => {
   const path = ['passerelle-parcours', 'passerelle-diagnostic'];
   const { page, seen, context } = await openLife('parcours-local', '<passerelle-parcours lang="fr" persist="local"></passerelle-parcours>');
   const parcours = page.locator('passerelle-parcours');
@@ -173,24 +173,27 @@ test('in a kept parcours, changing an answer after the plan asks first, and "kee
   const plan = await kept();
   assert.ok(plan, 'the plan is kept on the device');
 
-  // Back to the answers, back to the age, another age, to the end again.
+  /** Back to the age, `age` instead, on to the end: the other answers stay as they were given. */
+  const changeAge = async (age) => {
+    for (let i = 0; i < 40; i += 1) {
+      if ((await questionnaireState(page, path)).question === 'age') break;
+      await parcours.locator('passerelle-diagnostic #passerelle-back').click();
+    }
+    assert.equal((await questionnaireState(page, path)).question, 'age');
+    await parcours.locator('passerelle-diagnostic #passerelle-input').fill(age);
+    for (let i = 0; i < 40 && !(await questionnaireState(page, path)).end; i += 1) {
+      const { question } = await questionnaireState(page, path);
+      await parcours.locator('passerelle-diagnostic #passerelle-continue').click();
+      await page.waitForFunction(([previous]) => {
+        const root = document.querySelector('passerelle-parcours').shadowRoot
+          .querySelector('passerelle-diagnostic').shadowRoot;
+        return (root.querySelector('form')?.dataset.question ?? null) !== previous;
+      }, [question]);
+    }
+  };
+  // Back to the answers, another age, to the end again.
   await parcours.locator('#passerelle-step-button-0').click();
-  for (let i = 0; i < 40; i += 1) {
-    if ((await questionnaireState(page, path)).question === 'age') break;
-    await parcours.locator('passerelle-diagnostic #passerelle-back').click();
-  }
-  assert.equal((await questionnaireState(page, path)).question, 'age');
-  await parcours.locator('passerelle-diagnostic #passerelle-input').fill('31');
-  // The other answers stay as they were given: on to the end.
-  for (let i = 0; i < 40 && !(await questionnaireState(page, path)).end; i += 1) {
-    const { question } = await questionnaireState(page, path);
-    await parcours.locator('passerelle-diagnostic #passerelle-continue').click();
-    await page.waitForFunction(([previous]) => {
-      const root = document.querySelector('passerelle-parcours').shadowRoot
-        .querySelector('passerelle-diagnostic').shadowRoot;
-      return (root.querySelector('form')?.dataset.question ?? null) !== previous;
-    }, [question]);
-  }
+  await changeAge('31');
   const question = parcours.locator('#passerelle-answers-changed');
   await question.waitFor();
   assert.match(await question.textContent(), /Vous avez changé vos réponses/);
@@ -205,6 +208,17 @@ test('in a kept parcours, changing an answer after the plan asks first, and "kee
   const shown = await page.evaluate(() => document.querySelector('passerelle-parcours')
     .shadowRoot.querySelector('passerelle-plan').plan);
   assert.deepEqual(shown, JSON.parse(plan), 'the plan shown is the plan kept');
+
+  // Once more, another age; this time the person builds the plan again.
+  await parcours.locator('#passerelle-step-button-0').click();
+  await changeAge('45');
+  await question.waitFor();
+  await parcours.locator('#passerelle-rebuild-plan').click();
+  assert.equal(await parcours.locator('li[aria-current=step]').textContent(), 'Votre plan');
+  await parcours.locator('passerelle-plan #passerelle-build').waitFor();
+  const age = await page.evaluate(() => document.querySelector('passerelle-parcours')
+    .shadowRoot.querySelector('passerelle-plan').diagnosis.facts.age);
+  assert.equal(age, 45, 'the plan is built again from the new answers');
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
