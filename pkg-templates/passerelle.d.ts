@@ -70,7 +70,7 @@ export class PasserellePlan extends HTMLElement {
   static observedAttributes: string[];
   /** The diagnosis the plan is built from (`DiagnosisResult` or its JSON text), or `null`. */
   diagnosis: DiagnosisResult | string | null;
-  /** The plan's value, or `null` before it is built. */
+  /** The plan's value, or `null` before it is built; also while the element is off the page. */
   readonly plan: PlanValue | null;
   connectedCallback(): void;
   disconnectedCallback(): void;

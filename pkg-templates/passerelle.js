@@ -321,6 +321,11 @@ class WidgetElement extends HTMLElement {
     reporting(this, () => this.#widget.set_quick_exit_url(this.getAttribute('quick-exit-url')));
   }
 
+  /** What the widget freed while the element is off the page handed over (its `suspend()`), or `null`. */
+  keptWhileOff() {
+    return this.#kept?.own ?? null;
+  }
+
   /** The elements inside this one whose widgets it frees and makes with its own. */
   innerElements() {
     return [];
@@ -543,9 +548,11 @@ export class PasserellePlan extends DiagnosisElement {
     else reporting(this, () => this.widget.set_persistence(this.getAttribute('persist'), this.id || null));
   }
 
-  /** The plan's value (`docs/plan-format.md`), or `null` before it is built. */
+  /** The plan's value (`docs/plan-format.md`), or `null` before it is built; off the page, the plan it keeps. */
   get plan() {
-    return this.widget?.plan() ?? null;
+    if (this.widget) return this.widget.plan();
+    const kept = this.keptWhileOff();
+    return kept ? JSON.parse(kept) : null;
   }
 }
 

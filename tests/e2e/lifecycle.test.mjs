@@ -139,6 +139,22 @@ test('a parcours taken off the page and put back shows the same step, answers an
   assert.equal(plan.objectives[0].actions[0].status, 'done');
   const answers = (await questionnaireState(page, path)).answers;
 
+  // A plan element off the page still gives its plan.
+  const offPlan = await page.evaluate(async () => {
+    const plan = document.querySelector('passerelle-parcours').shadowRoot.querySelector('passerelle-plan');
+    const slot = plan.parentElement;
+    document.createElement('div').append(plan);
+    await new Promise((resolve) => { setTimeout(resolve, 0); });
+    const value = { widget: plan.widget, plan: plan.plan };
+    slot.append(plan);
+    return value;
+  });
+  assert.equal(offPlan.widget, null, 'freed while off the page');
+  assert.deepEqual(offPlan.plan, plan);
+  await page.waitForFunction(() => document.querySelector('passerelle-parcours')
+    .shadowRoot.querySelector('passerelle-plan').widget !== null);
+  assert.deepEqual(await planOf(), plan, 'put back, the plan element has its plan');
+
   await offAndBack(page, 'passerelle-parcours', 'later');
   await page.waitForFunction(() => document.querySelector('passerelle-parcours')
     .shadowRoot.querySelector('passerelle-plan')?.plan !== null);

@@ -213,7 +213,7 @@ impl OrientationWidget {
     /// cycle and races").
     pub fn suspend(&self) -> Result<String, JsValue> {
         let state = self.state.try_borrow().map_err(|_| widget::busy())?;
-        Ok(passerelle_core::json::write(&Filters {
+        Ok(passerelle_core::json::write(&OrientationFilters {
             need: state.need.clone(),
             only_eligible: state.only_eligible,
         }))
@@ -222,7 +222,7 @@ impl OrientationWidget {
     /// Takes back the filters of [`suspend`](Self::suspend); returns
     /// whether they could be read.
     pub fn resume(&self, kept: &str) -> Result<bool, JsValue> {
-        let Ok(filters) = passerelle_core::json::read_text::<Filters>(kept) else {
+        let Ok(filters) = passerelle_core::json::read_text::<OrientationFilters>(kept) else {
             return Ok(false);
         };
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
@@ -237,7 +237,7 @@ impl OrientationWidget {
 
 /// The filters of an orientation, kept while its element is off the page.
 #[derive(Serialize, serde::Deserialize)]
-struct Filters {
+struct OrientationFilters {
     need: Option<String>,
     only_eligible: bool,
 }

@@ -73,7 +73,7 @@ struct Parcours {
 /// Where a parcours stands, for its element to hold while it is off the
 /// page ([`ParcoursWidget::suspend`]).
 #[derive(serde::Serialize, serde::Deserialize)]
-struct Standing {
+struct SuspendedParcours {
     current: usize,
     reachable: usize,
     oriented: Option<String>,
@@ -304,7 +304,7 @@ impl ParcoursWidget {
     /// life cycle and races").
     pub fn suspend(&self) -> Result<String, JsValue> {
         let state = self.state.try_borrow().map_err(|_| widget::busy())?;
-        Ok(passerelle_core::json::write(&Standing {
+        Ok(passerelle_core::json::write(&SuspendedParcours {
             current: state.current,
             reachable: state.reachable,
             oriented: state.oriented.clone(),
@@ -317,22 +317,22 @@ impl ParcoursWidget {
     /// the same step shown, the diagnoses given again to the orientation
     /// and the plan. Returns whether it could be read.
     pub fn resume(&self, kept: &str) -> Result<bool, JsValue> {
-        let Ok(standing) = passerelle_core::json::read_text::<Standing>(kept) else {
+        let Ok(suspended) = passerelle_core::json::read_text::<SuspendedParcours>(kept) else {
             return Ok(false);
         };
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
         let last = STEPS.len() - 1;
-        state.reachable = standing.reachable.min(last);
-        state.current = standing.current.min(state.reachable);
-        for (index, given) in [(1, &standing.oriented), (2, &standing.planned)] {
+        state.reachable = suspended.reachable.min(last);
+        state.current = suspended.current.min(state.reachable);
+        for (index, given) in [(1, &suspended.oriented), (2, &suspended.planned)] {
             if let (Some(child), Some(text)) = (state.widgets.get(index), given) {
                 let diagnosis = js_sys::JSON::parse(text)?;
                 js_sys::Reflect::set(child, &"diagnosis".into(), &diagnosis)?;
             }
         }
-        state.oriented = standing.oriented;
-        state.planned = standing.planned;
-        state.pending = standing.pending;
+        state.oriented = suspended.oriented;
+        state.planned = suspended.planned;
+        state.pending = suspended.pending;
         state.render()?;
         Ok(true)
     }
