@@ -273,6 +273,9 @@ class WidgetElement extends HTMLElement {
       try {
         const inner = this.innerElements().filter((element) => element instanceof WidgetElement);
         this.#kept = { own: widget.suspend(), inner: inner.map((element) => element.#release()) };
+        // Out of the way: put back, they would start making widgets of
+        // their own before the new widget draws new ones in their place.
+        for (const element of inner) element.remove();
       } catch (error) {
         reportError(this, error);
       }
