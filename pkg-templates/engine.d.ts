@@ -895,6 +895,10 @@ export type PasserelleErrorCode =
   // Arguments and conversion
   | 'invalid_argument' | 'input_too_large' | 'invalid_date' | 'no_date'
   | 'unknown_locale' | 'busy' | 'conversion_failed' | 'fetch_failed'
+  // Values JSON would change, and objects used wrongly (docs/robustness.md,
+  // "The JavaScript API against a hostile page")
+  | 'not_a_number' | 'wrong_type' | 'not_unicode' | 'polluted_prototype'
+  | 'wrong_receiver' | 'freed'
   // Inputs checked whole (every problem in `details`)
   | 'invalid_questionnaire' | 'invalid_catalogue' | 'invalid_records' | 'invalid_communes'
   | 'invalid_request' | 'invalid_facts' | 'invalid_plans'
@@ -959,7 +963,10 @@ export interface FetchedEngineOptions extends EngineOptions {
  */
 export declare class Engine {
   constructor(options?: EngineOptions | null);
-  /** Frees the WebAssembly memory it holds; the object cannot be used after. */
+  /**
+   * Frees the WebAssembly memory it holds; a method called after throws
+   * `freed`. Freeing twice does nothing.
+   */
   free(): void;
   /** The language of messages and texts. */
   locale(): Locale;

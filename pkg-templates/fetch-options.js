@@ -3,12 +3,18 @@
 
 const FIELDS = ['questionnaire', 'catalogue', 'local_catalogue'];
 
-/** A Passerelle error: an Error with a stable `code` and `details`. */
+/**
+ * A Passerelle error: an Error with a stable `code` and `details`, as own
+ * properties (not set through a setter a script put on Object.prototype).
+ */
+function passerelleError(code, message, details) {
+  const own = (value) => ({ __proto__: null, value, writable: true, enumerable: true, configurable: true });
+  return Object.defineProperties(new Error(message), { code: own(code), details: own(details) });
+}
+
 function fetchError(field, path, url, message) {
-  const error = new Error(`Could not fetch ${field} from ${url}: ${message}`);
-  error.code = 'fetch_failed';
-  error.details = [{ path, code: 'fetch_failed', message }];
-  return error;
+  return passerelleError('fetch_failed', `Could not fetch ${field} from ${url}: ${message}`,
+    [{ path, code: 'fetch_failed', message }]);
 }
 
 /**
@@ -31,15 +37,25 @@ export async function fetchText(field, url, path = `$.${field}_url`) {
 }
 
 /**
- * `options` with each `<field>_url` replaced by the text fetched from it
- * (as `<field>`); the other options are kept as they are.
+ * `options` (a plain object) with each `<field>_url` replaced by the text
+ * fetched from it (as `<field>`); the other options are kept as they are.
+ * Only the object's own properties are read: a URL put on
+ * `Object.prototype` by a polluted library is not fetched. A `Map`, a
+ * class instance or any other object is refused (`wrong_type`).
  * @param {object} options
  * @returns {Promise<object>}
  */
 export async function fetchedOptions(options = {}) {
-  const resolved = { ...options };
+  const prototype = typeof options === 'object' && options !== null
+    ? Object.getPrototypeOf(options) : undefined;
+  if (prototype !== Object.prototype && prototype !== null) {
+    const message = 'options must be a plain object: {questionnaire_url, catalogue_url, …}';
+    throw passerelleError('wrong_type', message, [{ path: '$', code: 'wrong_type', message }]);
+  }
+  // Own enumerable properties only, onto an object with no prototype.
+  const resolved = Object.assign(Object.create(null), options);
   await Promise.all(FIELDS.map(async (field) => {
-    const url = options[`${field}_url`];
+    const url = resolved[`${field}_url`];
     delete resolved[`${field}_url`];
     if (url === undefined || url === null) return;
     resolved[field] = await fetchText(field, url);

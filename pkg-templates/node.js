@@ -55,6 +55,7 @@ export async function load_communes(departments) {
  */
 export async function create_engine(options) {
   const resolved = await fetchedOptions(options ?? {});
+  // `resolved` has no prototype: only the caller's own `communes` count.
   resolved.communes ??= await load_communes();
   return new Engine(resolved);
 }

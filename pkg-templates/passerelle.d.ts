@@ -167,9 +167,13 @@ export class DiagnosticWidget {
   /** Shows the widget in another language; an unknown one gives French. */
   set_locale(lang?: string | null): void;
   /**
-   * Keeps the answers on the device between visits: `"session"`,
-   * `"local"`, or anything else for nowhere (what was kept is erased).
-   * `key` (the element's id) keeps two questionnaires' answers apart.
+   * Keeps the answers on the device between visits: `"session"` or
+   * `"local"` (any case, spaces around ignored); `null` for nowhere (what
+   * this widget kept is erased); any other value keeps and erases
+   * nothing and throws `bad_persist`. `key` (the element's id) keeps two
+   * questionnaires' answers apart; the questionnaire's id is in the key
+   * too. A kept value that cannot be read (a newer version) stays, never
+   * written over, and is told.
    */
   set_persistence(mode?: string | null, key?: string | null): void;
   /**
@@ -241,10 +245,13 @@ export class PlanWidget {
   /** Takes back the plan of `suspend`; `false` when there is none. */
   resume(kept: string | null): boolean;
   /**
-   * Keeps the plan on the device between visits: `"session"`, `"local"`,
-   * or anything else for nowhere (what was kept is erased). `key` (the
-   * element's id) keeps two plans apart. A plan kept before is taken back
-   * and told by `passerelle:plan-change`.
+   * Keeps the plan on the device between visits: `"session"` or
+   * `"local"` (any case, spaces around ignored); `null` for nowhere (what
+   * this widget kept is erased); any other value keeps and erases
+   * nothing and throws `bad_persist`. `key` (the element's id) keeps two
+   * plans apart. A plan kept before, or changed in another tab, is taken
+   * back and told by `passerelle:plan-change`; one that cannot be read
+   * (a newer format) stays, never written over, and is told.
    */
   set_persistence(mode?: string | null, key?: string | null): void;
   /**

@@ -383,8 +383,8 @@ test('two questionnaires on one page keep apart; the four elements added and rem
   await page.waitForFunction(() => document.querySelector('#second').shadowRoot
     .querySelector('form')?.dataset.question !== 'sleep_tonight');
   const kept = await page.evaluate(() => ({
-    first: sessionStorage.getItem('passerelle:diagnostic:first'),
-    second: sessionStorage.getItem('passerelle:diagnostic:second'),
+    first: sessionStorage.getItem('passerelle:diagnostic:passerelle-default:first'),
+    second: sessionStorage.getItem('passerelle:diagnostic:passerelle-default:second'),
   }));
   assert.ok(kept.first && kept.second, 'each kept under its own key');
   assert.notEqual(kept.first, kept.second);
@@ -488,7 +488,7 @@ function refuseStorage() {
 function corruptStorage() {
   if (sessionStorage.getItem('corrupted')) return; // once, not on each page
   sessionStorage.setItem('corrupted', 'yes');
-  localStorage.setItem('passerelle:diagnostic:default', '{"not": json \u0000');
+  localStorage.setItem('passerelle:diagnostic:passerelle-default:default', '{"not": json \u0000');
   sessionStorage.setItem('passerelle:plan:default', '[1, 2, {"objectives": "<img src=x>"}]');
 }
 
@@ -503,7 +503,8 @@ const STORAGE_CASES = [
   },
   {
     name: 'corrupted', init: corruptStorage,
-    answers: /^Vos réponses enregistrées n’ont pas pu être reprises\./, plan: /^Le plan gardé sur cet appareil ne pouvait pas être relu\./,
+    answers: /^Des réponses gardées sur cet appareil ne peuvent pas être lues\. Elles n’ont pas été effacées\./,
+    plan: /^Le plan gardé sur cet appareil ne peut pas être lu\. Il n’a pas été effacé\./,
   },
 ];
 
@@ -531,12 +532,19 @@ for (const storage of STORAGE_CASES) {
     assert.match(await plan.locator('.privacy .notice').textContent(), storage.plan);
     if (storage.name === 'corrupted') {
       const kept = await page.evaluate(() => [
-        localStorage.getItem('passerelle:diagnostic:default'),
+        localStorage.getItem('passerelle:diagnostic:passerelle-default:default'),
         sessionStorage.getItem('passerelle:plan:default'),
       ]);
-      assert.ok(!kept[0].includes('not'), 'the garbage answers gave way to the new ones');
-      assert.ok(JSON.parse(kept[1]).objectives.length > 0, 'the new plan is kept');
+      // Never erased but on purpose: the person may erase them.
+      assert.equal(kept[0], '{"not": json \u0000', 'what cannot be read stays, not written over');
+      assert.equal(kept[1], '[1, 2, {"objectives": "<img src=x>"}]', 'the plan too');
     }
+    // Nothing kept, so leaving the page asks first.
+    assert.equal(await page.evaluate(() => {
+      const leaving = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(leaving);
+      return leaving.defaultPrevented;
+    }), true, 'leaving asks first');
     await checkState(page, `hostile-storage-${storage.name}`, { axe: false });
     const { events } = await recorded(page);
     assert.deepEqual(events, [], 'nothing sent as an error');

@@ -522,6 +522,24 @@ pub enum Message<'a> {
     /// On a referral sheet: the information on the partner was not
     /// verified for too long.
     StalePartner { partner: &'a str },
+    // issue 18: keeping
+    /// Answers kept on the device were written by a newer version: still
+    /// there, not read, not written over.
+    KeptAnswersTooNew,
+    /// Answers kept on the device cannot be read: still there, and the
+    /// person may erase them.
+    KeptAnswersUnreadable,
+    /// Another tab or page changed the answers kept: shown here now.
+    AnswersChangedElsewhere,
+    /// Another tab or page erased the answers kept: gone here too.
+    AnswersErasedElsewhere,
+    /// A plan kept on the device was written by a newer version: still
+    /// there, not read, not written over.
+    KeptPlanTooNew,
+    /// Another tab or page changed the plan kept: shown here now.
+    PlanChangedElsewhere,
+    /// Another tab or page erased the plan kept: gone here too.
+    PlanErasedElsewhere,
     // issue 18: life cycle
     /// A change of the plan the core refused: the plan stays as it was.
     ChangeNotSaved,
@@ -1351,8 +1369,8 @@ impl Message<'_> {
             .into(),
             (Message::KeptPlanUnreadable, locale) => pick(
                 locale,
-                "Le plan gardé sur cet appareil ne pouvait pas être relu. Il a été effacé.",
-                "The plan kept on this device could not be read. It was erased.",
+                "Le plan gardé sur cet appareil ne peut pas être lu. Il n’a pas été effacé. Les changements de ce plan ne sont pas gardés tant que vous ne l’effacez pas.",
+                "The plan kept on this device cannot be read. It was not erased. Changes to this plan are not kept until you erase it.",
             )
             .into(),
             (Message::PlanStorageUnavailable, locale) => pick(
@@ -1542,6 +1560,49 @@ impl Message<'_> {
                 "Our amounts and ceilings for this help are those valid until {}. They may have changed: check them on the official site before relying on them.",
                 day_month_year(*until, En)
             ),
+            // issue 18: keeping
+            (Message::KeptAnswersTooNew, locale) => pick(
+                locale,
+                "Des réponses gardées sur cet appareil viennent d’une version plus récente. Elles sont toujours là. Mettez la page à jour pour les retrouver. D’ici là, vos nouvelles réponses ne sont pas gardées.",
+                "Answers kept on this device come from a newer version. They are still there. Update the page to get them back. Until then, your new answers are not kept.",
+            )
+            .into(),
+            (Message::KeptAnswersUnreadable, locale) => pick(
+                locale,
+                "Des réponses gardées sur cet appareil ne peuvent pas être lues. Elles n’ont pas été effacées. Vos nouvelles réponses ne sont pas gardées tant que vous ne les effacez pas.",
+                "Answers kept on this device cannot be read. They were not erased. Your new answers are not kept until you erase them.",
+            )
+            .into(),
+            (Message::AnswersChangedElsewhere, locale) => pick(
+                locale,
+                "Vos réponses ont changé dans une autre page ou un autre onglet. Voici où vous en êtes.",
+                "Your answers changed in another page or tab. Here is where you are.",
+            )
+            .into(),
+            (Message::AnswersErasedElsewhere, locale) => pick(
+                locale,
+                "Vos réponses ont été effacées dans une autre page ou un autre onglet. Elles ne sont plus sur cet appareil.",
+                "Your answers were erased in another page or tab. They are no longer on this device.",
+            )
+            .into(),
+            (Message::KeptPlanTooNew, locale) => pick(
+                locale,
+                "Un plan gardé sur cet appareil vient d’une version plus récente. Il est toujours là. Mettez la page à jour pour le retrouver. D’ici là, les changements de ce plan ne sont pas gardés.",
+                "A plan kept on this device comes from a newer version. It is still there. Update the page to get it back. Until then, changes to this plan are not kept.",
+            )
+            .into(),
+            (Message::PlanChangedElsewhere, locale) => pick(
+                locale,
+                "Votre plan a changé dans une autre page ou un autre onglet. Voici le plan à jour.",
+                "Your plan changed in another page or tab. Here is the plan as it is now.",
+            )
+            .into(),
+            (Message::PlanErasedElsewhere, locale) => pick(
+                locale,
+                "Votre plan a été effacé dans une autre page ou un autre onglet. Il n’est plus sur cet appareil.",
+                "Your plan was erased in another page or tab. It is no longer on this device.",
+            )
+            .into(),
             // issue 18: life cycle
             (Message::ChangeNotSaved, locale) => pick(
                 locale,

@@ -666,6 +666,14 @@ fn every_message<'a>(value: &'a passerelle_core::facts::Value) -> Vec<Message<'a
         Message::PlanForgotten,
         Message::KeptPlanUnreadable,
         Message::PlanStorageUnavailable,
+        // issue 18: keeping
+        Message::KeptAnswersTooNew,
+        Message::KeptAnswersUnreadable,
+        Message::AnswersChangedElsewhere,
+        Message::AnswersErasedElsewhere,
+        Message::KeptPlanTooNew,
+        Message::PlanChangedElsewhere,
+        Message::PlanErasedElsewhere,
         Message::CommuneChosenBefore,
         Message::ReachNumber {
             phone: "115",
@@ -977,6 +985,14 @@ fn covered(message: &Message) {
         | Message::PlanForgotten
         | Message::KeptPlanUnreadable
         | Message::PlanStorageUnavailable
+        // issue 18: keeping
+        | Message::KeptAnswersTooNew
+        | Message::KeptAnswersUnreadable
+        | Message::AnswersChangedElsewhere
+        | Message::AnswersErasedElsewhere
+        | Message::KeptPlanTooNew
+        | Message::PlanChangedElsewhere
+        | Message::PlanErasedElsewhere
         | Message::CommuneChosenBefore
         | Message::ContactAvailability { .. }
         | Message::ReachNumber { .. }

@@ -1,13 +1,24 @@
 //! Values across the JavaScript boundary.
 //!
 //! In: every structured value is turned into JSON text by `JSON.stringify`
-//! (which refuses cycles and BigInts, and whose exceptions are caught),
-//! then read by `serde_json` or by the core's own `from_json`. So an
-//! object and its JSON text are read by exactly the same code, with the
-//! same checks, paths and codes; `serde_json`'s recursion limit (128)
-//! refuses deep nesting without a stack overflow (`serde-wasm-bindgen`
-//! recurses without a limit); and a `toJSON` method is honoured (a `Plan`
-//! object passed where a plan is read gives its value).
+//! (which refuses cycles, and whose exceptions are caught), then read by
+//! `serde_json` or by the core's own `from_json`. So an object and its
+//! JSON text are read by exactly the same code, with the same checks,
+//! paths and codes; `serde_json`'s recursion limit (128) refuses deep
+//! nesting without a stack overflow (`serde-wasm-bindgen` recurses
+//! without a limit); and a `toJSON` method is honoured (a `Plan` object
+//! passed where a plan is read gives its value).
+//!
+//! `JSON.stringify` reads only own enumerable properties, but it would
+//! also silently change what a hostile or careless page gives: `NaN` and
+//! `Infinity` become `null` (read as "unknown"), a `Map` becomes `{}`, a
+//! hole in an array is read through `Array.prototype`, a `toJSON` put on
+//! `Object.prototype` by a polluted library replaces every value, and half
+//! a surrogate pair is escaped into JSON no reader accepts. The replacer of
+//! `plain_json` refuses each of these with a code and the JSON path where it
+//! is (`not_a_number`, `wrong_type`, `polluted_prototype`, `not_unicode`),
+//! in the same single pass; a string argument is checked for half a pair
+//! too, before it is copied (the copy would put U+FFFD in its place).
 //!
 //! Out: JSON text written by `serde_json`, parsed by `JSON.parse` ([`to_js`]),
 //! names as in the core's JSON (snake_case). Measured against
@@ -23,9 +34,101 @@ use passerelle_core::{json, Locale};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value as Json;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::error::Failure;
+
+/// The JavaScript half of reading values (see the module's comment): one
+/// replacer for `JSON.stringify`, so that the checks cost one call, not
+/// one per value. `plain_json` returns the JSON text, or `[code, path,
+/// message]` for the first value refused.
+#[wasm_bindgen(inline_js = r#"
+const { getPrototypeOf, hasOwn } = Object;
+const { isArray } = Array;
+const OBJECT = Object.prototype;
+const ARRAY = Array.prototype;
+const wellFormed = String.prototype.isWellFormed
+  ? (text) => text.isWellFormed()
+  : (text) => !/\p{Cs}/u.test(text);
+class Refusal {
+  constructor(code, path, message) { this.code = code; this.path = path; this.message = message; }
+}
+const typeName = (value) => (value === null || typeof value !== 'object'
+  ? typeof value : value.constructor?.name ?? 'object');
+export function well_formed(text) { return wellFormed(text); }
+export function plain_json(value) {
+  for (const [name, prototype] of [['Object', OBJECT], ['Array', ARRAY]]) {
+    if (hasOwn(prototype, 'toJSON')) {
+      return ['polluted_prototype', '$', `${name}.prototype has a toJSON method (put there by a script of the page?): no value can be read safely`];
+    }
+  }
+  // Each object met, with its holder and key: its path is worked out
+  // only for a value refused.
+  const holders = new WeakMap();
+  const refuse = (holder, key, code, message) => {
+    let path = '';
+    for (let up = [holder, key]; holders.has(up[0]); up = holders.get(up[0])) {
+      path = (isArray(up[0]) ? `[${up[1]}]` : `.${up[1]}`) + path;
+    }
+    throw new Refusal(code, `$${path}`, message);
+  };
+  try {
+    return JSON.stringify(value, function replacer(key, item) {
+      if (!wellFormed(key)) refuse(this, key, 'not_unicode', 'a name holds half a surrogate pair: it is not Unicode text');
+      switch (typeof item) {
+        case 'string':
+          if (!wellFormed(item)) refuse(this, key, 'not_unicode', 'a text holds half a surrogate pair: it is not Unicode text');
+          // What Date.prototype.toJSON writes: a moment in UTC, not a day.
+          if (item.length >= 24 && item[10] === 'T' && this[key] instanceof Date) {
+            refuse(this, key, 'wrong_type', 'a Date: write a date as text, YYYY-MM-DD');
+          }
+          return item;
+        case 'number':
+          if (!Number.isFinite(item)) refuse(this, key, 'not_a_number', `${item} is not a number JSON holds: give a finite number, or leave the value out`);
+          return item;
+        case 'boolean':
+        case 'undefined':
+          return item;
+        case 'object':
+          if (item === null) return item;
+          break;
+        default:
+          refuse(this, key, 'wrong_type', `a ${typeof item} is not a JSON value`);
+      }
+      const prototype = getPrototypeOf(item);
+      // Plain: that of a literal or of JSON.parse, no prototype, or that of
+      // a literal of another realm (a frame), whose prototype has none.
+      const plain = isArray(item)
+        ? prototype === ARRAY || (isArray(prototype) && getPrototypeOf(getPrototypeOf(prototype)) === null)
+        : prototype === OBJECT || prototype === null || getPrototypeOf(prototype) === null;
+      if (!plain) {
+        refuse(this, key, 'wrong_type', `a ${typeName(item)}: give plain objects and arrays`);
+      }
+      if (isArray(item)) {
+        for (let i = 0; i < item.length; i += 1) {
+          if (!hasOwn(item, i)) refuse(this, key, 'wrong_type', `an array with a hole at ${i}: give every item`);
+        }
+      }
+      holders.set(item, [this, key]);
+      return item;
+    });
+  } catch (error) {
+    if (error instanceof Refusal) return [error.code, error.path, error.message];
+    throw error;
+  }
+}
+"#)]
+extern "C" {
+    /// `value` as JSON text by `JSON.stringify` with the checking
+    /// replacer, or `[code, path, message]`; throws what a `toJSON` or a
+    /// getter throws, or a cycle.
+    #[wasm_bindgen(catch)]
+    fn plain_json(value: &JsValue) -> Result<JsValue, JsValue>;
+
+    /// Whether `text` is Unicode text: no half of a surrogate pair.
+    fn well_formed(text: &js_sys::JsString) -> bool;
+}
 
 /// The longest JSON text read from JavaScript, in UTF-16 code units:
 /// beyond, an input is refused (`input_too_large`) before it is copied
@@ -40,23 +143,34 @@ pub(crate) fn absent(value: &JsValue) -> bool {
     value.is_undefined() || value.is_null()
 }
 
-/// What a thrown JavaScript value says, for a message.
+/// What a thrown JavaScript value says, for a message: an `Error`'s
+/// message, or the value if it is a string (no property of anything else
+/// is read).
 fn describe(thrown: &JsValue) -> String {
-    js_sys::Reflect::get(thrown, &"message".into())
-        .ok()
-        .and_then(|message| message.as_string())
+    thrown
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
         .or_else(|| thrown.as_string())
         .unwrap_or_else(|| "an exception".to_owned())
 }
 
-/// A JavaScript string, copied; refused beyond [`MAX_INPUT`].
-fn js_string(value: &JsValue, argument: &str) -> Option<Result<String, Failure>> {
+/// A JavaScript string, copied; refused beyond [`MAX_INPUT`], and when it
+/// holds half a surrogate pair (`not_unicode`) if `unicode` is to be
+/// checked (JSON text from `JSON.stringify` is: every value was).
+fn js_string(value: &JsValue, argument: &str, unicode: bool) -> Option<Result<String, Failure>> {
     let string = value.dyn_ref::<js_sys::JsString>()?;
     if string.length() > MAX_INPUT {
         return Some(Err(Failure::new(
             "input_too_large",
             format!("{argument} is longer than {MAX_INPUT} characters"),
         )));
+    }
+    if unicode && !well_formed(string) {
+        return Some(Err(Failure::new(
+            "not_unicode",
+            format!("{argument} holds half a surrogate pair: it is not Unicode text"),
+        )
+        .with_detail("$", "not_unicode", "half a surrogate pair")));
     }
     Some(
         value
@@ -65,30 +179,35 @@ fn js_string(value: &JsValue, argument: &str) -> Option<Result<String, Failure>>
     )
 }
 
-/// `value` as JSON text, by `JSON.stringify`.
+/// `value` as JSON text, by `JSON.stringify` with the checks of `plain_json`:
+/// a value refused gives its code, with its path in the details.
 pub(crate) fn stringify(value: &JsValue, argument: &str) -> Result<String, Failure> {
     if value.is_undefined() {
         return Err(Failure::argument(format!("{argument} is missing")));
     }
-    let text = js_sys::JSON::stringify(value).map_err(|thrown| {
+    let text = plain_json(value).map_err(|thrown| {
         Failure::argument(format!(
             "{argument} cannot be written as JSON ({}): give plain objects, arrays, \
              strings, numbers, booleans and null, without cycles",
             describe(&thrown)
         ))
     })?;
-    let text = JsValue::from(text);
-    js_string(&text, argument).unwrap_or_else(|| {
-        Err(Failure::argument(format!(
-            "{argument} is not a JSON value (a function or a symbol?)"
-        )))
-    })
+    if let Some(refusal) = text.dyn_ref::<js_sys::Array>() {
+        let part = |i| refusal.get(i).as_string().unwrap_or_default();
+        let (code, path, message) = (part(0), part(1), part(2));
+        return Err(
+            Failure::new(code.clone(), format!("{argument} at {path}: {message}"))
+                .with_detail(&path, code, message),
+        );
+    }
+    js_string(&text, argument, false)
+        .unwrap_or_else(|| Err(Failure::argument(format!("{argument} is not a JSON value"))))
 }
 
 /// A document given either as JSON text (a string) or as a value, as
 /// JSON text.
 pub(crate) fn document(value: &JsValue, argument: &str) -> Result<String, Failure> {
-    match js_string(value, argument) {
+    match js_string(value, argument, true) {
         Some(text) => text,
         None => stringify(value, argument),
     }
@@ -126,7 +245,7 @@ pub(crate) fn read_json<T: DeserializeOwned>(value: &Json, argument: &str) -> Re
 
 /// A string argument.
 pub(crate) fn string(value: &JsValue, argument: &str) -> Result<String, Failure> {
-    js_string(value, argument)
+    js_string(value, argument, true)
         .unwrap_or_else(|| Err(Failure::argument(format!("{argument} must be a string"))))
 }
 
@@ -254,4 +373,29 @@ pub(crate) fn locale_text(tag: &str, argument: &str) -> Result<Locale, Failure> 
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure> {
     js_sys::JSON::parse(&json::write(value))
         .map_err(|thrown| Failure::new("conversion_failed", describe(&thrown)))
+}
+
+/// Sets `object[key]` to `value` as its own data property (writable,
+/// enumerable, configurable), as a literal would: a setter or a read-only
+/// property of that name put on `Object.prototype` by a script of the page
+/// neither sees nor blocks it (`Reflect.set` would go through them). The
+/// descriptor has no prototype, so an inherited `get` cannot spoil it.
+pub(crate) fn set_own(object: &JsValue, key: &str, value: &JsValue) {
+    let descriptor = js_sys::Object::new();
+    js_sys::Object::set_prototype_of(&descriptor, JsValue::NULL.unchecked_ref());
+    for (name, field) in [
+        ("value", value),
+        ("writable", &JsValue::TRUE),
+        ("enumerable", &JsValue::TRUE),
+        ("configurable", &JsValue::TRUE),
+    ] {
+        // On a fresh object with no prototype: cannot fail.
+        let _ = js_sys::Reflect::set(&descriptor, &name.into(), field);
+    }
+    // Defining a property of a fresh, extensible object cannot fail.
+    let _ = js_sys::Reflect::define_property(
+        object.unchecked_ref::<js_sys::Object>(),
+        &key.into(),
+        &descriptor,
+    );
 }

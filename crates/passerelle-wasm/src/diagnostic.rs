@@ -57,6 +57,8 @@ enum Action {
     Forget,
     /// The commune table waited for is loaded (or missing).
     Communes,
+    /// Another tab or page may have changed the answers kept: look again.
+    Reread,
 }
 
 /// The state behind one `<passerelle-diagnostic>` element.
@@ -140,31 +142,36 @@ impl DiagnosticWidget {
     }
 
     /// Keeps the answers on the device between visits, as the host page
-    /// asks with `persist`: `"session"` (until the tab is closed),
-    /// `"local"` (until erased) or anything else for nowhere (the
-    /// default; what was kept is erased). `key` names the element's
-    /// answers (its `id`), so that two questionnaires on one page keep
-    /// theirs apart. Answers kept before are taken back; a kept value that
-    /// cannot be read is erased and the person told. The person sees how
-    /// the answers are kept, and a control that erases them. Storage the
-    /// browser refuses is told to the person, never thrown.
+    /// asks with `persist`: `"session"` (until the tab is closed) or
+    /// `"local"` (until erased), in any case and with white space around;
+    /// `null` (no attribute) for nowhere, the default: what this widget
+    /// kept is erased. Any other value keeps nothing, erases nothing, and
+    /// throws `bad_persist`. `key` names the element's answers (its
+    /// `id`), so that two questionnaires on one page keep theirs apart;
+    /// the questionnaire's id is part of the key too. Answers kept before
+    /// are taken back; a kept value that cannot be read (a newer version,
+    /// damaged) is left as it is and never written over, the person told
+    /// and offered the erase. The person sees how the answers are kept,
+    /// and a control that erases them. Storage the browser refuses is
+    /// told to the person, never thrown.
     pub fn set_persistence(
         &self,
         mode: Option<String>,
         key: Option<String>,
     ) -> Result<(), JsValue> {
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
-        state.keeper.set(mode.as_deref(), key.as_deref());
+        let set = state.keeper.set(mode.as_deref(), key.as_deref());
         state.take_back();
-        state.render().map(drop)
+        state.render()?;
+        set.map_err(|bad| bad.to_js())
     }
 
     /// Asks the questions of `questionnaire`, the host site's own (JSON
     /// text or an object, `docs/questionnaire-format.md`), from the first
     /// one; `null` or `undefined` goes back to the default questionnaire.
     /// With persistence on, answers kept for this same questionnaire are
-    /// taken back (answers kept for another one are erased, the person
-    /// told). A questionnaire that cannot be read throws
+    /// taken back; those of another questionnaire stay under its own key.
+    /// A questionnaire that cannot be read throws
     /// `invalid_questionnaire` with every problem in `details`, and the
     /// widget keeps the questions and answers it had.
     pub fn set_questionnaire(&self, questionnaire: JsValue) -> Result<(), JsValue> {
@@ -183,6 +190,7 @@ impl DiagnosticWidget {
         let questionnaire = questionnaire.adapted_to(crate::national_catalogue());
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
         state.session = DiagnosisSession::new(&questionnaire, state.session.reference_date());
+        state.keeper.set_scope(&questionnaire.id);
         state.questionnaire = questionnaire;
         state.rejected = None;
         state.take_back();
@@ -290,12 +298,26 @@ impl DiagnosticWidget {
                     forget: Message::ForgetAnswers,
                     refused: Message::StorageUnavailable,
                     what: Message::ForgetAnswersWhat,
+                    too_new: Message::KeptAnswersTooNew,
+                    unreadable: Message::KeptAnswersUnreadable,
+                    changed: Message::AnswersChangedElsewhere,
+                    erased: Message::AnswersErasedElsewhere,
                 },
             ),
             privacy,
         }));
-        state.borrow_mut().render()?;
+        {
+            let mut state = state.borrow_mut();
+            let scope = state.questionnaire.id.clone();
+            state.keeper.set_scope(&scope);
+            state.render()?;
+        }
+        let [stored, shown] = persist::listen_elsewhere(&state, |event| {
+            persist::changed_elsewhere(event).then_some(Action::Reread)
+        })?;
         let listeners = vec![
+            stored,
+            shown,
             widget::listen(&root, "submit", &state, |event| {
                 event.prevent_default();
                 Some(Action::Submit)
@@ -326,6 +348,18 @@ impl DiagnosticWidget {
     }
 }
 
+/// The session of the answers kept in `text` on `questionnaire`, or why
+/// they cannot be read.
+fn resume(
+    questionnaire: &Questionnaire,
+    text: &str,
+) -> Result<DiagnosisSession, persist::Unreadable> {
+    DiagnosisSession::resume(questionnaire, text).map_err(|error| match error {
+        passerelle_core::SnapshotError::FutureVersion { .. } => persist::Unreadable::Newer,
+        _ => persist::Unreadable::Damaged,
+    })
+}
+
 /// `value` as a JavaScript value shaped like its JSON, as the engine gives.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     Ok(crate::convert::to_js(value)?)
@@ -353,11 +387,19 @@ impl Widget for Diagnostic {
     /// action completed the questionnaire.
     fn act(&mut self, action: Action) -> Result<Option<(&'static str, JsValue)>, JsValue> {
         // Waiting for the communes of the postal code: the next question is not known yet.
-        if crate::communes::is_waiting(&self.body) && !matches!(action, Action::Communes) {
+        if crate::communes::is_waiting(&self.body)
+            && !matches!(action, Action::Communes | Action::Reread)
+        {
             return Ok(None);
         }
         match action {
             Action::Communes => {}
+            Action::Reread => {
+                if self.reread() {
+                    self.render()?;
+                }
+                return Ok(None);
+            }
             Action::Tick(input) => {
                 self.tick(&input)?;
                 return Ok(None);
@@ -566,25 +608,45 @@ impl Diagnostic {
         Ok(alerts)
     }
 
-    /// Keeps the session's snapshot, if the host asked; tells the person
-    /// when the browser refuses.
+    /// Keeps the session's snapshot, if the host asked, unless another
+    /// tab or page changed the answers kept since: their answers are
+    /// shown instead, told (the step just taken here is not kept). Tells
+    /// the person when the browser refuses.
     fn keep(&mut self) {
-        self.keeper.keep(Some(&self.session.snapshot()));
+        let snapshot = self.session.snapshot();
+        let questionnaire = &self.questionnaire;
+        let found = self
+            .keeper
+            .keep(Some(&snapshot), |text| resume(questionnaire, text));
+        self.adopt(found);
     }
 
     /// Takes back the answers kept on this questionnaire, if any; a value
-    /// that cannot be read is erased, and the person told.
+    /// that cannot be read stays as it is, the person told.
     fn take_back(&mut self) {
+        self.reread();
+    }
+
+    /// Shows what another tab or page did to the answers kept since last
+    /// seen, if anything; returns whether the answers shown changed.
+    fn reread(&mut self) -> bool {
         let questionnaire = &self.questionnaire;
-        let kept = self.keeper.take_back(|text| {
-            DiagnosisSession::resume(questionnaire, text).map_err(|error| match error {
-                passerelle_core::SnapshotError::FutureVersion { .. } => Message::SnapshotTooNew,
-                _ => Message::SnapshotUnreadable,
-            })
-        });
-        if let Some(session) = kept {
-            self.session = session;
-        }
+        let found = self.keeper.look(|text| resume(questionnaire, text));
+        self.adopt(found)
+    }
+
+    /// Shows `found`, what the answers kept became; returns whether the
+    /// answers shown changed.
+    fn adopt(&mut self, found: persist::KeptChange<DiagnosisSession>) -> bool {
+        self.session = match found {
+            persist::KeptChange::Unchanged => return false,
+            persist::KeptChange::Erased => {
+                DiagnosisSession::new(&self.questionnaire, self.session.reference_date())
+            }
+            persist::KeptChange::Written(session) => session,
+        };
+        self.rejected = None;
+        true
     }
 
     /// How the answers are kept, and the control that erases them; hidden

@@ -367,8 +367,8 @@ impl Engine {
             locale: Rc::clone(&self.locale),
             session: RefCell::new(session),
         };
-        js_sys::Reflect::set(&out, &"diagnosis".into(), &diagnosis.into())?;
-        js_sys::Reflect::set(&out, &"problems".into(), &to_js(&problems)?)?;
+        convert::set_own(&out, "diagnosis", &diagnosis.into());
+        convert::set_own(&out, "problems", &to_js(&problems)?);
         Ok(out.into())
     }
 

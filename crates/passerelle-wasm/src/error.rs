@@ -7,6 +7,8 @@ use std::borrow::Cow;
 use passerelle_core::problem::Problem;
 use wasm_bindgen::JsValue;
 
+use crate::convert::set_own;
+
 /// One problem of an input, as listed in an error's `details`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Detail {
@@ -95,21 +97,15 @@ impl From<Failure> for JsValue {
         let details = js_sys::Array::new();
         for detail in &failure.details {
             let item = js_sys::Object::new();
-            set(&item, "path", &detail.path);
-            set(&item, "code", &detail.code);
-            set(&item, "message", &detail.message);
+            set_own(&item, "path", &detail.path.as_str().into());
+            set_own(&item, "code", &(*detail.code).into());
+            set_own(&item, "message", &detail.message.as_str().into());
             details.push(&item);
         }
-        set(&error, "code", &failure.code);
-        // Setting a property on a fresh Error object cannot fail.
-        let _ = js_sys::Reflect::set(&error, &"details".into(), &details);
+        set_own(&error, "code", &(*failure.code).into());
+        set_own(&error, "details", &details);
         error.into()
     }
-}
-
-fn set(object: &JsValue, key: &str, value: &str) {
-    // Setting a property on a fresh object cannot fail.
-    let _ = js_sys::Reflect::set(object, &key.into(), &value.into());
 }
 
 /// A JavaScript `Error` whose `message` is `message`, whose `code`

@@ -175,6 +175,13 @@ impl ParcoursWidget {
             if let (0 | 2, Some(persist)) = (index, &persist) {
                 child.set_attribute("persist", persist)?;
             }
+            // What each step keeps, under the parcours' own id and its
+            // role (`alice-diagnostic`, `alice-plan`): two parcours on one
+            // site keep theirs apart.
+            if let Some(id) = host.get_attribute("id").filter(|id| !id.is_empty()) {
+                let role = tag.trim_start_matches("passerelle-");
+                child.set_attribute("id", &format!("{id}-{role}"))?;
+            }
             // The look, and the territory of the orientation and the plan.
             if let Some(theme) = host.get_attribute("theme") {
                 child.set_attribute("theme", &theme)?;

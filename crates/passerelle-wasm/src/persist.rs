@@ -7,6 +7,14 @@
 //! something to lose asks the browser to warn first (`beforeunload`);
 //! leaving quickly ([`leave_quickly`]) never does, and erases what every
 //! widget kept.
+//!
+//! Nothing kept is erased but on purpose: a value this version cannot
+//! read (written by a newer one, or damaged) stays, is never written
+//! over, and the person is told and offered the erase. What another tab
+//! or page wrote or erased since is adopted before anything is written
+//! (`storage` and `pageshow` events, and a look before each write), so
+//! that one tab continues another's work instead of overwriting it.
+//! `docs/robustness.md`, "What is kept, and what erases it".
 
 use std::cell::{Cell, RefCell};
 
@@ -26,45 +34,89 @@ enum Mode {
     Local,
 }
 
-/// Where one widget keeps its value: the storage, and the key.
+/// A `persist` value that is neither `session` nor `local` (code
+/// `bad_persist`): nothing is kept, nothing erased.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Keeping {
-    mode: Mode,
-    key: String,
+pub(crate) struct BadPersist(pub(crate) String);
+
+impl BadPersist {
+    /// The error thrown to the host page, sent by the element as a
+    /// `passerelle:error` event.
+    pub(crate) fn to_js(&self) -> JsValue {
+        crate::error::js_error(
+            "bad_persist",
+            &format!(
+                "persist is \"session\" or \"local\", not {:?}: nothing is kept, and nothing kept is erased",
+                self.0
+            ),
+        )
+    }
+}
+
+/// What `persist` asks: `None` to keep nothing (no attribute). The value
+/// is read ASCII case-insensitively, without the white space around it
+/// (`"Local"`, `" session "`).
+fn mode_of(persist: Option<&str>) -> Result<Option<Mode>, BadPersist> {
+    let Some(value) = persist else {
+        return Ok(None);
+    };
+    let trimmed = value.trim_matches(|c: char| c.is_ascii_whitespace());
+    if trimmed.eq_ignore_ascii_case("session") {
+        Ok(Some(Mode::Session))
+    } else if trimmed.eq_ignore_ascii_case("local") {
+        Ok(Some(Mode::Local))
+    } else {
+        Err(BadPersist(value.to_owned()))
+    }
 }
 
 /// The browser gives no storage, or refuses to use it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct StorageRefused;
 
-impl Keeping {
-    fn storage(&self) -> Result<Storage, StorageRefused> {
-        let window = web_sys::window().ok_or(StorageRefused)?;
-        let storage = match self.mode {
-            Mode::Session => window.session_storage(),
-            Mode::Local => window.local_storage(),
-        };
-        storage.ok().flatten().ok_or(StorageRefused)
-    }
+/// The storage of `mode`.
+fn storage(mode: Mode) -> Result<Storage, StorageRefused> {
+    let window = web_sys::window().ok_or(StorageRefused)?;
+    let storage = match mode {
+        Mode::Session => window.session_storage(),
+        Mode::Local => window.local_storage(),
+    };
+    storage.ok().flatten().ok_or(StorageRefused)
+}
 
-    fn write(&self, text: &str) -> Result<(), StorageRefused> {
-        self.storage()?
-            .set_item(&self.key, text)
-            .map_err(|_| StorageRefused)
+fn write(mode: Mode, key: &str, text: Option<&str>) -> Result<(), StorageRefused> {
+    let storage = storage(mode)?;
+    match text {
+        Some(text) => storage.set_item(key, text),
+        None => storage.remove_item(key),
     }
+    .map_err(|_| StorageRefused)
+}
 
-    fn read(&self) -> Result<Option<String>, StorageRefused> {
-        self.storage()?
-            .get_item(&self.key)
-            .map_err(|_| StorageRefused)
-    }
+fn read(mode: Mode, key: &str) -> Result<Option<String>, StorageRefused> {
+    storage(mode)?.get_item(key).map_err(|_| StorageRefused)
+}
 
-    /// Erases what is kept; nothing to erase when the storage is refused.
-    fn erase(&self) {
-        if let Ok(storage) = self.storage() {
-            let _ = storage.remove_item(&self.key);
-        }
-    }
+/// Why a kept value cannot be read by this version. It stays kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unreadable {
+    /// Written by a newer version (a snapshot version 2, a plan format 3).
+    Newer,
+    /// Damaged, or not the widget's value at all.
+    Damaged,
+}
+
+/// What a look at the storage found, against what the widget shows.
+#[derive(Debug)]
+pub(crate) enum KeptChange<T> {
+    /// Nothing to take: the same as last seen, nothing kept, or a value
+    /// that cannot be read (told, and left alone).
+    Unchanged,
+    /// Erased since, in another tab or page: the widget starts again.
+    Erased,
+    /// Written since (or kept before, at the first look): the widget
+    /// shows it.
+    Written(T),
 }
 
 /// What a widget says about what it keeps.
@@ -79,15 +131,36 @@ pub(crate) struct Words {
     pub(crate) refused: Message<'static>,
     /// What erasing erases, asked before erasing.
     pub(crate) what: Message<'static>,
+    /// What is kept was written by a newer version: kept, not read.
+    pub(crate) too_new: Message<'static>,
+    /// What is kept cannot be read: kept, not read.
+    pub(crate) unreadable: Message<'static>,
+    /// Another tab or page changed what is kept: shown here now.
+    pub(crate) changed: Message<'static>,
+    /// Another tab or page erased what is kept: gone here too.
+    pub(crate) erased: Message<'static>,
 }
 
 /// What one widget keeps on the device, and what it tells the person
 /// about it.
 pub(crate) struct Keeper {
-    /// `widget` in the key (`passerelle:<widget>:<element id>`).
+    /// `widget` in the key.
     widget: &'static str,
     words: Words,
-    keeping: Option<Keeping>,
+    /// The storage the host asked for, if any.
+    mode: Option<Mode>,
+    /// The element's `id` in the key (`default` without one).
+    id: String,
+    /// What the value belongs to, in the key: the questionnaire's id for
+    /// the answers; `None` for the plan.
+    scope: Option<String>,
+    /// The kept text as last read or written: `None` before the first
+    /// look, `Some(None)` when nothing was kept. Another value in the
+    /// storage means another tab or page changed it.
+    seen: Option<Option<String>>,
+    /// What is kept cannot be read by this version: it is not written
+    /// over until the person erases it.
+    unreadable: bool,
     /// What to tell about keeping, beside the usual sentence.
     notice: Option<Message<'static>>,
     /// The browser's warning before the page is left, while something
@@ -104,18 +177,51 @@ impl Keeper {
         Keeper {
             widget,
             words,
-            keeping: None,
+            mode: None,
+            id: "default".to_owned(),
+            scope: None,
+            seen: None,
+            unreadable: false,
             notice: None,
             guard: None,
             confirm: RefCell::new(None),
         }
     }
 
+    /// The storage key: `passerelle:<widget>:<scope>:<element id>`, or
+    /// `passerelle:<widget>:<element id>` without a scope. `%` and `:`
+    /// of the scope are written `%25` and `%3A`, so that no two scopes
+    /// and ids make one key.
+    fn key(&self) -> String {
+        match &self.scope {
+            Some(scope) => {
+                let scope = scope.replace('%', "%25").replace(':', "%3A");
+                format!("passerelle:{}:{scope}:{}", self.widget, self.id)
+            }
+            None => self.unscoped_key(),
+        }
+    }
+
+    /// The key without a scope (`passerelle:<widget>:<element id>`): the
+    /// plan's, and the answers' before they had one (a value found there
+    /// that the widget can read is moved to the key of its scope).
+    fn unscoped_key(&self) -> String {
+        format!("passerelle:{}:{}", self.widget, self.id)
+    }
+
+    /// Whether the widget writes what the person does: kept somewhere,
+    /// and nothing kept that it cannot read.
+    fn writes(&self) -> bool {
+        self.mode.is_some() && !self.unreadable
+    }
+
     /// Asks the browser to warn before the page is left while `unsaved`
-    /// (answers given, a plan built) and nothing is kept on the device;
+    /// (answers given, a plan built) and not kept on the device (nothing
+    /// asked, a value there that cannot be read, or the storage refusing);
     /// the warning is taken away otherwise, and when the widget goes.
     pub(crate) fn guard_unload(&mut self, unsaved: bool) {
-        let wanted = unsaved && self.keeping.is_none();
+        let refused = self.notice.as_ref() == Some(&self.words.refused);
+        let wanted = unsaved && (!self.writes() || refused);
         if wanted && self.guard.is_none() {
             self.guard = UnloadGuard::new();
         } else if !wanted {
@@ -123,82 +229,161 @@ impl Keeper {
         }
     }
 
-    /// Keeps as the host asks with `persist` (`"session"`, `"local"`;
-    /// anything else keeps nothing, and erases what was kept), under the
-    /// element's `id`, so that two widgets on one page keep theirs apart.
-    pub(crate) fn set(&mut self, persist: Option<&str>, id: Option<&str>) {
-        let mode = match persist {
-            Some("session") => Some(Mode::Session),
-            Some("local") => Some(Mode::Local),
-            _ => None,
-        };
-        let id = id.filter(|id| !id.is_empty()).unwrap_or("default");
-        let keeping = mode.map(|mode| Keeping {
-            mode,
-            key: format!("passerelle:{}:{id}", self.widget),
-        });
-        if keeping.is_none() {
-            self.erase();
+    /// Keeps as the host asks with `persist` (`"session"`, `"local"`,
+    /// any case, white space around ignored), under the element's `id`,
+    /// so that two widgets on one page keep theirs apart. `None` (the
+    /// attribute removed) keeps nothing from now on and erases what this
+    /// widget kept and could read; another value keeps nothing and
+    /// erases nothing: [`BadPersist`]. Call [`look`](Self::look) next.
+    pub(crate) fn set(
+        &mut self,
+        persist: Option<&str>,
+        id: Option<&str>,
+    ) -> Result<(), BadPersist> {
+        let mode = mode_of(persist);
+        if matches!(mode, Ok(None)) && self.writes() {
+            self.write(None);
         }
-        self.keeping = keeping;
+        self.mode = mode.clone().ok().flatten();
+        self.id = id
+            .filter(|id| !id.is_empty())
+            .unwrap_or("default")
+            .to_owned();
+        self.seen = None;
+        self.unreadable = false;
+        self.notice = None;
+        mode.map(drop)
+    }
+
+    /// Keeps values under `scope` (the questionnaire's id) from now on,
+    /// what is kept there not seen yet: call [`look`](Self::look) next.
+    pub(crate) fn set_scope(&mut self, scope: &str) {
+        self.scope = Some(scope.to_owned());
+        self.seen = None;
+        self.unreadable = false;
         self.notice = None;
     }
 
-    /// Keeps `text` in place of what was kept (`None` erases it); a
-    /// refusal is told.
-    pub(crate) fn keep(&mut self, text: Option<&str>) {
-        let Some(keeping) = &self.keeping else {
-            return;
-        };
-        let kept = match text {
-            Some(text) => keeping.write(text),
-            None => {
-                keeping.erase();
-                Ok(())
-            }
-        };
-        if kept.is_err() {
-            self.notice = Some(self.words.refused.clone());
-        } else if self.notice.as_ref() == Some(&self.words.refused) {
-            self.notice = None;
-        }
-    }
-
-    /// What is kept, read by `read`; a value `read` refuses is erased and
-    /// its message told, as is a refused storage.
-    pub(crate) fn take_back<T>(
+    /// What is kept now, if it changed since last seen, read by `read`.
+    /// At the first look, what was kept before comes back as
+    /// [`KeptChange::Written`] without a word; later, what another tab or page
+    /// wrote or erased is told. A value that cannot be read is left as it
+    /// is, told, and not written over.
+    pub(crate) fn look<T>(
         &mut self,
-        read: impl FnOnce(&str) -> Result<T, Message<'static>>,
-    ) -> Option<T> {
-        let keeping = self.keeping.as_ref()?;
-        let text = match keeping.read() {
-            Ok(text) => text?,
+        read: impl Fn(&str) -> Result<T, Unreadable>,
+    ) -> KeptChange<T> {
+        let Some(mode) = self.mode else {
+            return KeptChange::Unchanged;
+        };
+        let key = self.key();
+        let current = match self::read(mode, &key) {
+            Ok(current) => current,
             Err(StorageRefused) => {
                 self.notice = Some(self.words.refused.clone());
-                return None;
+                return KeptChange::Unchanged;
             }
         };
+        let first = self.seen.is_none();
+        if self.seen.as_ref() == Some(&current) {
+            return KeptChange::Unchanged;
+        }
+        self.seen = Some(current.clone());
+        let Some(text) = current else {
+            if first {
+                return self.look_legacy(mode, &key, read);
+            }
+            self.unreadable = false;
+            self.notice = Some(self.words.erased.clone());
+            return KeptChange::Erased;
+        };
         match read(&text) {
-            Ok(value) => Some(value),
-            Err(said) => {
-                keeping.erase();
-                self.notice = Some(said);
-                None
+            Ok(value) => {
+                self.unreadable = false;
+                self.notice = (!first).then(|| self.words.changed.clone());
+                KeptChange::Written(value)
+            }
+            Err(why) => {
+                self.unreadable = true;
+                self.notice = Some(match why {
+                    Unreadable::Newer => self.words.too_new.clone(),
+                    Unreadable::Damaged => self.words.unreadable.clone(),
+                });
+                KeptChange::Unchanged
             }
         }
     }
 
-    /// Erases what is kept, if anything.
-    pub(crate) fn erase(&self) {
-        if let Some(keeping) = &self.keeping {
-            keeping.erase();
+    /// At the first look with nothing under the key: a value under the
+    /// key without scope that `read` reads is moved to the key, and
+    /// taken; anything else there is left as it is.
+    fn look_legacy<T>(
+        &mut self,
+        mode: Mode,
+        key: &str,
+        read: impl Fn(&str) -> Result<T, Unreadable>,
+    ) -> KeptChange<T> {
+        let legacy = self.unscoped_key();
+        if legacy == key {
+            return KeptChange::Unchanged;
+        }
+        let Ok(Some(text)) = self::read(mode, &legacy) else {
+            return KeptChange::Unchanged;
+        };
+        let Ok(value) = read(&text) else {
+            return KeptChange::Unchanged;
+        };
+        if write(mode, key, Some(&text)).is_ok() {
+            let _ = write(mode, &legacy, None);
+            self.seen = Some(Some(text));
+        }
+        KeptChange::Written(value)
+    }
+
+    /// Keeps `text` in place of what was kept (`None` erases it), unless
+    /// another tab or page changed it since: then nothing is written,
+    /// and what it wrote is returned for the widget to show (read by
+    /// `read`), told. Nothing is written over a value that cannot be
+    /// read. A refusal of the browser is told.
+    pub(crate) fn keep<T>(
+        &mut self,
+        text: Option<&str>,
+        read: impl Fn(&str) -> Result<T, Unreadable>,
+    ) -> KeptChange<T> {
+        if !self.writes() {
+            return KeptChange::Unchanged;
+        }
+        match self.look(read) {
+            KeptChange::Unchanged if self.writes() => {}
+            found => return found,
+        }
+        self.write(text);
+        KeptChange::Unchanged
+    }
+
+    /// Writes `text` (`None` erases) under the key; a refusal is told.
+    fn write(&mut self, text: Option<&str>) {
+        let Some(mode) = self.mode else {
+            return;
+        };
+        if write(mode, &self.key(), text).is_ok() {
+            self.seen = Some(text.map(str::to_owned));
+            if self.notice.as_ref() == Some(&self.words.refused) {
+                self.notice = None;
+            }
+        } else {
+            self.notice = Some(self.words.refused.clone());
         }
     }
 
-    /// Erases what is kept, and tells the person with `said`.
+    /// Erases what is kept, on purpose, even a value this version cannot
+    /// read, and tells the person with `said`.
     pub(crate) fn forget(&mut self, said: Message<'static>) {
-        self.erase();
-        self.notice = Some(said);
+        self.unreadable = false;
+        self.write(None);
+        if self.notice.as_ref() != Some(&self.words.refused) {
+            self.notice = Some(said);
+        }
     }
 
     /// Tells the person how their data is kept, with the notice if any
@@ -215,15 +400,19 @@ impl Keeper {
         action: (&str, &str),
     ) -> Result<(), JsValue> {
         panel.set_text_content(None);
-        let Some(keeping) = &self.keeping else {
+        let Some(mode) = self.mode else {
             return panel.set_attribute("hidden", "");
         };
         panel.remove_attribute("hidden")?;
-        let kept = match keeping.mode {
+        let kept = match mode {
             Mode::Session => &self.words.in_tab,
             Mode::Local => &self.words.on_device,
         };
-        panel.append_child(&*element(document, "p", &[], Some(&kept.text(locale)))?)?;
+        // Nothing new is kept beside a value that cannot be read: the
+        // notice says so instead.
+        if !self.unreadable {
+            panel.append_child(&*element(document, "p", &[], Some(&kept.text(locale)))?)?;
+        }
         if let Some(notice) = &self.notice {
             panel.append_child(&*element(
                 document,
@@ -297,6 +486,39 @@ impl Keeper {
         }
         Ok(())
     }
+}
+
+/// Whether `event`, a `storage` or `pageshow` event of the window, may
+/// mean that what a widget kept changed elsewhere: a `passerelle:` key
+/// written or removed in another tab or page, a storage cleared there,
+/// or this page shown again from the back-forward cache (where another
+/// page may have erased what it shows).
+pub(crate) fn changed_elsewhere(event: &web_sys::Event) -> bool {
+    if let Some(shown) = event.dyn_ref::<web_sys::PageTransitionEvent>() {
+        return shown.persisted();
+    }
+    event
+        .dyn_ref::<web_sys::StorageEvent>()
+        .is_some_and(|stored| {
+            stored
+                .key()
+                .is_none_or(|key| key.starts_with("passerelle:"))
+        })
+}
+
+/// Listens on the window for what another tab or page does to what is
+/// kept ([`changed_elsewhere`]): `action` is the widget's "look again".
+pub(crate) fn listen_elsewhere<W: crate::widget::Widget + 'static>(
+    state: &std::rc::Rc<RefCell<W>>,
+    action: fn(&web_sys::Event) -> Option<W::Action>,
+) -> Result<[crate::widget::Listener; 2], JsValue> {
+    let window: web_sys::EventTarget = web_sys::window()
+        .ok_or_else(|| JsValue::from_str("no window"))?
+        .into();
+    Ok([
+        crate::widget::listen(&window, "storage", state, action)?,
+        crate::widget::listen(&window, "pageshow", state, action)?,
+    ])
 }
 
 /// The listener that shows the question "erase?" and hides it again: the

@@ -81,6 +81,8 @@ enum Intent {
     Withdraw(String),
     /// Asked to erase the plan kept on the device.
     Forget,
+    /// Another tab or page may have changed the plan kept: look again.
+    Reread,
 }
 
 /// The state behind one `<passerelle-plan>` element.
@@ -124,6 +126,14 @@ struct PlanView {
     itself: Weak<RefCell<PlanView>>,
     /// Where the quick exit leads (`quick-exit-url`).
     quick_exit: String,
+}
+
+/// The plan kept in `text`, or why it cannot be read.
+fn kept_plan(text: &str) -> Result<Plan, persist::Unreadable> {
+    Plan::from_json(text).map_err(|error| match error {
+        PlanError::FutureVersion { .. } => persist::Unreadable::Newer,
+        _ => persist::Unreadable::Damaged,
+    })
 }
 
 /// A personalised plan rendered into a custom element.
@@ -180,6 +190,10 @@ impl PlanWidget {
                     forget: Message::ForgetPlan,
                     refused: Message::PlanStorageUnavailable,
                     what: Message::ForgetPlanWhat,
+                    too_new: Message::KeptPlanTooNew,
+                    unreadable: Message::KeptPlanUnreadable,
+                    changed: Message::PlanChangedElsewhere,
+                    erased: Message::PlanErasedElsewhere,
                 },
             ),
             privacy,
@@ -189,7 +203,12 @@ impl PlanWidget {
         }));
         state.borrow_mut().itself = Rc::downgrade(&state);
         state.borrow_mut().render()?;
+        let [stored, shown] = persist::listen_elsewhere(&state, |event| {
+            persist::changed_elsewhere(event).then_some(Intent::Reread)
+        })?;
         let listeners = vec![
+            stored,
+            shown,
             widget::listen(&root, "submit", &state, |event| {
                 event.prevent_default();
                 let form = event.target()?.dyn_into::<Element>().ok()?;
@@ -273,7 +292,7 @@ impl PlanWidget {
             state.chosen = None;
             state.order = None;
             state.referred = None;
-            state.keep();
+            state.keep()?;
         }
         state.diagnosis = diagnosis;
         state.error = None;
@@ -281,11 +300,14 @@ impl PlanWidget {
     }
 
     /// Keeps the plan on the device between visits, as the host page asks
-    /// with `persist`: `"session"` (until the tab is closed), `"local"`
-    /// (until erased) or anything else for nowhere (the default; what was
-    /// kept is erased). `key` names the element's plan (its `id`), so that
-    /// two plans on one page keep theirs apart. A plan kept before is
-    /// taken back; one that cannot be read is erased and the person told.
+    /// with `persist`, read as on `<passerelle-diagnostic>`: `"session"`
+    /// (until the tab is closed) or `"local"` (until erased); `null` for
+    /// nowhere (the default; what this widget kept is erased); any other
+    /// value keeps nothing, erases nothing and throws `bad_persist`.
+    /// `key` names the element's plan (its `id`), so that two plans on one
+    /// page keep theirs apart. A plan kept before is taken back; one that
+    /// cannot be read (a newer format, damaged) stays as it is and is never
+    /// written over, the person told and offered the erase.
     /// The person sees how the plan is kept, and a control that erases
     /// it. Storage the browser refuses is told to the person, never
     /// thrown.
@@ -295,10 +317,13 @@ impl PlanWidget {
         key: Option<String>,
     ) -> Result<(), JsValue> {
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
-        state.keeper.set(mode.as_deref(), key.as_deref());
+        let set = state.keeper.set(mode.as_deref(), key.as_deref());
         let before = state.plan.is_some();
         state.take_back();
         state.render()?;
+        if let Err(bad) = set {
+            return Err(bad.to_js());
+        }
         if before || state.plan.is_none() {
             return Ok(());
         }
@@ -378,6 +403,13 @@ impl Widget for PlanView {
     }
 
     fn act(&mut self, action: Intent) -> Result<Option<(&'static str, JsValue)>, JsValue> {
+        if let Intent::Reread = action {
+            if !self.reread() {
+                return Ok(None);
+            }
+            self.render()?;
+            return self.event().map(Some);
+        }
         self.error = None;
         self.done = None;
         let changed = match action {
@@ -439,11 +471,13 @@ impl Widget for PlanView {
                 self.forget()?;
                 return self.event().map(Some);
             }
+            // Looked at above, before the refusal and the news shown go.
+            Intent::Reread => false,
         };
         if !changed {
             return Ok(None);
         }
-        self.keep();
+        self.keep()?;
         self.draw_privacy()?;
         self.event().map(Some)
     }
@@ -970,23 +1004,47 @@ impl PlanView {
         self.focus(&format!("#{TITLE_ID}"))
     }
 
-    /// Keeps the plan as it is now, if the host asked; tells the person
-    /// when the browser refuses.
-    fn keep(&mut self) {
+    /// Keeps the plan as it is now, if the host asked, unless another
+    /// tab or page changed the plan kept since: that plan is shown
+    /// instead, told (the change just made here is not kept). Tells the
+    /// person when the browser refuses.
+    fn keep(&mut self) -> Result<(), JsValue> {
         let text = self.plan.as_ref().map(Plan::to_json);
-        self.keeper.keep(text.as_deref());
+        let found = self.keeper.keep(text.as_deref(), kept_plan);
+        if self.adopt(found) {
+            self.done = None;
+            self.error = None;
+            self.render()?;
+        }
+        // A write refused: leaving the page asks first.
+        self.keeper.guard_unload(self.plan.is_some());
+        Ok(())
     }
 
-    /// Takes back the plan kept, if any; one that cannot be read is
-    /// erased, and the person told.
+    /// Takes back the plan kept, if any; one that cannot be read stays as
+    /// it is, the person told.
     fn take_back(&mut self) {
-        let kept = self
-            .keeper
-            .take_back(|text| Plan::from_json(text).map_err(|_| Message::KeptPlanUnreadable));
-        if let Some(plan) = kept {
-            self.plan = Some(plan);
-            self.referred = None;
-        }
+        self.reread();
+    }
+
+    /// Shows what another tab or page did to the plan kept since last
+    /// seen, if anything; returns whether the plan shown changed.
+    fn reread(&mut self) -> bool {
+        let found = self.keeper.look(kept_plan);
+        self.adopt(found)
+    }
+
+    /// Shows `found`, what the plan kept became; returns whether the plan
+    /// shown changed.
+    fn adopt(&mut self, found: persist::KeptChange<Plan>) -> bool {
+        self.plan = match found {
+            persist::KeptChange::Unchanged => return false,
+            persist::KeptChange::Erased => None,
+            persist::KeptChange::Written(plan) => Some(plan),
+        };
+        self.referred = None;
+        self.confirming_rebuild = false;
+        true
     }
 
     /// How the plan is kept, and the control that erases it; hidden when

@@ -1058,3 +1058,80 @@ fn eligible_gives_the_ids_that_orient_finds_eligible_and_undetermined() {
         assert_eq!(matched[status], Value::Array(expected), "{status}");
     }
 }
+
+/// What `JSON.stringify` would silently change is refused in the browser
+/// too, with its code and where (docs/robustness.md, "The JavaScript API
+/// against a hostile page"): an age of `NaN` is not "unknown", a `Map`
+/// is not `{}`, half a surrogate pair is not an unknown option, and a
+/// `toJSON` on `Object.prototype` is not obeyed.
+#[wasm_bindgen_test]
+fn values_json_would_change_are_refused_with_a_code() {
+    let engine = engine();
+    let refused = |result: Result<JsValue, JsValue>| -> (String, Vec<Value>) {
+        let error = result.expect_err("refused");
+        (code(&error), details(&error))
+    };
+    for age in ["NaN", "Infinity", "-Infinity"] {
+        let request = eval(&format!(
+            "return {{facts: {{age: {age}}}, reference_date: '{TODAY}'}};"
+        ));
+        let (found, details) = refused(engine.orient(request));
+        assert_eq!(found, "not_a_number", "age {age}");
+        assert_eq!(details[0]["path"], "$.facts.age");
+    }
+    let request = eval("return {facts: new Map([['age', 30]])};");
+    let (found, details) = refused(engine.eligible(request));
+    assert_eq!(found, "wrong_type");
+    assert_eq!(details[0]["path"], "$.facts");
+    let request = eval("return {facts: {birth_date: new Date(0)}};");
+    assert_eq!(refused(engine.eligible(request)).0, "wrong_type");
+
+    let diagnosis = engine.start_diagnosis(TODAY.into()).unwrap();
+    let half = eval("return 'home\\uD800';");
+    let error = diagnosis
+        .answer("sleep_tonight".into(), half.clone())
+        .unwrap_err();
+    assert_eq!(code(&error), "not_unicode", "not answer_unknown_option");
+    let error = diagnosis
+        .answer_input("sleep_tonight".into(), half)
+        .unwrap_err();
+    assert_eq!(code(&error), "not_unicode");
+    let error = engine.set_locale(eval("return 'fr\\uDC00';")).unwrap_err();
+    assert_eq!(code(&error), "not_unicode");
+    // A whole pair is text like any other: the first question is still to answer.
+    assert_eq!(json(&diagnosis.current().unwrap())["id"], "sleep_tonight");
+
+    eval("Object.defineProperty(Object.prototype, 'toJSON', {value() { return {locale: 'en'}; }, configurable: true});");
+    let polluted = Engine::new(js(json!({"locale": "fr"})));
+    eval("delete Object.prototype.toJSON;");
+    assert_eq!(code(&polluted.unwrap_err()), "polluted_prototype");
+}
+
+/// The replacer that checks values reads a whole catalogue as
+/// `JSON.stringify` alone does: a 1,000-entry catalogue given as an object
+/// gives what its JSON text gives. Prints the times of this debug build
+/// (docs/robustness.md has those of the package, in Node); small, for the
+/// page not to be blocked long (the runner gives up after 30 s).
+#[wasm_bindgen_test]
+fn a_catalogue_given_as_an_object_reads_as_its_json_text() {
+    let catalogue = generated_catalogue(1_000);
+    let text: JsValue = catalogue.to_string().into();
+    let object = js(catalogue);
+    let engine = engine();
+    let mut from_object = JsValue::NULL;
+    let as_object = median(3, || {
+        from_object = engine.load_catalogue(object.clone()).unwrap()
+    });
+    let mut from_text = JsValue::NULL;
+    let as_text = median(3, || {
+        from_text = engine.load_catalogue(text.clone()).unwrap()
+    });
+    assert_eq!(json(&from_object), json(&from_text));
+    let stringify = median(3, || {
+        js_sys::JSON::stringify(&object).unwrap();
+    });
+    console_log!(
+        "load_catalogue of 1,000 entries: as an object {as_object:.1} ms (checked), \
+         as JSON text {as_text:.1} ms; JSON.stringify alone {stringify:.1} ms"
+    );
+}

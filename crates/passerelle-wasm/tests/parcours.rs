@@ -47,6 +47,28 @@ fn click(element: &Element) {
 }
 
 #[wasm_bindgen_test]
+fn the_parcours_id_names_what_each_step_keeps() {
+    // Without an id, the steps keep under `default`, as elements without one.
+    let (host, _widget) = mount();
+    assert_eq!(
+        find(&host, "passerelle-diagnostic").get_attribute("id"),
+        None
+    );
+    host.remove();
+    let host = common::host();
+    host.set_id("alice");
+    let _widget = ParcoursWidget::new(host.clone(), None, None, Some("local".into())).unwrap();
+    for (tag, id) in [
+        ("passerelle-diagnostic", "alice-diagnostic"),
+        ("passerelle-orientation", "alice-orientation"),
+        ("passerelle-plan", "alice-plan"),
+    ] {
+        assert_eq!(find(&host, tag).id(), id);
+    }
+    host.remove();
+}
+
+#[wasm_bindgen_test]
 fn the_steps_open_in_turn_and_the_diagnosis_is_handed_on() {
     let (host, widget) = mount();
     assert_eq!(visible_panels(&host), ["passerelle-step-0"]);

@@ -566,23 +566,154 @@ fn with_persist_the_plan_comes_back_and_forget_erases_it() {
 }
 
 #[wasm_bindgen_test]
-fn a_plan_kept_that_cannot_be_read_is_erased_and_the_person_told() {
-    const KEY: &str = "passerelle:plan:default";
+fn a_plan_kept_that_cannot_be_read_stays_is_never_written_over_and_is_erased_only_on_purpose() {
+    const KEY: &str = "passerelle:plan:unreadable";
     let storage = session_storage();
-    storage
-        .set_item(KEY, "{\"format_version\": 2, \"oops\"")
+    for (kept, told) in [
+        (
+            "{\"format_version\": 2, \"oops\"",
+            Message::KeptPlanUnreadable,
+        ),
+        (
+            "{\"format_version\": 3, \"objectives\": []}",
+            Message::KeptPlanTooNew,
+        ),
+    ] {
+        storage.set_item(KEY, kept).unwrap();
+        let (host, widget) = mount();
+        widget
+            .set_persistence(Some("session".into()), Some("unreadable".into()))
+            .unwrap();
+        assert!(widget.plan().unwrap().is_null());
+        assert_eq!(
+            text(&find(&host, ".privacy .notice")),
+            told.text(Locale::Fr)
+        );
+        // A plan built here is not written over what cannot be read.
+        widget.set_diagnosis(diagnosis()).unwrap();
+        send(&find(&host, "#passerelle-build"), "submit");
+        assert!(!widget.plan().unwrap().is_null());
+        assert_eq!(storage.get_item(KEY).unwrap().as_deref(), Some(kept));
+        // Erased on purpose: gone; the next change is kept.
+        send(&find(&host, "#passerelle-forget"), "click");
+        send(&find(&host, "#passerelle-forget-confirm"), "click");
+        assert_eq!(storage.get_item(KEY).unwrap(), None);
+        send(&find(&host, "#passerelle-build"), "submit");
+        assert!(storage.get_item(KEY).unwrap().is_some());
+        widget.set_persistence(None, None).unwrap();
+        storage.remove_item(KEY).unwrap();
+    }
+}
+
+/// What the window's `storage` event says when another tab changes the
+/// storage (here without a key: as when it is cleared).
+fn storage_changed_elsewhere() {
+    let event = web_sys::StorageEvent::new("storage").unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+}
+
+/// Sets the status of the first action of the plan shown in `host`.
+fn set_first_status(host: &HtmlElement, status: &str) {
+    let action = find_all(host, "li.action")[0]
+        .get_attribute("data-action")
         .unwrap();
+    let select: HtmlSelectElement =
+        find(host, &format!("#passerelle-status-{action}")).unchecked_into();
+    select.set_value(status);
+    send(&select, "change");
+}
+
+#[wasm_bindgen_test]
+fn a_plan_changed_or_erased_in_another_tab_shows_here_and_is_never_overwritten() {
+    const KEY: &str = "passerelle:plan:tabs";
+    let storage = session_storage();
+    storage.remove_item(KEY).unwrap();
+    let (first_host, first) = mount();
+    first
+        .set_persistence(Some("session".into()), Some("tabs".into()))
+        .unwrap();
+    let (second_host, second) = mount();
+    second
+        .set_persistence(Some("session".into()), Some("tabs".into()))
+        .unwrap();
+    let changes = Events::on(&second_host, "passerelle:plan-change");
+
+    // The first builds a plan: the second shows it as soon as told.
+    first.set_diagnosis(diagnosis()).unwrap();
+    send(&find(&first_host, "#passerelle-build"), "submit");
+    let built = storage.get_item(KEY).unwrap().unwrap();
+    storage_changed_elsewhere();
+    assert_eq!(
+        to_json(&second.plan().unwrap()),
+        serde_json::from_str::<serde_json::Value>(&built).unwrap()
+    );
+    assert_eq!(
+        text(&find(&second_host, ".privacy .notice")),
+        Message::PlanChangedElsewhere.text(Locale::Fr)
+    );
+    assert_eq!(changes.details().len(), 1);
+
+    // The second goes on with it; the first, not told yet, changes the
+    // same step: nothing is written over, it shows the second's plan.
+    set_first_status(&second_host, "done");
+    let done = storage.get_item(KEY).unwrap().unwrap();
+    assert!(done.contains("\"done\""));
+    set_first_status(&first_host, "dropped");
+    assert_eq!(
+        storage.get_item(KEY).unwrap().as_deref(),
+        Some(done.as_str())
+    );
+    assert_eq!(
+        to_json(&first.plan().unwrap()),
+        serde_json::from_str::<serde_json::Value>(&done).unwrap()
+    );
+    assert_eq!(
+        text(&find(&first_host, ".privacy .notice")),
+        Message::PlanChangedElsewhere.text(Locale::Fr)
+    );
+
+    // Erased in the second: gone from the first too, told.
+    send(&find(&second_host, "#passerelle-forget"), "click");
+    send(&find(&second_host, "#passerelle-forget-confirm"), "click");
+    storage_changed_elsewhere();
+    assert!(first.plan().unwrap().is_null());
+    assert_eq!(
+        text(&find(&first_host, ".privacy .notice")),
+        Message::PlanErasedElsewhere.text(Locale::Fr)
+    );
+    assert_eq!(storage.get_item(KEY).unwrap(), None);
+    first.set_persistence(None, None).unwrap();
+    second.set_persistence(None, None).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn an_unknown_persist_keeps_nothing_erases_nothing_and_throws_bad_persist() {
+    const KEY: &str = "passerelle:plan:cases";
+    let storage = session_storage();
+    storage.remove_item(KEY).unwrap();
     let (host, widget) = mount();
     widget
-        .set_persistence(Some("session".into()), None)
+        .set_persistence(Some(" Session ".into()), Some("cases".into()))
         .unwrap();
-    assert!(widget.plan().unwrap().is_null());
-    assert_eq!(storage.get_item(KEY).unwrap(), None);
+    widget.set_diagnosis(diagnosis()).unwrap();
+    send(&find(&host, "#passerelle-build"), "submit");
+    let kept = storage
+        .get_item(KEY)
+        .unwrap()
+        .expect("kept with \" Session \"");
+    let refused = widget
+        .set_persistence(Some("sessions".into()), Some("cases".into()))
+        .unwrap_err();
     assert_eq!(
-        text(&find(&host, ".privacy .notice")),
-        Message::KeptPlanUnreadable.text(Locale::Fr)
+        js_sys::Reflect::get(&refused, &"code".into())
+            .unwrap()
+            .as_string()
+            .as_deref(),
+        Some("bad_persist")
     );
-    widget.set_persistence(None, None).unwrap();
+    assert_eq!(storage.get_item(KEY).unwrap(), Some(kept));
+    assert!(find(&host, ".privacy").has_attribute("hidden"));
+    storage.remove_item(KEY).unwrap();
 }
 
 #[wasm_bindgen_test]

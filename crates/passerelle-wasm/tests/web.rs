@@ -611,10 +611,15 @@ fn freeing_the_widget_removes_its_listeners() {
     host.remove();
 }
 
-/// The session storage of the test page.
+/// The key of the answers of the element `id` on the default
+/// questionnaire: the questionnaire's id, then the element's.
+fn answers_key(id: &str) -> String {
+    format!("passerelle:diagnostic:passerelle-default:{id}")
+}
+
 #[wasm_bindgen_test]
 fn with_persist_the_answers_come_back_and_forget_erases_them() {
-    let key = "passerelle:diagnostic:kept";
+    let key = &answers_key("kept");
     session_storage().remove_item(key).unwrap();
     let (host, widget) = mount("fr");
     assert!(
@@ -649,30 +654,129 @@ fn with_persist_the_answers_come_back_and_forget_erases_them() {
         text(&again, ".privacy .notice"),
         i18n::Message::AnswersForgotten.text(Locale::Fr)
     );
-    // Turning persistence off erases too.
+    // The first widget, told by its next step that the answers were
+    // erased elsewhere, shows that instead of writing them back.
     choose(&host, "yes");
-    assert!(session_storage().get_item(key).unwrap().is_some());
-    widget.set_persistence(None, Some("kept".into())).unwrap();
     assert_eq!(session_storage().get_item(key).unwrap(), None);
-    assert!(find(&host, ".privacy").unwrap().has_attribute("hidden"));
-}
-
-#[wasm_bindgen_test]
-fn answers_kept_that_cannot_be_read_are_erased_and_the_person_told() {
-    let key = "passerelle:diagnostic:broken";
-    session_storage()
-        .set_item(key, "{\"snapshot_version\": 1, \"questionnaire_id\"")
-        .unwrap();
-    let (host, widget) = mount("en");
-    widget
-        .set_persistence(Some("session".into()), Some("broken".into()))
-        .unwrap();
     assert_eq!(question_id(&host).as_deref(), Some("sleep_tonight"));
     assert_eq!(
         text(&host, ".privacy .notice"),
-        i18n::Message::SnapshotUnreadable.text(Locale::En)
+        i18n::Message::AnswersErasedElsewhere.text(Locale::Fr)
     );
+    // Turning persistence off (the attribute removed) erases too.
+    choose(&again, "home");
+    assert!(session_storage().get_item(key).unwrap().is_some());
+    second.set_persistence(None, Some("kept".into())).unwrap();
     assert_eq!(session_storage().get_item(key).unwrap(), None);
+    assert!(find(&again, ".privacy").unwrap().has_attribute("hidden"));
+    assert_eq!(question_id(&again).as_deref(), Some("food_today"));
+    widget.set_persistence(None, None).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn answers_kept_under_the_key_of_before_come_back_and_move_to_the_new_key() {
+    let (key, before) = (&answers_key("moved"), "passerelle:diagnostic:moved");
+    let storage = session_storage();
+    storage.remove_item(key).unwrap();
+    // Answers as the version before kept them: without the questionnaire.
+    let (host, widget) = mount("fr");
+    widget
+        .set_persistence(Some("session".into()), Some("moved".into()))
+        .unwrap();
+    choose(&host, "home");
+    let snapshot = storage.get_item(key).unwrap().unwrap();
+    widget.set_persistence(None, None).unwrap();
+    storage.remove_item(key).unwrap();
+    storage.set_item(before, &snapshot).unwrap();
+
+    let (again, second) = mount("fr");
+    second
+        .set_persistence(Some("session".into()), Some("moved".into()))
+        .unwrap();
+    assert_eq!(question_id(&again).as_deref(), Some("food_today"));
+    assert_eq!(storage.get_item(key).unwrap(), Some(snapshot));
+    assert_eq!(storage.get_item(before).unwrap(), None);
+    second.set_persistence(None, None).unwrap();
+
+    // Answers there on another questionnaire are left as they are.
+    let other = r#"{"snapshot_version":1,"questionnaire_id":"another","reference_date":"2026-12-01","asked":[],"answers":{}}"#;
+    storage.set_item(before, other).unwrap();
+    let (third_host, third) = mount("fr");
+    third
+        .set_persistence(Some("session".into()), Some("moved".into()))
+        .unwrap();
+    assert_eq!(question_id(&third_host).as_deref(), Some("sleep_tonight"));
+    assert!(find(&third_host, ".privacy .notice").is_none());
+    assert_eq!(storage.get_item(before).unwrap().as_deref(), Some(other));
+    third.set_persistence(None, None).unwrap();
+    storage.remove_item(before).unwrap();
+    for host in [host, again, third_host] {
+        host.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+fn persist_is_read_in_any_case_and_an_unknown_value_keeps_and_erases_nothing() {
+    let key = &answers_key("cases");
+    session_storage().remove_item(key).unwrap();
+    let (host, widget) = mount("fr");
+    widget
+        .set_persistence(Some("\tSESSION ".into()), Some("cases".into()))
+        .unwrap();
+    choose(&host, "home");
+    let kept = session_storage().get_item(key).unwrap().expect("kept");
+    let refused = widget
+        .set_persistence(Some("locale".into()), Some("cases".into()))
+        .unwrap_err();
+    assert_eq!(error_code(&refused), "bad_persist");
+    assert_eq!(session_storage().get_item(key).unwrap(), Some(kept.clone()));
+    assert!(find(&host, ".privacy").unwrap().has_attribute("hidden"));
+    // Nothing written either, and leaving warns first.
+    choose(&host, "yes");
+    assert_eq!(session_storage().get_item(key).unwrap(), Some(kept));
+    assert!(common::leaving_is_held_back());
+    session_storage().remove_item(key).unwrap();
+    drop(widget);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn answers_kept_that_cannot_be_read_stay_are_never_written_over_and_are_erased_only_on_purpose() {
+    let key = &answers_key("broken");
+    for (kept, told) in [
+        (
+            "{\"snapshot_version\": 1, \"questionnaire_id\"",
+            i18n::Message::KeptAnswersUnreadable,
+        ),
+        (
+            r#"{"snapshot_version": 2, "questionnaire_id": "passerelle-default", "asked": []}"#,
+            i18n::Message::KeptAnswersTooNew,
+        ),
+    ] {
+        session_storage().set_item(key, kept).unwrap();
+        let (host, widget) = mount("en");
+        widget
+            .set_persistence(Some("session".into()), Some("broken".into()))
+            .unwrap();
+        assert_eq!(question_id(&host).as_deref(), Some("sleep_tonight"));
+        assert_eq!(text(&host, ".privacy .notice"), told.text(Locale::En));
+        choose(&host, "home");
+        assert_eq!(
+            session_storage().get_item(key).unwrap().as_deref(),
+            Some(kept)
+        );
+        assert!(common::leaving_is_held_back(), "the new answer is not kept");
+        // Erased on purpose: gone, and the next answers are kept.
+        click(&host, "#passerelle-forget");
+        click(&host, "#passerelle-forget-confirm");
+        assert_eq!(session_storage().get_item(key).unwrap(), None);
+        choose(&host, "home");
+        assert!(session_storage().get_item(key).unwrap().is_some());
+        widget.set_persistence(None, None).unwrap();
+        session_storage().remove_item(key).unwrap();
+        drop(widget);
+        host.remove();
+    }
 }
 
 /// A site's own questionnaire with every kind of question, shared with the
@@ -745,7 +849,7 @@ fn a_site_gives_its_own_questionnaire_and_one_that_cannot_be_read_changes_nothin
 
 #[wasm_bindgen_test]
 fn answers_kept_on_a_sites_questionnaire_come_back_on_it() {
-    let key = "passerelle:diagnostic:site";
+    let key = "passerelle:diagnostic:e2e-all-kinds:site";
     session_storage().remove_item(key).unwrap();
     let (host, widget) = mount("fr");
     widget
@@ -769,16 +873,25 @@ fn answers_kept_on_a_sites_questionnaire_come_back_on_it() {
     assert_eq!(question_id(&again).as_deref(), Some("food_today"));
     assert_eq!(text(&again, "h2.section"), "Aujourd’hui");
 
-    // Another questionnaire given then: the answers kept do not fit it;
-    // they are erased, the person told.
+    // Another questionnaire given then (the default one, as when the
+    // site's cannot be fetched): its own answers, under its own key; the
+    // answers on the site's questionnaire stay, and come back with it.
+    session_storage().remove_item(&answers_key("site")).unwrap();
     second.set_questionnaire(JsValue::NULL).unwrap();
     assert_eq!(question_id(&again).as_deref(), Some("sleep_tonight"));
-    assert_eq!(session_storage().get_item(key).unwrap(), None);
-    assert_eq!(
-        text(&again, ".privacy .notice"),
-        i18n::Message::SnapshotUnreadable.text(Locale::Fr)
-    );
+    assert!(session_storage().get_item(key).unwrap().is_some());
+    assert!(find(&again, ".privacy .notice").is_none());
+    choose(&again, "hosted");
+    assert!(session_storage()
+        .get_item(&answers_key("site"))
+        .unwrap()
+        .is_some());
+    second
+        .set_questionnaire(JsValue::from_str(SITE_QUESTIONNAIRE))
+        .unwrap();
+    assert_eq!(question_id(&again).as_deref(), Some("food_today"));
     session_storage().remove_item(key).unwrap();
+    session_storage().remove_item(&answers_key("site")).unwrap();
     host.remove();
     again.remove();
 }
@@ -1017,7 +1130,7 @@ fn without_persist_leaving_with_answers_warns_first_and_only_then() {
     choose(&host, "home");
     assert!(common::leaving_is_held_back(), "an answer would be lost");
     // Kept on the device: nothing to lose.
-    let key = "passerelle:diagnostic:guarded";
+    let key = &answers_key("guarded");
     widget
         .set_persistence(Some("session".into()), Some("guarded".into()))
         .unwrap();
@@ -1035,7 +1148,7 @@ fn without_persist_leaving_with_answers_warns_first_and_only_then() {
 
 #[wasm_bindgen_test]
 fn erasing_the_answers_asks_first_and_says_what_goes() {
-    let key = "passerelle:diagnostic:erase";
+    let key = &answers_key("erase");
     let (host, widget) = mount("fr");
     widget
         .set_persistence(Some("session".into()), Some("erase".into()))

@@ -78,9 +78,13 @@ pub fn build(root: &Path, tools: &BuildTools) -> Result {
             "no-install",
         ]))?;
     fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-    for name in ["passerelle_wasm.js", "passerelle_wasm.d.ts"] {
-        copy(&staging.join(name), &out.join(name))?;
-    }
+    let glue = read(&staging.join("passerelle_wasm.js"))?;
+    let glue = guard_receivers(&inline_snippets(&glue, &staging)?)?;
+    write(&out.join("passerelle_wasm.js"), &glue)?;
+    copy(
+        &staging.join("passerelle_wasm.d.ts"),
+        &out.join("passerelle_wasm.d.ts"),
+    )?;
     let wasm = "passerelle_wasm_bg.wasm";
     run(Command::new(&tools.wasm_opt)
         .arg(staging.join(wasm))
@@ -106,6 +110,157 @@ pub fn build(root: &Path, tools: &BuildTools) -> Result {
     println!("xtask: package built in {}", out.display());
     Ok(())
 }
+
+/// The glue with the JavaScript snippets of the Rust code
+/// (`#[wasm_bindgen(inline_js)]`, in `snippets/`) put inside it: one file
+/// to load and to list in package.json, as before there were snippets.
+/// Each snippet becomes an object of its exported functions, in place of
+/// the `import` lines that name it.
+fn inline_snippets(glue: &str, staging: &Path) -> Result<String> {
+    let mut out = String::with_capacity(glue.len());
+    let mut inlined: Vec<String> = Vec::new();
+    for line in glue.lines() {
+        let Some(path) = snippet_path(line) else {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        };
+        let name = match inlined.iter().position(|done| *done == path) {
+            Some(i) => format!("snippet{i}"),
+            None => {
+                let name = format!("snippet{}", inlined.len());
+                let code = read(&staging.join(&path))?;
+                let exports: Vec<&str> = code
+                    .lines()
+                    .filter_map(|line| line.strip_prefix("export function "))
+                    .filter_map(|rest| rest.split('(').next())
+                    .collect();
+                if exports.is_empty() || code.contains("import ") {
+                    return Err(format!(
+                        "{path}: a snippet of exported functions only was expected"
+                    ));
+                }
+                out.push_str(&format!(
+                    "const {name} = (() => {{\n{}\nreturn {{ {} }};\n}})();\n",
+                    code.replace("export function ", "function "),
+                    exports.join(", ")
+                ));
+                inlined.push(path.clone());
+                name
+            }
+        };
+        // `import { a, b } from '…';` or `import * as x from "…"`.
+        let what = line
+            .trim_start_matches("import ")
+            .split(" from ")
+            .next()
+            .unwrap_or_default();
+        match what.strip_prefix("* as ") {
+            Some(alias) => out.push_str(&format!("const {alias} = {name};\n")),
+            None => out.push_str(&format!("const {what} = {name};\n")),
+        }
+    }
+    Ok(out)
+}
+
+/// The snippet file an `import` line of the glue names.
+fn snippet_path(line: &str) -> Option<String> {
+    let line = line.strip_prefix("import ")?;
+    let path = line.split(" from ").nth(1)?.trim().trim_end_matches(';');
+    let path = path.trim_matches(|c| c == '\'' || c == '"');
+    path.strip_prefix("./")
+        .filter(|path| path.starts_with("snippets/"))
+        .map(str::to_owned)
+}
+
+/// The glue with every method checking its receiver. wasm-bindgen's glue
+/// passes `this.__wbg_ptr` to WebAssembly as it finds it: on an object of
+/// another class it reads that object's memory as its own
+/// (`Engine.prototype.locale.call(plan)` answers; a `Diagnosis` method on
+/// an engine traps). Here each object's class and pointer are kept where
+/// the page cannot write (a `WeakMap` of the module) when the glue makes
+/// the object, and a method called on anything else, or on an object
+/// freed, throws an Error with code `wrong_receiver` or `freed`
+/// (docs/js-api.md, "Errors"). Fails when the glue is not shaped as
+/// expected, rather than publishing it unguarded.
+fn guard_receivers(glue: &str) -> Result<String> {
+    let mut out = String::with_capacity(glue.len() + 2048);
+    let mut class: Option<String> = None;
+    let (mut methods, mut made, mut destroyed) = (0, 0, 0);
+    for line in glue.lines() {
+        if let Some(rest) = line.strip_prefix("export class ") {
+            class = rest.split_whitespace().next().map(str::to_owned);
+        }
+        let trimmed = line.trim();
+        let guarded = match class.as_deref() {
+            Some(class) if trimmed.contains("__wbg_ptr") => {
+                if trimmed == "const ptr = this.__wbg_ptr;" {
+                    destroyed += 1;
+                    line.replace("this.__wbg_ptr", &format!("receiver(this, {class}, true)"))
+                } else if trimmed == "this.__wbg_ptr = 0;" {
+                    format!("{line} OWNED.set(this, [{class}, 0]);")
+                } else if let Some(value) = trimmed
+                    .strip_prefix("obj.__wbg_ptr = ")
+                    .or_else(|| trimmed.strip_prefix("this.__wbg_ptr = "))
+                {
+                    made += 1;
+                    let object = trimmed.split('.').next().unwrap_or("this");
+                    let value = value.trim_end_matches(';');
+                    format!("{line} OWNED.set({object}, [{class}, {value}]);")
+                } else if trimmed.contains("(this.__wbg_ptr") {
+                    methods += 1;
+                    line.replace("(this.__wbg_ptr", &format!("(receiver(this, {class})"))
+                } else if trimmed.contains(".register(") {
+                    line.to_owned()
+                } else {
+                    return Err(format!(
+                        "package: a use of __wbg_ptr the receiver guard does not know: {trimmed}"
+                    ));
+                }
+            }
+            _ => line.to_owned(),
+        };
+        // Freeing twice frees nothing the second time.
+        let guarded = match guarded.trim().strip_prefix("wasm.__wbg_") {
+            Some(rest) if rest.contains("_free(ptr, 0)") => {
+                guarded.replace("wasm.", "if (ptr) wasm.")
+            }
+            _ => guarded,
+        };
+        out.push_str(&guarded);
+        out.push('\n');
+    }
+    if methods == 0 || made == 0 || destroyed == 0 {
+        return Err(format!(
+            "package: the glue is not shaped as the receiver guard expects \
+             ({methods} methods, {made} objects made, {destroyed} destroyed)"
+        ));
+    }
+    out.push_str(RECEIVER_GUARD);
+    Ok(out)
+}
+
+/// Appended to the glue by [`guard_receivers`].
+const RECEIVER_GUARD: &str = "
+// Added by `cargo xtask package` (crates/xtask/src/package.rs): each
+// object the glue makes, with its class and its pointer, where the page
+// cannot write; a method called on another object throws.
+const OWNED = new WeakMap();
+function receiver(object, Class, freeing) {
+    const owned = OWNED.get(object);
+    if (owned === undefined || owned[0] !== Class) {
+        throw refusal('wrong_receiver', `this is not a ${Class.name} made by Passerelle: call ${Class.name} methods on a ${Class.name}`);
+    }
+    if (owned[1] === 0 && !freeing) {
+        throw refusal('freed', `this ${Class.name} was freed (free()): it cannot be used any more`);
+    }
+    return owned[1];
+}
+function refusal(code, message) {
+    const own = (value) => ({ __proto__: null, value, writable: true, enumerable: true, configurable: true });
+    return Object.defineProperties(new Error(message), { code: own(code), details: own([]) });
+}
+";
 
 /// The commune table, one file per department, into `communes/`: files of
 /// the package, fetched by the browser entry only when needed and read
@@ -194,4 +349,77 @@ fn copy(from: &Path, to: &Path) -> Result {
     fs::copy(from, to)
         .map(drop)
         .map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shape of wasm-bindgen 0.2.130's glue for a class.
+    const GLUE: &str = "\
+import { plain_json } from './snippets/passerelle-wasm-1/inline0.js';
+import * as import1 from \"./snippets/passerelle-wasm-1/inline0.js\"
+export class Plan {
+    static __wrap(ptr) {
+        const obj = Object.create(Plan.prototype);
+        obj.__wbg_ptr = ptr;
+        PlanFinalization.register(obj, obj.__wbg_ptr, obj);
+        return obj;
+    }
+    __destroy_into_raw() {
+        const ptr = this.__wbg_ptr;
+        this.__wbg_ptr = 0;
+        PlanFinalization.unregister(this);
+        return ptr;
+    }
+    free() {
+        const ptr = this.__destroy_into_raw();
+        wasm.__wbg_plan_free(ptr, 0);
+    }
+    to_json() {
+        const ret = wasm.plan_to_json(this.__wbg_ptr);
+        return ret;
+    }
+}
+";
+
+    #[test]
+    fn every_method_of_the_glue_reads_its_pointer_through_the_guard() {
+        let guarded = guard_receivers(GLUE).unwrap();
+        assert!(guarded.contains("wasm.plan_to_json(receiver(this, Plan))"));
+        assert!(guarded.contains("obj.__wbg_ptr = ptr; OWNED.set(obj, [Plan, ptr]);"));
+        assert!(guarded.contains("const ptr = receiver(this, Plan, true);"));
+        assert!(guarded.contains("OWNED.set(this, [Plan, 0]);"));
+        assert!(guarded.contains("if (ptr) wasm.__wbg_plan_free(ptr, 0);"));
+        assert!(!guarded.contains("(this.__wbg_ptr"));
+        assert!(guarded.ends_with(RECEIVER_GUARD));
+    }
+
+    #[test]
+    fn a_glue_of_another_shape_is_refused_not_published_unguarded() {
+        let other = GLUE.replace("wasm.plan_to_json(this.__wbg_ptr)", "wasm.plan_to_json(p)");
+        let other = other.replace("const ptr = this.__wbg_ptr;", "const ptr = this.ptr;");
+        assert!(guard_receivers(&other).is_err());
+        let unknown = GLUE.replace("return ret;", "return ret + this.__wbg_ptr;");
+        assert!(guard_receivers(&unknown).is_err());
+    }
+
+    #[test]
+    fn snippets_are_put_inside_the_glue() {
+        let staging = std::env::temp_dir().join(format!("passerelle-xtask-{}", std::process::id()));
+        let folder = staging.join("snippets/passerelle-wasm-1");
+        fs::create_dir_all(&folder).unwrap();
+        fs::write(
+            folder.join("inline0.js"),
+            "const X = 1;\nexport function plain_json(v) { return X; }\nexport function well_formed(t) { return true; }\n",
+        )
+        .unwrap();
+        let inlined = inline_snippets(GLUE, &staging).unwrap();
+        fs::remove_dir_all(&staging).unwrap();
+        assert!(!inlined.contains("import "), "{inlined}");
+        assert!(inlined.contains("return { plain_json, well_formed };"));
+        assert!(inlined.contains("const { plain_json } = snippet0;"));
+        assert!(inlined.contains("const import1 = snippet0;"));
+        assert!(inlined.contains("function plain_json(v)") && !inlined.contains("export function"));
+    }
 }
