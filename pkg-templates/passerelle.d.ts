@@ -70,7 +70,7 @@ export class PasserellePlan extends HTMLElement {
   static observedAttributes: string[];
   /** The diagnosis the plan is built from (`DiagnosisResult` or its JSON text), or `null`. */
   diagnosis: DiagnosisResult | string | null;
-  /** The plan's value, or `null` before it is built. */
+  /** The plan's value, or `null` before it is built; also while the element is off the page. */
   readonly plan: PlanValue | null;
   connectedCallback(): void;
   disconnectedCallback(): void;
@@ -119,9 +119,14 @@ export interface PasserelleErrorDetail {
    * `fallback`); `fetch_failed` when
    * `catalog-src` or `questionnaire-src` could not be fetched;
    * `invalid_questionnaire`, `invalid_catalogue`…: the code of the error.
+   * `element_name_taken`, sent on `document` when the module is imported,
+   * when another script defined one of the four element names first
+   * (Passerelle's element is not registered under it).
    */
   code: string;
   message: string;
+  /** With `element_name_taken`: the name taken (`"passerelle-diagnostic"`…). */
+  element?: string;
 }
 
 declare global {
@@ -151,6 +156,14 @@ export class DiagnosticWidget {
   free(): void;
   /** The answers given so far, keyed by question id. */
   answers(): Record<string, AnswerValue>;
+  /**
+   * What the person did, for the element to hold while it is off the page
+   * (the texts persistence writes); the element frees the widget, then
+   * gives it to `resume` of the widget it makes when it comes back.
+   */
+  suspend(): string;
+  /** Takes back what `suspend` gave, on the questionnaire asked now; `false` when it does not fit it. */
+  resume(kept: string): boolean;
   /** Shows the widget in another language; an unknown one gives French. */
   set_locale(lang?: string | null): void;
   /**
@@ -188,6 +201,14 @@ export class OrientationWidget {
   set_locale(lang?: string | null): void;
   /** Orients from a diagnosis result (object or JSON text); `null` clears it. */
   set_diagnosis(diagnosis: DiagnosisResult | string | null): void;
+  /**
+   * The filters the person chose, for the element to hold while it is off the page
+   * (the texts persistence writes); the element frees the widget, then
+   * gives it to `resume` of the widget it makes when it comes back.
+   */
+  suspend(): string;
+  /** Takes back the filters of `suspend`. */
+  resume(kept: string): boolean;
   /** Places a person whose answers do not say where they live in a department or commune; `null` for none. */
   set_territory(territory?: string | null): void;
   /** Merges a local catalogue (object or JSON text) into the national one. */
@@ -216,6 +237,14 @@ export class PlanWidget {
   /** The plan's value, or `null` before it is built. */
   plan(): PlanValue | null;
   /**
+   * The plan's JSON (`null` before it is built), for the element to hold while it is off the page
+   * (the texts persistence writes); the element frees the widget, then
+   * gives it to `resume` of the widget it makes when it comes back.
+   */
+  suspend(): string | null;
+  /** Takes back the plan of `suspend`; `false` when there is none. */
+  resume(kept: string | null): boolean;
+  /**
    * Keeps the plan on the device between visits: `"session"` or
    * `"local"` (any case, spaces around ignored); `null` for nowhere (what
    * this widget kept is erased); any other value keeps and erases
@@ -242,6 +271,14 @@ export class ParcoursWidget {
   set_locale(lang?: string | null): void;
   /** The step shown: 0 the questions, 1 the help and services, 2 the plan. */
   step(): number;
+  /**
+   * Where the parcours stands (the step, the diagnoses given on), for the element to hold while it is off the page
+   * (the texts persistence writes); the element frees the widget, then
+   * gives it to `resume` of the widget it makes when it comes back.
+   */
+  suspend(): string;
+  /** Takes back where the parcours stood. */
+  resume(kept: string): boolean;
   /** Where "Quitter rapidement" leads on the three steps (`quick-exit-url`, passed on); `null` for the default. */
   set_quick_exit_url(url?: string | null): void;
 }

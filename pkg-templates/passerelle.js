@@ -192,12 +192,27 @@ function reporting(element, call) {
 /**
  * What every element shares: its widget, made once the module is loaded
  * and `prepare()` is done (by `makeWidget(lang)`, then `ready()`), freed
- * when the element leaves the page. An element moved within the page keeps
- * its widget.
+ * when the element leaves the page. An element moved within the page
+ * keeps its widget.
+ *
+ * An element taken off the page and put back later (Vue's KeepAlive, a
+ * portal, a tab panel: at once, in another task or minutes later) keeps
+ * the person's work. Its widget cannot stay while it is off: an element
+ * removed for good would hold its WebAssembly memory for ever (nothing
+ * tells the page it is gone). So the widget is freed, and first hands its
+ * state to the element, in memory: the texts persistence writes
+ * (`suspend()`: the session's snapshot, the plan's JSON, the parcours's
+ * step), which the element gives to the widget it makes when it comes
+ * back (`resume()`). An element removed for good is collected with those
+ * few texts; no WebAssembly memory stays taken. See "Element life cycle
+ * and races" in docs/robustness.md.
  */
 class WidgetElement extends HTMLElement {
   #widget = null;
-  #loading = false;
+  /** The making of the widget under way (an object of its own), or `null`. */
+  #making = null;
+  /** What the freed widget handed over, until the next one takes it back. */
+  #kept = null;
 
   /** The widget, once the module is loaded. */
   get widget() {
@@ -205,17 +220,25 @@ class WidgetElement extends HTMLElement {
   }
 
   connectedCallback() {
-    if (this.#widget || this.#loading) return; // moved within the page
-    this.#loading = true;
+    if (this.#widget || this.#making) return; // moved within the page
+    this.#make();
+  }
+
+  /** Makes the widget: the module loaded and `prepare()` done, then `ready()`. */
+  #make() {
+    const making = {};
+    this.#making = making;
     // The emergency numbers, at once, until the widget replaces them.
     if (!loaded) showNumbers(this);
     const loading = load();
     Promise.all([loading, this.prepare()])
       .then(async () => {
-        if (!this.isConnected || this.#widget) return;
+        // Off the page meanwhile (another making may have begun since).
+        if (this.#making !== making || !this.isConnected || this.#widget) return;
         this.#widget = this.makeWidget(languageOf(this));
         if (this.hasAttribute('quick-exit-url')) this.#quickExit();
         await this.ready();
+        if (this.#making === making) this.#resume();
       })
       .catch(async (error) => {
         // The module itself failed: the element says so instead of staying blank.
@@ -223,30 +246,92 @@ class WidgetElement extends HTMLElement {
         if (loaded) reportError(this, error);
         else showFallback(this, error);
       })
-      .finally(() => { this.#loading = false; });
+      .finally(() => {
+        if (this.#making === making) this.#making = null;
+      });
   }
 
   disconnectedCallback() {
     // Later, not now: the element may only be moving, and this may run
     // inside one of the widget's own event handlers.
     queueMicrotask(() => {
-      if (!this.isConnected && this.#widget) {
-        this.#widget.free();
-        this.#widget = null;
-      }
+      if (this.isConnected) return;
+      this.#suspend();
+      // A making under way is dropped: back on the page, the element
+      // makes its widget again.
+      this.#making = null;
     });
   }
 
+  /** Frees the widget, its state (and its inner elements') handed to the element first. */
+  #suspend() {
+    const widget = this.#widget;
+    if (!widget) return;
+    this.#widget = null;
+    // State not taken back yet (put back, then off again at once) stays.
+    if (this.#kept === null) {
+      try {
+        const inner = this.innerElements().filter((element) => element instanceof WidgetElement);
+        this.#kept = { own: widget.suspend(), inner: inner.map((element) => element.#release()) };
+        // Out of the way: put back, they would start making widgets of
+        // their own before the new widget draws new ones in their place.
+        for (const element of inner) element.remove();
+      } catch (error) {
+        reportError(this, error);
+      }
+    }
+    widget.free();
+  }
+
+  /** Frees the widget, and gives what it handed over (for an outer element to keep). */
+  #release() {
+    this.#suspend();
+    this.#making = null;
+    const kept = this.#kept;
+    this.#kept = null;
+    return kept;
+  }
+
+  /** Gives the widget made the state its element kept, if any (its inner elements theirs). */
+  #resume() {
+    const kept = this.#kept;
+    if (kept === null || !this.#widget) return;
+    this.#kept = null;
+    reporting(this, () => this.#widget.resume(kept.own));
+    const inner = this.innerElements().filter((element) => element instanceof WidgetElement);
+    inner.forEach((element, index) => element.#takeBack(kept.inner[index] ?? null));
+  }
+
+  /** Takes `kept` from an outer element: given to the widget now, or once it is made. */
+  #takeBack(kept) {
+    if (kept === null) return;
+    this.#kept = kept;
+    if (!this.#making) this.#resume();
+  }
+
   attributeChangedCallback(name) {
-    if (!this.#widget) return;
-    if (name === 'lang') reporting(this, () => this.#widget.set_locale(languageOf(this)));
-    else if (name === 'quick-exit-url') this.#quickExit();
-    else this.changed(name);
+    if (this.#widget) {
+      if (name === 'lang') reporting(this, () => this.#widget.set_locale(languageOf(this)));
+      else if (name === 'quick-exit-url') this.#quickExit();
+      else this.changed(name);
+    } else if (this.#making) {
+      this.changedWhileMaking(name);
+    }
   }
 
   /** Where "Quitter rapidement" leads: `quick-exit-url`, else the default. */
   #quickExit() {
     reporting(this, () => this.#widget.set_quick_exit_url(this.getAttribute('quick-exit-url')));
+  }
+
+  /** What the widget freed while the element is off the page handed over (its `suspend()`), or `null`. */
+  keptWhileOff() {
+    return this.#kept?.own ?? null;
+  }
+
+  /** The elements inside this one whose widgets it frees and makes with its own. */
+  innerElements() {
+    return [];
   }
 
   /** What the element fetches while the module loads. */
@@ -257,6 +342,28 @@ class WidgetElement extends HTMLElement {
 
   /** What the element does when attribute `name` (not `lang`) changes. */
   changed() {}
+
+  /** What the element does when attribute `name` changes while its widget is being made. */
+  changedWhileMaking() {}
+}
+
+/**
+ * Registers `element` under `name`. A name another script took first is
+ * not taken from it: a console warning names the element, and
+ * `passerelle:error` (code `element_name_taken`) is sent on `document`.
+ */
+function define(name, element) {
+  const taken = customElements.get(name);
+  if (!taken) {
+    customElements.define(name, element);
+    return;
+  }
+  if (taken === element) return;
+  const message = `Passerelle: <${name}> is already defined by another script (or another copy of Passerelle); Passerelle's own <${name}> is not registered, and the element on this page is not Passerelle's.`;
+  console.warn(message);
+  document.dispatchEvent(new CustomEvent('passerelle:error', {
+    detail: { code: 'element_name_taken', message, element: name },
+  }));
 }
 
 /**
@@ -268,7 +375,11 @@ export class PasserelleDiagnostic extends WidgetElement {
   static observedAttributes = ['lang', 'persist', 'questionnaire-src', 'quick-exit-url'];
 
   #questionnaire = null;
+  /** The text fetched from `questionnaire-src`, and the URL it came from. */
   #fetched = null;
+  #fetchedFrom = null;
+  /** The number of the last fetch asked: a response to an earlier one is dropped. */
+  #asked = 0;
 
   /** The questionnaire given (an object or its JSON text), or `null`. */
   get questionnaire() {
@@ -285,7 +396,10 @@ export class PasserelleDiagnostic extends WidgetElement {
   }
 
   async prepare() {
-    this.#fetched = (await this.#fetchQuestionnaire()) ?? null;
+    // Back on the page: the questionnaire fetched before serves.
+    const src = this.getAttribute('questionnaire-src');
+    if (src !== null && src === this.#fetchedFrom) return;
+    await this.#fetchQuestionnaire();
   }
 
   async ready() {
@@ -296,36 +410,49 @@ export class PasserelleDiagnostic extends WidgetElement {
 
   changed(name) {
     if (name === 'questionnaire-src') {
-      this.#fetchQuestionnaire().then((text) => {
-        if (text === undefined || !this.widget) return; // not fetched: the questions stay
-        this.#fetched = text;
-        this.#apply();
+      this.#fetchQuestionnaire().then((fresh) => {
+        if (fresh && this.widget) this.#apply(); // else the questions stay
       });
       return;
     }
     reporting(this, () => this.widget.set_persistence(this.getAttribute('persist'), this.id || null));
   }
 
+  changedWhileMaking(name) {
+    // The making waits for the fetch it began; this later one wins.
+    if (name === 'questionnaire-src') this.changed(name);
+  }
+
   #apply() {
     reporting(this, () => this.widget.set_questionnaire(this.#questionnaire ?? this.#fetched));
   }
 
-  /** The text at `questionnaire-src`, `null` without it; `undefined` when it cannot be fetched (told). */
+  /**
+   * Fetches the text at `questionnaire-src` (`null` without it) into
+   * `#fetched`. Returns whether it did: `false` when it cannot be fetched
+   * (told), and when the attribute changed while it was fetched (the
+   * response to the last attribute wins, not the last response).
+   */
   async #fetchQuestionnaire() {
     const src = this.getAttribute('questionnaire-src');
-    if (!src) return null;
-    try {
-      return await fetchText('questionnaire', new URL(src, document.baseURI), 'questionnaire-src');
-    } catch (error) {
-      reportError(this, error);
-      return undefined;
+    const asked = ++this.#asked;
+    let text = null;
+    if (src) {
+      try {
+        text = await fetchText('questionnaire', new URL(src, document.baseURI), 'questionnaire-src');
+      } catch (error) {
+        if (asked === this.#asked) reportError(this, error);
+        return false;
+      }
     }
+    if (asked !== this.#asked) return false;
+    this.#fetched = text;
+    this.#fetchedFrom = src;
+    return true;
   }
 }
 
-if (!customElements.get('passerelle-diagnostic')) {
-  customElements.define('passerelle-diagnostic', PasserelleDiagnostic);
-}
+define('passerelle-diagnostic', PasserelleDiagnostic);
 
 /**
  * What `<passerelle-orientation>` and `<passerelle-plan>` share: a widget
@@ -338,6 +465,11 @@ class DiagnosisElement extends WidgetElement {
   static observedAttributes = ['lang', 'catalog-src', 'territory', 'quick-exit-url'];
 
   #diagnosis = null;
+  /** The catalogue fetched from `catalog-src`, and the URL it came from. */
+  #catalogue = null;
+  #catalogueFrom = null;
+  /** The number of the last fetch asked: a response to an earlier one is dropped. */
+  #asked = 0;
 
   /** The diagnosis given (a `DiagnosisResult` object or its JSON text), or `null`. */
   get diagnosis() {
@@ -353,7 +485,7 @@ class DiagnosisElement extends WidgetElement {
     reporting(this, () => this.widget.set_territory(this.getAttribute('territory')));
     // A catalogue that cannot be fetched is told; the national one serves.
     await this.#loadCatalogue().catch((error) => reportError(this, error));
-    if (this.#diagnosis !== null) reporting(this, () => this.widget.set_diagnosis(this.#diagnosis));
+    if (this.#diagnosis !== null && this.widget) reporting(this, () => this.widget.set_diagnosis(this.#diagnosis));
   }
 
   changed(name) {
@@ -361,12 +493,28 @@ class DiagnosisElement extends WidgetElement {
     else this.#loadCatalogue().catch((error) => reportError(this, error));
   }
 
-  /** Fetches `catalog-src`, if set, and merges it into the catalogue. */
+  /**
+   * Fetches `catalog-src`, if set, and merges it into the catalogue; the
+   * text fetched before serves a widget made again for the same URL. The
+   * response to the last attribute wins, not the last response.
+   */
   async #loadCatalogue() {
     const src = this.getAttribute('catalog-src');
+    const asked = ++this.#asked;
     if (!src) return;
-    const text = await fetchText('catalog-src', new URL(src, document.baseURI), 'catalog-src');
-    this.widget?.set_local_catalogue(text);
+    let text = this.#catalogue;
+    if (src !== this.#catalogueFrom || text === null) {
+      try {
+        text = await fetchText('catalog-src', new URL(src, document.baseURI), 'catalog-src');
+      } catch (error) {
+        if (asked === this.#asked) throw error;
+        return;
+      }
+      if (asked !== this.#asked) return;
+      this.#catalogue = text;
+      this.#catalogueFrom = src;
+    }
+    if (this.widget) this.widget.set_local_catalogue(text);
   }
 }
 
@@ -403,18 +551,16 @@ export class PasserellePlan extends DiagnosisElement {
     else reporting(this, () => this.widget.set_persistence(this.getAttribute('persist'), this.id || null));
   }
 
-  /** The plan's value (`docs/plan-format.md`), or `null` before it is built. */
+  /** The plan's value (`docs/plan-format.md`), or `null` before it is built; off the page, the plan it keeps. */
   get plan() {
-    return this.widget?.plan() ?? null;
+    if (this.widget) return this.widget.plan();
+    const kept = this.keptWhileOff();
+    return kept ? JSON.parse(kept) : null;
   }
 }
 
-if (!customElements.get('passerelle-orientation')) {
-  customElements.define('passerelle-orientation', PasserelleOrientation);
-}
-if (!customElements.get('passerelle-plan')) {
-  customElements.define('passerelle-plan', PasserellePlan);
-}
+define('passerelle-orientation', PasserelleOrientation);
+define('passerelle-plan', PasserellePlan);
 
 /**
  * `<passerelle-parcours>`: the questionnaire, the help and services, and
@@ -427,11 +573,14 @@ export class PasserelleParcours extends WidgetElement {
   makeWidget(lang) {
     return new ParcoursWidget(this, lang, this.getAttribute('catalog-src'), this.getAttribute('persist'));
   }
+
+  /** The three steps' elements: off the page with the parcours, their work kept with its own. */
+  innerElements() {
+    return [...(this.shadowRoot?.querySelectorAll('passerelle-diagnostic, passerelle-orientation, passerelle-plan') ?? [])];
+  }
 }
 
-if (!customElements.get('passerelle-parcours')) {
-  customElements.define('passerelle-parcours', PasserelleParcours);
-}
+define('passerelle-parcours', PasserelleParcours);
 
 /**
  * Loads the module, then creates an Engine with its questionnaire and

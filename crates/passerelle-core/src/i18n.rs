@@ -544,6 +544,12 @@ pub enum Message<'a> {
     /// A date before [`crate::facts::EARLIEST_DATE`]: a year mistyped
     /// ("0001" for "2001").
     DateTooEarly,
+    // issue 18: life cycle
+    /// A change of the plan the core refused: the plan stays as it was.
+    ChangeNotSaved,
+    /// In a parcours, the answers changed after the plan was built: asked
+    /// before the plan is built again from them.
+    AnswersChangedAfterPlan,
 }
 
 impl Message<'_> {
@@ -1606,6 +1612,19 @@ impl Message<'_> {
                 "Cette date est avant 1900. Vérifiez l’année.".into()
             }
             (Message::DateTooEarly, En) => "This date is before 1900. Please check the year.".into(),
+            // issue 18: life cycle
+            (Message::ChangeNotSaved, locale) => pick(
+                locale,
+                "Ce changement n’a pas été enregistré\u{a0}: votre plan reste comme avant. Réessayez, ou rechargez la page.",
+                "This change was not saved: your plan stays as it was. Try again, or reload the page.",
+            )
+            .into(),
+            (Message::AnswersChangedAfterPlan, locale) => pick(
+                locale,
+                "Vous avez changé vos réponses. Votre plan a été fait avec vos réponses d’avant. Voulez-vous le refaire avec vos nouvelles réponses\u{202f}? Votre plan actuel sera remplacé.",
+                "You changed your answers. Your plan was made with your earlier answers. Do you want to make it again with your new answers? Your current plan will be replaced.",
+            )
+            .into(),
         }
     }
 }

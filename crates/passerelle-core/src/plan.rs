@@ -1157,6 +1157,17 @@ impl Plan {
         }
     }
 
+    /// The date to give a change made on `today`: `today`, or the date of
+    /// the plan's last change when that is later (a device whose clock
+    /// ran ahead once, a time zone far east then far west), so that the
+    /// plan stays editable. [`apply`](Self::apply) keeps refusing a date
+    /// before the last change from callers that give their own.
+    pub fn change_date(&self, today: Date) -> Date {
+        self.history
+            .last()
+            .map_or(today, |last| last.date.max(today))
+    }
+
     /// Applies a change made by `by` on `date`, and records it.
     ///
     /// A new objective or action gets its id from the plan (the ids in the
@@ -2112,6 +2123,36 @@ mod tests {
             "date_before_last_change"
         );
         assert_eq!(plan, before, "a refused change changes nothing");
+    }
+
+    #[test]
+    fn a_plan_changed_once_with_a_clock_ahead_stays_editable_at_todays_date() {
+        let mut plan = built(&choices(&["trouver-un-emploi"]));
+        let action = plan.objectives[0].actions[0].id.clone();
+        let status = |status| Edit::SetStatus {
+            action: action.clone(),
+            status,
+        };
+        // A device set to a day of 2031 once, then put right.
+        let ahead = date("2031-06-01");
+        plan.apply(status(ActionStatus::InProgress), Author::Person, ahead)
+            .unwrap();
+        let today = date("2026-12-03");
+        assert_eq!(
+            plan.change_date(today),
+            ahead,
+            "never before the last change"
+        );
+        plan.apply(
+            status(ActionStatus::Done),
+            Author::Person,
+            plan.change_date(today),
+        )
+        .unwrap();
+        assert_eq!(plan.action(&action).unwrap().status, ActionStatus::Done);
+        // A later day is the day itself.
+        let later = date("2032-01-01");
+        assert_eq!(plan.change_date(later), later);
     }
 
     #[test]

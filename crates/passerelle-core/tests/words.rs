@@ -440,6 +440,9 @@ fn every_message<'a>(value: &'a passerelle_core::facts::Value) -> Vec<Message<'a
         Message::StalePartner {
             partner: "Mission locale",
         },
+        // issue 18: life cycle
+        Message::ChangeNotSaved,
+        Message::AnswersChangedAfterPlan,
         Message::Stale {
             months: 12,
             last_verified: first,
@@ -809,6 +812,8 @@ fn covered(message: &Message) {
         | Message::VerifiedOn(_)
         | Message::PartnerVerifiedOn { .. }
         | Message::StalePartner { .. }
+        | Message::ChangeNotSaved
+        | Message::AnswersChangedAfterPlan
         | Message::Stale { .. }
         | Message::FiguresOutdated { .. }
         | Message::Yes

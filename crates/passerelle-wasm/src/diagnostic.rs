@@ -213,6 +213,31 @@ impl DiagnosticWidget {
         let state = self.state.try_borrow().map_err(|_| widget::busy())?;
         to_js(&state.session.answers())
     }
+
+    /// What the person did, for the element to hold while it is off the
+    /// page: the session's snapshot, the text persistence keeps. The
+    /// element frees the widget, then gives it to [`resume`](Self::resume)
+    /// of the widget it makes when it comes back (`docs/robustness.md`,
+    /// "Element life cycle and races").
+    pub fn suspend(&self) -> Result<String, JsValue> {
+        let state = self.state.try_borrow().map_err(|_| widget::busy())?;
+        Ok(state.session.snapshot())
+    }
+
+    /// Takes back the answers and the question of [`suspend`](Self::suspend),
+    /// on the questionnaire the widget asks now. Returns whether they
+    /// were taken back: a snapshot of another questionnaire (the element's
+    /// questionnaire changed meanwhile) leaves the widget as it is.
+    pub fn resume(&self, kept: &str) -> Result<bool, JsValue> {
+        let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
+        let Ok(session) = DiagnosisSession::resume(&state.questionnaire, kept) else {
+            return Ok(false);
+        };
+        state.session = session;
+        state.rejected = None;
+        state.render()?;
+        Ok(true)
+    }
 }
 
 impl DiagnosticWidget {
@@ -1268,6 +1293,27 @@ mod browser_tests {
         assert_eq!(error(&host), None);
         let answers = js_sys::JSON::stringify(&_widget.answers().unwrap()).unwrap();
         assert_eq!(String::from(answers), r#"{"arrival":"2001-03-14"}"#);
+        host.remove();
+    }
+
+    #[wasm_bindgen_test]
+    fn a_widget_made_again_takes_back_what_the_one_freed_handed_over() {
+        let (host, widget) = mount();
+        submit(&host, "2001-03-14");
+        let kept = widget.suspend().unwrap();
+        drop(widget);
+        let questionnaire = Questionnaire::from_json(QUESTIONNAIRE).unwrap();
+        let today = Date::parse("2026-11-27").unwrap();
+        let again =
+            DiagnosticWidget::mount(host.clone(), Some("fr".into()), questionnaire, today).unwrap();
+        assert_eq!(input(&host).type_(), "date", "a new widget starts again");
+        assert!(again.resume(&kept).unwrap());
+        assert_eq!(input(&host).type_(), "text", "back on the second question");
+        let answers = js_sys::JSON::stringify(&again.answers().unwrap()).unwrap();
+        assert_eq!(String::from(answers), r#"{"arrival":"2001-03-14"}"#);
+        // What another questionnaire kept does not fit this one.
+        let other = kept.replace("\"test\"", "\"other\"");
+        assert!(!again.resume(&other).unwrap());
         host.remove();
     }
 

@@ -205,6 +205,41 @@ impl OrientationWidget {
         let detail = state.render(true)?;
         self.announce(state, &detail)
     }
+
+    /// The filters the person chose (the need shown alone, "only what I
+    /// am entitled to"), as JSON, for the element to hold while it is off
+    /// the page; it gives them to [`resume`](Self::resume) of the widget
+    /// it makes when it comes back (`docs/robustness.md`, "Element life
+    /// cycle and races").
+    pub fn suspend(&self) -> Result<String, JsValue> {
+        let state = self.state.try_borrow().map_err(|_| widget::busy())?;
+        Ok(passerelle_core::json::write(&OrientationFilters {
+            need: state.need.clone(),
+            only_eligible: state.only_eligible,
+        }))
+    }
+
+    /// Takes back the filters of [`suspend`](Self::suspend); returns
+    /// whether they could be read.
+    pub fn resume(&self, kept: &str) -> Result<bool, JsValue> {
+        let Ok(filters) = passerelle_core::json::read_text::<OrientationFilters>(kept) else {
+            return Ok(false);
+        };
+        let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
+        state.need = filters.need;
+        state.only_eligible = filters.only_eligible;
+        // The controls drawn again with the filters, the orientation the
+        // same: no event.
+        state.render(true)?;
+        Ok(true)
+    }
+}
+
+/// The filters of an orientation, kept while its element is off the page.
+#[derive(Serialize, serde::Deserialize)]
+struct OrientationFilters {
+    need: Option<String>,
+    only_eligible: bool,
 }
 
 impl OrientationWidget {

@@ -30,6 +30,10 @@ enum Event {
     Diagnosed(JsValue),
     /// The person asked for step `n`.
     Go(usize),
+    /// Asked whether to build the plan again from changed answers: yes.
+    Rebuild,
+    /// Asked the same: no, the plan stays as it is.
+    KeepPlan,
 }
 
 /// The state behind one `<passerelle-parcours>` element.
@@ -54,6 +58,27 @@ struct Parcours {
     /// The last step the person may open: 0 until the questionnaire is
     /// complete.
     reachable: usize,
+    /// Where the person is asked, after changing answers once the plan is
+    /// built, whether to build it again (under the questionnaire).
+    asking: Element,
+    /// The diagnosis given to the orientation, as JSON.
+    oriented: Option<String>,
+    /// The diagnosis given to the plan, as JSON.
+    planned: Option<String>,
+    /// A diagnosis from changed answers, held from the plan until the
+    /// person says whether to build it again (as JSON).
+    pending: Option<String>,
+}
+
+/// Where a parcours stands, for its element to hold while it is off the
+/// page ([`ParcoursWidget::suspend`]).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SuspendedParcours {
+    current: usize,
+    reachable: usize,
+    oriented: Option<String>,
+    planned: Option<String>,
+    pending: Option<String>,
 }
 
 /// The whole parcours rendered into a custom element.
@@ -105,6 +130,17 @@ impl ParcoursWidget {
         let mut panels = Vec::new();
         let mut widgets = Vec::new();
         let mut next = Vec::new();
+        let asking = element(
+            &document,
+            "div",
+            &[
+                ("class", "confirm"),
+                ("role", "group"),
+                ("aria-labelledby", "passerelle-answers-changed"),
+                ("hidden", ""),
+            ],
+            None,
+        )?;
         for (index, tag) in STEPS.iter().enumerate() {
             let item = element(&document, "li", &[("data-step", &index.to_string())], None)?;
             list.append_child(&item)?;
@@ -163,6 +199,9 @@ impl ParcoursWidget {
             }
             panel.append_child(&child)?;
             widgets.push(child);
+            if index == 0 {
+                panel.append_child(&asking)?;
+            }
             if index + 1 < STEPS.len() {
                 let button = element(
                     &document,
@@ -200,6 +239,10 @@ impl ParcoursWidget {
             locale,
             current: 0,
             reachable: 0,
+            asking,
+            oriented: None,
+            planned: None,
+            pending: None,
         }));
         state.borrow().render()?;
         let listeners = vec![
@@ -209,6 +252,14 @@ impl ParcoursWidget {
             })?,
             widget::listen(&root, "click", &state, |event| {
                 let target = event.target()?.dyn_into::<Element>().ok()?;
+                if let Some(button) = target.closest("[data-answers-changed]").ok().flatten() {
+                    let rebuild = button.get_attribute("data-answers-changed")? == "rebuild";
+                    return Some(if rebuild {
+                        Event::Rebuild
+                    } else {
+                        Event::KeepPlan
+                    });
+                }
                 let button = target.closest("[data-go]").ok().flatten()?;
                 let step = button.get_attribute("data-go")?.parse().ok()?;
                 Some(Event::Go(step))
@@ -250,6 +301,48 @@ impl ParcoursWidget {
     pub fn step(&self) -> Result<usize, JsValue> {
         Ok(self.state.try_borrow().map_err(|_| widget::busy())?.current)
     }
+
+    /// Where the parcours stands (the step shown, the steps open, the
+    /// diagnoses given to the orientation and the plan, a question asked),
+    /// as JSON, for the element to hold while it is off the page. The
+    /// steps' widgets keep their own work the same way; the element frees
+    /// them all, then gives this to [`resume`](Self::resume) of the
+    /// widget it makes when it comes back (`docs/robustness.md`, "Element
+    /// life cycle and races").
+    pub fn suspend(&self) -> Result<String, JsValue> {
+        let state = self.state.try_borrow().map_err(|_| widget::busy())?;
+        Ok(passerelle_core::json::write(&SuspendedParcours {
+            current: state.current,
+            reachable: state.reachable,
+            oriented: state.oriented.clone(),
+            planned: state.planned.clone(),
+            pending: state.pending.clone(),
+        }))
+    }
+
+    /// Takes back where the parcours stood ([`suspend`](Self::suspend)):
+    /// the same step shown, the diagnoses given again to the orientation
+    /// and the plan. Returns whether it could be read.
+    pub fn resume(&self, kept: &str) -> Result<bool, JsValue> {
+        let Ok(suspended) = passerelle_core::json::read_text::<SuspendedParcours>(kept) else {
+            return Ok(false);
+        };
+        let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
+        let last = STEPS.len() - 1;
+        state.reachable = suspended.reachable.min(last);
+        state.current = suspended.current.min(state.reachable);
+        for (index, given) in [(1, &suspended.oriented), (2, &suspended.planned)] {
+            if let (Some(child), Some(text)) = (state.widgets.get(index), given) {
+                let diagnosis = js_sys::JSON::parse(text)?;
+                js_sys::Reflect::set(child, &"diagnosis".into(), &diagnosis)?;
+            }
+        }
+        state.oriented = suspended.oriented;
+        state.planned = suspended.planned;
+        state.pending = suspended.pending;
+        state.render()?;
+        Ok(true)
+    }
 }
 
 impl Widget for Parcours {
@@ -263,24 +356,51 @@ impl Widget for Parcours {
         match event {
             Event::Diagnosed(detail) => {
                 let diagnosis = js_sys::Reflect::get(&detail, &"diagnosis".into())?;
+                let text = js_sys::JSON::stringify(&diagnosis)?.as_string();
                 // The orientation and the plan take it through their
                 // `diagnosis` property, as a host page would give it.
-                for child in self.widgets.iter().skip(1) {
-                    js_sys::Reflect::set(child, &"diagnosis".into(), &diagnosis)?;
+                if let Some(orientation) = self.widgets.get(1) {
+                    js_sys::Reflect::set(orientation, &"diagnosis".into(), &diagnosis)?;
+                }
+                self.oriented = text.clone();
+                // A plan built from other answers is not replaced without
+                // asking, as the plan asks before it is built again.
+                let changed = self.planned.is_some() && self.planned != text;
+                if changed && self.has_plan()? {
+                    self.pending = text;
+                } else {
+                    self.pending = None;
+                    self.give_plan(&diagnosis, text)?;
                 }
                 self.reachable = STEPS.len() - 1;
                 self.render()?;
+                if self.pending.is_some() {
+                    if let Some(question) = self.asking.query_selector("p")? {
+                        dom::focus(&question)?;
+                    }
+                }
+            }
+            Event::Rebuild => {
+                let Some(text) = self.pending.take() else {
+                    return Ok(None);
+                };
+                let diagnosis = js_sys::JSON::parse(&text)?;
+                self.give_plan(&diagnosis, Some(text))?;
+                self.current = STEPS.len() - 1;
+                self.render()?;
+                self.focus_title(self.current)?;
+            }
+            Event::KeepPlan => {
+                self.pending = None;
+                self.render()?;
+                if let Some(next) = self.next.first() {
+                    dom::focus(next)?;
+                }
             }
             Event::Go(step) if step <= self.reachable => {
                 self.current = step;
                 self.render()?;
-                let title = self
-                    .panels
-                    .get(step)
-                    .and_then(|panel| panel.query_selector("h2").ok().flatten());
-                if let Some(title) = title {
-                    dom::focus(&title)?;
-                }
+                self.focus_title(step)?;
             }
             Event::Go(_) => {}
         }
@@ -290,6 +410,78 @@ impl Widget for Parcours {
 }
 
 impl Parcours {
+    /// Moves the focus to the heading of step `step`.
+    fn focus_title(&self, step: usize) -> Result<(), JsValue> {
+        let title = self
+            .panels
+            .get(step)
+            .and_then(|panel| panel.query_selector("h2").ok().flatten());
+        match title {
+            Some(title) => dom::focus(&title),
+            None => Ok(()),
+        }
+    }
+
+    /// Whether the plan step holds a plan (built, opened or kept).
+    fn has_plan(&self) -> Result<bool, JsValue> {
+        let Some(plan) = self.widgets.get(2) else {
+            return Ok(false);
+        };
+        let value = js_sys::Reflect::get(plan, &"plan".into())?;
+        Ok(!value.is_null() && !value.is_undefined())
+    }
+
+    /// Gives the plan step `diagnosis` (`text` as JSON) to build from.
+    fn give_plan(&mut self, diagnosis: &JsValue, text: Option<String>) -> Result<(), JsValue> {
+        if let Some(plan) = self.widgets.get(2) {
+            js_sys::Reflect::set(plan, &"diagnosis".into(), diagnosis)?;
+        }
+        self.planned = text;
+        Ok(())
+    }
+
+    /// The question asked when the answers changed after the plan was
+    /// built: shown while a diagnosis waits, with its two answers.
+    fn draw_asking(&self) -> Result<(), JsValue> {
+        let doc = &self.document;
+        self.asking.set_text_content(None);
+        if self.pending.is_none() {
+            return self.asking.set_attribute("hidden", "");
+        }
+        self.asking.remove_attribute("hidden")?;
+        self.asking.append_child(&*element(
+            doc,
+            "p",
+            &[("id", "passerelle-answers-changed"), ("tabindex", "-1")],
+            Some(&Message::AnswersChangedAfterPlan.text(self.locale)),
+        )?)?;
+        let row = element(doc, "div", &[("class", "actions")], None)?;
+        row.append_child(&*element(
+            doc,
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "primary"),
+                ("id", "passerelle-keep-plan"),
+                ("data-answers-changed", "keep"),
+            ],
+            Some(&Message::KeepPlan.text(self.locale)),
+        )?)?;
+        row.append_child(&*element(
+            doc,
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "secondary"),
+                ("id", "passerelle-rebuild-plan"),
+                ("data-answers-changed", "rebuild"),
+            ],
+            Some(&Message::ConfirmRebuild.text(self.locale)),
+        )?)?;
+        self.asking.append_child(&row)?;
+        Ok(())
+    }
+
     fn render(&self) -> Result<(), JsValue> {
         let locale = self.locale;
         let doc = &self.document;
@@ -345,12 +537,13 @@ impl Parcours {
                 Message::GoToPlan
             };
             button.set_text_content(Some(&message.text(locale)));
-            if index < self.reachable {
+            // While the question waits, the way on is its answers.
+            if index < self.reachable && (index > 0 || self.pending.is_none()) {
                 button.remove_attribute("hidden")?;
             } else {
                 button.set_attribute("hidden", "")?;
             }
         }
-        Ok(())
+        self.draw_asking()
     }
 }

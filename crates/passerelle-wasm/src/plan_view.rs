@@ -46,8 +46,9 @@ const ACTORS: [Actor; 2] = [Actor::Person, Actor::Advisor];
 enum Intent {
     /// Sent the build form.
     Build,
-    /// Changed the status of an action (its id, the status's index).
-    Status(String, usize),
+    /// Changed the status of an action (its id, the status's index, the
+    /// id of the list it was changed in).
+    Status(String, usize, String),
     /// Sent the review form.
     Review,
     /// Sent the referral form.
@@ -65,8 +66,9 @@ enum Intent {
     Move(String, bool),
     /// Chose a plan file; its text comes later ([`PlanWidget`] reads it).
     Open(HtmlInputElement),
-    /// Changed the status of an objective (its id, the status's index).
-    ObjectiveStatus(String, usize),
+    /// Changed the status of an objective (its id, the status's index,
+    /// the id of the list it was changed in).
+    ObjectiveStatus(String, usize, String),
     /// Sent the form that adds a step to an objective (its id).
     AddAction(String),
     /// Sent the form that adds an objective.
@@ -227,10 +229,10 @@ impl PlanWidget {
                 if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
                     let index = usize::try_from(select.selected_index()).ok()?;
                     if let Some(objective) = select.get_attribute("data-objective") {
-                        return Some(Intent::ObjectiveStatus(objective, index));
+                        return Some(Intent::ObjectiveStatus(objective, index, select.id()));
                     }
                     let action = select.get_attribute("data-action")?;
-                    return Some(Intent::Status(action, index));
+                    return Some(Intent::Status(action, index, select.id()));
                 }
                 let input = target.dyn_into::<HtmlInputElement>().ok()?;
                 (input.type_() == "file").then_some(Intent::Open(input))
@@ -360,6 +362,29 @@ impl PlanWidget {
             None => Ok(JsValue::NULL),
         }
     }
+
+    /// The plan, for the element to hold while it is off the page: its
+    /// JSON, the text persistence keeps; `null` before it is built. The
+    /// element frees the widget, then gives it to
+    /// [`resume`](Self::resume) of the widget it makes when it comes back
+    /// (`docs/robustness.md`, "Element life cycle and races").
+    pub fn suspend(&self) -> Result<Option<String>, JsValue> {
+        let state = self.state.try_borrow().map_err(|_| widget::busy())?;
+        Ok(state.plan.as_ref().map(Plan::to_json))
+    }
+
+    /// Takes back the plan of [`suspend`](Self::suspend), in place of the
+    /// one shown. Returns whether there was one to take back.
+    pub fn resume(&self, kept: Option<String>) -> Result<bool, JsValue> {
+        let Some(plan) = kept.and_then(|text| Plan::from_json(&text).ok()) else {
+            return Ok(false);
+        };
+        let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
+        state.plan = Some(plan);
+        state.confirming_rebuild = false;
+        state.render()?;
+        Ok(true)
+    }
 }
 
 impl Drop for PlanWidget {
@@ -389,10 +414,12 @@ impl Widget for PlanView {
         self.done = None;
         let changed = match action {
             Intent::Build => self.build()?,
-            Intent::Status(action, index) => {
+            Intent::Status(action, index, list) => {
                 let status = ActionStatus::ALL.get(index).copied();
                 match status {
-                    Some(status) => self.apply(Edit::SetStatus { action, status }, None)?,
+                    // A refusal is told by the list, which shows the
+                    // plan's own status again.
+                    Some(status) => self.apply(Edit::SetStatus { action, status }, Some(&list))?,
                     None => false,
                 }
             }
@@ -427,10 +454,10 @@ impl Widget for PlanView {
                 self.move_need(&theme, up)?;
                 return Ok(None);
             }
-            Intent::ObjectiveStatus(objective, index) => {
+            Intent::ObjectiveStatus(objective, index, list) => {
                 match ObjectiveStatus::ALL.get(index).copied() {
                     Some(status) => {
-                        self.apply(Edit::SetObjectiveStatus { objective, status }, None)?
+                        self.apply(Edit::SetObjectiveStatus { objective, status }, Some(&list))?
                     }
                     None => false,
                 }
@@ -615,11 +642,13 @@ impl PlanView {
             .active_element()
             .map(|element| element.id())
             .filter(|id| !id.is_empty());
-        let today = self.today;
         let Some(plan) = &mut self.plan else {
             return Ok(false);
         };
-        if let Err(error) = plan.apply(edit, Author::Person, today) {
+        // Dated no earlier than the plan's last change: a plan changed
+        // once on a device whose clock ran ahead stays editable.
+        let date = plan.change_date(self.today);
+        if let Err(error) = plan.apply(edit, Author::Person, date) {
             self.refuse(&error, &control(&error))?;
             return Ok(false);
         }
@@ -1054,6 +1083,9 @@ impl PlanView {
             PlanError::NoNeed | PlanError::NeedNotFound { .. } => Message::ChooseAtLeastOneNeed,
             PlanError::FutureVersion { .. } => Message::PlanTooNew,
             PlanError::Corrupted { .. } => Message::PlanUnreadable,
+            PlanError::UnknownAction { .. }
+            | PlanError::UnknownObjective { .. }
+            | PlanError::DateBeforeLastChange { .. } => Message::ChangeNotSaved,
             PlanError::BadText { field } => {
                 let empty = self.words_of(id)?.is_empty();
                 match (empty, *field) {
@@ -1122,7 +1154,10 @@ impl PlanView {
     /// What is written or chosen in the fields on screen, by id.
     fn typed(&self) -> Result<Vec<(String, String)>, JsValue> {
         let fields = self.body.query_selector_all(
-            "input[id]:not([type=checkbox]):not([type=file]), textarea[id], select[id]",
+            // Not the status lists: they show the plan's own status, even
+            // after a change refused.
+            "input[id]:not([type=checkbox]):not([type=file]), textarea[id], \
+             select[id]:not([data-action]):not([data-objective])",
         )?;
         let mut typed = Vec::new();
         for index in 0..fields.length() {
@@ -1627,6 +1662,9 @@ impl PlanView {
             select.append_child(&option)?;
         }
         field.append_child(&select)?;
+        if let Some(error) = self.error_for(&id, &select)? {
+            field.append_child(&error)?;
+        }
         item.append_child(&field)?;
         Ok(item)
     }
@@ -1745,6 +1783,9 @@ impl PlanView {
             select.append_child(&option)?;
         }
         field.append_child(&select)?;
+        if let Some(error) = self.error_for(&id, &select)? {
+            field.append_child(&error)?;
+        }
         Ok(field)
     }
 
