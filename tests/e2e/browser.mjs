@@ -127,3 +127,26 @@ export async function checkState(page, name, { axe = true } = {}) {
     if (viewport) await page.setViewportSize(viewport);
   }
 }
+
+/**
+ * A host page served by a test (`<title>` `title`): `head` in its head
+ * after the viewport, `body` in its `<main>` after the package's module.
+ */
+export function hostPage(title, body, head = '') {
+  return `<!doctype html>
+<html lang="fr">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>${title}</title>
+  ${head}
+  <script type="module" src="../pkg/passerelle.js"></script>
+</head>
+<body>
+  <main>
+    <h1>Faire le point</h1>
+    ${body}
+  </main>
+</body>
+</html>`;
+}

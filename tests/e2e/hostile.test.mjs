@@ -7,7 +7,7 @@
 // with the headers each one needs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, baseUrl, checkState, artifact } from './browser.mjs';
+import { launch, openPage, baseUrl, checkState, artifact, hostPage } from './browser.mjs';
 import { answerAll, tabUntil } from './flow.mjs';
 import { diagnosis, JOB } from './fixtures.mjs';
 
@@ -18,22 +18,7 @@ const NO_WASM = "default-src 'self'; script-src 'self'; style-src 'self'";
 
 /** A page of the host: `body` after the package's module; `head` in the head. */
 function page(body, head = '') {
-  return `<!doctype html>
-<html lang="fr">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>Une page hôte difficile</title>
-  ${head}
-  <script type="module" src="../pkg/passerelle.js"></script>
-</head>
-<body>
-  <main>
-    <h1>Faire le point</h1>
-    ${body}
-  </main>
-</body>
-</html>`;
+  return hostPage('Une page hôte difficile', body, head);
 }
 
 /** What any script in a payload would do, if it ran: push to `window.__trap`. */

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { openPage, baseUrl, checkState } from './browser.mjs';
+import { openPage, baseUrl, checkState, hostPage } from './browser.mjs';
 
 /** The test's own pages, served on the demo's origin by request routing. */
 const HOST = new URL('e2e-keeping/', baseUrl).href;
@@ -16,22 +16,7 @@ const SITE_QUESTIONNAIRE = readFileSync(new URL('./site/questionnaire-all-kinds.
 
 /** A page of a site: `body` after the package's module. */
 function page(body) {
-  return `<!doctype html>
-<html lang="fr">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>Un site qui garde les réponses</title>
-  <link rel="icon" href="data:,">
-  <script type="module" src="../pkg/passerelle.js"></script>
-</head>
-<body>
-  <main>
-    <h1>Faire le point</h1>
-    ${body}
-  </main>
-</body>
-</html>`;
+  return hostPage('Un site qui garde les réponses', body, '<link rel="icon" href="data:,">');
 }
 
 const PAGES = {

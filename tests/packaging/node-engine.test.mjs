@@ -7,32 +7,12 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { answerAll, linkPackage, nodeEntry, packageDir, requirePackage } from './package.mjs';
+import { answerAll, linkPackage, nodeEntry, packageDir, requirePackage, thrown } from './package.mjs';
 
 requirePackage();
 const { Engine, Diagnosis, Plan, load } = await import(nodeEntry);
 
 const TODAY = '2026-11-27';
-
-/** Runs `call`, which must throw a Passerelle error; returns it. */
-function thrown(call, code) {
-  let error = null;
-  try {
-    call();
-  } catch (caught) {
-    error = caught;
-  }
-  assert.ok(error, `expected a ${code} error, nothing was thrown`);
-  assert.ok(error instanceof Error, `not an Error: ${error}`);
-  assert.equal(typeof error.message, 'string');
-  assert.ok(Array.isArray(error.details), `no details array: ${error}`);
-  for (const detail of error.details) {
-    assert.deepEqual(Object.keys(detail).sort(), ['code', 'message', 'path']);
-  }
-  assert.equal(error.code, code, `${error.code}: ${error.message}`);
-  return error;
-}
-
 
 /** The flow a program runs, end to end; returns the plan's JSON. */
 function fullFlow(engine) {

@@ -84,3 +84,23 @@ export function answerAll(diagnosis) {
   }
   return answered;
 }
+
+/** Runs `call`, which must throw a Passerelle error of `code`, its details
+ * each `{code, message, path}`; returns it. */
+export function thrown(call, code) {
+  let error = null;
+  try {
+    call();
+  } catch (caught) {
+    error = caught;
+  }
+  assert.ok(error, `expected a ${code} error, nothing was thrown`);
+  assert.ok(error instanceof Error, `not an Error: ${error}`);
+  assert.equal(typeof error.message, 'string');
+  assert.ok(Array.isArray(error.details), `no details array: ${error}`);
+  for (const detail of error.details) {
+    assert.deepEqual(Object.keys(detail).sort(), ['code', 'message', 'path']);
+  }
+  assert.equal(error.code, code, `${error.code}: ${error.message}`);
+  return error;
+}

@@ -10,28 +10,13 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { runInNewContext } from 'node:vm';
 
-import { answerAll, nodeEntry, packageDir, requirePackage, root } from './package.mjs';
+import { answerAll, nodeEntry, packageDir, requirePackage, root, thrown as refused } from './package.mjs';
 import { cleanUp, launch, noBrowser, openPage, serveFolder } from './static.mjs';
 
 requirePackage();
 const { Engine, Diagnosis, Plan, create_engine } = await import(nodeEntry);
 
 const TODAY = '2026-11-27';
-
-/** Runs `call`, which must throw a Passerelle error of `code`; returns it. */
-function refused(call, code) {
-  let error = null;
-  try {
-    call();
-  } catch (caught) {
-    error = caught;
-  }
-  assert.ok(error, `expected a ${code} error, nothing was thrown`);
-  assert.ok(error instanceof Error, `not an Error: ${error}`);
-  assert.equal(error.code, code, `${error.code}: ${error.message}`);
-  assert.ok(Array.isArray(error.details), `no details array: ${error}`);
-  return error;
-}
 
 /** A plan built by `engine` from a whole diagnosis. */
 function aPlan(engine) {
