@@ -281,4 +281,9 @@ export class ParcoursWidget {
   resume(kept: string): boolean;
   /** Where "Quitter rapidement" leads on the three steps (`quick-exit-url`, passed on); `null` for the default. */
   set_quick_exit_url(url?: string | null): void;
+  /**
+   * Passes the parcours' attribute `name` (`catalog-src`, `persist`, `theme`, `territory`,
+   * `questionnaire-src`, `quick-exit-url`) on to the steps that take it; `null` removes it.
+   */
+  pass_on(name: string, value?: string | null): void;
 }

@@ -565,13 +565,21 @@ define('passerelle-plan', PasserellePlan);
 /**
  * `<passerelle-parcours>`: the questionnaire, the help and services, and
  * the plan, chained with a list of steps. `catalog-src`, `territory`,
- * `theme`, `persist`, `questionnaire-src` and `quick-exit-url` are passed on.
+ * `theme`, `persist`, `questionnaire-src` and `quick-exit-url` are passed on
+ * to its steps, when it is made and when they change.
  */
 export class PasserelleParcours extends WidgetElement {
-  static observedAttributes = ['lang', 'quick-exit-url'];
+  static observedAttributes = [
+    'lang', 'quick-exit-url', 'catalog-src', 'persist', 'theme', 'territory', 'questionnaire-src',
+  ];
 
   makeWidget(lang) {
     return new ParcoursWidget(this, lang, this.getAttribute('catalog-src'), this.getAttribute('persist'));
+  }
+
+  /** An attribute changed after the parcours was made: passed on to its steps. */
+  changed(name) {
+    reporting(this, () => this.widget.pass_on(name, this.getAttribute(name)));
   }
 
   /** The three steps' elements: off the page with the parcours, their work kept with its own. */

@@ -29,6 +29,7 @@ const PAGES = {
   'two-parcours.html': page(`
     <passerelle-parcours id="alice" persist="local"></passerelle-parcours>
     <passerelle-parcours id="bob" persist="local"></passerelle-parcours>`),
+  'parcours-later.html': page('<passerelle-parcours id="later"></passerelle-parcours>'),
   'cases.html': page(`
     <passerelle-diagnostic id="c1" persist="Local"></passerelle-diagnostic>
     <passerelle-diagnostic id="c2" persist=" session "></passerelle-diagnostic>`),
@@ -328,5 +329,28 @@ test('persist is read in any case with white space around; an unknown value keep
   await page.evaluate(() => document.querySelector('#c2').removeAttribute('persist'));
   await until(async () => (await kept(page, answersKey('c2'), 'sessionStorage')) === null, 'the answers kept are erased');
   assert.equal(await questionOf(session), 'food_today');
+  await context.close();
+});
+
+test('persist set on a parcours after it is made reaches its steps: the answers are kept, and removing it erases them', async () => {
+  const { context, open } = await device();
+  const { page } = await open('parcours-later.html');
+  const questions = page.locator('#later').locator('passerelle-diagnostic');
+  await shows(questions, 'sleep_tonight');
+  await answer(questions, 'home');
+  assert.equal(await kept(page, answersKey('later-diagnostic')), null, 'nothing kept without persist');
+
+  // The host turns keeping on (a "remember my answers" box ticked).
+  await page.evaluate(() => document.querySelector('#later').setAttribute('persist', 'local'));
+  await answer(questions, 'yes');
+  assert.deepEqual((await kept(page, answersKey('later-diagnostic'))).answers,
+    { sleep_tonight: 'home', food_today: true });
+  assert.equal(await questions.locator('.privacy p').first().textContent(),
+    'Vos réponses sont gardées sur cet appareil, même après sa fermeture. Effacez-les si l’appareil est partagé.');
+
+  // And off again: what was kept goes, the answers stay on screen.
+  await page.evaluate(() => document.querySelector('#later').removeAttribute('persist'));
+  await until(async () => (await kept(page, answersKey('later-diagnostic'))) === null, 'the answers kept are erased');
+  assert.equal(await questionOf(questions), 'danger_at_home');
   await context.close();
 });

@@ -81,6 +81,19 @@ struct SuspendedParcours {
     pending: Option<String>,
 }
 
+/// The attributes of `<passerelle-parcours>` passed on to its steps, with
+/// the steps that take each (0 the questions, 1 the help and services, 2
+/// the plan): when the parcours is made, and when they change
+/// ([`ParcoursWidget::pass_on`]).
+const PASSED_ON: &[(&str, &[usize])] = &[
+    ("catalog-src", &[1, 2]),
+    ("persist", &[0, 2]),
+    ("theme", &[0, 1, 2]),
+    ("territory", &[1, 2]),
+    ("quick-exit-url", &[0, 1, 2]),
+    ("questionnaire-src", &[0]),
+];
+
 /// The whole parcours rendered into a custom element.
 ///
 /// Created by the `<passerelle-parcours>` shim with the element itself,
@@ -169,11 +182,15 @@ impl ParcoursWidget {
             if let Some(lang) = &lang {
                 child.set_attribute("lang", lang)?;
             }
-            if let (true, Some(src)) = (index > 0, &catalog_src) {
-                child.set_attribute("catalog-src", src)?;
-            }
-            if let (0 | 2, Some(persist)) = (index, &persist) {
-                child.set_attribute("persist", persist)?;
+            for (name, takers) in PASSED_ON {
+                let value = match *name {
+                    "catalog-src" => catalog_src.clone(),
+                    "persist" => persist.clone(),
+                    _ => host.get_attribute(name),
+                };
+                if let (true, Some(value)) = (takers.contains(&index), value) {
+                    child.set_attribute(name, &value)?;
+                }
             }
             // What each step keeps, under the parcours' own id and its
             // role (`alice-diagnostic`, `alice-plan`): two parcours on one
@@ -181,21 +198,6 @@ impl ParcoursWidget {
             if let Some(id) = host.get_attribute("id").filter(|id| !id.is_empty()) {
                 let role = tag.trim_start_matches("passerelle-");
                 child.set_attribute("id", &format!("{id}-{role}"))?;
-            }
-            // The look, and the territory of the orientation and the plan.
-            if let Some(theme) = host.get_attribute("theme") {
-                child.set_attribute("theme", &theme)?;
-            }
-            if let (true, Some(territory)) = (index > 0, host.get_attribute("territory")) {
-                child.set_attribute("territory", &territory)?;
-            }
-            // Where the quick exit leads, on every step.
-            if let Some(url) = host.get_attribute("quick-exit-url") {
-                child.set_attribute("quick-exit-url", &url)?;
-            }
-            // The site's own questionnaire, if it has one.
-            if let (0, Some(src)) = (index, host.get_attribute("questionnaire-src")) {
-                child.set_attribute("questionnaire-src", &src)?;
             }
             panel.append_child(&child)?;
             widgets.push(child);
@@ -287,11 +289,27 @@ impl ParcoursWidget {
     /// Where "Quitter rapidement" leads on every step (`quick-exit-url`,
     /// passed on to the three widgets); `null` for the default.
     pub fn set_quick_exit_url(&self, url: Option<String>) -> Result<(), JsValue> {
+        self.pass_on("quick-exit-url", url)
+    }
+
+    /// Passes the parcours' attribute `name` (one of [`PASSED_ON`]:
+    /// `catalog-src`, `persist`, `theme`, `territory`, `questionnaire-src`,
+    /// `quick-exit-url`) on to the steps that take it, as when the parcours
+    /// was made: its new `value`, or removed when `null`. So a host that
+    /// turns `persist` on or off, or changes the territory, after the
+    /// parcours is made reaches its steps. Other names pass nothing on.
+    pub fn pass_on(&self, name: &str, value: Option<String>) -> Result<(), JsValue> {
         let state = self.state.try_borrow().map_err(|_| widget::busy())?;
-        for child in &state.widgets {
-            match &url {
-                Some(url) => child.set_attribute("quick-exit-url", url)?,
-                None => child.remove_attribute("quick-exit-url")?,
+        let Some((name, takers)) = PASSED_ON.iter().find(|(passed, _)| *passed == name) else {
+            return Ok(());
+        };
+        for index in takers.iter() {
+            let Some(child) = state.widgets.get(*index) else {
+                continue;
+            };
+            match &value {
+                Some(value) => child.set_attribute(name, value)?,
+                None => child.remove_attribute(name)?,
             }
         }
         Ok(())
