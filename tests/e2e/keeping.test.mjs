@@ -175,12 +175,16 @@ test('two tabs: each continues the other’s answers instead of overwriting them
   const b = second.locator('passerelle-diagnostic');
   await shows(a, 'sleep_tonight');
   await shows(b, 'sleep_tonight');
+  // B's live region is on the page, silent, before anything happens in A.
+  await b.evaluate((element) => { element.shadowRoot.querySelector('.privacy [role=status]').dataset.before = 'yes'; });
   // Tab A answers four questions while tab B waits on the first.
   for (const value of CALM.slice(0, 4)) await answer(a, value);
   assert.equal(await questionOf(a), 'urgent_care');
   // Tab B now shows A's answers, and says why.
   await shows(b, 'urgent_care');
   assert.equal(await noticeOf(b), 'Vos réponses ont changé dans une autre page ou un autre onglet. Voici où vous en êtes.');
+  assert.equal(await b.evaluate((element) => element.shadowRoot.querySelector('.privacy .notice').dataset.before), 'yes',
+    'the words come in the live region that was already there, so a screen reader says them');
   // B's answer continues A's: five answers kept, and A follows.
   await answer(b, CALM[4]);
   assert.deepEqual(Object.keys((await kept(second, answersKey('d'))).answers).sort(),

@@ -399,7 +399,35 @@ impl Keeper {
         locale: Locale,
         action: (&str, &str),
     ) -> Result<(), JsValue> {
-        panel.set_text_content(None);
+        // Everything goes but the live region: screen readers hear a
+        // status only when its words change while it is on the page, so
+        // it stays, and only its words change (an erase or a change in
+        // another tab is heard as it happens).
+        let status = match panel.query_selector(":scope > [role=status]")? {
+            Some(status) => status,
+            None => element(document, "p", &[("role", "status")], None)?,
+        };
+        let children = panel.child_nodes();
+        for index in (0..children.length()).rev() {
+            if let Some(child) = children.item(index) {
+                if !status.is_same_node(Some(&child)) {
+                    panel.remove_child(&child)?;
+                }
+            }
+        }
+        let said = self
+            .notice
+            .as_ref()
+            .map(|notice| notice.text(locale))
+            .unwrap_or_default();
+        if status.text_content().unwrap_or_default() != said {
+            status.set_text_content(Some(&said));
+        }
+        if said.is_empty() {
+            status.remove_attribute("class")?;
+        } else {
+            status.set_attribute("class", "notice")?;
+        }
         let Some(mode) = self.mode else {
             return panel.set_attribute("hidden", "");
         };
@@ -410,16 +438,12 @@ impl Keeper {
         };
         // Nothing new is kept beside a value that cannot be read: the
         // notice says so instead.
-        if !self.unreadable {
-            panel.append_child(&*element(document, "p", &[], Some(&kept.text(locale)))?)?;
+        if status.parent_node().is_none() {
+            panel.append_child(&status)?;
         }
-        if let Some(notice) = &self.notice {
-            panel.append_child(&*element(
-                document,
-                "p",
-                &[("class", "notice"), ("role", "status")],
-                Some(&notice.text(locale)),
-            )?)?;
+        if !self.unreadable {
+            let sentence = element(document, "p", &[], Some(&kept.text(locale)))?;
+            panel.insert_before(&sentence, Some(&status))?;
         }
         panel.append_child(&*element(
             document,
