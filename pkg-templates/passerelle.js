@@ -367,6 +367,44 @@ function define(name, element) {
 }
 
 /**
+ * The text at the URL an attribute names (`questionnaire-src`,
+ * `catalog-src`), fetched each time the attribute changes. Each fetch is
+ * numbered: the response to any but the last one asked is dropped, so the
+ * text is the one of the attribute as it is now, whatever order the
+ * responses come in.
+ */
+class LatestText {
+  #asked = 0;
+  /** The text fetched last (`null` without a URL), and the URL it came from. */
+  text = null;
+  from = null;
+
+  /**
+   * Fetches `src` (`what` and `path` name it in errors); with `reuse`,
+   * the text already fetched from the same URL serves. Resolves to whether
+   * `text` now answers this call: `false` when a later call was made
+   * meanwhile. A failure is thrown only to the last call.
+   */
+  async fetch(src, what, path, { reuse = false } = {}) {
+    const asked = ++this.#asked;
+    if (reuse && src && src === this.from && this.text !== null) return true;
+    let text = null;
+    if (src) {
+      try {
+        text = await fetchText(what, new URL(src, document.baseURI), path);
+      } catch (error) {
+        if (asked === this.#asked) throw error;
+        return false;
+      }
+    }
+    if (asked !== this.#asked) return false;
+    this.text = text;
+    this.from = src;
+    return true;
+  }
+}
+
+/**
  * `<passerelle-diagnostic>`: the diagnosis questionnaire; the site's own
  * questionnaire from `questionnaire-src` (fetched without cookies) or the
  * `questionnaire` property (which wins), else the default one.
@@ -375,11 +413,8 @@ export class PasserelleDiagnostic extends WidgetElement {
   static observedAttributes = ['lang', 'persist', 'questionnaire-src', 'quick-exit-url'];
 
   #questionnaire = null;
-  /** The text fetched from `questionnaire-src`, and the URL it came from. */
-  #fetched = null;
-  #fetchedFrom = null;
-  /** The number of the last fetch asked: a response to an earlier one is dropped. */
-  #asked = 0;
+  /** The text fetched from `questionnaire-src`. */
+  #fetched = new LatestText();
 
   /** The questionnaire given (an object or its JSON text), or `null`. */
   get questionnaire() {
@@ -397,14 +432,12 @@ export class PasserelleDiagnostic extends WidgetElement {
 
   async prepare() {
     // Back on the page: the questionnaire fetched before serves.
-    const src = this.getAttribute('questionnaire-src');
-    if (src !== null && src === this.#fetchedFrom) return;
-    await this.#fetchQuestionnaire();
+    await this.#fetchQuestionnaire({ reuse: true });
   }
 
   async ready() {
     // The questionnaire first: the answers kept are taken back on it.
-    if (this.#questionnaire !== null || this.#fetched !== null) this.#apply();
+    if (this.#questionnaire !== null || this.#fetched.text !== null) this.#apply();
     this.changed('persist');
   }
 
@@ -424,31 +457,20 @@ export class PasserelleDiagnostic extends WidgetElement {
   }
 
   #apply() {
-    reporting(this, () => this.widget.set_questionnaire(this.#questionnaire ?? this.#fetched));
+    reporting(this, () => this.widget.set_questionnaire(this.#questionnaire ?? this.#fetched.text));
   }
 
   /**
-   * Fetches the text at `questionnaire-src` (`null` without it) into
-   * `#fetched`. Returns whether it did: `false` when it cannot be fetched
-   * (told), and when the attribute changed while it was fetched (the
-   * response to the last attribute wins, not the last response).
+   * Fetches the text at `questionnaire-src` (`null` without it). Returns
+   * whether it did: `false` when it cannot be fetched (told), and when the
+   * attribute changed while it was fetched.
    */
-  async #fetchQuestionnaire() {
-    const src = this.getAttribute('questionnaire-src');
-    const asked = ++this.#asked;
-    let text = null;
-    if (src) {
-      try {
-        text = await fetchText('questionnaire', new URL(src, document.baseURI), 'questionnaire-src');
-      } catch (error) {
-        if (asked === this.#asked) reportError(this, error);
+  #fetchQuestionnaire(options) {
+    return this.#fetched.fetch(this.getAttribute('questionnaire-src'), 'questionnaire', 'questionnaire-src', options)
+      .catch((error) => {
+        reportError(this, error);
         return false;
-      }
-    }
-    if (asked !== this.#asked) return false;
-    this.#fetched = text;
-    this.#fetchedFrom = src;
-    return true;
+      });
   }
 }
 
@@ -465,11 +487,8 @@ class DiagnosisElement extends WidgetElement {
   static observedAttributes = ['lang', 'catalog-src', 'territory', 'quick-exit-url'];
 
   #diagnosis = null;
-  /** The catalogue fetched from `catalog-src`, and the URL it came from. */
-  #catalogue = null;
-  #catalogueFrom = null;
-  /** The number of the last fetch asked: a response to an earlier one is dropped. */
-  #asked = 0;
+  /** The catalogue fetched from `catalog-src`. */
+  #catalogue = new LatestText();
 
   /** The diagnosis given (a `DiagnosisResult` object or its JSON text), or `null`. */
   get diagnosis() {
@@ -500,21 +519,8 @@ class DiagnosisElement extends WidgetElement {
    */
   async #loadCatalogue() {
     const src = this.getAttribute('catalog-src');
-    const asked = ++this.#asked;
-    if (!src) return;
-    let text = this.#catalogue;
-    if (src !== this.#catalogueFrom || text === null) {
-      try {
-        text = await fetchText('catalog-src', new URL(src, document.baseURI), 'catalog-src');
-      } catch (error) {
-        if (asked === this.#asked) throw error;
-        return;
-      }
-      if (asked !== this.#asked) return;
-      this.#catalogue = text;
-      this.#catalogueFrom = src;
-    }
-    if (this.widget) this.widget.set_local_catalogue(text);
+    const fresh = await this.#catalogue.fetch(src, 'catalog-src', 'catalog-src', { reuse: true });
+    if (fresh && src && this.widget) this.widget.set_local_catalogue(this.#catalogue.text);
   }
 }
 
