@@ -5,6 +5,8 @@
 
 #[path = "build/minify.rs"]
 mod minify;
+#[path = "src/text/overlay.rs"]
+mod overlay;
 
 use std::path::Path;
 use std::{env, fs};
@@ -23,14 +25,43 @@ const DATA: &[&str] = &[
     "data-inclusion/modes-accueil.json",
 ];
 
+/// The data written in French whose English lives in `locales/en/`: the
+/// library speaks both without fetching anything.
+const TRANSLATED: &[&str] = &["catalogue.json", "questionnaire.json"];
+
+/// `text` (a French document of `data/`) with its English texts from
+/// `locales/en/<file>` (see `src/text/overlay.rs`).
+fn with_english(file: &str, text: &str) -> String {
+    let english = Path::new("locales/en").join(file);
+    println!("cargo::rerun-if-changed={}", english.display());
+    println!("cargo::rerun-if-changed=src/text/overlay.rs");
+    let read = |path: &Path| -> serde_json::Value {
+        let text = fs::read_to_string(path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    };
+    let mut document = read(&Path::new("data").join(file));
+    let serde_json::Value::Object(translations) = read(&english) else {
+        panic!("{} is not an object of key → text", english.display());
+    };
+    let missing = overlay::translate(&mut document, "en", &translations);
+    if !missing.is_empty() {
+        panic!("{} has no text for {}", english.display(), missing.join(", "));
+    }
+    document.to_string()
+}
+
 fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
     println!("cargo::rerun-if-changed=build/minify.rs");
     for file in DATA {
         let source = Path::new("data").join(file);
         println!("cargo::rerun-if-changed={}", source.display());
-        let text = fs::read_to_string(&source)
+        let mut text = fs::read_to_string(&source)
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", source.display()));
+        if TRANSLATED.contains(file) {
+            text = with_english(file, &text);
+        }
         let target = Path::new(&out).join("data").join(file);
         if let Some(folder) = target.parent() {
             fs::create_dir_all(folder)
