@@ -40,13 +40,18 @@ fn with_english(file: &str, text: &str) -> String {
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     };
-    let mut document = read(&Path::new("data").join(file));
+    let mut document: serde_json::Value =
+        serde_json::from_str(text).unwrap_or_else(|e| panic!("data/{file}: {e}"));
     let serde_json::Value::Object(translations) = read(&english) else {
         panic!("{} is not an object of key → text", english.display());
     };
     let missing = overlay::translate(&mut document, "en", &translations);
     if !missing.is_empty() {
-        panic!("{} has no text for {}", english.display(), missing.join(", "));
+        panic!(
+            "{} has no text for {}",
+            english.display(),
+            missing.join(", ")
+        );
     }
     document.to_string()
 }

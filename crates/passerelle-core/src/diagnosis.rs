@@ -207,7 +207,7 @@ impl<'de> Deserialize<'de> for RaisedAlert {
             raised_by: Vec<RaisedBy>,
         }
         let saved = Saved::deserialize(deserializer)?;
-        let locale = Locale::ALL
+        let locale = Locale::all()
             .into_iter()
             .find(|&locale| saved.alert.text(locale) == saved.text)
             .unwrap_or_default();

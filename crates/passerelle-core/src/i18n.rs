@@ -5,51 +5,28 @@
 //! Questionnaire labels live in the questionnaire data; everything else
 //! (buttons, progress, validation messages) lives here.
 
-use serde::{Deserialize, Serialize};
-
 use crate::communes::Communes;
 use crate::facts::{Fact, Value};
 use crate::geo;
 use crate::rules::{Comparison, Zone};
 
-/// A language the product speaks.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Locale {
-    /// French, the default.
-    #[default]
+pub use crate::text::Locale;
+
+/// French or English: the two languages whose texts are still written
+/// here, until they move to the translation files (`locales/`). Every
+/// other language reads French here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lang {
     Fr,
-    /// English.
     En,
 }
 
-impl Locale {
-    /// Every supported locale, the default first.
-    pub const ALL: [Locale; 2] = [Locale::Fr, Locale::En];
-
-    /// Reads a BCP 47 language tag such as `fr`, `fr-FR` or `en-GB`.
-    /// Returns `None` for a language the product does not speak.
-    ///
-    /// ```
-    /// use passerelle_core::Locale;
-    /// assert_eq!(Locale::from_tag("en-GB"), Some(Locale::En));
-    /// assert_eq!(Locale::from_tag("FR"), Some(Locale::Fr));
-    /// assert_eq!(Locale::from_tag("de"), None);
-    /// ```
-    pub fn from_tag(tag: &str) -> Option<Locale> {
-        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
-        Locale::ALL
-            .into_iter()
-            .find(|locale| locale.tag().eq_ignore_ascii_case(primary))
-    }
-
-    /// The BCP 47 tag, for `lang` attributes.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Locale::Fr => "fr",
-            Locale::En => "en",
+impl From<Locale> for Lang {
+    fn from(locale: Locale) -> Lang {
+        if locale == Locale::En {
+            Lang::En
+        } else {
+            Lang::Fr
         }
     }
 }
@@ -562,14 +539,17 @@ impl Message<'_> {
 
     /// The message in every language, as the data's texts are.
     pub fn localized(&self) -> crate::LocalizedText {
-        let [fr, en] = Locale::ALL.map(|locale| self.text(locale));
-        crate::LocalizedText::from_texts(fr, en)
+        crate::LocalizedText::from_texts(
+            Locale::all()
+                .into_iter()
+                .map(|locale| (locale, self.text(locale))),
+        )
     }
 
     /// The message's words, before typography.
     fn words(&self, locale: Locale) -> String {
-        use Locale::{En, Fr};
-        match (self, locale) {
+        use Lang::{En, Fr};
+        match (self, Lang::from(locale)) {
             (Message::Continue, Fr) => "Continuer".into(),
             (Message::Continue, En) => "Continue".into(),
             (Message::Back, Fr) => "Revenir à la question d’avant".into(),
@@ -638,7 +618,7 @@ impl Message<'_> {
             (Message::Skip, En) => "I’d rather not say".into(),
             (Message::NeedsTitle, Fr) => "Vos besoins".into(),
             (Message::NeedsTitle, En) => "Your needs".into(),
-            (Message::NeedPriority(priority), locale) => {
+            (Message::NeedPriority(priority), _) => {
                 use crate::orientation::Priority;
                 let (fr, en) = match priority {
                     Priority::Urgent => ("Priorité : urgente", "Priority: urgent"),
@@ -676,16 +656,16 @@ impl Message<'_> {
                 "Your answers were saved by a newer version. Please update the page.".into()
             }
             // Plan print view and referral sheet.
-            (Message::LongDate(date), locale) => long_date(*date, locale),
-            (Message::DocumentDate(date), locale) => {
+            (Message::LongDate(date), _) => long_date(*date, locale),
+            (Message::DocumentDate(date), _) => {
                 format!("{}{} {}", pick(locale, "Date", "Date"), pick(locale, " :", ":"), long_date(*date, locale))
             }
-            (Message::PlanTitle, locale) => {
+            (Message::PlanTitle, _) => {
                 pick(locale, "Votre projet d’accompagnement", "Your support plan").into()
             }
-            (Message::ObjectivesTitle, locale) => pick(locale, "Vos objectifs", "Your goals").into(),
-            (Message::InYourWords, locale) => pick(locale, "Avec vos mots :", "In your words:").into(),
-            (Message::ObjectiveState(status), locale) => {
+            (Message::ObjectivesTitle, _) => pick(locale, "Vos objectifs", "Your goals").into(),
+            (Message::InYourWords, _) => pick(locale, "Avec vos mots :", "In your words:").into(),
+            (Message::ObjectiveState(status), _) => {
                 use crate::plan::ObjectiveStatus;
                 let (fr, en) = match status {
                     ObjectiveStatus::Active => ("État : en cours", "Status: in progress"),
@@ -694,18 +674,18 @@ impl Message<'_> {
                 };
                 pick(locale, fr, en).into()
             }
-            (Message::NextStepsTitle, locale) => {
+            (Message::NextStepsTitle, _) => {
                 pick(locale, "Vos prochaines étapes", "Your next steps").into()
             }
-            (Message::NoNextStep, locale) => {
+            (Message::NoNextStep, _) => {
                 pick(locale, "Pas d’étape prévue pour le moment.", "No step planned for now.").into()
             }
-            (Message::Due(Some(date)), Fr) => format!("Quand : {}", long_date(*date, Fr)),
-            (Message::Due(Some(date)), En) => format!("When: {}", long_date(*date, En)),
-            (Message::Due(None), locale) => {
+            (Message::Due(Some(date)), Fr) => format!("Quand : {}", long_date(*date, Locale::Fr)),
+            (Message::Due(Some(date)), En) => format!("When: {}", long_date(*date, Locale::En)),
+            (Message::Due(None), _) => {
                 pick(locale, "Quand : pas encore de date", "When: no date yet").into()
             }
-            (Message::PrintWho { actor, partner }, locale) => {
+            (Message::PrintWho { actor, partner }, _) => {
                 use crate::plan::Actor;
                 match (actor, partner) {
                     (Actor::Person, _) => pick(locale, "Qui : vous", "Who: you").into(),
@@ -720,10 +700,10 @@ impl Message<'_> {
                     }
                 }
             }
-            (Message::ForObjective { label }, locale) => {
+            (Message::ForObjective { label }, _) => {
                 format!("{}{label}", pick(locale, "Pour : ", "For: "))
             }
-            (Message::ActionState(status), locale) => {
+            (Message::ActionState(status), _) => {
                 use crate::plan::ActionStatus;
                 let (fr, en) = match status {
                     ActionStatus::Planned => ("État : à faire", "Status: to do"),
@@ -734,50 +714,50 @@ impl Message<'_> {
                 };
                 pick(locale, fr, en).into()
             }
-            (Message::NoteLabel, locale) => pick(locale, "Note :", "Note:").into(),
+            (Message::NoteLabel, _) => pick(locale, "Note :", "Note:").into(),
             (Message::ContactOf { name }, Fr) => format!("Pour joindre {name} :"),
             (Message::ContactOf { name }, En) => format!("How to reach {name}:"),
-            (Message::PhoneLabel, locale) => pick(locale, "Téléphone :", "Phone:").into(),
-            (Message::EmailLabel, locale) => pick(locale, "E-mail :", "E-mail:").into(),
-            (Message::WebLabel, locale) => pick(locale, "Site internet :", "Website:").into(),
-            (Message::DetailsLabel, locale) => pick(locale, "À savoir :", "Good to know:").into(),
-            (Message::AdvisorTitle, locale) => pick(locale, "Votre conseiller", "Your advisor").into(),
-            (Message::OrganisationLabel, locale) => pick(locale, "Structure :", "Organisation:").into(),
-            (Message::NoAdvisor, locale) => {
+            (Message::PhoneLabel, _) => pick(locale, "Téléphone :", "Phone:").into(),
+            (Message::EmailLabel, _) => pick(locale, "E-mail :", "E-mail:").into(),
+            (Message::WebLabel, _) => pick(locale, "Site internet :", "Website:").into(),
+            (Message::DetailsLabel, _) => pick(locale, "À savoir :", "Good to know:").into(),
+            (Message::AdvisorTitle, _) => pick(locale, "Votre conseiller", "Your advisor").into(),
+            (Message::OrganisationLabel, _) => pick(locale, "Structure :", "Organisation:").into(),
+            (Message::NoAdvisor, _) => {
                 pick(locale, "Pas encore indiqué.", "Not given yet.").into()
             }
-            (Message::NextReviewTitle, locale) => pick(
+            (Message::NextReviewTitle, _) => pick(
                 locale,
                 "Votre prochain rendez-vous de suivi",
                 "Your next follow-up meeting",
             )
             .into(),
-            (Message::NoNextReview, locale) => {
+            (Message::NoNextReview, _) => {
                 pick(locale, "Pas encore de date.", "No date yet.").into()
             }
-            (Message::DoneTitle, locale) => pick(locale, "Déjà fait", "Already done").into(),
-            (Message::PrintPrivacy, locale) => pick(
+            (Message::DoneTitle, _) => pick(locale, "Déjà fait", "Already done").into(),
+            (Message::PrintPrivacy, _) => pick(
                 locale,
                 "Ce document est à vous. Vous choisissez à qui le montrer.",
                 "This document is yours. You choose who sees it.",
             )
             .into(),
-            (Message::ReferralTitle, locale) => pick(locale, "Fiche de liaison", "Referral sheet").into(),
-            (Message::ReferralFor { partner }, locale) => {
+            (Message::ReferralTitle, _) => pick(locale, "Fiche de liaison", "Referral sheet").into(),
+            (Message::ReferralFor { partner }, _) => {
                 format!("{}{partner}", pick(locale, "Pour : ", "To: "))
             }
-            (Message::ConsentTitle, locale) => {
+            (Message::ConsentTitle, _) => {
                 pick(locale, "Accord de la personne", "The person’s consent").into()
             }
             (Message::ReferralConsent { partner, date }, Fr) => format!(
                 "Le {}, la personne a donné son accord pour partager ces informations avec {partner}.",
-                long_date(*date, Fr)
+                long_date(*date, Locale::Fr)
             ),
             (Message::ReferralConsent { partner, date }, En) => format!(
                 "On {}, the person agreed to share this information with {partner}.",
-                long_date(*date, En)
+                long_date(*date, Locale::En)
             ),
-            (Message::ReferralNeedsTitle, locale) => {
+            (Message::ReferralNeedsTitle, _) => {
                 pick(locale, "Besoins de la personne", "The person’s needs").into()
             }
             (Message::ReferralActionsTitle { partner }, Fr) => {
@@ -786,7 +766,7 @@ impl Message<'_> {
             (Message::ReferralActionsTitle { partner }, En) => {
                 format!("Steps planned with {partner}")
             }
-            (Message::ReferralWho { actor, partner }, locale) => {
+            (Message::ReferralWho { actor, partner }, _) => {
                 use crate::plan::Actor;
                 match actor {
                     Actor::Person => pick(locale, "Qui : la personne", "Who: the person").into(),
@@ -796,7 +776,7 @@ impl Message<'_> {
                     Actor::Partner => format!("{}{partner}", pick(locale, "Qui : ", "Who: ")),
                 }
             }
-            (Message::ReferralFactsTitle, locale) => {
+            (Message::ReferralFactsTitle, _) => {
                 pick(locale, "Situation de la personne", "The person’s situation").into()
             }
             (Message::ReferralFactsIntro { partner }, Fr) => format!(
@@ -805,31 +785,31 @@ impl Message<'_> {
             (Message::ReferralFactsIntro { partner }, En) => format!(
                 "Only what {partner} needs to know: for its conditions of access, and for these steps."
             ),
-            (Message::NoFactNeeded, locale) => pick(
+            (Message::NoFactNeeded, _) => pick(
                 locale,
                 "Aucune information sur la situation n’est nécessaire.",
                 "No information about the situation is needed.",
             )
             .into(),
-            (Message::FactValue { fact, value }, locale) => {
+            (Message::FactValue { fact, value }, _) => {
                 fact_value_text(*fact, *value, &Communes::default(), locale)
             }
-            (Message::ReferralPersonTitle, locale) => {
+            (Message::ReferralPersonTitle, _) => {
                 pick(locale, "La personne", "The person").into()
             }
-            (Message::ReferralAdvisorTitle, locale) => {
+            (Message::ReferralAdvisorTitle, _) => {
                 pick(locale, "Conseiller à contacter", "Advisor to contact").into()
             }
-            (Message::IncludedTitle, locale) => {
+            (Message::IncludedTitle, _) => {
                 pick(locale, "Ce que cette fiche contient", "What this sheet contains").into()
             }
-            (Message::LeftOutTitle, locale) => pick(
+            (Message::LeftOutTitle, _) => pick(
                 locale,
                 "Ce que cette fiche ne contient pas",
                 "What this sheet leaves out",
             )
             .into(),
-            (Message::SheetPart(part), locale) => {
+            (Message::SheetPart(part), _) => {
                 use crate::referral::Part;
                 let (fr, en) = match part {
                     Part::Consent => (
@@ -877,7 +857,7 @@ impl Message<'_> {
             (Message::ReferralNoConsent { partner }, En) => format!(
                 "The person has not agreed to share with {partner}. Ask them first."
             ),
-            (Message::ReferralUnknownEntry, locale) => pick(
+            (Message::ReferralUnknownEntry, _) => pick(
                 locale,
                 "Ce partenaire n’a pas de démarche dans ce plan.",
                 "This partner has no step in this plan.",
@@ -905,73 +885,73 @@ impl Message<'_> {
             (Message::FirstStepsSummary { per_week }, En) => format!(
                 "Here are your first steps, at your pace: {per_week} a week. Partners are to be contacted Monday to Friday, except public holidays. You will choose the next steps at your next review. To change the pace, build the plan again."
             ),
-            (Message::PersonTitle, locale) => pick(
+            (Message::PersonTitle, _) => pick(
                 locale,
                 "Vos coordonnées pour les partenaires",
                 "Your contact details for partners",
             )
             .into(),
-            (Message::PersonHelp, locale) => pick(
+            (Message::PersonHelp, _) => pick(
                 locale,
                 "Facultatif. Elles sont écrites seulement sur la fiche de liaison d’un partenaire avec qui vous êtes d’accord pour partager. Ainsi, il peut vous joindre.",
                 "Optional. They are written only on the referral sheet of a partner you agree to share with. That way, they can reach you.",
             )
             .into(),
-            (Message::PersonNameLabel, locale) => {
+            (Message::PersonNameLabel, _) => {
                 pick(locale, "Votre nom ou votre prénom", "Your name or first name").into()
             }
-            (Message::PersonPhoneLabel, locale) => {
+            (Message::PersonPhoneLabel, _) => {
                 pick(locale, "Votre téléphone (facultatif)", "Your phone (optional)").into()
             }
-            (Message::PersonEmailLabel, locale) => {
+            (Message::PersonEmailLabel, _) => {
                 pick(locale, "Votre e-mail (facultatif)", "Your e-mail (optional)").into()
             }
-            (Message::SavePerson, locale) => pick(
+            (Message::SavePerson, _) => pick(
                 locale,
                 "Enregistrer mes coordonnées",
                 "Save my contact details",
             )
             .into(),
-            (Message::PersonSaved, locale) => pick(
+            (Message::PersonSaved, _) => pick(
                 locale,
                 "Vos coordonnées sont enregistrées.",
                 "Your contact details are saved.",
             )
             .into(),
-            (Message::PersonErased, locale) => pick(
+            (Message::PersonErased, _) => pick(
                 locale,
                 "Vos coordonnées sont effacées du plan.",
                 "Your contact details are erased from the plan.",
             )
             .into(),
             (Message::DueToday(date), Fr) => {
-                format!("Quand\u{a0}: aujourd’hui, {}", long_date(*date, Fr))
+                format!("Quand\u{a0}: aujourd’hui, {}", long_date(*date, Locale::Fr))
             }
-            (Message::DueToday(date), En) => format!("When: today, {}", long_date(*date, En)),
-            (Message::PersonNameRequired, locale) => pick(
+            (Message::DueToday(date), En) => format!("When: today, {}", long_date(*date, Locale::En)),
+            (Message::PersonNameRequired, _) => pick(
                 locale,
                 "Écrivez votre nom ou votre prénom, pour que le partenaire sache qui il appelle.",
                 "Please write your name or first name, so that the partner knows who they are calling.",
             )
             .into(),
-            (Message::OrientationTitle, locale) => {
+            (Message::OrientationTitle, _) => {
                 pick(locale, "Les aides et services pour vous", "Help and services for you").into()
             }
-            (Message::OrientationIntro, locale) => pick(
+            (Message::OrientationIntro, _) => pick(
                 locale,
                 "Pour chaque besoin, voici ce qui peut vous aider. Ouvrez « Pourquoi ? » pour voir les raisons.",
                 "For each need, here is what can help you. Open “Why?” to see the reasons.",
             )
             .into(),
-            (Message::OrientationWaiting, locale) => pick(
+            (Message::OrientationWaiting, _) => pick(
                 locale,
                 "Répondez d’abord aux questions. Les aides et services qui vous conviennent s’afficheront ici.",
                 "Answer the questions first. The help and services that suit you will show here.",
             )
             .into(),
-            (Message::FilterByNeed, locale) => pick(locale, "Besoin", "Need").into(),
-            (Message::AllNeeds, locale) => pick(locale, "Tous les besoins", "All needs").into(),
-            (Message::OnlyEligible, locale) => pick(
+            (Message::FilterByNeed, _) => pick(locale, "Besoin", "Need").into(),
+            (Message::AllNeeds, _) => pick(locale, "Tous les besoins", "All needs").into(),
+            (Message::OnlyEligible, _) => pick(
                 locale,
                 "Seulement ce à quoi vous avez droit",
                 "Only what you are entitled to",
@@ -987,13 +967,13 @@ impl Message<'_> {
                 1 => "1 proposal shown.".into(),
                 n => format!("{n} proposals shown."),
             },
-            (Message::NoProposal, locale) => pick(
+            (Message::NoProposal, _) => pick(
                 locale,
                 "Nous n’avons rien trouvé pour ce besoin. Un conseiller ou une conseillère peut vous aider.",
                 "We found nothing for this need. An adviser can help you.",
             )
             .into(),
-            (Message::EligibilityWords(status), locale) => {
+            (Message::EligibilityWords(status), _) => {
                 use crate::orientation::Eligibility;
                 let (fr, en) = match status {
                     Eligibility::Eligible => ("Vous y avez droit", "You are entitled to it"),
@@ -1004,33 +984,33 @@ impl Message<'_> {
                 };
                 pick(locale, fr, en).into()
             }
-            (Message::WhyTitle, locale) => pick(locale, "Pourquoi ?", "Why?").into(),
-            (Message::ToSettle, locale) => pick(
+            (Message::WhyTitle, _) => pick(locale, "Pourquoi ?", "Why?").into(),
+            (Message::ToSettle, _) => pick(
                 locale,
                 "Pour le savoir, il faut répondre à :",
                 "To know, these questions need an answer:",
             )
             .into(),
-            (Message::HowToGetIn, locale) => pick(locale, "Comment y accéder", "How to get in").into(),
-            (Message::ThroughProfessionalOnly, locale) => pick(
+            (Message::HowToGetIn, _) => pick(locale, "Comment y accéder", "How to get in").into(),
+            (Message::ThroughProfessionalOnly, _) => pick(
                 locale,
                 "La demande se fait par un ou une professionnelle (par exemple votre conseiller).",
                 "A professional makes the request (for example your adviser).",
             )
             .into(),
-            (Message::PlanWaiting, locale) => pick(
+            (Message::PlanWaiting, _) => pick(
                 locale,
                 "Répondez d’abord aux questions. Vous pourrez ensuite construire votre plan.",
                 "Answer the questions first. Then you can build your plan.",
             )
             .into(),
-            (Message::ChooseNeeds, locale) => pick(
+            (Message::ChooseNeeds, _) => pick(
                 locale,
                 "Sur quoi voulez-vous avancer ?",
                 "What do you want to work on?",
             )
             .into(),
-            (Message::PaceQuestion, locale) => pick(
+            (Message::PaceQuestion, _) => pick(
                 locale,
                 "Combien de démarches par semaine ?",
                 "How many steps a week?",
@@ -1044,15 +1024,15 @@ impl Message<'_> {
                 1 => "1 a week".into(),
                 n => format!("{n} a week"),
             },
-            (Message::BuildPlan, locale) => pick(locale, "Construire mon plan", "Build my plan").into(),
-            (Message::ChooseAtLeastOneNeed, locale) => pick(
+            (Message::BuildPlan, _) => pick(locale, "Construire mon plan", "Build my plan").into(),
+            (Message::ChooseAtLeastOneNeed, _) => pick(
                 locale,
                 "Choisissez au moins une chose sur laquelle avancer.",
                 "Choose at least one thing to work on.",
             )
             .into(),
-            (Message::ActionStatusLabel, locale) => pick(locale, "Où en êtes-vous ?", "Where are you?").into(),
-            (Message::ActionStatusName(status), locale) => {
+            (Message::ActionStatusLabel, _) => pick(locale, "Où en êtes-vous ?", "Where are you?").into(),
+            (Message::ActionStatusName(status), _) => {
                 use crate::plan::ActionStatus;
                 let (fr, en) = match status {
                     ActionStatus::Planned => ("À faire", "To do"),
@@ -1063,71 +1043,71 @@ impl Message<'_> {
                 };
                 pick(locale, fr, en).into()
             }
-            (Message::OpenPrintView, locale) => pick(
+            (Message::OpenPrintView, _) => pick(
                 locale,
                 "Ouvrir la version à imprimer",
                 "Open the version to print",
             )
             .into(),
-            (Message::SavePlanFile, locale) => pick(
+            (Message::SavePlanFile, _) => pick(
                 locale,
                 "Enregistrer le plan sur cet appareil (fichier)",
                 "Save the plan on this device (file)",
             )
             .into(),
-            (Message::OpenPlanFile, locale) => pick(
+            (Message::OpenPlanFile, _) => pick(
                 locale,
                 "Reprendre un plan enregistré (fichier)",
                 "Open a saved plan (file)",
             )
             .into(),
-            (Message::PlanUnreadable, locale) => pick(
+            (Message::PlanUnreadable, _) => pick(
                 locale,
                 "Ce fichier n’est pas un plan que nous pouvons lire.",
                 "This file is not a plan we can read.",
             )
             .into(),
-            (Message::PlanTooNew, locale) => pick(
+            (Message::PlanTooNew, _) => pick(
                 locale,
                 "Ce plan a été enregistré par une version plus récente. Mettez la page à jour.",
                 "This plan was saved by a newer version. Please update the page.",
             )
             .into(),
-            (Message::ReviewTitle, locale) => pick(locale, "Faire le point", "Review your plan").into(),
-            (Message::ReviewDone, locale) => pick(
+            (Message::ReviewTitle, _) => pick(locale, "Faire le point", "Review your plan").into(),
+            (Message::ReviewDone, _) => pick(
                 locale,
                 "Ce que vous avez fait",
                 "What you have done",
             )
             .into(),
-            (Message::ReviewStuck, locale) => pick(locale, "Ce qui bloque", "What is stuck").into(),
-            (Message::ReviewChanged, locale) => pick(
+            (Message::ReviewStuck, _) => pick(locale, "Ce qui bloque", "What is stuck").into(),
+            (Message::ReviewChanged, _) => pick(
                 locale,
                 "Ce qui a changé pour vous",
                 "What has changed for you",
             )
             .into(),
-            (Message::SaveReview, locale) => pick(
+            (Message::SaveReview, _) => pick(
                 locale,
                 "Enregistrer ce point d’étape",
                 "Save this review",
             )
             .into(),
             (Message::ReviewSaved(date), Fr) => {
-                format!("Point d’étape enregistré le {}.", long_date(*date, Fr))
+                format!("Point d’étape enregistré le {}.", long_date(*date, Locale::Fr))
             }
             (Message::ReviewSaved(date), En) => {
-                format!("Review saved on {}.", long_date(*date, En))
+                format!("Review saved on {}.", long_date(*date, Locale::En))
             }
-            (Message::RebuildPlan, locale) => pick(locale, "Refaire le plan", "Build the plan again").into(),
-            (Message::TextTooLong, locale) => pick(
+            (Message::RebuildPlan, _) => pick(locale, "Refaire le plan", "Build the plan again").into(),
+            (Message::TextTooLong, _) => pick(
                 locale,
                 "Ce texte est trop long. Raccourcissez-le.",
                 "This text is too long. Please shorten it.",
             )
             .into(),
-            (Message::ParcoursSteps, locale) => pick(locale, "Les étapes", "The steps").into(),
-            (Message::ParcoursStep(step), locale) => {
+            (Message::ParcoursSteps, _) => pick(locale, "Les étapes", "The steps").into(),
+            (Message::ParcoursStep(step), _) => {
                 let (fr, en) = match step {
                     0 => ("Vos réponses", "Your answers"),
                     1 => ("Les aides et services", "Help and services"),
@@ -1141,62 +1121,62 @@ impl Message<'_> {
             (Message::ParcoursProgress { current, total }, En) => {
                 format!("Step {current} of {total}")
             }
-            (Message::GoToOrientation, locale) => pick(
+            (Message::GoToOrientation, _) => pick(
                 locale,
                 "Voir les aides et services pour vous",
                 "See the help and services for you",
             )
             .into(),
-            (Message::GoToPlan, locale) => pick(
+            (Message::GoToPlan, _) => pick(
                 locale,
                 "Construire mon plan d’action",
                 "Build my action plan",
             )
             .into(),
-            (Message::AnswersKeptInTab, locale) => pick(
+            (Message::AnswersKeptInTab, _) => pick(
                 locale,
                 "Vos réponses sont gardées sur cet appareil jusqu’à la fermeture de cette page.",
                 "Your answers are kept on this device until this page is closed.",
             )
             .into(),
-            (Message::AnswersKeptOnDevice, locale) => pick(
+            (Message::AnswersKeptOnDevice, _) => pick(
                 locale,
                 "Vos réponses sont gardées sur cet appareil, même après sa fermeture. Effacez-les si l’appareil est partagé.",
                 "Your answers are kept on this device, even after it is closed. Erase them if the device is shared.",
             )
             .into(),
-            (Message::ForgetAnswers, locale) => pick(
+            (Message::ForgetAnswers, _) => pick(
                 locale,
                 "Effacer mes réponses de cet appareil",
                 "Erase my answers from this device",
             )
             .into(),
-            (Message::AnswersForgotten, locale) => pick(
+            (Message::AnswersForgotten, _) => pick(
                 locale,
                 "Vos réponses ont été effacées de cet appareil.",
                 "Your answers were erased from this device.",
             )
             .into(),
-            (Message::StorageUnavailable, locale) => pick(
+            (Message::StorageUnavailable, _) => pick(
                 locale,
                 "Cet appareil ne peut pas garder vos réponses. Vous pouvez continuer sans.",
                 "This device cannot keep your answers. You can go on without.",
             )
             .into(),
-            (Message::ReferralPartnerLabel, locale) => pick(locale, "Partenaire", "Partner").into(),
-            (Message::ReferralConsentBox, locale) => pick(
+            (Message::ReferralPartnerLabel, _) => pick(locale, "Partenaire", "Partner").into(),
+            (Message::ReferralConsentBox, _) => pick(
                 locale,
                 "Je suis d’accord pour que ce partenaire reçoive ce dont il a besoin pour m’aider.",
                 "I agree that this partner receives what it needs to help me.",
             )
             .into(),
-            (Message::PrepareReferral, locale) => pick(
+            (Message::PrepareReferral, _) => pick(
                 locale,
                 "Préparer la fiche de liaison",
                 "Prepare the referral sheet",
             )
             .into(),
-            (Message::ConsentRequired, locale) => pick(
+            (Message::ConsentRequired, _) => pick(
                 locale,
                 "Cochez d’abord la case pour dire que vous êtes d’accord.",
                 "First tick the box to say that you agree.",
@@ -1208,25 +1188,25 @@ impl Message<'_> {
             (Message::OpenReferral { partner }, En) => {
                 format!("Open the referral sheet for {partner}")
             }
-            (Message::ChangeActionTitle, locale) => pick(locale, "Modifier cette démarche", "Change this step").into(),
-            (Message::ActionTitleLabel, locale) => pick(locale, "Ce qu’il faut faire", "What to do").into(),
-            (Message::ActionDueLabel, locale) => pick(locale, "Pour quand", "By when").into(),
-            (Message::SaveAction, locale) => pick(locale, "Enregistrer", "Save").into(),
-            (Message::RebuildWarning, locale) => pick(
+            (Message::ChangeActionTitle, _) => pick(locale, "Modifier cette démarche", "Change this step").into(),
+            (Message::ActionTitleLabel, _) => pick(locale, "Ce qu’il faut faire", "What to do").into(),
+            (Message::ActionDueLabel, _) => pick(locale, "Pour quand", "By when").into(),
+            (Message::SaveAction, _) => pick(locale, "Enregistrer", "Save").into(),
+            (Message::RebuildWarning, _) => pick(
                 locale,
                 "Votre plan actuel sera remplacé. Enregistrez-le d’abord sur cet appareil si vous voulez le garder.",
                 "Your current plan will be replaced. Save it on this device first if you want to keep it.",
             )
             .into(),
-            (Message::ConfirmRebuild, locale) => pick(locale, "Oui, refaire le plan", "Yes, build it again").into(),
-            (Message::KeepPlan, locale) => pick(locale, "Garder ce plan", "Keep this plan").into(),
-            (Message::ObjectiveStatusLabel, locale) => pick(
+            (Message::ConfirmRebuild, _) => pick(locale, "Oui, refaire le plan", "Yes, build it again").into(),
+            (Message::KeepPlan, _) => pick(locale, "Garder ce plan", "Keep this plan").into(),
+            (Message::ObjectiveStatusLabel, _) => pick(
                 locale,
                 "Où en est cet objectif ?",
                 "Where does this goal stand?",
             )
             .into(),
-            (Message::ObjectiveStatusName(status), locale) => {
+            (Message::ObjectiveStatusName(status), _) => {
                 use crate::plan::ObjectiveStatus;
                 let (fr, en) = match status {
                     ObjectiveStatus::Active => ("En cours", "In progress"),
@@ -1235,13 +1215,13 @@ impl Message<'_> {
                 };
                 pick(locale, fr, en).into()
             }
-            (Message::AddActionTitle, locale) => {
+            (Message::AddActionTitle, _) => {
                 pick(locale, "Ajouter une démarche", "Add a step").into()
             }
-            (Message::ActionActorLabel, locale) => {
+            (Message::ActionActorLabel, _) => {
                 pick(locale, "Qui s’en occupe ?", "Who does it?").into()
             }
-            (Message::ActorName(actor), locale) => {
+            (Message::ActorName(actor), _) => {
                 use crate::plan::Actor;
                 let (fr, en) = match actor {
                     Actor::Person => ("Vous", "You"),
@@ -1250,90 +1230,90 @@ impl Message<'_> {
                 };
                 pick(locale, fr, en).into()
             }
-            (Message::SaveNewAction, locale) => {
+            (Message::SaveNewAction, _) => {
                 pick(locale, "Ajouter cette démarche", "Add this step").into()
             }
-            (Message::AddObjectiveTitle, locale) => {
+            (Message::AddObjectiveTitle, _) => {
                 pick(locale, "Ajouter un objectif", "Add a goal").into()
             }
-            (Message::ObjectiveNeedLabel, locale) => pick(
+            (Message::ObjectiveNeedLabel, _) => pick(
                 locale,
                 "Sur quoi voulez-vous avancer ?",
                 "What do you want to work on?",
             )
             .into(),
-            (Message::StatementLabel, locale) => pick(
+            (Message::StatementLabel, _) => pick(
                 locale,
                 "Ce que vous voulez, en quelques mots (facultatif)",
                 "What you want, in a few words (optional)",
             )
             .into(),
-            (Message::SaveNewObjective, locale) => {
+            (Message::SaveNewObjective, _) => {
                 pick(locale, "Ajouter cet objectif", "Add this goal").into()
             }
-            (Message::FollowUpTitle, locale) => pick(locale, "Votre suivi", "Your follow-up").into(),
-            (Message::AdvisorNameLabel, locale) => pick(
+            (Message::FollowUpTitle, _) => pick(locale, "Votre suivi", "Your follow-up").into(),
+            (Message::AdvisorNameLabel, _) => pick(
                 locale,
                 "Nom de votre conseiller ou conseillère",
                 "Your advisor’s name",
             )
             .into(),
-            (Message::AdvisorOrganisationLabel, locale) => pick(
+            (Message::AdvisorOrganisationLabel, _) => pick(
                 locale,
                 "Sa structure (facultatif)",
                 "Their organisation (optional)",
             )
             .into(),
-            (Message::AdvisorPhoneLabel, locale) => pick(
+            (Message::AdvisorPhoneLabel, _) => pick(
                 locale,
                 "Son téléphone (facultatif)",
                 "Their phone (optional)",
             )
             .into(),
-            (Message::AdvisorEmailLabel, locale) => pick(
+            (Message::AdvisorEmailLabel, _) => pick(
                 locale,
                 "Son e-mail (facultatif)",
                 "Their e-mail (optional)",
             )
             .into(),
-            (Message::NextReviewLabel, locale) => pick(
+            (Message::NextReviewLabel, _) => pick(
                 locale,
                 "Date du prochain rendez-vous (facultatif)",
                 "Date of the next meeting (optional)",
             )
             .into(),
-            (Message::SaveFollowUp, locale) => {
+            (Message::SaveFollowUp, _) => {
                 pick(locale, "Enregistrer le suivi", "Save the follow-up").into()
             }
-            (Message::FollowUpSaved, locale) => pick(
+            (Message::FollowUpSaved, _) => pick(
                 locale,
                 "Votre suivi est enregistré.",
                 "Your follow-up is saved.",
             )
             .into(),
-            (Message::TextRequired, locale) => pick(
+            (Message::TextRequired, _) => pick(
                 locale,
                 "Ce champ est vide. Écrivez quelques mots.",
                 "This field is empty. Please write a few words.",
             )
             .into(),
-            (Message::AdvisorNameRequired, locale) => pick(
+            (Message::AdvisorNameRequired, _) => pick(
                 locale,
                 "Écrivez le nom de votre conseiller ou conseillère.",
                 "Please write your advisor’s name.",
             )
             .into(),
-            (Message::ConsentsTitle, locale) => pick(
+            (Message::ConsentsTitle, _) => pick(
                 locale,
                 "Vous avez donné votre accord pour partager avec :",
                 "You agreed to share with:",
             )
             .into(),
             (Message::ConsentSince { partner, date }, Fr) => {
-                format!("{partner}, depuis le {}", long_date(*date, Fr))
+                format!("{partner}, depuis le {}", long_date(*date, Locale::Fr))
             }
             (Message::ConsentSince { partner, date }, En) => {
-                format!("{partner}, since {}", long_date(*date, En))
+                format!("{partner}, since {}", long_date(*date, Locale::En))
             }
             (Message::WithdrawConsent { partner }, Fr) => {
                 format!("Retirer mon accord pour {partner}")
@@ -1347,51 +1327,51 @@ impl Message<'_> {
             (Message::ConsentWithdrawn { partner }, En) => format!(
                 "Your consent for {partner} is withdrawn. Their referral sheet is no longer offered."
             ),
-            (Message::PlanKeptInTab, locale) => pick(
+            (Message::PlanKeptInTab, _) => pick(
                 locale,
                 "Votre plan est gardé sur cet appareil jusqu’à la fermeture de cette page.",
                 "Your plan is kept on this device until this page is closed.",
             )
             .into(),
-            (Message::PlanKeptOnDevice, locale) => pick(
+            (Message::PlanKeptOnDevice, _) => pick(
                 locale,
                 "Votre plan est gardé sur cet appareil, même après sa fermeture. Effacez-le si l’appareil est partagé.",
                 "Your plan is kept on this device, even after it is closed. Erase it if the device is shared.",
             )
             .into(),
-            (Message::ForgetPlan, locale) => pick(
+            (Message::ForgetPlan, _) => pick(
                 locale,
                 "Effacer mon plan de cet appareil",
                 "Erase my plan from this device",
             )
             .into(),
-            (Message::PlanForgotten, locale) => pick(
+            (Message::PlanForgotten, _) => pick(
                 locale,
                 "Votre plan a été effacé de cet appareil.",
                 "Your plan was erased from this device.",
             )
             .into(),
-            (Message::KeptPlanUnreadable, locale) => pick(
+            (Message::KeptPlanUnreadable, _) => pick(
                 locale,
                 "Le plan gardé sur cet appareil ne peut pas être lu. Il n’a pas été effacé. Les changements de ce plan ne sont pas gardés tant que vous ne l’effacez pas.",
                 "The plan kept on this device cannot be read. It was not erased. Changes to this plan are not kept until you erase it.",
             )
             .into(),
-            (Message::PlanStorageUnavailable, locale) => pick(
+            (Message::PlanStorageUnavailable, _) => pick(
                 locale,
                 "Cet appareil ne peut pas garder votre plan. Enregistrez-le dans un fichier.",
                 "This device cannot keep your plan. Save it as a file.",
             )
             .into(),
             // Words and places (issue 16, words).
-            (Message::CommuneChosenBefore, locale) => pick(
+            (Message::CommuneChosenBefore, _) => pick(
                 locale,
                 "La commune que vous avez choisie",
                 "The town you chose",
             )
             .into(),
             // Urgent help at once (issue 16, section 1).
-            (Message::ContactAvailability { free, hours }, locale) => {
+            (Message::ContactAvailability { free, hours }, _) => {
                 use crate::diagnosis::Hours;
                 let (fr, en) = match (free, hours) {
                     (true, Hours::DayAndNight) => ("Gratuit, jour et nuit.", "Free, day and night."),
@@ -1418,11 +1398,11 @@ impl Message<'_> {
                 format!("Numéros d’urgence\u{a0}: {numbers}")
             }
             (Message::UrgentNumbers { numbers }, En) => format!("Emergency numbers: {numbers}"),
-            (Message::UrgentNumbersTitle, locale) => {
+            (Message::UrgentNumbersTitle, _) => {
                 pick(locale, "Numéros d’urgence", "Emergency numbers").into()
             }
-            (Message::QuickExit, locale) => pick(locale, "Quitter rapidement", "Leave quickly").into(),
-            (Message::QuickExitHelp, locale) => pick(
+            (Message::QuickExit, _) => pick(locale, "Quitter rapidement", "Leave quickly").into(),
+            (Message::QuickExitHelp, _) => pick(
                 locale,
                 "Ouvre tout de suite un autre site et efface vos réponses de cet appareil.",
                 "Opens another site at once and erases your answers from this device.",
@@ -1442,47 +1422,47 @@ impl Message<'_> {
                 0 | 1 => format!("Question {current} · about 1 question left"),
                 _ => format!("Question {current} · about {left} questions left"),
             },
-            (Message::ForgetAnswersWhat, locale) => pick(
+            (Message::ForgetAnswersWhat, _) => pick(
                 locale,
                 "Toutes vos réponses seront effacées de cet appareil. Vous recommencerez à la première question. Voulez-vous les effacer\u{202f}?",
                 "All your answers will be erased from this device. You will start again at the first question. Do you want to erase them?",
             )
             .into(),
-            (Message::ForgetPlanWhat, locale) => pick(
+            (Message::ForgetPlanWhat, _) => pick(
                 locale,
                 "Votre plan sera effacé de cet appareil\u{a0}: vos objectifs, vos démarches, vos points d’étape et vos accords de partage. Voulez-vous l’effacer\u{202f}?",
                 "Your plan will be erased from this device: your goals, your steps, your reviews and your consents to share. Do you want to erase it?",
             )
             .into(),
-            (Message::ConfirmForget, locale) => pick(locale, "Oui, effacer", "Yes, erase").into(),
-            (Message::CancelForget, locale) => pick(locale, "Non, garder", "No, keep").into(),
-            (Message::MoveNeed { up, need }, locale) => {
-                let verb = match (up, locale) {
-                    (true, Fr) => "Monter",
-                    (false, Fr) => "Descendre",
-                    (true, En) => "Move up",
-                    (false, En) => "Move down",
+            (Message::ConfirmForget, _) => pick(locale, "Oui, effacer", "Yes, erase").into(),
+            (Message::CancelForget, _) => pick(locale, "Non, garder", "No, keep").into(),
+            (Message::MoveNeed { up, need }, _) => {
+                let verb = match (up, Lang::from(locale)) {
+                    (true, Lang::Fr) => "Monter",
+                    (false, Lang::Fr) => "Descendre",
+                    (true, Lang::En) => "Move up",
+                    (false, Lang::En) => "Move down",
                 };
-                match (need, locale) {
-                    (Some(need), Fr) => format!("{verb} : {need}"),
-                    (Some(need), En) => format!("{verb}: {need}"),
+                match (need, Lang::from(locale)) {
+                    (Some(need), Lang::Fr) => format!("{verb} : {need}"),
+                    (Some(need), Lang::En) => format!("{verb}: {need}"),
                     (None, _) => verb.into(),
                 }
             }
             // --- Orientation: what the person has, open to all, see more (issue 16) ---
-            (Message::HeldWords, locale) => {
+            (Message::HeldWords, _) => {
                 pick(locale, "Vous l’avez déjà", "You already have it").into()
             }
-            (Message::OpenToAll { free: true }, locale) => {
+            (Message::OpenToAll { free: true }, _) => {
                 pick(locale, "Ouvert à tous, gratuit", "Open to all, free").into()
             }
-            (Message::OpenToAll { free: false }, locale) => {
+            (Message::OpenToAll { free: false }, _) => {
                 pick(locale, "Ouvert à tous", "Open to all").into()
             }
-            (Message::OnConditions, locale) => {
+            (Message::OnConditions, _) => {
                 pick(locale, "Possible, sous conditions", "Possible, on conditions").into()
             }
-            (Message::KeyStepWords, locale) => {
+            (Message::KeyStepWords, _) => {
                 pick(locale, "À faire en premier", "Do this first").into()
             }
             (Message::SeeMore(count), Fr) => format!("Voir plus ({count})"),
@@ -1495,7 +1475,7 @@ impl Message<'_> {
                 1 => "1 other is not for you".into(),
                 n => format!("{n} others are not for you"),
             },
-            (Message::SeeAlsoTitle, locale) => pick(
+            (Message::SeeAlsoTitle, _) => pick(
                 locale,
                 "Aussi utile pour ce besoin\u{a0}:",
                 "Also useful for this need:",
@@ -1503,10 +1483,10 @@ impl Message<'_> {
             .into(),
             (Message::ShownUnder { need }, Fr) => format!("voir «\u{a0}{need}\u{a0}»"),
             (Message::ShownUnder { need }, En) => format!("see “{need}”"),
-            (Message::HeldTitle, locale) => {
+            (Message::HeldTitle, _) => {
                 pick(locale, "Ce que vous avez déjà", "What you already have").into()
             }
-            (Message::HeldIntro, locale) => pick(
+            (Message::HeldIntro, _) => pick(
                 locale,
                 "Vous nous avez dit que vous avez déjà ces aides ou ces suivis. Nous ne vous les proposons pas une deuxième fois.",
                 "You told us you already have this help or support. We do not suggest it again.",
@@ -1515,24 +1495,24 @@ impl Message<'_> {
             // --- Verdict discipline and freshness (issue 17, engine) ---
             (Message::ToCheckItem { what }, Fr) => format!("À vérifier : {what}"),
             (Message::ToCheckItem { what }, En) => format!("To check: {what}"),
-            (Message::ToCheckWords, locale) => pick(locale, "À vérifier", "To check").into(),
-            (Message::VerifiedOn(date), Fr) => format!("Vérifié le {}", day_month_year(*date, Fr)),
-            (Message::VerifiedOn(date), En) => format!("Checked on {}", day_month_year(*date, En)),
+            (Message::ToCheckWords, _) => pick(locale, "À vérifier", "To check").into(),
+            (Message::VerifiedOn(date), Fr) => format!("Vérifié le {}", day_month_year(*date, Locale::Fr)),
+            (Message::VerifiedOn(date), En) => format!("Checked on {}", day_month_year(*date, Locale::En)),
             (Message::Stale { months, last_verified }, Fr) => format!(
                 "Attention\u{a0}: ces informations n’ont pas été vérifiées depuis plus de {months}\u{a0}mois (le {}). Elles ont peut-être changé\u{a0}: vérifiez-les sur le site officiel avant de compter dessus.",
-                day_month_year(*last_verified, Fr)
+                day_month_year(*last_verified, Locale::Fr)
             ),
             (Message::Stale { months, last_verified }, En) => format!(
                 "Warning: this information has not been checked for more than {months} months (last on {}). It may have changed: check it on the official site before relying on it.",
-                day_month_year(*last_verified, En)
+                day_month_year(*last_verified, Locale::En)
             ),
             (Message::PartnerVerifiedOn { partner, date }, Fr) => format!(
                 "Informations sur {partner} vérifiées le {}",
-                day_month_year(*date, Fr)
+                day_month_year(*date, Locale::Fr)
             ),
             (Message::PartnerVerifiedOn { partner, date }, En) => format!(
                 "Information on {partner} checked on {}",
-                day_month_year(*date, En)
+                day_month_year(*date, Locale::En)
             ),
             (Message::StalePartner { partner }, Fr) => format!(
                 "Attention\u{a0}: les informations sur {partner} n’ont pas été vérifiées depuis longtemps. Vérifiez-les avant de compter dessus."
@@ -1540,7 +1520,7 @@ impl Message<'_> {
             (Message::StalePartner { partner }, En) => format!(
                 "Warning: the information on {partner} has not been checked for a long time. Check it before relying on it."
             ),
-            (Message::NotesConditions, locale) => pick(
+            (Message::NotesConditions, _) => pick(
                 locale,
                 "Les conditions écrites dans les précisions sur cette aide",
                 "The conditions written in the notes on this scheme",
@@ -1548,60 +1528,60 @@ impl Message<'_> {
             .into(),
             (Message::FiguresOutdated { from: Some(from), until }, Fr) => format!(
                 "Nos montants et plafonds pour cette aide sont ceux du {} au {}. Ils ont peut-être changé\u{a0}: vérifiez-les sur le site officiel avant de compter dessus.",
-                day_month_year(*from, Fr),
-                day_month_year(*until, Fr)
+                day_month_year(*from, Locale::Fr),
+                day_month_year(*until, Locale::Fr)
             ),
             (Message::FiguresOutdated { from: Some(from), until }, En) => format!(
                 "Our amounts and ceilings for this help are those from {} to {}. They may have changed: check them on the official site before relying on them.",
-                day_month_year(*from, En),
-                day_month_year(*until, En)
+                day_month_year(*from, Locale::En),
+                day_month_year(*until, Locale::En)
             ),
             (Message::FiguresOutdated { from: None, until }, Fr) => format!(
                 "Nos montants et plafonds pour cette aide sont ceux valables jusqu’au {}. Ils ont peut-être changé\u{a0}: vérifiez-les sur le site officiel avant de compter dessus.",
-                day_month_year(*until, Fr)
+                day_month_year(*until, Locale::Fr)
             ),
             (Message::FiguresOutdated { from: None, until }, En) => format!(
                 "Our amounts and ceilings for this help are those valid until {}. They may have changed: check them on the official site before relying on them.",
-                day_month_year(*until, En)
+                day_month_year(*until, Locale::En)
             ),
             // issue 18: keeping
-            (Message::KeptAnswersTooNew, locale) => pick(
+            (Message::KeptAnswersTooNew, _) => pick(
                 locale,
                 "Des réponses gardées sur cet appareil viennent d’une version plus récente. Elles sont toujours là. Mettez la page à jour pour les retrouver. D’ici là, vos nouvelles réponses ne sont pas gardées.",
                 "Answers kept on this device come from a newer version. They are still there. Update the page to get them back. Until then, your new answers are not kept.",
             )
             .into(),
-            (Message::KeptAnswersUnreadable, locale) => pick(
+            (Message::KeptAnswersUnreadable, _) => pick(
                 locale,
                 "Des réponses gardées sur cet appareil ne peuvent pas être lues. Elles n’ont pas été effacées. Vos nouvelles réponses ne sont pas gardées tant que vous ne les effacez pas.",
                 "Answers kept on this device cannot be read. They were not erased. Your new answers are not kept until you erase them.",
             )
             .into(),
-            (Message::AnswersChangedElsewhere, locale) => pick(
+            (Message::AnswersChangedElsewhere, _) => pick(
                 locale,
                 "Vos réponses ont changé dans une autre page ou un autre onglet. Voici où vous en êtes.",
                 "Your answers changed in another page or tab. Here is where you are.",
             )
             .into(),
-            (Message::AnswersErasedElsewhere, locale) => pick(
+            (Message::AnswersErasedElsewhere, _) => pick(
                 locale,
                 "Vos réponses ont été effacées dans une autre page ou un autre onglet. Elles ne sont plus sur cet appareil.",
                 "Your answers were erased in another page or tab. They are no longer on this device.",
             )
             .into(),
-            (Message::KeptPlanTooNew, locale) => pick(
+            (Message::KeptPlanTooNew, _) => pick(
                 locale,
                 "Un plan gardé sur cet appareil vient d’une version plus récente. Il est toujours là. Mettez la page à jour pour le retrouver. D’ici là, les changements de ce plan ne sont pas gardés.",
                 "A plan kept on this device comes from a newer version. It is still there. Update the page to get it back. Until then, changes to this plan are not kept.",
             )
             .into(),
-            (Message::PlanChangedElsewhere, locale) => pick(
+            (Message::PlanChangedElsewhere, _) => pick(
                 locale,
                 "Votre plan a changé dans une autre page ou un autre onglet. Voici le plan à jour.",
                 "Your plan changed in another page or tab. Here is the plan as it is now.",
             )
             .into(),
-            (Message::PlanErasedElsewhere, locale) => pick(
+            (Message::PlanErasedElsewhere, _) => pick(
                 locale,
                 "Votre plan a été effacé dans une autre page ou un autre onglet. Il n’est plus sur cet appareil.",
                 "Your plan was erased in another page or tab. It is no longer on this device.",
@@ -1613,13 +1593,13 @@ impl Message<'_> {
             }
             (Message::DateTooEarly, En) => "This date is before 1900. Please check the year.".into(),
             // issue 18: life cycle
-            (Message::ChangeNotSaved, locale) => pick(
+            (Message::ChangeNotSaved, _) => pick(
                 locale,
                 "Ce changement n’a pas été enregistré\u{a0}: votre plan reste comme avant. Réessayez, ou rechargez la page.",
                 "This change was not saved: your plan stays as it was. Try again, or reload the page.",
             )
             .into(),
-            (Message::AnswersChangedAfterPlan, locale) => pick(
+            (Message::AnswersChangedAfterPlan, _) => pick(
                 locale,
                 "Vous avez changé vos réponses. Votre plan a été fait avec vos réponses d’avant. Voulez-vous le refaire avec vos nouvelles réponses\u{202f}? Votre plan actuel sera remplacé.",
                 "You changed your answers. Your plan was made with your earlier answers. Do you want to make it again with your new answers? Your current plan will be replaced.",
@@ -1682,8 +1662,8 @@ fn long_date(date: crate::date::Date, locale: Locale) -> String {
     let weekday = DAYS[language][date.weekday() as usize];
     // A date's month is 1 to 12.
     let month = MONTHS[language][usize::from(date.month().clamp(1, 12)) - 1];
-    match (locale, date.day()) {
-        (Locale::Fr, 1) => format!("{weekday} 1er {month} {}", date.year()),
+    match (Lang::from(locale), date.day()) {
+        (Lang::Fr, 1) => format!("{weekday} 1er {month} {}", date.year()),
         _ => format!("{weekday} {} {month} {}", date.day(), date.year()),
     }
 }
@@ -1707,9 +1687,9 @@ pub fn theme_label(theme: &str, locale: Locale) -> Option<&'static str> {
     if let Some((_, fr, en)) = CATEGORIES.iter().find(|(value, _, _)| *value == theme) {
         return Some(pick(locale, fr, en));
     }
-    match locale {
-        Locale::Fr => Referential::Themes.label(theme),
-        Locale::En => THEMES_EN
+    match Lang::from(locale) {
+        Lang::Fr => Referential::Themes.label(theme),
+        Lang::En => THEMES_EN
             .iter()
             .find(|(value, _)| *value == theme)
             .map(|(_, label)| *label),
@@ -1826,9 +1806,9 @@ pub fn alert_text(alert: crate::diagnosis::UrgentAlert, locale: Locale) -> &'sta
 
 /// Picks the French or the English text.
 fn pick<'a>(locale: Locale, fr: &'a str, en: &'a str) -> &'a str {
-    match locale {
-        Locale::Fr => fr,
-        Locale::En => en,
+    match Lang::from(locale) {
+        Lang::Fr => fr,
+        Lang::En => en,
     }
 }
 
@@ -2280,9 +2260,9 @@ fn person_choice(fact: Fact, value: &str, locale: Locale) -> Option<&'static str
 /// A benefit with its article, for "vous recevez le RSA".
 fn benefit_with_article(benefit: &str, locale: Locale) -> String {
     let label = value_label(Fact::Benefits, benefit, locale);
-    match locale {
-        Locale::En => label,
-        Locale::Fr => match benefit {
+    match Lang::from(locale) {
+        Lang::En => label,
+        Lang::Fr => match benefit {
             "rsa" => format!("le {label}"),
             "prime_activite" => format!("la {label}"),
             "ass" | "aah" | "are" | "asf" | "apl" | "ars" | "aspa" | "ada" => {
@@ -2315,9 +2295,9 @@ fn number(n: i64, locale: Locale) -> String {
 
 /// An amount in euros: "1 200 €", "€1,200".
 fn euros(n: i64, locale: Locale) -> String {
-    match locale {
-        Locale::Fr => format!("{}\u{a0}€", number(n, locale)),
-        Locale::En => format!("€{}", number(n, locale)),
+    match Lang::from(locale) {
+        Lang::Fr => format!("{}\u{a0}€", number(n, locale)),
+        Lang::En => format!("€{}", number(n, locale)),
     }
 }
 
@@ -2482,15 +2462,15 @@ pub(crate) fn between_text(fact: Fact, min: i64, max: i64, locale: Locale) -> St
 }
 
 pub(crate) fn age_text(min: Option<i64>, max: Option<i64>, locale: Locale) -> String {
-    match (min, max, locale) {
-        (Some(min), Some(max), Locale::Fr) if min == max => format!("Avoir {min} ans"),
-        (Some(min), Some(max), Locale::En) if min == max => format!("Be {min} years old"),
-        (Some(min), Some(max), Locale::Fr) => format!("Avoir entre {min} et {max} ans"),
-        (Some(min), Some(max), Locale::En) => format!("Be between {min} and {max} years old"),
-        (Some(min), None, Locale::Fr) => format!("Avoir au moins {min} ans"),
-        (Some(min), None, Locale::En) => format!("Be at least {min} years old"),
-        (None, Some(max), Locale::Fr) => format!("Avoir au plus {max} ans"),
-        (None, Some(max), Locale::En) => format!("Be at most {max} years old"),
+    match (min, max, Lang::from(locale)) {
+        (Some(min), Some(max), Lang::Fr) if min == max => format!("Avoir {min} ans"),
+        (Some(min), Some(max), Lang::En) if min == max => format!("Be {min} years old"),
+        (Some(min), Some(max), Lang::Fr) => format!("Avoir entre {min} et {max} ans"),
+        (Some(min), Some(max), Lang::En) => format!("Be between {min} and {max} years old"),
+        (Some(min), None, Lang::Fr) => format!("Avoir au moins {min} ans"),
+        (Some(min), None, Lang::En) => format!("Be at least {min} years old"),
+        (None, Some(max), Lang::Fr) => format!("Avoir au plus {max} ans"),
+        (None, Some(max), Lang::En) => format!("Be at most {max} years old"),
         (None, None, _) => pick(locale, "Avoir un âge connu", "Have a known age").to_owned(),
     }
 }
@@ -2524,15 +2504,17 @@ fn unnamed_communes<'a>(codes: impl Iterator<Item = &'a str>, locale: Locale) ->
     }
     by_department
         .into_iter()
-        .map(|(department, n)| match (department, n, locale) {
-            (Some(d), 1, Locale::Fr) => format!("une commune de {}", department_text(d)),
-            (Some(d), n, Locale::Fr) => format!("{n} communes de {}", department_text(d)),
-            (Some(d), 1, Locale::En) => format!("a municipality of {}", department_text(d)),
-            (Some(d), n, Locale::En) => format!("{n} municipalities of {}", department_text(d)),
-            (None, 1, _) => pick(locale, "une autre commune", "another municipality").into(),
-            (None, n, Locale::Fr) => format!("{n} autres communes"),
-            (None, n, Locale::En) => format!("{n} other municipalities"),
-        })
+        .map(
+            |(department, n)| match (department, n, Lang::from(locale)) {
+                (Some(d), 1, Lang::Fr) => format!("une commune de {}", department_text(d)),
+                (Some(d), n, Lang::Fr) => format!("{n} communes de {}", department_text(d)),
+                (Some(d), 1, Lang::En) => format!("a municipality of {}", department_text(d)),
+                (Some(d), n, Lang::En) => format!("{n} municipalities of {}", department_text(d)),
+                (None, 1, _) => pick(locale, "une autre commune", "another municipality").into(),
+                (None, n, Lang::Fr) => format!("{n} autres communes"),
+                (None, n, Lang::En) => format!("{n} other municipalities"),
+            },
+        )
         .collect()
 }
 
@@ -2699,9 +2681,9 @@ pub(crate) fn person_value_text(
             "you are under a year old",
         )
         .to_owned(),
-        (Fact::Age, Some(Value::Integer(age))) => match locale {
-            Locale::Fr => format!("vous avez {}", quantity(fact, *age, locale)),
-            Locale::En => format!("you are {age}"),
+        (Fact::Age, Some(Value::Integer(age))) => match Lang::from(locale) {
+            Lang::Fr => format!("vous avez {}", quantity(fact, *age, locale)),
+            Lang::En => format!("you are {age}"),
         },
         (Fact::BirthDate, Some(Value::Date(date))) => format!(
             "{}{} {}",
@@ -2809,10 +2791,10 @@ pub(crate) fn person_value_text(
             "you have no dependent children",
         )
         .to_owned(),
-        (Fact::ChildrenCount, Some(Value::Integer(n))) => match locale {
-            Locale::Fr => format!("vous avez {} à charge", quantity(fact, *n, locale)),
-            Locale::En if *n == 1 => "you have 1 dependent child".to_owned(),
-            Locale::En => format!("you have {} dependent children", number(*n, locale)),
+        (Fact::ChildrenCount, Some(Value::Integer(n))) => match Lang::from(locale) {
+            Lang::Fr => format!("vous avez {} à charge", quantity(fact, *n, locale)),
+            Lang::En if *n == 1 => "you have 1 dependent child".to_owned(),
+            Lang::En => format!("you have {} dependent children", number(*n, locale)),
         },
         (Fact::YoungestChildAge, Some(Value::Integer(0))) => pick(
             locale,
@@ -2820,16 +2802,16 @@ pub(crate) fn person_value_text(
             "your youngest child is under a year old",
         )
         .to_owned(),
-        (Fact::YoungestChildAge, Some(Value::Integer(n))) => match locale {
-            Locale::Fr => format!("votre plus jeune enfant a {}", quantity(fact, *n, locale)),
-            Locale::En => format!("your youngest child is {n}"),
+        (Fact::YoungestChildAge, Some(Value::Integer(n))) => match Lang::from(locale) {
+            Lang::Fr => format!("votre plus jeune enfant a {}", quantity(fact, *n, locale)),
+            Lang::En => format!("your youngest child is {n}"),
         },
         (Fact::HouseholdSize, Some(Value::Integer(1))) => {
             pick(locale, "vous vivez seul", "you live alone").to_owned()
         }
-        (Fact::HouseholdSize, Some(Value::Integer(n))) => match locale {
-            Locale::Fr => format!("votre foyer compte {}", quantity(fact, *n, locale)),
-            Locale::En => format!("there are {} in your household", quantity(fact, *n, locale)),
+        (Fact::HouseholdSize, Some(Value::Integer(n))) => match Lang::from(locale) {
+            Lang::Fr => format!("votre foyer compte {}", quantity(fact, *n, locale)),
+            Lang::En => format!("there are {} in your household", quantity(fact, *n, locale)),
         },
         (Fact::Disability, Some(Value::Set(conditions))) if conditions.is_empty() => pick(
             locale,
@@ -2904,10 +2886,7 @@ pub(crate) fn person_value_text(
 /// `text` with the typography of its language (French: see
 /// [`crate::typography`]).
 pub(crate) fn in_language(text: String, locale: Locale) -> String {
-    match locale {
-        Locale::Fr => crate::typography::french_owned(text),
-        Locale::En => text,
-    }
+    crate::text::in_language(text, locale)
 }
 
 #[cfg(test)]

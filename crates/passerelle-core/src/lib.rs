@@ -69,13 +69,15 @@ pub mod report;
 pub mod rules;
 pub mod session;
 mod sort;
+pub mod text;
 mod theme_labels;
 pub mod typography;
 
 pub use diagnosis::{Diagnosis, UrgentAlert};
-pub use i18n::{Locale, Message};
+pub use i18n::Message;
 pub use questionnaire::{
-    AnswerError, AnswerValue, ChoiceOption, LocalizedText, NeedSignal, Question, QuestionKind,
-    Questionnaire, QuestionnaireError, QuestionnaireProblem, Section, UrgentSignal,
+    AnswerError, AnswerValue, ChoiceOption, NeedSignal, Question, QuestionKind, Questionnaire,
+    QuestionnaireError, QuestionnaireProblem, Section, UrgentSignal,
 };
 pub use session::{DiagnosisSession, Progress, SessionError, SnapshotError, Step};
+pub use text::{Locale, LocalizedText};

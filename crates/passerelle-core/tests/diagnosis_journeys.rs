@@ -60,7 +60,7 @@ fn journey(questionnaire: &Questionnaire, persona: &Persona) -> (DiagnosisSessio
     );
     let diagnosis = session.diagnosis(questionnaire, Locale::Fr);
     // A diagnosis saved as JSON reads back the same, in either language.
-    for locale in Locale::ALL {
+    for locale in Locale::all() {
         let shown = session.diagnosis(questionnaire, locale);
         let saved = passerelle_core::json::write(&shown);
         let read: Diagnosis = passerelle_core::json::read_text(&saved)
@@ -484,7 +484,7 @@ fn the_default_questionnaire_speaks_plainly_in_both_languages() {
     for question in questionnaire.questions() {
         let help = question.help.as_ref();
         assert!(help.is_some(), "{} has no help", question.id);
-        for locale in Locale::ALL {
+        for locale in Locale::all() {
             let label = question.label.get(locale);
             assert!(
                 label.ends_with('?') || label.ends_with('.'),
@@ -498,7 +498,7 @@ fn the_default_questionnaire_speaks_plainly_in_both_languages() {
             );
         }
         for signal in &question.needs {
-            for locale in Locale::ALL {
+            for locale in Locale::all() {
                 assert!(
                     passerelle_core::i18n::theme_label(&signal.theme, locale).is_some(),
                     "{}: {} has no label",

@@ -185,7 +185,7 @@ fn the_schema_resolves_and_lists_the_same_kinds_and_vocabularies_as_the_engine()
     }
     assert_eq!(strings(&defs["theme"]["enum"]), themes);
     let locales = strings(&schema["properties"]["locales"]["items"]["enum"]);
-    assert_eq!(locales, names(Locale::ALL));
+    assert_eq!(locales, names(Locale::all()));
     assert_eq!(keys(&defs["text"]["properties"]), locales);
 }
 

@@ -117,7 +117,7 @@ fn alerts_stay_raised_through_the_rest_of_the_questions() {
 
 #[test]
 fn every_urgent_contact_says_truly_when_and_at_what_cost_it_answers() {
-    for locale in Locale::ALL {
+    for locale in Locale::all() {
         for alert in UrgentAlert::ALL {
             for contact in alert.contacts(locale) {
                 assert!(contact.free, "{}", contact.name);

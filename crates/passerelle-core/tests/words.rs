@@ -73,7 +73,7 @@ fn demo_explanations(facts: &Facts, locale: Locale) -> Vec<(String, String)> {
 
 #[test]
 fn a_commune_zone_is_never_explained_with_its_code() {
-    for locale in Locale::ALL {
+    for locale in Locale::all() {
         for facts in [
             r#"{"postal_code": "93200"}"#,
             r#"{"commune": "93066"}"#,
@@ -206,7 +206,7 @@ fn person_sentences() -> Vec<(String, String)> {
                     None => Facts::new(),
                 };
                 let facts = facts.resolve(today()).unwrap();
-                for locale in Locale::ALL {
+                for locale in Locale::all() {
                     let explanations = condition.explain(&facts, locale);
                     for explanation in explanations.all().iter() {
                         sentences
@@ -1188,7 +1188,7 @@ fn numbers_at_the_edges_of_a_whole_number_are_written_without_panic() {
             ) else {
                 continue;
             };
-            for locale in Locale::ALL {
+            for locale in Locale::all() {
                 assert!(!condition.text(locale).is_empty());
             }
         }

@@ -1,0 +1,164 @@
+//! A text of data in several languages (`{"fr": "…", "en": "…"}`): the
+//! questionnaire's, a catalogue's.
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::language::{is_tag, Locale};
+
+/// A text in each language a document gives it in, by BCP 47 tag. Any
+/// tag is kept, even of a language not registered yet: it is read once
+/// that language is.
+#[derive(Debug, Clone, Default)]
+pub struct LocalizedText(Vec<(Box<str>, Box<str>)>);
+
+/// Equal when they give the same text in each language, in any order.
+impl PartialEq for LocalizedText {
+    fn eq(&self, other: &LocalizedText) -> bool {
+        self.0.len() == other.0.len() && self.0.iter().all(|pair| other.0.contains(pair))
+    }
+}
+
+impl Eq for LocalizedText {}
+
+impl Serialize for LocalizedText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (tag, text) in &self.0 {
+            map.serialize_entry(tag, text)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for LocalizedText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Texts;
+        impl<'de> serde::de::Visitor<'de> for Texts {
+            type Value = LocalizedText;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("texts by language, such as {\"fr\": \"…\", \"en\": \"…\"}")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut text = LocalizedText::default();
+                while let Some((tag, value)) = map.next_entry::<String, String>()? {
+                    if !is_tag(&tag) {
+                        return Err(serde::de::Error::custom(format!(
+                            "« {tag} » is not a language tag"
+                        )));
+                    }
+                    let tag = tag.to_ascii_lowercase();
+                    // Typography as the text is read: a site's texts get it
+                    // too (see `crate::typography`).
+                    let value = without_bidi_controls(value);
+                    let value = match tag.as_str() {
+                        "fr" => super::in_language(value, Locale::Fr),
+                        _ => value,
+                    };
+                    text.set(&tag, value);
+                }
+                Ok(text)
+            }
+        }
+        deserializer.deserialize_map(Texts)
+    }
+}
+
+/// Whether `c` is an explicit bidirectional formatting character: an
+/// embedding, override or isolate (U+202A–U+202E, U+2066–U+2069).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` without explicit bidirectional formatting characters. A
+/// catalogue's or a questionnaire's texts are written by others and shown
+/// inside the widgets' own sentences ("Contacter : …"): an override left
+/// open there would turn the widget's words around it backwards. Letters
+/// of right-to-left scripts keep their direction without these controls.
+fn without_bidi_controls(text: String) -> String {
+    if text.contains(is_bidi_control) {
+        text.chars().filter(|&c| !is_bidi_control(c)).collect()
+    } else {
+        text
+    }
+}
+
+impl LocalizedText {
+    /// The same text in every language: a name, such as a commune's.
+    pub fn same_in_every_language(text: &str) -> LocalizedText {
+        LocalizedText(vec![("*".into(), text.into())])
+    }
+
+    /// A text in each of the given languages.
+    pub fn from_texts(texts: impl IntoIterator<Item = (Locale, String)>) -> LocalizedText {
+        let mut text = LocalizedText::default();
+        for (locale, value) in texts {
+            text.set(locale.tag(), value);
+        }
+        text
+    }
+
+    /// Sets the text of the language `tag`.
+    pub fn set(&mut self, tag: &str, value: String) {
+        match self
+            .0
+            .iter_mut()
+            .find(|(known, _)| known.eq_ignore_ascii_case(tag))
+        {
+            Some((_, text)) => *text = value.into_boxed_str(),
+            None => self.0.push((tag.into(), value.into_boxed_str())),
+        }
+    }
+
+    /// The text in exactly this language (or the same in every one).
+    fn exactly(&self, locale: Locale) -> Option<&str> {
+        let tag = locale.tag();
+        self.0
+            .iter()
+            .find(|(known, _)| known.eq_ignore_ascii_case(tag) || &**known == "*")
+            .map(|(_, text)| &**text)
+    }
+
+    /// Whether the text is given, not blank, in `locale`.
+    pub fn has(&self, locale: Locale) -> bool {
+        self.exactly(locale)
+            .is_some_and(|text| !text.trim().is_empty())
+    }
+
+    /// The language of what [`get`](Self::get) gives for `locale`: the
+    /// page marks text in another language than its own (`lang`).
+    ///
+    /// ```
+    /// use passerelle_core::{LocalizedText, Locale};
+    /// let text: LocalizedText = serde_json::from_str(r#"{"fr": "Oui"}"#).unwrap();
+    /// assert_eq!(text.language(Locale::En), Locale::Fr);
+    /// ```
+    pub fn language(&self, locale: Locale) -> Locale {
+        locale
+            .chain()
+            .into_iter()
+            .find(|&language| self.exactly(language).is_some())
+            .or_else(|| self.0.iter().find_map(|(tag, _)| Locale::from_tag(tag)))
+            .unwrap_or(locale)
+    }
+
+    /// The text in `locale`, else along its fallback chain (French
+    /// last), else in any language it has.
+    ///
+    /// ```
+    /// use passerelle_core::{LocalizedText, Locale};
+    /// let text: LocalizedText = serde_json::from_str(r#"{"fr": "Oui"}"#).unwrap();
+    /// assert_eq!(text.get(Locale::En), "Oui");
+    /// ```
+    pub fn get(&self, locale: Locale) -> &str {
+        locale
+            .chain()
+            .into_iter()
+            .find_map(|language| self.exactly(language))
+            .or_else(|| self.0.first().map(|(_, text)| &**text))
+            .unwrap_or("")
+    }
+}
