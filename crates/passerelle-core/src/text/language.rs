@@ -365,15 +365,36 @@ fn builtin(tag: &str) -> Language {
         .cloned()
         .expect("fr and en are in languages.json");
     let mut language = Language::new(info);
-    let files: &[(&str, &str)] = match tag {
-        "fr" => &[
-            ("core", include_str!("../../locales/fr/core.json")),
-            ("alerts", include_str!("../../locales/fr/alerts.json")),
-        ],
-        _ => &[
-            ("core", include_str!("../../locales/en/core.json")),
-            ("alerts", include_str!("../../locales/en/alerts.json")),
-        ],
+    // One line per domain file of the core (the widgets add theirs).
+    macro_rules! files {
+        ($tag:literal) => {
+            [
+                (
+                    "core",
+                    include_str!(concat!("../../locales/", $tag, "/core.json")),
+                ),
+                (
+                    "alerts",
+                    include_str!(concat!("../../locales/", $tag, "/alerts.json")),
+                ),
+                (
+                    "explanations",
+                    include_str!(concat!("../../locales/", $tag, "/explanations.json")),
+                ),
+                (
+                    "themes",
+                    include_str!(concat!("../../locales/", $tag, "/themes.json")),
+                ),
+                (
+                    "formats",
+                    include_str!(concat!("../../locales/", $tag, "/formats.json")),
+                ),
+            ]
+        };
+    }
+    let files = match tag {
+        "fr" => files!("fr"),
+        _ => files!("en"),
     };
     for (domain, text) in files {
         let file =
