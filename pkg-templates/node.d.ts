@@ -6,6 +6,14 @@ export * from './engine.js';
 export function load(): Promise<void>;
 
 /**
+ * Makes the language `tag` (`"ar"`, `"uk"`…) speakable by widgets and
+ * engines: French and English are in the module; any other is this
+ * package's `locales/<tag>.json`, read once. Rejects with an Error of code
+ * `fetch_failed` or `bad_language_file`. Resolves to the tag.
+ */
+export function load_language(tag: string): Promise<string>;
+
+/**
  * The commune parts of `departments` (every department when left out),
  * read from the package's `communes/` folder, for `new Engine({communes})`.
  * Rejects with a `PasserelleError` of code `fetch_failed`.

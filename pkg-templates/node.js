@@ -3,7 +3,9 @@
 // WebAssembly module is read from the file next to this one and
 // instantiated synchronously when this module is first imported.
 import { readFileSync, readdirSync } from 'node:fs';
-import { initSync, Engine, Diagnosis, Plan } from './passerelle_wasm.js';
+import {
+  initSync, Engine, Diagnosis, Plan, has_language, register_language,
+} from './passerelle_wasm.js';
 import { fetchedOptions } from './fetch-options.js';
 
 initSync({ module: readFileSync(new URL('./passerelle_wasm_bg.wasm', import.meta.url)) });
@@ -58,6 +60,29 @@ export async function create_engine(options) {
   // `resolved` has no prototype: only the caller's own `communes` count.
   resolved.communes ??= await load_communes();
   return new Engine(resolved);
+}
+
+/**
+ * Makes the language `tag` speakable by engines (`new Engine({locale})`,
+ * `engine.set_locale`): French and English are in the module; any other
+ * is read once from this package's `locales/<tag>.json`. Throws an Error
+ * with code `fetch_failed` (no such file) or `bad_language_file`.
+ * @param {string} tag
+ * @returns {Promise<string>}
+ */
+export async function load_language(tag) {
+  if (has_language(tag)) return tag;
+  const url = new URL(`./locales/${encodeURIComponent(tag)}.json`, import.meta.url);
+  let text;
+  try {
+    text = readFileSync(url, 'utf8');
+  } catch (error) {
+    const failure = new Error(`Could not read the language file ${url}: ${error.message}`);
+    failure.code = 'fetch_failed';
+    failure.details = [{ path: '$.lang', code: 'fetch_failed', message: error.message }];
+    throw failure;
+  }
+  return register_language(text);
 }
 
 export { Engine, Diagnosis, Plan };

@@ -21,6 +21,14 @@ export function load(): Promise<void>;
 export function create_engine(options?: import('./engine.js').FetchedEngineOptions | null): Promise<import('./engine.js').Engine>;
 
 /**
+ * Makes the language `tag` (`"ar"`, `"uk"`…) speakable by widgets and
+ * engines: French and English are in the module; any other is this
+ * package's `locales/<tag>.json`, read once. Rejects with an Error of code
+ * `fetch_failed` or `bad_language_file`. Resolves to the tag.
+ */
+export function load_language(tag: string): Promise<string>;
+
+/**
  * The commune parts of `departments` (`["93", "2A"]`), fetched from the
  * package's own `communes/` files, for `new Engine({communes})`. The
  * elements fetch the parts they need themselves. Rejects with a
@@ -129,6 +137,19 @@ export interface PasserelleErrorDetail {
   element?: string;
 }
 
+/**
+ * `detail` of the `passerelle:language` event: the element shows another
+ * language than the one its `lang` asks (none of the package's languages,
+ * a variety shown in its standard language such as `prs` in `fa`, or a
+ * file that could not be fetched). See docs/languages.md for the chain.
+ */
+export interface LanguageDetail {
+  /** The tag asked (`lang`, or the browser's first language for `auto`). */
+  asked: string;
+  /** The tag shown. */
+  shown: string;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'passerelle-diagnostic': PasserelleDiagnostic;
@@ -141,6 +162,7 @@ declare global {
     'passerelle:orientation': CustomEvent<OrientationDetail>;
     'passerelle:plan-change': CustomEvent<PlanChangeDetail>;
     'passerelle:error': CustomEvent<PasserelleErrorDetail>;
+    'passerelle:language': CustomEvent<LanguageDetail>;
   }
 }
 

@@ -8,6 +8,7 @@
 // Rust (DiagnosticWidget), which renders into the element's shadow root.
 import init, {
   DiagnosticWidget, Engine, OrientationWidget, ParcoursWidget, PlanWidget, set_commune_source,
+  choose_language, has_language, register_language,
 } from './passerelle_wasm.js';
 import { fetchedOptions, fetchText } from './fetch-options.js';
 
@@ -49,6 +50,76 @@ export function load_communes(departments) {
 /** The language for an element: its own `lang`, else the nearest one. */
 function languageOf(element) {
   return element.closest('[lang]')?.getAttribute('lang') ?? 'fr';
+}
+
+/** The languages fetched or being fetched: tag → promise of the tag registered. */
+const languageFiles = new Map();
+
+/**
+ * Makes the language `tag` speakable: French and English are in the
+ * module; any other is a file of this package (`locales/<tag>.json`),
+ * fetched once, only when a page shows it. Rejects with an Error of code
+ * `fetch_failed` or `bad_language_file`.
+ * @param {string} tag
+ * @returns {Promise<string>}
+ */
+export async function load_language(tag) {
+  await load();
+  if (has_language(tag)) return tag;
+  if (!languageFiles.has(tag)) {
+    const url = new URL(`./locales/${encodeURIComponent(tag)}.json`, import.meta.url);
+    const loading = fetchText('language', url, '$.lang').then(register_language);
+    // A failed fetch may be tried again later.
+    loading.catch(() => languageFiles.delete(tag));
+    languageFiles.set(tag, loading);
+  }
+  return languageFiles.get(tag);
+}
+
+/**
+ * The language an element shows, loaded: what its `lang` (or the nearest
+ * one) asks, `auto` for the browser's languages, along the chain of
+ * docs/languages.md. When it is not the language asked, the element
+ * sends `passerelle:language` with `{asked, shown}`.
+ */
+async function languageFor(element) {
+  await load();
+  const lang = languageOf(element).trim();
+  const asked = lang.toLowerCase() === 'auto' ? [...(navigator.languages ?? [navigator.language])] : [lang];
+  const choice = choose_language(asked);
+  let shown = choice.tag;
+  let fellBackFrom = choice.fell_back_from;
+  try {
+    await load_language(shown);
+  } catch (error) {
+    // The file could not come: English, in the module, and the page is told.
+    reportError(element, error);
+    fellBackFrom ??= shown;
+    shown = 'en';
+  }
+  if (fellBackFrom !== null && fellBackFrom !== undefined) {
+    element.dispatchEvent(new CustomEvent('passerelle:language', {
+      bubbles: true,
+      composed: true,
+      detail: { asked: fellBackFrom, shown },
+    }));
+  }
+  return shown;
+}
+
+/** The elements whose language follows their ancestors' `lang` and the browser's. */
+const following = new Set();
+
+/** Watches `lang` anywhere on the page, and the browser's languages, once. */
+function followLanguages() {
+  if (followLanguages.watching || typeof MutationObserver === 'undefined') return;
+  followLanguages.watching = true;
+  new MutationObserver((records) => {
+    for (const element of following) {
+      if (records.some((record) => record.target.contains(element))) element.languageChanged();
+    }
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  addEventListener('languagechange', () => following.forEach((element) => element.languageChanged()));
 }
 
 function reportError(element, error, code = error?.code ?? 'load_failed') {
@@ -141,7 +212,7 @@ function numbersPanel(lang) {
 
 /** Shows the emergency numbers in `element` while the module loads. */
 function showNumbers(element) {
-  const lang = /^en\b/i.test(languageOf(element)) ? 'en' : 'fr';
+  const lang = /^fr\b/i.test(languageOf(element)) ? 'fr' : 'en';
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   if (root.childNodes.length > 0) return; // a widget, or the numbers already
   try {
@@ -165,7 +236,7 @@ function blockedByPolicy(error) {
  */
 function showFallback(element, error) {
   const code = blockedByPolicy(error) ? 'wasm_blocked' : 'load_failed';
-  const lang = /^en\b/i.test(languageOf(element)) ? 'en' : 'fr';
+  const lang = /^fr\b/i.test(languageOf(element)) ? 'fr' : 'en';
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   const words = document.createElement('p');
   words.setAttribute('part', 'fallback');
@@ -220,8 +291,30 @@ class WidgetElement extends HTMLElement {
   }
 
   connectedCallback() {
+    following.add(this);
+    followLanguages();
     if (this.#widget || this.#making) return; // moved within the page
     this.#make();
+  }
+
+  /** The language the widget shows now. */
+  #shownLanguage = null;
+  /** The number of the last language change asked: only the last one is applied. */
+  #languageAsked = 0;
+
+  /**
+   * The element's language may have changed (its `lang`, an ancestor's,
+   * the browser's for `auto`): the widget switches, keeping everything
+   * the person did.
+   */
+  languageChanged() {
+    if (!this.#widget) return;
+    const asked = ++this.#languageAsked;
+    languageFor(this).then((lang) => {
+      if (asked !== this.#languageAsked || !this.#widget || lang === this.#shownLanguage) return;
+      this.#shownLanguage = lang;
+      reporting(this, () => this.#widget.set_locale(lang));
+    });
   }
 
   /** Makes the widget: the module loaded and `prepare()` done, then `ready()`. */
@@ -231,11 +324,13 @@ class WidgetElement extends HTMLElement {
     // The emergency numbers, at once, until the widget replaces them.
     if (!loaded) showNumbers(this);
     const loading = load();
-    Promise.all([loading, this.prepare()])
-      .then(async () => {
+    const language = languageFor(this);
+    Promise.all([loading, language, this.prepare()])
+      .then(async ([, lang]) => {
         // Off the page meanwhile (another making may have begun since).
         if (this.#making !== making || !this.isConnected || this.#widget) return;
-        this.#widget = this.makeWidget(languageOf(this));
+        this.#widget = this.makeWidget(lang);
+        this.#shownLanguage = lang;
         if (this.hasAttribute('quick-exit-url')) this.#quickExit();
         await this.ready();
         if (this.#making === making) this.#resume();
@@ -252,6 +347,7 @@ class WidgetElement extends HTMLElement {
   }
 
   disconnectedCallback() {
+    following.delete(this);
     // Later, not now: the element may only be moving, and this may run
     // inside one of the widget's own event handlers.
     queueMicrotask(() => {
@@ -311,7 +407,7 @@ class WidgetElement extends HTMLElement {
 
   attributeChangedCallback(name) {
     if (this.#widget) {
-      if (name === 'lang') reporting(this, () => this.#widget.set_locale(languageOf(this)));
+      if (name === 'lang') this.languageChanged();
       else if (name === 'quick-exit-url') this.#quickExit();
       else this.changed(name);
     } else if (this.#making) {

@@ -30,7 +30,7 @@ const DATA: &[&str] = &[
 const TRANSLATED: &[&str] = &["catalogue.json", "questionnaire.json"];
 
 /// `text` (a French document of `data/`) with its English texts from
-/// `locales/en/<file>` (see `src/text/overlay.rs`).
+/// `locales/en/<file>` and each text's key (see `src/text/overlay.rs`).
 fn with_english(file: &str, text: &str) -> String {
     let english = Path::new("locales/en").join(file);
     println!("cargo::rerun-if-changed={}", english.display());
@@ -53,6 +53,12 @@ fn with_english(file: &str, text: &str) -> String {
             missing.join(", ")
         );
     }
+    // Each text names its key, so that a language registered later
+    // finds its translation (`"@catalogue": "cej.name"`).
+    let domain = format!("@{}", file.trim_end_matches(".json"));
+    overlay::each_text(&mut document, &mut |key, text| {
+        text.insert(domain.clone(), serde_json::Value::String(key.to_owned()));
+    });
     document.to_string()
 }
 

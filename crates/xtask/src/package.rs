@@ -106,6 +106,7 @@ pub fn build(root: &Path, tools: &BuildTools) -> Result {
     }
     copy(&root.join("LICENSE"), &out.join("LICENSE"))?;
     copy_communes(root, &out)?;
+    write_languages(root, &out)?;
     write(&stamp, &fingerprint)?;
     println!("xtask: package built in {}", out.display());
     Ok(())
@@ -275,6 +276,71 @@ fn copy_communes(root: &Path, out: &Path) -> Result {
                 copy(&part, &target.join(name))?;
             }
         }
+    }
+    Ok(())
+}
+
+/// Where the languages' translation files live: the core's domains, then
+/// the widgets'.
+const LOCALES: [&str; 2] = [
+    "crates/passerelle-core/locales",
+    "crates/passerelle-wasm/locales",
+];
+
+/// The languages not compiled in, one file each into `locales/<tag>.json`
+/// (`{"language": {…}, "files": {"core": {…}, …}}`, read by
+/// `passerelle_core::text::Language::from_json`), and `locales/languages.json`:
+/// a page fetches only its own language's file. French and English are in
+/// the wasm already.
+fn write_languages(root: &Path, out: &Path) -> Result {
+    let target = out.join("locales");
+    fs::create_dir_all(&target).map_err(|e| format!("cannot create {}: {e}", target.display()))?;
+    let list = root.join(LOCALES[0]).join("languages.json");
+    let languages = read(&list)?;
+    copy(&list, &target.join("languages.json"))?;
+    // One language a line (a test of the core checks it stays so).
+    for line in languages.lines().filter(|line| line.contains("\"tag\"")) {
+        let info = line.trim().trim_end_matches(',');
+        let tag = info
+            .split("\"tag\": \"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .ok_or_else(|| format!("{}: a line without a tag: {line}", list.display()))?;
+        if tag == "fr" || tag == "en" {
+            continue;
+        }
+        let mut files = Vec::new();
+        for folder in LOCALES {
+            let folder = root.join(folder).join(tag);
+            if !folder.is_dir() {
+                continue;
+            }
+            for file in read_dir(&folder)? {
+                if file.extension().is_some_and(|ext| ext == "json") {
+                    let domain = file
+                        .file_stem()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned();
+                    files.push(format!(
+                        "\"{domain}\":{}",
+                        crate::size::minify(&read(&file)?)
+                    ));
+                }
+            }
+        }
+        if files.is_empty() {
+            return Err(
+                format!("{tag} is in {} but has no translation file", list.display()).into(),
+            );
+        }
+        files.sort();
+        let text = format!(
+            "{{\"language\":{},\"files\":{{{}}}}}",
+            crate::size::minify(info),
+            files.join(",")
+        );
+        write(&target.join(format!("{tag}.json")), &text)?;
     }
     Ok(())
 }

@@ -15,6 +15,7 @@ use crate::{tools, Result};
 /// with: the data is looked for in the module in that form.
 #[path = "../../passerelle-core/build/minify.rs"]
 mod minify;
+pub(crate) use minify::minify;
 
 /// The budget of the issue: wasm + JS + CSS + default data, gzipped.
 const BUDGET_KB: u64 = 150;

@@ -3,18 +3,28 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::language::{is_tag, Locale};
+use super::language::{is_tag, Locale, DOCUMENT_DOMAINS};
 
 /// A text in each language a document gives it in, by BCP 47 tag. Any
 /// tag is kept, even of a language not registered yet: it is read once
 /// that language is.
+///
+/// A text of the default questionnaire or the national catalogue also
+/// knows its key in that document's translation files
+/// (`"@catalogue": "contrat-engagement-jeune.name"`, added when the
+/// library is built): a language registered later gives its translation.
 #[derive(Debug, Clone, Default)]
-pub struct LocalizedText(Vec<(Box<str>, Box<str>)>);
+pub struct LocalizedText {
+    texts: Vec<(Box<str>, Box<str>)>,
+    /// The document domain (one of [`DOCUMENT_DOMAINS`]) and the key.
+    key: Option<(&'static str, Box<str>)>,
+}
 
 /// Equal when they give the same text in each language, in any order.
 impl PartialEq for LocalizedText {
     fn eq(&self, other: &LocalizedText) -> bool {
-        self.0.len() == other.0.len() && self.0.iter().all(|pair| other.0.contains(pair))
+        self.texts.len() == other.texts.len()
+            && self.texts.iter().all(|pair| other.texts.contains(pair))
     }
 }
 
@@ -23,8 +33,8 @@ impl Eq for LocalizedText {}
 impl Serialize for LocalizedText {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (tag, text) in &self.0 {
+        let mut map = serializer.serialize_map(Some(self.texts.len()))?;
+        for (tag, text) in &self.texts {
             map.serialize_entry(tag, text)?;
         }
         map.end()
@@ -45,6 +55,14 @@ impl<'de> Deserialize<'de> for LocalizedText {
             ) -> Result<Self::Value, A::Error> {
                 let mut text = LocalizedText::default();
                 while let Some((tag, value)) = map.next_entry::<String, String>()? {
+                    if let Some(domain) = tag.strip_prefix('@') {
+                        if let Some(domain) =
+                            DOCUMENT_DOMAINS.iter().find(|known| **known == domain)
+                        {
+                            text.key = Some((domain, value.into_boxed_str()));
+                            continue;
+                        }
+                    }
                     if !is_tag(&tag) {
                         return Err(serde::de::Error::custom(format!(
                             "« {tag} » is not a language tag"
@@ -89,7 +107,10 @@ fn without_bidi_controls(text: String) -> String {
 impl LocalizedText {
     /// The same text in every language: a name, such as a commune's.
     pub fn same_in_every_language(text: &str) -> LocalizedText {
-        LocalizedText(vec![("*".into(), text.into())])
+        LocalizedText {
+            texts: vec![("*".into(), text.into())],
+            key: None,
+        }
     }
 
     /// A text in each of the given languages.
@@ -104,22 +125,28 @@ impl LocalizedText {
     /// Sets the text of the language `tag`.
     pub fn set(&mut self, tag: &str, value: String) {
         match self
-            .0
+            .texts
             .iter_mut()
             .find(|(known, _)| known.eq_ignore_ascii_case(tag))
         {
             Some((_, text)) => *text = value.into_boxed_str(),
-            None => self.0.push((tag.into(), value.into_boxed_str())),
+            None => self.texts.push((tag.into(), value.into_boxed_str())),
         }
     }
 
-    /// The text in exactly this language (or the same in every one).
+    /// The text in exactly this language (or the same in every one): its
+    /// own, else the language's translation file's for its key.
     fn exactly(&self, locale: Locale) -> Option<&str> {
         let tag = locale.tag();
-        self.0
+        let own = self
+            .texts
             .iter()
             .find(|(known, _)| known.eq_ignore_ascii_case(tag) || &**known == "*")
-            .map(|(_, text)| &**text)
+            .map(|(_, text)| &**text);
+        own.or_else(|| {
+            let (domain, key) = self.key.as_ref()?;
+            locale.language().document(domain)?.get(&**key)?.as_str()
+        })
     }
 
     /// Whether the text is given, not blank, in `locale`.
@@ -141,7 +168,7 @@ impl LocalizedText {
             .chain()
             .into_iter()
             .find(|&language| self.exactly(language).is_some())
-            .or_else(|| self.0.iter().find_map(|(tag, _)| Locale::from_tag(tag)))
+            .or_else(|| self.texts.iter().find_map(|(tag, _)| Locale::from_tag(tag)))
             .unwrap_or(locale)
     }
 
@@ -158,7 +185,7 @@ impl LocalizedText {
             .chain()
             .into_iter()
             .find_map(|language| self.exactly(language))
-            .or_else(|| self.0.first().map(|(_, text)| &**text))
+            .or_else(|| self.texts.first().map(|(_, text)| &**text))
             .unwrap_or("")
     }
 }

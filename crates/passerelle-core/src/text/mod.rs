@@ -8,6 +8,7 @@
 
 mod language;
 mod localized;
+mod negotiate;
 pub mod overlay;
 mod plural;
 
@@ -16,6 +17,7 @@ pub use language::{
     DOCUMENT_DOMAINS, MAX_LANGUAGES,
 };
 pub use localized::LocalizedText;
+pub use negotiate::{negotiate, Choice};
 pub use plural::{Category, PluralRule};
 
 /// A value a message shows in a `{{placeable}}`.

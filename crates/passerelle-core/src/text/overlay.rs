@@ -14,7 +14,8 @@
 
 use serde_json::{Map, Value as Json};
 
-/// Whether `object` is a text in languages: `{"fr": "…", …}`, strings only.
+/// Whether `object` is a text in languages: `{"fr": "…", …}`, strings only
+/// (its key too, once given: `"@catalogue": "…"`).
 fn is_text(object: &Map<String, Json>) -> bool {
     matches!(object.get("fr"), Some(Json::String(_))) && object.values().all(Json::is_string)
 }

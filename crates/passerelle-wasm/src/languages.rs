@@ -1,0 +1,66 @@
+//! The languages a page can show: each one not compiled in is a file of
+//! the package (`locales/<tag>.json`) that the page fetches only when it
+//! needs it, and registers here.
+
+use passerelle_core::text::{self, Language, Locale};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::to_js;
+use crate::error::Failure;
+
+/// Registers a language from its file (`locales/<tag>.json` of the
+/// package, as `cargo xtask package` writes it, or a site's own in the
+/// same layout): every widget and engine speaks it from now on, by its
+/// tag. Returns the tag. Throws `bad_language_file` with the problem in
+/// `details` when the file cannot be read. Register each language once:
+/// each file stays in memory.
+#[wasm_bindgen(js_name = register_language)]
+pub fn register_language(file: &str) -> Result<String, JsValue> {
+    let language = Language::from_json(file)
+        .map_err(|problem| Failure::problems("bad_language_file", "language", vec![problem]))?;
+    let locale = text::register(language)
+        .map_err(|problem| Failure::problems(problem.code, "language", vec![problem]))?;
+    Ok(locale.tag().to_owned())
+}
+
+/// Whether the language of `tag` is registered (compiled in or
+/// registered): it shows without fetching anything.
+#[wasm_bindgen(js_name = has_language)]
+pub fn has_language(tag: &str) -> bool {
+    Locale::from_tag(tag).is_some()
+}
+
+/// The language to show for `asked` (a `lang` value, or
+/// `navigator.languages` for `lang="auto"`): `{tag, fell_back_from}`,
+/// the latter `null` when the language shown is the one asked (see
+/// `passerelle_core::text::negotiate`).
+#[wasm_bindgen(js_name = choose_language)]
+pub fn choose_language(asked: Vec<String>) -> Result<JsValue, JsValue> {
+    let asked: Vec<&str> = asked.iter().map(String::as_str).collect();
+    Ok(to_js(&text::negotiate(&asked))?)
+}
+
+/// One language of a menu.
+#[derive(Serialize)]
+struct MenuLanguage<'a> {
+    tag: &'a str,
+    /// Its name in itself.
+    name: &'a str,
+    direction: &'static str,
+}
+
+/// The languages the package ships, for a language menu: `[{tag, name,
+/// direction}]`, each named in itself.
+#[wasm_bindgen(js_name = languages)]
+pub fn languages() -> Result<JsValue, JsValue> {
+    let list: Vec<MenuLanguage> = text::shipped()
+        .iter()
+        .map(|info| MenuLanguage {
+            tag: &info.tag,
+            name: &info.name,
+            direction: info.direction.attribute(),
+        })
+        .collect();
+    Ok(to_js(&list)?)
+}
