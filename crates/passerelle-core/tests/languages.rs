@@ -346,10 +346,11 @@ fn a_ninth_language_added_by_files_alone_is_complete_and_speaks_everywhere() {
     let folder = std::env::temp_dir().join(format!("passerelle-ninth-{}", std::process::id()));
     let info = pseudo_language(&folder);
     // The same completeness check as the shipped languages.
-    let problems = language_problems(&info, &[folder.clone()]);
+    let problems = language_problems(&info, std::slice::from_ref(&folder));
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     // Loaded as the package ships it, and registered: no code knows it.
-    let language = Language::from_json(&shipped_file(&info, &[folder.clone()])).unwrap();
+    let language =
+        Language::from_json(&shipped_file(&info, std::slice::from_ref(&folder))).unwrap();
     let _ = fs::remove_dir_all(&folder);
     let locale = text::register(language).unwrap();
     assert_eq!(Locale::from_tag("qps"), Some(locale));

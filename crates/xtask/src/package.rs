@@ -330,9 +330,10 @@ fn write_languages(root: &Path, out: &Path) -> Result {
             }
         }
         if files.is_empty() {
-            return Err(
-                format!("{tag} is in {} but has no translation file", list.display()).into(),
-            );
+            return Err(format!(
+                "{tag} is in {} but has no translation file",
+                list.display()
+            ));
         }
         files.sort();
         let text = format!(
