@@ -14,6 +14,14 @@ export function load(): Promise<void>;
 export function load_language(tag: string): Promise<string>;
 
 /**
+ * Registers a language from a file in the layout of the package's
+ * `locales/<tag>.json` (a site's own language): widgets and engines speak
+ * it by its tag from then on. Returns the tag; throws an Error of code
+ * `bad_language_file`. Register each language once.
+ */
+export function register_language(file: string): string;
+
+/**
  * The commune parts of `departments` (every department when left out),
  * read from the package's `communes/` folder, for `new Engine({communes})`.
  * Rejects with a `PasserelleError` of code `fetch_failed`.

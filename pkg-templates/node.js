@@ -85,4 +85,4 @@ export async function load_language(tag) {
   return register_language(text);
 }
 
-export { Engine, Diagnosis, Plan };
+export { Engine, Diagnosis, Plan, register_language };

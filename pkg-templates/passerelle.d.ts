@@ -29,6 +29,14 @@ export function create_engine(options?: import('./engine.js').FetchedEngineOptio
 export function load_language(tag: string): Promise<string>;
 
 /**
+ * Registers a language from a file in the layout of the package's
+ * `locales/<tag>.json` (a site's own language): widgets and engines speak
+ * it by its tag from then on. Returns the tag; throws an Error of code
+ * `bad_language_file`. Register each language once.
+ */
+export function register_language(file: string): string;
+
+/**
  * The commune parts of `departments` (`["93", "2A"]`), fetched from the
  * package's own `communes/` files, for `new Engine({communes})`. The
  * elements fetch the parts they need themselves. Rejects with a

@@ -707,4 +707,4 @@ export async function create_engine(options) {
 }
 
 export { DiagnosticWidget, OrientationWidget, ParcoursWidget, PlanWidget };
-export { Engine, Diagnosis, Plan } from './passerelle_wasm.js';
+export { Engine, Diagnosis, Plan, register_language } from './passerelle_wasm.js';

@@ -30,12 +30,33 @@ impl PartialEq for LocalizedText {
 
 impl Eq for LocalizedText {}
 
+/// Written as `{"fr": "…", "en": "…"}`: its own texts, then those the
+/// registered languages' files give for its key.
 impl Serialize for LocalizedText {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(Some(self.texts.len()))?;
+        let mut map = serializer.serialize_map(None)?;
         for (tag, text) in &self.texts {
             map.serialize_entry(tag, text)?;
+        }
+        if let Some((domain, key)) = &self.key {
+            for locale in Locale::all() {
+                let tag = locale.tag();
+                if self
+                    .texts
+                    .iter()
+                    .any(|(known, _)| known.eq_ignore_ascii_case(tag))
+                {
+                    continue;
+                }
+                if let Some(text) = locale
+                    .language()
+                    .document(domain)
+                    .and_then(|file| file.get(&**key))
+                {
+                    map.serialize_entry(tag, text)?;
+                }
+            }
         }
         map.end()
     }

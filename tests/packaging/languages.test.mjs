@@ -1,0 +1,62 @@
+// The languages the package ships: one file each, read only when asked
+// (load_language), complete enough for the whole flow; French and English
+// are in the module, no file.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+
+import { nodeEntry, packageDir, requirePackage, thrown } from './package.mjs';
+
+requirePackage();
+const { Engine, load_language, register_language } = await import(nodeEntry);
+
+const TODAY = '2026-11-27';
+const SHIPPED = ['es', 'ar', 'fa', 'ps', 'ru', 'uk'];
+
+test('one file a language not compiled in, and the list of languages', () => {
+  const list = JSON.parse(readFileSync(path.join(packageDir, 'locales', 'languages.json'), 'utf8'));
+  assert.deepEqual(list.map((language) => language.tag), ['fr', 'en', ...SHIPPED]);
+  for (const tag of SHIPPED) {
+    const file = JSON.parse(readFileSync(path.join(packageDir, 'locales', `${tag}.json`), 'utf8'));
+    assert.equal(file.language.tag, tag);
+    for (const domain of ['core', 'alerts', 'explanations', 'themes', 'formats', 'widgets', 'questionnaire', 'catalogue']) {
+      assert.equal(file.files[domain]?.['@metadata']?.reviewed_by_native_speaker, false, `${tag} ${domain}`);
+    }
+  }
+  assert.ok(!existsSync(path.join(packageDir, 'locales', 'fr.json')));
+  assert.ok(!existsSync(path.join(packageDir, 'locales', 'en.json')));
+});
+
+test('a language not loaded is refused with how to load it; loaded, the engine speaks it', async () => {
+  const error = thrown(() => new Engine({ locale: 'uk' }), 'unknown_locale');
+  assert.match(error.message, /load_language\("uk"\)/);
+  assert.equal(await load_language('uk'), 'uk');
+  assert.equal(await load_language('uk'), 'uk');
+  const engine = new Engine({ locale: 'uk' });
+  assert.equal(engine.locale(), 'uk');
+  const diagnosis = engine.start_diagnosis(TODAY);
+  const question = diagnosis.current();
+  assert.equal(question.id, 'sleep_tonight');
+  const questionnaire = engine.questionnaire();
+  const french = questionnaire.sections[0].questions[0].label.fr;
+  assert.equal(question.label.fr, french);
+  assert.match(question.label.uk, /[\u0400-\u04FF]/, question.label.uk);
+});
+
+test('Arabic: the questionnaire and the alerts in Arabic, the numbers in Latin digits', async () => {
+  await load_language('ar');
+  const engine = new Engine({ locale: 'ar' });
+  const diagnosis = engine.start_diagnosis(TODAY);
+  assert.match(diagnosis.current().label.ar, /[\u0600-\u06FF]/);
+  diagnosis.answer('sleep_tonight', 'street');
+  const [alert] = diagnosis.result().urgent;
+  assert.equal(alert.alert, 'shelter');
+  assert.match(alert.text, /[\u0600-\u06FF]/, alert.text);
+  assert.match(alert.text, /115/, alert.text);
+});
+
+test('a file that is not a language file is refused with bad_language_file', () => {
+  thrown(() => register_language('{"language": {}}'), 'bad_language_file');
+  thrown(() => register_language('not json'), 'bad_language_file');
+});
