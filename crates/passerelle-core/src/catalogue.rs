@@ -665,7 +665,7 @@ fn flatten(errors: &ValidationErrors, path: &str, problems: &mut Vec<Problem>) {
 /// entry has the `to_check` and no longer the flag.
 fn with_notes_conditions(rule: Option<Condition>) -> Condition {
     let check = Condition::new(
-        Test::ToCheck(crate::i18n::Message::NotesConditions.localized()),
+        Test::ToCheck(crate::messages::Message::NotesConditions.localized()),
         None,
     );
     match rule {

@@ -51,6 +51,16 @@ pub enum Hours {
     OpeningHours,
 }
 
+impl Hours {
+    /// Its part of message keys (`contact-free-day-and-night`…).
+    pub fn key(self) -> &'static str {
+        match self {
+            Hours::DayAndNight => "day-and-night",
+            Hours::OpeningHours => "opening-hours",
+        }
+    }
+}
+
 /// Someone to contact at once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Contact {

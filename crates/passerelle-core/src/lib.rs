@@ -5,8 +5,9 @@
 //! through a [`DiagnosisSession`], which gives a [`Diagnosis`] (facts,
 //! needs, urgent alerts); [`orientation::orient`] then matches the needs
 //! and facts with a [`catalogue::Catalogue`] of schemes and services.
-//! Every text shown to a person comes from the message catalogue in
-//! [`i18n`] or from the data's own translations.
+//! Every text shown to a person comes from the translation files, read
+//! through [`text`] ([`messages`] for the core's own messages), or from the
+//! data's own translations.
 //!
 //! This crate has no WebAssembly or web dependency: the `passerelle-wasm`
 //! crate converts its values at the JavaScript boundary and renders them.
@@ -57,6 +58,7 @@ pub mod i18n;
 pub mod import;
 pub mod json;
 pub mod limits;
+pub mod messages;
 pub mod orientation;
 pub mod plan;
 pub mod print;
@@ -74,7 +76,7 @@ mod theme_labels;
 pub mod typography;
 
 pub use diagnosis::{Diagnosis, UrgentAlert};
-pub use i18n::Message;
+pub use messages::Message;
 pub use questionnaire::{
     AnswerError, AnswerValue, ChoiceOption, NeedSignal, Question, QuestionKind, Questionnaire,
     QuestionnaireError, QuestionnaireProblem, Section, UrgentSignal,

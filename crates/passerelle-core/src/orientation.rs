@@ -26,6 +26,17 @@ pub enum Priority {
     Normal,
 }
 
+impl Priority {
+    /// Its part of message keys (`need-priority-urgent`…).
+    pub fn key(self) -> &'static str {
+        match self {
+            Priority::Urgent => "urgent",
+            Priority::High => "high",
+            Priority::Normal => "normal",
+        }
+    }
+}
+
 /// A need: a data·inclusion theme (`logement-hebergement--...`) or a whole
 /// category (`logement-hebergement`), with its priority.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -144,6 +155,17 @@ pub enum Eligibility {
     Eligible,
     Undetermined,
     Ineligible,
+}
+
+impl Eligibility {
+    /// Its part of message keys (`eligibility-eligible`…).
+    pub fn key(self) -> &'static str {
+        match self {
+            Eligibility::Eligible => "eligible",
+            Eligibility::Undetermined => "undetermined",
+            Eligibility::Ineligible => "ineligible",
+        }
+    }
 }
 
 /// How many proposals of a need are shown first, beside its emergency
@@ -428,11 +450,11 @@ pub struct DetailedProposal<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub figures_valid: Option<FiguresValid>,
     /// Its figures are not those of the reference date: the widget says
-    /// so with their dates ([`Message::FiguresOutdated`](crate::i18n::Message::FiguresOutdated)).
+    /// so with their dates ([`Message::FiguresOutdated`](crate::messages::Message::FiguresOutdated)).
     #[serde(skip_serializing_if = "is_false")]
     pub figures_outdated: bool,
     /// Not verified for too long before the reference date: the widget
-    /// warns ([`Message::Stale`](crate::i18n::Message::Stale)).
+    /// warns ([`Message::Stale`](crate::messages::Message::Stale)).
     #[serde(skip_serializing_if = "is_false")]
     pub stale: bool,
     /// How many months after `last_verified` it is stale (its catalogue's

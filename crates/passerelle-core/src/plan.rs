@@ -48,7 +48,8 @@ use crate::catalogue::{Catalogue, Entry};
 use crate::date::{Date, HolidayZone, Weekday};
 use crate::diagnosis::Diagnosis;
 use crate::facts::{Fact, Facts, Value};
-use crate::i18n::{Locale, Message};
+use crate::i18n::Locale;
+use crate::messages::Message;
 use crate::orientation::{orient, Need, Priority, Request};
 
 /// The plan format version this build writes and reads. Version 1 (the
@@ -171,6 +172,17 @@ impl ActionStatus {
             ActionStatus::Dropped => "dropped",
         }
     }
+
+    /// Its part of message keys (`action-state-in-progress`…).
+    pub fn key(self) -> &'static str {
+        match self {
+            ActionStatus::Planned => "planned",
+            ActionStatus::InProgress => "in-progress",
+            ActionStatus::Done => "done",
+            ActionStatus::OnHold => "on-hold",
+            ActionStatus::Dropped => "dropped",
+        }
+    }
 }
 
 impl ObjectiveStatus {
@@ -180,6 +192,15 @@ impl ObjectiveStatus {
         ObjectiveStatus::Achieved,
         ObjectiveStatus::Dropped,
     ];
+
+    /// Its part of message keys (`objective-state-active`…).
+    pub fn key(self) -> &'static str {
+        match self {
+            ObjectiveStatus::Active => "active",
+            ObjectiveStatus::Achieved => "achieved",
+            ObjectiveStatus::Dropped => "dropped",
+        }
+    }
 }
 
 impl Actor {
@@ -190,6 +211,11 @@ impl Actor {
             Actor::Advisor => "advisor",
             Actor::Partner => "partner",
         }
+    }
+
+    /// Its part of message keys (`print-who-person`…).
+    pub fn key(self) -> &'static str {
+        self.name()
     }
 }
 

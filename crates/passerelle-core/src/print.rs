@@ -45,7 +45,8 @@ use std::borrow::Cow;
 
 use crate::catalogue::Catalogue;
 use crate::date::Date;
-use crate::i18n::{theme_label, Locale, Message};
+use crate::i18n::{theme_label, Locale};
+use crate::messages::Message;
 use crate::plan::{Action, ActionStatus, ContactDetails, Objective, PartnerContact, Plan};
 
 /// The plan as one HTML page in the plan's language, for the person to

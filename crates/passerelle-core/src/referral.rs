@@ -60,7 +60,8 @@ use serde::{Serialize, Serializer};
 use crate::catalogue::Catalogue;
 use crate::date::Date;
 use crate::facts::{Fact, FactSet, Facts, Value};
-use crate::i18n::{Locale, Message};
+use crate::i18n::Locale;
+use crate::messages::Message;
 use crate::orientation::Priority;
 use crate::plan::{ActionKind, ActionStatus, Actor, Consent, ContactDetails, Plan};
 use crate::print::{contact_details, objective_label, Html};
@@ -186,6 +187,28 @@ pub enum Part {
 }
 
 impl Part {
+    /// Its part of message keys (`sheet-part-other-objectives`…); a fact
+    /// is named by its own label.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Part::Fact(_) => "fact",
+            Part::Consent => "consent",
+            Part::Needs => "needs",
+            Part::Actions => "actions",
+            Part::Advisor => "advisor",
+            Part::Person => "person",
+            Part::OtherObjectives => "other-objectives",
+            Part::OtherActions => "other-actions",
+            Part::Statements => "statements",
+            Part::Notes => "notes",
+            Part::Reviews => "reviews",
+            Part::NextReview => "next-review",
+            Part::Schedule => "schedule",
+            Part::OtherConsents => "other-consents",
+            Part::History => "history",
+        }
+    }
+
     /// The stable id.
     ///
     /// ```

@@ -695,7 +695,7 @@ impl Condition {
             Test::Age { min, max } => i18n::age_text(*min, *max, locale),
             Test::InZone(zone) => i18n::zone_text(zone, locale),
             Test::Answer { question, values } => i18n::answer_text(question, values, locale),
-            Test::ToCheck(what) => i18n::Message::ToCheckItem {
+            Test::ToCheck(what) => crate::messages::Message::ToCheckItem {
                 what: what.get(locale),
             }
             .text(locale),

@@ -15,7 +15,8 @@ use serde_json::Value as Json;
 use crate::date::Date;
 use crate::diagnosis::{Diagnosis, FoundNeed, RaisedAlert, RaisedBy, UrgentAlert};
 use crate::facts::{FactSet, Facts};
-use crate::i18n::{Locale, Message};
+use crate::i18n::Locale;
+use crate::messages::Message;
 use crate::orientation::{orient, Need, Priority, Request};
 
 use crate::questionnaire::{

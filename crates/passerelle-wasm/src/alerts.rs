@@ -13,8 +13,9 @@
 //! one press follows with `location.replace` (Back does not come back),
 //! after erasing what the widgets kept ([`crate::persist::leave_quickly`]).
 
+use crate::WidgetText;
 use passerelle_core::diagnosis::{alerts_summary, Reach};
-use passerelle_core::{Locale, Message, UrgentAlert};
+use passerelle_core::{Locale, UrgentAlert};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, EventTarget};
@@ -166,7 +167,7 @@ pub(crate) fn quick_exit(
             ("aria-describedby", "passerelle-quick-exit-help"),
             ("part", "quick-exit"),
         ],
-        Some(&Message::QuickExit.text(locale)),
+        Some(&WidgetText::QuickExit.text(locale)),
     )?)?;
     bar.append_child(&*element(
         document,
@@ -175,7 +176,7 @@ pub(crate) fn quick_exit(
             ("id", "passerelle-quick-exit-help"),
             ("class", "visually-hidden"),
         ],
-        Some(&Message::QuickExitHelp.text(locale)),
+        Some(&WidgetText::QuickExitHelp.text(locale)),
     )?)?;
     Ok(bar)
 }

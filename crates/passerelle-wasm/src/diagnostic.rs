@@ -1,6 +1,7 @@
 //! `<passerelle-diagnostic>`: one question at a time, rendered into the
 //! element's shadow root from a `passerelle-core` diagnosis session.
 
+use crate::words::{Said, WidgetText};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -293,15 +294,15 @@ impl DiagnosticWidget {
             keeper: Keeper::new(
                 "diagnostic",
                 Words {
-                    in_tab: Message::AnswersKeptInTab,
-                    on_device: Message::AnswersKeptOnDevice,
-                    forget: Message::ForgetAnswers,
-                    refused: Message::StorageUnavailable,
-                    what: Message::ForgetAnswersWhat,
-                    too_new: Message::KeptAnswersTooNew,
-                    unreadable: Message::KeptAnswersUnreadable,
-                    changed: Message::AnswersChangedElsewhere,
-                    erased: Message::AnswersErasedElsewhere,
+                    in_tab: WidgetText::AnswersKeptInTab,
+                    on_device: WidgetText::AnswersKeptOnDevice,
+                    forget: WidgetText::ForgetAnswers,
+                    refused: WidgetText::StorageUnavailable,
+                    what: WidgetText::ForgetAnswersWhat,
+                    too_new: WidgetText::KeptAnswersTooNew,
+                    unreadable: WidgetText::KeptAnswersUnreadable,
+                    changed: WidgetText::AnswersChangedElsewhere,
+                    erased: WidgetText::AnswersErasedElsewhere,
                 },
             ),
             privacy,
@@ -405,7 +406,7 @@ impl Widget for Diagnostic {
                 return Ok(None);
             }
             Action::Forget => {
-                self.keeper.forget(Message::AnswersForgotten);
+                self.keeper.forget(WidgetText::AnswersForgotten);
                 self.session =
                     DiagnosisSession::new(&self.questionnaire, self.session.reference_date());
                 self.rejected = None;
@@ -564,7 +565,7 @@ impl Diagnostic {
         Ok(())
     }
 
-    fn text(&self, message: Message) -> String {
+    fn text(&self, message: impl Said) -> String {
         message.text(self.locale)
     }
 
@@ -670,7 +671,7 @@ impl Diagnostic {
         match step.question {
             Some(question) => {
                 self.progress
-                    .set_text_content(Some(&self.text(Message::ProgressLeft {
+                    .set_text_content(Some(&self.text(WidgetText::ProgressLeft {
                         current: step.progress.answered + 1,
                         left: step.progress.left,
                         last: step.progress.last,
@@ -769,7 +770,7 @@ impl Diagnostic {
                 ("class", "primary"),
                 ("part", "button primary-button"),
             ],
-            Some(&self.text(Message::Continue)),
+            Some(&self.text(WidgetText::Continue)),
         )?)?;
         if question.skippable {
             actions.append_child(&*element(
@@ -782,7 +783,7 @@ impl Diagnostic {
                     ("data-action", "skip"),
                     ("part", "button skip-button"),
                 ],
-                Some(&self.text(Message::Skip)),
+                Some(&self.text(WidgetText::Skip)),
             )?)?;
         }
         if progress.answered > 0 {
@@ -816,7 +817,7 @@ impl Diagnostic {
         };
         match &question.kind {
             QuestionKind::YesNo => {
-                for (i, (value, label)) in [("yes", Message::Yes), ("no", Message::No)]
+                for (i, (value, label)) in [("yes", WidgetText::Yes), ("no", WidgetText::No)]
                     .into_iter()
                     .enumerate()
                 {
@@ -1001,7 +1002,7 @@ impl Diagnostic {
                 doc,
                 "option",
                 &[("value", "")],
-                Some(&self.text(Message::NotRanked)),
+                Some(&self.text(WidgetText::NotRanked)),
             )?)?;
             for n in 1..=ranks.len() {
                 let value = n.to_string();
@@ -1104,7 +1105,7 @@ impl Diagnostic {
                 ("data-action", "back"),
                 ("part", "button back-button"),
             ],
-            Some(&self.text(Message::Back)),
+            Some(&self.text(WidgetText::Back)),
         )
     }
 
@@ -1118,7 +1119,7 @@ impl Diagnostic {
             doc,
             "h2",
             &[("id", END_ID), ("tabindex", "-1"), ("part", "question")],
-            Some(&self.text(Message::Completed)),
+            Some(&self.text(WidgetText::Completed)),
         )?)?;
 
         if !diagnosis.needs.is_empty() {
@@ -1136,7 +1137,7 @@ impl Diagnostic {
                 doc,
                 "h3",
                 &[("id", "passerelle-needs-title")],
-                Some(&Message::NeedsTitle.text(locale)),
+                Some(&WidgetText::NeedsTitle.text(locale)),
             )?)?;
             // In the diagnosis's order: urgent first, then the person's
             // own order when given. Not numbered: the numbers would not be
@@ -1178,7 +1179,7 @@ impl Diagnostic {
             doc,
             "p",
             &[("class", "help")],
-            Some(&self.text(Message::CompletedDetail)),
+            Some(&self.text(WidgetText::CompletedDetail)),
         )?)?;
         let actions = element(doc, "div", &[("class", "actions")], None)?;
         actions.append_child(&*self.back_button()?)?;

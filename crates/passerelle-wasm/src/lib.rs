@@ -24,6 +24,7 @@ mod persist;
 mod plan_view;
 mod texts;
 mod widget;
+pub mod words;
 
 /// The national catalogue, read once per page and shared by every widget
 /// and engine that starts from it (reading it is the costly part of
@@ -43,3 +44,4 @@ pub use languages::{choose_language, has_language, languages, register_language}
 pub use orientation_view::OrientationWidget;
 pub use parcours_view::ParcoursWidget;
 pub use plan_view::PlanWidget;
+pub use words::WidgetText;

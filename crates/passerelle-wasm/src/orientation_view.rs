@@ -7,6 +7,7 @@
 //! too. What the person has already comes apart, as theirs. Filters by
 //! need and "only what I am entitled to".
 
+use crate::words::{Said, WidgetText};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -279,7 +280,7 @@ impl Widget for OrientationView {
 }
 
 impl OrientationView {
-    fn text(&self, message: Message) -> String {
+    fn text(&self, message: impl Said) -> String {
         message.text(self.locale)
     }
 
@@ -307,7 +308,7 @@ impl OrientationView {
         let doc = &self.document;
         if whole {
             if let Some(title) = self.title() {
-                title.set_text_content(Some(&self.text(Message::OrientationTitle)));
+                title.set_text_content(Some(&self.text(WidgetText::OrientationTitle)));
             }
             self.body.set_text_content(None);
         }
@@ -318,7 +319,7 @@ impl OrientationView {
                 doc,
                 "p",
                 &[("class", "help")],
-                Some(&self.text(Message::OrientationWaiting)),
+                Some(&self.text(WidgetText::OrientationWaiting)),
             )?)?;
             return Ok(JsValue::NULL);
         };
@@ -355,7 +356,7 @@ impl OrientationView {
                 doc,
                 "p",
                 &[("class", "help")],
-                Some(&self.text(Message::OrientationIntro)),
+                Some(&self.text(WidgetText::OrientationIntro)),
             )?)?;
             self.draw_filters(&needs)?;
             self.body.append_child(&self.results)?;
@@ -376,7 +377,7 @@ impl OrientationView {
             self.draw_held(&detailed.held)?;
         }
         self.summary
-            .set_text_content(Some(&self.text(Message::ProposalsShown(shown))));
+            .set_text_content(Some(&self.text(WidgetText::ProposalsShown(shown))));
         if !whole {
             return Ok(JsValue::NULL);
         }
@@ -425,15 +426,15 @@ impl OrientationView {
                 doc,
                 "p",
                 &[("class", "none")],
-                Some(&self.text(Message::NoProposal)),
+                Some(&self.text(WidgetText::NoProposal)),
             )?)?;
         }
         if !first.is_empty() {
             section.append_child(&*self.proposal_list(&first)?)?;
         }
         for (class, proposals, words) in [
-            ("more", &more, Message::SeeMore(more.len())),
-            ("ruled-out", &out, Message::RuledOutCount(out.len())),
+            ("more", &more, WidgetText::SeeMore(more.len())),
+            ("ruled-out", &out, WidgetText::RuledOutCount(out.len())),
         ] {
             if proposals.is_empty() {
                 continue;
@@ -458,7 +459,7 @@ impl OrientationView {
                 doc,
                 "p",
                 &[],
-                Some(&self.text(Message::SeeAlsoTitle)),
+                Some(&self.text(WidgetText::SeeAlsoTitle)),
             )?)?;
             let list = element(doc, "ul", &[], None)?;
             for pointer in &need.see_also {
@@ -469,9 +470,9 @@ impl OrientationView {
                 let place = match pointer.need {
                     Some(theme) => {
                         let (need, _) = theme_label(theme, self.locale);
-                        self.text(Message::ShownUnder { need: &need })
+                        self.text(WidgetText::ShownUnder { need: &need })
                     }
-                    None => self.text(Message::HeldWords),
+                    None => self.text(WidgetText::HeldWords),
                 };
                 item.append_child(&*element(
                     doc,
@@ -525,13 +526,13 @@ impl OrientationView {
             doc,
             "h3",
             &[("id", "passerelle-held-title")],
-            Some(&self.text(Message::HeldTitle)),
+            Some(&self.text(WidgetText::HeldTitle)),
         )?)?;
         section.append_child(&*element(
             doc,
             "p",
             &[("class", "help")],
-            Some(&self.text(Message::HeldIntro)),
+            Some(&self.text(WidgetText::HeldIntro)),
         )?)?;
         let list = element(doc, "ul", &[("class", "proposals")], None)?;
         for entry in held {
@@ -604,14 +605,14 @@ impl OrientationView {
             doc,
             "label",
             &[("for", "passerelle-filter-need")],
-            Some(&self.text(Message::FilterByNeed)),
+            Some(&self.text(WidgetText::FilterByNeed)),
         )?)?;
         let select = element(doc, "select", &[("id", "passerelle-filter-need")], None)?;
         let all = element(
             doc,
             "option",
             &[("value", "")],
-            Some(&self.text(Message::AllNeeds)),
+            Some(&self.text(WidgetText::AllNeeds)),
         )?;
         select.append_child(&all)?;
         for need in needs {
@@ -642,7 +643,7 @@ impl OrientationView {
             doc,
             "label",
             &[("for", "passerelle-only-eligible")],
-            Some(&self.text(Message::OnlyEligible)),
+            Some(&self.text(WidgetText::OnlyEligible)),
         )?)?;
         form.append_child(&option)?;
         self.body.append_child(&form)?;
@@ -674,7 +675,7 @@ impl OrientationView {
                 doc,
                 "p",
                 &[("class", "key-step")],
-                Some(&self.text(Message::KeyStepWords)),
+                Some(&self.text(WidgetText::KeyStepWords)),
             )?)?;
         }
         item.append_child(&*self.status_line(proposal)?)?;
@@ -690,7 +691,7 @@ impl OrientationView {
 
         if !proposal.explanation.is_empty() {
             let why = element(doc, "details", &[("part", "why")], None)?;
-            let summary = element(doc, "summary", &[], Some(&self.text(Message::WhyTitle)))?;
+            let summary = element(doc, "summary", &[], Some(&self.text(WidgetText::WhyTitle)))?;
             // Each "Why?" names its scheme, to a screen reader.
             self.hidden_words(&summary, &format!(" – {}", proposal.name))?;
             if proposal.languages.name != self.locale {
@@ -736,7 +737,7 @@ impl OrientationView {
                     doc,
                     "p",
                     &[],
-                    Some(&self.text(Message::ToSettle)),
+                    Some(&self.text(WidgetText::ToSettle)),
                 )?)?;
                 let list = element(doc, "ul", &[], None)?;
                 for question in questions {
@@ -757,7 +758,7 @@ impl OrientationView {
             doc,
             "p",
             &[("class", "access-title")],
-            Some(&self.text(Message::HowToGetIn)),
+            Some(&self.text(WidgetText::HowToGetIn)),
         )?)?;
         self.access_links(&access, proposal.access)?;
         item.append_child(&access)?;
@@ -834,7 +835,7 @@ impl OrientationView {
                 doc,
                 "li",
                 &[("class", "professional")],
-                Some(&self.text(Message::ThroughProfessionalOnly)),
+                Some(&self.text(WidgetText::ThroughProfessionalOnly)),
             )?)?;
         }
         parent.append_child(&list)?;
@@ -855,32 +856,32 @@ fn status_name(status: Eligibility) -> &'static str {
 /// (for styling and tests), its icon beside the words (which alone carry
 /// the meaning), and the words ("Ouvert à tous" is not "Vous y avez
 /// droit").
-fn standing(proposal: &DetailedProposal) -> (&'static str, &'static str, Message<'static>) {
+fn standing(proposal: &DetailedProposal) -> (&'static str, &'static str, WidgetText<'static>) {
     match proposal.standing {
-        Standing::Held => ("held", "✓", Message::HeldWords),
+        Standing::Held => ("held", "✓", WidgetText::HeldWords),
         Standing::OpenToAll => (
             "open_to_all",
             "✓",
-            Message::OpenToAll {
+            WidgetText::OpenToAll {
                 free: proposal.cost == "gratuit",
             },
         ),
         Standing::Entitled => (
             "entitled",
             "✓",
-            Message::EligibilityWords(Eligibility::Eligible),
+            WidgetText::EligibilityWords(Eligibility::Eligible),
         ),
-        Standing::OnConditions => ("on_conditions", "?", Message::OnConditions),
-        Standing::ToCheck => ("to_check", "?", Message::ToCheckWords),
+        Standing::OnConditions => ("on_conditions", "?", WidgetText::OnConditions),
+        Standing::ToCheck => ("to_check", "?", WidgetText::ToCheckWords),
         Standing::Undetermined => (
             "undetermined",
             "?",
-            Message::EligibilityWords(Eligibility::Undetermined),
+            WidgetText::EligibilityWords(Eligibility::Undetermined),
         ),
         Standing::RuledOut => (
             "ruled_out",
             "✗",
-            Message::EligibilityWords(Eligibility::Ineligible),
+            WidgetText::EligibilityWords(Eligibility::Ineligible),
         ),
     }
 }

@@ -3,10 +3,11 @@
 //! found is handed to the orientation and to the plan; the person moves
 //! on when they choose, and can go back to a step already open.
 
+use crate::WidgetText;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use passerelle_core::{Locale, Message};
+use passerelle_core::Locale;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
@@ -471,7 +472,7 @@ impl Parcours {
             doc,
             "p",
             &[("id", "passerelle-answers-changed"), ("tabindex", "-1")],
-            Some(&Message::AnswersChangedAfterPlan.text(self.locale)),
+            Some(&WidgetText::AnswersChangedAfterPlan.text(self.locale)),
         )?)?;
         let row = element(doc, "div", &[("class", "actions")], None)?;
         row.append_child(&*element(
@@ -483,7 +484,7 @@ impl Parcours {
                 ("id", "passerelle-keep-plan"),
                 ("data-answers-changed", "keep"),
             ],
-            Some(&Message::KeepPlan.text(self.locale)),
+            Some(&WidgetText::KeepPlan.text(self.locale)),
         )?)?;
         row.append_child(&*element(
             doc,
@@ -494,7 +495,7 @@ impl Parcours {
                 ("id", "passerelle-rebuild-plan"),
                 ("data-answers-changed", "rebuild"),
             ],
-            Some(&Message::ConfirmRebuild.text(self.locale)),
+            Some(&WidgetText::ConfirmRebuild.text(self.locale)),
         )?)?;
         self.asking.append_child(&row)?;
         Ok(())
@@ -505,10 +506,10 @@ impl Parcours {
         let doc = &self.document;
         let total = STEPS.len();
         self.nav
-            .set_attribute("aria-label", &Message::ParcoursSteps.text(locale))?;
+            .set_attribute("aria-label", &WidgetText::ParcoursSteps.text(locale))?;
         for (index, item) in self.steps.iter().enumerate() {
             item.set_text_content(None);
-            let name = Message::ParcoursStep(index).text(locale);
+            let name = WidgetText::ParcoursStep(index).text(locale);
             if index == self.current {
                 item.set_attribute("aria-current", "step")?;
                 item.append_child(&*element(doc, "span", &[], Some(&name))?)?;
@@ -532,7 +533,7 @@ impl Parcours {
             }
         }
         self.progress.set_text_content(Some(
-            &Message::ParcoursProgress {
+            &WidgetText::ParcoursProgress {
                 current: self.current + 1,
                 total,
             }
@@ -545,14 +546,14 @@ impl Parcours {
                 panel.set_attribute("hidden", "")?;
             }
             if let Some(title) = panel.query_selector("h2")? {
-                title.set_text_content(Some(&Message::ParcoursStep(index).text(locale)));
+                title.set_text_content(Some(&WidgetText::ParcoursStep(index).text(locale)));
             }
         }
         for (index, button) in self.next.iter().enumerate() {
             let message = if index == 0 {
-                Message::GoToOrientation
+                WidgetText::GoToOrientation
             } else {
-                Message::GoToPlan
+                WidgetText::GoToPlan
             };
             button.set_text_content(Some(&message.text(locale)));
             // While the question waits, the way on is its answers.

@@ -16,9 +16,10 @@
 //! that one tab continues another's work instead of overwriting it.
 //! `docs/robustness.md`, "What is kept, and what erases it".
 
+use crate::WidgetText;
 use std::cell::{Cell, RefCell};
 
-use passerelle_core::{Locale, Message};
+use passerelle_core::Locale;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Storage};
@@ -122,23 +123,23 @@ pub(crate) enum KeptChange<T> {
 /// What a widget says about what it keeps.
 pub(crate) struct Words {
     /// Kept until the tab is closed.
-    pub(crate) in_tab: Message<'static>,
+    pub(crate) in_tab: WidgetText<'static>,
     /// Kept on the device until erased.
-    pub(crate) on_device: Message<'static>,
+    pub(crate) on_device: WidgetText<'static>,
     /// The control that erases what is kept.
-    pub(crate) forget: Message<'static>,
+    pub(crate) forget: WidgetText<'static>,
     /// The device refuses to keep it.
-    pub(crate) refused: Message<'static>,
+    pub(crate) refused: WidgetText<'static>,
     /// What erasing erases, asked before erasing.
-    pub(crate) what: Message<'static>,
+    pub(crate) what: WidgetText<'static>,
     /// What is kept was written by a newer version: kept, not read.
-    pub(crate) too_new: Message<'static>,
+    pub(crate) too_new: WidgetText<'static>,
     /// What is kept cannot be read: kept, not read.
-    pub(crate) unreadable: Message<'static>,
+    pub(crate) unreadable: WidgetText<'static>,
     /// Another tab or page changed what is kept: shown here now.
-    pub(crate) changed: Message<'static>,
+    pub(crate) changed: WidgetText<'static>,
     /// Another tab or page erased what is kept: gone here too.
-    pub(crate) erased: Message<'static>,
+    pub(crate) erased: WidgetText<'static>,
 }
 
 /// What one widget keeps on the device, and what it tells the person
@@ -162,7 +163,7 @@ pub(crate) struct Keeper {
     /// over until the person erases it.
     unreadable: bool,
     /// What to tell about keeping, beside the usual sentence.
-    notice: Option<Message<'static>>,
+    notice: Option<WidgetText<'static>>,
     /// The browser's warning before the page is left, while something
     /// not kept would be lost.
     guard: Option<UnloadGuard>,
@@ -378,7 +379,7 @@ impl Keeper {
 
     /// Erases what is kept, on purpose, even a value this version cannot
     /// read, and tells the person with `said`.
-    pub(crate) fn forget(&mut self, said: Message<'static>) {
+    pub(crate) fn forget(&mut self, said: WidgetText<'static>) {
         self.unreadable = false;
         self.write(None);
         if self.notice.as_ref() != Some(&self.words.refused) {
@@ -488,7 +489,7 @@ impl Keeper {
                 action,
                 ("part", "button forget-confirm-button"),
             ],
-            Some(&Message::ConfirmForget.text(locale)),
+            Some(&WidgetText::ConfirmForget.text(locale)),
         )?)?;
         buttons.append_child(&*element(
             document,
@@ -500,7 +501,7 @@ impl Keeper {
                 ("data-keeper", "cancel"),
                 ("part", "button forget-cancel-button"),
             ],
-            Some(&Message::CancelForget.text(locale)),
+            Some(&WidgetText::CancelForget.text(locale)),
         )?)?;
         ask.append_child(&buttons)?;
         panel.append_child(&ask)?;

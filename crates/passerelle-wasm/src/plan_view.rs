@@ -5,6 +5,7 @@
 //! the plan's file saved on the device or opened again. Nothing is sent
 //! anywhere: the files are made in the page.
 
+use crate::words::{Said, WidgetText};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
@@ -185,15 +186,15 @@ impl PlanWidget {
             keeper: Keeper::new(
                 "plan",
                 Words {
-                    in_tab: Message::PlanKeptInTab,
-                    on_device: Message::PlanKeptOnDevice,
-                    forget: Message::ForgetPlan,
-                    refused: Message::PlanStorageUnavailable,
-                    what: Message::ForgetPlanWhat,
-                    too_new: Message::KeptPlanTooNew,
-                    unreadable: Message::KeptPlanUnreadable,
-                    changed: Message::PlanChangedElsewhere,
-                    erased: Message::PlanErasedElsewhere,
+                    in_tab: WidgetText::PlanKeptInTab,
+                    on_device: WidgetText::PlanKeptOnDevice,
+                    forget: WidgetText::ForgetPlan,
+                    refused: WidgetText::PlanStorageUnavailable,
+                    what: WidgetText::ForgetPlanWhat,
+                    too_new: WidgetText::KeptPlanTooNew,
+                    unreadable: WidgetText::KeptPlanUnreadable,
+                    changed: WidgetText::PlanChangedElsewhere,
+                    erased: WidgetText::PlanErasedElsewhere,
                 },
             ),
             privacy,
@@ -484,7 +485,7 @@ impl Widget for PlanView {
 }
 
 impl PlanView {
-    fn text(&self, message: Message) -> String {
+    fn text(&self, message: impl Said) -> String {
         message.text(self.locale)
     }
 
@@ -716,7 +717,7 @@ impl PlanView {
             .is_some_and(|input| input.checked());
         if !agreed {
             self.error = Some((
-                self.text(Message::ConsentRequired),
+                self.text(WidgetText::ConsentRequired),
                 "passerelle-referral-consent".to_owned(),
             ));
             self.render()?;
@@ -915,7 +916,7 @@ impl PlanView {
             }
         }
         self.done = Some((
-            self.text(Message::FollowUpSaved),
+            self.text(WidgetText::FollowUpSaved),
             "passerelle-follow-up-saved",
         ));
         self.render()?;
@@ -934,7 +935,7 @@ impl PlanView {
         let email = self.optional_words("passerelle-person-email")?;
         let nothing = name.is_empty() && phone.is_none() && email.is_none();
         if name.is_empty() && !nothing {
-            self.error = Some((self.text(Message::PersonNameRequired), NAME.to_owned()));
+            self.error = Some((self.text(WidgetText::PersonNameRequired), NAME.to_owned()));
             self.render()?;
             return self.focus(&format!("#{NAME}")).map(|()| false);
         }
@@ -959,9 +960,9 @@ impl PlanView {
         }
         let erased = self.plan.as_ref().is_some_and(|plan| plan.person.is_none());
         let said = if erased {
-            Message::PersonErased
+            WidgetText::PersonErased
         } else {
-            Message::PersonSaved
+            WidgetText::PersonSaved
         };
         self.done = Some((self.text(said), "passerelle-person-saved"));
         self.render()?;
@@ -986,7 +987,7 @@ impl PlanView {
         if !self.apply(edit, Some("passerelle-referral-partner"))? {
             return Ok(false);
         }
-        let said = Message::ConsentWithdrawn { partner: &partner }.text(self.locale);
+        let said = WidgetText::ConsentWithdrawn { partner: &partner }.text(self.locale);
         self.done = Some((said, "passerelle-consent-withdrawn"));
         self.render()?;
         self.focus("#passerelle-consent-withdrawn")?;
@@ -996,7 +997,7 @@ impl PlanView {
     /// Erases the plan kept on the device and the plan on screen: the
     /// needs can be chosen again.
     fn forget(&mut self) -> Result<(), JsValue> {
-        self.keeper.forget(Message::PlanForgotten);
+        self.keeper.forget(WidgetText::PlanForgotten);
         self.plan = None;
         self.referred = None;
         self.confirming_rebuild = false;
@@ -1080,21 +1081,21 @@ impl PlanView {
     /// Shows `error` tied to the control `id`, and moves the focus there.
     fn refuse(&mut self, error: &PlanError, id: &str) -> Result<(), JsValue> {
         let message = match error {
-            PlanError::NoNeed | PlanError::NeedNotFound { .. } => Message::ChooseAtLeastOneNeed,
-            PlanError::FutureVersion { .. } => Message::PlanTooNew,
-            PlanError::Corrupted { .. } => Message::PlanUnreadable,
+            PlanError::NoNeed | PlanError::NeedNotFound { .. } => WidgetText::ChooseAtLeastOneNeed,
+            PlanError::FutureVersion { .. } => WidgetText::PlanTooNew,
+            PlanError::Corrupted { .. } => WidgetText::PlanUnreadable,
             PlanError::UnknownAction { .. }
             | PlanError::UnknownObjective { .. }
-            | PlanError::DateBeforeLastChange { .. } => Message::ChangeNotSaved,
+            | PlanError::DateBeforeLastChange { .. } => WidgetText::ChangeNotSaved,
             PlanError::BadText { field } => {
                 let empty = self.words_of(id)?.is_empty();
                 match (empty, *field) {
-                    (true, "name") => Message::AdvisorNameRequired,
-                    (true, _) => Message::TextRequired,
-                    (false, _) => Message::TextTooLong,
+                    (true, "name") => WidgetText::AdvisorNameRequired,
+                    (true, _) => WidgetText::TextRequired,
+                    (false, _) => WidgetText::TextTooLong,
                 }
             }
-            _ => Message::PlanUnreadable,
+            _ => WidgetText::PlanUnreadable,
         };
         self.error = Some((self.text(message), id.to_owned()));
         self.render()?;
@@ -1204,7 +1205,7 @@ impl PlanView {
                 &self.document,
                 "p",
                 &[("class", "help")],
-                Some(&self.text(Message::PlanWaiting)),
+                Some(&self.text(WidgetText::PlanWaiting)),
             )?)?;
             self.draw_open()?;
         }
@@ -1257,7 +1258,7 @@ impl PlanView {
             doc,
             "legend",
             &[],
-            Some(&self.text(Message::ChooseNeeds)),
+            Some(&self.text(WidgetText::ChooseNeeds)),
         )?)?;
         if let Some(error) = self.error_for("passerelle-needs", &needs)? {
             needs.append_child(&error)?;
@@ -1319,14 +1320,14 @@ impl PlanView {
                         ("data-theme", &need.theme),
                         (
                             "aria-label",
-                            &Message::MoveNeed {
+                            &WidgetText::MoveNeed {
                                 up,
                                 need: Some(&words),
                             }
                             .text(self.locale),
                         ),
                     ],
-                    Some(&Message::MoveNeed { up, need: None }.text(self.locale)),
+                    Some(&WidgetText::MoveNeed { up, need: None }.text(self.locale)),
                 )?)?;
             }
             option.append_child(&moves)?;
@@ -1339,7 +1340,7 @@ impl PlanView {
             doc,
             "label",
             &[("for", "passerelle-pace")],
-            Some(&self.text(Message::PaceQuestion)),
+            Some(&self.text(WidgetText::PaceQuestion)),
         )?)?;
         let pace = element(
             doc,
@@ -1356,7 +1357,7 @@ impl PlanView {
                 doc,
                 "option",
                 &[("value", &value)],
-                Some(&Message::StepsPerWeek(n).text(self.locale)),
+                Some(&WidgetText::StepsPerWeek(n).text(self.locale)),
             )?;
             if n == self.pace {
                 option.set_attribute("selected", "")?;
@@ -1370,7 +1371,7 @@ impl PlanView {
             doc,
             "p",
             &[("id", "passerelle-pace-help"), ("class", "help")],
-            Some(&Message::PaceHelp { default }.text(self.locale)),
+            Some(&WidgetText::PaceHelp { default }.text(self.locale)),
         )?)?;
         form.append_child(&field)?;
         let actions = widget::action_row(
@@ -1380,7 +1381,7 @@ impl PlanView {
                 ("class", "primary"),
                 ("id", "passerelle-build-plan"),
             ],
-            &self.text(Message::BuildPlan),
+            &self.text(WidgetText::BuildPlan),
         )?;
         form.append_child(&actions)?;
         self.body.append_child(&form)?;
@@ -1395,7 +1396,7 @@ impl PlanView {
             doc,
             "label",
             &[("for", "passerelle-open")],
-            Some(&self.text(Message::OpenPlanFile)),
+            Some(&self.text(WidgetText::OpenPlanFile)),
         )?)?;
         let input = element(
             doc,
@@ -1432,7 +1433,7 @@ impl PlanView {
                 doc,
                 "p",
                 &[("id", "passerelle-first-steps"), ("class", "help")],
-                Some(&Message::FirstStepsSummary { per_week }.text(self.locale)),
+                Some(&WidgetText::FirstStepsSummary { per_week }.text(self.locale)),
             )?)?;
         }
         for objective in &plan.objectives {
@@ -1490,7 +1491,7 @@ impl PlanView {
                 ("target", "_blank"),
                 ("rel", "noopener"),
             ],
-            Some(&self.text(Message::OpenPrintView)),
+            Some(&self.text(WidgetText::OpenPrintView)),
         )?)?;
         let file_url = self.object_url(&plan.to_json(), "application/json")?;
         files.append_child(&*element(
@@ -1501,7 +1502,7 @@ impl PlanView {
                 ("download", &format!("plan-{}.json", self.today)),
                 ("id", "passerelle-save"),
             ],
-            Some(&self.text(Message::SavePlanFile)),
+            Some(&self.text(WidgetText::SavePlanFile)),
         )?)?;
         self.body.append_child(&files)?;
         self.draw_follow_up(&plan)?;
@@ -1517,7 +1518,7 @@ impl PlanView {
                     ("id", "passerelle-rebuild"),
                     ("data-do", "rebuild"),
                 ],
-                &self.text(Message::RebuildPlan),
+                &self.text(WidgetText::RebuildPlan),
             )?;
             self.body.append_child(&actions)?;
             return Ok(());
@@ -1537,7 +1538,7 @@ impl PlanView {
             doc,
             "p",
             &[("id", "passerelle-rebuild-warning"), ("tabindex", "-1")],
-            Some(&self.text(Message::RebuildWarning)),
+            Some(&self.text(WidgetText::RebuildWarning)),
         )?)?;
         let row = widget::action_row(
             doc,
@@ -1547,7 +1548,7 @@ impl PlanView {
                 ("id", "passerelle-rebuild-cancel"),
                 ("data-do", "rebuild-cancel"),
             ],
-            &self.text(Message::KeepPlan),
+            &self.text(WidgetText::KeepPlan),
         )?;
         row.append_child(&*element(
             doc,
@@ -1558,7 +1559,7 @@ impl PlanView {
                 ("id", "passerelle-rebuild-confirm"),
                 ("data-do", "rebuild-confirm"),
             ],
-            Some(&self.text(Message::ConfirmRebuild)),
+            Some(&self.text(WidgetText::ConfirmRebuild)),
         )?)?;
         confirm.append_child(&row)?;
         self.body.append_child(&confirm)?;
@@ -1634,7 +1635,7 @@ impl PlanView {
             doc,
             "label",
             &[("for", &id), ("id", &label_id)],
-            Some(&self.text(Message::ActionStatusLabel)),
+            Some(&self.text(WidgetText::ActionStatusLabel)),
         )?)?;
         let select = element(
             doc,
@@ -1654,7 +1655,7 @@ impl PlanView {
                 doc,
                 "option",
                 &[("value", status.name())],
-                Some(&Message::ActionStatusName(status).text(self.locale)),
+                Some(&WidgetText::ActionStatusName(status).text(self.locale)),
             )?;
             if status == action.status {
                 option.set_attribute("selected", "")?;
@@ -1687,7 +1688,7 @@ impl PlanView {
             doc,
             "summary",
             &[("id", &format!("passerelle-change-{id}"))],
-            Some(&self.text(Message::ChangeActionTitle)),
+            Some(&self.text(WidgetText::ChangeActionTitle)),
         )?)?;
         let form = element(
             doc,
@@ -1703,7 +1704,7 @@ impl PlanView {
             doc,
             "label",
             &[("for", &title_id)],
-            Some(&self.text(Message::ActionTitleLabel)),
+            Some(&self.text(WidgetText::ActionTitleLabel)),
         )?)?;
         let title = element(
             doc,
@@ -1725,7 +1726,7 @@ impl PlanView {
             doc,
             "label",
             &[("for", &due_id)],
-            Some(&self.text(Message::ActionDueLabel)),
+            Some(&self.text(WidgetText::ActionDueLabel)),
         )?)?;
         let due = action.due.map(|date| date.to_string()).unwrap_or_default();
         form.append_child(&*element(
@@ -1738,7 +1739,7 @@ impl PlanView {
             doc,
             "button",
             &[("type", "submit"), ("class", "secondary")],
-            Some(&self.text(Message::SaveAction)),
+            Some(&self.text(WidgetText::SaveAction)),
         )?)?;
         details.append_child(&form)?;
         Ok(details)
@@ -1755,7 +1756,7 @@ impl PlanView {
             doc,
             "label",
             &[("for", &id), ("id", &label_id)],
-            Some(&self.text(Message::ObjectiveStatusLabel)),
+            Some(&self.text(WidgetText::ObjectiveStatusLabel)),
         )?)?;
         let select = element(
             doc,
@@ -1775,7 +1776,7 @@ impl PlanView {
                 doc,
                 "option",
                 &[],
-                Some(&Message::ObjectiveStatusName(status).text(self.locale)),
+                Some(&WidgetText::ObjectiveStatusName(status).text(self.locale)),
             )?;
             if status == objective.status {
                 option.set_attribute("selected", "")?;
@@ -1823,7 +1824,12 @@ impl PlanView {
     }
 
     /// A label and a control in `form`, the control's refusal after it.
-    fn labelled(&self, form: &Element, label: Message, control: &Element) -> Result<(), JsValue> {
+    fn labelled(
+        &self,
+        form: &Element,
+        label: WidgetText,
+        control: &Element,
+    ) -> Result<(), JsValue> {
         let id = control.id();
         form.append_child(&*element(
             &self.document,
@@ -1847,17 +1853,17 @@ impl PlanView {
         let (details, form) = self.disclosure(
             (
                 &format!("passerelle-add-action-{oid}"),
-                &self.text(Message::AddActionTitle),
+                &self.text(WidgetText::AddActionTitle),
             ),
             "add-action",
             &[("data-objective", oid)],
             &[&title_id],
         )?;
         let title = element(doc, "input", &[("type", "text"), ("id", &title_id)], None)?;
-        self.labelled(&form, Message::ActionTitleLabel, &title)?;
+        self.labelled(&form, WidgetText::ActionTitleLabel, &title)?;
         let due_id = format!("passerelle-new-due-{oid}");
         let due = element(doc, "input", &[("type", "date"), ("id", &due_id)], None)?;
-        self.labelled(&form, Message::ActionDueLabel, &due)?;
+        self.labelled(&form, WidgetText::ActionDueLabel, &due)?;
         let actor_id = format!("passerelle-new-actor-{oid}");
         let actors = element(doc, "select", &[("id", &actor_id)], None)?;
         for actor in ACTORS {
@@ -1865,10 +1871,10 @@ impl PlanView {
                 doc,
                 "option",
                 &[("value", actor.name())],
-                Some(&Message::ActorName(actor).text(self.locale)),
+                Some(&WidgetText::ActorName(actor).text(self.locale)),
             )?)?;
         }
-        self.labelled(&form, Message::ActionActorLabel, &actors)?;
+        self.labelled(&form, WidgetText::ActionActorLabel, &actors)?;
         form.append_child(&*element(
             doc,
             "button",
@@ -1877,7 +1883,7 @@ impl PlanView {
                 ("class", "secondary"),
                 ("id", &format!("passerelle-save-action-{oid}")),
             ],
-            Some(&self.text(Message::SaveNewAction)),
+            Some(&self.text(WidgetText::SaveNewAction)),
         )?)?;
         Ok(details)
     }
@@ -1893,7 +1899,7 @@ impl PlanView {
         let (details, form) = self.disclosure(
             (
                 "passerelle-add-objective",
-                &self.text(Message::AddObjectiveTitle),
+                &self.text(WidgetText::AddObjectiveTitle),
             ),
             "add-objective",
             &[],
@@ -1909,14 +1915,14 @@ impl PlanView {
             }
             needs.append_child(&option)?;
         }
-        self.labelled(&form, Message::ObjectiveNeedLabel, &needs)?;
+        self.labelled(&form, WidgetText::ObjectiveNeedLabel, &needs)?;
         let statement = element(
             doc,
             "input",
             &[("type", "text"), ("id", "passerelle-new-statement")],
             None,
         )?;
-        self.labelled(&form, Message::StatementLabel, &statement)?;
+        self.labelled(&form, WidgetText::StatementLabel, &statement)?;
         form.append_child(&*element(
             doc,
             "button",
@@ -1925,7 +1931,7 @@ impl PlanView {
                 ("class", "secondary"),
                 ("id", "passerelle-save-objective"),
             ],
-            Some(&self.text(Message::SaveNewObjective)),
+            Some(&self.text(WidgetText::SaveNewObjective)),
         )?)?;
         self.body.append_child(&details)?;
         Ok(())
@@ -1936,7 +1942,7 @@ impl PlanView {
     fn draw_follow_up(&self, plan: &Plan) -> Result<(), JsValue> {
         let doc = &self.document;
         let (form, fieldset) =
-            widget::named_form(doc, "follow-up", &self.text(Message::FollowUpTitle))?;
+            widget::named_form(doc, "follow-up", &self.text(WidgetText::FollowUpTitle))?;
         if let Some(done) = self.done_for("passerelle-follow-up-saved")? {
             fieldset.append_child(&done)?;
         }
@@ -1944,25 +1950,25 @@ impl PlanView {
         for (field, label, kind, value) in [
             (
                 "name",
-                Message::AdvisorNameLabel,
+                WidgetText::AdvisorNameLabel,
                 "text",
                 Some(&advisor.name),
             ),
             (
                 "organisation",
-                Message::AdvisorOrganisationLabel,
+                WidgetText::AdvisorOrganisationLabel,
                 "text",
                 advisor.organisation.as_ref(),
             ),
             (
                 "phone",
-                Message::AdvisorPhoneLabel,
+                WidgetText::AdvisorPhoneLabel,
                 "tel",
                 advisor.phone.as_ref(),
             ),
             (
                 "email",
-                Message::AdvisorEmailLabel,
+                WidgetText::AdvisorEmailLabel,
                 "email",
                 advisor.email.as_ref(),
             ),
@@ -1996,7 +2002,7 @@ impl PlanView {
             ],
             None,
         )?;
-        self.labelled(&fieldset, Message::NextReviewLabel, &date)?;
+        self.labelled(&fieldset, WidgetText::NextReviewLabel, &date)?;
         fieldset.append_child(&*widget::action_row(
             doc,
             &[
@@ -2004,7 +2010,7 @@ impl PlanView {
                 ("class", "secondary"),
                 ("id", "passerelle-save-follow-up"),
             ],
-            &self.text(Message::SaveFollowUp),
+            &self.text(WidgetText::SaveFollowUp),
         )?)?;
         self.body.append_child(&form)?;
         Ok(())
@@ -2014,13 +2020,14 @@ impl PlanView {
     /// agree to share with: name, phone, e-mail.
     fn draw_person(&self, plan: &Plan) -> Result<(), JsValue> {
         let doc = &self.document;
-        let (form, fieldset) = widget::named_form(doc, "person", &self.text(Message::PersonTitle))?;
+        let (form, fieldset) =
+            widget::named_form(doc, "person", &self.text(WidgetText::PersonTitle))?;
         fieldset.set_attribute("aria-describedby", "passerelle-person-help")?;
         fieldset.append_child(&*element(
             doc,
             "p",
             &[("id", "passerelle-person-help"), ("class", "help")],
-            Some(&self.text(Message::PersonHelp)),
+            Some(&self.text(WidgetText::PersonHelp)),
         )?)?;
         if let Some(done) = self.done_for("passerelle-person-saved")? {
             fieldset.append_child(&done)?;
@@ -2028,16 +2035,21 @@ impl PlanView {
         let person = plan.person.clone().unwrap_or_default();
         // The person's own details: the browser may fill them in.
         for (field, label, kind, value) in [
-            ("name", Message::PersonNameLabel, "text", Some(&person.name)),
+            (
+                "name",
+                WidgetText::PersonNameLabel,
+                "text",
+                Some(&person.name),
+            ),
             (
                 "phone",
-                Message::PersonPhoneLabel,
+                WidgetText::PersonPhoneLabel,
                 "tel",
                 person.phone.as_ref(),
             ),
             (
                 "email",
-                Message::PersonEmailLabel,
+                WidgetText::PersonEmailLabel,
                 "email",
                 person.email.as_ref(),
             ),
@@ -2063,7 +2075,7 @@ impl PlanView {
                 ("class", "secondary"),
                 ("id", "passerelle-save-person"),
             ],
-            &self.text(Message::SavePerson),
+            &self.text(WidgetText::SavePerson),
         )?)?;
         self.body.append_child(&form)?;
         Ok(())
@@ -2087,7 +2099,7 @@ impl PlanView {
             doc,
             "label",
             &[("for", "passerelle-referral-partner")],
-            Some(&self.text(Message::ReferralPartnerLabel)),
+            Some(&self.text(WidgetText::ReferralPartnerLabel)),
         )?)?;
         let select = element(
             doc,
@@ -2117,7 +2129,7 @@ impl PlanView {
             doc,
             "label",
             &[("for", "passerelle-referral-consent")],
-            Some(&self.text(Message::ReferralConsentBox)),
+            Some(&self.text(WidgetText::ReferralConsentBox)),
         )?)?;
         fieldset.append_child(&option)?;
         if let Some(error) = error {
@@ -2130,7 +2142,7 @@ impl PlanView {
                 ("class", "secondary"),
                 ("id", "passerelle-referral-prepare"),
             ],
-            &self.text(Message::PrepareReferral),
+            &self.text(WidgetText::PrepareReferral),
         )?;
         fieldset.append_child(&actions)?;
         self.draw_consents(plan, &fieldset)?;
@@ -2151,7 +2163,7 @@ impl PlanView {
                     ("rel", "noopener"),
                     ("id", "passerelle-referral-open"),
                 ],
-                Some(&Message::OpenReferral { partner: name }.text(self.locale)),
+                Some(&WidgetText::OpenReferral { partner: name }.text(self.locale)),
             )?)?;
         }
         self.body.append_child(&form)?;
@@ -2172,7 +2184,7 @@ impl PlanView {
             doc,
             "p",
             &[("id", "passerelle-consents")],
-            Some(&self.text(Message::ConsentsTitle)),
+            Some(&self.text(WidgetText::ConsentsTitle)),
         )?)?;
         let list = element(
             doc,
@@ -2192,7 +2204,7 @@ impl PlanView {
                 "span",
                 &[],
                 Some(
-                    &Message::ConsentSince {
+                    &WidgetText::ConsentSince {
                         partner: &partner,
                         date: consent.date,
                     }
@@ -2212,7 +2224,7 @@ impl PlanView {
                     ("data-do", "withdraw"),
                     ("data-entry", &consent.entry),
                 ],
-                Some(&Message::WithdrawConsent { partner: &partner }.text(self.locale)),
+                Some(&WidgetText::WithdrawConsent { partner: &partner }.text(self.locale)),
             )?)?;
             list.append_child(&item)?;
         }
@@ -2223,7 +2235,8 @@ impl PlanView {
     /// The review form, and the last review point saved.
     fn draw_review(&self, plan: &Plan) -> Result<(), JsValue> {
         let doc = &self.document;
-        let (form, fieldset) = widget::named_form(doc, "review", &self.text(Message::ReviewTitle))?;
+        let (form, fieldset) =
+            widget::named_form(doc, "review", &self.text(WidgetText::ReviewTitle))?;
         if let Some(last) = plan.reviews.last() {
             fieldset.append_child(&*element(
                 doc,
@@ -2233,13 +2246,13 @@ impl PlanView {
                     ("tabindex", "-1"),
                     ("class", "help"),
                 ],
-                Some(&Message::ReviewSaved(last.date).text(self.locale)),
+                Some(&WidgetText::ReviewSaved(last.date).text(self.locale)),
             )?)?;
         }
         for (id, message) in [
-            ("passerelle-review-done", Message::ReviewDone),
-            ("passerelle-review-stuck", Message::ReviewStuck),
-            ("passerelle-review-changed", Message::ReviewChanged),
+            ("passerelle-review-done", WidgetText::ReviewDone),
+            ("passerelle-review-stuck", WidgetText::ReviewStuck),
+            ("passerelle-review-changed", WidgetText::ReviewChanged),
         ] {
             fieldset.append_child(&*element(
                 doc,
@@ -2257,7 +2270,7 @@ impl PlanView {
         let actions = widget::action_row(
             doc,
             &[("type", "submit"), ("class", "primary")],
-            &self.text(Message::SaveReview),
+            &self.text(WidgetText::SaveReview),
         )?;
         fieldset.append_child(&actions)?;
         self.body.append_child(&form)?;

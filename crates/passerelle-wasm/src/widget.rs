@@ -2,6 +2,7 @@
 //! listeners that turn what the person does into an action, and the
 //! events it sends to the host page.
 
+use crate::WidgetText;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -212,7 +213,6 @@ pub(crate) fn field_error(
     message: &str,
 ) -> Result<web_sys::Element, JsValue> {
     use crate::dom::element;
-    use passerelle_core::Message;
     let paragraph = element(
         document,
         "p",
@@ -223,7 +223,7 @@ pub(crate) fn field_error(
         document,
         "span",
         &[("class", "visually-hidden")],
-        Some(&Message::ErrorPrefix.text(locale)),
+        Some(&WidgetText::ErrorPrefix.text(locale)),
     )?)?;
     paragraph.append_with_str_1(&format!(" {message}"))?;
     Ok(paragraph)

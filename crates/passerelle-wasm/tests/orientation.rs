@@ -5,6 +5,7 @@
 use passerelle_core::orientation::Eligibility;
 use passerelle_core::{Locale, Message};
 use passerelle_wasm::OrientationWidget;
+use passerelle_wasm::WidgetText;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -68,7 +69,7 @@ fn each_need_shows_its_schemes_with_status_reasons_questions_and_access() {
     let waiting = find_all(&host, ".help");
     assert_eq!(
         text(&waiting[0]),
-        Message::OrientationWaiting.text(Locale::Fr)
+        WidgetText::OrientationWaiting.text(Locale::Fr)
     );
     assert!(find_all(&host, "section.need").is_empty());
     assert!(events.details().is_empty(), "no orientation, no event");
@@ -108,12 +109,12 @@ fn each_need_shows_its_schemes_with_status_reasons_questions_and_access() {
         // condition, "Possible, sous conditions" for conditions the site
         // cannot check); the icon is hidden from screen readers.
         let words = match line.get_attribute("data-standing").as_deref() {
-            Some("open_to_all") => Message::OpenToAll {
+            Some("open_to_all") => WidgetText::OpenToAll {
                 free: text(&line).contains("gratuit"),
             },
-            Some("on_conditions") => Message::OnConditions,
-            Some("to_check") => Message::ToCheckWords,
-            _ => Message::EligibilityWords(eligibility),
+            Some("on_conditions") => WidgetText::OnConditions,
+            Some("to_check") => WidgetText::ToCheckWords,
+            _ => WidgetText::EligibilityWords(eligibility),
         };
         assert!(
             text(&line).ends_with(&words.text(Locale::Fr)),
@@ -168,7 +169,7 @@ fn each_need_shows_its_schemes_with_status_reasons_questions_and_access() {
     }
     assert_eq!(
         text(&find_all(&host, ".summary")[0]),
-        Message::ProposalsShown(proposals.len()).text(Locale::Fr)
+        WidgetText::ProposalsShown(proposals.len()).text(Locale::Fr)
     );
 
     // The event carries the orientation, as Engine.orient gives it.
@@ -185,7 +186,10 @@ fn each_need_shows_its_schemes_with_status_reasons_questions_and_access() {
     // In English, the same orientation in other words.
     widget.set_locale(Some("en".into())).unwrap();
     let title = find_all(&host, "#passerelle-orientation-title");
-    assert_eq!(text(&title[0]), Message::OrientationTitle.text(Locale::En));
+    assert_eq!(
+        text(&title[0]),
+        WidgetText::OrientationTitle.text(Locale::En)
+    );
     assert_eq!(events.details().len(), 2);
 }
 
@@ -223,7 +227,7 @@ fn filters_show_one_need_and_only_what_the_person_is_entitled_to() {
         .all(|p| p.get_attribute("data-status").as_deref() == Some("eligible")));
     assert_eq!(
         text(&find_all(&host, ".summary")[0]),
-        Message::ProposalsShown(shown.len()).text(Locale::Fr)
+        WidgetText::ProposalsShown(shown.len()).text(Locale::Fr)
     );
 
     let select: HtmlSelectElement = find_all(&host, "#passerelle-filter-need")[0]
@@ -283,7 +287,7 @@ fn a_value_that_is_not_a_diagnosis_is_refused_and_null_clears() {
     assert!(find_all(&host, "section.need").is_empty());
     assert_eq!(
         text(&find_all(&host, ".help")[0]),
-        Message::OrientationWaiting.text(Locale::En)
+        WidgetText::OrientationWaiting.text(Locale::En)
     );
 }
 
@@ -382,11 +386,11 @@ fn what_the_person_has_is_shown_as_theirs_and_never_proposed_again() {
         );
         assert_eq!(held.len(), 1, "{id} is not with what the person has");
         let status = held[0].query_selector(".status").unwrap().unwrap();
-        assert!(text(&status).ends_with(&Message::HeldWords.text(Locale::Fr)));
+        assert!(text(&status).ends_with(&WidgetText::HeldWords.text(Locale::Fr)));
     }
     assert_eq!(
         text(&find_all(&host, "section.held h3")[0]),
-        Message::HeldTitle.text(Locale::Fr)
+        WidgetText::HeldTitle.text(Locale::Fr)
     );
     // The job need points to the registration the person has.
     let pointer = find_all(
@@ -396,7 +400,7 @@ fn what_the_person_has_is_shown_as_theirs_and_never_proposed_again() {
         ),
     );
     assert_eq!(pointer.len(), 1);
-    assert!(text(&pointer[0]).ends_with(&Message::HeldWords.text(Locale::Fr)));
+    assert!(text(&pointer[0]).ends_with(&WidgetText::HeldWords.text(Locale::Fr)));
 }
 
 #[wasm_bindgen_test]
@@ -410,16 +414,16 @@ fn an_entry_without_conditions_is_open_to_all_and_free_not_a_right() {
     assert_eq!(budget.len(), 1);
     assert_eq!(
         text(&budget[0]),
-        format!("✓{}", Message::OpenToAll { free: true }.text(Locale::Fr))
+        format!("✓{}", WidgetText::OpenToAll { free: true }.text(Locale::Fr))
     );
     // A scheme whose conditions the site cannot check: possible, on conditions.
     let iae = find_all(&host, "li.proposal[data-entry=iae-pass-inclusion] .status");
     assert_eq!(
         text(&iae[0]),
-        format!("?{}", Message::OnConditions.text(Locale::Fr))
+        format!("?{}", WidgetText::OnConditions.text(Locale::Fr))
     );
     // "Vous y avez droit" only where a condition was met.
-    let entitled = Message::EligibilityWords(Eligibility::Eligible).text(Locale::Fr);
+    let entitled = WidgetText::EligibilityWords(Eligibility::Eligible).text(Locale::Fr);
     for proposal in find_all(&host, "li.proposal") {
         let id = proposal.get_attribute("data-entry").unwrap();
         let status = text(&proposal.query_selector(".status").unwrap().unwrap());
@@ -452,7 +456,7 @@ fn a_few_proposals_first_then_see_more_and_the_ruled_out_folded_with_their_count
     let out = folded.query_selector_all("li.proposal").unwrap();
     assert!(out.length() > 0);
     let summary = folded.query_selector("summary").unwrap().unwrap();
-    let words = Message::RuledOutCount(out.length() as usize).text(Locale::Fr);
+    let words = WidgetText::RuledOutCount(out.length() as usize).text(Locale::Fr);
     assert!(text(&summary).starts_with(&words), "{}", text(&summary));
     // Nothing ruled out outside the fold.
     for item in find_all(&host, "li.proposal[data-status=ineligible]") {
@@ -470,7 +474,7 @@ fn a_few_proposals_first_then_see_more_and_the_ruled_out_folded_with_their_count
             text(&summary),
             format!(
                 "{}{}",
-                Message::SeeMore(count).text(Locale::Fr),
+                WidgetText::SeeMore(count).text(Locale::Fr),
                 text(&hidden)
             )
         );
@@ -493,7 +497,7 @@ fn every_why_names_its_scheme_for_screen_readers() {
         else {
             continue;
         };
-        let visible = Message::WhyTitle.text(Locale::Fr);
+        let visible = WidgetText::WhyTitle.text(Locale::Fr);
         assert_eq!(text(&summary), format!("{visible} – {name}"));
         let hidden = summary.query_selector(".visually-hidden").unwrap().unwrap();
         assert_eq!(text(&hidden), format!(" – {name}"));
@@ -558,7 +562,7 @@ fn a_person_never_reads_a_stale_vous_y_avez_droit() {
         status,
         format!(
             "✓{}",
-            Message::EligibilityWords(Eligibility::Eligible).text(Locale::Fr)
+            WidgetText::EligibilityWords(Eligibility::Eligible).text(Locale::Fr)
         )
     );
     assert_eq!((figures, stale), (None, None));

@@ -4,7 +4,8 @@
 //! these tests check the steps and what the parcours hands on.
 #![cfg(target_arch = "wasm32")]
 
-use passerelle_core::{Locale, Message};
+use passerelle_core::Locale;
+use passerelle_wasm::WidgetText;
 use passerelle_wasm::{OrientationWidget, ParcoursWidget, PlanWidget};
 use serde_json::json;
 use wasm_bindgen::prelude::*;
@@ -74,11 +75,11 @@ fn the_steps_open_in_turn_and_the_diagnosis_is_handed_on() {
     assert_eq!(visible_panels(&host), ["passerelle-step-0"]);
     assert_eq!(
         find(&host, "li[aria-current=step]").text_content().unwrap(),
-        Message::ParcoursStep(0).text(Locale::Fr)
+        WidgetText::ParcoursStep(0).text(Locale::Fr)
     );
     assert_eq!(
         find(&host, ".progress").text_content().unwrap(),
-        Message::ParcoursProgress {
+        WidgetText::ParcoursProgress {
             current: 1,
             total: 3
         }
@@ -156,7 +157,7 @@ fn the_steps_open_in_turn_and_the_diagnosis_is_handed_on() {
     assert!(!next.has_attribute("hidden"));
     assert_eq!(
         next.text_content().unwrap(),
-        Message::GoToOrientation.text(Locale::Fr)
+        WidgetText::GoToOrientation.text(Locale::Fr)
     );
 
     click(&next);
@@ -176,7 +177,7 @@ fn the_steps_open_in_turn_and_the_diagnosis_is_handed_on() {
     assert_eq!(plan.get_attribute("lang").as_deref(), Some("en"));
     assert_eq!(
         find(&host, "li[aria-current=step]").text_content().unwrap(),
-        Message::ParcoursStep(0).text(Locale::En)
+        WidgetText::ParcoursStep(0).text(Locale::En)
     );
 }
 

@@ -2,8 +2,9 @@
 //! wasm-bindgen-test in headless Chromium (`cargo xtask test`).
 #![cfg(target_arch = "wasm32")]
 
-use passerelle_core::{Locale, Message};
+use passerelle_core::Locale;
 use passerelle_wasm::PlanWidget;
+use passerelle_wasm::WidgetText;
 use serde_json::json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -52,7 +53,7 @@ fn the_person_chooses_needs_and_pace_then_follows_the_plan_and_reviews_it() {
     let changes = Events::on(&host, "passerelle:plan-change");
     assert_eq!(
         text(&find(&host, ".help")),
-        Message::PlanWaiting.text(Locale::Fr)
+        WidgetText::PlanWaiting.text(Locale::Fr)
     );
     assert!(widget.plan().unwrap().is_null());
     widget.set_diagnosis(diagnosis()).unwrap();
@@ -69,7 +70,7 @@ fn the_person_chooses_needs_and_pace_then_follows_the_plan_and_reviews_it() {
     }
     send(&find(&host, "#passerelle-build"), "submit");
     let error = find(&host, "#passerelle-plan-error");
-    assert_eq!(text(&error), refused_with(Message::ChooseAtLeastOneNeed));
+    assert_eq!(text(&error), refused_with(WidgetText::ChooseAtLeastOneNeed));
     let needs = find(&host, "#passerelle-needs");
     assert_eq!(
         needs.get_attribute("aria-describedby").as_deref(),
@@ -242,7 +243,7 @@ fn a_new_diagnosis_drops_the_plan_and_a_wrong_one_is_refused() {
     assert!(widget.plan().unwrap().is_null());
     assert_eq!(
         text(&find(&host, ".help")),
-        Message::PlanWaiting.text(Locale::Fr)
+        WidgetText::PlanWaiting.text(Locale::Fr)
     );
 }
 
@@ -331,10 +332,10 @@ fn refusal(host: &HtmlElement) -> (String, Option<String>) {
 }
 
 /// A refusal as every widget writes it: "Erreur :", a space, the message.
-fn refused_with(message: Message) -> String {
+fn refused_with(message: WidgetText) -> String {
     format!(
         "{} {}",
-        Message::ErrorPrefix.text(Locale::Fr),
+        WidgetText::ErrorPrefix.text(Locale::Fr),
         message.text(Locale::Fr)
     )
 }
@@ -353,7 +354,10 @@ fn the_person_adds_steps_and_goals_says_where_a_goal_stands_and_writes_the_follo
     let title_id = format!("passerelle-new-title-{job}");
     assert_eq!(
         refusal(&host),
-        (refused_with(Message::TextRequired), Some(title_id.clone()))
+        (
+            refused_with(WidgetText::TextRequired),
+            Some(title_id.clone())
+        )
     );
     assert_eq!(active_id(&host), Some(title_id.clone()));
     assert!(find(&host, &form)
@@ -428,7 +432,7 @@ fn the_person_adds_steps_and_goals_says_where_a_goal_stands_and_writes_the_follo
     assert_eq!(
         refusal(&host),
         (
-            refused_with(Message::AdvisorNameRequired),
+            refused_with(WidgetText::AdvisorNameRequired),
             Some("passerelle-advisor-name".to_owned())
         )
     );
@@ -443,7 +447,7 @@ fn the_person_adds_steps_and_goals_says_where_a_goal_stands_and_writes_the_follo
     );
     assert_eq!(
         text(&find(&host, "#passerelle-follow-up-saved")),
-        Message::FollowUpSaved.text(Locale::Fr)
+        WidgetText::FollowUpSaved.text(Locale::Fr)
     );
     let details = changes.details();
     assert_eq!(details.len(), count + 1, "one event for the form");
@@ -503,7 +507,7 @@ fn with_persist_the_plan_comes_back_and_forget_erases_it() {
         .unwrap();
     assert_eq!(
         text(&find(&host, ".privacy p")),
-        Message::PlanKeptInTab.text(Locale::Fr)
+        WidgetText::PlanKeptInTab.text(Locale::Fr)
     );
     widget.set_diagnosis(diagnosis()).unwrap();
     send(&find(&host, "#passerelle-build"), "submit");
@@ -550,7 +554,7 @@ fn with_persist_the_plan_comes_back_and_forget_erases_it() {
     assert!(widget.plan().unwrap().is_null());
     assert_eq!(
         text(&find(&again, ".privacy .notice")),
-        Message::PlanForgotten.text(Locale::Fr)
+        WidgetText::PlanForgotten.text(Locale::Fr)
     );
     assert!(changes.details().pop().unwrap()["plan"].is_null());
     assert_eq!(find_all(&again, "#passerelle-build").len(), 1);
@@ -572,11 +576,11 @@ fn a_plan_kept_that_cannot_be_read_stays_is_never_written_over_and_is_erased_onl
     for (kept, told) in [
         (
             "{\"format_version\": 2, \"oops\"",
-            Message::KeptPlanUnreadable,
+            WidgetText::KeptPlanUnreadable,
         ),
         (
             "{\"format_version\": 3, \"objectives\": []}",
-            Message::KeptPlanTooNew,
+            WidgetText::KeptPlanTooNew,
         ),
     ] {
         storage.set_item(KEY, kept).unwrap();
@@ -649,7 +653,7 @@ fn a_plan_changed_or_erased_in_another_tab_shows_here_and_is_never_overwritten()
     );
     assert_eq!(
         text(&find(&second_host, ".privacy .notice")),
-        Message::PlanChangedElsewhere.text(Locale::Fr)
+        WidgetText::PlanChangedElsewhere.text(Locale::Fr)
     );
     assert_eq!(changes.details().len(), 1);
 
@@ -669,7 +673,7 @@ fn a_plan_changed_or_erased_in_another_tab_shows_here_and_is_never_overwritten()
     );
     assert_eq!(
         text(&find(&first_host, ".privacy .notice")),
-        Message::PlanChangedElsewhere.text(Locale::Fr)
+        WidgetText::PlanChangedElsewhere.text(Locale::Fr)
     );
 
     // Erased in the second: gone from the first too, told.
@@ -679,7 +683,7 @@ fn a_plan_changed_or_erased_in_another_tab_shows_here_and_is_never_overwritten()
     assert!(first.plan().unwrap().is_null());
     assert_eq!(
         text(&find(&first_host, ".privacy .notice")),
-        Message::PlanErasedElsewhere.text(Locale::Fr)
+        WidgetText::PlanErasedElsewhere.text(Locale::Fr)
     );
     assert_eq!(storage.get_item(KEY).unwrap(), None);
     first.set_persistence(None, None).unwrap();
@@ -739,8 +743,8 @@ fn a_refusal_reads_erreur_a_space_and_the_message_as_in_every_widget() {
     }
     send(&find(&host, "#passerelle-build"), "submit");
     let error = find(&host, "#passerelle-plan-error");
-    let prefix = Message::ErrorPrefix.text(Locale::Fr);
-    let message = Message::ChooseAtLeastOneNeed.text(Locale::Fr);
+    let prefix = WidgetText::ErrorPrefix.text(Locale::Fr);
+    let message = WidgetText::ChooseAtLeastOneNeed.text(Locale::Fr);
     // Not "Erreur :Choisissez…": the word, a space, the message.
     assert_eq!(text(&error), format!("{prefix} {message}"));
     assert!(prefix.starts_with("Erreur") && !prefix.ends_with(' '));
@@ -767,7 +771,7 @@ fn labelled_name(host: &HtmlElement, element: &web_sys::Element) -> String {
 #[wasm_bindgen_test]
 fn each_status_list_names_its_step_and_each_goal_list_its_goal() {
     let (host, _widget) = built();
-    let question = Message::ActionStatusLabel.text(Locale::Fr);
+    let question = WidgetText::ActionStatusLabel.text(Locale::Fr);
     let mut names = Vec::new();
     for item in find_all(&host, "li.action") {
         let action = item.get_attribute("data-action").unwrap();
@@ -783,7 +787,7 @@ fn each_status_list_names_its_step_and_each_goal_list_its_goal() {
     distinct.sort();
     distinct.dedup();
     assert_eq!(distinct.len(), names.len(), "{names:?}");
-    let question = Message::ObjectiveStatusLabel.text(Locale::Fr);
+    let question = WidgetText::ObjectiveStatusLabel.text(Locale::Fr);
     for section in find_all(&host, "section.objective") {
         let heading = section.query_selector("h3").unwrap().unwrap();
         let select = section
@@ -808,14 +812,14 @@ fn the_pace_proposed_is_explained_and_the_plan_holds_a_few_first_steps() {
         .expect("the pace is explained");
     assert_eq!(
         text(&find(&host, &format!("#{help}"))),
-        Message::PaceHelp { default: 2 }.text(Locale::Fr)
+        WidgetText::PaceHelp { default: 2 }.text(Locale::Fr)
     );
     // One a week: three first steps, the 115 called today besides.
     pace.set_value("1");
     send(&find(&host, "#passerelle-build"), "submit");
     assert_eq!(
         text(&find(&host, "#passerelle-first-steps")),
-        Message::FirstStepsSummary { per_week: 1 }.text(Locale::Fr)
+        WidgetText::FirstStepsSummary { per_week: 1 }.text(Locale::Fr)
     );
     let plan = to_json(&widget.plan().unwrap());
     let entries: Vec<&str> = plan["objectives"]
@@ -870,7 +874,7 @@ fn the_person_gives_how_to_reach_them_and_only_real_partners_get_a_sheet() {
     assert_eq!(
         refusal(&host),
         (
-            refused_with(Message::PersonNameRequired),
+            refused_with(WidgetText::PersonNameRequired),
             Some("passerelle-person-name".to_owned())
         )
     );
@@ -885,7 +889,7 @@ fn the_person_gives_how_to_reach_them_and_only_real_partners_get_a_sheet() {
     assert_eq!(active_id(&host).as_deref(), Some("passerelle-person-saved"));
     assert_eq!(
         text(&find(&host, "#passerelle-person-saved")),
-        Message::PersonSaved.text(Locale::Fr)
+        WidgetText::PersonSaved.text(Locale::Fr)
     );
     let plan = changes.details().pop().unwrap()["plan"].clone();
     assert_eq!(
@@ -908,7 +912,7 @@ fn the_person_gives_how_to_reach_them_and_only_real_partners_get_a_sheet() {
     assert!(plan.get("person").is_none(), "{plan}");
     assert_eq!(
         text(&find(&host, "#passerelle-person-saved")),
-        Message::PersonErased.text(Locale::Fr)
+        WidgetText::PersonErased.text(Locale::Fr)
     );
 }
 
@@ -918,7 +922,7 @@ fn the_widget_speaks_to_the_person_never_about_them() {
     let words = |host: &HtmlElement| root(host).text_content().unwrap_or_default().to_lowercase();
     // The consent asked, refused, then given: every text on screen.
     send(&find(&host, "form.referral"), "submit");
-    assert_eq!(refusal(&host).0, refused_with(Message::ConsentRequired));
+    assert_eq!(refusal(&host).0, refused_with(WidgetText::ConsentRequired));
     assert!(!words(&host).contains("la personne"), "{}", words(&host));
     let consent: HtmlInputElement = find(&host, "#passerelle-referral-consent").unchecked_into();
     consent.set_checked(true);

@@ -10,6 +10,7 @@ use passerelle_core::catalogue::Catalogue;
 use passerelle_core::date::Date;
 use passerelle_core::{i18n, DiagnosisSession, Locale, QuestionKind, Questionnaire};
 use passerelle_wasm::DiagnosticWidget;
+use passerelle_wasm::WidgetText;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -632,7 +633,7 @@ fn with_persist_the_answers_come_back_and_forget_erases_them() {
     assert!(!find(&host, ".privacy").unwrap().has_attribute("hidden"));
     assert_eq!(
         text(&host, ".privacy p"),
-        i18n::Message::AnswersKeptInTab.text(Locale::Fr)
+        WidgetText::AnswersKeptInTab.text(Locale::Fr)
     );
     choose(&host, "home");
     assert_eq!(question_id(&host).as_deref(), Some("food_today"));
@@ -652,7 +653,7 @@ fn with_persist_the_answers_come_back_and_forget_erases_them() {
     assert_eq!(question_id(&again).as_deref(), Some("sleep_tonight"));
     assert_eq!(
         text(&again, ".privacy .notice"),
-        i18n::Message::AnswersForgotten.text(Locale::Fr)
+        WidgetText::AnswersForgotten.text(Locale::Fr)
     );
     // The first widget, told by its next step that the answers were
     // erased elsewhere, shows that instead of writing them back.
@@ -661,7 +662,7 @@ fn with_persist_the_answers_come_back_and_forget_erases_them() {
     assert_eq!(question_id(&host).as_deref(), Some("sleep_tonight"));
     assert_eq!(
         text(&host, ".privacy .notice"),
-        i18n::Message::AnswersErasedElsewhere.text(Locale::Fr)
+        WidgetText::AnswersErasedElsewhere.text(Locale::Fr)
     );
     // Turning persistence off (the attribute removed) erases too.
     choose(&again, "home");
@@ -746,11 +747,11 @@ fn answers_kept_that_cannot_be_read_stay_are_never_written_over_and_are_erased_o
     for (kept, told) in [
         (
             "{\"snapshot_version\": 1, \"questionnaire_id\"",
-            i18n::Message::KeptAnswersUnreadable,
+            WidgetText::KeptAnswersUnreadable,
         ),
         (
             r#"{"snapshot_version": 2, "questionnaire_id": "passerelle-default", "asked": []}"#,
-            i18n::Message::KeptAnswersTooNew,
+            WidgetText::KeptAnswersTooNew,
         ),
     ] {
         session_storage().set_item(key, kept).unwrap();
@@ -1170,7 +1171,7 @@ fn erasing_the_answers_asks_first_and_says_what_goes() {
     assert_eq!(active_id(&host).as_deref(), Some("passerelle-forget-what"));
     assert_eq!(
         text(&host, "#passerelle-forget-what"),
-        i18n::Message::ForgetAnswersWhat.text(Locale::Fr)
+        WidgetText::ForgetAnswersWhat.text(Locale::Fr)
     );
     assert_eq!(
         attribute(&host, "#passerelle-forget", "aria-expanded").as_deref(),

@@ -1,0 +1,532 @@
+//! The messages the core writes itself: the errors of answers and
+//! sessions, the plan's generated steps, the print view, the referral
+//! sheet, the alerts' contacts and the freshness of the catalogue.
+//!
+//! No word is written here: each message names its key in the translation
+//! files (`locales/<tag>/core.json`) and the values it shows; the texts
+//! come from [`crate::text`]. The widgets' own words (buttons, notices)
+//! live with the widgets, in the `passerelle-wasm` crate.
+
+use crate::communes::Communes;
+use crate::facts::{Fact, Value};
+use crate::i18n::{day_month_year, fact_label, fact_value_text, long_date};
+use crate::plan::Actor;
+use crate::referral::Part;
+use crate::text::{self, Arg, Locale};
+
+/// One message of the core, with the values it shows.
+///
+/// ```
+/// use passerelle_core::{Locale, Message};
+/// let message = Message::TooLong { max: 300 };
+/// assert_eq!(message.text(Locale::Fr), "Écrivez 300 caractères au plus.");
+/// assert_eq!(message.text(Locale::En), "Type 300 characters at most.");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message<'a> {
+    /// No answer was chosen or typed.
+    AnswerRequired,
+    /// A number was expected.
+    NotANumber,
+    /// A number outside the bounds of the question.
+    OutOfRange { min: i64, max: i64, unit: &'a str },
+    /// An option that the question does not offer.
+    UnknownOption,
+    /// An answer sent for a question that is not the one being asked.
+    NotCurrentQuestion,
+    /// An answer sent after the last question.
+    SessionComplete,
+    /// A skip asked for a question that must be answered.
+    NotSkippable,
+    /// The same option chosen twice.
+    RepeatedOption,
+    /// An option that cannot be chosen with others was.
+    ExclusiveOption { label: &'a str },
+    /// Not a date that exists.
+    NotADate,
+    /// A date after today.
+    DateInFuture,
+    /// Not a postal code.
+    NotAPostalCode,
+    /// A text too long.
+    TooLong { max: usize },
+    /// How pressing a need is, beside it.
+    NeedPriority(crate::orientation::Priority),
+    /// Two needs given the same rank.
+    RepeatedRank,
+    /// The title of a plan's action to contact a partner.
+    ContactPartnerAction { name: &'a str },
+    /// The title of a plan's action to get documents ready for a partner.
+    PrepareDocuments { name: &'a str, documents: &'a str },
+    /// Saved answers that could not be read back.
+    SnapshotUnreadable,
+    /// Saved answers written by a newer version.
+    SnapshotTooNew,
+    /// A date in words: "vendredi 27 novembre 2026", "Friday 27 November 2026".
+    LongDate(crate::date::Date),
+    /// The date a document was made, at its top.
+    DocumentDate(crate::date::Date),
+    /// Title of the plan's print view.
+    PlanTitle,
+    /// Heading of the plan's objectives.
+    ObjectivesTitle,
+    /// Before the objective in the person's own words.
+    InYourWords,
+    /// Where an objective stands.
+    ObjectiveState(crate::plan::ObjectiveStatus),
+    /// Heading of the steps still to do.
+    NextStepsTitle,
+    /// No step left to do.
+    NoNextStep,
+    /// When a step is due; `None`: no date yet.
+    Due(Option<crate::date::Date>),
+    /// Who does a step, told to the person; `partner`: the partner's name.
+    PrintWho {
+        actor: crate::plan::Actor,
+        partner: Option<&'a str>,
+    },
+    /// The objective a step is for.
+    ForObjective { label: &'a str },
+    /// Where an action stands.
+    ActionState(crate::plan::ActionStatus),
+    /// A note written on a step.
+    NoteLabel,
+    /// Heading of a partner's contact details.
+    ContactOf { name: &'a str },
+    /// Label of a phone number.
+    PhoneLabel,
+    /// Label of an e-mail address.
+    EmailLabel,
+    /// Label of a web address.
+    WebLabel,
+    /// Label of how to get in, in words.
+    DetailsLabel,
+    /// Heading of the advisor's contact details.
+    AdvisorTitle,
+    /// Label of the advisor's organisation.
+    OrganisationLabel,
+    /// No advisor given yet.
+    NoAdvisor,
+    /// Heading of the next review date.
+    NextReviewTitle,
+    /// No next review date yet.
+    NoNextReview,
+    /// Heading of the steps already done.
+    DoneTitle,
+    /// At the bottom of the print view: the document is the person's.
+    PrintPrivacy,
+    /// Title of the referral sheet ("fiche de liaison").
+    ReferralTitle,
+    /// Who the referral sheet is for.
+    ReferralFor { partner: &'a str },
+    /// Heading of the person's consent.
+    ConsentTitle,
+    /// The person's consent, with its date.
+    ReferralConsent {
+        partner: &'a str,
+        date: crate::date::Date,
+    },
+    /// Heading of the needs on a referral sheet.
+    ReferralNeedsTitle,
+    /// Heading of the steps with the partner on a referral sheet.
+    ReferralActionsTitle { partner: &'a str },
+    /// Who does a step, on a referral sheet; `partner`: the partner's name.
+    ReferralWho {
+        actor: crate::plan::Actor,
+        partner: &'a str,
+    },
+    /// Heading of the facts shared on a referral sheet.
+    ReferralFactsTitle,
+    /// Why these facts, and only these, are shared.
+    ReferralFactsIntro { partner: &'a str },
+    /// No fact is needed by the partner.
+    NoFactNeeded,
+    /// A fact and the person's value: "Âge : 19 ans"; `None`: unknown.
+    FactValue {
+        fact: Fact,
+        value: Option<&'a Value>,
+    },
+    /// Heading of the advisor's contact details on a referral sheet.
+    ReferralAdvisorTitle,
+    /// Heading of the person's contact on a referral sheet.
+    ReferralPersonTitle,
+    /// Heading of what a referral sheet contains.
+    IncludedTitle,
+    /// Heading of what a referral sheet leaves out.
+    LeftOutTitle,
+    /// A part of the plan that a referral sheet contains or leaves out.
+    SheetPart(crate::referral::Part),
+    /// A referral sheet asked for a partner the person did not agree to share with.
+    ReferralNoConsent { partner: &'a str },
+    /// A referral sheet asked for a partner the plan does not concern.
+    ReferralUnknownEntry,
+    /// A referral sheet asked for an emergency line: one calls it.
+    ReferralEmergencyLine { line: &'a str },
+    /// When a step is due, when it is today: "Quand : aujourd’hui, …".
+    DueToday(crate::date::Date),
+    /// The only choice of a commune question when the commune table cannot
+    /// be read: the commune chosen before.
+    CommuneChosenBefore,
+    /// When and at what cost an urgent contact answers.
+    ContactAvailability {
+        free: bool,
+        hours: crate::diagnosis::Hours,
+    },
+    /// The words of an urgent contact's button: call, or text by SMS.
+    ReachNumber { phone: &'a str, by_text: bool },
+    /// The summary of the urgent alerts' panel, naming its numbers.
+    UrgentNumbers { numbers: &'a str },
+    /// Heading of the urgent numbers in the print view (and a panel's
+    /// summary without a number).
+    UrgentNumbersTitle,
+    /// A condition of the law no fact can express, as what to check:
+    /// "À vérifier : avoir travaillé 2 ans sur les 3 dernières années".
+    ToCheckItem { what: &'a str },
+    /// Why a right is to check: its amounts and ceilings hold from `from` (if known) until
+    /// `until`, and the orientation's date is outside that period.
+    FiguresOutdated {
+        from: Option<crate::date::Date>,
+        until: crate::date::Date,
+    },
+    /// What to check of an entry still marked with the retired
+    /// `conditions_in_notes`: the conditions its notes state.
+    NotesConditions,
+    /// When an entry's criteria were last checked against its source:
+    /// "Vérifié le 3 décembre 2026".
+    VerifiedOn(crate::date::Date),
+    /// The warning of an entry not verified for more than `months` months
+    /// (last on `last_verified`).
+    Stale {
+        months: u16,
+        last_verified: crate::date::Date,
+    },
+    /// On a referral sheet: when the information on the partner was last
+    /// checked against its source.
+    PartnerVerifiedOn {
+        partner: &'a str,
+        date: crate::date::Date,
+    },
+    /// On a referral sheet: the information on the partner was not
+    /// verified for too long.
+    StalePartner { partner: &'a str },
+    /// A date before [`crate::facts::EARLIEST_DATE`]: a year mistyped
+    /// ("0001" for "2001").
+    DateTooEarly,
+}
+
+impl Message<'_> {
+    /// The message in the given language, with its typography (French:
+    /// see [`crate::typography`], applied to every message and to the
+    /// names and texts it quotes).
+    pub fn text(&self, locale: Locale) -> String {
+        self.parts(locale).text(locale)
+    }
+
+    /// The message in every language, as the data's texts are.
+    pub fn localized(&self) -> crate::LocalizedText {
+        crate::LocalizedText::from_texts(
+            Locale::all()
+                .into_iter()
+                .map(|locale| (locale, self.text(locale))),
+        )
+    }
+
+    /// The message's key in the translation files and the values of its
+    /// placeables (dates written in `locale`).
+    pub fn parts(&self, locale: Locale) -> Parts {
+        match self {
+            Self::AnswerRequired => key("answer-required"),
+            Self::NotANumber => key("not-a-number"),
+            Self::OutOfRange { min, max, unit } => with(
+                if unit.is_empty() {
+                    "out-of-range-no-unit"
+                } else {
+                    "out-of-range"
+                },
+                [
+                    ("min", min.to_string()),
+                    ("max", max.to_string()),
+                    ("unit", unit.to_string()),
+                ],
+            ),
+            Self::UnknownOption => key("unknown-option"),
+            Self::NotCurrentQuestion => key("not-current-question"),
+            Self::SessionComplete => key("session-complete"),
+            Self::NotSkippable => key("not-skippable"),
+            Self::RepeatedOption => key("repeated-option"),
+            Self::ExclusiveOption { label } => {
+                with("exclusive-option", [("label", label.to_string())])
+            }
+            Self::NotADate => key("not-a-date"),
+            Self::DateInFuture => key("date-in-future"),
+            Self::NotAPostalCode => key("not-a-postal-code"),
+            Self::TooLong { max } => with("too-long", [("max", max.to_string())]),
+            Self::RepeatedRank => key("repeated-rank"),
+            Self::ContactPartnerAction { name } => {
+                with("contact-partner-action", [("name", name.to_string())])
+            }
+            Self::PrepareDocuments { name, documents } => with(
+                "prepare-documents",
+                [
+                    ("name", name.to_string()),
+                    ("documents", documents.to_string()),
+                ],
+            ),
+            Self::SnapshotUnreadable => key("snapshot-unreadable"),
+            Self::SnapshotTooNew => key("snapshot-too-new"),
+            Self::PlanTitle => key("plan-title"),
+            Self::ObjectivesTitle => key("objectives-title"),
+            Self::InYourWords => key("in-your-words"),
+            Self::NextStepsTitle => key("next-steps-title"),
+            Self::NoNextStep => key("no-next-step"),
+            Self::NoteLabel => key("note-label"),
+            Self::ContactOf { name } => with("contact-of", [("name", name.to_string())]),
+            Self::PhoneLabel => key("phone-label"),
+            Self::EmailLabel => key("email-label"),
+            Self::WebLabel => key("web-label"),
+            Self::DetailsLabel => key("details-label"),
+            Self::AdvisorTitle => key("advisor-title"),
+            Self::OrganisationLabel => key("organisation-label"),
+            Self::NoAdvisor => key("no-advisor"),
+            Self::NextReviewTitle => key("next-review-title"),
+            Self::NoNextReview => key("no-next-review"),
+            Self::DoneTitle => key("done-title"),
+            Self::PrintPrivacy => key("print-privacy"),
+            Self::ReferralTitle => key("referral-title"),
+            Self::ConsentTitle => key("consent-title"),
+            Self::ReferralNeedsTitle => key("referral-needs-title"),
+            Self::ReferralActionsTitle { partner } => {
+                with("referral-actions-title", [("partner", partner.to_string())])
+            }
+            Self::ReferralFactsTitle => key("referral-facts-title"),
+            Self::ReferralFactsIntro { partner } => {
+                with("referral-facts-intro", [("partner", partner.to_string())])
+            }
+            Self::NoFactNeeded => key("no-fact-needed"),
+            Self::ReferralAdvisorTitle => key("referral-advisor-title"),
+            Self::ReferralPersonTitle => key("referral-person-title"),
+            Self::IncludedTitle => key("included-title"),
+            Self::LeftOutTitle => key("left-out-title"),
+            Self::ReferralNoConsent { partner } => {
+                with("referral-no-consent", [("partner", partner.to_string())])
+            }
+            Self::ReferralUnknownEntry => key("referral-unknown-entry"),
+            Self::ReferralEmergencyLine { line } => {
+                with("referral-emergency-line", [("line", line.to_string())])
+            }
+            Self::CommuneChosenBefore => key("commune-chosen-before"),
+            Self::UrgentNumbers { numbers } => {
+                with("urgent-numbers", [("numbers", numbers.to_string())])
+            }
+            Self::UrgentNumbersTitle => key("urgent-numbers-title"),
+            Self::ToCheckItem { what } => with("to-check-item", [("what", what.to_string())]),
+            Self::NotesConditions => key("notes-conditions"),
+            Self::StalePartner { partner } => {
+                with("stale-partner", [("partner", partner.to_string())])
+            }
+            Self::DateTooEarly => key("date-too-early"),
+            Self::NeedPriority(priority) => key(format!("need-priority-{}", priority.key())),
+            Self::LongDate(date) => Parts::Written(long_date(*date, locale)),
+            Self::DocumentDate(date) => with("document-date", [("date", long_date(*date, locale))]),
+            Self::ObjectiveState(status) => key(format!("objective-state-{}", status.key())),
+            Self::Due(Some(date)) => with("due", [("date", long_date(*date, locale))]),
+            Self::Due(None) => key("due-none"),
+            Self::PrintWho { actor, partner } => match (actor, partner) {
+                (Actor::Partner, Some(name)) => {
+                    with("print-who-partner", [("partner", name.to_string())])
+                }
+                (Actor::Partner, None) => key("print-who-partner-unnamed"),
+                (actor, _) => key(format!("print-who-{}", actor.key())),
+            },
+            Self::ForObjective { label } => with("for-objective", [("label", label.to_string())]),
+            Self::ActionState(status) => key(format!("action-state-{}", status.key())),
+            Self::ReferralFor { partner } => {
+                with("referral-for", [("partner", partner.to_string())])
+            }
+            Self::ReferralConsent { partner, date } => with(
+                "referral-consent",
+                [
+                    ("partner", partner.to_string()),
+                    ("date", long_date(*date, locale)),
+                ],
+            ),
+            Self::ReferralWho {
+                actor: Actor::Partner,
+                partner,
+            } => with("referral-who-partner", [("partner", partner.to_string())]),
+            Self::ReferralWho { actor, .. } => key(format!("referral-who-{}", actor.key())),
+            Self::FactValue { fact, value } => {
+                Parts::Written(fact_value_text(*fact, *value, &Communes::default(), locale))
+            }
+            Self::SheetPart(Part::Fact(fact)) => Parts::Written(fact_label(*fact, locale).into()),
+            Self::SheetPart(part) => key(format!("sheet-part-{}", part.key())),
+            Self::DueToday(date) => with("due-today", [("date", long_date(*date, locale))]),
+            Self::ContactAvailability { free, hours } => key(format!(
+                "contact-{}{}",
+                if *free { "free-" } else { "" },
+                hours.key()
+            )),
+            Self::ReachNumber { phone, by_text } => with(
+                if *by_text {
+                    "reach-by-text"
+                } else {
+                    "reach-by-call"
+                },
+                [("phone", phone.to_string())],
+            ),
+            Self::FiguresOutdated {
+                from: Some(from),
+                until,
+            } => with(
+                "figures-outdated",
+                [
+                    ("from", day_month_year(*from, locale)),
+                    ("until", day_month_year(*until, locale)),
+                ],
+            ),
+            Self::FiguresOutdated { from: None, until } => with(
+                "figures-outdated-until",
+                [("until", day_month_year(*until, locale))],
+            ),
+            Self::VerifiedOn(date) => {
+                with("verified-on", [("date", day_month_year(*date, locale))])
+            }
+            Self::Stale {
+                months,
+                last_verified,
+            } => with(
+                "stale",
+                [
+                    ("months", months.to_string()),
+                    ("date", day_month_year(*last_verified, locale)),
+                ],
+            ),
+            Self::PartnerVerifiedOn { partner, date } => with(
+                "partner-verified-on",
+                [
+                    ("partner", partner.to_string()),
+                    ("date", day_month_year(*date, locale)),
+                ],
+            ),
+        }
+    }
+}
+
+/// A message as the translation files know it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Parts {
+    /// The message `key`, its `{{placeables}}` filled from `args`.
+    Key {
+        key: String,
+        args: Vec<(&'static str, String)>,
+    },
+    /// A counted message: `key_one`, `key_other`… chosen by the
+    /// language's plural rule for `count`, which fills `{{count}}`.
+    Counted {
+        key: String,
+        count: i64,
+        args: Vec<(&'static str, String)>,
+    },
+    /// Words the core's grammar writes itself (a date, a fact and its
+    /// value), from its own keys.
+    Written(String),
+}
+
+impl Parts {
+    /// The message `key` with no placeable.
+    pub fn key(key: impl Into<String>) -> Parts {
+        Parts::Key {
+            key: key.into(),
+            args: Vec::new(),
+        }
+    }
+
+    /// The message `key` with its placeables' values.
+    pub fn with<const N: usize>(
+        key: impl Into<String>,
+        args: [(&'static str, String); N],
+    ) -> Parts {
+        Parts::Key {
+            key: key.into(),
+            args: args.into(),
+        }
+    }
+
+    /// The counted message `key` for `count`.
+    pub fn counted<const N: usize>(
+        key: impl Into<String>,
+        count: i64,
+        args: [(&'static str, String); N],
+    ) -> Parts {
+        Parts::Counted {
+            key: key.into(),
+            count,
+            args: args.into(),
+        }
+    }
+
+    /// The keys a language must have for this message: a counted message
+    /// needs at least its `_other` form.
+    pub fn keys(&self) -> Vec<String> {
+        match self {
+            Parts::Key { key, .. } => vec![key.clone()],
+            Parts::Counted { key, .. } => vec![format!("{key}_other")],
+            Parts::Written(_) => Vec::new(),
+        }
+    }
+
+    /// The text in `locale`, with its typography.
+    pub fn text(self, locale: Locale) -> String {
+        fn args<'v>(args: &'v [(&'static str, String)]) -> Vec<(&'static str, Arg<'v>)> {
+            args.iter()
+                .map(|(name, value)| (*name, Arg::Text(value)))
+                .collect()
+        }
+        match self {
+            Parts::Key { key, args: values } => text::format(locale, &key, &args(&values)),
+            Parts::Counted {
+                key,
+                count,
+                args: values,
+            } => text::plural(locale, &key, count, &args(&values)),
+            Parts::Written(words) => text::in_language(words, locale),
+        }
+    }
+}
+
+fn key(key: impl Into<String>) -> Parts {
+    Parts::key(key)
+}
+
+fn with<const N: usize>(key: impl Into<String>, args: [(&'static str, String); N]) -> Parts {
+    Parts::with(key, args)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn out_of_range_without_unit_has_no_stray_space() {
+        let message = Message::OutOfRange {
+            min: 1,
+            max: 9,
+            unit: "",
+        };
+        assert_eq!(message.text(Locale::Fr), "Écrivez un nombre entre 1 et 9.");
+        assert_eq!(message.text(Locale::En), "Type a number between 1 and 9.");
+    }
+
+    #[test]
+    fn out_of_range_with_unit() {
+        let message = Message::OutOfRange {
+            min: 14,
+            max: 120,
+            unit: "ans",
+        };
+        assert_eq!(
+            message.text(Locale::Fr),
+            "Écrivez un nombre entre 14 et 120 ans."
+        );
+    }
+}

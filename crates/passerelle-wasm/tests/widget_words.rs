@@ -1,0 +1,551 @@
+//! The widgets' words (native test): their French and English files have
+//! the same keys with the same placeables, every text of the widgets finds
+//! its words there, and French texts have French typography.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use passerelle_core::date::Date;
+use passerelle_core::messages::Parts;
+use passerelle_core::orientation::Eligibility;
+use passerelle_core::plan::{ActionStatus, Actor, ObjectiveStatus};
+use passerelle_core::text::placeables;
+use passerelle_core::Locale;
+use passerelle_wasm::words::{load, FILES};
+use passerelle_wasm::WidgetText;
+
+fn today() -> Date {
+    Date::parse("2026-11-27").unwrap()
+}
+
+/// A translation file: its keys and texts, without its `@metadata`.
+fn keys(file: &str) -> BTreeMap<String, String> {
+    let json: serde_json::Value = serde_json::from_str(file).expect("a JSON file");
+    let object = json.as_object().expect("an object of key → text");
+    assert!(object.contains_key("@metadata"), "no @metadata");
+    object
+        .iter()
+        .filter(|(key, _)| key.as_str() != "@metadata")
+        .map(|(key, text)| {
+            let text = text.as_str().unwrap_or_else(|| panic!("{key}: not a text"));
+            (key.clone(), text.to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn french_and_english_widget_files_have_the_same_keys_and_placeables() {
+    let [(_, fr), (_, en)] = FILES;
+    let (fr, en) = (keys(fr), keys(en));
+    let names = |text: &str| {
+        placeables(text)
+            .into_iter()
+            .map(str::to_owned)
+            .collect::<BTreeSet<_>>()
+    };
+    let mut faults = Vec::new();
+    for (key, text) in &fr {
+        match en.get(key) {
+            None => faults.push(format!("{key}: in fr, not in en")),
+            Some(other) if names(text) != names(other) => {
+                faults.push(format!("{key}: placeables differ"))
+            }
+            Some(_) => {}
+        }
+    }
+    for key in en.keys().filter(|key| !fr.contains_key(*key)) {
+        faults.push(format!("{key}: in en, not in fr"));
+    }
+    assert!(faults.is_empty(), "{faults:#?}");
+}
+
+#[test]
+fn every_widget_text_has_its_key_in_french_and_english() {
+    load();
+    let mut used = BTreeSet::new();
+    let mut faults = Vec::new();
+    for text in every_widget_text() {
+        for locale in [Locale::Fr, Locale::En] {
+            let parts = text.parts(locale);
+            for key in parts.keys() {
+                if locale.message(&key).is_none() {
+                    faults.push(format!("{text:?}: no {key} in {locale:?}"));
+                }
+            }
+            let words = text.text(locale);
+            if words.contains("{{") || words.is_empty() {
+                faults.push(format!("{text:?} in {locale:?}: {words:?}"));
+            }
+            match parts {
+                Parts::Key { key, .. } => {
+                    used.insert(key);
+                }
+                Parts::Counted { key, .. } => {
+                    used.insert(format!("{key}_one"));
+                    used.insert(format!("{key}_other"));
+                }
+                Parts::Written(_) => {}
+            }
+        }
+    }
+    assert!(faults.is_empty(), "{faults:#?}");
+    let unused: Vec<String> = keys(FILES[0].1)
+        .into_keys()
+        .filter(|key| !used.contains(key))
+        .collect();
+    assert!(unused.is_empty(), "keys no widget text uses: {unused:#?}");
+}
+
+#[test]
+fn every_french_widget_text_has_french_typography() {
+    let mut faults = Vec::new();
+    for text in every_widget_text() {
+        let words = text.text(Locale::Fr);
+        for fault in typography_faults(&words) {
+            faults.push(format!("{text:?}: {fault}: {words:?}"));
+        }
+    }
+    assert!(faults.is_empty(), "{} faults: {faults:#?}", faults.len());
+    assert_eq!(WidgetText::ErrorPrefix.text(Locale::Fr), "Erreur\u{a0}:");
+}
+
+#[test]
+fn the_standings_of_an_entry_read_as_a_person_says_them() {
+    assert_eq!(WidgetText::ToCheckWords.text(Locale::Fr), "À vérifier");
+    assert_eq!(
+        WidgetText::OnConditions.text(Locale::Fr),
+        "Possible, sous conditions"
+    );
+    assert_eq!(
+        WidgetText::ProposalsShown(0).text(Locale::Fr),
+        "Aucune proposition affichée."
+    );
+    assert_eq!(
+        WidgetText::ProposalsShown(1).text(Locale::En),
+        "1 proposal shown."
+    );
+    assert_eq!(
+        WidgetText::ProposalsShown(74).text(Locale::Fr),
+        "74 propositions affichées."
+    );
+    assert_eq!(
+        WidgetText::ProgressLeft {
+            current: 4,
+            left: 0,
+            last: false
+        }
+        .text(Locale::Fr),
+        "Question 4 · environ 1 question restante"
+    );
+    assert_eq!(
+        WidgetText::RuledOutCount(2).text(Locale::En),
+        "2 others are not for you"
+    );
+}
+
+/// Every text of the widgets, each variant with values at its
+/// boundaries. `covered` below makes a variant added without being
+/// listed here a compile error: list it.
+fn every_widget_text() -> Vec<WidgetText<'static>> {
+    let date = today();
+    let mut all = vec![
+        WidgetText::Continue,
+        WidgetText::Back,
+        WidgetText::ToCheckWords,
+        WidgetText::ChangeNotSaved,
+        WidgetText::AnswersChangedAfterPlan,
+        WidgetText::Yes,
+        WidgetText::No,
+        WidgetText::Completed,
+        WidgetText::CompletedDetail,
+        WidgetText::ErrorPrefix,
+        WidgetText::Skip,
+        WidgetText::NeedsTitle,
+        WidgetText::NotRanked,
+        WidgetText::PaceHelp { default: 2 },
+        WidgetText::FirstStepsSummary { per_week: 1 },
+        WidgetText::FirstStepsSummary { per_week: 3 },
+        WidgetText::PersonTitle,
+        WidgetText::PersonHelp,
+        WidgetText::PersonNameLabel,
+        WidgetText::PersonPhoneLabel,
+        WidgetText::PersonEmailLabel,
+        WidgetText::SavePerson,
+        WidgetText::PersonSaved,
+        WidgetText::PersonErased,
+        WidgetText::PersonNameRequired,
+        WidgetText::OrientationTitle,
+        WidgetText::OrientationIntro,
+        WidgetText::OrientationWaiting,
+        WidgetText::FilterByNeed,
+        WidgetText::AllNeeds,
+        WidgetText::OnlyEligible,
+        WidgetText::ProposalsShown(0),
+        WidgetText::ProposalsShown(1),
+        WidgetText::ProposalsShown(74),
+        WidgetText::NoProposal,
+        WidgetText::WhyTitle,
+        WidgetText::ToSettle,
+        WidgetText::HowToGetIn,
+        WidgetText::ThroughProfessionalOnly,
+        WidgetText::PlanWaiting,
+        WidgetText::ChooseNeeds,
+        WidgetText::PaceQuestion,
+        WidgetText::StepsPerWeek(1),
+        WidgetText::StepsPerWeek(3),
+        WidgetText::BuildPlan,
+        WidgetText::ChooseAtLeastOneNeed,
+        WidgetText::ActionStatusLabel,
+        WidgetText::OpenPrintView,
+        WidgetText::SavePlanFile,
+        WidgetText::OpenPlanFile,
+        WidgetText::PlanUnreadable,
+        WidgetText::PlanTooNew,
+        WidgetText::ReviewTitle,
+        WidgetText::ReviewDone,
+        WidgetText::ReviewStuck,
+        WidgetText::ReviewChanged,
+        WidgetText::SaveReview,
+        WidgetText::ReviewSaved(date),
+        WidgetText::RebuildPlan,
+        WidgetText::TextTooLong,
+        WidgetText::ParcoursSteps,
+        WidgetText::ParcoursProgress {
+            current: 1,
+            total: 3,
+        },
+        WidgetText::GoToOrientation,
+        WidgetText::GoToPlan,
+        WidgetText::AnswersKeptInTab,
+        WidgetText::AnswersKeptOnDevice,
+        WidgetText::ForgetAnswers,
+        WidgetText::AnswersForgotten,
+        WidgetText::StorageUnavailable,
+        WidgetText::ReferralPartnerLabel,
+        WidgetText::ReferralConsentBox,
+        WidgetText::PrepareReferral,
+        WidgetText::ConsentRequired,
+        WidgetText::OpenReferral {
+            partner: "Cap emploi",
+        },
+        WidgetText::MoveNeed {
+            up: true,
+            need: Some("Emploi"),
+        },
+        WidgetText::MoveNeed {
+            up: false,
+            need: None,
+        },
+        WidgetText::MoveNeed {
+            up: true,
+            need: None,
+        },
+        WidgetText::MoveNeed {
+            up: false,
+            need: Some("Logement"),
+        },
+        WidgetText::ChangeActionTitle,
+        WidgetText::ActionTitleLabel,
+        WidgetText::ActionDueLabel,
+        WidgetText::SaveAction,
+        WidgetText::RebuildWarning,
+        WidgetText::ConfirmRebuild,
+        WidgetText::KeepPlan,
+        WidgetText::ObjectiveStatusLabel,
+        WidgetText::AddActionTitle,
+        WidgetText::ActionActorLabel,
+        WidgetText::SaveNewAction,
+        WidgetText::AddObjectiveTitle,
+        WidgetText::ObjectiveNeedLabel,
+        WidgetText::StatementLabel,
+        WidgetText::SaveNewObjective,
+        WidgetText::FollowUpTitle,
+        WidgetText::AdvisorNameLabel,
+        WidgetText::AdvisorOrganisationLabel,
+        WidgetText::AdvisorPhoneLabel,
+        WidgetText::AdvisorEmailLabel,
+        WidgetText::NextReviewLabel,
+        WidgetText::SaveFollowUp,
+        WidgetText::FollowUpSaved,
+        WidgetText::TextRequired,
+        WidgetText::AdvisorNameRequired,
+        WidgetText::ConsentsTitle,
+        WidgetText::ConsentSince {
+            partner: "Cap emploi",
+            date,
+        },
+        WidgetText::WithdrawConsent {
+            partner: "Cap emploi",
+        },
+        WidgetText::ConsentWithdrawn {
+            partner: "Cap emploi",
+        },
+        WidgetText::PlanKeptInTab,
+        WidgetText::PlanKeptOnDevice,
+        WidgetText::ForgetPlan,
+        WidgetText::PlanForgotten,
+        WidgetText::KeptPlanUnreadable,
+        WidgetText::PlanStorageUnavailable,
+        WidgetText::KeptAnswersTooNew,
+        WidgetText::KeptAnswersUnreadable,
+        WidgetText::AnswersChangedElsewhere,
+        WidgetText::AnswersErasedElsewhere,
+        WidgetText::KeptPlanTooNew,
+        WidgetText::PlanChangedElsewhere,
+        WidgetText::PlanErasedElsewhere,
+        WidgetText::QuickExit,
+        WidgetText::QuickExitHelp,
+        WidgetText::ProgressLeft {
+            current: 1,
+            left: 1,
+            last: false,
+        },
+        WidgetText::ProgressLeft {
+            current: 2,
+            left: 30,
+            last: false,
+        },
+        WidgetText::ProgressLeft {
+            current: 30,
+            left: 1,
+            last: true,
+        },
+        WidgetText::ForgetAnswersWhat,
+        WidgetText::ForgetPlanWhat,
+        WidgetText::ConfirmForget,
+        WidgetText::CancelForget,
+        WidgetText::HeldWords,
+        WidgetText::OpenToAll { free: true },
+        WidgetText::OpenToAll { free: false },
+        WidgetText::OnConditions,
+        WidgetText::KeyStepWords,
+        WidgetText::SeeMore(1),
+        WidgetText::SeeMore(12),
+        WidgetText::RuledOutCount(1),
+        WidgetText::RuledOutCount(40),
+        WidgetText::SeeAlsoTitle,
+        WidgetText::ShownUnder { need: "Emploi" },
+        WidgetText::HeldTitle,
+        WidgetText::HeldIntro,
+    ];
+    for status in ObjectiveStatus::ALL {
+        all.push(WidgetText::ObjectiveStatusName(status));
+    }
+    for status in ActionStatus::ALL {
+        all.push(WidgetText::ActionStatusName(status));
+    }
+    for actor in [Actor::Person, Actor::Advisor, Actor::Partner] {
+        all.push(WidgetText::ActorName(actor));
+    }
+    for status in [
+        Eligibility::Eligible,
+        Eligibility::Undetermined,
+        Eligibility::Ineligible,
+    ] {
+        all.push(WidgetText::EligibilityWords(status));
+    }
+    for step in 0..3 {
+        all.push(WidgetText::ParcoursStep(step));
+    }
+    all.iter().for_each(covered);
+    all
+}
+
+/// Fails to compile when a variant of `WidgetText` is not named: add it
+/// to `every_widget_text`.
+fn covered(text: &WidgetText) {
+    match text {
+        WidgetText::Continue
+        | WidgetText::Back
+        | WidgetText::Yes
+        | WidgetText::No
+        | WidgetText::Completed
+        | WidgetText::CompletedDetail
+        | WidgetText::ErrorPrefix
+        | WidgetText::Skip
+        | WidgetText::NeedsTitle
+        | WidgetText::NotRanked
+        | WidgetText::PaceHelp { .. }
+        | WidgetText::FirstStepsSummary { .. }
+        | WidgetText::PersonTitle
+        | WidgetText::PersonHelp
+        | WidgetText::PersonNameLabel
+        | WidgetText::PersonPhoneLabel
+        | WidgetText::PersonEmailLabel
+        | WidgetText::SavePerson
+        | WidgetText::PersonSaved
+        | WidgetText::PersonErased
+        | WidgetText::PersonNameRequired
+        | WidgetText::OrientationTitle
+        | WidgetText::OrientationIntro
+        | WidgetText::OrientationWaiting
+        | WidgetText::FilterByNeed
+        | WidgetText::AllNeeds
+        | WidgetText::OnlyEligible
+        | WidgetText::ProposalsShown(_)
+        | WidgetText::NoProposal
+        | WidgetText::EligibilityWords(_)
+        | WidgetText::WhyTitle
+        | WidgetText::ToSettle
+        | WidgetText::HowToGetIn
+        | WidgetText::ThroughProfessionalOnly
+        | WidgetText::PlanWaiting
+        | WidgetText::ChooseNeeds
+        | WidgetText::PaceQuestion
+        | WidgetText::StepsPerWeek(_)
+        | WidgetText::BuildPlan
+        | WidgetText::ChooseAtLeastOneNeed
+        | WidgetText::ActionStatusLabel
+        | WidgetText::ActionStatusName(_)
+        | WidgetText::OpenPrintView
+        | WidgetText::SavePlanFile
+        | WidgetText::OpenPlanFile
+        | WidgetText::PlanUnreadable
+        | WidgetText::PlanTooNew
+        | WidgetText::ReviewTitle
+        | WidgetText::ReviewDone
+        | WidgetText::ReviewStuck
+        | WidgetText::ReviewChanged
+        | WidgetText::SaveReview
+        | WidgetText::ReviewSaved(_)
+        | WidgetText::RebuildPlan
+        | WidgetText::TextTooLong
+        | WidgetText::ParcoursSteps
+        | WidgetText::ParcoursStep(_)
+        | WidgetText::ParcoursProgress { .. }
+        | WidgetText::GoToOrientation
+        | WidgetText::GoToPlan
+        | WidgetText::AnswersKeptInTab
+        | WidgetText::AnswersKeptOnDevice
+        | WidgetText::ForgetAnswers
+        | WidgetText::AnswersForgotten
+        | WidgetText::StorageUnavailable
+        | WidgetText::ReferralPartnerLabel
+        | WidgetText::ReferralConsentBox
+        | WidgetText::PrepareReferral
+        | WidgetText::ConsentRequired
+        | WidgetText::OpenReferral { .. }
+        | WidgetText::MoveNeed { .. }
+        | WidgetText::ChangeActionTitle
+        | WidgetText::ActionTitleLabel
+        | WidgetText::ActionDueLabel
+        | WidgetText::SaveAction
+        | WidgetText::RebuildWarning
+        | WidgetText::ConfirmRebuild
+        | WidgetText::KeepPlan
+        | WidgetText::ObjectiveStatusLabel
+        | WidgetText::ObjectiveStatusName(_)
+        | WidgetText::AddActionTitle
+        | WidgetText::ActionActorLabel
+        | WidgetText::ActorName(_)
+        | WidgetText::SaveNewAction
+        | WidgetText::AddObjectiveTitle
+        | WidgetText::ObjectiveNeedLabel
+        | WidgetText::StatementLabel
+        | WidgetText::SaveNewObjective
+        | WidgetText::FollowUpTitle
+        | WidgetText::AdvisorNameLabel
+        | WidgetText::AdvisorOrganisationLabel
+        | WidgetText::AdvisorPhoneLabel
+        | WidgetText::AdvisorEmailLabel
+        | WidgetText::NextReviewLabel
+        | WidgetText::SaveFollowUp
+        | WidgetText::FollowUpSaved
+        | WidgetText::TextRequired
+        | WidgetText::AdvisorNameRequired
+        | WidgetText::ConsentsTitle
+        | WidgetText::ConsentSince { .. }
+        | WidgetText::WithdrawConsent { .. }
+        | WidgetText::ConsentWithdrawn { .. }
+        | WidgetText::PlanKeptInTab
+        | WidgetText::PlanKeptOnDevice
+        | WidgetText::ForgetPlan
+        | WidgetText::PlanForgotten
+        | WidgetText::KeptPlanUnreadable
+        | WidgetText::PlanStorageUnavailable
+        | WidgetText::HeldWords
+        | WidgetText::OpenToAll { .. }
+        | WidgetText::OnConditions
+        | WidgetText::KeyStepWords
+        | WidgetText::SeeMore(_)
+        | WidgetText::RuledOutCount(_)
+        | WidgetText::SeeAlsoTitle
+        | WidgetText::ShownUnder { .. }
+        | WidgetText::HeldTitle
+        | WidgetText::HeldIntro
+        | WidgetText::QuickExit
+        | WidgetText::QuickExitHelp
+        | WidgetText::ProgressLeft { .. }
+        | WidgetText::ForgetAnswersWhat
+        | WidgetText::ForgetPlanWhat
+        | WidgetText::ConfirmForget
+        | WidgetText::CancelForget
+        | WidgetText::ToCheckWords
+        | WidgetText::KeptAnswersTooNew
+        | WidgetText::KeptAnswersUnreadable
+        | WidgetText::AnswersChangedElsewhere
+        | WidgetText::AnswersErasedElsewhere
+        | WidgetText::KeptPlanTooNew
+        | WidgetText::PlanChangedElsewhere
+        | WidgetText::PlanErasedElsewhere
+        | WidgetText::ChangeNotSaved
+        | WidgetText::AnswersChangedAfterPlan => {}
+    }
+}
+
+/// Why `text` breaks French typography: an ordinary space, or none,
+/// before `?`, `!`, `;` or `:`, or inside « ». Web and e-mail addresses
+/// and times (10:30) are left as they are.
+fn typography_faults(text: &str) -> Vec<String> {
+    const NBSP: char = '\u{a0}';
+    const NNBSP: char = '\u{202f}';
+    let mut faults = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let in_address = |at: usize| {
+        let start = chars[..at]
+            .iter()
+            .rposition(|c| c.is_whitespace() && *c != NBSP && *c != NNBSP)
+            .map_or(0, |i| i + 1);
+        let end = chars[at..]
+            .iter()
+            .position(|c| c.is_whitespace() && *c != NBSP && *c != NNBSP)
+            .map_or(chars.len(), |i| at + i);
+        let word: String = chars[start..end].iter().collect();
+        word.contains("://") || word.contains('@') || word.starts_with("www.")
+    };
+    for (at, &c) in chars.iter().enumerate() {
+        let before = at.checked_sub(1).map(|i| chars[i]);
+        let after = chars.get(at + 1).copied();
+        // A sign with a letter or digit right after it is not prose
+        // (`javascript:`, `a;b`).
+        let prose = after.is_none_or(|a| !a.is_alphanumeric() && a != '_' && a != '/');
+        match c {
+            '?' | '!' | ';' | ':' => {
+                if in_address(at) || !prose {
+                    continue;
+                }
+                if c == ':'
+                    && before.is_some_and(|b| b.is_ascii_digit())
+                    && after.is_some_and(|a| a.is_ascii_digit())
+                {
+                    continue;
+                }
+                match before {
+                    None | Some('\n') => {}
+                    Some(NBSP) | Some(NNBSP) => {}
+                    Some('?') | Some('!') => {}
+                    Some(' ') => faults.push(format!("ordinary space before {c:?} at {at}")),
+                    Some(_) => faults.push(format!("no space before {c:?} at {at}")),
+                }
+            }
+            '«' if after != Some(NBSP) && after != Some(NNBSP) => {
+                faults.push(format!("no non-breaking space after « at {at}"));
+            }
+            '»' if before != Some(NBSP) && before != Some(NNBSP) => {
+                faults.push(format!("no non-breaking space before » at {at}"));
+            }
+            _ => {}
+        }
+    }
+    faults
+}
