@@ -35,7 +35,7 @@
 //! let plan = Plan::build(&diagnosis, &catalogue, &choices).unwrap();
 //! let html = print_view(&plan, &catalogue, today);
 //! assert!(html.starts_with("<!DOCTYPE html>"));
-//! assert!(html.contains(r#"<html lang="fr">"#));
+//! assert!(html.contains(r#"<html lang="fr" dir="ltr">"#));
 //! // The step due today says so.
 //! assert!(html.contains("aujourd’hui, vendredi 27 novembre 2026"));
 //! assert!(!html.contains("<script"));
@@ -443,15 +443,21 @@ impl Html {
         self.raw("<li>");
         self.text(label);
         self.raw(" ");
+        // A phone number, an address: left to right, even in a
+        // right-to-left page ("01 23 45 67 89" not reordered).
         match href {
             Some(href) => {
-                self.raw("<a href=\"");
+                self.raw("<a dir=\"ltr\" href=\"");
                 self.text(&href);
                 self.raw("\">");
                 self.text(shown);
                 self.raw("</a>");
             }
-            None => self.text(shown),
+            None => {
+                self.raw("<span dir=\"ltr\">");
+                self.text(shown);
+                self.raw("</span>");
+            }
         }
         self.raw("</li>\n");
     }
@@ -461,6 +467,8 @@ impl Html {
         let mut page = String::with_capacity(self.body.len() + STYLE.len() + 512);
         page.push_str("<!DOCTYPE html>\n<html lang=\"");
         page.push_str(self.locale.tag());
+        page.push_str("\" dir=\"");
+        page.push_str(self.locale.direction().attribute());
         page.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n");
         page.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         page.push_str("<title>");

@@ -153,6 +153,22 @@ fn problems(
     problems
 }
 
+/// French's texts of a message domain: its file, and for `themes` the
+/// data·inclusion referential's own labels (French reads them there).
+fn french(folder: &Path, domain: &str) -> BTreeMap<String, String> {
+    let mut texts = as_texts(&read(&folder.join("fr").join(format!("{domain}.json"))));
+    if domain == "themes" {
+        let referential = read(&core().join("data/data-inclusion/thematiques.json"));
+        for theme in referential.as_array().unwrap() {
+            let value = theme["value"].as_str().unwrap().to_owned();
+            texts
+                .entry(value)
+                .or_insert_with(|| theme["label"].as_str().unwrap().to_owned());
+        }
+    }
+    texts
+}
+
 fn as_texts(file: &Json) -> BTreeMap<String, String> {
     file.as_object()
         .unwrap()
@@ -167,7 +183,7 @@ fn as_texts(file: &Json) -> BTreeMap<String, String> {
 fn language_problems(info: &LanguageInfo, roots: &[PathBuf]) -> Vec<String> {
     let mut all = Vec::new();
     for (folder, domain) in message_domains() {
-        let french = as_texts(&read(&folder.join("fr").join(format!("{domain}.json"))));
+        let french = french(&folder, &domain);
         let root = roots
             .iter()
             .find(|root| root.join(&info.tag).join(format!("{domain}.json")).exists());

@@ -243,10 +243,11 @@ fn assert_safe_page(html: &str, lang: &str) {
         "html", "/html", "head", "/head", "meta", "title", "/title", "style", "/style", "body",
         "/body", "header", "/header", "main", "/main", "footer", "/footer", "section", "/section",
         "h1", "/h1", "h2", "/h2", "h3", "/h3", "p", "/p", "ul", "/ul", "ol", "/ol", "li", "/li",
-        "strong", "/strong", "a", "/a", "br", "div", "/div",
+        "strong", "/strong", "a", "/a", "br", "div", "/div", "span", "/span",
     ];
     const ATTRIBUTES: &[&str] = &[
         "lang",
+        "dir",
         "charset",
         "name",
         "content",
@@ -271,7 +272,7 @@ fn assert_safe_page(html: &str, lang: &str) {
     assert!(!html.contains("@import"));
     assert!(!html.contains("http://"));
     assert!(
-        html.starts_with(&format!("<html lang=\"{lang}\">")),
+        html.starts_with(&format!("<html lang=\"{lang}\" dir=\"ltr\">")),
         "{html}"
     );
     assert_eq!(html.matches("<html").count(), 1);
@@ -347,9 +348,9 @@ fn print_view_shows_objectives_next_steps_contacts_advisor_and_review() {
     assert!(
         steps.contains("<strong>Pour joindre Contrat d&#39;engagement jeune (CEJ)\u{a0}:</strong>")
     );
-    assert!(steps.contains("<li>Téléphone\u{a0}: <a href=\"tel:3949\">3949</a></li>"));
+    assert!(steps.contains("<li>Téléphone\u{a0}: <a dir=\"ltr\" href=\"tel:3949\">3949</a></li>"));
     assert!(steps.contains(
-        "<a href=\"https://www.1jeune1solution.gouv.fr/contrat-engagement-jeune\">https://www.1jeune1solution.gouv.fr/contrat-engagement-jeune</a>"
+        "<a dir=\"ltr\" href=\"https://www.1jeune1solution.gouv.fr/contrat-engagement-jeune\">https://www.1jeune1solution.gouv.fr/contrat-engagement-jeune</a>"
     ));
     assert!(steps.contains("À savoir\u{a0}: Demandez-le à la Mission locale"));
     assert!(steps.contains("<strong>Note\u{a0}:</strong> Apporter la carte d&#39;identité"));
@@ -364,9 +365,10 @@ fn print_view_shows_objectives_next_steps_contacts_advisor_and_review() {
     assert!(html.contains("<h2 id=\"next-review\">Votre prochain rendez-vous de suivi</h2>\n<p>vendredi 11 décembre 2026</p>"));
     assert!(html.contains("<strong>Samia Benali </strong>"));
     assert!(html.contains("<li>Structure\u{a0}: Mission locale de Saint-Denis </li>"));
-    assert!(html.contains("<a href=\"tel:0123456789\">01 23 45 67 89</a>"));
-    assert!(html
-        .contains("<a href=\"mailto:s.benali@ml-saint-denis.fr\">s.benali@ml-saint-denis.fr</a>"));
+    assert!(html.contains("<a dir=\"ltr\" href=\"tel:0123456789\">01 23 45 67 89</a>"));
+    assert!(html.contains(
+        "<a dir=\"ltr\" href=\"mailto:s.benali@ml-saint-denis.fr\">s.benali@ml-saint-denis.fr</a>"
+    ));
     // Nothing done yet: no such section.
     assert!(!html.contains("Déjà fait"));
     // The review's texts are for the advisor, not the print view.
@@ -387,7 +389,7 @@ fn print_view_in_english() {
     assert!(html.contains("<p>When: today, Friday 27 November 2026</p>"));
     assert!(html.contains("<p>Who: you</p>"));
     assert!(html.contains("<strong>How to reach Youth Commitment Contract (CEJ):</strong>"));
-    assert!(html.contains("<li>Phone: <a href=\"tel:3949\">3949</a></li>"));
+    assert!(html.contains("<li>Phone: <a dir=\"ltr\" href=\"tel:3949\">3949</a></li>"));
     assert!(html.contains("Good to know: Ask your Mission locale"));
     assert!(html.contains("<p>Friday 11 December 2026</p>"));
     assert!(html.contains("<h2 id=\"advisor\">Your advisor</h2>"));
@@ -490,10 +492,12 @@ fn hostile_text_is_escaped_in_the_print_view() {
     assert!(html.contains(&format!("À savoir\u{a0}: {HOSTILE_ESCAPED}")));
     // An address that is not a safe link is shown, escaped, as text.
     assert!(html.contains(
-        "Site internet\u{a0}: https://example.org/&quot;&gt;&lt;svg/onload=alert(1)&gt;</li>"
+        "Site internet\u{a0}: <span dir=\"ltr\">https://example.org/&quot;&gt;&lt;svg/onload=alert(1)&gt;</span></li>"
     ));
-    assert!(html.contains("Téléphone\u{a0}: javascript:alert(1)</li>"));
-    assert!(html.contains("E-mail\u{a0}: x&quot;onmouseover=&quot;alert(1)@evil.fr</li>"));
+    assert!(html.contains("Téléphone\u{a0}: <span dir=\"ltr\">javascript:alert(1)</span></li>"));
+    assert!(html.contains(
+        "E-mail\u{a0}: <span dir=\"ltr\">x&quot;onmouseover=&quot;alert(1)@evil.fr</span></li>"
+    ));
     // `&amp;` typed by someone stays as typed, not as `&`.
     assert!(html.contains("&amp;amp;"));
 }
@@ -758,8 +762,10 @@ fn the_sheet_names_the_person_and_how_to_reach_them_when_they_give_it() {
     assert_safe_page(&html, "fr");
     assert!(html.contains("<h2 id=\"person\">La personne</h2>"));
     assert!(html.contains("<strong>Karim B.</strong>"));
-    assert!(html.contains("<a href=\"tel:0612345678\">06 12 34 56 78</a>"));
-    assert!(html.contains("<a href=\"mailto:karim.b@example.org\">karim.b@example.org</a>"));
+    assert!(html.contains("<a dir=\"ltr\" href=\"tel:0612345678\">06 12 34 56 78</a>"));
+    assert!(
+        html.contains("<a dir=\"ltr\" href=\"mailto:karim.b@example.org\">karim.b@example.org</a>")
+    );
 }
 
 #[test]

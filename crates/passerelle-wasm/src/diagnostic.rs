@@ -664,7 +664,7 @@ impl Diagnostic {
     /// Draws the current step; returns the id of the question drawn.
     fn draw(&self) -> Result<Option<String>, JsValue> {
         if let Some(container) = self.body.parent_element() {
-            container.set_attribute("lang", self.locale.tag())?;
+            widget::mark_language(&container, self.locale)?;
         }
         self.body.set_text_content(None);
         let step = self.session.step(&self.questionnaire);
@@ -978,7 +978,7 @@ impl Diagnostic {
             let (words, language) = theme_label(theme, self.locale);
             let label = element(doc, "label", &[("for", &id)], Some(&words))?;
             if language != self.locale {
-                label.set_attribute("lang", language.tag())?;
+                widget::mark_language(&label, language)?;
             }
             row.append_child(&label)?;
             let select = element(
@@ -1157,7 +1157,7 @@ impl Diagnostic {
                 let (words, language) = theme_label(&need.theme, locale);
                 let label = element(doc, "span", &[("class", "theme")], Some(&words))?;
                 if language != locale {
-                    label.set_attribute("lang", language.tag())?;
+                    widget::mark_language(&label, language)?;
                 }
                 item.append_child(&label)?;
                 item.append_child(&*element(

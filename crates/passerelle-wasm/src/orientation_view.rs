@@ -288,7 +288,7 @@ impl OrientationView {
     /// (a catalogue text without translation).
     fn mark_language(&self, element: &Element, language: Locale) -> Result<(), JsValue> {
         if language != self.locale {
-            element.set_attribute("lang", language.tag())?;
+            widget::mark_language(&element, language)?;
         }
         Ok(())
     }
@@ -306,6 +306,9 @@ impl OrientationView {
     /// `passerelle:orientation` detail of a whole render, else `null`.
     fn render(&self, whole: bool) -> Result<JsValue, JsValue> {
         let doc = &self.document;
+        if let Some(container) = self.body.parent_element() {
+            widget::mark_language(&container, self.locale)?;
+        }
         if whole {
             if let Some(title) = self.title() {
                 title.set_text_content(Some(&self.text(WidgetText::OrientationTitle)));
@@ -407,7 +410,7 @@ impl OrientationView {
         let (words, language) = theme_label(&need.need.theme, self.locale);
         let title = element(doc, "h3", &[("id", &title_id)], Some(&words))?;
         if language != self.locale {
-            title.set_attribute("lang", language.tag())?;
+            widget::mark_language(&title, language)?;
         }
         section.append_child(&title)?;
         let (first, more, out) = need.parts();
@@ -619,7 +622,7 @@ impl OrientationView {
             let (words, language) = theme_label(&need.theme, self.locale);
             let option = element(doc, "option", &[("value", &need.theme)], Some(&words))?;
             if language != self.locale {
-                option.set_attribute("lang", language.tag())?;
+                widget::mark_language(&option, language)?;
             }
             if self.need.as_deref() == Some(need.theme.as_str()) {
                 option.set_attribute("selected", "")?;
@@ -696,7 +699,7 @@ impl OrientationView {
             self.hidden_words(&summary, &format!(" – {}", proposal.name))?;
             if proposal.languages.name != self.locale {
                 if let Some(hidden) = summary.last_element_child() {
-                    hidden.set_attribute("lang", proposal.languages.name.tag())?;
+                    widget::mark_language(&hidden, proposal.languages.name)?;
                 }
             }
             why.append_child(&summary)?;

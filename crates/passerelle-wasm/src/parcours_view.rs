@@ -504,6 +504,9 @@ impl Parcours {
     fn render(&self) -> Result<(), JsValue> {
         let locale = self.locale;
         let doc = &self.document;
+        if let Some(container) = self.nav.parent_element() {
+            crate::widget::mark_language(&container, locale)?;
+        }
         let total = STEPS.len();
         self.nav
             .set_attribute("aria-label", &WidgetText::ParcoursSteps.text(locale))?;

@@ -1120,6 +1120,9 @@ impl PlanView {
     }
 
     fn render(&mut self) -> Result<(), JsValue> {
+        if let Some(container) = self.body.parent_element() {
+            widget::mark_language(&container, self.locale)?;
+        }
         let title = self.root()?.get_element_by_id(TITLE_ID);
         if let Some(title) = title {
             title.set_text_content(Some(&self.text(Message::PlanTitle)));
@@ -1288,7 +1291,7 @@ impl PlanView {
             let (words, language) = theme_label(&need.theme, self.locale);
             let label = element(doc, "label", &[("for", &id)], Some(&words))?;
             if language != self.locale {
-                label.set_attribute("lang", language.tag())?;
+                widget::mark_language(&label, language)?;
             }
             if need.priority == Priority::Urgent {
                 label.append_child(&*element(
@@ -1458,7 +1461,7 @@ impl PlanView {
                 Some(&words),
             )?;
             if language != self.locale {
-                heading.set_attribute("lang", language.tag())?;
+                widget::mark_language(&heading, language)?;
             }
             section.append_child(&heading)?;
             if let Some(statement) = &objective.statement {
@@ -1594,7 +1597,7 @@ impl PlanView {
         // opened in a widget that speaks another says so.
         let written_in = self.plan.as_ref().map_or(self.locale, |plan| plan.locale);
         if written_in != self.locale && action.kind != ActionKind::Other {
-            title.set_attribute("lang", written_in.tag())?;
+            widget::mark_language(&title, written_in)?;
         }
         item.append_child(&title)?;
         item.append_child(&*element(
@@ -1911,7 +1914,7 @@ impl PlanView {
             let (words, language) = theme_label(category, self.locale);
             let option = element(doc, "option", &[("value", category)], Some(&words))?;
             if language != self.locale {
-                option.set_attribute("lang", language.tag())?;
+                widget::mark_language(&option, language)?;
             }
             needs.append_child(&option)?;
         }

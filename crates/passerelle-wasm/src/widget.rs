@@ -113,6 +113,14 @@ pub(crate) fn shadow_root(host: &HtmlElement, style: &str) -> Result<ShadowRoot,
     Ok(root)
 }
 
+/// Marks `element` as written in `locale`: its `lang`, and its `dir`
+/// (right to left for Arabic, Persian, Pashto), so that a text in another
+/// language than the widget's reads in its own direction.
+pub(crate) fn mark_language(element: &web_sys::Element, locale: Locale) -> Result<(), JsValue> {
+    element.set_attribute("lang", locale.tag())?;
+    element.set_attribute("dir", locale.direction().attribute())
+}
+
 /// The language of a `lang` attribute; French for none or one the
 /// product does not speak.
 pub(crate) fn locale_from(lang: Option<&str>) -> Locale {
@@ -191,10 +199,12 @@ pub(crate) fn contact_ways(
             Some(href) => element(
                 document,
                 "a",
-                &[("href", &href), ("part", "contact")],
+                &[("href", &href), ("part", "contact"), ("dir", "ltr")],
                 Some(value),
             )?,
-            None => element(document, "span", &[], Some(value))?,
+            // A phone number, an address: left to right, even in a
+            // right-to-left widget.
+            None => element(document, "span", &[("dir", "ltr")], Some(value))?,
         };
         item.append_child(&way)?;
         list.append_child(&item)?;
