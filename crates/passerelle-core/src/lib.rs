@@ -67,6 +67,7 @@ pub mod referentials;
 pub mod referral;
 pub mod report;
 pub mod rules;
+pub mod sentences;
 pub mod session;
 mod sort;
 pub mod text;

@@ -420,8 +420,12 @@ pub fn referral_sheet(
         .iter()
         .map(|fact| {
             let value = resolved.get(fact).cloned();
-            let text =
-                crate::i18n::fact_value_text(fact, value.as_ref(), catalogue.communes(), locale);
+            let text = crate::sentences::fact_value_text(
+                fact,
+                value.as_ref(),
+                catalogue.communes(),
+                locale,
+            );
             SharedFact { fact, value, text }
         })
         .collect();

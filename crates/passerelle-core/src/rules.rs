@@ -15,9 +15,10 @@ use serde_json::{Map, Value as Json};
 use crate::explanation::Explanations;
 use crate::facts::{bits_of, check_value, Fact, FactSet, FactType, Facts, Value};
 use crate::geo;
-use crate::i18n::{self, Locale};
+use crate::i18n::Locale;
 use crate::problem::{Path, Problem};
 use crate::questionnaire::LocalizedText;
+use crate::sentences;
 
 /// One condition of a rule, with the sentence that replaces the generated
 /// one in explanations, if the author gave it. Made by [`Condition::parse`]
@@ -615,10 +616,11 @@ impl Condition {
             let text = |locale| -> Box<str> {
                 match &self.label {
                     Some(label) => label.get(locale).into(),
-                    None => {
-                        i18n::in_language(Condition::generated_text(&self.test, locale), locale)
-                            .into()
-                    }
+                    None => crate::text::in_language(
+                        Condition::generated_text(&self.test, locale),
+                        locale,
+                    )
+                    .into(),
                 }
             };
             [text(Locale::Fr), text(Locale::En)]
@@ -683,19 +685,21 @@ impl Condition {
     /// The generated sentence of a condition, without the person's value.
     fn generated_text(test: &Test, locale: Locale) -> String {
         match test {
-            Test::All(_) => i18n::all_of(locale).to_owned(),
-            Test::Any(_) => i18n::any_of(locale).to_owned(),
-            Test::Not(_) => i18n::none_of(locale).to_owned(),
-            Test::Equals { fact, value } => i18n::equals_text(*fact, value, locale),
+            Test::All(_) => sentences::all_of(locale),
+            Test::Any(_) => sentences::any_of(locale),
+            Test::Not(_) => sentences::none_of(locale),
+            Test::Equals { fact, value } => sentences::equals_text(*fact, value, locale),
             Test::In { fact, values } | Test::HasAny { fact, values } => {
-                i18n::one_of_text(*fact, values, locale)
+                sentences::one_of_text(*fact, values, locale)
             }
-            Test::Compare { fact, op, value } => i18n::compare_text(*fact, *op, *value, locale),
-            Test::Between { fact, min, max } => i18n::between_text(*fact, *min, *max, locale),
-            Test::Age { min, max } => i18n::age_text(*min, *max, locale),
-            Test::InZone(zone) => i18n::zone_text(zone, locale),
-            Test::Answer { question, values } => i18n::answer_text(question, values, locale),
-            Test::ToCheck(what) => i18n::Message::ToCheckItem {
+            Test::Compare { fact, op, value } => {
+                sentences::compare_text(*fact, *op, *value, locale)
+            }
+            Test::Between { fact, min, max } => sentences::between_text(*fact, *min, *max, locale),
+            Test::Age { min, max } => sentences::age_text(*min, *max, locale),
+            Test::InZone(zone) => sentences::zone_text(zone, locale),
+            Test::Answer { question, values } => sentences::answer_text(question, values, locale),
+            Test::ToCheck(what) => crate::i18n::Message::ToCheckItem {
                 what: what.get(locale),
             }
             .text(locale),

@@ -6,11 +6,13 @@
 //! `{{placeables}}`, i18next's JSON v4 layout): none is in code. This
 //! layer imports no domain type; each domain type names its own keys.
 
+mod formats;
 mod language;
 mod localized;
 pub mod overlay;
 mod plural;
 
+pub use formats::{alternatives, day_month_year, euros, joined, long_date, together};
 pub use language::{
     add_file, is_tag, register, shipped, Direction, FileInfo, Language, LanguageInfo, Locale,
     DOCUMENT_DOMAINS, MAX_LANGUAGES,
