@@ -257,7 +257,6 @@ impl<'a> Explanation<'a> {
     /// checked against ("Avoir entre 16 et 25 ans : vous avez 22 ans").
     pub fn text(&self) -> String {
         let person = &self.explanations.person;
-        let named;
         let condition = match self.condition.test() {
             // A zone of communes was put in words when the catalogue was
             // read, without their names: named now, when they are known.
@@ -266,16 +265,16 @@ impl<'a> Explanation<'a> {
                     && !zone.communes().is_empty()
                     && !person.communes.is_empty() =>
             {
-                named = text::in_language(
+                text::in_language(
                     sentences::zone_text_in(zone, &person.communes, person.locale),
                     person.locale,
-                );
-                named.as_str()
+                )
+                .into()
             }
             _ => self.condition.text(person.locale),
         };
         sentences::with_person(
-            condition,
+            &condition,
             person.about(self.condition).as_deref(),
             person.locale,
         )

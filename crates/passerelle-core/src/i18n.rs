@@ -1626,9 +1626,7 @@ use crate::sentences::fact_value_text;
 /// The name of a fact (see [`crate::sentences`]), as written in the
 /// explanations' file of the first language of `locale`'s chain that has it.
 fn fact_label(fact: Fact, locale: Locale) -> &'static str {
-    (locale.chain().into_iter())
-        .find_map(|language| language.message(&fact.key()))
-        .unwrap_or_default()
+    locale.message(&fact.key()).unwrap_or_default()
 }
 pub use crate::theme_labels::theme_label;
 

@@ -1015,6 +1015,7 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
         })
         .collect();
 
+    let closeness_and_name = catalogue.closeness_and_name(request.locale);
     let needs = request
         .needs
         .iter()
@@ -1027,7 +1028,7 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
                 let Some(fit) = fits[n][at].map(Match::fit) else {
                     continue;
                 };
-                let name = catalogue.closeness_and_name(index, request.locale);
+                let name = closeness_and_name[index];
                 let id = evaluation.entry.id.as_str();
                 if evaluation.held || best[at] != Some(n) {
                     let shown_under = best[at].filter(|_| !evaluation.held);

@@ -8,6 +8,7 @@
 //! condition, quoting the person's values.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use serde::Serialize;
 use serde_json::{Map, Value as Json};
@@ -19,6 +20,7 @@ use crate::i18n::Locale;
 use crate::problem::{Path, Problem};
 use crate::questionnaire::LocalizedText;
 use crate::sentences;
+use crate::text::ByLocale;
 
 /// One condition of a rule, with the sentence that replaces the generated
 /// one in explanations, if the author gave it. Made by [`Condition::parse`]
@@ -28,10 +30,9 @@ use crate::sentences;
 pub struct Condition {
     test: Test,
     label: Option<LocalizedText>,
-    /// The condition as a sentence, in French then English: the label, or
-    /// the generated text. Made once, the first time it is read (a
-    /// catalogue makes them when it loads).
-    texts: std::sync::OnceLock<[Box<str>; 2]>,
+    /// The condition as a sentence in each language asked so far: the
+    /// label, or the generated text.
+    texts: ByLocale<str>,
     /// For `in` and `has_any`: the listed values as bits, to test against
     /// the compact form of the person's value (see [`Facts`]).
     bits: u32,
@@ -610,44 +611,17 @@ impl Condition {
     }
 
     /// The condition as a sentence, without the person's value: its label,
-    /// or the generated sentence ("Avoir entre 16 et 25 ans").
-    pub fn text(&self, locale: Locale) -> &str {
-        let texts = self.texts.get_or_init(|| {
-            let text = |locale| -> Box<str> {
-                match &self.label {
-                    Some(label) => label.get(locale).into(),
-                    None => crate::text::in_language(
-                        Condition::generated_text(&self.test, locale),
-                        locale,
-                    )
-                    .into(),
-                }
-            };
-            [text(Locale::Fr), text(Locale::En)]
-        });
-        &texts[usize::from(locale == Locale::En)]
+    /// or the generated sentence ("Avoir entre 16 et 25 ans"), made the
+    /// first time a language asks.
+    pub fn text(&self, locale: Locale) -> Arc<str> {
+        self.texts.get_or_make(locale, || match &self.label {
+            Some(label) => label.get(locale).into(),
+            None => crate::text::in_language(Condition::generated_text(&self.test, locale), locale)
+                .into(),
+        })
     }
 
-    /// The condition, with its sentences and its parts' made now rather
-    /// than when first read (a catalogue does it when it loads, so that
-    /// explaining stays fast).
-    pub(crate) fn with_texts(&self) -> &Condition {
-        self.text(Locale::Fr);
-        match &self.test {
-            Test::All(parts) | Test::Any(parts) => {
-                parts.iter().for_each(|part| {
-                    part.with_texts();
-                });
-            }
-            Test::Not(part) => {
-                part.with_texts();
-            }
-            _ => {}
-        }
-        self
-    }
-
-    /// A condition; its sentences are made the first time they are read.
+    /// A condition; its sentences are made when asked.
     pub fn new(test: Test, label: Option<LocalizedText>) -> Condition {
         let bits = match &test {
             Test::In { fact, values } | Test::HasAny { fact, values } => {
@@ -658,7 +632,7 @@ impl Condition {
         Condition {
             test,
             label,
-            texts: std::sync::OnceLock::new(),
+            texts: ByLocale::default(),
             bits,
         }
     }

@@ -19,10 +19,7 @@ fn optional(locale: Locale, key: &str) -> Option<String> {
 
 /// Whether a language of `locale`'s chain has the message `key`.
 fn has(locale: Locale, key: &str) -> bool {
-    locale
-        .chain()
-        .into_iter()
-        .any(|language| language.message(key).is_some())
+    locale.message(key).is_some()
 }
 
 /// "Name : value", the language's way.
@@ -217,7 +214,10 @@ pub(crate) fn between_text(fact: Fact, min: i64, max: i64, locale: Locale) -> St
         Fact::MonthlyResources | Fact::WorkIncome => text::format(
             locale,
             "between-euros",
-            &[("min", Arg::Number(min)), ("max", Arg::Number(max))],
+            &[
+                ("min", Arg::Text(&text::number(min, locale))),
+                ("max", Arg::Text(&text::number(max, locale))),
+            ],
         ),
         // "entre 1 et 3 ans": the unit once, at the end.
         _ if unit(fact).is_some() => {

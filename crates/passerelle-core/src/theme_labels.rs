@@ -52,8 +52,8 @@ pub fn theme_label(theme: &str, locale: Locale) -> Option<&'static str> {
     if !is_need(theme) {
         return None;
     }
-    (locale.chain().into_iter())
-        .find_map(|language| language.message(theme))
+    locale
+        .message(theme)
         .or_else(|| Referential::Themes.label(theme))
 }
 

@@ -1,7 +1,7 @@
 //! Dates, amounts and lists the way each language writes them, from its
 //! `formats` file: "vendredi 1er mars 2026", "1 200 €", "A, B ou C".
 
-use super::{format, message, Arg, Locale};
+use super::{format, message, number, Arg, Locale};
 use crate::date::Date;
 
 /// A date in words, with its weekday: "vendredi 27 novembre 2026" (with
@@ -37,7 +37,10 @@ pub fn day_month_year(date: Date, locale: Locale) -> String {
 
 /// An amount in euros: "1 200 €", "€1,200".
 pub fn euros(amount: i64, locale: Locale) -> String {
-    format(locale, "euros", &[("amount", Arg::Number(amount))])
+    // Grouped the person's language's way, even when the pattern is read
+    // in a language of its chain.
+    let amount = number(amount, locale);
+    format(locale, "euros", &[("amount", Arg::Text(&amount))])
 }
 
 /// "A, B ou C" / "A, B or C".

@@ -6,12 +6,14 @@
 //! `{{placeables}}`, i18next's JSON v4 layout): none is in code. This
 //! layer imports no domain type; each domain type names its own keys.
 
+mod by_locale;
 mod formats;
 mod language;
 mod localized;
 pub mod overlay;
 mod plural;
 
+pub use by_locale::ByLocale;
 pub use formats::{alternatives, day_month_year, euros, joined, long_date, together};
 pub use language::{
     add_file, is_tag, register, shipped, Direction, FileInfo, Language, LanguageInfo, Locale,
@@ -66,6 +68,9 @@ pub fn plural(locale: Locale, key: &str, count: i64, args: &[(&str, Arg)]) -> St
 
 /// The text of `key` and the language it was found in.
 fn lookup(locale: Locale, key: &str) -> Option<(&'static str, Locale)> {
+    if let Some(text) = locale.language().message(key) {
+        return Some((text, locale));
+    }
     locale.chain().into_iter().find_map(|language| {
         language
             .language()
