@@ -40,7 +40,8 @@ fn with(locale: Locale, key: &str, name: &str, value: &str) -> String {
 /// vous avez 22 ans".
 pub(crate) fn with_person(condition: &str, person: Option<&str>, locale: Locale) -> String {
     match person {
-        Some(person) => text::format(
+        // Both halves are already in their language's typography.
+        Some(person) => text::join(
             locale,
             "with-person",
             &[
