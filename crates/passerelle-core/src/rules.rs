@@ -152,6 +152,17 @@ pub enum Comparison {
 }
 
 impl Comparison {
+    /// The key of its words in the explanations' translation files
+    /// (`compare-greater-or-equal`: "au moins {{value}}").
+    pub fn key(self) -> &'static str {
+        match self {
+            Comparison::Less => "compare-less",
+            Comparison::LessOrEqual => "compare-less-or-equal",
+            Comparison::Greater => "compare-greater",
+            Comparison::GreaterOrEqual => "compare-greater-or-equal",
+        }
+    }
+
     /// As written in a rule: `<`, `<=`, `>`, `>=`.
     pub fn symbol(self) -> &'static str {
         match self {

@@ -185,13 +185,7 @@ pub(crate) fn one_of_text(fact: Fact, values: &[String], locale: Locale) -> Stri
 
 /// A comparison: "Temps sans emploi : au moins 12 mois".
 pub(crate) fn compare_text(fact: Fact, op: Comparison, value: i64, locale: Locale) -> String {
-    let key = match op {
-        Comparison::Less => "compare-less",
-        Comparison::LessOrEqual => "compare-less-or-equal",
-        Comparison::Greater => "compare-greater",
-        Comparison::GreaterOrEqual => "compare-greater-or-equal",
-    };
-    let compared = with(locale, key, "value", &quantity(fact, value, locale));
+    let compared = with(locale, op.key(), "value", &quantity(fact, value, locale));
     label_value(&fact_label(fact, locale), &compared, locale)
 }
 
