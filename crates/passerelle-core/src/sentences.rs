@@ -530,3 +530,66 @@ pub(crate) fn person_value_text(
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnosis::{Service, UrgentAlert};
+    use crate::facts::FactType;
+
+    /// The keys the code makes, each in French and English: a key the
+    /// files lack would show as the key itself.
+    #[test]
+    fn every_key_the_code_makes_is_in_french_and_english() {
+        let mut keys: Vec<String> = Vec::new();
+        for fact in Fact::ALL {
+            keys.push(fact.key());
+            if let FactType::OneOf(values) | FactType::SetOf(values) = fact.value_type() {
+                keys.extend(values.iter().map(|value| fact.value_key(value)));
+            }
+        }
+        keys.extend(Service::ALL.iter().map(|service| service.key().to_owned()));
+        keys.extend(UrgentAlert::ALL.iter().map(|alert| alert.key()));
+        keys.extend((1..=7).map(|day| format!("weekday-{day}")));
+        keys.extend((1..=12).map(|month| format!("month-{month}")));
+        for comparison in [
+            Comparison::Less,
+            Comparison::LessOrEqual,
+            Comparison::Greater,
+            Comparison::GreaterOrEqual,
+        ] {
+            keys.push(comparison.key().to_owned());
+        }
+        for unit in ["months", "years", "children", "people"] {
+            keys.push(format!("{unit}_one"));
+            keys.push(format!("{unit}_other"));
+        }
+        let mut missing = Vec::new();
+        for key in &keys {
+            for locale in [Locale::Fr, Locale::En] {
+                if locale.language().message(key).is_none() {
+                    missing.push(format!("{} {key}", locale.tag()));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "missing: {missing:#?}");
+    }
+
+    #[test]
+    fn french_and_english_files_have_the_same_keys() {
+        let keys = |locale: Locale| {
+            let mut keys: Vec<&str> = locale
+                .language()
+                .message_keys()
+                .filter(|key| {
+                    crate::referentials::Referential::Themes
+                        .label(key)
+                        .is_none()
+                })
+                .collect();
+            keys.sort_unstable();
+            keys
+        };
+        assert_eq!(keys(Locale::Fr), keys(Locale::En));
+    }
+}
