@@ -71,7 +71,7 @@ pub mod sentences;
 pub mod session;
 mod sort;
 pub mod text;
-mod theme_labels;
+pub mod theme_labels;
 pub mod typography;
 
 pub use diagnosis::{Diagnosis, UrgentAlert};

@@ -43,7 +43,8 @@ const CATEGORIES: [&str; 16] = [
 /// the referential, which names it in French.
 ///
 /// ```
-/// use passerelle_core::i18n::{theme_label, Locale};
+/// use passerelle_core::theme_labels::theme_label;
+/// use passerelle_core::Locale;
 /// assert_eq!(theme_label("difficultes-financieres", Locale::En), Some("Money and debts"));
 /// assert_eq!(theme_label("sante--acces-aux-soins", Locale::Fr), Some("Accès aux soins"));
 /// assert_eq!(theme_label("astrologie", Locale::Fr), None);
