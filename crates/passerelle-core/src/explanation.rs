@@ -265,11 +265,10 @@ impl<'a> Explanation<'a> {
                     && !zone.communes().is_empty()
                     && !person.communes.is_empty() =>
             {
-                text::in_language(
+                Cow::Owned(text::in_language(
                     sentences::zone_text_in(zone, &person.communes, person.locale),
                     person.locale,
-                )
-                .into()
+                ))
             }
             _ => self.condition.text(person.locale),
         };

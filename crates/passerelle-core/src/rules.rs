@@ -7,8 +7,8 @@
 //! the facts still missing); [`Condition::explain`] says why, condition by
 //! condition, quoting the person's values.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
 use serde::Serialize;
 use serde_json::{Map, Value as Json};
@@ -30,9 +30,12 @@ use crate::text::ByLocale;
 pub struct Condition {
     test: Test,
     label: Option<LocalizedText>,
-    /// The condition as a sentence in each language asked so far: the
-    /// label, or the generated text.
-    texts: ByLocale<str>,
+    /// The condition as a sentence (the label, or the generated text) in
+    /// the first language asked, read without a lock: a page speaks one
+    /// language at a time.
+    first_text: std::sync::OnceLock<(Locale, Box<str>)>,
+    /// The same in each other language asked so far.
+    other_texts: ByLocale<str>,
     /// For `in` and `has_any`: the listed values as bits, to test against
     /// the compact form of the person's value (see [`Facts`]).
     bits: u32,
@@ -624,12 +627,23 @@ impl Condition {
     /// The condition as a sentence, without the person's value: its label,
     /// or the generated sentence ("Avoir entre 16 et 25 ans"), made the
     /// first time a language asks.
-    pub fn text(&self, locale: Locale) -> Arc<str> {
-        self.texts.get_or_make(locale, || match &self.label {
-            Some(label) => label.get(locale).into(),
-            None => crate::text::in_language(Condition::generated_text(&self.test, locale), locale)
-                .into(),
-        })
+    pub fn text(&self, locale: Locale) -> Cow<'_, str> {
+        let (first, text) = self
+            .first_text
+            .get_or_init(|| (locale, self.make_text(locale).into()));
+        if *first == locale {
+            return Cow::Borrowed(text);
+        }
+        let text = (self.other_texts).get_or_make(locale, || self.make_text(locale).into());
+        Cow::Owned(text.to_string())
+    }
+
+    /// The label, or the generated sentence.
+    fn make_text(&self, locale: Locale) -> String {
+        match &self.label {
+            Some(label) => label.get(locale).to_owned(),
+            None => crate::text::in_language(Condition::generated_text(&self.test, locale), locale),
+        }
     }
 
     /// A condition; its sentences are made when asked.
@@ -643,7 +657,8 @@ impl Condition {
         Condition {
             test,
             label,
-            texts: ByLocale::default(),
+            first_text: std::sync::OnceLock::new(),
+            other_texts: ByLocale::default(),
             bits,
         }
     }
