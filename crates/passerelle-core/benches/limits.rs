@@ -21,9 +21,9 @@ use common::{measure, questionnaire_json, report, runs};
 use passerelle_core::catalogue::Catalogue;
 use passerelle_core::date::Date;
 use passerelle_core::facts::Facts;
-use passerelle_core::i18n::Locale;
 use passerelle_core::limits::{MAX_NEEDS, MAX_QUESTIONNAIRE_CONDITIONS, MAX_QUESTIONS};
 use passerelle_core::orientation::{orient, Need, Priority, Request};
+use passerelle_core::Locale;
 use passerelle_core::{AnswerValue, DiagnosisSession, Question, QuestionKind, Questionnaire};
 use serde_json::json;
 

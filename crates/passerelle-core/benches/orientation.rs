@@ -18,8 +18,8 @@ use common::{measure, runs, Random};
 use passerelle_core::catalogue::Catalogue;
 use passerelle_core::date::Date;
 use passerelle_core::facts::Facts;
-use passerelle_core::i18n::Locale;
 use passerelle_core::orientation::{orient, Need, Priority, Request};
+use passerelle_core::Locale;
 use serde_json::{json, Value};
 
 const THEMES: [&str; 4] = [

@@ -100,7 +100,7 @@ fn diagnosis(
         needs: needs
             .into_iter()
             .map(|need| FoundNeed {
-                label: passerelle_core::i18n::theme_label(&need.theme, locale)
+                label: passerelle_core::theme_labels::theme_label(&need.theme, locale)
                     .unwrap_or(&need.theme)
                     .to_owned(),
                 theme: need.theme,

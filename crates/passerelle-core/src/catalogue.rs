@@ -9,18 +9,20 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 use validator::{Validate, ValidationError, ValidationErrors, ValidationErrorsKind};
 
 use crate::date::Date;
-use crate::i18n::Locale;
 use crate::problem::Problem;
 use crate::program::Program;
 use crate::questionnaire::LocalizedText;
 use crate::referentials::Referential;
 use crate::rules::{Condition, Test, Zone};
+use crate::text::ByLocale;
+use crate::text::Locale;
 
 /// The catalogue format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -86,10 +88,11 @@ pub struct Catalogue {
 /// that ranking compares numbers, not texts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Index {
-    /// For French then English, for each entry: how close its zone is
-    /// (commune 0, department 1, region 2, national 3) above its rank by
-    /// name then id (32 bits). Sorting by it sorts by closeness then name.
-    closeness_and_name: [Vec<u64>; 2],
+    /// For each language asked so far (French when read), for each entry:
+    /// how close its zone is (commune 0, department 1, region 2, national
+    /// 3) above its rank by name then id (32 bits). Sorting by it sorts by
+    /// closeness then name.
+    closeness_and_name: ByLocale<Vec<u64>>,
     /// Each entry's validity period.
     validity: Vec<(Option<Date>, Option<Date>)>,
     /// Whether each entry is an emergency contact.
@@ -122,22 +125,27 @@ pub(crate) struct Compiled {
     pub key: Option<u32>,
 }
 
+/// How close each entry's zone is, above its rank by name in `locale`
+/// then id: see `Index::closeness_and_name`.
+fn ranks(entries: &[Entry], locale: Locale) -> Vec<u64> {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    crate::sort::sort_by_key(&mut order, |&i| {
+        (entries[i].name.get(locale), entries[i].id.as_str())
+    });
+    let mut keys = vec![0; entries.len()];
+    for (rank, i) in order.into_iter().enumerate() {
+        keys[i] = u64::from(entries[i].zone.closeness()) << 32 | rank as u64;
+    }
+    keys
+}
+
 impl Index {
     fn new(entries: &[Entry]) -> Index {
         let mut program = Program::default();
-        let ranks = |locale| {
-            let mut order: Vec<usize> = (0..entries.len()).collect();
-            crate::sort::sort_by_key(&mut order, |&i| {
-                (entries[i].name.get(locale), entries[i].id.as_str())
-            });
-            let mut keys = vec![0; entries.len()];
-            for (rank, i) in order.into_iter().enumerate() {
-                keys[i] = u64::from(entries[i].zone.closeness()) << 32 | rank as u64;
-            }
-            keys
-        };
+        let closeness_and_name = ByLocale::default();
+        closeness_and_name.get_or_make(Locale::Fr, || Arc::new(ranks(entries, Locale::Fr)));
         Index {
-            closeness_and_name: [ranks(Locale::Fr), ranks(Locale::En)],
+            closeness_and_name,
             validity: (entries.iter())
                 .map(|entry| (entry.valid_from, entry.valid_until))
                 .collect(),
@@ -165,11 +173,8 @@ impl Index {
             compiled: entries
                 .iter()
                 .map(|entry| Compiled {
-                    zone: program.compile(entry.zone_condition.with_texts()),
-                    rule: entry
-                        .eligibility
-                        .as_ref()
-                        .map(|rule| program.compile(rule.with_texts())),
+                    zone: program.compile(&entry.zone_condition),
+                    rule: entry.eligibility.as_ref().map(|rule| program.compile(rule)),
                     // Never explained: compiled without their sentences.
                     held: entry.held_when.as_ref().map(|held| program.compile(held)),
                     key: (entry.key_step.as_ref()).map(|key| program.compile(&key.when)),
@@ -1122,11 +1127,13 @@ impl Catalogue {
         found(id).or_else(|| found(renamed_entry(id)?))
     }
 
-    /// The rank of the `index`-th entry among all by closeness of its zone
+    /// The rank of each entry among all by closeness of its zone
     /// ([`Zone::closeness`]), then name in `locale`, then id: a number, so
-    /// that ranking compares no text. Below 2^34.
-    pub(crate) fn closeness_and_name(&self, index: usize, locale: Locale) -> u64 {
-        self.index.closeness_and_name[usize::from(locale == Locale::En)][index]
+    /// that ranking compares no text. Below 2^34. Worked out the first
+    /// time a language asks (French when the catalogue is read).
+    pub(crate) fn closeness_and_name(&self, locale: Locale) -> Arc<Vec<u64>> {
+        (self.index.closeness_and_name)
+            .get_or_make(locale, || Arc::new(ranks(&self.entries, locale)))
     }
 
     /// Whether the `index`-th entry is in force at `date`.

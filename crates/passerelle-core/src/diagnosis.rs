@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 use crate::facts::Facts;
-use crate::i18n::{self, Locale, Service};
 use crate::orientation::{Need, Priority};
 use crate::questionnaire::AnswerValue;
+use crate::text::Locale;
 
 /// An urgent situation found by the first questions, to be dealt with
 /// before anything else.
@@ -27,6 +27,66 @@ pub enum UrgentAlert {
     ChildInDanger,
     /// Needs urgent health care.
     MedicalEmergency,
+}
+
+/// A service to contact at once in an urgent situation, with its name in
+/// the alerts' translation files (sources: service-public.fr F33954,
+/// "Quels sont les numéros d'urgence ?", and `data/SOURCES.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Service {
+    Shelter115,
+    Meals115,
+    SocialCentre,
+    ViolenceWomen3919,
+    Police17,
+    Emergency112,
+    Sms114,
+    ChildInDanger119,
+    Samu15,
+}
+
+impl Service {
+    /// Every service.
+    pub const ALL: [Service; 9] = [
+        Service::Shelter115,
+        Service::Meals115,
+        Service::SocialCentre,
+        Service::ViolenceWomen3919,
+        Service::Police17,
+        Service::Emergency112,
+        Service::Sms114,
+        Service::ChildInDanger119,
+        Service::Samu15,
+    ];
+
+    /// The key of its name: `service-shelter-115`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Service::Shelter115 => "service-shelter-115",
+            Service::Meals115 => "service-meals-115",
+            Service::SocialCentre => "service-social-centre",
+            Service::ViolenceWomen3919 => "service-violence-women-3919",
+            Service::Police17 => "service-police-17",
+            Service::Emergency112 => "service-emergency-112",
+            Service::Sms114 => "service-sms-114",
+            Service::ChildInDanger119 => "service-child-in-danger-119",
+            Service::Samu15 => "service-samu-15",
+        }
+    }
+
+    /// Who answers at the service, in words: "115 : hébergement
+    /// d’urgence". When each answers and at what cost is said apart
+    /// (`Contact::availability`), from the contact table's facts.
+    pub fn name(self, locale: Locale) -> &'static str {
+        raw_message(locale, self.key())
+    }
+}
+
+/// The text of `key` in the first language of `locale`'s chain that has
+/// it, as written in its file (the French files carry their typography).
+/// The completeness test keeps a key from missing in French.
+fn raw_message(locale: Locale, key: &str) -> &'static str {
+    locale.message(key).unwrap_or_default()
 }
 
 /// How to reach a contact.
@@ -130,7 +190,7 @@ impl UrgentAlert {
                 (_, Some(_)) => Reach::Call,
                 (_, None) => Reach::Visit,
             },
-            name: i18n::service_name(service, locale),
+            name: service.name(locale),
             catalogue_entry: entry,
             free: true,
             hours: match service {
@@ -200,7 +260,20 @@ impl UrgentAlert {
 
     /// What to tell the person, in one sentence.
     pub fn text(self, locale: Locale) -> &'static str {
-        i18n::alert_text(self, locale)
+        raw_message(locale, &self.key())
+    }
+
+    /// The key of its text in the alerts' translation files:
+    /// `alert-child-in-danger`.
+    pub fn key(self) -> String {
+        let name = match self {
+            UrgentAlert::Shelter => "shelter",
+            UrgentAlert::Food => "food",
+            UrgentAlert::Violence => "violence",
+            UrgentAlert::ChildInDanger => "child-in-danger",
+            UrgentAlert::MedicalEmergency => "medical-emergency",
+        };
+        format!("alert-{name}")
     }
 }
 

@@ -12,7 +12,7 @@
 //!
 //! ```
 //! use passerelle_core::facts::Facts;
-//! use passerelle_core::i18n::Locale;
+//! use passerelle_core::Locale;
 //! use passerelle_core::rules::{Condition, Status};
 //!
 //! let rule = Condition::parse(&serde_json::json!({"all": [
@@ -39,9 +39,11 @@ use serde::{Serialize, Serializer};
 
 use crate::communes::Communes;
 use crate::facts::{Fact, Facts};
-use crate::i18n::{self, Locale};
 use crate::program::Program;
 use crate::rules::{Condition, Outcome, Status, Test};
+use crate::sentences;
+use crate::text;
+use crate::text::Locale;
 
 /// The recorded explanations of one person's evaluations, and the person's
 /// values in words. Conditions are borrowed from the catalogue (`'c`).
@@ -255,7 +257,6 @@ impl<'a> Explanation<'a> {
     /// checked against ("Avoir entre 16 et 25 ans : vous avez 22 ans").
     pub fn text(&self) -> String {
         let person = &self.explanations.person;
-        let named;
         let condition = match self.condition.test() {
             // A zone of communes was put in words when the catalogue was
             // read, without their names: named now, when they are known.
@@ -264,16 +265,15 @@ impl<'a> Explanation<'a> {
                     && !zone.communes().is_empty()
                     && !person.communes.is_empty() =>
             {
-                named = i18n::in_language(
-                    i18n::zone_text_in(zone, &person.communes, person.locale),
+                Cow::Owned(text::in_language(
+                    sentences::zone_text_in(zone, &person.communes, person.locale),
                     person.locale,
-                );
-                named.as_str()
+                ))
             }
             _ => self.condition.text(person.locale),
         };
-        i18n::with_person(
-            condition,
+        sentences::with_person(
+            &condition,
             person.about(self.condition).as_deref(),
             person.locale,
         )
@@ -338,14 +338,15 @@ impl PersonTexts {
 
     fn value(&self, fact: Fact) -> &str {
         self.values[fact as usize].get_or_init(|| {
-            i18n::person_value_text(fact, self.facts.get(fact), &self.communes, self.locale).into()
+            sentences::person_value_text(fact, self.facts.get(fact), &self.communes, self.locale)
+                .into()
         })
     }
 
     fn place(&self) -> &str {
         self.place.get_or_init(|| {
-            i18n::in_language(
-                i18n::place_text(
+            text::in_language(
+                sentences::place_text(
                     self.facts.get(Fact::Commune),
                     self.facts.get(Fact::Department),
                     &self.communes,
@@ -400,7 +401,7 @@ impl PersonTexts {
             }
         }
         if known.is_empty() {
-            i18n::person_value_text(Fact::Rqth, None, &self.communes, self.locale)
+            sentences::person_value_text(Fact::Rqth, None, &self.communes, self.locale)
         } else {
             known.join(if self.locale == Locale::Fr {
                 "\u{202f}; "

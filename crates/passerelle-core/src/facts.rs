@@ -130,6 +130,24 @@ impl Fact {
         Fact::WorkIncome,
     ];
 
+    /// The key of its name in the explanations' translation files
+    /// (`fact-age`); a yes/no fact's phrases add `-required`,
+    /// `-required-not`, `-person-yes` and `-person-no` to it.
+    pub fn key(self) -> String {
+        format!("fact-{}", self.name())
+    }
+
+    /// The key of the label of one of its values: `value-housing-tenant`.
+    pub fn value_key(self, value: &str) -> String {
+        format!("value-{}-{value}", self.name())
+    }
+
+    /// The key of the person's value as the second half of a sentence:
+    /// `person-housing-tenant` ("vous êtes locataire").
+    pub fn person_key(self, value: &str) -> String {
+        format!("person-{}-{value}", self.name())
+    }
+
     /// The snake_case name, as in JSON.
     pub fn name(self) -> &'static str {
         match self {

@@ -9,10 +9,11 @@
 
 use crate::communes::Communes;
 use crate::facts::{Fact, Value};
-use crate::i18n::{day_month_year, fact_label, fact_value_text, long_date};
 use crate::plan::Actor;
 use crate::referral::Part;
+use crate::sentences::{fact_label, fact_value_text};
 use crate::text::{self, Arg, Locale};
+use crate::text::{day_month_year, long_date};
 
 /// One message of the core, with the values it shows.
 ///
@@ -358,7 +359,7 @@ impl Message<'_> {
             Self::FactValue { fact, value } => {
                 Parts::Written(fact_value_text(*fact, *value, &Communes::default(), locale))
             }
-            Self::SheetPart(Part::Fact(fact)) => Parts::Written(fact_label(*fact, locale).into()),
+            Self::SheetPart(Part::Fact(fact)) => Parts::Written(fact_label(*fact, locale)),
             Self::SheetPart(part) => key(format!("sheet-part-{}", part.key())),
             Self::DueToday(date) => with("due-today", [("date", long_date(*date, locale))]),
             Self::ContactAvailability { free, hours } => key(format!(

@@ -11,10 +11,10 @@ use crate::date::Date;
 use crate::diagnosis::UrgentAlert;
 use crate::explanation::{ExplanationList, Explanations};
 use crate::facts::{Fact, FactSet, Facts};
-use crate::i18n::Locale;
 use crate::problem::Problem;
 use crate::referentials::{theme_category, Referential};
 use crate::rules::{Outcome, Test};
+use crate::text::Locale;
 
 /// How pressing a need is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -867,7 +867,7 @@ fn collapse(needs: &[Need]) -> Vec<Need> {
 /// use passerelle_core::catalogue::Catalogue;
 /// use passerelle_core::date::Date;
 /// use passerelle_core::facts::Facts;
-/// use passerelle_core::i18n::Locale;
+/// use passerelle_core::Locale;
 /// use passerelle_core::orientation::{orient, Eligibility, Need, Request};
 ///
 /// let catalogue = Catalogue::national();
@@ -1037,6 +1037,7 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
         })
         .collect();
 
+    let closeness_and_name = catalogue.closeness_and_name(request.locale);
     let needs = request
         .needs
         .iter()
@@ -1049,7 +1050,7 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
                 let Some(fit) = fits[n][at].map(Match::fit) else {
                     continue;
                 };
-                let name = catalogue.closeness_and_name(index, request.locale);
+                let name = closeness_and_name[index];
                 let id = evaluation.entry.id.as_str();
                 if evaluation.held || best[at] != Some(n) {
                     let shown_under = best[at].filter(|_| !evaluation.held);

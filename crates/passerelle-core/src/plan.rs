@@ -48,9 +48,9 @@ use crate::catalogue::{Catalogue, Entry};
 use crate::date::{Date, HolidayZone, Weekday};
 use crate::diagnosis::Diagnosis;
 use crate::facts::{Fact, Facts, Value};
-use crate::i18n::Locale;
 use crate::messages::Message;
 use crate::orientation::{orient, Need, Priority, Request};
+use crate::text::Locale;
 
 /// The plan format version this build writes and reads. Version 1 (the
 /// first, 2026-11) knew only whole days unavailable

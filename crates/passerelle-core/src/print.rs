@@ -45,9 +45,10 @@ use std::borrow::Cow;
 
 use crate::catalogue::Catalogue;
 use crate::date::Date;
-use crate::i18n::{theme_label, Locale};
 use crate::messages::Message;
 use crate::plan::{Action, ActionStatus, ContactDetails, Objective, PartnerContact, Plan};
+use crate::text::Locale;
+use crate::theme_labels::theme_label;
 
 /// The plan as one HTML page in the plan's language, for the person to
 /// read, print or keep: their objectives, the next steps (when, who, how

@@ -17,11 +17,11 @@ use crate::catalogue::Catalogue;
 use crate::date::Date;
 use crate::diagnosis::UrgentAlert;
 use crate::facts::{check_value, CodeKind, Fact, FactSet, FactType, Facts, Value};
-use crate::i18n::Locale;
 use crate::messages::Message;
 use crate::orientation::{Need, Priority};
 use crate::problem::{Path, Problem};
 use crate::rules::{Condition, Outcome};
+use crate::text::Locale;
 
 /// The questionnaire format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;

@@ -60,12 +60,12 @@ use serde::{Serialize, Serializer};
 use crate::catalogue::Catalogue;
 use crate::date::Date;
 use crate::facts::{Fact, FactSet, Facts, Value};
-use crate::i18n::Locale;
 use crate::messages::Message;
 use crate::orientation::Priority;
 use crate::plan::{ActionKind, ActionStatus, Actor, Consent, ContactDetails, Plan};
 use crate::print::{contact_details, objective_label, Html};
 use crate::rules::{Condition, Outcome, Test, Zone};
+use crate::text::Locale;
 
 /// The referral sheet format version this build writes.
 pub const REFERRAL_FORMAT_VERSION: u32 = 1;
@@ -443,8 +443,12 @@ pub fn referral_sheet(
         .iter()
         .map(|fact| {
             let value = resolved.get(fact).cloned();
-            let text =
-                crate::i18n::fact_value_text(fact, value.as_ref(), catalogue.communes(), locale);
+            let text = crate::sentences::fact_value_text(
+                fact,
+                value.as_ref(),
+                catalogue.communes(),
+                locale,
+            );
             SharedFact { fact, value, text }
         })
         .collect();

@@ -7,6 +7,7 @@
 //! the facts still missing); [`Condition::explain`] says why, condition by
 //! condition, quoting the person's values.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use serde::Serialize;
@@ -15,9 +16,11 @@ use serde_json::{Map, Value as Json};
 use crate::explanation::Explanations;
 use crate::facts::{bits_of, check_value, Fact, FactSet, FactType, Facts, Value};
 use crate::geo;
-use crate::i18n::{self, Locale};
 use crate::problem::{Path, Problem};
 use crate::questionnaire::LocalizedText;
+use crate::sentences;
+use crate::text::ByLocale;
+use crate::text::Locale;
 
 /// One condition of a rule, with the sentence that replaces the generated
 /// one in explanations, if the author gave it. Made by [`Condition::parse`]
@@ -27,10 +30,12 @@ use crate::questionnaire::LocalizedText;
 pub struct Condition {
     test: Test,
     label: Option<LocalizedText>,
-    /// The condition as a sentence, in French then English: the label, or
-    /// the generated text. Made once, the first time it is read (a
-    /// catalogue makes them when it loads).
-    texts: std::sync::OnceLock<[Box<str>; 2]>,
+    /// The condition as a sentence (the label, or the generated text) in
+    /// the first language asked, read without a lock: a page speaks one
+    /// language at a time.
+    first_text: std::sync::OnceLock<(Locale, Box<str>)>,
+    /// The same in each other language asked so far.
+    other_texts: ByLocale<str>,
     /// For `in` and `has_any`: the listed values as bits, to test against
     /// the compact form of the person's value (see [`Facts`]).
     bits: u32,
@@ -150,6 +155,17 @@ pub enum Comparison {
 }
 
 impl Comparison {
+    /// The key of its words in the explanations' translation files
+    /// (`compare-greater-or-equal`: "au moins {{value}}").
+    pub fn key(self) -> &'static str {
+        match self {
+            Comparison::Less => "compare-less",
+            Comparison::LessOrEqual => "compare-less-or-equal",
+            Comparison::Greater => "compare-greater",
+            Comparison::GreaterOrEqual => "compare-greater-or-equal",
+        }
+    }
+
     /// As written in a rule: `<`, `<=`, `>`, `>=`.
     pub fn symbol(self) -> &'static str {
         match self {
@@ -594,7 +610,7 @@ impl Condition {
     /// ```
     /// use passerelle_core::date::Date;
     /// use passerelle_core::facts::Facts;
-    /// use passerelle_core::i18n::Locale;
+    /// use passerelle_core::Locale;
     /// use passerelle_core::rules::{Condition, Status};
     ///
     /// let rule = Condition::parse(&serde_json::json!({"age": {"min": 16, "max": 25}}), "$", &mut Vec::new()).unwrap();
@@ -609,43 +625,28 @@ impl Condition {
     }
 
     /// The condition as a sentence, without the person's value: its label,
-    /// or the generated sentence ("Avoir entre 16 et 25 ans").
-    pub fn text(&self, locale: Locale) -> &str {
-        let texts = self.texts.get_or_init(|| {
-            let text = |locale| -> Box<str> {
-                match &self.label {
-                    Some(label) => label.get(locale).into(),
-                    None => {
-                        i18n::in_language(Condition::generated_text(&self.test, locale), locale)
-                            .into()
-                    }
-                }
-            };
-            [text(Locale::Fr), text(Locale::En)]
-        });
-        &texts[usize::from(locale == Locale::En)]
-    }
-
-    /// The condition, with its sentences and its parts' made now rather
-    /// than when first read (a catalogue does it when it loads, so that
-    /// explaining stays fast).
-    pub(crate) fn with_texts(&self) -> &Condition {
-        self.text(Locale::Fr);
-        match &self.test {
-            Test::All(parts) | Test::Any(parts) => {
-                parts.iter().for_each(|part| {
-                    part.with_texts();
-                });
-            }
-            Test::Not(part) => {
-                part.with_texts();
-            }
-            _ => {}
+    /// or the generated sentence ("Avoir entre 16 et 25 ans"), made the
+    /// first time a language asks.
+    pub fn text(&self, locale: Locale) -> Cow<'_, str> {
+        let (first, text) = self
+            .first_text
+            .get_or_init(|| (locale, self.make_text(locale).into()));
+        if *first == locale {
+            return Cow::Borrowed(text);
         }
-        self
+        let text = (self.other_texts).get_or_make(locale, || self.make_text(locale).into());
+        Cow::Owned(text.to_string())
     }
 
-    /// A condition; its sentences are made the first time they are read.
+    /// The label, or the generated sentence.
+    fn make_text(&self, locale: Locale) -> String {
+        match &self.label {
+            Some(label) => label.get(locale).to_owned(),
+            None => crate::text::in_language(Condition::generated_text(&self.test, locale), locale),
+        }
+    }
+
+    /// A condition; its sentences are made when asked.
     pub fn new(test: Test, label: Option<LocalizedText>) -> Condition {
         let bits = match &test {
             Test::In { fact, values } | Test::HasAny { fact, values } => {
@@ -656,7 +657,8 @@ impl Condition {
         Condition {
             test,
             label,
-            texts: std::sync::OnceLock::new(),
+            first_text: std::sync::OnceLock::new(),
+            other_texts: ByLocale::default(),
             bits,
         }
     }
@@ -683,18 +685,20 @@ impl Condition {
     /// The generated sentence of a condition, without the person's value.
     fn generated_text(test: &Test, locale: Locale) -> String {
         match test {
-            Test::All(_) => i18n::all_of(locale).to_owned(),
-            Test::Any(_) => i18n::any_of(locale).to_owned(),
-            Test::Not(_) => i18n::none_of(locale).to_owned(),
-            Test::Equals { fact, value } => i18n::equals_text(*fact, value, locale),
+            Test::All(_) => sentences::all_of(locale),
+            Test::Any(_) => sentences::any_of(locale),
+            Test::Not(_) => sentences::none_of(locale),
+            Test::Equals { fact, value } => sentences::equals_text(*fact, value, locale),
             Test::In { fact, values } | Test::HasAny { fact, values } => {
-                i18n::one_of_text(*fact, values, locale)
+                sentences::one_of_text(*fact, values, locale)
             }
-            Test::Compare { fact, op, value } => i18n::compare_text(*fact, *op, *value, locale),
-            Test::Between { fact, min, max } => i18n::between_text(*fact, *min, *max, locale),
-            Test::Age { min, max } => i18n::age_text(*min, *max, locale),
-            Test::InZone(zone) => i18n::zone_text(zone, locale),
-            Test::Answer { question, values } => i18n::answer_text(question, values, locale),
+            Test::Compare { fact, op, value } => {
+                sentences::compare_text(*fact, *op, *value, locale)
+            }
+            Test::Between { fact, min, max } => sentences::between_text(*fact, *min, *max, locale),
+            Test::Age { min, max } => sentences::age_text(*min, *max, locale),
+            Test::InZone(zone) => sentences::zone_text(zone, locale),
+            Test::Answer { question, values } => sentences::answer_text(question, values, locale),
             Test::ToCheck(what) => crate::messages::Message::ToCheckItem {
                 what: what.get(locale),
             }

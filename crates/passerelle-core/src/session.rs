@@ -15,9 +15,9 @@ use serde_json::Value as Json;
 use crate::date::Date;
 use crate::diagnosis::{Diagnosis, FoundNeed, RaisedAlert, RaisedBy, UrgentAlert};
 use crate::facts::{FactSet, Facts};
-use crate::i18n::Locale;
 use crate::messages::Message;
 use crate::orientation::{orient, Need, Priority, Request};
+use crate::text::Locale;
 
 use crate::questionnaire::{
     AnswerError, AnswerValue, ChoiceOption, LocalizedText, Question, QuestionKind, Questionnaire,
@@ -989,7 +989,7 @@ impl DiagnosisSession {
                     }
                     None => needs.push(FoundNeed {
                         theme: signal.theme.clone(),
-                        label: crate::i18n::theme_label(&signal.theme, locale)
+                        label: crate::theme_labels::theme_label(&signal.theme, locale)
                             .unwrap_or(&signal.theme)
                             .to_owned(),
                         priority: signal.priority,

@@ -4,10 +4,10 @@
 use passerelle_core::catalogue::Catalogue;
 use passerelle_core::date::Date;
 use passerelle_core::facts::Facts;
-use passerelle_core::i18n::Locale;
 use passerelle_core::import::import_data_inclusion;
 use passerelle_core::orientation::{orient, Eligibility, Need, Priority, Request};
 use passerelle_core::referentials::{theme_category, Referential};
+use passerelle_core::Locale;
 
 fn problems(json: &str) -> Vec<(&'static str, String)> {
     Catalogue::from_json(json)

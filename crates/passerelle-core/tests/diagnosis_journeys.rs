@@ -500,7 +500,7 @@ fn the_default_questionnaire_speaks_plainly_in_both_languages() {
         for signal in &question.needs {
             for locale in Locale::all() {
                 assert!(
-                    passerelle_core::i18n::theme_label(&signal.theme, locale).is_some(),
+                    passerelle_core::theme_labels::theme_label(&signal.theme, locale).is_some(),
                     "{}: {} has no label",
                     question.id,
                     signal.theme

@@ -96,7 +96,7 @@ fn named_paths(text: &str, module: &[String], is_mod_file: bool) -> Vec<Vec<Stri
             } else {
                 // `super::` from `a/b.rs` (module a::b) is `a`; from `a/mod.rs` (module a) the crate root.
                 let mut base = module.to_vec();
-                if !is_mod_file || base.len() > 0 {
+                if !is_mod_file || !base.is_empty() {
                     base.pop();
                 }
                 while segments.first().is_some_and(|s| s == "super") {

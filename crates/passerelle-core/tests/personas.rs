@@ -8,8 +8,8 @@ use std::path::Path;
 use passerelle_core::catalogue::Catalogue;
 use passerelle_core::date::Date;
 use passerelle_core::facts::Facts;
-use passerelle_core::i18n::Locale;
 use passerelle_core::orientation::{orient, Eligibility, Request};
+use passerelle_core::Locale;
 use serde::Deserialize;
 
 #[derive(Deserialize)]

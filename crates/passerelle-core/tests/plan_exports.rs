@@ -5,13 +5,13 @@ use passerelle_core::catalogue::Catalogue;
 use passerelle_core::date::Date;
 use passerelle_core::diagnosis::{Diagnosis, FoundNeed};
 use passerelle_core::facts::Facts;
-use passerelle_core::i18n::Locale;
 use passerelle_core::orientation::Priority;
 use passerelle_core::plan::{
     ActionStatus, Author, Choices, Consent, ContactDetails, Edit, Plan, Review,
 };
 use passerelle_core::print::print_view;
 use passerelle_core::referral::{referral_sheet, ReferralError};
+use passerelle_core::Locale;
 use serde_json::Value as Json;
 
 const CEJ: &str = "contrat-engagement-jeune";

@@ -10,9 +10,9 @@ use passerelle_core::catalogue::Catalogue;
 use passerelle_core::date::Date;
 use passerelle_core::explanation::Explanation;
 use passerelle_core::facts::Facts;
-use passerelle_core::i18n::Locale;
 use passerelle_core::orientation::{orient, Eligibility, Request};
 use passerelle_core::rules::{Condition, Outcome, Test, Zone};
+use passerelle_core::Locale;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 

@@ -5,10 +5,10 @@
 use passerelle_core::catalogue::Catalogue;
 use passerelle_core::date::Date;
 use passerelle_core::facts::Facts;
-use passerelle_core::i18n::Locale;
 use passerelle_core::orientation::{
     orient, DetailedProposal, Eligibility, Need, Priority, Request, Standing,
 };
+use passerelle_core::Locale;
 use passerelle_core::Message;
 use proptest::prelude::*;
 

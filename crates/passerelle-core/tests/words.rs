@@ -5,9 +5,9 @@
 use passerelle_core::catalogue::Catalogue;
 use passerelle_core::date::Date;
 use passerelle_core::facts::Facts;
-use passerelle_core::i18n::Locale;
 use passerelle_core::orientation::{orient, Need, Priority, Request};
 use passerelle_core::rules::Condition;
+use passerelle_core::Locale;
 use passerelle_core::{Message, Questionnaire};
 
 #[path = "common/messages.rs"]
@@ -413,35 +413,20 @@ fn english_calls_the_rsa_a_minimum_income() {
 
 #[test]
 fn every_french_message_and_fixed_text_has_french_typography() {
+    use passerelle_core::diagnosis::Service;
     use passerelle_core::diagnosis::UrgentAlert;
-    use passerelle_core::i18n::{alert_text, service_name, theme_label, Service};
+    use passerelle_core::theme_labels::theme_label;
     let value = passerelle_core::facts::Value::Integer(19);
     let mut texts: Vec<(String, String)> = every_message(&value)
         .iter()
         .map(|message| (format!("{message:?}"), message.text(Locale::Fr)))
         .collect();
     assert!(texts.len() > 100, "{}", texts.len());
-    for service in [
-        Service::Shelter115,
-        Service::Meals115,
-        Service::SocialCentre,
-        Service::ViolenceWomen3919,
-        Service::Police17,
-        Service::Emergency112,
-        Service::Sms114,
-        Service::ChildInDanger119,
-        Service::Samu15,
-    ] {
-        texts.push((
-            format!("{service:?}"),
-            service_name(service, Locale::Fr).to_owned(),
-        ));
+    for service in Service::ALL {
+        texts.push((format!("{service:?}"), service.name(Locale::Fr).to_owned()));
     }
     for alert in UrgentAlert::ALL {
-        texts.push((
-            format!("{alert:?}"),
-            alert_text(alert, Locale::Fr).to_owned(),
-        ));
+        texts.push((format!("{alert:?}"), alert.text(Locale::Fr).to_owned()));
         for contact in alert.contacts(Locale::Fr) {
             texts.push((format!("{alert:?} contact"), contact.name.to_owned()));
         }

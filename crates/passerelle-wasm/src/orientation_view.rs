@@ -288,7 +288,7 @@ impl OrientationView {
     /// (a catalogue text without translation).
     fn mark_language(&self, element: &Element, language: Locale) -> Result<(), JsValue> {
         if language != self.locale {
-            widget::mark_language(&element, language)?;
+            widget::mark_language(element, language)?;
         }
         Ok(())
     }

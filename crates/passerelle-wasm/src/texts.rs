@@ -1,16 +1,16 @@
 //! The words for the needs found.
 
-use passerelle_core::i18n;
+use passerelle_core::theme_labels;
 use passerelle_core::Locale;
 
 /// A need's theme in words, and the language of those words: the core's
 /// label in `locale`, else its French one, else (a theme the core does
 /// not know) the id made readable.
 pub(crate) fn theme_label(theme: &str, locale: Locale) -> (String, Locale) {
-    if let Some(label) = i18n::theme_label(theme, locale) {
+    if let Some(label) = theme_labels::theme_label(theme, locale) {
         return (label.to_owned(), locale);
     }
-    if let Some(label) = i18n::theme_label(theme, Locale::Fr) {
+    if let Some(label) = theme_labels::theme_label(theme, Locale::Fr) {
         return (label.to_owned(), Locale::Fr);
     }
     // Theme ids are ASCII slugs: an ASCII capital (the Unicode case

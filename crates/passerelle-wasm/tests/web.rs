@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use passerelle_core::catalogue::Catalogue;
 use passerelle_core::date::Date;
-use passerelle_core::{i18n, DiagnosisSession, Locale, QuestionKind, Questionnaire};
+use passerelle_core::{theme_labels, DiagnosisSession, Locale, QuestionKind, Questionnaire};
 use passerelle_wasm::DiagnosticWidget;
 use passerelle_wasm::WidgetText;
 use serde_json::{json, Value};
@@ -478,7 +478,7 @@ fn the_end_shows_urgent_contacts_then_needs_and_the_event_carries_the_diagnosis(
     let shelter = "logement-hebergement--rechercher-une-solution-dhebergement-temporaire";
     assert_eq!(
         text(&host, ".need .theme"),
-        i18n::theme_label(shelter, Locale::En).unwrap()
+        theme_labels::theme_label(shelter, Locale::En).unwrap()
     );
     assert_eq!(attribute(&host, ".need .theme", "lang"), None);
 
@@ -520,7 +520,7 @@ fn the_person_ranks_the_needs_found_and_a_rank_given_twice_is_refused() {
         labels[0],
         "Rechercher une solution d’hébergement temporaire"
     );
-    let job = i18n::theme_label("trouver-un-emploi", Locale::Fr).unwrap();
+    let job = theme_labels::theme_label("trouver-un-emploi", Locale::Fr).unwrap();
     assert!(labels.iter().any(|label| label == job), "{labels:?}");
     let expected_options: Vec<String> = std::iter::once("Pas de rang".to_owned())
         .chain((1..=count).map(|n| n.to_string()))

@@ -3,8 +3,8 @@
 use std::io::Read;
 
 use passerelle_core::date::Date;
-use passerelle_core::i18n::Locale;
 use passerelle_core::problem::Problem;
+use passerelle_core::Locale;
 use serde_json::Value;
 
 /// The JSON object on standard input.

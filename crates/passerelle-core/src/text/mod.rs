@@ -6,12 +6,16 @@
 //! `{{placeables}}`, i18next's JSON v4 layout): none is in code. This
 //! layer imports no domain type; each domain type names its own keys.
 
+mod by_locale;
+mod formats;
 mod language;
 mod localized;
 mod negotiate;
 pub mod overlay;
 mod plural;
 
+pub use by_locale::ByLocale;
+pub use formats::{alternatives, day_month_year, euros, joined, long_date, together};
 pub use language::{
     add_file, is_tag, register, shipped, Direction, FileInfo, Language, LanguageInfo, Locale,
     DOCUMENT_DOMAINS, MAX_LANGUAGES,
@@ -44,6 +48,17 @@ pub fn format(locale: Locale, key: &str, args: &[(&str, Arg)]) -> String {
     }
 }
 
+/// The message `key` filled from `args` that are already in their
+/// language's typography, without a second pass of it: for a pattern
+/// that joins two sentences, made for every explanation. The pattern's
+/// own typography is in its file.
+pub fn join(locale: Locale, key: &str, args: &[(&str, Arg)]) -> String {
+    match lookup(locale, key) {
+        Some((text, language)) => fill(text, args, language),
+        None => key.to_owned(),
+    }
+}
+
 /// A counted message: `key_one`, `key_few`… chosen by the language's
 /// plural rule for `count`, with `{{count}}` and `args` filled.
 pub fn plural(locale: Locale, key: &str, count: i64, args: &[(&str, Arg)]) -> String {
@@ -66,6 +81,9 @@ pub fn plural(locale: Locale, key: &str, count: i64, args: &[(&str, Arg)]) -> St
 
 /// The text of `key` and the language it was found in.
 fn lookup(locale: Locale, key: &str) -> Option<(&'static str, Locale)> {
+    if let Some(text) = locale.language().message(key) {
+        return Some((text, locale));
+    }
     locale.chain().into_iter().find_map(|language| {
         language
             .language()
