@@ -136,7 +136,8 @@ fn problems(
             problems.push(format!("{key} is not a text"));
             continue;
         };
-        if text.trim().is_empty() {
+        // A digit group separator may be a space (U+00A0, U+202F).
+        if text.is_empty() || text.trim().is_empty() && key != "number-group" {
             problems.push(format!("{key} is empty"));
         }
         for placeable in text::placeables(text) {
