@@ -8,7 +8,7 @@
 // Rust (DiagnosticWidget), which renders into the element's shadow root.
 import init, {
   DiagnosticWidget, Engine, OrientationWidget, ParcoursWidget, PlanWidget, set_commune_source,
-  choose_language, has_language, register_language,
+  choose_language, has_language, language_menu, register_language,
 } from './passerelle_wasm.js';
 import { fetchedOptions, fetchText } from './fetch-options.js';
 
@@ -314,6 +314,7 @@ class WidgetElement extends HTMLElement {
       if (asked !== this.#languageAsked || !this.#widget || lang === this.#shownLanguage) return;
       this.#shownLanguage = lang;
       reporting(this, () => this.#widget.set_locale(lang));
+      this.#drawLanguageMenu();
     });
   }
 
@@ -331,6 +332,7 @@ class WidgetElement extends HTMLElement {
         if (this.#making !== making || !this.isConnected || this.#widget) return;
         this.#widget = this.makeWidget(lang);
         this.#shownLanguage = lang;
+        this.#drawLanguageMenu();
         if (this.hasAttribute('quick-exit-url')) this.#quickExit();
         await this.ready();
         if (this.#making === making) this.#resume();
@@ -408,11 +410,49 @@ class WidgetElement extends HTMLElement {
   attributeChangedCallback(name) {
     if (this.#widget) {
       if (name === 'lang') this.languageChanged();
+      else if (name === 'language-menu') this.#drawLanguageMenu();
       else if (name === 'quick-exit-url') this.#quickExit();
       else this.changed(name);
     } else if (this.#making) {
       this.changedWhileMaking(name);
     }
+  }
+
+  /** The language menu drawn (`language-menu`), or `null`. */
+  #languageMenu = null;
+
+  /**
+   * With `language-menu`, a menu above the widget lists the package's
+   * languages, each by its own name; the person's choice becomes the
+   * element's `lang`, so the widget switches keeping everything done.
+   */
+  #drawLanguageMenu() {
+    const root = this.shadowRoot;
+    this.#languageMenu?.remove();
+    this.#languageMenu = null;
+    if (!root || !this.#widget || !this.hasAttribute('language-menu')) return;
+    reporting(this, () => {
+      const { label, languages } = language_menu(this.#shownLanguage ?? 'fr');
+      const box = document.createElement('div');
+      box.className = 'language-menu';
+      box.setAttribute('part', 'language-menu');
+      const words = document.createElement('label');
+      words.htmlFor = 'passerelle-language-menu';
+      words.textContent = label;
+      const select = document.createElement('select');
+      select.id = 'passerelle-language-menu';
+      for (const language of languages) {
+        const option = new Option(language.name, language.tag);
+        option.lang = language.tag;
+        option.dir = language.direction;
+        option.selected = language.tag === this.#shownLanguage;
+        select.append(option);
+      }
+      select.addEventListener('change', () => this.setAttribute('lang', select.value));
+      box.append(words, ' ', select);
+      root.prepend(box);
+      this.#languageMenu = box;
+    });
   }
 
   /** Where "Quitter rapidement" leads: `quick-exit-url`, else the default. */
@@ -506,7 +546,7 @@ class LatestText {
  * `questionnaire` property (which wins), else the default one.
  */
 export class PasserelleDiagnostic extends WidgetElement {
-  static observedAttributes = ['lang', 'persist', 'questionnaire-src', 'quick-exit-url'];
+  static observedAttributes = ['lang', 'language-menu', 'persist', 'questionnaire-src', 'quick-exit-url'];
 
   #questionnaire = null;
   /** The text fetched from `questionnaire-src`. */
@@ -580,7 +620,7 @@ define('passerelle-diagnostic', PasserelleDiagnostic);
  * to place a person whose answers do not say where they live.
  */
 class DiagnosisElement extends WidgetElement {
-  static observedAttributes = ['lang', 'catalog-src', 'territory', 'quick-exit-url'];
+  static observedAttributes = ['lang', 'language-menu', 'catalog-src', 'territory', 'quick-exit-url'];
 
   #diagnosis = null;
   /** The catalogue fetched from `catalog-src`. */
@@ -672,7 +712,7 @@ define('passerelle-plan', PasserellePlan);
  */
 export class PasserelleParcours extends WidgetElement {
   static observedAttributes = [
-    'lang', 'quick-exit-url', 'catalog-src', 'persist', 'theme', 'territory', 'questionnaire-src',
+    'lang', 'language-menu', 'quick-exit-url', 'catalog-src', 'persist', 'theme', 'territory', 'questionnaire-src',
   ];
 
   makeWidget(lang) {

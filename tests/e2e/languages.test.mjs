@@ -40,6 +40,7 @@ const PAGES = {
   'ar.html': sitePage('ar', 'rtl', 'مساعدة', '<passerelle-parcours></passerelle-parcours>'),
   'uk.html': sitePage('uk', 'ltr', 'Допомога', '<passerelle-parcours></passerelle-parcours>'),
   'switch.html': sitePage('fr', 'ltr', 'Faire le point', '<div id="zone"><passerelle-diagnostic id="d"></passerelle-diagnostic></div>'),
+  'menu.html': sitePage('fr', 'ltr', 'Faire le point', '<passerelle-parcours language-menu></passerelle-parcours>'),
   'dari.html': sitePage('fr', 'ltr', 'Faire le point', '<passerelle-diagnostic lang="prs"></passerelle-diagnostic><passerelle-diagnostic lang="de" id="de"></passerelle-diagnostic>'),
 };
 
@@ -223,6 +224,28 @@ test('a variety and a language the package does not have fall back along the cha
   const german = await page.evaluate(() => document.getElementById('de')
     .shadowRoot.querySelector('form legend').textContent);
   assert.match(german, /^[\x20-\x7E’]+$/, german);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('the language menu lists the languages by their own names and switches the whole parcours', async () => {
+  const { page, seen, context } = await open('menu.html');
+  const parcours = page.locator('passerelle-parcours');
+  await parcours.locator('passerelle-diagnostic legend').waitFor();
+  const menu = parcours.locator('select#passerelle-language-menu');
+  await menu.waitFor();
+  const names = await menu.locator('option').allTextContents();
+  assert.deepEqual(names, ['Français', 'English', 'Español', 'العربية', 'فارسی', 'پښتو', 'Русский', 'Українська']);
+  assert.equal(await parcours.locator('label[for=passerelle-language-menu]').textContent(), 'Langue');
+  await checkState(page, 'language-menu');
+  // By keyboard: to the menu, then Ukrainian.
+  await tabUntil(page, 'passerelle-language-menu');
+  await menu.selectOption('uk');
+  await page.waitForFunction(() => /[\u0400-\u04FF]/.test(document.querySelector('passerelle-parcours')
+    .shadowRoot.querySelector('passerelle-diagnostic').shadowRoot.querySelector('form legend')?.textContent ?? ''));
+  assert.equal(await parcours.getAttribute('lang'), 'uk');
+  assert.equal(await parcours.locator('label[for=passerelle-language-menu]').textContent(), 'Мова');
+  assert.equal(await menu.inputValue(), 'uk');
   assert.deepEqual(seen.errors, []);
   await context.close();
 });

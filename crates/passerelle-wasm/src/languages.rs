@@ -41,6 +41,35 @@ pub fn choose_language(asked: Vec<String>) -> Result<JsValue, JsValue> {
     Ok(to_js(&text::negotiate(&asked))?)
 }
 
+/// What a language menu shows (`language-menu`), for the language
+/// `shown`: `{label, languages: [{tag, name, direction}]}`, the label in
+/// `shown`, each language named in itself.
+#[wasm_bindgen(js_name = language_menu)]
+pub fn language_menu(shown: &str) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Menu<'a> {
+        label: String,
+        languages: Vec<MenuLanguage<'a>>,
+    }
+    let locale = crate::widget::locale_from(Some(shown));
+    let menu = Menu {
+        label: crate::words::WidgetText::LanguageMenu.text(locale),
+        languages: menu_languages(),
+    };
+    Ok(to_js(&menu)?)
+}
+
+fn menu_languages() -> Vec<MenuLanguage<'static>> {
+    text::shipped()
+        .iter()
+        .map(|info| MenuLanguage {
+            tag: &info.tag,
+            name: &info.name,
+            direction: info.direction.attribute(),
+        })
+        .collect()
+}
+
 /// One language of a menu.
 #[derive(Serialize)]
 struct MenuLanguage<'a> {
@@ -54,13 +83,5 @@ struct MenuLanguage<'a> {
 /// direction}]`, each named in itself.
 #[wasm_bindgen(js_name = languages)]
 pub fn languages() -> Result<JsValue, JsValue> {
-    let list: Vec<MenuLanguage> = text::shipped()
-        .iter()
-        .map(|info| MenuLanguage {
-            tag: &info.tag,
-            name: &info.name,
-            direction: info.direction.attribute(),
-        })
-        .collect();
-    Ok(to_js(&list)?)
+    Ok(to_js(&menu_languages())?)
 }

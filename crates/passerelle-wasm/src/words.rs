@@ -153,6 +153,8 @@ pub enum WidgetText<'a> {
     TextTooLong,
     /// Label of the parcours's list of steps.
     ParcoursSteps,
+    /// Label of the language menu (`language-menu`), in the language shown.
+    LanguageMenu,
     /// The name of a step of the parcours: 0 the questions, 1 the help
     /// and services, 2 the plan.
     ParcoursStep(usize),
@@ -392,6 +394,7 @@ impl WidgetText<'_> {
             Self::RebuildPlan => Parts::key("rebuild-plan"),
             Self::TextTooLong => Parts::key("text-too-long"),
             Self::ParcoursSteps => Parts::key("parcours-steps"),
+            Self::LanguageMenu => Parts::key("language-menu"),
             Self::ParcoursProgress { current, total } => with(
                 "parcours-progress",
                 [

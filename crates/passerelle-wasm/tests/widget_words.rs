@@ -210,6 +210,7 @@ fn every_widget_text() -> Vec<WidgetText<'static>> {
         WidgetText::RebuildPlan,
         WidgetText::TextTooLong,
         WidgetText::ParcoursSteps,
+        WidgetText::LanguageMenu,
         WidgetText::ParcoursProgress {
             current: 1,
             total: 3,
@@ -411,6 +412,7 @@ fn covered(text: &WidgetText) {
         | WidgetText::RebuildPlan
         | WidgetText::TextTooLong
         | WidgetText::ParcoursSteps
+        | WidgetText::LanguageMenu
         | WidgetText::ParcoursStep(_)
         | WidgetText::ParcoursProgress { .. }
         | WidgetText::GoToOrientation
