@@ -43,7 +43,9 @@ pub fn message(locale: Locale, key: &str) -> String {
 /// The message `key` with its `{{placeables}}` filled from `args`.
 pub fn format(locale: Locale, key: &str, args: &[(&str, Arg)]) -> String {
     match lookup(locale, key) {
-        Some((text, language)) => in_language(fill(text, args, language), language),
+        // Numbers are written the person's way even in a pattern read
+        // along the fallback chain.
+        Some((text, language)) => in_language(fill(text, args, locale), language),
         None => key.to_owned(),
     }
 }
@@ -73,7 +75,7 @@ pub fn plural(locale: Locale, key: &str, count: i64, args: &[(&str, Arg)]) -> St
             let mut all = Vec::with_capacity(args.len() + 1);
             all.push(("count", Arg::Number(count)));
             all.extend_from_slice(args);
-            return in_language(fill(text, &all, language), language);
+            return in_language(fill(text, &all, locale), language);
         }
     }
     key.to_owned()
