@@ -6,12 +6,15 @@
 //! `{{placeables}}`, i18next's JSON v4 layout): none is in code. This
 //! layer imports no domain type; each domain type names its own keys.
 
+pub mod typography;
+
 mod by_locale;
 mod formats;
 mod language;
 mod localized;
 mod negotiate;
 pub mod overlay;
+mod parts;
 mod plural;
 
 pub use by_locale::ByLocale;
@@ -22,6 +25,7 @@ pub use language::{
 };
 pub use localized::LocalizedText;
 pub use negotiate::{negotiate, Choice};
+pub use parts::{localized, Parts};
 pub use plural::{Category, PluralRule};
 
 /// A value a message shows in a `{{placeable}}`.

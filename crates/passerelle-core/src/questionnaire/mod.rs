@@ -6,6 +6,11 @@
 //! [`Questionnaire::from_json`] reads it and checks everything at once,
 //! reporting each problem with its JSON path and a stable code.
 
+pub mod messages;
+
+pub mod diagnosis;
+pub mod session;
+
 use std::collections::{BTreeSet, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
@@ -15,13 +20,13 @@ use serde_json::Value as Json;
 
 use crate::catalogue::Catalogue;
 use crate::date::Date;
-use crate::diagnosis::UrgentAlert;
 use crate::facts::{check_value, CodeKind, Fact, FactSet, FactType, Facts, Value};
-use crate::messages::Message;
 use crate::orientation::{Need, Priority};
 use crate::problem::{Path, Problem};
+use crate::questionnaire::messages::QuestionnaireMessage;
 use crate::rules::{Condition, Outcome};
 use crate::text::Locale;
+use crate::urgent::UrgentAlert;
 
 /// The questionnaire format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -416,8 +421,8 @@ impl AnswerError {
     /// Message for the person who answered, about `question`.
     pub fn message(&self, question: &Question, locale: Locale) -> String {
         match self {
-            AnswerError::Required => Message::AnswerRequired.text(locale),
-            AnswerError::NotANumber => Message::NotANumber.text(locale),
+            AnswerError::Required => QuestionnaireMessage::AnswerRequired.text(locale),
+            AnswerError::NotANumber => QuestionnaireMessage::NotANumber.text(locale),
             AnswerError::OutOfRange { min, max } => {
                 let unit = match &question.kind {
                     QuestionKind::Number {
@@ -425,7 +430,7 @@ impl AnswerError {
                     } => unit.get(locale),
                     _ => "",
                 };
-                Message::OutOfRange {
+                QuestionnaireMessage::OutOfRange {
                     min: *min,
                     max: *max,
                     unit,
@@ -433,10 +438,10 @@ impl AnswerError {
                 .text(locale)
             }
             AnswerError::UnknownOption | AnswerError::NotANeedFound => {
-                Message::UnknownOption.text(locale)
+                QuestionnaireMessage::UnknownOption.text(locale)
             }
-            AnswerError::RepeatedOption => Message::RepeatedOption.text(locale),
-            AnswerError::RepeatedRank => Message::RepeatedRank.text(locale),
+            AnswerError::RepeatedOption => QuestionnaireMessage::RepeatedOption.text(locale),
+            AnswerError::RepeatedRank => QuestionnaireMessage::RepeatedRank.text(locale),
             AnswerError::ExclusiveOption => {
                 let options = match &question.kind {
                     QuestionKind::MultipleChoice { options } => options.as_slice(),
@@ -446,13 +451,15 @@ impl AnswerError {
                     .iter()
                     .find(|option| option.exclusive)
                     .map_or("", |option| option.label.get(locale));
-                Message::ExclusiveOption { label }.text(locale)
+                QuestionnaireMessage::ExclusiveOption { label }.text(locale)
             }
-            AnswerError::NotADate => Message::NotADate.text(locale),
-            AnswerError::DateInFuture => Message::DateInFuture.text(locale),
-            AnswerError::DateTooEarly => Message::DateTooEarly.text(locale),
-            AnswerError::NotAPostalCode => Message::NotAPostalCode.text(locale),
-            AnswerError::TooLong { max } => Message::TooLong { max: *max }.text(locale),
+            AnswerError::NotADate => QuestionnaireMessage::NotADate.text(locale),
+            AnswerError::DateInFuture => QuestionnaireMessage::DateInFuture.text(locale),
+            AnswerError::DateTooEarly => QuestionnaireMessage::DateTooEarly.text(locale),
+            AnswerError::NotAPostalCode => QuestionnaireMessage::NotAPostalCode.text(locale),
+            AnswerError::TooLong { max } => {
+                QuestionnaireMessage::TooLong { max: *max }.text(locale)
+            }
         }
     }
 }

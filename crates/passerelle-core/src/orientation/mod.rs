@@ -1,6 +1,8 @@
 //! Orientation: for each need, the schemes and services that address it,
 //! ranked, with their eligibility, the reasons and how to get in.
 
+pub mod messages;
+
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
@@ -8,13 +10,13 @@ use std::borrow::Cow;
 
 use crate::catalogue::{Access, Catalogue, Compiled, Entry, FiguresValid};
 use crate::date::Date;
-use crate::diagnosis::UrgentAlert;
 use crate::explanation::{ExplanationList, Explanations};
 use crate::facts::{Fact, FactSet, Facts};
 use crate::problem::Problem;
 use crate::referentials::{theme_category, Referential};
 use crate::rules::{Outcome, Test};
 use crate::text::Locale;
+use crate::urgent::UrgentAlert;
 
 /// How pressing a need is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -450,11 +452,11 @@ pub struct DetailedProposal<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub figures_valid: Option<FiguresValid>,
     /// Its figures are not those of the reference date: the widget says
-    /// so with their dates ([`Message::FiguresOutdated`](crate::messages::Message::FiguresOutdated)).
+    /// so with their dates ([`OrientationMessage::FiguresOutdated`](messages::OrientationMessage::FiguresOutdated)).
     #[serde(skip_serializing_if = "is_false")]
     pub figures_outdated: bool,
     /// Not verified for too long before the reference date: the widget
-    /// warns ([`Message::Stale`](crate::messages::Message::Stale)).
+    /// warns ([`OrientationMessage::Stale`](messages::OrientationMessage::Stale)).
     #[serde(skip_serializing_if = "is_false")]
     pub stale: bool,
     /// How many months after `last_verified` it is stale (its catalogue's

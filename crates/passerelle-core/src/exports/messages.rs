@@ -7,13 +7,22 @@
 //! come from [`crate::text`]. The widgets' own words (buttons, notices)
 //! live with the widgets, in the `passerelle-wasm` crate.
 
+use super::part::Part;
+use crate::catalogue::messages::CatalogueMessage;
 use crate::communes::Communes;
 use crate::facts::{Fact, Value};
+use crate::orientation::messages::OrientationMessage;
+use crate::plan::messages::PlanMessage;
 use crate::plan::Actor;
-use crate::referral::Part;
+use crate::questionnaire::messages::QuestionnaireMessage;
+use crate::rules::messages::RuleMessage;
 use crate::sentences::{fact_label, fact_value_text};
-use crate::text::{self, Arg, Locale};
-use crate::text::{day_month_year, long_date};
+use crate::text::{day_month_year, long_date, Locale};
+use crate::urgent::UrgentMessage;
+
+/// How a message becomes text, shared by every layer's messages (its
+/// old path, kept).
+pub use crate::text::Parts;
 
 /// One message of the core, with the values it shows.
 ///
@@ -156,7 +165,7 @@ pub enum Message<'a> {
     /// Heading of what a referral sheet leaves out.
     LeftOutTitle,
     /// A part of the plan that a referral sheet contains or leaves out.
-    SheetPart(crate::referral::Part),
+    SheetPart(Part),
     /// A referral sheet asked for a partner the person did not agree to share with.
     ReferralNoConsent { partner: &'a str },
     /// A referral sheet asked for a partner the plan does not concern.
@@ -225,126 +234,138 @@ impl Message<'_> {
 
     /// The message in every language, as the data's texts are.
     pub fn localized(&self) -> crate::LocalizedText {
-        crate::LocalizedText::from_texts(
-            Locale::all()
-                .into_iter()
-                .map(|locale| (locale, self.text(locale))),
-        )
+        crate::text::localized(|locale| self.parts(locale))
     }
 
     /// The message's key in the translation files and the values of its
     /// placeables (dates written in `locale`).
     pub fn parts(&self, locale: Locale) -> Parts {
         match self {
-            Self::AnswerRequired => key("answer-required"),
-            Self::NotANumber => key("not-a-number"),
-            Self::OutOfRange { min, max, unit } => with(
-                if unit.is_empty() {
-                    "out-of-range-no-unit"
-                } else {
-                    "out-of-range"
-                },
-                [
-                    ("min", min.to_string()),
-                    ("max", max.to_string()),
-                    ("unit", unit.to_string()),
-                ],
-            ),
-            Self::UnknownOption => key("unknown-option"),
-            Self::NotCurrentQuestion => key("not-current-question"),
-            Self::SessionComplete => key("session-complete"),
-            Self::NotSkippable => key("not-skippable"),
-            Self::RepeatedOption => key("repeated-option"),
+            Self::AnswerRequired => QuestionnaireMessage::AnswerRequired.parts(),
+            Self::NotANumber => QuestionnaireMessage::NotANumber.parts(),
+            Self::OutOfRange { min, max, unit } => QuestionnaireMessage::OutOfRange {
+                min: *min,
+                max: *max,
+                unit,
+            }
+            .parts(),
+            Self::UnknownOption => QuestionnaireMessage::UnknownOption.parts(),
+            Self::NotCurrentQuestion => QuestionnaireMessage::NotCurrentQuestion.parts(),
+            Self::SessionComplete => QuestionnaireMessage::SessionComplete.parts(),
+            Self::NotSkippable => QuestionnaireMessage::NotSkippable.parts(),
+            Self::RepeatedOption => QuestionnaireMessage::RepeatedOption.parts(),
             Self::ExclusiveOption { label } => {
-                with("exclusive-option", [("label", label.to_string())])
+                QuestionnaireMessage::ExclusiveOption { label }.parts()
             }
-            Self::NotADate => key("not-a-date"),
-            Self::DateInFuture => key("date-in-future"),
-            Self::NotAPostalCode => key("not-a-postal-code"),
-            Self::TooLong { max } => with("too-long", [("max", max.to_string())]),
-            Self::RepeatedRank => key("repeated-rank"),
+            Self::NotADate => QuestionnaireMessage::NotADate.parts(),
+            Self::DateInFuture => QuestionnaireMessage::DateInFuture.parts(),
+            Self::DateTooEarly => QuestionnaireMessage::DateTooEarly.parts(),
+            Self::NotAPostalCode => QuestionnaireMessage::NotAPostalCode.parts(),
+            Self::TooLong { max } => QuestionnaireMessage::TooLong { max: *max }.parts(),
+            Self::RepeatedRank => QuestionnaireMessage::RepeatedRank.parts(),
+            Self::SnapshotUnreadable => QuestionnaireMessage::SnapshotUnreadable.parts(),
+            Self::SnapshotTooNew => QuestionnaireMessage::SnapshotTooNew.parts(),
+            Self::CommuneChosenBefore => QuestionnaireMessage::CommuneChosenBefore.parts(),
             Self::ContactPartnerAction { name } => {
-                with("contact-partner-action", [("name", name.to_string())])
+                PlanMessage::ContactPartnerAction { name }.parts()
             }
-            Self::PrepareDocuments { name, documents } => with(
-                "prepare-documents",
-                [
-                    ("name", name.to_string()),
-                    ("documents", documents.to_string()),
-                ],
-            ),
-            Self::SnapshotUnreadable => key("snapshot-unreadable"),
-            Self::SnapshotTooNew => key("snapshot-too-new"),
-            Self::PlanTitle => key("plan-title"),
-            Self::ObjectivesTitle => key("objectives-title"),
-            Self::InYourWords => key("in-your-words"),
-            Self::NextStepsTitle => key("next-steps-title"),
-            Self::NoNextStep => key("no-next-step"),
-            Self::NoteLabel => key("note-label"),
-            Self::ContactOf { name } => with("contact-of", [("name", name.to_string())]),
-            Self::PhoneLabel => key("phone-label"),
-            Self::EmailLabel => key("email-label"),
-            Self::WebLabel => key("web-label"),
-            Self::DetailsLabel => key("details-label"),
-            Self::AdvisorTitle => key("advisor-title"),
-            Self::OrganisationLabel => key("organisation-label"),
-            Self::NoAdvisor => key("no-advisor"),
-            Self::NextReviewTitle => key("next-review-title"),
-            Self::NoNextReview => key("no-next-review"),
-            Self::DoneTitle => key("done-title"),
-            Self::PrintPrivacy => key("print-privacy"),
-            Self::ReferralTitle => key("referral-title"),
-            Self::ConsentTitle => key("consent-title"),
-            Self::ReferralNeedsTitle => key("referral-needs-title"),
+            Self::PrepareDocuments { name, documents } => {
+                PlanMessage::PrepareDocuments { name, documents }.parts()
+            }
+            Self::ContactAvailability { free, hours } => UrgentMessage::ContactAvailability {
+                free: *free,
+                hours: *hours,
+            }
+            .parts(),
+            Self::ReachNumber { phone, by_text } => UrgentMessage::ReachNumber {
+                phone,
+                by_text: *by_text,
+            }
+            .parts(),
+            Self::UrgentNumbers { numbers } => UrgentMessage::UrgentNumbers { numbers }.parts(),
+            Self::UrgentNumbersTitle => UrgentMessage::UrgentNumbersTitle.parts(),
+            Self::FiguresOutdated { from, until } => OrientationMessage::FiguresOutdated {
+                from: *from,
+                until: *until,
+            }
+            .parts(locale),
+            Self::VerifiedOn(date) => OrientationMessage::VerifiedOn(*date).parts(locale),
+            Self::Stale {
+                months,
+                last_verified,
+            } => OrientationMessage::Stale {
+                months: *months,
+                last_verified: *last_verified,
+            }
+            .parts(locale),
+            Self::ToCheckItem { what } => RuleMessage::ToCheckItem { what }.parts(),
+            Self::NotesConditions => CatalogueMessage::NotesConditions.parts(),
+            Self::PlanTitle => Parts::key("plan-title"),
+            Self::ObjectivesTitle => Parts::key("objectives-title"),
+            Self::InYourWords => Parts::key("in-your-words"),
+            Self::NextStepsTitle => Parts::key("next-steps-title"),
+            Self::NoNextStep => Parts::key("no-next-step"),
+            Self::NoteLabel => Parts::key("note-label"),
+            Self::ContactOf { name } => Parts::with("contact-of", [("name", name.to_string())]),
+            Self::PhoneLabel => Parts::key("phone-label"),
+            Self::EmailLabel => Parts::key("email-label"),
+            Self::WebLabel => Parts::key("web-label"),
+            Self::DetailsLabel => Parts::key("details-label"),
+            Self::AdvisorTitle => Parts::key("advisor-title"),
+            Self::OrganisationLabel => Parts::key("organisation-label"),
+            Self::NoAdvisor => Parts::key("no-advisor"),
+            Self::NextReviewTitle => Parts::key("next-review-title"),
+            Self::NoNextReview => Parts::key("no-next-review"),
+            Self::DoneTitle => Parts::key("done-title"),
+            Self::PrintPrivacy => Parts::key("print-privacy"),
+            Self::ReferralTitle => Parts::key("referral-title"),
+            Self::ConsentTitle => Parts::key("consent-title"),
+            Self::ReferralNeedsTitle => Parts::key("referral-needs-title"),
             Self::ReferralActionsTitle { partner } => {
-                with("referral-actions-title", [("partner", partner.to_string())])
+                Parts::with("referral-actions-title", [("partner", partner.to_string())])
             }
-            Self::ReferralFactsTitle => key("referral-facts-title"),
+            Self::ReferralFactsTitle => Parts::key("referral-facts-title"),
             Self::ReferralFactsIntro { partner } => {
-                with("referral-facts-intro", [("partner", partner.to_string())])
+                Parts::with("referral-facts-intro", [("partner", partner.to_string())])
             }
-            Self::NoFactNeeded => key("no-fact-needed"),
-            Self::ReferralAdvisorTitle => key("referral-advisor-title"),
-            Self::ReferralPersonTitle => key("referral-person-title"),
-            Self::IncludedTitle => key("included-title"),
-            Self::LeftOutTitle => key("left-out-title"),
+            Self::NoFactNeeded => Parts::key("no-fact-needed"),
+            Self::ReferralAdvisorTitle => Parts::key("referral-advisor-title"),
+            Self::ReferralPersonTitle => Parts::key("referral-person-title"),
+            Self::IncludedTitle => Parts::key("included-title"),
+            Self::LeftOutTitle => Parts::key("left-out-title"),
             Self::ReferralNoConsent { partner } => {
-                with("referral-no-consent", [("partner", partner.to_string())])
+                Parts::with("referral-no-consent", [("partner", partner.to_string())])
             }
-            Self::ReferralUnknownEntry => key("referral-unknown-entry"),
+            Self::ReferralUnknownEntry => Parts::key("referral-unknown-entry"),
             Self::ReferralEmergencyLine { line } => {
-                with("referral-emergency-line", [("line", line.to_string())])
+                Parts::with("referral-emergency-line", [("line", line.to_string())])
             }
-            Self::CommuneChosenBefore => key("commune-chosen-before"),
-            Self::UrgentNumbers { numbers } => {
-                with("urgent-numbers", [("numbers", numbers.to_string())])
-            }
-            Self::UrgentNumbersTitle => key("urgent-numbers-title"),
-            Self::ToCheckItem { what } => with("to-check-item", [("what", what.to_string())]),
-            Self::NotesConditions => key("notes-conditions"),
             Self::StalePartner { partner } => {
-                with("stale-partner", [("partner", partner.to_string())])
+                Parts::with("stale-partner", [("partner", partner.to_string())])
             }
-            Self::DateTooEarly => key("date-too-early"),
-            Self::NeedPriority(priority) => key(format!("need-priority-{}", priority.key())),
+            Self::NeedPriority(priority) => Parts::key(format!("need-priority-{}", priority.key())),
             Self::LongDate(date) => Parts::Written(long_date(*date, locale)),
-            Self::DocumentDate(date) => with("document-date", [("date", long_date(*date, locale))]),
-            Self::ObjectiveState(status) => key(format!("objective-state-{}", status.key())),
-            Self::Due(Some(date)) => with("due", [("date", long_date(*date, locale))]),
-            Self::Due(None) => key("due-none"),
+            Self::DocumentDate(date) => {
+                Parts::with("document-date", [("date", long_date(*date, locale))])
+            }
+            Self::ObjectiveState(status) => Parts::key(format!("objective-state-{}", status.key())),
+            Self::Due(Some(date)) => Parts::with("due", [("date", long_date(*date, locale))]),
+            Self::Due(None) => Parts::key("due-none"),
             Self::PrintWho { actor, partner } => match (actor, partner) {
                 (Actor::Partner, Some(name)) => {
-                    with("print-who-partner", [("partner", name.to_string())])
+                    Parts::with("print-who-partner", [("partner", name.to_string())])
                 }
-                (Actor::Partner, None) => key("print-who-partner-unnamed"),
-                (actor, _) => key(format!("print-who-{}", actor.key())),
+                (Actor::Partner, None) => Parts::key("print-who-partner-unnamed"),
+                (actor, _) => Parts::key(format!("print-who-{}", actor.key())),
             },
-            Self::ForObjective { label } => with("for-objective", [("label", label.to_string())]),
-            Self::ActionState(status) => key(format!("action-state-{}", status.key())),
-            Self::ReferralFor { partner } => {
-                with("referral-for", [("partner", partner.to_string())])
+            Self::ForObjective { label } => {
+                Parts::with("for-objective", [("label", label.to_string())])
             }
-            Self::ReferralConsent { partner, date } => with(
+            Self::ActionState(status) => Parts::key(format!("action-state-{}", status.key())),
+            Self::ReferralFor { partner } => {
+                Parts::with("referral-for", [("partner", partner.to_string())])
+            }
+            Self::ReferralConsent { partner, date } => Parts::with(
                 "referral-consent",
                 [
                     ("partner", partner.to_string()),
@@ -354,55 +375,15 @@ impl Message<'_> {
             Self::ReferralWho {
                 actor: Actor::Partner,
                 partner,
-            } => with("referral-who-partner", [("partner", partner.to_string())]),
-            Self::ReferralWho { actor, .. } => key(format!("referral-who-{}", actor.key())),
+            } => Parts::with("referral-who-partner", [("partner", partner.to_string())]),
+            Self::ReferralWho { actor, .. } => Parts::key(format!("referral-who-{}", actor.key())),
             Self::FactValue { fact, value } => {
                 Parts::Written(fact_value_text(*fact, *value, &Communes::default(), locale))
             }
             Self::SheetPart(Part::Fact(fact)) => Parts::Written(fact_label(*fact, locale)),
-            Self::SheetPart(part) => key(format!("sheet-part-{}", part.key())),
-            Self::DueToday(date) => with("due-today", [("date", long_date(*date, locale))]),
-            Self::ContactAvailability { free, hours } => key(format!(
-                "contact-{}{}",
-                if *free { "free-" } else { "" },
-                hours.key()
-            )),
-            Self::ReachNumber { phone, by_text } => with(
-                if *by_text {
-                    "reach-by-text"
-                } else {
-                    "reach-by-call"
-                },
-                [("phone", phone.to_string())],
-            ),
-            Self::FiguresOutdated {
-                from: Some(from),
-                until,
-            } => with(
-                "figures-outdated",
-                [
-                    ("from", day_month_year(*from, locale)),
-                    ("until", day_month_year(*until, locale)),
-                ],
-            ),
-            Self::FiguresOutdated { from: None, until } => with(
-                "figures-outdated-until",
-                [("until", day_month_year(*until, locale))],
-            ),
-            Self::VerifiedOn(date) => {
-                with("verified-on", [("date", day_month_year(*date, locale))])
-            }
-            Self::Stale {
-                months,
-                last_verified,
-            } => with(
-                "stale",
-                [
-                    ("months", months.to_string()),
-                    ("date", day_month_year(*last_verified, locale)),
-                ],
-            ),
-            Self::PartnerVerifiedOn { partner, date } => with(
+            Self::SheetPart(part) => Parts::key(format!("sheet-part-{}", part.key())),
+            Self::DueToday(date) => Parts::with("due-today", [("date", long_date(*date, locale))]),
+            Self::PartnerVerifiedOn { partner, date } => Parts::with(
                 "partner-verified-on",
                 [
                     ("partner", partner.to_string()),
@@ -411,96 +392,6 @@ impl Message<'_> {
             ),
         }
     }
-}
-
-/// A message as the translation files know it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Parts {
-    /// The message `key`, its `{{placeables}}` filled from `args`.
-    Key {
-        key: String,
-        args: Vec<(&'static str, String)>,
-    },
-    /// A counted message: `key_one`, `key_other`… chosen by the
-    /// language's plural rule for `count`, which fills `{{count}}`.
-    Counted {
-        key: String,
-        count: i64,
-        args: Vec<(&'static str, String)>,
-    },
-    /// Words the core's grammar writes itself (a date, a fact and its
-    /// value), from its own keys.
-    Written(String),
-}
-
-impl Parts {
-    /// The message `key` with no placeable.
-    pub fn key(key: impl Into<String>) -> Parts {
-        Parts::Key {
-            key: key.into(),
-            args: Vec::new(),
-        }
-    }
-
-    /// The message `key` with its placeables' values.
-    pub fn with<const N: usize>(
-        key: impl Into<String>,
-        args: [(&'static str, String); N],
-    ) -> Parts {
-        Parts::Key {
-            key: key.into(),
-            args: args.into(),
-        }
-    }
-
-    /// The counted message `key` for `count`.
-    pub fn counted<const N: usize>(
-        key: impl Into<String>,
-        count: i64,
-        args: [(&'static str, String); N],
-    ) -> Parts {
-        Parts::Counted {
-            key: key.into(),
-            count,
-            args: args.into(),
-        }
-    }
-
-    /// The keys a language must have for this message: a counted message
-    /// needs at least its `_other` form.
-    pub fn keys(&self) -> Vec<String> {
-        match self {
-            Parts::Key { key, .. } => vec![key.clone()],
-            Parts::Counted { key, .. } => vec![format!("{key}_other")],
-            Parts::Written(_) => Vec::new(),
-        }
-    }
-
-    /// The text in `locale`, with its typography.
-    pub fn text(self, locale: Locale) -> String {
-        fn args<'v>(args: &'v [(&'static str, String)]) -> Vec<(&'static str, Arg<'v>)> {
-            args.iter()
-                .map(|(name, value)| (*name, Arg::Text(value)))
-                .collect()
-        }
-        match self {
-            Parts::Key { key, args: values } => text::format(locale, &key, &args(&values)),
-            Parts::Counted {
-                key,
-                count,
-                args: values,
-            } => text::plural(locale, &key, count, &args(&values)),
-            Parts::Written(words) => text::in_language(words, locale),
-        }
-    }
-}
-
-fn key(key: impl Into<String>) -> Parts {
-    Parts::key(key)
-}
-
-fn with<const N: usize>(key: impl Into<String>, args: [(&'static str, String); N]) -> Parts {
-    Parts::with(key, args)
 }
 
 #[cfg(test)]

@@ -7,6 +7,12 @@
 //! the facts still missing); [`Condition::explain`] says why, condition by
 //! condition, quoting the person's values.
 
+pub mod messages;
+
+pub mod explanation;
+pub(crate) mod program;
+pub mod sentences;
+
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
@@ -17,10 +23,9 @@ use crate::explanation::Explanations;
 use crate::facts::{bits_of, check_value, Fact, FactSet, FactType, Facts, Value};
 use crate::geo;
 use crate::problem::{Path, Problem};
-use crate::questionnaire::LocalizedText;
-use crate::sentences;
 use crate::text::ByLocale;
 use crate::text::Locale;
+use crate::text::LocalizedText;
 
 /// One condition of a rule, with the sentence that replaces the generated
 /// one in explanations, if the author gave it. Made by [`Condition::parse`]
@@ -699,7 +704,7 @@ impl Condition {
             Test::Age { min, max } => sentences::age_text(*min, *max, locale),
             Test::InZone(zone) => sentences::zone_text(zone, locale),
             Test::Answer { question, values } => sentences::answer_text(question, values, locale),
-            Test::ToCheck(what) => crate::messages::Message::ToCheckItem {
+            Test::ToCheck(what) => messages::RuleMessage::ToCheckItem {
                 what: what.get(locale),
             }
             .text(locale),
@@ -1490,7 +1495,8 @@ mod tests {
 
     #[test]
     fn conditions_are_written_back_in_their_own_syntax() {
-        let national: Json = serde_json::from_str(include_str!("../data/catalogue.json")).unwrap();
+        let national: Json =
+            serde_json::from_str(include_str!("../../data/catalogue.json")).unwrap();
         let mut written = 0;
         for entry in national["entries"].as_array().unwrap() {
             let Some(json) = entry.get("eligibility") else {

@@ -7,6 +7,10 @@
 //! zones against the facts vocabulary and the INSEE codes, values against
 //! the data·inclusion referentials) and reports every problem at once.
 
+pub mod messages;
+
+pub mod import;
+
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -18,11 +22,11 @@ use validator::{Validate, ValidationError, ValidationErrors, ValidationErrorsKin
 use crate::date::Date;
 use crate::problem::Problem;
 use crate::program::Program;
-use crate::questionnaire::LocalizedText;
 use crate::referentials::Referential;
 use crate::rules::{Condition, Test, Zone};
 use crate::text::ByLocale;
 use crate::text::Locale;
+use crate::text::LocalizedText;
 
 /// The catalogue format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -522,7 +526,7 @@ fn fee(value: &str) -> Result<(), ValidationError> {
 }
 
 fn https_url(url: &str) -> Result<(), ValidationError> {
-    match crate::print::https_problem(url) {
+    match crate::links::https_problem(url) {
         None => Ok(()),
         Some(code @ "bidi_control_in_url") => Err(error(
             code,
@@ -670,7 +674,9 @@ fn flatten(errors: &ValidationErrors, path: &str, problems: &mut Vec<Problem>) {
 /// entry has the `to_check` and no longer the flag.
 fn with_notes_conditions(rule: Option<Condition>) -> Condition {
     let check = Condition::new(
-        Test::ToCheck(crate::messages::Message::NotesConditions.localized()),
+        Test::ToCheck(crate::text::localized(|_| {
+            messages::CatalogueMessage::NotesConditions.parts()
+        })),
         None,
     );
     match rule {

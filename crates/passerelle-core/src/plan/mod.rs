@@ -39,6 +39,8 @@
 //! assert_eq!(Plan::from_json(&plan.to_json()).unwrap(), plan);
 //! ```
 
+pub mod messages;
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -48,9 +50,9 @@ use crate::catalogue::{Catalogue, Entry};
 use crate::date::{Date, HolidayZone, Weekday};
 use crate::diagnosis::Diagnosis;
 use crate::facts::{Fact, Facts, Value};
-use crate::messages::Message;
 use crate::orientation::{orient, Need, Priority, Request};
 use crate::text::Locale;
+use messages::PlanMessage;
 
 /// The plan format version this build writes and reads. Version 1 (the
 /// first, 2026-11) knew only whole days unavailable
@@ -1073,7 +1075,7 @@ impl Plan {
         Action {
             id: String::new(),
             kind: ActionKind::ContactPartner,
-            title: Message::ContactPartnerAction { name: &name }.text(self.locale),
+            title: PlanMessage::ContactPartnerAction { name: &name }.text(self.locale),
             entry: Some(entry.id.clone()),
             contact: Some(PartnerContact {
                 name,
@@ -1107,7 +1109,7 @@ impl Plan {
         Some(Action {
             id: String::new(),
             kind: ActionKind::GetDocument,
-            title: Message::PrepareDocuments {
+            title: PlanMessage::PrepareDocuments {
                 name,
                 documents: &documents.join(", "),
             }
@@ -1932,7 +1934,8 @@ mod tests {
 
     #[test]
     fn documents_the_partner_asks_for_come_first() {
-        let mut json: Json = serde_json::from_str(include_str!("../data/catalogue.json")).unwrap();
+        let mut json: Json =
+            serde_json::from_str(include_str!("../../data/catalogue.json")).unwrap();
         for entry in json["entries"].as_array_mut().unwrap() {
             if entry["id"] == "mission-locale" {
                 entry["documents"] = serde_json::json!([
@@ -2296,7 +2299,7 @@ mod tests {
 
     #[test]
     fn a_version_1_plan_is_migrated_on_import() {
-        let v1 = include_str!("../tests/fixtures/plan-v1.json");
+        let v1 = include_str!("../../tests/fixtures/plan-v1.json");
         assert!(v1.contains("\"format_version\": 1") && v1.contains("unavailable_days"));
         let plan = Plan::from_json(v1).unwrap();
         assert_eq!(plan.format_version, PLAN_FORMAT_VERSION);

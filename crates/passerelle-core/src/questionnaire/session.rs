@@ -15,8 +15,8 @@ use serde_json::Value as Json;
 use crate::date::Date;
 use crate::diagnosis::{Diagnosis, FoundNeed, RaisedAlert, RaisedBy, UrgentAlert};
 use crate::facts::{FactSet, Facts};
-use crate::messages::Message;
 use crate::orientation::{orient, Need, Priority, Request};
+use crate::questionnaire::messages::QuestionnaireMessage;
 use crate::text::Locale;
 
 use crate::questionnaire::{
@@ -124,10 +124,10 @@ impl SessionError {
         match (self, question) {
             (SessionError::Answer(error), Some(question)) => error.message(question, locale),
             (SessionError::Answer(_), None) | (SessionError::NotCurrentQuestion { .. }, _) => {
-                Message::NotCurrentQuestion.text(locale)
+                QuestionnaireMessage::NotCurrentQuestion.text(locale)
             }
-            (SessionError::Complete, _) => Message::SessionComplete.text(locale),
-            (SessionError::NotSkippable, _) => Message::NotSkippable.text(locale),
+            (SessionError::Complete, _) => QuestionnaireMessage::SessionComplete.text(locale),
+            (SessionError::NotSkippable, _) => QuestionnaireMessage::NotSkippable.text(locale),
         }
     }
 }
@@ -187,8 +187,10 @@ impl SnapshotError {
     /// Message for the person whose answers could not be resumed.
     pub fn message(&self, locale: Locale) -> String {
         match self {
-            SnapshotError::FutureVersion { .. } => Message::SnapshotTooNew.text(locale),
-            _ => Message::SnapshotUnreadable.text(locale),
+            SnapshotError::FutureVersion { .. } => {
+                QuestionnaireMessage::SnapshotTooNew.text(locale)
+            }
+            _ => QuestionnaireMessage::SnapshotUnreadable.text(locale),
         }
     }
 }
@@ -522,7 +524,9 @@ impl DiagnosisSession {
                 Some(AnswerValue::Text(code)) => {
                     let label = match communes.name(code) {
                         Some(name) => LocalizedText::same_in_every_language(name),
-                        None => Message::CommuneChosenBefore.localized(),
+                        None => crate::text::localized(|_| {
+                            QuestionnaireMessage::CommuneChosenBefore.parts()
+                        }),
                     };
                     Cow::Owned(vec![option(code, label)])
                 }
@@ -1742,7 +1746,8 @@ mod tests {
     /// A catalogue of entries (id, theme, eligibility), shaped like the
     /// first entry of the national one.
     fn catalogue_of(entries: &[(&str, &str, serde_json::Value)]) -> Arc<Catalogue> {
-        let national: Json = serde_json::from_str(include_str!("../data/catalogue.json")).unwrap();
+        let national: Json =
+            serde_json::from_str(include_str!("../../data/catalogue.json")).unwrap();
         let template = national["entries"][0].clone();
         let entries: Vec<Json> = entries
             .iter()
