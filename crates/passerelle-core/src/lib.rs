@@ -62,12 +62,10 @@ pub mod vocabulary;
 // Every module keeps its path from the crate root: `passerelle_core::facts`
 // is `vocabulary::facts`. Inside the crate, `tests/layers.rs` reads these
 // lines to know which layer `crate::facts` is in.
-pub(crate) use base::sort;
 pub use base::{date, json, limits, links, problem};
 pub use catalogue::import;
 pub use exports::{messages, print, referral, report};
 pub use questionnaire::{diagnosis, session};
-pub(crate) use rules::program;
 pub use rules::{explanation, sentences};
 pub use text::typography;
 pub use vocabulary::{communes, facts, geo, referentials, theme_labels, urgent};

@@ -27,12 +27,12 @@ pub fn parse(text: &str) -> Result<Json, serde_json::Error> {
 }
 
 /// Parses a document read from outside: checked against the limits of
-/// [`crate::limits`] first, then parsed; a problem with its code and path
+/// [`crate::base::limits`] first, then parsed; a problem with its code and path
 /// (`document_too_large`, `too_deep`, `list_too_long`, `text_too_long`,
 /// `id_too_long`, `invalid_json`) when it cannot be.
-pub fn parse_document(text: &str) -> Result<Json, crate::problem::Problem> {
-    crate::limits::check_text(text)?;
-    parse(text).map_err(|error| crate::problem::Problem::json(&error))
+pub fn parse_document(text: &str) -> Result<Json, crate::base::problem::Problem> {
+    crate::base::limits::check_text(text)?;
+    parse(text).map_err(|error| crate::base::problem::Problem::json(&error))
 }
 
 /// Reads a `T` from a parsed JSON value.

@@ -19,7 +19,7 @@
 
 use serde_json::Value as Json;
 
-use crate::problem::Problem;
+use crate::base::problem::Problem;
 
 /// The largest document, in bytes of UTF-8 text (16 MiB): code
 /// `document_too_large`. The national catalogue is about 170 KB for 62
@@ -330,7 +330,7 @@ mod tests {
 
     fn refused(text: &str) -> (&'static str, String) {
         let problem = check_text(text).unwrap_err();
-        let value_problem = crate::json::parse(text)
+        let value_problem = crate::base::json::parse(text)
             .ok()
             .map(|value| check_value(&value, "$").unwrap_err());
         if let Some(value_problem) = value_problem {
@@ -348,7 +348,7 @@ mod tests {
         assert_eq!(path, format!("${}", "[0]".repeat(MAX_DEPTH)));
         let fits = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(check_text(&fits).is_ok());
-        assert!(check_value(&crate::json::parse(&fits).unwrap(), "$").is_ok());
+        assert!(check_value(&crate::base::json::parse(&fits).unwrap(), "$").is_ok());
 
         let list = format!(
             r#"{{"a": [1], "b": {{"c": [{}]}}}}"#,

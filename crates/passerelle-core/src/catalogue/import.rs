@@ -9,8 +9,8 @@
 
 use serde_json::{json, Map, Value as Json};
 
+use crate::base::problem::Problem;
 use crate::catalogue::{parse_entry, Catalogue};
-use crate::problem::Problem;
 
 /// The result of an import.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,7 +116,7 @@ fn zone(record: &Map<String, Json>, path: &str, report: &mut Vec<Problem>) -> Op
 /// assert_eq!(reported, ["unmapped_zone_code", "conditions_not_encoded"]);
 /// ```
 pub fn import_data_inclusion(json: &str) -> Result<Import, Vec<Problem>> {
-    let value = crate::json::parse_document(json).map_err(|problem| vec![problem])?;
+    let value = crate::base::json::parse_document(json).map_err(|problem| vec![problem])?;
     let Some(records) = value.as_array() else {
         return Err(vec![Problem::new(
             "wrong_type",

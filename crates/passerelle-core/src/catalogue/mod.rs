@@ -19,14 +19,14 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 use validator::{Validate, ValidationError, ValidationErrors, ValidationErrorsKind};
 
-use crate::date::Date;
-use crate::problem::Problem;
-use crate::program::Program;
-use crate::referentials::Referential;
+use crate::base::date::Date;
+use crate::base::problem::Problem;
+use crate::rules::program::Program;
 use crate::rules::{Condition, Test, Zone};
 use crate::text::ByLocale;
 use crate::text::Locale;
 use crate::text::LocalizedText;
+use crate::vocabulary::referentials::Referential;
 
 /// The catalogue format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -85,7 +85,7 @@ pub struct Catalogue {
     /// The communes known, to name those of zones and where a person
     /// lives (see [`Catalogue::with_communes`]).
     #[serde(skip)]
-    communes: crate::communes::Communes,
+    communes: crate::vocabulary::communes::Communes,
 }
 
 /// What orientation needs of every entry, worked out once per catalogue so
@@ -133,7 +133,7 @@ pub(crate) struct Compiled {
 /// then id: see `Index::closeness_and_name`.
 fn ranks(entries: &[Entry], locale: Locale) -> Vec<u64> {
     let mut order: Vec<usize> = (0..entries.len()).collect();
-    crate::sort::sort_by_key(&mut order, |&i| {
+    crate::base::sort::sort_by_key(&mut order, |&i| {
         (entries[i].name.get(locale), entries[i].id.as_str())
     });
     let mut keys = vec![0; entries.len()];
@@ -320,9 +320,11 @@ impl KeyStep {
     /// Whether it leads a need of `theme` (a theme or a category): the same
     /// theme, a theme of that category, or that theme's category.
     pub fn leads(&self, theme: &str) -> bool {
-        let category = crate::referentials::theme_category(theme);
+        let category = crate::vocabulary::referentials::theme_category(theme);
         self.leads.iter().any(|led| {
-            led == theme || crate::referentials::theme_category(led) == theme || led == category
+            led == theme
+                || crate::vocabulary::referentials::theme_category(led) == theme
+                || led == category
         })
     }
 }
@@ -429,13 +431,13 @@ fn error(code: &'static str, message: impl Into<Cow<'static, str>>) -> Validatio
 }
 
 fn slug(id: &str) -> Result<(), ValidationError> {
-    if id.len() > crate::limits::MAX_ID {
+    if id.len() > crate::base::limits::MAX_ID {
         return Err(error(
             "id_too_long",
             format!(
                 "This id is {} bytes long; ids are at most {} bytes.",
                 id.len(),
-                crate::limits::MAX_ID
+                crate::base::limits::MAX_ID
             ),
         ));
     }
@@ -526,7 +528,7 @@ fn fee(value: &str) -> Result<(), ValidationError> {
 }
 
 fn https_url(url: &str) -> Result<(), ValidationError> {
-    match crate::links::https_problem(url) {
+    match crate::base::links::https_problem(url) {
         None => Ok(()),
         Some(code @ "bidi_control_in_url") => Err(error(
             code,
@@ -631,7 +633,7 @@ fn validity_period(entry: &EntryRecord) -> Result<(), ValidationError> {
 /// The problems of a failed validation, with their JSON paths under `path`.
 fn flatten(errors: &ValidationErrors, path: &str, problems: &mut Vec<Problem>) {
     let mut fields: Vec<_> = errors.errors().iter().collect();
-    crate::sort::sort_by(&mut fields, |a, b| a.0.cmp(b.0));
+    crate::base::sort::sort_by(&mut fields, |a, b| a.0.cmp(b.0));
     for (field, kind) in fields {
         let field_path = if field == "__all__" {
             path.to_owned()
@@ -733,8 +735,9 @@ pub(crate) fn parse_entry(value: &Json, path: &str, problems: &mut Vec<Problem>)
         }
         for (i, theme) in key.leads.iter().enumerate() {
             let known = Referential::Themes.contains(theme)
-                || (Referential::Themes.terms().iter())
-                    .any(|term| crate::referentials::theme_category(&term.value) == theme);
+                || (Referential::Themes.terms().iter()).any(|term| {
+                    crate::vocabulary::referentials::theme_category(&term.value) == theme
+                });
             if !known {
                 problems.push(Problem::new(
                     "not_in_referential",
@@ -824,13 +827,14 @@ impl Catalogue {
     /// ]);
     /// ```
     pub fn from_json(json: &str) -> Result<Catalogue, Vec<Problem>> {
-        let value: Json = crate::json::parse_document(json).map_err(|problem| vec![problem])?;
+        let value: Json =
+            crate::base::json::parse_document(json).map_err(|problem| vec![problem])?;
         Catalogue::from_value(&value)
     }
 
     /// Reads and checks a catalogue already parsed as JSON.
     pub fn from_value(value: &Json) -> Result<Catalogue, Vec<Problem>> {
-        crate::limits::check_value(value, "$").map_err(|problem| vec![problem])?;
+        crate::base::limits::check_value(value, "$").map_err(|problem| vec![problem])?;
         let mut problems = Vec::new();
         let Some(map) = value.as_object() else {
             return Err(vec![Problem::new(
@@ -1014,13 +1018,13 @@ impl Catalogue {
     /// assert_eq!(catalogue.communes().name("93066"), Some("Saint-Denis"));
     /// assert_eq!(catalogue.commune_parts_needed(), ["93"]);
     /// ```
-    pub fn with_communes(mut self, communes: crate::communes::Communes) -> Catalogue {
+    pub fn with_communes(mut self, communes: crate::vocabulary::communes::Communes) -> Catalogue {
         self.communes = communes;
         self
     }
 
     /// The communes this catalogue names.
-    pub fn communes(&self) -> &crate::communes::Communes {
+    pub fn communes(&self) -> &crate::vocabulary::communes::Communes {
         &self.communes
     }
 
@@ -1036,7 +1040,9 @@ impl Catalogue {
                 Test::Not(part) => walk(part, into),
                 Test::InZone(zone) => {
                     for code in zone.communes() {
-                        let Some(part) = crate::communes::Communes::part_of_commune(code) else {
+                        let Some(part) =
+                            crate::vocabulary::communes::Communes::part_of_commune(code)
+                        else {
                             continue;
                         };
                         let at = into.partition_point(|known| *known < part);
@@ -1068,7 +1074,7 @@ impl Catalogue {
             stale_after_months: None,
             index: Index::new(&entries),
             entries,
-            communes: crate::communes::Communes::default(),
+            communes: crate::vocabulary::communes::Communes::default(),
         }
     }
 
@@ -1115,7 +1121,7 @@ impl Catalogue {
                 }
             }
         }
-        crate::sort::sort_by(&mut items, |a, b| {
+        crate::base::sort::sort_by(&mut items, |a, b| {
             (a.due, &a.entry.id, a.reason).cmp(&(b.due, &b.entry.id, b.reason))
         });
         items

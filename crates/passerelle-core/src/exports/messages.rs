@@ -9,16 +9,16 @@
 
 use super::part::Part;
 use crate::catalogue::messages::CatalogueMessage;
-use crate::communes::Communes;
-use crate::facts::{Fact, Value};
 use crate::orientation::messages::OrientationMessage;
 use crate::plan::messages::PlanMessage;
 use crate::plan::Actor;
 use crate::questionnaire::messages::QuestionnaireMessage;
 use crate::rules::messages::RuleMessage;
-use crate::sentences::{fact_label, fact_value_text};
+use crate::rules::sentences::{fact_label, fact_value_text};
 use crate::text::{day_month_year, long_date, Locale};
-use crate::urgent::UrgentMessage;
+use crate::vocabulary::communes::Communes;
+use crate::vocabulary::facts::{Fact, Value};
+use crate::vocabulary::urgent::UrgentMessage;
 
 /// How a message becomes text, shared by every layer's messages (its
 /// old path, kept).
@@ -73,9 +73,9 @@ pub enum Message<'a> {
     /// Saved answers written by a newer version.
     SnapshotTooNew,
     /// A date in words: "vendredi 27 novembre 2026", "Friday 27 November 2026".
-    LongDate(crate::date::Date),
+    LongDate(crate::base::date::Date),
     /// The date a document was made, at its top.
-    DocumentDate(crate::date::Date),
+    DocumentDate(crate::base::date::Date),
     /// Title of the plan's print view.
     PlanTitle,
     /// Heading of the plan's objectives.
@@ -89,7 +89,7 @@ pub enum Message<'a> {
     /// No step left to do.
     NoNextStep,
     /// When a step is due; `None`: no date yet.
-    Due(Option<crate::date::Date>),
+    Due(Option<crate::base::date::Date>),
     /// Who does a step, told to the person; `partner`: the partner's name.
     PrintWho {
         actor: crate::plan::Actor,
@@ -134,7 +134,7 @@ pub enum Message<'a> {
     /// The person's consent, with its date.
     ReferralConsent {
         partner: &'a str,
-        date: crate::date::Date,
+        date: crate::base::date::Date,
     },
     /// Heading of the needs on a referral sheet.
     ReferralNeedsTitle,
@@ -173,14 +173,14 @@ pub enum Message<'a> {
     /// A referral sheet asked for an emergency line: one calls it.
     ReferralEmergencyLine { line: &'a str },
     /// When a step is due, when it is today: "Quand : aujourd’hui, …".
-    DueToday(crate::date::Date),
+    DueToday(crate::base::date::Date),
     /// The only choice of a commune question when the commune table cannot
     /// be read: the commune chosen before.
     CommuneChosenBefore,
     /// When and at what cost an urgent contact answers.
     ContactAvailability {
         free: bool,
-        hours: crate::diagnosis::Hours,
+        hours: crate::questionnaire::diagnosis::Hours,
     },
     /// The words of an urgent contact's button: call, or text by SMS.
     ReachNumber { phone: &'a str, by_text: bool },
@@ -195,45 +195,45 @@ pub enum Message<'a> {
     /// Why a right is to check: its amounts and ceilings hold from `from` (if known) until
     /// `until`, and the orientation's date is outside that period.
     FiguresOutdated {
-        from: Option<crate::date::Date>,
-        until: crate::date::Date,
+        from: Option<crate::base::date::Date>,
+        until: crate::base::date::Date,
     },
     /// What to check of an entry still marked with the retired
     /// `conditions_in_notes`: the conditions its notes state.
     NotesConditions,
     /// When an entry's criteria were last checked against its source:
     /// "Vérifié le 3 décembre 2026".
-    VerifiedOn(crate::date::Date),
+    VerifiedOn(crate::base::date::Date),
     /// The warning of an entry not verified for more than `months` months
     /// (last on `last_verified`).
     Stale {
         months: u16,
-        last_verified: crate::date::Date,
+        last_verified: crate::base::date::Date,
     },
     /// On a referral sheet: when the information on the partner was last
     /// checked against its source.
     PartnerVerifiedOn {
         partner: &'a str,
-        date: crate::date::Date,
+        date: crate::base::date::Date,
     },
     /// On a referral sheet: the information on the partner was not
     /// verified for too long.
     StalePartner { partner: &'a str },
-    /// A date before [`crate::facts::EARLIEST_DATE`]: a year mistyped
+    /// A date before [`crate::vocabulary::facts::EARLIEST_DATE`]: a year mistyped
     /// ("0001" for "2001").
     DateTooEarly,
 }
 
 impl Message<'_> {
     /// The message in the given language, with its typography (French:
-    /// see [`crate::typography`], applied to every message and to the
+    /// see [`crate::text::typography`], applied to every message and to the
     /// names and texts it quotes).
     pub fn text(&self, locale: Locale) -> String {
         self.parts(locale).text(locale)
     }
 
     /// The message in every language, as the data's texts are.
-    pub fn localized(&self) -> crate::LocalizedText {
+    pub fn localized(&self) -> crate::text::LocalizedText {
         crate::text::localized(|locale| self.parts(locale))
     }
 

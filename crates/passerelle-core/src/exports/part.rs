@@ -3,7 +3,7 @@
 
 use serde::{Serialize, Serializer};
 
-use crate::facts::Fact;
+use crate::vocabulary::facts::Fact;
 
 /// A part of a plan that a referral sheet includes or leaves out. In
 /// JSON, its stable id: `needs`, `facts:age`, `other_objectives`…

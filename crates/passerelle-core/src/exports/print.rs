@@ -43,14 +43,14 @@
 
 use std::borrow::Cow;
 
+use crate::base::date::Date;
 use crate::catalogue::Catalogue;
-use crate::date::Date;
-use crate::messages::Message;
+use crate::exports::messages::Message;
 use crate::plan::{Action, ActionStatus, ContactDetails, Objective, PartnerContact, Plan};
 use crate::text::Locale;
-use crate::theme_labels::theme_label;
+use crate::vocabulary::theme_labels::theme_label;
 
-pub use crate::links::{https_href, https_problem, is_bidi_control, mailto_href, tel_href};
+pub use crate::base::links::{https_href, https_problem, is_bidi_control, mailto_href, tel_href};
 
 /// The plan as one HTML page in the plan's language, for the person to
 /// read, print or keep: their objectives, the next steps (when, who, how
@@ -144,7 +144,7 @@ pub fn print_view(plan: &Plan, catalogue: &Catalogue, today: Date) -> String {
 /// The urgent alerts raised, each with what to tell the person and its
 /// numbers (a link, shown as text too) with when and at what cost each
 /// answers: on paper, in full, never folded.
-fn urgent_numbers(html: &mut Html, alerts: &[crate::UrgentAlert]) {
+fn urgent_numbers(html: &mut Html, alerts: &[crate::vocabulary::urgent::UrgentAlert]) {
     if alerts.is_empty() {
         return;
     }
@@ -162,7 +162,9 @@ fn urgent_numbers(html: &mut Html, alerts: &[crate::UrgentAlert]) {
             match contact.phone.and_then(tel_href) {
                 Some(tel) => {
                     let href = match contact.reach {
-                        crate::diagnosis::Reach::TextMessage => tel.replacen("tel:", "sms:", 1),
+                        crate::questionnaire::diagnosis::Reach::TextMessage => {
+                            tel.replacen("tel:", "sms:", 1)
+                        }
                         _ => tel,
                     };
                     html.raw("<a href=\"");

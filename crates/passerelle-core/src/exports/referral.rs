@@ -57,15 +57,15 @@
 
 use serde::Serialize;
 
+use crate::base::date::Date;
 use crate::catalogue::Catalogue;
-use crate::date::Date;
-use crate::facts::{Fact, FactSet, Facts, Value};
-use crate::messages::Message;
+use crate::exports::messages::Message;
+use crate::exports::print::{contact_details, objective_label, Html};
 use crate::orientation::Priority;
 use crate::plan::{ActionKind, ActionStatus, Actor, Consent, ContactDetails, Plan};
-use crate::print::{contact_details, objective_label, Html};
 use crate::rules::{Condition, Outcome, Test, Zone};
 use crate::text::Locale;
+use crate::vocabulary::facts::{Fact, FactSet, Facts, Value};
 
 pub use super::part::Part;
 
@@ -332,10 +332,10 @@ pub fn referral_sheet(
         .unwrap_or_else(|_| plan.facts.clone());
     let categories: Vec<&str> = needs
         .iter()
-        .map(|need| crate::referentials::theme_category(&need.theme))
+        .map(|need| crate::vocabulary::referentials::theme_category(&need.theme))
         .filter(|category| {
             (found.themes.iter())
-                .any(|theme| crate::referentials::theme_category(theme) == *category)
+                .any(|theme| crate::vocabulary::referentials::theme_category(theme) == *category)
         })
         .collect();
     let situation: FactSet = categories
@@ -350,7 +350,7 @@ pub fn referral_sheet(
         .iter()
         .map(|fact| {
             let value = resolved.get(fact).cloned();
-            let text = crate::sentences::fact_value_text(
+            let text = crate::rules::sentences::fact_value_text(
                 fact,
                 value.as_ref(),
                 catalogue.communes(),

@@ -118,7 +118,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Serialize, Serializer};
 
 use crate::plan::{ActionKind, ActionStatus, ObjectiveStatus, Plan};
-use crate::referentials::{theme_category, Referential};
+use crate::vocabulary::referentials::{theme_category, Referential};
 
 /// The smallest count shown; any count under it is suppressed.
 pub const MIN_COUNT: u64 = 5;
@@ -308,7 +308,7 @@ impl Durations {
                 max_days: None,
             };
         }
-        crate::sort::sort_by_key(&mut days, |day| *day);
+        crate::base::sort::sort_by_key(&mut days, |day| *day);
         let middle = days.len() / 2;
         let median = if days.len() % 2 == 0 {
             (days[middle - 1] as f64 + days[middle] as f64) / 2.0
@@ -362,12 +362,12 @@ impl Report {
     /// The report as compact JSON.
     pub fn to_json(&self) -> String {
         // Strings and numbers in maps with string keys: it always serialises.
-        crate::json::write(self)
+        crate::base::json::write(self)
     }
 
     /// The report as indented JSON.
     pub fn to_json_pretty(&self) -> String {
-        crate::json::write_pretty(self)
+        crate::base::json::write_pretty(self)
     }
 }
 
@@ -476,7 +476,7 @@ pub fn report(plans: &[Plan]) -> Report {
             .add(index);
 
         let mut dates: Vec<_> = plan.reviews.iter().map(|review| review.date).collect();
-        crate::sort::sort_by_key(&mut dates, |date| *date);
+        crate::base::sort::sort_by_key(&mut dates, |date| *date);
         let mut previous = plan.schedule.start;
         let before = intervals.len();
         for date in dates {

@@ -2,7 +2,7 @@
 //! checked, and why its figures or its information may be out of date
 //! (`locales/<tag>/core.json`).
 
-use crate::date::Date;
+use crate::base::date::Date;
 use crate::text::{day_month_year, Locale, Parts};
 
 /// A message of the orientation.

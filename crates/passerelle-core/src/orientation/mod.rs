@@ -8,15 +8,15 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use std::borrow::Cow;
 
+use crate::base::date::Date;
+use crate::base::problem::Problem;
 use crate::catalogue::{Access, Catalogue, Compiled, Entry, FiguresValid};
-use crate::date::Date;
-use crate::explanation::{ExplanationList, Explanations};
-use crate::facts::{Fact, FactSet, Facts};
-use crate::problem::Problem;
-use crate::referentials::{theme_category, Referential};
+use crate::rules::explanation::{ExplanationList, Explanations};
 use crate::rules::{Outcome, Test};
 use crate::text::Locale;
-use crate::urgent::UrgentAlert;
+use crate::vocabulary::facts::{Fact, FactSet, Facts};
+use crate::vocabulary::referentials::{theme_category, Referential};
+use crate::vocabulary::urgent::UrgentAlert;
 
 /// How pressing a need is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -48,7 +48,7 @@ pub struct Need {
     #[serde(default)]
     pub priority: Priority,
     /// The urgent alerts raised with this need, if the caller knows them
-    /// ([`Diagnosis::orientation_needs`](crate::Diagnosis::orientation_needs)
+    /// ([`Diagnosis::orientation_needs`](crate::questionnaire::diagnosis::Diagnosis::orientation_needs)
     /// does): an emergency line that some alert names among its contacts
     /// is then proposed only when one of these names it (the 119 for a
     /// child in danger, not for every urgent need about the family). Empty:
@@ -753,7 +753,7 @@ fn eligibility(outcome: Outcome) -> Eligibility {
 /// age, children, a disability recognised or not, nationality, the
 /// neighbourhood. `docs/catalogue-format.md` has the table.
 fn publics_of(facts: &Facts, urgent_need: bool) -> (u16, u16) {
-    use crate::facts::Value;
+    use crate::vocabulary::facts::Value;
     let integer = |fact| match facts.get(fact) {
         Some(Value::Integer(n)) => Some(*n),
         _ => None,
@@ -862,7 +862,7 @@ fn collapse(needs: &[Need]) -> Vec<Need> {
 /// last ([`NeedOrientation`]). Copies of one need (same theme) collapse
 /// into the first, so `needs` may be shorter than the request's: find a
 /// need's orientation by its theme ([`Orientation::of_need`]). More than
-/// [`MAX_NEEDS`](crate::limits::MAX_NEEDS) needs are refused
+/// [`MAX_NEEDS`](crate::base::limits::MAX_NEEDS) needs are refused
 /// (`too_many_needs`, path `$.needs`).
 ///
 /// ```
@@ -886,7 +886,7 @@ fn collapse(needs: &[Need]) -> Vec<Need> {
 /// assert_eq!(reasons.get(0).unwrap().text(), "Habiter en France\u{a0}: votre département est Seine-Saint-Denis (93)");
 /// ```
 pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orientation<'c>, Problem> {
-    if request.needs.len() > crate::limits::MAX_NEEDS {
+    if request.needs.len() > crate::base::limits::MAX_NEEDS {
         return Err(Problem::new(
             "too_many_needs",
             "$.needs",
@@ -894,7 +894,7 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
                 "{} needs were given; an orientation takes at most {} (there are 85 themes and \
                  categories).",
                 request.needs.len(),
-                crate::limits::MAX_NEEDS
+                crate::base::limits::MAX_NEEDS
             ),
         ));
     }

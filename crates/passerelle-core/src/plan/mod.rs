@@ -46,12 +46,12 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
+use crate::base::date::{Date, HolidayZone, Weekday};
 use crate::catalogue::{Catalogue, Entry};
-use crate::date::{Date, HolidayZone, Weekday};
-use crate::diagnosis::Diagnosis;
-use crate::facts::{Fact, Facts, Value};
 use crate::orientation::{orient, Need, Priority, Request};
+use crate::questionnaire::diagnosis::Diagnosis;
 use crate::text::Locale;
+use crate::vocabulary::facts::{Fact, Facts, Value};
 use messages::PlanMessage;
 
 /// The plan format version this build writes and reads. Version 1 (the
@@ -61,8 +61,8 @@ use messages::PlanMessage;
 pub const PLAN_FORMAT_VERSION: u32 = 2;
 
 /// The longest text a person or advisor may write in a plan (a statement,
-/// a note, a review's text): [`crate::limits::MAX_PLAN_TEXT`].
-pub const MAX_TEXT: usize = crate::limits::MAX_PLAN_TEXT;
+/// a note, a review's text): [`crate::base::limits::MAX_PLAN_TEXT`].
+pub const MAX_TEXT: usize = crate::base::limits::MAX_PLAN_TEXT;
 
 /// How many first actions the builder proposes for each need at most.
 const PROPOSALS_PER_NEED: usize = 2;
@@ -647,7 +647,7 @@ impl<'de> Deserialize<'de> for Edit {
         };
         let mut by_op = serde_json::Map::new();
         by_op.insert(op, payload);
-        crate::json::read::<EditByOp>(&Json::Object(by_op))
+        crate::base::json::read::<EditByOp>(&Json::Object(by_op))
             .map(Edit::from)
             .map_err(D::Error::custom)
     }
@@ -747,9 +747,11 @@ pub enum PlanError {
     FutureVersion { version: u64 },
     /// The facts could not be read (a birth date after the date of the plan).
     Facts { detail: String },
-    /// A file over a limit of [`crate::limits`]: too large, too deep, a
+    /// A file over a limit of [`crate::base::limits`]: too large, too deep, a
     /// list or a text too long. Its code is the problem's.
-    Limit { problem: crate::problem::Problem },
+    Limit {
+        problem: crate::base::problem::Problem,
+    },
 }
 
 impl PlanError {
@@ -849,10 +851,10 @@ pub struct Plan {
     /// In the order to work on them: urgent needs first.
     pub objectives: Vec<Objective>,
     /// The urgent alerts the diagnosis raised, in the order of
-    /// [`UrgentAlert::ALL`](crate::UrgentAlert::ALL): their contacts stay
+    /// [`UrgentAlert::ALL`](crate::vocabulary::urgent::UrgentAlert::ALL): their contacts stay
     /// in reach on the plan and its print view. Absent when none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub urgent: Vec<crate::UrgentAlert>,
+    pub urgent: Vec<crate::vocabulary::urgent::UrgentAlert>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub advisor: Option<ContactDetails>,
     /// How a partner can reach the person: given only on the referral
@@ -877,10 +879,10 @@ impl Plan {
     /// yet, in the referential's order: what the person may add with
     /// [`Edit::AddObjective`].
     pub fn categories_to_add(&self) -> Vec<&'static str> {
-        crate::theme_labels::categories()
+        crate::vocabulary::theme_labels::categories()
             .filter(|category| {
                 !self.objectives.iter().any(|objective| {
-                    crate::referentials::theme_category(&objective.theme) == *category
+                    crate::vocabulary::referentials::theme_category(&objective.theme) == *category
                 })
             })
             .collect()
@@ -906,7 +908,7 @@ impl Plan {
         if choices.needs.is_empty() {
             return Err(PlanError::NoNeed);
         }
-        let mut needs: Vec<&crate::diagnosis::FoundNeed> = Vec::new();
+        let mut needs: Vec<&crate::questionnaire::diagnosis::FoundNeed> = Vec::new();
         for theme in &choices.needs {
             let need = diagnosis
                 .needs
@@ -921,7 +923,7 @@ impl Plan {
         }
         // Urgent needs first, whatever the order chosen (stable: the
         // person's order within each).
-        crate::sort::sort_by_key(&mut needs, |need| need.priority != Priority::Urgent);
+        crate::base::sort::sort_by_key(&mut needs, |need| need.priority != Priority::Urgent);
         for statement in choices.statements.values() {
             check_text(statement, "statement")?;
         }
@@ -1159,7 +1161,7 @@ impl Plan {
             .iter()
             .filter(|(_, step)| matches!(step.when, When::Paced(_)))
             .collect();
-        crate::sort::sort_by_key(&mut paced, |(_, step)| match step.when {
+        crate::base::sort::sort_by_key(&mut paced, |(_, step)| match step.when {
             When::Paced(order) => order,
             _ => 0,
         });
@@ -1209,7 +1211,7 @@ impl Plan {
         match &mut edit {
             Edit::Built => return Err(PlanError::AlreadyBuilt),
             Edit::AddObjective { objective } => {
-                if !crate::theme_labels::is_need(&objective.theme) {
+                if !crate::vocabulary::theme_labels::is_need(&objective.theme) {
                     return Err(PlanError::UnknownTheme {
                         theme: objective.theme.clone(),
                     });
@@ -1399,7 +1401,7 @@ impl Plan {
                 )
             })
             .collect();
-        crate::sort::sort_by_key(&mut steps, |action| action.due);
+        crate::base::sort::sort_by_key(&mut steps, |action| action.due);
         steps
     }
 
@@ -1446,15 +1448,15 @@ impl Plan {
     /// The plan as versioned JSON.
     pub fn to_json(&self) -> String {
         // Plain data of strings, numbers and dates: it always serialises.
-        crate::json::write_pretty(self)
+        crate::base::json::write_pretty(self)
     }
 
     /// Reads a plan exported by [`to_json`](Self::to_json). A plan of a
     /// newer format version, or a file that is not a plan, is refused.
     pub fn from_json(json: &str) -> Result<Plan, PlanError> {
         let corrupted = |detail: String| PlanError::Corrupted { detail };
-        crate::limits::check_text(json).map_err(|problem| PlanError::Limit { problem })?;
-        let value = crate::json::parse(json).map_err(|e| corrupted(e.to_string()))?;
+        crate::base::limits::check_text(json).map_err(|problem| PlanError::Limit { problem })?;
+        let value = crate::base::json::parse(json).map_err(|e| corrupted(e.to_string()))?;
         let version = value
             .get("format_version")
             .and_then(Json::as_u64)
@@ -1464,7 +1466,7 @@ impl Plan {
         }
         let mut value = migrate(value, version)?;
         rename_entries(&mut value);
-        let plan: Plan = crate::json::read(&value).map_err(|e| corrupted(e.to_string()))?;
+        let plan: Plan = crate::base::json::read(&value).map_err(|e| corrupted(e.to_string()))?;
         plan.check().map_err(corrupted)?;
         Ok(plan)
     }
@@ -1703,25 +1705,28 @@ fn move_item<T>(items: &mut Vec<T>, from: usize, to: usize) -> Result<(), PlanEr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnosis::{RaisedAlert, UrgentAlert};
+    use crate::questionnaire::diagnosis::{RaisedAlert, UrgentAlert};
 
     #[test]
     fn names_are_the_json_names() {
         for status in ActionStatus::ALL {
             assert_eq!(
-                crate::json::write(&status),
+                crate::base::json::write(&status),
                 format!("\"{}\"", status.name())
             );
         }
         for actor in [Actor::Person, Actor::Advisor, Actor::Partner] {
-            assert_eq!(crate::json::write(&actor), format!("\"{}\"", actor.name()));
+            assert_eq!(
+                crate::base::json::write(&actor),
+                format!("\"{}\"", actor.name())
+            );
         }
     }
-    use crate::diagnosis::FoundNeed;
+    use crate::questionnaire::diagnosis::FoundNeed;
 
     #[test]
     fn edits_are_read_tagged_inside_and_only_with_their_fields() {
-        let read = |text: &str| crate::json::read_text::<Edit>(text);
+        let read = |text: &str| crate::base::json::read_text::<Edit>(text);
         for edit in [
             Edit::Built,
             Edit::SetStatus {
@@ -1731,7 +1736,7 @@ mod tests {
             Edit::SetNextReview { date: None },
             Edit::WithdrawConsent { entry: "x".into() },
         ] {
-            let text = crate::json::write(&edit);
+            let text = crate::base::json::write(&edit);
             assert!(text.starts_with(r#"{"op":"#), "{text}");
             assert_eq!(read(&text).unwrap(), edit);
         }

@@ -1,18 +1,18 @@
 //! The result of a diagnosis: facts, needs, urgent alerts and the person's
 //! own order of needs.
 //!
-//! [`DiagnosisSession::diagnosis`](crate::DiagnosisSession::diagnosis)
+//! [`DiagnosisSession::diagnosis`](crate::questionnaire::session::DiagnosisSession::diagnosis)
 //! makes it from the answers; it is a plain value that serialises to JSON.
 
 use serde::{Deserialize, Serialize};
 
-use crate::date::Date;
-use crate::facts::Facts;
+use crate::base::date::Date;
 use crate::orientation::{Need, Priority};
 use crate::questionnaire::AnswerValue;
 use crate::text::Locale;
+use crate::vocabulary::facts::Facts;
 
-pub use crate::urgent::{alerts_summary, Contact, Hours, Reach, Service, UrgentAlert};
+pub use crate::vocabulary::urgent::{alerts_summary, Contact, Hours, Reach, Service, UrgentAlert};
 
 /// Read from the alert, the answers that raised it, and the text, whose
 /// language gives the contacts' (French when the text is not the alert's).

@@ -29,7 +29,7 @@ pub enum QuestionnaireMessage<'a> {
     NotADate,
     /// A date after today.
     DateInFuture,
-    /// A date before [`crate::facts::EARLIEST_DATE`]: a year mistyped
+    /// A date before [`crate::vocabulary::facts::EARLIEST_DATE`]: a year mistyped
     /// ("0001" for "2001").
     DateTooEarly,
     /// Not a postal code.

@@ -18,15 +18,15 @@ use std::sync::Arc;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value as Json;
 
+use crate::base::date::Date;
+use crate::base::problem::{Path, Problem};
 use crate::catalogue::Catalogue;
-use crate::date::Date;
-use crate::facts::{check_value, CodeKind, Fact, FactSet, FactType, Facts, Value};
 use crate::orientation::{Need, Priority};
-use crate::problem::{Path, Problem};
 use crate::questionnaire::messages::QuestionnaireMessage;
 use crate::rules::{Condition, Outcome};
 use crate::text::Locale;
-use crate::urgent::UrgentAlert;
+use crate::vocabulary::facts::{check_value, CodeKind, Fact, FactSet, FactType, Facts, Value};
+use crate::vocabulary::urgent::UrgentAlert;
 
 /// The questionnaire format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -102,7 +102,7 @@ pub enum QuestionKind {
     /// commune's INSEE code. Its options come from the commune table
     /// ([`Questionnaire::with_communes`]), so it is asked only when the
     /// postal code serves several communes: one alone is set without a
-    /// question (see [`crate::DiagnosisSession::options`]).
+    /// question (see [`crate::questionnaire::session::DiagnosisSession::options`]).
     Commune,
     /// A short free text; it sets no fact.
     ShortText {
@@ -349,7 +349,7 @@ pub fn ranked_themes(ranks: &[(String, Option<usize>)]) -> Result<AnswerValue, A
         .iter()
         .filter_map(|(theme, rank)| Some(((*rank)?, theme)))
         .collect();
-    crate::sort::sort_by_key(&mut ranked, |(rank, _)| *rank);
+    crate::base::sort::sort_by_key(&mut ranked, |(rank, _)| *rank);
     if ranked.windows(2).any(|pair| pair[0].0 == pair[1].0) {
         return Err(AnswerError::RepeatedRank);
     }
@@ -383,7 +383,7 @@ pub enum AnswerError {
     NotADate,
     /// A date after today (the session's reference date).
     DateInFuture,
-    /// A date before [`crate::facts::EARLIEST_DATE`] (1900): a year mistyped.
+    /// A date before [`crate::vocabulary::facts::EARLIEST_DATE`] (1900): a year mistyped.
     DateTooEarly,
     /// Not five digits.
     NotAPostalCode,
@@ -501,15 +501,16 @@ impl Question {
     }
 
     /// Every fact the question's conditions read.
-    pub(crate) fn facts_read(&self) -> crate::facts::FactSet {
+    pub(crate) fn facts_read(&self) -> crate::vocabulary::facts::FactSet {
         self.read
             .ask_when
             .iter()
             .chain(&self.read.needs)
             .chain(&self.read.urgent)
-            .fold(crate::facts::FactSet::EMPTY, |facts, condition| {
-                facts.union(condition.facts())
-            })
+            .fold(
+                crate::vocabulary::facts::FactSet::EMPTY,
+                |facts, condition| facts.union(condition.facts()),
+            )
     }
 
     /// The options of a choice question; empty for other kinds.
@@ -688,7 +689,7 @@ impl Question {
                 let date = Date::parse(text.trim()).map_err(|_| AnswerError::NotADate)?;
                 if date > today {
                     Err(AnswerError::DateInFuture)
-                } else if date < crate::facts::EARLIEST_DATE {
+                } else if date < crate::vocabulary::facts::EARLIEST_DATE {
                     Err(AnswerError::DateTooEarly)
                 } else {
                     Ok(())
@@ -696,14 +697,14 @@ impl Question {
             }
             (QuestionKind::Date, _) => Err(AnswerError::NotADate),
             (QuestionKind::PostalCode, AnswerValue::Text(code))
-                if crate::geo::is_postal_code(code) =>
+                if crate::vocabulary::geo::is_postal_code(code) =>
             {
                 Ok(())
             }
             (QuestionKind::PostalCode, _) => Err(AnswerError::NotAPostalCode),
             // Which communes the postal code serves is the session's to check.
             (QuestionKind::Commune, AnswerValue::Text(code))
-                if crate::geo::is_commune_code(code) =>
+                if crate::vocabulary::geo::is_commune_code(code) =>
             {
                 Ok(())
             }
@@ -771,7 +772,7 @@ pub struct Questionnaire {
     catalogue: Option<Arc<Catalogue>>,
     /// The communes known: a commune question's options.
     #[serde(skip)]
-    communes: crate::communes::Communes,
+    communes: crate::vocabulary::communes::Communes,
 }
 
 /// One problem found while loading a questionnaire: the shared [`Problem`].
@@ -825,7 +826,7 @@ impl Questionnaire {
     /// ]);
     /// ```
     pub fn from_json(json: &str) -> Result<Questionnaire, QuestionnaireError> {
-        crate::limits::check_text(json).map_err(|problem| QuestionnaireError {
+        crate::base::limits::check_text(json).map_err(|problem| QuestionnaireError {
             problems: vec![problem],
         })?;
         let mut questionnaire: Questionnaire =
@@ -851,20 +852,23 @@ impl Questionnaire {
     /// The questionnaire, knowing the communes of `communes`: a commune
     /// question lists those of the postal code answered, and a postal code
     /// that serves one commune only sets it (see
-    /// [`crate::DiagnosisSession::options`]).
-    pub fn with_communes(mut self, communes: crate::communes::Communes) -> Questionnaire {
+    /// [`crate::questionnaire::session::DiagnosisSession::options`]).
+    pub fn with_communes(
+        mut self,
+        communes: crate::vocabulary::communes::Communes,
+    ) -> Questionnaire {
         self.communes = communes;
         self
     }
 
     /// Knows the communes of `communes` from now on (see
     /// [`Questionnaire::with_communes`]).
-    pub fn set_communes(&mut self, communes: crate::communes::Communes) {
+    pub fn set_communes(&mut self, communes: crate::vocabulary::communes::Communes) {
         self.communes = communes;
     }
 
     /// The communes known.
-    pub fn communes(&self) -> &crate::communes::Communes {
+    pub fn communes(&self) -> &crate::vocabulary::communes::Communes {
         &self.communes
     }
 
@@ -972,7 +976,7 @@ impl Questionnaire {
             );
         }
         let count: usize = self.sections.iter().map(|s| s.questions.len()).sum();
-        if count > crate::limits::MAX_QUESTIONS {
+        if count > crate::base::limits::MAX_QUESTIONS {
             // Each step looks through the questions to come: a session
             // on more would not answer in a moment.
             found.push(
@@ -980,7 +984,7 @@ impl Questionnaire {
                 "$.sections".into(),
                 format!(
                     "The questionnaire has {count} questions; it may have at most {}.",
-                    crate::limits::MAX_QUESTIONS
+                    crate::base::limits::MAX_QUESTIONS
                 ),
             );
             return found.list;
@@ -998,7 +1002,7 @@ impl Questionnaire {
                     "Give the section an id.".into(),
                 );
             } else if let Some(problem) =
-                crate::limits::id_too_long(&format!("{section_path}.id"), &section.id)
+                crate::base::limits::id_too_long(&format!("{section_path}.id"), &section.id)
             {
                 found.push(problem.code, problem.path, problem.message);
             } else if let Some(problem) = not_a_slug(&format!("{section_path}.id"), &section.id) {
@@ -1028,14 +1032,14 @@ impl Questionnaire {
             .flat_map(|(_, read)| read.ask_when.iter().chain(&read.needs).chain(&read.urgent))
             .map(condition_weight)
             .sum();
-        if weight > crate::limits::MAX_QUESTIONNAIRE_CONDITIONS {
+        if weight > crate::base::limits::MAX_QUESTIONNAIRE_CONDITIONS {
             found.push(
                 "too_many_conditions",
                 "$.sections".into(),
                 format!(
                     "The questions' conditions hold {weight} tests and values; a questionnaire \
                      may hold at most {}.",
-                    crate::limits::MAX_QUESTIONNAIRE_CONDITIONS
+                    crate::base::limits::MAX_QUESTIONNAIRE_CONDITIONS
                 ),
             );
         }
@@ -1120,7 +1124,7 @@ impl Hasher for Fnv {
 #[derive(Default)]
 struct Before<'q> {
     /// Facts set, with those derived from them.
-    facts: crate::facts::FactSet,
+    facts: crate::vocabulary::facts::FactSet,
     /// The questions, by id (the first one of an id given twice).
     questions: HashMap<&'q str, &'q Question, BuildHasherDefault<Fnv>>,
 }
@@ -1154,7 +1158,9 @@ impl Question {
                 format!("{path}.id"),
                 "Give the question an id.".into(),
             );
-        } else if let Some(problem) = crate::limits::id_too_long(&format!("{path}.id"), &self.id) {
+        } else if let Some(problem) =
+            crate::base::limits::id_too_long(&format!("{path}.id"), &self.id)
+        {
             found.push(problem.code, problem.path, problem.message);
         } else if let Some(problem) = not_a_slug(&format!("{path}.id"), &self.id) {
             found.push(problem.code, problem.path, problem.message);
@@ -1335,7 +1341,7 @@ impl Question {
                             "Give the option an id.".into(),
                         );
                     } else if let Some(problem) =
-                        crate::limits::id_too_long(&option_path("id"), &option.id)
+                        crate::base::limits::id_too_long(&option_path("id"), &option.id)
                     {
                         found.push(problem.code, problem.path, problem.message);
                     } else if let Some(problem) = not_a_slug(&option_path("id"), &option.id) {
@@ -1946,7 +1952,7 @@ pub(crate) mod tests {
             values
         );
         assert_eq!(
-            crate::json::read_text::<Vec<AnswerValue>>(&json).unwrap(),
+            crate::base::json::read_text::<Vec<AnswerValue>>(&json).unwrap(),
             values
         );
         for wrong in [
@@ -1958,7 +1964,7 @@ pub(crate) mod tests {
             "18446744073709551615",
         ] {
             assert!(
-                crate::json::read_text::<AnswerValue>(wrong).is_err(),
+                crate::base::json::read_text::<AnswerValue>(wrong).is_err(),
                 "{wrong} is not an answer"
             );
         }

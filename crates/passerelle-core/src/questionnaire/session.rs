@@ -12,12 +12,12 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
-use crate::date::Date;
-use crate::diagnosis::{Diagnosis, FoundNeed, RaisedAlert, RaisedBy, UrgentAlert};
-use crate::facts::{FactSet, Facts};
+use crate::base::date::Date;
 use crate::orientation::{orient, Need, Priority, Request};
+use crate::questionnaire::diagnosis::{Diagnosis, FoundNeed, RaisedAlert, RaisedBy, UrgentAlert};
 use crate::questionnaire::messages::QuestionnaireMessage;
 use crate::text::Locale;
+use crate::vocabulary::facts::{FactSet, Facts};
 
 use crate::questionnaire::{
     AnswerError, AnswerValue, ChoiceOption, LocalizedText, Question, QuestionKind, Questionnaire,
@@ -164,11 +164,11 @@ pub enum SnapshotError {
         /// The stable code of the step that was refused.
         code: &'static str,
     },
-    /// Over a limit of [`crate::limits`]: too large, too deep, a list or
+    /// Over a limit of [`crate::base::limits`]: too large, too deep, a list or
     /// a text too long. Its code is the problem's.
     Limit {
         /// The limit crossed, with its code and path.
-        problem: crate::problem::Problem,
+        problem: crate::base::problem::Problem,
     },
 }
 
@@ -421,8 +421,8 @@ impl DiagnosisSession {
     /// chosen is not lost; otherwise it is left out, and without any table
     /// it is not counted in the progress either.
     fn commune_asked(&self, known: &Known, position: usize, question: &Question) -> Outcome {
-        use crate::communes::PostalCommunes;
-        use crate::facts::{Fact, Value};
+        use crate::vocabulary::communes::PostalCommunes;
+        use crate::vocabulary::facts::{Fact, Value};
         let communes = known.questionnaire.communes();
         let Some(Value::Text(postal_code)) = known.facts.get(Fact::PostalCode) else {
             if communes.is_empty() && !self.answers.contains_key(&question.id) {
@@ -484,8 +484,8 @@ impl DiagnosisSession {
         questionnaire: &'q Questionnaire,
         question: &'q Question,
     ) -> Cow<'q, [ChoiceOption]> {
-        use crate::communes::PostalCommunes;
-        use crate::facts::{Fact, Value};
+        use crate::vocabulary::communes::PostalCommunes;
+        use crate::vocabulary::facts::{Fact, Value};
         if !matches!(question.kind, QuestionKind::Commune) {
             return Cow::Borrowed(question.options());
         }
@@ -505,9 +505,11 @@ impl DiagnosisSession {
             PostalCommunes::Several(list) => {
                 let homonym = |name: &str| list.iter().filter(|c| c.name == name).count() > 1;
                 let options = list.iter().map(|commune| {
-                    let department = crate::geo::department_of_commune(commune.code)
+                    let department = crate::vocabulary::geo::department_of_commune(commune.code)
                         .and_then(|code| {
-                            crate::geo::DEPARTMENTS.iter().find(|(c, _, _)| *c == code)
+                            crate::vocabulary::geo::DEPARTMENTS
+                                .iter()
+                                .find(|(c, _, _)| *c == code)
                         })
                         .map(|(_, name, _)| *name);
                     let label = match department {
@@ -632,7 +634,7 @@ impl DiagnosisSession {
         let mut remaining = Remaining::default();
         // Questions still to come whose condition is not settled yet:
         // how many read each fact, and each question's answer.
-        let mut pending_facts = [0usize; crate::facts::Fact::ALL.len()];
+        let mut pending_facts = [0usize; crate::vocabulary::facts::Fact::ALL.len()];
         let mut pending_answers = vec![0usize; if count_all { count } else { 0 }];
         let mut ranking_pending = false;
         for position in known.next..count {
@@ -695,7 +697,7 @@ impl DiagnosisSession {
             ranking_pending |= ranking;
             if matches!(question.kind, QuestionKind::Commune) {
                 // Made certain, or ruled out, by the postal code.
-                pending_facts[crate::facts::Fact::PostalCode as usize] += 1;
+                pending_facts[crate::vocabulary::facts::Fact::PostalCode as usize] += 1;
             }
             if let (false, Some(condition)) = (ranking, question.ask_when_condition()) {
                 for fact in condition.facts().iter() {
@@ -993,7 +995,7 @@ impl DiagnosisSession {
                     }
                     None => needs.push(FoundNeed {
                         theme: signal.theme.clone(),
-                        label: crate::theme_labels::theme_label(&signal.theme, locale)
+                        label: crate::vocabulary::theme_labels::theme_label(&signal.theme, locale)
                             .unwrap_or(&signal.theme)
                             .to_owned(),
                         priority: signal.priority,
@@ -1026,14 +1028,14 @@ impl DiagnosisSession {
             }
         }
         // Stable: needs keep the order first raised within equal keys.
-        crate::sort::sort_by_key(&mut needs, |need| {
+        crate::base::sort::sort_by_key(&mut needs, |need| {
             (
                 need.priority != Priority::Urgent,
                 need.rank.unwrap_or(usize::MAX),
                 need.priority,
             )
         });
-        crate::sort::sort_by_key(&mut alerts, |alert| {
+        crate::base::sort::sort_by_key(&mut alerts, |alert| {
             UrgentAlert::ALL.iter().position(|a| *a == alert.alert)
         });
         Diagnosis {
@@ -1057,7 +1059,7 @@ impl DiagnosisSession {
             answers: self.answers.clone(),
         };
         // A struct of strings, a date and plain answers always serialises.
-        crate::json::write(&snapshot)
+        crate::base::json::write(&snapshot)
     }
 
     /// Resumes a session from a [`snapshot`](Self::snapshot), replaying
@@ -1082,8 +1084,9 @@ impl DiagnosisSession {
         snapshot: &str,
     ) -> Result<DiagnosisSession, SnapshotError> {
         let corrupted = |detail: String| SnapshotError::Corrupted { detail };
-        crate::limits::check_text(snapshot).map_err(|problem| SnapshotError::Limit { problem })?;
-        let json = crate::json::parse(snapshot).map_err(|e| corrupted(e.to_string()))?;
+        crate::base::limits::check_text(snapshot)
+            .map_err(|problem| SnapshotError::Limit { problem })?;
+        let json = crate::base::json::parse(snapshot).map_err(|e| corrupted(e.to_string()))?;
         match json.get("snapshot_version").and_then(Json::as_u64) {
             Some(version) if version > u64::from(SNAPSHOT_VERSION) => {
                 return Err(SnapshotError::FutureVersion { version })
@@ -1091,7 +1094,8 @@ impl DiagnosisSession {
             Some(version) if version == u64::from(SNAPSHOT_VERSION) => {}
             _ => return Err(corrupted("no valid snapshot_version".into())),
         }
-        let snapshot: Snapshot = crate::json::read(&json).map_err(|e| corrupted(e.to_string()))?;
+        let snapshot: Snapshot =
+            crate::base::json::read(&json).map_err(|e| corrupted(e.to_string()))?;
         if snapshot.questionnaire_id != questionnaire.id {
             return Err(SnapshotError::OtherQuestionnaire {
                 questionnaire_id: snapshot.questionnaire_id,
@@ -1174,8 +1178,8 @@ impl DiagnosisSession {
         reference_date: Date,
         answers: &BTreeMap<String, AnswerValue>,
         locale: Locale,
-    ) -> (DiagnosisSession, Vec<crate::problem::Problem>) {
-        use crate::problem::Problem;
+    ) -> (DiagnosisSession, Vec<crate::base::problem::Problem>) {
+        use crate::base::problem::Problem;
         let mut session = DiagnosisSession::new(questionnaire, reference_date);
         let mut problems = Vec::new();
         while let Some(question) = session.current(questionnaire) {
@@ -1255,8 +1259,8 @@ impl DiagnosisSession {
 mod tests {
     use super::*;
     use crate::catalogue::Catalogue;
-    use crate::facts::{Fact, Value};
     use crate::questionnaire::tests::questionnaire_of;
+    use crate::vocabulary::facts::{Fact, Value};
     use serde_json::json;
     use std::sync::Arc;
 

@@ -37,13 +37,13 @@ use std::sync::OnceLock;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
-use crate::communes::Communes;
-use crate::facts::{Fact, Facts};
-use crate::program::Program;
+use crate::rules::program::Program;
+use crate::rules::sentences;
 use crate::rules::{Condition, Outcome, Status, Test};
-use crate::sentences;
 use crate::text;
 use crate::text::Locale;
+use crate::vocabulary::communes::Communes;
+use crate::vocabulary::facts::{Fact, Facts};
 
 /// The recorded explanations of one person's evaluations, and the person's
 /// values in words. Conditions are borrowed from the catalogue (`'c`).

@@ -19,13 +19,13 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 use serde_json::{Map, Value as Json};
 
-use crate::explanation::Explanations;
-use crate::facts::{bits_of, check_value, Fact, FactSet, FactType, Facts, Value};
-use crate::geo;
-use crate::problem::{Path, Problem};
+use crate::base::problem::{Path, Problem};
+use crate::rules::explanation::Explanations;
 use crate::text::ByLocale;
 use crate::text::Locale;
 use crate::text::LocalizedText;
+use crate::vocabulary::facts::{bits_of, check_value, Fact, FactSet, FactType, Facts, Value};
+use crate::vocabulary::geo;
 
 /// One condition of a rule, with the sentence that replaces the generated
 /// one in explanations, if the author gave it. Made by [`Condition::parse`]
@@ -977,8 +977,8 @@ enum Place {
 }
 
 /// How deep conditions may nest: deeper input is refused, never a stack
-/// overflow ([`crate::limits::MAX_CONDITION_DEPTH`]).
-pub const MAX_DEPTH: usize = crate::limits::MAX_CONDITION_DEPTH;
+/// overflow ([`crate::base::limits::MAX_CONDITION_DEPTH`]).
+pub const MAX_DEPTH: usize = crate::base::limits::MAX_CONDITION_DEPTH;
 
 const OPERATORS: [&str; 12] = [
     "all", "any", "not", "equals", "in", "has_any", "compare", "between", "age", "in_zone",
@@ -1034,7 +1034,7 @@ pub(crate) fn parse_label(
     path: &Path,
     problems: &mut Vec<Problem>,
 ) -> Option<LocalizedText> {
-    match crate::json::read::<LocalizedText>(value) {
+    match crate::base::json::read::<LocalizedText>(value) {
         Ok(text) if text.has(Locale::Fr) => Some(text),
         Ok(_) => {
             problems.push(Problem::at(
@@ -1338,7 +1338,7 @@ mod tests {
     fn facts(json: Json) -> Facts {
         Facts::from_value(&json, "$")
             .unwrap()
-            .resolve(crate::date::Date::parse("2026-11-26").unwrap())
+            .resolve(crate::base::date::Date::parse("2026-11-26").unwrap())
             .unwrap()
     }
 

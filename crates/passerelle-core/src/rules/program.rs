@@ -14,8 +14,8 @@
 //! each operation, which is the status of the condition it was compiled
 //! from.
 
-use crate::facts::{bits_of, Fact, FactType, Facts, Value};
 use crate::rules::{Comparison, Condition, Outcome, Status, Test, Zone};
+use crate::vocabulary::facts::{bits_of, Fact, FactType, Facts, Value};
 
 /// One operation: a condition without its sentences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -195,7 +195,7 @@ impl Program {
                 .zones
                 .get(index as usize)
                 .map_or(Outcome::NotMet, |zone| zone.contains(facts)),
-            Op::Unknown => Outcome::Unknown(crate::facts::FactSet::EMPTY),
+            Op::Unknown => Outcome::Unknown(crate::vocabulary::facts::FactSet::EMPTY),
         };
         record.status(at, outcome);
         outcome
@@ -281,7 +281,7 @@ mod tests {
         assert_eq!(program.end(3), 6);
         let facts = Facts::from_json(r#"{"age": 30, "postal_code": "93200", "rqth": false}"#)
             .unwrap()
-            .resolve(crate::date::Date::parse("2026-11-26").unwrap())
+            .resolve(crate::base::date::Date::parse("2026-11-26").unwrap())
             .unwrap();
         let mut statuses = vec![Status::Unknown; program.len()];
         assert_eq!(program.record(0, &facts, &mut statuses), Outcome::Met);

@@ -6,11 +6,11 @@
 //! ([`Fact::key`], [`Fact::value_key`], [`Fact::person_key`]); this module
 //! only puts the pieces together.
 
-use crate::communes::Communes;
-use crate::facts::{Fact, Value};
-use crate::geo;
 use crate::rules::{Comparison, Zone};
 use crate::text::{self, alternatives, day_month_year, euros, joined, together, Arg, Locale};
+use crate::vocabulary::communes::Communes;
+use crate::vocabulary::facts::{Fact, Value};
+use crate::vocabulary::geo;
 
 /// The message `key`, or `None` when no language of the chain has it.
 fn optional(locale: Locale, key: &str) -> Option<String> {
@@ -534,8 +534,8 @@ pub(crate) fn person_value_text(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnosis::{Service, UrgentAlert};
-    use crate::facts::FactType;
+    use crate::questionnaire::diagnosis::{Service, UrgentAlert};
+    use crate::vocabulary::facts::FactType;
 
     /// The keys the code makes, each in French and English: a key the
     /// files lack would show as the key itself.
@@ -582,7 +582,7 @@ mod tests {
                 .language()
                 .message_keys()
                 .filter(|key| {
-                    crate::referentials::Referential::Themes
+                    crate::vocabulary::referentials::Referential::Themes
                         .label(key)
                         .is_none()
                 })

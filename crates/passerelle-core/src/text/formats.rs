@@ -2,7 +2,7 @@
 //! `formats` file: "vendredi 1er mars 2026", "1 200 €", "A, B ou C".
 
 use super::{format, message, number, Arg, Locale};
-use crate::date::Date;
+use crate::base::date::Date;
 
 /// A date in words, with its weekday: "vendredi 27 novembre 2026" (with
 /// "1er" for the first of the month), "Friday 27 November 2026".

@@ -156,10 +156,10 @@ pub fn number(n: i64, locale: Locale) -> String {
 }
 
 /// `text` with the typography of its language (French: see
-/// [`crate::typography`]).
+/// [`crate::text::typography`]).
 pub fn in_language(text: String, locale: Locale) -> String {
     if locale == Locale::Fr {
-        crate::typography::french_owned(text)
+        crate::text::typography::french_owned(text)
     } else {
         text
     }

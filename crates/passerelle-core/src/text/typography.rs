@@ -5,9 +5,9 @@
 //! leave the sign alone at the start of the next line; none at all is
 //! simply wrong in French.
 //!
-//! [`french`] is applied to every French message ([`crate::Message::text`]),
+//! [`french`] is applied to every French message ([`crate::exports::messages::Message::text`]),
 //! every French text of a questionnaire or catalogue as it is read
-//! ([`crate::LocalizedText`]), every generated condition sentence and
+//! ([`crate::text::LocalizedText`]), every generated condition sentence and
 //! person's value: so texts written by others (a site's questionnaire, a
 //! local catalogue) get it too, without anyone editing them. It leaves
 //! alone a sign with a letter or digit right after it (prose puts a space

@@ -45,8 +45,8 @@
 
 use std::sync::Arc;
 
-use crate::geo;
-use crate::problem::Problem;
+use crate::base::problem::Problem;
+use crate::vocabulary::geo;
 
 /// The first words of a part's header line; the department follows.
 pub const PART_HEADER: &str = "# passerelle-communes 1 ";
@@ -220,7 +220,7 @@ impl Table {
                 format!("Line {line} of this commune part: {what}"),
             )
         };
-        crate::limits::check_text(text).map_err(|problem| Problem {
+        crate::base::limits::check_text(text).map_err(|problem| Problem {
             path: path.to_owned(),
             ..problem
         })?;
@@ -266,7 +266,7 @@ impl Table {
                     &format!("\"{wrong}\" is not a postal code."),
                 ));
             }
-            if communes.len() >= crate::limits::MAX_LIST {
+            if communes.len() >= crate::base::limits::MAX_LIST {
                 return Err(refused(i + 1, "too many communes in one part."));
             }
             communes.push((code, name, postal));
@@ -294,9 +294,9 @@ impl Table {
     /// postal code's communes keep the order of their part; a commune
     /// given by two parts is listed once.
     fn sort(&mut self) {
-        crate::sort::sort_by(&mut self.names, |a, b| a.0.cmp(&b.0));
+        crate::base::sort::sort_by(&mut self.names, |a, b| a.0.cmp(&b.0));
         self.names.dedup_by(|a, b| a.0 == b.0);
-        crate::sort::sort_by(&mut self.postal, |a, b| a.0.cmp(&b.0));
+        crate::base::sort::sort_by(&mut self.postal, |a, b| a.0.cmp(&b.0));
     }
 }
 

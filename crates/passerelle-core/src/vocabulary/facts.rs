@@ -10,9 +10,9 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value as Json;
 
-use crate::date::Date;
-use crate::geo;
-use crate::problem::Problem;
+use crate::base::date::Date;
+use crate::base::problem::Problem;
+use crate::vocabulary::geo;
 
 /// The name of a fact. In JSON, its snake_case name (`birth_date`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -490,13 +490,14 @@ impl Facts {
     /// Reads facts from a JSON object (see `docs/facts.md`), reporting
     /// every problem at once. `null` is read as absent.
     pub fn from_json(json: &str) -> Result<Facts, Vec<Problem>> {
-        let value: Json = crate::json::parse_document(json).map_err(|problem| vec![problem])?;
+        let value: Json =
+            crate::base::json::parse_document(json).map_err(|problem| vec![problem])?;
         Facts::from_value(&value, "$")
     }
 
     /// Reads facts from a parsed JSON object at `path`.
     pub fn from_value(value: &Json, path: &str) -> Result<Facts, Vec<Problem>> {
-        crate::limits::check_value(value, path).map_err(|problem| vec![problem])?;
+        crate::base::limits::check_value(value, path).map_err(|problem| vec![problem])?;
         let Json::Object(map) = value else {
             return Err(vec![Problem::new(
                 "wrong_type",
@@ -551,8 +552,8 @@ impl Facts {
     /// // Without the part, the commune stays unknown.
     /// assert_eq!(facts.with_commune_from(&Communes::new()), facts);
     /// ```
-    pub fn with_commune_from(&self, communes: &crate::communes::Communes) -> Facts {
-        use crate::communes::PostalCommunes;
+    pub fn with_commune_from(&self, communes: &crate::vocabulary::communes::Communes) -> Facts {
+        use crate::vocabulary::communes::PostalCommunes;
         let mut facts = self.clone();
         if let (None, Some(Value::Text(postal_code))) =
             (self.get(Fact::Commune), self.get(Fact::PostalCode))
@@ -569,7 +570,7 @@ impl Facts {
     pub fn resolve_in(
         &self,
         reference_date: Date,
-        communes: &crate::communes::Communes,
+        communes: &crate::vocabulary::communes::Communes,
     ) -> Result<Facts, Problem> {
         self.with_commune_from(communes).resolve(reference_date)
     }

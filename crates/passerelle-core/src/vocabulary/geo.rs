@@ -15,8 +15,8 @@
 //!   every address, but a few postal codes serve communes across a
 //!   department boundary and are then attributed to the wrong department.
 //!   When the commune code is known, it is used instead: given the commune
-//!   table ([`crate::communes`]), the commune of a postal code that serves
-//!   one commune is known ([`crate::facts::Facts::resolve_in`]), and a
+//!   table ([`crate::vocabulary::communes`]), the commune of a postal code that serves
+//!   one commune is known ([`crate::vocabulary::facts::Facts::resolve_in`]), and a
 //!   postal code of several is followed by a question.
 //! - Corsica's postal codes all start with `20`: `20000`–`20199` is taken
 //!   as Corse-du-Sud (`2A`) and `20200`–`20999` as Haute-Corse (`2B`), the

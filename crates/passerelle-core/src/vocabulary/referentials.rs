@@ -65,7 +65,7 @@ impl Referential {
             Referential::ReceptionModes => (6, data_file!("data-inclusion/modes-accueil.json")),
         };
         // The files are part of the crate and checked by a test: parsing cannot fail.
-        CELLS[index].get_or_init(|| crate::json::read_text(json).unwrap_or_default())
+        CELLS[index].get_or_init(|| crate::base::json::read_text(json).unwrap_or_default())
     }
 
     /// Whether `value` is one of the referential's values.

@@ -5,8 +5,8 @@
 //! other languages' theme labels are Passerelle's, in the `themes`
 //! translation files with the theme's value as key.
 
-use crate::referentials::Referential;
 use crate::text::Locale;
+use crate::vocabulary::referentials::Referential;
 
 /// The values of the need categories, in the referential's order.
 pub(crate) fn categories() -> impl Iterator<Item = &'static str> {
@@ -61,7 +61,7 @@ pub fn theme_label(theme: &str, locale: Locale) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::referentials::theme_category;
+    use crate::vocabulary::referentials::theme_category;
 
     fn assert_clean(label: &str, context: &str) {
         assert!(!label.is_empty(), "empty label for {context}");
