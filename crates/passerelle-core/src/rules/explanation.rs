@@ -37,9 +37,9 @@ use std::sync::OnceLock;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
+use crate::rules::conditions::{Condition, Outcome, Status, Test};
 use crate::rules::program::Program;
 use crate::rules::sentences;
-use crate::rules::{Condition, Outcome, Status, Test};
 use crate::text;
 use crate::text::Locale;
 use crate::vocabulary::communes::Communes;
@@ -409,5 +409,27 @@ impl PersonTexts {
                 "; "
             })
         }
+    }
+}
+
+impl Condition {
+    /// Explains the evaluation on resolved facts, in `locale`: the
+    /// condition's status and each of its parts', in words.
+    ///
+    /// ```
+    /// use passerelle_core::date::Date;
+    /// use passerelle_core::facts::Facts;
+    /// use passerelle_core::Locale;
+    /// use passerelle_core::rules::{Condition, Status};
+    ///
+    /// let rule = Condition::parse(&serde_json::json!({"age": {"min": 16, "max": 25}}), "$", &mut Vec::new()).unwrap();
+    /// let facts = Facts::from_json(r#"{"age": 22}"#).unwrap();
+    /// let explanations = rule.explain(&facts, Locale::Fr);
+    /// let explanation = explanations.all().get(0).unwrap();
+    /// assert_eq!(explanation.status(), Status::Met);
+    /// assert_eq!(explanation.text(), "Avoir entre 16 et 25 ans\u{a0}: vous avez 22\u{a0}ans");
+    /// ```
+    pub fn explain(&self, facts: &Facts, locale: Locale) -> Explanations<'_> {
+        Explanations::of_condition(self, facts.clone(), locale)
     }
 }

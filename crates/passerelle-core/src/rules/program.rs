@@ -14,7 +14,7 @@
 //! each operation, which is the status of the condition it was compiled
 //! from.
 
-use crate::rules::{Comparison, Condition, Outcome, Status, Test, Zone};
+use crate::rules::conditions::{Comparison, Condition, Outcome, Status, Test, Zone};
 use crate::vocabulary::facts::{bits_of, Fact, FactType, Facts, Value};
 
 /// One operation: a condition without its sentences.

@@ -6,7 +6,9 @@
 //! ([`Fact::key`], [`Fact::value_key`], [`Fact::person_key`]); this module
 //! only puts the pieces together.
 
-use crate::rules::{Comparison, Zone};
+use std::borrow::Cow;
+
+use crate::rules::conditions::{Comparison, Condition, Test, Zone};
 use crate::text::{self, alternatives, day_month_year, euros, joined, together, Arg, Locale};
 use crate::vocabulary::communes::Communes;
 use crate::vocabulary::facts::{Fact, Value};
@@ -528,6 +530,55 @@ pub(crate) fn person_value_text(
             "answer",
             &value_text(fact, value, communes, locale),
         ),
+    }
+}
+
+/// A condition's own sentence, made the first time a language asks.
+impl Condition {
+    /// The condition as a sentence, without the person's value: its label,
+    /// or the generated sentence ("Avoir entre 16 et 25 ans"), made the
+    /// first time a language asks.
+    pub fn text(&self, locale: Locale) -> Cow<'_, str> {
+        let (first, text) = self
+            .first_text
+            .get_or_init(|| (locale, self.make_text(locale).into()));
+        if *first == locale {
+            return Cow::Borrowed(text);
+        }
+        let text = (self.other_texts).get_or_make(locale, || self.make_text(locale).into());
+        Cow::Owned(text.to_string())
+    }
+
+    /// The label, or the generated sentence.
+    fn make_text(&self, locale: Locale) -> String {
+        match self.label() {
+            Some(label) => label.get(locale).to_owned(),
+            None => {
+                crate::text::in_language(Condition::generated_text(self.test(), locale), locale)
+            }
+        }
+    }
+
+    /// The generated sentence of a condition, without the person's value.
+    pub(crate) fn generated_text(test: &Test, locale: Locale) -> String {
+        match test {
+            Test::All(_) => all_of(locale),
+            Test::Any(_) => any_of(locale),
+            Test::Not(_) => none_of(locale),
+            Test::Equals { fact, value } => equals_text(*fact, value, locale),
+            Test::In { fact, values } | Test::HasAny { fact, values } => {
+                one_of_text(*fact, values, locale)
+            }
+            Test::Compare { fact, op, value } => compare_text(*fact, *op, *value, locale),
+            Test::Between { fact, min, max } => between_text(*fact, *min, *max, locale),
+            Test::Age { min, max } => age_text(*min, *max, locale),
+            Test::InZone(zone) => zone_text(zone, locale),
+            Test::Answer { question, values } => answer_text(question, values, locale),
+            Test::ToCheck(what) => crate::rules::messages::RuleMessage::ToCheckItem {
+                what: what.get(locale),
+            }
+            .text(locale),
+        }
     }
 }
 
