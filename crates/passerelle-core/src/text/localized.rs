@@ -94,7 +94,7 @@ impl<'de> Deserialize<'de> for LocalizedText {
                     // too (see `crate::text::typography`).
                     let value = without_bidi_controls(value);
                     let value = match tag.as_str() {
-                        "fr" => super::in_language(value, Locale::Fr),
+                        "fr" => super::message::in_language(value, Locale::Fr),
                         _ => value,
                     };
                     text.set(&tag, value);

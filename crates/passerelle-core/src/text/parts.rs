@@ -3,7 +3,9 @@
 //! steps, the print view…) name their keys in their own module and give
 //! [`Parts`]; this is how they become text.
 
-use super::{format, in_language, plural, Arg, Locale, LocalizedText};
+use super::language::Locale;
+use super::localized::LocalizedText;
+use super::message::{format, in_language, plural, Arg};
 
 /// A message as the translation files know it.
 #[derive(Debug, Clone, PartialEq, Eq)]
