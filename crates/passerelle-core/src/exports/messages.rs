@@ -1,6 +1,12 @@
-//! The messages the core writes itself: the errors of answers and
-//! sessions, the plan's generated steps, the print view, the referral
-//! sheet, the alerts' contacts and the freshness of the catalogue.
+//! Every message the core writes itself, gathered under one name
+//! ([`Message`]): the print view's and the referral sheet's, defined here,
+//! and those of the layers below, each defined in its own layer (the
+//! answers' and sessions' errors in `questionnaire`, the plan's generated
+//! steps in `plan`, the alerts' contacts in `vocabulary/urgent.rs`, the
+//! freshness of entries in `orientation`, what to check in `rules` and
+//! `catalogue`). Each of those converts into a [`Message`] (`From`, an
+//! exhaustive match: a message added below without its variant here does
+//! not compile), so that the translation tests reach every key.
 //!
 //! No word is written here: each message names its key in the translation
 //! files (`locales/<tag>/core.json`) and the values it shows; the texts
@@ -394,6 +400,90 @@ impl Message<'_> {
     }
 }
 
+impl<'a> From<QuestionnaireMessage<'a>> for Message<'a> {
+    fn from(message: QuestionnaireMessage<'a>) -> Self {
+        use QuestionnaireMessage as Q;
+        match message {
+            Q::AnswerRequired => Self::AnswerRequired,
+            Q::NotANumber => Self::NotANumber,
+            Q::OutOfRange { min, max, unit } => Self::OutOfRange { min, max, unit },
+            Q::UnknownOption => Self::UnknownOption,
+            Q::NotCurrentQuestion => Self::NotCurrentQuestion,
+            Q::SessionComplete => Self::SessionComplete,
+            Q::NotSkippable => Self::NotSkippable,
+            Q::RepeatedOption => Self::RepeatedOption,
+            Q::ExclusiveOption { label } => Self::ExclusiveOption { label },
+            Q::NotADate => Self::NotADate,
+            Q::DateInFuture => Self::DateInFuture,
+            Q::DateTooEarly => Self::DateTooEarly,
+            Q::NotAPostalCode => Self::NotAPostalCode,
+            Q::TooLong { max } => Self::TooLong { max },
+            Q::RepeatedRank => Self::RepeatedRank,
+            Q::SnapshotUnreadable => Self::SnapshotUnreadable,
+            Q::SnapshotTooNew => Self::SnapshotTooNew,
+            Q::CommuneChosenBefore => Self::CommuneChosenBefore,
+        }
+    }
+}
+
+impl<'a> From<PlanMessage<'a>> for Message<'a> {
+    fn from(message: PlanMessage<'a>) -> Self {
+        match message {
+            PlanMessage::ContactPartnerAction { name } => Self::ContactPartnerAction { name },
+            PlanMessage::PrepareDocuments { name, documents } => {
+                Self::PrepareDocuments { name, documents }
+            }
+        }
+    }
+}
+
+impl<'a> From<UrgentMessage<'a>> for Message<'a> {
+    fn from(message: UrgentMessage<'a>) -> Self {
+        match message {
+            UrgentMessage::ContactAvailability { free, hours } => {
+                Self::ContactAvailability { free, hours }
+            }
+            UrgentMessage::ReachNumber { phone, by_text } => Self::ReachNumber { phone, by_text },
+            UrgentMessage::UrgentNumbers { numbers } => Self::UrgentNumbers { numbers },
+            UrgentMessage::UrgentNumbersTitle => Self::UrgentNumbersTitle,
+        }
+    }
+}
+
+impl From<OrientationMessage> for Message<'_> {
+    fn from(message: OrientationMessage) -> Self {
+        match message {
+            OrientationMessage::FiguresOutdated { from, until } => {
+                Self::FiguresOutdated { from, until }
+            }
+            OrientationMessage::VerifiedOn(date) => Self::VerifiedOn(date),
+            OrientationMessage::Stale {
+                months,
+                last_verified,
+            } => Self::Stale {
+                months,
+                last_verified,
+            },
+        }
+    }
+}
+
+impl<'a> From<RuleMessage<'a>> for Message<'a> {
+    fn from(message: RuleMessage<'a>) -> Self {
+        match message {
+            RuleMessage::ToCheckItem { what } => Self::ToCheckItem { what },
+        }
+    }
+}
+
+impl From<CatalogueMessage> for Message<'_> {
+    fn from(message: CatalogueMessage) -> Self {
+        match message {
+            CatalogueMessage::NotesConditions => Self::NotesConditions,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -419,6 +509,27 @@ mod tests {
         assert_eq!(
             message.text(Locale::Fr),
             "Écrivez un nombre entre 14 et 120 ans."
+        );
+    }
+
+    #[test]
+    fn a_layer_s_message_is_the_same_text_as_its_message() {
+        let lower = QuestionnaireMessage::OutOfRange {
+            min: 14,
+            max: 120,
+            unit: "ans",
+        };
+        assert_eq!(
+            Message::from(lower.clone()).text(Locale::Fr),
+            lower.text(Locale::Fr)
+        );
+        let urgent = UrgentMessage::ReachNumber {
+            phone: "114",
+            by_text: true,
+        };
+        assert_eq!(
+            Message::from(urgent.clone()).text(Locale::En),
+            urgent.text(Locale::En)
         );
     }
 }
