@@ -68,7 +68,7 @@ pub use exports::{messages, print, referral, report};
 pub use questionnaire::{diagnosis, session};
 pub use rules::{explanation, sentences};
 pub use text::typography;
-pub use vocabulary::{communes, facts, geo, referentials, theme_labels, urgent};
+pub use vocabulary::{communes, facts, geo, needs, referentials, theme_labels, urgent};
 
 pub use diagnosis::Diagnosis;
 pub use messages::Message;

@@ -67,7 +67,7 @@ pub enum Message<'a> {
     /// A text too long.
     TooLong { max: usize },
     /// How pressing a need is, beside it.
-    NeedPriority(crate::orientation::Priority),
+    NeedPriority(crate::vocabulary::needs::Priority),
     /// Two needs given the same rank.
     RepeatedRank,
     /// The title of a plan's action to contact a partner.

@@ -61,11 +61,11 @@ use crate::base::date::Date;
 use crate::catalogue::Catalogue;
 use crate::exports::messages::Message;
 use crate::exports::print::{contact_details, objective_label, Html};
-use crate::orientation::Priority;
 use crate::plan::{ActionKind, ActionStatus, Actor, Consent, ContactDetails, Plan};
 use crate::rules::{Condition, Outcome, Test, Zone};
 use crate::text::Locale;
 use crate::vocabulary::facts::{Fact, FactSet, Facts, Value};
+use crate::vocabulary::needs::Priority;
 
 pub use super::part::Part;
 

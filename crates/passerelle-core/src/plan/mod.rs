@@ -48,10 +48,11 @@ use serde_json::Value as Json;
 
 use crate::base::date::{Date, HolidayZone, Weekday};
 use crate::catalogue::{Catalogue, Entry};
-use crate::orientation::{orient, Need, Priority, Request};
+use crate::orientation::{orient, Request};
 use crate::questionnaire::diagnosis::Diagnosis;
 use crate::text::Locale;
 use crate::vocabulary::facts::{Fact, Facts, Value};
+use crate::vocabulary::needs::{Need, Priority};
 use messages::PlanMessage;
 
 /// The plan format version this build writes and reads. Version 1 (the

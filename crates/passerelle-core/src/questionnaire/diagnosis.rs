@@ -7,10 +7,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::base::date::Date;
-use crate::orientation::{Need, Priority};
 use crate::questionnaire::AnswerValue;
 use crate::text::Locale;
 use crate::vocabulary::facts::Facts;
+use crate::vocabulary::needs::{Need, Priority};
 
 pub use crate::vocabulary::urgent::{alerts_summary, Contact, Hours, Reach, Service, UrgentAlert};
 

@@ -21,11 +21,11 @@ use serde_json::Value as Json;
 use crate::base::date::Date;
 use crate::base::problem::{Path, Problem};
 use crate::catalogue::Catalogue;
-use crate::orientation::{Need, Priority};
 use crate::questionnaire::messages::QuestionnaireMessage;
 use crate::rules::{Condition, Outcome};
 use crate::text::Locale;
 use crate::vocabulary::facts::{check_value, CodeKind, Fact, FactSet, FactType, Facts, Value};
+use crate::vocabulary::needs::{Need, Priority};
 use crate::vocabulary::urgent::UrgentAlert;
 
 /// The questionnaire format version this build reads.

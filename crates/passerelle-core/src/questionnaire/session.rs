@@ -13,11 +13,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
 use crate::base::date::Date;
-use crate::orientation::{orient, Need, Priority, Request};
+use crate::orientation::{orient, Request};
 use crate::questionnaire::diagnosis::{Diagnosis, FoundNeed, RaisedAlert, RaisedBy, UrgentAlert};
 use crate::questionnaire::messages::QuestionnaireMessage;
 use crate::text::Locale;
 use crate::vocabulary::facts::{FactSet, Facts};
+use crate::vocabulary::needs::{Need, Priority};
 
 use crate::questionnaire::{
     AnswerError, AnswerValue, ChoiceOption, LocalizedText, Question, QuestionKind, Questionnaire,

@@ -6,6 +6,7 @@
 pub mod communes;
 pub mod facts;
 pub mod geo;
+pub mod needs;
 pub mod referentials;
 pub mod theme_labels;
 pub mod urgent;
