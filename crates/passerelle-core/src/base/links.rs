@@ -8,7 +8,7 @@
 /// through, whoever renders it.
 ///
 /// ```
-/// use passerelle_core::print::{https_href, mailto_href, tel_href};
+/// use passerelle_core::links::{https_href, mailto_href, tel_href};
 ///
 /// assert_eq!(tel_href("39 49").as_deref(), Some("tel:3949"));
 /// assert_eq!(tel_href("javascript:alert(1)"), None);
@@ -84,7 +84,7 @@ pub fn is_bidi_control(c: char) -> bool {
 /// `localhost`, no `-.-`.
 ///
 /// ```
-/// use passerelle_core::print::https_problem;
+/// use passerelle_core::links::https_problem;
 /// assert_eq!(https_problem("https://www.service-public.fr/particuliers/vosdroits/F1190"), None);
 /// assert_eq!(https_problem("https://xn--mairie-bvue-p6a.fr:8443/?q=a&b=c#x"), None);
 /// assert_eq!(https_problem("https://127.0.0.1/"), Some("not_https_url"));
