@@ -47,35 +47,30 @@ macro_rules! data_file {
     };
 }
 
+// The layers, lowest first: each folder uses only the ones before it
+// (docs/ARCHITECTURE.md, "Layers"; checked by `tests/layers.rs`).
+pub mod base;
 pub mod catalogue;
-pub mod communes;
-pub mod date;
-pub mod diagnosis;
-pub mod explanation;
-pub mod facts;
-pub mod geo;
-pub mod import;
-pub mod json;
-pub mod limits;
-pub mod messages;
+pub mod exports;
 pub mod orientation;
 pub mod plan;
-pub mod print;
-pub mod problem;
-mod program;
 pub mod questionnaire;
-pub mod referentials;
-pub mod referral;
-pub mod report;
 pub mod rules;
-pub mod sentences;
-pub mod session;
-mod sort;
 pub mod text;
-pub mod theme_labels;
-pub mod typography;
+pub mod vocabulary;
 
-pub use diagnosis::{Diagnosis, UrgentAlert};
+// Every module keeps its path from the crate root: `passerelle_core::facts`
+// is `vocabulary::facts`. Inside the crate, `tests/layers.rs` reads these
+// lines to know which layer `crate::facts` is in.
+pub use base::{date, json, limits, links, problem};
+pub use catalogue::import;
+pub use exports::{messages, print, referral, report};
+pub use questionnaire::{diagnosis, session};
+pub use rules::{explanation, sentences};
+pub use text::typography;
+pub use vocabulary::{communes, facts, geo, needs, referentials, theme_labels, urgent};
+
+pub use diagnosis::Diagnosis;
 pub use messages::Message;
 pub use questionnaire::{
     AnswerError, AnswerValue, ChoiceOption, NeedSignal, Question, QuestionKind, Questionnaire,
@@ -83,3 +78,4 @@ pub use questionnaire::{
 };
 pub use session::{DiagnosisSession, Progress, SessionError, SnapshotError, Step};
 pub use text::{Locale, LocalizedText};
+pub use urgent::UrgentAlert;

@@ -112,6 +112,73 @@ fn named_paths(text: &str, module: &[String], is_mod_file: bool) -> Vec<Vec<Stri
     found
 }
 
+/// The names the crate root re-exports, each with the path it stands
+/// for: lib.rs's `pub use vocabulary::{facts, geo};` makes `crate::facts`
+/// mean `vocabulary::facts`, and `pub use diagnosis::Diagnosis;` makes
+/// `crate::Diagnosis` mean `questionnaire::diagnosis::Diagnosis`.
+fn root_aliases() -> BTreeMap<String, Vec<String>> {
+    let lib = code(&fs::read_to_string(src().join("lib.rs")).unwrap());
+    let mut aliases: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for statement in lib.split(';') {
+        let statement = statement.trim();
+        let Some(at) = statement.find("use ") else {
+            continue;
+        };
+        if !statement[..at].trim_start().starts_with("pub") {
+            continue;
+        }
+        let path: String = statement[at + 4..]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let (prefix, names) = match path.split_once("::{") {
+            Some((prefix, names)) => (prefix, names.trim_end_matches('}').to_owned()),
+            None => match path.rsplit_once("::") {
+                Some((prefix, name)) => (prefix, name.to_owned()),
+                None => continue,
+            },
+        };
+        let prefix: Vec<String> = prefix.split("::").map(str::to_owned).collect();
+        for name in names.split(',').filter(|name| !name.is_empty()) {
+            let (name, alias) = match name.split_once(" as ") {
+                Some((name, alias)) => (name, alias),
+                None => (name, name),
+            };
+            let mut full = prefix.clone();
+            full.push(name.to_owned());
+            aliases.insert(alias.to_owned(), full);
+        }
+    }
+    aliases
+}
+
+/// `path` from the crate root with its first segment's re-exports
+/// followed to where the item is defined or declared.
+fn resolve(mut path: Vec<String>, aliases: &BTreeMap<String, Vec<String>>) -> Vec<String> {
+    for _ in 0..8 {
+        let Some(full) = path.first().and_then(|first| aliases.get(first)) else {
+            break;
+        };
+        path.splice(0..1, full.iter().cloned());
+    }
+    path
+}
+
+#[test]
+fn the_root_aliases_are_read() {
+    let aliases = root_aliases();
+    let path = |p: &str| p.split("::").map(str::to_owned).collect::<Vec<_>>();
+    assert_eq!(
+        resolve(path("facts::Fact"), &aliases),
+        path("vocabulary::facts::Fact")
+    );
+    assert_eq!(
+        resolve(path("Message"), &aliases),
+        path("exports::messages::Message")
+    );
+    assert_eq!(resolve(path("Locale"), &aliases), path("text::Locale"));
+}
+
 #[test]
 fn each_layer_uses_only_the_layers_below_it_and_no_file_is_in_a_cycle() {
     let mut all = Vec::new();
@@ -122,6 +189,7 @@ fn each_layer_uses_only_the_layers_below_it_and_no_file_is_in_a_cycle() {
             .iter()
             .position(|layer| segments.first().is_some_and(|s| s == layer))
     };
+    let aliases = root_aliases();
     let mut problems = Vec::new();
     // Every file is in a layer (lib.rs only re-exports).
     for file in &all {
@@ -145,6 +213,7 @@ fn each_layer_uses_only_the_layers_below_it_and_no_file_is_in_a_cycle() {
         let is_mod_file = file.file_name().is_some_and(|name| name == "mod.rs");
         for (number, line) in code(&text).lines().enumerate() {
             for path in named_paths(line, &module, is_mod_file) {
+                let path = resolve(path, &aliases);
                 let Some(used) = layer_of(&path) else {
                     continue;
                 };
@@ -158,13 +227,15 @@ fn each_layer_uses_only_the_layers_below_it_and_no_file_is_in_a_cycle() {
                         line.trim()
                     ));
                 }
-                // The longest prefix that is a module file.
+                // The longest prefix that is a module file. A file that
+                // uses its folder's `mod.rs` counts too: a `mod.rs` that
+                // holds code must not use its children back.
                 let target = (1..=path.len())
                     .rev()
                     .map(|n| path[..n].to_vec())
                     .find(|prefix| modules.contains(prefix));
                 if let Some(target) = target {
-                    if target != module && !module.starts_with(&target) {
+                    if target != module {
                         edges.entry(module.clone()).or_default().insert(target);
                     }
                 }

@@ -266,7 +266,7 @@ function refusal(code, message) {
 /// The commune table, one file per department, into `communes/`: files of
 /// the package, fetched by the browser entry only when needed and read
 /// from disk by the Node entry; not in the wasm (see
-/// `crates/passerelle-core/src/communes.rs`).
+/// `crates/passerelle-core/src/vocabulary/communes.rs`).
 fn copy_communes(root: &Path, out: &Path) -> Result {
     let target = out.join("communes");
     fs::create_dir_all(&target).map_err(|e| format!("cannot create {}: {e}", target.display()))?;

@@ -4,7 +4,7 @@
 
 use std::sync::{Arc, PoisonError, RwLock};
 
-use super::Locale;
+use super::language::Locale;
 
 /// A value per language, made the first time a language asks. It is a
 /// cache of what its owner says in words: two are always equal, so that

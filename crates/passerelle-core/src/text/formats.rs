@@ -1,8 +1,9 @@
 //! Dates, amounts and lists the way each language writes them, from its
 //! `formats` file: "vendredi 1er mars 2026", "1 200 €", "A, B ou C".
 
-use super::{format, message, number, Arg, Locale};
-use crate::date::Date;
+use super::language::Locale;
+use super::message::{format, message, number, Arg};
+use crate::base::date::Date;
 
 /// A date in words, with its weekday: "vendredi 27 novembre 2026" (with
 /// "1er" for the first of the month), "Friday 27 November 2026".

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json};
 
 use super::plural::PluralRule;
-use crate::problem::Problem;
+use crate::base::problem::Problem;
 
 /// The writing direction of a language.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

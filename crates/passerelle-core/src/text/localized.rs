@@ -91,10 +91,10 @@ impl<'de> Deserialize<'de> for LocalizedText {
                     }
                     let tag = tag.to_ascii_lowercase();
                     // Typography as the text is read: a site's texts get it
-                    // too (see `crate::typography`).
+                    // too (see `crate::text::typography`).
                     let value = without_bidi_controls(value);
                     let value = match tag.as_str() {
-                        "fr" => super::in_language(value, Locale::Fr),
+                        "fr" => super::message::in_language(value, Locale::Fr),
                         _ => value,
                     };
                     text.set(&tag, value);

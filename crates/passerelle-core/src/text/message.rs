@@ -1,0 +1,144 @@
+//! A message from the translation files: looked up along the language's
+//! fallback chain, its `{{placeables}}` filled, its plural form chosen,
+//! with its language's typography.
+
+use super::language::Locale;
+
+/// A value a message shows in a `{{placeable}}`.
+#[derive(Debug, Clone, Copy)]
+pub enum Arg<'a> {
+    /// Words, shown as they are.
+    Text(&'a str),
+    /// A whole number, written the language's way ("1 200", "1,200").
+    Number(i64),
+}
+
+/// The message `key` in `locale` (else along its fallback chain), with
+/// its language's typography. A key no language has gives the key itself:
+/// the completeness test keeps that from shipping.
+pub fn message(locale: Locale, key: &str) -> String {
+    format(locale, key, &[])
+}
+
+/// The message `key` with its `{{placeables}}` filled from `args`.
+pub fn format(locale: Locale, key: &str, args: &[(&str, Arg)]) -> String {
+    match lookup(locale, key) {
+        // Numbers are written the person's way even in a pattern read
+        // along the fallback chain.
+        Some((text, language)) => in_language(fill(text, args, locale), language),
+        None => key.to_owned(),
+    }
+}
+
+/// The message `key` filled from `args` that are already in their
+/// language's typography, without a second pass of it: for a pattern
+/// that joins two sentences, made for every explanation. The pattern's
+/// own typography is in its file.
+pub fn join(locale: Locale, key: &str, args: &[(&str, Arg)]) -> String {
+    match lookup(locale, key) {
+        Some((text, _)) => fill(text, args, locale),
+        None => key.to_owned(),
+    }
+}
+
+/// A counted message: `key_one`, `key_few`… chosen by the language's
+/// plural rule for `count`, with `{{count}}` and `args` filled.
+pub fn plural(locale: Locale, key: &str, count: i64, args: &[(&str, Arg)]) -> String {
+    let chain = locale.chain();
+    for language in chain {
+        let category = language.language().info.plural.category(count);
+        let found = language
+            .language()
+            .message(&format!("{key}{}", category.suffix()))
+            .or_else(|| language.language().message(&format!("{key}_other")));
+        if let Some(text) = found {
+            let mut all = Vec::with_capacity(args.len() + 1);
+            all.push(("count", Arg::Number(count)));
+            all.extend_from_slice(args);
+            return in_language(fill(text, &all, locale), language);
+        }
+    }
+    key.to_owned()
+}
+
+/// The text of `key` and the language it was found in.
+fn lookup(locale: Locale, key: &str) -> Option<(&'static str, Locale)> {
+    if let Some(text) = locale.language().message(key) {
+        return Some((text, locale));
+    }
+    locale.chain().into_iter().find_map(|language| {
+        language
+            .language()
+            .message(key)
+            .map(|text| (text, language))
+    })
+}
+
+/// `text` with each `{{name}}` replaced by its argument; an unknown name
+/// is left as it is.
+fn fill(text: &str, args: &[(&str, Arg)], locale: Locale) -> String {
+    if !text.contains("{{") {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let Some(end) = after.find("}}") else {
+            out.push_str(&rest[start..]);
+            return out;
+        };
+        let name = after[..end].trim();
+        match args.iter().find(|(arg, _)| *arg == name) {
+            Some((_, Arg::Text(value))) => out.push_str(value),
+            Some((_, Arg::Number(n))) => out.push_str(&number(*n, locale)),
+            None => out.push_str(&rest[start..start + 2 + end + 2]),
+        }
+        rest = &after[end + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `{{placeables}}` of a message text, for the completeness test.
+pub fn placeables(text: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        let after = &rest[start + 2..];
+        let Some(end) = after.find("}}") else { break };
+        names.push(after[..end].trim());
+        rest = &after[end + 2..];
+    }
+    names
+}
+
+/// A whole number as a person reads it in `locale`, grouped by threes
+/// with the language's `number-group` message ("1 200" with a narrow
+/// no-break space in French, "1,200" in English).
+pub fn number(n: i64, locale: Locale) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let separator = lookup(locale, "number-group").map_or("", |(text, _)| text);
+    let mut text = String::with_capacity(digits.len() + 4);
+    if n < 0 {
+        text.push('-');
+    }
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            text.push_str(separator);
+        }
+        text.push(digit);
+    }
+    text
+}
+
+/// `text` with the typography of its language (French: see
+/// [`crate::text::typography`]).
+pub fn in_language(text: String, locale: Locale) -> String {
+    if locale == Locale::Fr {
+        super::typography::french_owned(text)
+    } else {
+        text
+    }
+}

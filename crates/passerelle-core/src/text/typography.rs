@@ -1,0 +1,215 @@
+//! French typography, applied wherever French texts are made or read:
+//! a non-breaking space before `:` and inside « », a narrow non-breaking
+//! space before `?`, `!` and `;` (the Imprimerie nationale's rules, which
+//! the State's sites follow). An ordinary space there lets a line break
+//! leave the sign alone at the start of the next line; none at all is
+//! simply wrong in French.
+//!
+//! [`french`] is applied to every French message ([`crate::exports::messages::Message::text`]),
+//! every French text of a questionnaire or catalogue as it is read
+//! ([`crate::text::LocalizedText`]), every generated condition sentence and
+//! person's value: so texts written by others (a site's questionnaire, a
+//! local catalogue) get it too, without anyone editing them. It leaves
+//! alone a sign with a letter or digit right after it (prose puts a space
+//! there: `javascript:`, `tel:3919`), web and e-mail addresses and times
+//! (`10:30`), and gives the same text when applied again.
+//!
+//! ```
+//! use passerelle_core::typography::french;
+//!
+//! assert_eq!(french("Pourquoi ?"), "Pourquoi\u{202f}?");
+//! assert_eq!(french("Erreur :"), "Erreur\u{a0}:");
+//! assert_eq!(french("« Oui »"), "«\u{a0}Oui\u{a0}»");
+//! assert_eq!(french("Vraiment!"), "Vraiment\u{202f}!");
+//! assert_eq!(french("Voir https://www.service-public.fr/?q=rsa à 10:30"),
+//!            "Voir https://www.service-public.fr/?q=rsa à 10:30");
+//! assert_eq!(french(&french("Quoi ?! Non ; « oui »")), french("Quoi ?! Non ; « oui »"));
+//! ```
+
+use std::borrow::Cow;
+
+/// The non-breaking space, before `:` and `»` and after `«`.
+pub const NBSP: char = '\u{a0}';
+/// The narrow non-breaking space, before `?`, `!` and `;`.
+pub const NNBSP: char = '\u{202f}';
+
+/// `text` with French typography (see the module documentation).
+pub fn french(text: &str) -> Cow<'_, str> {
+    if !text.contains([':', ';', '!', '?', '«', '»']) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut after_opening_quote = false;
+    for (at, c) in text.char_indices() {
+        if after_opening_quote {
+            if matches!(c, ' ' | NBSP | NNBSP) {
+                continue;
+            }
+            after_opening_quote = false;
+            if c != '\n' {
+                out.push(NBSP);
+            }
+        }
+        match c {
+            '?' | '!' | ';' | ':' | '»' if !left_alone(text, at) => {
+                let space = if c == ':' || c == '»' { NBSP } else { NNBSP };
+                let trimmed = out.trim_end_matches([' ', NBSP, NNBSP]).len();
+                let spaced = trimmed < out.len();
+                out.truncate(trimmed);
+                match out.chars().next_back() {
+                    // At the start of a text or a line: nothing to hold to.
+                    None | Some('\n') => {}
+                    // "?!": one space before the first sign only.
+                    Some('?' | '!') if c != '»' && !spaced => {}
+                    Some(_) => out.push(space),
+                }
+                out.push(c);
+            }
+            '«' => {
+                out.push(c);
+                after_opening_quote = at + c.len_utf8() < text.len() && !in_address(text, at);
+            }
+            _ => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// [`french`] on an owned text, without copying it when nothing changes.
+pub fn french_owned(text: String) -> String {
+    match french(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(changed) => changed,
+    }
+}
+
+/// Whether the sign at byte `at` is part of something typography leaves
+/// alone: a sign with a letter or digit right after it (in French prose a
+/// space, or the end, follows every sign: `javascript:`, `a;b` are not
+/// prose), a web or e-mail address, a time (`10:30`), or a character
+/// reference written out (`&amp;`).
+fn left_alone(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let before = &text[..at];
+    let sign = text[at..].chars().next().map_or(1, char::len_utf8);
+    let prose_follows = text[at + sign..].chars().next().is_none_or(|next| {
+        next.is_whitespace()
+            || matches!(
+                next,
+                '?' | '!' | ';' | ':' | '.' | ',' | '»' | ')' | '"' | '’' | '…'
+            )
+    });
+    if !prose_follows {
+        return true;
+    }
+    // The signs are ASCII but `»`: the character after is at `at + 1`
+    // for them (`»` is never left alone by what follows).
+    if bytes[at] == b':'
+        && before.as_bytes().last().is_some_and(u8::is_ascii_digit)
+        && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)
+    {
+        return true;
+    }
+    if bytes[at] == b';' {
+        let name = before
+            .bytes()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
+            .count();
+        let ampersand = at.checked_sub(name + 1).and_then(|i| bytes.get(i));
+        if name > 0 && ampersand == Some(&b'&') {
+            return true;
+        }
+    }
+    in_address(text, at)
+}
+
+/// Whether the character at byte `at` is in a web or e-mail address: the
+/// word around it has `://` or `@`, or starts with `www.`.
+fn in_address(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    // Non-breaking spaces too: never in an address, and the ones `french`
+    // puts must not join words on a second pass.
+    let breaks = [' ', '\n', '\t', NBSP, NNBSP];
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| breaks.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..].find(breaks).map_or(text.len(), |i| at + i);
+    let word = &text[start..end];
+    word.contains("://") || word.contains('@') || word.starts_with("www.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_sign_gets_its_space() {
+        for (text, expected) in [
+            ("Pourquoi ?", "Pourquoi\u{202f}?"),
+            ("Pourquoi?", "Pourquoi\u{202f}?"),
+            ("Pourquoi  ?", "Pourquoi\u{202f}?"),
+            ("Attention !", "Attention\u{202f}!"),
+            ("un ; deux", "un\u{202f}; deux"),
+            ("Note :", "Note\u{a0}:"),
+            ("Note:", "Note\u{a0}:"),
+            ("Note: suite", "Note\u{a0}: suite"),
+            (
+                "javascript:alert(1) et tel:3919",
+                "javascript:alert(1) et tel:3919",
+            ),
+            ("a;b", "a;b"),
+            ("Note\u{202f}:", "Note\u{a0}:"),
+            ("«Oui»", "«\u{a0}Oui\u{a0}»"),
+            ("«  Oui  »", "«\u{a0}Oui\u{a0}»"),
+            ("Quoi ?!", "Quoi\u{202f}?!"),
+            ("? au début", "? au début"),
+            ("ligne\n: suite", "ligne\n: suite"),
+            (
+                "Ouvert de 9:00 à 12:30 ; fermé",
+                "Ouvert de 9:00 à 12:30\u{202f}; fermé",
+            ),
+            (
+                "Écrivez à contact@ville.fr ou voyez www.ville.fr/?a=1 !",
+                "Écrivez à contact@ville.fr ou voyez www.ville.fr/?a=1\u{202f}!",
+            ),
+            ("Sans signe", "Sans signe"),
+            ("Fin «", "Fin «"),
+            ("A &amp; B &#39; C", "A &amp; B &#39; C"),
+            ("A & B ; C", "A & B\u{202f}; C"),
+            ("amp;", "amp\u{202f};"),
+            (";", ";"),
+        ] {
+            assert_eq!(french(text), expected, "{text:?}");
+            assert_eq!(french(expected), expected, "not stable: {expected:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Applied again, it changes nothing: a catalogue or questionnaire
+        /// written out reads back the same.
+        #[test]
+        fn it_is_stable(text in "[a-zé0-9 :;!?«»\u{a0}\u{202f}\n/@.&#w]{0,40}") {
+            let once = french(&text).into_owned();
+            proptest::prop_assert_eq!(french(&once), once.as_str());
+        }
+
+        /// Any text at all: no panic, and stable.
+        #[test]
+        fn any_text_is_safe(text in "(.|[ :;!?«»\u{a0}\u{202f}\n@/]){0,30}") {
+            let once = french(&text).into_owned();
+            proptest::prop_assert_eq!(french(&once), once.as_str());
+        }
+    }
+
+    #[test]
+    fn nothing_to_change_is_not_copied() {
+        assert!(matches!(french("Bonjour, vous."), Cow::Borrowed(_)));
+        let text = String::from("Bonjour.");
+        let pointer = text.as_ptr();
+        let kept = french_owned(text);
+        assert_eq!(kept.as_ptr(), pointer);
+    }
+}
