@@ -1047,3 +1047,44 @@ fn hostile_text_is_escaped_in_the_referral_sheet() {
     assert!(!html.contains("logistique"));
     assert!(!html.contains("Apporter"));
 }
+
+#[test]
+fn the_partners_copy_of_the_sheet_is_in_french_the_persons_in_their_language() {
+    use passerelle_core::referral::partner_sheet;
+    let catalogue = Catalogue::national();
+    let mut plan = plan_with(CEJ_FACTS, &catalogue, Locale::En);
+    apply(
+        &mut plan,
+        Edit::GiveConsent {
+            consent: Consent {
+                entry: CEJ.into(),
+                date: today(),
+            },
+        },
+    );
+    let partner = partner_sheet(&plan, &catalogue, CEJ, today())
+        .unwrap()
+        .to_html();
+    let own = referral_sheet(&plan, &catalogue, CEJ, today())
+        .unwrap()
+        .to_html();
+    assert!(
+        partner.contains("<html lang=\"fr\" dir=\"ltr\">"),
+        "{partner}"
+    );
+    assert!(partner.contains("<h1>Fiche de liaison"), "{partner}");
+    assert!(
+        partner.contains("Contrat d&#39;engagement jeune (CEJ)"),
+        "{partner}"
+    );
+    assert!(own.contains("<html lang=\"en\" dir=\"ltr\">"), "{own}");
+    assert!(own.contains("Youth Commitment Contract (CEJ)"), "{own}");
+    // The same consent, the same partner: refused alike without it.
+    apply(&mut plan, Edit::WithdrawConsent { entry: CEJ.into() });
+    assert_eq!(
+        partner_sheet(&plan, &catalogue, CEJ, today())
+            .unwrap_err()
+            .code(),
+        "no_consent"
+    );
+}

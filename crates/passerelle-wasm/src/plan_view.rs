@@ -2149,25 +2149,51 @@ impl PlanView {
         )?;
         fieldset.append_child(&actions)?;
         self.draw_consents(plan, &fieldset)?;
-        // The sheet of the partner the person agreed to share with last.
-        let sheet = self.referred.as_deref().and_then(|entry| {
-            let catalogue = crate::communes::named(&self.catalogue);
-            passerelle_core::referral::referral_sheet(plan, &catalogue, entry, self.today).ok()
+        // The sheet of the partner the person agreed to share with last:
+        // the partner's copy in French; the person's own, in their
+        // language, beside it when they speak another.
+        let catalogue = crate::communes::named(&self.catalogue);
+        let sheets = self.referred.as_deref().and_then(|entry| {
+            use passerelle_core::referral::{partner_sheet, referral_sheet};
+            let partner = partner_sheet(plan, &catalogue, entry, self.today).ok()?;
+            let own = (plan.locale != Locale::Fr)
+                .then(|| referral_sheet(plan, &catalogue, entry, self.today).ok())
+                .flatten();
+            Some((partner, own))
         });
-        if let Some(sheet) = sheet {
+        if let Some((sheet, own)) = sheets {
+            let name = own
+                .as_ref()
+                .map_or(&sheet.partner.name, |own| &own.partner.name)
+                .clone();
             let url = self.object_url(&sheet.to_html(), "text/html")?;
-            let name = &sheet.partner.name;
             fieldset.append_child(&*element(
                 doc,
                 "a",
                 &[
                     ("href", &url),
+                    ("hreflang", "fr"),
                     ("target", "_blank"),
                     ("rel", "noopener"),
                     ("id", "passerelle-referral-open"),
                 ],
-                Some(&WidgetText::OpenReferral { partner: name }.text(self.locale)),
+                Some(&WidgetText::OpenReferral { partner: &name }.text(self.locale)),
             )?)?;
+            if let Some(own) = &own {
+                let url = self.object_url(&own.to_html(), "text/html")?;
+                fieldset.append_child(&*element(
+                    doc,
+                    "a",
+                    &[
+                        ("href", &url),
+                        ("hreflang", plan.locale.tag()),
+                        ("target", "_blank"),
+                        ("rel", "noopener"),
+                        ("id", "passerelle-referral-own"),
+                    ],
+                    Some(&WidgetText::OpenReferralCopy { partner: &name }.text(self.locale)),
+                )?)?;
+            }
         }
         self.body.append_child(&form)?;
         Ok(())

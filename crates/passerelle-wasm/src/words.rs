@@ -184,6 +184,9 @@ pub enum WidgetText<'a> {
     ConsentRequired,
     /// Link to the referral sheet for a partner.
     OpenReferral { partner: &'a str },
+    /// The person's own copy of the referral sheet, in their language
+    /// (the partner's is in French).
+    OpenReferralCopy { partner: &'a str },
     /// Moves a need up or down the person's order; with the need's name,
     /// the control's full label.
     MoveNeed { up: bool, need: Option<&'a str> },
@@ -415,6 +418,9 @@ impl WidgetText<'_> {
             Self::ConsentRequired => Parts::key("consent-required"),
             Self::OpenReferral { partner } => {
                 with("open-referral", [("partner", partner.to_string())])
+            }
+            Self::OpenReferralCopy { partner } => {
+                with("open-referral-copy", [("partner", partner.to_string())])
             }
             Self::ChangeActionTitle => Parts::key("change-action-title"),
             Self::ActionTitleLabel => Parts::key("action-title-label"),

@@ -229,6 +229,9 @@ fn every_widget_text() -> Vec<WidgetText<'static>> {
         WidgetText::OpenReferral {
             partner: "Cap emploi",
         },
+        WidgetText::OpenReferralCopy {
+            partner: "Cap emploi",
+        },
         WidgetText::MoveNeed {
             up: true,
             need: Some("Emploi"),
@@ -427,6 +430,7 @@ fn covered(text: &WidgetText) {
         | WidgetText::PrepareReferral
         | WidgetText::ConsentRequired
         | WidgetText::OpenReferral { .. }
+        | WidgetText::OpenReferralCopy { .. }
         | WidgetText::MoveNeed { .. }
         | WidgetText::ChangeActionTitle
         | WidgetText::ActionTitleLabel

@@ -240,6 +240,21 @@ pub fn partners<'p>(plan: &'p Plan, catalogue: &Catalogue) -> Vec<(&'p str, &'p 
     partners
 }
 
+/// The partner's copy of the referral sheet: in French whatever the
+/// person's language, since the partners are structures in France; the
+/// person's own copy, in the plan's language, is [`referral_sheet`]. The
+/// steps the plan wrote in the person's language stay as written.
+pub fn partner_sheet(
+    plan: &Plan,
+    catalogue: &Catalogue,
+    entry: &str,
+    today: Date,
+) -> Result<ReferralSheet, ReferralError> {
+    let mut french = plan.clone();
+    french.locale = Locale::Fr;
+    referral_sheet(&french, catalogue, entry, today)
+}
+
 /// The referral sheet of `plan` for the partner of catalogue entry
 /// `entry`, made on `today`.
 ///
