@@ -40,6 +40,7 @@ const PAGES = {
   'ar.html': sitePage('ar', 'rtl', 'مساعدة', '<passerelle-parcours></passerelle-parcours>'),
   'uk.html': sitePage('uk', 'ltr', 'Допомога', '<passerelle-parcours></passerelle-parcours>'),
   'switch.html': sitePage('fr', 'ltr', 'Faire le point', '<div id="zone"><passerelle-diagnostic id="d"></passerelle-diagnostic></div>'),
+  'auto.html': sitePage('fr', 'ltr', 'Faire le point', '<passerelle-diagnostic lang="auto"></passerelle-diagnostic>'),
   'menu.html': sitePage('fr', 'ltr', 'Faire le point', '<passerelle-parcours language-menu></passerelle-parcours>'),
   'dari.html': sitePage('fr', 'ltr', 'Faire le point', '<passerelle-diagnostic lang="prs"></passerelle-diagnostic><passerelle-diagnostic lang="de" id="de"></passerelle-diagnostic>'),
 };
@@ -48,8 +49,8 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function open(name) {
-  const context = await browser.newContext();
+async function open(name, options = {}) {
+  const context = await browser.newContext(options);
   await context.route(`${HOST}*`, (route) => {
     const body = PAGES[new URL(route.request().url()).pathname.split('/').pop()];
     if (!body) return route.fulfill({ status: 404, body: 'not found' });
@@ -246,6 +247,18 @@ test('the language menu lists the languages by their own names and switches the 
   assert.equal(await parcours.getAttribute('lang'), 'uk');
   assert.equal(await parcours.locator('label[for=passerelle-language-menu]').textContent(), 'Мова');
   assert.equal(await menu.inputValue(), 'uk');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('lang="auto" follows the browser\'s languages', async () => {
+  const { page, seen, context } = await open('auto.html', { locale: 'ru-RU' });
+  await page.locator('passerelle-diagnostic').locator('legend').waitFor();
+  const shown = await languageShown(page, ['passerelle-diagnostic']);
+  assert.match(shown.words, /[\u0400-\u04FF]/, shown.words);
+  assert.equal(shown.lang, 'ru');
+  const events = await page.evaluate(() => window.passerelleEvents.filter((event) => event.type === 'passerelle:language'));
+  assert.deepEqual(events, []);
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
