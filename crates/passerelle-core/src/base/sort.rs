@@ -5,6 +5,10 @@
 //! the WebAssembly module. [`sort_by`] works out the order on positions,
 //! comparing through a reference to the comparison, so the algorithm is
 //! in the module once; then it moves the items into that order.
+//!
+//! For the same reason, maps and sets are built by insertion, not by
+//! `collect`: collecting into a `BTreeMap` or `BTreeSet` sorts, with a copy
+//! of the sort for each iterator type.
 
 use std::cmp::Ordering;
 
