@@ -26,8 +26,8 @@ const INPUTS: &[&str] = &[
 
 /// wasm-opt's settings: optimise for size, without inlining functions
 /// that have a single caller (that inlining saves 1 % raw but costs 4 %
-/// gzipped, with no measurable speed gain in V8: see ARCHITECTURE.md, "The
-/// package"); and the WebAssembly features that Rust's wasm32 target uses
+/// gzipped, with no measurable speed gain in V8: see docs/size.md); and
+/// the WebAssembly features that Rust's wasm32 target uses
 /// and every current browser has (wasm-opt also reads them from the
 /// module's `target_features` section; these are the floor).
 pub const WASM_OPT_FLAGS: &[&str] = &[
