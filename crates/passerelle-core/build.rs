@@ -53,6 +53,12 @@ fn with_english(file: &str, text: &str) -> String {
             missing.join(", ")
         );
     }
+    // The document speaks English too now.
+    if let Some(serde_json::Value::Array(locales)) = document.get_mut("locales") {
+        if !locales.iter().any(|tag| tag == "en") {
+            locales.push(serde_json::Value::String("en".into()));
+        }
+    }
     // Each text names its key, so that a language registered later
     // finds its translation (`"@catalogue": "cej.name"`).
     let domain = format!("@{}", file.trim_end_matches(".json"));
