@@ -37,7 +37,14 @@ impl Serialize for LocalizedText {
         use serde::ser::SerializeMap;
         let mut map = serializer.serialize_map(None)?;
         for (tag, text) in &self.texts {
-            map.serialize_entry(tag, text)?;
+            if &**tag == "*" {
+                // The same in every language: written for each one spoken.
+                for locale in Locale::all() {
+                    map.serialize_entry(locale.tag(), text)?;
+                }
+            } else {
+                map.serialize_entry(tag, text)?;
+            }
         }
         if let Some((domain, key)) = &self.key {
             for locale in Locale::all() {
