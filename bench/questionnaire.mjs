@@ -131,7 +131,7 @@ function timeAnswers(prepare, { time, passes }) {
 }
 
 export async function run({ passerelle, quick }) {
-  const sizes = quick ? [200] : [200, 1000];
+  const sizes = quick ? [200] : [200, 500];
   const checks = [];
   const cases = [];
   const asked = {};
@@ -214,7 +214,9 @@ export async function run({ passerelle, quick }) {
     );
 
     const label = n.toLocaleString('en-GB');
-    const targets = n === 1000 ? { targets: { [SURVEYJS]: 100 } } : {};
+    // The targets of issue 8 were set at 1,000 questions; since issue 18 a
+    // questionnaire has 500 at most (`MAX_QUESTIONS`), so they are measured there.
+    const targets = n === 500 ? { targets: { [SURVEYJS]: 100 } } : {};
     cases.push(
       { name: `${label} questions, load`, n, baseline: PASSERELLE, results: load, ...targets },
       {

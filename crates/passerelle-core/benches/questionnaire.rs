@@ -1,5 +1,5 @@
 //! Benchmark of the questionnaire engine on a generated questionnaire of
-//! 1,000 questions whose `ask_when` conditions chain on earlier answers
+//! 500 questions (the most a questionnaire may have) whose `ask_when` conditions chain on earlier answers
 //! and facts: the time to load (parse and check) it, and the time of each
 //! answer (check and record it, then work out the next question and the
 //! progress, as a form does). A benchmark, not a test: it reports times
@@ -18,7 +18,7 @@ use common::{measure, questionnaire_json, report, runs};
 use passerelle_core::date::Date;
 use passerelle_core::{AnswerValue, DiagnosisSession, Question, QuestionKind, Questionnaire};
 
-const SIZE: usize = 1_000;
+const SIZE: usize = passerelle_core::limits::MAX_QUESTIONS;
 
 /// The journey's answer to a question: the first option, yes, or 7.
 fn answer(question: &Question) -> AnswerValue {
