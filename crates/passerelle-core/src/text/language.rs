@@ -245,7 +245,12 @@ impl Locale {
     /// assert_eq!(Locale::from_tag("de"), None);
     /// ```
     pub fn from_tag(tag: &str) -> Option<Locale> {
-        let tag = tag.trim().replace('_', "-");
+        // No copy for the usual tag (`fr`, `en-GB`): the lookups of a
+        // language's fallbacks run for many texts.
+        let tag: std::borrow::Cow<str> = match tag.trim() {
+            trimmed if trimmed.contains('_') => trimmed.replace('_', "-").into(),
+            trimmed => trimmed.into(),
+        };
         let primary = tag.split('-').next().unwrap_or("");
         let languages = read();
         let find = |wanted: &str| {

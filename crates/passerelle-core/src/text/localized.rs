@@ -192,6 +192,9 @@ impl LocalizedText {
     /// assert_eq!(text.language(Locale::En), Locale::Fr);
     /// ```
     pub fn language(&self, locale: Locale) -> Locale {
+        if self.exactly(locale).is_some() {
+            return locale;
+        }
         locale
             .chain()
             .into_iter()
@@ -209,6 +212,10 @@ impl LocalizedText {
     /// assert_eq!(text.get(Locale::En), "Oui");
     /// ```
     pub fn get(&self, locale: Locale) -> &str {
+        // Most texts are had in the language asked: no chain to make.
+        if let Some(text) = self.exactly(locale) {
+            return text;
+        }
         locale
             .chain()
             .into_iter()
