@@ -7,6 +7,7 @@ use passerelle_core::date::Date;
 use passerelle_core::facts::Facts;
 use passerelle_core::orientation::{orient, Need, Priority, Request};
 use passerelle_core::rules::Condition;
+use passerelle_core::typography;
 use passerelle_core::Locale;
 use passerelle_core::{Message, Questionnaire};
 
@@ -286,72 +287,15 @@ fn counts_are_sentences_a_person_understands() {
     );
 }
 
-/// Why `text` breaks French typography: an ordinary space, or none,
-/// before `?`, `!`, `;` or `:`, or inside « ». Web and e-mail addresses
-/// and times (10:30) are left as they are.
-fn typography_faults(text: &str) -> Vec<String> {
-    const NBSP: char = '\u{a0}';
-    const NNBSP: char = '\u{202f}';
-    let mut faults = Vec::new();
-    let chars: Vec<char> = text.chars().collect();
-    let in_address = |at: usize| {
-        let start = chars[..at]
-            .iter()
-            .rposition(|c| c.is_whitespace() && *c != NBSP && *c != NNBSP)
-            .map_or(0, |i| i + 1);
-        let end = chars[at..]
-            .iter()
-            .position(|c| c.is_whitespace() && *c != NBSP && *c != NNBSP)
-            .map_or(chars.len(), |i| at + i);
-        let word: String = chars[start..end].iter().collect();
-        word.contains("://") || word.contains('@') || word.starts_with("www.")
-    };
-    for (at, &c) in chars.iter().enumerate() {
-        let before = at.checked_sub(1).map(|i| chars[i]);
-        let after = chars.get(at + 1).copied();
-        // A sign with a letter or digit right after it is not prose
-        // (`javascript:`, `a;b`).
-        let prose = after.is_none_or(|a| !a.is_alphanumeric() && a != '_' && a != '/');
-        match c {
-            '?' | '!' | ';' | ':' => {
-                if in_address(at) || !prose {
-                    continue;
-                }
-                if c == ':'
-                    && before.is_some_and(|b| b.is_ascii_digit())
-                    && after.is_some_and(|a| a.is_ascii_digit())
-                {
-                    continue;
-                }
-                match before {
-                    None | Some('\n') => {}
-                    Some(NBSP) | Some(NNBSP) => {}
-                    Some('?') | Some('!') => {}
-                    Some(' ') => faults.push(format!("ordinary space before {c:?} at {at}")),
-                    Some(_) => faults.push(format!("no space before {c:?} at {at}")),
-                }
-            }
-            '«' if after != Some(NBSP) && after != Some(NNBSP) => {
-                faults.push(format!("no non-breaking space after « at {at}"));
-            }
-            '»' if before != Some(NBSP) && before != Some(NNBSP) => {
-                faults.push(format!("no non-breaking space before » at {at}"));
-            }
-            _ => {}
-        }
-    }
-    faults
-}
-
 #[test]
 fn the_typography_check_finds_what_it_should() {
-    assert!(typography_faults("Pourquoi ?").len() == 1);
-    assert!(typography_faults("Erreur :").len() == 1);
-    assert!(typography_faults("Erreur : Cochez").len() == 1);
-    assert!(typography_faults("« Oui »").len() == 2);
-    assert!(typography_faults("Vraiment!").len() == 1);
-    assert!(typography_faults("Pourquoi\u{202f}? Erreur\u{a0}: «\u{a0}Oui\u{a0}»").is_empty());
-    assert!(typography_faults("https://www.service-public.fr/?a=b à 10:30").is_empty());
+    assert!(typography::faults("Pourquoi ?").len() == 1);
+    assert!(typography::faults("Erreur :").len() == 1);
+    assert!(typography::faults("Erreur : Cochez").len() == 1);
+    assert!(typography::faults("« Oui »").len() == 2);
+    assert!(typography::faults("Vraiment!").len() == 1);
+    assert!(typography::faults("Pourquoi\u{202f}? Erreur\u{a0}: «\u{a0}Oui\u{a0}»").is_empty());
+    assert!(typography::faults("https://www.service-public.fr/?a=b à 10:30").is_empty());
 }
 
 #[test]
@@ -365,7 +309,7 @@ fn french_messages_have_french_typography() {
     ];
     for message in messages {
         let text = message.text(Locale::Fr);
-        let faults = typography_faults(&text);
+        let faults = typography::faults(&text);
         assert!(faults.is_empty(), "{text:?}: {faults:?}");
     }
 }
@@ -380,7 +324,7 @@ fn the_questionnaire_and_catalogue_texts_have_french_typography() {
     texts(&catalogue, "$catalogue", &mut found);
     let mut faults = Vec::new();
     for (path, text) in found.iter().filter(|(path, _)| path.ends_with(".fr")) {
-        for fault in typography_faults(text) {
+        for fault in typography::faults(text) {
             faults.push(format!("{path}: {fault}: {text:?}"));
         }
     }
@@ -443,7 +387,7 @@ fn every_french_message_and_fixed_text_has_french_typography() {
     }
     let mut faults = Vec::new();
     for (what, text) in &texts {
-        for fault in typography_faults(text) {
+        for fault in typography::faults(text) {
             faults.push(format!("{what}: {fault}: {text:?}"));
         }
     }
@@ -535,7 +479,7 @@ fn the_print_view_and_the_referral_sheet_have_french_typography() {
         let texts = html_texts(html);
         assert!(texts.len() > 10, "{page}: {texts:?}");
         for text in texts {
-            for fault in typography_faults(&text) {
+            for fault in typography::faults(&text) {
                 faults.push(format!("{page}: {fault}: {text:?}"));
             }
             assert!(

@@ -6,10 +6,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use passerelle_core::date::Date;
-use passerelle_core::messages::Parts;
 use passerelle_core::orientation::Eligibility;
 use passerelle_core::plan::{ActionStatus, Actor, ObjectiveStatus};
 use passerelle_core::text::placeables;
+use passerelle_core::typography;
 use passerelle_core::Locale;
 use passerelle_wasm::words::{load, FILES};
 use passerelle_wasm::WidgetText;
@@ -67,7 +67,7 @@ fn every_widget_text_has_its_key_in_french_and_english() {
     for text in every_widget_text() {
         for locale in [Locale::Fr, Locale::En] {
             let parts = text.parts(locale);
-            for key in parts.keys() {
+            for key in parts.keys_in(locale) {
                 if locale.message(&key).is_none() {
                     faults.push(format!("{text:?}: no {key} in {locale:?}"));
                 }
@@ -76,16 +76,7 @@ fn every_widget_text_has_its_key_in_french_and_english() {
             if words.contains("{{") || words.is_empty() {
                 faults.push(format!("{text:?} in {locale:?}: {words:?}"));
             }
-            match parts {
-                Parts::Key { key, .. } => {
-                    used.insert(key);
-                }
-                Parts::Counted { key, .. } => {
-                    used.insert(format!("{key}_one"));
-                    used.insert(format!("{key}_other"));
-                }
-                Parts::Written(_) => {}
-            }
+            used.extend(parts.keys_in(locale));
         }
     }
     assert!(faults.is_empty(), "{faults:#?}");
@@ -101,7 +92,7 @@ fn every_french_widget_text_has_french_typography() {
     let mut faults = Vec::new();
     for text in every_widget_text() {
         let words = text.text(Locale::Fr);
-        for fault in typography_faults(&words) {
+        for fault in typography::faults(&words) {
             faults.push(format!("{text:?}: {fault}: {words:?}"));
         }
     }
@@ -497,61 +488,4 @@ fn covered(text: &WidgetText) {
         | WidgetText::ChangeNotSaved
         | WidgetText::AnswersChangedAfterPlan => {}
     }
-}
-
-/// Why `text` breaks French typography: an ordinary space, or none,
-/// before `?`, `!`, `;` or `:`, or inside « ». Web and e-mail addresses
-/// and times (10:30) are left as they are.
-fn typography_faults(text: &str) -> Vec<String> {
-    const NBSP: char = '\u{a0}';
-    const NNBSP: char = '\u{202f}';
-    let mut faults = Vec::new();
-    let chars: Vec<char> = text.chars().collect();
-    let in_address = |at: usize| {
-        let start = chars[..at]
-            .iter()
-            .rposition(|c| c.is_whitespace() && *c != NBSP && *c != NNBSP)
-            .map_or(0, |i| i + 1);
-        let end = chars[at..]
-            .iter()
-            .position(|c| c.is_whitespace() && *c != NBSP && *c != NNBSP)
-            .map_or(chars.len(), |i| at + i);
-        let word: String = chars[start..end].iter().collect();
-        word.contains("://") || word.contains('@') || word.starts_with("www.")
-    };
-    for (at, &c) in chars.iter().enumerate() {
-        let before = at.checked_sub(1).map(|i| chars[i]);
-        let after = chars.get(at + 1).copied();
-        // A sign with a letter or digit right after it is not prose
-        // (`javascript:`, `a;b`).
-        let prose = after.is_none_or(|a| !a.is_alphanumeric() && a != '_' && a != '/');
-        match c {
-            '?' | '!' | ';' | ':' => {
-                if in_address(at) || !prose {
-                    continue;
-                }
-                if c == ':'
-                    && before.is_some_and(|b| b.is_ascii_digit())
-                    && after.is_some_and(|a| a.is_ascii_digit())
-                {
-                    continue;
-                }
-                match before {
-                    None | Some('\n') => {}
-                    Some(NBSP) | Some(NNBSP) => {}
-                    Some('?') | Some('!') => {}
-                    Some(' ') => faults.push(format!("ordinary space before {c:?} at {at}")),
-                    Some(_) => faults.push(format!("no space before {c:?} at {at}")),
-                }
-            }
-            '«' if after != Some(NBSP) && after != Some(NNBSP) => {
-                faults.push(format!("no non-breaking space after « at {at}"));
-            }
-            '»' if before != Some(NBSP) && before != Some(NNBSP) => {
-                faults.push(format!("no non-breaking space before » at {at}"));
-            }
-            _ => {}
-        }
-    }
-    faults
 }

@@ -70,6 +70,23 @@ impl Parts {
         }
     }
 
+    /// Every key the message reads in `locale`: a counted one's key for
+    /// each plural category of the language (`months_one`,
+    /// `months_other`).
+    pub fn keys_in(&self, locale: Locale) -> Vec<String> {
+        match self {
+            Parts::Counted { key, .. } => locale
+                .language()
+                .info
+                .plural
+                .categories()
+                .iter()
+                .map(|category| format!("{key}{}", category.suffix()))
+                .collect(),
+            _ => self.keys(),
+        }
+    }
+
     /// The text in `locale`, with its typography.
     pub fn text(self, locale: Locale) -> String {
         fn args<'v>(args: &'v [(&'static str, String)]) -> Vec<(&'static str, Arg<'v>)> {

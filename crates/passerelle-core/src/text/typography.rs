@@ -141,6 +141,63 @@ fn in_address(text: &str, at: usize) -> bool {
     word.contains("://") || word.contains('@') || word.starts_with("www.")
 }
 
+/// Why `text` breaks French typography: an ordinary space, or none,
+/// before `?`, `!`, `;` or `:`, or inside « ». Web and e-mail addresses
+/// and times (10:30) are left as they are.
+pub fn faults(text: &str) -> Vec<String> {
+    const NBSP: char = '\u{a0}';
+    const NNBSP: char = '\u{202f}';
+    let mut faults = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let in_address = |at: usize| {
+        let start = chars[..at]
+            .iter()
+            .rposition(|c| c.is_whitespace() && *c != NBSP && *c != NNBSP)
+            .map_or(0, |i| i + 1);
+        let end = chars[at..]
+            .iter()
+            .position(|c| c.is_whitespace() && *c != NBSP && *c != NNBSP)
+            .map_or(chars.len(), |i| at + i);
+        let word: String = chars[start..end].iter().collect();
+        word.contains("://") || word.contains('@') || word.starts_with("www.")
+    };
+    for (at, &c) in chars.iter().enumerate() {
+        let before = at.checked_sub(1).map(|i| chars[i]);
+        let after = chars.get(at + 1).copied();
+        // A sign with a letter or digit right after it is not prose
+        // (`javascript:`, `a;b`).
+        let prose = after.is_none_or(|a| !a.is_alphanumeric() && a != '_' && a != '/');
+        match c {
+            '?' | '!' | ';' | ':' => {
+                if in_address(at) || !prose {
+                    continue;
+                }
+                if c == ':'
+                    && before.is_some_and(|b| b.is_ascii_digit())
+                    && after.is_some_and(|a| a.is_ascii_digit())
+                {
+                    continue;
+                }
+                match before {
+                    None | Some('\n') => {}
+                    Some(NBSP) | Some(NNBSP) => {}
+                    Some('?') | Some('!') => {}
+                    Some(' ') => faults.push(format!("ordinary space before {c:?} at {at}")),
+                    Some(_) => faults.push(format!("no space before {c:?} at {at}")),
+                }
+            }
+            '«' if after != Some(NBSP) && after != Some(NNBSP) => {
+                faults.push(format!("no non-breaking space after « at {at}"));
+            }
+            '»' if before != Some(NBSP) && before != Some(NNBSP) => {
+                faults.push(format!("no non-breaking space before » at {at}"));
+            }
+            _ => {}
+        }
+    }
+    faults
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
