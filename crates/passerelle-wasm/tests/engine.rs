@@ -916,12 +916,18 @@ fn median(runs: usize, mut body: impl FnMut()) -> f64 {
     times[runs / 2]
 }
 
-/// Measures the two ways a large result can cross the boundary: one
+/// The entries of the generated catalogue the transfer tests orient over:
+/// enough for a large result, few enough that a debug build in a browser
+/// stays well under the test runner's 30 s (the times at 10,000 entries
+/// are `cargo xtask bench`'s, in a release build).
+const TRANSFER_ENTRIES: usize = 1_000;
+
+/// The two ways a large result can cross the boundary: one
 /// `serde-wasm-bindgen` call per value, or JSON text parsed by
 /// `JSON.parse`. Prints the times; asserts only that both give the same.
 #[wasm_bindgen_test]
 fn transfer_of_a_large_orientation() {
-    let catalogue = Catalogue::from_value(&generated_catalogue(10_000)).unwrap();
+    let catalogue = Catalogue::from_value(&generated_catalogue(TRANSFER_ENTRIES)).unwrap();
     let facts = Facts::from_json(
         r#"{"age": 23, "postal_code": "93200", "employment_status": "jobseeker",
             "benefits": ["rsa"], "unemployment_months": 14}"#,
@@ -955,17 +961,17 @@ fn transfer_of_a_large_orientation() {
         let text = serde_json::to_string(&orientation).unwrap();
         let serializer = serde_wasm_bindgen::Serializer::json_compatible();
         let mut via_bindgen = JsValue::NULL;
-        let bindgen = median(7, || {
+        let bindgen = median(3, || {
             via_bindgen = serde::Serialize::serialize(&orientation, &serializer).unwrap();
         });
         let mut via_json = JsValue::NULL;
-        let json_text = median(7, || {
+        let json_text = median(3, || {
             let text = serde_json::to_string(&orientation).unwrap();
             via_json = js_sys::JSON::parse(&text).unwrap();
         });
         assert_eq!(json(&via_bindgen), json(&via_json));
         console_log!(
-            "orientation over 10,000 entries (explain: {explain}, {} KB of JSON): \
+            "orientation over {TRANSFER_ENTRIES} entries (explain: {explain}, {} KB of JSON): \
              serde-wasm-bindgen {bindgen:.1} ms, JSON text + JSON.parse {json_text:.1} ms",
             text.len() / 1024
         );
@@ -973,17 +979,17 @@ fn transfer_of_a_large_orientation() {
     // And through the API, which uses the faster.
     let engine = Engine::new(with(
         "catalogue",
-        &generated_catalogue(10_000).to_string().into(),
+        &generated_catalogue(TRANSFER_ENTRIES).to_string().into(),
     ))
     .unwrap();
     let request = js(json!({"facts": {"age": 23, "postal_code": "93200",
         "employment_status": "jobseeker", "benefits": ["rsa"], "unemployment_months": 14},
         "needs": [{"theme": "trouver-un-emploi"}, {"theme": "logement-hebergement"}],
         "reference_date": TODAY}));
-    let through_api = median(5, || {
+    let through_api = median(3, || {
         engine.orient(request.clone()).unwrap();
     });
-    console_log!("Engine.orient over 10,000 entries, explained: {through_api:.1} ms");
+    console_log!("Engine.orient over {TRANSFER_ENTRIES} entries, explained: {through_api:.1} ms");
 }
 
 /// Small results cross the boundary the same way as large ones (JSON text
@@ -1003,19 +1009,19 @@ fn transfer_of_small_results() {
     measure_small("a diagnosis result", &result);
 }
 
-/// Times turning `value` into a JS value both ways, 1,000 times, and
+/// Times turning `value` into a JS value both ways, 100 times, and
 /// prints the time per call.
 fn measure_small<T: serde::Serialize>(what: &str, value: &T) {
-    const CALLS: usize = 1_000;
+    const CALLS: usize = 100;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     let mut via_bindgen = JsValue::NULL;
-    let bindgen = median(7, || {
+    let bindgen = median(3, || {
         for _ in 0..CALLS {
             via_bindgen = value.serialize(&serializer).unwrap();
         }
     });
     let mut via_json = JsValue::NULL;
-    let json_text = median(7, || {
+    let json_text = median(3, || {
         for _ in 0..CALLS {
             via_json = js_sys::JSON::parse(&serde_json::to_string(value).unwrap()).unwrap();
         }
