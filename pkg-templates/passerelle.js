@@ -97,7 +97,7 @@ async function languageFor(element) {
     fellBackFrom ??= shown;
     shown = 'en';
   }
-  if (fellBackFrom !== null && fellBackFrom !== undefined) {
+  if (fellBackFrom != null) {
     element.dispatchEvent(new CustomEvent('passerelle:language', {
       bubbles: true,
       composed: true,

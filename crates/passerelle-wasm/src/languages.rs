@@ -54,20 +54,16 @@ pub fn language_menu(shown: &str) -> Result<JsValue, JsValue> {
     let locale = crate::widget::locale_from(Some(shown));
     let menu = Menu {
         label: crate::words::WidgetText::LanguageMenu.text(locale),
-        languages: menu_languages(),
+        languages: text::shipped()
+            .iter()
+            .map(|info| MenuLanguage {
+                tag: &info.tag,
+                name: &info.name,
+                direction: info.direction.attribute(),
+            })
+            .collect(),
     };
     Ok(to_js(&menu)?)
-}
-
-fn menu_languages() -> Vec<MenuLanguage<'static>> {
-    text::shipped()
-        .iter()
-        .map(|info| MenuLanguage {
-            tag: &info.tag,
-            name: &info.name,
-            direction: info.direction.attribute(),
-        })
-        .collect()
 }
 
 /// One language of a menu.
@@ -77,11 +73,4 @@ struct MenuLanguage<'a> {
     /// Its name in itself.
     name: &'a str,
     direction: &'static str,
-}
-
-/// The languages the package ships, for a language menu: `[{tag, name,
-/// direction}]`, each named in itself.
-#[wasm_bindgen(js_name = languages)]
-pub fn languages() -> Result<JsValue, JsValue> {
-    Ok(to_js(&menu_languages())?)
 }

@@ -40,7 +40,7 @@ pub(crate) fn national_catalogue() -> std::sync::Arc<passerelle_core::catalogue:
 pub use communes::set_commune_source;
 pub use diagnostic::DiagnosticWidget;
 pub use engine::{Diagnosis, Engine, Plan};
-pub use languages::{choose_language, has_language, language_menu, languages, register_language};
+pub use languages::{choose_language, has_language, language_menu, register_language};
 pub use orientation_view::OrientationWidget;
 pub use parcours_view::ParcoursWidget;
 pub use plan_view::PlanWidget;

@@ -314,13 +314,19 @@ impl Locale {
 
     /// The message `key` in this language, else along [`chain`](Self::chain).
     pub fn message(self, key: &str) -> Option<&'static str> {
+        self.message_from(key).map(|(text, _)| text)
+    }
+
+    /// The message `key` and the language it was found in: this one,
+    /// else the first of its [`chain`](Self::chain) that has it.
+    pub(crate) fn message_from(self, key: &str) -> Option<(&'static str, Locale)> {
         if let Some(text) = self.language().message(key) {
-            return Some(text);
+            return Some((text, self));
         }
         self.chain()
             .into_iter()
             .skip(1)
-            .find_map(|locale| locale.language().message(key))
+            .find_map(|locale| locale.language().message(key).map(|text| (text, locale)))
     }
 }
 
@@ -417,11 +423,14 @@ fn builtin(tag: &str) -> Language {
 /// the rest of the run: register each language once.
 pub fn register(language: Language) -> Result<Locale, Problem> {
     let mut languages = registry().write().unwrap_or_else(PoisonError::into_inner);
-    let index = match languages
+    let known = languages
         .iter()
-        .position(|known| known.info.tag.eq_ignore_ascii_case(&language.info.tag))
-    {
-        Some(index) => index,
+        .position(|known| known.info.tag.eq_ignore_ascii_case(&language.info.tag));
+    let index = match known {
+        Some(index) => {
+            languages[index] = leak(language);
+            index
+        }
         None if languages.len() >= MAX_LANGUAGES => {
             return Err(Problem::new(
                 "too_many_languages",
@@ -430,11 +439,10 @@ pub fn register(language: Language) -> Result<Locale, Problem> {
             ));
         }
         None => {
-            languages.push(leak(Language::new(language.info.clone())));
+            languages.push(leak(language));
             languages.len() - 1
         }
     };
-    languages[index] = leak(language);
     Ok(Locale(u16::try_from(index).unwrap_or(u16::MAX)))
 }
 

@@ -63,15 +63,7 @@ pub fn plural(locale: Locale, key: &str, count: i64, args: &[(&str, Arg)]) -> St
 
 /// The text of `key` and the language it was found in.
 fn lookup(locale: Locale, key: &str) -> Option<(&'static str, Locale)> {
-    if let Some(text) = locale.language().message(key) {
-        return Some((text, locale));
-    }
-    locale.chain().into_iter().find_map(|language| {
-        language
-            .language()
-            .message(key)
-            .map(|text| (text, language))
-    })
+    locale.message_from(key)
 }
 
 /// `text` with each `{{name}}` replaced by its argument; an unknown name
