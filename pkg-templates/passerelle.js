@@ -56,9 +56,10 @@ function languageOf(element) {
 const languageFiles = new Map();
 
 /**
- * Makes the language `tag` speakable: French and English are in the
- * module; any other is a file of this package (`locales/<tag>.json`),
- * fetched once, only when a page shows it. Rejects with an Error of code
+ * Makes the language `tag` speakable: French is in the module; any
+ * other, English included (its messages are in the module, its
+ * questionnaire's and catalogue's texts are not), is a file of this
+ * package (`locales/<tag>.json`), fetched once, only when a page shows it. Rejects with an Error of code
  * `fetch_failed` or `bad_language_file`.
  * @param {string} tag
  * @returns {Promise<string>}
@@ -92,10 +93,11 @@ async function languageFor(element) {
   try {
     await load_language(shown);
   } catch (error) {
-    // The file could not come: English, in the module, and the page is told.
+    // The file could not come: English, else French (in the module), and
+    // the page is told.
     reportError(element, error);
     fellBackFrom ??= shown;
-    shown = 'en';
+    shown = await load_language('en').catch(() => 'fr');
   }
   if (fellBackFrom != null) {
     element.dispatchEvent(new CustomEvent('passerelle:language', {

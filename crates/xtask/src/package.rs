@@ -290,8 +290,9 @@ const LOCALES: [&str; 2] = [
 /// The languages not compiled in, one file each into `locales/<tag>.json`
 /// (`{"language": {…}, "files": {"core": {…}, …}}`, read by
 /// `passerelle_core::text::Language::from_json`), and `locales/languages.json`:
-/// a page fetches only its own language's file. French and English are in
-/// the wasm already.
+/// a page fetches only its own language's file. French is in the wasm
+/// already; English is half in it (its messages), and its file completes
+/// it.
 fn write_languages(root: &Path, out: &Path) -> Result {
     let target = out.join("locales");
     fs::create_dir_all(&target).map_err(|e| format!("cannot create {}: {e}", target.display()))?;
@@ -306,7 +307,9 @@ fn write_languages(root: &Path, out: &Path) -> Result {
             .nth(1)
             .and_then(|rest| rest.split('"').next())
             .ok_or_else(|| format!("{}: a line without a tag: {line}", list.display()))?;
-        if tag == "fr" || tag == "en" {
+        // French is the module's own language; English's messages are in
+        // the module too, but its documents' texts are this file.
+        if tag == "fr" {
             continue;
         }
         let mut files = Vec::new();
