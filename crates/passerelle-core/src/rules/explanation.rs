@@ -256,6 +256,14 @@ impl<'a> Explanation<'a> {
     /// One short sentence: the condition, and the person's value it was
     /// checked against ("Avoir entre 16 et 25 ans : vous avez 22 ans").
     pub fn text(&self) -> String {
+        let mut text = String::new();
+        // Writing into a String cannot fail.
+        let _ = self.write_text(&mut text);
+        text
+    }
+
+    /// Writes [`text`](Self::text) into `out`.
+    fn write_text(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         let person = &self.explanations.person;
         let condition = match self.condition.test() {
             // A zone of communes was put in words when the catalogue was
@@ -272,11 +280,29 @@ impl<'a> Explanation<'a> {
             }
             _ => self.condition.text(person.locale),
         };
-        sentences::with_person(
-            &condition,
-            person.about(self.condition).as_deref(),
-            person.locale,
-        )
+        let about = person.about(self.condition);
+        let sentence = sentences::WithPerson {
+            pattern: person.with_person,
+            condition: &condition,
+            person: about.as_deref(),
+            locale: person.locale,
+        };
+        write!(out, "{sentence}")
+    }
+}
+
+/// An explanation's sentence, written into the JSON without a String.
+struct TextOf<'e, 'a>(&'e Explanation<'a>);
+
+impl fmt::Display for TextOf<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write_text(f)
+    }
+}
+
+impl Serialize for TextOf<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 
@@ -304,7 +330,7 @@ impl Serialize for Explanation<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("status", &self.status())?;
-        map.serialize_entry("text", &self.text())?;
+        map.serialize_entry("text", &TextOf(self))?;
         let parts = self.parts();
         if !parts.is_empty() {
             map.serialize_entry("parts", &parts)?;
@@ -323,6 +349,8 @@ struct PersonTexts {
     locale: Locale,
     values: [OnceLock<Box<str>>; Fact::ALL.len()],
     place: OnceLock<Box<str>>,
+    /// The pattern joining a condition and the person's value.
+    with_person: Option<&'static str>,
 }
 
 impl PersonTexts {
@@ -333,6 +361,7 @@ impl PersonTexts {
             locale,
             values: [const { OnceLock::new() }; Fact::ALL.len()],
             place: OnceLock::new(),
+            with_person: sentences::WithPerson::pattern(locale),
         }
     }
 

@@ -38,20 +38,39 @@ fn with(locale: Locale, key: &str, name: &str, value: &str) -> String {
     text::format(locale, key, &[(name, Arg::Text(value))])
 }
 
-/// Joins a condition and the person's value: "Avoir entre 16 et 25 ans :
-/// vous avez 22 ans".
-pub(crate) fn with_person(condition: &str, person: Option<&str>, locale: Locale) -> String {
-    match person {
-        // Both halves are already in their language's typography.
-        Some(person) => text::join(
-            locale,
-            "with-person",
-            &[
-                ("condition", Arg::Text(condition)),
-                ("person", Arg::Text(person)),
-            ],
-        ),
-        None => condition.to_owned(),
+/// A condition and the person's value joined: "Avoir entre 16 et 25 ans :
+/// vous avez 22 ans". Written where it goes (the JSON of an explanation),
+/// without a String of its own; both halves are already in their
+/// language's typography, and the pattern's own is in its file.
+pub(crate) struct WithPerson<'a> {
+    /// The `with-person` message, looked up once per orientation.
+    pub pattern: Option<&'static str>,
+    pub condition: &'a str,
+    pub person: Option<&'a str>,
+    pub locale: Locale,
+}
+
+impl WithPerson<'_> {
+    /// The `with-person` pattern of `locale`.
+    pub fn pattern(locale: Locale) -> Option<&'static str> {
+        text::pattern(locale, "with-person")
+    }
+}
+
+impl std::fmt::Display for WithPerson<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.person, self.pattern) {
+            (Some(person), Some(pattern)) => text::write_filled(
+                f,
+                pattern,
+                &[
+                    ("condition", Arg::Text(self.condition)),
+                    ("person", Arg::Text(person)),
+                ],
+                self.locale,
+            ),
+            _ => f.write_str(self.condition),
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 //! with no code.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{OnceLock, PoisonError, RwLock};
 
 use serde::{Deserialize, Serialize};
@@ -75,6 +76,44 @@ pub struct FileInfo {
 /// [`super::overlay`]) rather than give messages.
 pub const DOCUMENT_DOMAINS: [&str; 2] = ["questionnaire", "catalogue"];
 
+/// The hash of a message key: a multiply-rotate over 8 bytes at a time
+/// (FxHash's), several times faster than the default SipHash on the short
+/// keys looked up for every sentence of every explanation. The keys come
+/// from translation files, not from the person: no flooding to resist.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct KeyHasher(u64);
+
+impl KeyHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// A language: what `languages.json` says of it and its texts.
 #[derive(Debug, Clone)]
 pub struct Language {
@@ -82,7 +121,7 @@ pub struct Language {
     /// Each file's `@metadata`.
     pub files: Vec<FileInfo>,
     /// Messages of every message domain: key → text.
-    messages: HashMap<Box<str>, Box<str>>,
+    messages: HashMap<Box<str>, Box<str>, BuildHasherDefault<KeyHasher>>,
     /// The document domains' files: key → text.
     documents: HashMap<String, Map<String, Json>>,
     /// Compiled in without the translations of the default documents,
@@ -97,7 +136,7 @@ impl Language {
         Language {
             info,
             files: Vec::new(),
-            messages: HashMap::new(),
+            messages: HashMap::default(),
             documents: HashMap::new(),
             documents_apart: false,
         }

@@ -69,54 +69,60 @@ fn lookup(locale: Locale, key: &str) -> Option<(&'static str, Locale)> {
 /// `text` with each `{{name}}` replaced by its argument; an unknown name
 /// is left as it is.
 fn fill(text: &str, args: &[(&str, Arg)], locale: Locale) -> String {
-    let Some(first) = find_pair(text, '{') else {
+    if find_pair(text, '{').is_none() {
         return text.to_owned();
-    };
-    let mut out = String::with_capacity(text.len() + 16);
-    out.push_str(&text[..first]);
-    let mut rest = &text[first..];
-    loop {
-        // `rest` starts with "{{".
-        let after = &rest[2..];
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    // Writing into a String cannot fail.
+    let _ = write_filled(&mut out, text, args, locale);
+    out
+}
+
+/// Writes `pattern` with each `{{name}}` replaced by its argument (an
+/// unknown name left as it is) into `out`, without a String of its own:
+/// an explanation's sentence goes straight into the JSON written.
+pub fn write_filled(
+    out: &mut dyn std::fmt::Write,
+    pattern: &str,
+    args: &[(&str, Arg)],
+    locale: Locale,
+) -> std::fmt::Result {
+    let mut rest = pattern;
+    while let Some(start) = find_pair(rest, '{') {
+        out.write_str(&rest[..start])?;
+        let after = &rest[start + 2..];
         let Some(end) = find_pair(after, '}') else {
-            out.push_str(rest);
-            return out;
+            return out.write_str(&rest[start..]);
         };
         let name = after[..end].trim();
         match args.iter().find(|(arg, _)| *arg == name) {
-            Some((_, Arg::Text(value))) => out.push_str(value),
-            Some((_, Arg::Number(n))) => out.push_str(&number(*n, locale)),
-            None => out.push_str(&rest[..2 + end + 2]),
+            Some((_, Arg::Text(value))) => out.write_str(value)?,
+            Some((_, Arg::Number(n))) => out.write_str(&number(*n, locale))?,
+            None => out.write_str(&rest[start..start + 2 + end + 2])?,
         }
         rest = &after[end + 2..];
-        match find_pair(rest, '{') {
-            Some(start) => {
-                out.push_str(&rest[..start]);
-                rest = &rest[start..];
-            }
-            None => {
-                out.push_str(rest);
-                return out;
-            }
-        }
     }
+    out.write_str(rest)
 }
 
-/// Where the first `{{` (or `}}`) of `text` starts: a search for one
-/// character (memchr), then a look at the next. Made for every sentence
-/// of every explanation, where a two-character pattern's searcher costs
-/// more to set up than the search.
+/// The text of the message `key` in `locale`, else along its fallback
+/// chain, as its file gives it (placeables unfilled): for a pattern used
+/// many times, looked up once.
+pub fn pattern(locale: Locale, key: &str) -> Option<&'static str> {
+    lookup(locale, key).map(|(text, _)| text)
+}
+
+/// Where the first `{{` (or `}}`) of `text` starts. Made for every
+/// sentence of every explanation, where a two-character pattern's
+/// searcher costs more to set up than the search.
 fn find_pair(text: &str, brace: char) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(i) = text[from..].find(brace) {
-        let at = from + i;
-        if bytes.get(at + 1) == Some(&(brace as u8)) {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
+    // A plain loop over the bytes: messages are short, and in WebAssembly
+    // a loop beats memchr's set-up. `{` and `}` are ASCII, so a match is
+    // a char boundary.
+    let brace = brace as u8;
+    text.as_bytes()
+        .windows(2)
+        .position(|pair| pair[0] == brace && pair[1] == brace)
 }
 
 /// The `{{placeables}}` of a message text, for the completeness test.

@@ -25,7 +25,9 @@ pub use language::{
     DOCUMENT_DOMAINS, MAX_LANGUAGES,
 };
 pub use localized::LocalizedText;
-pub use message::{format, in_language, join, message, number, placeables, plural, Arg};
+pub use message::{
+    format, in_language, join, message, number, pattern, placeables, plural, write_filled, Arg,
+};
 pub use negotiate::{negotiate, Choice};
 pub use parts::{localized, Parts};
 pub use plural::{Category, PluralRule};
