@@ -7,7 +7,7 @@
 //! too. What the person has already comes apart, as theirs. Filters by
 //! need and "only what I am entitled to".
 
-use crate::words::{Said, WidgetText};
+use crate::ui::words::{Said, WidgetText};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -23,9 +23,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
-use crate::dom::{self, element};
-use crate::texts::theme_label;
-use crate::widget::{self, Widget};
+use crate::ui::dom::{self, element};
+use crate::ui::texts::theme_label;
+use crate::ui::widget::{self, Widget};
+use crate::ui::{alerts, inputs, parts};
 
 /// The widget's own style sheet, after the widgets' base one.
 const STYLE: &str = include_str!("orientation.css");
@@ -90,7 +91,7 @@ struct OrientationDetail<'a> {
 pub struct OrientationWidget {
     state: Rc<RefCell<OrientationView>>,
     _listeners: Vec<widget::Listener>,
-    _quick_exit: crate::alerts::QuickExitListener,
+    _quick_exit: crate::ui::alerts::QuickExitListener,
 }
 
 #[wasm_bindgen]
@@ -101,8 +102,8 @@ impl OrientationWidget {
     #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement, lang: Option<String>) -> Result<OrientationWidget, JsValue> {
         let document = dom::document()?;
-        let root = widget::shadow_root(&host, STYLE)?;
-        let container = widget::titled_container(&document, TITLE_ID)?;
+        let root = widget::shadow_root(&host, &[alerts::STYLE, STYLE])?;
+        let container = parts::titled_container(&document, TITLE_ID)?;
         let locale = widget::locale_from(lang.as_deref());
         let summary = element(
             &document,
@@ -128,7 +129,7 @@ impl OrientationWidget {
             locale,
             need: None,
             only_eligible: false,
-            quick_exit: crate::alerts::QUICK_EXIT_DEFAULT.to_owned(),
+            quick_exit: crate::ui::alerts::QUICK_EXIT_DEFAULT.to_owned(),
         }));
         state.borrow().render(true)?;
         let listeners = vec![
@@ -140,21 +141,21 @@ impl OrientationWidget {
                 let input = target.dyn_into::<HtmlInputElement>().ok()?;
                 Some(Action::OnlyEligible(input.checked()))
             })?,
-            widget::listen(&root, crate::communes::LOADED_EVENT, &state, |_| {
+            widget::listen(&root, crate::ui::communes::LOADED_EVENT, &state, |_| {
                 Some(Action::Communes)
             })?,
         ];
         Ok(OrientationWidget {
             state,
             _listeners: listeners,
-            _quick_exit: crate::alerts::QuickExitListener::new(&root)?,
+            _quick_exit: crate::ui::alerts::QuickExitListener::new(&root)?,
         })
     }
 
     /// Where "Quitter rapidement" leads (`quick-exit-url`), as on
     /// `<passerelle-diagnostic>`.
     pub fn set_quick_exit_url(&self, url: Option<String>) -> Result<(), JsValue> {
-        let url = crate::alerts::quick_exit_url(url.as_deref())?;
+        let url = crate::ui::alerts::quick_exit_url(url.as_deref())?;
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
         state.quick_exit = url;
         state.render(true).map(drop)
@@ -176,7 +177,7 @@ impl OrientationWidget {
     /// it. Throws `invalid_argument` when `diagnosis` is not a diagnosis
     /// result.
     pub fn set_diagnosis(&self, diagnosis: JsValue) -> Result<(), JsValue> {
-        let diagnosis = widget::read_diagnosis(&diagnosis)?;
+        let diagnosis = inputs::read_diagnosis(&diagnosis)?;
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
         state.diagnosis = diagnosis;
         state.need = None;
@@ -189,7 +190,7 @@ impl OrientationWidget {
     /// (`"93066"`), as the `territory` attribute gives; `null` for none.
     /// Throws `invalid_territory`.
     pub fn set_territory(&self, territory: Option<String>) -> Result<(), JsValue> {
-        check_territory(territory.as_deref())?;
+        inputs::check_territory(territory.as_deref())?;
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
         state.territory = territory;
         let detail = state.render(true)?;
@@ -200,7 +201,7 @@ impl OrientationWidget {
     /// serves it) into the national one: an entry of the same id replaces
     /// it. Throws `invalid_catalogue` with every problem in `details`.
     pub fn set_local_catalogue(&self, catalogue: JsValue) -> Result<(), JsValue> {
-        let catalogue = widget::with_local_catalogue(&catalogue)?;
+        let catalogue = inputs::with_local_catalogue(&catalogue)?;
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
         state.catalogue = catalogue;
         let detail = state.render(true)?;
@@ -327,10 +328,10 @@ impl OrientationView {
             return Ok(JsValue::NULL);
         };
         let needs = diagnosis.orientation_needs();
-        let facts = placed(&diagnosis.facts, self.territory.as_deref())?;
+        let facts = inputs::placed(&diagnosis.facts, self.territory.as_deref())?;
         // The communes to name: drawn again once loaded.
-        crate::communes::request_for(&facts, &self.catalogue, &self.body);
-        let catalogue = crate::communes::named(&self.catalogue);
+        crate::ui::communes::request_for(&facts, &self.catalogue, &self.body);
+        let catalogue = crate::ui::communes::named(&self.catalogue);
         let orientation = orient(
             &catalogue,
             &Request {
@@ -341,13 +342,13 @@ impl OrientationView {
                 explain: true,
             },
         )
-        .map_err(|problem| crate::error::Failure::new(problem.code, problem.message))?;
+        .map_err(|problem| crate::api::error::Failure::new(problem.code, problem.message))?;
         let detailed = orientation.detailed();
 
         if whole {
             // The urgent alerts of the diagnosis, open, first.
             let alerts: Vec<_> = diagnosis.urgent.iter().map(|raised| raised.alert).collect();
-            crate::alerts::append_reminder(
+            crate::ui::alerts::append_reminder(
                 &self.body,
                 doc,
                 self.locale,
@@ -384,7 +385,7 @@ impl OrientationView {
         if !whole {
             return Ok(JsValue::NULL);
         }
-        crate::convert::to_js(&OrientationDetail {
+        crate::api::convert::to_js(&OrientationDetail {
             orientation: detailed,
         })
         .map_err(JsValue::from)
@@ -503,7 +504,7 @@ impl OrientationView {
 
     /// Words read only by screen readers, after `element`'s own.
     fn hidden_words(&self, element: &Element, words: &str) -> Result<(), JsValue> {
-        element.append_child(&*crate::dom::element(
+        element.append_child(&*crate::ui::dom::element(
             &self.document,
             "span",
             &[("class", "visually-hidden")],
@@ -818,7 +819,7 @@ impl OrientationView {
     /// details in words; a note when only a professional can ask.
     fn access_links(&self, parent: &Element, access: &Access) -> Result<(), JsValue> {
         let doc = &self.document;
-        let list = widget::contact_ways(
+        let list = parts::contact_ways(
             doc,
             self.locale,
             access.phone.as_deref(),
@@ -899,22 +900,4 @@ fn kept<'p, 'a>(
         .iter()
         .filter(|p| !only_eligible || p.status == Eligibility::Eligible)
         .collect()
-}
-
-/// Refuses a territory that is not a department or commune code.
-pub(crate) fn check_territory(territory: Option<&str>) -> Result<(), JsValue> {
-    placed(&passerelle_core::facts::Facts::default(), territory).map(drop)
-}
-
-/// `facts` placed in `territory`, if there is one.
-pub(crate) fn placed(
-    facts: &passerelle_core::facts::Facts,
-    territory: Option<&str>,
-) -> Result<passerelle_core::facts::Facts, JsValue> {
-    match territory {
-        Some(territory) => facts
-            .in_territory(territory)
-            .map_err(|problem| crate::error::Failure::new(problem.code, problem.message).into()),
-        None => Ok(facts.clone()),
-    }
 }

@@ -8,7 +8,7 @@ use web_sys::{Document, Element, HtmlElement};
 pub(crate) fn document() -> Result<Document, JsValue> {
     web_sys::window()
         .and_then(|window| window.document())
-        .ok_or_else(|| crate::error::js_error("no_document", "This widget needs a web page."))
+        .ok_or_else(|| crate::api::error::js_error("no_document", "This widget needs a web page."))
 }
 
 /// A new `<tag>` with these attributes and, if given, this text.

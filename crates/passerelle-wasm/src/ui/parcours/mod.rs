@@ -3,7 +3,7 @@
 //! found is handed to the orientation and to the plan; the person moves
 //! on when they choose, and can go back to a step already open.
 
-use crate::WidgetText;
+use crate::ui::words::WidgetText;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -12,8 +12,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
-use crate::dom::{self, element};
-use crate::widget::{self, Widget};
+use crate::ui::alerts;
+use crate::ui::dom::{self, element};
+use crate::ui::widget::{self, Widget};
 
 /// The widget's own style sheet, after the widgets' base one.
 const STYLE: &str = include_str!("parcours.css");
@@ -124,7 +125,7 @@ impl ParcoursWidget {
         persist: Option<String>,
     ) -> Result<ParcoursWidget, JsValue> {
         let document = dom::document()?;
-        let root = widget::shadow_root(&host, STYLE)?;
+        let root = widget::shadow_root(&host, &[alerts::STYLE, STYLE])?;
         let locale = widget::locale_from(lang.as_deref());
         let container = element(
             &document,
@@ -505,7 +506,7 @@ impl Parcours {
         let locale = self.locale;
         let doc = &self.document;
         if let Some(container) = self.nav.parent_element() {
-            crate::widget::mark_language(&container, locale)?;
+            crate::ui::widget::mark_language(&container, locale)?;
         }
         let total = STEPS.len();
         self.nav

@@ -5,7 +5,7 @@
 //! the plan's file saved on the device or opened again. Nothing is sent
 //! anywhere: the files are made in the page.
 
-use crate::words::{Said, WidgetText};
+use crate::ui::words::{Said, WidgetText};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
@@ -23,10 +23,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
-use crate::dom::{self, element};
-use crate::persist::{self, Keeper, Words};
-use crate::texts::theme_label;
-use crate::widget::{self, Widget};
+use crate::ui::dom::{self, element};
+use crate::ui::persist::{self, Keeper, Words};
+use crate::ui::texts::theme_label;
+use crate::ui::widget::{self, Widget};
+use crate::ui::{alerts, inputs, parts};
 
 /// The widget's own style sheet, after the widgets' base one.
 const STYLE: &str = include_str!("plan.css");
@@ -147,7 +148,7 @@ fn kept_plan(text: &str) -> Result<Plan, persist::Unreadable> {
 pub struct PlanWidget {
     state: Rc<RefCell<PlanView>>,
     _listeners: Vec<widget::Listener>,
-    _quick_exit: crate::alerts::QuickExitListener,
+    _quick_exit: crate::ui::alerts::QuickExitListener,
 }
 
 #[wasm_bindgen]
@@ -157,10 +158,10 @@ impl PlanWidget {
     /// plan once a diagnosis is given.
     #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement, lang: Option<String>) -> Result<PlanWidget, JsValue> {
-        let today = crate::convert::today()?;
+        let today = crate::api::convert::today()?;
         let document = dom::document()?;
-        let root = widget::shadow_root(&host, STYLE)?;
-        let container = widget::titled_container(&document, TITLE_ID)?;
+        let root = widget::shadow_root(&host, &[alerts::STYLE, STYLE])?;
+        let container = parts::titled_container(&document, TITLE_ID)?;
         let body = element(&document, "div", &[("class", "body")], None)?;
         container.append_child(&body)?;
         let privacy = persist::panel(&document)?;
@@ -200,7 +201,7 @@ impl PlanWidget {
             privacy,
             urls: Vec::new(),
             itself: Weak::new(),
-            quick_exit: crate::alerts::QUICK_EXIT_DEFAULT.to_owned(),
+            quick_exit: crate::ui::alerts::QUICK_EXIT_DEFAULT.to_owned(),
         }));
         state.borrow_mut().itself = Rc::downgrade(&state);
         state.borrow_mut().render()?;
@@ -258,7 +259,7 @@ impl PlanWidget {
         Ok(PlanWidget {
             state,
             _listeners: listeners,
-            _quick_exit: crate::alerts::QuickExitListener::new(&root)?,
+            _quick_exit: crate::ui::alerts::QuickExitListener::new(&root)?,
         })
     }
 
@@ -272,7 +273,7 @@ impl PlanWidget {
     /// Where "Quitter rapidement" leads (`quick-exit-url`), as on
     /// `<passerelle-diagnostic>`.
     pub fn set_quick_exit_url(&self, url: Option<String>) -> Result<(), JsValue> {
-        let url = crate::alerts::quick_exit_url(url.as_deref())?;
+        let url = crate::ui::alerts::quick_exit_url(url.as_deref())?;
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
         state.quick_exit = url;
         state.render()
@@ -284,7 +285,7 @@ impl PlanWidget {
     /// Throws `invalid_argument` when `diagnosis` is not a diagnosis
     /// result.
     pub fn set_diagnosis(&self, diagnosis: JsValue) -> Result<(), JsValue> {
-        let diagnosis = widget::read_diagnosis(&diagnosis)?;
+        let diagnosis = inputs::read_diagnosis(&diagnosis)?;
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
         // A plan opened from a file or kept on the device stays when the
         // first diagnosis comes.
@@ -339,7 +340,7 @@ impl PlanWidget {
     /// `territory` (a department or commune code) for the partners the
     /// plan proposes; `null` for none. Throws `invalid_territory`.
     pub fn set_territory(&self, territory: Option<String>) -> Result<(), JsValue> {
-        crate::orientation_view::check_territory(territory.as_deref())?;
+        inputs::check_territory(territory.as_deref())?;
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
         state.territory = territory;
         Ok(())
@@ -348,7 +349,7 @@ impl PlanWidget {
     /// Merges a local catalogue (JSON text or object) into the national
     /// one, for the partners a plan proposes. Throws `invalid_catalogue`.
     pub fn set_local_catalogue(&self, catalogue: JsValue) -> Result<(), JsValue> {
-        let catalogue = widget::with_local_catalogue(&catalogue)?;
+        let catalogue = inputs::with_local_catalogue(&catalogue)?;
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
         state.catalogue = catalogue;
         state.render()
@@ -359,7 +360,7 @@ impl PlanWidget {
     pub fn plan(&self) -> Result<JsValue, JsValue> {
         let state = self.state.try_borrow().map_err(|_| widget::busy())?;
         match &state.plan {
-            Some(plan) => Ok(crate::convert::to_js(plan)?),
+            Some(plan) => Ok(crate::api::convert::to_js(plan)?),
             None => Ok(JsValue::NULL),
         }
     }
@@ -493,7 +494,7 @@ impl PlanView {
     fn event(&self) -> Result<(&'static str, JsValue), JsValue> {
         let detail = js_sys::Object::new();
         let plan = match &self.plan {
-            Some(plan) => crate::convert::to_js(plan)?,
+            Some(plan) => crate::api::convert::to_js(plan)?,
             None => JsValue::NULL,
         };
         js_sys::Reflect::set(&detail, &"plan".into(), &plan)?;
@@ -512,7 +513,9 @@ impl PlanView {
         self.body
             .get_root_node()
             .dyn_into::<web_sys::ShadowRoot>()
-            .map_err(|_| crate::error::js_error("no_shadow_root", "The widget is not on the page."))
+            .map_err(|_| {
+                crate::api::error::js_error("no_shadow_root", "The widget is not on the page.")
+            })
     }
 
     /// The needs in the person's order: the diagnosis's, as moved.
@@ -607,9 +610,12 @@ impl PlanView {
         choices.locale = self.locale;
         choices.by = Author::Person;
         let mut placed = diagnosis.clone();
-        placed.facts =
-            crate::orientation_view::placed(&diagnosis.facts, self.territory.as_deref())?;
-        match Plan::build(&placed, &crate::communes::named(&self.catalogue), &choices) {
+        placed.facts = inputs::placed(&diagnosis.facts, self.territory.as_deref())?;
+        match Plan::build(
+            &placed,
+            &crate::ui::communes::named(&self.catalogue),
+            &choices,
+        ) {
             Ok(plan) => {
                 self.plan = Some(plan);
                 self.render()?;
@@ -1140,7 +1146,7 @@ impl PlanView {
             (None, Some(diagnosis)) => diagnosis.urgent.iter().map(|raised| raised.alert).collect(),
             (None, None) => Vec::new(),
         };
-        crate::alerts::append_reminder(
+        crate::ui::alerts::append_reminder(
             &self.body,
             &self.document,
             self.locale,
@@ -1226,7 +1232,7 @@ impl PlanView {
         }
         control.set_attribute("aria-describedby", ERROR_ID)?;
         control.set_attribute("aria-invalid", "true")?;
-        Ok(Some(widget::field_error(
+        Ok(Some(parts::field_error(
             &self.document,
             self.locale,
             ERROR_ID,
@@ -1377,7 +1383,7 @@ impl PlanView {
             Some(&WidgetText::PaceHelp { default }.text(self.locale)),
         )?)?;
         form.append_child(&field)?;
-        let actions = widget::action_row(
+        let actions = parts::action_row(
             doc,
             &[
                 ("type", "submit"),
@@ -1484,7 +1490,11 @@ impl PlanView {
         self.draw_add_objective(&plan)?;
 
         let files = element(doc, "div", &[("class", "files"), ("part", "files")], None)?;
-        let print = print_view(&plan, &crate::communes::named(&self.catalogue), self.today);
+        let print = print_view(
+            &plan,
+            &crate::ui::communes::named(&self.catalogue),
+            self.today,
+        );
         let print_url = self.object_url(&print, "text/html")?;
         files.append_child(&*element(
             doc,
@@ -1513,7 +1523,7 @@ impl PlanView {
         self.draw_open()?;
         self.draw_review(&plan)?;
         if !self.confirming_rebuild {
-            let actions = widget::action_row(
+            let actions = parts::action_row(
                 doc,
                 &[
                     ("type", "button"),
@@ -1543,7 +1553,7 @@ impl PlanView {
             &[("id", "passerelle-rebuild-warning"), ("tabindex", "-1")],
             Some(&self.text(WidgetText::RebuildWarning)),
         )?)?;
-        let row = widget::action_row(
+        let row = parts::action_row(
             doc,
             &[
                 ("type", "button"),
@@ -1619,7 +1629,7 @@ impl PlanView {
             ),
         )?)?;
         if let Some(contact) = &action.contact {
-            let ways = widget::contact_ways(
+            let ways = parts::contact_ways(
                 doc,
                 self.locale,
                 contact.phone.as_deref(),
@@ -1945,7 +1955,7 @@ impl PlanView {
     fn draw_follow_up(&self, plan: &Plan) -> Result<(), JsValue> {
         let doc = &self.document;
         let (form, fieldset) =
-            widget::named_form(doc, "follow-up", &self.text(WidgetText::FollowUpTitle))?;
+            parts::named_form(doc, "follow-up", &self.text(WidgetText::FollowUpTitle))?;
         if let Some(done) = self.done_for("passerelle-follow-up-saved")? {
             fieldset.append_child(&done)?;
         }
@@ -2006,7 +2016,7 @@ impl PlanView {
             None,
         )?;
         self.labelled(&fieldset, WidgetText::NextReviewLabel, &date)?;
-        fieldset.append_child(&*widget::action_row(
+        fieldset.append_child(&*parts::action_row(
             doc,
             &[
                 ("type", "submit"),
@@ -2024,7 +2034,7 @@ impl PlanView {
     fn draw_person(&self, plan: &Plan) -> Result<(), JsValue> {
         let doc = &self.document;
         let (form, fieldset) =
-            widget::named_form(doc, "person", &self.text(WidgetText::PersonTitle))?;
+            parts::named_form(doc, "person", &self.text(WidgetText::PersonTitle))?;
         fieldset.set_attribute("aria-describedby", "passerelle-person-help")?;
         fieldset.append_child(&*element(
             doc,
@@ -2071,7 +2081,7 @@ impl PlanView {
             )?;
             self.labelled(&fieldset, label, &input)?;
         }
-        fieldset.append_child(&*widget::action_row(
+        fieldset.append_child(&*parts::action_row(
             doc,
             &[
                 ("type", "submit"),
@@ -2096,7 +2106,7 @@ impl PlanView {
         let doc = self.document.clone();
         let doc = &doc;
         let (form, fieldset) =
-            widget::named_form(doc, "referral", &self.text(Message::ReferralTitle))?;
+            parts::named_form(doc, "referral", &self.text(Message::ReferralTitle))?;
         let field = element(doc, "div", &[("class", "field")], None)?;
         field.append_child(&*element(
             doc,
@@ -2138,7 +2148,7 @@ impl PlanView {
         if let Some(error) = error {
             fieldset.append_child(&error)?;
         }
-        let actions = widget::action_row(
+        let actions = parts::action_row(
             doc,
             &[
                 ("type", "submit"),
@@ -2152,7 +2162,7 @@ impl PlanView {
         // The sheet of the partner the person agreed to share with last:
         // the partner's copy in French; the person's own, in their
         // language, beside it when they speak another.
-        let catalogue = crate::communes::named(&self.catalogue);
+        let catalogue = crate::ui::communes::named(&self.catalogue);
         let sheets = self.referred.as_deref().and_then(|entry| {
             use passerelle_core::referral::{partner_sheet, referral_sheet};
             let partner = partner_sheet(plan, &catalogue, entry, self.today).ok()?;
@@ -2265,7 +2275,7 @@ impl PlanView {
     fn draw_review(&self, plan: &Plan) -> Result<(), JsValue> {
         let doc = &self.document;
         let (form, fieldset) =
-            widget::named_form(doc, "review", &self.text(WidgetText::ReviewTitle))?;
+            parts::named_form(doc, "review", &self.text(WidgetText::ReviewTitle))?;
         if let Some(last) = plan.reviews.last() {
             fieldset.append_child(&*element(
                 doc,
@@ -2296,7 +2306,7 @@ impl PlanView {
                 fieldset.append_child(&error)?;
             }
         }
-        let actions = widget::action_row(
+        let actions = parts::action_row(
             doc,
             &[("type", "submit"), ("class", "primary")],
             &self.text(WidgetText::SaveReview),

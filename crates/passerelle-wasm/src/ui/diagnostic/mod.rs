@@ -1,7 +1,7 @@
 //! `<passerelle-diagnostic>`: one question at a time, rendered into the
 //! element's shadow root from a `passerelle-core` diagnosis session.
 
-use crate::words::{Said, WidgetText};
+use crate::ui::words::{Said, WidgetText};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -18,10 +18,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
-use crate::dom::{self, element};
-use crate::persist::{self, Keeper, Words};
-use crate::texts::theme_label;
-use crate::widget::{self, Widget};
+use crate::ui::dom::{self, element};
+use crate::ui::persist::{self, Keeper, Words};
+use crate::ui::texts::theme_label;
+use crate::ui::widget::{self, Widget};
+use crate::ui::{alerts, parts};
 
 /// The widget's own style sheet, adopted by its shadow root after the
 /// widgets' base one.
@@ -118,7 +119,7 @@ enum Input {
 pub struct DiagnosticWidget {
     state: Rc<RefCell<Diagnostic>>,
     _listeners: Vec<widget::Listener>,
-    _quick_exit: crate::alerts::QuickExitListener,
+    _quick_exit: crate::ui::alerts::QuickExitListener,
 }
 
 #[wasm_bindgen]
@@ -128,7 +129,7 @@ impl DiagnosticWidget {
     /// language of `lang` (French by default).
     #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement, lang: Option<String>) -> Result<DiagnosticWidget, JsValue> {
-        let today = crate::convert::today()?;
+        let today = crate::api::convert::today()?;
         let questionnaire = Questionnaire::default_fr_en().adapted_to(crate::national_catalogue());
         DiagnosticWidget::mount(host, lang, questionnaire, today)
     }
@@ -176,12 +177,12 @@ impl DiagnosticWidget {
     /// `invalid_questionnaire` with every problem in `details`, and the
     /// widget keeps the questions and answers it had.
     pub fn set_questionnaire(&self, questionnaire: JsValue) -> Result<(), JsValue> {
-        let questionnaire = if crate::convert::absent(&questionnaire) {
+        let questionnaire = if crate::api::convert::absent(&questionnaire) {
             Questionnaire::default_fr_en()
         } else {
-            let text = crate::convert::document(&questionnaire, "questionnaire")?;
+            let text = crate::api::convert::document(&questionnaire, "questionnaire")?;
             Questionnaire::from_json(&text).map_err(|error| {
-                crate::error::Failure::problems(
+                crate::api::error::Failure::problems(
                     "invalid_questionnaire",
                     "questionnaire",
                     error.problems,
@@ -203,7 +204,7 @@ impl DiagnosticWidget {
     /// default, a search engine's home page. Throws `invalid_argument`
     /// for another kind of address, the last one kept.
     pub fn set_quick_exit_url(&self, url: Option<String>) -> Result<(), JsValue> {
-        let url = crate::alerts::quick_exit_url(url.as_deref())?;
+        let url = crate::ui::alerts::quick_exit_url(url.as_deref())?;
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
         state.quick_exit = url;
         state.render().map(drop)
@@ -251,7 +252,7 @@ impl DiagnosticWidget {
         today: Date,
     ) -> Result<DiagnosticWidget, JsValue> {
         let document = dom::document()?;
-        let root = widget::shadow_root(&host, STYLE)?;
+        let root = widget::shadow_root(&host, &[alerts::STYLE, STYLE])?;
         let container = element(
             &document,
             "div",
@@ -283,7 +284,7 @@ impl DiagnosticWidget {
             document,
             urgent,
             raised: Vec::new(),
-            quick_exit: crate::alerts::QUICK_EXIT_DEFAULT.to_owned(),
+            quick_exit: crate::ui::alerts::QUICK_EXIT_DEFAULT.to_owned(),
             progress,
             body,
             questionnaire,
@@ -337,14 +338,14 @@ impl DiagnosticWidget {
                 let input = event.target()?.dyn_into::<HtmlInputElement>().ok()?;
                 (input.type_() == "checkbox").then_some(Action::Tick(input))
             })?,
-            widget::listen(&root, crate::communes::LOADED_EVENT, &state, |_| {
+            widget::listen(&root, crate::ui::communes::LOADED_EVENT, &state, |_| {
                 Some(Action::Communes)
             })?,
         ];
         Ok(DiagnosticWidget {
             state,
             _listeners: listeners,
-            _quick_exit: crate::alerts::QuickExitListener::new(&root)?,
+            _quick_exit: crate::ui::alerts::QuickExitListener::new(&root)?,
         })
     }
 }
@@ -363,7 +364,7 @@ fn resume(
 
 /// `value` as a JavaScript value shaped like its JSON, as the engine gives.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    Ok(crate::convert::to_js(value)?)
+    Ok(crate::api::convert::to_js(value)?)
 }
 
 /// Whether another need than the one at `index` has its rank.
@@ -388,7 +389,7 @@ impl Widget for Diagnostic {
     /// action completed the questionnaire.
     fn act(&mut self, action: Action) -> Result<Option<(&'static str, JsValue)>, JsValue> {
         // Waiting for the communes of the postal code: the next question is not known yet.
-        if crate::communes::is_waiting(&self.body)
+        if crate::ui::communes::is_waiting(&self.body)
             && !matches!(action, Action::Communes | Action::Reread)
         {
             return Ok(None);
@@ -448,8 +449,8 @@ impl Widget for Diagnostic {
                 };
                 self.rejected = outcome.err().map(|error| Rejected { input, error });
                 let facts = self.session.facts(&self.questionnaire);
-                let parts = crate::communes::parts_of(&facts);
-                if crate::communes::request(&parts, Some(&self.body)) {
+                let parts = crate::ui::communes::parts_of(&facts);
+                if crate::ui::communes::request(&parts, Some(&self.body)) {
                     self.keep();
                     return Ok(None);
                 }
@@ -572,7 +573,8 @@ impl Diagnostic {
     /// Renders the current question, or the end of the questionnaire.
     /// Returns whether it is the end.
     fn render(&mut self) -> Result<bool, JsValue> {
-        self.questionnaire.set_communes(crate::communes::loaded());
+        self.questionnaire
+            .set_communes(crate::ui::communes::loaded());
         let shown = self.draw()?;
         let complete = shown.is_none();
         self.shown = shown;
@@ -590,7 +592,7 @@ impl Diagnostic {
         let doc = &self.document;
         self.urgent.set_text_content(None);
         if self.session.offers_quick_exit(&self.questionnaire) {
-            self.urgent.append_child(&*crate::alerts::quick_exit(
+            self.urgent.append_child(&*crate::ui::alerts::quick_exit(
                 doc,
                 self.locale,
                 &self.quick_exit,
@@ -603,7 +605,7 @@ impl Diagnostic {
             .filter(|alert| !self.raised.contains(alert))
             .collect();
         let open = complete || !new.is_empty();
-        if let Some(panel) = crate::alerts::panel(doc, self.locale, &alerts, open, &new)? {
+        if let Some(panel) = crate::ui::alerts::panel(doc, self.locale, &alerts, open, &new)? {
             self.urgent.append_child(&panel)?;
         }
         Ok(alerts)
@@ -754,7 +756,7 @@ impl Diagnostic {
         }
         if let Some(Rejected { error, .. }) = &self.rejected {
             let message = error.message(Some(question), locale);
-            let paragraph = widget::field_error(doc, locale, "passerelle-error", &message)?;
+            let paragraph = parts::field_error(doc, locale, "passerelle-error", &message)?;
             fieldset.append_child(&paragraph)?;
         }
         self.draw_answers(&fieldset, question, &described_by)?;

@@ -33,8 +33,8 @@ use serde::Serialize;
 use serde_json::Value as Json;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{self, absent, to_js};
-use crate::error::Failure;
+use crate::api::convert::{self, absent, to_js};
+use crate::api::error::Failure;
 
 type Result<T, E = JsValue> = std::result::Result<T, E>;
 
