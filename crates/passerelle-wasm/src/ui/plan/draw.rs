@@ -12,7 +12,8 @@ use crate::ui::texts::theme_label;
 use crate::ui::widget;
 use crate::ui::words::WidgetText;
 
-use super::{css_id, PlanView, ERROR_ID, TITLE_ID};
+use super::ids::Form;
+use super::{ids, PlanView};
 
 impl PlanView {
     /// The paragraph telling what was just done, if it is `id`'s; the
@@ -38,7 +39,7 @@ impl PlanView {
         if let Some(container) = self.body.parent_element() {
             widget::mark_language(&container, self.locale)?;
         }
-        let title = self.root()?.get_element_by_id(TITLE_ID);
+        let title = self.root()?.get_element_by_id(ids::TITLE);
         if let Some(title) = title {
             title.set_text_content(Some(&self.text(Message::PlanTitle)));
         }
@@ -101,12 +102,12 @@ impl PlanView {
         if for_id != id {
             return Ok(None);
         }
-        control.set_attribute("aria-describedby", ERROR_ID)?;
+        control.set_attribute("aria-describedby", ids::ERROR)?;
         control.set_attribute("aria-invalid", "true")?;
         Ok(Some(parts::field_error(
             &self.document,
             self.locale,
-            ERROR_ID,
+            ids::ERROR,
             message,
         )?))
     }
@@ -123,7 +124,7 @@ impl PlanView {
             "form",
             &[
                 ("id", "passerelle-build"),
-                ("data-form", "build"),
+                ("data-form", Form::Build.to_attr()),
                 ("part", "form"),
             ],
             None,
@@ -131,7 +132,7 @@ impl PlanView {
         let needs = element(
             doc,
             "fieldset",
-            &[("id", "passerelle-needs"), ("tabindex", "-1")],
+            &[("id", ids::NEEDS), ("tabindex", "-1")],
             None,
         )?;
         needs.append_child(&*element(
@@ -140,7 +141,7 @@ impl PlanView {
             &[],
             Some(&self.text(WidgetText::ChooseNeeds)),
         )?)?;
-        if let Some(error) = self.error_for("passerelle-needs", &needs)? {
+        if let Some(error) = self.error_for(ids::NEEDS, &needs)? {
             needs.append_child(&error)?;
         }
         let order = self.ordered_needs();
@@ -149,7 +150,7 @@ impl PlanView {
             let Some(need) = diagnosis.needs.iter().find(|need| &need.theme == theme) else {
                 continue;
             };
-            let id = format!("passerelle-need-{}", css_id(&need.theme));
+            let id = ids::need(&need.theme);
             let option = element(doc, "div", &[("class", "option")], None)?;
             let input = element(
                 doc,
@@ -185,17 +186,14 @@ impl PlanView {
                 if !shown {
                     continue;
                 }
-                let direction = if up { "up" } else { "down" };
+                let direction = ids::direction(up);
                 moves.append_child(&*element(
                     doc,
                     "button",
                     &[
                         ("type", "button"),
                         ("class", "secondary move"),
-                        (
-                            "id",
-                            &format!("passerelle-{direction}-{}", css_id(&need.theme)),
-                        ),
+                        ("id", &ids::move_button(up, &need.theme)),
                         ("data-move", direction),
                         ("data-theme", &need.theme),
                         (
@@ -275,7 +273,7 @@ impl PlanView {
         field.append_child(&*element(
             doc,
             "label",
-            &[("for", "passerelle-open")],
+            &[("for", ids::OPEN)],
             Some(&self.text(WidgetText::OpenPlanFile)),
         )?)?;
         let input = element(
@@ -283,12 +281,12 @@ impl PlanView {
             "input",
             &[
                 ("type", "file"),
-                ("id", "passerelle-open"),
+                ("id", ids::OPEN),
                 ("accept", ".json,application/json"),
             ],
             None,
         )?;
-        let error = self.error_for("passerelle-open", &input)?;
+        let error = self.error_for(ids::OPEN, &input)?;
         field.append_child(&input)?;
         if let Some(error) = error {
             field.append_child(&error)?;

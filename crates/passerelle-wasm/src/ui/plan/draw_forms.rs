@@ -13,7 +13,8 @@ use crate::ui::texts::theme_label;
 use crate::ui::widget;
 use crate::ui::words::WidgetText;
 
-use super::{css_id, partner_name, PlanView};
+use super::ids::{Button, Form};
+use super::{ids, partner_name, PlanView};
 
 impl PlanView {
     /// "Add a goal": a need the plan does not have yet, in the person's
@@ -29,12 +30,12 @@ impl PlanView {
                 "passerelle-add-objective",
                 &self.text(WidgetText::AddObjectiveTitle),
             ),
-            "add-objective",
+            Form::AddObjective,
             &[],
-            &["passerelle-new-objective", "passerelle-new-statement"],
+            &[ids::NEW_OBJECTIVE, ids::NEW_STATEMENT],
         )?;
         details.set_attribute("class", "change add-objective")?;
-        let needs = element(doc, "select", &[("id", "passerelle-new-objective")], None)?;
+        let needs = element(doc, "select", &[("id", ids::NEW_OBJECTIVE)], None)?;
         for category in categories {
             let (words, language) = theme_label(category, self.locale);
             let option = element(doc, "option", &[("value", category)], Some(&words))?;
@@ -47,7 +48,7 @@ impl PlanView {
         let statement = element(
             doc,
             "input",
-            &[("type", "text"), ("id", "passerelle-new-statement")],
+            &[("type", "text"), ("id", ids::NEW_STATEMENT)],
             None,
         )?;
         self.labelled(&form, WidgetText::StatementLabel, &statement)?;
@@ -69,9 +70,12 @@ impl PlanView {
     /// as they are, to change.
     pub(super) fn draw_follow_up(&self, plan: &Plan) -> Result<(), JsValue> {
         let doc = &self.document;
-        let (form, fieldset) =
-            parts::named_form(doc, "follow-up", &self.text(WidgetText::FollowUpTitle))?;
-        if let Some(done) = self.done_for("passerelle-follow-up-saved")? {
+        let (form, fieldset) = parts::named_form(
+            doc,
+            Form::FollowUp.to_attr(),
+            &self.text(WidgetText::FollowUpTitle),
+        )?;
+        if let Some(done) = self.done_for(ids::FOLLOW_UP_SAVED)? {
             fieldset.append_child(&done)?;
         }
         let advisor = plan.advisor.clone().unwrap_or_default();
@@ -101,7 +105,7 @@ impl PlanView {
                 advisor.email.as_ref(),
             ),
         ] {
-            let id = format!("passerelle-advisor-{field}");
+            let id = ids::advisor(field);
             let input = element(
                 doc,
                 "input",
@@ -123,11 +127,7 @@ impl PlanView {
         let date = element(
             doc,
             "input",
-            &[
-                ("type", "date"),
-                ("id", "passerelle-next-review"),
-                ("value", &next),
-            ],
+            &[("type", "date"), ("id", ids::NEXT_REVIEW), ("value", &next)],
             None,
         )?;
         self.labelled(&fieldset, WidgetText::NextReviewLabel, &date)?;
@@ -148,8 +148,11 @@ impl PlanView {
     /// agree to share with: name, phone, e-mail.
     pub(super) fn draw_person(&self, plan: &Plan) -> Result<(), JsValue> {
         let doc = &self.document;
-        let (form, fieldset) =
-            parts::named_form(doc, "person", &self.text(WidgetText::PersonTitle))?;
+        let (form, fieldset) = parts::named_form(
+            doc,
+            Form::Person.to_attr(),
+            &self.text(WidgetText::PersonTitle),
+        )?;
         fieldset.set_attribute("aria-describedby", "passerelle-person-help")?;
         fieldset.append_child(&*element(
             doc,
@@ -157,7 +160,7 @@ impl PlanView {
             &[("id", "passerelle-person-help"), ("class", "help")],
             Some(&self.text(WidgetText::PersonHelp)),
         )?)?;
-        if let Some(done) = self.done_for("passerelle-person-saved")? {
+        if let Some(done) = self.done_for(ids::PERSON_SAVED)? {
             fieldset.append_child(&done)?;
         }
         let person = plan.person.clone().unwrap_or_default();
@@ -188,7 +191,7 @@ impl PlanView {
                 "input",
                 &[
                     ("type", kind),
-                    ("id", &format!("passerelle-person-{field}")),
+                    ("id", &ids::person(field)),
                     ("value", value.map_or("", String::as_str)),
                     ("autocomplete", autocomplete),
                 ],
@@ -220,21 +223,19 @@ impl PlanView {
         self.draw_person(plan)?;
         let doc = self.document.clone();
         let doc = &doc;
-        let (form, fieldset) =
-            parts::named_form(doc, "referral", &self.text(Message::ReferralTitle))?;
+        let (form, fieldset) = parts::named_form(
+            doc,
+            Form::Referral.to_attr(),
+            &self.text(Message::ReferralTitle),
+        )?;
         let field = element(doc, "div", &[("class", "field")], None)?;
         field.append_child(&*element(
             doc,
             "label",
-            &[("for", "passerelle-referral-partner")],
+            &[("for", ids::REFERRAL_PARTNER)],
             Some(&self.text(WidgetText::ReferralPartnerLabel)),
         )?)?;
-        let select = element(
-            doc,
-            "select",
-            &[("id", "passerelle-referral-partner")],
-            None,
-        )?;
+        let select = element(doc, "select", &[("id", ids::REFERRAL_PARTNER)], None)?;
         for (entry, name) in &partners {
             let option = element(doc, "option", &[("value", entry)], Some(name))?;
             if self.referred.as_deref() == Some(*entry) {
@@ -248,15 +249,15 @@ impl PlanView {
         let checkbox = element(
             doc,
             "input",
-            &[("type", "checkbox"), ("id", "passerelle-referral-consent")],
+            &[("type", "checkbox"), ("id", ids::REFERRAL_CONSENT)],
             None,
         )?;
-        let error = self.error_for("passerelle-referral-consent", &checkbox)?;
+        let error = self.error_for(ids::REFERRAL_CONSENT, &checkbox)?;
         option.append_child(&checkbox)?;
         option.append_child(&*element(
             doc,
             "label",
-            &[("for", "passerelle-referral-consent")],
+            &[("for", ids::REFERRAL_CONSENT)],
             Some(&self.text(WidgetText::ReferralConsentBox)),
         )?)?;
         fieldset.append_child(&option)?;
@@ -328,7 +329,7 @@ impl PlanView {
     /// control that withdraws the consent.
     pub(super) fn draw_consents(&self, plan: &Plan, fieldset: &Element) -> Result<(), JsValue> {
         let doc = &self.document;
-        if let Some(done) = self.done_for("passerelle-consent-withdrawn")? {
+        if let Some(done) = self.done_for(ids::CONSENT_WITHDRAWN)? {
             fieldset.append_child(&done)?;
         }
         if plan.consents.is_empty() {
@@ -371,11 +372,8 @@ impl PlanView {
                 &[
                     ("type", "button"),
                     ("class", "secondary"),
-                    (
-                        "id",
-                        &format!("passerelle-withdraw-{}", css_id(&consent.entry)),
-                    ),
-                    ("data-do", "withdraw"),
+                    ("id", &ids::withdraw(&consent.entry)),
+                    ("data-do", Button::Withdraw.to_attr()),
                     ("data-entry", &consent.entry),
                 ],
                 Some(&WidgetText::WithdrawConsent { partner: &partner }.text(self.locale)),
@@ -389,8 +387,11 @@ impl PlanView {
     /// The review form, and the last review point saved.
     pub(super) fn draw_review(&self, plan: &Plan) -> Result<(), JsValue> {
         let doc = &self.document;
-        let (form, fieldset) =
-            parts::named_form(doc, "review", &self.text(WidgetText::ReviewTitle))?;
+        let (form, fieldset) = parts::named_form(
+            doc,
+            Form::Review.to_attr(),
+            &self.text(WidgetText::ReviewTitle),
+        )?;
         if let Some(last) = plan.reviews.last() {
             fieldset.append_child(&*element(
                 doc,
@@ -404,9 +405,9 @@ impl PlanView {
             )?)?;
         }
         for (id, message) in [
-            ("passerelle-review-done", WidgetText::ReviewDone),
-            ("passerelle-review-stuck", WidgetText::ReviewStuck),
-            ("passerelle-review-changed", WidgetText::ReviewChanged),
+            (ids::REVIEW_DONE, WidgetText::ReviewDone),
+            (ids::REVIEW_STUCK, WidgetText::ReviewStuck),
+            (ids::REVIEW_CHANGED, WidgetText::ReviewChanged),
         ] {
             fieldset.append_child(&*element(
                 doc,

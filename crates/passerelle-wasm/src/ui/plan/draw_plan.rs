@@ -13,7 +13,8 @@ use crate::ui::texts::theme_label;
 use crate::ui::widget;
 use crate::ui::words::WidgetText;
 
-use super::{PlanView, ACTORS};
+use super::ids::{Button, Form};
+use super::{ids, PlanView, ACTORS};
 
 impl PlanView {
     /// The plan: objectives, their actions with a status each, the files,
@@ -42,7 +43,7 @@ impl PlanView {
                 &[
                     ("class", "objective"),
                     ("part", "objective"),
-                    ("aria-labelledby", &format!("passerelle-{}", objective.id)),
+                    ("aria-labelledby", &ids::objective(&objective.id)),
                 ],
                 None,
             )?;
@@ -50,10 +51,7 @@ impl PlanView {
             let heading = element(
                 doc,
                 "h3",
-                &[
-                    ("id", &format!("passerelle-{}", objective.id)),
-                    ("tabindex", "-1"),
-                ],
+                &[("id", &ids::objective(&objective.id)), ("tabindex", "-1")],
                 Some(&words),
             )?;
             if language != self.locale {
@@ -119,7 +117,7 @@ impl PlanView {
                     ("type", "button"),
                     ("class", "secondary"),
                     ("id", "passerelle-rebuild"),
-                    ("data-do", "rebuild"),
+                    ("data-do", Button::Rebuild.to_attr()),
                 ],
                 &self.text(WidgetText::RebuildPlan),
             )?;
@@ -149,7 +147,7 @@ impl PlanView {
                 ("type", "button"),
                 ("class", "primary"),
                 ("id", "passerelle-rebuild-cancel"),
-                ("data-do", "rebuild-cancel"),
+                ("data-do", Button::RebuildCancel.to_attr()),
             ],
             &self.text(WidgetText::KeepPlan),
         )?;
@@ -160,7 +158,7 @@ impl PlanView {
                 ("type", "button"),
                 ("class", "secondary"),
                 ("id", "passerelle-rebuild-confirm"),
-                ("data-do", "rebuild-confirm"),
+                ("data-do", Button::RebuildConfirm.to_attr()),
             ],
             Some(&self.text(WidgetText::ConfirmRebuild)),
         )?)?;
@@ -188,7 +186,7 @@ impl PlanView {
             "p",
             &[
                 ("class", "title"),
-                ("id", &format!("passerelle-action-{}", action.id)),
+                ("id", &ids::action(&action.id)),
                 ("tabindex", "-1"),
             ],
             Some(&action.title),
@@ -278,7 +276,7 @@ impl PlanView {
     pub(super) fn action_form(&self, action: &Action) -> Result<Element, JsValue> {
         let doc = &self.document;
         let id = &action.id;
-        let title_id = format!("passerelle-title-{id}");
+        let title_id = ids::action_title(id);
         let refused = self
             .error
             .as_ref()
@@ -290,14 +288,14 @@ impl PlanView {
         details.append_child(&*element(
             doc,
             "summary",
-            &[("id", &format!("passerelle-change-{id}"))],
+            &[("id", &ids::change_action(id))],
             Some(&self.text(WidgetText::ChangeActionTitle)),
         )?)?;
         let form = element(
             doc,
             "form",
             &[
-                ("data-form", "action"),
+                ("data-form", Form::ChangeAction.to_attr()),
                 ("data-action", id),
                 ("novalidate", ""),
             ],
@@ -324,7 +322,7 @@ impl PlanView {
         if let Some(error) = error {
             form.append_child(&error)?;
         }
-        let due_id = format!("passerelle-due-{id}");
+        let due_id = ids::action_due(id);
         form.append_child(&*element(
             doc,
             "label",
@@ -399,7 +397,7 @@ impl PlanView {
     pub(super) fn disclosure(
         &self,
         (id, summary): (&str, &str),
-        kind: &str,
+        kind: Form,
         attributes: &[(&str, &str)],
         controls: &[&str],
     ) -> Result<(Element, Element), JsValue> {
@@ -416,7 +414,7 @@ impl PlanView {
         let form = element(
             doc,
             "form",
-            &[("data-form", kind), ("novalidate", "")],
+            &[("data-form", kind.to_attr()), ("novalidate", "")],
             None,
         )?;
         for (name, value) in attributes {
@@ -452,22 +450,22 @@ impl PlanView {
     pub(super) fn add_action_form(&self, objective: &Objective) -> Result<Element, JsValue> {
         let doc = &self.document;
         let oid = &objective.id;
-        let title_id = format!("passerelle-new-title-{oid}");
+        let title_id = ids::new_action_title(oid);
         let (details, form) = self.disclosure(
             (
                 &format!("passerelle-add-action-{oid}"),
                 &self.text(WidgetText::AddActionTitle),
             ),
-            "add-action",
+            Form::AddAction,
             &[("data-objective", oid)],
             &[&title_id],
         )?;
         let title = element(doc, "input", &[("type", "text"), ("id", &title_id)], None)?;
         self.labelled(&form, WidgetText::ActionTitleLabel, &title)?;
-        let due_id = format!("passerelle-new-due-{oid}");
+        let due_id = ids::new_action_due(oid);
         let due = element(doc, "input", &[("type", "date"), ("id", &due_id)], None)?;
         self.labelled(&form, WidgetText::ActionDueLabel, &due)?;
-        let actor_id = format!("passerelle-new-actor-{oid}");
+        let actor_id = ids::new_action_actor(oid);
         let actors = element(doc, "select", &[("id", &actor_id)], None)?;
         for actor in ACTORS {
             actors.append_child(&*element(

@@ -7,7 +7,7 @@ use web_sys::HtmlInputElement;
 
 use crate::ui::widget;
 
-use super::{PlanView, TITLE_ID};
+use super::{ids, PlanView};
 
 impl PlanView {
     /// Reads the plan file chosen in `input`, then shows it.
@@ -53,11 +53,11 @@ impl PlanView {
                 self.plan = Some(plan);
                 self.referred = None;
                 self.render()?;
-                self.focus(&format!("#{TITLE_ID}"))?;
+                self.focus(&format!("#{}", ids::TITLE))?;
                 self.event().map(Some)
             }
             Err(error) => {
-                self.refuse(&error, "passerelle-open")?;
+                self.refuse(&error, ids::OPEN)?;
                 Ok(None)
             }
         }

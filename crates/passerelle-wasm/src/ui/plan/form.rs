@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
-use super::{css_id, PlanView};
+use super::{ids, PlanView};
 
 impl PlanView {
     /// Reads the needs ticked and the pace chosen on the build form into
@@ -14,7 +14,7 @@ impl PlanView {
         let root = self.root()?;
         let mut ticked = Vec::new();
         for theme in self.ordered_needs() {
-            let id = format!("#passerelle-need-{}", css_id(&theme));
+            let id = format!("#{}", ids::need(&theme));
             let on = root
                 .query_selector(&id)?
                 .and_then(|input| input.dyn_into::<HtmlInputElement>().ok())

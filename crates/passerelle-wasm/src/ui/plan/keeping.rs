@@ -7,7 +7,8 @@ use wasm_bindgen::prelude::*;
 use crate::ui::persist;
 use crate::ui::words::WidgetText;
 
-use super::{PlanView, TITLE_ID};
+use super::ids::Button;
+use super::{ids, PlanView};
 
 impl PlanView {
     /// Erases the plan kept on the device and the plan on screen: the
@@ -18,7 +19,7 @@ impl PlanView {
         self.referred = None;
         self.confirming_rebuild = false;
         self.render()?;
-        self.focus(&format!("#{TITLE_ID}"))
+        self.focus(&format!("#{}", ids::TITLE))
     }
 
     /// Keeps the plan as it is now, if the host asked, unless another
@@ -71,7 +72,7 @@ impl PlanView {
             &self.document,
             &self.privacy,
             self.locale,
-            ("data-do", "forget"),
+            ("data-do", Button::Forget.to_attr()),
         )
     }
 }

@@ -22,12 +22,14 @@ use crate::ui::dom::{self, element};
 use crate::ui::persist::{self, Keeper, Words};
 use crate::ui::widget::{self, Widget};
 use crate::ui::{alerts, inputs, parts};
+use ids::{Button, Form};
 
 mod draw;
 mod draw_forms;
 mod draw_plan;
 mod files;
 mod form;
+mod ids;
 mod keeping;
 mod state;
 
@@ -37,11 +39,6 @@ const STYLE: &str = include_str!("plan.css");
 /// Sent on the element when the plan is built, changed or opened from a
 /// file; `detail: {plan}`, the plan's value (`docs/plan-format.md`).
 pub const PLAN_EVENT: &str = "passerelle:plan-change";
-
-/// The id of the title.
-const TITLE_ID: &str = "passerelle-plan-title";
-/// The id of the message of a refusal, tied to what was refused.
-const ERROR_ID: &str = "passerelle-plan-error";
 
 /// Who can be given a step added by hand, in the order offered.
 const ACTORS: [Actor; 2] = [Actor::Person, Actor::Advisor];
@@ -155,7 +152,7 @@ impl PlanWidget {
         let today = crate::api::convert::today()?;
         let document = dom::document()?;
         let root = widget::shadow_root(&host, &[alerts::STYLE, STYLE])?;
-        let container = parts::titled_container(&document, TITLE_ID)?;
+        let container = parts::titled_container(&document, ids::TITLE)?;
         let body = element(&document, "div", &[("class", "body")], None)?;
         container.append_child(&body)?;
         let privacy = persist::panel(&document)?;
@@ -208,16 +205,19 @@ impl PlanWidget {
             widget::listen(&root, "submit", &state, |event| {
                 event.prevent_default();
                 let form = event.target()?.dyn_into::<Element>().ok()?;
-                match form.get_attribute("data-form")?.as_str() {
-                    "build" => Some(Intent::Build),
-                    "review" => Some(Intent::Review),
-                    "referral" => Some(Intent::Referral),
-                    "action" => Some(Intent::ChangeAction(form.get_attribute("data-action")?)),
-                    "add-action" => Some(Intent::AddAction(form.get_attribute("data-objective")?)),
-                    "add-objective" => Some(Intent::AddObjective),
-                    "follow-up" => Some(Intent::FollowUp),
-                    "person" => Some(Intent::Person),
-                    _ => None,
+                match Form::from_attr(&form.get_attribute("data-form")?)? {
+                    Form::Build => Some(Intent::Build),
+                    Form::Review => Some(Intent::Review),
+                    Form::Referral => Some(Intent::Referral),
+                    Form::ChangeAction => {
+                        Some(Intent::ChangeAction(form.get_attribute("data-action")?))
+                    }
+                    Form::AddAction => {
+                        Some(Intent::AddAction(form.get_attribute("data-objective")?))
+                    }
+                    Form::AddObjective => Some(Intent::AddObjective),
+                    Form::FollowUp => Some(Intent::FollowUp),
+                    Form::Person => Some(Intent::Person),
                 }
             })?,
             widget::listen(&root, "change", &state, |event| {
@@ -236,17 +236,16 @@ impl PlanWidget {
             widget::listen(&root, "click", &state, |event| {
                 let target = event.target()?.dyn_into::<Element>().ok()?;
                 if let Some(button) = target.closest("[data-move]").ok().flatten() {
-                    let up = button.get_attribute("data-move")? == "up";
+                    let up = ids::moves_up(&button.get_attribute("data-move")?);
                     return Some(Intent::Move(button.get_attribute("data-theme")?, up));
                 }
                 let button = target.closest("[data-do]").ok().flatten()?;
-                match button.get_attribute("data-do")?.as_str() {
-                    "rebuild" => Some(Intent::AskRebuild),
-                    "rebuild-confirm" => Some(Intent::Rebuild),
-                    "rebuild-cancel" => Some(Intent::KeepPlan),
-                    "withdraw" => Some(Intent::Withdraw(button.get_attribute("data-entry")?)),
-                    "forget" => Some(Intent::Forget),
-                    _ => None,
+                match Button::from_attr(&button.get_attribute("data-do")?)? {
+                    Button::Rebuild => Some(Intent::AskRebuild),
+                    Button::RebuildConfirm => Some(Intent::Rebuild),
+                    Button::RebuildCancel => Some(Intent::KeepPlan),
+                    Button::Withdraw => Some(Intent::Withdraw(button.get_attribute("data-entry")?)),
+                    Button::Forget => Some(Intent::Forget),
                 }
             })?,
         ];
@@ -521,19 +520,4 @@ fn partner_name(plan: &Plan, entry: &str) -> Option<String> {
         .find(|action| action.entry.as_deref() == Some(entry))
         .and_then(|action| action.contact.as_ref())
         .map(|contact| contact.name.clone())
-}
-
-/// A theme id as a CSS identifier: themes are slugs (letters, digits,
-/// dashes), anything else becomes a dash.
-fn css_id(theme: &str) -> String {
-    theme
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect()
 }

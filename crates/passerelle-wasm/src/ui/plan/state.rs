@@ -14,7 +14,7 @@ use crate::ui::dom;
 use crate::ui::inputs;
 use crate::ui::words::WidgetText;
 
-use super::{css_id, partner_name, PlanView, ACTORS, TITLE_ID};
+use super::{ids, partner_name, PlanView, ACTORS};
 
 impl PlanView {
     /// The needs in the person's order: the diagnosis's, as moved.
@@ -51,10 +51,9 @@ impl PlanView {
         self.order = Some(order);
         self.render()?;
         // The same control, or the other one when the need reached an end.
-        let (same, other) = if up { ("up", "down") } else { ("down", "up") };
         let root = self.root()?;
-        for direction in [same, other] {
-            let selector = format!("#passerelle-{direction}-{}", css_id(theme));
+        for way in [up, !up] {
+            let selector = format!("#{}", ids::move_button(way, theme));
             if let Some(control) = root.query_selector(&selector)? {
                 return dom::focus(&control);
             }
@@ -92,11 +91,11 @@ impl PlanView {
             Ok(plan) => {
                 self.plan = Some(plan);
                 self.render()?;
-                self.focus(&format!("#{TITLE_ID}"))?;
+                self.focus(&format!("#{}", ids::TITLE))?;
                 Ok(true)
             }
             Err(error) => {
-                self.refuse(&error, "passerelle-needs")?;
+                self.refuse(&error, ids::NEEDS)?;
                 Ok(false)
             }
         }
@@ -105,7 +104,7 @@ impl PlanView {
     /// Applies `edit` to the plan; on a refusal, shows it by `control`.
     /// Keeps the focus on the control that had it.
     pub(super) fn apply(&mut self, edit: Edit, control: Option<&str>) -> Result<bool, JsValue> {
-        let control = control.unwrap_or(TITLE_ID).to_owned();
+        let control = control.unwrap_or(ids::TITLE).to_owned();
         self.apply_or(edit, |_| control.clone())
     }
 
@@ -143,16 +142,16 @@ impl PlanView {
     pub(super) fn review(&mut self) -> Result<bool, JsValue> {
         let review = Review {
             date: self.today,
-            done: self.words_of("passerelle-review-done")?,
-            stuck: self.words_of("passerelle-review-stuck")?,
-            changed: self.words_of("passerelle-review-changed")?,
+            done: self.words_of(ids::REVIEW_DONE)?,
+            stuck: self.words_of(ids::REVIEW_STUCK)?,
+            changed: self.words_of(ids::REVIEW_CHANGED)?,
             facts: None,
         };
         let saved = self.apply(
             Edit::Review {
                 review: Box::new(review),
             },
-            Some("passerelle-review-done"),
+            Some(ids::REVIEW_DONE),
         )?;
         if saved {
             self.focus("#passerelle-review-saved")?;
@@ -166,16 +165,16 @@ impl PlanView {
         let Some(mut action) = self.plan.as_ref().and_then(|plan| plan.action(id)).cloned() else {
             return Ok(false);
         };
-        let title_id = format!("passerelle-title-{id}");
+        let title_id = ids::action_title(id);
         if let Some(title) = self.value_of(&title_id)? {
             action.title = title.trim().to_owned();
         }
-        if let Some(due) = self.value_of(&format!("passerelle-due-{id}"))? {
+        if let Some(due) = self.value_of(&ids::action_due(id))? {
             action.due = Date::parse(due.trim()).ok();
         }
         let changed = self.apply(Edit::ChangeAction { action }, Some(&title_id))?;
         if changed {
-            self.focus(&format!("#passerelle-change-{id}"))?;
+            self.focus(&format!("#{}", ids::change_action(id)))?;
         }
         Ok(changed)
     }
@@ -197,7 +196,7 @@ impl PlanView {
         if !agreed {
             self.error = Some((
                 self.text(WidgetText::ConsentRequired),
-                "passerelle-referral-consent".to_owned(),
+                ids::REFERRAL_CONSENT.to_owned(),
             ));
             self.render()?;
             return self.focus("#passerelle-referral-consent").map(|()| false);
@@ -206,10 +205,7 @@ impl PlanView {
             entry: entry.clone(),
             date: self.today,
         };
-        let given = self.apply(
-            Edit::GiveConsent { consent },
-            Some("passerelle-referral-partner"),
-        )?;
+        let given = self.apply(Edit::GiveConsent { consent }, Some(ids::REFERRAL_PARTNER))?;
         if given {
             self.referred = Some(entry);
             self.render()?;
@@ -221,13 +217,13 @@ impl PlanView {
     /// Adds the step written in an objective's form; the focus goes to
     /// the new step.
     pub(super) fn add_action(&mut self, objective: &str) -> Result<bool, JsValue> {
-        let title_id = format!("passerelle-new-title-{objective}");
+        let title_id = ids::new_action_title(objective);
         let title = self.words_of(&title_id)?;
         let due = self
-            .value_of(&format!("passerelle-new-due-{objective}"))?
+            .value_of(&ids::new_action_due(objective))?
             .and_then(|due| Date::parse(due.trim()).ok());
         let actor = self
-            .value_of(&format!("passerelle-new-actor-{objective}"))?
+            .value_of(&ids::new_action_actor(objective))?
             .and_then(|name| ACTORS.into_iter().find(|a| a.name() == name))
             .unwrap_or(Actor::Person);
         let edit = Edit::AddAction {
@@ -242,22 +238,22 @@ impl PlanView {
             .and_then(|objective| objective.actions.last())
             .map(|action| action.id.clone());
         if let (true, Some(new)) = (added, new) {
-            self.focus(&format!("#passerelle-action-{new}"))?;
+            self.focus(&format!("#{}", ids::action(&new)))?;
         }
         Ok(added)
     }
 
     /// Adds the objective chosen; the focus goes to its heading.
     pub(super) fn add_objective(&mut self) -> Result<bool, JsValue> {
-        let theme = self.words_of("passerelle-new-objective")?;
-        let statement = self.optional_words("passerelle-new-statement")?;
+        let theme = self.words_of(ids::NEW_OBJECTIVE)?;
+        let statement = self.optional_words(ids::NEW_STATEMENT)?;
         let edit = Edit::AddObjective {
             objective: Objective::new(&theme, statement),
         };
         let added = self.apply_or(edit, |error| {
             match error {
-                PlanError::BadText { .. } => "passerelle-new-statement",
-                _ => "passerelle-new-objective",
+                PlanError::BadText { .. } => ids::NEW_STATEMENT,
+                _ => ids::NEW_OBJECTIVE,
             }
             .to_owned()
         })?;
@@ -267,7 +263,7 @@ impl PlanView {
             .and_then(|plan| plan.objectives.last())
             .map(|objective| objective.id.clone());
         if let (true, Some(new)) = (added, new) {
-            self.focus(&format!("#passerelle-{new}"))?;
+            self.focus(&format!("#{}", ids::objective(&new)))?;
         }
         Ok(added)
     }
@@ -275,12 +271,12 @@ impl PlanView {
     /// Records the follow-up form: the advisor's details (none when every
     /// field is empty) and the date of the next meeting.
     pub(super) fn follow_up(&mut self) -> Result<bool, JsValue> {
-        let name = self.words_of("passerelle-advisor-name")?;
-        let organisation = self.optional_words("passerelle-advisor-organisation")?;
-        let phone = self.optional_words("passerelle-advisor-phone")?;
-        let email = self.optional_words("passerelle-advisor-email")?;
+        let name = self.words_of(&ids::advisor("name"))?;
+        let organisation = self.optional_words(&ids::advisor("organisation"))?;
+        let phone = self.optional_words(&ids::advisor("phone"))?;
+        let email = self.optional_words(&ids::advisor("email"))?;
         let next_review = self
-            .value_of("passerelle-next-review")?
+            .value_of(ids::NEXT_REVIEW)?
             .and_then(|date| Date::parse(date.trim()).ok());
         let nothing =
             name.is_empty() && organisation.is_none() && phone.is_none() && email.is_none();
@@ -298,8 +294,8 @@ impl PlanView {
         if advisor_changed {
             let edit = Edit::SetAdvisor { advisor };
             let field = |error: &PlanError| match error {
-                PlanError::BadText { field } => format!("passerelle-advisor-{field}"),
-                _ => "passerelle-advisor-name".to_owned(),
+                PlanError::BadText { field } => ids::advisor(field),
+                _ => ids::advisor("name"),
             };
             if !self.apply_or(edit, field)? {
                 return Ok(false);
@@ -307,14 +303,11 @@ impl PlanView {
         }
         if date_changed {
             let edit = Edit::SetNextReview { date: next_review };
-            if !self.apply(edit, Some("passerelle-next-review"))? {
+            if !self.apply(edit, Some(ids::NEXT_REVIEW))? {
                 return Ok(false);
             }
         }
-        self.done = Some((
-            self.text(WidgetText::FollowUpSaved),
-            "passerelle-follow-up-saved",
-        ));
+        self.done = Some((self.text(WidgetText::FollowUpSaved), ids::FOLLOW_UP_SAVED));
         self.render()?;
         self.focus("#passerelle-follow-up-saved")?;
         Ok(advisor_changed || date_changed)
@@ -325,15 +318,15 @@ impl PlanView {
     /// every field empty erases them. A phone or an e-mail without a
     /// name is refused, tied to the name.
     pub(super) fn person(&mut self) -> Result<bool, JsValue> {
-        const NAME: &str = "passerelle-person-name";
-        let name = self.words_of(NAME)?;
-        let phone = self.optional_words("passerelle-person-phone")?;
-        let email = self.optional_words("passerelle-person-email")?;
+        let name_id = ids::person("name");
+        let name = self.words_of(&name_id)?;
+        let phone = self.optional_words(&ids::person("phone"))?;
+        let email = self.optional_words(&ids::person("email"))?;
         let nothing = name.is_empty() && phone.is_none() && email.is_none();
         if name.is_empty() && !nothing {
-            self.error = Some((self.text(WidgetText::PersonNameRequired), NAME.to_owned()));
+            self.error = Some((self.text(WidgetText::PersonNameRequired), name_id.clone()));
             self.render()?;
-            return self.focus(&format!("#{NAME}")).map(|()| false);
+            return self.focus(&format!("#{name_id}")).map(|()| false);
         }
         let person = (!nothing).then_some(ContactDetails {
             name,
@@ -347,8 +340,8 @@ impl PlanView {
         let changed = plan.person != person;
         if changed {
             let field = |error: &PlanError| match error {
-                PlanError::BadText { field } => format!("passerelle-person-{field}"),
-                _ => NAME.to_owned(),
+                PlanError::BadText { field } => ids::person(field),
+                _ => name_id.clone(),
             };
             if !self.apply_or(Edit::SetPerson { person }, field)? {
                 return Ok(false);
@@ -360,7 +353,7 @@ impl PlanView {
         } else {
             WidgetText::PersonSaved
         };
-        self.done = Some((self.text(said), "passerelle-person-saved"));
+        self.done = Some((self.text(said), ids::PERSON_SAVED));
         self.render()?;
         self.focus("#passerelle-person-saved")?;
         Ok(changed)
@@ -380,11 +373,11 @@ impl PlanView {
         let edit = Edit::WithdrawConsent {
             entry: entry.to_owned(),
         };
-        if !self.apply(edit, Some("passerelle-referral-partner"))? {
+        if !self.apply(edit, Some(ids::REFERRAL_PARTNER))? {
             return Ok(false);
         }
         let said = WidgetText::ConsentWithdrawn { partner: &partner }.text(self.locale);
-        self.done = Some((said, "passerelle-consent-withdrawn"));
+        self.done = Some((said, ids::CONSENT_WITHDRAWN));
         self.render()?;
         self.focus("#passerelle-consent-withdrawn")?;
         Ok(true)
