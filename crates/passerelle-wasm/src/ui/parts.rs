@@ -134,3 +134,55 @@ pub(crate) fn titled_container(
     )?)?;
     Ok(container)
 }
+
+/// A field (`div.field`): the label of the control `id` (with the id
+/// `label_id`, when the control is named by more than its label), its
+/// words `words`, then `control`. Returns the field, for what follows the
+/// control (a unit, an error).
+pub(crate) fn field(
+    document: &web_sys::Document,
+    id: &str,
+    label_id: Option<&str>,
+    words: &str,
+    control: &web_sys::Element,
+) -> Result<web_sys::Element, JsValue> {
+    use crate::ui::dom::element;
+    let field = element(document, "div", &[("class", "field")], None)?;
+    let label = element(document, "label", &[("for", id)], Some(words))?;
+    if let Some(label_id) = label_id {
+        label.set_attribute("id", label_id)?;
+    }
+    field.append_child(&label)?;
+    field.append_child(control)?;
+    Ok(field)
+}
+
+/// A choice row (`div.option`, more attributes in `row`): a checkbox or
+/// a radio button (`input`'s attributes, its `id` among them), ticked
+/// when `checked`, then its label with the words `words`. Returns the
+/// row, the input and the label, for what they hold more.
+pub(crate) fn choice_row(
+    document: &web_sys::Document,
+    row: &[(&str, &str)],
+    input: &[(&str, &str)],
+    checked: bool,
+    words: &str,
+) -> Result<(web_sys::Element, web_sys::Element, web_sys::Element), JsValue> {
+    use crate::ui::dom::element;
+    let id = input
+        .iter()
+        .find(|(name, _)| *name == "id")
+        .map_or("", |(_, id)| *id);
+    let option = element(document, "div", &[("class", "option")], None)?;
+    for (name, value) in row {
+        option.set_attribute(name, value)?;
+    }
+    let control = element(document, "input", input, None)?;
+    if checked {
+        control.set_attribute("checked", "")?;
+    }
+    option.append_child(&control)?;
+    let label = element(document, "label", &[("for", id)], Some(words))?;
+    option.append_child(&label)?;
+    Ok((option, control, label))
+}

@@ -1073,26 +1073,21 @@ impl Diagnostic {
         } else {
             "option"
         };
-        let row = element(doc, "div", &[("class", class), ("part", "option")], None)?;
-        let input = element(
+        let (row, input, _) = parts::choice_row(
             doc,
-            "input",
+            &[("class", class), ("part", "option")],
             &[
                 ("type", kind),
                 ("id", &id),
                 ("name", "answer"),
                 ("value", value),
             ],
-            None,
+            checked,
+            label,
         )?;
-        if checked {
-            input.set_attribute("checked", "")?;
-        }
         if exclusive {
             input.set_attribute("data-exclusive", "")?;
         }
-        row.append_child(&input)?;
-        row.append_child(&*element(doc, "label", &[("for", &id)], Some(label))?)?;
         Ok(row)
     }
 

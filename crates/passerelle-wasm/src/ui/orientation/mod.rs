@@ -604,13 +604,6 @@ impl OrientationView {
             &[("class", "filters"), ("part", "filters")],
             None,
         )?;
-        let field = element(doc, "div", &[("class", "field")], None)?;
-        field.append_child(&*element(
-            doc,
-            "label",
-            &[("for", "passerelle-filter-need")],
-            Some(&self.text(WidgetText::FilterByNeed)),
-        )?)?;
         let select = element(doc, "select", &[("id", "passerelle-filter-need")], None)?;
         let all = element(
             doc,
@@ -630,25 +623,20 @@ impl OrientationView {
             }
             select.append_child(&option)?;
         }
-        field.append_child(&select)?;
-        form.append_child(&field)?;
-        let option = element(doc, "div", &[("class", "option")], None)?;
-        let checkbox = element(
+        form.append_child(&*parts::field(
             doc,
-            "input",
-            &[("type", "checkbox"), ("id", "passerelle-only-eligible")],
+            "passerelle-filter-need",
             None,
-        )?;
-        if self.only_eligible {
-            checkbox.set_attribute("checked", "")?;
-        }
-        option.append_child(&checkbox)?;
-        option.append_child(&*element(
-            doc,
-            "label",
-            &[("for", "passerelle-only-eligible")],
-            Some(&self.text(WidgetText::OnlyEligible)),
+            &self.text(WidgetText::FilterByNeed),
+            &select,
         )?)?;
+        let (option, _, _) = parts::choice_row(
+            doc,
+            &[],
+            &[("type", "checkbox"), ("id", "passerelle-only-eligible")],
+            self.only_eligible,
+            &self.text(WidgetText::OnlyEligible),
+        )?;
         form.append_child(&option)?;
         self.body.append_child(&form)?;
         Ok(())

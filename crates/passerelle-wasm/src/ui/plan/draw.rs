@@ -151,23 +151,18 @@ impl PlanView {
                 continue;
             };
             let id = ids::need(&need.theme);
-            let option = element(doc, "div", &[("class", "option")], None)?;
-            let input = element(
-                doc,
-                "input",
-                &[("type", "checkbox"), ("id", &id), ("value", &need.theme)],
-                None,
-            )?;
             let ticked = self
                 .chosen
                 .as_ref()
                 .is_none_or(|chosen| chosen.contains(&need.theme));
-            if ticked {
-                input.set_attribute("checked", "")?;
-            }
-            option.append_child(&input)?;
             let (words, language) = theme_label(&need.theme, self.locale);
-            let label = element(doc, "label", &[("for", &id)], Some(&words))?;
+            let (option, _, label) = parts::choice_row(
+                doc,
+                &[],
+                &[("type", "checkbox"), ("id", &id), ("value", &need.theme)],
+                ticked,
+                &words,
+            )?;
             if language != self.locale {
                 widget::mark_language(&label, language)?;
             }
@@ -179,7 +174,6 @@ impl PlanView {
                     Some(&Message::NeedPriority(need.priority).text(self.locale)),
                 )?)?;
             }
-            option.append_child(&label)?;
             // The person's order: up and down, each control naming its need.
             let moves = element(doc, "span", &[("class", "moves")], None)?;
             for (up, shown) in [(true, position > 0), (false, position + 1 < count)] {
@@ -213,13 +207,6 @@ impl PlanView {
         }
         form.append_child(&needs)?;
 
-        let field = element(doc, "div", &[("class", "field")], None)?;
-        field.append_child(&*element(
-            doc,
-            "label",
-            &[("for", "passerelle-pace")],
-            Some(&self.text(WidgetText::PaceQuestion)),
-        )?)?;
         let pace = element(
             doc,
             "select",
@@ -242,7 +229,13 @@ impl PlanView {
             }
             pace.append_child(&option)?;
         }
-        field.append_child(&pace)?;
+        let field = parts::field(
+            doc,
+            "passerelle-pace",
+            None,
+            &self.text(WidgetText::PaceQuestion),
+            &pace,
+        )?;
         // The pace proposed, and why: the person changes it knowing.
         let default = passerelle_core::plan::DEFAULT_STEPS_PER_WEEK;
         field.append_child(&*element(

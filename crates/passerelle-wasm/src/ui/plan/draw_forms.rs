@@ -228,13 +228,6 @@ impl PlanView {
             Form::Referral.to_attr(),
             &self.text(Message::ReferralTitle),
         )?;
-        let field = element(doc, "div", &[("class", "field")], None)?;
-        field.append_child(&*element(
-            doc,
-            "label",
-            &[("for", ids::REFERRAL_PARTNER)],
-            Some(&self.text(WidgetText::ReferralPartnerLabel)),
-        )?)?;
         let select = element(doc, "select", &[("id", ids::REFERRAL_PARTNER)], None)?;
         for (entry, name) in &partners {
             let option = element(doc, "option", &[("value", entry)], Some(name))?;
@@ -243,23 +236,21 @@ impl PlanView {
             }
             select.append_child(&option)?;
         }
-        field.append_child(&select)?;
-        fieldset.append_child(&field)?;
-        let option = element(doc, "div", &[("class", "option")], None)?;
-        let checkbox = element(
+        fieldset.append_child(&*parts::field(
             doc,
-            "input",
-            &[("type", "checkbox"), ("id", ids::REFERRAL_CONSENT)],
+            ids::REFERRAL_PARTNER,
             None,
+            &self.text(WidgetText::ReferralPartnerLabel),
+            &select,
+        )?)?;
+        let (option, checkbox, _) = parts::choice_row(
+            doc,
+            &[],
+            &[("type", "checkbox"), ("id", ids::REFERRAL_CONSENT)],
+            false,
+            &self.text(WidgetText::ReferralConsentBox),
         )?;
         let error = self.error_for(ids::REFERRAL_CONSENT, &checkbox)?;
-        option.append_child(&checkbox)?;
-        option.append_child(&*element(
-            doc,
-            "label",
-            &[("for", ids::REFERRAL_CONSENT)],
-            Some(&self.text(WidgetText::ReferralConsentBox)),
-        )?)?;
         fieldset.append_child(&option)?;
         if let Some(error) = error {
             fieldset.append_child(&error)?;

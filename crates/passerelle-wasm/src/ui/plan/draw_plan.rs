@@ -228,16 +228,9 @@ impl PlanView {
         }
         item.append_child(&*self.action_form(action)?)?;
         let id = format!("passerelle-status-{}", action.id);
-        let field = element(doc, "div", &[("class", "field")], None)?;
         // The list is named by its question and its step: "Où en
         // êtes-vous ? Contacter : Mission locale", one list per step.
         let label_id = format!("passerelle-status-label-{}", action.id);
-        field.append_child(&*element(
-            doc,
-            "label",
-            &[("for", &id), ("id", &label_id)],
-            Some(&self.text(WidgetText::ActionStatusLabel)),
-        )?)?;
         let select = element(
             doc,
             "select",
@@ -263,7 +256,13 @@ impl PlanView {
             }
             select.append_child(&option)?;
         }
-        field.append_child(&select)?;
+        let field = parts::field(
+            doc,
+            &id,
+            Some(&label_id),
+            &self.text(WidgetText::ActionStatusLabel),
+            &select,
+        )?;
         if let Some(error) = self.error_for(&id, &select)? {
             field.append_child(&error)?;
         }
@@ -350,15 +349,8 @@ impl PlanView {
     pub(super) fn objective_status(&self, objective: &Objective) -> Result<Element, JsValue> {
         let doc = &self.document;
         let id = format!("passerelle-objective-status-{}", objective.id);
-        let field = element(doc, "div", &[("class", "field")], None)?;
         // Named by its question and its goal's heading, as each step's.
         let label_id = format!("passerelle-objective-status-label-{}", objective.id);
-        field.append_child(&*element(
-            doc,
-            "label",
-            &[("for", &id), ("id", &label_id)],
-            Some(&self.text(WidgetText::ObjectiveStatusLabel)),
-        )?)?;
         let select = element(
             doc,
             "select",
@@ -384,7 +376,13 @@ impl PlanView {
             }
             select.append_child(&option)?;
         }
-        field.append_child(&select)?;
+        let field = parts::field(
+            doc,
+            &id,
+            Some(&label_id),
+            &self.text(WidgetText::ObjectiveStatusLabel),
+            &select,
+        )?;
         if let Some(error) = self.error_for(&id, &select)? {
             field.append_child(&error)?;
         }
