@@ -453,7 +453,7 @@ impl Keeper {
                 ("type", "button"),
                 ("id", "passerelle-forget"),
                 ("class", "secondary forget"),
-                ("data-keeper", "ask"),
+                ("data-keeper", keeper_attr(true)),
                 ("aria-expanded", "false"),
                 ("aria-controls", "passerelle-forget-ask"),
                 ("part", "button forget-button"),
@@ -498,7 +498,7 @@ impl Keeper {
                 ("type", "button"),
                 ("id", "passerelle-forget-cancel"),
                 ("class", "secondary"),
-                ("data-keeper", "cancel"),
+                ("data-keeper", keeper_attr(false)),
                 ("part", "button forget-cancel-button"),
             ],
             Some(&WidgetText::CancelForget.text(locale)),
@@ -564,7 +564,7 @@ impl ConfirmListener {
             else {
                 return;
             };
-            let asking = button.get_attribute("data-keeper").as_deref() == Some("ask");
+            let asking = button.get_attribute("data-keeper").as_deref() == Some(keeper_attr(true));
             let _ = show_question(&target, asking);
         });
         panel.add_event_listener_with_callback("click", closure.as_ref().unchecked_ref())?;
@@ -686,4 +686,14 @@ pub(crate) fn panel(document: &Document) -> Result<Element, JsValue> {
         &[("class", "privacy"), ("part", "privacy"), ("hidden", "")],
         None,
     )
+}
+
+/// The `data-keeper` of the button that asks "erase?" (`true`) or
+/// cancels the question.
+fn keeper_attr(asking: bool) -> &'static str {
+    if asking {
+        "ask"
+    } else {
+        "cancel"
+    }
 }

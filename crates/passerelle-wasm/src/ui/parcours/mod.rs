@@ -214,7 +214,7 @@ impl ParcoursWidget {
                         ("type", "button"),
                         ("class", "primary next"),
                         ("id", &format!("passerelle-go-{}", index + 1)),
-                        ("data-go", &(index + 1).to_string()),
+                        ("data-go", &go_attr(index + 1)),
                         ("hidden", ""),
                     ],
                     None,
@@ -257,7 +257,7 @@ impl ParcoursWidget {
             widget::listen(&root, "click", &state, |event| {
                 let target = event.target()?.dyn_into::<Element>().ok()?;
                 if let Some(button) = target.closest("[data-answers-changed]").ok().flatten() {
-                    let rebuild = button.get_attribute("data-answers-changed")? == "rebuild";
+                    let rebuild = rebuilds(&button.get_attribute("data-answers-changed")?);
                     return Some(if rebuild {
                         Event::Rebuild
                     } else {
@@ -265,7 +265,7 @@ impl ParcoursWidget {
                     });
                 }
                 let button = target.closest("[data-go]").ok().flatten()?;
-                let step = button.get_attribute("data-go")?.parse().ok()?;
+                let step = go_from_attr(&button.get_attribute("data-go")?)?;
                 Some(Event::Go(step))
             })?,
         ];
@@ -483,7 +483,7 @@ impl Parcours {
                 ("type", "button"),
                 ("class", "primary"),
                 ("id", "passerelle-keep-plan"),
-                ("data-answers-changed", "keep"),
+                ("data-answers-changed", answers_changed_attr(false)),
             ],
             Some(&WidgetText::KeepPlan.text(self.locale)),
         )?)?;
@@ -494,7 +494,7 @@ impl Parcours {
                 ("type", "button"),
                 ("class", "secondary"),
                 ("id", "passerelle-rebuild-plan"),
-                ("data-answers-changed", "rebuild"),
+                ("data-answers-changed", answers_changed_attr(true)),
             ],
             Some(&WidgetText::ConfirmRebuild.text(self.locale)),
         )?)?;
@@ -527,7 +527,7 @@ impl Parcours {
                             ("type", "button"),
                             ("class", "step"),
                             ("id", &format!("passerelle-step-button-{index}")),
-                            ("data-go", &index.to_string()),
+                            ("data-go", &go_attr(index)),
                         ],
                         Some(&name),
                     )?)?;
@@ -569,4 +569,29 @@ impl Parcours {
         }
         self.draw_asking()
     }
+}
+
+/// The `data-go` of a button that goes to the step `step` (its index).
+fn go_attr(step: usize) -> String {
+    step.to_string()
+}
+
+/// The step a `data-go` value goes to.
+fn go_from_attr(value: &str) -> Option<usize> {
+    value.parse().ok()
+}
+
+/// The `data-answers-changed` of the button that builds the plan again
+/// (`true`) or keeps it.
+fn answers_changed_attr(rebuild: bool) -> &'static str {
+    if rebuild {
+        "rebuild"
+    } else {
+        "keep"
+    }
+}
+
+/// Whether a `data-answers-changed` value builds the plan again.
+fn rebuilds(value: &str) -> bool {
+    value == answers_changed_attr(true)
 }
