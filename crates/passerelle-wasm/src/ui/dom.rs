@@ -35,3 +35,22 @@ pub(crate) fn focus(element: &Element) -> Result<(), JsValue> {
         None => Ok(()),
     }
 }
+
+/// A closed set of values a widget writes into an attribute (`data-form`,
+/// `data-do`…) and reads back from it: both ways go through
+/// [`Attribute::to_attr`], so the two cannot drift apart.
+pub(crate) trait Attribute: Copy + PartialEq + 'static {
+    /// Every value, to read one back.
+    const ALL: &'static [Self];
+
+    /// The value as written in the attribute.
+    fn to_attr(self) -> &'static str;
+
+    /// The value written as `text`, if it is one.
+    fn from_attr(text: &str) -> Option<Self> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|value| value.to_attr() == text)
+    }
+}

@@ -2,6 +2,8 @@
 //! encoding of its buttons (`data-action`): each made here, used both to
 //! draw and to read back.
 
+use crate::ui::dom::Attribute;
+
 /// The question's heading, where the focus goes at each question.
 pub(super) const QUESTION: &str = "passerelle-question";
 /// The end's heading, where the focus goes at the end.
@@ -20,21 +22,15 @@ pub(super) enum Button {
     Forget,
 }
 
-impl Button {
-    const ALL: [Button; 3] = [Button::Back, Button::Skip, Button::Forget];
+impl Attribute for Button {
+    const ALL: &'static [Button] = &[Button::Back, Button::Skip, Button::Forget];
 
-    pub(super) fn to_attr(self) -> &'static str {
+    fn to_attr(self) -> &'static str {
         match self {
             Button::Back => "back",
             Button::Skip => "skip",
             Button::Forget => "forget",
         }
-    }
-
-    pub(super) fn from_attr(value: &str) -> Option<Button> {
-        Button::ALL
-            .into_iter()
-            .find(|button| button.to_attr() == value)
     }
 }
 
@@ -44,7 +40,7 @@ mod tests {
 
     #[test]
     fn each_button_reads_back_as_written() {
-        for button in Button::ALL {
+        for &button in Button::ALL {
             assert_eq!(Button::from_attr(button.to_attr()), Some(button));
         }
         assert_eq!(Button::from_attr("next"), None);

@@ -4,6 +4,7 @@
 use passerelle_core::DiagnosisSession;
 use wasm_bindgen::prelude::*;
 
+use crate::ui::dom::Attribute;
 use crate::ui::persist;
 
 use super::{ids::Button, resume, Diagnostic};

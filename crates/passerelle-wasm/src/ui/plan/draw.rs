@@ -6,7 +6,7 @@ use passerelle_core::Message;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-use crate::ui::dom::element;
+use crate::ui::dom::{element, Attribute};
 use crate::ui::parts;
 use crate::ui::texts::theme_label;
 use crate::ui::widget;

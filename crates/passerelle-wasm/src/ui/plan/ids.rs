@@ -3,6 +3,8 @@
 //! here by one function, used both to draw the control and to read it
 //! back, so that the two cannot drift apart.
 
+use crate::ui::dom::Attribute;
+
 /// The widget's heading, where the focus goes after a change of screen.
 pub(super) const TITLE: &str = "passerelle-plan-title";
 /// The message of a refusal, tied to what was refused.
@@ -143,8 +145,8 @@ pub(super) enum Form {
     Person,
 }
 
-impl Form {
-    const ALL: [Form; 8] = [
+impl Attribute for Form {
+    const ALL: &'static [Form] = &[
         Form::Build,
         Form::Review,
         Form::Referral,
@@ -156,7 +158,7 @@ impl Form {
     ];
 
     /// Its `data-form` value, also the form's class and part.
-    pub(super) fn to_attr(self) -> &'static str {
+    fn to_attr(self) -> &'static str {
         match self {
             Form::Build => "build",
             Form::Review => "review",
@@ -167,10 +169,6 @@ impl Form {
             Form::FollowUp => "follow-up",
             Form::Person => "person",
         }
-    }
-
-    pub(super) fn from_attr(value: &str) -> Option<Form> {
-        Form::ALL.into_iter().find(|form| form.to_attr() == value)
     }
 }
 
@@ -187,8 +185,8 @@ pub(super) enum Button {
     Forget,
 }
 
-impl Button {
-    const ALL: [Button; 5] = [
+impl Attribute for Button {
+    const ALL: &'static [Button] = &[
         Button::Rebuild,
         Button::RebuildConfirm,
         Button::RebuildCancel,
@@ -196,7 +194,7 @@ impl Button {
         Button::Forget,
     ];
 
-    pub(super) fn to_attr(self) -> &'static str {
+    fn to_attr(self) -> &'static str {
         match self {
             Button::Rebuild => "rebuild",
             Button::RebuildConfirm => "rebuild-confirm",
@@ -204,12 +202,6 @@ impl Button {
             Button::Withdraw => "withdraw",
             Button::Forget => "forget",
         }
-    }
-
-    pub(super) fn from_attr(value: &str) -> Option<Button> {
-        Button::ALL
-            .into_iter()
-            .find(|button| button.to_attr() == value)
     }
 }
 
@@ -219,10 +211,10 @@ mod tests {
 
     #[test]
     fn each_encoding_reads_back_as_written() {
-        for form in Form::ALL {
+        for &form in Form::ALL {
             assert!(Form::from_attr(form.to_attr()) == Some(form));
         }
-        for button in Button::ALL {
+        for &button in Button::ALL {
             assert!(Button::from_attr(button.to_attr()) == Some(button));
         }
         for up in [true, false] {

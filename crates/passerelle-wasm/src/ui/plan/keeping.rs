@@ -4,6 +4,7 @@
 use passerelle_core::plan::{Plan, PlanError};
 use wasm_bindgen::prelude::*;
 
+use crate::ui::dom::Attribute;
 use crate::ui::persist;
 use crate::ui::words::WidgetText;
 

@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
-use crate::ui::dom::{self, element};
+use crate::ui::dom::{self, element, Attribute};
 use crate::ui::persist::{self, Keeper, Words};
 use crate::ui::widget::{self, Widget};
 use crate::ui::{alerts, inputs, parts};
