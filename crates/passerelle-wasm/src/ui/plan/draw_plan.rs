@@ -227,45 +227,21 @@ impl PlanView {
             item.append_child(&ways)?;
         }
         item.append_child(&*self.action_form(action)?)?;
-        let id = format!("passerelle-status-{}", action.id);
         // The list is named by its question and its step: "Où en
         // êtes-vous ? Contacter : Mission locale", one list per step.
-        let label_id = format!("passerelle-status-label-{}", action.id);
-        let select = element(
-            doc,
-            "select",
-            &[
-                ("id", &id),
-                ("data-action", &action.id),
-                (
-                    "aria-labelledby",
-                    &format!("{label_id} passerelle-action-{}", action.id),
-                ),
-            ],
-            None,
-        )?;
-        for status in ActionStatus::ALL {
-            let option = element(
-                doc,
-                "option",
-                &[("value", status.name())],
-                Some(&WidgetText::ActionStatusName(status).text(self.locale)),
-            )?;
-            if status == action.status {
-                option.set_attribute("selected", "")?;
-            }
-            select.append_child(&option)?;
-        }
-        let field = parts::field(
-            doc,
-            &id,
-            Some(&label_id),
+        let options = ActionStatus::ALL.map(|status| {
+            (
+                Some(status.name()),
+                WidgetText::ActionStatusName(status).text(self.locale),
+                status == action.status,
+            )
+        });
+        let field = self.status_list(
+            ("status", "data-action", &action.id),
+            &ids::action(&action.id),
             &self.text(WidgetText::ActionStatusLabel),
-            &select,
+            &options,
         )?;
-        if let Some(error) = self.error_for(&id, &select)? {
-            field.append_child(&error)?;
-        }
         item.append_child(&field)?;
         Ok(item)
     }
@@ -347,43 +323,60 @@ impl PlanView {
 
     /// The list that says where an objective stands, and changes it.
     pub(super) fn objective_status(&self, objective: &Objective) -> Result<Element, JsValue> {
-        let doc = &self.document;
-        let id = format!("passerelle-objective-status-{}", objective.id);
         // Named by its question and its goal's heading, as each step's.
-        let label_id = format!("passerelle-objective-status-label-{}", objective.id);
+        let options = ObjectiveStatus::ALL.map(|status| {
+            (
+                None,
+                WidgetText::ObjectiveStatusName(status).text(self.locale),
+                status == objective.status,
+            )
+        });
+        self.status_list(
+            ("objective-status", "data-objective", &objective.id),
+            &ids::objective(&objective.id),
+            &self.text(WidgetText::ObjectiveStatusLabel),
+            &options,
+        )
+    }
+
+    /// A list that says where a step or a goal (its id `of`) stands and
+    /// changes it, with the id `passerelle-{kind}-{of}`: named by its
+    /// question `words` and the heading `heading_id` of what it is for,
+    /// the attribute `data` holding `of` for the change listener; each
+    /// option with its value (if any), its words, and whether it is the
+    /// status now.
+    fn status_list(
+        &self,
+        (kind, data, of): (&str, &str, &str),
+        heading_id: &str,
+        words: &str,
+        options: &[(Option<&str>, String, bool)],
+    ) -> Result<Element, JsValue> {
+        let doc = &self.document;
+        let id = &format!("passerelle-{kind}-{of}");
+        let label_id = format!("passerelle-{kind}-label-{of}");
         let select = element(
             doc,
             "select",
             &[
-                ("id", &id),
-                ("data-objective", &objective.id),
-                (
-                    "aria-labelledby",
-                    &format!("{label_id} passerelle-{}", objective.id),
-                ),
+                ("id", id),
+                (data, of),
+                ("aria-labelledby", &format!("{label_id} {heading_id}")),
             ],
             None,
         )?;
-        for status in ObjectiveStatus::ALL {
-            let option = element(
-                doc,
-                "option",
-                &[],
-                Some(&WidgetText::ObjectiveStatusName(status).text(self.locale)),
-            )?;
-            if status == objective.status {
+        for (value, words, now) in options {
+            let option = element(doc, "option", &[], Some(words))?;
+            if let Some(value) = value {
+                option.set_attribute("value", value)?;
+            }
+            if *now {
                 option.set_attribute("selected", "")?;
             }
             select.append_child(&option)?;
         }
-        let field = parts::field(
-            doc,
-            &id,
-            Some(&label_id),
-            &self.text(WidgetText::ObjectiveStatusLabel),
-            &select,
-        )?;
-        if let Some(error) = self.error_for(&id, &select)? {
+        let field = parts::field(doc, id, Some(&label_id), words, &select)?;
+        if let Some(error) = self.error_for(id, &select)? {
             field.append_child(&error)?;
         }
         Ok(field)
