@@ -24,8 +24,10 @@ pub(crate) fn national_catalogue() -> std::sync::Arc<passerelle_core::catalogue:
     NATIONAL.with(std::sync::Arc::clone)
 }
 
-pub use api::engine::{Diagnosis, Engine, Plan};
+pub use api::diagnosis::Diagnosis;
+pub use api::engine::Engine;
 pub use api::languages::{choose_language, has_language, register_language};
+pub use api::plan::Plan;
 pub use ui::communes::set_commune_source;
 pub use ui::diagnostic::DiagnosticWidget;
 pub use ui::language_menu::language_menu;

@@ -6,6 +6,9 @@
 //! Architecture invariant: nothing here knows the widgets (`crate::ui`).
 
 pub(crate) mod convert;
+pub(crate) mod diagnosis;
 pub(crate) mod engine;
 pub(crate) mod error;
 pub(crate) mod languages;
+pub(crate) mod plan;
+pub(crate) mod shared;
