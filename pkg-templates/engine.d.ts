@@ -931,7 +931,7 @@ export type PasserelleError = Error & {
 export interface EngineOptions {
   /** Default `"fr"`. */
   locale?: LanguageTag;
-  /** Default: Passerelle's questionnaire, in French and English. */
+  /** Default: Passerelle's questionnaire, in French and every language loaded. */
   questionnaire?: Questionnaire | string;
   /** Default: the national catalogue. */
   catalogue?: CatalogueInput | string;

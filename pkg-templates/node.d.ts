@@ -7,8 +7,8 @@ export function load(): Promise<void>;
 
 /**
  * Makes the language `tag` (`"ar"`, `"uk"`…) speakable by widgets and
- * engines: French and English are in the module; any other is this
- * package's `locales/<tag>.json`, read once. Rejects with an Error of code
+ * engines: French is in the module and English is read on import; any
+ * other is this package's `locales/<tag>.json`, read once. Rejects with an Error of code
  * `fetch_failed` or `bad_language_file`. Resolves to the tag.
  */
 export function load_language(tag: string): Promise<string>;

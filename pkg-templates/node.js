@@ -9,6 +9,10 @@ import {
 import { fetchedOptions } from './fetch-options.js';
 
 initSync({ module: readFileSync(new URL('./passerelle_wasm_bg.wasm', import.meta.url)) });
+// English's messages are in the module; its questionnaire's and
+// catalogue's texts are its file, read here once, so that Node speaks
+// English whole from the start, as it always has.
+register_language(readFileSync(new URL('./locales/en.json', import.meta.url), 'utf8'));
 
 /**
  * Resolves at once: the module is loaded on import. For code shared with
@@ -64,8 +68,8 @@ export async function create_engine(options) {
 
 /**
  * Makes the language `tag` speakable by engines (`new Engine({locale})`,
- * `engine.set_locale`): French and English are in the module; any other
- * is read once from this package's `locales/<tag>.json`. Throws an Error
+ * `engine.set_locale`): French is in the module and English is read on
+ * import; any other is read once from this package's `locales/<tag>.json`. Throws an Error
  * with code `fetch_failed` (no such file) or `bad_language_file`.
  * @param {string} tag
  * @returns {Promise<string>}

@@ -22,8 +22,8 @@ export function create_engine(options?: import('./engine.js').FetchedEngineOptio
 
 /**
  * Makes the language `tag` (`"ar"`, `"uk"`…) speakable by widgets and
- * engines: French and English are in the module; any other is this
- * package's `locales/<tag>.json`, read once. Rejects with an Error of code
+ * engines: French is in the module; any other, English included, is this
+ * package's `locales/<tag>.json`, fetched once (the elements load theirs). Rejects with an Error of code
  * `fetch_failed` or `bad_language_file`. Resolves to the tag.
  */
 export function load_language(tag: string): Promise<string>;

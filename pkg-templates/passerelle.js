@@ -56,9 +56,10 @@ function languageOf(element) {
 const languageFiles = new Map();
 
 /**
- * Makes the language `tag` speakable: French and English are in the
- * module; any other is a file of this package (`locales/<tag>.json`),
- * fetched once, only when a page shows it. Rejects with an Error of code
+ * Makes the language `tag` speakable: French is in the module; any
+ * other, English included (its messages are in the module, its
+ * questionnaire's and catalogue's texts are not), is a file of this
+ * package (`locales/<tag>.json`), fetched once, only when a page shows it. Rejects with an Error of code
  * `fetch_failed` or `bad_language_file`.
  * @param {string} tag
  * @returns {Promise<string>}
@@ -92,10 +93,11 @@ async function languageFor(element) {
   try {
     await load_language(shown);
   } catch (error) {
-    // The file could not come: English, in the module, and the page is told.
+    // The file could not come: English, else French (in the module), and
+    // the page is told.
     reportError(element, error);
     fellBackFrom ??= shown;
-    shown = 'en';
+    shown = await load_language('en').catch(() => 'fr');
   }
   if (fellBackFrom != null) {
     element.dispatchEvent(new CustomEvent('passerelle:language', {
@@ -131,44 +133,56 @@ function reportError(element, error, code = error?.code ?? 'load_failed') {
 }
 
 /**
- * What an element shows when the module cannot load: the WebAssembly
- * module cannot come to say it, so these few words live here. The page's
- * policy refusing WebAssembly (no 'wasm-unsafe-eval') is told apart from
- * any other failure (network, a damaged file).
- */
-const FALLBACK = {
-  wasm_blocked: {
-    fr: 'Passerelle ne peut pas fonctionner sur cette page\u00a0: le site doit autoriser WebAssembly (\'wasm-unsafe-eval\') dans sa politique de sécurité, ou afficher Passerelle dans un cadre.',
-    en: 'Passerelle cannot run on this page: the site must allow WebAssembly (\'wasm-unsafe-eval\') in its security policy, or show Passerelle in a frame.',
-  },
-  load_failed: {
-    fr: 'Passerelle n’a pas pu se charger\u00a0: rechargez la page ou réessayez plus tard.',
-    en: 'Passerelle could not load: reload the page or try again later.',
-  },
-};
-
-/**
  * The national emergency numbers, readable from the moment an element is
  * on the page: the module cannot say them before it arrives, so they live
  * here too. Each is free, day and night (service-public.fr F33954, the
  * 115's, 119's and 3919's own pages). A test checks this list against the
  * core's contact table (`passerelle_core::diagnosis`): keep one entry a
- * line.
+ * line. `service` is the key of its name in the translation files
+ * (alerts.json).
  */
 const EMERGENCY_NUMBERS = [
-  { number: '115', sms: false, fr: 'hébergement d’urgence', en: 'emergency shelter' },
-  { number: '3919', sms: false, fr: 'violences faites aux femmes', en: 'violence against women' },
-  { number: '17', sms: false, fr: 'police, en cas de danger', en: 'police, in danger' },
-  { number: '112', sms: false, fr: 'urgences', en: 'emergencies' },
-  { number: '114', sms: true, fr: 'par SMS, si vous ne pouvez pas parler', en: 'by text, if you cannot speak' },
-  { number: '119', sms: false, fr: 'enfant en danger', en: 'child in danger' },
-  { number: '15', sms: false, fr: 'SAMU, urgence médicale', en: 'SAMU, medical emergency' },
+  { number: '115', sms: false, service: 'service-shelter-115' },
+  { number: '3919', sms: false, service: 'service-violence-women-3919' },
+  { number: '17', sms: false, service: 'service-police-17' },
+  { number: '112', sms: false, service: 'service-emergency-112' },
+  { number: '114', sms: true, service: 'service-sms-114' },
+  { number: '119', sms: false, service: 'service-child-in-danger-119' },
+  { number: '15', sms: false, service: 'service-samu-15' },
 ];
 
-const NUMBERS_TITLE = {
-  fr: 'Besoin d’aide tout de suite\u202f? Numéros gratuits, jour et nuit\u00a0:',
-  en: 'Need help right now? Free numbers, day and night:',
-};
+/**
+ * The words shown before the module arrives (the numbers' panel) and when
+ * it cannot load (the fallback sentence: the page's policy refusing
+ * WebAssembly, no 'wasm-unsafe-eval', told apart from any other failure),
+ * in every language Passerelle ships: `{languages: {tag: {dir, "numbers-title", "fallback-wasm-blocked",
+ * "fallback-load-failed", services: {key: name}}}, aliases: {tag: tag}}`.
+ * `cargo xtask package` writes them here from the translation files
+ * (`first-words.json`, `alerts.json`; crates/xtask/first-words.mjs).
+ */
+const FIRST_WORDS = /*@first-words*/{};
+
+/**
+ * The language of the words shown before the module: the element's
+ * `lang` (or the browser's, for `auto`), else an alias's language, else
+ * English, as the module's chain would choose (docs/languages.md).
+ */
+function firstLanguage(element) {
+  const known = FIRST_WORDS.languages ?? {};
+  const lang = languageOf(element).trim().toLowerCase();
+  const asked = lang === 'auto' ? [...(navigator.languages ?? [navigator.language])] : [lang];
+  for (const tag of asked) {
+    const primary = String(tag ?? '').toLowerCase().split(/[-_]/)[0];
+    const found = known[primary] ? primary : FIRST_WORDS.aliases?.[primary];
+    if (found && known[found]) return found;
+  }
+  return known.en ? 'en' : 'fr';
+}
+
+/** The shim's words in `lang`, with the language's direction. */
+function firstWords(lang) {
+  return FIRST_WORDS.languages?.[lang] ?? { dir: 'ltr', services: {} };
+}
 
 /** The numbers' look, in the shadow root before the widget's own. */
 let numbersStyle = null;
@@ -189,13 +203,15 @@ function numbersSheet() {
 
 /** The emergency numbers as a small section (`part="emergency-numbers"`), in `lang`. */
 function numbersPanel(lang) {
+  const words = firstWords(lang);
   const section = document.createElement('section');
   section.className = 'numbers';
   section.setAttribute('part', 'emergency-numbers');
   section.setAttribute('lang', lang);
+  section.setAttribute('dir', words.dir);
   const title = document.createElement('p');
   title.id = 'passerelle-numbers-title';
-  title.textContent = NUMBERS_TITLE[lang];
+  title.textContent = words['numbers-title'] ?? '';
   section.setAttribute('aria-labelledby', title.id);
   const list = document.createElement('ul');
   for (const line of EMERGENCY_NUMBERS) {
@@ -203,7 +219,9 @@ function numbersPanel(lang) {
     const link = document.createElement('a');
     link.href = `${line.sms ? 'sms' : 'tel'}:${line.number}`;
     link.textContent = line.number;
-    item.append(link, ` ${line[lang]}`);
+    // The number stays left to right inside a right-to-left sentence.
+    link.setAttribute('dir', 'ltr');
+    item.append(link, ` ${words.services[line.service] ?? ''}`);
     list.append(item);
   }
   section.append(title, list);
@@ -212,7 +230,6 @@ function numbersPanel(lang) {
 
 /** Shows the emergency numbers in `element` while the module loads. */
 function showNumbers(element) {
-  const lang = /^fr\b/i.test(languageOf(element)) ? 'fr' : 'en';
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   if (root.childNodes.length > 0) return; // a widget, or the numbers already
   try {
@@ -220,7 +237,7 @@ function showNumbers(element) {
   } catch {
     // No constructable style sheets: the numbers show unstyled.
   }
-  root.replaceChildren(numbersPanel(lang));
+  root.replaceChildren(numbersPanel(firstLanguage(element)));
 }
 
 /** Whether `error` is the page's policy refusing to compile WebAssembly. */
@@ -236,12 +253,13 @@ function blockedByPolicy(error) {
  */
 function showFallback(element, error) {
   const code = blockedByPolicy(error) ? 'wasm_blocked' : 'load_failed';
-  const lang = /^fr\b/i.test(languageOf(element)) ? 'fr' : 'en';
+  const lang = firstLanguage(element);
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   const words = document.createElement('p');
   words.setAttribute('part', 'fallback');
   words.setAttribute('lang', lang);
-  words.textContent = FALLBACK[code][lang];
+  words.setAttribute('dir', firstWords(lang).dir);
+  words.textContent = firstWords(lang)[code === 'wasm_blocked' ? 'fallback-wasm-blocked' : 'fallback-load-failed'] ?? '';
   try {
     root.adoptedStyleSheets = [numbersSheet()];
   } catch {

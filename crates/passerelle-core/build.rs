@@ -25,42 +25,26 @@ const DATA: &[&str] = &[
     "data-inclusion/modes-accueil.json",
 ];
 
-/// The data written in French whose English lives in `locales/en/`: the
-/// library speaks both without fetching anything.
+/// The data written in French that other languages translate, by key, in
+/// `locales/<tag>/<file>`.
 const TRANSLATED: &[&str] = &["catalogue.json", "questionnaire.json"];
 
-/// `text` (a French document of `data/`) with its English texts from
-/// `locales/en/<file>` and each text's key (see `src/text/overlay.rs`).
-fn with_english(file: &str, text: &str) -> String {
-    let english = Path::new("locales/en").join(file);
-    println!("cargo::rerun-if-changed={}", english.display());
+/// `text` (a French document of `data/`) with each text naming its key
+/// (`"@catalogue": "cej.name"`, see `src/text/overlay.rs`): a language
+/// registered later finds its translation by it. With the
+/// `bundled-english` feature, the document also says it speaks English:
+/// `locales/en/<file>` is compiled in (`src/text/language.rs`).
+fn with_keys(file: &str, text: &str) -> String {
     println!("cargo::rerun-if-changed=src/text/overlay.rs");
-    let read = |path: &Path| -> serde_json::Value {
-        let text = fs::read_to_string(path)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-    };
     let mut document: serde_json::Value =
         serde_json::from_str(text).unwrap_or_else(|e| panic!("data/{file}: {e}"));
-    let serde_json::Value::Object(translations) = read(&english) else {
-        panic!("{} is not an object of key → text", english.display());
-    };
-    let missing = overlay::translate(&mut document, "en", &translations);
-    if !missing.is_empty() {
-        panic!(
-            "{} has no text for {}",
-            english.display(),
-            missing.join(", ")
-        );
-    }
-    // The document speaks English too now.
-    if let Some(serde_json::Value::Array(locales)) = document.get_mut("locales") {
-        if !locales.iter().any(|tag| tag == "en") {
-            locales.push(serde_json::Value::String("en".into()));
+    if env::var_os("CARGO_FEATURE_BUNDLED_ENGLISH").is_some() {
+        if let Some(serde_json::Value::Array(locales)) = document.get_mut("locales") {
+            if !locales.iter().any(|tag| tag == "en") {
+                locales.push(serde_json::Value::String("en".into()));
+            }
         }
     }
-    // Each text names its key, so that a language registered later
-    // finds its translation (`"@catalogue": "cej.name"`).
     let domain = format!("@{}", file.trim_end_matches(".json"));
     overlay::each_text(&mut document, &mut |key, text| {
         text.insert(domain.clone(), serde_json::Value::String(key.to_owned()));
@@ -77,7 +61,7 @@ fn main() {
         let mut text = fs::read_to_string(&source)
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", source.display()));
         if TRANSLATED.contains(file) {
-            text = with_english(file, &text);
+            text = with_keys(file, &text);
         }
         let target = Path::new(&out).join("data").join(file);
         if let Some(folder) = target.parent() {

@@ -72,7 +72,9 @@ const PAGES = {
     <passerelle-parcours catalog-src="../data/catalogue-demo-local.json"></passerelle-parcours>`), csp: STRICT },
   'no-wasm.html': { body: page(`
     <passerelle-parcours></passerelle-parcours>
-    <div lang="en"><passerelle-diagnostic></passerelle-diagnostic></div>`), csp: NO_WASM },
+    <div lang="en"><passerelle-diagnostic></passerelle-diagnostic></div>
+    <div lang="ar"><passerelle-orientation></passerelle-orientation></div>
+    <passerelle-plan lang="prs"></passerelle-plan>`), csp: NO_WASM },
   'hostile-css.html': {
     body: page(`
     <passerelle-parcours catalog-src="../data/catalogue-demo-local.json"></passerelle-parcours>`,
@@ -213,7 +215,7 @@ test('under a policy without wasm-unsafe-eval, each element says so in its langu
     assert.ok(box && box.height > 0, `${tag} is not blank`);
   }
   const { violations, events } = await recorded(page);
-  assert.deepEqual(events, ['passerelle:error wasm_blocked', 'passerelle:error wasm_blocked']);
+  assert.deepEqual(events, Array(4).fill('passerelle:error wasm_blocked'));
   assert.ok(violations.some((v) => v.startsWith('script-src')), violations.join('\n'));
   // The refusal is the page's policy, told by the browser; nothing thrown.
   assert.deepEqual(seen.errors.filter((e) => !/Content Security Policy/.test(e)), []);
@@ -540,14 +542,22 @@ for (const storage of STORAGE_CASES) {
 
 test('under a policy without wasm-unsafe-eval, the emergency numbers stay readable beside the fallback sentence', async () => {
   const { page, context } = await openHost('no-wasm.html');
-  for (const [tag, lang, title] of [
-    ['passerelle-parcours', 'fr', 'Besoin d’aide tout de suite\u202f? Numéros gratuits, jour et nuit\u00a0:'],
-    ['passerelle-diagnostic', 'en', 'Need help right now? Free numbers, day and night:'],
+  // In the element's language, from the translation files, before any
+  // language file could come: Arabic right to left, Dari read as Persian.
+  for (const [tag, lang, dir, title, shelter] of [
+    ['passerelle-parcours', 'fr', 'ltr', 'Besoin d’aide tout de suite\u202f? Numéros gratuits, jour et nuit\u00a0:', '115 hébergement d’urgence'],
+    ['passerelle-diagnostic', 'en', 'ltr', 'Need help right now? Free numbers, day and night:', '115 emergency shelter'],
+    ['passerelle-orientation', 'ar', 'rtl', 'هل تحتاج إلى مساعدة الآن؟ أرقام مجانية، ليلاً ونهاراً:', '115 إيواء عاجل'],
+    ['passerelle-plan', 'fa', 'rtl', 'همین حالا به کمک نیاز دارید؟ شماره‌های رایگان، شبانه‌روزی:', '115 جای خواب اضطراری'],
   ]) {
     await page.locator(tag).locator('[part=fallback]').waitFor();
     const numbers = page.locator(tag).locator('[part=emergency-numbers]');
     assert.equal(await numbers.getAttribute('lang'), lang);
+    assert.equal(await numbers.getAttribute('dir'), dir);
     assert.equal(await numbers.locator('p').textContent(), title);
+    assert.equal(await numbers.locator('li').first().textContent(), shelter);
+    assert.equal(await numbers.locator('a').first().getAttribute('dir'), 'ltr');
+    assert.equal(await page.locator(tag).locator('[part=fallback]').getAttribute('lang'), lang);
     assert.deepEqual(await numbers.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
       ['tel:115', 'tel:3919', 'tel:17', 'tel:112', 'sms:114', 'tel:119', 'tel:15']);
     // Before the sentence that says why the rest cannot work.

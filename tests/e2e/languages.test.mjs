@@ -39,6 +39,7 @@ function sitePage(lang, dir, title, body) {
 const PAGES = {
   'ar.html': sitePage('ar', 'rtl', 'مساعدة', '<passerelle-parcours></passerelle-parcours>'),
   'uk.html': sitePage('uk', 'ltr', 'Допомога', '<passerelle-parcours></passerelle-parcours>'),
+  'en.html': sitePage('en', 'ltr', 'Help', '<passerelle-parcours></passerelle-parcours>'),
   'switch.html': sitePage('fr', 'ltr', 'Faire le point', '<div id="zone"><passerelle-diagnostic id="d"></passerelle-diagnostic></div>'),
   'auto.html': sitePage('fr', 'ltr', 'Faire le point', '<passerelle-diagnostic lang="auto"></passerelle-diagnostic>'),
   'menu.html': sitePage('fr', 'ltr', 'Faire le point', '<passerelle-parcours language-menu></passerelle-parcours>'),
@@ -170,6 +171,26 @@ test('the whole parcours in Ukrainian, by keyboard', async () => {
   assert.equal(first.direction, 'ltr');
   assert.equal(first.lang, 'uk');
   assert.deepEqual(fetched.map((url) => new URL(url).pathname.split('/').pop()), ['uk.json']);
+});
+
+test('English is a file like the others: an English page fetches en.json and reads English; a French page fetches no language', async () => {
+  const english = await open('en.html');
+  await english.page.locator('passerelle-parcours passerelle-diagnostic legend').waitFor();
+  const first = await languageShown(english.page, PATH);
+  assert.match(first.words, /Where will you sleep tonight\?/, first.words);
+  assert.equal(first.lang, 'en');
+  const names = (seen) => seen.requests.filter((url) => url.includes('/locales/'))
+    .map((url) => new URL(url).pathname.split('/').pop());
+  assert.deepEqual(names(english.seen), ['en.json']);
+  assert.deepEqual(english.seen.errors, []);
+  await english.context.close();
+
+  const french = await open('switch.html');
+  await french.page.locator('passerelle-diagnostic legend').waitFor();
+  const premier = await languageShown(french.page, ['passerelle-diagnostic']);
+  assert.match(premier.words, /Où allez-vous dormir ce soir/, premier.words);
+  assert.deepEqual(names(french.seen), []);
+  await french.context.close();
 });
 
 test('switching language mid-questionnaire keeps every answer, live from the element or an ancestor', async () => {

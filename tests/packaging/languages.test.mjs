@@ -1,6 +1,7 @@
 // The languages the package ships: one file each, read only when asked
-// (load_language), complete enough for the whole flow; French and English
-// are in the module, no file.
+// (load_language), complete enough for the whole flow; French is in the
+// module, no file; English's messages are in the module and its file
+// brings the questionnaire's and catalogue's texts (Node reads it on import).
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +18,7 @@ const SHIPPED = ['es', 'ar', 'fa', 'ps', 'ru', 'uk'];
 test('one file a language not compiled in, and the list of languages', () => {
   const list = JSON.parse(readFileSync(path.join(packageDir, 'locales', 'languages.json'), 'utf8'));
   assert.deepEqual(list.map((language) => language.tag), ['fr', 'en', ...SHIPPED]);
-  for (const tag of SHIPPED) {
+  for (const tag of ['en', ...SHIPPED]) {
     const file = JSON.parse(readFileSync(path.join(packageDir, 'locales', `${tag}.json`), 'utf8'));
     assert.equal(file.language.tag, tag);
     for (const domain of ['core', 'alerts', 'explanations', 'themes', 'formats', 'widgets', 'questionnaire', 'catalogue']) {
@@ -25,7 +26,15 @@ test('one file a language not compiled in, and the list of languages', () => {
     }
   }
   assert.ok(!existsSync(path.join(packageDir, 'locales', 'fr.json')));
-  assert.ok(!existsSync(path.join(packageDir, 'locales', 'en.json')));
+});
+
+test('Node speaks English whole from the import: the catalogue and the questions too', () => {
+  const english = new Engine({ locale: 'en' });
+  const question = english.start_diagnosis(TODAY).current();
+  assert.equal(question.id, 'sleep_tonight');
+  assert.equal(question.label.en, 'Where will you sleep tonight?');
+  const cej = english.catalogue().entries.find((entry) => entry.id === 'contrat-engagement-jeune');
+  assert.ok(cej.name.en && cej.name.en !== cej.name.fr, `an English name: ${JSON.stringify(cej.name)}`);
 });
 
 test('a language not loaded is refused with how to load it; loaded, the engine speaks it', async () => {

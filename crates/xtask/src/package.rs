@@ -21,6 +21,7 @@ const INPUTS: &[&str] = &[
     "crates/passerelle-wasm",
     "crates/xtask/package-lock.json",
     "crates/xtask/src/package.rs",
+    "crates/xtask/first-words.mjs",
     "pkg-templates",
 ];
 
@@ -104,6 +105,7 @@ pub fn build(root: &Path, tools: &BuildTools) -> Result {
             copy(&entry, &target)?;
         }
     }
+    write_first_words(root, &out.join("passerelle.js"))?;
     copy(&root.join("LICENSE"), &out.join("LICENSE"))?;
     copy_communes(root, &out)?;
     write_languages(root, &out)?;
@@ -280,6 +282,41 @@ fn copy_communes(root: &Path, out: &Path) -> Result {
     Ok(())
 }
 
+/// Where the shim (`passerelle.js`) takes the words it shows before the
+/// module arrives: an empty object the package replaces.
+const FIRST_WORDS_MARK: &str = "/*@first-words*/{}";
+
+/// Writes into the shim the words of the emergency numbers' panel and of
+/// the fallback sentence, in every language, from the translation files
+/// (`first-words.mjs` reads them): a person reads the numbers in their
+/// language before the module, and their language's file, arrive.
+fn write_first_words(root: &Path, shim: &Path) -> Result {
+    let output = Command::new("node")
+        .arg(root.join("crates/xtask/first-words.mjs"))
+        .arg(root)
+        .output()
+        .map_err(|e| format!("cannot run node: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "first-words.mjs failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    let words = String::from_utf8(output.stdout).map_err(|e| e.to_string())?;
+    let code = read(shim)?;
+    if code.matches(FIRST_WORDS_MARK).count() != 1 {
+        return Err(format!(
+            "{} must hold {FIRST_WORDS_MARK} once",
+            shim.display()
+        ));
+    }
+    write(shim, &code.replace(FIRST_WORDS_MARK, &words))
+}
+
+/// The domain of the shim's own words, written into `passerelle.js`, not
+/// into the language files.
+const FIRST_WORDS_DOMAIN: &str = "first-words";
+
 /// Where the languages' translation files live: the core's domains, then
 /// the widgets'.
 const LOCALES: [&str; 2] = [
@@ -290,8 +327,9 @@ const LOCALES: [&str; 2] = [
 /// The languages not compiled in, one file each into `locales/<tag>.json`
 /// (`{"language": {…}, "files": {"core": {…}, …}}`, read by
 /// `passerelle_core::text::Language::from_json`), and `locales/languages.json`:
-/// a page fetches only its own language's file. French and English are in
-/// the wasm already.
+/// a page fetches only its own language's file. French is in the wasm
+/// already; English is half in it (its messages), and its file completes
+/// it.
 fn write_languages(root: &Path, out: &Path) -> Result {
     let target = out.join("locales");
     fs::create_dir_all(&target).map_err(|e| format!("cannot create {}: {e}", target.display()))?;
@@ -306,7 +344,9 @@ fn write_languages(root: &Path, out: &Path) -> Result {
             .nth(1)
             .and_then(|rest| rest.split('"').next())
             .ok_or_else(|| format!("{}: a line without a tag: {line}", list.display()))?;
-        if tag == "fr" || tag == "en" {
+        // French is the module's own language; English's messages are in
+        // the module too, but its documents' texts are this file.
+        if tag == "fr" {
             continue;
         }
         let mut files = Vec::new();
@@ -322,6 +362,9 @@ fn write_languages(root: &Path, out: &Path) -> Result {
                         .unwrap_or_default()
                         .to_string_lossy()
                         .into_owned();
+                    if domain == FIRST_WORDS_DOMAIN {
+                        continue;
+                    }
                     files.push(format!(
                         "\"{domain}\":{}",
                         crate::size::minify(&read(&file)?)

@@ -85,6 +85,10 @@ pub struct Language {
     messages: HashMap<Box<str>, Box<str>>,
     /// The document domains' files: key → text.
     documents: HashMap<String, Map<String, Json>>,
+    /// Compiled in without the translations of the default documents,
+    /// which its package file brings (English in the WebAssembly module:
+    /// see the `bundled-english` feature).
+    documents_apart: bool,
 }
 
 impl Language {
@@ -95,6 +99,7 @@ impl Language {
             files: Vec::new(),
             messages: HashMap::new(),
             documents: HashMap::new(),
+            documents_apart: false,
         }
     }
 
@@ -290,6 +295,14 @@ impl Locale {
         &self.language().info.name
     }
 
+    /// Whether every text a person reads is here in this language: false
+    /// only for English in the WebAssembly module, until its package
+    /// file (`locales/en.json`, with the questionnaire's and catalogue's
+    /// texts) is registered. Pages load a language that is not whole.
+    pub fn is_whole(self) -> bool {
+        !self.language().documents_apart
+    }
+
     /// Its writing direction.
     pub fn direction(self) -> Direction {
         self.language().info.direction
@@ -414,7 +427,39 @@ fn builtin(tag: &str) -> Language {
             .add_file(domain, file)
             .expect("the compiled-in files are checked by the tests");
     }
+    // French is the documents' own language; English's translations of
+    // them are compiled in only with `bundled-english`.
+    if tag == "en" {
+        add_english_documents(&mut language);
+    }
     language
+}
+
+/// The English translations of the default questionnaire and the national
+/// catalogue, compiled in.
+#[cfg(feature = "bundled-english")]
+fn add_english_documents(language: &mut Language) {
+    let documents = [
+        (
+            "questionnaire",
+            include_str!("../../locales/en/questionnaire.json"),
+        ),
+        ("catalogue", include_str!("../../locales/en/catalogue.json")),
+    ];
+    for (domain, text) in documents {
+        let file =
+            serde_json::from_str(text).expect("the compiled-in files are checked by the tests");
+        language
+            .add_file(domain, file)
+            .expect("the compiled-in files are checked by the tests");
+    }
+}
+
+/// Without `bundled-english` (the WebAssembly package), English's
+/// documents are its package file, `locales/en.json`.
+#[cfg(not(feature = "bundled-english"))]
+fn add_english_documents(language: &mut Language) {
+    language.documents_apart = true;
 }
 
 /// Makes `language` speakable: a [`Locale`] for it from now on. A

@@ -2,6 +2,7 @@
 //! questionnaire's, a catalogue's.
 
 use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value as Json;
 
 use super::language::{is_tag, Locale, DOCUMENT_DOMAINS};
 
@@ -20,11 +21,17 @@ pub struct LocalizedText {
     key: Option<(&'static str, Box<str>)>,
 }
 
-/// Equal when they give the same text in each language, in any order.
+/// Equal when they give the same text in each language, in any order:
+/// their own texts and their translation files' alike.
 impl PartialEq for LocalizedText {
     fn eq(&self, other: &LocalizedText) -> bool {
-        self.texts.len() == other.texts.len()
-            && self.texts.iter().all(|pair| other.texts.contains(pair))
+        let texts = |text: &LocalizedText| {
+            let mut texts = Vec::new();
+            text.each(|tag, text| texts.push((tag.to_ascii_lowercase(), text.to_owned())));
+            texts.sort_unstable();
+            texts
+        };
+        texts(self) == texts(other)
     }
 }
 
@@ -36,36 +43,16 @@ impl Serialize for LocalizedText {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let mut map = serializer.serialize_map(None)?;
-        for (tag, text) in &self.texts {
-            if &**tag == "*" {
-                // The same in every language: written for each one spoken.
-                for locale in Locale::all() {
-                    map.serialize_entry(locale.tag(), text)?;
-                }
-            } else {
-                map.serialize_entry(tag, text)?;
+        let mut failed = None;
+        self.each(|tag, text| {
+            if failed.is_none() {
+                failed = map.serialize_entry(tag, text).err();
             }
+        });
+        match failed {
+            Some(error) => Err(error),
+            None => map.end(),
         }
-        if let Some((domain, key)) = &self.key {
-            for locale in Locale::all() {
-                let tag = locale.tag();
-                if self
-                    .texts
-                    .iter()
-                    .any(|(known, _)| known.eq_ignore_ascii_case(tag))
-                {
-                    continue;
-                }
-                if let Some(text) = locale
-                    .language()
-                    .document(domain)
-                    .and_then(|file| file.get(&**key))
-                {
-                    map.serialize_entry(tag, text)?;
-                }
-            }
-        }
-        map.end()
     }
 }
 
@@ -133,6 +120,41 @@ fn without_bidi_controls(text: String) -> String {
 }
 
 impl LocalizedText {
+    /// Calls `each` with every language's text: its own (one "in every
+    /// language" for each registered language), then those the
+    /// registered languages' files give for its key.
+    fn each<'a>(&'a self, mut each: impl FnMut(&'a str, &'a str)) {
+        for (tag, text) in &self.texts {
+            if &**tag == "*" {
+                for locale in Locale::all() {
+                    each(locale.tag(), text);
+                }
+            } else {
+                each(tag, text);
+            }
+        }
+        if let Some((domain, key)) = &self.key {
+            for locale in Locale::all() {
+                let tag = locale.tag();
+                if self
+                    .texts
+                    .iter()
+                    .any(|(known, _)| known.eq_ignore_ascii_case(tag))
+                {
+                    continue;
+                }
+                if let Some(text) = locale
+                    .language()
+                    .document(domain)
+                    .and_then(|file| file.get(&**key))
+                    .and_then(Json::as_str)
+                {
+                    each(tag, text);
+                }
+            }
+        }
+    }
+
     /// The same text in every language: a name, such as a commune's.
     pub fn same_in_every_language(text: &str) -> LocalizedText {
         LocalizedText {

@@ -9,8 +9,8 @@
 //! position: `urgent.sleep_tonight.label`,
 //! `contrat-engagement-jeune.eligibility.all.0.label`.
 //!
-//! Shared by the library and its build script, which adds English at
-//! build time.
+//! Shared by the library and its build script, which writes each text's
+//! key into the compiled-in documents.
 
 use serde_json::{Map, Value as Json};
 
@@ -61,18 +61,4 @@ fn push(key: &mut String, segment: &str) {
         key.push('.');
     }
     key.push_str(segment);
-}
-
-/// Adds the `tag` text of each text of `document` found in `translations`
-/// (a translation file's `key → text`). Returns the keys of the texts it
-/// had no translation for, in document order.
-pub fn translate(document: &mut Json, tag: &str, translations: &Map<String, Json>) -> Vec<String> {
-    let mut missing = Vec::new();
-    each_text(document, &mut |key, text| match translations.get(key) {
-        Some(Json::String(translation)) => {
-            text.insert(tag.to_owned(), Json::String(translation.clone()));
-        }
-        _ => missing.push(key.to_owned()),
-    });
-    missing
 }

@@ -354,26 +354,30 @@ pub(crate) fn locale(value: &JsValue, argument: &str) -> Result<Locale, Failure>
 
 /// A language tag read from text.
 pub(crate) fn locale_text(tag: &str, argument: &str) -> Result<Locale, Failure> {
-    Locale::from_tag(tag).ok_or_else(|| {
-        let shown: String = tag.chars().take(40).collect();
-        let shipped = passerelle_core::text::negotiate(&[tag]);
-        let message = if shipped.fell_back_from.is_none() && shipped.tag != "fr" {
-            format!(
-                "{argument}: load the language \"{}\" first: await load_language(\"{}\")",
-                shipped.tag, shipped.tag
-            )
-        } else {
-            let tags: Vec<&str> = passerelle_core::text::shipped()
-                .iter()
-                .map(|info| info.tag.as_str())
-                .collect();
-            format!(
-                "{argument}: \"{shown}\" is not a language Passerelle speaks ({})",
-                tags.join(", ")
-            )
-        };
-        Failure::new("unknown_locale", message)
-    })
+    // A language not whole yet (English before its file) would mix French
+    // into its texts: asked to be loaded like the others.
+    Locale::from_tag(tag)
+        .filter(|locale| locale.is_whole())
+        .ok_or_else(|| {
+            let shown: String = tag.chars().take(40).collect();
+            let shipped = passerelle_core::text::negotiate(&[tag]);
+            let message = if shipped.fell_back_from.is_none() && shipped.tag != "fr" {
+                format!(
+                    "{argument}: load the language \"{}\" first: await load_language(\"{}\")",
+                    shipped.tag, shipped.tag
+                )
+            } else {
+                let tags: Vec<&str> = passerelle_core::text::shipped()
+                    .iter()
+                    .map(|info| info.tag.as_str())
+                    .collect();
+                format!(
+                    "{argument}: \"{shown}\" is not a language Passerelle speaks ({})",
+                    tags.join(", ")
+                )
+            };
+            Failure::new("unknown_locale", message)
+        })
 }
 
 /// `value` as a JavaScript value shaped like its JSON (plain objects for

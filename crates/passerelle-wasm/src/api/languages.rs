@@ -23,11 +23,13 @@ pub fn register_language(file: &str) -> Result<String, JsValue> {
     Ok(locale.tag().to_owned())
 }
 
-/// Whether the language of `tag` is registered (compiled in or
-/// registered): it shows without fetching anything.
+/// Whether the language of `tag` is here whole (French, or a language
+/// registered from its file): it shows without fetching anything.
+/// English's messages are in the module, but its questionnaire and
+/// catalogue texts are its file: false until that is registered.
 #[wasm_bindgen(js_name = has_language)]
 pub fn has_language(tag: &str) -> bool {
-    Locale::from_tag(tag).is_some()
+    Locale::from_tag(tag).is_some_and(Locale::is_whole)
 }
 
 /// The language to show for `asked` (a `lang` value, or

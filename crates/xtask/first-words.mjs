@@ -1,0 +1,48 @@
+// The words the JavaScript shim shows before the WebAssembly module
+// arrives, or when it cannot load, in every shipped language: the
+// emergency numbers' panel and the fallback sentence. Read from the
+// translation files (crates/passerelle-wasm/locales/<tag>/first-words.json
+// and crates/passerelle-core/locales/<tag>/alerts.json's `service-*`
+// names) and printed as one JSON object, which `cargo xtask package`
+// writes into passerelle.js:
+//
+//   {"languages": {"fr": {"dir", "numbers-title", "fallback-wasm-blocked",
+//     "fallback-load-failed", "services": {"service-shelter-115":
+//     "hébergement d’urgence", …}}, …}, "aliases": {"prs": "fa", …}}
+//
+// A service's name loses its leading number ("115 : hébergement d’urgence"
+// → "hébergement d’urgence"): the panel shows the number as a link before it.
+//
+//   node crates/xtask/first-words.mjs <workspace root>
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const root = process.argv[2];
+if (!root) throw new Error('usage: node first-words.mjs <workspace root>');
+const core = path.join(root, 'crates/passerelle-core/locales');
+const widgets = path.join(root, 'crates/passerelle-wasm/locales');
+const read = (file) => JSON.parse(readFileSync(file, 'utf8'));
+
+const KEYS = ['numbers-title', 'fallback-wasm-blocked', 'fallback-load-failed'];
+const languages = {};
+const aliases = {};
+for (const info of read(path.join(core, 'languages.json'))) {
+  const words = read(path.join(widgets, info.tag, 'first-words.json'));
+  const alerts = read(path.join(core, info.tag, 'alerts.json'));
+  const entry = { dir: info.direction };
+  for (const key of KEYS) {
+    if (typeof words[key] !== 'string') throw new Error(`${info.tag}/first-words.json has no ${key}`);
+    entry[key] = words[key];
+  }
+  entry.services = {};
+  for (const [key, text] of Object.entries(alerts)) {
+    const number = /-(\d+)$/.exec(key)?.[1];
+    if (!key.startsWith('service-') || !number) continue;
+    const name = text.replace(new RegExp(`^${number}[\\s\\u00a0\\u202f]*:[\\s\\u00a0\\u202f]*`), '');
+    if (name === text) throw new Error(`${info.tag}/alerts.json ${key} does not start with "${number}:"`);
+    entry.services[key] = name;
+  }
+  languages[info.tag] = entry;
+  for (const alias of info.aliases ?? []) aliases[alias.toLowerCase()] = info.tag;
+}
+process.stdout.write(JSON.stringify({ languages, aliases }));
