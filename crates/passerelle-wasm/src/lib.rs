@@ -10,21 +10,8 @@
 //! [`Plan`] expose it whole: values in and out shaped like the core's
 //! JSON (snake_case), every failure a thrown `Error` with a stable `code`.
 
-mod alerts;
-mod communes;
-mod convert;
-mod diagnostic;
-mod dom;
-mod engine;
-mod error;
-mod languages;
-mod orientation_view;
-mod parcours_view;
-mod persist;
-mod plan_view;
-mod texts;
-mod widget;
-pub mod words;
+mod api;
+mod ui;
 
 /// The national catalogue, read once per page and shared by every widget
 /// and engine that starts from it (reading it is the costly part of
@@ -37,11 +24,14 @@ pub(crate) fn national_catalogue() -> std::sync::Arc<passerelle_core::catalogue:
     NATIONAL.with(std::sync::Arc::clone)
 }
 
-pub use communes::set_commune_source;
-pub use diagnostic::DiagnosticWidget;
-pub use engine::{Diagnosis, Engine, Plan};
-pub use languages::{choose_language, has_language, language_menu, register_language};
-pub use orientation_view::OrientationWidget;
-pub use parcours_view::ParcoursWidget;
-pub use plan_view::PlanWidget;
-pub use words::WidgetText;
+pub use api::diagnosis::Diagnosis;
+pub use api::engine::Engine;
+pub use api::languages::{choose_language, has_language, register_language};
+pub use api::plan::Plan;
+pub use ui::communes::set_commune_source;
+pub use ui::diagnostic::DiagnosticWidget;
+pub use ui::language_menu::language_menu;
+pub use ui::orientation::OrientationWidget;
+pub use ui::parcours::ParcoursWidget;
+pub use ui::plan::PlanWidget;
+pub use ui::words::{self, WidgetText};

@@ -3,11 +3,10 @@
 //! needs it, and registers here.
 
 use passerelle_core::text::{self, Language, Locale};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::to_js;
-use crate::error::Failure;
+use crate::api::convert::to_js;
+use crate::api::error::Failure;
 
 /// Registers a language from its file (`locales/<tag>.json` of the
 /// package, as `cargo xtask package` writes it, or a site's own in the
@@ -41,38 +40,4 @@ pub fn has_language(tag: &str) -> bool {
 pub fn choose_language(asked: Vec<String>) -> Result<JsValue, JsValue> {
     let asked: Vec<&str> = asked.iter().map(String::as_str).collect();
     Ok(to_js(&text::negotiate(&asked))?)
-}
-
-/// What a language menu shows (`language-menu`), for the language
-/// `shown`: `{label, languages: [{tag, name, direction}]}`, the label in
-/// `shown`, each language named in itself.
-#[wasm_bindgen(js_name = language_menu)]
-pub fn language_menu(shown: &str) -> Result<JsValue, JsValue> {
-    #[derive(Serialize)]
-    struct Menu<'a> {
-        label: String,
-        languages: Vec<MenuLanguage<'a>>,
-    }
-    let locale = crate::widget::locale_from(Some(shown));
-    let menu = Menu {
-        label: crate::words::WidgetText::LanguageMenu.text(locale),
-        languages: text::shipped()
-            .iter()
-            .map(|info| MenuLanguage {
-                tag: &info.tag,
-                name: &info.name,
-                direction: info.direction.attribute(),
-            })
-            .collect(),
-    };
-    Ok(to_js(&menu)?)
-}
-
-/// One language of a menu.
-#[derive(Serialize)]
-struct MenuLanguage<'a> {
-    tag: &'a str,
-    /// Its name in itself.
-    name: &'a str,
-    direction: &'static str,
 }

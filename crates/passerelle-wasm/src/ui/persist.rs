@@ -16,7 +16,7 @@
 //! that one tab continues another's work instead of overwriting it.
 //! `docs/robustness.md`, "What is kept, and what erases it".
 
-use crate::WidgetText;
+use crate::ui::words::WidgetText;
 use std::cell::{Cell, RefCell};
 
 use passerelle_core::Locale;
@@ -24,7 +24,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Storage};
 
-use crate::dom::element;
+use crate::ui::dom::element;
 
 /// Which storage keeps the value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +44,7 @@ impl BadPersist {
     /// The error thrown to the host page, sent by the element as a
     /// `passerelle:error` event.
     pub(crate) fn to_js(&self) -> JsValue {
-        crate::error::js_error(
+        crate::api::error::js_error(
             "bad_persist",
             &format!(
                 "persist is \"session\" or \"local\", not {:?}: nothing is kept, and nothing kept is erased",
@@ -453,7 +453,7 @@ impl Keeper {
                 ("type", "button"),
                 ("id", "passerelle-forget"),
                 ("class", "secondary forget"),
-                ("data-keeper", "ask"),
+                ("data-keeper", keeper_attr(true)),
                 ("aria-expanded", "false"),
                 ("aria-controls", "passerelle-forget-ask"),
                 ("part", "button forget-button"),
@@ -498,7 +498,7 @@ impl Keeper {
                 ("type", "button"),
                 ("id", "passerelle-forget-cancel"),
                 ("class", "secondary"),
-                ("data-keeper", "cancel"),
+                ("data-keeper", keeper_attr(false)),
                 ("part", "button forget-cancel-button"),
             ],
             Some(&WidgetText::CancelForget.text(locale)),
@@ -533,16 +533,16 @@ pub(crate) fn changed_elsewhere(event: &web_sys::Event) -> bool {
 
 /// Listens on the window for what another tab or page does to what is
 /// kept ([`changed_elsewhere`]): `action` is the widget's "look again".
-pub(crate) fn listen_elsewhere<W: crate::widget::Widget + 'static>(
+pub(crate) fn listen_elsewhere<W: crate::ui::widget::Widget + 'static>(
     state: &std::rc::Rc<RefCell<W>>,
     action: fn(&web_sys::Event) -> Option<W::Action>,
-) -> Result<[crate::widget::Listener; 2], JsValue> {
+) -> Result<[crate::ui::widget::Listener; 2], JsValue> {
     let window: web_sys::EventTarget = web_sys::window()
         .ok_or_else(|| JsValue::from_str("no window"))?
         .into();
     Ok([
-        crate::widget::listen(&window, "storage", state, action)?,
-        crate::widget::listen(&window, "pageshow", state, action)?,
+        crate::ui::widget::listen(&window, "storage", state, action)?,
+        crate::ui::widget::listen(&window, "pageshow", state, action)?,
     ])
 }
 
@@ -564,7 +564,7 @@ impl ConfirmListener {
             else {
                 return;
             };
-            let asking = button.get_attribute("data-keeper").as_deref() == Some("ask");
+            let asking = button.get_attribute("data-keeper").as_deref() == Some(keeper_attr(true));
             let _ = show_question(&target, asking);
         });
         panel.add_event_listener_with_callback("click", closure.as_ref().unchecked_ref())?;
@@ -597,11 +597,11 @@ fn show_question(panel: &Element, asking: bool) -> Result<(), JsValue> {
     if asking {
         ask.remove_attribute("hidden")?;
         opener.set_attribute("hidden", "")?;
-        crate::dom::focus(&question)
+        crate::ui::dom::focus(&question)
     } else {
         ask.set_attribute("hidden", "")?;
         opener.remove_attribute("hidden")?;
-        crate::dom::focus(&opener)
+        crate::ui::dom::focus(&opener)
     }
 }
 
@@ -686,4 +686,14 @@ pub(crate) fn panel(document: &Document) -> Result<Element, JsValue> {
         &[("class", "privacy"), ("part", "privacy"), ("hidden", "")],
         None,
     )
+}
+
+/// The `data-keeper` of the button that asks "erase?" (`true`) or
+/// cancels the question.
+fn keeper_attr(asking: bool) -> &'static str {
+    if asking {
+        "ask"
+    } else {
+        "cancel"
+    }
 }

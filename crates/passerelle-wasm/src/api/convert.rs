@@ -37,7 +37,7 @@ use serde_json::Value as Json;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::error::Failure;
+use crate::api::error::Failure;
 
 /// The JavaScript half of reading values (see the module's comment): one
 /// replacer for `JSON.stringify`, so that the checks cost one call, not
@@ -415,4 +415,23 @@ pub(crate) fn set_own(object: &JsValue, key: &str, value: &JsValue) {
         &key.into(),
         &descriptor,
     );
+}
+
+/// A [`Failure`] as the `Error` JavaScript catches: its `message`, its
+/// stable `code` and its `details`, each `{path, code, message}`.
+impl From<Failure> for JsValue {
+    fn from(failure: Failure) -> JsValue {
+        let error = js_sys::Error::new(&failure.message);
+        let details = js_sys::Array::new();
+        for detail in &failure.details {
+            let item = js_sys::Object::new();
+            set_own(&item, "path", &detail.path.as_str().into());
+            set_own(&item, "code", &(*detail.code).into());
+            set_own(&item, "message", &detail.message.as_str().into());
+            details.push(&item);
+        }
+        set_own(&error, "code", &(*failure.code).into());
+        set_own(&error, "details", &details);
+        error.into()
+    }
 }

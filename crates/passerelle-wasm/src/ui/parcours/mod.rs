@@ -3,7 +3,7 @@
 //! found is handed to the orientation and to the plan; the person moves
 //! on when they choose, and can go back to a step already open.
 
-use crate::WidgetText;
+use crate::ui::words::WidgetText;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -12,8 +12,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
-use crate::dom::{self, element};
-use crate::widget::{self, Widget};
+use crate::ui::alerts;
+use crate::ui::dom::{self, element};
+use crate::ui::widget::{self, Widget};
 
 /// The widget's own style sheet, after the widgets' base one.
 const STYLE: &str = include_str!("parcours.css");
@@ -124,7 +125,7 @@ impl ParcoursWidget {
         persist: Option<String>,
     ) -> Result<ParcoursWidget, JsValue> {
         let document = dom::document()?;
-        let root = widget::shadow_root(&host, STYLE)?;
+        let root = widget::shadow_root(&host, &[alerts::STYLE, STYLE])?;
         let locale = widget::locale_from(lang.as_deref());
         let container = element(
             &document,
@@ -213,7 +214,7 @@ impl ParcoursWidget {
                         ("type", "button"),
                         ("class", "primary next"),
                         ("id", &format!("passerelle-go-{}", index + 1)),
-                        ("data-go", &(index + 1).to_string()),
+                        ("data-go", &go_attr(index + 1)),
                         ("hidden", ""),
                     ],
                     None,
@@ -256,7 +257,7 @@ impl ParcoursWidget {
             widget::listen(&root, "click", &state, |event| {
                 let target = event.target()?.dyn_into::<Element>().ok()?;
                 if let Some(button) = target.closest("[data-answers-changed]").ok().flatten() {
-                    let rebuild = button.get_attribute("data-answers-changed")? == "rebuild";
+                    let rebuild = rebuilds(&button.get_attribute("data-answers-changed")?);
                     return Some(if rebuild {
                         Event::Rebuild
                     } else {
@@ -264,7 +265,7 @@ impl ParcoursWidget {
                     });
                 }
                 let button = target.closest("[data-go]").ok().flatten()?;
-                let step = button.get_attribute("data-go")?.parse().ok()?;
+                let step = go_from_attr(&button.get_attribute("data-go")?)?;
                 Some(Event::Go(step))
             })?,
         ];
@@ -482,7 +483,7 @@ impl Parcours {
                 ("type", "button"),
                 ("class", "primary"),
                 ("id", "passerelle-keep-plan"),
-                ("data-answers-changed", "keep"),
+                ("data-answers-changed", answers_changed_attr(false)),
             ],
             Some(&WidgetText::KeepPlan.text(self.locale)),
         )?)?;
@@ -493,7 +494,7 @@ impl Parcours {
                 ("type", "button"),
                 ("class", "secondary"),
                 ("id", "passerelle-rebuild-plan"),
-                ("data-answers-changed", "rebuild"),
+                ("data-answers-changed", answers_changed_attr(true)),
             ],
             Some(&WidgetText::ConfirmRebuild.text(self.locale)),
         )?)?;
@@ -505,7 +506,7 @@ impl Parcours {
         let locale = self.locale;
         let doc = &self.document;
         if let Some(container) = self.nav.parent_element() {
-            crate::widget::mark_language(&container, locale)?;
+            crate::ui::widget::mark_language(&container, locale)?;
         }
         let total = STEPS.len();
         self.nav
@@ -526,7 +527,7 @@ impl Parcours {
                             ("type", "button"),
                             ("class", "step"),
                             ("id", &format!("passerelle-step-button-{index}")),
-                            ("data-go", &index.to_string()),
+                            ("data-go", &go_attr(index)),
                         ],
                         Some(&name),
                     )?)?;
@@ -568,4 +569,29 @@ impl Parcours {
         }
         self.draw_asking()
     }
+}
+
+/// The `data-go` of a button that goes to the step `step` (its index).
+fn go_attr(step: usize) -> String {
+    step.to_string()
+}
+
+/// The step a `data-go` value goes to.
+fn go_from_attr(value: &str) -> Option<usize> {
+    value.parse().ok()
+}
+
+/// The `data-answers-changed` of the button that builds the plan again
+/// (`true`) or keeps it.
+fn answers_changed_attr(rebuild: bool) -> &'static str {
+    if rebuild {
+        "rebuild"
+    } else {
+        "keep"
+    }
+}
+
+/// Whether a `data-answers-changed` value builds the plan again.
+fn rebuilds(value: &str) -> bool {
+    value == answers_changed_attr(true)
 }

@@ -15,49 +15,29 @@ use std::sync::Arc;
 
 use passerelle_core::catalogue::Catalogue;
 use passerelle_core::communes::Communes;
-use passerelle_core::date::Date;
 use passerelle_core::facts::Facts;
 use passerelle_core::import::import_data_inclusion;
 use passerelle_core::json;
 use passerelle_core::orientation::{orient, Need, Request};
-use passerelle_core::plan::{Author, Choices, Edit, Plan as CorePlan, PlanError};
-use passerelle_core::print::print_view;
+use passerelle_core::plan::{Plan as CorePlan, PlanError};
 use passerelle_core::problem::Problem;
-use passerelle_core::referral::referral_sheet;
 use passerelle_core::report::report;
-use passerelle_core::{
-    AnswerError, AnswerValue, DiagnosisSession, Locale, Question, QuestionKind, Questionnaire,
-    SessionError, SnapshotError,
-};
+use passerelle_core::{AnswerValue, DiagnosisSession, Locale, Questionnaire, SnapshotError};
 use serde::Serialize;
 use serde_json::Value as Json;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{self, absent, to_js};
-use crate::error::Failure;
+use crate::api::convert::{self, to_js};
+use crate::api::error::Failure;
+
+use super::diagnosis::Diagnosis;
+use super::plan::{build_plan, Plan};
+use super::shared::{busy, orientation, plan_error, Shared, SharedLocale};
 
 type Result<T, E = JsValue> = std::result::Result<T, E>;
 
-/// What an engine's sessions and plans share: read-only once made.
-struct Shared {
-    /// The catalogue local ones are merged into: national, or given.
-    base: Arc<Catalogue>,
-    /// The catalogue in use: `base` with the local catalogue, if any.
-    catalogue: Arc<Catalogue>,
-    /// The questionnaire, adapted to `catalogue`.
-    questionnaire: Questionnaire,
-}
-
-/// The language shared by an engine and what it made: switching it
-/// switches the messages of every session and plan of the engine.
-type SharedLocale = Rc<Cell<Locale>>;
-
-fn busy() -> Failure {
-    Failure::new("busy", "this object is in use by a call still running")
-}
-
 /// Reads a catalogue given as JSON text or as a parsed value.
-fn catalogue_in(value: &Json, what: &str) -> Result<Catalogue, Failure> {
+pub(super) fn catalogue_in(value: &Json, what: &str) -> Result<Catalogue, Failure> {
     let read = match value {
         Json::String(text) => Catalogue::from_json(text),
         other => Catalogue::from_value(other),
@@ -66,14 +46,14 @@ fn catalogue_in(value: &Json, what: &str) -> Result<Catalogue, Failure> {
 }
 
 /// Reads a questionnaire given as JSON text or as a parsed value.
-fn questionnaire_in(value: &Json) -> Result<Questionnaire, Failure> {
+pub(super) fn questionnaire_in(value: &Json) -> Result<Questionnaire, Failure> {
     Questionnaire::from_json(&convert::document_in(value)).map_err(|error| {
         Failure::problems("invalid_questionnaire", "questionnaire", error.problems)
     })
 }
 
 /// Reads the commune parts of the `communes` option: an array of texts.
-fn communes_in(value: &Json) -> Result<Communes, Failure> {
+pub(super) fn communes_in(value: &Json) -> Result<Communes, Failure> {
     let Json::Array(items) = value else {
         return Err(Failure::argument(
             "options.communes must be an array of commune parts (texts)",
@@ -94,44 +74,7 @@ fn communes_in(value: &Json) -> Result<Communes, Failure> {
         .map_err(|problems| Failure::problems("invalid_communes", "options.communes", problems))
 }
 
-/// A question as JSON: as in the questionnaire, and for a commune
-/// question its options of now (the communes of the postal code
-/// answered) in `kind.options`.
-///
-/// Through JSON text, as every result is written: a second serializer
-/// (to `Value`) would put a second copy of the questionnaire's
-/// serialisation code in the module.
-fn question_out(session: &DiagnosisSession, shared: &Shared, question: &Question) -> Json {
-    let through_text = |text: String| json::parse(&text).unwrap_or(Json::Null);
-    let mut out = through_text(json::write(question));
-    if matches!(question.kind, QuestionKind::Commune) {
-        let options = session.options(&shared.questionnaire, question);
-        if let Some(kind) = out.get_mut("kind").and_then(Json::as_object_mut) {
-            kind.insert("options".into(), through_text(json::write(&*options)));
-        }
-    }
-    out
-}
-
-/// A plan read from a file, with the core's code.
-fn plan_error(error: &PlanError) -> Failure {
-    let failure = Failure::new(error.code(), error.to_string());
-    match error {
-        // A limit crossed: where, in the details.
-        PlanError::Limit { problem } => {
-            failure.with_detail(&problem.path, problem.code, problem.message.clone())
-        }
-        _ => failure,
-    }
-}
-
-/// A session refusal, with the core's localised message about `question`.
-fn session_error(error: &SessionError, shared: &Shared, id: &str, locale: Locale) -> Failure {
-    let question = shared.questionnaire.question(id);
-    Failure::new(error.code(), error.message(question, locale))
-}
-
-fn snapshot_error(error: &SnapshotError, locale: Locale) -> Failure {
+pub(super) fn snapshot_error(error: &SnapshotError, locale: Locale) -> Failure {
     let path = match error {
         SnapshotError::Limit { problem } => problem.path.as_str(),
         _ => "$",
@@ -526,396 +469,10 @@ impl Engine {
     }
 }
 
-/// Orients and converts the result.
-fn orientation(
-    catalogue: &Catalogue,
-    facts: &Facts,
-    needs: &[Need],
-    reference_date: Date,
-    locale: Locale,
-    explain: bool,
-    detailed: bool,
-) -> Result<JsValue, Failure> {
-    let orientation = orient(
-        catalogue,
-        &Request {
-            facts,
-            needs,
-            reference_date,
-            locale,
-            explain,
-        },
-    )
-    .map_err(|problem| Failure::problems("invalid_request", "request", vec![problem]))?;
-    if detailed {
-        to_js(&orientation.detailed())
-    } else {
-        to_js(&orientation)
-    }
-}
-
-/// A diagnosis session on an engine's questionnaire, one question at a
-/// time. Made by `Engine.start_diagnosis` or `Engine.resume_diagnosis`.
-#[wasm_bindgen]
-pub struct Diagnosis {
-    shared: Rc<Shared>,
-    locale: SharedLocale,
-    session: RefCell<DiagnosisSession>,
-}
-
-impl Diagnosis {
-    fn session(&self) -> Result<std::cell::Ref<'_, DiagnosisSession>, Failure> {
-        self.session.try_borrow().map_err(|_| busy())
-    }
-
-    fn session_mut(&self) -> Result<std::cell::RefMut<'_, DiagnosisSession>, Failure> {
-        self.session.try_borrow_mut().map_err(|_| busy())
-    }
-
-    fn diagnosis(&self) -> Result<passerelle_core::Diagnosis, Failure> {
-        Ok(self
-            .session()?
-            .diagnosis(&self.shared.questionnaire, self.locale.get()))
-    }
-}
-
-#[derive(Serialize)]
-struct StepOut {
-    question: Option<Json>,
-    progress: passerelle_core::Progress,
-}
-
-#[wasm_bindgen]
-impl Diagnosis {
-    /// The question to ask now (as in the questionnaire format), or
-    /// `null` at the end.
-    pub fn current(&self) -> Result<JsValue> {
-        let session = self.session()?;
-        let question = session.current(&self.shared.questionnaire);
-        let question = question.map(|question| question_out(&session, &self.shared, question));
-        Ok(to_js(&question)?)
-    }
-
-    /// `{question, progress}`: the question to ask now (or `null`) and
-    /// how far the person is, worked out together.
-    pub fn step(&self) -> Result<JsValue> {
-        let session = self.session()?;
-        let step = session.step(&self.shared.questionnaire);
-        Ok(to_js(&StepOut {
-            question: (step.question)
-                .map(|question| question_out(&session, &self.shared, question)),
-            progress: step.progress,
-        })?)
-    }
-
-    /// Answers the current question `id` with a typed value: `true` or
-    /// `false`, a whole number, a text (option id, `YYYY-MM-DD`, postal
-    /// code) or an array of texts. Throws `not_current_question`,
-    /// `session_complete` or an `answer_*` code, with a localised message.
-    pub fn answer(&self, id: JsValue, value: JsValue) -> Result<()> {
-        let id = convert::string(&id, "id")?;
-        let text = convert::stringify(&value, "value")?;
-        let value: AnswerValue = json::read_text(&text).map_err(|error| {
-            let failure = Failure::argument(format!("value is not an answer: {error}"));
-            match self.shared.questionnaire.question(&id) {
-                // A value of no answer type: the core's message for it.
-                Some(question) => Failure::new(
-                    "answer_unknown_option",
-                    AnswerError::UnknownOption.message(question, self.locale.get()),
-                )
-                .with_detail("$", failure.code, failure.message),
-                None => failure,
-            }
-        })?;
-        let mut session = self.session_mut()?;
-        session
-            .answer(&self.shared.questionnaire, &id, value)
-            .map_err(|error| session_error(&error, &self.shared, &id, self.locale.get()))?;
-        Ok(())
-    }
-
-    /// Answers the current question `id` with what was typed or chosen in
-    /// a form (a string: `"yes"`, `"no"`, `"12"`, `"27/11/2026"`…).
-    pub fn answer_input(&self, id: JsValue, input: JsValue) -> Result<()> {
-        let id = convert::string(&id, "id")?;
-        let input = convert::string(&input, "input")?;
-        let mut session = self.session_mut()?;
-        session
-            .answer_input(&self.shared.questionnaire, &id, &input)
-            .map_err(|error| session_error(&error, &self.shared, &id, self.locale.get()))?;
-        Ok(())
-    }
-
-    /// Skips the current question `id` ("I'd rather not say"), if it
-    /// allows it. Throws `not_skippable`, `not_current_question`…
-    pub fn skip(&self, id: JsValue) -> Result<()> {
-        let id = convert::string(&id, "id")?;
-        let mut session = self.session_mut()?;
-        session
-            .skip(&self.shared.questionnaire, &id)
-            .map_err(|error| session_error(&error, &self.shared, &id, self.locale.get()))?;
-        Ok(())
-    }
-
-    /// Goes back one question; `false` at the first question.
-    pub fn back(&self) -> Result<bool> {
-        Ok(self.session_mut()?.back())
-    }
-
-    /// The answers of the questions answered, keyed by question id: what
-    /// `Engine.replay_diagnosis` takes.
-    pub fn answers(&self) -> Result<JsValue> {
-        Ok(to_js(&self.session()?.answers())?)
-    }
-
-    /// The answer given earlier to question `id`, or `null`.
-    pub fn previous_answer(&self, id: JsValue) -> Result<JsValue> {
-        let id = convert::string(&id, "id")?;
-        Ok(to_js(&self.session()?.previous_answer(&id))?)
-    }
-
-    /// `{answered, total, at_most}`.
-    pub fn progress(&self) -> Result<JsValue> {
-        Ok(to_js(
-            &self.session()?.progress(&self.shared.questionnaire),
-        )?)
-    }
-
-    /// Whether every question has an answer.
-    pub fn is_complete(&self) -> Result<bool> {
-        Ok(self.session()?.is_complete(&self.shared.questionnaire))
-    }
-
-    /// The session's reference date, `"YYYY-MM-DD"`.
-    pub fn reference_date(&self) -> Result<String> {
-        Ok(self.session()?.reference_date().to_string())
-    }
-
-    /// The session as versioned JSON text, for `Engine.resume_diagnosis`.
-    pub fn snapshot(&self) -> Result<String> {
-        Ok(self.session()?.snapshot())
-    }
-
-    /// The diagnosis the answers so far give: `{questionnaire_id,
-    /// reference_date, facts, urgent, needs, ranked_by_person}`, texts in
-    /// the engine's language.
-    pub fn result(&self) -> Result<JsValue> {
-        Ok(to_js(&self.diagnosis()?)?)
-    }
-
-    /// The facts the answers so far set (`docs/facts.md`), derived facts
-    /// included; a skipped question sets none.
-    pub fn facts(&self) -> Result<JsValue> {
-        Ok(to_js(&self.session()?.facts(&self.shared.questionnaire))?)
-    }
-
-    /// The themes of the needs found so far.
-    pub fn needs_found(&self) -> Result<JsValue> {
-        Ok(to_js(
-            &self.session()?.needs_found(&self.shared.questionnaire),
-        )?)
-    }
-
-    /// Orients from the diagnosis so far (its facts and needs, at its
-    /// reference date): `options` `{explain? (true), detailed? (false)}`.
-    pub fn orient(&self, options: JsValue) -> Result<JsValue> {
-        let options = convert::options(&options, "options")?.unwrap_or(Json::Null);
-        if !options.is_null() {
-            convert::known_keys(&options, &["explain", "detailed"], "options")?;
-        }
-        let explain = convert::json_bool(options.get("explain"), true, "explain")?;
-        let detailed = convert::json_bool(options.get("detailed"), false, "detailed")?;
-        let diagnosis = self.diagnosis()?;
-        Ok(orientation(
-            &self.shared.catalogue,
-            &diagnosis.facts,
-            &diagnosis.orientation_needs(),
-            diagnosis.reference_date,
-            self.locale.get(),
-            explain,
-            detailed,
-        )?)
-    }
-
-    /// Builds the plan from the diagnosis so far and the person's
-    /// `choices` (`docs/plan-format.md`): `{needs, entries?, statements?,
-    /// schedule?, locale?, by?}`; the schedule defaults to two steps a
-    /// week from the reference date, the locale to the engine's.
-    pub fn build_plan(&self, choices: JsValue) -> Result<Plan> {
-        Ok(build_plan(
-            &self.shared,
-            &self.locale,
-            &self.diagnosis()?,
-            &choices,
-        )?)
-    }
-}
-
-/// The plan built from `diagnosis` and the person's `choices` (a JS
-/// object), defaults filled in as `Diagnosis.build_plan` documents.
-fn build_plan(
-    shared: &Rc<Shared>,
-    locale: &SharedLocale,
-    diagnosis: &passerelle_core::Diagnosis,
-    choices: &JsValue,
-) -> Result<Plan, Failure> {
-    let given = convert::options(choices, "choices")?
-        .ok_or_else(|| Failure::argument("choices must be an object"))?;
-    let mut defaults = Choices::new(diagnosis.reference_date, Vec::new());
-    defaults.locale = locale.get();
-    let mut merged = json::to_value(&defaults);
-    if let (Json::Object(merged), Json::Object(given)) = (&mut merged, given) {
-        merged.extend(given);
-    }
-    let choices: Choices = convert::read_json(&merged, "choices")?;
-    let plan = CorePlan::build(diagnosis, &shared.catalogue, &choices)
-        .map_err(|error| plan_error(&error))?;
-    Ok(Plan {
-        shared: Rc::clone(shared),
-        locale: Rc::clone(locale),
-        plan: RefCell::new(plan),
-    })
-}
-
-/// A personalised plan on an engine's catalogue. Made by
-/// `Diagnosis.build_plan` or `Engine.plan_from_json`.
-#[wasm_bindgen]
-pub struct Plan {
-    shared: Rc<Shared>,
-    locale: SharedLocale,
-    plan: RefCell<CorePlan>,
-}
-
-impl Plan {
-    fn plan(&self) -> Result<std::cell::Ref<'_, CorePlan>, Failure> {
-        self.plan.try_borrow().map_err(|_| busy())
-    }
-}
-
-#[derive(Serialize)]
-struct ProposalOut<'a> {
-    objective: &'a str,
-    action: &'a passerelle_core::plan::Action,
-}
-
-#[wasm_bindgen]
-impl Plan {
-    /// Applies an edit (`{op: "set_status", action, status}`…, see
-    /// `docs/plan-format.md`) made `by` `"person"` or `"advisor"` on
-    /// `date` (today when left out). Returns the change as recorded in the
-    /// history (with the ids the plan gave).
-    pub fn apply(&self, edit: JsValue, by: JsValue, date: JsValue) -> Result<JsValue> {
-        let edit: Edit = convert::read(&edit, "edit")?;
-        let by: Author = match convert::string(&by, "by")?.as_str() {
-            "person" => Author::Person,
-            "advisor" => Author::Advisor,
-            _ => return Err(Failure::argument("by must be \"person\" or \"advisor\"").into()),
-        };
-        let date = convert::date_or_today(&date, "date")?;
-        let mut plan = self.plan.try_borrow_mut().map_err(|_| busy())?;
-        plan.apply(edit, by, date)
-            .map_err(|error| plan_error(&error))?;
-        Ok(to_js(&plan.history.last())?)
-    }
-
-    /// New actions worth proposing at a review, on `date` (today when
-    /// left out) with `facts` (the plan's when left out):
-    /// `[{objective, action}]`; add the wanted ones with an `add_action`
-    /// edit.
-    pub fn proposals(&self, date: JsValue, facts: JsValue) -> Result<JsValue> {
-        let date = convert::date_or_today(&date, "date")?;
-        let facts = if absent(&facts) {
-            None
-        } else {
-            let value = convert::parse(&facts, "facts")?;
-            Some(
-                Facts::from_value(&value, "$")
-                    .map_err(|problems| Failure::problems("invalid_facts", "facts", problems))?,
-            )
-        };
-        let plan = self.plan()?;
-        let proposals = plan
-            .proposals(
-                &self.shared.catalogue,
-                facts.as_ref().unwrap_or(&plan.facts),
-                date,
-            )
-            .map_err(|error| plan_error(&error))?;
-        let out: Vec<ProposalOut> = proposals
-            .iter()
-            .map(|(objective, action)| ProposalOut { objective, action })
-            .collect();
-        Ok(to_js(&out)?)
-    }
-
-    /// The plan as versioned JSON text (`docs/plan-format.md`).
-    pub fn to_json(&self) -> Result<String> {
-        Ok(self.plan()?.to_json())
-    }
-
-    /// The plan as a JavaScript value shaped like its JSON.
-    pub fn value(&self) -> Result<JsValue> {
-        Ok(to_js(&*self.plan()?)?)
-    }
-
-    /// For `JSON.stringify(plan)`: the plan's value.
-    #[wasm_bindgen(js_name = toJSON)]
-    pub fn to_json_value(&self) -> Result<JsValue> {
-        self.value()
-    }
-
-    /// The actions still to do, by due date.
-    pub fn next_steps(&self) -> Result<JsValue> {
-        Ok(to_js(&self.plan()?.next_steps())?)
-    }
-
-    /// The plan as one printable HTML page in its language, dated `today`
-    /// (today when left out).
-    pub fn print_view(&self, today: JsValue) -> Result<String> {
-        let today = convert::date_or_today(&today, "today")?;
-        let plan = self.plan()?;
-        Ok(print_view(&plan, &self.shared.catalogue, today))
-    }
-
-    /// The referral sheet for the partner of catalogue entry `entry`,
-    /// made on `today` (today when left out). Throws `no_consent`,
-    /// `unknown_entry` or `emergency_line`, with a localised message.
-    pub fn referral_sheet(&self, entry: JsValue, today: JsValue) -> Result<JsValue> {
-        let entry = convert::string(&entry, "entry")?;
-        let today = convert::date_or_today(&today, "today")?;
-        let plan = self.plan()?;
-        let sheet =
-            referral_sheet(&plan, &self.shared.catalogue, &entry, today).map_err(|error| {
-                Failure::new(
-                    error.code(),
-                    error.message(&self.shared.catalogue, self.locale.get()),
-                )
-                .with_detail("$", error.code(), error.to_string())
-            })?;
-        Ok(to_js(&sheet)?)
-    }
-}
-
 impl std::fmt::Debug for Engine {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Engine")
             .field("locale", &self.locale.get())
-            .finish_non_exhaustive()
-    }
-}
-
-impl std::fmt::Debug for Diagnosis {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Diagnosis")
-            .field("session", &self.session)
-            .finish_non_exhaustive()
-    }
-}
-
-impl std::fmt::Debug for Plan {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Plan")
-            .field("plan", &self.plan)
             .finish_non_exhaustive()
     }
 }

@@ -11,16 +11,16 @@
 //!
 //! The quick exit ("Quitter rapidement") is a link to a neutral page that
 //! one press follows with `location.replace` (Back does not come back),
-//! after erasing what the widgets kept ([`crate::persist::leave_quickly`]).
+//! after erasing what the widgets kept ([`crate::ui::persist::leave_quickly`]).
 
-use crate::WidgetText;
+use crate::ui::words::WidgetText;
 use passerelle_core::diagnosis::{alerts_summary, Reach};
 use passerelle_core::{Locale, UrgentAlert};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, EventTarget};
 
-use crate::dom::element;
+use crate::ui::dom::element;
 
 /// The panel's and the quick exit's style, adopted by every widget.
 pub(crate) const STYLE: &str = include_str!("alerts.css");
@@ -188,7 +188,7 @@ pub(crate) fn quick_exit_url(url: Option<&str>) -> Result<String, JsValue> {
     let Some(url) = url.map(str::trim).filter(|url| !url.is_empty()) else {
         return Ok(QUICK_EXIT_DEFAULT.to_owned());
     };
-    let base = crate::dom::document()?.base_uri()?;
+    let base = crate::ui::dom::document()?.base_uri()?;
     let resolved = match base {
         Some(base) => web_sys::Url::new_with_base(url, &base),
         None => web_sys::Url::new(url),
@@ -197,7 +197,7 @@ pub(crate) fn quick_exit_url(url: Option<&str>) -> Result<String, JsValue> {
         Ok(resolved) if matches!(resolved.protocol().as_str(), "https:" | "http:") => {
             Ok(resolved.href())
         }
-        _ => Err(crate::error::Failure::argument(format!(
+        _ => Err(crate::api::error::Failure::argument(format!(
             "quick-exit-url must be an https: or http: address, not \"{url}\""
         ))
         .into()),
@@ -226,7 +226,7 @@ impl QuickExitListener {
             };
             // Not the link's own navigation: it would stay in the history.
             event.prevent_default();
-            let _ = crate::persist::leave_quickly(&url);
+            let _ = crate::ui::persist::leave_quickly(&url);
         });
         target.add_event_listener_with_callback("click", closure.as_ref().unchecked_ref())?;
         Ok(QuickExitListener {
@@ -253,7 +253,7 @@ mod tests {
     /// the module arrives and when it cannot load): each `number:` with
     /// its `sms:` flag, in order.
     fn shim_numbers() -> Vec<(String, bool)> {
-        let shim = include_str!("../../../pkg-templates/passerelle.js");
+        let shim = include_str!("../../../../../pkg-templates/passerelle.js");
         let start = shim
             .find("const EMERGENCY_NUMBERS = [")
             .expect("the shim lists the emergency numbers");

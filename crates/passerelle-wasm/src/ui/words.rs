@@ -11,8 +11,8 @@ use passerelle_core::{Locale, Message};
 
 /// The widgets' translation files, compiled in.
 pub const FILES: [(&str, &str); 2] = [
-    ("fr", include_str!("../locales/fr/widgets.json")),
-    ("en", include_str!("../locales/en/widgets.json")),
+    ("fr", include_str!("../../locales/fr/widgets.json")),
+    ("en", include_str!("../../locales/en/widgets.json")),
 ];
 
 /// Adds the widgets' files to the compiled-in languages, once.

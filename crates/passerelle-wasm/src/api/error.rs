@@ -7,8 +7,6 @@ use std::borrow::Cow;
 use passerelle_core::problem::Problem;
 use wasm_bindgen::JsValue;
 
-use crate::convert::set_own;
-
 /// One problem of an input, as listed in an error's `details`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Detail {
@@ -88,23 +86,6 @@ impl Failure {
             message: message.into(),
         });
         self
-    }
-}
-
-impl From<Failure> for JsValue {
-    fn from(failure: Failure) -> JsValue {
-        let error = js_sys::Error::new(&failure.message);
-        let details = js_sys::Array::new();
-        for detail in &failure.details {
-            let item = js_sys::Object::new();
-            set_own(&item, "path", &detail.path.as_str().into());
-            set_own(&item, "code", &(*detail.code).into());
-            set_own(&item, "message", &detail.message.as_str().into());
-            details.push(&item);
-        }
-        set_own(&error, "code", &(*failure.code).into());
-        set_own(&error, "details", &details);
-        error.into()
     }
 }
 

@@ -8,7 +8,7 @@ use web_sys::{Document, Element, HtmlElement};
 pub(crate) fn document() -> Result<Document, JsValue> {
     web_sys::window()
         .and_then(|window| window.document())
-        .ok_or_else(|| crate::error::js_error("no_document", "This widget needs a web page."))
+        .ok_or_else(|| crate::api::error::js_error("no_document", "This widget needs a web page."))
 }
 
 /// A new `<tag>` with these attributes and, if given, this text.
@@ -33,5 +33,24 @@ pub(crate) fn focus(element: &Element) -> Result<(), JsValue> {
     match element.dyn_ref::<HtmlElement>() {
         Some(element) => element.focus(),
         None => Ok(()),
+    }
+}
+
+/// A closed set of values a widget writes into an attribute (`data-form`,
+/// `data-do`…) and reads back from it: both ways go through
+/// [`Attribute::to_attr`], so the two cannot drift apart.
+pub(crate) trait Attribute: Copy + PartialEq + 'static {
+    /// Every value, to read one back.
+    const ALL: &'static [Self];
+
+    /// The value as written in the attribute.
+    fn to_attr(self) -> &'static str;
+
+    /// The value written as `text`, if it is one.
+    fn from_attr(text: &str) -> Option<Self> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|value| value.to_attr() == text)
     }
 }

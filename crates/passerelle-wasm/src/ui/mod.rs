@@ -1,0 +1,22 @@
+//! The widgets (custom elements) and what they share: a small DOM
+//! builder ([`dom`]), shared parts ([`parts`]), the element life cycle
+//! ([`widget`]), the widgets' words, and one folder per widget.
+//!
+//! Architecture invariant: a widget's folder uses only the shared
+//! modules here and `crate::api`, never another widget's internals (the
+//! parcours holds the others only through their public widget types).
+
+pub(crate) mod alerts;
+pub(crate) mod communes;
+pub(crate) mod diagnostic;
+pub(crate) mod dom;
+pub(crate) mod inputs;
+pub(crate) mod language_menu;
+pub(crate) mod orientation;
+pub(crate) mod parcours;
+pub(crate) mod parts;
+pub(crate) mod persist;
+pub(crate) mod plan;
+pub(crate) mod texts;
+pub(crate) mod widget;
+pub mod words;
