@@ -24,6 +24,10 @@ const widgets = path.join(root, 'crates/passerelle-wasm/locales');
 const read = (file) => JSON.parse(readFileSync(file, 'utf8'));
 
 const KEYS = ['numbers-title', 'fallback-wasm-blocked', 'fallback-load-failed'];
+// Only the services the shim lists (`service: '…'` in its EMERGENCY_NUMBERS).
+const shim = readFileSync(path.join(root, 'pkg-templates/passerelle.js'), 'utf8');
+const SERVICES = [...shim.matchAll(/service: '([a-z0-9-]+)'/g)].map((match) => match[1]);
+if (SERVICES.length === 0) throw new Error('pkg-templates/passerelle.js lists no service');
 const languages = {};
 const aliases = {};
 for (const info of read(path.join(core, 'languages.json'))) {
@@ -35,9 +39,10 @@ for (const info of read(path.join(core, 'languages.json'))) {
     entry[key] = words[key];
   }
   entry.services = {};
-  for (const [key, text] of Object.entries(alerts)) {
+  for (const key of SERVICES) {
+    const text = alerts[key];
     const number = /-(\d+)$/.exec(key)?.[1];
-    if (!key.startsWith('service-') || !number) continue;
+    if (typeof text !== 'string' || !number) throw new Error(`${info.tag}/alerts.json has no ${key} ending in its number`);
     const name = text.replace(new RegExp(`^${number}[\\s\\u00a0\\u202f]*:[\\s\\u00a0\\u202f]*`), '');
     if (name === text) throw new Error(`${info.tag}/alerts.json ${key} does not start with "${number}:"`);
     entry.services[key] = name;

@@ -27,13 +27,7 @@ fn part_of(name: &str) -> &'static str {
         "validator"
     } else if name.contains("passerelle_core") {
         "passerelle-core"
-    } else if [
-        "passerelle_wasm::engine",
-        "passerelle_wasm::convert",
-        "passerelle_wasm::error",
-    ]
-    .iter()
-    .any(|module| name.contains(module))
+    } else if name.contains("passerelle_wasm::api::")
         || ["engine_", "diagnosis_", "plan_"]
             .iter()
             .any(|export| name.starts_with(export))

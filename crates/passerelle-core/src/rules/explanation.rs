@@ -257,13 +257,12 @@ impl<'a> Explanation<'a> {
     /// checked against ("Avoir entre 16 et 25 ans : vous avez 22 ans").
     pub fn text(&self) -> String {
         let mut text = String::new();
-        // Writing into a String cannot fail.
-        let _ = self.write_text(&mut text);
+        self.write_text(&mut text);
         text
     }
 
-    /// Writes [`text`](Self::text) into `out`.
-    fn write_text(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+    /// Appends [`text`](Self::text) to `out`.
+    fn write_text(&self, out: &mut String) {
         let person = &self.explanations.person;
         let condition = match self.condition.test() {
             // A zone of communes was put in words when the catalogue was
@@ -287,22 +286,28 @@ impl<'a> Explanation<'a> {
             person: about.as_deref(),
             locale: person.locale,
         };
-        write!(out, "{sentence}")
+        sentence.write_into(out);
     }
 }
 
-/// An explanation's sentence, written into the JSON without a String.
+/// An explanation's sentence as its JSON gets it: made in one buffer
+/// reused for every sentence, not in a String of its own each.
 struct TextOf<'e, 'a>(&'e Explanation<'a>);
-
-impl fmt::Display for TextOf<'_, '_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.write_text(f)
-    }
-}
 
 impl Serialize for TextOf<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        thread_local! {
+            static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        BUFFER.with(|buffer| match buffer.try_borrow_mut() {
+            Ok(mut text) => {
+                text.clear();
+                self.0.write_text(&mut text);
+                serializer.serialize_str(&text)
+            }
+            // Never while a sentence is written, but no panic if it were.
+            Err(_) => serializer.serialize_str(&self.0.text()),
+        })
     }
 }
 

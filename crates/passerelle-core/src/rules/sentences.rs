@@ -39,8 +39,7 @@ fn with(locale: Locale, key: &str, name: &str, value: &str) -> String {
 }
 
 /// A condition and the person's value joined: "Avoir entre 16 et 25 ans :
-/// vous avez 22 ans". Written where it goes (the JSON of an explanation),
-/// without a String of its own; both halves are already in their
+/// vous avez 22 ans", appended to a buffer; both halves are already in their
 /// language's typography, and the pattern's own is in its file.
 pub(crate) struct WithPerson<'a> {
     /// The `with-person` message, looked up once per orientation.
@@ -55,13 +54,12 @@ impl WithPerson<'_> {
     pub fn pattern(locale: Locale) -> Option<&'static str> {
         text::pattern(locale, "with-person")
     }
-}
 
-impl std::fmt::Display for WithPerson<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    /// Appends the sentence to `out`.
+    pub fn write_into(&self, out: &mut String) {
         match (self.person, self.pattern) {
             (Some(person), Some(pattern)) => text::write_filled(
-                f,
+                out,
                 pattern,
                 &[
                     ("condition", Arg::Text(self.condition)),
@@ -69,7 +67,7 @@ impl std::fmt::Display for WithPerson<'_> {
                 ],
                 self.locale,
             ),
-            _ => f.write_str(self.condition),
+            _ => out.push_str(self.condition),
         }
     }
 }

@@ -73,36 +73,31 @@ fn fill(text: &str, args: &[(&str, Arg)], locale: Locale) -> String {
         return text.to_owned();
     }
     let mut out = String::with_capacity(text.len() + 64);
-    // Writing into a String cannot fail.
-    let _ = write_filled(&mut out, text, args, locale);
+    write_filled(&mut out, text, args, locale);
     out
 }
 
-/// Writes `pattern` with each `{{name}}` replaced by its argument (an
-/// unknown name left as it is) into `out`, without a String of its own:
-/// an explanation's sentence goes straight into the JSON written.
-pub fn write_filled(
-    out: &mut dyn std::fmt::Write,
-    pattern: &str,
-    args: &[(&str, Arg)],
-    locale: Locale,
-) -> std::fmt::Result {
+/// Appends `pattern` with each `{{name}}` replaced by its argument (an
+/// unknown name left as it is) to `out`: an explanation's sentences are
+/// written one after the other into one buffer.
+pub fn write_filled(out: &mut String, pattern: &str, args: &[(&str, Arg)], locale: Locale) {
     let mut rest = pattern;
     while let Some(start) = find_pair(rest, '{') {
-        out.write_str(&rest[..start])?;
+        out.push_str(&rest[..start]);
         let after = &rest[start + 2..];
         let Some(end) = find_pair(after, '}') else {
-            return out.write_str(&rest[start..]);
+            out.push_str(&rest[start..]);
+            return;
         };
         let name = after[..end].trim();
         match args.iter().find(|(arg, _)| *arg == name) {
-            Some((_, Arg::Text(value))) => out.write_str(value)?,
-            Some((_, Arg::Number(n))) => out.write_str(&number(*n, locale))?,
-            None => out.write_str(&rest[start..start + 2 + end + 2])?,
+            Some((_, Arg::Text(value))) => out.push_str(value),
+            Some((_, Arg::Number(n))) => out.push_str(&number(*n, locale)),
+            None => out.push_str(&rest[start..start + 2 + end + 2]),
         }
         rest = &after[end + 2..];
     }
-    out.write_str(rest)
+    out.push_str(rest);
 }
 
 /// The text of the message `key` in `locale`, else along its fallback
