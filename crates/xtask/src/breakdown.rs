@@ -113,16 +113,16 @@ pub fn report(
             "  {:<38} {:>9} {:>10} {:>10}",
             part.what,
             part.functions,
-            crate::size::group(part.bytes.len() as u64),
-            crate::size::group(gzip(&part.bytes)?)
+            group(part.bytes.len() as u64),
+            group(gzip(&part.bytes)?)
         );
     }
     println!(
         "  {:<38} {:>9} {:>10} {:>10}",
         "all code",
         sections.functions.len(),
-        crate::size::group(code.len() as u64),
-        crate::size::group(gzip(&code)?)
+        group(code.len() as u64),
+        group(gzip(&code)?)
     );
     let mut data = sections.data.to_vec();
     let mut files = Vec::new();
@@ -140,8 +140,8 @@ pub fn report(
         println!(
             "  {:<48} {:>10} {:>10}",
             what,
-            crate::size::group(bytes.len() as u64),
-            crate::size::group(gzip(bytes)?)
+            group(bytes.len() as u64),
+            group(gzip(bytes)?)
         );
     }
     Ok(())
@@ -296,6 +296,21 @@ fn function_names(section: &[u8]) -> Option<Vec<(usize, String)>> {
     Some(Vec::new())
 }
 
+/// `1234567` as `1 234 567`.
+pub(crate) fn group(n: u64) -> String {
+    let digits = n.to_string();
+    let first = match digits.len() % 3 {
+        0 => 3.min(digits.len()),
+        short => short,
+    };
+    let mut grouped = digits[..first].to_owned();
+    for chunk in digits.as_bytes()[first..].chunks(3) {
+        grouped.push(' ');
+        grouped.push_str(&String::from_utf8_lossy(chunk));
+    }
+    grouped
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -337,12 +352,12 @@ mod tests {
             "serde, serde_json (all formats)"
         );
         assert_eq!(
-            part_of("passerelle_wasm::engine::Engine::orient::h1"),
+            part_of("passerelle_wasm::api::engine::Engine::orient::h1"),
             "passerelle-wasm: JavaScript API"
         );
         assert_eq!(part_of("engine_orient"), "passerelle-wasm: JavaScript API");
         assert_eq!(
-            part_of("passerelle_wasm::diagnostic::Diagnostic::render"),
+            part_of("passerelle_wasm::ui::diagnostic::Diagnostic::render"),
             "passerelle-wasm: widget"
         );
         assert_eq!(part_of("dlmalloc::malloc"), "Rust's std, and generic code");

@@ -8,6 +8,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use crate::breakdown::group;
+
 use crate::package::package_dir;
 use crate::{tools, Result};
 
@@ -266,21 +268,6 @@ fn shown(base: &Path, path: &Path) -> String {
         .map(|part| part.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
-}
-
-/// `1234567` as `1 234 567`.
-pub(crate) fn group(n: u64) -> String {
-    let digits = n.to_string();
-    let first = match digits.len() % 3 {
-        0 => 3.min(digits.len()),
-        short => short,
-    };
-    let mut grouped = digits[..first].to_owned();
-    for chunk in digits.as_bytes()[first..].chunks(3) {
-        grouped.push(' ');
-        grouped.push_str(&String::from_utf8_lossy(chunk));
-    }
-    grouped
 }
 
 /// Bytes as KB, rounded to one decimal.
