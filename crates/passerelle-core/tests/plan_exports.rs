@@ -1079,6 +1079,27 @@ fn the_partners_copy_of_the_sheet_is_in_french_the_persons_in_their_language() {
     );
     assert!(own.contains("<html lang=\"en\" dir=\"ltr\">"), "{own}");
     assert!(own.contains("Youth Commitment Contract (CEJ)"), "{own}");
+    // The steps the plan wrote itself are said again in French for the
+    // partner; the person's copy keeps them in English.
+    assert!(
+        partner.contains("Contacter\u{a0}: Contrat d&#39;engagement jeune (CEJ)"),
+        "{partner}"
+    );
+    assert!(!partner.contains("Contact: "), "{partner}");
+    assert!(
+        own.contains("Contact: Youth Commitment Contract (CEJ)"),
+        "{own}"
+    );
+    // A step the person wrote in their words stays as they wrote it.
+    let own_words = "Call them on Monday morning";
+    let mut renamed = plan.clone();
+    let action = renamed.objectives[0].actions[0].clone();
+    renamed.objectives[0].actions[0].title = own_words.into();
+    assert_eq!(action.entry.as_deref(), Some(CEJ));
+    let partner = partner_sheet(&renamed, &catalogue, CEJ, today())
+        .unwrap()
+        .to_html();
+    assert!(partner.contains(own_words), "{partner}");
     // The same consent, the same partner: refused alike without it.
     apply(&mut plan, Edit::WithdrawConsent { entry: CEJ.into() });
     assert_eq!(

@@ -61,7 +61,9 @@ use crate::base::date::Date;
 use crate::catalogue::Catalogue;
 use crate::exports::messages::Message;
 use crate::exports::print::{contact_details, objective_label, Html};
-use crate::plan::{ActionKind, ActionStatus, Actor, Consent, ContactDetails, Plan};
+use crate::plan::{
+    generated_title, ActionKind, ActionStatus, Actor, Consent, ContactDetails, Plan,
+};
 use crate::rules::{Condition, Outcome, Test, Zone};
 use crate::text::Locale;
 use crate::vocabulary::facts::{Fact, FactSet, Facts, Value};
@@ -252,6 +254,20 @@ pub fn partner_sheet(
 ) -> Result<ReferralSheet, ReferralError> {
     let mut french = plan.clone();
     french.locale = Locale::Fr;
+    // The actions the plan wrote itself are said again in French; the
+    // ones the person wrote or changed stay in their words.
+    let actions = french
+        .objectives
+        .iter_mut()
+        .flat_map(|objective| &mut objective.actions);
+    for action in actions {
+        let written = generated_title(action, catalogue, plan.locale);
+        if written.as_deref() == Some(action.title.as_str()) {
+            if let Some(title) = generated_title(action, catalogue, Locale::Fr) {
+                action.title = title;
+            }
+        }
+    }
     referral_sheet(&french, catalogue, entry, today)
 }
 

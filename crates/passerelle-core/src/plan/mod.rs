@@ -1078,7 +1078,7 @@ impl Plan {
         Action {
             id: String::new(),
             kind: ActionKind::ContactPartner,
-            title: PlanMessage::ContactPartnerAction { name: &name }.text(self.locale),
+            title: contact_title(entry, self.locale),
             entry: Some(entry.id.clone()),
             contact: Some(PartnerContact {
                 name,
@@ -1100,23 +1100,10 @@ impl Plan {
     /// An action to get ready the documents the entry's partner usually
     /// asks for, if its catalogue entry lists them. Without an id.
     fn documents_action(&self, entry: &crate::catalogue::Entry) -> Option<Action> {
-        if entry.documents.is_empty() {
-            return None;
-        }
-        let documents: Vec<&str> = entry
-            .documents
-            .iter()
-            .map(|document| document.get(self.locale))
-            .collect();
-        let name = entry.name.get(self.locale);
         Some(Action {
             id: String::new(),
             kind: ActionKind::GetDocument,
-            title: PlanMessage::PrepareDocuments {
-                name,
-                documents: &documents.join(", "),
-            }
-            .text(self.locale),
+            title: documents_title(entry, self.locale)?,
             entry: Some(entry.id.clone()),
             contact: None,
             actor: Actor::Person,
@@ -1701,6 +1688,53 @@ fn move_item<T>(items: &mut Vec<T>, from: usize, to: usize) -> Result<(), PlanEr
     let item = items.remove(from);
     items.insert(to, item);
     Ok(())
+}
+
+/// The title the plan gives the first action for a catalogue entry:
+/// contact its partner ("Contacter : Mission locale").
+fn contact_title(entry: &crate::catalogue::Entry, locale: Locale) -> String {
+    PlanMessage::ContactPartnerAction {
+        name: entry.name.get(locale),
+    }
+    .text(locale)
+}
+
+/// The title of the action to get ready the documents the entry's
+/// partner usually asks for, if its catalogue entry lists them.
+fn documents_title(entry: &crate::catalogue::Entry, locale: Locale) -> Option<String> {
+    if entry.documents.is_empty() {
+        return None;
+    }
+    let documents: Vec<&str> = entry
+        .documents
+        .iter()
+        .map(|document| document.get(locale))
+        .collect();
+    Some(
+        PlanMessage::PrepareDocuments {
+            name: entry.name.get(locale),
+            documents: &documents.join(", "),
+        }
+        .text(locale),
+    )
+}
+
+/// The title the plan itself gave `action` in `locale`, for the actions it
+/// writes for a catalogue entry of `catalogue` (contact the partner, get
+/// the documents ready): to say such an action again in another language,
+/// as the partner's French copy of a referral sheet does. `None` for an
+/// action the plan did not write this way.
+pub fn generated_title(
+    action: &Action,
+    catalogue: &crate::catalogue::Catalogue,
+    locale: Locale,
+) -> Option<String> {
+    let entry = catalogue.entry(action.entry.as_deref()?)?;
+    match action.kind {
+        ActionKind::ContactPartner => Some(contact_title(entry, locale)),
+        ActionKind::GetDocument => documents_title(entry, locale),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
