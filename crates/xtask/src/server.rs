@@ -94,9 +94,26 @@ fn serve(stream: TcpStream, mounts: &Mounts) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Skip the headers: nothing in them changes the answer.
+    // Of the headers, only whether the browser takes gzip changes the answer.
     let mut header = String::new();
+    let mut takes_gzip = false;
     while reader.read_line(&mut header)? > 2 {
+        if let Some((name, value)) = header.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("accept-encoding") {
+                takes_gzip = value.split(',').any(|coding| {
+                    let mut parts = coding.split(';').map(str::trim);
+                    let name = parts.next().unwrap_or("");
+                    // `gzip;q=0` refuses it.
+                    let refused = parts.any(|param| {
+                        param
+                            .strip_prefix("q=")
+                            .and_then(|q| q.parse::<f32>().ok())
+                            .is_some_and(|q| q <= 0.0)
+                    });
+                    name.eq_ignore_ascii_case("gzip") && !refused
+                });
+            }
+        }
         header.clear();
     }
     let mut parts = request_line.split_whitespace();
@@ -116,13 +133,29 @@ fn serve(stream: TcpStream, mounts: &Mounts) -> std::io::Result<()> {
         .resolve(path)
         .and_then(|file| Some((std::fs::read(&file).ok()?, file)))
     {
-        Some((body, file)) => respond(
-            &mut stream,
-            "200 OK",
-            content_type(&file),
-            &body,
-            method == "GET",
-        ),
+        Some((body, file)) => {
+            let compressed = (takes_gzip && compressible(&file))
+                .then(|| gzipped(&file, &body))
+                .flatten();
+            match compressed {
+                Some(gzip) => respond_with(
+                    &mut stream,
+                    "200 OK",
+                    content_type(&file),
+                    &gzip,
+                    method == "GET",
+                    "Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n",
+                ),
+                None => respond_with(
+                    &mut stream,
+                    "200 OK",
+                    content_type(&file),
+                    &body,
+                    method == "GET",
+                    "Vary: Accept-Encoding\r\n",
+                ),
+            }
+        }
         None => respond(
             &mut stream,
             "404 Not Found",
@@ -190,6 +223,39 @@ fn content_type(file: &Path) -> &'static str {
     }
 }
 
+/// Whether a file is worth compressing: text and WebAssembly, not images.
+fn compressible(file: &Path) -> bool {
+    matches!(
+        file.extension().and_then(|e| e.to_str()).unwrap_or(""),
+        "html" | "js" | "mjs" | "wasm" | "css" | "json" | "svg" | "txt" | "md" | "ts"
+    )
+}
+
+/// `body` (the content of `file`) gzipped, as a web server configured as
+/// the README says would send it, so that the demo loads at real-world
+/// speed. Made once per version of the file (its length and time), with
+/// the system's gzip; `None` when gzip cannot run (the file is then sent
+/// as it is).
+fn gzipped(file: &Path, body: &[u8]) -> Option<Arc<Vec<u8>>> {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    type Cache = Mutex<HashMap<PathBuf, (Option<std::time::SystemTime>, usize, Arc<Vec<u8>>)>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let modified = std::fs::metadata(file).and_then(|m| m.modified()).ok();
+    let cache = CACHE.get_or_init(Cache::default);
+    if let Some((when, len, gzip)) = cache.lock().ok()?.get(file) {
+        if *when == modified && *len == body.len() {
+            return Some(Arc::clone(gzip));
+        }
+    }
+    let gzip = Arc::new(crate::size::gzip(body, file).ok()?);
+    cache.lock().ok()?.insert(
+        file.to_path_buf(),
+        (modified, body.len(), Arc::clone(&gzip)),
+    );
+    Some(gzip)
+}
+
 fn respond(
     stream: &mut TcpStream,
     status: &str,
@@ -197,9 +263,21 @@ fn respond(
     body: &[u8],
     with_body: bool,
 ) -> std::io::Result<()> {
+    respond_with(stream, status, content_type, body, with_body, "")
+}
+
+/// A response with `headers` (each ending in CRLF) besides the usual ones.
+fn respond_with(
+    stream: &mut TcpStream,
+    status: &str,
+    content_type: &str,
+    body: &[u8],
+    with_body: bool,
+    headers: &str,
+) -> std::io::Result<()> {
     write!(
         stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n{headers}\
          Cache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
         body.len()
     )?;
@@ -235,6 +313,56 @@ mod tests {
         std::io::Read::read_to_string(&mut stream, &mut response).unwrap();
         assert!(response.starts_with("HTTP/1.1 200 OK\r\n"), "{response}");
         assert!(response.contains("<passerelle-diagnostic"), "{response}");
+        server.stop();
+    }
+
+    /// The response to `request`: its head, and its body as bytes.
+    fn fetch(server: &Server, request: &str) -> (String, Vec<u8>) {
+        let mut stream = TcpStream::connect(server.address()).unwrap();
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut response = Vec::new();
+        std::io::Read::read_to_end(&mut stream, &mut response).unwrap();
+        let end = response.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+        let head = String::from_utf8_lossy(&response[..end]).into_owned();
+        (head, response[end + 4..].to_vec())
+    }
+
+    #[test]
+    fn compresses_for_a_browser_that_takes_gzip_as_a_real_server_would() {
+        let root = crate::workspace_root();
+        let server = Server::start(&root, 0).unwrap();
+        let page = std::fs::read(root.join("www/index.html")).unwrap();
+        let (head, body) = fetch(
+            &server,
+            "GET /index.html HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip, deflate, br\r\n\r\n",
+        );
+        assert!(head.contains("Content-Encoding: gzip"), "{head}");
+        assert!(
+            head.contains(&format!("Content-Length: {}", body.len())),
+            "{head}"
+        );
+        assert!(body.len() < page.len(), "{} >= {}", body.len(), page.len());
+        let mut gunzip = std::process::Command::new("gzip")
+            .arg("-dc")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        gunzip.stdin.take().unwrap().write_all(&body).unwrap();
+        assert_eq!(gunzip.wait_with_output().unwrap().stdout, page);
+        // Without gzip asked, or refused, the file as it is.
+        for asked in [
+            "",
+            "Accept-Encoding: br\r\n",
+            "Accept-Encoding: gzip;q=0\r\n",
+        ] {
+            let (head, body) = fetch(
+                &server,
+                &format!("GET /index.html HTTP/1.1\r\nHost: x\r\n{asked}\r\n"),
+            );
+            assert!(!head.contains("Content-Encoding"), "{head}");
+            assert_eq!(body, page);
+        }
         server.stop();
     }
 }

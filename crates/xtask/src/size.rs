@@ -194,6 +194,11 @@ fn gzip_size(path: &Path) -> Result<u64> {
 
 /// The size of `content` (from `path`) compressed as [`gzip_size`] does.
 fn gzip_bytes(content: &[u8], path: &Path) -> Result<u64> {
+    gzip(content, path).map(|compressed| compressed.len() as u64)
+}
+
+/// `content` (from `path`) compressed by the system's `gzip -9 -n`.
+pub(crate) fn gzip(content: &[u8], path: &Path) -> Result<Vec<u8>> {
     let mut child = Command::new("gzip")
         .args(["-9", "-n", "-c"])
         .env("PATH", tools::search_path())
@@ -223,7 +228,7 @@ fn gzip_bytes(content: &[u8], path: &Path) -> Result<u64> {
             String::from_utf8_lossy(&output.stderr).trim()
         ));
     }
-    Ok(output.stdout.len() as u64)
+    Ok(output.stdout)
 }
 
 fn file_size(path: &Path) -> Result<u64> {
