@@ -30,17 +30,6 @@ pub fn format(locale: Locale, key: &str, args: &[(&str, Arg)]) -> String {
     }
 }
 
-/// The message `key` filled from `args` that are already in their
-/// language's typography, without a second pass of it: for a pattern
-/// that joins two sentences, made for every explanation. The pattern's
-/// own typography is in its file.
-pub fn join(locale: Locale, key: &str, args: &[(&str, Arg)]) -> String {
-    match lookup(locale, key) {
-        Some((text, _)) => fill(text, args, locale),
-        None => key.to_owned(),
-    }
-}
-
 /// A counted message: `key_one`, `key_few`… chosen by the language's
 /// plural rule for `count`, with `{{count}}` and `args` filled.
 pub fn plural(locale: Locale, key: &str, count: i64, args: &[(&str, Arg)]) -> String {

@@ -26,7 +26,7 @@ pub use language::{
 };
 pub use localized::LocalizedText;
 pub use message::{
-    format, in_language, join, message, number, pattern, placeables, plural, write_filled, Arg,
+    format, in_language, message, number, pattern, placeables, plural, write_filled, Arg,
 };
 pub use negotiate::{negotiate, Choice};
 pub use parts::{localized, Parts};
