@@ -4,7 +4,7 @@
 // instantiated synchronously when this module is first imported.
 import { readFileSync, readdirSync } from 'node:fs';
 import {
-  initSync, Engine, Diagnosis, Plan, has_language, register_language,
+  initSync, Engine, Diagnosis, Plan, has_language, register_catalogue, register_language,
 } from './passerelle_wasm.js';
 import { fetchedOptions } from './fetch-options.js';
 
@@ -13,6 +13,8 @@ initSync({ module: readFileSync(new URL('./passerelle_wasm_bg.wasm', import.meta
 // catalogue's texts are its file, read here once, so that Node speaks
 // English whole from the start, as it always has.
 register_language(readFileSync(new URL('./locales/en.json', import.meta.url), 'utf8'));
+// The national catalogue, a file of the package (data/catalogue.json).
+register_catalogue(readFileSync(new URL('./data/catalogue.json', import.meta.url), 'utf8'));
 
 /**
  * Resolves at once: the module is loaded on import. For code shared with

@@ -8,27 +8,61 @@
 // Rust (DiagnosticWidget), which renders into the element's shadow root.
 import init, {
   DiagnosticWidget, Engine, OrientationWidget, ParcoursWidget, PlanWidget, set_commune_source,
-  choose_language, has_language, language_menu, register_language,
+  choose_language, has_language, language_menu, register_catalogue, register_language,
 } from './passerelle_wasm.js';
 import { fetchedOptions, fetchText } from './fetch-options.js';
 
-let ready = null;
+let module = null;
 /** Whether the module has loaded: the elements made after need no numbers first. */
 let loaded = false;
 
-/**
- * Loads the WebAssembly module (once; later calls return the same promise).
- * The .wasm file is fetched next to this module.
- * @returns {Promise<void>}
- */
-export function load() {
-  ready ??= init().then(() => {
+/** Loads the WebAssembly module (once), fetched next to this module. */
+function loadModule() {
+  module ??= init().then(() => {
     loaded = true;
     // The commune table: a file of the package per department, fetched
     // only when a widget needs one (a postal code answered, a place to name).
     set_commune_source((department) => fetchText('communes', communePart(department)));
   });
-  return ready;
+  return module;
+}
+
+/** The national catalogue fetched and registered, or being fetched. */
+let nationalCatalogue = null;
+
+/**
+ * Fetches the national catalogue, a file of this package
+ * (`data/catalogue.json`, which the host may replace with a copy in the
+ * same format), and registers it: once, and only after the module has
+ * loaded, so that on a slow connection it never shares the bandwidth
+ * with the module and never delays the first question. A failure is
+ * thrown to the callers waiting, and the next call tries again.
+ * @returns {Promise<void>}
+ */
+function loadCatalogue() {
+  if (!nationalCatalogue) {
+    const loading = loadModule()
+      .then(() => fetchText('catalogue', new URL('./data/catalogue.json', import.meta.url), '$.catalogue'))
+      .then((text) => {
+        register_catalogue(text);
+      });
+    loading.catch(() => {
+      if (nationalCatalogue === loading) nationalCatalogue = null;
+    });
+    nationalCatalogue = loading;
+  }
+  return nationalCatalogue;
+}
+
+/**
+ * Loads the WebAssembly module, then the national catalogue (each once;
+ * later calls share the same loading). An `Engine` made after it starts
+ * from the national catalogue. Rejects with an Error of code
+ * `fetch_failed` or `invalid_catalogue` when the catalogue cannot be had.
+ * @returns {Promise<void>}
+ */
+export function load() {
+  return loadCatalogue();
 }
 
 /** The URL of the commune part of `department`: a file of this package. */
@@ -65,7 +99,7 @@ const languageFiles = new Map();
  * @returns {Promise<string>}
  */
 export async function load_language(tag) {
-  await load();
+  await loadModule();
   if (has_language(tag)) return tag;
   if (!languageFiles.has(tag)) {
     const url = new URL(`./locales/${encodeURIComponent(tag)}.json`, import.meta.url);
@@ -84,7 +118,7 @@ export async function load_language(tag) {
  * sends `passerelle:language` with `{asked, shown}`.
  */
 async function languageFor(element) {
-  await load();
+  await loadModule();
   const lang = languageOf(element).trim();
   const asked = lang.toLowerCase() === 'auto' ? [...(navigator.languages ?? [navigator.language])] : [lang];
   const choice = choose_language(asked);
@@ -251,7 +285,7 @@ function blockedByPolicy(error) {
  * and sends `passerelle:error` with the code `wasm_blocked` or
  * `load_failed`.
  */
-function showFallback(element, error) {
+function showFallback(element, error, told) {
   const code = blockedByPolicy(error) ? 'wasm_blocked' : 'load_failed';
   const lang = firstLanguage(element);
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
@@ -266,7 +300,7 @@ function showFallback(element, error) {
     // No constructable style sheets: the numbers show unstyled.
   }
   root.replaceChildren(numbersPanel(lang), words);
-  reportError(element, error, code);
+  reportError(element, error, told ?? code);
 }
 
 /** Runs `call`; a failure becomes a `passerelle:error` event on `element`. */
@@ -342,7 +376,7 @@ class WidgetElement extends HTMLElement {
     this.#making = making;
     // The emergency numbers, at once, until the widget replaces them.
     if (!loaded) showNumbers(this);
-    const loading = load();
+    const loading = loadModule();
     const language = languageFor(this);
     Promise.all([loading, language, this.prepare()])
       .then(async ([, lang]) => {
@@ -358,8 +392,10 @@ class WidgetElement extends HTMLElement {
       .catch(async (error) => {
         // The module itself failed: the element says so instead of staying blank.
         const loaded = await loading.then(() => true, () => false);
-        if (loaded) reportError(this, error);
-        else showFallback(this, error);
+        if (!loaded) showFallback(this, error);
+        // No widget (its catalogue could not be fetched…): the words, not a blank.
+        else if (!this.#widget && this.#making === making && this.isConnected) showFallback(this, error, error?.code);
+        else reportError(this, error);
       })
       .finally(() => {
         if (this.#making === making) this.#making = null;
@@ -593,6 +629,10 @@ export class PasserelleDiagnostic extends WidgetElement {
     // The questionnaire first: the answers kept are taken back on it.
     if (this.#questionnaire !== null || this.#fetched.text !== null) this.#apply();
     this.changed('persist');
+    // The first question is shown: now the catalogue, for the questions to come.
+    loadCatalogue()
+      .then(() => this.widget && reporting(this, () => this.widget.catalogue_arrived()))
+      .catch((error) => reportError(this, error));
   }
 
   changed(name) {
@@ -652,6 +692,11 @@ class DiagnosisElement extends WidgetElement {
   set diagnosis(value) {
     this.#diagnosis = value ?? null;
     if (this.widget) reporting(this, () => this.widget.set_diagnosis(this.#diagnosis));
+  }
+
+  /** The national catalogue, which the widget starts from. */
+  async prepare() {
+    await loadCatalogue();
   }
 
   async ready() {
@@ -760,7 +805,9 @@ define('passerelle-parcours', PasserelleParcours);
  * @returns {Promise<Engine>}
  */
 export async function create_engine(options) {
-  const [resolved] = await Promise.all([fetchedOptions(options ?? {}), load()]);
+  // An engine given its own catalogue does not need the national one.
+  const own = options?.catalogue != null || options?.catalogue_url != null;
+  const [resolved] = await Promise.all([fetchedOptions(options ?? {}), own ? loadModule() : load()]);
   return new Engine(resolved);
 }
 

@@ -7,6 +7,8 @@
 mod minify;
 #[path = "src/text/overlay.rs"]
 mod overlay;
+#[path = "build/shipped.rs"]
+mod shipped;
 
 use std::path::Path;
 use std::{env, fs};
@@ -29,29 +31,6 @@ const DATA: &[&str] = &[
 /// `locales/<tag>/<file>`.
 const TRANSLATED: &[&str] = &["catalogue.json", "questionnaire.json"];
 
-/// `text` (a French document of `data/`) with each text naming its key
-/// (`"@catalogue": "cej.name"`, see `src/text/overlay.rs`): a language
-/// registered later finds its translation by it. With the
-/// `bundled-english` feature, the document also says it speaks English:
-/// `locales/en/<file>` is compiled in (`src/text/language.rs`).
-fn with_keys(file: &str, text: &str) -> String {
-    println!("cargo::rerun-if-changed=src/text/overlay.rs");
-    let mut document: serde_json::Value =
-        serde_json::from_str(text).unwrap_or_else(|e| panic!("data/{file}: {e}"));
-    if env::var_os("CARGO_FEATURE_BUNDLED_ENGLISH").is_some() {
-        if let Some(serde_json::Value::Array(locales)) = document.get_mut("locales") {
-            if !locales.iter().any(|tag| tag == "en") {
-                locales.push(serde_json::Value::String("en".into()));
-            }
-        }
-    }
-    let domain = format!("@{}", file.trim_end_matches(".json"));
-    overlay::each_text(&mut document, &mut |key, text| {
-        text.insert(domain.clone(), serde_json::Value::String(key.to_owned()));
-    });
-    document.to_string()
-}
-
 fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
     println!("cargo::rerun-if-changed=build/minify.rs");
@@ -61,7 +40,10 @@ fn main() {
         let mut text = fs::read_to_string(&source)
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", source.display()));
         if TRANSLATED.contains(file) {
-            text = with_keys(file, &text);
+            println!("cargo::rerun-if-changed=src/text/overlay.rs");
+            println!("cargo::rerun-if-changed=build/shipped.rs");
+            let english = env::var_os("CARGO_FEATURE_BUNDLED_ENGLISH").is_some();
+            text = shipped::with_keys(file, &text, english).unwrap_or_else(|e| panic!("{e}"));
         }
         let target = Path::new(&out).join("data").join(file);
         if let Some(folder) = target.parent() {

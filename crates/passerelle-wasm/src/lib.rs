@@ -13,20 +13,12 @@
 mod api;
 mod ui;
 
-/// The national catalogue, read once per page and shared by every widget
-/// and engine that starts from it (reading it is the costly part of
-/// starting one).
-pub(crate) fn national_catalogue() -> std::sync::Arc<passerelle_core::catalogue::Catalogue> {
-    thread_local! {
-        static NATIONAL: std::sync::Arc<passerelle_core::catalogue::Catalogue> =
-            std::sync::Arc::new(passerelle_core::catalogue::Catalogue::national());
-    }
-    NATIONAL.with(std::sync::Arc::clone)
-}
+pub(crate) use api::national::national_catalogue;
 
 pub use api::diagnosis::Diagnosis;
 pub use api::engine::Engine;
 pub use api::languages::{choose_language, has_language, register_language};
+pub use api::national::register_catalogue;
 pub use api::plan::Plan;
 pub use ui::communes::set_commune_source;
 pub use ui::diagnostic::DiagnosticWidget;

@@ -108,6 +108,7 @@ pub fn build(root: &Path, tools: &BuildTools) -> Result {
     write_first_words(root, &out.join("passerelle.js"))?;
     copy(&root.join("LICENSE"), &out.join("LICENSE"))?;
     copy_communes(root, &out)?;
+    write_catalogue(root, &out)?;
     write_languages(root, &out)?;
     write(&stamp, &fingerprint)?;
     println!("xtask: package built in {}", out.display());
@@ -316,6 +317,24 @@ fn write_first_words(root: &Path, shim: &Path) -> Result {
 /// The domain of the shim's own words, written into `passerelle.js`, not
 /// into the language files.
 const FIRST_WORDS_DOMAIN: &str = "first-words";
+
+#[path = "../../passerelle-core/src/text/overlay.rs"]
+mod overlay;
+#[path = "../../passerelle-core/build/shipped.rs"]
+mod shipped;
+
+/// The national catalogue as a file of the package, `data/catalogue.json`:
+/// not in the module, so that a page fetches it after the first question
+/// and a host can serve an updated copy without a new build. Each text
+/// names its key, as in the documents compiled in, so that the languages
+/// registered later translate it.
+fn write_catalogue(root: &Path, out: &Path) -> Result {
+    let source = root.join("crates/passerelle-core/data/catalogue.json");
+    let text = shipped::with_keys("catalogue.json", &read(&source)?, false)?;
+    let folder = out.join("data");
+    fs::create_dir_all(&folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+    write(&folder.join("catalogue.json"), &text)
+}
 
 /// Where the languages' translation files live: the core's domains, then
 /// the widgets'.

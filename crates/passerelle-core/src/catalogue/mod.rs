@@ -43,6 +43,7 @@ pub const REVERIFY_NOTICE_MONTHS: u16 = 3;
 /// The longest period a catalogue may set: ten years.
 const MAX_STALE_AFTER_MONTHS: u16 = 120;
 
+#[cfg(feature = "bundled-catalogue")]
 const NATIONAL_CATALOGUE: &str = data_file!("catalogue.json");
 
 /// Entries of the national catalogue renamed after plans naming them may
@@ -952,12 +953,24 @@ impl Catalogue {
         }
     }
 
-    /// The national catalogue shipped with the product.
+    /// The national catalogue shipped with the product, compiled in (the
+    /// `bundled-catalogue` feature, on by default).
+    #[cfg(feature = "bundled-catalogue")]
     pub fn national() -> Catalogue {
         // Checked by the `shipped_catalogues_load` test, so this cannot fail.
         Catalogue::from_json(NATIONAL_CATALOGUE).unwrap_or_else(|problems| {
             unreachable!("the national catalogue is invalid: {problems:?}")
         })
+    }
+
+    /// The national catalogue when it is compiled in (the
+    /// `bundled-catalogue` feature); `None` in a build that reads it from a
+    /// file, as the WebAssembly package does (`data/catalogue.json`).
+    pub fn bundled() -> Option<Catalogue> {
+        #[cfg(feature = "bundled-catalogue")]
+        return Some(Catalogue::national());
+        #[cfg(not(feature = "bundled-catalogue"))]
+        None
     }
 
     /// The fictional local catalogue of the demo town.

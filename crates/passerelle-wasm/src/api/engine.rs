@@ -149,9 +149,9 @@ impl Engine {
             Some(value) => Some(communes_in(value)?),
         };
         let base = match (field("catalogue"), &communes) {
-            (None, None) => crate::national_catalogue(),
+            (None, None) => crate::national_catalogue()?,
             (None, Some(communes)) => Arc::new(
-                (*crate::national_catalogue())
+                (*crate::national_catalogue()?)
                     .clone()
                     .with_communes(communes.clone()),
             ),

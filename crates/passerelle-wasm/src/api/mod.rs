@@ -10,5 +10,6 @@ pub(crate) mod diagnosis;
 pub(crate) mod engine;
 pub(crate) mod error;
 pub(crate) mod languages;
+pub(crate) mod national;
 pub(crate) mod plan;
 pub(crate) mod shared;

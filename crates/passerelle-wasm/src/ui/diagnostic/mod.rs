@@ -112,6 +112,17 @@ enum Input {
     Ranks(Vec<(String, Option<usize>)>),
 }
 
+/// `questionnaire` adapted to the national catalogue (the questions for
+/// the facts its schemes decide on), once the catalogue is registered;
+/// before, as it is: its first questions, the urgent ones, do not wait for
+/// the catalogue (see [`DiagnosticWidget::catalogue_arrived`]).
+fn adapted(questionnaire: Questionnaire) -> Questionnaire {
+    match crate::api::national::registered() {
+        Some(catalogue) => questionnaire.adapted_to(catalogue),
+        None => questionnaire,
+    }
+}
+
 /// A diagnosis questionnaire rendered into a custom element.
 ///
 /// Created by the `<passerelle-diagnostic>` shim with the element itself;
@@ -131,8 +142,20 @@ impl DiagnosticWidget {
     #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement, lang: Option<String>) -> Result<DiagnosticWidget, JsValue> {
         let today = crate::api::convert::today()?;
-        let questionnaire = Questionnaire::default_fr_en().adapted_to(crate::national_catalogue());
+        let questionnaire = adapted(Questionnaire::default_fr_en());
         DiagnosticWidget::mount(host, lang, questionnaire, today)
+    }
+
+    /// The national catalogue has been registered (the page fetched it
+    /// after the first question): the questionnaire adapts to it, for the
+    /// questions still to come. The question shown stays as it is, with
+    /// whatever the person is typing.
+    pub fn catalogue_arrived(&self) -> Result<(), JsValue> {
+        let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
+        if state.questionnaire.catalogue().is_none() {
+            state.questionnaire = adapted(state.questionnaire.clone());
+        }
+        Ok(())
     }
 
     /// Shows the widget in another language (`fr`, `en`, `en-GB`…);
@@ -190,7 +213,7 @@ impl DiagnosticWidget {
                 )
             })?
         };
-        let questionnaire = questionnaire.adapted_to(crate::national_catalogue());
+        let questionnaire = adapted(questionnaire);
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
         state.session = DiagnosisSession::new(&questionnaire, state.session.reference_date());
         state.keeper.set_scope(&questionnaire.id);

@@ -121,7 +121,7 @@ impl OrientationWidget {
             summary,
             body,
             results,
-            catalogue: crate::national_catalogue(),
+            catalogue: crate::national_catalogue()?,
             questionnaire: Questionnaire::default_fr_en(),
             diagnosis: None,
             territory: None,

@@ -162,7 +162,7 @@ impl PlanWidget {
             host,
             document,
             body,
-            catalogue: crate::national_catalogue(),
+            catalogue: crate::national_catalogue()?,
             diagnosis: None,
             territory: None,
             plan: None,
