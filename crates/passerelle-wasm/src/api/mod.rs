@@ -11,4 +11,5 @@ pub(crate) mod engine;
 pub(crate) mod error;
 pub(crate) mod languages;
 pub(crate) mod plan;
+pub(crate) mod reasons;
 pub(crate) mod shared;
