@@ -35,7 +35,14 @@ const fmt = (n) => n.toLocaleString('en-US');
 function prepare(passerelle, rules) {
   // `catalogue` replaces the national catalogue: the engine holds only the
   // generated entries (a `local_catalogue` would be merged into the national).
-  const engine = new passerelle.Engine({ catalogue: passerelleCatalogue(rules) });
+  // A document holds at most 16 MiB: a larger rule set (the wide shape at
+  // N = 10,000) is given in two halves, the second loaded as a local
+  // catalogue, which the engine merges into the first.
+  const whole = passerelleCatalogue(rules);
+  const fits = JSON.stringify(whole).length < 16 * 1024 * 1024;
+  const half = Math.ceil(rules.length / 2);
+  const engine = new passerelle.Engine({ catalogue: fits ? whole : passerelleCatalogue(rules.slice(0, half)) });
+  if (!fits) engine.load_catalogue(passerelleCatalogue(rules.slice(half)));
   const logic = rules.map(({ id, condition }) => ({ id, rule: toJsonLogic(condition) }));
   const rulesEngine = new RulesEngine([], { allowUndefinedFacts: false });
   for (const { id, condition } of rules) {

@@ -671,13 +671,7 @@ fn evaluate<'c>(
 ) -> Evaluation<'c> {
     let entry = &catalogue.entries()[index];
     let compiled = catalogue.compiled(index);
-    let zone = explanations.evaluate(compiled.zone);
-    // Without explanations, a zone not met settles it.
-    let outcome = match compiled.rule {
-        Some(_) if zone == Outcome::NotMet && !explanations.explains() => zone,
-        Some(rule) => zone.both(explanations.evaluate(rule)),
-        None => zone,
-    };
+    let outcome = eligibility_outcome(compiled, explanations);
     let status = eligibility(outcome);
     let mut unsettled = outcome.missing();
     let held = compiled.held.map(|at| explanations.evaluate(at));
@@ -704,6 +698,66 @@ fn evaluate<'c>(
         stale: entry.stale(reference_date),
         compiled,
     }
+}
+
+/// Whether an entry's zone and rule are met: its eligibility.
+fn eligibility_outcome(compiled: Compiled, explanations: &mut Explanations<'_>) -> Outcome {
+    let zone = explanations.evaluate(compiled.zone);
+    // Without explanations, a zone not met settles it.
+    match compiled.rule {
+        Some(_) if zone == Outcome::NotMet && !explanations.explains() => zone,
+        Some(rule) => zone.both(explanations.evaluate(rule)),
+        None => zone,
+    }
+}
+
+/// The ids of the entries in force the person is eligible for, and of
+/// those that need more facts to say, in catalogue order: what
+/// [`Orientation::matched`] gives of an orientation without needs, at
+/// the cost of evaluating the zones and rules alone (no evaluation kept,
+/// no proposal, no held or key step worked out).
+///
+/// ```
+/// use passerelle_core::catalogue::Catalogue;
+/// use passerelle_core::date::Date;
+/// use passerelle_core::facts::Facts;
+/// use passerelle_core::orientation::matched;
+///
+/// let facts = Facts::from_json(r#"{"age": 19, "postal_code": "93200",
+///     "employment_status": "inactive", "in_education": false}"#).unwrap();
+/// let catalogue = Catalogue::national();
+/// let found = matched(&catalogue, &facts, Date::parse("2026-11-27").unwrap()).unwrap();
+/// assert!(found.eligible.contains(&"contrat-engagement-jeune"));
+/// ```
+pub fn matched<'c>(
+    catalogue: &'c Catalogue,
+    facts: &Facts,
+    reference_date: Date,
+) -> Result<Matched<'c>, Problem> {
+    let facts = facts.resolve_in(reference_date, catalogue.communes())?;
+    let mut explanations = Explanations::of_program(
+        Cow::Borrowed(catalogue.program()),
+        facts,
+        catalogue.communes(),
+        Locale::Fr,
+        false,
+    );
+    let mut found = Matched {
+        eligible: Vec::new(),
+        undetermined: Vec::new(),
+    };
+    for (index, entry) in catalogue.entries().iter().enumerate() {
+        if !catalogue.in_force(index, reference_date) {
+            continue;
+        }
+        let outcome = eligibility_outcome(catalogue.compiled(index), &mut explanations);
+        match eligibility(outcome) {
+            Eligibility::Eligible => found.eligible.push(entry.id.as_str()),
+            Eligibility::Undetermined => found.undetermined.push(entry.id.as_str()),
+            Eligibility::Ineligible => {}
+        }
+    }
+    Ok(found)
 }
 
 /// The explanation of `evaluation` from the statuses `explanations`

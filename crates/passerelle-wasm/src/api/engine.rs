@@ -18,7 +18,7 @@ use passerelle_core::communes::Communes;
 use passerelle_core::facts::Facts;
 use passerelle_core::import::import_data_inclusion;
 use passerelle_core::json;
-use passerelle_core::orientation::{orient, Need, Request};
+use passerelle_core::orientation::{matched, Need};
 use passerelle_core::plan::{Plan as CorePlan, PlanError};
 use passerelle_core::problem::Problem;
 use passerelle_core::report::report;
@@ -404,16 +404,9 @@ impl Engine {
         };
         let date = convert::json_date_or_today(request.get("reference_date"), "reference_date")?;
         let shared = self.shared()?;
-        let request = Request {
-            facts: &facts,
-            needs: &[],
-            reference_date: date,
-            locale: self.locale.get(),
-            explain: false,
-        };
-        let orientation = orient(&shared.catalogue, &request)
+        let found = matched(&shared.catalogue, &facts, date)
             .map_err(|problem| Failure::problems("invalid_request", "request", vec![problem]))?;
-        Ok(to_js(&orientation.matched())?)
+        Ok(to_js(&found)?)
     }
 
     /// Reads a plan exported by `Plan.to_json()` (JSON text, its parsed
