@@ -5,7 +5,7 @@
 //! Explaining every entry of a catalogue of 10,000 writes 60,000
 //! sentences that nobody reads. What an explanation needs is the person's
 //! resolved facts, the reference date, the language and the catalogue:
-//! [`Reasons`] keeps the first three (a few hundred bytes, whatever the
+//! [`Reasons`] keeps the first three (about a kilobyte, whatever the
 //! catalogue's size), and [`Reasons::explain`] evaluates again, recording
 //! each condition's status, only the entries asked for. Evaluating one
 //! entry costs tens of nanoseconds, so keeping the statuses of all (one

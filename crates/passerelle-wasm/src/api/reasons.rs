@@ -41,7 +41,7 @@ impl Explain {
 /// The reasons of an orientation made with `explain: "on-demand"`: it
 /// keeps the person's facts, the reference date, the language and the
 /// catalogue of the orientation (not the engine's catalogue of later: a
-/// catalogue loaded since changes nothing here), a few hundred bytes
+/// catalogue loaded since changes nothing here), about a kilobyte
 /// beside a shared catalogue, and explains an entry only when asked.
 #[wasm_bindgen]
 pub struct Reasons {
