@@ -612,6 +612,30 @@ export interface DetailedProposal {
   stale?: true;
 }
 
+/**
+ * An orientation made with `explain: "on-demand"` (`detailed: false`): no
+ * evaluation list; the ids of the entries found eligible and undetermined
+ * instead (the others are ruled out), and `reasons`, a handle that gives
+ * the evaluation and reasons of the entries a page shows.
+ */
+export interface OrientationOnDemand {
+  reference_date: DateString;
+  urgent_contacts: string[];
+  needs: Array<NeedOrientation<Proposal> & { see_also?: Pointer[] }>;
+  held: string[];
+  /** Entry ids, in catalogue order (as `Engine.eligible`). */
+  eligible: string[];
+  undetermined: string[];
+  /**
+   * Not enumerable: `JSON.stringify`, a spread or `structuredClone` of the
+   * orientation leave it out. Call `reasons.free()` when the page is done.
+   */
+  readonly reasons: Reasons;
+}
+
+/** An orientation made with `explain: "on-demand", detailed: true`: no reasons in it, a `Reasons` handle beside. */
+export type DetailedOrientationOnDemand = DetailedOrientation & { readonly reasons: Reasons };
+
 /** An orientation made with `detailed: true`. */
 export interface DetailedOrientation {
   reference_date: DateString;
@@ -627,8 +651,12 @@ export interface DetailedOrientation {
 
 /** Options of `Diagnosis.orient`. */
 export interface OrientOptions {
-  /** Explain each evaluation (default `true`). */
-  explain?: boolean;
+  /**
+   * `true` (default): every condition of every entry in words; `false`:
+   * none; `"on-demand"`: none in the result, and a `reasons` handle that
+   * explains the entries a page shows, in the same words as `true`.
+   */
+  explain?: boolean | 'on-demand';
   /** Join the entries' names, access and sources (default `false`). */
   detailed?: boolean;
 }
@@ -1003,9 +1031,11 @@ export declare class Engine {
    */
   build_plan(diagnosis: DiagnosisResult | string, choices: Choices): Plan;
   /** Orients from facts given directly. Throws `invalid_request`. */
-  orient(request: OrientRequest & { detailed: true }): DetailedOrientation;
-  orient(request: OrientRequest & { detailed?: false }): Orientation;
-  orient(request: OrientRequest): Orientation | DetailedOrientation;
+  orient(request: OrientRequest & { explain: 'on-demand'; detailed: true }): DetailedOrientationOnDemand;
+  orient(request: OrientRequest & { explain: 'on-demand'; detailed?: false }): OrientationOnDemand;
+  orient(request: OrientRequest & { explain?: boolean; detailed: true }): DetailedOrientation;
+  orient(request: OrientRequest & { explain?: boolean; detailed?: false }): Orientation;
+  orient(request: OrientRequest): Orientation | DetailedOrientation | OrientationOnDemand | DetailedOrientationOnDemand;
   /**
    * The ids of the entries the person is eligible for, and of those that
    * need more facts to say, in catalogue order. Throws `invalid_request`.
@@ -1062,11 +1092,31 @@ export declare class Diagnosis {
   /** The themes of the needs found so far. */
   needs_found(): string[];
   /** Orients from the diagnosis so far. */
-  orient(options: OrientOptions & { detailed: true }): DetailedOrientation;
-  orient(options?: (OrientOptions & { detailed?: false }) | null): Orientation;
-  orient(options?: OrientOptions | null): Orientation | DetailedOrientation;
+  orient(options: OrientOptions & { explain: 'on-demand'; detailed: true }): DetailedOrientationOnDemand;
+  orient(options: OrientOptions & { explain: 'on-demand'; detailed?: false }): OrientationOnDemand;
+  orient(options: OrientOptions & { explain?: boolean; detailed: true }): DetailedOrientation;
+  orient(options?: (OrientOptions & { explain?: boolean; detailed?: false }) | null): Orientation;
+  orient(options?: OrientOptions | null): Orientation | DetailedOrientation | OrientationOnDemand | DetailedOrientationOnDemand;
   /** Builds the plan from the diagnosis so far and the person's choices. */
   build_plan(choices: Choices): Plan;
+}
+
+/**
+ * The reasons of an orientation made with `explain: "on-demand"` (its
+ * `reasons` property): it keeps the person's facts, the date, the language
+ * and the catalogue of that orientation, and explains an entry only when
+ * asked.
+ */
+export declare class Reasons {
+  private constructor();
+  free(): void;
+  /**
+   * The evaluations of the entries `ids`, in the order given, each with its
+   * explanation, exactly as in the `evaluations` of `explain: true`.
+   * Throws `unknown_entry` (each unknown id at `$[i]` in `details`) or
+   * `invalid_argument`.
+   */
+  explain(ids: readonly string[]): Array<Evaluation & { explanation: Explanation[] }>;
 }
 
 /**

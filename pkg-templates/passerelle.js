@@ -1,6 +1,6 @@
 // Passerelle: importing this module registers <passerelle-parcours>,
 // <passerelle-diagnostic>, <passerelle-orientation> and <passerelle-plan>.
-// It also exports the engine API (Engine, Diagnosis, Plan): call load()
+// It also exports the engine API (Engine, Diagnosis, Plan, Reasons): call load()
 // before using it.
 //
 // The element is a thin shim: wasm-bindgen cannot subclass HTMLElement, so
@@ -812,4 +812,4 @@ export async function create_engine(options) {
 }
 
 export { DiagnosticWidget, OrientationWidget, ParcoursWidget, PlanWidget };
-export { Engine, Diagnosis, Plan, register_language } from './passerelle_wasm.js';
+export { Engine, Diagnosis, Plan, Reasons, register_language } from './passerelle_wasm.js';

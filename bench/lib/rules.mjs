@@ -16,8 +16,82 @@ export const FACTS = [
   'age', 'department', 'employment_status', 'benefits', 'unemployment_months', 'monthly_resources', ...FLAGS,
 ];
 
-/** One generated rule, as a Passerelle condition. */
-function rule(r) {
+/**
+ * The shapes of generated rule sets: `mixed`, the six shapes of the core's
+ * benchmark, one drawn per rule; `deep`, all/any nested six levels deep;
+ * `wide`, an any[] of 30 leaves.
+ */
+export const SHAPES = ['mixed', 'deep', 'wide'];
+
+/** How deep the `deep` shape nests, and how many leaves the `wide` shape's any[] has. */
+export const DEPTH = 6;
+export const WIDTH = 30;
+
+/** One generated rule of `shape`, as a Passerelle condition. */
+function rule(r, shape) {
+  if (shape === 'deep') return deepRule(r);
+  if (shape === 'wide') return wideRule(r);
+  return mixedRule(r);
+}
+
+/** One of the leaves the six shapes use, drawn at random. */
+function leaf(r) {
+  const age = () => {
+    const min = r.int(16, 30);
+    return { age: { min, max: min + r.int(5, 35) } };
+  };
+  const choices = [
+    age,
+    () => ({ in_zone: { departments: r.some(DEPARTMENTS, r.int(2, 6)) } }),
+    () => ({ in: { fact: 'employment_status', values: r.some(STATUSES, r.int(1, 4)) } }),
+    () => ({ has_any: { fact: 'benefits', values: r.some(BENEFITS, r.int(1, 3)) } }),
+    () => ({ equals: { fact: r.pick(FLAGS), value: r.next() < 0.5 } }),
+    () => ({ compare: { fact: 'unemployment_months', op: r.pick(['>=', '>', '<', '<=']), value: r.int(1, 35) } }),
+    () => ({ not: { equals: { fact: r.pick(FLAGS), value: true } } }),
+  ];
+  return r.pick(choices)();
+}
+
+/**
+ * all/any nested `DEPTH` levels deep, alternating (all at the top), each
+ * level a leaf and the next level; the deepest has two leaves:
+ * `all[leaf, any[leaf, all[leaf, any[leaf, all[leaf, any[leaf, leaf]]]]]]`.
+ */
+function deepRule(r) {
+  let condition = { [DEPTH % 2 ? 'all' : 'any']: [leaf(r), leaf(r)] };
+  for (let level = DEPTH - 1; level >= 1; level -= 1) {
+    condition = { [level % 2 ? 'all' : 'any']: [leaf(r), condition] };
+  }
+  return condition;
+}
+
+/**
+ * An any[] of `WIDTH` leaves, each true for few people (an exact age, a
+ * number of months out of work, a band of resources), then a department
+ * set, so that 2–50 % of the people match: `all[any[30 leaves], department set]`.
+ */
+function wideRule(r) {
+  const leaves = Array.from({ length: WIDTH }, () => {
+    switch (r.int(0, 2)) {
+      case 0: {
+        const age = r.int(16, 70);
+        return { age: { min: age, max: age } };
+      }
+      case 1: {
+        const months = r.int(0, 36);
+        return { between: { fact: 'unemployment_months', min: months, max: months } };
+      }
+      default: {
+        const min = r.int(0, 30) * 100;
+        return { between: { fact: 'monthly_resources', min, max: min + 50 } };
+      }
+    }
+  });
+  return { all: [{ any: leaves }, { in_zone: { departments: r.some(DEPARTMENTS, r.int(3, 6)) } }] };
+}
+
+/** One of the six mixed shapes. */
+function mixedRule(r) {
   const age = () => {
     const min = r.int(16, 30);
     return { age: { min, max: min + r.int(5, 35) } };
@@ -53,10 +127,11 @@ function rule(r) {
   }
 }
 
-/** `n` rules `{id, condition}` (the same ones for the same `n` and seed). */
-export function generateRules(n, seed = 0x2545f491) {
+/** `n` rules `{id, condition}` of `shape` (the same ones for the same `n`, shape and seed). */
+export function generateRules(n, { shape = 'mixed', seed = 0x2545f491 } = {}) {
+  if (!SHAPES.includes(shape)) throw new Error(`no rule shape ${shape}: ${SHAPES.join(', ')}`);
   const r = random(seed);
-  return Array.from({ length: n }, (_, i) => ({ id: `entry-${i}`, condition: rule(r) }));
+  return Array.from({ length: n }, (_, i) => ({ id: `entry-${i}`, condition: rule(r, shape) }));
 }
 
 /** `count` profiles giving every fact of FACTS (so nothing is unknown). */

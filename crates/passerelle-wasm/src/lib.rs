@@ -20,6 +20,7 @@ pub use api::engine::Engine;
 pub use api::languages::{choose_language, has_language, register_language};
 pub use api::national::register_catalogue;
 pub use api::plan::Plan;
+pub use api::reasons::Reasons;
 pub use ui::communes::set_commune_source;
 pub use ui::diagnostic::DiagnosticWidget;
 pub use ui::language_menu::language_menu;

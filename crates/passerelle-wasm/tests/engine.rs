@@ -1129,3 +1129,68 @@ fn a_catalogue_given_as_an_object_reads_as_its_json_text() {
     let from_text = engine.load_catalogue(text).unwrap();
     assert_eq!(json(&from_object), json(&from_text));
 }
+
+/// `explain: "on-demand"`: the orientation comes without reasons, and the
+/// page asks the reasons of the proposals it shows from the handle beside
+/// it, in the same words as when every entry is explained; the handle is
+/// not data, so saving the orientation as JSON leaves it out.
+#[wasm_bindgen_test]
+fn reasons_are_given_on_demand_for_the_proposals_a_page_shows() {
+    let engine = engine();
+    let request = |explain: Value| {
+        js(json!({
+            "facts": {"birth_date": "2007-05-02", "postal_code": "93200",
+                      "employment_status": "inactive", "in_education": false},
+            "needs": [{"theme": "trouver-un-emploi"}],
+            "reference_date": TODAY,
+            "explain": explain,
+        }))
+    };
+    let everything = json(&engine.orient(request(json!(true))).unwrap());
+    let result = engine.orient(request(json!("on-demand"))).unwrap();
+    let on_demand = json(&result);
+    assert_eq!(on_demand["needs"], everything["needs"]);
+    assert!(on_demand.get("evaluations").is_none(), "no evaluation list");
+    assert!(on_demand.get("reasons").is_none(), "the handle is not data");
+    assert!(on_demand["eligible"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("mission-locale")));
+
+    let reasons = js_sys::Reflect::get(&result, &"reasons".into()).unwrap();
+    let call = |name: &str, argument: JsValue| {
+        let method = js_sys::Reflect::get(&reasons, &name.into()).unwrap();
+        method
+            .unchecked_ref::<js_sys::Function>()
+            .call1(&reasons, &argument)
+    };
+    let shown: Vec<Value> = on_demand["needs"][0]["proposals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(10)
+        .map(|proposal| proposal["id"].clone())
+        .collect();
+    assert_eq!(shown.len(), 10);
+    let explained = json(&call("explain", js(json!(shown))).unwrap());
+    let explained = explained.as_array().unwrap();
+    assert_eq!(explained.len(), shown.len());
+    for (one, id) in explained.iter().zip(&shown) {
+        let whole = everything["evaluations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|evaluation| &evaluation["id"] == id)
+            .unwrap();
+        assert_eq!(one, whole, "the reasons of {id} on demand");
+        assert!(!one["explanation"].as_array().unwrap().is_empty());
+    }
+
+    let error = call("explain", js(json!(["mission-locale", "no-such-entry"]))).unwrap_err();
+    assert_eq!(code(&error), "unknown_entry");
+    assert_eq!(details(&error)[0]["path"], "$[1]");
+    let error = call("explain", "mission-locale".into()).unwrap_err();
+    assert_eq!(code(&error), "invalid_argument");
+    let error = engine.orient(request(json!("later"))).unwrap_err();
+    assert_eq!(code(&error), "invalid_argument");
+}

@@ -11,6 +11,8 @@ import {
   type DiagnosisResult,
   type Edit,
   type Orientation,
+  type OrientationOnDemand,
+  type Reasons,
   type PasserelleError,
   type Plan,
   type PlanValue,
@@ -78,6 +80,13 @@ const direct = engine.orient({
   explain: false,
 });
 const statuses = direct.evaluations.map((evaluation) => evaluation.status);
+const onDemand: OrientationOnDemand = engine.orient({ facts: { age: 19, postal_code: '93200' }, explain: 'on-demand' });
+const handle: Reasons = onDemand.reasons;
+const reasonsShown: string[] = handle
+  .explain(onDemand.eligible.slice(0, 10))
+  .map((evaluation) => `${evaluation.id}: ${evaluation.explanation.map((reason) => reason.text).join('; ')}`);
+void reasonsShown;
+handle.free();
 const matched: Matched = engine.eligible({ facts: { age: 19, postal_code: '93200' }, reference_date: today });
 const entitled: string[] = [...matched.eligible, ...matched.undetermined];
 void entitled;
@@ -143,6 +152,10 @@ plan.apply({ op: 'set_next_review', date: null }, 'robot');
 new Engine({ localCatalogue: '{}' });
 // @ts-expect-error: an answer is not an object
 diagnosis.answer('age', { years: 19 });
+// @ts-expect-error: an orientation with reasons on demand has no evaluations
+onDemand.evaluations;
+// @ts-expect-error: explain is true, false or "on-demand"
+engine.orient({ explain: 'later' });
 // @ts-expect-error: a detailed orientation has no evaluations
 detailed.evaluations;
 // @ts-expect-error: needs are themes

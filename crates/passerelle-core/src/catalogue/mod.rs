@@ -1152,6 +1152,12 @@ impl Catalogue {
         found(id).or_else(|| found(renamed_entry(id)?))
     }
 
+    /// The position in [`Catalogue::entries`] of the entry with this very
+    /// id (not a former one).
+    pub(crate) fn position(&self, id: &str) -> Option<usize> {
+        self.index.by_id.get(id).copied()
+    }
+
     /// The rank of each entry among all by closeness of its zone
     /// ([`Zone::closeness`]), then name in `locale`, then id: a number, so
     /// that ranking compares no text. Below 2^34. Worked out the first

@@ -2,6 +2,9 @@
 //! ranked, with their eligibility, the reasons and how to get in.
 
 pub mod messages;
+mod reasons;
+
+pub use reasons::{Explained, OrientationSummary, Reasons};
 
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
@@ -520,36 +523,12 @@ impl<'c> Orientation<'c> {
     /// The explanation of an evaluation of this orientation: each
     /// condition (zone first, then the rule), met or not, in words.
     pub fn explanation(&self, evaluation: &Evaluation<'c>) -> ExplanationList<'_> {
-        let explanations = &self.explanations;
-        if !explanations.explains() {
-            return explanations.list(None, &[], 0);
-        }
-        let entry = evaluation.entry;
-        let zone = Some((&entry.zone_condition, evaluation.compiled.zone));
-        match (&entry.eligibility, evaluation.compiled.rule) {
-            // The parts of a top-level "all" read better one by one.
-            (Some(rule), Some(at))
-                if matches!(rule.test(), Test::All(_)) && rule.label().is_none() =>
-            {
-                let Test::All(parts) = rule.test() else {
-                    unreachable!("matched above")
-                };
-                explanations.list(zone, parts, at + 1)
-            }
-            (Some(rule), Some(at)) => explanations.list(zone, std::slice::from_ref(rule), at),
-            _ => explanations.list(zone, &[], 0),
-        }
+        explanation_of(&self.explanations, evaluation)
     }
 
     /// An evaluation with its explanation.
     pub fn explained(&self, evaluation: &Evaluation<'c>) -> ExplainedEvaluation<'_> {
-        ExplainedEvaluation {
-            id: &evaluation.entry.id,
-            status: evaluation.status,
-            missing: evaluation.missing,
-            held: evaluation.held,
-            explanation: self.explanation(evaluation),
-        }
+        explained_with(&self.explanations, evaluation)
     }
 
     /// The facts the orientation was made on, with the derived ones.
@@ -677,6 +656,147 @@ fn eligibility(outcome: Outcome) -> Eligibility {
         Outcome::Met => Eligibility::Eligible,
         Outcome::NotMet => Eligibility::Ineligible,
         Outcome::Unknown(_) => Eligibility::Undetermined,
+    }
+}
+
+/// The evaluation of the catalogue's `index`-th entry, its statuses
+/// recorded in `explanations` if it explains: the same whether the whole
+/// catalogue is evaluated ([`orient`]) or one entry on demand
+/// ([`Reasons::explain`]).
+fn evaluate<'c>(
+    catalogue: &'c Catalogue,
+    index: usize,
+    explanations: &mut Explanations<'_>,
+    reference_date: Date,
+) -> Evaluation<'c> {
+    let entry = &catalogue.entries()[index];
+    let compiled = catalogue.compiled(index);
+    let outcome = eligibility_outcome(compiled, explanations);
+    let status = eligibility(outcome);
+    let mut unsettled = outcome.missing();
+    let held = compiled.held.map(|at| explanations.evaluate(at));
+    if let Some(Outcome::Unknown(missing)) = held {
+        if status != Eligibility::Ineligible {
+            unsettled = unsettled.union(missing);
+        }
+    }
+    let held = held == Some(Outcome::Met);
+    // A key step only for what the person may take up.
+    let key = match compiled.key {
+        Some(at) if !held && status != Eligibility::Ineligible => explanations.evaluate(at),
+        _ => Outcome::NotMet,
+    };
+    unsettled = unsettled.union(key.missing());
+    Evaluation {
+        entry,
+        status,
+        missing: outcome.missing(),
+        held,
+        key: key == Outcome::Met,
+        unsettled,
+        figures_outdated: entry.figures_outdated(reference_date),
+        stale: entry.stale(reference_date),
+        compiled,
+    }
+}
+
+/// Whether an entry's zone and rule are met: its eligibility.
+fn eligibility_outcome(compiled: Compiled, explanations: &mut Explanations<'_>) -> Outcome {
+    let zone = explanations.evaluate(compiled.zone);
+    // Without explanations, a zone not met settles it.
+    match compiled.rule {
+        Some(_) if zone == Outcome::NotMet && !explanations.explains() => zone,
+        Some(rule) => zone.both(explanations.evaluate(rule)),
+        None => zone,
+    }
+}
+
+/// The ids of the entries in force the person is eligible for, and of
+/// those that need more facts to say, in catalogue order: what
+/// [`Orientation::matched`] gives of an orientation without needs, at
+/// the cost of evaluating the zones and rules alone (no evaluation kept,
+/// no proposal, no held or key step worked out).
+///
+/// ```
+/// use passerelle_core::catalogue::Catalogue;
+/// use passerelle_core::date::Date;
+/// use passerelle_core::facts::Facts;
+/// use passerelle_core::orientation::matched;
+///
+/// let facts = Facts::from_json(r#"{"age": 19, "postal_code": "93200",
+///     "employment_status": "inactive", "in_education": false}"#).unwrap();
+/// let catalogue = Catalogue::national();
+/// let found = matched(&catalogue, &facts, Date::parse("2026-11-27").unwrap()).unwrap();
+/// assert!(found.eligible.contains(&"contrat-engagement-jeune"));
+/// ```
+pub fn matched<'c>(
+    catalogue: &'c Catalogue,
+    facts: &Facts,
+    reference_date: Date,
+) -> Result<Matched<'c>, Problem> {
+    let facts = facts.resolve_in(reference_date, catalogue.communes())?;
+    let mut explanations = Explanations::of_program(
+        Cow::Borrowed(catalogue.program()),
+        facts,
+        catalogue.communes(),
+        Locale::Fr,
+        false,
+    );
+    let mut found = Matched {
+        eligible: Vec::new(),
+        undetermined: Vec::new(),
+    };
+    for (index, entry) in catalogue.entries().iter().enumerate() {
+        if !catalogue.in_force(index, reference_date) {
+            continue;
+        }
+        let outcome = eligibility_outcome(catalogue.compiled(index), &mut explanations);
+        match eligibility(outcome) {
+            Eligibility::Eligible => found.eligible.push(entry.id.as_str()),
+            Eligibility::Undetermined => found.undetermined.push(entry.id.as_str()),
+            Eligibility::Ineligible => {}
+        }
+    }
+    Ok(found)
+}
+
+/// The explanation of `evaluation` from the statuses `explanations`
+/// recorded: each condition (zone first, then the rule), met or not, in
+/// words; empty when they were not recorded.
+fn explanation_of<'a>(
+    explanations: &'a Explanations<'a>,
+    evaluation: &Evaluation<'a>,
+) -> ExplanationList<'a> {
+    if !explanations.explains() {
+        return explanations.list(None, &[], 0);
+    }
+    let entry = evaluation.entry;
+    let zone = Some((&entry.zone_condition, evaluation.compiled.zone));
+    match (&entry.eligibility, evaluation.compiled.rule) {
+        // The parts of a top-level "all" read better one by one.
+        (Some(rule), Some(at)) if matches!(rule.test(), Test::All(_)) && rule.label().is_none() => {
+            let Test::All(parts) = rule.test() else {
+                unreachable!("matched above")
+            };
+            explanations.list(zone, parts, at + 1)
+        }
+        (Some(rule), Some(at)) => explanations.list(zone, std::slice::from_ref(rule), at),
+        _ => explanations.list(zone, &[], 0),
+    }
+}
+
+/// `evaluation` with its explanation from the statuses `explanations`
+/// recorded.
+fn explained_with<'a>(
+    explanations: &'a Explanations<'a>,
+    evaluation: &Evaluation<'a>,
+) -> ExplainedEvaluation<'a> {
+    ExplainedEvaluation {
+        id: &evaluation.entry.id,
+        status: evaluation.status,
+        missing: evaluation.missing,
+        held: evaluation.held,
+        explanation: explanation_of(explanations, evaluation),
     }
 }
 
@@ -845,7 +965,6 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
     let in_force: Vec<usize> = (0..catalogue.entries().len())
         .filter(|&index| catalogue.in_force(index, request.reference_date))
         .collect();
-    let entries = catalogue.entries();
     let program = Cow::Borrowed(catalogue.program());
     let urgent_need = request
         .needs
@@ -859,43 +978,10 @@ pub fn orient<'c>(catalogue: &'c Catalogue, request: &Request) -> Result<Orienta
         request.locale,
         request.explain,
     );
-    let mut evaluations = Vec::with_capacity(in_force.len());
-    for &index in &in_force {
-        let compiled = catalogue.compiled(index);
-        let zone = explanations.evaluate(compiled.zone);
-        // Without explanations, a zone not met settles it.
-        let outcome = match compiled.rule {
-            Some(_) if zone == Outcome::NotMet && !request.explain => zone,
-            Some(rule) => zone.both(explanations.evaluate(rule)),
-            None => zone,
-        };
-        let status = eligibility(outcome);
-        let mut unsettled = outcome.missing();
-        let held = compiled.held.map(|at| explanations.evaluate(at));
-        if let Some(Outcome::Unknown(missing)) = held {
-            if status != Eligibility::Ineligible {
-                unsettled = unsettled.union(missing);
-            }
-        }
-        let held = held == Some(Outcome::Met);
-        // A key step only for what the person may take up.
-        let key = match compiled.key {
-            Some(at) if !held && status != Eligibility::Ineligible => explanations.evaluate(at),
-            _ => Outcome::NotMet,
-        };
-        unsettled = unsettled.union(key.missing());
-        evaluations.push(Evaluation {
-            entry: &entries[index],
-            status,
-            missing: outcome.missing(),
-            held,
-            key: key == Outcome::Met,
-            unsettled,
-            figures_outdated: entries[index].figures_outdated(request.reference_date),
-            stale: entries[index].stale(request.reference_date),
-            compiled,
-        });
-    }
+    let evaluations: Vec<Evaluation<'c>> = in_force
+        .iter()
+        .map(|&index| evaluate(catalogue, index, &mut explanations, request.reference_date))
+        .collect();
 
     // How well each entry may serve each need, if at all: emergency lines
     // only an urgent need of their very theme; a key step the needs it

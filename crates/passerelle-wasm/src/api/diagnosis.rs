@@ -12,6 +12,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::api::convert::{self, to_js};
 use crate::api::error::Failure;
+use crate::api::reasons::Explain;
 
 use super::plan::{build_plan, Plan};
 use super::shared::{busy, orientation, question_out, session_error, Shared, SharedLocale};
@@ -181,13 +182,14 @@ impl Diagnosis {
     }
 
     /// Orients from the diagnosis so far (its facts and needs, at its
-    /// reference date): `options` `{explain? (true), detailed? (false)}`.
+    /// reference date): `options` `{explain? (true, false or
+    /// "on-demand"), detailed? (false)}`, as `Engine.orient`.
     pub fn orient(&self, options: JsValue) -> Result<JsValue> {
         let options = convert::options(&options, "options")?.unwrap_or(Json::Null);
         if !options.is_null() {
             convert::known_keys(&options, &["explain", "detailed"], "options")?;
         }
-        let explain = convert::json_bool(options.get("explain"), true, "explain")?;
+        let explain = Explain::read(options.get("explain"))?;
         let detailed = convert::json_bool(options.get("detailed"), false, "detailed")?;
         let diagnosis = self.diagnosis()?;
         Ok(orientation(

@@ -18,7 +18,7 @@ use passerelle_core::communes::Communes;
 use passerelle_core::facts::Facts;
 use passerelle_core::import::import_data_inclusion;
 use passerelle_core::json;
-use passerelle_core::orientation::{orient, Need, Request};
+use passerelle_core::orientation::{matched, Need};
 use passerelle_core::plan::{Plan as CorePlan, PlanError};
 use passerelle_core::problem::Problem;
 use passerelle_core::report::report;
@@ -29,6 +29,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::api::convert::{self, to_js};
 use crate::api::error::Failure;
+use crate::api::reasons::Explain;
 
 use super::diagnosis::Diagnosis;
 use super::plan::{build_plan, Plan};
@@ -335,8 +336,12 @@ impl Engine {
 
     /// Orients from facts given directly: `{facts, needs?, reference_date?,
     /// explain? (true), detailed? (false)}`. Returns the orientation
-    /// (`detailed`: with names, access and sources). Throws
-    /// `invalid_request` with every problem in `details`.
+    /// (`detailed`: with names, access and sources). `explain:
+    /// "on-demand"`: no reasons and, in place of `evaluations`, the
+    /// `eligible` and `undetermined` ids; its `reasons` property (not
+    /// enumerable) is a [`Reasons`](super::reasons::Reasons) handle that
+    /// explains the entries a page shows. Throws `invalid_request` with
+    /// every problem in `details`.
     pub fn orient(&self, request: JsValue) -> Result<JsValue> {
         let request = convert::options(&request, "request")?
             .ok_or_else(|| Failure::argument("request must be an object"))?;
@@ -366,7 +371,7 @@ impl Engine {
             }
         }
         let date = convert::json_date_or_today(request.get("reference_date"), "reference_date")?;
-        let explain = convert::json_bool(request.get("explain"), true, "explain")?;
+        let explain = Explain::read(request.get("explain"))?;
         let detailed = convert::json_bool(request.get("detailed"), false, "detailed")?;
         if !problems.is_empty() {
             return Err(Failure::problems("invalid_request", "request", problems).into());
@@ -399,16 +404,9 @@ impl Engine {
         };
         let date = convert::json_date_or_today(request.get("reference_date"), "reference_date")?;
         let shared = self.shared()?;
-        let request = Request {
-            facts: &facts,
-            needs: &[],
-            reference_date: date,
-            locale: self.locale.get(),
-            explain: false,
-        };
-        let orientation = orient(&shared.catalogue, &request)
+        let found = matched(&shared.catalogue, &facts, date)
             .map_err(|problem| Failure::problems("invalid_request", "request", vec![problem]))?;
-        Ok(to_js(&orientation.matched())?)
+        Ok(to_js(&found)?)
     }
 
     /// Reads a plan exported by `Plan.to_json()` (JSON text, its parsed

@@ -12,4 +12,5 @@ pub(crate) mod error;
 pub(crate) mod languages;
 pub(crate) mod national;
 pub(crate) mod plan;
+pub(crate) mod reasons;
 pub(crate) mod shared;

@@ -19,6 +19,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::api::convert::to_js;
 use crate::api::error::Failure;
+use crate::api::reasons::{attach, Explain, Reasons};
 
 /// What an engine's sessions and plans share: read-only once made.
 pub(super) struct Shared {
@@ -84,14 +85,16 @@ pub(super) fn session_error(
     Failure::new(error.code(), error.message(question, locale))
 }
 
-/// Orients and converts the result.
+/// Orients and converts the result; with `Explain::OnDemand`, the
+/// orientation without its evaluations (`Orientation::summary`) and its
+/// `reasons` handle.
 pub(super) fn orientation(
-    catalogue: &Catalogue,
+    catalogue: &Arc<Catalogue>,
     facts: &Facts,
     needs: &[Need],
     reference_date: Date,
     locale: Locale,
-    explain: bool,
+    explain: Explain,
     detailed: bool,
 ) -> Result<JsValue, Failure> {
     let orientation = orient(
@@ -101,13 +104,20 @@ pub(super) fn orientation(
             needs,
             reference_date,
             locale,
-            explain,
+            explain: explain == Explain::Every,
         },
     )
     .map_err(|problem| Failure::problems("invalid_request", "request", vec![problem]))?;
-    if detailed {
-        to_js(&orientation.detailed())
-    } else {
-        to_js(&orientation)
+    let result = match (detailed, explain) {
+        (true, _) => to_js(&orientation.detailed())?,
+        (false, Explain::OnDemand) => to_js(&orientation.summary())?,
+        (false, _) => to_js(&orientation)?,
+    };
+    if explain == Explain::OnDemand {
+        attach(
+            &result,
+            Reasons::new(Arc::clone(catalogue), orientation.reasons()),
+        );
     }
+    Ok(result)
 }
