@@ -122,6 +122,29 @@ test('the zip holds one folder named after the package and version: the files a 
 });
 
 
+/** The fenced nginx, apache and html blocks of the "## <section>" of `markdown`. */
+function settingBlocks(markdown, section) {
+  const part = markdown.split(/^## /m).find((text) => text.startsWith(`${section}\n`));
+  assert.ok(part, `no "## ${section}" section`);
+  return [...part.matchAll(/```(nginx|apache|html)\n([\s\S]*?)```/g)].map((match) => match[0]);
+}
+
+test('the README and the package README give the same server settings and preload hints, for this version, as the tested page has them', async () => {
+  const readme = await readFile(path.join(root, 'README.md'), 'utf8');
+  const packageReadme = await readFile(path.join(packageDir, 'README.md'), 'utf8');
+  assert.doesNotMatch(packageReadme, /\{\{version\}\}/, 'the package README has its version written in');
+  assert.ok(packageReadme.includes(zipName) && packageReadme.includes(tarballName), 'the package README names this version\'s files');
+  const blocks = settingBlocks(readme, 'Serving');
+  assert.deepEqual(blocks.map((block) => block.split('\n')[0]), ['```nginx', '```apache', '```html']);
+  assert.deepEqual(blocks, settingBlocks(packageReadme, 'Serving'), 'README.md and the package README differ');
+  assert.ok(blocks.every((block) => block.includes(folderName)), 'the blocks name this version\'s folder');
+  // The hints documented are the ones example.html has (served, its .wasm fetched once).
+  const example = await readFile(path.join(unpacked, folderName, 'example.html'), 'utf8');
+  const hints = blocks[2].split('\n').filter((line) => line.startsWith('<link'));
+  assert.equal(hints.length, 3);
+  for (const hint of hints) assert.ok(example.includes(hint.replace(`/${folderName}/`, '')), `example.html lacks ${hint}`);
+});
+
 /** The parcours's first question, in its inner questionnaire's shadow root. */
 async function parcoursQuestion(page) {
   await page.waitForFunction(() => document.querySelector('passerelle-parcours')?.shadowRoot

@@ -98,7 +98,8 @@ pub fn build(root: &Path, tools: &BuildTools) -> Result {
             continue;
         };
         let target = out.join(name);
-        if name == "package.json" {
+        // The manifest, and the README that names the files of a version.
+        if name == "package.json" || name == "README.md" {
             let template = read(&entry)?;
             write(&target, &template.replace("{{version}}", version))?;
         } else {
