@@ -106,6 +106,11 @@ test('the zip holds one folder named after the package and version: the files a 
   const entries = stdout.split('\n').filter(Boolean);
   assert.ok(entries.every((entry) => entry.startsWith(`${folderName}/`)), entries.join());
   const files = entries.filter((entry) => !entry.endsWith('/')).map((entry) => entry.slice(folderName.length + 1));
+  // The same package, the same zip: files in path order, one date for all.
+  assert.deepEqual(entries, [...entries].sort(), 'entries in path order');
+  const { stdout: dated } = await run('unzip', ['-Z', '-T', path.join(distDir, zipName)]);
+  const dates = new Set(dated.split('\n').filter((line) => line.includes(`${folderName}/`)).map((line) => line.split(/\s+/).at(-2)));
+  assert.deepEqual([...dates], ['20000101.000000']);
   for (const file of [
     'passerelle.js', 'passerelle_wasm.js', 'passerelle_wasm_bg.wasm', 'fetch-options.js', 'file-protocol.js',
     'locales/languages.json', 'locales/en.json', 'locales/ar.json', 'communes/93.txt',

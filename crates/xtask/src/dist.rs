@@ -12,14 +12,16 @@
 //!   types or package.json;
 //! - `SHA256SUMS`, the checksums of both, as `sha256sum -c` reads them.
 //!
-//! The zip is written by Debian's `zip`, installed when missing.
+//! The zip is written by Debian's `zip`, installed when missing; like the
+//! tarball, it is the same, byte for byte, each time the same package is
+//! zipped.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::package::package_dir;
-use crate::tools::{self, run};
+use crate::tools;
 use crate::Result;
 
 /// Where the tarball and the zip are written.
@@ -86,11 +88,7 @@ pub fn write(root: &Path) -> Result {
     copy_for_browsers(&package, &top)?;
     copy(&root.join(EXAMPLE_PAGE), &top.join("example.html"))?;
     let archive = format!("{folder}.zip");
-    run(Command::new(&zip)
-        .current_dir(&staging)
-        .args(["-q", "-r", "-X", "-9"])
-        .arg(out.join(&archive))
-        .arg(&folder))?;
+    write_zip(&zip, &staging, &folder, &out.join(&archive))?;
     remove_dir(&staging)?;
 
     let sums = output(
@@ -102,6 +100,69 @@ pub fn write(root: &Path) -> Result {
         .map_err(|e| format!("cannot write {}: {e}", out.join("SHA256SUMS").display()))?;
     println!("xtask: {}", out.join(&tarball).display());
     println!("xtask: {}", out.join(&archive).display());
+    Ok(())
+}
+
+/// The date every file of the zip bears (2000-01-01, UTC): the same
+/// package makes the same zip, byte for byte, whenever and wherever it is
+/// written, so that its checksum can be checked against a build of one's
+/// own. (npm pack's tarball is made so by npm.)
+const ZIP_DATE: u64 = 946_684_800;
+
+/// Zips `folder` of `staging` into `archive` with Debian's `zip`: its
+/// files in the order of their paths, all dated [`ZIP_DATE`], no
+/// directory entries (unzip makes them), no extra attributes.
+fn write_zip(zip: &Path, staging: &Path, folder: &str, archive: &Path) -> Result {
+    let mut files = Vec::new();
+    list_files(&staging.join(folder), &mut files)?;
+    let date = std::time::UNIX_EPOCH + std::time::Duration::from_secs(ZIP_DATE);
+    let mut names = String::new();
+    for file in &files {
+        fs::File::options()
+            .write(true)
+            .open(file)
+            .and_then(|opened| opened.set_modified(date))
+            .map_err(|e| format!("cannot date {}: {e}", file.display()))?;
+        let name = file.strip_prefix(staging).unwrap_or(file);
+        names.push_str(&name.to_string_lossy());
+        names.push('\n');
+    }
+    let mut child = Command::new(zip)
+        .current_dir(staging)
+        // zip writes local times: the same in every time zone.
+        .env("TZ", "UTC")
+        .args(["-q", "-X", "-D", "-9"])
+        .arg(archive)
+        .arg("-@")
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("could not start {}: {e}", zip.display()))?;
+    if let Some(mut input) = child.stdin.take() {
+        use std::io::Write;
+        input
+            .write_all(names.as_bytes())
+            .map_err(|e| format!("cannot give zip its file names: {e}"))?;
+    }
+    let status = child.wait().map_err(|e| format!("zip: {e}"))?;
+    if !status.success() {
+        return Err(format!(
+            "zip failed ({status}) writing {}",
+            archive.display()
+        ));
+    }
+    Ok(())
+}
+
+/// Every file under `folder`, in the order of their paths.
+fn list_files(folder: &Path, files: &mut Vec<PathBuf>) -> Result {
+    for entry in read_dir(folder)? {
+        let path = entry.path();
+        if path.is_dir() {
+            list_files(&path, files)?;
+        } else {
+            files.push(path);
+        }
+    }
     Ok(())
 }
 
