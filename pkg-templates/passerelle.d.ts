@@ -130,8 +130,9 @@ export interface DiagnosisCompleteDetail {
 export interface PasserelleErrorDetail {
   /**
    * `wasm_blocked` when the page's Content-Security-Policy refuses
-   * WebAssembly (no `'wasm-unsafe-eval'`); `load_failed` when the module
-   * could not be loaded otherwise (both also said in the element, part
+   * WebAssembly (no `'wasm-unsafe-eval'`); `file_protocol` when the page
+   * was opened as a file (`file://`); `load_failed` when the module
+   * could not be loaded otherwise (each also said in the element, part
    * `fallback`); `fetch_failed` when
    * `catalog-src` or `questionnaire-src` could not be fetched;
    * `invalid_questionnaire`, `invalid_catalogue`…: the code of the error.

@@ -190,7 +190,7 @@ const EMERGENCY_NUMBERS = [
  * it cannot load (the fallback sentence: the page's policy refusing
  * WebAssembly, no 'wasm-unsafe-eval', told apart from any other failure),
  * in every language Passerelle ships: `{languages: {tag: {dir, "numbers-title", "fallback-wasm-blocked",
- * "fallback-load-failed", services: {key: name}}}, aliases: {tag: tag}}`.
+ * "fallback-load-failed", "fallback-file-protocol", services: {key: name}}}, aliases: {tag: tag}}`.
  * `cargo xtask package` writes them here from the translation files
  * (`first-words.json`, `alerts.json`; crates/xtask/first-words.mjs).
  */
@@ -279,21 +279,32 @@ function blockedByPolicy(error) {
   return /wasm-unsafe-eval|unsafe-eval|Content Security Policy|\bCSP\b/i.test(String(error?.message ?? error));
 }
 
+/** The sentence of each code `showFallback` sends. */
+const FALLBACK_WORDS = {
+  wasm_blocked: 'fallback-wasm-blocked',
+  file_protocol: 'fallback-file-protocol',
+  load_failed: 'fallback-load-failed',
+};
+
 /**
  * Shows in `element` why it cannot work (a paragraph, `part="fallback"`,
  * in the element's language) after the emergency numbers, which stay,
- * and sends `passerelle:error` with the code `wasm_blocked` or
- * `load_failed`.
+ * and sends `passerelle:error` with the code `wasm_blocked`,
+ * `file_protocol` (a page opened as a file: browsers fetch no module or
+ * WebAssembly from `file://`) or `load_failed`; or with `told`, the code
+ * of what failed once the module was there (the catalogue's
+ * `fetch_failed`…).
  */
 function showFallback(element, error, told) {
-  const code = blockedByPolicy(error) ? 'wasm_blocked' : 'load_failed';
+  const code = blockedByPolicy(error) ? 'wasm_blocked'
+    : globalThis.location?.protocol === 'file:' ? 'file_protocol' : 'load_failed';
   const lang = firstLanguage(element);
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   const words = document.createElement('p');
   words.setAttribute('part', 'fallback');
   words.setAttribute('lang', lang);
   words.setAttribute('dir', firstWords(lang).dir);
-  words.textContent = firstWords(lang)[code === 'wasm_blocked' ? 'fallback-wasm-blocked' : 'fallback-load-failed'] ?? '';
+  words.textContent = firstWords(lang)[FALLBACK_WORDS[code]] ?? '';
   try {
     root.adoptedStyleSheets = [numbersSheet()];
   } catch {

@@ -7,13 +7,17 @@
 // writes into passerelle.js:
 //
 //   {"languages": {"fr": {"dir", "numbers-title", "fallback-wasm-blocked",
-//     "fallback-load-failed", "services": {"service-shelter-115":
+//     "fallback-load-failed", "fallback-file-protocol", "services": {"service-shelter-115":
 //     "hébergement d’urgence", …}}, …}, "aliases": {"prs": "fa", …}}
 //
 // A service's name loses its leading number ("115 : hébergement d’urgence"
 // → "hébergement d’urgence"): the panel shows the number as a link before it.
 //
-//   node crates/xtask/first-words.mjs <workspace root>
+// With `--only KEY`, only that sentence of each language, with its
+// direction: {"languages": {"fr": {"dir", KEY}, …}, "aliases": {…}}, for
+// the classic script `file-protocol.js`, which has no need of the rest.
+//
+//   node crates/xtask/first-words.mjs <workspace root> [--only KEY]
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -23,7 +27,9 @@ const core = path.join(root, 'crates/passerelle-core/locales');
 const widgets = path.join(root, 'crates/passerelle-wasm/locales');
 const read = (file) => JSON.parse(readFileSync(file, 'utf8'));
 
-const KEYS = ['numbers-title', 'fallback-wasm-blocked', 'fallback-load-failed'];
+const KEYS = ['numbers-title', 'fallback-wasm-blocked', 'fallback-load-failed', 'fallback-file-protocol'];
+const only = process.argv[3] === '--only' ? process.argv[4] : null;
+if (only !== null && !KEYS.includes(only)) throw new Error(`--only takes one of ${KEYS.join(', ')}`);
 // Only the services the shim lists (`service: '…'` in its EMERGENCY_NUMBERS).
 const shim = readFileSync(path.join(root, 'pkg-templates/passerelle.js'), 'utf8');
 const SERVICES = [...shim.matchAll(/service: '([a-z0-9-]+)'/g)].map((match) => match[1]);
@@ -47,7 +53,7 @@ for (const info of read(path.join(core, 'languages.json'))) {
     if (name === text) throw new Error(`${info.tag}/alerts.json ${key} does not start with "${number}:"`);
     entry.services[key] = name;
   }
-  languages[info.tag] = entry;
+  languages[info.tag] = only === null ? entry : { dir: entry.dir, [only]: entry[only] };
   for (const alias of info.aliases ?? []) aliases[alias.toLowerCase()] = info.tag;
 }
 process.stdout.write(JSON.stringify({ languages, aliases }));

@@ -55,7 +55,7 @@ const examples = runnable.filter((block) => block !== prelude);
 
 /** The code with the package name pointing at the built Node entry. */
 function resolved(code) {
-  return code.replace(/(from\s*|import\s*\(\s*)(['"])passerelle\2/g, `$1'${nodeEntry}'`);
+  return code.replace(/(from\s*|import\s*\(\s*)(['"])@passerelle-insertion\/passerelle\2/g, `$1'${nodeEntry}'`);
 }
 
 /**

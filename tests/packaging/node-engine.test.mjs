@@ -7,7 +7,9 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { answerAll, linkPackage, nodeEntry, packageDir, requirePackage, thrown } from './package.mjs';
+import {
+  answerAll, linkPackage, nodeEntry, packageDir, packageName, requirePackage, thrown,
+} from './package.mjs';
 
 requirePackage();
 const { Engine, Diagnosis, Plan, load } = await import(nodeEntry);
@@ -271,13 +273,13 @@ test('the package: its entries, exports and files', async () => {
   const shipped = readdirSync(packageDir).filter((name) => !name.startsWith('.') && name !== 'package.json');
   assert.deepEqual([...manifest.files].sort(), shipped.sort());
 
-  // `import 'passerelle'` in Node takes the Node entry, through the exports.
+  // `import '@passerelle-insertion/passerelle'` in Node takes the Node entry, through the exports.
   linkPackage();
-  const resolved = import.meta.resolve('passerelle');
+  const resolved = import.meta.resolve(packageName);
   assert.equal(path.basename(fileURLToPath(resolved)), 'node.js');
-  const viaName = await import('passerelle');
+  const viaName = await import(packageName);
   assert.equal(viaName.Engine, Engine, 'the same module as node.js');
-  assert.equal(path.basename(fileURLToPath(import.meta.resolve('passerelle/node'))), 'node.js');
+  assert.equal(path.basename(fileURLToPath(import.meta.resolve(`${packageName}/node`))), 'node.js');
 
   // The engine runs without a DOM: importing touched none.
   assert.equal(typeof globalThis.document, 'undefined');

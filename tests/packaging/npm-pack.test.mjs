@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 
-import { answerAll, packageDir } from './package.mjs';
+import { answerAll, packageDir, packageName } from './package.mjs';
 import { packAndInstall } from './packed.mjs';
 
 const run = promisify(execFile);
@@ -45,7 +45,8 @@ test('the tarball holds exactly the files of package.json "files", and package.j
   const entries = stdout.split('\n').filter(Boolean);
   assert.ok(entries.every((entry) => entry.startsWith('package/')), entries.join());
   assert.deepEqual(entries.map((entry) => entry.slice('package/'.length)).sort(), expected);
-  assert.equal(packed.packed.name, 'passerelle');
+  assert.equal(packed.packed.name, packageName);
+  assert.equal(manifest.name, packageName);
   assert.equal(packed.packed.version, manifest.version);
   // What is installed is what is in the package folder.
   for (const file of expected) {
@@ -60,7 +61,7 @@ test('the tarball holds exactly the files of package.json "files", and package.j
 test('the installed tarball runs in Node when imported by its name', async () => {
   const script = `import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { load, Engine, Diagnosis, Plan } from 'passerelle';
+import { load, Engine, Diagnosis, Plan } from '${packageName}';
 
 const TODAY = '2026-11-27';
 await load();
@@ -82,7 +83,7 @@ try {
   code = error.code;
 }
 console.log(JSON.stringify({
-  entry: fileURLToPath(import.meta.resolve('passerelle')),
+  entry: fileURLToPath(import.meta.resolve('${packageName}')),
   answered,
   complete: diagnosis.is_complete(),
   department: result.facts.department,

@@ -7,6 +7,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
+/** The package's name on npm (package.json's "name"). */
+export const packageName = '@passerelle-insertion/passerelle';
+
 /** The repository's root. */
 export const root = path.resolve(here, '..', '..');
 
@@ -34,16 +37,15 @@ export function requirePackage() {
 }
 
 /**
- * Makes `passerelle` resolvable from tests/packaging/ as an installed
- * package would be: a link tests/packaging/node_modules/passerelle to the
- * package folder (replaced atomically, as test files run in parallel).
+ * Makes the package resolvable by its name from tests/packaging/ as an
+ * installed package would be: a link
+ * tests/packaging/node_modules/@passerelle-insertion/passerelle to the package folder (replaced atomically, as test files run in parallel).
  * Returns the link's path.
  */
 export function linkPackage() {
   requirePackage();
-  const modules = path.join(here, 'node_modules');
-  const link = path.join(modules, 'passerelle');
-  mkdirSync(modules, { recursive: true });
+  const link = path.join(here, 'node_modules', ...packageName.split('/'));
+  mkdirSync(path.dirname(link), { recursive: true });
   let current = null;
   try {
     current = readlinkSync(link);

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import { packageDir, requirePackage } from './package.mjs';
+import { packageDir, packageName, requirePackage } from './package.mjs';
 
 const run = promisify(execFile);
 
@@ -24,7 +24,7 @@ export async function npm(args, cwd, cache) {
 /**
  * Packs the package and installs the tarball into a new project. Returns
  * { folder, tarball, packed (npm pack's JSON report), app (the project's
- * folder), installed (its node_modules/passerelle), remove() }.
+ * folder), installed (its node_modules/@passerelle-insertion/passerelle), remove() }.
  */
 export async function packAndInstall() {
   requirePackage();
@@ -47,7 +47,7 @@ export async function packAndInstall() {
       tarball,
       packed,
       app,
-      installed: path.join(app, 'node_modules', 'passerelle'),
+      installed: path.join(app, 'node_modules', ...packageName.split('/')),
       remove: () => rm(folder, { recursive: true, force: true }),
     };
   } catch (error) {

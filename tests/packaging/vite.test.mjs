@@ -1,6 +1,6 @@
 // The package bundled by Vite, as an application would: the tarball
 // installed offline into a tiny app (index.html, main.js importing
-// 'passerelle' by name), `vite build` through Vite's JS API, dist/ served
+// '@passerelle-insertion/passerelle' by name), `vite build` through Vite's JS API, dist/ served
 // on 127.0.0.1 and loaded in headless Chromium. The bundle must take the
 // browser entry, emit the .wasm (wasm-bindgen's
 // `new URL('passerelle_wasm_bg.wasm', import.meta.url)`) and find it.
@@ -10,6 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
+import { packageName } from './package.mjs';
 import { packAndInstall } from './packed.mjs';
 import {
   EXPECTED_RESULT, cleanUp, engineScript, firstQuestion, launch, noBrowser, openPage, outside, pageResult, serveFolder,
@@ -37,9 +38,9 @@ let browser;
 before(async () => {
   packed = await packAndInstall();
   await writeFile(path.join(packed.app, 'index.html'), PAGE);
-  await writeFile(path.join(packed.app, 'main.js'), engineScript('passerelle'));
+  await writeFile(path.join(packed.app, 'main.js'), engineScript(packageName));
   dist = path.join(packed.folder, 'dist');
-  // Vite comes from tests/node_modules; 'passerelle' resolves from the app.
+  // Vite comes from tests/node_modules; the package resolves from the app.
   const { build } = await import('vite');
   await build({
     root: packed.app,

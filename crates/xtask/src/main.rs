@@ -4,6 +4,8 @@
 //!   package and serves the demo site on http://127.0.0.1:8000.
 //! - `cargo xtask test`: every check, in order, each phase named and timed.
 //! - `cargo xtask package`: installs what is missing and builds the package.
+//! - `cargo xtask dist`: builds the package, then writes its npm tarball
+//!   and a zip to unpack on a web server into `target/dist/`.
 //! - `cargo xtask bench [--quick]`: the benchmarks of the core, then
 //!   Passerelle against the libraries users would pick instead, written to
 //!   docs/benchmarks.md and docs/benchmarks.json.
@@ -21,6 +23,7 @@
 mod bench;
 mod breakdown;
 mod communes;
+mod dist;
 mod fuzz;
 mod package;
 mod phases;
@@ -41,6 +44,9 @@ commands:
                     wasm tests in headless Chromium, package build, end-to-end
                     tests (Playwright + Chromium)
   package           install what is missing and build the package into target/pkg
+  dist              build the package, then write into target/dist/ its npm
+                    tarball, passerelle-<version>.zip (the files a browser
+                    loads, to unpack on a web server) and SHA256SUMS
   bench [--quick]   run the benchmarks (they report times, never fail on speed):
                     the core's, natively and as WebAssembly, then Passerelle
                     against json-logic-js, json-rules-engine and SurveyJS, and
@@ -70,6 +76,7 @@ fn main() -> ExitCode {
         Some("demo") => demo(&args[1..]),
         Some("test") if args.len() == 1 => phases::test(),
         Some("package") if args.len() == 1 => package_only(),
+        Some("dist") if args.len() == 1 => dist::run_command(&workspace_root()),
         Some("bench") => bench::run(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
         Some("size") if args.len() == 1 => size::report(&workspace_root()),

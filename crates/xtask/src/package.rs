@@ -98,14 +98,20 @@ pub fn build(root: &Path, tools: &BuildTools) -> Result {
             continue;
         };
         let target = out.join(name);
-        if name == "package.json" {
+        // The manifest, and the README that names the files of a version.
+        if name == "package.json" || name == "README.md" {
             let template = read(&entry)?;
             write(&target, &template.replace("{{version}}", version))?;
         } else {
             copy(&entry, &target)?;
         }
     }
-    write_first_words(root, &out.join("passerelle.js"))?;
+    write_first_words(root, &out.join("passerelle.js"), None)?;
+    write_first_words(
+        root,
+        &out.join("file-protocol.js"),
+        Some("fallback-file-protocol"),
+    )?;
     copy(&root.join("LICENSE"), &out.join("LICENSE"))?;
     copy_communes(root, &out)?;
     write_catalogue(root, &out)?;
@@ -290,11 +296,17 @@ const FIRST_WORDS_MARK: &str = "/*@first-words*/{}";
 /// Writes into the shim the words of the emergency numbers' panel and of
 /// the fallback sentence, in every language, from the translation files
 /// (`first-words.mjs` reads them): a person reads the numbers in their
-/// language before the module, and their language's file, arrive.
-fn write_first_words(root: &Path, shim: &Path) -> Result {
-    let output = Command::new("node")
+/// language before the module, and their language's file, arrive. With
+/// `only`, that sentence alone (for `file-protocol.js`).
+fn write_first_words(root: &Path, shim: &Path, only: Option<&str>) -> Result {
+    let mut command = Command::new("node");
+    command
         .arg(root.join("crates/xtask/first-words.mjs"))
-        .arg(root)
+        .arg(root);
+    if let Some(key) = only {
+        command.args(["--only", key]);
+    }
+    let output = command
         .output()
         .map_err(|e| format!("cannot run node: {e}"))?;
     if !output.status.success() {

@@ -205,12 +205,15 @@ fn end_to_end(root: &Path, build: &BuildTools, browser: &BrowserTools) -> Result
 /// a whole flow, every example of docs/js-api.md, and the TypeScript types
 /// checked by `tsc` on a sample consumer, the tarball of `npm pack`
 /// installed offline, and the package in headless Chromium: as static
-/// files on a plain page, and bundled by Vite; and a quick run of the
+/// files on a plain page, and bundled by Vite; what `cargo xtask dist`
+/// writes (written here once: the tarball installed, the zip unpacked
+/// and served, its page opened as a file); and a quick run of the
 /// benchmarks (bench/), whose comparisons check that the libraries agree.
 fn packaging(root: &Path, build: &BuildTools, browser: &BrowserTools) -> Result<Counts> {
     let tests = root.join("tests");
     tools::ensure_npm_packages(&tests)?;
     tools::ensure_npm_packages(&root.join("bench"))?;
+    crate::dist::write(root)?;
     counted(
         Command::new("node")
             .current_dir(&tests)
@@ -220,6 +223,7 @@ fn packaging(root: &Path, build: &BuildTools, browser: &BrowserTools) -> Result<
                 "PASSERELLE_PKG",
                 root.join("target").join("pkg").join("node.js"),
             )
+            .env("PASSERELLE_DIST", crate::dist::dist_dir(root))
             .env("PASSERELLE_CHROMIUM", &browser.chromium)
             .env("PASSERELLE_CHROMIUM_FLAGS", CHROMIUM_FLAGS.join(" ")),
     )

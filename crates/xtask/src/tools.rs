@@ -2,8 +2,9 @@
 //! ones: the wasm32 target (rustup), wasm-bindgen-cli at the exact version
 //! of Cargo.lock and wasm-pack (cargo install), binaryen's wasm-opt (npm,
 //! from `crates/xtask/package-lock.json`), Chromium and ChromeDriver
-//! (Debian packages); for fuzzing, the nightly toolchain (rustup) and
-//! cargo-fuzz (cargo install).
+//! (Debian packages), zip and unzip for `cargo xtask dist` (Debian
+//! packages); for fuzzing, the nightly toolchain (rustup) and cargo-fuzz
+//! (cargo install).
 //!
 //! Debian 12's own binaryen (version 108) is not used: it rewrites the
 //! export of wasm-bindgen's externref table to the function table, and the
@@ -151,6 +152,14 @@ pub fn ensure_browser_tools() -> Result<BrowserTools> {
         chromedriver: find("chromedriver")
             .ok_or("chromedriver is not on the PATH after installing it")?,
     })
+}
+
+/// Installs Debian's `zip` and `unzip` when missing: `cargo xtask dist`
+/// writes its zip with the first, the packaging tests open it with the
+/// second. Returns the path of `zip`.
+pub fn ensure_zip_tools() -> Result<PathBuf> {
+    ensure_debian_packages(&[("zip", "zip"), ("unzip", "unzip")])?;
+    find("zip").ok_or_else(|| "zip is not on the PATH after installing it".into())
 }
 
 fn ensure_wasm_target() -> Result {

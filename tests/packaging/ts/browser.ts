@@ -1,7 +1,7 @@
 // A page's script using Passerelle in the browser with the package's types
 // (resolved through package.json "exports" without the "node" condition:
 // passerelle.d.ts). Type-checked only (tsc --noEmit), by ../types.test.mjs.
-import { Engine, load, type DiagnosisResult, type PasserelleErrorDetail } from 'passerelle';
+import { Engine, load, type DiagnosisResult, type PasserelleErrorDetail } from '@passerelle-insertion/passerelle';
 
 const element = document.querySelector('passerelle-diagnostic');
 element?.addEventListener('passerelle:diagnosis-complete', (event) => {

@@ -21,7 +21,7 @@ import {
   type ReplayedDiagnosis,
   type Report,
   type Step,
-} from 'passerelle';
+} from '@passerelle-insertion/passerelle';
 
 // Without @types/node nor the DOM lib: only what this file uses.
 declare const console: { log(...values: unknown[]): void };
