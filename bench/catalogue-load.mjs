@@ -6,9 +6,12 @@
 // document limit (16 MiB) admits, loaded in a process of its own, with
 // the memory it takes.
 //
-//   node catalogue-load.mjs --child N   (one load in this process: JSON on stdout)
+//   node catalogue-load.mjs --child N     (one load in this process: JSON on stdout)
+//   node catalogue-load.mjs --profile N   (one load under V8's CPU profiler: JSON on stdout)
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
@@ -79,14 +82,79 @@ async function child(n) {
   process.stdout.write(JSON.stringify({ n, bytes: Buffer.byteLength(text), ms, code, before, after }));
 }
 
-/** Runs `child(n)` in a new Node process. */
-function inChild(n) {
-  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', String(n)], {
+/** Runs `child(n)` (or `profiled(n)`, `mode` '--profile') in a new Node process, on the package in `pkg`. */
+function inChild(n, mode = '--child', pkg = packageDir) {
+  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), mode, String(n)], {
     encoding: 'utf8',
-    env: { ...process.env, PASSERELLE_PKG: packageDir },
-    maxBuffer: 1 << 20,
+    env: { ...process.env, PASSERELLE_PKG: pkg },
+    maxBuffer: 16 << 20,
   });
   return JSON.parse(out);
+}
+
+/**
+ * In a process of its own: `engine.load_catalogue` of the first `n`
+ * entries under V8's sampling CPU profiler (100 µs). Says the share of
+ * samples of each function: its self time (the top ones), and the
+ * inclusive time of the core's and the module's own functions (Rust
+ * names, when the module keeps its name section).
+ */
+async function profiled(n) {
+  const passerelle = await loadPasserelle();
+  const text = catalogueText(localEntries(n), n);
+  const engine = new passerelle.Engine();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  const started = performance.now();
+  engine.load_catalogue(text);
+  const ms = performance.now() - started;
+  const { profile } = await session.post('Profiler.stop');
+  engine.free();
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parents = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
+  const name = (node) => (node.callFrame.functionName || `(${node.callFrame.url.split('/').pop() || 'program'})`)
+    .replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]{16}\]/g, '');
+  const samples = new Map();
+  for (const id of profile.samples) samples.set(id, (samples.get(id) ?? 0) + 1);
+  const self = new Map();
+  const inclusive = new Map();
+  for (const [id, count] of samples) {
+    self.set(name(nodes.get(id)), (self.get(name(nodes.get(id))) ?? 0) + count);
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parents.get(at)) {
+      const called = name(nodes.get(at));
+      if (!seen.has(called)) inclusive.set(called, (inclusive.get(called) ?? 0) + count);
+      seen.add(called);
+    }
+  }
+  const total = profile.samples.length;
+  const top = (map, keep, count) => [...map.entries()].filter(([called]) => keep(called))
+    .sort((a, b) => b[1] - a[1]).slice(0, count).map(([called, hits]) => ({ name: called, share: hits / total }));
+  process.stdout.write(JSON.stringify({
+    n,
+    ms,
+    named: self.size > 0 && [...self.keys()].some((called) => called.startsWith('passerelle_')),
+    self: top(self, () => true, 12),
+    inclusive: top(inclusive, (called) => /^passerelle_(core|wasm)::/.test(called), 14),
+  }));
+}
+
+/**
+ * The package with the module that keeps its function names
+ * (`target/wasm-pack/`, wasm-pack's output before the package's
+ * `wasm-opt` pass; the same code), copied to a temporary folder, or null.
+ */
+function namedPackage() {
+  const named = path.join(root, 'target', 'wasm-pack', 'passerelle_wasm_bg.wasm');
+  if (!existsSync(named)) return null;
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'passerelle-named-'));
+  cpSync(packageDir, folder, { recursive: true });
+  cpSync(named, path.join(folder, 'passerelle_wasm_bg.wasm'));
+  return folder;
 }
 
 /** The most entries whose catalogue text is at most the limit, from their sizes. */
@@ -170,18 +238,36 @@ export async function run({ passerelle, quick = false }) {
     const memory = sizes.map((n) => inChild(n));
     const atLimit = inChild(largest);
     const over = inChild(largest + 1);
-    limit = { largest, atLimit, over, memory };
+    const named = namedPackage();
+    let profile = null;
+    try {
+      profile = inChild(TARGET.n, '--profile', named ?? packageDir);
+    } catch (error) {
+      // The named module may not match the package's glue: the package's own, without names.
+      profile = named ? inChild(TARGET.n, '--profile', packageDir) : null;
+      if (!profile) throw error;
+    } finally {
+      if (named) rmSync(named, { recursive: true, force: true });
+    }
+    limit = { largest, atLimit, over, memory, profile };
     const outcome = (m) => (m.code === null ? 'load' : `are refused (\`${m.code}\`)`);
     checks.push(`At the limit (${fmt(LIMIT_BYTES)} bytes): ${fmt(largest)} entries (${fmt(atLimit.bytes)} bytes) ${outcome(atLimit)}; `
       + `${fmt(largest + 1)} (${fmt(over.bytes)} bytes) ${outcome(over)}.`);
     const row = (m) => `| ${fmt(m.n)} | ${(m.bytes / 1e6).toFixed(1)} MB | ${m.code === null ? ms(m.ms) : `refused: ${m.code}`} | ${mb(m.before.wasm)} → ${mb(m.after.wasm)} | ${mb(m.after.rss - m.before.rss)} |`;
     notes.push(
       `**The document limit** (${mb(LIMIT_BYTES)} of JSON, \`MAX_DOCUMENT_BYTES\`) admits at most **${fmt(largest)}** entries of this generator `
-      + `(${fmt(Math.round(atLimit.bytes / largest))} bytes an entry); the national catalogue's entries average `
-      + `${fmt(Math.round(nationalEntry))} bytes, so about ${fmt(Math.floor(LIMIT_BYTES / nationalEntry))} of those. Each size loaded once more in a Node process of its own (\`load_catalogue\` on a `
+      + `(${fmt(Math.round(atLimit.bytes / largest))} bytes an entry); the national catalogue's entries, as `
+      + `\`engine.catalogue()\` writes them, average ${fmt(Math.round(nationalEntry))} bytes, so about ${fmt(Math.floor(LIMIT_BYTES / nationalEntry))} of those. Each size loaded once more in a Node process of its own (\`load_catalogue\` on a `
       + 'new engine), with the WebAssembly memory before and after (it only grows: the high-water mark) and the growth of the '
       + 'resident set:\n\n| entries | JSON | load | WebAssembly memory | resident set growth |\n| --- | --- | --- | --- | --- |\n'
       + [...memory, atLimit].map(row).join('\n'),
+    );
+    const share = (items) => items.map(({ name, share: part }) => `\`${name}\` ${(part * 100).toFixed(0)} %`).join(', ');
+    notes.push(
+      `**Where the time goes**: \`engine.load_catalogue\` of ${fmt(TARGET.n)} entries once more, in a process of its own, under V8's `
+      + `sampling CPU profiler (every 100 µs; ${ms(profile.ms)} this time)${profile.named ? ', with the module that keeps its function '
+        + 'names (`target/wasm-pack/`, before the package\'s `wasm-opt` pass)' : ' (the package\'s module has no function names)'}. `
+      + `Shares of the samples, **inclusive** (a function and what it calls): ${share(profile.inclusive)}. **Self** time: ${share(profile.self)}.`,
     );
   }
   return {
@@ -205,8 +291,12 @@ export async function run({ passerelle, quick = false }) {
     cases,
     notes: notes.join('\n\n'),
     targets,
-    ...(limit && { limit: { largest: limit.largest, bytes: limit.atLimit.bytes, over_code: limit.over.code, loads: [...limit.memory, limit.atLimit] } }),
+    ...(limit && {
+      limit: { largest: limit.largest, bytes: limit.atLimit.bytes, over_code: limit.over.code, loads: [...limit.memory, limit.atLimit] },
+      profile: limit.profile,
+    }),
   };
 }
 
 if (process.argv[2] === '--child') await child(Number(process.argv[3]));
+if (process.argv[2] === '--profile') await profiled(Number(process.argv[3]));

@@ -127,8 +127,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * One page load in `context` under `network` and the CPU slowdown: what
  * the page measured, its resource timing, and the main thread's work
  * (CDP `Performance.getMetrics`) read at the first question. After the
- * first question, waits until no new request has begun for 1 s (at most
- * `settle` ms), to see the files fetched after it (the catalogue).
+ * first question, waits until no request has been under way for 1 s (at
+ * most `settle` ms), to see the files fetched after it (the catalogue).
  * Throws on any page error, failed request or HTTP error.
  */
 async function loadOnce(context, url, network, settle, trace = null) {
@@ -138,7 +138,13 @@ async function loadOnce(context, url, network, settle, trace = null) {
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  page.on('requestfailed', (request) => errors.push(`${request.url()} failed`));
+  const inFlight = new Set();
+  page.on('request', (request) => inFlight.add(request));
+  page.on('requestfinished', (request) => inFlight.delete(request));
+  page.on('requestfailed', (request) => {
+    inFlight.delete(request);
+    errors.push(`${request.url()} failed`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) errors.push(`${response.url()} (${response.status()})`);
   });
@@ -158,12 +164,11 @@ async function loadOnce(context, url, network, settle, trace = null) {
     const { metrics } = await cdp.send('Performance.getMetrics');
     if (trace) trace.events = JSON.parse(String(await trace.browser.stopTracing())).traceEvents;
     const busy = Object.fromEntries(metrics.map(({ name, value }) => [name, value]));
-    const count = () => page.evaluate(() => performance.getEntriesByType('resource').length);
-    for (let waited = 0, last = await count(), quiet = 0; waited < settle && quiet < 1000; waited += 250) {
-      await sleep(250);
-      const now = await count();
-      quiet = now === last ? quiet + 250 : 0;
-      last = now;
+    // The files fetched after the first question (the catalogue): until no
+    // request has been under way for 1 s, at most `settle` ms.
+    for (let waited = 0, quiet = 0; waited < settle && quiet < 1000; waited += 100) {
+      await sleep(100);
+      quiet = inFlight.size === 0 ? quiet + 100 : 0;
     }
     const result = await page.evaluate(() => {
       const pick = (entry) => ({
@@ -537,7 +542,7 @@ function report({ runs, loads, presetLoads, coldServed, version, profile, hinted
       + '**first question** the moment the first question\'s `form[data-question]` is in the DOM (not yet painted). '
       + '**Bytes before the first question**: the bodies as sent (`encodedBodySize`, gzip) of the page and every file received '
       + 'before the first question (Resource Timing). **The catalogue**: any file whose name holds `catalogue`, and when it '
-      + 'arrived compared with the first question; each load waits after the first question until no request has begun for 1 s.',
+      + 'arrived compared with the first question; each load waits after the first question until no request has been under way for 1 s.',
       `**Cold**: each of the ${loads} loads in a new browser context (an empty HTTP cache). **Warm**: ${loads} loads in one context `
       + 'whose cache a first load (not counted) filled, as for a returning visitor. The budgets (issue 20) are held against the '
       + 'cold medians.',
