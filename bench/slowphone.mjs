@@ -191,7 +191,7 @@ async function loadOnce(context, url, network, settle, trace = null) {
       };
     });
     if (errors.length > 0) throw new Error(`slow-phone benchmark: the page failed: ${errors.join('; ')}`);
-    // Seconds of the main thread, cumulative since the page began.
+    // The main thread's work (CDP reports seconds, cumulative since the page began), in ms; kept in the JSON.
     result.busy = {
       task: busy.TaskDuration * 1000,
       script: busy.ScriptDuration * 1000,
