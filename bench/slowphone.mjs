@@ -268,9 +268,13 @@ export function traceSummary(events, question) {
 /** The file name of a resource URL (`passerelle_wasm_bg.wasm`), `/` for the page. */
 const fileName = (url) => new URL(url).pathname.replace(/^\/pkg\//, '') || '/';
 
-/** What a load fetched before its first question: the files, and their bytes. */
+/**
+ * What a load fetched before its first question: the files (Resource
+ * Timing entries: the package's files, not the host's page itself), and
+ * their bytes.
+ */
 function before(load) {
-  const files = [load.document, ...load.resources].filter((entry) => entry.responseEnd <= load.question);
+  const files = load.resources.filter((entry) => entry.responseEnd <= load.question);
   return {
     files,
     encoded: files.reduce((sum, entry) => sum + entry.encodedBodySize, 0),
@@ -336,7 +340,7 @@ export async function run({ quick, chromium }) {
     profile = traceSummary(trace.events, traced[0].question);
     trace.events = null;
     // Cold, with preload hints for every file of the package fetched before the first question.
-    hinted = before(runs.cold[0]).files.map((entry) => fileName(entry.name)).filter((name) => name !== '/');
+    hinted = before(runs.cold[0]).files.map((entry) => fileName(entry.name));
     pages['/preload.html'] = preloadPage(hinted);
     const beforePreload = server.served.length;
     for (let i = 0; i < presetLoads; i += 1) await cold(PROFILES.issue, runs.preload, { url: `${server.url}preload.html` });
@@ -450,10 +454,11 @@ function report({ runs, loads, presetLoads, coldServed, version, profile, hinted
     + `| moment | time |\n| --- | --- |\n${waterfall.map(([what, value]) => `| ${what} | ${ms(value)} |`).join('\n')}`,
   );
   parts.push(
-    `**What came before the first question** (cold, the first load; ${coldBefore[0].files.length} files, `
+    `**What came before the first question** (cold, the first load; ${coldBefore[0].files.length} files of the package, `
     + `${kb(coldBefore[0].encoded)} as sent, ${kb(coldBefore[0].transferred)} with the HTTP headers, ${kb(coldBefore[0].decoded)} `
-    + 'once decompressed):\n\n| file | sent (gzip) | decompressed | received at |\n| --- | --- | --- | --- |\n'
+    + 'once decompressed; the host\'s page itself is not counted):\n\n| file | sent (gzip) | decompressed | received at |\n| --- | --- | --- | --- |\n'
     + [...files.entries()].map(([name, entry]) => `| \`${name}\` | ${kb(entry.encodedBodySize)} | ${kb(entry.decodedBodySize)} | ${ms(entry.responseEnd)} |`).join('\n')
+    + `\n| the page (the host's, not counted) | ${kb(runs.cold[0].document.encodedBodySize)} | ${kb(runs.cold[0].document.decodedBodySize)} | ${ms(runs.cold[0].document.responseEnd)} |`
     + `\n\nWarm loads: ${kb(median(warmBefore.map((b) => b.transferred)))} transferred before the first question (median; the rest from the HTTP cache).`,
   );
   const download = wasmEnd - wasmStart;
@@ -540,8 +545,8 @@ function report({ runs, loads, presetLoads, coldServed, version, profile, hinted
       + '(`performance.timeOrigin`, before the page\'s own request): **emergency numbers readable** is the moment the shim\'s '
       + '`part="emergency-numbers"` panel, with the 115, is in the DOM, visible (`checkVisibility`, a box in the viewport); '
       + '**first question** the moment the first question\'s `form[data-question]` is in the DOM (not yet painted). '
-      + '**Bytes before the first question**: the bodies as sent (`encodedBodySize`, gzip) of the page and every file received '
-      + 'before the first question (Resource Timing). **The catalogue**: any file whose name holds `catalogue`, and when it '
+      + '**Bytes before the first question**: the bodies as sent (`encodedBodySize`, gzip) of every file of the package received '
+      + 'before the first question (Resource Timing; the host\'s page itself is not counted). **The catalogue**: any file whose name holds `catalogue`, and when it '
       + 'arrived compared with the first question; each load waits after the first question until no request has been under way for 1 s.',
       `**Cold**: each of the ${loads} loads in a new browser context (an empty HTTP cache). **Warm**: ${loads} loads in one context `
       + 'whose cache a first load (not counted) filled, as for a returning visitor. The budgets (issue 20) are held against the '
