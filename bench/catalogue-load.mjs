@@ -187,7 +187,9 @@ export async function run({ passerelle, quick = false }) {
   // Enough entries to pass the limit (each is over 1,000 bytes).
   const entries = localEntries(quick ? most : Math.max(most, Math.ceil(LIMIT_BYTES / 1000)));
   const engine = new passerelle.Engine();
-  const national = engine.catalogue().entries;
+  // The national catalogue's entries, as its file writes them (else as the engine gives them back).
+  const nationalFile = path.join(root, 'crates/passerelle-core/data/catalogue.json');
+  const national = existsSync(nationalFile) ? JSON.parse(readFileSync(nationalFile, 'utf8')).entries : engine.catalogue().entries;
   const nationalEntry = national.reduce((sum, entry) => sum + Buffer.byteLength(JSON.stringify(entry)), 0) / national.length;
   // A quick run times only the target's call (and V8's parse, for scale).
   const calls = Object.fromEntries(Object.entries(subjects(passerelle, engine))
@@ -226,6 +228,7 @@ export async function run({ passerelle, quick = false }) {
 
   const at = (n, subject) => cases.find((c) => c.n === n).results.find((r) => r.subject === subject).median;
   const load = at(TARGET.n, 'engine.load_catalogue(text)');
+  // Held against the repeated loads (the steadier measure); the first load into a new module is added in a full run.
   const targets = [{
     what: `Catalogue load, ${fmt(TARGET.n)} entries (\`engine.load_catalogue\`, WebAssembly in Node) ≤ ${TARGET.ms} ms`,
     value: ms(load),
@@ -249,6 +252,10 @@ export async function run({ passerelle, quick = false }) {
   if (!quick) {
     const largest = largestUnderLimit(entries);
     const memory = sizes.map((n) => inChild(n));
+    // A page loads its catalogue once, into a new module (code not yet optimised, memory not grown): three such loads at the target's size.
+    const fresh = [memory.find((m) => m.n === TARGET.n), inChild(TARGET.n), inChild(TARGET.n)].filter(Boolean);
+    const freshLoad = median(fresh.map((m) => m.ms));
+    targets[0].value += ` (the first load into a new module: ${ms(freshLoad)}, median of ${fresh.length} processes)`;
     const atLimit = inChild(largest);
     const over = inChild(largest + 1);
     const named = namedPackage();
@@ -269,9 +276,12 @@ export async function run({ passerelle, quick = false }) {
     const row = (m) => `| ${fmt(m.n)} | ${(m.bytes / 1e6).toFixed(1)} MB | ${m.code === null ? ms(m.ms) : `refused: ${m.code}`} | ${mb(m.before.wasm)} → ${mb(m.after.wasm)} | ${mb(m.after.rss - m.before.rss)} |`;
     notes.push(
       `**The document limit** (${mb(LIMIT_BYTES)} of JSON, \`MAX_DOCUMENT_BYTES\`) admits at most **${fmt(largest)}** entries of this generator `
-      + `(${fmt(Math.round(atLimit.bytes / largest))} bytes an entry); the national catalogue's entries, as `
-      + `\`engine.catalogue()\` writes them, average ${fmt(Math.round(nationalEntry))} bytes, so about ${fmt(Math.floor(LIMIT_BYTES / nationalEntry))} of those. Each size loaded once more in a Node process of its own (\`load_catalogue\` on a `
-      + 'new engine), with the WebAssembly memory before and after (it only grows: the high-water mark) and the growth of the '
+      + `(${fmt(Math.round(atLimit.bytes / largest))} bytes an entry); the national catalogue's entries `
+      + `(${existsSync(nationalFile) ? '`crates/passerelle-core/data/catalogue.json`, compact' : 'as `engine.catalogue()` writes them'}) average ${fmt(Math.round(nationalEntry))} bytes, so about ${fmt(Math.floor(LIMIT_BYTES / nationalEntry))} of those. Each size loaded once more in a Node process of its own (\`load_catalogue\` on a `
+      + 'new engine: the first load into a new module, as on a page, where V8 has not optimised the code yet and the memory has '
+      + 'not grown yet, which takes longer than the '
+      + `repeated loads above: at ${fmt(TARGET.n)} entries ${ms(freshLoad)}, the median of ${fresh.length} processes, against ${ms(load)}), `
+      + 'with the WebAssembly memory before and after (it only grows: the high-water mark) and the growth of the '
       + 'resident set:\n\n| entries | JSON | load | WebAssembly memory | resident set growth |\n| --- | --- | --- | --- | --- |\n'
       + [...memory, atLimit].map(row).join('\n'),
     );
