@@ -99,9 +99,9 @@ const PAGE = `<!DOCTYPE html>
 <passerelle-diagnostic lang="fr"></passerelle-diagnostic>
 </main>
 <script type="module">
-import { load } from '/pkg/passerelle.js';
+import * as passerelle from '/pkg/passerelle.js';
 performance.mark('module-evaluated');
-load().then(() => performance.mark('module-loaded'), () => {});
+passerelle.load?.().then(() => performance.mark('module-loaded'), () => {});
 </script>
 </body>
 </html>
