@@ -18,9 +18,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { chromiumOptions, loadPasserelle, packageDir, root } from './lib/package.mjs';
+import * as catalogueLoad from './catalogue-load.mjs';
 import * as matching from './matching.mjs';
 import * as questionnaire from './questionnaire.mjs';
 import * as size from './size.mjs';
+import * as slowphone from './slowphone.mjs';
 import * as startup from './startup.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -65,7 +67,9 @@ const suites = [];
 for (const [name, suite] of [
   ['matching', () => matching.run({ passerelle, quick })],
   ['questionnaire', () => questionnaire.run({ passerelle, quick })],
+  ['catalogue-load', () => catalogueLoad.run({ passerelle, quick })],
   ['startup', () => startup.run({ quick, chromium })],
+  ['slowphone', () => slowphone.run({ quick, chromium })],
   ['size', () => size.run()],
 ]) {
   const begun = Date.now();

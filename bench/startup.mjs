@@ -1,19 +1,8 @@
 // Start-up in the browser: the time from the module's import to the first
 // question shown by <passerelle-diagnostic>, in headless Chromium, over
 // fresh page loads, with an empty HTTP cache and with a warm one.
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import path from 'node:path';
 import { median, stats } from './lib/measure.mjs';
-import { packageDir } from './lib/package.mjs';
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-};
+import { serve } from './lib/serve.mjs';
 
 /**
  * The page: marks `import-start`, imports the package, and marks
@@ -65,44 +54,6 @@ window.__startup = {
 </html>
 `;
 
-/** Serves the page at / and the package at /pkg/, on 127.0.0.1 (a free port). */
-async function serve() {
-  const served = [];
-  const server = createServer(async (request, response) => {
-    const { pathname } = new URL(request.url, 'http://127.0.0.1');
-    served.push(pathname);
-    if (pathname === '/' || pathname === '/index.html') {
-      response.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' }).end(PAGE);
-      return;
-    }
-    const file = path.join(packageDir, decodeURIComponent(pathname.replace(/^\/pkg\//, '/')));
-    const found = pathname.startsWith('/pkg/') && file.startsWith(packageDir) && (await stat(file).catch(() => null))?.isFile();
-    if (!found) {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    // Cacheable, as a site would serve the package: the warm loads use it.
-    response.writeHead(200, {
-      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'public, max-age=3600',
-    });
-    createReadStream(file).pipe(response);
-  });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  return {
-    url: `http://127.0.0.1:${server.address().port}/`,
-    served,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 /** One page load in `context`: what the page measured. Throws on any page error. */
 async function loadOnce(context, url) {
   const page = await context.newPage();
@@ -134,7 +85,7 @@ export async function run({ quick, chromium }) {
   if (!chromium) return null;
   const { chromium: launcher } = await import('playwright-core');
   const loads = quick ? 3 : 20;
-  const server = await serve();
+  const server = await serve(PAGE);
   const browser = await launcher.launch(chromium);
   const runs = { cold: [], warm: [] };
   let warmRequests = [];
@@ -155,7 +106,7 @@ export async function run({ quick, chromium }) {
       await loadOnce(context, server.url);
       const before = server.served.length;
       for (let i = 0; i < loads; i += 1) runs.warm.push(await loadOnce(context, server.url));
-      warmRequests = server.served.slice(before).filter((pathname) => pathname.startsWith('/pkg/'));
+      warmRequests = server.served.slice(before).filter(({ pathname }) => pathname.startsWith('/pkg/'));
     } finally {
       await context.close();
     }
