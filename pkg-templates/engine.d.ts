@@ -922,7 +922,7 @@ export type AnswerErrorCode =
 export type PasserelleErrorCode =
   // Arguments and conversion
   | 'invalid_argument' | 'input_too_large' | 'invalid_date' | 'no_date'
-  | 'unknown_locale' | 'busy' | 'conversion_failed' | 'fetch_failed'
+  | 'unknown_locale' | 'busy' | 'conversion_failed' | 'fetch_failed' | 'catalogue_not_loaded'
   // Values JSON would change, and objects used wrongly (docs/robustness.md,
   // "The JavaScript API against a hostile page")
   | 'not_a_number' | 'wrong_type' | 'not_unicode' | 'polluted_prototype'

@@ -7,9 +7,11 @@ import type { AnswerValue, DetailedOrientation, DiagnosisResult, Locale, PlanVal
 export * from './engine.js';
 
 /**
- * Loads the WebAssembly module once (later calls return the same promise);
- * the .wasm file is fetched next to this module. Call it before using
- * `Engine`; the custom element calls it itself.
+ * Loads the WebAssembly module, then the national catalogue
+ * (`data/catalogue.json`), each once (later calls share the loading); the
+ * files are fetched next to this module. Call it before using `Engine`;
+ * the custom elements load what they need themselves. Rejects with code
+ * `fetch_failed` or `invalid_catalogue` when the catalogue cannot be had.
  */
 export function load(): Promise<void>;
 

@@ -19,15 +19,28 @@ use crate::{tools, Result};
 mod minify;
 pub(crate) use minify::minify;
 
-/// The budget of the issue: wasm + JS + CSS + default data, gzipped.
-const BUDGET_KB: u64 = 150;
+/// The budget of issue 20: what a page loads before its first question
+/// (code, CSS, the page's language, the questionnaire), gzipped; a French
+/// page loads exactly [`PAGE_FILES`]. The goal beyond it is [`GOAL_KB`].
+const BUDGET_KB: u64 = 250;
+
+/// The goal beyond issue 20's budget (the budget of issue 6).
+const GOAL_KB: u64 = 150;
+
+/// The package files a French page loads before its first question:
+/// counted in the total. The national catalogue (`data/catalogue.json`)
+/// comes after the first question; other languages' files only on a page
+/// in that language; the Node entry, `file-protocol.js` (for pages opened
+/// as files), types and docs never.
+const PAGE_FILES: &[&str] = &[
+    "passerelle_wasm_bg.wasm",
+    "passerelle_wasm.js",
+    "passerelle.js",
+    "fetch-options.js",
+];
 
 /// Bytes in a KB, for the budget and the totals (the stricter reading).
 const KB: u64 = 1000;
-
-/// Package files a page loads, by extension: counted against the budget.
-/// The others (types, package.json, README, LICENSE) are listed only.
-const LOADED: &[&str] = &["wasm", "js", "mjs", "css"];
 
 /// Source files compiled into the wasm with `include_str!`, looked for
 /// byte for byte in it (JSON files minified, as the build compiles them
@@ -60,7 +73,9 @@ pub fn report(root: &Path) -> Result {
     for file in &files {
         let raw = file_size(file)?;
         let gzipped = gzip_size(file)?;
-        let loaded = extension(file).is_some_and(|ext| LOADED.contains(&ext));
+        let loaded = PAGE_FILES
+            .iter()
+            .any(|name| file.strip_prefix(&out).is_ok_and(|path| path == Path::new(name)));
         if loaded {
             total += gzipped;
         }
@@ -75,7 +90,9 @@ pub fn report(root: &Path) -> Result {
             if loaded { "  *" } else { "" }
         );
     }
-    println!("  * loaded by a page (wasm, JS, CSS): counted in the total");
+    println!(
+        "  * loaded by a French page before its first question: counted in the total\n    (data/catalogue.json comes after it; locales/<tag>.json only on a page in that language)"
+    );
 
     for wasm in &wasm_files {
         let inside = embedded(root, wasm)?;
@@ -83,21 +100,23 @@ pub fn report(root: &Path) -> Result {
     }
 
     println!(
-        "\ntotal a page loads, gzipped: {} bytes = {} (1 KB = 1000 bytes)",
+        "\ntotal a French page loads before its first question, gzipped: {} bytes = {} (1 KB = 1000 bytes)",
         group(total),
         kb(total)
     );
-    let budget = BUDGET_KB * KB;
-    if total <= budget {
-        println!(
-            "budget: {BUDGET_KB} KB gzipped (wasm + JS + CSS + default data): holds, {} to spare",
-            kb(budget - total)
-        );
-    } else {
-        println!(
-            "budget: {BUDGET_KB} KB gzipped (wasm + JS + CSS + default data): EXCEEDED by {}",
-            kb(total - budget)
-        );
+    for (limit, what) in [(BUDGET_KB, "budget (issue 20)"), (GOAL_KB, "goal")] {
+        let limit_bytes = limit * KB;
+        if total <= limit_bytes {
+            println!(
+                "{what}: {limit} KB gzipped: holds, {} to spare",
+                kb(limit_bytes - total)
+            );
+        } else {
+            println!(
+                "{what}: {limit} KB gzipped: EXCEEDED by {}",
+                kb(total - limit_bytes)
+            );
+        }
     }
     println!("(a report: `cargo xtask size` never fails on size)");
     Ok(())
