@@ -49,7 +49,7 @@ export async function run() {
     title: 'Size: what a page loads',
     description: [
       `Passerelle: the files a page loads from the package (${PAGE_FILES.map((f) => `\`${f}\``).join(', ')}); `,
-      'the CSS of the widgets and the default data (national catalogue, questionnaire, referentials) are compiled into the `.wasm`. ',
+      'the CSS of the widgets and the default data needed before the first question (questionnaire, referentials) are compiled into the `.wasm`; the national catalogue (`data/catalogue.json`) comes after the first question and is not counted. ',
       `SurveyJS: \`survey-core\` ${surveyVersion}'s minified bundle alone, \`survey.core.min.js\`, `,
       'which has no rendering: a page also needs a UI package (`survey-js-ui`, or React, Angular, Vue) and its CSS ',
       `(\`survey-core.min.css\`: ${surveyCss.gzip.toFixed(1)} KB gzipped), not counted here. `,

@@ -478,7 +478,7 @@ function report({ runs, loads, presetLoads, coldServed, version, profile, hinted
     + `is requested at ${ms(wasmStart)}, once \`passerelle.js\` and \`passerelle_wasm.js\` have come and run, and takes `
     + `${ms(download)} to arrive; at 1.6 Mbps, 200 KB take 1 s of download. Chromium compiles it while it streams; from its last byte, `
     + `${ms(loaded - wasmEnd)} until \`load()\` resolves (the end of compiling, instantiating), then ${ms(question - loaded)} until `
-    + `the first question is in the DOM (making the engine: the questionnaire and catalogue read from the module, and drawing `
+    + `the first question is in the DOM (making the engine: the questionnaire read from the module, and drawing `
     + `the question): ${ms(afterWasm)} of work after the download. The download alone sets a floor: the ${kb(bytes)} that come `
     + `before the first question take ${ms(bytes / PROFILES.issue.downloadThroughput * 1000)} at 1.6 Mbps, with no round trip or `
     + `CPU counted; within the budget's 250 KB, ${ms(BUDGET.kilobytes * 1000 / PROFILES.issue.downloadThroughput * 1000)}. `
@@ -549,7 +549,7 @@ function report({ runs, loads, presetLoads, coldServed, version, profile, hinted
       'The server (Node, 127.0.0.1) sends the package as a real host would: `.wasm`, `.js`, `.json`, `.css` (and the page) '
       + 'gzip-compressed (zlib level 6, each file once) when the request\'s `Accept-Encoding` takes it, `.wasm` as '
       + '`application/wasm`, the package\'s files cacheable for an hour. The page (French) has the package\'s module in its head, '
-      + 'as the demo\'s pages, a heading, a sentence and `<passerelle-diagnostic lang="fr">` (default questionnaire and catalogue). '
+      + 'as the demo\'s pages, a heading, a sentence and `<passerelle-diagnostic lang="fr">` (default questionnaire; the national catalogue is a file fetched after the first question). '
       + 'A script wraps `attachShadow` to watch the element\'s shadow root; times are from the navigation\'s start '
       + '(`performance.timeOrigin`, before the page\'s own request): **emergency numbers readable** is the moment the shim\'s '
       + '`part="emergency-numbers"` panel, with the 115, is in the DOM, visible (`checkVisibility`, a box in the viewport); '

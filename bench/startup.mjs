@@ -132,13 +132,13 @@ export async function run({ quick, chromium }) {
     description:
       `Headless Chromium ${version} (\`playwright-core\`) loads a page served from Node on 127.0.0.1 ` +
       `(the package's folder as it is, \`.wasm\` as \`application/wasm\`, files cacheable for an hour; no network ` +
-      `latency or bandwidth limit). The page holds \`<passerelle-diagnostic>\` (default questionnaire and catalogue, ` +
+      `latency or bandwidth limit). The page holds \`<passerelle-diagnostic>\` (default questionnaire; the national catalogue, a file, is fetched after the first question; ` +
       `French) and an inline module that marks \`import-start\`, runs \`await import('/pkg/passerelle.js')\`, and marks ` +
       `\`first-question\` as soon as the element's shadow root holds the first question's \`form[data-question]\` ` +
       `(a MutationObserver on the shadow root from its creation); the time is the \`performance.measure\` between the ` +
       `two marks: fetching and evaluating the JavaScript, fetching and compiling the WebAssembly module ` +
       `(${wasmBytes ? `${Math.round(wasmBytes / 1024)} KiB transferred, ` : ''}uncompressed), building the engine ` +
-      `with its questionnaire and catalogue, and rendering the first question into the DOM (not painting it). ` +
+      `with its questionnaire, and rendering the first question into the DOM (not painting it). ` +
       `Each of the ${loads} loads is a fresh page. **Cold cache**: each page in a new browser context, with an ` +
       `empty HTTP cache. **Warm cache**: every page in one context whose cache a first load (not counted) filled, ` +
       `as for a returning visitor (Chromium may also reuse the compiled WebAssembly it cached). Medians of the ` +

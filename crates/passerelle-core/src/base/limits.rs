@@ -174,38 +174,59 @@ pub fn check_text(text: &str) -> Result<(), Problem> {
 /// limits as [`check_text`] but the size: nesting, list and string
 /// lengths, key lengths. It goes no deeper than [`MAX_DEPTH`].
 pub fn check_value(value: &Json, root: &str) -> Result<(), Problem> {
-    check_at(value, root, 0)
+    check_at(value, &Place::Root(root), 0)
 }
 
-fn check_at(value: &Json, path: &str, depth: usize) -> Result<(), Problem> {
+/// Where a value is in the document, written out only for a problem: a
+/// catalogue of thousands of entries has hundreds of thousands of values,
+/// and writing each one's path took a tenth of its reading.
+enum Place<'a> {
+    Root(&'a str),
+    Index(&'a Place<'a>, usize),
+    Key(&'a Place<'a>, &'a str),
+}
+
+impl std::fmt::Display for Place<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Place::Root(root) => f.write_str(root),
+            Place::Index(parent, index) => write!(f, "{parent}[{index}]"),
+            Place::Key(parent, key) => write!(f, "{parent}.{key}"),
+        }
+    }
+}
+
+fn check_at(value: &Json, place: &Place<'_>, depth: usize) -> Result<(), Problem> {
     match value {
-        Json::String(text) if text.len() > MAX_TEXT => Err(text_too_long(path, text.len())),
+        Json::String(text) if text.len() > MAX_TEXT => {
+            Err(text_too_long(&place.to_string(), text.len()))
+        }
         Json::Array(items) => {
             if depth == MAX_DEPTH {
-                return Err(too_deep(path));
+                return Err(too_deep(&place.to_string()));
             }
             if items.len() > MAX_LIST {
-                return Err(list_too_long(path, false));
+                return Err(list_too_long(&place.to_string(), false));
             }
             for (index, item) in items.iter().enumerate() {
                 if matches!(item, Json::Array(_) | Json::Object(_) | Json::String(_)) {
-                    check_at(item, &format!("{path}[{index}]"), depth + 1)?;
+                    check_at(item, &Place::Index(place, index), depth + 1)?;
                 }
             }
             Ok(())
         }
         Json::Object(map) => {
             if depth == MAX_DEPTH {
-                return Err(too_deep(path));
+                return Err(too_deep(&place.to_string()));
             }
             if map.len() > MAX_LIST {
-                return Err(list_too_long(path, true));
+                return Err(list_too_long(&place.to_string(), true));
             }
             for (key, item) in map {
                 if key.len() > MAX_ID {
                     return Err(Problem::new(
                         "id_too_long",
-                        path,
+                        &place.to_string(),
                         format!(
                             "An object has a key of {} bytes; keys and ids are at most \
                              {MAX_ID} bytes.",
@@ -214,7 +235,7 @@ fn check_at(value: &Json, path: &str, depth: usize) -> Result<(), Problem> {
                     ));
                 }
                 if matches!(item, Json::Array(_) | Json::Object(_) | Json::String(_)) {
-                    check_at(item, &format!("{path}.{key}"), depth + 1)?;
+                    check_at(item, &Place::Key(place, key), depth + 1)?;
                 }
             }
             Ok(())

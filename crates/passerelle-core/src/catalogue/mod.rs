@@ -133,10 +133,11 @@ pub(crate) struct Compiled {
 /// How close each entry's zone is, above its rank by name in `locale`
 /// then id: see `Index::closeness_and_name`.
 fn ranks(entries: &[Entry], locale: Locale) -> Vec<u64> {
+    // Each name looked up once, not at each comparison (its language's
+    // chain walked each time: a tenth of loading 10,000 entries).
+    let names: Vec<&str> = entries.iter().map(|entry| entry.name.get(locale)).collect();
     let mut order: Vec<usize> = (0..entries.len()).collect();
-    crate::base::sort::sort_by_key(&mut order, |&i| {
-        (entries[i].name.get(locale), entries[i].id.as_str())
-    });
+    crate::base::sort::sort_by_key(&mut order, |&i| (names[i], entries[i].id.as_str()));
     let mut keys = vec![0; entries.len()];
     for (rank, i) in order.into_iter().enumerate() {
         keys[i] = u64::from(entries[i].zone.closeness()) << 32 | rank as u64;
@@ -828,14 +829,21 @@ impl Catalogue {
     /// ]);
     /// ```
     pub fn from_json(json: &str) -> Result<Catalogue, Vec<Problem>> {
+        // The text is checked against the limits before it is parsed: the
+        // value needs no second walk.
         let value: Json =
             crate::base::json::parse_document(json).map_err(|problem| vec![problem])?;
-        Catalogue::from_value(&value)
+        Catalogue::read(&value)
     }
 
     /// Reads and checks a catalogue already parsed as JSON.
     pub fn from_value(value: &Json) -> Result<Catalogue, Vec<Problem>> {
         crate::base::limits::check_value(value, "$").map_err(|problem| vec![problem])?;
+        Catalogue::read(value)
+    }
+
+    /// Reads a catalogue from a value within the limits.
+    fn read(value: &Json) -> Result<Catalogue, Vec<Problem>> {
         let mut problems = Vec::new();
         let Some(map) = value.as_object() else {
             return Err(vec![Problem::new(
