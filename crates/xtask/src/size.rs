@@ -73,9 +73,10 @@ pub fn report(root: &Path) -> Result {
     for file in &files {
         let raw = file_size(file)?;
         let gzipped = gzip_size(file)?;
-        let loaded = PAGE_FILES
-            .iter()
-            .any(|name| file.strip_prefix(&out).is_ok_and(|path| path == Path::new(name)));
+        let loaded = PAGE_FILES.iter().any(|name| {
+            file.strip_prefix(&out)
+                .is_ok_and(|path| path == Path::new(name))
+        });
         if loaded {
             total += gzipped;
         }
