@@ -29,10 +29,12 @@ use crate::catalogue::{Catalogue, Entry};
 
 /// The most entries one import holds: code `too_many_entries`. A
 /// department's services are a few thousand (140,000 nationally for 101
-/// departments); a generated catalogue of 10,000 entries takes about
-/// 135 MiB of WebAssembly memory once loaded (`cargo xtask bench`,
-/// catalogue load), so 25,000 entries ask a few hundred megabytes, about
-/// what a browser tab of a cheap phone can still be given.
+/// departments), a region's about 15,000. Measured through the Node entry
+/// (records of about 900 bytes, chunks of 2,000 JSON lines, then
+/// `finish()`): 10,000 records take WebAssembly memory to 59 MiB in 0.6 s,
+/// 25,000 to 130 MiB in 1.4 s; the catalogue load bench's generated
+/// entries, with rules, take 135 MiB for 10,000. Above this a cheap
+/// phone's tab risks being killed for its memory.
 pub const MAX_IMPORT_ENTRIES: usize = 25_000;
 
 /// What one chunk gave.
