@@ -150,6 +150,19 @@ fn a_chunk_that_cannot_be_read_is_refused_whole_and_takes_no_number() {
         "chunk 1, line 1: $.zone_eligibilite[1]"
     );
     assert_eq!(import.entries(), 1);
+    // One record written over several lines, after a blank line.
+    let pretty = serde_json::to_string_pretty(&record(6)).unwrap();
+    let report = import.add(&format!("\n{pretty}\n")).unwrap();
+    assert_eq!(
+        codes_and_paths(&report.report),
+        [
+            (
+                "unmapped_zone_code",
+                "chunk 2, line 2: $.zone_eligibilite[1]"
+            ),
+            ("conditions_not_encoded", "chunk 2, line 2: $"),
+        ]
+    );
 }
 
 #[test]

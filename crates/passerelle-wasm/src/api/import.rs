@@ -86,6 +86,8 @@ impl DataInclusionImport {
     /// `report`: every chunk's problems. Throws `import_finished` when
     /// called twice.
     pub fn finish(&self) -> Result<JsValue> {
+        // An engine in use now would lose the entries taken below.
+        drop(self.engine.try_borrow_mut().map_err(|_| busy())?);
         let import = (self.import.try_borrow_mut().map_err(|_| busy())?)
             .take()
             .ok_or_else(finished)?

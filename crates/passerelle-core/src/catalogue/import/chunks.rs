@@ -113,9 +113,10 @@ impl DataInclusionImport {
         let start = chunk.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
         // A list or a page is one document; JSON lines are not (a single
         // line is both, and read as one record or one page).
-        let whole = match start.starts_with('[') {
-            true => Some(parse_document(chunk).map_err(refused)?),
-            false => parse_document(chunk).ok(),
+        let whole = if start.starts_with('[') {
+            Some(parse_document(chunk).map_err(refused)?)
+        } else {
+            parse_document(chunk).ok()
         };
         match whole {
             Some(Json::Array(records)) => {
@@ -136,7 +137,8 @@ impl DataInclusionImport {
                 }
             }
             Some(record @ Json::Object(_)) => {
-                self.read(&record, format!("{place}, line 1: $"), &mut report);
+                let line = chunk[..chunk.len() - start.len()].matches('\n').count() + 1;
+                self.read(&record, format!("{place}, line {line}: $"), &mut report);
             }
             Some(_) => {
                 return Err(refused(Problem::new(
