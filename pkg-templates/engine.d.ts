@@ -354,7 +354,7 @@ export interface DataInclusionService {
 }
 
 /** What `Engine.import_data_inclusion` returns. */
-export interface DataInclusionImport {
+export interface ImportedCatalogue {
   /** The entries made, as a catalogue ready for `load_catalogue`. */
   catalogue: Catalogue;
   /** What was refused or not carried over (`record_not_imported`, `unmapped_zone_code`, `conditions_not_encoded`). */
@@ -929,6 +929,7 @@ export type PasserelleErrorCode =
   | 'wrong_receiver' | 'freed'
   // Inputs checked whole (every problem in `details`)
   | 'invalid_questionnaire' | 'invalid_catalogue' | 'invalid_records' | 'invalid_communes'
+  | 'import_finished'
   | 'invalid_request' | 'invalid_facts' | 'invalid_plans'
   // Diagnosis session
   | AnswerErrorCode | 'not_current_question' | 'session_complete' | 'not_skippable'
@@ -1010,7 +1011,13 @@ export declare class Engine {
    */
   load_catalogue(local: CatalogueInput | string): CatalogueSummary;
   /** Imports data·inclusion service records. Throws `invalid_records`. */
-  import_data_inclusion(records: readonly DataInclusionService[] | string): DataInclusionImport;
+  import_data_inclusion(records: readonly DataInclusionService[] | string): ImportedCatalogue;
+  /**
+   * Starts an import of data·inclusion records in chunks (a department's
+   * services, more than one 16 MiB document); its `finish()` loads the
+   * entries into this engine.
+   */
+  start_import(): DataInclusionImport;
   /** Starts a diagnosis session; `reference_date` defaults to today. */
   start_diagnosis(reference_date?: DateString | null): Diagnosis;
   /** Resumes a session from `Diagnosis.snapshot()`. Throws `snapshot_*`. */
@@ -1099,6 +1106,48 @@ export declare class Diagnosis {
   orient(options?: OrientOptions | null): Orientation | DetailedOrientation | OrientationOnDemand | DetailedOrientationOnDemand;
   /** Builds the plan from the diagnosis so far and the person's choices. */
   build_plan(choices: Choices): Plan;
+}
+
+/** What `DataInclusionImport.add` says of one chunk. */
+export interface ChunkReport {
+  /** Records read in the chunk (lines not blank, or items). */
+  records: number;
+  /** Records of the chunk imported as entries. */
+  imported: number;
+  /**
+   * What was refused or not carried over, each path placed by chunk and
+   * line or item (`"chunk 3, line 12: $.id"`, `"chunk 2: $.items[7]"`):
+   * `record_not_imported`, `unmapped_zone_code`, `conditions_not_encoded`,
+   * `duplicate_id`, `invalid_json` (a line), `too_many_entries`.
+   */
+  report: ProblemDetail[];
+}
+
+/** A page of the data·inclusion API (`GET /api/v1/services`): only `items` is read. */
+export interface DataInclusionPage {
+  items: readonly DataInclusionService[];
+  [field: string]: unknown;
+}
+
+/**
+ * An import of data·inclusion records in chunks, made by
+ * `Engine.start_import()`. At most 25,000 entries (`too_many_entries`).
+ */
+export declare class DataInclusionImport {
+  private constructor();
+  free(): void;
+  /**
+   * Adds a chunk of at most 16 MiB: JSON lines (text), a list of records or
+   * a page (`{items}`), as text or as a value. Throws `invalid_records`
+   * (nothing of the chunk imported) or `import_finished`.
+   */
+  add(chunk: string | readonly DataInclusionService[] | DataInclusionPage): ChunkReport;
+  /**
+   * Loads every chunk's entries into the engine as its local catalogue, as
+   * `load_catalogue` does, with no JSON between. Throws `import_finished`
+   * when called twice.
+   */
+  finish(): CatalogueSummary & { report: ProblemDetail[] };
 }
 
 /**

@@ -1,10 +1,10 @@
 // Passerelle for Node (20 or later) and other runtimes without a DOM: the
-// engine only (Engine, Diagnosis, Plan, Reasons), no custom element. The
+// engine only (Engine, Diagnosis, Plan, Reasons, DataInclusionImport), no custom element. The
 // WebAssembly module is read from the file next to this one and
 // instantiated synchronously when this module is first imported.
 import { readFileSync, readdirSync } from 'node:fs';
 import {
-  initSync, Engine, Diagnosis, Plan, Reasons, has_language, register_catalogue, register_language,
+  initSync, Engine, Diagnosis, Plan, Reasons, DataInclusionImport, has_language, register_catalogue, register_language,
 } from './passerelle_wasm.js';
 import { fetchedOptions } from './fetch-options.js';
 
@@ -91,4 +91,4 @@ export async function load_language(tag) {
   return register_language(text);
 }
 
-export { Engine, Diagnosis, Plan, Reasons, register_language };
+export { Engine, Diagnosis, Plan, Reasons, DataInclusionImport, register_language };

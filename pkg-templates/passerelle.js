@@ -1,7 +1,7 @@
 // Passerelle: importing this module registers <passerelle-parcours>,
 // <passerelle-diagnostic>, <passerelle-orientation> and <passerelle-plan>.
-// It also exports the engine API (Engine, Diagnosis, Plan, Reasons): call load()
-// before using it.
+// It also exports the engine API (Engine, Diagnosis, Plan, Reasons,
+// DataInclusionImport): call load() before using it.
 //
 // The element is a thin shim: wasm-bindgen cannot subclass HTMLElement, so
 // this class forwards the element's life cycle to the widget written in
@@ -823,4 +823,4 @@ export async function create_engine(options) {
 }
 
 export { DiagnosticWidget, OrientationWidget, ParcoursWidget, PlanWidget };
-export { Engine, Diagnosis, Plan, Reasons, register_language } from './passerelle_wasm.js';
+export { Engine, Diagnosis, Plan, Reasons, DataInclusionImport, register_language } from './passerelle_wasm.js';

@@ -130,9 +130,9 @@ test('the documentation has examples for every method', () => {
 });
 
 test('the examples cover every method the package exports', async () => {
-  const { Engine, Diagnosis, Plan } = await import(nodeEntry);
+  const { Engine, Diagnosis, Plan, DataInclusionImport } = await import(nodeEntry);
   const code = examples.map((example) => example.code).join('\n');
-  for (const type of [Engine, Diagnosis, Plan]) {
+  for (const type of [Engine, Diagnosis, Plan, DataInclusionImport]) {
     const names = Object.getOwnPropertyNames(type.prototype).filter(
       (name) => !['constructor', 'free', 'toJSON', '__destroy_into_raw'].includes(name),
     );

@@ -17,6 +17,7 @@ pub(crate) use api::national::national_catalogue;
 
 pub use api::diagnosis::Diagnosis;
 pub use api::engine::Engine;
+pub use api::import::DataInclusionImport;
 pub use api::languages::{choose_language, has_language, register_language};
 pub use api::national::register_catalogue;
 pub use api::plan::Plan;

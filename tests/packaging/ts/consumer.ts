@@ -13,6 +13,8 @@ import {
   type Orientation,
   type OrientationOnDemand,
   type Reasons,
+  type ChunkReport,
+  type DataInclusionImport,
   type PasserelleError,
   type Plan,
   type PlanValue,
@@ -90,6 +92,12 @@ handle.free();
 const matched: Matched = engine.eligible({ facts: { age: 19, postal_code: '93200' }, reference_date: today });
 const entitled: string[] = [...matched.eligible, ...matched.undetermined];
 void entitled;
+const importing: DataInclusionImport = engine.start_import();
+const chunk: ChunkReport = importing.add('{"id": "dora--1"}\n');
+const pageReport: ChunkReport = importing.add({ items: [{ id: 'dora--2', nom: 'Atelier' }], total: 1 });
+const importedEntries: number = importing.finish().local_entries + chunk.imported + pageReport.records;
+void importedEntries;
+importing.free();
 
 const plan = diagnosis.build_plan({ needs: ['trouver-un-emploi'], by: 'person' });
 const later: Plan = engine.build_plan(JSON.stringify(result), { needs: ['trouver-un-emploi'] });

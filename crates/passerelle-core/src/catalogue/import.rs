@@ -10,7 +10,11 @@
 use serde_json::{json, Map, Value as Json};
 
 use crate::base::problem::Problem;
-use crate::catalogue::{parse_entry, Catalogue};
+use crate::catalogue::{parse_entry, Catalogue, Entry};
+
+mod chunks;
+
+pub use chunks::{ChunkReport, DataInclusionImport, MAX_IMPORT_ENTRIES};
 
 /// The result of an import.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,7 +99,136 @@ fn zone(record: &Map<String, Json>, path: &str, report: &mut Vec<Problem>) -> Op
     Some(Json::Object(zone))
 }
 
-/// Imports a JSON list of data·inclusion service records.
+/// The catalogue entry of one data·inclusion service record at `path`,
+/// or `None` when it is refused; either way, what is refused or not
+/// carried over goes to `report`.
+fn entry_of(record: &Json, path: &str, report: &mut Vec<Problem>) -> Option<Entry> {
+    let Some(record) = record.as_object() else {
+        report.push(Problem::new(
+            "wrong_type",
+            path,
+            "A service record is a JSON object.",
+        ));
+        return None;
+    };
+    let mut refused = Vec::new();
+    let mut required = |key: &str, value: Option<Json>, why: &str| {
+        if value.is_none() {
+            refused.push(format!("{key} ({why})"));
+        }
+        value
+    };
+    let id = required(
+        "id",
+        text(record, "id").map(|id| Json::from(slug(&id))),
+        "no id",
+    );
+    let name = required(
+        "nom",
+        text(record, "nom").map(|n| json!({"fr": n})),
+        "no name",
+    );
+    let description = required(
+        "description",
+        text(record, "description").map(|d| json!({"fr": d})),
+        "no description",
+    );
+    let types = required(
+        "type",
+        text(record, "type").map(|t| json!([t])),
+        "the service type is needed",
+    );
+    let themes = required(
+        "thematiques",
+        non_empty_list(record, "thematiques"),
+        "at least one theme is needed to match needs",
+    );
+    let cost = required(
+        "frais",
+        text(record, "frais").map(Json::from),
+        "free or paid is needed",
+    );
+    let through = required(
+        "mobilisable_par",
+        non_empty_list(record, "mobilisable_par"),
+        "who can ask is needed",
+    );
+    let modes = required(
+        "modes_mobilisation",
+        non_empty_list(record, "modes_mobilisation"),
+        "how to ask is needed",
+    );
+    let source_url = required(
+        "lien_source",
+        text(record, "lien_source").map(Json::from),
+        "the source link is needed",
+    );
+    let last_verified = required(
+        "date_maj",
+        text(record, "date_maj").map(Json::from),
+        "the update date is needed",
+    );
+    let zone = required(
+        "zone_eligibilite",
+        zone(record, path, report),
+        "a usable zone is needed",
+    );
+    if !refused.is_empty() {
+        report.push(Problem::new(
+            "record_not_imported",
+            path,
+            format!("Not imported, missing or unusable: {}.", refused.join("; ")),
+        ));
+        return None;
+    }
+    let publics = match list(record, "publics") {
+        publics if publics.is_empty() => json!(["tous-publics"]),
+        publics => json!(publics),
+    };
+    let notes: Vec<String> = ["publics_precisions", "conditions_acces", "frais_precisions"]
+        .iter()
+        .filter_map(|key| text(record, key))
+        .collect();
+    if !notes.is_empty() {
+        report.push(Problem::new(
+            "conditions_not_encoded",
+            path,
+            "Free-text conditions are kept as notes, not as rules: check them and write rules if they decide eligibility.",
+        ));
+    }
+    let mut access = Map::new();
+    access.insert("through".into(), through.unwrap_or_default());
+    access.insert("modes".into(), modes.unwrap_or_default());
+    for (from, to) in [
+        ("telephone", "phone"),
+        ("courriel", "email"),
+        ("lien_mobilisation", "url"),
+    ] {
+        if let Some(value) = text(record, from) {
+            access.insert(to.into(), Json::from(value));
+        }
+    }
+    if let Some(details) = text(record, "mobilisation_precisions") {
+        access.insert("details".into(), json!({"fr": details}));
+    }
+    let mut entry = json!({
+        "id": id, "name": name, "description": description, "kind": "service",
+        "types": types, "themes": themes, "publics": publics, "zone": zone,
+        "access": access, "cost": cost, "source_url": source_url, "last_verified": last_verified,
+    });
+    if !notes.is_empty() {
+        entry["eligibility_notes"] = json!({"fr": notes.join("\n")});
+    }
+    let before = report.len();
+    let entry = parse_entry(&entry, path, report);
+    if entry.is_none() && report.len() == before {
+        report.push(Problem::new("record_not_imported", path, "Not imported."));
+    }
+    entry
+}
+
+/// Imports a JSON list of data·inclusion service records: the import of
+/// one chunk ([`DataInclusionImport`]), the problems' paths `$[i]…`.
 ///
 /// ```
 /// use passerelle_core::import::import_data_inclusion;
@@ -124,149 +257,11 @@ pub fn import_data_inclusion(json: &str) -> Result<Import, Vec<Problem>> {
             "Expected a JSON list of data·inclusion service records.",
         )]);
     };
-    let mut report = Vec::new();
-    let mut entries = Vec::new();
-    let mut ids = std::collections::BTreeSet::new();
+    let mut import = DataInclusionImport::new();
+    let mut chunk = ChunkReport::default();
     for (i, record) in records.iter().enumerate() {
-        let path = format!("$[{i}]");
-        let Some(record) = record.as_object() else {
-            report.push(Problem::new(
-                "wrong_type",
-                &path,
-                "A service record is a JSON object.",
-            ));
-            continue;
-        };
-        let mut refused = Vec::new();
-        let mut required = |key: &str, value: Option<Json>, why: &str| {
-            if value.is_none() {
-                refused.push(format!("{key} ({why})"));
-            }
-            value
-        };
-        let id = required(
-            "id",
-            text(record, "id").map(|id| Json::from(slug(&id))),
-            "no id",
-        );
-        let name = required(
-            "nom",
-            text(record, "nom").map(|n| json!({"fr": n})),
-            "no name",
-        );
-        let description = required(
-            "description",
-            text(record, "description").map(|d| json!({"fr": d})),
-            "no description",
-        );
-        let types = required(
-            "type",
-            text(record, "type").map(|t| json!([t])),
-            "the service type is needed",
-        );
-        let themes = required(
-            "thematiques",
-            non_empty_list(record, "thematiques"),
-            "at least one theme is needed to match needs",
-        );
-        let cost = required(
-            "frais",
-            text(record, "frais").map(Json::from),
-            "free or paid is needed",
-        );
-        let through = required(
-            "mobilisable_par",
-            non_empty_list(record, "mobilisable_par"),
-            "who can ask is needed",
-        );
-        let modes = required(
-            "modes_mobilisation",
-            non_empty_list(record, "modes_mobilisation"),
-            "how to ask is needed",
-        );
-        let source_url = required(
-            "lien_source",
-            text(record, "lien_source").map(Json::from),
-            "the source link is needed",
-        );
-        let last_verified = required(
-            "date_maj",
-            text(record, "date_maj").map(Json::from),
-            "the update date is needed",
-        );
-        let zone = required(
-            "zone_eligibilite",
-            zone(record, &path, &mut report),
-            "a usable zone is needed",
-        );
-        if !refused.is_empty() {
-            report.push(Problem::new(
-                "record_not_imported",
-                &path,
-                format!("Not imported, missing or unusable: {}.", refused.join("; ")),
-            ));
-            continue;
-        }
-        let publics = match list(record, "publics") {
-            publics if publics.is_empty() => json!(["tous-publics"]),
-            publics => json!(publics),
-        };
-        let notes: Vec<String> = ["publics_precisions", "conditions_acces", "frais_precisions"]
-            .iter()
-            .filter_map(|key| text(record, key))
-            .collect();
-        if !notes.is_empty() {
-            report.push(Problem::new(
-                "conditions_not_encoded",
-                &path,
-                "Free-text conditions are kept as notes, not as rules: check them and write rules if they decide eligibility.",
-            ));
-        }
-        let mut access = Map::new();
-        access.insert("through".into(), through.unwrap_or_default());
-        access.insert("modes".into(), modes.unwrap_or_default());
-        for (from, to) in [
-            ("telephone", "phone"),
-            ("courriel", "email"),
-            ("lien_mobilisation", "url"),
-        ] {
-            if let Some(value) = text(record, from) {
-                access.insert(to.into(), Json::from(value));
-            }
-        }
-        if let Some(details) = text(record, "mobilisation_precisions") {
-            access.insert("details".into(), json!({"fr": details}));
-        }
-        let mut entry = json!({
-            "id": id, "name": name, "description": description, "kind": "service",
-            "types": types, "themes": themes, "publics": publics, "zone": zone,
-            "access": access, "cost": cost, "source_url": source_url, "last_verified": last_verified,
-        });
-        if !notes.is_empty() {
-            entry["eligibility_notes"] = json!({"fr": notes.join("\n")});
-        }
-        let before = report.len();
-        if let Some(entry) = parse_entry(&entry, &path, &mut report) {
-            if ids.insert(entry.id.clone()) {
-                entries.push(entry);
-            } else {
-                report.push(Problem::new(
-                    "duplicate_id",
-                    &format!("{path}.id"),
-                    format!("Another record already gives the id {}.", entry.id),
-                ));
-            }
-        } else if report.len() == before {
-            report.push(Problem::new("record_not_imported", &path, "Not imported."));
-        }
+        import.read(record, format!("$[{i}]"), &mut chunk);
     }
-    Ok(Import {
-        catalogue: Catalogue::new(
-            "data-inclusion-import".into(),
-            "Import data·inclusion".into(),
-            false,
-            entries,
-        ),
-        report,
-    })
+    import.report = chunk.report;
+    Ok(import.finish())
 }

@@ -29,6 +29,8 @@ use wasm_bindgen::prelude::*;
 
 use crate::api::convert::{self, to_js};
 use crate::api::error::Failure;
+use crate::api::import::DataInclusionImport;
+use crate::api::local::load_local;
 use crate::api::reasons::Explain;
 
 use super::diagnosis::Diagnosis;
@@ -87,18 +89,6 @@ pub(super) fn snapshot_error(error: &SnapshotError, locale: Locale) -> Failure {
     )
 }
 
-/// A summary of the catalogue in use.
-#[derive(Serialize)]
-struct CatalogueSummary<'a> {
-    id: &'a str,
-    name: &'a str,
-    fictional: bool,
-    /// Entries in the catalogue in use.
-    entries: usize,
-    /// Entries of the local catalogue just loaded.
-    local_entries: usize,
-}
-
 /// The orientation engine: a questionnaire, a catalogue and a language.
 ///
 /// `new Engine({locale?, questionnaire?, catalogue?, local_catalogue?,
@@ -112,7 +102,8 @@ struct CatalogueSummary<'a> {
 /// commune question is left out and communes are told by their department.
 #[wasm_bindgen]
 pub struct Engine {
-    shared: RefCell<Rc<Shared>>,
+    /// Shared with the imports it started, which load into it.
+    shared: Rc<RefCell<Rc<Shared>>>,
     locale: SharedLocale,
 }
 
@@ -174,11 +165,11 @@ impl Engine {
         .adapted_to(Arc::clone(&catalogue))
         .with_communes(communes.unwrap_or_default());
         Ok(Engine {
-            shared: RefCell::new(Rc::new(Shared {
+            shared: Rc::new(RefCell::new(Rc::new(Shared {
                 base,
                 catalogue,
                 questionnaire,
-            })),
+            }))),
             locale: Rc::new(Cell::new(locale)),
         })
     }
@@ -222,22 +213,7 @@ impl Engine {
         let text = convert::document(&local, "catalogue")?;
         let local = Catalogue::from_json(&text)
             .map_err(|problems| Failure::problems("invalid_catalogue", "catalogue", problems))?;
-        let old = self.shared()?;
-        let catalogue = Arc::new(old.base.merged_with(&local));
-        let shared = Shared {
-            base: Arc::clone(&old.base),
-            catalogue: Arc::clone(&catalogue),
-            questionnaire: old.questionnaire.clone().adapted_to(Arc::clone(&catalogue)),
-        };
-        let summary = to_js(&CatalogueSummary {
-            id: &catalogue.id,
-            name: &catalogue.name,
-            fictional: catalogue.fictional,
-            entries: catalogue.entries().len(),
-            local_entries: local.entries().len(),
-        })?;
-        *self.shared.try_borrow_mut().map_err(|_| busy())? = Rc::new(shared);
-        Ok(summary)
+        Ok(load_local(&self.shared, &local)?)
     }
 
     /// Imports data·inclusion service records (an array, or its JSON
@@ -258,6 +234,14 @@ impl Engine {
             catalogue: &import.catalogue,
             report: &import.report,
         })?)
+    }
+
+    /// Starts an import of data·inclusion records in chunks (a
+    /// department's services, over the 16 MiB of one document): see
+    /// [`DataInclusionImport`]; its `finish()` loads the entries into
+    /// this engine.
+    pub fn start_import(&self) -> DataInclusionImport {
+        DataInclusionImport::new(Rc::clone(&self.shared))
     }
 
     /// Starts a diagnosis session at `reference_date` (`"YYYY-MM-DD"`,
