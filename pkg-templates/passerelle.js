@@ -27,6 +27,21 @@ function loadModule() {
   return module;
 }
 
+/**
+ * Resolves once the page has drawn a frame (the first question, made as
+ * soon as the module has loaded), or after 50 ms when no frame comes (a
+ * page in a background tab draws none).
+ */
+function afterFirstFrame() {
+  return new Promise((resolve) => {
+    const late = setTimeout(resolve, 50);
+    globalThis.requestAnimationFrame?.(() => {
+      clearTimeout(late);
+      setTimeout(resolve, 0);
+    });
+  });
+}
+
 /** The national catalogue fetched and registered, or being fetched. */
 let nationalCatalogue = null;
 
@@ -34,14 +49,16 @@ let nationalCatalogue = null;
  * Fetches the national catalogue, a file of this package
  * (`data/catalogue.json`, which the host may replace with a copy in the
  * same format), and registers it: once, and only after the module has
- * loaded, so that on a slow connection it never shares the bandwidth
- * with the module and never delays the first question. A failure is
+ * loaded and the page has drawn a frame (the first question), so that on
+ * a slow connection it never shares the bandwidth with the module and
+ * never delays the first question. A failure is
  * thrown to the callers waiting, and the next call tries again.
  * @returns {Promise<void>}
  */
 function loadCatalogue() {
   if (!nationalCatalogue) {
     const loading = loadModule()
+      .then(afterFirstFrame)
       .then(() => fetchText('catalogue', new URL('./data/catalogue.json', import.meta.url), '$.catalogue'))
       .then((text) => {
         register_catalogue(text);

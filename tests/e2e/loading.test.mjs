@@ -19,6 +19,15 @@ async function openWithCatalogue(handle) {
   page.on('request', (request) => seen.requests.push(request.url()));
   await page.route('**/data/catalogue.json', handle);
   await page.addInitScript(() => {
+    // Whether the first question was on the page when the catalogue was asked for.
+    const original = window.fetch;
+    window.fetch = function (input, init) {
+      if (String(input?.url ?? input).endsWith('/data/catalogue.json')) {
+        window.questionWhenCatalogueAsked = Boolean(document.querySelector('passerelle-diagnostic')
+          ?.shadowRoot?.querySelector('form[data-question]'));
+      }
+      return original.call(this, input, init);
+    };
     window.passerelleErrors = [];
     document.addEventListener('passerelle:error', (event) => window.passerelleErrors.push(event.detail));
   });
@@ -37,6 +46,8 @@ test('the first question is asked while the catalogue is still on its way; the o
   const catalogueAt = seen.requests.findIndex((url) => url.endsWith('/data/catalogue.json'));
   assert.ok(wasmAt >= 0 && catalogueAt > wasmAt, `wasm at ${wasmAt}, catalogue at ${catalogueAt}: ${seen.requests.join(' ')}`);
   assert.equal(held.length, 1, 'one request for the catalogue, held');
+  assert.equal(await page.evaluate(() => window.questionWhenCatalogueAsked), true,
+    'the catalogue is asked for only once the first question is on the page');
   // The emergency numbers stand in the orientation's place meanwhile.
   assert.equal(await page.locator('passerelle-orientation a[href="tel:115"]').count(), 1);
 
