@@ -131,15 +131,24 @@ test('an orientation made long after the catalogue was verified: no "Vous y avez
   await page.evaluate((value) => { document.querySelector('passerelle-orientation').diagnosis = value; }, late);
   await widget.locator('section.need').first().waitFor();
 
-  const statuses = await widget.locator('li.proposal .status').allTextContents();
+  // One snapshot of the list: the catalogue of catalog-src may arrive and
+  // redraw it between two separate queries.
+  const { statuses, proposals, verified, warnings } = await page.evaluate(() => {
+    const root = document.querySelector('passerelle-orientation').shadowRoot;
+    const texts = (selector) => [...root.querySelectorAll(selector)].map((e) => e.textContent);
+    return {
+      statuses: texts('li.proposal .status'),
+      proposals: root.querySelectorAll('li.proposal').length,
+      verified: texts('li.proposal .verified'),
+      warnings: texts('li.proposal .stale'),
+    };
+  });
   assert.ok(!statuses.some((s) => s.includes('Vous y avez droit')), statuses.join(' | '));
   assert.ok(statuses.some((s) => s.endsWith('À vérifier')), statuses.join(' | '));
   // Every proposal says when it was checked, and warns that it was long ago.
-  const proposals = await widget.locator('li.proposal').count();
-  const verified = await widget.locator('li.proposal .verified').allTextContents();
+  assert.ok(proposals > 0);
   assert.equal(verified.length, proposals);
   for (const line of verified) assert.match(line, /^Vérifié le \d{1,2}(er)? [a-zéû]+ 2026$/);
-  const warnings = await widget.locator('li.proposal .stale').allTextContents();
   assert.equal(warnings.length, proposals);
   assert.match(warnings[0], /^Attention\s: ces informations n’ont pas été vérifiées depuis plus de 12\smois \(le \d/);
   await checkState(page, 'orientation-stale');
