@@ -86,7 +86,7 @@ test('the tarball installs offline into a new project, and the Node entry runs t
   await writeFile(path.join(app, 'first.mjs'), `import { fileURLToPath } from 'node:url';
 import { load, Engine } from '${packageName}';
 await load();
-const question = new Engine().start_diagnosis('2026-11-27').current();
+const question = new Engine().startDiagnosis('2026-11-27').current();
 console.log(JSON.stringify({
   entry: fileURLToPath(import.meta.resolve('${packageName}')),
   id: question.id,

@@ -23,6 +23,8 @@ pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub struct BuildTools {
     pub wasm_pack: PathBuf,
     pub wasm_opt: PathBuf,
+    /// terser (npm), which minifies the JavaScript a page loads.
+    pub terser: PathBuf,
     /// The `PATH` to give child processes: cargo's bin folder first, so
     /// that tools installed by `cargo install` are found.
     pub path: OsString,
@@ -115,12 +117,16 @@ pub fn ensure_build_tools(root: &Path) -> Result<BuildTools> {
     let xtask = root.join("crates").join("xtask");
     ensure_npm_packages(&xtask)?;
     let wasm_opt = xtask.join("node_modules").join(".bin").join("wasm-opt");
-    if !wasm_opt.is_file() {
-        return Err(format!("{} is missing after npm ci", wasm_opt.display()));
+    let terser = xtask.join("node_modules").join(".bin").join("terser");
+    for tool in [&wasm_opt, &terser] {
+        if !tool.is_file() {
+            return Err(format!("{} is missing after npm ci", tool.display()));
+        }
     }
     Ok(BuildTools {
         wasm_pack,
         wasm_opt,
+        terser,
         path: search_path(),
     })
 }
