@@ -155,7 +155,7 @@ impl Engine {
         let catalogue = match field("local_catalogue") {
             None => Arc::clone(&base),
             Some(value) => {
-                Arc::new(base.merged_with(&catalogue_in(value, "options.local_catalogue")?))
+                Arc::new(base.with_local(catalogue_in(value, "options.local_catalogue")?))
             }
         };
         let questionnaire = match field("questionnaire") {
@@ -213,7 +213,7 @@ impl Engine {
         let text = convert::document(&local, "catalogue")?;
         let local = Catalogue::from_json(&text)
             .map_err(|problems| Failure::problems("invalid_catalogue", "catalogue", problems))?;
-        Ok(load_local(&self.shared, &local)?)
+        Ok(load_local(&self.shared, local)?)
     }
 
     /// Imports data·inclusion service records (an array, or its JSON
