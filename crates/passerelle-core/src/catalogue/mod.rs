@@ -895,13 +895,20 @@ fn with_notes_conditions(rule: Option<Condition>) -> Condition {
 
 /// Reads one entry at `path`; problems go to `problems`.
 pub(crate) fn parse_entry(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<Entry> {
-    match EntryRecord::deserialize(value) {
+    // Through its text, as [`Catalogue::from_json`] reads entries: one
+    // copy of the entries' reading code in the WebAssembly module, not
+    // one per deserializer.
+    match serde_json::from_str::<EntryRecord>(&crate::base::json::write(value)) {
         Ok(record) => checked_entry(record, path, problems),
         Err(error) => {
+            // Said as of a value: the text written has no lines the author wrote.
+            let said = error.to_string();
+            let position = format!(" at line {} column {}", error.line(), error.column());
+            let said = said.strip_suffix(&position).unwrap_or(&said);
             problems.push(Problem::new(
                 "invalid_entry",
                 path,
-                format!("This entry does not follow the format: {error}."),
+                format!("This entry does not follow the format: {said}."),
             ));
             None
         }
