@@ -48,12 +48,6 @@ pub const WASM_OPT_FLAGS: &[&str] = &[
     "--enable-multivalue",
 ];
 
-/// The JavaScript files a page loads, minified by terser (each with its
-/// source map, `<file>.map`, which holds the readable source): about
-/// 16 KB gzipped less before the first question (docs/size.md). The Node
-/// entry and `file-protocol.js` (a page opened as a file) stay as written.
-pub const MINIFIED: &[&str] = &["passerelle.js", "passerelle_wasm.js", "fetch-options.js"];
-
 /// File name of the fingerprint of the inputs the package was built from.
 const STAMP: &str = ".build-stamp";
 
@@ -123,9 +117,7 @@ pub fn build(root: &Path, tools: &BuildTools) -> Result {
         &out.join("file-protocol.js"),
         Some("fallback-file-protocol"),
     )?;
-    for file in MINIFIED {
-        minify(tools, &out, file)?;
-    }
+    bundle_browser_entry(tools, &out)?;
     copy(&root.join("LICENSE"), &out.join("LICENSE"))?;
     copy_communes(root, &out)?;
     write_catalogue(root, &out)?;
@@ -135,18 +127,36 @@ pub fn build(root: &Path, tools: &BuildTools) -> Result {
     Ok(())
 }
 
-/// Minifies `out/<file>` in place (an ES module: top-level names kept, the
-/// exports' names too), and writes its source map beside it.
-fn minify(tools: &BuildTools, out: &Path, file: &str) -> Result {
-    let map = format!("{file}.map");
+/// The browser entry, `passerelle.js`, bundled with what it imports (the
+/// glue `passerelle_wasm.js` and `fetch-options.js`) by esbuild, then
+/// minified by terser, with its source map `passerelle.js.map` (the
+/// readable sources, for developer tools only). A page loads one file
+/// before the `.wasm`, not three in two round trips: on the slow-phone
+/// profile the `.wasm` is asked for one round trip sooner, and the
+/// emergency numbers show sooner (docs/benchmarks.md); 16 KB gzipped less
+/// than the three files as written. The Node entry keeps importing the
+/// glue and `fetch-options.js`, which stay as written.
+fn bundle_browser_entry(tools: &BuildTools, out: &Path) -> Result {
+    let bundle = "passerelle.bundle.js";
+    run(Command::new(&tools.esbuild)
+        .current_dir(out)
+        .args(["passerelle.js", "--bundle", "--format=esm", "--sourcemap"])
+        .arg("--log-level=warning")
+        .arg(format!("--outfile={bundle}")))?;
     run(Command::new(&tools.terser)
         .current_dir(out)
-        .arg(file)
+        .arg(bundle)
         .args(["--module", "--compress", "--mangle", "--comments", "false"])
         .arg("--source-map")
-        .arg(format!("includeSources,url='{map}'"))
-        .arg("--output")
-        .arg(file))
+        .arg(format!(
+            "content='{bundle}.map',includeSources,url='passerelle.js.map'"
+        ))
+        .args(["--output", "passerelle.js"]))?;
+    for file in [bundle.to_owned(), format!("{bundle}.map")] {
+        fs::remove_file(out.join(&file))
+            .map_err(|e| format!("cannot remove {}: {e}", out.join(file).display()))?;
+    }
+    Ok(())
 }
 
 /// The glue with the JavaScript snippets of the Rust code
