@@ -1,6 +1,7 @@
 //! Where the bytes of the WebAssembly module go, for `cargo xtask size`:
-//! its code by crate, and its data section (the default data, then the
-//! other texts and tables). The package's module has no function names
+//! its code by crate, and its data section (the CSS, the default data,
+//! the French and English texts, then the strings of the code and
+//! tables). The package's module has no function names
 //! (wasm-opt drops them), so the module wasm-pack built is optimised again
 //! the same way with the names kept, into `target/tmp/`.
 
@@ -50,7 +51,7 @@ fn part_of(name: &str) -> &'static str {
 pub fn report(
     root: &Path,
     tools: &BuildTools,
-    embedded: &[Vec<u8>],
+    embedded: &[(&str, Vec<Vec<u8>>)],
     gzip: impl Fn(&[u8]) -> Result<u64>,
 ) -> Result {
     let built = root
@@ -125,18 +126,35 @@ pub fn report(
         group(gzip(&code)?)
     );
     let mut data = sections.data.to_vec();
-    let mut files = Vec::new();
-    for file in embedded {
-        if let Some(at) = find(&data, file) {
-            data.drain(at..at + file.len());
-            files.extend_from_slice(file);
-        }
-    }
     println!("  {:<48} {:>10} {:>10}", "data section", "raw", "gzipped");
-    for (what, bytes) in [
-        ("the CSS and the default data", &files),
-        ("other texts (messages, labels) and tables", &data),
-    ] {
+    for (what, files) in embedded {
+        let mut found = Vec::new();
+        for file in files {
+            if let Some(at) = find(&data, file) {
+                data.drain(at..at + file.len());
+                found.extend_from_slice(file);
+            }
+        }
+        print_data(what, &found, &gzip)?;
+    }
+    print_data(
+        "the rest: the code's strings (keys, messages, field names, selectors, std's) and tables",
+        &data,
+        &gzip,
+    )?;
+    Ok(())
+}
+
+/// One line of the data section's table.
+fn print_data(what: &str, bytes: &[u8], gzip: &impl Fn(&[u8]) -> Result<u64>) -> Result {
+    if what.len() > 48 {
+        println!(
+            "  {what}\n  {:<48} {:>10} {:>10}",
+            "",
+            group(bytes.len() as u64),
+            group(gzip(bytes)?)
+        );
+    } else {
         println!(
             "  {:<48} {:>10} {:>10}",
             what,

@@ -40,12 +40,52 @@ const PAGE_FILES: &[&str] = &["passerelle_wasm_bg.wasm", "passerelle.js"];
 const KB: u64 = 1000;
 
 /// Source files compiled into the wasm with `include_str!`, looked for
-/// byte for byte in it (JSON files minified, as the build compiles them
-/// in): (what, folder, extension).
-const EMBEDDED: &[(&str, &str, &str)] = &[
-    ("CSS", "crates/passerelle-wasm/src", "css"),
-    ("default data", "crates/passerelle-core/data", "json"),
+/// byte for byte in it (as they are, else minified as the build compiles
+/// the default data in, else as the build wrote them with their texts'
+/// keys, see [`built_copy`]): (what, folder, extension, in its
+/// subfolders too).
+pub(crate) const EMBEDDED: &[(&str, &str, &str, bool)] = &[
+    ("the CSS", "crates/passerelle-wasm/src", "css", true),
+    (
+        "the default data",
+        "crates/passerelle-core/data",
+        "json",
+        true,
+    ),
+    (
+        "French texts (core)",
+        "crates/passerelle-core/locales/fr",
+        "json",
+        true,
+    ),
+    (
+        "French texts (widgets)",
+        "crates/passerelle-wasm/locales/fr",
+        "json",
+        true,
+    ),
+    (
+        "English texts (core), fallback of 6 languages",
+        "crates/passerelle-core/locales/en",
+        "json",
+        true,
+    ),
+    (
+        "English texts (widgets)",
+        "crates/passerelle-wasm/locales/en",
+        "json",
+        true,
+    ),
+    (
+        "the language list",
+        "crates/passerelle-core/locales",
+        "json",
+        false,
+    ),
 ];
+
+/// A group of [`EMBEDDED`] and its files, as they are in the module.
+pub(crate) type Embedded = (&'static str, Vec<Vec<u8>>);
 
 /// Width of the name column of the tables.
 const NAME: usize = 46;
@@ -120,40 +160,43 @@ pub fn report(root: &Path) -> Result {
     Ok(())
 }
 
-/// Lists the CSS and default data compiled into `wasm`, each gzipped on
-/// its own: an indication of their share, already counted in the wasm.
-/// Returns them as they are in it.
-fn embedded(root: &Path, wasm: &Path) -> Result<Vec<Vec<u8>>> {
+/// Lists the CSS, default data and texts compiled into `wasm`, each
+/// gzipped on its own: an indication of their share, already counted in
+/// the wasm. Returns them as they are in it, by [`EMBEDDED`] group.
+fn embedded(root: &Path, wasm: &Path) -> Result<Vec<Embedded>> {
     let mut inside = Vec::new();
     let module = fs::read(wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
     let name = wasm.file_name().unwrap_or_default().to_string_lossy();
     println!(
-        "\ninside {name}: the CSS and the default data, compiled into it with \
+        "\ninside {name}: the CSS, the default data and the texts, compiled into it with \
          include_str!\n(counted in its size above; each source file gzipped on its own)"
     );
-    for (what, folder, wanted) in EMBEDDED {
+    for &(what, folder, wanted, deep) in EMBEDDED {
         println!("  {what}, from {folder}/");
         let folder = root.join(folder);
         let mut sources = Vec::new();
-        collect(&folder, &mut sources)?;
+        if deep {
+            collect(&folder, &mut sources)?;
+        } else {
+            sources = fs::read_dir(&folder)
+                .map_err(|e| format!("cannot list {}: {e}", folder.display()))?
+                .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+                .filter(|path| path.is_file())
+                .collect();
+        }
         sources.sort();
-        let (mut raw_total, mut gzipped_total) = (0, 0);
+        let (mut raw_total, mut gzipped_total, mut found) = (0, 0, Vec::new());
         for source in sources
             .iter()
             .filter(|source| extension(source) == Some(wanted))
         {
-            let mut content =
-                fs::read(source).map_err(|e| format!("cannot read {}: {e}", source.display()))?;
-            if *wanted == "json" {
-                content = minify::minify(&String::from_utf8_lossy(&content)).into_bytes();
-            }
             let label = shown(&folder, source);
-            if !contains(&module, &content) {
+            let Some(content) = as_compiled(root, &module, &folder, source)? else {
                 println!("    {label:<w$} not in the wasm", w = NAME - 2);
                 continue;
-            }
+            };
             let (raw, gzipped) = (content.len() as u64, gzip_bytes(&content, source)?);
-            inside.push(content);
+            found.push(content);
             raw_total += raw;
             gzipped_total += gzipped;
             println!(
@@ -170,8 +213,58 @@ fn embedded(root: &Path, wasm: &Path) -> Result<Vec<Vec<u8>>> {
             group(gzipped_total),
             w = NAME - 2
         );
+        inside.push((what, found));
     }
     Ok(inside)
+}
+
+/// `source` as it is in `module`: as it is, minified (the default data),
+/// or as the build wrote it (the French documents, with their texts'
+/// keys); `None` when it is not in the module.
+fn as_compiled(
+    root: &Path,
+    module: &[u8],
+    folder: &Path,
+    source: &Path,
+) -> Result<Option<Vec<u8>>> {
+    let content = fs::read(source).map_err(|e| format!("cannot read {}: {e}", source.display()))?;
+    let mut forms = vec![content.clone()];
+    if extension(source) == Some("json") {
+        forms.push(minify::minify(&String::from_utf8_lossy(&content)).into_bytes());
+        if folder.ends_with("passerelle-core/data") {
+            if let Some(built) = built_copy(root, &shown(folder, source))? {
+                forms.push(built);
+            }
+        }
+    }
+    Ok(forms.into_iter().find(|form| contains(module, form)))
+}
+
+/// The newest copy of a default data file (`path`, under `data/`) that
+/// passerelle-core's build script wrote for the WebAssembly build, where
+/// the French documents get their texts' keys.
+fn built_copy(root: &Path, path: &str) -> Result<Option<Vec<u8>>> {
+    let builds = root.join("target/wasm32-unknown-unknown/release/build");
+    let Ok(entries) = fs::read_dir(&builds) else {
+        return Ok(None);
+    };
+    let newest = entries
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| {
+            entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with("passerelle-core-")
+        })
+        .map(|entry| entry.path().join("out/data").join(path))
+        .filter(|copy| copy.is_file())
+        .max_by_key(|copy| fs::metadata(copy).and_then(|m| m.modified()).ok());
+    match newest {
+        Some(copy) => fs::read(&copy)
+            .map(Some)
+            .map_err(|e| format!("cannot read {}: {e}", copy.display())),
+        None => Ok(None),
+    }
 }
 
 /// Whether `needle` occurs in `haystack`, byte for byte.
