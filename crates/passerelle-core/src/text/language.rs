@@ -1,7 +1,8 @@
 //! The languages the product speaks: each read from its translation
 //! files, and a [`Locale`] to name one.
 //!
-//! French and English are compiled in. Any other language is a file the
+//! French is compiled in, English too in native builds (`bundled-english`;
+//! the WebAssembly package ships it as a file). Any other language is a file the
 //! page fetches and [`register`]s: adding a language is adding files
 //! (`locales/<tag>/*.json`) and one line to `locales/languages.json`,
 //! with no code.
@@ -124,10 +125,10 @@ pub struct Language {
     messages: HashMap<Box<str>, Box<str>, BuildHasherDefault<KeyHasher>>,
     /// The document domains' files: key → text.
     documents: HashMap<String, Map<String, Json>>,
-    /// Compiled in without the translations of the default documents,
-    /// which its package file brings (English in the WebAssembly module:
-    /// see the `bundled-english` feature).
-    documents_apart: bool,
+    /// Compiled in without its texts, which its package file brings
+    /// (English in the WebAssembly module: see the `bundled-english`
+    /// feature).
+    texts_apart: bool,
 }
 
 impl Language {
@@ -138,7 +139,7 @@ impl Language {
             files: Vec::new(),
             messages: HashMap::default(),
             documents: HashMap::new(),
-            documents_apart: false,
+            texts_apart: false,
         }
     }
 
@@ -275,7 +276,8 @@ pub struct Locale(u16);
 impl Locale {
     /// French, the default and the last fallback.
     pub const Fr: Locale = Locale(0);
-    /// English, compiled in too.
+    /// English: its texts compiled in with `bundled-english`, else its
+    /// package file registered when a page shows it.
     pub const En: Locale = Locale(1);
 
     /// The registered language of a BCP 47 tag (`fr`, `fr-FR`, `en_GB`),
@@ -336,10 +338,11 @@ impl Locale {
 
     /// Whether every text a person reads is here in this language: false
     /// only for English in the WebAssembly module, until its package
-    /// file (`locales/en.json`, with the questionnaire's and catalogue's
-    /// texts) is registered. Pages load a language that is not whole.
+    /// file (`locales/en.json`, with its messages and the questionnaire's
+    /// and catalogue's texts) is registered. Pages load a language that
+    /// is not whole.
     pub fn is_whole(self) -> bool {
-        !self.language().documents_apart
+        !self.language().texts_apart
     }
 
     /// Its writing direction.
@@ -457,6 +460,11 @@ fn builtin(tag: &str) -> Language {
     }
     let files = match tag {
         "fr" => files!("fr"),
+        // English's texts are its package file in the WebAssembly module.
+        _ if !BUNDLED_ENGLISH => {
+            language.texts_apart = true;
+            return language;
+        }
         _ => files!("en"),
     };
     for (domain, text) in files {
@@ -467,12 +475,20 @@ fn builtin(tag: &str) -> Language {
             .expect("the compiled-in files are checked by the tests");
     }
     // French is the documents' own language; English's translations of
-    // them are compiled in only with `bundled-english`.
+    // them are compiled in with its messages (`bundled-english`).
+    #[cfg(feature = "bundled-english")]
     if tag == "en" {
         add_english_documents(&mut language);
     }
     language
 }
+
+/// Whether English's texts are compiled in (the `bundled-english`
+/// feature: native builds and tests); without, the WebAssembly package
+/// ships them as `locales/en.json`, fetched by a page in English only.
+/// A constant, so that code adding English words of its own (the
+/// widgets') drops them with it.
+pub const BUNDLED_ENGLISH: bool = cfg!(feature = "bundled-english");
 
 /// The English translations of the default questionnaire and the national
 /// catalogue, compiled in.
@@ -492,13 +508,6 @@ fn add_english_documents(language: &mut Language) {
             .add_file(domain, file)
             .expect("the compiled-in files are checked by the tests");
     }
-}
-
-/// Without `bundled-english` (the WebAssembly package), English's
-/// documents are its package file, `locales/en.json`.
-#[cfg(not(feature = "bundled-english"))]
-fn add_english_documents(language: &mut Language) {
-    language.documents_apart = true;
 }
 
 /// Makes `language` speakable: a [`Locale`] for it from now on. A

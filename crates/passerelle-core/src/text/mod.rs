@@ -22,7 +22,7 @@ pub use by_locale::ByLocale;
 pub use formats::{alternatives, day_month_year, euros, joined, long_date, together};
 pub use language::{
     add_file, is_tag, register, shipped, Direction, FileInfo, Language, LanguageInfo, Locale,
-    DOCUMENT_DOMAINS, MAX_LANGUAGES,
+    BUNDLED_ENGLISH, DOCUMENT_DOMAINS, MAX_LANGUAGES,
 };
 pub use localized::LocalizedText;
 pub use message::{

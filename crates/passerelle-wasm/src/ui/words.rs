@@ -15,11 +15,23 @@ pub const FILES: [(&str, &str); 2] = [
     ("en", include_str!("../../locales/en/widgets.json")),
 ];
 
-/// Adds the widgets' files to the compiled-in languages, once.
+/// Adds the widgets' files to the compiled-in languages, once: French,
+/// and English when the core has English's texts compiled in (tests,
+/// native builds; the package ships them in `locales/en.json`, and the
+/// module leaves this copy out).
 pub fn load() {
     static LOAD: Once = Once::new();
     LOAD.call_once(|| {
-        for (locale, (_, file)) in [Locale::Fr, Locale::En].into_iter().zip(FILES) {
+        let compiled = if passerelle_core::text::BUNDLED_ENGLISH {
+            2
+        } else {
+            1
+        };
+        for (locale, (_, file)) in [Locale::Fr, Locale::En]
+            .into_iter()
+            .zip(FILES)
+            .take(compiled)
+        {
             // The files are compiled in; the native test `widget_words`
             // checks that each one reads.
             if let Ok(json) = serde_json::from_str(file) {
