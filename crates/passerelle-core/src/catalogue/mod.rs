@@ -117,6 +117,11 @@ struct Index {
     /// The position of each entry by id: a plan's or a report's actions
     /// look their entries up one by one, in catalogues of thousands.
     by_id: std::collections::HashMap<String, usize>,
+    /// Every entry's id one after the other, the `i`-th ending at
+    /// `id_ends[i]`: matching lists thousands of ids without reading the
+    /// entries, each far from the next in memory.
+    ids: String,
+    id_ends: Vec<u32>,
 }
 
 /// Where an entry's zone and rule start in the catalogue's program.
@@ -189,6 +194,13 @@ impl Index {
             program,
             by_id: (entries.iter().enumerate())
                 .map(|(at, entry)| (entry.id.clone(), at))
+                .collect(),
+            ids: entries.iter().map(|entry| entry.id.as_str()).collect(),
+            id_ends: (entries.iter())
+                .scan(0, |end, entry| {
+                    *end += entry.id.len() as u32;
+                    Some(*end)
+                })
                 .collect(),
         }
     }
@@ -1190,6 +1202,15 @@ impl Catalogue {
     /// [`Referential::Publics`].
     pub(crate) fn publics(&self, index: usize) -> u16 {
         self.index.publics[index]
+    }
+
+    /// The `index`-th entry's id, from the index (see `Index::ids`).
+    pub(crate) fn id(&self, index: usize) -> &str {
+        let ends = &self.index.id_ends;
+        let start = index
+            .checked_sub(1)
+            .map_or(0, |before| ends[before] as usize);
+        &self.index.ids[start..ends[index] as usize]
     }
 
     /// Every entry's zone and rule, compiled.

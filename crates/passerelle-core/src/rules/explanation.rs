@@ -38,7 +38,7 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use crate::rules::conditions::{Condition, Outcome, Status, Test};
-use crate::rules::program::Program;
+use crate::rules::program::{Program, Slots};
 use crate::rules::sentences;
 use crate::text;
 use crate::text::Locale;
@@ -54,6 +54,8 @@ pub struct Explanations<'c> {
     statuses: Vec<Status>,
     /// The condition explained, when it is explained alone.
     root: Option<&'c Condition>,
+    /// The person's facts as the program reads them.
+    slots: Slots,
     person: PersonTexts,
 }
 
@@ -97,6 +99,7 @@ impl<'c> Explanations<'c> {
             program,
             statuses,
             root: None,
+            slots: Slots::of(&facts),
             person: PersonTexts::new(facts, communes.clone(), locale),
         }
     }
@@ -121,11 +124,18 @@ impl<'c> Explanations<'c> {
     /// stop early, so that each part can be shown).
     pub(crate) fn evaluate(&mut self, at: u32) -> Outcome {
         if self.statuses.is_empty() {
-            self.program.evaluate(at, &self.person.facts)
+            self.program
+                .evaluate_in(at, &self.slots, &self.person.facts)
         } else {
             self.program
                 .record(at, &self.person.facts, &mut self.statuses)
         }
+    }
+
+    /// The status of the condition compiled at `at`, without the facts
+    /// missing nor any record: what matching asks.
+    pub(crate) fn settle(&self, at: u32) -> Status {
+        self.program.settle(at, &self.slots, &self.person.facts)
     }
 
     /// The explanation of the condition explained alone; empty for the

@@ -13,9 +13,76 @@
 //! `tests/three_valued_laws.rs`), and an explanation records the status of
 //! each operation, which is the status of the condition it was compiled
 //! from.
+//!
+//! Matching a catalogue of thousands of entries asks mostly for a status
+//! (met, not met, unknown), not for the facts missing: [`Program::settle`]
+//! gives it from [`Slots`], the facts read once per call into one word
+//! each, with no branch per test (a test is `low <= word & mask <= high`)
+//! and the three states as two bits, so that `all`, `any` and `not` are
+//! bit operations. [`Program::evaluate_in`] asks the reference for the
+//! facts missing only when the status is unknown.
 
 use crate::rules::conditions::{Comparison, Condition, Outcome, Status, Test, Zone};
 use crate::vocabulary::facts::{bits_of, Fact, FactType, Facts, Value};
+
+/// The facts as compiled tests read them, made once for many evaluations
+/// ([`Program::settle`]): each fact's compact form (see [`Facts`]) and
+/// its integer value side by side, and which are known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Slots {
+    /// `words[fact][0]`: the compact form of a known fact; `[1]`: the
+    /// value of a fact known as an integer; else 0.
+    words: [[i64; 2]; Fact::ALL.len()],
+    /// `known[0]`: the facts known, one bit each; `[1]`: those known as
+    /// an integer.
+    known: [u64; 2],
+}
+
+impl Slots {
+    pub fn of(facts: &Facts) -> Slots {
+        let mut slots = Slots {
+            words: [[0; 2]; Fact::ALL.len()],
+            known: [0; 2],
+        };
+        for (i, fact) in Fact::ALL.iter().enumerate() {
+            if let Some(compact) = facts.compact(*fact) {
+                slots.words[i][0] = i64::from(compact);
+                slots.known[0] |= 1 << i;
+            }
+            if let Some(Value::Integer(value)) = facts.get(*fact) {
+                slots.words[i][1] = *value;
+                slots.known[1] |= 1 << i;
+            }
+        }
+        slots
+    }
+}
+
+/// Met, not met or unknown in two bits: "may be met", "may be not met".
+/// "And" keeps "may be met" only if both may be, "may be not met" if
+/// either may be; "not" swaps the two bits.
+const MET: u8 = 0b01;
+const NOT_MET: u8 = 0b10;
+const UNKNOWN: u8 = 0b11;
+
+/// `verdict` negated, if `negate`: its two bits swapped.
+#[inline(always)]
+fn negated(verdict: u8, negate: bool) -> u8 {
+    let swapped = (verdict & 1) << 1 | verdict >> 1;
+    if negate {
+        swapped
+    } else {
+        verdict
+    }
+}
+
+fn verdict(outcome: Outcome) -> u8 {
+    match outcome {
+        Outcome::Met => MET,
+        Outcome::NotMet => NOT_MET,
+        Outcome::Unknown(_) => UNKNOWN,
+    }
+}
 
 /// One operation: a condition without its sentences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,12 +93,20 @@ enum Op {
     Any { end: u32 },
     /// The part (the next operation) is not met.
     Not { end: u32 },
-    /// A known fact whose compact form (see [`Facts`]) shares a bit with
-    /// `bits`: `in`, `has_any`, and `equals` on a yes/no or one-of fact.
-    Bits { fact: Fact, bits: u32 },
-    /// A known integer fact within `min..=max`: `compare`, `between`,
-    /// `age`, and `equals` on a number.
-    Range { fact: Fact, min: i64, max: i64 },
+    /// A known fact's word (see [`Slots`]), masked, within `low..=high`:
+    /// its compact form sharing a bit with `mask` (`low` 1), for `in`,
+    /// `has_any`, and `equals` on a yes/no or one-of fact; an `integer`
+    /// fact's value (`mask` all ones) within bounds, for `compare`,
+    /// `between`, `age`, and `equals` on a number.
+    Test {
+        fact: Fact,
+        integer: bool,
+        mask: u32,
+        low: i64,
+        high: i64,
+    },
+    /// Always met: the zone of the whole country.
+    Everywhere,
     /// Any other `equals`: the fact equals `values[index]`.
     Equals { fact: Fact, index: u32 },
     /// The place is in `zones[index]`.
@@ -48,6 +123,8 @@ pub(crate) struct Program {
     ops: Vec<Op>,
     values: Vec<Value>,
     zones: Vec<Zone>,
+    /// Each zone's [`Zone::departments_only`].
+    departments_only: Vec<u128>,
 }
 
 impl Program {
@@ -85,23 +162,28 @@ impl Program {
     }
 
     fn leaf(&mut self, test: &Test) -> Op {
-        let range = |fact, min: Option<i64>, max: Option<i64>| Op::Range {
+        let range = |fact, min: Option<i64>, max: Option<i64>| Op::Test {
             fact,
-            min: min.unwrap_or(i64::MIN),
-            max: max.unwrap_or(i64::MAX),
+            integer: true,
+            mask: u32::MAX,
+            low: min.unwrap_or(i64::MIN),
+            high: max.unwrap_or(i64::MAX),
+        };
+        let bits = |fact, bits| Op::Test {
+            fact,
+            integer: false,
+            mask: bits,
+            low: 1,
+            high: i64::MAX,
         };
         match test {
-            Test::In { fact, values } | Test::HasAny { fact, values } => Op::Bits {
-                fact: *fact,
-                bits: bits_of(*fact, values.iter().map(String::as_str)),
-            },
+            Test::In { fact, values } | Test::HasAny { fact, values } => {
+                bits(*fact, bits_of(*fact, values.iter().map(String::as_str)))
+            }
             Test::Equals {
                 fact,
                 value: Value::Boolean(value),
-            } if fact.value_type() == FactType::Boolean => Op::Bits {
-                fact: *fact,
-                bits: 1 << u32::from(*value),
-            },
+            } if fact.value_type() == FactType::Boolean => bits(*fact, 1 << u32::from(*value)),
             Test::Equals {
                 fact,
                 value: Value::Integer(value),
@@ -111,10 +193,9 @@ impl Program {
             Test::Equals {
                 fact,
                 value: Value::Text(text),
-            } if matches!(fact.value_type(), FactType::OneOf(_)) => Op::Bits {
-                fact: *fact,
-                bits: bits_of(*fact, [text.as_str()]),
-            },
+            } if matches!(fact.value_type(), FactType::OneOf(_)) => {
+                bits(*fact, bits_of(*fact, [text.as_str()]))
+            }
             Test::Equals { fact, value } => {
                 self.values.push(value.clone());
                 Op::Equals {
@@ -137,8 +218,10 @@ impl Program {
             },
             Test::Between { fact, min, max } => range(*fact, Some(*min), Some(*max)),
             Test::Age { min, max } => range(Fact::Age, *min, *max),
+            Test::InZone(zone) if zone.is_national() => Op::Everywhere,
             Test::InZone(zone) => {
                 self.zones.push((**zone).clone());
+                self.departments_only.push(zone.departments_only());
                 Op::InZone {
                     index: self.zones.len() as u32 - 1,
                 }
@@ -174,19 +257,132 @@ impl Program {
         self.run(at as usize, facts, &mut Statuses(statuses))
     }
 
+    /// The status of the condition compiled at `at`, read from `slots`
+    /// (made from `facts`): that of [`Program::evaluate`], without the
+    /// facts missing.
+    pub fn settle(&self, at: u32, slots: &Slots, facts: &Facts) -> Status {
+        match self.verdict(at as usize, slots, facts) {
+            MET => Status::Met,
+            NOT_MET => Status::NotMet,
+            _ => Status::Unknown,
+        }
+    }
+
+    /// [`Program::evaluate`], quicker when the outcome is met or not met:
+    /// `slots` are made from `facts`.
+    pub fn evaluate_in(&self, at: u32, slots: &Slots, facts: &Facts) -> Outcome {
+        match self.verdict(at as usize, slots, facts) {
+            MET => Outcome::Met,
+            NOT_MET => Outcome::NotMet,
+            _ => self.evaluate(at, facts),
+        }
+    }
+
+    /// The verdict of the operation at `at` (see [`MET`]).
+    fn verdict(&self, at: usize, slots: &Slots, facts: &Facts) -> u8 {
+        match self.ops[at] {
+            Op::All { end } => self.verdict_of_parts(at, end, slots, facts, false),
+            Op::Any { end } => self.verdict_of_parts(at, end, slots, facts, true),
+            Op::Not { .. } => negated(self.verdict(at + 1, slots, facts), true),
+            Op::Test {
+                fact,
+                integer,
+                mask,
+                low,
+                high,
+            } => test(slots, fact, integer, mask, low, high),
+            Op::Everywhere => MET,
+            Op::InZone { index } => self.zone_verdict(at, index, slots, facts),
+            _ => verdict(self.run(at, facts, &mut NoRecord)),
+        }
+    }
+
+    /// The verdict of the zone compiled at `at`: at once from the
+    /// person's department when the zone lists departments only.
+    #[inline]
+    fn zone_verdict(&self, at: usize, index: u32, slots: &Slots, facts: &Facts) -> u8 {
+        let department = Fact::Department as usize;
+        let bits = self
+            .departments_only
+            .get(index as usize)
+            .copied()
+            .unwrap_or(0);
+        if bits != 0 && (slots.known[0] >> department) & 1 == 1 {
+            let position = slots.words[department][0] as u32;
+            if bits.checked_shr(position).unwrap_or(0) & 1 == 1 {
+                MET
+            } else {
+                NOT_MET
+            }
+        } else {
+            verdict(self.run(at, facts, &mut NoRecord))
+        }
+    }
+
+    /// The verdict of `all` the parts of the operation at `at`, or, if
+    /// `any`, of `any` of them (not `all` of their negations, negated).
+    /// Tests are read without a branch; the parts that are conditions
+    /// are skipped once the verdict is settled (not met for `all`).
+    #[inline]
+    fn verdict_of_parts(&self, at: usize, end: u32, slots: &Slots, facts: &Facts, any: bool) -> u8 {
+        let mut all = MET;
+        let mut part = at + 1;
+        let end = end as usize;
+        while part < end {
+            let found = match self.ops[part] {
+                Op::Test {
+                    fact,
+                    integer,
+                    mask,
+                    low,
+                    high,
+                } => {
+                    part += 1;
+                    test(slots, fact, integer, mask, low, high)
+                }
+                Op::Everywhere => {
+                    part += 1;
+                    MET
+                }
+                _ if all == NOT_MET => break,
+                _ => {
+                    let found = self.verdict(part, slots, facts);
+                    part = self.end(part);
+                    found
+                }
+            };
+            let found = negated(found, any);
+            all = (all & found & MET) | ((all | found) & NOT_MET);
+        }
+        negated(all, any)
+    }
+
     fn run<R: Record>(&self, at: usize, facts: &Facts, record: &mut R) -> Outcome {
         let outcome = match self.ops[at] {
             Op::All { end } => self.combine(at, end, facts, record, Outcome::NotMet),
             Op::Any { end } => self.combine(at, end, facts, record, Outcome::Met),
             Op::Not { .. } => !self.run(at + 1, facts, record),
-            Op::Bits { fact, bits } => match facts.compact(fact) {
-                Some(value) => Outcome::of(value & bits != 0),
-                None => Outcome::unknown(fact),
-            },
-            Op::Range { fact, min, max } => match facts.get(fact) {
-                Some(Value::Integer(value)) => Outcome::of((min..=max).contains(value)),
-                _ => Outcome::unknown(fact),
-            },
+            Op::Test {
+                fact,
+                integer,
+                mask,
+                low,
+                high,
+            } => {
+                let word = if integer {
+                    match facts.get(fact) {
+                        Some(Value::Integer(value)) => Some(*value),
+                        _ => None,
+                    }
+                } else {
+                    facts.compact(fact).map(i64::from)
+                };
+                match word {
+                    Some(word) => Outcome::of((low..=high).contains(&(word & wide(mask)))),
+                    None => Outcome::unknown(fact),
+                }
+            }
+            Op::Everywhere => Outcome::Met,
             Op::Equals { fact, index } => match facts.get(fact) {
                 Some(value) => Outcome::of(self.values.get(index as usize) == Some(value)),
                 None => Outcome::unknown(fact),
@@ -227,6 +423,23 @@ impl Program {
         }
         outcome
     }
+}
+
+/// A mask of 32 bits widened to a word: all ones stays all ones (sign
+/// extension); a compact form has no bit above 32 to keep.
+#[inline(always)]
+fn wide(mask: u32) -> i64 {
+    i64::from(mask as i32)
+}
+
+/// The verdict of a test (see [`Op::Test`]), without a branch.
+#[inline(always)]
+fn test(slots: &Slots, fact: Fact, integer: bool, mask: u32, low: i64, high: i64) -> u8 {
+    let i = fact as usize;
+    let known = (slots.known[usize::from(integer)] >> i) & 1 == 1;
+    let word = slots.words[i][usize::from(integer)] & wide(mask);
+    let met = (low <= word) & (word <= high);
+    u8::from(met | !known) | u8::from(!met | !known) << 1
 }
 
 /// Whether and where the statuses of evaluated operations are written.
@@ -288,5 +501,74 @@ mod tests {
         use Status::*;
         assert_eq!(statuses, [Met, Met, NotMet, Met, NotMet, Met, Met]);
         assert_eq!(program.evaluate(0, &facts), condition.evaluate(&facts));
+        let slots = Slots::of(&facts);
+        assert_eq!(program.settle(0, &slots, &facts), Met);
+        assert_eq!(program.evaluate_in(0, &slots, &facts), Outcome::Met);
+    }
+
+    /// Each part of `rule` and the whole, settled from slots, against the
+    /// reference, for each of `facts`.
+    fn settles_as_the_reference(rule: serde_json::Value, facts: &[&str]) {
+        let condition = Condition::parse(&rule, "$", &mut Vec::new()).unwrap();
+        let mut program = Program::default();
+        program.compile(&condition);
+        for facts in facts {
+            let facts = Facts::from_json(facts)
+                .unwrap()
+                .resolve(crate::base::date::Date::parse("2026-11-26").unwrap())
+                .unwrap();
+            let slots = Slots::of(&facts);
+            for at in 0..program.len() as u32 {
+                let expected = program.evaluate(at, &facts);
+                assert_eq!(
+                    program.settle(at, &slots, &facts),
+                    expected.status(),
+                    "{rule} at {at}, {facts:?}"
+                );
+                assert_eq!(
+                    program.evaluate_in(at, &slots, &facts),
+                    expected,
+                    "{rule} at {at}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_zone_of_departments_is_settled_by_the_department_or_else_as_the_reference() {
+        // Known department: met in 93, not in 75; only the region known
+        // (Île-de-France holds 93: unknown; Occitanie does not: not met);
+        // nothing known: unknown.
+        settles_as_the_reference(
+            json!({"any": [{"in_zone": {"departments": ["93", "2A"]}}, {"not": {"in_zone": {"departments": ["974"]}}}]}),
+            &[
+                r#"{"department": "93"}"#,
+                r#"{"department": "75"}"#,
+                r#"{"region": "11"}"#,
+                r#"{"region": "76"}"#,
+                r#"{"postal_code": "97411"}"#,
+                "{}",
+            ],
+        );
+    }
+
+    #[test]
+    fn tests_of_every_kind_settle_as_the_reference_known_or_not() {
+        settles_as_the_reference(
+            json!({"all": [
+                {"any": [{"age": {"min": 18, "max": 25}}, {"compare": {"fact": "unemployment_months", "op": ">", "value": 12}}]},
+                {"not": {"in": {"fact": "employment_status", "values": ["student", "employed"]}}},
+                {"any": [{"has_any": {"fact": "benefits", "values": ["rsa", "aah"]}}, {"equals": {"fact": "rqth", "value": true}}]},
+                {"any": [{"equals": {"fact": "postal_code", "value": "93200"}}, {"in_zone": {"regions": ["84"]}}, {"in_zone": {"national": true}}]},
+                {"between": {"fact": "monthly_resources", "min": 0, "max": 600}}
+            ]}),
+            &[
+                "{}",
+                r#"{"age": 19, "employment_status": "jobseeker", "benefits": ["rsa"], "postal_code": "93200", "monthly_resources": 500}"#,
+                r#"{"age": 30, "unemployment_months": 13, "employment_status": "student", "rqth": true}"#,
+                r#"{"age": 30, "unemployment_months": 3, "benefits": [], "rqth": false, "monthly_resources": 900}"#,
+                r#"{"birth_date": "2001-02-03", "employment_status": "inactive", "postal_code": "69001"}"#,
+            ],
+        );
     }
 }
