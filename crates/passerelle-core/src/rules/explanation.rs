@@ -96,10 +96,10 @@ impl<'c> Explanations<'c> {
             Vec::new()
         };
         Explanations {
+            slots: program.slots(&facts),
             program,
             statuses,
             root: None,
-            slots: Slots::of(&facts),
             person: PersonTexts::new(facts, communes.clone(), locale),
         }
     }

@@ -25,9 +25,10 @@
 use crate::rules::conditions::{Comparison, Condition, Outcome, Status, Test, Zone};
 use crate::vocabulary::facts::{bits_of, Fact, FactType, Facts, Value};
 
-/// The facts as compiled tests read them, made once for many evaluations
-/// ([`Program::settle`]): each fact's compact form (see [`Facts`]) and
-/// its integer value side by side, and which are known.
+/// The facts as a program reads them, made once for many evaluations
+/// ([`Program::slots`], [`Program::settle`]): each fact's compact form
+/// (see [`Facts`]) and its integer value side by side, which are known,
+/// and the verdict of each of the program's checks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Slots {
     /// `words[fact][0]`: the compact form of a known fact; `[1]`: the
@@ -36,13 +37,16 @@ pub(crate) struct Slots {
     /// `known[0]`: the facts known, one bit each; `[1]`: those known as
     /// an integer.
     known: [u64; 2],
+    /// The verdict (see [`MET`]) of each of [`Program::checks`].
+    checks: Vec<u8>,
 }
 
 impl Slots {
-    pub fn of(facts: &Facts) -> Slots {
+    fn of(facts: &Facts, checks: &[Check]) -> Slots {
         let mut slots = Slots {
             words: [[0; 2]; Fact::ALL.len()],
             known: [0; 2],
+            checks: Vec::new(),
         };
         for (i, fact) in Fact::ALL.iter().enumerate() {
             if let Some(compact) = facts.compact(*fact) {
@@ -54,26 +58,75 @@ impl Slots {
                 slots.known[1] |= 1 << i;
             }
         }
+        slots.checks = checks.iter().map(|check| check.verdict(&slots)).collect();
         slots
+    }
+
+    /// The verdict of the program's `check`-th check.
+    #[inline(always)]
+    fn verdict(&self, check: u32) -> u8 {
+        self.checks.get(check as usize).copied().unwrap_or(UNKNOWN)
     }
 }
 
-/// Met, not met or unknown in two bits: "may be met", "may be not met".
-/// "And" keeps "may be met" only if both may be, "may be not met" if
-/// either may be; "not" swaps the two bits.
-const MET: u8 = 0b01;
-const NOT_MET: u8 = 0b10;
-const UNKNOWN: u8 = 0b11;
+/// A test of one fact: its word (see [`Slots`]), masked, within
+/// `low..=high`. Its compact form sharing a bit with `mask` (`low` 1),
+/// for `in`, `has_any`, and `equals` on a yes/no or one-of fact; an
+/// `integer` fact's value (`mask` all ones) within bounds, for
+/// `compare`, `between`, `age`, and `equals` on a number. A catalogue's
+/// rules repeat the same few checks (an age band, a status): each is
+/// kept once, and settled once per call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Check {
+    fact: Fact,
+    integer: bool,
+    mask: u32,
+    low: i64,
+    high: i64,
+}
 
-/// `verdict` negated, if `negate`: its two bits swapped.
-#[inline(always)]
-fn negated(verdict: u8, negate: bool) -> u8 {
-    let swapped = (verdict & 1) << 1 | verdict >> 1;
-    if negate {
-        swapped
-    } else {
-        verdict
+impl Check {
+    /// The outcome on `facts`: the reference.
+    fn outcome(&self, facts: &Facts) -> Outcome {
+        let word = if self.integer {
+            match facts.get(self.fact) {
+                Some(Value::Integer(value)) => Some(*value),
+                _ => None,
+            }
+        } else {
+            facts.compact(self.fact).map(i64::from)
+        };
+        match word {
+            Some(word) => Outcome::of((self.low..=self.high).contains(&(word & wide(self.mask)))),
+            None => Outcome::unknown(self.fact),
+        }
     }
+
+    /// The verdict from `slots`' words, without a branch.
+    fn verdict(&self, slots: &Slots) -> u8 {
+        let i = self.fact as usize;
+        let integer = usize::from(self.integer);
+        let known = (slots.known[integer] >> i) & 1 == 1;
+        let word = slots.words[i][integer] & wide(self.mask);
+        let met = (self.low <= word) & (word <= self.high);
+        u8::from(met & known) | u8::from(met | !known) << 1
+    }
+}
+
+/// Met, not met or unknown as the least and the most the condition may
+/// be (0 not met, 1 met), in two bits: met is at least and at most met,
+/// not met at most not met, unknown at least not met and at most met.
+/// "And" is then the bits' `&`, "or" their `|`; "not" swaps the bits and
+/// flips them.
+const MET: u8 = 0b11;
+const NOT_MET: u8 = 0b00;
+const UNKNOWN: u8 = 0b10;
+
+/// `verdict` negated.
+#[inline(always)]
+fn negated(verdict: u8) -> u8 {
+    let flipped = !verdict & 0b11;
+    (flipped & 1) << 1 | flipped >> 1
 }
 
 fn verdict(outcome: Outcome) -> u8 {
@@ -93,18 +146,8 @@ enum Op {
     Any { end: u32 },
     /// The part (the next operation) is not met.
     Not { end: u32 },
-    /// A known fact's word (see [`Slots`]), masked, within `low..=high`:
-    /// its compact form sharing a bit with `mask` (`low` 1), for `in`,
-    /// `has_any`, and `equals` on a yes/no or one-of fact; an `integer`
-    /// fact's value (`mask` all ones) within bounds, for `compare`,
-    /// `between`, `age`, and `equals` on a number.
-    Test {
-        fact: Fact,
-        integer: bool,
-        mask: u32,
-        low: i64,
-        high: i64,
-    },
+    /// `checks[check]`: a known fact's word within bounds (see [`Check`]).
+    Test { check: u32 },
     /// Always met: the zone of the whole country.
     Everywhere,
     /// Any other `equals`: the fact equals `values[index]`.
@@ -125,6 +168,9 @@ pub(crate) struct Program {
     zones: Vec<Zone>,
     /// Each zone's [`Zone::departments_only`].
     departments_only: Vec<u128>,
+    /// The checks, each once, and where each is.
+    checks: Vec<Check>,
+    check_positions: std::collections::HashMap<Check, u32>,
 }
 
 impl Program {
@@ -162,40 +208,15 @@ impl Program {
     }
 
     fn leaf(&mut self, test: &Test) -> Op {
-        let range = |fact, min: Option<i64>, max: Option<i64>| Op::Test {
-            fact,
-            integer: true,
-            mask: u32::MAX,
-            low: min.unwrap_or(i64::MIN),
-            high: max.unwrap_or(i64::MAX),
-        };
-        let bits = |fact, bits| Op::Test {
-            fact,
-            integer: false,
-            mask: bits,
-            low: 1,
-            high: i64::MAX,
-        };
+        if let Some(check) = check_of(test) {
+            let next = self.checks.len() as u32;
+            let at = *self.check_positions.entry(check).or_insert(next);
+            if at == next {
+                self.checks.push(check);
+            }
+            return Op::Test { check: at };
+        }
         match test {
-            Test::In { fact, values } | Test::HasAny { fact, values } => {
-                bits(*fact, bits_of(*fact, values.iter().map(String::as_str)))
-            }
-            Test::Equals {
-                fact,
-                value: Value::Boolean(value),
-            } if fact.value_type() == FactType::Boolean => bits(*fact, 1 << u32::from(*value)),
-            Test::Equals {
-                fact,
-                value: Value::Integer(value),
-            } if matches!(fact.value_type(), FactType::Integer { .. }) => {
-                range(*fact, Some(*value), Some(*value))
-            }
-            Test::Equals {
-                fact,
-                value: Value::Text(text),
-            } if matches!(fact.value_type(), FactType::OneOf(_)) => {
-                bits(*fact, bits_of(*fact, [text.as_str()]))
-            }
             Test::Equals { fact, value } => {
                 self.values.push(value.clone());
                 Op::Equals {
@@ -203,21 +224,6 @@ impl Program {
                     index: self.values.len() as u32 - 1,
                 }
             }
-            Test::Compare { fact, op, value } => match op {
-                // An empty range when nothing is below i64::MIN or above i64::MAX.
-                Comparison::Less => match value.checked_sub(1) {
-                    Some(max) => range(*fact, None, Some(max)),
-                    None => range(*fact, Some(1), Some(0)),
-                },
-                Comparison::LessOrEqual => range(*fact, None, Some(*value)),
-                Comparison::Greater => match value.checked_add(1) {
-                    Some(min) => range(*fact, Some(min), None),
-                    None => range(*fact, Some(1), Some(0)),
-                },
-                Comparison::GreaterOrEqual => range(*fact, Some(*value), None),
-            },
-            Test::Between { fact, min, max } => range(*fact, Some(*min), Some(*max)),
-            Test::Age { min, max } => range(Fact::Age, *min, *max),
             Test::InZone(zone) if zone.is_national() => Op::Everywhere,
             Test::InZone(zone) => {
                 self.zones.push((**zone).clone());
@@ -226,10 +232,13 @@ impl Program {
                     index: self.zones.len() as u32 - 1,
                 }
             }
-            Test::ToCheck(_) | Test::Answer { .. } | Test::All(_) | Test::Any(_) | Test::Not(_) => {
-                Op::Unknown
-            }
+            _ => Op::Unknown,
         }
+    }
+
+    /// Where the facts are read from, for `checks`' verdicts.
+    pub fn slots(&self, facts: &Facts) -> Slots {
+        Slots::of(facts, &self.checks)
     }
 
     /// How many operations: the size of an explanation of the whole program.
@@ -281,16 +290,10 @@ impl Program {
     /// The verdict of the operation at `at` (see [`MET`]).
     fn verdict(&self, at: usize, slots: &Slots, facts: &Facts) -> u8 {
         match self.ops[at] {
-            Op::All { end } => self.verdict_of_parts(at, end, slots, facts, false),
-            Op::Any { end } => self.verdict_of_parts(at, end, slots, facts, true),
-            Op::Not { .. } => negated(self.verdict(at + 1, slots, facts), true),
-            Op::Test {
-                fact,
-                integer,
-                mask,
-                low,
-                high,
-            } => test(slots, fact, integer, mask, low, high),
+            Op::All { end } => self.verdict_of_parts::<false>(at, end, slots, facts),
+            Op::Any { end } => self.verdict_of_parts::<true>(at, end, slots, facts),
+            Op::Not { .. } => negated(self.verdict(at + 1, slots, facts)),
+            Op::Test { check } => slots.verdict(check),
             Op::Everywhere => MET,
             Op::InZone { index } => self.zone_verdict(at, index, slots, facts),
             _ => verdict(self.run(at, facts, &mut NoRecord)),
@@ -319,42 +322,46 @@ impl Program {
         }
     }
 
-    /// The verdict of `all` the parts of the operation at `at`, or, if
-    /// `any`, of `any` of them (not `all` of their negations, negated).
-    /// Tests are read without a branch; the parts that are conditions
-    /// are skipped once the verdict is settled (not met for `all`).
+    /// The verdict of all the parts of the operation at `at`, or, if
+    /// `ANY`, of any of them. Tests are read without a branch; the parts
+    /// that are conditions are skipped once the verdict is settled (not
+    /// met for all, met for any).
     #[inline]
-    fn verdict_of_parts(&self, at: usize, end: u32, slots: &Slots, facts: &Facts, any: bool) -> u8 {
-        let mut all = MET;
+    fn verdict_of_parts<const ANY: bool>(
+        &self,
+        at: usize,
+        end: u32,
+        slots: &Slots,
+        facts: &Facts,
+    ) -> u8 {
+        let settled = if ANY { MET } else { NOT_MET };
+        let mut verdict = !settled & 0b11;
         let mut part = at + 1;
         let end = end as usize;
         while part < end {
-            let found = match self.ops[part] {
-                Op::Test {
-                    fact,
-                    integer,
-                    mask,
-                    low,
-                    high,
-                } => {
+            let found = match self.ops.get(part) {
+                Some(Op::Test { check }) => {
                     part += 1;
-                    test(slots, fact, integer, mask, low, high)
+                    slots.verdict(*check)
                 }
-                Op::Everywhere => {
+                Some(Op::Everywhere) => {
                     part += 1;
                     MET
                 }
-                _ if all == NOT_MET => break,
+                _ if verdict == settled => break,
                 _ => {
                     let found = self.verdict(part, slots, facts);
                     part = self.end(part);
                     found
                 }
             };
-            let found = negated(found, any);
-            all = (all & found & MET) | ((all | found) & NOT_MET);
+            verdict = if ANY {
+                verdict | found
+            } else {
+                verdict & found
+            };
         }
-        negated(all, any)
+        verdict
     }
 
     fn run<R: Record>(&self, at: usize, facts: &Facts, record: &mut R) -> Outcome {
@@ -362,26 +369,10 @@ impl Program {
             Op::All { end } => self.combine(at, end, facts, record, Outcome::NotMet),
             Op::Any { end } => self.combine(at, end, facts, record, Outcome::Met),
             Op::Not { .. } => !self.run(at + 1, facts, record),
-            Op::Test {
-                fact,
-                integer,
-                mask,
-                low,
-                high,
-            } => {
-                let word = if integer {
-                    match facts.get(fact) {
-                        Some(Value::Integer(value)) => Some(*value),
-                        _ => None,
-                    }
-                } else {
-                    facts.compact(fact).map(i64::from)
-                };
-                match word {
-                    Some(word) => Outcome::of((low..=high).contains(&(word & wide(mask)))),
-                    None => Outcome::unknown(fact),
-                }
-            }
+            Op::Test { check } => match self.checks.get(check as usize) {
+                Some(check) => check.outcome(facts),
+                None => Outcome::Unknown(crate::vocabulary::facts::FactSet::EMPTY),
+            },
             Op::Everywhere => Outcome::Met,
             Op::Equals { fact, index } => match facts.get(fact) {
                 Some(value) => Outcome::of(self.values.get(index as usize) == Some(value)),
@@ -425,21 +416,66 @@ impl Program {
     }
 }
 
+/// The check a leaf test is, if it is one (see [`Check`]).
+fn check_of(test: &Test) -> Option<Check> {
+    let range = |fact, min: Option<i64>, max: Option<i64>| Check {
+        fact,
+        integer: true,
+        mask: u32::MAX,
+        low: min.unwrap_or(i64::MIN),
+        high: max.unwrap_or(i64::MAX),
+    };
+    let bits = |fact, bits| Check {
+        fact,
+        integer: false,
+        mask: bits,
+        low: 1,
+        high: i64::MAX,
+    };
+    Some(match test {
+        Test::In { fact, values } | Test::HasAny { fact, values } => {
+            bits(*fact, bits_of(*fact, values.iter().map(String::as_str)))
+        }
+        Test::Equals {
+            fact,
+            value: Value::Boolean(value),
+        } if fact.value_type() == FactType::Boolean => bits(*fact, 1 << u32::from(*value)),
+        Test::Equals {
+            fact,
+            value: Value::Integer(value),
+        } if matches!(fact.value_type(), FactType::Integer { .. }) => {
+            range(*fact, Some(*value), Some(*value))
+        }
+        Test::Equals {
+            fact,
+            value: Value::Text(text),
+        } if matches!(fact.value_type(), FactType::OneOf(_)) => {
+            bits(*fact, bits_of(*fact, [text.as_str()]))
+        }
+        Test::Compare { fact, op, value } => match op {
+            // An empty range when nothing is below i64::MIN or above i64::MAX.
+            Comparison::Less => match value.checked_sub(1) {
+                Some(max) => range(*fact, None, Some(max)),
+                None => range(*fact, Some(1), Some(0)),
+            },
+            Comparison::LessOrEqual => range(*fact, None, Some(*value)),
+            Comparison::Greater => match value.checked_add(1) {
+                Some(min) => range(*fact, Some(min), None),
+                None => range(*fact, Some(1), Some(0)),
+            },
+            Comparison::GreaterOrEqual => range(*fact, Some(*value), None),
+        },
+        Test::Between { fact, min, max } => range(*fact, Some(*min), Some(*max)),
+        Test::Age { min, max } => range(Fact::Age, *min, *max),
+        _ => return None,
+    })
+}
+
 /// A mask of 32 bits widened to a word: all ones stays all ones (sign
 /// extension); a compact form has no bit above 32 to keep.
 #[inline(always)]
 fn wide(mask: u32) -> i64 {
     i64::from(mask as i32)
-}
-
-/// The verdict of a test (see [`Op::Test`]), without a branch.
-#[inline(always)]
-fn test(slots: &Slots, fact: Fact, integer: bool, mask: u32, low: i64, high: i64) -> u8 {
-    let i = fact as usize;
-    let known = (slots.known[usize::from(integer)] >> i) & 1 == 1;
-    let word = slots.words[i][usize::from(integer)] & wide(mask);
-    let met = (low <= word) & (word <= high);
-    u8::from(met | !known) | u8::from(!met | !known) << 1
 }
 
 /// Whether and where the statuses of evaluated operations are written.
@@ -501,7 +537,7 @@ mod tests {
         use Status::*;
         assert_eq!(statuses, [Met, Met, NotMet, Met, NotMet, Met, Met]);
         assert_eq!(program.evaluate(0, &facts), condition.evaluate(&facts));
-        let slots = Slots::of(&facts);
+        let slots = program.slots(&facts);
         assert_eq!(program.settle(0, &slots, &facts), Met);
         assert_eq!(program.evaluate_in(0, &slots, &facts), Outcome::Met);
     }
@@ -517,7 +553,7 @@ mod tests {
                 .unwrap()
                 .resolve(crate::base::date::Date::parse("2026-11-26").unwrap())
                 .unwrap();
-            let slots = Slots::of(&facts);
+            let slots = program.slots(&facts);
             for at in 0..program.len() as u32 {
                 let expected = program.evaluate(at, &facts);
                 assert_eq!(
