@@ -1188,6 +1188,7 @@ impl Catalogue {
     }
 
     /// Whether the `index`-th entry is in force at `date`.
+    #[inline]
     pub(crate) fn in_force(&self, index: usize, date: Date) -> bool {
         let (from, until) = self.index.validity[index];
         within(from, until, date)
@@ -1274,6 +1275,7 @@ fn months_after(date: Date, months: u16) -> Date {
 }
 
 /// Whether `date` is within a validity period (both ends included).
+#[inline]
 fn within(from: Option<Date>, until: Option<Date>, date: Date) -> bool {
     from.is_none_or(|from| from <= date) && until.is_none_or(|until| date <= until)
 }

@@ -782,16 +782,7 @@ pub fn matched<'c>(
         }
         // The status alone: that of `eligibility_outcome`.
         let compiled = catalogue.compiled(index);
-        let zone = explanations.settle(compiled.zone);
-        let status = match compiled.rule {
-            Some(rule) if zone != Status::NotMet => match explanations.settle(rule) {
-                Status::Met => zone,
-                Status::NotMet => Status::NotMet,
-                Status::Unknown => Status::Unknown,
-            },
-            _ => zone,
-        };
-        match status {
+        match explanations.settle_entry(compiled.zone, compiled.rule) {
             Status::Met => found.eligible.push(catalogue.id(index)),
             Status::Unknown => found.undetermined.push(catalogue.id(index)),
             Status::NotMet => {}

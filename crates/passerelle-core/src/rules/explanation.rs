@@ -132,10 +132,10 @@ impl<'c> Explanations<'c> {
         }
     }
 
-    /// The status of the condition compiled at `at`, without the facts
-    /// missing nor any record: what matching asks.
-    pub(crate) fn settle(&self, at: u32) -> Status {
-        self.program.settle(at, &self.slots, &self.person.facts)
+    /// The status of an entry whose zone and rule are compiled at `zone`
+    /// and `rule`: both met.
+    pub(crate) fn settle_entry(&self, zone: u32, rule: Option<u32>) -> Status {
+        (self.program).settle_entry(zone, rule, &self.slots, &self.person.facts)
     }
 
     /// The explanation of the condition explained alone; empty for the

@@ -166,8 +166,8 @@ pub(crate) struct Program {
     ops: Vec<Op>,
     values: Vec<Value>,
     zones: Vec<Zone>,
-    /// Each zone's [`Zone::departments_only`].
-    departments_only: Vec<u128>,
+    /// Each zone's [`Zone::departments_only`], in two words.
+    departments_only: Vec<[u64; 2]>,
     /// The checks, each once, and where each is.
     checks: Vec<Check>,
     check_positions: std::collections::HashMap<Check, u32>,
@@ -227,7 +227,9 @@ impl Program {
             Test::InZone(zone) if zone.is_national() => Op::Everywhere,
             Test::InZone(zone) => {
                 self.zones.push((**zone).clone());
-                self.departments_only.push(zone.departments_only());
+                let bits = zone.departments_only();
+                self.departments_only
+                    .push([bits as u64, (bits >> 64) as u64]);
                 Op::InZone {
                     index: self.zones.len() as u32 - 1,
                 }
@@ -269,8 +271,33 @@ impl Program {
     /// The status of the condition compiled at `at`, read from `slots`
     /// (made from `facts`): that of [`Program::evaluate`], without the
     /// facts missing.
+    #[cfg(test)]
     pub fn settle(&self, at: u32, slots: &Slots, facts: &Facts) -> Status {
         match self.verdict(at as usize, slots, facts) {
+            MET => Status::Met,
+            NOT_MET => Status::NotMet,
+            _ => Status::Unknown,
+        }
+    }
+
+    /// The status of an entry whose zone is compiled at `zone` and rule,
+    /// if any, at `rule`: both met (the zone settled first).
+    pub fn settle_entry(
+        &self,
+        zone: u32,
+        rule: Option<u32>,
+        slots: &Slots,
+        facts: &Facts,
+    ) -> Status {
+        let zone = match self.ops.get(zone as usize) {
+            Some(Op::Everywhere) => MET,
+            _ => self.verdict(zone as usize, slots, facts),
+        };
+        let verdict = match rule {
+            Some(rule) if zone != NOT_MET => zone & self.verdict(rule as usize, slots, facts),
+            _ => zone,
+        };
+        match verdict {
             MET => Status::Met,
             NOT_MET => Status::NotMet,
             _ => Status::Unknown,
@@ -305,20 +332,16 @@ impl Program {
     #[inline]
     fn zone_verdict(&self, at: usize, index: u32, slots: &Slots, facts: &Facts) -> u8 {
         let department = Fact::Department as usize;
-        let bits = self
-            .departments_only
-            .get(index as usize)
-            .copied()
-            .unwrap_or(0);
-        if bits != 0 && (slots.known[0] >> department) & 1 == 1 {
-            let position = slots.words[department][0] as u32;
-            if bits.checked_shr(position).unwrap_or(0) & 1 == 1 {
-                MET
-            } else {
-                NOT_MET
+        let bits = (self.departments_only.get(index as usize)).copied();
+        let position = slots.words[department][0] as usize;
+        match bits {
+            Some(bits) if bits != [0, 0] && (slots.known[0] >> department) & 1 == 1 => {
+                match bits.get(position / 64) {
+                    Some(word) if (word >> (position % 64)) & 1 == 1 => MET,
+                    _ => NOT_MET,
+                }
             }
-        } else {
-            verdict(self.run(at, facts, &mut NoRecord))
+            _ => verdict(self.run(at, facts, &mut NoRecord)),
         }
     }
 
