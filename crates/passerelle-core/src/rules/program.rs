@@ -372,9 +372,14 @@ impl Program {
                     MET
                 }
                 _ if verdict == settled => break,
+                Some(Op::All { end } | Op::Any { end } | Op::Not { end }) => {
+                    let found = self.verdict(part, slots, facts);
+                    part = *end as usize;
+                    found
+                }
                 _ => {
                     let found = self.verdict(part, slots, facts);
-                    part = self.end(part);
+                    part += 1;
                     found
                 }
             };
