@@ -1,7 +1,7 @@
 // Catalogue load scaling (issue 20): generated local catalogues of 1,000
 // to 10,000 entries (bench/lib/catalogues.mjs), loaded in WebAssembly
 // through the package's Node entry, as a host gives the text it fetched:
-// `engine.load_catalogue(text)`, `new Engine({local_catalogue: text})`
+// `engine.loadCatalogue(text)`, `new Engine({localCatalogue: text})`
 // and `new Engine({catalogue: text})`. Then the largest catalogue the
 // document limit (16 MiB) admits, loaded in a process of its own, with
 // the memory it takes.
@@ -51,10 +51,10 @@ const catalogueText = (entries, n) => JSON.stringify(localCatalogue(entries.slic
 /** The calls timed, each given the catalogue's text. */
 function subjects(passerelle, engine) {
   return {
-    'engine.load_catalogue(text)': (text) => {
-      engine.load_catalogue(text);
+    'engine.loadCatalogue(text)': (text) => {
+      engine.loadCatalogue(text);
     },
-    'new Engine({local_catalogue: text})': (text) => new passerelle.Engine({ local_catalogue: text }).free(),
+    'new Engine({localCatalogue: text})': (text) => new passerelle.Engine({ localCatalogue: text }).free(),
     'new Engine({catalogue: text})': (text) => new passerelle.Engine({ catalogue: text }).free(),
     // What V8 alone takes to read the same text, for scale.
     'JSON.parse(text) (V8, for scale)': (text) => JSON.parse(text),
@@ -69,7 +69,7 @@ async function wasmExports() {
 
 /**
  * In a process of its own: loads the first `n` entries once with
- * `engine.load_catalogue`, and says the time, the error code if refused,
+ * `engine.loadCatalogue`, and says the time, the error code if refused,
  * and the memory (WebAssembly memory and the process's resident set)
  * before and after.
  */
@@ -83,7 +83,7 @@ async function child(n) {
   const started = performance.now();
   let code = null;
   try {
-    engine.load_catalogue(text);
+    engine.loadCatalogue(text);
   } catch (error) {
     code = [error.code ?? String(error), ...(error.details ?? []).slice(0, 1).map((d) => `${d.path} ${d.code}`)].join(': ');
   }
@@ -104,7 +104,7 @@ function inChild(n, mode = '--child', pkg = packageDir) {
 }
 
 /**
- * In a process of its own: `engine.load_catalogue` of the first `n`
+ * In a process of its own: `engine.loadCatalogue` of the first `n`
  * entries under V8's sampling CPU profiler (100 µs). Says the share of
  * samples of each function: its self time (the top ones), and the
  * inclusive time of the core's and the module's own functions (Rust
@@ -121,7 +121,7 @@ async function profiled(n) {
   collect();
   await session.post('Profiler.start');
   const started = performance.now();
-  engine.load_catalogue(text);
+  engine.loadCatalogue(text);
   const ms = performance.now() - started;
   const { profile } = await session.post('Profiler.stop');
   engine.free();
@@ -203,9 +203,9 @@ export async function run({ passerelle, quick = false }) {
     const text = catalogueText(entries, n);
     texts[n] = Buffer.byteLength(text);
     // Checked before timing: every entry is valid and lands in the catalogue.
-    const loaded = engine.load_catalogue(text);
+    const loaded = engine.loadCatalogue(text);
     if (loaded.local_entries !== n) throw new Error(`catalogue load: ${loaded.local_entries} local entries loaded of ${n}`);
-    checks.push(`N = ${fmt(n)}: \`load_catalogue\` accepted every entry (${fmt(loaded.local_entries)} local, ${fmt(loaded.entries)} in all with the national ones).`);
+    checks.push(`N = ${fmt(n)}: \`loadCatalogue\` accepted every entry (${fmt(loaded.local_entries)} local, ${fmt(loaded.entries)} in all with the national ones).`);
     times[n] = Object.fromEntries(Object.keys(calls).map((subject) => [subject, []]));
     for (let i = 0; i < samples(n); i += 1) {
       for (const [subject, call] of Object.entries(calls)) {
@@ -227,10 +227,10 @@ export async function run({ passerelle, quick = false }) {
   engine.free();
 
   const at = (n, subject) => cases.find((c) => c.n === n).results.find((r) => r.subject === subject).median;
-  const load = at(TARGET.n, 'engine.load_catalogue(text)');
+  const load = at(TARGET.n, 'engine.loadCatalogue(text)');
   // Held against the repeated loads (the steadier measure); the first load into a new module is added in a full run.
   const targets = [{
-    what: `Catalogue load, ${fmt(TARGET.n)} entries (\`engine.load_catalogue\`, WebAssembly in Node) ≤ ${TARGET.ms} ms`,
+    what: `Catalogue load, ${fmt(TARGET.n)} entries (\`engine.loadCatalogue\`, WebAssembly in Node) ≤ ${TARGET.ms} ms`,
     value: ms(load),
     met: load <= TARGET.ms,
     by: load <= TARGET.ms ? null : `${(load / TARGET.ms).toFixed(1)}× over`,
@@ -238,15 +238,15 @@ export async function run({ passerelle, quick = false }) {
   const first = sizes[0];
   const fastest = (n, subject) => Math.min(...times[n][subject]);
   const growth = (pick, subject) => pick(most, subject) / pick(first, subject);
-  const perEntry = (pick, n) => `${(pick(n, 'engine.load_catalogue(text)') / n * 1000).toFixed(0)} µs`;
+  const perEntry = (pick, n) => `${(pick(n, 'engine.loadCatalogue(text)') / n * 1000).toFixed(0)} µs`;
   const notes = [
     `**Growth from N = ${fmt(first)} to ${fmt(most)}** (×${most / first} entries; linear would be ×${most / first}), of the medians: `
     + Object.keys(calls).map((subject) => `${subject.replace(/ \(.*\)$/, '')} ×${growth(at, subject).toFixed(1)}`).join('; ')
     + '; of the fastest call of each (less disturbed by other work on the machine): '
     + Object.keys(calls).map((subject) => `${subject.replace(/ \(.*\)$/, '')} ×${growth(fastest, subject).toFixed(1)}`).join('; ')
-    + `. \`load_catalogue\` per entry: ${perEntry(at, first)} at N = ${fmt(first)}, ${perEntry(at, most)} at N = ${fmt(most)} `
+    + `. \`loadCatalogue\` per entry: ${perEntry(at, first)} at N = ${fmt(first)}, ${perEntry(at, most)} at N = ${fmt(most)} `
     + `(fastest calls: ${perEntry(fastest, first)}, ${perEntry(fastest, most)}); the fastest at N = ${fmt(most)}: `
-    + `${ms(fastest(most, 'engine.load_catalogue(text)'))}.`,
+    + `${ms(fastest(most, 'engine.loadCatalogue(text)'))}.`,
   ];
   let limit = null;
   if (!quick) {
@@ -277,7 +277,7 @@ export async function run({ passerelle, quick = false }) {
     notes.push(
       `**The document limit** (${mb(LIMIT_BYTES)} of JSON, \`MAX_DOCUMENT_BYTES\`) admits at most **${fmt(largest)}** entries of this generator `
       + `(${fmt(Math.round(atLimit.bytes / largest))} bytes an entry); the national catalogue's entries `
-      + `(${existsSync(nationalFile) ? '`crates/passerelle-core/data/catalogue.json`, compact' : 'as `engine.catalogue()` writes them'}) average ${fmt(Math.round(nationalEntry))} bytes, so about ${fmt(Math.floor(LIMIT_BYTES / nationalEntry))} of those. Each size loaded once more in a Node process of its own (\`load_catalogue\` on a `
+      + `(${existsSync(nationalFile) ? '`crates/passerelle-core/data/catalogue.json`, compact' : 'as `engine.catalogue()` writes them'}) average ${fmt(Math.round(nationalEntry))} bytes, so about ${fmt(Math.floor(LIMIT_BYTES / nationalEntry))} of those. Each size loaded once more in a Node process of its own (\`loadCatalogue\` on a `
       + 'new engine: the first load into a new module, as on a page, where V8 has not optimised the code yet and the memory has '
       + 'not grown yet, which takes longer than the '
       + `repeated loads above: at ${fmt(TARGET.n)} entries ${ms(freshLoad)}, the median of ${fresh.length} processes, against ${ms(load)}), `
@@ -287,7 +287,7 @@ export async function run({ passerelle, quick = false }) {
     );
     const share = (items) => items.map(({ name, share: part }) => `\`${name}\` ${(part * 100).toFixed(0)} %`).join(', ');
     notes.push(
-      `**Where the time goes**: \`engine.load_catalogue\` of ${fmt(TARGET.n)} entries once more, in a process of its own, under V8's `
+      `**Where the time goes**: \`engine.loadCatalogue\` of ${fmt(TARGET.n)} entries once more, in a process of its own, under V8's `
       + `sampling CPU profiler (every 100 µs; ${ms(profile.ms)} this time)${profile.named ? ', with the module that keeps its function '
         + 'names (`target/wasm-pack/`, before the package\'s `wasm-opt` pass)' : ' (the package\'s module has no function names)'}. `
       + `Shares of the samples, **inclusive** (a function and what it calls): ${share(profile.inclusive)}. **Self** time: ${share(profile.self)}.`,
@@ -302,13 +302,13 @@ export async function run({ passerelle, quick = false }) {
       + `(about ${fmt(Math.round(texts[most] / most))} bytes of JSON: a name and description in French and English, notes, `
       + 'a department zone, phone and visit access, a source URL), half of them with an eligibility rule of the matching '
       + 'benchmark\'s generator. Each is given as JSON text, as a page that fetched it would, to the package\'s Node entry '
-      + '(WebAssembly in V8): `engine.load_catalogue(text)` on one engine (checks the entries, merges them into the national '
-      + 'catalogue, replacing the ones loaded before), `new Engine({local_catalogue: text})` and `new Engine({catalogue: text})` '
+      + '(WebAssembly in V8): `engine.loadCatalogue(text)` on one engine (checks the entries, merges them into the national '
+      + 'catalogue, replacing the ones loaded before), `new Engine({localCatalogue: text})` and `new Engine({catalogue: text})` '
       + '(which replaces the national catalogue), each engine freed; `JSON.parse` of the same text shows what reading it costs V8. '
-      + `Times are single calls, ${quick ? '1 or 2 (a quick run: `load_catalogue` only)' : '5 (3 from 5,000 entries)'} a size and subject, taken in turn; the `
+      + `Times are single calls, ${quick ? '1 or 2 (a quick run: `loadCatalogue` only)' : '5 (3 from 5,000 entries)'} a size and subject, taken in turn; the `
       + 'catalogue\'s text is made before timing, and a full garbage collection runs before each call.',
       `Target (issue 20): loading grows linearly with the number of entries, at most ${TARGET.ms} ms for ${fmt(TARGET.n)} `
-      + 'entries in WebAssembly; held against `engine.load_catalogue`.',
+      + 'entries in WebAssembly; held against `engine.loadCatalogue`.',
     ].join('\n\n'),
     checks,
     cases,

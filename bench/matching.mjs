@@ -34,7 +34,7 @@ const fmt = (n) => n.toLocaleString('en-US');
 /** The three engines, each with the `n` rules prepared once. */
 function prepare(passerelle, rules) {
   // `catalogue` replaces the national catalogue: the engine holds only the
-  // generated entries (a `local_catalogue` would be merged into the national).
+  // generated entries (a `localCatalogue` would be merged into the national).
   // A document holds at most 16 MiB: a larger rule set (the wide shape at
   // N = 10,000) is given in two halves, the second loaded as a local
   // catalogue, which the engine merges into the first.
@@ -42,24 +42,24 @@ function prepare(passerelle, rules) {
   const fits = JSON.stringify(whole).length < 16 * 1024 * 1024;
   const half = Math.ceil(rules.length / 2);
   const engine = new passerelle.Engine({ catalogue: fits ? whole : passerelleCatalogue(rules.slice(0, half)) });
-  if (!fits) engine.load_catalogue(passerelleCatalogue(rules.slice(half)));
+  if (!fits) engine.loadCatalogue(passerelleCatalogue(rules.slice(half)));
   const logic = rules.map(({ id, condition }) => ({ id, rule: toJsonLogic(condition) }));
   const rulesEngine = new RulesEngine([], { allowUndefinedFacts: false });
   for (const { id, condition } of rules) {
     rulesEngine.addRule({ name: id, conditions: toRulesEngine(condition), event: { type: id } });
   }
   return {
-    passerelle: (facts, explain) => engine.orient({ facts, needs: [], reference_date: REFERENCE_DATE, explain }),
+    passerelle: (facts, explain) => engine.orient({ facts, needs: [], referenceDate: REFERENCE_DATE, explain }),
     // What a page does with reasons on demand: orient, then ask the reasons
     // of the entries it shows (the first eligible ones), then free the handle.
     reasonsOnDemand: (facts) => {
-      const orientation = engine.orient({ facts, needs: [], reference_date: REFERENCE_DATE, explain: 'on-demand' });
+      const orientation = engine.orient({ facts, needs: [], referenceDate: REFERENCE_DATE, explain: 'on-demand' });
       const { reasons } = orientation;
       const shown = reasons.explain(orientation.eligible.slice(0, SHOWN));
       reasons.free();
       return { orientation, shown };
     },
-    eligible: (facts) => engine.eligible({ facts, reference_date: REFERENCE_DATE }),
+    eligible: (facts) => engine.eligible({ facts, referenceDate: REFERENCE_DATE }),
     jsonLogic: (facts) => {
       const eligible = [];
       for (const { id, rule } of logic) if (jsonLogic.apply(rule, facts) === true) eligible.push(id);
@@ -309,7 +309,7 @@ function description(sizes) {
     + `Passerelle: an \`Engine\` made once with \`{catalogue}\` `
     + '(which replaces the national catalogue, so only the generated entries are evaluated), through the public JS API: '
     + 'the request crossing in, the result\'s JSON text crossing out and `JSON.parse`, included. '
-    + '"ids only" is `engine.eligible({facts, reference_date})`, which gives the ids of the eligible (and undetermined) entries, '
+    + '"ids only" is `engine.eligible({facts, referenceDate})`, which gives the ids of the eligible (and undetermined) entries, '
     + 'as the two libraries give theirs; "Passerelle (all evaluations)" is `engine.orient` with `explain: false`, '
     + 'which lists every entry `{id, status, missing}`, eligible or not; "with explanations" is `engine.orient` with the default `explain: true` '
     + '(every condition of every entry in words); "Passerelle (reasons on demand)" is `engine.orient` with `explain: "on-demand"` '

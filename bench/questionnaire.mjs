@@ -17,7 +17,7 @@ const NO_CATALOGUE = JSON.stringify({ format_version: 1, id: 'aucun', name: 'Auc
 /** Passerelle: the engine on the questionnaire (JSON text), and its session. */
 function passerelleLoad(passerelle, text, catalogue = NO_CATALOGUE) {
   const engine = new passerelle.Engine(catalogue ? { questionnaire: text, catalogue } : { questionnaire: text });
-  const diagnosis = engine.start_diagnosis(TODAY);
+  const diagnosis = engine.startDiagnosis(TODAY);
   return { engine, diagnosis, first: diagnosis.current() };
 }
 
@@ -188,7 +188,7 @@ export async function run({ passerelle, quick }) {
     const engine = new passerelle.Engine({ questionnaire: passerelleText, catalogue: NO_CATALOGUE });
     const ours = timeAnswers(
       () => {
-        const diagnosis = engine.start_diagnosis(TODAY);
+        const diagnosis = engine.startDiagnosis(TODAY);
         return {
           first: diagnosis.current()?.id,
           answer: (id, value) => {
@@ -236,7 +236,7 @@ export async function run({ passerelle, quick }) {
     .map((n) => `${asked[n]} of the ${n.toLocaleString('en-GB')} questions shown`)
     .join(', ')}).
 
-**Load** is timed from the questionnaire's JSON text (the same form for both) to the first question in hand: for Passerelle \`new Engine({questionnaire, catalogue})\` with an empty catalogue (SurveyJS has none), \`start_diagnosis\` and \`current()\`, then \`free()\` of both objects (inside the time); for SurveyJS \`new Model(JSON.parse(text))\`, \`getAllQuestions()\` and the first visible question (\`dispose()\` afterwards is not timed). Each load is timed on its own, after two not counted, for at least ${loadTimes.time / 1000} s and ${loadTimes.samples} loads per subject. With the national catalogue Passerelle's load takes ${sizes
+**Load** is timed from the questionnaire's JSON text (the same form for both) to the first question in hand: for Passerelle \`new Engine({questionnaire, catalogue})\` with an empty catalogue (SurveyJS has none), \`startDiagnosis\` and \`current()\`, then \`free()\` of both objects (inside the time); for SurveyJS \`new Model(JSON.parse(text))\`, \`getAllQuestions()\` and the first visible question (\`dispose()\` afterwards is not timed). Each load is timed on its own, after two not counted, for at least ${loadTimes.time / 1000} s and ${loadTimes.samples} loads per subject. With the national catalogue Passerelle's load takes ${sizes
     .map((n) => `${ms(catalogueCost[n])} at ${n.toLocaleString('en-GB')} questions`)
     .join(', ')} (the catalogue does not change which questions are asked here).
 
@@ -271,7 +271,7 @@ function loadParts(passerelle, text, quick) {
     const engine = new passerelle.Engine({ questionnaire: text, catalogue: NO_CATALOGUE });
     const engineTime = performance.now() - before;
     before = performance.now();
-    const diagnosis = engine.start_diagnosis(TODAY);
+    const diagnosis = engine.startDiagnosis(TODAY);
     diagnosis.current();
     const startTime = performance.now() - before;
     before = performance.now();
@@ -302,7 +302,7 @@ function notes(missed, parts) {
     lines.push(
       `Passerelle's load of the ${Math.round(parts.bytes / 1024)} KB questionnaire, timed in parts: ` +
         `\`new Engine\` (copying the text into WebAssembly memory, reading and checking it, and the empty catalogue) ` +
-        `${parts.engine.toFixed(2)} ms, \`start_diagnosis\` and the first \`current()\` ${parts.start.toFixed(2)} ms ` +
+        `${parts.engine.toFixed(2)} ms, \`startDiagnosis\` and the first \`current()\` ${parts.start.toFixed(2)} ms ` +
         `(freeing both afterwards, not timed in the load: ${parts.free.toFixed(2)} ms); JavaScript's own \`JSON.parse\` ` +
         `of the same text takes ${parts.parse.toFixed(2)} ms. So reading and checking the questionnaire is nearly all of it.`,
       "Profiled (`node --cpu-prof` of the package, and `perf` on the native build of the core's own " +

@@ -2,7 +2,8 @@
 // both entries: `passerelle.d.ts` (browser) and `node.d.ts` (Node). No DOM
 // type is used here, so that a Node project compiles without the "dom" lib.
 //
-// Names and shapes are those of the JSON formats documented in the
+// Methods and options are camelCase (`createEngine`, `referenceDate`);
+// the documents they take and give are the JSON formats documented in the
 // repository's docs/ (questionnaire-format.md, catalogue-format.md,
 // plan-format.md, facts.md) and in docs/js-api.md: snake_case, as the
 // core writes them. Dates are strings `YYYY-MM-DD`.
@@ -296,7 +297,7 @@ export interface CatalogueEntryInput {
   last_verified: DateString;
 }
 
-/** A catalogue as written in a file (what `new Engine` and `load_catalogue` take). */
+/** A catalogue as written in a file (what `new Engine` and `loadCatalogue` take). */
 export interface CatalogueInput {
   format_version: 1;
   id: string;
@@ -316,7 +317,7 @@ export interface Catalogue extends CatalogueInput {
   entries: CatalogueEntry[];
 }
 
-/** What `Engine.load_catalogue` returns. */
+/** What `Engine.loadCatalogue` returns. */
 export interface CatalogueSummary {
   id: string;
   name: string;
@@ -353,9 +354,9 @@ export interface DataInclusionService {
   [field: string]: unknown;
 }
 
-/** What `Engine.import_data_inclusion` returns. */
+/** What `Engine.importDataInclusion` returns. */
 export interface ImportedCatalogue {
-  /** The entries made, as a catalogue ready for `load_catalogue`. */
+  /** The entries made, as a catalogue ready for `loadCatalogue`. */
   catalogue: Catalogue;
   /** What was refused or not carried over (`record_not_imported`, `unmapped_zone_code`, `conditions_not_encoded`). */
   report: ProblemDetail[];
@@ -666,13 +667,13 @@ export interface OrientRequest extends OrientOptions {
   facts?: Facts;
   needs?: NeedInput[];
   /** Default: today. */
-  reference_date?: DateString;
+  referenceDate?: DateString;
 }
 
 /** What `Engine.eligible` takes: the facts, at a date (default: today). */
 export interface EligibleRequest {
   facts?: Facts;
-  reference_date?: DateString;
+  referenceDate?: DateString;
 }
 
 /** What `Engine.eligible` gives: entry ids, in catalogue order. */
@@ -798,7 +799,7 @@ export interface Change {
   edit: Edit;
 }
 
-/** A plan's value: its JSON (`Plan.value()`, `Plan.to_json()`, format version 2). */
+/** A plan's value: its JSON (`Plan.value()`, `Plan.toJsonText()`, format version 2). */
 export interface PlanValue {
   format_version: number;
   locale: Locale;
@@ -818,7 +819,7 @@ export interface PlanValue {
   last_id: number;
 }
 
-/** The person's choices a plan is built from (`Diagnosis.build_plan`). */
+/** The person's choices a plan is built from (`Diagnosis.buildPlan`). */
 export interface Choices {
   /** Themes of needs found, in the person's order (urgent ones go first anyway). */
   needs: string[];
@@ -935,8 +936,8 @@ export type PasserelleErrorCode =
   | AnswerErrorCode | 'not_current_question' | 'session_complete' | 'not_skippable'
   | 'snapshot_corrupted' | 'snapshot_future_version'
   | 'snapshot_other_questionnaire' | 'snapshot_inconsistent'
-  // Limits (docs/robustness.md), thrown as such by resume_diagnosis,
-  // plan_from_json; in `details` of the invalid_* codes elsewhere
+  // Limits (docs/robustness.md), thrown as such by resumeDiagnosis,
+  // planFromJson; in `details` of the invalid_* codes elsewhere
   | 'document_too_large' | 'too_deep' | 'list_too_long' | 'text_too_long' | 'id_too_long'
   // Plan
   | 'no_need' | 'need_not_found' | 'unknown_entry' | 'unknown_objective'
@@ -965,10 +966,10 @@ export interface EngineOptions {
   /** Default: the national catalogue. */
   catalogue?: CatalogueInput | string;
   /** Merged into the catalogue (an entry of the same id replaces it). */
-  local_catalogue?: CatalogueInput | string;
+  localCatalogue?: CatalogueInput | string;
   /**
    * The texts of the commune parts to know (the package's
-   * `communes/<department>.txt`, as `load_communes` gives them): a postal
+   * `communes/<department>.txt`, as `loadCommunes` gives them): a postal
    * code of one commune then sets it, one of several asks which, and
    * places are named. Without, the commune question is left out and a
    * commune is told by its department. Throws `invalid_communes`.
@@ -976,14 +977,14 @@ export interface EngineOptions {
   communes?: string[];
 }
 
-/** `create_engine`'s options: those of `new Engine`, and URLs to fetch documents from. */
+/** `createEngine`'s options: those of `new Engine`, and URLs to fetch documents from. */
 export interface FetchedEngineOptions extends EngineOptions {
   /** Fetched (without cookies) and used as `questionnaire`. */
-  questionnaire_url?: string;
+  questionnaireUrl?: string;
   /** Fetched and used as `catalogue`. */
-  catalogue_url?: string;
-  /** Fetched and used as `local_catalogue`. */
-  local_catalogue_url?: string;
+  catalogueUrl?: string;
+  /** Fetched and used as `localCatalogue`. */
+  localCatalogueUrl?: string;
 }
 
 /**
@@ -1000,7 +1001,7 @@ export declare class Engine {
   /** The language of messages and texts. */
   locale(): Locale;
   /** Switches the language of this engine and of the sessions and plans it made. */
-  set_locale(tag: LanguageTag): void;
+  setLocale(tag: LanguageTag): void;
   /** The questionnaire in use (adapted to the catalogue). */
   questionnaire(): Questionnaire;
   /** The catalogue in use. */
@@ -1009,34 +1010,34 @@ export declare class Engine {
    * Checks a local catalogue and merges it into the engine's (replacing a
    * local catalogue loaded before). Throws `invalid_catalogue`.
    */
-  load_catalogue(local: CatalogueInput | string): CatalogueSummary;
+  loadCatalogue(local: CatalogueInput | string): CatalogueSummary;
   /** Imports data·inclusion service records. Throws `invalid_records`. */
-  import_data_inclusion(records: readonly DataInclusionService[] | string): ImportedCatalogue;
+  importDataInclusion(records: readonly DataInclusionService[] | string): ImportedCatalogue;
   /**
    * Starts an import of data·inclusion records in chunks (a department's
    * services, more than one 16 MiB document); its `finish()` loads the
    * entries into this engine.
    */
-  start_import(): DataInclusionImport;
-  /** Starts a diagnosis session; `reference_date` defaults to today. */
-  start_diagnosis(reference_date?: DateString | null): Diagnosis;
+  startImport(): DataInclusionImport;
+  /** Starts a diagnosis session; `referenceDate` defaults to today. */
+  startDiagnosis(referenceDate?: DateString | null): Diagnosis;
   /** Resumes a session from `Diagnosis.snapshot()`. Throws `snapshot_*`. */
-  resume_diagnosis(snapshot: string | SessionSnapshot): Diagnosis;
+  resumeDiagnosis(snapshot: string | SessionSnapshot): Diagnosis;
   /**
    * Replays answers keyed by question id through a new session; the
    * replay stops at a question that needs an answer, or at an answer
    * refused, each reported in `problems`.
    */
-  replay_diagnosis(
+  replayDiagnosis(
     answers: Readonly<Record<string, AnswerValue>>,
-    reference_date?: DateString | null,
+    referenceDate?: DateString | null,
   ): ReplayedDiagnosis;
   /**
    * Builds a plan from a diagnosis saved earlier (`Diagnosis.result()`,
    * or its JSON text). Throws `invalid_argument` and the codes of
-   * `Diagnosis.build_plan`.
+   * `Diagnosis.buildPlan`.
    */
-  build_plan(diagnosis: DiagnosisResult | string, choices: Choices): Plan;
+  buildPlan(diagnosis: DiagnosisResult | string, choices: Choices): Plan;
   /** Orients from facts given directly. Throws `invalid_request`. */
   orient(request: OrientRequest & { explain: 'on-demand'; detailed: true }): DetailedOrientationOnDemand;
   orient(request: OrientRequest & { explain: 'on-demand'; detailed?: false }): OrientationOnDemand;
@@ -1049,12 +1050,12 @@ export declare class Engine {
    */
   eligible(request: EligibleRequest): Matched;
   /** Reads a plan exported before. Throws `plan_corrupted` or `plan_future_version`. */
-  plan_from_json(plan: string | PlanValue | Plan): Plan;
+  planFromJson(plan: string | PlanValue | Plan): Plan;
   /** The anonymous report of plans. Throws `invalid_plans`. */
   report(plans: ReadonlyArray<Plan | PlanValue | string>): Report;
 }
 
-/** What `Engine.replay_diagnosis` gives. */
+/** What `Engine.replayDiagnosis` gives. */
 export interface ReplayedDiagnosis {
   /** The session, at the question where the replay stopped (or complete). */
   diagnosis: Diagnosis;
@@ -1064,8 +1065,8 @@ export interface ReplayedDiagnosis {
 
 /**
  * A diagnosis session, one question at a time. Made by
- * `Engine.start_diagnosis`, `Engine.resume_diagnosis` or
- * `Engine.replay_diagnosis`.
+ * `Engine.startDiagnosis`, `Engine.resumeDiagnosis` or
+ * `Engine.replayDiagnosis`.
  */
 export declare class Diagnosis {
   private constructor();
@@ -1077,27 +1078,27 @@ export declare class Diagnosis {
   /** Answers the current question `id` with a typed value. */
   answer(id: string, value: AnswerValue): void;
   /** Answers the current question `id` with what a form gives (`"yes"`, `"12"`, `"27/11/2026"`). */
-  answer_input(id: string, input: string): void;
+  answerInput(id: string, input: string): void;
   /** Skips the current question `id`, if it is skippable. */
   skip(id: string): void;
   /** Goes back one question; `false` at the first. */
   back(): boolean;
   /** The answer given earlier to question `id`, or `null`. */
-  previous_answer(id: string): AnswerValue | null;
-  /** The answers of the questions answered, by question id (for `Engine.replay_diagnosis`). */
+  previousAnswer(id: string): AnswerValue | null;
+  /** The answers of the questions answered, by question id (for `Engine.replayDiagnosis`). */
   answers(): Record<string, AnswerValue>;
   progress(): Progress;
   /** Whether every question has an answer. */
-  is_complete(): boolean;
-  reference_date(): DateString;
-  /** The session as JSON text (a `SessionSnapshot`), for `Engine.resume_diagnosis`. */
+  isComplete(): boolean;
+  referenceDate(): DateString;
+  /** The session as JSON text (a `SessionSnapshot`), for `Engine.resumeDiagnosis`. */
   snapshot(): string;
   /** The diagnosis the answers so far give. */
   result(): DiagnosisResult;
   /** The facts the answers so far set, derived facts included. */
   facts(): Facts;
   /** The themes of the needs found so far. */
-  needs_found(): string[];
+  needsFound(): string[];
   /** Orients from the diagnosis so far. */
   orient(options: OrientOptions & { explain: 'on-demand'; detailed: true }): DetailedOrientationOnDemand;
   orient(options: OrientOptions & { explain: 'on-demand'; detailed?: false }): OrientationOnDemand;
@@ -1105,7 +1106,7 @@ export declare class Diagnosis {
   orient(options?: (OrientOptions & { explain?: boolean; detailed?: false }) | null): Orientation;
   orient(options?: OrientOptions | null): Orientation | DetailedOrientation | OrientationOnDemand | DetailedOrientationOnDemand;
   /** Builds the plan from the diagnosis so far and the person's choices. */
-  build_plan(choices: Choices): Plan;
+  buildPlan(choices: Choices): Plan;
 }
 
 /** What `DataInclusionImport.add` says of one chunk. */
@@ -1131,7 +1132,7 @@ export interface DataInclusionPage {
 
 /**
  * An import of data·inclusion records in chunks, made by
- * `Engine.start_import()`. At most 25,000 entries (`too_many_entries`).
+ * `Engine.startImport()`. At most 25,000 entries (`too_many_entries`).
  */
 export declare class DataInclusionImport {
   private constructor();
@@ -1144,7 +1145,7 @@ export declare class DataInclusionImport {
   add(chunk: string | readonly DataInclusionService[] | DataInclusionPage): ChunkReport;
   /**
    * Loads every chunk's entries into the engine as its local catalogue, as
-   * `load_catalogue` does, with no JSON between. Throws `import_finished`
+   * `loadCatalogue` does, with no JSON between. Throws `import_finished`
    * when called twice.
    */
   finish(): CatalogueSummary & { report: ProblemDetail[] };
@@ -1169,8 +1170,8 @@ export declare class Reasons {
 }
 
 /**
- * A personalised plan. Made by `Diagnosis.build_plan` or
- * `Engine.plan_from_json`.
+ * A personalised plan. Made by `Diagnosis.buildPlan` or
+ * `Engine.planFromJson`.
  */
 export declare class Plan {
   private constructor();
@@ -1180,15 +1181,15 @@ export declare class Plan {
   /** New actions worth proposing at a review, on `date` (default today) with `facts` (default the plan's). */
   proposals(date?: DateString | null, facts?: Facts | null): PlanProposal[];
   /** The plan as versioned JSON text. */
-  to_json(): string;
+  toJsonText(): string;
   /** The plan as a JavaScript value shaped like its JSON. */
   value(): PlanValue;
   /** For `JSON.stringify(plan)`. */
   toJSON(): PlanValue;
   /** The actions still to do (planned or in progress), by due date. */
-  next_steps(): Action[];
+  nextSteps(): Action[];
   /** The plan as one printable HTML page, dated `today` (default: today). */
-  print_view(today?: DateString | null): string;
+  printView(today?: DateString | null): string;
   /** The referral sheet for the partner of catalogue entry `entry`. Throws `no_consent`, `unknown_entry`, `emergency_line`. */
-  referral_sheet(entry: string, today?: DateString | null): ReferralSheet;
+  referralSheet(entry: string, today?: DateString | null): ReferralSheet;
 }

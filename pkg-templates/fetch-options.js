@@ -1,7 +1,7 @@
 // The engine's documents fetched from URLs the caller gives: shared by the
 // browser and Node entries. Only those URLs are fetched, with no cookie.
 
-const FIELDS = ['questionnaire', 'catalogue', 'local_catalogue'];
+const FIELDS = ['questionnaire', 'catalogue', 'localCatalogue'];
 
 /**
  * A Passerelle error: an Error with a stable `code` and `details`, as own
@@ -19,13 +19,13 @@ function fetchError(field, path, url, message) {
 
 /**
  * The text at `url`, fetched with no cookie; a `fetch_failed` error names
- * `field`, with `path` in its details (`$.<field>_url` by default).
+ * `field`, with `path` in its details (`$.<field>Url` by default).
  * @param {string} field
  * @param {string | URL} url
  * @param {string} [path]
  * @returns {Promise<string>}
  */
-export async function fetchText(field, url, path = `$.${field}_url`) {
+export async function fetchText(field, url, path = `$.${field}Url`) {
   let response;
   try {
     response = await fetch(url, { credentials: 'omit' });
@@ -37,7 +37,7 @@ export async function fetchText(field, url, path = `$.${field}_url`) {
 }
 
 /**
- * `options` (a plain object) with each `<field>_url` replaced by the text
+ * `options` (a plain object) with each `<field>Url` replaced by the text
  * fetched from it (as `<field>`); the other options are kept as they are.
  * Only the object's own properties are read: a URL put on
  * `Object.prototype` by a polluted library is not fetched. A `Map`, a
@@ -49,14 +49,14 @@ export async function fetchedOptions(options = {}) {
   const prototype = typeof options === 'object' && options !== null
     ? Object.getPrototypeOf(options) : undefined;
   if (prototype !== Object.prototype && prototype !== null) {
-    const message = 'options must be a plain object: {questionnaire_url, catalogue_url, …}';
+    const message = 'options must be a plain object: {questionnaireUrl, catalogueUrl, …}';
     throw passerelleError('wrong_type', message, [{ path: '$', code: 'wrong_type', message }]);
   }
   // Own enumerable properties only, onto an object with no prototype.
   const resolved = Object.assign(Object.create(null), options);
   await Promise.all(FIELDS.map(async (field) => {
-    const url = resolved[`${field}_url`];
-    delete resolved[`${field}_url`];
+    const url = resolved[`${field}Url`];
+    delete resolved[`${field}Url`];
     if (url === undefined || url === null) return;
     resolved[field] = await fetchText(field, url);
   }));

@@ -11,7 +11,7 @@ export function load(): Promise<void>;
  * other is this package's `locales/<tag>.json`, read once. Rejects with an Error of code
  * `fetch_failed` or `bad_language_file`. Resolves to the tag.
  */
-export function load_language(tag: string): Promise<string>;
+export function loadLanguage(tag: string): Promise<string>;
 
 /**
  * Registers a language from a file in the layout of the package's
@@ -19,14 +19,14 @@ export function load_language(tag: string): Promise<string>;
  * it by its tag from then on. Returns the tag; throws an Error of code
  * `bad_language_file`. Register each language once.
  */
-export function register_language(file: string): string;
+export function registerLanguage(file: string): string;
 
 /**
  * The commune parts of `departments` (every department when left out),
  * read from the package's `communes/` folder, for `new Engine({communes})`.
  * Rejects with a `PasserelleError` of code `fetch_failed`.
  */
-export function load_communes(departments?: readonly string[] | null): Promise<string[]>;
+export function loadCommunes(departments?: readonly string[] | null): Promise<string[]>;
 
 /**
  * Creates an Engine with its documents fetched from the URLs given (and
@@ -34,4 +34,4 @@ export function load_communes(departments?: readonly string[] | null): Promise<s
  * package read from disk. Rejects with a `PasserelleError` of code
  * `fetch_failed`, or the engine's own codes.
  */
-export function create_engine(options?: import('./engine.js').FetchedEngineOptions | null): Promise<import('./engine.js').Engine>;
+export function createEngine(options?: import('./engine.js').FetchedEngineOptions | null): Promise<import('./engine.js').Engine>;

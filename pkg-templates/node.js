@@ -4,7 +4,7 @@
 // instantiated synchronously when this module is first imported.
 import { readFileSync, readdirSync } from 'node:fs';
 import {
-  initSync, Engine, Diagnosis, Plan, Reasons, DataInclusionImport, has_language, register_catalogue, register_language,
+  initSync, Engine, Diagnosis, Plan, Reasons, DataInclusionImport, hasLanguage, registerCatalogue, registerLanguage,
 } from './passerelle_wasm.js';
 import { fetchedOptions } from './fetch-options.js';
 
@@ -12,9 +12,9 @@ initSync({ module: readFileSync(new URL('./passerelle_wasm_bg.wasm', import.meta
 // English's messages are in the module; its questionnaire's and
 // catalogue's texts are its file, read here once, so that Node speaks
 // English whole from the start, as it always has.
-register_language(readFileSync(new URL('./locales/en.json', import.meta.url), 'utf8'));
+registerLanguage(readFileSync(new URL('./locales/en.json', import.meta.url), 'utf8'));
 // The national catalogue, a file of the package (data/catalogue.json).
-register_catalogue(readFileSync(new URL('./data/catalogue.json', import.meta.url), 'utf8'));
+registerCatalogue(readFileSync(new URL('./data/catalogue.json', import.meta.url), 'utf8'));
 
 /**
  * Resolves at once: the module is loaded on import. For code shared with
@@ -35,7 +35,7 @@ const COMMUNES = new URL('./communes/', import.meta.url);
  * @param {string[]} [departments]
  * @returns {Promise<string[]>}
  */
-export async function load_communes(departments) {
+export async function loadCommunes(departments) {
   const names = departments?.map((department) => `${department}.txt`)
     ?? readdirSync(COMMUNES).filter((name) => name.endsWith('.txt')).sort();
   return names.map((name) => {
@@ -53,7 +53,7 @@ export async function load_communes(departments) {
 
 /**
  * Creates an Engine with its questionnaire and catalogues fetched from the
- * URLs given (`questionnaire_url`, `catalogue_url`, `local_catalogue_url`;
+ * URLs given (`questionnaireUrl`, `catalogueUrl`, `localCatalogueUrl`;
  * nothing else is fetched) and, unless `communes` is given, every commune
  * part of the package read from disk. Other options are those of
  * `new Engine`. Throws an Error with code `fetch_failed`, or the engine's
@@ -61,23 +61,23 @@ export async function load_communes(departments) {
  * @param {object} [options]
  * @returns {Promise<Engine>}
  */
-export async function create_engine(options) {
+export async function createEngine(options) {
   const resolved = await fetchedOptions(options ?? {});
   // `resolved` has no prototype: only the caller's own `communes` count.
-  resolved.communes ??= await load_communes();
+  resolved.communes ??= await loadCommunes();
   return new Engine(resolved);
 }
 
 /**
  * Makes the language `tag` speakable by engines (`new Engine({locale})`,
- * `engine.set_locale`): French is in the module and English is read on
+ * `engine.setLocale`): French is in the module and English is read on
  * import; any other is read once from this package's `locales/<tag>.json`. Throws an Error
  * with code `fetch_failed` (no such file) or `bad_language_file`.
  * @param {string} tag
  * @returns {Promise<string>}
  */
-export async function load_language(tag) {
-  if (has_language(tag)) return tag;
+export async function loadLanguage(tag) {
+  if (hasLanguage(tag)) return tag;
   const url = new URL(`./locales/${encodeURIComponent(tag)}.json`, import.meta.url);
   let text;
   try {
@@ -88,7 +88,7 @@ export async function load_language(tag) {
     failure.details = [{ path: '$.lang', code: 'fetch_failed', message: error.message }];
     throw failure;
   }
-  return register_language(text);
+  return registerLanguage(text);
 }
 
-export { Engine, Diagnosis, Plan, Reasons, DataInclusionImport, register_language };
+export { Engine, Diagnosis, Plan, Reasons, DataInclusionImport, registerLanguage };

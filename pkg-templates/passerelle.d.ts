@@ -20,7 +20,7 @@ export function load(): Promise<void>;
  * nothing else). Rejects with a `PasserelleError` of code `fetch_failed`, or
  * the engine's own codes.
  */
-export function create_engine(options?: import('./engine.js').FetchedEngineOptions | null): Promise<import('./engine.js').Engine>;
+export function createEngine(options?: import('./engine.js').FetchedEngineOptions | null): Promise<import('./engine.js').Engine>;
 
 /**
  * Makes the language `tag` (`"ar"`, `"uk"`…) speakable by widgets and
@@ -28,7 +28,7 @@ export function create_engine(options?: import('./engine.js').FetchedEngineOptio
  * package's `locales/<tag>.json`, fetched once (the elements load theirs). Rejects with an Error of code
  * `fetch_failed` or `bad_language_file`. Resolves to the tag.
  */
-export function load_language(tag: string): Promise<string>;
+export function loadLanguage(tag: string): Promise<string>;
 
 /**
  * Registers a language from a file in the layout of the package's
@@ -36,7 +36,7 @@ export function load_language(tag: string): Promise<string>;
  * it by its tag from then on. Returns the tag; throws an Error of code
  * `bad_language_file`. Register each language once.
  */
-export function register_language(file: string): string;
+export function registerLanguage(file: string): string;
 
 /**
  * The commune parts of `departments` (`["93", "2A"]`), fetched from the
@@ -44,7 +44,7 @@ export function register_language(file: string): string;
  * elements fetch the parts they need themselves. Rejects with a
  * `PasserelleError` of code `fetch_failed`.
  */
-export function load_communes(departments: readonly string[]): Promise<string[]>;
+export function loadCommunes(departments: readonly string[]): Promise<string[]>;
 
 /**
  * `<passerelle-diagnostic>`: registered when this module is imported. It
@@ -198,7 +198,7 @@ export class DiagnosticWidget {
   /** Takes back what `suspend` gave, on the questionnaire asked now; `false` when it does not fit it. */
   resume(kept: string): boolean;
   /** Shows the widget in another language; an unknown one gives French. */
-  set_locale(lang?: string | null): void;
+  setLocale(lang?: string | null): void;
   /**
    * Keeps the answers on the device between visits: `"session"` or
    * `"local"` (any case, spaces around ignored); `null` for nowhere (what
@@ -208,7 +208,7 @@ export class DiagnosticWidget {
    * too. A kept value that cannot be read (a newer version) stays, never
    * written over, and is told.
    */
-  set_persistence(mode?: string | null, key?: string | null): void;
+  setPersistence(mode?: string | null, key?: string | null): void;
   /**
    * Asks the questions of `questionnaire` (an object or its JSON text) from
    * the first one; `null` for the default questionnaire. With persistence
@@ -216,13 +216,13 @@ export class DiagnosticWidget {
    * `invalid_questionnaire` (every problem in `details`) and keeps the
    * questions and answers it had.
    */
-  set_questionnaire(questionnaire: object | string | null): void;
+  setQuestionnaire(questionnaire: object | string | null): void;
   /**
    * Where "Quitter rapidement" leads (`quick-exit-url`): an `https:` or
    * `http:` address, resolved against the page; `null` for the default,
    * `https://www.google.fr/`. Throws `invalid_argument` for another kind.
    */
-  set_quick_exit_url(url?: string | null): void;
+  setQuickExitUrl(url?: string | null): void;
 }
 
 /** The widget behind `<passerelle-orientation>`, written in Rust; the element makes it. */
@@ -231,9 +231,9 @@ export class OrientationWidget {
   constructor(host: HTMLElement, lang?: string | null);
   free(): void;
   /** Shows the widget in another language; an unknown one gives French. */
-  set_locale(lang?: string | null): void;
+  setLocale(lang?: string | null): void;
   /** Orients from a diagnosis result (object or JSON text); `null` clears it. */
-  set_diagnosis(diagnosis: DiagnosisResult | string | null): void;
+  setDiagnosis(diagnosis: DiagnosisResult | string | null): void;
   /**
    * The filters the person chose, for the element to hold while it is off the page
    * (the texts persistence writes); the element frees the widget, then
@@ -243,15 +243,15 @@ export class OrientationWidget {
   /** Takes back the filters of `suspend`. */
   resume(kept: string): boolean;
   /** Places a person whose answers do not say where they live in a department or commune; `null` for none. */
-  set_territory(territory?: string | null): void;
+  setTerritory(territory?: string | null): void;
   /** Merges a local catalogue (object or JSON text) into the national one. */
-  set_local_catalogue(catalogue: object | string): void;
+  setLocalCatalogue(catalogue: object | string): void;
   /**
    * Where "Quitter rapidement" leads (`quick-exit-url`): an `https:` or
    * `http:` address, resolved against the page; `null` for the default,
    * `https://www.google.fr/`. Throws `invalid_argument` for another kind.
    */
-  set_quick_exit_url(url?: string | null): void;
+  setQuickExitUrl(url?: string | null): void;
 }
 
 /** The widget behind `<passerelle-plan>`, written in Rust; the element makes it. */
@@ -260,13 +260,13 @@ export class PlanWidget {
   constructor(host: HTMLElement, lang?: string | null);
   free(): void;
   /** Shows the widget in another language; an unknown one gives French. */
-  set_locale(lang?: string | null): void;
+  setLocale(lang?: string | null): void;
   /** The diagnosis to build from (object or JSON text); `null` clears it. */
-  set_diagnosis(diagnosis: DiagnosisResult | string | null): void;
+  setDiagnosis(diagnosis: DiagnosisResult | string | null): void;
   /** Places a person whose answers do not say where they live in a department or commune; `null` for none. */
-  set_territory(territory?: string | null): void;
+  setTerritory(territory?: string | null): void;
   /** Merges a local catalogue (object or JSON text) into the national one. */
-  set_local_catalogue(catalogue: object | string): void;
+  setLocalCatalogue(catalogue: object | string): void;
   /** The plan's value, or `null` before it is built. */
   plan(): PlanValue | null;
   /**
@@ -286,13 +286,13 @@ export class PlanWidget {
    * back and told by `passerelle:plan-change`; one that cannot be read
    * (a newer format) stays, never written over, and is told.
    */
-  set_persistence(mode?: string | null, key?: string | null): void;
+  setPersistence(mode?: string | null, key?: string | null): void;
   /**
    * Where "Quitter rapidement" leads (`quick-exit-url`): an `https:` or
    * `http:` address, resolved against the page; `null` for the default,
    * `https://www.google.fr/`. Throws `invalid_argument` for another kind.
    */
-  set_quick_exit_url(url?: string | null): void;
+  setQuickExitUrl(url?: string | null): void;
 }
 
 /** The widget behind `<passerelle-parcours>`, written in Rust; the element makes it. */
@@ -301,7 +301,7 @@ export class ParcoursWidget {
   constructor(host: HTMLElement, lang?: string | null, catalog_src?: string | null, persist?: string | null);
   free(): void;
   /** Shows the parcours and its widgets in another language. */
-  set_locale(lang?: string | null): void;
+  setLocale(lang?: string | null): void;
   /** The step shown: 0 the questions, 1 the help and services, 2 the plan. */
   step(): number;
   /**
@@ -313,10 +313,10 @@ export class ParcoursWidget {
   /** Takes back where the parcours stood. */
   resume(kept: string): boolean;
   /** Where "Quitter rapidement" leads on the three steps (`quick-exit-url`, passed on); `null` for the default. */
-  set_quick_exit_url(url?: string | null): void;
+  setQuickExitUrl(url?: string | null): void;
   /**
    * Passes the parcours' attribute `name` (`catalog-src`, `persist`, `theme`, `territory`,
    * `questionnaire-src`, `quick-exit-url`) on to the steps that take it; `null` removes it.
    */
-  pass_on(name: string, value?: string | null): void;
+  passOn(name: string, value?: string | null): void;
 }

@@ -7,8 +7,8 @@
 // this class forwards the element's life cycle to the widget written in
 // Rust (DiagnosticWidget), which renders into the element's shadow root.
 import init, {
-  DiagnosticWidget, Engine, OrientationWidget, ParcoursWidget, PlanWidget, set_commune_source,
-  choose_language, has_language, language_menu, register_catalogue, register_language,
+  DiagnosticWidget, Engine, OrientationWidget, ParcoursWidget, PlanWidget, setCommuneSource,
+  chooseLanguage, hasLanguage, languageMenu, registerCatalogue, registerLanguage,
 } from './passerelle_wasm.js';
 import { fetchedOptions, fetchText } from './fetch-options.js';
 
@@ -22,7 +22,7 @@ function loadModule() {
     loaded = true;
     // The commune table: a file of the package per department, fetched
     // only when a widget needs one (a postal code answered, a place to name).
-    set_commune_source((department) => fetchText('communes', communePart(department)));
+    setCommuneSource((department) => fetchText('communes', communePart(department)));
   });
   return module;
 }
@@ -61,7 +61,7 @@ function loadCatalogue() {
       .then(afterFirstFrame)
       .then(() => fetchText('catalogue', new URL('./data/catalogue.json', import.meta.url), '$.catalogue'))
       .then((text) => {
-        register_catalogue(text);
+        registerCatalogue(text);
       });
     loading.catch(() => {
       if (nationalCatalogue === loading) nationalCatalogue = null;
@@ -94,7 +94,7 @@ function communePart(department) {
  * @param {string[]} departments
  * @returns {Promise<string[]>}
  */
-export function load_communes(departments) {
+export function loadCommunes(departments) {
   return Promise.all(departments.map((department) => fetchText('communes', communePart(department), '$.communes')));
 }
 
@@ -115,12 +115,12 @@ const languageFiles = new Map();
  * @param {string} tag
  * @returns {Promise<string>}
  */
-export async function load_language(tag) {
+export async function loadLanguage(tag) {
   await loadModule();
-  if (has_language(tag)) return tag;
+  if (hasLanguage(tag)) return tag;
   if (!languageFiles.has(tag)) {
     const url = new URL(`./locales/${encodeURIComponent(tag)}.json`, import.meta.url);
-    const loading = fetchText('language', url, '$.lang').then(register_language);
+    const loading = fetchText('language', url, '$.lang').then(registerLanguage);
     // A failed fetch may be tried again later.
     loading.catch(() => languageFiles.delete(tag));
     languageFiles.set(tag, loading);
@@ -138,17 +138,17 @@ async function languageFor(element) {
   await loadModule();
   const lang = languageOf(element).trim();
   const asked = lang.toLowerCase() === 'auto' ? [...(navigator.languages ?? [navigator.language])] : [lang];
-  const choice = choose_language(asked);
+  const choice = chooseLanguage(asked);
   let shown = choice.tag;
   let fellBackFrom = choice.fell_back_from;
   try {
-    await load_language(shown);
+    await loadLanguage(shown);
   } catch (error) {
     // The file could not come: English, else French (in the module), and
     // the page is told.
     reportError(element, error);
     fellBackFrom ??= shown;
-    shown = await load_language('en').catch(() => 'fr');
+    shown = await loadLanguage('en').catch(() => 'fr');
   }
   if (fellBackFrom != null) {
     element.dispatchEvent(new CustomEvent('passerelle:language', {
@@ -393,7 +393,7 @@ class WidgetElement extends HTMLElement {
     languageFor(this).then((lang) => {
       if (asked !== this.#languageAsked || !this.#widget || lang === this.#shownLanguage) return;
       this.#shownLanguage = lang;
-      reporting(this, () => this.#widget.set_locale(lang));
+      reporting(this, () => this.#widget.setLocale(lang));
       this.#drawLanguageMenu();
     });
   }
@@ -514,7 +514,7 @@ class WidgetElement extends HTMLElement {
     this.#languageMenu = null;
     if (!root || !this.#widget || !this.hasAttribute('language-menu')) return;
     reporting(this, () => {
-      const { label, languages } = language_menu(this.#shownLanguage ?? 'fr');
+      const { label, languages } = languageMenu(this.#shownLanguage ?? 'fr');
       const box = document.createElement('div');
       box.className = 'language-menu';
       box.setAttribute('part', 'language-menu');
@@ -539,7 +539,7 @@ class WidgetElement extends HTMLElement {
 
   /** Where "Quitter rapidement" leads: `quick-exit-url`, else the default. */
   #quickExit() {
-    reporting(this, () => this.#widget.set_quick_exit_url(this.getAttribute('quick-exit-url')));
+    reporting(this, () => this.#widget.setQuickExitUrl(this.getAttribute('quick-exit-url')));
   }
 
   /** What the widget freed while the element is off the page handed over (its `suspend()`), or `null`. */
@@ -659,7 +659,7 @@ export class PasserelleDiagnostic extends WidgetElement {
     this.changed('persist');
     // The first question is shown: now the catalogue, for the questions to come.
     loadCatalogue()
-      .then(() => this.widget && reporting(this, () => this.widget.catalogue_arrived()))
+      .then(() => this.widget && reporting(this, () => this.widget.catalogueArrived()))
       .catch((error) => reportError(this, error));
   }
 
@@ -670,7 +670,7 @@ export class PasserelleDiagnostic extends WidgetElement {
       });
       return;
     }
-    reporting(this, () => this.widget.set_persistence(this.getAttribute('persist'), this.id || null));
+    reporting(this, () => this.widget.setPersistence(this.getAttribute('persist'), this.id || null));
   }
 
   changedWhileMaking(name) {
@@ -679,7 +679,7 @@ export class PasserelleDiagnostic extends WidgetElement {
   }
 
   #apply() {
-    reporting(this, () => this.widget.set_questionnaire(this.#questionnaire ?? this.#fetched.text));
+    reporting(this, () => this.widget.setQuestionnaire(this.#questionnaire ?? this.#fetched.text));
   }
 
   /**
@@ -719,7 +719,7 @@ class DiagnosisElement extends WidgetElement {
 
   set diagnosis(value) {
     this.#diagnosis = value ?? null;
-    if (this.widget) reporting(this, () => this.widget.set_diagnosis(this.#diagnosis));
+    if (this.widget) reporting(this, () => this.widget.setDiagnosis(this.#diagnosis));
   }
 
   /** The national catalogue, which the widget starts from. */
@@ -728,14 +728,14 @@ class DiagnosisElement extends WidgetElement {
   }
 
   async ready() {
-    reporting(this, () => this.widget.set_territory(this.getAttribute('territory')));
+    reporting(this, () => this.widget.setTerritory(this.getAttribute('territory')));
     // A catalogue that cannot be fetched is told; the national one serves.
     await this.#loadCatalogue().catch((error) => reportError(this, error));
-    if (this.#diagnosis !== null && this.widget) reporting(this, () => this.widget.set_diagnosis(this.#diagnosis));
+    if (this.#diagnosis !== null && this.widget) reporting(this, () => this.widget.setDiagnosis(this.#diagnosis));
   }
 
   changed(name) {
-    if (name === 'territory') reporting(this, () => this.widget.set_territory(this.getAttribute('territory')));
+    if (name === 'territory') reporting(this, () => this.widget.setTerritory(this.getAttribute('territory')));
     else this.#loadCatalogue().catch((error) => reportError(this, error));
   }
 
@@ -747,7 +747,7 @@ class DiagnosisElement extends WidgetElement {
   async #loadCatalogue() {
     const src = this.getAttribute('catalog-src');
     const fresh = await this.#catalogue.fetch(src, 'catalog-src', 'catalog-src', { reuse: true });
-    if (fresh && src && this.widget) this.widget.set_local_catalogue(this.#catalogue.text);
+    if (fresh && src && this.widget) this.widget.setLocalCatalogue(this.#catalogue.text);
   }
 }
 
@@ -781,7 +781,7 @@ export class PasserellePlan extends DiagnosisElement {
 
   changed(name) {
     if (name !== 'persist') super.changed(name);
-    else reporting(this, () => this.widget.set_persistence(this.getAttribute('persist'), this.id || null));
+    else reporting(this, () => this.widget.setPersistence(this.getAttribute('persist'), this.id || null));
   }
 
   /** The plan's value (`docs/plan-format.md`), or `null` before it is built; off the page, the plan it keeps. */
@@ -812,7 +812,7 @@ export class PasserelleParcours extends WidgetElement {
 
   /** An attribute changed after the parcours was made: passed on to its steps. */
   changed(name) {
-    reporting(this, () => this.widget.pass_on(name, this.getAttribute(name)));
+    reporting(this, () => this.widget.passOn(name, this.getAttribute(name)));
   }
 
   /** The three steps' elements: off the page with the parcours, their work kept with its own. */
@@ -825,19 +825,19 @@ define('passerelle-parcours', PasserelleParcours);
 
 /**
  * Loads the module, then creates an Engine with its questionnaire and
- * catalogues fetched from the URLs given (`questionnaire_url`,
- * `catalogue_url`, `local_catalogue_url`; nothing else is fetched, with no
+ * catalogues fetched from the URLs given (`questionnaireUrl`,
+ * `catalogueUrl`, `localCatalogueUrl`; nothing else is fetched, with no
  * cookie). Other options are those of `new Engine`. Throws an Error with
  * code `fetch_failed`, or the engine's own codes.
  * @param {object} [options]
  * @returns {Promise<Engine>}
  */
-export async function create_engine(options) {
+export async function createEngine(options) {
   // An engine given its own catalogue does not need the national one.
-  const own = options?.catalogue != null || options?.catalogue_url != null;
+  const own = options?.catalogue != null || options?.catalogueUrl != null;
   const [resolved] = await Promise.all([fetchedOptions(options ?? {}), own ? loadModule() : load()]);
   return new Engine(resolved);
 }
 
 export { DiagnosticWidget, OrientationWidget, ParcoursWidget, PlanWidget };
-export { Engine, Diagnosis, Plan, Reasons, DataInclusionImport, register_language } from './passerelle_wasm.js';
+export { Engine, Diagnosis, Plan, Reasons, DataInclusionImport, registerLanguage } from './passerelle_wasm.js';

@@ -45,6 +45,11 @@ test('the first question is asked while the catalogue is still on its way; the o
   const wasmAt = seen.requests.findIndex((url) => url.endsWith('.wasm'));
   const catalogueAt = seen.requests.findIndex((url) => url.endsWith('/data/catalogue.json'));
   assert.ok(wasmAt >= 0 && catalogueAt > wasmAt, `wasm at ${wasmAt}, catalogue at ${catalogueAt}: ${seen.requests.join(' ')}`);
+  // Before the .wasm, one file of the package: passerelle.js, which imports
+  // nothing (its glue is bundled in), so the .wasm is asked for one round
+  // trip after it, not two.
+  const packageFiles = seen.requests.slice(0, wasmAt).filter((url) => url.includes('/pkg/'));
+  assert.deepEqual(packageFiles.map((url) => new URL(url).pathname.split('/').pop()), ['passerelle.js']);
   assert.equal(held.length, 1, 'one request for the catalogue, held');
   assert.equal(await page.evaluate(() => window.questionWhenCatalogueAsked), true,
     'the catalogue is asked for only once the first question is on the page');

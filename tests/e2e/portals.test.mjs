@@ -12,10 +12,10 @@ import { launch, openPage, baseUrl, checkState } from './browser.mjs';
 import { answerAll, orientationShown, tabUntil, focusedId } from './flow.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { load, Engine, load_communes } = await import(path.join(root, 'target', 'pkg', 'node.js'));
+const { load, Engine, loadCommunes } = await import(path.join(root, 'target', 'pkg', 'node.js'));
 await load();
 // The page loads the commune parts it needs; the engine gets them all.
-const communes = await load_communes();
+const communes = await loadCommunes();
 const localCatalogue = readFileSync(
   path.join(root, 'crates', 'passerelle-core', 'data', 'catalogue-demo-local.json'), 'utf8');
 
@@ -56,7 +56,7 @@ function today() {
 
 for (const portal of portals) {
   test(`${portal.page}: three personas go from the questions to their plan by keyboard`, async () => {
-    const engine = new Engine(portal.local ? { local_catalogue: localCatalogue, communes } : { communes });
+    const engine = new Engine(portal.local ? { localCatalogue, communes } : { communes });
     const inside = (tag) => (portal.parcours ? ['passerelle-parcours', tag] : [tag]);
     for (const [index, persona] of personas.entries()) {
       const { page, seen } = await openPage(browser, new URL(portal.page, baseUrl).href);
@@ -71,7 +71,7 @@ for (const portal of portals) {
       assert.ok(complete, `${persona.name}: the diagnosis is sent`);
 
       // The same answers through the engine.
-      const { diagnosis: replayed, problems } = engine.replay_diagnosis(complete.detail.answers, today());
+      const { diagnosis: replayed, problems } = engine.replayDiagnosis(complete.detail.answers, today());
       assert.deepEqual(problems.filter((p) => p.code !== 'question_not_asked'), []);
       const expected = replayed.orient({ detailed: true }).needs
         .map((need) => [need.need.theme, need.proposals.map((proposal) => proposal.id)]);
@@ -100,7 +100,7 @@ for (const portal of portals) {
         for (const tag of path.slice(0, -1)) node = node.querySelector(tag).shadowRoot;
         return node.querySelector(path.at(-1)).plan;
       }, inside('passerelle-plan')).then((handle) => handle.jsonValue());
-      const built = engine.build_plan(replayed.result(), {
+      const built = engine.buildPlan(replayed.result(), {
         needs: replayed.result().needs.map((need) => need.theme),
         schedule: { start: today(), steps_per_week: 2 },
         by: 'person',

@@ -66,19 +66,19 @@ function feed(kind, text, name) {
   const engine = new Engine({ locale: 'fr' });
   switch (kind) {
     case 'catalogue':
-      return thrown(() => engine.load_catalogue(text), name);
+      return thrown(() => engine.loadCatalogue(text), name);
     case 'questionnaire':
       return thrown(() => new Engine({ questionnaire: text }), name);
     case 'snapshot':
-      return thrown(() => engine.resume_diagnosis(text), name);
+      return thrown(() => engine.resumeDiagnosis(text), name);
     case 'plan':
-      return thrown(() => engine.plan_from_json(text), name);
+      return thrown(() => engine.planFromJson(text), name);
     case 'facts':
       return thrown(() => engine.orient({ facts: JSON.parse(text) }), name);
     case 'data-inclusion': {
       let result;
       try {
-        result = engine.import_data_inclusion(text);
+        result = engine.importDataInclusion(text);
       } catch (error) {
         return error;
       }
@@ -86,7 +86,7 @@ function feed(kind, text, name) {
       return { code: 'invalid_records', details: result.report };
     }
     case 'answers': {
-      const diagnosis = engine.start_diagnosis(TODAY);
+      const diagnosis = engine.startDiagnosis(TODAY);
       const steps = JSON.parse(text);
       for (const [i, [id, value]] of steps.entries()) {
         try {
@@ -153,11 +153,11 @@ describe('the bad-input corpus through the JavaScript API', () => {
     let deep = {};
     for (let i = 0; i < 100_000; i += 1) deep = { all: [deep] };
     // JSON.stringify itself runs out of stack: caught, invalid_argument.
-    assert.equal(thrown(() => engine.load_catalogue(deep), 'deep').code, 'invalid_argument');
+    assert.equal(thrown(() => engine.loadCatalogue(deep), 'deep').code, 'invalid_argument');
     assert.equal(thrown(() => engine.orient({ facts: deep }), 'deep facts').code, 'invalid_argument');
     const cycle = { format_version: 1, entries: [] };
     cycle.entries.push(cycle);
-    assert.equal(thrown(() => engine.load_catalogue(cycle), 'cycle').code, 'invalid_argument');
+    assert.equal(thrown(() => engine.loadCatalogue(cycle), 'cycle').code, 'invalid_argument');
     // Nested 110 deep: JSON.stringify and serde_json read it, the core's limit refuses it.
     let nested = 19;
     for (let i = 0; i < 110; i += 1) nested = [nested];
@@ -165,9 +165,9 @@ describe('the bad-input corpus through the JavaScript API', () => {
     assert.equal(error.code, 'invalid_request');
     assert.equal(error.details[0].code, 'too_deep');
     const huge = 'x'.repeat(20 * 1024 * 1024);
-    assert.equal(thrown(() => engine.load_catalogue(huge), 'huge').code, 'input_too_large');
-    assert.equal(thrown(() => engine.resume_diagnosis({ pad: huge }), 'huge').code, 'input_too_large');
-    const diagnosis = engine.start_diagnosis(TODAY);
+    assert.equal(thrown(() => engine.loadCatalogue(huge), 'huge').code, 'input_too_large');
+    assert.equal(thrown(() => engine.resumeDiagnosis({ pad: huge }), 'huge').code, 'input_too_large');
+    const diagnosis = engine.startDiagnosis(TODAY);
     assert.equal(thrown(() => diagnosis.answer('sleep_tonight', huge), 'answer').code, 'input_too_large');
     // The engine still works after all this.
     assert.equal(diagnosis.current().id, 'sleep_tonight');

@@ -1,6 +1,6 @@
-// The commune table through the package's Node entry: `load_communes`
+// The commune table through the package's Node entry: `loadCommunes`
 // reads the package's own `communes/` files (one per department, not in
-// the wasm), `create_engine` gives them to the engine, and then a postal
+// the wasm), `createEngine` gives them to the engine, and then a postal
 // code of one commune sets it, one of several asks which by name, and
 // places are named, never coded.
 import assert from 'node:assert/strict';
@@ -11,14 +11,14 @@ import { test } from 'node:test';
 import { nodeEntry, packageDir, requirePackage, root } from './package.mjs';
 
 requirePackage();
-const { Engine, create_engine, load_communes } = await import(nodeEntry);
+const { Engine, createEngine, loadCommunes } = await import(nodeEntry);
 
 const TODAY = '2026-11-27';
 const DEMO_LOCAL = readFileSync(path.join(root, 'crates/passerelle-core/data/catalogue-demo-local.json'), 'utf8');
 
 /** Answers a person at home with food, no danger, 40, up to the postal code `postal`. */
 function upToPostalCode(engine, postal) {
-  const diagnosis = engine.start_diagnosis(TODAY);
+  const diagnosis = engine.startDiagnosis(TODAY);
   for (let question = diagnosis.current(); question; question = diagnosis.current()) {
     const { id, kind } = question;
     const answer = {
@@ -42,7 +42,7 @@ test('the package ships the commune table as files of its own, not in the wasm',
 });
 
 test('a postal code of several communes asks which, by name; one of one commune sets it', async () => {
-  const engine = await create_engine();
+  const engine = await createEngine();
   const corsica = upToPostalCode(engine, '20200');
   const question = corsica.current();
   assert.equal(question.id, 'commune');
@@ -63,29 +63,29 @@ test('a postal code of several communes asks which, by name; one of one commune 
 });
 
 test('a commune zone is explained with the commune’s name', async () => {
-  const engine = new Engine({ local_catalogue: DEMO_LOCAL, communes: await load_communes(['93']) });
+  const engine = new Engine({ localCatalogue: DEMO_LOCAL, communes: await loadCommunes(['93']) });
   const orientation = engine.orient({
     facts: { postal_code: '93300' },
     needs: [{ theme: 'equipement-et-alimentation--alimentation', priority: 'normal' }],
-    reference_date: TODAY,
+    referenceDate: TODAY,
     detailed: true,
   });
   const grocery = orientation.needs[0].proposals.find((p) => p.id === 'demo-epicerie-solidaire');
   assert.equal(grocery.explanation[0].text, 'Habiter à Saint-Denis\u00a0: vous habitez à Aubervilliers');
 
   // Without the table: the department, never the code.
-  const bare = new Engine({ local_catalogue: DEMO_LOCAL });
+  const bare = new Engine({ localCatalogue: DEMO_LOCAL });
   const text = JSON.stringify(bare.orient({
     facts: { postal_code: '93300' },
     needs: [{ theme: 'equipement-et-alimentation--alimentation', priority: 'normal' }],
-    reference_date: TODAY,
+    referenceDate: TODAY,
   }));
   assert.ok(!text.includes('93066'));
   assert.equal(upToPostalCode(bare, '20200').current().id, 'employment_status');
 });
 
 test('commune parts that cannot be read are refused with their place', async () => {
-  const [ain] = await load_communes(['01']);
+  const [ain] = await loadCommunes(['01']);
   assert.throws(() => new Engine({ communes: [ain, 'not a part'] }), (error) => {
     assert.equal(error.code, 'invalid_communes');
     assert.equal(error.details[0].path, '$.communes[1]');
@@ -93,5 +93,5 @@ test('commune parts that cannot be read are refused with their place', async () 
     return true;
   });
   assert.throws(() => new Engine({ communes: 'all' }), { code: 'invalid_argument' });
-  await assert.rejects(load_communes(['99']), { code: 'fetch_failed' });
+  await assert.rejects(loadCommunes(['99']), { code: 'fetch_failed' });
 });

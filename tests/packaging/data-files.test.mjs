@@ -54,7 +54,7 @@ test('a catalogue updated on the server is read as it is, without a new build', 
     // The updated catalogue orients: the new entry, with the CEJ's rules, is found for a young jobseeker as the CEJ is.
     const matched = engine.eligible({
       facts: { age: 19, employment_status: 'jobseeker', department: '93', in_education: false },
-      reference_date: TODAY,
+      referenceDate: TODAY,
     });
     assert.ok(matched.eligible.includes('contrat-engagement-jeune'), JSON.stringify(matched));
     assert.ok(matched.eligible.includes('cej-renforce-test'), JSON.stringify(matched));

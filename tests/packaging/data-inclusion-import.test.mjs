@@ -54,9 +54,9 @@ test('a department\'s services over 16 MiB import in chunks of JSON lines and or
   const engine = new Engine();
   const national = engine.catalogue().entries.length;
   // In one document, the same records are refused: too large.
-  thrown(() => engine.import_data_inclusion(`[${lines.join(',')}]`), 'input_too_large');
+  thrown(() => engine.importDataInclusion(`[${lines.join(',')}]`), 'input_too_large');
 
-  const importing = engine.start_import();
+  const importing = engine.startImport();
   assert.ok(importing instanceof DataInclusionImport);
   const reports = [];
   for (let start = 0; start < RECORDS; start += PER_CHUNK) {
@@ -81,12 +81,12 @@ test('a department\'s services over 16 MiB import in chunks of JSON lines and or
   importing.free();
 
   // A person of Seine-Saint-Denis is offered its services, not Paris's.
-  const { eligible } = engine.eligible({ facts: { postal_code: '93200' }, reference_date: TODAY });
+  const { eligible } = engine.eligible({ facts: { postal_code: '93200' }, referenceDate: TODAY });
   const imported = eligible.filter((id) => id.startsWith('di-dora-'));
   assert.equal(imported.length, RECORDS / 2 - 2, 'every 93 service but the line cut short and the copy');
   assert.ok(imported.every((id) => Number(id.slice('di-dora-'.length)) % 2 === 0));
   const orientation = engine.orient({
-    facts: { postal_code: '93200' }, needs: [{ theme: DIGITAL }], reference_date: TODAY, explain: false,
+    facts: { postal_code: '93200' }, needs: [{ theme: DIGITAL }], referenceDate: TODAY, explain: false,
   });
   const offered = orientation.needs[0].proposals.map((proposal) => proposal.id);
   assert.ok(offered.some((id) => id.startsWith('di-dora-')), offered.join());

@@ -86,7 +86,7 @@ test('the tarball installs offline into a new project, and the Node entry runs t
   await writeFile(path.join(app, 'first.mjs'), `import { fileURLToPath } from 'node:url';
 import { load, Engine } from '${packageName}';
 await load();
-const question = new Engine().start_diagnosis('2026-11-27').current();
+const question = new Engine().startDiagnosis('2026-11-27').current();
 console.log(JSON.stringify({
   entry: fileURLToPath(import.meta.resolve('${packageName}')),
   id: question.id,
@@ -112,14 +112,15 @@ test('the zip holds one folder named after the package and version: the files a 
   const dates = new Set(dated.split('\n').filter((line) => line.includes(`${folderName}/`)).map((line) => line.split(/\s+/).at(-2)));
   assert.deepEqual([...dates], ['20000101.000000']);
   for (const file of [
-    'passerelle.js', 'passerelle_wasm.js', 'passerelle_wasm_bg.wasm', 'fetch-options.js', 'file-protocol.js',
+    'passerelle.js', 'passerelle.js.map', 'passerelle_wasm_bg.wasm', 'file-protocol.js', 'data/catalogue.json',
     'locales/languages.json', 'locales/en.json', 'locales/ar.json', 'communes/93.txt',
     'README.md', 'LICENSE', 'NOTICE', 'example.html',
   ]) {
     assert.ok(files.includes(file), `${file} is not in the zip`);
   }
   for (const file of files) {
-    assert.doesNotMatch(file, /^(node\.js|package\.json|custom-elements\.json)$|\.d\.ts$/, `${file} is for Node or tools`);
+    assert.doesNotMatch(file, /^(node\.js|passerelle_wasm\.js|fetch-options\.js|package\.json|custom-elements\.json)$|\.d\.ts$/,
+      `${file} is for Node or tools`);
     if (file === 'example.html') continue;
     assert.deepEqual(await readFile(path.join(unpacked, folderName, file)), await readFile(path.join(packageDir, file)),
       `${file} of the zip differs from target/pkg's`);
@@ -146,7 +147,7 @@ test('the README and the package README give the same server settings and preloa
   // The hints documented are the ones example.html has (served, its .wasm fetched once).
   const example = await readFile(path.join(unpacked, folderName, 'example.html'), 'utf8');
   const hints = blocks[2].split('\n').filter((line) => line.startsWith('<link'));
-  assert.equal(hints.length, 3);
+  assert.equal(hints.length, 2, 'the module and the .wasm: the glue is bundled in the module');
   for (const hint of hints) assert.ok(example.includes(hint.replace(`/${folderName}/`, '')), `example.html lacks ${hint}`);
 });
 
@@ -181,6 +182,8 @@ test('unpacked on a static server, the zip\'s example page shows the first quest
     assert.equal(wasm.length, 1, 'the .wasm preload is the fetch the module uses');
     const shim = server.served.filter((request) => request.path.endsWith('/passerelle.js'));
     assert.equal(shim.length, 1, 'the modulepreload is the module script');
+    // The glue is bundled in passerelle.js: the page never asks for it.
+    assert.deepEqual(server.served.filter((request) => /\/(passerelle_wasm|fetch-options)\.js$/.test(request.path)), []);
   } finally {
     await page.close();
   }

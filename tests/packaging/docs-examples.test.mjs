@@ -115,11 +115,11 @@ test('the documentation has examples for every method', () => {
   assert.ok(examples.length >= 30, `${examples.length} examples`);
   const code = examples.map((example) => example.code).join('\n');
   const methods = {
-    Engine: ['locale', 'set_locale', 'questionnaire', 'catalogue', 'load_catalogue', 'import_data_inclusion',
-      'start_diagnosis', 'resume_diagnosis', 'orient', 'plan_from_json', 'report'],
-    Diagnosis: ['current', 'step', 'answer', 'answer_input', 'skip', 'back', 'previous_answer', 'progress',
-      'is_complete', 'reference_date', 'snapshot', 'result', 'facts', 'needs_found', 'orient', 'build_plan'],
-    Plan: ['apply', 'proposals', 'to_json', 'value', 'next_steps', 'print_view', 'referral_sheet'],
+    Engine: ['locale', 'setLocale', 'questionnaire', 'catalogue', 'loadCatalogue', 'importDataInclusion',
+      'startDiagnosis', 'resumeDiagnosis', 'orient', 'planFromJson', 'report'],
+    Diagnosis: ['current', 'step', 'answer', 'answerInput', 'skip', 'back', 'previousAnswer', 'progress',
+      'isComplete', 'referenceDate', 'snapshot', 'result', 'facts', 'needsFound', 'orient', 'buildPlan'],
+    Plan: ['apply', 'proposals', 'toJsonText', 'value', 'nextSteps', 'printView', 'referralSheet'],
   };
   for (const [owner, names] of Object.entries(methods)) {
     for (const name of names) {

@@ -1,5 +1,5 @@
 // The languages the package ships: one file each, read only when asked
-// (load_language), complete enough for the whole flow; French is in the
+// (loadLanguage), complete enough for the whole flow; French is in the
 // module, no file; English's messages are in the module and its file
 // brings the questionnaire's and catalogue's texts (Node reads it on import).
 import assert from 'node:assert/strict';
@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { nodeEntry, packageDir, requirePackage, thrown } from './package.mjs';
 
 requirePackage();
-const { Engine, load_language, register_language } = await import(nodeEntry);
+const { Engine, loadLanguage, registerLanguage } = await import(nodeEntry);
 
 const TODAY = '2026-11-27';
 const SHIPPED = ['es', 'ar', 'fa', 'ps', 'ru', 'uk'];
@@ -30,7 +30,7 @@ test('one file a language not compiled in, and the list of languages', () => {
 
 test('Node speaks English whole from the import: the catalogue and the questions too', () => {
   const english = new Engine({ locale: 'en' });
-  const question = english.start_diagnosis(TODAY).current();
+  const question = english.startDiagnosis(TODAY).current();
   assert.equal(question.id, 'sleep_tonight');
   assert.equal(question.label.en, 'Where will you sleep tonight?');
   const cej = english.catalogue().entries.find((entry) => entry.id === 'contrat-engagement-jeune');
@@ -39,12 +39,12 @@ test('Node speaks English whole from the import: the catalogue and the questions
 
 test('a language not loaded is refused with how to load it; loaded, the engine speaks it', async () => {
   const error = thrown(() => new Engine({ locale: 'uk' }), 'unknown_locale');
-  assert.match(error.message, /load_language\("uk"\)/);
-  assert.equal(await load_language('uk'), 'uk');
-  assert.equal(await load_language('uk'), 'uk');
+  assert.match(error.message, /loadLanguage\("uk"\)/);
+  assert.equal(await loadLanguage('uk'), 'uk');
+  assert.equal(await loadLanguage('uk'), 'uk');
   const engine = new Engine({ locale: 'uk' });
   assert.equal(engine.locale(), 'uk');
-  const diagnosis = engine.start_diagnosis(TODAY);
+  const diagnosis = engine.startDiagnosis(TODAY);
   const question = diagnosis.current();
   assert.equal(question.id, 'sleep_tonight');
   const questionnaire = engine.questionnaire();
@@ -54,9 +54,9 @@ test('a language not loaded is refused with how to load it; loaded, the engine s
 });
 
 test('Arabic: the questionnaire and the alerts in Arabic, the numbers in Latin digits', async () => {
-  await load_language('ar');
+  await loadLanguage('ar');
   const engine = new Engine({ locale: 'ar' });
-  const diagnosis = engine.start_diagnosis(TODAY);
+  const diagnosis = engine.startDiagnosis(TODAY);
   assert.match(diagnosis.current().label.ar, /[\u0600-\u06FF]/);
   diagnosis.answer('sleep_tonight', 'street');
   const [alert] = diagnosis.result().urgent;
@@ -66,6 +66,6 @@ test('Arabic: the questionnaire and the alerts in Arabic, the numbers in Latin d
 });
 
 test('a file that is not a language file is refused with bad_language_file', () => {
-  thrown(() => register_language('{"language": {}}'), 'bad_language_file');
-  thrown(() => register_language('not json'), 'bad_language_file');
+  thrown(() => registerLanguage('{"language": {}}'), 'bad_language_file');
+  thrown(() => registerLanguage('not json'), 'bad_language_file');
 });

@@ -18,9 +18,9 @@ const TODAY = '2026-11-27';
 
 /** The flow a program runs, end to end; returns the plan's JSON. */
 function fullFlow(engine) {
-  const diagnosis = engine.start_diagnosis(TODAY);
+  const diagnosis = engine.startDiagnosis(TODAY);
   assert.ok(diagnosis instanceof Diagnosis);
-  assert.equal(diagnosis.reference_date(), TODAY);
+  assert.equal(diagnosis.referenceDate(), TODAY);
   assert.equal(diagnosis.current().id, 'sleep_tonight');
   assert.deepEqual(Object.keys(diagnosis.progress()).sort(),
     ['answered', 'at_most', 'last', 'left', 'section', 'sections', 'total']);
@@ -32,16 +32,16 @@ function fullFlow(engine) {
   assert.equal(diagnosis.step().progress.answered, 1);
   assert.equal(diagnosis.back(), true);
   assert.equal(diagnosis.back(), false);
-  assert.equal(diagnosis.previous_answer('sleep_tonight'), 'home');
-  diagnosis.answer_input('sleep_tonight', 'home');
+  assert.equal(diagnosis.previousAnswer('sleep_tonight'), 'home');
+  diagnosis.answerInput('sleep_tonight', 'home');
   const snapshot = diagnosis.snapshot();
   assert.equal(JSON.parse(snapshot).snapshot_version, 1);
-  const resumed = engine.resume_diagnosis(snapshot);
+  const resumed = engine.resumeDiagnosis(snapshot);
   assert.equal(resumed.current().id, 'food_today');
-  assert.equal(engine.resume_diagnosis(JSON.parse(snapshot)).snapshot(), snapshot);
+  assert.equal(engine.resumeDiagnosis(JSON.parse(snapshot)).snapshot(), snapshot);
 
   assert.ok(answerAll(resumed) > 10);
-  assert.equal(resumed.is_complete(), true);
+  assert.equal(resumed.isComplete(), true);
   assert.equal(resumed.current(), null);
   assert.deepEqual(resumed.step().question, null);
   const result = resumed.result();
@@ -52,7 +52,7 @@ function fullFlow(engine) {
   assert.deepEqual(resumed.facts(), result.facts);
   const themes = result.needs.map((need) => need.theme);
   assert.ok(themes.includes('trouver-un-emploi'), themes.join());
-  assert.deepEqual([...resumed.needs_found()].sort(), [...themes].sort());
+  assert.deepEqual([...resumed.needsFound()].sort(), [...themes].sort());
   assert.equal(result.ranked_by_person, true);
 
   // Orientation: from the diagnosis, explained or not, detailed; then
@@ -73,24 +73,24 @@ function fullFlow(engine) {
   const direct = engine.orient({
     facts: { birth_date: '2007-05-02', postal_code: '93200', employment_status: 'inactive', in_education: false },
     needs: [{ theme: 'trouver-un-emploi' }],
-    reference_date: TODAY,
+    referenceDate: TODAY,
   });
   const missionLocale = direct.evaluations.find((evaluation) => evaluation.id === 'mission-locale');
   assert.equal(missionLocale.status, 'eligible');
   assert.ok(missionLocale.explanation.every((part) => ['met', 'not_met', 'unknown'].includes(part.status)));
 
   // The same answers replayed give the same diagnosis.
-  const replayed = engine.replay_diagnosis(resumed.answers(), TODAY);
+  const replayed = engine.replayDiagnosis(resumed.answers(), TODAY);
   assert.ok(replayed.diagnosis instanceof Diagnosis);
   assert.deepEqual(replayed.problems, []);
   assert.deepEqual(replayed.diagnosis.result(), result);
 
   // The plan: build, edit, review, export, read back.
-  const plan = resumed.build_plan({ needs: ['trouver-un-emploi'] });
+  const plan = resumed.buildPlan({ needs: ['trouver-un-emploi'] });
   assert.ok(plan instanceof Plan);
   // A diagnosis saved as JSON builds the same plan.
-  const later = engine.build_plan(JSON.stringify(result), { needs: ['trouver-un-emploi'] });
-  assert.equal(later.to_json(), plan.to_json());
+  const later = engine.buildPlan(JSON.stringify(result), { needs: ['trouver-un-emploi'] });
+  assert.equal(later.toJsonText(), plan.toJsonText());
   const value = plan.value();
   assert.equal(value.locale, engine.locale());
   assert.equal(value.schedule.start, TODAY);
@@ -118,23 +118,23 @@ function fullFlow(engine) {
     const added = plan.apply({ op: 'add_action', ...proposals[0] }, 'person', '2026-12-11');
     assert.match(added.edit.action.id, /^a\d+$/);
   }
-  assert.ok(plan.next_steps().length > 0);
-  assert.ok(plan.next_steps().every((step) => ['planned', 'in_progress'].includes(step.status)));
+  assert.ok(plan.nextSteps().length > 0);
+  assert.ok(plan.nextSteps().every((step) => ['planned', 'in_progress'].includes(step.status)));
 
-  const exported = plan.to_json();
-  assert.equal(engine.plan_from_json(exported).to_json(), exported);
-  assert.equal(engine.plan_from_json(plan.value()).to_json(), exported);
-  assert.equal(engine.plan_from_json(plan).to_json(), exported, 'a Plan is read through toJSON');
+  const exported = plan.toJsonText();
+  assert.equal(engine.planFromJson(exported).toJsonText(), exported);
+  assert.equal(engine.planFromJson(plan.value()).toJsonText(), exported);
+  assert.equal(engine.planFromJson(plan).toJsonText(), exported, 'a Plan is read through toJSON');
   assert.deepEqual(JSON.parse(JSON.stringify(plan)), JSON.parse(exported));
 
-  const html = plan.print_view('2026-12-11');
+  const html = plan.printView('2026-12-11');
   assert.match(html, /^<!DOCTYPE html>/i);
   assert.ok(html.includes('<h1'));
 
   // The referral sheet needs the person's consent.
-  thrown(() => plan.referral_sheet(action.entry, '2026-12-11'), 'no_consent');
+  thrown(() => plan.referralSheet(action.entry, '2026-12-11'), 'no_consent');
   plan.apply({ op: 'give_consent', consent: { entry: action.entry, date: '2026-12-11' } }, 'person', '2026-12-11');
-  const sheet = plan.referral_sheet(action.entry, '2026-12-11');
+  const sheet = plan.referralSheet(action.entry, '2026-12-11');
   assert.equal(sheet.partner.entry, action.entry);
   assert.deepEqual(sheet.consent, { entry: action.entry, date: '2026-12-11' });
   assert.ok(sheet.included.includes('consent'));
@@ -181,13 +181,13 @@ test('a local catalogue and data·inclusion records are loaded', () => {
       lien_source: 'https://dora.inclusion.beta.gouv.fr/services/42',
     },
   ];
-  const imported = engine.import_data_inclusion(records);
+  const imported = engine.importDataInclusion(records);
   assert.equal(imported.catalogue.entries[0].id, 'di-dora-42');
   assert.deepEqual(imported.report, []);
-  const summary = engine.load_catalogue(imported.catalogue);
+  const summary = engine.loadCatalogue(imported.catalogue);
   assert.equal(summary.local_entries, 1);
   assert.equal(summary.entries, national.entries.length + 1);
-  assert.equal(engine.load_catalogue(JSON.stringify(imported.catalogue)).local_entries, 1);
+  assert.equal(engine.loadCatalogue(JSON.stringify(imported.catalogue)).local_entries, 1);
   fullFlow(engine);
 });
 
@@ -195,67 +195,71 @@ describe('errors have a stable code, a message and details', () => {
   const engine = new Engine();
 
   test('arguments', () => {
-    const error = thrown(() => new Engine({ localCatalogue: {} }), 'invalid_argument');
-    assert.deepEqual(error.details.map((detail) => detail.path), ['$.localCatalogue']);
+    // An option under its name before the API was camelCase: refused, with its name now.
+    const error = thrown(() => new Engine({ local_catalogue: {} }), 'invalid_argument');
+    assert.deepEqual(error.details.map((detail) => detail.path), ['$.local_catalogue']);
+    assert.match(error.details[0].message, /it is "localCatalogue" now/);
+    const request = thrown(() => engine.eligible({ facts: {}, reference_date: '2026-11-27' }), 'invalid_argument');
+    assert.match(request.details[0].message, /it is "referenceDate" now/);
     thrown(() => new Engine({ locale: 'de' }), 'unknown_locale');
-    thrown(() => engine.set_locale('de'), 'unknown_locale');
-    thrown(() => engine.start_diagnosis('2026-02-30'), 'invalid_date');
-    thrown(() => engine.start_diagnosis(20261127), 'invalid_argument');
+    thrown(() => engine.setLocale('de'), 'unknown_locale');
+    thrown(() => engine.startDiagnosis('2026-02-30'), 'invalid_date');
+    thrown(() => engine.startDiagnosis(20261127), 'invalid_argument');
     thrown(() => engine.orient('facts'), 'invalid_argument');
   });
 
   test('inputs checked whole', () => {
     let error = thrown(
-      () => engine.orient({ facts: { age: 'old', colour: 'blue' }, needs: [{ theme: 'astrologie' }], reference_date: TODAY }),
+      () => engine.orient({ facts: { age: 'old', colour: 'blue' }, needs: [{ theme: 'astrologie' }], referenceDate: TODAY }),
       'invalid_request',
     );
     const paths = error.details.map((detail) => detail.path);
     assert.ok(paths.includes('$.facts.age') && paths.includes('$.needs[0].theme'), paths.join());
-    error = thrown(() => engine.load_catalogue('{'), 'invalid_catalogue');
+    error = thrown(() => engine.loadCatalogue('{'), 'invalid_catalogue');
     assert.equal(error.details[0].code, 'invalid_json');
     thrown(() => new Engine({ questionnaire: { format_version: 1 } }), 'invalid_questionnaire');
-    error = thrown(() => engine.import_data_inclusion({ not: 'a list' }), 'invalid_records');
+    error = thrown(() => engine.importDataInclusion({ not: 'a list' }), 'invalid_records');
     assert.equal(error.details[0].code, 'wrong_type');
     error = thrown(() => engine.report(['{', { format_version: 2 }]), 'invalid_plans');
     assert.deepEqual(error.details.map((d) => [d.path, d.code]), [['$[0]', 'plan_corrupted'], ['$[1]', 'plan_corrupted']]);
   });
 
   test('the session, with messages in the engine’s language', () => {
-    const diagnosis = engine.start_diagnosis(TODAY);
+    const diagnosis = engine.startDiagnosis(TODAY);
     const french = thrown(() => diagnosis.answer('age', 19), 'not_current_question').message;
-    engine.set_locale('en');
+    engine.setLocale('en');
     assert.notEqual(thrown(() => diagnosis.answer('age', 19), 'not_current_question').message, french);
-    engine.set_locale('fr');
+    engine.setLocale('fr');
     thrown(() => diagnosis.answer('sleep_tonight', 'sofa'), 'answer_unknown_option');
     thrown(() => diagnosis.answer('sleep_tonight', { x: 1 }), 'answer_unknown_option');
-    thrown(() => diagnosis.answer_input('sleep_tonight', ''), 'answer_required');
+    thrown(() => diagnosis.answerInput('sleep_tonight', ''), 'answer_required');
     diagnosis.answer('sleep_tonight', 'home');
     thrown(() => diagnosis.skip('food_today'), 'not_skippable');
-    diagnosis.answer_input('food_today', 'yes');
+    diagnosis.answerInput('food_today', 'yes');
     diagnosis.skip('danger_at_home');
     for (const id of ['child_in_danger', 'urgent_care']) diagnosis.answer(id, false);
     const error = thrown(() => diagnosis.answer('age', 7), 'answer_out_of_range');
     assert.match(error.message, /14/);
-    thrown(() => engine.resume_diagnosis('[]'), 'snapshot_corrupted');
+    thrown(() => engine.resumeDiagnosis('[]'), 'snapshot_corrupted');
     const newer = diagnosis.snapshot().replace('"snapshot_version":1', '"snapshot_version":9');
-    thrown(() => engine.resume_diagnosis(newer), 'snapshot_future_version');
+    thrown(() => engine.resumeDiagnosis(newer), 'snapshot_future_version');
   });
 
   test('plans', () => {
-    thrown(() => engine.plan_from_json('{"format_version": 99}'), 'plan_future_version');
-    thrown(() => engine.plan_from_json({ format_version: 2 }), 'plan_corrupted');
-    const diagnosis = engine.start_diagnosis(TODAY);
+    thrown(() => engine.planFromJson('{"format_version": 99}'), 'plan_future_version');
+    thrown(() => engine.planFromJson({ format_version: 2 }), 'plan_corrupted');
+    const diagnosis = engine.startDiagnosis(TODAY);
     answerAll(diagnosis);
-    thrown(() => diagnosis.build_plan({ needs: [] }), 'no_need');
-    thrown(() => diagnosis.build_plan({ needs: ['sante--astrologie'] }), 'need_not_found');
-    const plan = diagnosis.build_plan({ needs: ['trouver-un-emploi'] });
+    thrown(() => diagnosis.buildPlan({ needs: [] }), 'no_need');
+    thrown(() => diagnosis.buildPlan({ needs: ['sante--astrologie'] }), 'need_not_found');
+    const plan = diagnosis.buildPlan({ needs: ['trouver-un-emploi'] });
     thrown(() => plan.apply({ op: 'set_status', action: 'a999', status: 'done' }, 'person', TODAY), 'unknown_action');
     thrown(() => plan.apply({ op: 'built' }, 'person', TODAY), 'already_built');
     thrown(() => plan.apply({ op: 'set_next_review', date: null }, 'person', '2020-01-01'), 'date_before_last_change');
     thrown(() => plan.apply({ op: 'teleport' }, 'person', TODAY), 'invalid_argument');
     thrown(() => plan.apply({ op: 'set_next_review', date: null }, 'robot', TODAY), 'invalid_argument');
     thrown(() => plan.proposals(TODAY, { age: 'old' }), 'invalid_facts');
-    thrown(() => plan.referral_sheet('nowhere', TODAY), 'unknown_entry');
+    thrown(() => plan.referralSheet('nowhere', TODAY), 'unknown_entry');
   });
 });
 
@@ -288,7 +292,7 @@ test('the package: its entries, exports and files', async () => {
 
 test('an object used after free() throws', () => {
   const engine = new Engine();
-  const diagnosis = engine.start_diagnosis(TODAY);
+  const diagnosis = engine.startDiagnosis(TODAY);
   diagnosis.free();
   assert.throws(() => diagnosis.current(), Error);
   engine.free();

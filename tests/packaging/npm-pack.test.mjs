@@ -66,31 +66,31 @@ import { load, Engine, Diagnosis, Plan } from '${packageName}';
 const TODAY = '2026-11-27';
 await load();
 const engine = new Engine();
-const diagnosis = engine.start_diagnosis(TODAY);
+const diagnosis = engine.startDiagnosis(TODAY);
 assert.ok(diagnosis instanceof Diagnosis);
 ${answerAll.toString()}
 const answered = answerAll(diagnosis);
 const result = diagnosis.result();
 const orientation = diagnosis.orient();
-const plan = diagnosis.build_plan({ needs: ['trouver-un-emploi'] });
+const plan = diagnosis.buildPlan({ needs: ['trouver-un-emploi'] });
 assert.ok(plan instanceof Plan);
-const exported = plan.to_json();
-assert.equal(engine.plan_from_json(exported).to_json(), exported);
+const exported = plan.toJsonText();
+assert.equal(engine.planFromJson(exported).toJsonText(), exported);
 let code = null;
 try {
-  engine.start_diagnosis('2026-02-30');
+  engine.startDiagnosis('2026-02-30');
 } catch (error) {
   code = error.code;
 }
 console.log(JSON.stringify({
   entry: fileURLToPath(import.meta.resolve('${packageName}')),
   answered,
-  complete: diagnosis.is_complete(),
+  complete: diagnosis.isComplete(),
   department: result.facts.department,
   themes: result.needs.map((need) => need.theme),
   evaluations: orientation.evaluations.length,
   objectives: plan.value().objectives.length,
-  printed: plan.print_view(TODAY).slice(0, 15),
+  printed: plan.printView(TODAY).slice(0, 15),
   report: engine.report([plan, plan, plan, plan, plan]).plans,
   code,
   dom: typeof globalThis.document,

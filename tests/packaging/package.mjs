@@ -76,7 +76,7 @@ export function answerAll(diagnosis) {
       commune: () => kind.options[0].id,
       date: () => '2007-05-02',
       short_text: () => 'x',
-      need_ranking: () => diagnosis.needs_found(),
+      need_ranking: () => diagnosis.needsFound(),
       multiple_choice: () => [kind.options[0].id],
       single_choice: () => (id === 'sleep_tonight' ? 'home' : kind.options.at(-1).id),
     }[kind.type]();

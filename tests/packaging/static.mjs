@@ -153,14 +153,14 @@ const out = document.getElementById('result');
 try {
   await load();
   const engine = new Engine();
-  const diagnosis = engine.start_diagnosis('2026-11-27');
+  const diagnosis = engine.startDiagnosis('2026-11-27');
   const first = diagnosis.current().id;
   diagnosis.answer('sleep_tonight', 'home');
-  diagnosis.answer_input('food_today', 'yes');
+  diagnosis.answerInput('food_today', 'yes');
   const orientation = engine.orient({
     facts: { birth_date: '2007-05-02', postal_code: '93200', employment_status: 'inactive', in_education: false },
     needs: [{ theme: 'trouver-un-emploi' }],
-    reference_date: '2026-11-27',
+    referenceDate: '2026-11-27',
   });
   out.textContent = JSON.stringify({
     locale: engine.locale(),

@@ -7,8 +7,8 @@
 //! hands it the element.
 //!
 //! For pages that run the flow themselves, [`Engine`], [`Diagnosis`] and
-//! [`Plan`] expose it whole: values in and out shaped like the core's
-//! JSON (snake_case), every failure a thrown `Error` with a stable `code`.
+//! [`Plan`] expose it whole: methods and options in camelCase, documents
+//! in and out shaped like the core's JSON (snake_case), every failure a thrown `Error` with a stable `code`.
 
 mod api;
 mod ui;

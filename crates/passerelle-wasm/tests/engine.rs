@@ -160,7 +160,7 @@ fn full_flow(engine: &Engine) {
                 "facts": {"birth_date": "2007-05-02", "postal_code": "93200",
                           "employment_status": "inactive", "in_education": false},
                 "needs": [{"theme": "trouver-un-emploi"}],
-                "reference_date": TODAY,
+                "referenceDate": TODAY,
             })))
             .unwrap(),
     );
@@ -324,7 +324,7 @@ fn an_engine_takes_its_questionnaire_and_catalogues_as_objects_or_json() {
     js_sys::Reflect::set(&options, &"catalogue".into(), &text.into()).unwrap();
     js_sys::Reflect::set(
         &options,
-        &"local_catalogue".into(),
+        &"localCatalogue".into(),
         &Catalogue::demo_local_json().into(),
     )
     .unwrap();
@@ -337,9 +337,15 @@ fn an_engine_takes_its_questionnaire_and_catalogues_as_objects_or_json() {
     assert!(entries > json(&catalogue)["entries"].as_array().unwrap().len());
     full_flow(&given);
 
-    let wrong = Engine::new(js(json!({"localCatalogue": {}}))).unwrap_err();
+    // An option under its name before the API was camelCase is refused,
+    // and the message gives its name now.
+    let wrong = Engine::new(js(json!({"local_catalogue": {}}))).unwrap_err();
     assert_eq!(code(&wrong), "invalid_argument");
-    assert_eq!(details(&wrong)[0]["path"], "$.localCatalogue");
+    assert_eq!(details(&wrong)[0]["path"], "$.local_catalogue");
+    assert_eq!(
+        details(&wrong)[0]["message"],
+        "options has no \"local_catalogue\": it is \"localCatalogue\" now"
+    );
     let wrong = Engine::new(js(json!({"locale": "de"}))).unwrap_err();
     assert_eq!(code(&wrong), "unknown_locale");
     let wrong = Engine::new(js(json!({"questionnaire": {"format_version": 1}}))).unwrap_err();
@@ -503,7 +509,7 @@ fn requests_and_plans_are_refused_with_every_problem() {
     let engine = engine();
     let error = engine
         .orient(js(json!({"facts": {"age": "old", "colour": "blue"},
-                          "needs": [{"theme": "astrologie"}], "reference_date": TODAY})))
+                          "needs": [{"theme": "astrologie"}], "referenceDate": TODAY})))
         .unwrap_err();
     assert_eq!(code(&error), "invalid_request");
     let paths: Vec<String> = details(&error)
@@ -749,7 +755,7 @@ fn every_exported_function_survives_hostile_inputs() {
             }};
         }
         check!(Engine::new(v()));
-        for key in ["locale", "questionnaire", "catalogue", "local_catalogue"] {
+        for key in ["locale", "questionnaire", "catalogue", "localCatalogue"] {
             check!(Engine::new(with(key, value)));
         }
         check!(engine.set_locale(v()));
@@ -759,11 +765,11 @@ fn every_exported_function_survives_hostile_inputs() {
         check!(engine.start_diagnosis(v()));
         check!(engine.resume_diagnosis(v()));
         check!(engine.orient(v()));
-        for key in ["facts", "needs", "reference_date", "explain", "detailed"] {
+        for key in ["facts", "needs", "referenceDate", "explain", "detailed"] {
             check!(engine.orient(with(key, value)));
         }
         check!(engine.eligible(v()));
-        for key in ["facts", "reference_date"] {
+        for key in ["facts", "referenceDate"] {
             check!(engine.eligible(with(key, value)));
         }
         check!(engine.plan_from_json(v()));
@@ -985,7 +991,7 @@ fn transfer_of_a_large_orientation() {
     let request = js(json!({"facts": {"age": 23, "postal_code": "93200",
         "employment_status": "jobseeker", "benefits": ["rsa"], "unemployment_months": 14},
         "needs": [{"theme": "trouver-un-emploi"}, {"theme": "logement-hebergement"}],
-        "reference_date": TODAY}));
+        "referenceDate": TODAY}));
     let through_api = median(3, || {
         engine.orient(request.clone()).unwrap();
     });
@@ -1042,13 +1048,13 @@ fn eligible_gives_the_ids_that_orient_finds_eligible_and_undetermined() {
     let facts = json!({"age": 22, "postal_code": "93200", "employment_status": "jobseeker"});
     let matched = json(
         &engine
-            .eligible(js(json!({"facts": facts, "reference_date": TODAY})))
+            .eligible(js(json!({"facts": facts, "referenceDate": TODAY})))
             .unwrap(),
     );
     let orientation = json(
         &engine
             .orient(js(
-                json!({"facts": facts, "reference_date": TODAY, "explain": false}),
+                json!({"facts": facts, "referenceDate": TODAY, "explain": false}),
             ))
             .unwrap(),
     );
@@ -1142,7 +1148,7 @@ fn reasons_are_given_on_demand_for_the_proposals_a_page_shows() {
             "facts": {"birth_date": "2007-05-02", "postal_code": "93200",
                       "employment_status": "inactive", "in_education": false},
             "needs": [{"theme": "trouver-un-emploi"}],
-            "reference_date": TODAY,
+            "referenceDate": TODAY,
             "explain": explain,
         }))
     };

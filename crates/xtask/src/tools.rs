@@ -23,6 +23,10 @@ pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub struct BuildTools {
     pub wasm_pack: PathBuf,
     pub wasm_opt: PathBuf,
+    /// esbuild (npm), which bundles the browser entry with its imports.
+    pub esbuild: PathBuf,
+    /// terser (npm), which minifies that bundle.
+    pub terser: PathBuf,
     /// The `PATH` to give child processes: cargo's bin folder first, so
     /// that tools installed by `cargo install` are found.
     pub path: OsString,
@@ -115,12 +119,18 @@ pub fn ensure_build_tools(root: &Path) -> Result<BuildTools> {
     let xtask = root.join("crates").join("xtask");
     ensure_npm_packages(&xtask)?;
     let wasm_opt = xtask.join("node_modules").join(".bin").join("wasm-opt");
-    if !wasm_opt.is_file() {
-        return Err(format!("{} is missing after npm ci", wasm_opt.display()));
+    let esbuild = xtask.join("node_modules").join(".bin").join("esbuild");
+    let terser = xtask.join("node_modules").join(".bin").join("terser");
+    for tool in [&wasm_opt, &esbuild, &terser] {
+        if !tool.is_file() {
+            return Err(format!("{} is missing after npm ci", tool.display()));
+        }
     }
     Ok(BuildTools {
         wasm_pack,
         wasm_opt,
+        esbuild,
+        terser,
         path: search_path(),
     })
 }

@@ -21,7 +21,7 @@ document.body.append(made);
 // The engine API, once the module is loaded.
 await load();
 const engine = new Engine({ locale: navigator.language });
-const diagnosis = engine.start_diagnosis();
+const diagnosis = engine.startDiagnosis();
 const question = diagnosis.current();
 if (question?.kind.type === 'single_choice') {
   const first = question.kind.options[0];

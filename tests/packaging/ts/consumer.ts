@@ -61,10 +61,10 @@ function answerFor(question: Question, needs: string[]): AnswerValue {
   }
 }
 
-const diagnosis = engine.start_diagnosis(today);
+const diagnosis = engine.startDiagnosis(today);
 diagnosis.answer('sleep_tonight', 'home');
 for (let step: Step = diagnosis.step(); step.question; step = diagnosis.step()) {
-  diagnosis.answer(step.question.id, answerFor(step.question, diagnosis.needs_found()));
+  diagnosis.answer(step.question.id, answerFor(step.question, diagnosis.needsFound()));
 }
 const result: DiagnosisResult = diagnosis.result();
 const alerts: string[] = result.urgent.flatMap((alert) => alert.contacts.map((contact) => contact.phone ?? contact.name));
@@ -78,7 +78,7 @@ const missing = orientation.evaluations.flatMap((evaluation) => evaluation.missi
 const direct = engine.orient({
   facts: { birth_date: '2007-05-02', postal_code: '93200', employment_status: 'inactive' },
   needs: [{ theme: 'trouver-un-emploi' }],
-  reference_date: today,
+  referenceDate: today,
   explain: false,
 });
 const statuses = direct.evaluations.map((evaluation) => evaluation.status);
@@ -89,20 +89,20 @@ const reasonsShown: string[] = handle
   .map((evaluation) => `${evaluation.id}: ${evaluation.explanation.map((reason) => reason.text).join('; ')}`);
 void reasonsShown;
 handle.free();
-const matched: Matched = engine.eligible({ facts: { age: 19, postal_code: '93200' }, reference_date: today });
+const matched: Matched = engine.eligible({ facts: { age: 19, postal_code: '93200' }, referenceDate: today });
 const entitled: string[] = [...matched.eligible, ...matched.undetermined];
 void entitled;
-const importing: DataInclusionImport = engine.start_import();
+const importing: DataInclusionImport = engine.startImport();
 const chunk: ChunkReport = importing.add('{"id": "dora--1"}\n');
 const pageReport: ChunkReport = importing.add({ items: [{ id: 'dora--2', nom: 'Atelier' }], total: 1 });
 const importedEntries: number = importing.finish().local_entries + chunk.imported + pageReport.records;
 void importedEntries;
 importing.free();
 
-const plan = diagnosis.build_plan({ needs: ['trouver-un-emploi'], by: 'person' });
-const later: Plan = engine.build_plan(JSON.stringify(result), { needs: ['trouver-un-emploi'] });
+const plan = diagnosis.buildPlan({ needs: ['trouver-un-emploi'], by: 'person' });
+const later: Plan = engine.buildPlan(JSON.stringify(result), { needs: ['trouver-un-emploi'] });
 const saved: Record<string, AnswerValue> = diagnosis.answers();
-const replayed: ReplayedDiagnosis = engine.replay_diagnosis(saved, today);
+const replayed: ReplayedDiagnosis = engine.replayDiagnosis(saved, today);
 const stoppedAt: string[] = replayed.problems.map((problem) => `${problem.code} ${problem.path}`);
 const again: DiagnosisResult = replayed.diagnosis.result();
 void later;
@@ -119,7 +119,7 @@ if (action) {
   }
   if (action.entry) {
     plan.apply({ op: 'give_consent', consent: { entry: action.entry, date: today } }, 'person', today);
-    const sheet: ReferralSheet = plan.referral_sheet(action.entry, today);
+    const sheet: ReferralSheet = plan.referralSheet(action.entry, today);
     const shared: string[] = sheet.included;
     void shared;
   }
@@ -127,9 +127,9 @@ if (action) {
 for (const proposal of plan.proposals(today)) {
   plan.apply({ op: 'add_action', objective: proposal.objective, action: proposal.action }, 'advisor', today);
 }
-const html: string = plan.print_view(today);
-const copy = engine.plan_from_json(plan.to_json());
-const report: Report = engine.report([plan, copy.value(), plan.to_json()]);
+const html: string = plan.printView(today);
+const copy = engine.planFromJson(plan.toJsonText());
+const report: Report = engine.report([plan, copy.value(), plan.toJsonText()]);
 const plans: number | '<5' = report.plans;
 if ('needs' in report) {
   const interval = report.review_intervals;
@@ -138,7 +138,7 @@ if ('needs' in report) {
 }
 
 try {
-  engine.start_diagnosis('2026-02-30');
+  engine.startDiagnosis('2026-02-30');
 } catch (thrown) {
   const error = thrown as PasserelleError;
   const paths: string[] = error.details.map((detail) => detail.path);
@@ -151,13 +151,13 @@ try {
 
 // The types are precise, not `any`: each wrong call below must be an error.
 // @ts-expect-error: a date is a string `YYYY-MM-DD`
-engine.start_diagnosis(20261127);
+engine.startDiagnosis(20261127);
 // @ts-expect-error: "finished" is not an action status
 plan.apply({ op: 'set_status', action: 'a1', status: 'finished' }, 'person');
 // @ts-expect-error: the author is "person" or "advisor"
 plan.apply({ op: 'set_next_review', date: null }, 'robot');
-// @ts-expect-error: options are snake_case
-new Engine({ localCatalogue: '{}' });
+// @ts-expect-error: options are camelCase
+new Engine({ local_catalogue: '{}' });
 // @ts-expect-error: an answer is not an object
 diagnosis.answer('age', { years: 19 });
 // @ts-expect-error: an orientation with reasons on demand has no evaluations
@@ -167,8 +167,8 @@ engine.orient({ explain: 'later' });
 // @ts-expect-error: a detailed orientation has no evaluations
 detailed.evaluations;
 // @ts-expect-error: needs are themes
-diagnosis.build_plan({ needs: [1] });
+diagnosis.buildPlan({ needs: [1] });
 // @ts-expect-error: replayed answers are answer values
-engine.replay_diagnosis({ age: { years: 19 } });
+engine.replayDiagnosis({ age: { years: 19 } });
 
 console.log(alerts, ranks, age, names, missing, statuses, html.length, plans);

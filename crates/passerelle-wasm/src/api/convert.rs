@@ -21,7 +21,7 @@
 //! too, before it is copied (the copy would put U+FFFD in its place).
 //!
 //! Out: JSON text written by `serde_json`, parsed by `JSON.parse` ([`to_js`]),
-//! names as in the core's JSON (snake_case). Measured against
+//! fields as in the core's JSON (snake_case). Measured against
 //! `serde-wasm-bindgen` in a release build, Chromium 156 (`tests/engine.rs`,
 //! `transfer_of_small_results` and `transfer_of_a_large_orientation`): the
 //! next question 5.4 against 14.7 µs, a diagnosis result 8.1 against
@@ -277,13 +277,33 @@ pub(crate) fn known_keys(object: &Json, known: &[&str], argument: &str) -> Resul
         known.join(", ")
     ));
     for key in unknown {
-        failure = failure.with_detail(
-            &format!("$.{key}"),
-            "unknown_field",
-            format!("{argument} has no \"{key}\""),
-        );
+        // An option under its name before the API was camelCase.
+        let renamed = camel_case(key);
+        let message = if renamed != *key && known.contains(&renamed.as_str()) {
+            format!("{argument} has no \"{key}\": it is \"{renamed}\" now")
+        } else {
+            format!("{argument} has no \"{key}\"")
+        };
+        failure = failure.with_detail(&format!("$.{key}"), "unknown_field", message);
     }
     Err(failure)
+}
+
+/// `snake_case` written `camelCase`.
+fn camel_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper = false;
+    for c in name.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A date written `YYYY-MM-DD`.
@@ -363,7 +383,7 @@ pub(crate) fn locale_text(tag: &str, argument: &str) -> Result<Locale, Failure> 
             let shipped = passerelle_core::text::negotiate(&[tag]);
             let message = if shipped.fell_back_from.is_none() && shipped.tag != "fr" {
                 format!(
-                    "{argument}: load the language \"{}\" first: await load_language(\"{}\")",
+                    "{argument}: load the language \"{}\" first: await loadLanguage(\"{}\")",
                     shipped.tag, shipped.tag
                 )
             } else {

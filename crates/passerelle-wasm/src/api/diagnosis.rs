@@ -101,6 +101,7 @@ impl Diagnosis {
 
     /// Answers the current question `id` with what was typed or chosen in
     /// a form (a string: `"yes"`, `"no"`, `"12"`, `"27/11/2026"`…).
+    #[wasm_bindgen(js_name = answerInput)]
     pub fn answer_input(&self, id: JsValue, input: JsValue) -> Result<()> {
         let id = convert::string(&id, "id")?;
         let input = convert::string(&input, "input")?;
@@ -134,6 +135,7 @@ impl Diagnosis {
     }
 
     /// The answer given earlier to question `id`, or `null`.
+    #[wasm_bindgen(js_name = previousAnswer)]
     pub fn previous_answer(&self, id: JsValue) -> Result<JsValue> {
         let id = convert::string(&id, "id")?;
         Ok(to_js(&self.session()?.previous_answer(&id))?)
@@ -147,11 +149,13 @@ impl Diagnosis {
     }
 
     /// Whether every question has an answer.
+    #[wasm_bindgen(js_name = isComplete)]
     pub fn is_complete(&self) -> Result<bool> {
         Ok(self.session()?.is_complete(&self.shared.questionnaire))
     }
 
     /// The session's reference date, `"YYYY-MM-DD"`.
+    #[wasm_bindgen(js_name = referenceDate)]
     pub fn reference_date(&self) -> Result<String> {
         Ok(self.session()?.reference_date().to_string())
     }
@@ -175,6 +179,7 @@ impl Diagnosis {
     }
 
     /// The themes of the needs found so far.
+    #[wasm_bindgen(js_name = needsFound)]
     pub fn needs_found(&self) -> Result<JsValue> {
         Ok(to_js(
             &self.session()?.needs_found(&self.shared.questionnaire),
@@ -207,6 +212,7 @@ impl Diagnosis {
     /// `choices` (`docs/plan-format.md`): `{needs, entries?, statements?,
     /// schedule?, locale?, by?}`; the schedule defaults to two steps a
     /// week from the reference date, the locale to the engine's.
+    #[wasm_bindgen(js_name = buildPlan)]
     pub fn build_plan(&self, choices: JsValue) -> Result<Plan> {
         Ok(build_plan(
             &self.shared,

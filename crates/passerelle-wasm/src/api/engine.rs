@@ -2,8 +2,10 @@
 //! a catalogue; a [`Diagnosis`] runs a session on them; a [`Plan`] is
 //! built, edited, reviewed and exported.
 //!
-//! Names and JSON shapes are the core's (snake_case), so that the format
-//! documents in `docs/` apply as they are. Every method returns a
+//! Methods and options are camelCase, as JavaScript's own (`js_name`);
+//! the documents they take and give keep the core's JSON shapes
+//! (snake_case), so that the format documents in `docs/` apply as they
+//! are. Every method returns a
 //! `Result`: a failure is a thrown `Error` with a stable `code`, a
 //! `message` and a `details` array (see `error.rs`). Inputs are read as
 //! `convert.rs` says; nothing here decides anything the core decides.
@@ -91,7 +93,7 @@ pub(super) fn snapshot_error(error: &SnapshotError, locale: Locale) -> Failure {
 
 /// The orientation engine: a questionnaire, a catalogue and a language.
 ///
-/// `new Engine({locale?, questionnaire?, catalogue?, local_catalogue?,
+/// `new Engine({locale?, questionnaire?, catalogue?, localCatalogue?,
 /// communes?})`: the default questionnaire (French and English) and the
 /// national catalogue unless given (each as an object or JSON text); a
 /// local catalogue is merged into the catalogue (an entry of the same id
@@ -124,7 +126,7 @@ impl Engine {
                     "locale",
                     "questionnaire",
                     "catalogue",
-                    "local_catalogue",
+                    "localCatalogue",
                     "communes",
                 ],
                 "options",
@@ -152,10 +154,10 @@ impl Engine {
                     .with_communes(communes.clone().unwrap_or_default()),
             ),
         };
-        let catalogue = match field("local_catalogue") {
+        let catalogue = match field("localCatalogue") {
             None => Arc::clone(&base),
             Some(value) => {
-                Arc::new(base.merged_with(&catalogue_in(value, "options.local_catalogue")?))
+                Arc::new(base.merged_with(&catalogue_in(value, "options.localCatalogue")?))
             }
         };
         let questionnaire = match field("questionnaire") {
@@ -189,6 +191,7 @@ impl Engine {
 
     /// Switches the language (`"fr"`, `"en"`, `"en-GB"`…) of this engine
     /// and of the sessions and plans it made.
+    #[wasm_bindgen(js_name = setLocale)]
     pub fn set_locale(&self, tag: JsValue) -> Result<()> {
         self.locale.set(convert::locale(&tag, "tag")?);
         Ok(())
@@ -209,6 +212,7 @@ impl Engine {
     /// before). Returns `{id, name, fictional, entries, local_entries}`.
     /// Throws `invalid_catalogue` with every problem in `details`.
     /// Sessions and plans made before keep the catalogue they had.
+    #[wasm_bindgen(js_name = loadCatalogue)]
     pub fn load_catalogue(&self, local: JsValue) -> Result<JsValue> {
         let text = convert::document(&local, "catalogue")?;
         let local = Catalogue::from_json(&text)
@@ -221,6 +225,7 @@ impl Engine {
     /// (ready for `load_catalogue`) and what was refused or not carried
     /// over (`[{path, code, message}]`). Throws `invalid_records` when
     /// the input is not a list of records.
+    #[wasm_bindgen(js_name = importDataInclusion)]
     pub fn import_data_inclusion(&self, records: JsValue) -> Result<JsValue> {
         let text = convert::document(&records, "records")?;
         let import = import_data_inclusion(&text)
@@ -240,14 +245,16 @@ impl Engine {
     /// department's services, over the 16 MiB of one document): see
     /// [`DataInclusionImport`]; its `finish()` loads the entries into
     /// this engine.
+    #[wasm_bindgen(js_name = startImport)]
     pub fn start_import(&self) -> DataInclusionImport {
         DataInclusionImport::new(Rc::clone(&self.shared))
     }
 
     /// Starts a diagnosis session at `reference_date` (`"YYYY-MM-DD"`,
     /// today when left out).
+    #[wasm_bindgen(js_name = startDiagnosis)]
     pub fn start_diagnosis(&self, reference_date: JsValue) -> Result<Diagnosis> {
-        let date = convert::date_or_today(&reference_date, "reference_date")?;
+        let date = convert::date_or_today(&reference_date, "referenceDate")?;
         let shared = self.shared()?;
         let session = DiagnosisSession::new(&shared.questionnaire, date);
         Ok(Diagnosis {
@@ -260,6 +267,7 @@ impl Engine {
     /// Resumes a session from `Diagnosis.snapshot()`. Throws
     /// `snapshot_corrupted`, `snapshot_future_version`,
     /// `snapshot_other_questionnaire` or `snapshot_inconsistent`.
+    #[wasm_bindgen(js_name = resumeDiagnosis)]
     pub fn resume_diagnosis(&self, snapshot: JsValue) -> Result<Diagnosis> {
         let text = convert::document(&snapshot, "snapshot")?;
         let shared = self.shared()?;
@@ -282,9 +290,10 @@ impl Engine {
     /// needs an answer; answers to questions not asked or unknown), each
     /// `{path: "$.answers.<id>", code, message}`. Throws
     /// `invalid_argument` when `answers` is not an object of answers.
+    #[wasm_bindgen(js_name = replayDiagnosis)]
     pub fn replay_diagnosis(&self, answers: JsValue, reference_date: JsValue) -> Result<JsValue> {
         let answers: BTreeMap<String, AnswerValue> = convert::read(&answers, "answers")?;
-        let date = convert::date_or_today(&reference_date, "reference_date")?;
+        let date = convert::date_or_today(&reference_date, "referenceDate")?;
         let shared = self.shared()?;
         let locale = self.locale.get();
         let (session, problems) =
@@ -305,6 +314,7 @@ impl Engine {
     /// `Diagnosis.build_plan` does. Throws `invalid_argument` when
     /// `diagnosis` is not a diagnosis result, and the `plan_*` codes of
     /// `build_plan`.
+    #[wasm_bindgen(js_name = buildPlan)]
     pub fn build_plan(&self, diagnosis: JsValue, choices: JsValue) -> Result<Plan> {
         let text = convert::document(&diagnosis, "diagnosis")?;
         let diagnosis: passerelle_core::Diagnosis = json::read_text(&text).map_err(|error| {
@@ -331,7 +341,7 @@ impl Engine {
             .ok_or_else(|| Failure::argument("request must be an object"))?;
         convert::known_keys(
             &request,
-            &["facts", "needs", "reference_date", "explain", "detailed"],
+            &["facts", "needs", "referenceDate", "explain", "detailed"],
             "request",
         )?;
         let mut problems = Vec::new();
@@ -354,7 +364,7 @@ impl Engine {
                 problems.push(problem);
             }
         }
-        let date = convert::json_date_or_today(request.get("reference_date"), "reference_date")?;
+        let date = convert::json_date_or_today(request.get("referenceDate"), "referenceDate")?;
         let explain = Explain::read(request.get("explain"))?;
         let detailed = convert::json_bool(request.get("detailed"), false, "detailed")?;
         if !problems.is_empty() {
@@ -380,13 +390,13 @@ impl Engine {
     pub fn eligible(&self, request: JsValue) -> Result<JsValue> {
         let request = convert::options(&request, "request")?
             .ok_or_else(|| Failure::argument("request must be an object"))?;
-        convert::known_keys(&request, &["facts", "reference_date"], "request")?;
+        convert::known_keys(&request, &["facts", "referenceDate"], "request")?;
         let facts = match request.get("facts") {
             None | Some(Json::Null) => Facts::default(),
             Some(value) => Facts::from_value(value, "$.facts")
                 .map_err(|found| Failure::problems("invalid_request", "request", found))?,
         };
-        let date = convert::json_date_or_today(request.get("reference_date"), "reference_date")?;
+        let date = convert::json_date_or_today(request.get("referenceDate"), "referenceDate")?;
         let shared = self.shared()?;
         let found = matched(&shared.catalogue, &facts, date)
             .map_err(|problem| Failure::problems("invalid_request", "request", vec![problem]))?;
@@ -396,6 +406,7 @@ impl Engine {
     /// Reads a plan exported by `Plan.to_json()` (JSON text, its parsed
     /// value, or a `Plan`). Throws `plan_corrupted` or
     /// `plan_future_version`.
+    #[wasm_bindgen(js_name = planFromJson)]
     pub fn plan_from_json(&self, plan: JsValue) -> Result<Plan> {
         let text = convert::document(&plan, "plan")?;
         let plan = CorePlan::from_json(&text).map_err(|error| plan_error(&error))?;

@@ -14,7 +14,7 @@ use crate::api::error::Failure;
 /// tag. Returns the tag. Throws `bad_language_file` with the problem in
 /// `details` when the file cannot be read. Register each language once:
 /// each file stays in memory.
-#[wasm_bindgen(js_name = register_language)]
+#[wasm_bindgen(js_name = registerLanguage)]
 pub fn register_language(file: &str) -> Result<String, JsValue> {
     let language = Language::from_json(file)
         .map_err(|problem| Failure::problems("bad_language_file", "language", vec![problem]))?;
@@ -27,7 +27,7 @@ pub fn register_language(file: &str) -> Result<String, JsValue> {
 /// registered from its file): it shows without fetching anything.
 /// English's messages are in the module, but its questionnaire and
 /// catalogue texts are its file: false until that is registered.
-#[wasm_bindgen(js_name = has_language)]
+#[wasm_bindgen(js_name = hasLanguage)]
 pub fn has_language(tag: &str) -> bool {
     Locale::from_tag(tag).is_some_and(Locale::is_whole)
 }
@@ -36,7 +36,7 @@ pub fn has_language(tag: &str) -> bool {
 /// `navigator.languages` for `lang="auto"`): `{tag, fell_back_from}`,
 /// the latter `null` when the language shown is the one asked (see
 /// `passerelle_core::text::negotiate`).
-#[wasm_bindgen(js_name = choose_language)]
+#[wasm_bindgen(js_name = chooseLanguage)]
 pub fn choose_language(asked: Vec<String>) -> Result<JsValue, JsValue> {
     let asked: Vec<&str> = asked.iter().map(String::as_str).collect();
     Ok(to_js(&text::negotiate(&asked))?)

@@ -41,7 +41,7 @@ pub(crate) fn registered() -> Option<Arc<Catalogue>> {
 /// and engine made from now on starts from it. Returns the number of its
 /// entries. Throws `invalid_catalogue` with every problem in `details`,
 /// and keeps the catalogue registered before, if any.
-#[wasm_bindgen(js_name = register_catalogue)]
+#[wasm_bindgen(js_name = registerCatalogue)]
 pub fn register_catalogue(file: &str) -> Result<usize, JsValue> {
     let catalogue = Catalogue::from_json(file)
         .map_err(|problems| Failure::problems("invalid_catalogue", "catalogue", problems))?;

@@ -118,6 +118,7 @@ impl Plan {
     }
 
     /// The plan as versioned JSON text (`docs/plan-format.md`).
+    #[wasm_bindgen(js_name = toJsonText)]
     pub fn to_json(&self) -> Result<String> {
         Ok(self.plan()?.to_json())
     }
@@ -134,12 +135,14 @@ impl Plan {
     }
 
     /// The actions still to do, by due date.
+    #[wasm_bindgen(js_name = nextSteps)]
     pub fn next_steps(&self) -> Result<JsValue> {
         Ok(to_js(&self.plan()?.next_steps())?)
     }
 
     /// The plan as one printable HTML page in its language, dated `today`
     /// (today when left out).
+    #[wasm_bindgen(js_name = printView)]
     pub fn print_view(&self, today: JsValue) -> Result<String> {
         let today = convert::date_or_today(&today, "today")?;
         let plan = self.plan()?;
@@ -149,6 +152,7 @@ impl Plan {
     /// The referral sheet for the partner of catalogue entry `entry`,
     /// made on `today` (today when left out). Throws `no_consent`,
     /// `unknown_entry` or `emergency_line`, with a localised message.
+    #[wasm_bindgen(js_name = referralSheet)]
     pub fn referral_sheet(&self, entry: JsValue, today: JsValue) -> Result<JsValue> {
         let entry = convert::string(&entry, "entry")?;
         let today = convert::date_or_today(&today, "today")?;

@@ -59,7 +59,7 @@ fn page() -> Rc<RefCell<Page>> {
 /// Where the commune parts come from: `source(department)` gives a
 /// promise of the text of `communes/<department>.txt`. The shim sets it
 /// once the module is loaded; without it no part is loaded.
-#[wasm_bindgen]
+#[wasm_bindgen(js_name = setCommuneSource)]
 pub fn set_commune_source(source: js_sys::Function) {
     page().borrow_mut().source = Some(source);
 }

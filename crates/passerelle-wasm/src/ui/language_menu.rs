@@ -10,7 +10,7 @@ use crate::api::convert::to_js;
 /// What a language menu shows (`language-menu`), for the language
 /// `shown`: `{label, languages: [{tag, name, direction}]}`, the label in
 /// `shown`, each language named in itself.
-#[wasm_bindgen(js_name = language_menu)]
+#[wasm_bindgen(js_name = languageMenu)]
 pub fn language_menu(shown: &str) -> Result<JsValue, JsValue> {
     #[derive(Serialize)]
     struct Menu<'a> {

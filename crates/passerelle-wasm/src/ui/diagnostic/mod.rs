@@ -150,6 +150,7 @@ impl DiagnosticWidget {
     /// after the first question): the questionnaire adapts to it, for the
     /// questions still to come. The question shown stays as it is, with
     /// whatever the person is typing.
+    #[wasm_bindgen(js_name = catalogueArrived)]
     pub fn catalogue_arrived(&self) -> Result<(), JsValue> {
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
         if state.questionnaire.catalogue().is_none() {
@@ -160,7 +161,7 @@ impl DiagnosticWidget {
 
     /// Shows the widget in another language (`fr`, `en`, `en-GB`…);
     /// an unknown language gives French.
-    #[wasm_bindgen(js_name = set_locale)]
+    #[wasm_bindgen(js_name = setLocale)]
     pub fn set_locale(&self, lang: Option<String>) -> Result<(), JsValue> {
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
         state.locale = widget::locale_from(lang.as_deref());
@@ -180,6 +181,7 @@ impl DiagnosticWidget {
     /// and offered the erase. The person sees how the answers are kept,
     /// and a control that erases them. Storage the browser refuses is
     /// told to the person, never thrown.
+    #[wasm_bindgen(js_name = setPersistence)]
     pub fn set_persistence(
         &self,
         mode: Option<String>,
@@ -200,6 +202,7 @@ impl DiagnosticWidget {
     /// A questionnaire that cannot be read throws
     /// `invalid_questionnaire` with every problem in `details`, and the
     /// widget keeps the questions and answers it had.
+    #[wasm_bindgen(js_name = setQuestionnaire)]
     pub fn set_questionnaire(&self, questionnaire: JsValue) -> Result<(), JsValue> {
         let questionnaire = if crate::api::convert::absent(&questionnaire) {
             Questionnaire::default_fr_en()
@@ -227,6 +230,7 @@ impl DiagnosticWidget {
     /// or `http:` address, resolved against the page; `null` for the
     /// default, a search engine's home page. Throws `invalid_argument`
     /// for another kind of address, the last one kept.
+    #[wasm_bindgen(js_name = setQuickExitUrl)]
     pub fn set_quick_exit_url(&self, url: Option<String>) -> Result<(), JsValue> {
         let url = crate::ui::alerts::quick_exit_url(url.as_deref())?;
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;

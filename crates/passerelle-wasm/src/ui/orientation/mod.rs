@@ -153,6 +153,7 @@ impl OrientationWidget {
 
     /// Where "Quitter rapidement" leads (`quick-exit-url`), as on
     /// `<passerelle-diagnostic>`.
+    #[wasm_bindgen(js_name = setQuickExitUrl)]
     pub fn set_quick_exit_url(&self, url: Option<String>) -> Result<(), JsValue> {
         let url = crate::ui::alerts::quick_exit_url(url.as_deref())?;
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
@@ -162,6 +163,7 @@ impl OrientationWidget {
 
     /// Shows the orientation in another language (`fr`, `en`…); an
     /// unknown language gives French.
+    #[wasm_bindgen(js_name = setLocale)]
     pub fn set_locale(&self, lang: Option<String>) -> Result<(), JsValue> {
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
         state.locale = widget::locale_from(lang.as_deref());
@@ -175,6 +177,7 @@ impl OrientationWidget {
     /// diagnosis's urgent contacts, say): the page, or the parcours, moves
     /// it. Throws `invalid_argument` when `diagnosis` is not a diagnosis
     /// result.
+    #[wasm_bindgen(js_name = setDiagnosis)]
     pub fn set_diagnosis(&self, diagnosis: JsValue) -> Result<(), JsValue> {
         let diagnosis = inputs::read_diagnosis(&diagnosis)?;
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
@@ -188,6 +191,7 @@ impl OrientationWidget {
     /// `territory`, a department code (`"93"`) or a commune's INSEE code
     /// (`"93066"`), as the `territory` attribute gives; `null` for none.
     /// Throws `invalid_territory`.
+    #[wasm_bindgen(js_name = setTerritory)]
     pub fn set_territory(&self, territory: Option<String>) -> Result<(), JsValue> {
         inputs::check_territory(territory.as_deref())?;
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
@@ -199,6 +203,7 @@ impl OrientationWidget {
     /// Merges a local catalogue (JSON text or object, as `catalog-src`
     /// serves it) into the national one: an entry of the same id replaces
     /// it. Throws `invalid_catalogue` with every problem in `details`.
+    #[wasm_bindgen(js_name = setLocalCatalogue)]
     pub fn set_local_catalogue(&self, catalogue: JsValue) -> Result<(), JsValue> {
         let catalogue = inputs::with_local_catalogue(&catalogue)?;
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;

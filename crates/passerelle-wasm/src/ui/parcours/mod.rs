@@ -276,6 +276,7 @@ impl ParcoursWidget {
     }
 
     /// Shows the parcours in another language (its widgets too).
+    #[wasm_bindgen(js_name = setLocale)]
     pub fn set_locale(&self, lang: Option<String>) -> Result<(), JsValue> {
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
         state.locale = widget::locale_from(lang.as_deref());
@@ -290,6 +291,7 @@ impl ParcoursWidget {
 
     /// Where "Quitter rapidement" leads on every step (`quick-exit-url`,
     /// passed on to the three widgets); `null` for the default.
+    #[wasm_bindgen(js_name = setQuickExitUrl)]
     pub fn set_quick_exit_url(&self, url: Option<String>) -> Result<(), JsValue> {
         self.pass_on("quick-exit-url", url)
     }
@@ -300,6 +302,7 @@ impl ParcoursWidget {
     /// was made: its new `value`, or removed when `null`. So a host that
     /// turns `persist` on or off, or changes the territory, after the
     /// parcours is made reaches its steps. Other names pass nothing on.
+    #[wasm_bindgen(js_name = passOn)]
     pub fn pass_on(&self, name: &str, value: Option<String>) -> Result<(), JsValue> {
         let state = self.state.try_borrow().map_err(|_| widget::busy())?;
         let Some((name, takers)) = PASSED_ON.iter().find(|(passed, _)| *passed == name) else {

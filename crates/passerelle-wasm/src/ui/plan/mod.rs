@@ -257,6 +257,7 @@ impl PlanWidget {
     }
 
     /// Shows the widget in another language; an unknown one gives French.
+    #[wasm_bindgen(js_name = setLocale)]
     pub fn set_locale(&self, lang: Option<String>) -> Result<(), JsValue> {
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
         state.locale = widget::locale_from(lang.as_deref());
@@ -265,6 +266,7 @@ impl PlanWidget {
 
     /// Where "Quitter rapidement" leads (`quick-exit-url`), as on
     /// `<passerelle-diagnostic>`.
+    #[wasm_bindgen(js_name = setQuickExitUrl)]
     pub fn set_quick_exit_url(&self, url: Option<String>) -> Result<(), JsValue> {
         let url = crate::ui::alerts::quick_exit_url(url.as_deref())?;
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
@@ -277,6 +279,7 @@ impl PlanWidget {
     /// `null` clears it. A plan built from another diagnosis is dropped.
     /// Throws `invalid_argument` when `diagnosis` is not a diagnosis
     /// result.
+    #[wasm_bindgen(js_name = setDiagnosis)]
     pub fn set_diagnosis(&self, diagnosis: JsValue) -> Result<(), JsValue> {
         let diagnosis = inputs::read_diagnosis(&diagnosis)?;
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
@@ -306,6 +309,7 @@ impl PlanWidget {
     /// The person sees how the plan is kept, and a control that erases
     /// it. Storage the browser refuses is told to the person, never
     /// thrown.
+    #[wasm_bindgen(js_name = setPersistence)]
     pub fn set_persistence(
         &self,
         mode: Option<String>,
@@ -332,6 +336,7 @@ impl PlanWidget {
     /// Places a person whose answers do not say where they live in
     /// `territory` (a department or commune code) for the partners the
     /// plan proposes; `null` for none. Throws `invalid_territory`.
+    #[wasm_bindgen(js_name = setTerritory)]
     pub fn set_territory(&self, territory: Option<String>) -> Result<(), JsValue> {
         inputs::check_territory(territory.as_deref())?;
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
@@ -341,6 +346,7 @@ impl PlanWidget {
 
     /// Merges a local catalogue (JSON text or object) into the national
     /// one, for the partners a plan proposes. Throws `invalid_catalogue`.
+    #[wasm_bindgen(js_name = setLocalCatalogue)]
     pub fn set_local_catalogue(&self, catalogue: JsValue) -> Result<(), JsValue> {
         let catalogue = inputs::with_local_catalogue(&catalogue)?;
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
