@@ -617,6 +617,25 @@ mod tests {
     }
 
     #[test]
+    fn a_check_that_rules_repeat_is_kept_and_settled_once() {
+        // 18 to 25 years old, in two rules of a catalogue: one check.
+        let mut program = Program::default();
+        for rule in [
+            json!({"all": [{"age": {"min": 18, "max": 25}}, {"equals": {"fact": "rqth", "value": true}}]}),
+            json!({"any": [{"age": {"min": 18, "max": 25}}, {"in": {"fact": "employment_status", "values": ["student"]}}]}),
+        ] {
+            program.compile(&Condition::parse(&rule, "$", &mut Vec::new()).unwrap());
+        }
+        assert_eq!(program.len(), 6);
+        assert_eq!(program.checks.len(), 3);
+        let facts = Facts::from_json(r#"{"age": 19, "rqth": false}"#).unwrap();
+        let slots = program.slots(&facts);
+        assert_eq!(slots.checks, [MET, NOT_MET, UNKNOWN]);
+        assert_eq!(program.settle(0, &slots, &facts), Status::NotMet);
+        assert_eq!(program.settle(3, &slots, &facts), Status::Met);
+    }
+
+    #[test]
     fn tests_of_every_kind_settle_as_the_reference_known_or_not() {
         settles_as_the_reference(
             json!({"all": [
