@@ -5,8 +5,13 @@
 //! the WebAssembly module. So the engine reads typed values through one
 //! deserializer, a parsed [`Json`] value (`&Value`), and writes them through
 //! one serializer, compact JSON text; pretty text and JSON values are made
-//! from that text. The one exception is the questionnaire, read straight
-//! from its text so that a format error gives its line and column.
+//! from that text. Two exceptions are read straight from text, each type
+//! through that deserializer only: the questionnaire, so that a format
+//! error gives its line and column; and a catalogue's entries (every
+//! entry, even one given as a value, is read from its text:
+//! `catalogue::parse_entry`), so that 10,000 entries are not first made
+//! into a value of hundreds of thousands of nodes and dropped (half of
+//! their loading).
 //!
 //! ```
 //! use passerelle_core::json;

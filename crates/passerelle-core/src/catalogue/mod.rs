@@ -82,7 +82,7 @@ pub struct Catalogue {
     pub stale_after_months: Option<u16>,
     entries: Vec<Entry>,
     #[serde(skip)]
-    index: Index,
+    index: LazyIndex,
     /// The communes known, to name those of zones and where a person
     /// lives (see [`Catalogue::with_communes`]).
     #[serde(skip)]
@@ -134,6 +134,22 @@ pub(crate) struct Compiled {
     /// Its key step's condition, if any.
     pub key: Option<u32>,
 }
+
+/// A catalogue's [`Index`], worked out the first time orientation or a
+/// look-up by id asks: a local catalogue read only to be merged into the
+/// national one never needs its own (a tenth of loading 10,000 entries).
+/// It is made from the entries, so two are always equal: catalogues
+/// compare by their entries.
+#[derive(Debug, Clone, Default)]
+struct LazyIndex(std::sync::OnceLock<Index>);
+
+impl PartialEq for LazyIndex {
+    fn eq(&self, _: &LazyIndex) -> bool {
+        true
+    }
+}
+
+impl Eq for LazyIndex {}
 
 /// How close each entry's zone is, above its rank by name in `locale`
 /// then id: see `Index::closeness_and_name`.
@@ -440,6 +456,187 @@ struct KeyStepRecord {
     leads: Vec<String>,
 }
 
+/// A catalogue document as written, read straight from its text by
+/// [`Catalogue::from_json`]: its entries as written, its other members
+/// as JSON values, checked as [`Catalogue::read`] checks them. A member
+/// given `null` is `Some(Json::Null)`, as a value's member: only an absent
+/// one is `None`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CatalogueRecord {
+    #[serde(default, deserialize_with = "given")]
+    format_version: Option<Json>,
+    #[serde(default, deserialize_with = "given")]
+    id: Option<Json>,
+    #[serde(default, deserialize_with = "given")]
+    name: Option<Json>,
+    #[serde(default, deserialize_with = "given")]
+    fictional: Option<Json>,
+    #[serde(default, deserialize_with = "given")]
+    stale_after_months: Option<Json>,
+    #[serde(default, deserialize_with = "given")]
+    entries: Option<Vec<EntryRecord>>,
+}
+
+/// A member that is there, whatever its value (`null` too).
+fn given<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
+    T::deserialize(deserializer).map(Some)
+}
+
+impl CatalogueRecord {
+    /// Checks the catalogue as [`Catalogue::read`] does its value: the
+    /// same problems, with the same paths, in the same order.
+    fn read(self) -> Result<Catalogue, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let header = Header {
+            format_version: self.format_version.as_ref(),
+            id: self.id.as_ref(),
+            name: self.name.as_ref(),
+            fictional: self.fictional.as_ref(),
+            stale_after_months: self.stale_after_months.as_ref(),
+        }
+        .read(&mut problems);
+        let Some(records) = self.entries else {
+            problems.push(Problem::new(
+                "missing_field",
+                "$.entries",
+                "Give the entries as a list.",
+            ));
+            return header.catalogue(Vec::new(), problems);
+        };
+        let mut ids = std::collections::HashSet::with_capacity(records.len());
+        let repeated: Vec<bool> = (records.iter())
+            .map(|record| !ids.insert(record.id.as_str()))
+            .collect();
+        drop(ids);
+        let mut entries = Vec::with_capacity(records.len());
+        for (i, (record, repeated)) in records.into_iter().zip(repeated).enumerate() {
+            let path = format!("$.entries[{i}]");
+            if repeated {
+                problems.push(duplicate_id(&path, &record.id));
+            }
+            if let Some(mut entry) = checked_entry(record, &path, &mut problems) {
+                entry.stale_after_months = header.stale_after_months();
+                entries.push(entry);
+            }
+        }
+        header.catalogue(entries, problems)
+    }
+}
+
+/// A catalogue's members but its entries, as given (`None`: absent).
+struct Header<'a> {
+    format_version: Option<&'a Json>,
+    id: Option<&'a Json>,
+    name: Option<&'a Json>,
+    fictional: Option<&'a Json>,
+    stale_after_months: Option<&'a Json>,
+}
+
+/// A catalogue's members but its entries, checked.
+struct HeaderRead {
+    id: String,
+    name: String,
+    fictional: bool,
+    stale_after_months: Option<u16>,
+}
+
+impl Header<'_> {
+    fn read(self, problems: &mut Vec<Problem>) -> HeaderRead {
+        let format_version = self.format_version.and_then(Json::as_u64);
+        if format_version != Some(u64::from(FORMAT_VERSION)) {
+            problems.push(Problem::new(
+                "unsupported_version",
+                "$.format_version",
+                format!("This build reads catalogue format version {FORMAT_VERSION}."),
+            ));
+        }
+        let text = |key: &str, value: Option<&Json>, problems: &mut Vec<Problem>| match value
+            .and_then(Json::as_str)
+        {
+            Some(text) if !text.trim().is_empty() => text.to_owned(),
+            _ => {
+                problems.push(Problem::new(
+                    "missing_field",
+                    &format!("$.{key}"),
+                    format!("Give the catalogue's {key} as a text."),
+                ));
+                String::new()
+            }
+        };
+        let id = text("id", self.id, problems);
+        let name = text("name", self.name, problems);
+        let fictional = match self.fictional {
+            None => false,
+            Some(value) => value.as_bool().unwrap_or_else(|| {
+                problems.push(Problem::new(
+                    "wrong_type",
+                    "$.fictional",
+                    "fictional is true or false.",
+                ));
+                false
+            }),
+        };
+        let stale_after_months = match self.stale_after_months {
+            None => None,
+            Some(value) => match value.as_u64() {
+                Some(months) if (1..=u64::from(MAX_STALE_AFTER_MONTHS)).contains(&months) => {
+                    u16::try_from(months).ok()
+                }
+                _ => {
+                    problems.push(Problem::new(
+                        "out_of_range",
+                        "$.stale_after_months",
+                        format!(
+                            "stale_after_months is a whole number of months from 1 to {MAX_STALE_AFTER_MONTHS}."
+                        ),
+                    ));
+                    None
+                }
+            },
+        };
+        HeaderRead {
+            id,
+            name,
+            fictional,
+            stale_after_months,
+        }
+    }
+}
+
+impl HeaderRead {
+    /// How many months its entries' criteria hold.
+    fn stale_after_months(&self) -> u16 {
+        self.stale_after_months
+            .unwrap_or(DEFAULT_STALE_AFTER_MONTHS)
+    }
+
+    /// The catalogue of `entries`, unless `problems` has any.
+    fn catalogue(
+        self,
+        entries: Vec<Entry>,
+        problems: Vec<Problem>,
+    ) -> Result<Catalogue, Vec<Problem>> {
+        if problems.is_empty() {
+            let mut catalogue = Catalogue::new(self.id, self.name, self.fictional, entries);
+            catalogue.stale_after_months = self.stale_after_months;
+            Ok(catalogue)
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+fn duplicate_id(path: &str, id: &str) -> Problem {
+    Problem::new(
+        "duplicate_id",
+        &format!("{path}.id"),
+        format!("Another entry already has the id \"{id}\"."),
+    )
+}
+
 fn error(code: &'static str, message: impl Into<Cow<'static, str>>) -> ValidationError {
     ValidationError::new(code).with_message(message.into())
 }
@@ -710,17 +907,44 @@ fn with_notes_conditions(rule: Option<Condition>) -> Condition {
 
 /// Reads one entry at `path`; problems go to `problems`.
 pub(crate) fn parse_entry(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<Entry> {
-    let record = match EntryRecord::deserialize(value) {
-        Ok(record) => record,
+    // Through its text, as [`Catalogue::from_json`] reads entries: one
+    // copy of the entries' reading code in the WebAssembly module, not
+    // one per deserializer.
+    match serde_json::from_str::<EntryRecord>(&crate::base::json::write(value)) {
+        Ok(record) => checked_entry(record, path, problems),
         Err(error) => {
+            // Said as of a value: the text written has no lines the author wrote.
+            let said = error.to_string();
+            let position = format!(" at line {} column {}", error.line(), error.column());
+            let said = said.strip_suffix(&position).unwrap_or(&said);
             problems.push(Problem::new(
                 "invalid_entry",
                 path,
-                format!("This entry does not follow the format: {error}."),
+                format!("This entry does not follow the format: {said}."),
             ));
-            return None;
+            None
         }
-    };
+    }
+}
+
+/// Checks one entry read as written, at `path`: its fields, rules and
+/// zone; problems go to `problems`.
+fn checked_entry(
+    mut record: EntryRecord,
+    path: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Entry> {
+    // Read from text, an entry's texts are in the order written; read
+    // from a JSON value, in the order of their language tags: in that
+    // order either way, so that an entry is written out the same.
+    for text in [&mut record.name, &mut record.description]
+        .into_iter()
+        .chain(record.eligibility_notes.as_mut())
+        .chain(record.access.details.as_mut())
+        .chain(record.documents.iter_mut())
+    {
+        text.sort_by_tag();
+    }
     let before = problems.len();
     if let Err(errors) = record.validate() {
         flatten(&errors, path, problems);
@@ -841,11 +1065,25 @@ impl Catalogue {
     /// ]);
     /// ```
     pub fn from_json(json: &str) -> Result<Catalogue, Vec<Problem>> {
-        // The text is checked against the limits before it is parsed: the
-        // value needs no second walk.
-        let value: Json =
-            crate::base::json::parse_document(json).map_err(|problem| vec![problem])?;
-        Catalogue::read(&value)
+        crate::base::limits::check_text(json).map_err(|problem| vec![problem])?;
+        // Straight from the text into the entries, without a JSON value
+        // of the whole document (its hundreds of thousands of values made
+        // and dropped were half of loading 10,000 entries). A document
+        // serde cannot read so (not JSON, a member of the wrong type, an
+        // unknown or repeated one, an entry not in the format) is read
+        // again through a value, which tells every problem with its path.
+        // (serde reads a struct from a list too: only an object is read so.)
+        let record = (json.trim_start().starts_with('{'))
+            .then(|| serde_json::from_str::<CatalogueRecord>(json).ok())
+            .flatten();
+        match record {
+            Some(record) => record.read(),
+            None => {
+                let value =
+                    crate::base::json::parse(json).map_err(|error| vec![Problem::json(&error)])?;
+                Catalogue::read(&value)
+            }
+        }
     }
 
     /// Reads and checks a catalogue already parsed as JSON.
@@ -881,57 +1119,14 @@ impl Catalogue {
                 ));
             }
         }
-        let format_version = map.get("format_version").and_then(Json::as_u64);
-        if format_version != Some(u64::from(FORMAT_VERSION)) {
-            problems.push(Problem::new(
-                "unsupported_version",
-                "$.format_version",
-                format!("This build reads catalogue format version {FORMAT_VERSION}."),
-            ));
+        let header = Header {
+            format_version: map.get("format_version"),
+            id: map.get("id"),
+            name: map.get("name"),
+            fictional: map.get("fictional"),
+            stale_after_months: map.get("stale_after_months"),
         }
-        let text =
-            |key: &str, problems: &mut Vec<Problem>| match map.get(key).and_then(Json::as_str) {
-                Some(text) if !text.trim().is_empty() => text.to_owned(),
-                _ => {
-                    problems.push(Problem::new(
-                        "missing_field",
-                        &format!("$.{key}"),
-                        format!("Give the catalogue's {key} as a text."),
-                    ));
-                    String::new()
-                }
-            };
-        let id = text("id", &mut problems);
-        let name = text("name", &mut problems);
-        let fictional = match map.get("fictional") {
-            None => false,
-            Some(value) => value.as_bool().unwrap_or_else(|| {
-                problems.push(Problem::new(
-                    "wrong_type",
-                    "$.fictional",
-                    "fictional is true or false.",
-                ));
-                false
-            }),
-        };
-        let stale_after_months = match map.get("stale_after_months") {
-            None => None,
-            Some(value) => match value.as_u64() {
-                Some(months) if (1..=u64::from(MAX_STALE_AFTER_MONTHS)).contains(&months) => {
-                    u16::try_from(months).ok()
-                }
-                _ => {
-                    problems.push(Problem::new(
-                        "out_of_range",
-                        "$.stale_after_months",
-                        format!(
-                            "stale_after_months is a whole number of months from 1 to {MAX_STALE_AFTER_MONTHS}."
-                        ),
-                    ));
-                    None
-                }
-            },
-        };
+        .read(&mut problems);
         let mut entries = Vec::new();
         match map.get("entries").and_then(Json::as_array) {
             Some(items) => {
@@ -940,16 +1135,11 @@ impl Catalogue {
                     let path = format!("$.entries[{i}]");
                     if let Some(id) = item.get("id").and_then(Json::as_str) {
                         if !ids.insert(id) {
-                            problems.push(Problem::new(
-                                "duplicate_id",
-                                &format!("{path}.id"),
-                                format!("Another entry already has the id \"{id}\"."),
-                            ));
+                            problems.push(duplicate_id(&path, id));
                         }
                     }
                     if let Some(mut entry) = parse_entry(item, &path, &mut problems) {
-                        entry.stale_after_months =
-                            stale_after_months.unwrap_or(DEFAULT_STALE_AFTER_MONTHS);
+                        entry.stale_after_months = header.stale_after_months();
                         entries.push(entry);
                     }
                 }
@@ -964,13 +1154,7 @@ impl Catalogue {
                 "Give the entries as a list.",
             )),
         }
-        if problems.is_empty() {
-            let mut catalogue = Catalogue::new(id, name, fictional, entries);
-            catalogue.stale_after_months = stale_after_months;
-            Ok(catalogue)
-        } else {
-            Err(problems)
-        }
+        header.catalogue(entries, problems)
     }
 
     /// The national catalogue shipped with the product, compiled in (the
@@ -1000,38 +1184,49 @@ impl Catalogue {
     }
 
     /// This catalogue with `local` added; a local entry replaces an entry
-    /// of the same id.
+    /// of the same id. [`Catalogue::with_local`] without the copy of
+    /// `local`'s entries, when `local` is still needed.
     pub fn merged_with(&self, local: &Catalogue) -> Catalogue {
-        // By id, so that merging stays O(n + m): a local
-        // catalogue of tens of thousands of entries took 40 s with a
-        // search through the entries for each.
-        let mut entries = self.entries.clone();
-        let mut by_id: std::collections::HashMap<String, usize> = entries
-            .iter()
-            .enumerate()
-            .map(|(at, entry)| (entry.id.clone(), at))
-            .collect();
-        for entry in &local.entries {
-            match by_id.get(&entry.id) {
-                Some(&at) => entries[at] = entry.clone(),
-                None => {
-                    by_id.insert(entry.id.clone(), entries.len());
-                    entries.push(entry.clone());
-                }
-            }
-        }
-        let mut merged = Catalogue::new(
-            self.id.clone(),
-            self.name.clone(),
-            self.fictional || local.fictional,
-            entries,
-        );
-        merged.stale_after_months = self.stale_after_months;
-        merged.with_communes(if self.communes.is_empty() {
-            local.communes.clone()
+        self.with_local(local.clone())
+    }
+
+    /// This catalogue with `local`'s entries moved in: a local entry
+    /// replaces an entry of the same id, the others follow this
+    /// catalogue's, in their order. The communes are this catalogue's, or
+    /// `local`'s when it names none.
+    ///
+    /// ```
+    /// use passerelle_core::catalogue::Catalogue;
+    /// let national = Catalogue::national();
+    /// let local = Catalogue::demo_local();
+    /// let (national_entries, local_entries) = (national.entries().len(), local.entries().len());
+    /// let merged = national.with_local(local);
+    /// assert!(merged.entries().len() <= national_entries + local_entries);
+    /// assert!(merged.entry("rsa").is_some());
+    /// ```
+    pub fn with_local(&self, local: Catalogue) -> Catalogue {
+        // By this catalogue's index of ids, so that merging stays
+        // O(n + m) (a local catalogue of tens of thousands of entries
+        // took 40 s with a search through the entries for each); a
+        // local entry can only meet one of this catalogue's, its own ids
+        // being unique.
+        let mut entries = Vec::with_capacity(self.entries.len() + local.entries.len());
+        entries.extend_from_slice(&self.entries);
+        let fictional = self.fictional || local.fictional;
+        let communes = if self.communes.is_empty() {
+            local.communes
         } else {
             self.communes.clone()
-        })
+        };
+        for entry in local.entries {
+            match self.position(&entry.id) {
+                Some(at) => entries[at] = entry,
+                None => entries.push(entry),
+            }
+        }
+        let mut merged = Catalogue::new(self.id.clone(), self.name.clone(), fictional, entries);
+        merged.stale_after_months = self.stale_after_months;
+        merged.with_communes(communes)
     }
 
     /// This catalogue, naming the communes that `communes` knows: the
@@ -1105,7 +1300,7 @@ impl Catalogue {
             name,
             fictional,
             stale_after_months: None,
-            index: Index::new(&entries),
+            index: LazyIndex::default(),
             entries,
             communes: crate::vocabulary::communes::Communes::default(),
         }
@@ -1160,6 +1355,12 @@ impl Catalogue {
         items
     }
 
+    /// What orientation needs of every entry, made the first time it is
+    /// asked.
+    fn index(&self) -> &Index {
+        self.index.0.get_or_init(|| Index::new(&self.entries))
+    }
+
     /// Every entry, in the order of the catalogue file.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
@@ -1168,14 +1369,14 @@ impl Catalogue {
     /// The entry with this id, or with the id it took when it was renamed
     /// ([`RENAMED_ENTRIES`]: a saved plan may name it by its former id).
     pub fn entry(&self, id: &str) -> Option<&Entry> {
-        let found = |id: &str| self.entries.get(*self.index.by_id.get(id)?);
+        let found = |id: &str| self.entries.get(*self.index().by_id.get(id)?);
         found(id).or_else(|| found(renamed_entry(id)?))
     }
 
     /// The position in [`Catalogue::entries`] of the entry with this very
     /// id (not a former one).
     pub(crate) fn position(&self, id: &str) -> Option<usize> {
-        self.index.by_id.get(id).copied()
+        self.index().by_id.get(id).copied()
     }
 
     /// The rank of each entry among all by closeness of its zone
@@ -1183,26 +1384,26 @@ impl Catalogue {
     /// that ranking compares no text. Below 2^34. Worked out the first
     /// time a language asks (French when the catalogue is read).
     pub(crate) fn closeness_and_name(&self, locale: Locale) -> Arc<Vec<u64>> {
-        (self.index.closeness_and_name)
+        (self.index().closeness_and_name)
             .get_or_make(locale, || Arc::new(ranks(&self.entries, locale)))
     }
 
     /// Whether the `index`-th entry is in force at `date`.
     #[inline]
     pub(crate) fn in_force(&self, index: usize, date: Date) -> bool {
-        let (from, until) = self.index.validity[index];
+        let (from, until) = self.index().validity[index];
         within(from, until, date)
     }
 
     /// Whether the `index`-th entry is an emergency contact.
     pub(crate) fn urgent(&self, index: usize) -> bool {
-        self.index.urgent[index]
+        self.index().urgent[index]
     }
 
     /// The `index`-th entry's publics, one bit per position in
     /// [`Referential::Publics`].
     pub(crate) fn publics(&self, index: usize) -> u16 {
-        self.index.publics[index]
+        self.index().publics[index]
     }
 
     /// The `index`-th entry's id, from the index (see `Index::ids`).
@@ -1216,19 +1417,19 @@ impl Catalogue {
 
     /// Every entry's zone and rule, compiled.
     pub(crate) fn program(&self) -> &Program {
-        &self.index.program
+        &self.index().program
     }
 
     /// Where the `index`-th entry's zone and rule are in [`Catalogue::program`].
     pub(crate) fn compiled(&self, index: usize) -> Compiled {
-        self.index.compiled[index]
+        self.index().compiled[index]
     }
 
     /// The themes of the `index`-th entry, as positions in the
     /// data·inclusion themes ([`Referential::position`]).
     pub(crate) fn theme_positions(&self, index: usize) -> &[u16] {
-        let starts = &self.index.theme_starts;
-        &self.index.themes[starts[index] as usize..starts[index + 1] as usize]
+        let starts = &self.index().theme_starts;
+        &self.index().themes[starts[index] as usize..starts[index + 1] as usize]
     }
 }
 

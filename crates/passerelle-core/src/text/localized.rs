@@ -184,6 +184,14 @@ impl LocalizedText {
         }
     }
 
+    /// Its texts in the order of their language tags, as a JSON object
+    /// read into a value gives them: the order they are written out in.
+    pub(crate) fn sort_by_tag(&mut self) {
+        if !self.texts.is_sorted_by(|a, b| a.0 <= b.0) {
+            self.texts.sort_by(|a, b| a.0.cmp(&b.0));
+        }
+    }
+
     /// The text in exactly this language (or the same in every one): its
     /// own, else the language's translation file's for its key.
     fn exactly(&self, locale: Locale) -> Option<&str> {

@@ -157,7 +157,7 @@ impl Engine {
         let catalogue = match field("localCatalogue") {
             None => Arc::clone(&base),
             Some(value) => {
-                Arc::new(base.merged_with(&catalogue_in(value, "options.localCatalogue")?))
+                Arc::new(base.with_local(catalogue_in(value, "options.localCatalogue")?))
             }
         };
         let questionnaire = match field("questionnaire") {
@@ -217,7 +217,7 @@ impl Engine {
         let text = convert::document(&local, "catalogue")?;
         let local = Catalogue::from_json(&text)
             .map_err(|problems| Failure::problems("invalid_catalogue", "catalogue", problems))?;
-        Ok(load_local(&self.shared, &local)?)
+        Ok(load_local(&self.shared, local)?)
     }
 
     /// Imports data·inclusion service records (an array, or its JSON

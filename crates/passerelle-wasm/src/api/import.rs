@@ -92,7 +92,7 @@ impl DataInclusionImport {
             .take()
             .ok_or_else(finished)?
             .finish();
-        let summary = load_local(&self.engine, &import.catalogue)?;
+        let summary = load_local(&self.engine, import.catalogue)?;
         convert::set_own(&summary, "report", &to_js(&import.report)?);
         Ok(summary)
     }

@@ -33,10 +33,12 @@ struct CatalogueSummary<'a> {
 /// local_entries}`. Sessions and plans made before keep their catalogue.
 pub(super) fn load_local(
     engine: &RefCell<Rc<Shared>>,
-    local: &Catalogue,
+    local: Catalogue,
 ) -> Result<JsValue, Failure> {
     let old = Rc::clone(&*engine.try_borrow().map_err(|_| busy())?);
-    let catalogue = Arc::new(old.base.merged_with(local));
+    let local_entries = local.entries().len();
+    // Its entries moved in, not copied.
+    let catalogue = Arc::new(old.base.with_local(local));
     let shared = Shared {
         base: Arc::clone(&old.base),
         catalogue: Arc::clone(&catalogue),
@@ -47,7 +49,7 @@ pub(super) fn load_local(
         name: &catalogue.name,
         fictional: catalogue.fictional,
         entries: catalogue.entries().len(),
-        local_entries: local.entries().len(),
+        local_entries,
     })?;
     *engine.try_borrow_mut().map_err(|_| busy())? = Rc::new(shared);
     Ok(summary)
