@@ -1408,11 +1408,12 @@ impl Catalogue {
 
     /// The `index`-th entry's id, from the index (see `Index::ids`).
     pub(crate) fn id(&self, index: usize) -> &str {
-        let ends = &self.index.id_ends;
+        let built = self.index();
+        let ends = &built.id_ends;
         let start = index
             .checked_sub(1)
             .map_or(0, |before| ends[before] as usize);
-        &self.index.ids[start..ends[index] as usize]
+        &built.ids[start..ends[index] as usize]
     }
 
     /// Every entry's zone and rule, compiled.
