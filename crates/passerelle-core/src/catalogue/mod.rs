@@ -1357,6 +1357,7 @@ impl Catalogue {
 
     /// What orientation needs of every entry, made the first time it is
     /// asked.
+    #[inline]
     fn index(&self) -> &Index {
         self.index.0.get_or_init(|| Index::new(&self.entries))
     }
