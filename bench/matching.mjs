@@ -367,18 +367,16 @@ function notes(perN, crossing, nested) {
         + `${parse.toFixed(2)} ms of the ${call[mode].toFixed(2)} ms call (${(parse / call[mode] * 100).toFixed(0)} %)`).join('; ')
       + `. json-logic-js and json-rules-engine here give only the eligible ids (${(share * 100).toFixed(0)} % of the entries).`;
     if (n >= 10000 && missed) {
-      text += '\n\n**Where the time goes**, from CPU profiles (`node --cpu-prof`, the `.wasm` of `target/wasm-pack/` that keeps '
-        + 'function names; taken on 2026-12-03 at the commit that made `engine.eligible` evaluate the zones and rules alone; shares of self time). '
-        + '`engine.eligible` at N = 10,000, mixed shapes: evaluating the rules about 38 % (`orientation::matched`\'s loop, `Program::run`, '
-        + '`combine`, `Zone::contains`); the memory allocator about 15 % (the facts, the lists of ids, the result\'s text); writing the ids as JSON '
-        + 'about 11 % (`format_escaped_str_contents`); the JavaScript glue (the request\'s `JSON.stringify` with its checks, the result\'s '
-        + 'decoding and `JSON.parse`) about 15 % and garbage collection about 6 %. Before, `engine.eligible` made a whole orientation '
-        + '(every entry\'s evaluation kept, held and key steps worked out): 1.08 ms a call against 0.63 ms now, on the same loaded machine. '
-        + 'json-logic-js\'s own time varies much from run to run (6 to 18 ms a call at N = 10,000 on the same machine the same hour), so '
-        + 'the ratio moves with it. The deep shape (all/any 6 levels): evaluating about 36 % (`Program::run` and `combine` alone 22 %: '
-        + 'more conditions read per rule, through nested calls), and a third of the pairs eligible (32 %, against 13 % for the mixed shapes), '
-        + 'so two and a half times as many ids written as JSON (9 %), crossed and parsed; reaching ×20 there would take a call of about '
-        + '0.8 ms, a third less: both the evaluation of nested conditions and the crossing of the ids would have to shrink. '
+      text += '\n\n**Where the time goes**, from CPU profiles (the inspector\'s profiler over the timed calls only, the `.wasm` of `target/wasm-pack/` that keeps '
+        + 'function names; taken on 2026-12-04 at the commit that settles each distinct check once per call (issue 20); shares of self time). '
+        + '`engine.eligible` at N = 10,000, mixed shapes: evaluating the rules about 51 % (`Program::verdict`: the checks read from a table '
+        + 'made once per call, `all`, `any` and `not` as bit operations on two-bit statuses), the loop over the entries about 16 % '
+        + '(`orientation::matched`: validity and where each entry\'s conditions are), writing the ids as JSON about 7 % (`Matched::to_json`), '
+        + 'the result\'s decoding and `JSON.parse` about 18 %. The deep shape (all/any 6 levels): evaluating about 43 %, and a third of the '
+        + 'pairs eligible (32 %, against 13 % for the mixed shapes), so two and a half times as many ids written (10 %), crossed and parsed (30 %). '
+        + 'Side by side on the same loaded machine, the package before and after that change: mixed 0.67 → 0.33 ms a call, deep 0.99 → 0.54 ms, '
+        + 'wide 2.3 → 0.66 ms. json-logic-js\'s own time varies much from run to run (5 to 18 ms a call at N = 10,000 on the same machine the '
+        + 'same hour), so the ratio moves with it. '
         + 'With every reason written (`explain: true`): every condition of every entry is written as a sentence '
         + '(60,000 of them, `Explanation::text`), then 7.5 MB of JSON cross and are parsed: writing about 47 %, `JSON.parse` with the '
         + 'UTF-8 decoding about 50 %, evaluating about 3 %; reasons on demand write only the reasons of the entries shown.';

@@ -1,5 +1,5 @@
-//! Benchmark of one full orientation over a generated catalogue of 10,000
-//! entries with realistic rules (age bounds, departments, statuses,
+//! Benchmark of matching (the ids only) and of one full orientation over
+//! a generated catalogue of 10,000 entries with realistic rules (age bounds, departments, statuses,
 //! benefits, nested any/all). A benchmark, not a test: it reports times
 //! and never fails on speed.
 //!
@@ -18,7 +18,7 @@ use common::{measure, runs, Random};
 use passerelle_core::catalogue::Catalogue;
 use passerelle_core::date::Date;
 use passerelle_core::facts::Facts;
-use passerelle_core::orientation::{orient, Need, Priority, Request};
+use passerelle_core::orientation::{matched, orient, Need, Priority, Request};
 use passerelle_core::Locale;
 use serde_json::{json, Value};
 
@@ -100,6 +100,17 @@ fn main() {
         })
         .collect();
     let runs = runs(30);
+    // What `engine.eligible` does: the ids of the eligible and undetermined
+    // entries, as JSON text (bench/matching.mjs times it through JavaScript).
+    measure(&format!("match {size} entries, ids as JSON"), runs, || {
+        let found = matched(
+            black_box(&catalogue),
+            black_box(&facts),
+            Date::parse("2026-11-26").unwrap(),
+        )
+        .unwrap();
+        black_box(found.to_json());
+    });
     for explain in [false, true] {
         let request = Request {
             facts: &facts,

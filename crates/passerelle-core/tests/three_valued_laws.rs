@@ -2,7 +2,8 @@
 //! adding a fact never changes a determined status, only resolves
 //! undetermined ones; `not` swaps met and not met and keeps unknown; and
 //! the catalogue's compiled rules (what orientation runs) agree with
-//! [`Condition::evaluate`], with or without explanations. A condition
+//! [`Condition::evaluate`], with or without explanations, and when
+//! matching ids only. A condition
 //! `to_check` (what no fact can say) is unknown whatever the facts, and
 //! leaves a rule unknown exactly when checking it could go either way.
 
@@ -10,7 +11,7 @@ use passerelle_core::catalogue::Catalogue;
 use passerelle_core::date::Date;
 use passerelle_core::explanation::Explanation;
 use passerelle_core::facts::Facts;
-use passerelle_core::orientation::{orient, Eligibility, Request};
+use passerelle_core::orientation::{matched, orient, Eligibility, Request};
 use passerelle_core::rules::{Condition, Outcome, Test, Zone};
 use passerelle_core::Locale;
 use proptest::prelude::*;
@@ -170,6 +171,11 @@ proptest! {
             prop_assert_eq!(evaluation.missing, expected.missing());
             prop_assert_eq!(orientation.explanation(evaluation).is_empty(), !explain);
         }
+        // Matching (ids only) sorts the entry as the rules do.
+        let found = matched(&catalogue, &given, Date::parse("2026-11-26").unwrap()).unwrap();
+        prop_assert_eq!(found.eligible == ["entry"], expected_status == Eligibility::Eligible);
+        prop_assert_eq!(found.undetermined == ["entry"], expected_status == Eligibility::Undetermined);
+        prop_assert_eq!(found.to_json(), passerelle_core::json::write(&found));
     }
 
     #[test]

@@ -117,6 +117,11 @@ struct Index {
     /// The position of each entry by id: a plan's or a report's actions
     /// look their entries up one by one, in catalogues of thousands.
     by_id: std::collections::HashMap<String, usize>,
+    /// Every entry's id one after the other, the `i`-th ending at
+    /// `id_ends[i]`: matching lists thousands of ids without reading the
+    /// entries, each far from the next in memory.
+    ids: String,
+    id_ends: Vec<u32>,
 }
 
 /// Where an entry's zone and rule start in the catalogue's program.
@@ -205,6 +210,13 @@ impl Index {
             program,
             by_id: (entries.iter().enumerate())
                 .map(|(at, entry)| (entry.id.clone(), at))
+                .collect(),
+            ids: entries.iter().map(|entry| entry.id.as_str()).collect(),
+            id_ends: (entries.iter())
+                .scan(0, |end, entry| {
+                    *end += entry.id.len() as u32;
+                    Some(*end)
+                })
                 .collect(),
         }
     }
@@ -1345,6 +1357,7 @@ impl Catalogue {
 
     /// What orientation needs of every entry, made the first time it is
     /// asked.
+    #[inline]
     fn index(&self) -> &Index {
         self.index.0.get_or_init(|| Index::new(&self.entries))
     }
@@ -1377,6 +1390,7 @@ impl Catalogue {
     }
 
     /// Whether the `index`-th entry is in force at `date`.
+    #[inline]
     pub(crate) fn in_force(&self, index: usize, date: Date) -> bool {
         let (from, until) = self.index().validity[index];
         within(from, until, date)
@@ -1391,6 +1405,16 @@ impl Catalogue {
     /// [`Referential::Publics`].
     pub(crate) fn publics(&self, index: usize) -> u16 {
         self.index().publics[index]
+    }
+
+    /// The `index`-th entry's id, from the index (see `Index::ids`).
+    pub(crate) fn id(&self, index: usize) -> &str {
+        let built = self.index();
+        let ends = &built.id_ends;
+        let start = index
+            .checked_sub(1)
+            .map_or(0, |before| ends[before] as usize);
+        &built.ids[start..ends[index] as usize]
     }
 
     /// Every entry's zone and rule, compiled.
@@ -1454,6 +1478,7 @@ fn months_after(date: Date, months: u16) -> Date {
 }
 
 /// Whether `date` is within a validity period (both ends included).
+#[inline]
 fn within(from: Option<Date>, until: Option<Date>, date: Date) -> bool {
     from.is_none_or(|from| from <= date) && until.is_none_or(|until| date <= until)
 }

@@ -15,7 +15,7 @@ use crate::base::date::Date;
 use crate::base::problem::Problem;
 use crate::catalogue::{Access, Catalogue, Compiled, Entry, FiguresValid};
 use crate::rules::explanation::{ExplanationList, Explanations};
-use crate::rules::{Outcome, Test};
+use crate::rules::{Outcome, Status, Test};
 use crate::text::Locale;
 use crate::vocabulary::facts::{Fact, FactSet, Facts};
 use crate::vocabulary::referentials::{theme_category, Referential};
@@ -473,6 +473,36 @@ pub struct Matched<'c> {
     pub undetermined: Vec<&'c str>,
 }
 
+impl Matched<'_> {
+    /// The JSON text of the lists, as [`json::write`](crate::json::write)
+    /// writes it, made quicker: an id that needs no escaping (an entry id
+    /// is a slug) is copied as it is.
+    pub fn to_json(&self) -> String {
+        let size = |ids: &[&str]| ids.iter().map(|id| id.len() + 3).sum::<usize>();
+        let mut text = String::with_capacity(35 + size(&self.eligible) + size(&self.undetermined));
+        for (name, ids) in [
+            ("{\"eligible\":[", &self.eligible),
+            ("],\"undetermined\":[", &self.undetermined),
+        ] {
+            text.push_str(name);
+            for (i, id) in ids.iter().enumerate() {
+                if i > 0 {
+                    text.push(',');
+                }
+                if id.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+                    text.push('"');
+                    text.push_str(id);
+                    text.push('"');
+                } else {
+                    text.push_str(&crate::json::write(id));
+                }
+            }
+        }
+        text.push_str("]}");
+        text
+    }
+}
+
 impl<'c> Orientation<'c> {
     /// The ids of the entries found eligible, and undetermined.
     ///
@@ -735,7 +765,7 @@ pub fn matched<'c>(
     reference_date: Date,
 ) -> Result<Matched<'c>, Problem> {
     let facts = facts.resolve_in(reference_date, catalogue.communes())?;
-    let mut explanations = Explanations::of_program(
+    let explanations = Explanations::of_program(
         Cow::Borrowed(catalogue.program()),
         facts,
         catalogue.communes(),
@@ -746,15 +776,16 @@ pub fn matched<'c>(
         eligible: Vec::new(),
         undetermined: Vec::new(),
     };
-    for (index, entry) in catalogue.entries().iter().enumerate() {
+    for index in 0..catalogue.entries().len() {
         if !catalogue.in_force(index, reference_date) {
             continue;
         }
-        let outcome = eligibility_outcome(catalogue.compiled(index), &mut explanations);
-        match eligibility(outcome) {
-            Eligibility::Eligible => found.eligible.push(entry.id.as_str()),
-            Eligibility::Undetermined => found.undetermined.push(entry.id.as_str()),
-            Eligibility::Ineligible => {}
+        // The status alone: that of `eligibility_outcome`.
+        let compiled = catalogue.compiled(index);
+        match explanations.settle_entry(compiled.zone, compiled.rule) {
+            Status::Met => found.eligible.push(catalogue.id(index)),
+            Status::Unknown => found.undetermined.push(catalogue.id(index)),
+            Status::NotMet => {}
         }
     }
     Ok(found)

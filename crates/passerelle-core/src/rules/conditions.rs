@@ -349,6 +349,18 @@ impl Zone {
         self.national
     }
 
+    /// The listed departments as bits of their positions in
+    /// [`geo::DEPARTMENTS`], when the zone lists departments only: the
+    /// zone is then met by a known department exactly when its bit is
+    /// set (see [`Zone::contains`]). 0 for any other zone.
+    pub(crate) fn departments_only(&self) -> u128 {
+        if self.national || self.region_bits != 0 || !self.communes.is_empty() {
+            0
+        } else {
+            self.department_bits
+        }
+    }
+
     /// The listed regions (INSEE codes).
     pub fn regions(&self) -> &BTreeSet<String> {
         &self.regions

@@ -38,7 +38,7 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use crate::rules::conditions::{Condition, Outcome, Status, Test};
-use crate::rules::program::Program;
+use crate::rules::program::{Program, Slots};
 use crate::rules::sentences;
 use crate::text;
 use crate::text::Locale;
@@ -54,6 +54,8 @@ pub struct Explanations<'c> {
     statuses: Vec<Status>,
     /// The condition explained, when it is explained alone.
     root: Option<&'c Condition>,
+    /// The person's facts as the program reads them.
+    slots: Slots,
     person: PersonTexts,
 }
 
@@ -94,6 +96,7 @@ impl<'c> Explanations<'c> {
             Vec::new()
         };
         Explanations {
+            slots: program.slots(&facts),
             program,
             statuses,
             root: None,
@@ -121,11 +124,18 @@ impl<'c> Explanations<'c> {
     /// stop early, so that each part can be shown).
     pub(crate) fn evaluate(&mut self, at: u32) -> Outcome {
         if self.statuses.is_empty() {
-            self.program.evaluate(at, &self.person.facts)
+            self.program
+                .evaluate_in(at, &self.slots, &self.person.facts)
         } else {
             self.program
                 .record(at, &self.person.facts, &mut self.statuses)
         }
+    }
+
+    /// The status of an entry whose zone and rule are compiled at `zone`
+    /// and `rule`: both met.
+    pub(crate) fn settle_entry(&self, zone: u32, rule: Option<u32>) -> Status {
+        (self.program).settle_entry(zone, rule, &self.slots, &self.person.facts)
     }
 
     /// The explanation of the condition explained alone; empty for the

@@ -408,8 +408,12 @@ pub(crate) fn locale_text(tag: &str, argument: &str) -> Result<Locale, Failure> 
 /// every value leaves through the same serializer, so the module holds
 /// one copy of each type's serialization code.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure> {
-    js_sys::JSON::parse(&json::write(value))
-        .map_err(|thrown| Failure::new("conversion_failed", describe(&thrown)))
+    json_to_js(&json::write(value))
+}
+
+/// The JavaScript value of a JSON text written by the core.
+pub(crate) fn json_to_js(text: &str) -> Result<JsValue, Failure> {
+    js_sys::JSON::parse(text).map_err(|thrown| Failure::new("conversion_failed", describe(&thrown)))
 }
 
 /// Sets `object[key]` to `value` as its own data property (writable,

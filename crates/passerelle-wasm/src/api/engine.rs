@@ -400,7 +400,7 @@ impl Engine {
         let shared = self.shared()?;
         let found = matched(&shared.catalogue, &facts, date)
             .map_err(|problem| Failure::problems("invalid_request", "request", vec![problem]))?;
-        Ok(to_js(&found)?)
+        Ok(convert::json_to_js(&found.to_json())?)
     }
 
     /// Reads a plan exported by `Plan.to_json()` (JSON text, its parsed
