@@ -592,3 +592,118 @@ fn a_person_never_reads_a_stale_vous_y_avez_droit() {
     );
     assert_eq!(verified, "Vérifié le 27 novembre 2026");
 }
+
+/// A town's catalogue of `count` job workshops in the 93, open to all.
+fn many_workshops(count: usize) -> String {
+    let entries: Vec<Value> = (0..count)
+        .map(|i| {
+            json!({
+                "id": format!("atelier-{i}"),
+                "name": {"fr": format!("Atelier emploi n° {i}")},
+                "description": {"fr": "Un atelier pour répondre aux offres d’emploi."},
+                "kind": "service", "types": ["atelier"],
+                "themes": ["trouver-un-emploi--repondre-a-des-offres-demploi"],
+                "publics": ["tous-publics"], "zone": {"departments": ["93"]},
+                "access": {"through": ["usagers"], "modes": ["se-presenter"], "phone": "0102030405"},
+                "cost": "gratuit", "source_url": "https://example.org/atelier",
+                "last_verified": "2026-11-27"
+            })
+        })
+        .collect();
+    json!({"format_version": 1, "id": "ville", "name": "Ville", "fictional": true,
+           "entries": entries})
+    .to_string()
+}
+
+/// The proposals drawn in the list `part` of the job need.
+fn drawn(host: &HtmlElement, part: &str) -> Vec<Element> {
+    find_all(
+        host,
+        &format!("ul[data-list=\"{JOB}/{part}\"] > li.proposal"),
+    )
+}
+
+#[wasm_bindgen_test]
+fn a_catalogue_of_hundreds_draws_twenty_at_a_time_and_the_focus_goes_on_from_there() {
+    let (host, widget) = mount("fr");
+    widget
+        .set_local_catalogue(JsValue::from_str(&many_workshops(130)))
+        .unwrap();
+    widget.set_diagnosis(js(&diagnosis())).unwrap();
+    let job = find(&host, &format!("section.need[data-theme={JOB}]"));
+    let more = job
+        .query_selector(":scope > details.more")
+        .unwrap()
+        .unwrap();
+    let summary = text(&more.query_selector("summary").unwrap().unwrap());
+    let total: usize = summary
+        .trim_start_matches("Voir plus (")
+        .split(')')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(total > 100, "{summary}");
+    // The summary still counts them all; twenty are drawn, the rest a
+    // button away, which says how far the list goes and for which need.
+    assert_eq!(drawn(&host, "more").len(), 20);
+    let next = || {
+        more.query_selector(":scope > button.show-next")
+            .unwrap()
+            .map(|button| button.dyn_into::<HtmlElement>().unwrap())
+    };
+    let button = next().expect("a button for the next ones");
+    let hidden = text(&button.query_selector(".visually-hidden").unwrap().unwrap());
+    let need = text(&job.query_selector("h3").unwrap().unwrap());
+    assert_eq!(
+        text(&button),
+        format!(
+            "{}{hidden}",
+            WidgetText::ShowNext { shown: 20, total }.text(Locale::Fr)
+        )
+    );
+    assert!(hidden.contains(&need), "{hidden}");
+    assert!(
+        text(&button).starts_with("Voir la suite (20 sur "),
+        "{}",
+        text(&button)
+    );
+
+    button.click();
+    // Twenty more, the fold still open, the focus on the first new one.
+    let more = find(
+        &host,
+        &format!("section.need[data-theme={JOB}] > details.more"),
+    );
+    assert!(more.has_attribute("open"));
+    let items = drawn(&host, "more");
+    assert_eq!(items.len(), 40);
+    assert_eq!(
+        root(&host).active_element().as_ref(),
+        Some(&items[20]),
+        "the focus goes to the first proposal drawn"
+    );
+    // To the end: no button once all are drawn (each click draws the
+    // lists again).
+    let selector = format!("section.need[data-theme={JOB}] > details.more > button.show-next");
+    for _ in 0..total {
+        let Some(button) = find_all(&host, &selector).pop() else {
+            break;
+        };
+        button.dyn_into::<HtmlElement>().unwrap().click();
+    }
+    assert!(find_all(&host, &selector).is_empty());
+    assert_eq!(drawn(&host, "more").len(), total);
+
+    // "Only what I am entitled to" draws one list, twenty at a time too,
+    // from the start again.
+    let only = find(&host, "#passerelle-only-eligible")
+        .dyn_into::<HtmlInputElement>()
+        .unwrap();
+    only.click();
+    assert_eq!(drawn(&host, "first").len(), 20);
+    assert!(find_all(&host, "li.proposal")
+        .iter()
+        .all(|item| item.get_attribute("data-status").as_deref() == Some("eligible")));
+    assert_eq!(find_all(&host, "button.show-next").len(), 1);
+}

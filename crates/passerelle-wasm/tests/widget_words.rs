@@ -318,6 +318,10 @@ fn every_widget_text() -> Vec<WidgetText<'static>> {
         WidgetText::SeeMore(12),
         WidgetText::RuledOutCount(1),
         WidgetText::RuledOutCount(40),
+        WidgetText::ShowNext {
+            shown: 20,
+            total: 3778,
+        },
         WidgetText::SeeAlsoTitle,
         WidgetText::ShownUnder { need: "Emploi" },
         WidgetText::HeldTitle,
@@ -466,6 +470,7 @@ fn covered(text: &WidgetText) {
         | WidgetText::KeyStepWords
         | WidgetText::SeeMore(_)
         | WidgetText::RuledOutCount(_)
+        | WidgetText::ShowNext { .. }
         | WidgetText::SeeAlsoTitle
         | WidgetText::ShownUnder { .. }
         | WidgetText::HeldTitle

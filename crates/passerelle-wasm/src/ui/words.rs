@@ -292,6 +292,9 @@ pub enum WidgetText<'a> {
     SeeMore(usize),
     /// Folds the `usize` ruled-out entries of a need.
     RuledOutCount(usize),
+    /// Draws the next proposals of a list that shows `shown` of `total`
+    /// ("Voir la suite").
+    ShowNext { shown: usize, total: usize },
     /// Before the entries that serve a need but are shown elsewhere.
     SeeAlsoTitle,
     /// Where an entry is shown: under another need.
@@ -534,6 +537,19 @@ impl WidgetText<'_> {
             }),
             Self::SeeMore(count) => with("see-more", [("count", count.to_string())]),
             Self::RuledOutCount(count) => Parts::counted("ruled-out-count", count_of(*count), []),
+            Self::ShowNext { shown, total } => with(
+                "show-next",
+                [
+                    (
+                        "shown",
+                        passerelle_core::text::number(count_of(*shown), locale),
+                    ),
+                    (
+                        "total",
+                        passerelle_core::text::number(count_of(*total), locale),
+                    ),
+                ],
+            ),
             Self::ProgressLeft {
                 current,
                 last: true,

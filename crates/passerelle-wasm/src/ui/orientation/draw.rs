@@ -13,6 +13,17 @@ use crate::ui::words::WidgetText;
 
 use super::{kept, standing, status_name, OrientationView};
 
+/// How many proposals a list draws at first, and how many more each
+/// "Voir la suite" adds: a local catalogue of thousands of services
+/// (data·inclusion's, for a department) keeps a page a phone can draw.
+pub(super) const PAGE: usize = 20;
+
+/// The name of one list of a need's proposals (`part`: `first`, `more`
+/// or `ruled-out`), for the pages the person opened and the focus.
+pub(super) fn list_key(theme: &str, part: &str) -> String {
+    format!("{theme}/{part}")
+}
+
 impl OrientationView {
     /// One need: its first proposals, the others behind "Voir plus", the
     /// ruled-out ones folded, and the entries shown elsewhere that serve
@@ -56,8 +67,10 @@ impl OrientationView {
                 Some(&self.text(WidgetText::NoProposal)),
             )?)?;
         }
+        let (need_words, _) = theme_label(&need.need.theme, self.locale);
         if !first.is_empty() {
-            section.append_child(&*self.proposal_list(&first)?)?;
+            let key = list_key(&need.need.theme, "first");
+            self.append_paged(&section, &key, &first, &need_words)?;
         }
         for (class, proposals, words) in [
             ("more", &more, WidgetText::SeeMore(more.len())),
@@ -69,10 +82,14 @@ impl OrientationView {
             let folded = element(doc, "details", &[("class", class), ("part", class)], None)?;
             let summary = element(doc, "summary", &[], Some(&self.text(words)))?;
             // Each "see more" says which need it is for, to a screen reader.
-            let (need_words, _) = theme_label(&need.need.theme, self.locale);
             self.hidden_words(&summary, &format!(" – {need_words}"))?;
             folded.append_child(&summary)?;
-            folded.append_child(&*self.proposal_list(proposals)?)?;
+            let key = list_key(&need.need.theme, class);
+            // Opened by the person to see the next ones: still open.
+            if self.pages.contains_key(&key) {
+                folded.set_attribute("open", "")?;
+            }
+            self.append_paged(&folded, &key, proposals, &need_words)?;
             section.append_child(&folded)?;
         }
         if !need.see_also.is_empty() {
@@ -114,6 +131,47 @@ impl OrientationView {
         }
         self.results.append_child(&section)?;
         Ok(drawn)
+    }
+
+    /// The first pages of `proposals` into `parent`: [`PAGE`] more for
+    /// each time the person asked for the next ones (`pages`), then
+    /// "Voir la suite" while some are left. The list is marked with `key`
+    /// for the focus to find its first new item.
+    fn append_paged(
+        &self,
+        parent: &Element,
+        key: &str,
+        proposals: &[&DetailedProposal],
+        need_words: &str,
+    ) -> Result<(), JsValue> {
+        let pages = self.pages.get(key).copied().unwrap_or(0);
+        let limit = PAGE.saturating_mul(pages.saturating_add(1));
+        let (drawn, left) = proposals.split_at(limit.min(proposals.len()));
+        let list = self.proposal_list(drawn)?;
+        list.set_attribute("data-list", key)?;
+        parent.append_child(&list)?;
+        if left.is_empty() {
+            return Ok(());
+        }
+        let words = WidgetText::ShowNext {
+            shown: drawn.len(),
+            total: proposals.len(),
+        };
+        let button = element(
+            &self.document,
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "secondary show-next"),
+                ("part", "show-next"),
+                ("data-list", key),
+            ],
+            Some(&self.text(words)),
+        )?;
+        // Which need's list it extends, to a screen reader.
+        self.hidden_words(&button, &format!(" – {need_words}"))?;
+        parent.append_child(&button)?;
+        Ok(())
     }
 
     /// A list of proposals.

@@ -5,7 +5,9 @@
 //! (the core's `shown_first`), then "Voir plus", then the ruled-out ones
 //! folded with their count, then the entries of other needs that serve it
 //! too. What the person has already comes apart, as theirs. Filters by
-//! need and "only what I am entitled to".
+//! need and "only what I am entitled to". Each list draws twenty
+//! proposals, then twenty more at each "Voir la suite": a department's
+//! thousands of services stay a page a phone can draw.
 
 use crate::ui::words::{Said, WidgetText};
 use std::cell::RefCell;
@@ -46,6 +48,8 @@ enum Action {
     OnlyEligible(bool),
     /// The communes to name are loaded (or missing).
     Communes,
+    /// Asked for the next proposals of a list ("Voir la suite"), by its key.
+    ShowNext(String),
 }
 
 /// The state behind one `<passerelle-orientation>` element.
@@ -70,6 +74,10 @@ struct OrientationView {
     /// The need shown alone, if one is chosen.
     need: Option<String>,
     only_eligible: bool,
+    /// For each list of proposals (by [`draw::list_key`]), how many times
+    /// the person asked for the next ones; none for a new orientation or
+    /// new filters.
+    pages: std::collections::HashMap<String, usize>,
     /// Where the quick exit leads (`quick-exit-url`).
     quick_exit: String,
 }
@@ -128,6 +136,7 @@ impl OrientationWidget {
             locale,
             need: None,
             only_eligible: false,
+            pages: std::collections::HashMap::new(),
             quick_exit: crate::ui::alerts::QUICK_EXIT_DEFAULT.to_owned(),
         }));
         state.borrow().render(true)?;
@@ -142,6 +151,11 @@ impl OrientationWidget {
             })?,
             widget::listen(&root, crate::ui::communes::LOADED_EVENT, &state, |_| {
                 Some(Action::Communes)
+            })?,
+            widget::listen(&root, "click", &state, |event| {
+                let target = event.target()?.dyn_into::<Element>().ok()?;
+                let button = target.closest("button.show-next").ok()??;
+                Some(Action::ShowNext(button.get_attribute("data-list")?))
             })?,
         ];
         Ok(OrientationWidget {
@@ -183,6 +197,7 @@ impl OrientationWidget {
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
         state.diagnosis = diagnosis;
         state.need = None;
+        state.pages.clear();
         let detail = state.render(true)?;
         self.announce(state, &detail)
     }
@@ -196,6 +211,7 @@ impl OrientationWidget {
         inputs::check_territory(territory.as_deref())?;
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
         state.territory = territory;
+        state.pages.clear();
         let detail = state.render(true)?;
         self.announce(state, &detail)
     }
@@ -208,6 +224,7 @@ impl OrientationWidget {
         let catalogue = inputs::with_local_catalogue(&catalogue)?;
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
         state.catalogue = catalogue;
+        state.pages.clear();
         let detail = state.render(true)?;
         self.announce(state, &detail)
     }
@@ -273,13 +290,28 @@ impl Widget for OrientationView {
     }
 
     fn act(&mut self, action: Action) -> Result<Option<(&'static str, JsValue)>, JsValue> {
+        let mut first_new = None;
         match action {
-            Action::FilterNeed(theme) => self.need = Some(theme).filter(|t| !t.is_empty()),
-            Action::OnlyEligible(only) => self.only_eligible = only,
+            Action::FilterNeed(theme) => {
+                self.need = Some(theme).filter(|t| !t.is_empty());
+                self.pages.clear();
+            }
+            Action::OnlyEligible(only) => {
+                self.only_eligible = only;
+                self.pages.clear();
+            }
             Action::Communes => {}
+            Action::ShowNext(key) => {
+                let pages = self.pages.entry(key.clone()).or_insert(0);
+                *pages = pages.saturating_add(1);
+                first_new = Some((key, draw::PAGE.saturating_mul(*pages)));
+            }
         }
         // The filters changed what is shown, not the orientation: no event.
         self.render(false)?;
+        if let Some((key, index)) = first_new {
+            self.focus_item(&key, index)?;
+        }
         Ok(None)
     }
 }
@@ -294,6 +326,24 @@ impl OrientationView {
     fn mark_language(&self, element: &Element, language: Locale) -> Result<(), JsValue> {
         if language != self.locale {
             widget::mark_language(element, language)?;
+        }
+        Ok(())
+    }
+
+    /// Moves the focus to the proposal at `index` of the list `key`: the
+    /// first of those "Voir la suite" has just drawn, so that the keyboard
+    /// and a screen reader go on from there.
+    fn focus_item(&self, key: &str, index: usize) -> Result<(), JsValue> {
+        let lists = self.results.query_selector_all("ul[data-list]")?;
+        let list = (0..lists.length())
+            .filter_map(|i| lists.item(i)?.dyn_into::<Element>().ok())
+            .find(|list| list.get_attribute("data-list").as_deref() == Some(key));
+        let Some(list) = list else { return Ok(()) };
+        let item = (list.query_selector_all(":scope > li")?)
+            .item(u32::try_from(index).unwrap_or(u32::MAX));
+        if let Some(item) = item.and_then(|item| item.dyn_into::<HtmlElement>().ok()) {
+            item.set_attribute("tabindex", "-1")?;
+            item.focus()?;
         }
         Ok(())
     }
