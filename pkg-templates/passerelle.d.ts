@@ -115,7 +115,7 @@ export interface PlanChangeDetail {
 
 /** `detail` of the `passerelle:orientation` event. */
 export interface OrientationDetail {
-  /** As `Engine.orient` gives it with `detailed: true`. */
+  /** As `Engine.orient` gives it with `detailed: true`; worked out when first read. */
   orientation: DetailedOrientation;
 }
 

@@ -15,7 +15,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::{code, find, find_all, js, root, send, text, Events};
+use common::{code, find, find_all, js, root, send, text, to_json, Events};
 
 const JOB: &str = "trouver-un-emploi";
 const SHELTER: &str = "logement-hebergement--rechercher-une-solution-dhebergement-temporaire";
@@ -706,4 +706,26 @@ fn a_catalogue_of_hundreds_draws_twenty_at_a_time_and_the_focus_goes_on_from_the
         .iter()
         .all(|item| item.get_attribute("data-status").as_deref() == Some("eligible")));
     assert_eq!(find_all(&host, "button.show-next").len(), 1);
+}
+
+#[wasm_bindgen_test]
+fn the_event_gives_the_orientation_shown_even_when_read_after_the_next() {
+    let (host, widget) = mount("fr");
+    let events = Events::on(&host, "passerelle:orientation");
+    widget.set_diagnosis(js(&diagnosis())).unwrap();
+    let first_name = text(&find(&host, "li.proposal h4"));
+    widget.set_locale(Some("en".into())).unwrap();
+    let english_name = text(&find(&host, "li.proposal h4"));
+    assert_ne!(first_name, english_name);
+    let received = events.received();
+    assert_eq!(received.len(), 2);
+    // Read only now, the first is still the French one shown then.
+    let orientation =
+        |detail: &JsValue| js_sys::Reflect::get(detail, &"orientation".into()).unwrap();
+    let first = orientation(&received[0]);
+    let name = |value: &JsValue| to_json(value)["needs"][0]["proposals"][0]["name"].clone();
+    assert_eq!(name(&first), first_name.as_str());
+    assert_eq!(name(&orientation(&received[1])), english_name.as_str());
+    // The same object each time it is read.
+    assert!(js_sys::Object::is(&first, &orientation(&received[0])));
 }

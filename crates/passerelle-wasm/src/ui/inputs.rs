@@ -35,7 +35,7 @@ pub(crate) fn with_local_catalogue(
         crate::api::error::Failure::problems("invalid_catalogue", "catalogue", problems)
     })?;
     Ok(std::sync::Arc::new(
-        crate::national_catalogue()?.merged_with(&local),
+        crate::national_catalogue()?.with_local(local),
     ))
 }
 

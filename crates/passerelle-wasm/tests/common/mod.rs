@@ -91,6 +91,11 @@ impl Events {
     pub fn details(&self) -> Vec<Value> {
         self.received.borrow().iter().map(to_json).collect()
     }
+
+    /// The details as the page receives them.
+    pub fn received(&self) -> Vec<JsValue> {
+        self.received.borrow().clone()
+    }
 }
 
 /// The page's `sessionStorage`.
