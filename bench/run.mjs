@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { chromiumOptions, loadPasserelle, packageDir, root } from './lib/package.mjs';
 import * as catalogueLoad from './catalogue-load.mjs';
 import * as matching from './matching.mjs';
+import * as orientationWidget from './orientation-widget.mjs';
 import * as questionnaire from './questionnaire.mjs';
 import * as size from './size.mjs';
 import * as slowphone from './slowphone.mjs';
@@ -68,6 +69,7 @@ for (const [name, suite] of [
   ['matching', () => matching.run({ passerelle, quick })],
   ['questionnaire', () => questionnaire.run({ passerelle, quick })],
   ['catalogue-load', () => catalogueLoad.run({ passerelle, quick })],
+  ['orientation-widget', () => orientationWidget.run({ quick, chromium })],
   ['startup', () => startup.run({ quick, chromium })],
   ['slowphone', () => slowphone.run({ quick, chromium })],
   ['size', () => size.run()],

@@ -26,7 +26,7 @@ test('the benchmarks run quickly against the package, their subjects agreeing', 
     const report = JSON.parse(await readFile(path.join(out, 'benchmarks.json'), 'utf8'));
     assert.equal(report.quick, true);
     const suites = Object.fromEntries(report.suites.map((suite) => [suite.id, suite]));
-    assert.deepEqual(Object.keys(suites), ['matching', 'questionnaire', 'catalogue-load', 'startup', 'slowphone', 'size']);
+    assert.deepEqual(Object.keys(suites), ['matching', 'questionnaire', 'catalogue-load', 'orientation-widget', 'startup', 'slowphone', 'size']);
     for (const id of ['matching', 'questionnaire']) {
       assert.ok(suites[id].checks.length > 0, `${id}: its agreement checks ran`);
       for (const entry of suites[id].cases) {
@@ -40,6 +40,9 @@ test('the benchmarks run quickly against the package, their subjects agreeing', 
     assert.match(suites['catalogue-load'].targets[0].what, /Catalogue load, 10,000 entries/);
     if (process.env.PASSERELLE_CHROMIUM) {
       assert.ok(suites.startup.cases[0].results[0].median > 0, 'start-up measured in Chromium');
+      const widget = suites['orientation-widget'];
+      assert.ok(widget.cases.every((entry) => entry.results[0].median > 0), 'the orientation widget measured in Chromium');
+      assert.match(widget.checks[0], /the page held \d+ proposals/);
       const slow = suites.slowphone;
       assert.ok(slow.cases.every((entry) => entry.results[0].median > 0), 'the slow-phone loads measured in Chromium');
       assert.deepEqual(slow.targets.map((target) => target.what.replace(/ ≤.*$/, '')), [
