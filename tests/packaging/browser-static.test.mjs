@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 
 import { packAndInstall } from './packed.mjs';
 import {
-  EXPECTED_RESULT, cleanUp, engineScript, firstQuestion, launch, noBrowser, openPage, outside, pageResult, serveFolder,
+  EXPECTED_RESULT, cleanUp, dataFilesMissing, engineScript, firstQuestion, launch, noBrowser, openPage, outside, pageResult, serveFolder,
 } from './static.mjs';
 
 const PAGE = `<!DOCTYPE html>
@@ -58,6 +58,7 @@ test('a plain page imports the package, runs the engine and shows the widget', {
     const paths = server.served.map((request) => request.path);
     assert.ok(paths.includes('/passerelle/passerelle_wasm_bg.wasm'), paths.join());
     assert.deepEqual(server.served.filter((request) => request.status !== 200 && request.path !== '/favicon.ico'), []);
+    assert.deepEqual(dataFilesMissing(server.served), [], 'the data files fetched from the package');
   } finally {
     await page.close();
   }

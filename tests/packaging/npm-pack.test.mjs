@@ -61,7 +61,7 @@ test('the tarball holds exactly the files of package.json "files", and package.j
 test('the installed tarball runs in Node when imported by its name', async () => {
   const script = `import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { load, Engine, Diagnosis, Plan } from '${packageName}';
+import { load, loadCommunes, loadLanguage, Engine, Diagnosis, Plan } from '${packageName}';
 
 const TODAY = '2026-11-27';
 await load();
@@ -82,7 +82,14 @@ try {
 } catch (error) {
   code = error.code;
 }
+// The data files of the installed package: a language and a commune part.
+await loadLanguage('ar');
+const arabic = new Engine({ locale: 'ar' }).startDiagnosis(TODAY).current().label.ar;
+const [communes] = await loadCommunes(['93']);
 console.log(JSON.stringify({
+  arabic: /[\\u0600-\\u06FF]/.test(arabic),
+  saintDenis: communes.includes('Saint-Denis'),
+  english: new Engine({ locale: 'en' }).startDiagnosis(TODAY).current().label.en,
   entry: fileURLToPath(import.meta.resolve('${packageName}')),
   answered,
   complete: diagnosis.isComplete(),
@@ -100,6 +107,9 @@ console.log(JSON.stringify({
   const { stdout } = await run(process.execPath, ['flow.mjs'], { cwd: packed.app });
   const seen = JSON.parse(stdout);
   assert.equal(seen.entry, path.join(packed.installed, 'node.js'), 'the "node" condition of the exports');
+  assert.equal(seen.arabic, true, 'Arabic read from the installed locales/ar.json');
+  assert.equal(seen.saintDenis, true, 'the commune part of the 93 read from the installed communes/');
+  assert.equal(seen.english, 'Where will you sleep tonight?', 'English read from the installed locales/en.json');
   assert.ok(seen.answered > 10);
   assert.equal(seen.complete, true);
   assert.equal(seen.department, '93');

@@ -147,7 +147,7 @@ export async function firstQuestion(page) {
  * saw as JSON into #result.
  */
 export function engineScript(specifier) {
-  return `import { load, Engine } from ${JSON.stringify(specifier)};
+  return `import { load, loadCommunes, loadLanguage, Engine } from ${JSON.stringify(specifier)};
 
 const out = document.getElementById('result');
 try {
@@ -162,8 +162,14 @@ try {
     needs: [{ theme: 'trouver-un-emploi' }],
     referenceDate: '2026-11-27',
   });
+  // The other data files of the package: a language and a commune part.
+  await loadLanguage('ar');
+  const arabic = new Engine({ locale: 'ar' }).startDiagnosis('2026-11-27').current().label.ar;
+  const [communes] = await loadCommunes(['93']);
   out.textContent = JSON.stringify({
     locale: engine.locale(),
+    arabic: /[\\u0600-\\u06FF]/.test(arabic),
+    saintDenis: communes.includes('Saint-Denis'),
     first,
     next: diagnosis.current().id,
     answered: diagnosis.progress().answered,
@@ -182,9 +188,25 @@ export async function pageResult(page) {
   return JSON.parse(await page.textContent('#result'));
 }
 
+/**
+ * The package's data files a page running engineScript() must have fetched,
+ * whatever a bundler named them: the national catalogue, the Arabic
+ * language file and the commune part of the 93. Returns those missing.
+ */
+export function dataFilesMissing(served) {
+  const paths = served.filter((request) => request.status === 200).map((request) => request.path);
+  return [
+    ['the national catalogue', /catalogue[^/]*\.json$/],
+    ['the Arabic language file', /\/ar[^/]*\.json$/],
+    ['the commune part of the 93', /\/93[^/]*\.txt$/],
+  ].filter(([, pattern]) => !paths.some((file) => pattern.test(file))).map(([what]) => `${what} (served: ${paths.join(', ')})`);
+}
+
 /** What a page running engineScript() writes when all went well. */
 export const EXPECTED_RESULT = {
   locale: 'fr',
+  arabic: true,
+  saintDenis: true,
   first: 'sleep_tonight',
   next: 'danger_at_home',
   answered: 2,

@@ -13,7 +13,7 @@ import { after, before, test } from 'node:test';
 import { packageName } from './package.mjs';
 import { packAndInstall } from './packed.mjs';
 import {
-  EXPECTED_RESULT, cleanUp, engineScript, firstQuestion, launch, noBrowser, openPage, outside, pageResult, serveFolder,
+  EXPECTED_RESULT, cleanUp, dataFilesMissing, engineScript, firstQuestion, launch, noBrowser, openPage, outside, pageResult, serveFolder,
 } from './static.mjs';
 
 const PAGE = `<!DOCTYPE html>
@@ -91,6 +91,13 @@ test('the built app runs the engine and shows the widget in Chromium', { skip: n
     assert.equal(wasm.length, 1, JSON.stringify(server.served));
     assert.equal(wasm[0].status, 200);
     assert.deepEqual(server.served.filter((request) => request.status !== 200 && request.path !== '/favicon.ico'), []);
+    // Vite inlines a file under 4 KB (its assetsInlineLimit) as a data:
+    // URL: the commune part of the 93 is one; the result says it was read.
+    assert.deepEqual(
+      dataFilesMissing(server.served).filter((missing) => !missing.startsWith('the commune part')),
+      [],
+      'the data files fetched from the bundle',
+    );
   } finally {
     await page.close();
   }
