@@ -5,22 +5,9 @@
 import { stats } from './lib/measure.mjs';
 import { localCatalogue, localEntries } from './lib/catalogues.mjs';
 import { serve } from './lib/serve.mjs';
-
-const SHELTER = 'logement-hebergement--rechercher-une-solution-dhebergement-temporaire';
-const JOB = 'trouver-un-emploi';
-
-/** A jobseeker of 23 in Seine-Saint-Denis with nowhere to sleep tonight, as the diagnosis gives it. */
-const DIAGNOSIS = {
-  questionnaire_id: 'passerelle-default',
-  reference_date: '2026-11-27',
-  facts: { age: 23, postal_code: '93200', employment_status: 'jobseeker' },
-  urgent: [{ alert: 'shelter', raised_by: [{ question: 'sleep_tonight', answer: 'street' }] }],
-  needs: [
-    { theme: SHELTER, label: 'Hébergement', priority: 'urgent', rank: null, raised_by: [] },
-    { theme: JOB, label: 'Emploi', priority: 'high', rank: null, raised_by: [] },
-  ],
-  ranked_by_person: false,
-};
+// The e2e tests' diagnosis: a jobseeker of 23 in Seine-Saint-Denis with
+// nowhere to sleep tonight (housing and work).
+import { diagnosis as DIAGNOSIS } from '../tests/e2e/fixtures.mjs';
 
 const PAGE = `<!DOCTYPE html>
 <html lang="fr">
