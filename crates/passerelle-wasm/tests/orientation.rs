@@ -728,4 +728,13 @@ fn the_event_gives_the_orientation_shown_even_when_read_after_the_next() {
     assert_eq!(name(&orientation(&received[1])), english_name.as_str());
     // The same object each time it is read.
     assert!(js_sys::Object::is(&first, &orientation(&received[0])));
+    // A plain object whose own `orientation` a page can spread, clone or send.
+    let keys = js_sys::Object::keys(received[1].unchecked_ref::<js_sys::Object>());
+    assert_eq!(keys.to_vec(), vec![JsValue::from_str("orientation")]);
+    let clone: js_sys::Function =
+        js_sys::Reflect::get(&js_sys::global(), &"structuredClone".into())
+            .unwrap()
+            .unchecked_into();
+    let cloned = clone.call1(&JsValue::NULL, &received[1]).unwrap();
+    assert_eq!(name(&orientation(&cloned)), english_name.as_str());
 }

@@ -422,14 +422,39 @@ pub(crate) fn json_to_js(text: &str) -> Result<JsValue, Failure> {
 /// neither sees nor blocks it (`Reflect.set` would go through them). The
 /// descriptor has no prototype, so an inherited `get` cannot spoil it.
 pub(crate) fn set_own(object: &JsValue, key: &str, value: &JsValue) {
+    define_own(
+        object,
+        key,
+        &[
+            ("value", value),
+            ("writable", &JsValue::TRUE),
+            ("enumerable", &JsValue::TRUE),
+            ("configurable", &JsValue::TRUE),
+        ],
+    );
+}
+
+/// Gives `object` its own property `key` whose value `get` works out
+/// when it is read (enumerable, configurable, read-only), past any
+/// setter of the page's `Object.prototype`, as [`set_own`] does: read by
+/// `object.key`, a spread, `JSON.stringify` or a structured clone alike.
+pub(crate) fn set_own_getter(object: &JsValue, key: &str, get: &js_sys::Function) {
+    define_own(
+        object,
+        key,
+        &[
+            ("get", get.unchecked_ref()),
+            ("enumerable", &JsValue::TRUE),
+            ("configurable", &JsValue::TRUE),
+        ],
+    );
+}
+
+/// Defines `object[key]` from the fields of a descriptor with no prototype.
+fn define_own(object: &JsValue, key: &str, fields: &[(&str, &JsValue)]) {
     let descriptor = js_sys::Object::new();
     js_sys::Object::set_prototype_of(&descriptor, JsValue::NULL.unchecked_ref());
-    for (name, field) in [
-        ("value", value),
-        ("writable", &JsValue::TRUE),
-        ("enumerable", &JsValue::TRUE),
-        ("configurable", &JsValue::TRUE),
-    ] {
+    for &(name, field) in fields {
         // On a fresh object with no prototype: cannot fail.
         let _ = js_sys::Reflect::set(&descriptor, &name.into(), field);
     }
