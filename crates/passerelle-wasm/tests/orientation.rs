@@ -738,3 +738,47 @@ fn the_event_gives_the_orientation_shown_even_when_read_after_the_next() {
     let cloned = clone.call1(&JsValue::NULL, &received[1]).unwrap();
     assert_eq!(name(&orientation(&cloned)), english_name.as_str());
 }
+
+#[wasm_bindgen_test]
+fn every_reason_says_something_alone_or_shows_its_own_reasons() {
+    let (host, widget) = mount("fr");
+    widget.set_diagnosis(js(&diagnosis())).unwrap();
+    // "Au moins une de ces conditions", "Toutes ces conditions", "Pas la
+    // condition suivante": words that say nothing without what follows.
+    let empty: Vec<String> = ["any-of", "all-of", "none-of"]
+        .iter()
+        .map(|key| passerelle_core::text::message(Locale::Fr, key))
+        .collect();
+    let mut expanded = 0;
+    for line in find_all(&host, "details[part=why] ul.reasons > li") {
+        let words = text(&line.query_selector(":scope > div > span").unwrap().unwrap());
+        let mut own = empty
+            .iter()
+            .filter(|empty| words.starts_with(empty.as_str()));
+        if own.next().is_none() {
+            continue;
+        }
+        let inner = line
+            .query_selector_all(":scope > div > ul.reasons > li[data-status]")
+            .unwrap();
+        assert!(inner.length() > 0, "{words:?} shown alone");
+        expanded += 1;
+    }
+    assert!(
+        expanded > 0,
+        "the housing services' rules have an unlabelled any"
+    );
+    // Mission locale's "not a student" is put in words by the catalogue.
+    let mission = find(&host, "li.proposal[data-entry=mission-locale]");
+    let reasons = text(
+        &mission
+            .query_selector("details[part=why]")
+            .unwrap()
+            .unwrap(),
+    );
+    assert!(
+        reasons.contains("Ne pas être élève ou étudiant"),
+        "{reasons}"
+    );
+    assert!(!reasons.contains("Pas la condition suivante"), "{reasons}");
+}

@@ -2,6 +2,7 @@
 //! would settle it, freshness, and its ways in.
 
 use passerelle_core::catalogue::Access;
+use passerelle_core::explanation::ExplanationList;
 use passerelle_core::orientation::{DetailedProposal, Eligibility};
 use passerelle_core::rules::Status;
 use passerelle_core::Message;
@@ -16,6 +17,38 @@ use crate::ui::words::WidgetText;
 use super::{standing, status_name, OrientationView};
 
 impl OrientationView {
+    /// The reasons of `list`, each with its status in an icon. A reason
+    /// whose sentence says nothing alone, an `all`, `any` or `not` that the
+    /// catalogue did not put in words ("Au moins une de ces conditions"),
+    /// has its own reasons listed below it.
+    fn reason_list(&self, list: &ExplanationList) -> Result<Element, JsValue> {
+        let doc = &self.document;
+        let reasons = element(doc, "ul", &[("class", "reasons")], None)?;
+        for reason in list.iter() {
+            let (icon, name) = match reason.status() {
+                Status::Met => ("✓", "met"),
+                Status::NotMet => ("✗", "not_met"),
+                Status::Unknown => ("?", "unknown"),
+            };
+            let li = element(doc, "li", &[("data-status", name)], None)?;
+            li.append_child(&*element(
+                doc,
+                "span",
+                &[("class", "icon"), ("aria-hidden", "true")],
+                Some(icon),
+            )?)?;
+            let words = element(doc, "div", &[], None)?;
+            words.append_child(&*element(doc, "span", &[], Some(&reason.text()))?)?;
+            let parts = reason.parts();
+            if reason.condition().label().is_none() && !parts.is_empty() {
+                words.append_child(&*self.reason_list(&parts)?)?;
+            }
+            li.append_child(&words)?;
+            reasons.append_child(&li)?;
+        }
+        Ok(reasons)
+    }
+
     /// One scheme or service: name, status, description, why, what would
     /// settle it, how to get in.
     pub(super) fn proposal(&self, proposal: &DetailedProposal) -> Result<Element, JsValue> {
@@ -66,24 +99,7 @@ impl OrientationView {
                 }
             }
             why.append_child(&summary)?;
-            let reasons = element(doc, "ul", &[("class", "reasons")], None)?;
-            for reason in proposal.explanation.iter() {
-                let (icon, name) = match reason.status() {
-                    Status::Met => ("✓", "met"),
-                    Status::NotMet => ("✗", "not_met"),
-                    Status::Unknown => ("?", "unknown"),
-                };
-                let li = element(doc, "li", &[("data-status", name)], None)?;
-                li.append_child(&*element(
-                    doc,
-                    "span",
-                    &[("class", "icon"), ("aria-hidden", "true")],
-                    Some(icon),
-                )?)?;
-                li.append_child(&*element(doc, "span", &[], Some(&reason.text()))?)?;
-                reasons.append_child(&li)?;
-            }
-            why.append_child(&reasons)?;
+            why.append_child(&*self.reason_list(&proposal.explanation)?)?;
             if let Some(notes) = proposal.notes {
                 let notes = element(doc, "p", &[("class", "notes")], Some(notes))?;
                 self.mark_language(&notes, proposal.languages.notes)?;
