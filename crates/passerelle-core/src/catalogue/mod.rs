@@ -686,12 +686,32 @@ fn french_text(text: &LocalizedText) -> Result<(), ValidationError> {
     }
 }
 
+/// Whether `value` is a data·inclusion theme or a theme's category (what
+/// a key step `leads`), by a binary search of a sorted list made once.
+fn theme_or_category(value: &str) -> bool {
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        let themes = Referential::Themes.terms().iter();
+        let mut values: Vec<&'static str> = (themes.clone())
+            .map(|term| term.value.as_str())
+            .chain(themes.map(|term| crate::vocabulary::referentials::theme_category(&term.value)))
+            .collect();
+        crate::base::sort::sort_by(&mut values, |a, b| a.cmp(b));
+        values.dedup();
+        values
+    });
+    sorted.binary_search(&value).is_ok()
+}
+
 /// Every value of `values` is in `referential`.
-fn in_referential(values: &[String], referential: Referential) -> Result<(), ValidationError> {
+fn in_referential<S: AsRef<str>>(
+    values: &[S],
+    referential: Referential,
+) -> Result<(), ValidationError> {
     let unknown: Vec<&str> = values
         .iter()
+        .map(AsRef::as_ref)
         .filter(|value| !referential.contains(value))
-        .map(String::as_str)
         .collect();
     if unknown.is_empty() {
         Ok(())
@@ -735,7 +755,7 @@ fn mobilisation_modes(values: &[String]) -> Result<(), ValidationError> {
 }
 
 fn fee(value: &str) -> Result<(), ValidationError> {
-    in_referential(&[value.to_owned()], Referential::Fees)
+    in_referential(&[value], Referential::Fees)
 }
 
 fn https_url(url: &str) -> Result<(), ValidationError> {
@@ -972,11 +992,7 @@ fn checked_entry(
             ));
         }
         for (i, theme) in key.leads.iter().enumerate() {
-            let known = Referential::Themes.contains(theme)
-                || (Referential::Themes.terms().iter()).any(|term| {
-                    crate::vocabulary::referentials::theme_category(&term.value) == theme
-                });
-            if !known {
+            if !theme_or_category(theme) {
                 problems.push(Problem::new(
                     "not_in_referential",
                     &format!("{key_path}.leads[{i}]"),
