@@ -40,6 +40,16 @@ pub fn parse_document(text: &str) -> Result<Json, crate::base::problem::Problem>
     parse(text).map_err(|error| crate::base::problem::Problem::json(&error))
 }
 
+/// For a member deserialized with `#[serde(default, deserialize_with =
+/// "given")]`: `Some` when the member is there, whatever its value
+/// (`null` too, which a `T` other than a value or an option refuses);
+/// `None` only when it is absent.
+pub(crate) fn given<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
+    T::deserialize(deserializer).map(Some)
+}
+
 /// Reads a `T` from a parsed JSON value.
 pub fn read<'a, T: Deserialize<'a>>(value: &'a Json) -> Result<T, serde_json::Error> {
     T::deserialize(value)

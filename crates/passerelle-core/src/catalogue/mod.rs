@@ -16,10 +16,12 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value as Json;
 use validator::{Validate, ValidationError, ValidationErrors, ValidationErrorsKind};
 
 use crate::base::date::Date;
+use crate::base::json::given;
 use crate::base::problem::Problem;
 use crate::rules::program::Program;
 use crate::rules::{Condition, Test, Zone};
@@ -393,11 +395,13 @@ pub struct Access {
     pub open_every_day: bool,
 }
 
-/// An entry as written in JSON, before its rules and zone are read.
+/// An entry as written in JSON, before its rules and zone are read: they
+/// are kept as their text, read by [`Condition::parse_text`] and
+/// [`Zone::parse_text`].
 #[derive(Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
 #[validate(schema(function = "validity_period", skip_on_field_errors = false))]
-struct EntryRecord {
+struct EntryRecord<'a> {
     #[validate(custom(function = "slug"))]
     id: String,
     #[validate(custom(function = "french_text"))]
@@ -414,12 +418,12 @@ struct EntryRecord {
     themes: Vec<String>,
     #[validate(length(min = 1, code = "empty_list"), custom(function = "publics"))]
     publics: Vec<String>,
-    #[serde(default)]
-    eligibility: Option<Json>,
-    #[serde(default)]
-    held_when: Option<Json>,
-    #[serde(default)]
-    key_step: Option<KeyStepRecord>,
+    #[serde(default, borrow)]
+    eligibility: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    held_when: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    key_step: Option<KeyStepRecord<'a>>,
     #[serde(default)]
     #[validate(custom(function = "french_text"))]
     eligibility_notes: Option<LocalizedText>,
@@ -427,7 +431,8 @@ struct EntryRecord {
     /// notes state, added to `eligibility` (`with_notes_conditions`).
     #[serde(default)]
     conditions_in_notes: bool,
-    zone: Json,
+    #[serde(borrow)]
+    zone: &'a RawValue,
     #[validate(nested)]
     access: Access,
     #[validate(custom(function = "fee"))]
@@ -451,8 +456,9 @@ struct EntryRecord {
 /// A key step as written in JSON, before its condition is read.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct KeyStepRecord {
-    when: Json,
+struct KeyStepRecord<'a> {
+    #[serde(borrow)]
+    when: &'a RawValue,
     leads: Vec<String>,
 }
 
@@ -463,7 +469,7 @@ struct KeyStepRecord {
 /// one is `None`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct CatalogueRecord {
+struct CatalogueRecord<'a> {
     #[serde(default, deserialize_with = "given")]
     format_version: Option<Json>,
     #[serde(default, deserialize_with = "given")]
@@ -474,18 +480,11 @@ struct CatalogueRecord {
     fictional: Option<Json>,
     #[serde(default, deserialize_with = "given")]
     stale_after_months: Option<Json>,
-    #[serde(default, deserialize_with = "given")]
-    entries: Option<Vec<EntryRecord>>,
+    #[serde(default, deserialize_with = "given", borrow)]
+    entries: Option<Vec<EntryRecord<'a>>>,
 }
 
-/// A member that is there, whatever its value (`null` too).
-fn given<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
-    deserializer: D,
-) -> Result<Option<T>, D::Error> {
-    T::deserialize(deserializer).map(Some)
-}
-
-impl CatalogueRecord {
+impl CatalogueRecord<'_> {
     /// Checks the catalogue as [`Catalogue::read`] does its value: the
     /// same problems, with the same paths, in the same order.
     fn read(self) -> Result<Catalogue, Vec<Problem>> {
@@ -851,7 +850,7 @@ fn mode_details(access: &Access) -> Result<(), ValidationError> {
     }
 }
 
-fn validity_period(entry: &EntryRecord) -> Result<(), ValidationError> {
+fn validity_period(entry: &EntryRecord<'_>) -> Result<(), ValidationError> {
     match (entry.valid_from, entry.valid_until) {
         (Some(from), Some(until)) if from > until => Err(error(
             "impossible_period",
@@ -950,7 +949,7 @@ pub(crate) fn parse_entry(value: &Json, path: &str, problems: &mut Vec<Problem>)
 /// Checks one entry read as written, at `path`: its fields, rules and
 /// zone; problems go to `problems`.
 fn checked_entry(
-    mut record: EntryRecord,
+    mut record: EntryRecord<'_>,
     path: &str,
     problems: &mut Vec<Problem>,
 ) -> Option<Entry> {
@@ -969,21 +968,24 @@ fn checked_entry(
     if let Err(errors) = record.validate() {
         flatten(&errors, path, problems);
     }
-    let eligibility = record
-        .eligibility
-        .as_ref()
-        .and_then(|rule| Condition::parse(rule, &format!("{path}.eligibility"), problems));
+    let eligibility = (record.eligibility).and_then(|rule| {
+        Condition::parse_text(rule.get(), &format!("{path}.eligibility"), problems)
+    });
     let eligibility = if record.conditions_in_notes {
         Some(with_notes_conditions(eligibility))
     } else {
         eligibility
     };
-    let held_when = record.held_when.as_ref().and_then(|held| {
-        Condition::parse_about_facts(held, &format!("{path}.held_when"), problems)
+    let held_when = record.held_when.and_then(|held| {
+        Condition::parse_text_about_facts(held.get(), &format!("{path}.held_when"), problems)
     });
     let key_step = record.key_step.as_ref().and_then(|key| {
         let key_path = format!("{path}.key_step");
-        let when = Condition::parse_about_facts(&key.when, &format!("{key_path}.when"), problems);
+        let when = Condition::parse_text_about_facts(
+            key.when.get(),
+            &format!("{key_path}.when"),
+            problems,
+        );
         if key.leads.is_empty() {
             problems.push(Problem::new(
                 "empty_list",
@@ -1025,7 +1027,7 @@ fn checked_entry(
             ));
         }
     }
-    let zone = Zone::parse(&record.zone, &format!("{path}.zone"), problems);
+    let zone = Zone::parse_text(record.zone.get(), &format!("{path}.zone"), problems);
     if problems.len() > before {
         return None;
     }
