@@ -22,13 +22,13 @@ use validator::{Validate, ValidationError, ValidationErrors, ValidationErrorsKin
 
 use crate::base::date::Date;
 use crate::base::json::given;
-use crate::base::problem::Problem;
+use crate::base::problem::{Path, Problem};
 use crate::rules::program::Program;
 use crate::rules::{Condition, Test, Zone};
 use crate::text::ByLocale;
 use crate::text::Locale;
 use crate::text::LocalizedText;
-use crate::vocabulary::referentials::Referential;
+use crate::vocabulary::referentials::{by_length, Referential};
 
 /// The catalogue format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -695,11 +695,11 @@ fn theme_or_category(value: &str) -> bool {
             .map(|term| term.value.as_str())
             .chain(themes.map(|term| crate::vocabulary::referentials::theme_category(&term.value)))
             .collect();
-        crate::base::sort::sort_by(&mut values, |a, b| a.cmp(b));
+        crate::base::sort::sort_by(&mut values, |a, b| by_length(a, b));
         values.dedup();
         values
     });
-    sorted.binary_search(&value).is_ok()
+    (sorted.binary_search_by(|listed| by_length(listed, value))).is_ok()
 }
 
 /// Every value of `values` is in `referential`.
@@ -968,22 +968,23 @@ fn checked_entry(
     if let Err(errors) = record.validate() {
         flatten(&errors, path, problems);
     }
-    let eligibility = (record.eligibility).and_then(|rule| {
-        Condition::parse_text(rule.get(), &format!("{path}.eligibility"), problems)
-    });
+    // Written out only for a problem.
+    let root = Path::Root(path);
+    let eligibility = (record.eligibility)
+        .and_then(|rule| Condition::parse_text(rule.get(), &root.field("eligibility"), problems));
     let eligibility = if record.conditions_in_notes {
         Some(with_notes_conditions(eligibility))
     } else {
         eligibility
     };
     let held_when = record.held_when.and_then(|held| {
-        Condition::parse_text_about_facts(held.get(), &format!("{path}.held_when"), problems)
+        Condition::parse_text_about_facts(held.get(), &root.field("held_when"), problems)
     });
     let key_step = record.key_step.as_ref().and_then(|key| {
         let key_path = format!("{path}.key_step");
         let when = Condition::parse_text_about_facts(
             key.when.get(),
-            &format!("{key_path}.when"),
+            &Path::Root(&key_path).field("when"),
             problems,
         );
         if key.leads.is_empty() {
@@ -1027,7 +1028,7 @@ fn checked_entry(
             ));
         }
     }
-    let zone = Zone::parse_text(record.zone.get(), &format!("{path}.zone"), problems);
+    let zone = Zone::parse_text(record.zone.get(), &root.field("zone"), problems);
     if problems.len() > before {
         return None;
     }
@@ -1504,6 +1505,17 @@ fn within(from: Option<Date>, until: Option<Date>, date: Date) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_step_leads_themes_and_categories_only() {
+        for term in Referential::Themes.terms() {
+            let category = crate::vocabulary::referentials::theme_category(&term.value);
+            assert!(theme_or_category(&term.value) && theme_or_category(category));
+        }
+        for value in ["", "sante--", "Sante", "sante ", "tous-publics", "x"] {
+            assert!(!theme_or_category(value), "{value:?}");
+        }
+    }
 
     #[test]
     fn a_catalogue_written_out_reads_back_the_same() {

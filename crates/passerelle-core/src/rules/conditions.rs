@@ -903,7 +903,7 @@ impl Condition {
     /// else through its value, which tells every problem.
     pub(crate) fn parse_text(
         text: &str,
-        path: &str,
+        path: &Path,
         problems: &mut Vec<Problem>,
     ) -> Option<Condition> {
         Condition::parse_text_in(text, path, problems, Place::Eligibility)
@@ -913,7 +913,7 @@ impl Condition {
     /// JSON text, as [`parse_text`](Self::parse_text) reads it.
     pub(crate) fn parse_text_about_facts(
         text: &str,
-        path: &str,
+        path: &Path,
         problems: &mut Vec<Problem>,
     ) -> Option<Condition> {
         Condition::parse_text_in(text, path, problems, Place::Facts)
@@ -921,7 +921,7 @@ impl Condition {
 
     fn parse_text_in(
         text: &str,
-        path: &str,
+        path: &Path,
         problems: &mut Vec<Problem>,
         place: Place,
     ) -> Option<Condition> {
@@ -930,19 +930,19 @@ impl Condition {
             return Some(condition);
         }
         let value = parsed(text, path, problems)?;
-        Condition::parse_at_depth(&value, &Path::Root(path), problems, 0, place)
+        Condition::parse_at_depth(&value, path, problems, 0, place)
     }
 }
 
 impl Zone {
     /// [`parse`](Self::parse) of a zone's JSON text, as
     /// [`Condition::parse_text`] reads a condition's.
-    pub(crate) fn parse_text(text: &str, path: &str, problems: &mut Vec<Problem>) -> Option<Zone> {
+    pub(crate) fn parse_text(text: &str, path: &Path, problems: &mut Vec<Problem>) -> Option<Zone> {
         let read = serde_json::from_str::<Object<ZoneRecord>>(text).ok();
         if let Some(zone) = read.and_then(|Object(record)| record.zone()) {
             return Some(zone);
         }
-        Zone::parse(&parsed(text, path, problems)?, path, problems)
+        Zone::parse_at(&parsed(text, path, problems)?, path, problems)
     }
 }
 
@@ -970,11 +970,11 @@ fn department_bits(code: &str) -> Option<(u128, u32)> {
 
 /// The JSON value of `text`, the part of a document at `path` that serde
 /// read already (so it is JSON).
-fn parsed(text: &str, path: &str, problems: &mut Vec<Problem>) -> Option<Json> {
+fn parsed(text: &str, path: &Path, problems: &mut Vec<Problem>) -> Option<Json> {
     match crate::base::json::parse(text) {
         Ok(value) => Some(value),
         Err(error) => {
-            problems.push(Problem::new(
+            problems.push(Problem::at(
                 "invalid_json",
                 path,
                 format!("This is not JSON: {error}."),
@@ -2061,7 +2061,7 @@ mod tests {
                     from_text += 1;
                 }
                 let mut told = Vec::new();
-                let whole = Condition::parse_text_in(&text, "$", &mut told, place);
+                let whole = Condition::parse_text_in(&text, &Path::Root("$"), &mut told, place);
                 assert_eq!(whole, read, "{text}");
                 assert_eq!(told, problems, "{text}");
                 compared += 1;
@@ -2113,7 +2113,11 @@ mod tests {
                 from_text += 1;
             }
             let mut told = Vec::new();
-            assert_eq!(Zone::parse_text(&text, "$", &mut told), read, "{text}");
+            assert_eq!(
+                Zone::parse_text(&text, &Path::Root("$"), &mut told),
+                read,
+                "{text}"
+            );
             assert_eq!(told, problems, "{text}");
         }
         assert!(from_text > 10, "{from_text}");
