@@ -1022,83 +1022,65 @@ struct ConditionRecord<'a> {
     #[serde(default, deserialize_with = "given", borrow)]
     not: Option<Box<Object<ConditionRecord<'a>>>>,
     #[serde(default, deserialize_with = "given", borrow)]
-    equals: Option<Object<EqualsRecord<'a>>>,
+    equals: Option<Object<LeafRecord<'a>>>,
     #[serde(default, deserialize_with = "given", borrow, rename = "in")]
-    one_of: Option<Object<ValuesRecord<'a>>>,
+    one_of: Option<Object<LeafRecord<'a>>>,
     #[serde(default, deserialize_with = "given", borrow)]
-    has_any: Option<Object<ValuesRecord<'a>>>,
+    has_any: Option<Object<LeafRecord<'a>>>,
     #[serde(default, deserialize_with = "given", borrow)]
-    compare: Option<Object<CompareRecord<'a>>>,
+    compare: Option<Object<LeafRecord<'a>>>,
     #[serde(default, deserialize_with = "given", borrow)]
-    between: Option<Object<BetweenRecord<'a>>>,
-    #[serde(default, deserialize_with = "given")]
-    age: Option<Object<AgeRecord>>,
+    between: Option<Object<LeafRecord<'a>>>,
+    #[serde(default, deserialize_with = "given", borrow)]
+    age: Option<Object<LeafRecord<'a>>>,
     #[serde(default, deserialize_with = "given")]
     in_zone: Option<Object<ZoneRecord>>,
     #[serde(default, deserialize_with = "given")]
     to_check: Option<LocalizedText>,
-    #[serde(default, deserialize_with = "given")]
-    answer: Option<Object<AnswerRecord>>,
+    #[serde(default, deserialize_with = "given", borrow)]
+    answer: Option<Object<LeafRecord<'a>>>,
     #[serde(default, deserialize_with = "given")]
     label: Option<LocalizedText>,
 }
 
+/// The operand of a test of facts or answers, as written: every member
+/// any of them has, in one type (one copy of the reading code in the
+/// WebAssembly module, not seven); each test accepts its own members
+/// only ([`LeafRecord::only`]).
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct EqualsRecord<'a> {
+struct LeafRecord<'a> {
     #[serde(default, deserialize_with = "given", borrow)]
     fact: Option<&'a str>,
     #[serde(default, deserialize_with = "given")]
     value: Option<Json>,
-}
-
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ValuesRecord<'a> {
-    #[serde(default, deserialize_with = "given", borrow)]
-    fact: Option<&'a str>,
     #[serde(default, deserialize_with = "given")]
     values: Option<Vec<String>>,
-}
-
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CompareRecord<'a> {
-    #[serde(default, deserialize_with = "given", borrow)]
-    fact: Option<&'a str>,
     #[serde(default, deserialize_with = "given", borrow)]
     op: Option<&'a str>,
     #[serde(default, deserialize_with = "given")]
-    value: Option<i64>,
-}
-
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct BetweenRecord<'a> {
-    #[serde(default, deserialize_with = "given", borrow)]
-    fact: Option<&'a str>,
-    #[serde(default, deserialize_with = "given")]
     min: Option<i64>,
     #[serde(default, deserialize_with = "given")]
     max: Option<i64>,
-}
-
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AgeRecord {
-    #[serde(default, deserialize_with = "given")]
-    min: Option<i64>,
-    #[serde(default, deserialize_with = "given")]
-    max: Option<i64>,
-}
-
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AnswerRecord {
     #[serde(default, deserialize_with = "given")]
     question: Option<String>,
-    #[serde(default, deserialize_with = "given")]
-    values: Option<Vec<String>>,
+}
+
+impl LeafRecord<'_> {
+    /// Whether no member but those `named` is given.
+    fn only(&self, named: &[&str]) -> bool {
+        [
+            ("fact", self.fact.is_some()),
+            ("value", self.value.is_some()),
+            ("values", self.values.is_some()),
+            ("op", self.op.is_some()),
+            ("min", self.min.is_some()),
+            ("max", self.max.is_some()),
+            ("question", self.question.is_some()),
+        ]
+        .iter()
+        .all(|(name, given)| !given || named.contains(name))
+    }
 }
 
 /// A zone as written, read from its text by [`Zone::parse_text`].
@@ -1182,7 +1164,11 @@ impl ConditionRecord<'_> {
         } else if let Some(part) = not {
             let Object(part) = *part;
             Test::Not(Box::new(part.condition(depth + 1, place)?))
-        } else if let Some(Object(EqualsRecord { fact, value })) = equals {
+        } else if let Some(Object(leaf)) = equals {
+            if !leaf.only(&["fact", "value"]) {
+                return None;
+            }
+            let LeafRecord { fact, value, .. } = leaf;
             let fact = Fact::from_name(fact?)?;
             if matches!(fact.value_type(), FactType::SetOf(_) | FactType::Date) {
                 return None;
@@ -1193,7 +1179,13 @@ impl ConditionRecord<'_> {
             record.test("in")?
         } else if let Some(Object(record)) = has_any {
             record.test("has_any")?
-        } else if let Some(Object(CompareRecord { fact, op, value })) = compare {
+        } else if let Some(Object(leaf)) = compare {
+            if !leaf.only(&["fact", "op", "value"]) {
+                return None;
+            }
+            let LeafRecord {
+                fact, op, value, ..
+            } = leaf;
             let (fact, min, max) = integer(fact)?;
             let op = match op? {
                 "<" => Comparison::Less,
@@ -1202,16 +1194,24 @@ impl ConditionRecord<'_> {
                 ">=" => Comparison::GreaterOrEqual,
                 _ => return None,
             };
-            let value = value.filter(|value| (min..=max).contains(value))?;
+            let value = (value?.as_i64()).filter(|value| (min..=max).contains(value))?;
             Test::Compare { fact, op, value }
-        } else if let Some(Object(BetweenRecord { fact, min, max })) = between {
+        } else if let Some(Object(leaf)) = between {
+            if !leaf.only(&["fact", "min", "max"]) {
+                return None;
+            }
+            let LeafRecord { fact, min, max, .. } = leaf;
             let (fact, lowest, highest) = integer(fact)?;
             let (min, max) = (min?, max?);
             if min > max || max < lowest || min > highest {
                 return None;
             }
             Test::Between { fact, min, max }
-        } else if let Some(Object(AgeRecord { min, max })) = age {
+        } else if let Some(Object(leaf)) = age {
+            if !leaf.only(&["min", "max"]) {
+                return None;
+            }
+            let LeafRecord { min, max, .. } = leaf;
             let within = |bound: Option<i64>| bound.is_none_or(|n| (0..=130).contains(&n));
             if !within(min) || !within(max) || (min.is_none() && max.is_none()) {
                 return None;
@@ -1228,10 +1228,13 @@ impl ConditionRecord<'_> {
             }
             what.sort_by_tag();
             Test::ToCheck(what)
-        } else if let Some(Object(AnswerRecord { question, values })) = answer {
-            if place != Place::Questionnaire {
+        } else if let Some(Object(leaf)) = answer {
+            if place != Place::Questionnaire || !leaf.only(&["question", "values"]) {
                 return None;
             }
+            let LeafRecord {
+                question, values, ..
+            } = leaf;
             let values = values.filter(|values| !values.is_empty())?;
             Test::Answer {
                 question: question?,
@@ -1249,10 +1252,13 @@ impl ConditionRecord<'_> {
     }
 }
 
-impl ValuesRecord<'_> {
+impl LeafRecord<'_> {
     /// `in` or `has_any` (`operator`), as [`parse_values`] reads it
     /// without a problem; else `None`.
     fn test(self, operator: &str) -> Option<Test> {
+        if !self.only(&["fact", "values"]) {
+            return None;
+        }
         let fact = Fact::from_name(self.fact?)?;
         let allowed = match (operator, fact.value_type()) {
             ("in", FactType::OneOf(allowed)) | ("has_any", FactType::SetOf(allowed)) => allowed,
@@ -1976,6 +1982,22 @@ mod tests {
                     let mut more = map.clone();
                     more.insert(extra.into(), json!({"fr": "Un texte"}));
                     found.push(Json::Object(more));
+                }
+                // A member of another test's operand.
+                for (extra, value) in [
+                    ("fact", json!("age")),
+                    ("value", json!(3)),
+                    ("values", json!(["jeunes"])),
+                    ("op", json!("<")),
+                    ("min", json!(1)),
+                    ("max", json!(2)),
+                    ("question", json!("sleep_tonight")),
+                ] {
+                    if !map.contains_key(extra) {
+                        let mut more = map.clone();
+                        more.insert(extra.into(), value);
+                        found.push(Json::Object(more));
+                    }
                 }
             }
             Json::Array(items) => {
