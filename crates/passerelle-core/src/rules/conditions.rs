@@ -1022,65 +1022,83 @@ struct ConditionRecord<'a> {
     #[serde(default, deserialize_with = "given", borrow)]
     not: Option<Box<Object<ConditionRecord<'a>>>>,
     #[serde(default, deserialize_with = "given", borrow)]
-    equals: Option<Object<LeafRecord<'a>>>,
+    equals: Option<Object<EqualsRecord<'a>>>,
     #[serde(default, deserialize_with = "given", borrow, rename = "in")]
-    one_of: Option<Object<LeafRecord<'a>>>,
+    one_of: Option<Object<ValuesRecord<'a>>>,
     #[serde(default, deserialize_with = "given", borrow)]
-    has_any: Option<Object<LeafRecord<'a>>>,
+    has_any: Option<Object<ValuesRecord<'a>>>,
     #[serde(default, deserialize_with = "given", borrow)]
-    compare: Option<Object<LeafRecord<'a>>>,
+    compare: Option<Object<CompareRecord<'a>>>,
     #[serde(default, deserialize_with = "given", borrow)]
-    between: Option<Object<LeafRecord<'a>>>,
-    #[serde(default, deserialize_with = "given", borrow)]
-    age: Option<Object<LeafRecord<'a>>>,
+    between: Option<Object<BetweenRecord<'a>>>,
+    #[serde(default, deserialize_with = "given")]
+    age: Option<Object<AgeRecord>>,
     #[serde(default, deserialize_with = "given")]
     in_zone: Option<Object<ZoneRecord>>,
     #[serde(default, deserialize_with = "given")]
     to_check: Option<LocalizedText>,
-    #[serde(default, deserialize_with = "given", borrow)]
-    answer: Option<Object<LeafRecord<'a>>>,
+    #[serde(default, deserialize_with = "given")]
+    answer: Option<Object<AnswerRecord>>,
     #[serde(default, deserialize_with = "given")]
     label: Option<LocalizedText>,
 }
 
-/// The operand of a test of facts or answers, as written: every member
-/// any of them has, in one type (one copy of the reading code in the
-/// WebAssembly module, not seven); each test accepts its own members
-/// only ([`LeafRecord::only`]).
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct LeafRecord<'a> {
+struct EqualsRecord<'a> {
     #[serde(default, deserialize_with = "given", borrow)]
     fact: Option<&'a str>,
     #[serde(default, deserialize_with = "given")]
     value: Option<Json>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ValuesRecord<'a> {
+    #[serde(default, deserialize_with = "given", borrow)]
+    fact: Option<&'a str>,
     #[serde(default, deserialize_with = "given")]
     values: Option<Vec<String>>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CompareRecord<'a> {
+    #[serde(default, deserialize_with = "given", borrow)]
+    fact: Option<&'a str>,
     #[serde(default, deserialize_with = "given", borrow)]
     op: Option<&'a str>,
+    #[serde(default, deserialize_with = "given")]
+    value: Option<i64>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BetweenRecord<'a> {
+    #[serde(default, deserialize_with = "given", borrow)]
+    fact: Option<&'a str>,
     #[serde(default, deserialize_with = "given")]
     min: Option<i64>,
     #[serde(default, deserialize_with = "given")]
     max: Option<i64>,
-    #[serde(default, deserialize_with = "given")]
-    question: Option<String>,
 }
 
-impl LeafRecord<'_> {
-    /// Whether no member but those `named` is given.
-    fn only(&self, named: &[&str]) -> bool {
-        [
-            ("fact", self.fact.is_some()),
-            ("value", self.value.is_some()),
-            ("values", self.values.is_some()),
-            ("op", self.op.is_some()),
-            ("min", self.min.is_some()),
-            ("max", self.max.is_some()),
-            ("question", self.question.is_some()),
-        ]
-        .iter()
-        .all(|(name, given)| !given || named.contains(name))
-    }
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AgeRecord {
+    #[serde(default, deserialize_with = "given")]
+    min: Option<i64>,
+    #[serde(default, deserialize_with = "given")]
+    max: Option<i64>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnswerRecord {
+    #[serde(default, deserialize_with = "given")]
+    question: Option<String>,
+    #[serde(default, deserialize_with = "given")]
+    values: Option<Vec<String>>,
 }
 
 /// A zone as written, read from its text by [`Zone::parse_text`].
@@ -1164,11 +1182,7 @@ impl ConditionRecord<'_> {
         } else if let Some(part) = not {
             let Object(part) = *part;
             Test::Not(Box::new(part.condition(depth + 1, place)?))
-        } else if let Some(Object(leaf)) = equals {
-            if !leaf.only(&["fact", "value"]) {
-                return None;
-            }
-            let LeafRecord { fact, value, .. } = leaf;
+        } else if let Some(Object(EqualsRecord { fact, value })) = equals {
             let fact = Fact::from_name(fact?)?;
             if matches!(fact.value_type(), FactType::SetOf(_) | FactType::Date) {
                 return None;
@@ -1179,13 +1193,7 @@ impl ConditionRecord<'_> {
             record.test("in")?
         } else if let Some(Object(record)) = has_any {
             record.test("has_any")?
-        } else if let Some(Object(leaf)) = compare {
-            if !leaf.only(&["fact", "op", "value"]) {
-                return None;
-            }
-            let LeafRecord {
-                fact, op, value, ..
-            } = leaf;
+        } else if let Some(Object(CompareRecord { fact, op, value })) = compare {
             let (fact, min, max) = integer(fact)?;
             let op = match op? {
                 "<" => Comparison::Less,
@@ -1194,24 +1202,16 @@ impl ConditionRecord<'_> {
                 ">=" => Comparison::GreaterOrEqual,
                 _ => return None,
             };
-            let value = (value?.as_i64()).filter(|value| (min..=max).contains(value))?;
+            let value = value.filter(|value| (min..=max).contains(value))?;
             Test::Compare { fact, op, value }
-        } else if let Some(Object(leaf)) = between {
-            if !leaf.only(&["fact", "min", "max"]) {
-                return None;
-            }
-            let LeafRecord { fact, min, max, .. } = leaf;
+        } else if let Some(Object(BetweenRecord { fact, min, max })) = between {
             let (fact, lowest, highest) = integer(fact)?;
             let (min, max) = (min?, max?);
             if min > max || max < lowest || min > highest {
                 return None;
             }
             Test::Between { fact, min, max }
-        } else if let Some(Object(leaf)) = age {
-            if !leaf.only(&["min", "max"]) {
-                return None;
-            }
-            let LeafRecord { min, max, .. } = leaf;
+        } else if let Some(Object(AgeRecord { min, max })) = age {
             let within = |bound: Option<i64>| bound.is_none_or(|n| (0..=130).contains(&n));
             if !within(min) || !within(max) || (min.is_none() && max.is_none()) {
                 return None;
@@ -1228,13 +1228,10 @@ impl ConditionRecord<'_> {
             }
             what.sort_by_tag();
             Test::ToCheck(what)
-        } else if let Some(Object(leaf)) = answer {
-            if place != Place::Questionnaire || !leaf.only(&["question", "values"]) {
+        } else if let Some(Object(AnswerRecord { question, values })) = answer {
+            if place != Place::Questionnaire {
                 return None;
             }
-            let LeafRecord {
-                question, values, ..
-            } = leaf;
             let values = values.filter(|values| !values.is_empty())?;
             Test::Answer {
                 question: question?,
@@ -1252,13 +1249,10 @@ impl ConditionRecord<'_> {
     }
 }
 
-impl LeafRecord<'_> {
+impl ValuesRecord<'_> {
     /// `in` or `has_any` (`operator`), as [`parse_values`] reads it
     /// without a problem; else `None`.
     fn test(self, operator: &str) -> Option<Test> {
-        if !self.only(&["fact", "values"]) {
-            return None;
-        }
         let fact = Fact::from_name(self.fact?)?;
         let allowed = match (operator, fact.value_type()) {
             ("in", FactType::OneOf(allowed)) | ("has_any", FactType::SetOf(allowed)) => allowed,
