@@ -11,7 +11,10 @@
 //! entry, even one given as a value, is read from its text:
 //! `catalogue::parse_entry`), so that 10,000 entries are not first made
 //! into a value of hundreds of thousands of nodes and dropped (half of
-//! their loading).
+//! their loading). An entry's rules and zone are kept as their text
+//! (`serde_json::value::RawValue`) and read from it by
+//! `Condition::parse_text` and `Zone::parse_text`; one that does not
+//! read so is read again through its value, which tells every problem.
 //!
 //! ```
 //! use passerelle_core::json;
