@@ -245,3 +245,120 @@ fn merging_a_local_catalogue_copies_none_of_its_entries() {
         "https://services.example.org/93/rsa"
     );
 }
+
+/// An entry's rules and zone, read from the catalogue's text (straight
+/// into conditions when they read without a problem), are those read
+/// through their JSON values by `Condition::parse` and `Zone::parse`,
+/// with the same problems at the same paths when they do not read.
+#[test]
+fn rules_and_zones_read_from_the_text_are_those_read_through_their_values() {
+    use passerelle_core::rules::{Condition, Zone};
+    let rules = [
+        r#"{"all": [{"age": {"min": 16, "max": 25}}, {"in_zone": {"departments": ["93", "95"]}}]}"#,
+        r#"{"any": [{"equals": {"fact": "rqth", "value": true}}, {"has_any": {"fact": "benefits", "values": ["rsa", "ass"]}}], "label": {"en": "Either", "fr": "L’un ou l’autre"}}"#,
+        r#"{"not": {"compare": {"fact": "unemployment_months", "op": "<", "value": 12}}}"#,
+        r#"{"all": [{"between": {"fact": "monthly_resources", "min": 0, "max": 900}}, {"to_check": {"fr": "Être orienté"}}]}"#,
+        r#"{"in": {"fact": "employment_status", "values": ["jobseeker", "astronaut"]}}"#,
+        r#"{"all": [{"age": {"min": 30, "max": 18}}, {"equals": {"fact": "colour", "value": 1}}]}"#,
+        r#"{"equals": ["age", 3]}"#,
+        r#"{"age": {"min": 16}, "age": {"max": 25}}"#,
+        r#"{"age": {"min": 16.0}}"#,
+        r#"{"age": {"min": null}}"#,
+        r#"{"answer": {"question": "sleep_tonight", "values": ["street"]}}"#,
+        r#"{"all": []}"#,
+        r#"[]"#,
+        r#"{"in_zone": {}}"#,
+    ];
+    let zones = [
+        r#"{"departments": ["93"]}"#,
+        r#"{"national": true}"#,
+        r#"{"regions": ["11"], "communes": ["97411"]}"#,
+        r#"{"departments": ["00"], "communes": ["x"]}"#,
+        r#"{"national": false}"#,
+        r#"{"national": "yes"}"#,
+        r#"[["93"]]"#,
+    ];
+    let (mut read, mut refused) = (0, 0);
+    for (i, rule) in rules.iter().enumerate() {
+        let zone = zones[i % zones.len()];
+        let text = catalogue(&[entry(1).replace(
+            r#""zone": {"departments": ["93"]}"#,
+            &format!(r#""eligibility": {rule}, "held_when": {rule}, "zone": {zone}"#),
+        )]);
+        let at = "$.entries[0]";
+        let rule_value = json::parse(rule).unwrap();
+        let zone_value = json::parse(zone).unwrap();
+        let mut rule_problems = Vec::new();
+        let rule_read = Condition::parse(
+            &rule_value,
+            &format!("{at}.eligibility"),
+            &mut rule_problems,
+        );
+        let mut zone_problems = Vec::new();
+        let zone_read = Zone::parse(&zone_value, &format!("{at}.zone"), &mut zone_problems);
+        match Catalogue::from_json(&text) {
+            Ok(catalogue) => {
+                let entry = &catalogue.entries()[0];
+                assert_eq!(entry.eligibility, rule_read, "{rule}");
+                assert_eq!(entry.held_when, rule_read, "{rule}");
+                assert_eq!(Some(&entry.zone), zone_read.as_ref(), "{zone}");
+                assert!(rule_problems.is_empty() && zone_problems.is_empty());
+                read += 1;
+            }
+            Err(problems) => {
+                let under = |prefix: &str| -> Vec<String> {
+                    said(&problems)
+                        .into_iter()
+                        .filter(|problem| problem.contains(&format!(" at {prefix}")))
+                        .collect()
+                };
+                assert_eq!(
+                    under(&format!("{at}.eligibility")),
+                    said(&rule_problems),
+                    "{rule}"
+                );
+                assert_eq!(under(&format!("{at}.zone")), said(&zone_problems), "{zone}");
+                assert!(
+                    rule_read.is_none()
+                        || zone_read.is_none()
+                        || !under(&format!("{at}.held_when")).is_empty()
+                );
+                refused += 1;
+            }
+        }
+        read_alike(&text);
+    }
+    assert!(read >= 3 && refused >= 5, "{read} read, {refused} refused");
+}
+
+/// An entry's rule is read from the catalogue's text without being made
+/// into a JSON value first: reading the rules of a thousand entries asks
+/// fewer memory blocks than making their values and reading those would.
+#[test]
+fn rules_are_read_without_making_their_json_values() {
+    use passerelle_core::rules::Condition;
+    let rule =
+        r#"{"all": [{"age": {"min": 16, "max": 25}}, {"in_zone": {"departments": ["93", "95"]}}]}"#;
+    // Odd entries have no rule of their own.
+    let plain = |i: usize| entry(2 * i + 1);
+    let with_rule =
+        |i: usize| plain(i).replace(r#""zone""#, &format!(r#""eligibility": {rule}, "zone""#));
+    let n = 1_000;
+    let read = |entry: &dyn Fn(usize) -> String| {
+        let text = catalogue(&(0..n).map(entry).collect::<Vec<_>>());
+        let (count, catalogue) = blocks(|| Catalogue::from_json(&text).unwrap());
+        assert_eq!(catalogue.entries().len(), n);
+        count
+    };
+    let (with_rules, without) = (read(&with_rule), read(&plain));
+    let (value_blocks, value) = blocks(|| json::parse(rule).unwrap());
+    let (condition_blocks, condition) =
+        blocks(|| Condition::parse(&value, "$", &mut Vec::new()).unwrap());
+    drop(condition);
+    let per_rule = (with_rules - without) as f64 / n as f64;
+    assert!(
+        per_rule < (value_blocks + condition_blocks) as f64,
+        "a rule read from the text asks {per_rule:.1} blocks; its value {value_blocks}, \
+         read from the value {condition_blocks}"
+    );
+}

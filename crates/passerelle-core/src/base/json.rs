@@ -11,7 +11,10 @@
 //! entry, even one given as a value, is read from its text:
 //! `catalogue::parse_entry`), so that 10,000 entries are not first made
 //! into a value of hundreds of thousands of nodes and dropped (half of
-//! their loading).
+//! their loading). An entry's rules and zone are kept as their text
+//! (`serde_json::value::RawValue`) and read from it by
+//! `Condition::parse_text` and `Zone::parse_text`; one that does not
+//! read so is read again through its value, which tells every problem.
 //!
 //! ```
 //! use passerelle_core::json;
@@ -38,6 +41,16 @@ pub fn parse(text: &str) -> Result<Json, serde_json::Error> {
 pub fn parse_document(text: &str) -> Result<Json, crate::base::problem::Problem> {
     crate::base::limits::check_text(text)?;
     parse(text).map_err(|error| crate::base::problem::Problem::json(&error))
+}
+
+/// For a member deserialized with `#[serde(default, deserialize_with =
+/// "given")]`: `Some` when the member is there, whatever its value
+/// (`null` too, which a `T` other than a value or an option refuses);
+/// `None` only when it is absent.
+pub(crate) fn given<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
+    T::deserialize(deserializer).map(Some)
 }
 
 /// Reads a `T` from a parsed JSON value.

@@ -106,9 +106,19 @@ pub fn check_text(text: &str) -> Result<(), Problem> {
         match bytes[position] {
             b'"' => {
                 let start = position + 1;
+                // To the closing quote, over escaped characters: a search
+                // of the next quote or backslash (most of a document's
+                // bytes are in its texts).
                 let mut end = start;
-                while end < bytes.len() && bytes[end] != b'"' {
-                    end += if bytes[end] == b'\\' { 2 } else { 1 };
+                while end < bytes.len() {
+                    match bytes[end..].iter().position(|&b| b == b'"' || b == b'\\') {
+                        Some(at) if bytes[end + at] == b'\\' => end += at + 2,
+                        Some(at) => {
+                            end += at;
+                            break;
+                        }
+                        None => end = bytes.len(),
+                    }
                 }
                 let end = end.min(bytes.len());
                 let key = match frames.last_mut() {
@@ -404,6 +414,15 @@ mod tests {
             check_text(&deep).unwrap_err().path,
             format!("$.x\\\"y{}", "[0]".repeat(MAX_DEPTH - 1))
         );
+        // Cut short inside a text, or after a backslash: no limit crossed.
+        for cut in [r#"{"a": "b"#, r#"{"a": "b\"#, r#"{"a": "\"#, r#"""#] {
+            assert!(check_text(cut).is_ok(), "{cut}");
+        }
+        // A text's escapes count in its length.
+        let long = format!(r#"["{}"]"#, "\\\"".repeat(MAX_TEXT / 2 + 1));
+        assert_eq!(check_text(&long).unwrap_err().code, "text_too_long");
+        let short = format!(r#"["{}"]"#, "\\\"".repeat(MAX_TEXT / 2 - 1));
+        assert!(check_text(&short).is_ok());
     }
 
     #[test]

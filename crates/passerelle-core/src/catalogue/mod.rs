@@ -16,17 +16,19 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value as Json;
 use validator::{Validate, ValidationError, ValidationErrors, ValidationErrorsKind};
 
 use crate::base::date::Date;
-use crate::base::problem::Problem;
+use crate::base::json::given;
+use crate::base::problem::{Path, Problem};
 use crate::rules::program::Program;
 use crate::rules::{Condition, Test, Zone};
 use crate::text::ByLocale;
 use crate::text::Locale;
 use crate::text::LocalizedText;
-use crate::vocabulary::referentials::Referential;
+use crate::vocabulary::referentials::{by_length, Referential};
 
 /// The catalogue format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -393,11 +395,13 @@ pub struct Access {
     pub open_every_day: bool,
 }
 
-/// An entry as written in JSON, before its rules and zone are read.
+/// An entry as written in JSON, before its rules and zone are read: they
+/// are kept as their text, read by [`Condition::parse_text`] and
+/// [`Zone::parse_text`].
 #[derive(Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
 #[validate(schema(function = "validity_period", skip_on_field_errors = false))]
-struct EntryRecord {
+struct EntryRecord<'a> {
     #[validate(custom(function = "slug"))]
     id: String,
     #[validate(custom(function = "french_text"))]
@@ -414,12 +418,12 @@ struct EntryRecord {
     themes: Vec<String>,
     #[validate(length(min = 1, code = "empty_list"), custom(function = "publics"))]
     publics: Vec<String>,
-    #[serde(default)]
-    eligibility: Option<Json>,
-    #[serde(default)]
-    held_when: Option<Json>,
-    #[serde(default)]
-    key_step: Option<KeyStepRecord>,
+    #[serde(default, borrow)]
+    eligibility: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    held_when: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    key_step: Option<KeyStepRecord<'a>>,
     #[serde(default)]
     #[validate(custom(function = "french_text"))]
     eligibility_notes: Option<LocalizedText>,
@@ -427,7 +431,8 @@ struct EntryRecord {
     /// notes state, added to `eligibility` (`with_notes_conditions`).
     #[serde(default)]
     conditions_in_notes: bool,
-    zone: Json,
+    #[serde(borrow)]
+    zone: &'a RawValue,
     #[validate(nested)]
     access: Access,
     #[validate(custom(function = "fee"))]
@@ -451,8 +456,9 @@ struct EntryRecord {
 /// A key step as written in JSON, before its condition is read.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct KeyStepRecord {
-    when: Json,
+struct KeyStepRecord<'a> {
+    #[serde(borrow)]
+    when: &'a RawValue,
     leads: Vec<String>,
 }
 
@@ -463,7 +469,7 @@ struct KeyStepRecord {
 /// one is `None`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct CatalogueRecord {
+struct CatalogueRecord<'a> {
     #[serde(default, deserialize_with = "given")]
     format_version: Option<Json>,
     #[serde(default, deserialize_with = "given")]
@@ -474,18 +480,11 @@ struct CatalogueRecord {
     fictional: Option<Json>,
     #[serde(default, deserialize_with = "given")]
     stale_after_months: Option<Json>,
-    #[serde(default, deserialize_with = "given")]
-    entries: Option<Vec<EntryRecord>>,
+    #[serde(default, deserialize_with = "given", borrow)]
+    entries: Option<Vec<EntryRecord<'a>>>,
 }
 
-/// A member that is there, whatever its value (`null` too).
-fn given<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
-    deserializer: D,
-) -> Result<Option<T>, D::Error> {
-    T::deserialize(deserializer).map(Some)
-}
-
-impl CatalogueRecord {
+impl CatalogueRecord<'_> {
     /// Checks the catalogue as [`Catalogue::read`] does its value: the
     /// same problems, with the same paths, in the same order.
     fn read(self) -> Result<Catalogue, Vec<Problem>> {
@@ -686,12 +685,32 @@ fn french_text(text: &LocalizedText) -> Result<(), ValidationError> {
     }
 }
 
+/// Whether `value` is a data·inclusion theme or a theme's category (what
+/// a key step `leads`), by a binary search of a sorted list made once.
+fn theme_or_category(value: &str) -> bool {
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        let themes = Referential::Themes.terms().iter();
+        let mut values: Vec<&'static str> = (themes.clone())
+            .map(|term| term.value.as_str())
+            .chain(themes.map(|term| crate::vocabulary::referentials::theme_category(&term.value)))
+            .collect();
+        crate::base::sort::sort_by(&mut values, |a, b| by_length(a, b));
+        values.dedup();
+        values
+    });
+    (sorted.binary_search_by(|listed| by_length(listed, value))).is_ok()
+}
+
 /// Every value of `values` is in `referential`.
-fn in_referential(values: &[String], referential: Referential) -> Result<(), ValidationError> {
+fn in_referential<S: AsRef<str>>(
+    values: &[S],
+    referential: Referential,
+) -> Result<(), ValidationError> {
     let unknown: Vec<&str> = values
         .iter()
+        .map(AsRef::as_ref)
         .filter(|value| !referential.contains(value))
-        .map(String::as_str)
         .collect();
     if unknown.is_empty() {
         Ok(())
@@ -735,7 +754,7 @@ fn mobilisation_modes(values: &[String]) -> Result<(), ValidationError> {
 }
 
 fn fee(value: &str) -> Result<(), ValidationError> {
-    in_referential(&[value.to_owned()], Referential::Fees)
+    in_referential(&[value], Referential::Fees)
 }
 
 fn https_url(url: &str) -> Result<(), ValidationError> {
@@ -831,7 +850,7 @@ fn mode_details(access: &Access) -> Result<(), ValidationError> {
     }
 }
 
-fn validity_period(entry: &EntryRecord) -> Result<(), ValidationError> {
+fn validity_period(entry: &EntryRecord<'_>) -> Result<(), ValidationError> {
     match (entry.valid_from, entry.valid_until) {
         (Some(from), Some(until)) if from > until => Err(error(
             "impossible_period",
@@ -930,7 +949,7 @@ pub(crate) fn parse_entry(value: &Json, path: &str, problems: &mut Vec<Problem>)
 /// Checks one entry read as written, at `path`: its fields, rules and
 /// zone; problems go to `problems`.
 fn checked_entry(
-    mut record: EntryRecord,
+    mut record: EntryRecord<'_>,
     path: &str,
     problems: &mut Vec<Problem>,
 ) -> Option<Entry> {
@@ -949,21 +968,25 @@ fn checked_entry(
     if let Err(errors) = record.validate() {
         flatten(&errors, path, problems);
     }
-    let eligibility = record
-        .eligibility
-        .as_ref()
-        .and_then(|rule| Condition::parse(rule, &format!("{path}.eligibility"), problems));
+    // Written out only for a problem.
+    let root = Path::Root(path);
+    let eligibility = (record.eligibility)
+        .and_then(|rule| Condition::parse_text(rule.get(), &root.field("eligibility"), problems));
     let eligibility = if record.conditions_in_notes {
         Some(with_notes_conditions(eligibility))
     } else {
         eligibility
     };
-    let held_when = record.held_when.as_ref().and_then(|held| {
-        Condition::parse_about_facts(held, &format!("{path}.held_when"), problems)
+    let held_when = record.held_when.and_then(|held| {
+        Condition::parse_text_about_facts(held.get(), &root.field("held_when"), problems)
     });
     let key_step = record.key_step.as_ref().and_then(|key| {
         let key_path = format!("{path}.key_step");
-        let when = Condition::parse_about_facts(&key.when, &format!("{key_path}.when"), problems);
+        let when = Condition::parse_text_about_facts(
+            key.when.get(),
+            &Path::Root(&key_path).field("when"),
+            problems,
+        );
         if key.leads.is_empty() {
             problems.push(Problem::new(
                 "empty_list",
@@ -972,11 +995,7 @@ fn checked_entry(
             ));
         }
         for (i, theme) in key.leads.iter().enumerate() {
-            let known = Referential::Themes.contains(theme)
-                || (Referential::Themes.terms().iter()).any(|term| {
-                    crate::vocabulary::referentials::theme_category(&term.value) == theme
-                });
-            if !known {
+            if !theme_or_category(theme) {
                 problems.push(Problem::new(
                     "not_in_referential",
                     &format!("{key_path}.leads[{i}]"),
@@ -1009,7 +1028,7 @@ fn checked_entry(
             ));
         }
     }
-    let zone = Zone::parse(&record.zone, &format!("{path}.zone"), problems);
+    let zone = Zone::parse_text(record.zone.get(), &root.field("zone"), problems);
     if problems.len() > before {
         return None;
     }
@@ -1486,6 +1505,17 @@ fn within(from: Option<Date>, until: Option<Date>, date: Date) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_step_leads_themes_and_categories_only() {
+        for term in Referential::Themes.terms() {
+            let category = crate::vocabulary::referentials::theme_category(&term.value);
+            assert!(theme_or_category(&term.value) && theme_or_category(category));
+        }
+        for value in ["", "sante--", "Sante", "sante ", "tous-publics", "x"] {
+            assert!(!theme_or_category(value), "{value:?}");
+        }
+    }
 
     #[test]
     fn a_catalogue_written_out_reads_back_the_same() {

@@ -449,15 +449,13 @@ impl Zone {
     /// Works out the bits of the listed departments and regions.
     fn with_bits(mut self) -> Zone {
         let bit = |position: Option<usize>| position.map_or(0, |position| 1 << position);
-        self.department_bits = (self.departments.iter())
-            .map(|code| bit(geo::department_position(code)))
-            .fold(0, |bits, bit| bits | bit);
+        (self.department_bits, self.department_region_bits) = (self.departments.iter())
+            .filter_map(|code| department_bits(code))
+            .fold((0, 0), |(all, regions), (bit, region)| {
+                (all | bit, regions | region)
+            });
         self.region_bits = (self.regions.iter())
             .map(|code| bit(geo::region_position(code)) as u32)
-            .fold(0, |bits, bit| bits | bit);
-        self.department_region_bits = (self.departments.iter())
-            .filter_map(|code| geo::region_of_department(code))
-            .map(|region| bit(geo::region_position(region)) as u32)
             .fold(0, |bits, bit| bits | bit);
         self
     }
@@ -761,7 +759,9 @@ impl Condition {
 
     /// [`parse`](Self::parse), for a condition that says what the person
     /// has or is (an entry's `held_when`, its key step's `when`): neither
-    /// `answer` nor `to_check`, which could never make it met.
+    /// `answer` nor `to_check`, which could never make it met. (A
+    /// catalogue reads its text: [`Condition::parse_text_about_facts`].)
+    #[cfg(test)]
     pub(crate) fn parse_about_facts(
         value: &Json,
         path: &str,
@@ -893,6 +893,417 @@ impl Condition {
             return None;
         }
         test.map(|test| Condition::new(test, label))
+    }
+}
+
+impl Condition {
+    /// [`parse`](Self::parse) of a condition's JSON text: read straight
+    /// from the text when it is a condition read without a problem (no
+    /// JSON value made and dropped: a fifth of loading 10,000 entries),
+    /// else through its value, which tells every problem.
+    pub(crate) fn parse_text(
+        text: &str,
+        path: &Path,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Condition> {
+        Condition::parse_text_in(text, path, problems, Place::Eligibility)
+    }
+
+    /// [`parse_about_facts`](Self::parse_about_facts) of a condition's
+    /// JSON text, as [`parse_text`](Self::parse_text) reads it.
+    pub(crate) fn parse_text_about_facts(
+        text: &str,
+        path: &Path,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Condition> {
+        Condition::parse_text_in(text, path, problems, Place::Facts)
+    }
+
+    fn parse_text_in(
+        text: &str,
+        path: &Path,
+        problems: &mut Vec<Problem>,
+        place: Place,
+    ) -> Option<Condition> {
+        let read = serde_json::from_str::<Object<ConditionRecord>>(text).ok();
+        if let Some(condition) = read.and_then(|Object(record)| record.condition(0, place)) {
+            return Some(condition);
+        }
+        let value = parsed(text, path, problems)?;
+        Condition::parse_at_depth(&value, path, problems, 0, place)
+    }
+}
+
+impl Zone {
+    /// [`parse`](Self::parse) of a zone's JSON text, as
+    /// [`Condition::parse_text`] reads a condition's.
+    pub(crate) fn parse_text(text: &str, path: &Path, problems: &mut Vec<Problem>) -> Option<Zone> {
+        let read = serde_json::from_str::<Object<ZoneRecord>>(text).ok();
+        if let Some(zone) = read.and_then(|Object(record)| record.zone()) {
+            return Some(zone);
+        }
+        Zone::parse_at(&parsed(text, path, problems)?, path, problems)
+    }
+}
+
+/// A department's bit (of its position in [`geo::DEPARTMENTS`]) and its
+/// region's (of its position in [`geo::REGIONS`]); `None` when `code` is
+/// not a department code ([`geo::is_department`]). By a binary search of
+/// the departments sorted once: every zone of a catalogue lists some (a
+/// scan of the 101 for each, three times over, took a twentieth of
+/// loading 10,000 entries).
+fn department_bits(code: &str) -> Option<(u128, u32)> {
+    static SORTED: std::sync::OnceLock<Vec<(&'static str, u128, u32)>> = std::sync::OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        let mut sorted: Vec<(&'static str, u128, u32)> = (geo::DEPARTMENTS.iter().enumerate())
+            .map(|(position, (code, _, region))| {
+                let region = geo::region_position(region).map_or(0, |at| 1 << at);
+                (*code, 1 << position, region)
+            })
+            .collect();
+        crate::base::sort::sort_by(&mut sorted, |a, b| a.0.cmp(b.0));
+        sorted
+    });
+    let found = sorted.binary_search_by(|(listed, _, _)| (*listed).cmp(code));
+    found.ok().map(|at| (sorted[at].1, sorted[at].2))
+}
+
+/// The JSON value of `text`, the part of a document at `path` that serde
+/// read already (so it is JSON).
+fn parsed(text: &str, path: &Path, problems: &mut Vec<Problem>) -> Option<Json> {
+    match crate::base::json::parse(text) {
+        Ok(value) => Some(value),
+        Err(error) => {
+            problems.push(Problem::at(
+                "invalid_json",
+                path,
+                format!("This is not JSON: {error}."),
+            ));
+            None
+        }
+    }
+}
+
+/// `T` read from a JSON object only (serde reads a struct from a list of
+/// its fields too, which a condition never is).
+struct Object<T>(T);
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Object<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Fields<T>(std::marker::PhantomData<T>);
+        impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for Fields<T> {
+            type Value = Object<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Object<T>, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Object)
+            }
+        }
+        deserializer.deserialize_map(Fields(std::marker::PhantomData))
+    }
+}
+
+/// A condition as written (`docs/catalogue-format.md`), read from its
+/// text by [`Condition::parse_text`]. Each member is `Some` when given,
+/// `null` too (which then fails to read: a value of the wrong type). Only
+/// a condition [`ConditionRecord::condition`] accepts is used; any other
+/// is read again through its value, which tells every problem.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConditionRecord<'a> {
+    #[serde(default, deserialize_with = "given", borrow)]
+    all: Option<Vec<Object<ConditionRecord<'a>>>>,
+    #[serde(default, deserialize_with = "given", borrow)]
+    any: Option<Vec<Object<ConditionRecord<'a>>>>,
+    #[serde(default, deserialize_with = "given", borrow)]
+    not: Option<Box<Object<ConditionRecord<'a>>>>,
+    #[serde(default, deserialize_with = "given", borrow)]
+    equals: Option<Object<EqualsRecord<'a>>>,
+    #[serde(default, deserialize_with = "given", borrow, rename = "in")]
+    one_of: Option<Object<ValuesRecord<'a>>>,
+    #[serde(default, deserialize_with = "given", borrow)]
+    has_any: Option<Object<ValuesRecord<'a>>>,
+    #[serde(default, deserialize_with = "given", borrow)]
+    compare: Option<Object<CompareRecord<'a>>>,
+    #[serde(default, deserialize_with = "given", borrow)]
+    between: Option<Object<BetweenRecord<'a>>>,
+    #[serde(default, deserialize_with = "given")]
+    age: Option<Object<AgeRecord>>,
+    #[serde(default, deserialize_with = "given")]
+    in_zone: Option<Object<ZoneRecord>>,
+    #[serde(default, deserialize_with = "given")]
+    to_check: Option<LocalizedText>,
+    #[serde(default, deserialize_with = "given")]
+    answer: Option<Object<AnswerRecord>>,
+    #[serde(default, deserialize_with = "given")]
+    label: Option<LocalizedText>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EqualsRecord<'a> {
+    #[serde(default, deserialize_with = "given", borrow)]
+    fact: Option<&'a str>,
+    #[serde(default, deserialize_with = "given")]
+    value: Option<Json>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ValuesRecord<'a> {
+    #[serde(default, deserialize_with = "given", borrow)]
+    fact: Option<&'a str>,
+    #[serde(default, deserialize_with = "given")]
+    values: Option<Vec<String>>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CompareRecord<'a> {
+    #[serde(default, deserialize_with = "given", borrow)]
+    fact: Option<&'a str>,
+    #[serde(default, deserialize_with = "given", borrow)]
+    op: Option<&'a str>,
+    #[serde(default, deserialize_with = "given")]
+    value: Option<i64>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BetweenRecord<'a> {
+    #[serde(default, deserialize_with = "given", borrow)]
+    fact: Option<&'a str>,
+    #[serde(default, deserialize_with = "given")]
+    min: Option<i64>,
+    #[serde(default, deserialize_with = "given")]
+    max: Option<i64>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AgeRecord {
+    #[serde(default, deserialize_with = "given")]
+    min: Option<i64>,
+    #[serde(default, deserialize_with = "given")]
+    max: Option<i64>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnswerRecord {
+    #[serde(default, deserialize_with = "given")]
+    question: Option<String>,
+    #[serde(default, deserialize_with = "given")]
+    values: Option<Vec<String>>,
+}
+
+/// A zone as written, read from its text by [`Zone::parse_text`].
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ZoneRecord {
+    #[serde(default, deserialize_with = "given")]
+    national: Option<bool>,
+    #[serde(default, deserialize_with = "given")]
+    regions: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "given")]
+    departments: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "given")]
+    communes: Option<Vec<String>>,
+}
+
+use crate::base::json::given;
+
+impl ConditionRecord<'_> {
+    /// The condition, when [`Condition::parse_at_depth`] would read its
+    /// value at `depth` in `place` without a problem; else `None` (the
+    /// problems are then told by reading its value).
+    fn condition(self, depth: usize, place: Place) -> Option<Condition> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let ConditionRecord {
+            all,
+            any,
+            not,
+            equals,
+            one_of,
+            has_any,
+            compare,
+            between,
+            age,
+            in_zone,
+            to_check,
+            answer,
+            label,
+        } = self;
+        if label.as_ref().is_some_and(|label| !label.has(Locale::Fr)) {
+            return None;
+        }
+        let given = [
+            all.is_some(),
+            any.is_some(),
+            not.is_some(),
+            equals.is_some(),
+            one_of.is_some(),
+            has_any.is_some(),
+            compare.is_some(),
+            between.is_some(),
+            age.is_some(),
+            in_zone.is_some(),
+            to_check.is_some(),
+            answer.is_some(),
+        ];
+        if given.iter().filter(|given| **given).count() != 1 {
+            return None;
+        }
+        let parts = |items: Vec<Object<ConditionRecord>>| -> Option<Vec<Condition>> {
+            if items.is_empty() {
+                return None;
+            }
+            (items.into_iter())
+                .map(|Object(item)| item.condition(depth + 1, place))
+                .collect()
+        };
+        let integer = |fact: Option<&str>| -> Option<(Fact, i64, i64)> {
+            let fact = Fact::from_name(fact?)?;
+            match fact.value_type() {
+                FactType::Integer { min, max } => Some((fact, min, max)),
+                _ => None,
+            }
+        };
+        let test = if let Some(items) = all {
+            Test::All(parts(items)?)
+        } else if let Some(items) = any {
+            Test::Any(parts(items)?)
+        } else if let Some(part) = not {
+            let Object(part) = *part;
+            Test::Not(Box::new(part.condition(depth + 1, place)?))
+        } else if let Some(Object(EqualsRecord { fact, value })) = equals {
+            let fact = Fact::from_name(fact?)?;
+            if matches!(fact.value_type(), FactType::SetOf(_) | FactType::Date) {
+                return None;
+            }
+            let value = check_value(fact, &value?, "").ok()?;
+            Test::Equals { fact, value }
+        } else if let Some(Object(record)) = one_of {
+            record.test("in")?
+        } else if let Some(Object(record)) = has_any {
+            record.test("has_any")?
+        } else if let Some(Object(CompareRecord { fact, op, value })) = compare {
+            let (fact, min, max) = integer(fact)?;
+            let op = match op? {
+                "<" => Comparison::Less,
+                "<=" => Comparison::LessOrEqual,
+                ">" => Comparison::Greater,
+                ">=" => Comparison::GreaterOrEqual,
+                _ => return None,
+            };
+            let value = value.filter(|value| (min..=max).contains(value))?;
+            Test::Compare { fact, op, value }
+        } else if let Some(Object(BetweenRecord { fact, min, max })) = between {
+            let (fact, lowest, highest) = integer(fact)?;
+            let (min, max) = (min?, max?);
+            if min > max || max < lowest || min > highest {
+                return None;
+            }
+            Test::Between { fact, min, max }
+        } else if let Some(Object(AgeRecord { min, max })) = age {
+            let within = |bound: Option<i64>| bound.is_none_or(|n| (0..=130).contains(&n));
+            if !within(min) || !within(max) || (min.is_none() && max.is_none()) {
+                return None;
+            }
+            if min.zip(max).is_some_and(|(min, max)| min > max) {
+                return None;
+            }
+            Test::Age { min, max }
+        } else if let Some(Object(zone)) = in_zone {
+            Test::InZone(Box::new(zone.zone()?))
+        } else if let Some(mut what) = to_check {
+            if place != Place::Eligibility || label.is_some() || !what.has(Locale::Fr) {
+                return None;
+            }
+            what.sort_by_tag();
+            Test::ToCheck(what)
+        } else if let Some(Object(AnswerRecord { question, values })) = answer {
+            if place != Place::Questionnaire {
+                return None;
+            }
+            let values = values.filter(|values| !values.is_empty())?;
+            Test::Answer {
+                question: question?,
+                values,
+            }
+        } else {
+            return None;
+        };
+        // In the order of their language tags, as read from a value.
+        let label = label.map(|mut label| {
+            label.sort_by_tag();
+            label
+        });
+        Some(Condition::new(test, label))
+    }
+}
+
+impl ValuesRecord<'_> {
+    /// `in` or `has_any` (`operator`), as [`parse_values`] reads it
+    /// without a problem; else `None`.
+    fn test(self, operator: &str) -> Option<Test> {
+        let fact = Fact::from_name(self.fact?)?;
+        let allowed = match (operator, fact.value_type()) {
+            ("in", FactType::OneOf(allowed)) | ("has_any", FactType::SetOf(allowed)) => allowed,
+            _ => return None,
+        };
+        let values = self.values.filter(|values| !values.is_empty())?;
+        let mut set = Vec::with_capacity(values.len());
+        for value in values {
+            if !allowed.contains(&value.as_str()) {
+                return None;
+            }
+            if !set.contains(&value) {
+                set.push(value);
+            }
+        }
+        Some(if operator == "in" {
+            Test::In { fact, values: set }
+        } else {
+            Test::HasAny { fact, values: set }
+        })
+    }
+}
+
+impl ZoneRecord {
+    /// The zone, as [`Zone::parse_at`] reads it without a problem; else
+    /// `None`.
+    fn zone(self) -> Option<Zone> {
+        let mut zone = Zone {
+            national: self.national.unwrap_or(false),
+            ..Zone::default()
+        };
+        // Each code looked up once: whether it is one, and its bits.
+        for code in self.departments.unwrap_or_default() {
+            let (bit, region) = department_bits(&code)?;
+            zone.department_bits |= bit;
+            zone.department_region_bits |= region;
+            zone.departments.insert(code);
+        }
+        for code in self.regions.unwrap_or_default() {
+            zone.region_bits |= 1 << geo::region_position(&code)?;
+            zone.regions.insert(code);
+        }
+        for code in self.communes.unwrap_or_default() {
+            if !geo::is_commune_code(&code) {
+                return None;
+            }
+            zone.communes.insert(code);
+        }
+        let empty =
+            zone.regions.is_empty() && zone.departments.is_empty() && zone.communes.is_empty();
+        (zone.national || !empty).then_some(zone)
     }
 }
 
@@ -1521,6 +1932,211 @@ mod tests {
             ),
             [("unknown_field", "$.label".to_owned())]
         );
+    }
+
+    /// Every variant of `value` with one change: each member, item or
+    /// whole value in turn replaced by a value of another type or out of
+    /// range, each member removed, an unknown member added, each list
+    /// emptied or cut of its first item.
+    fn variants(value: &Json) -> Vec<Json> {
+        let replacements = [
+            json!(null),
+            json!(true),
+            json!(0),
+            json!(-1),
+            json!(1.5),
+            json!(200),
+            json!(99999999999999999999u128 as f64),
+            json!(""),
+            json!("x"),
+            json!("93"),
+            json!(["x"]),
+            json!([]),
+            json!({}),
+            json!({"fr": "Un texte"}),
+            json!({"age": {"min": 18}}),
+        ];
+        let mut found: Vec<Json> = replacements.to_vec();
+        match value {
+            Json::Object(map) => {
+                for (key, member) in map {
+                    for variant in variants(member) {
+                        let mut changed = map.clone();
+                        changed.insert(key.clone(), variant);
+                        found.push(Json::Object(changed));
+                    }
+                    let mut without = map.clone();
+                    without.remove(key);
+                    found.push(Json::Object(without));
+                }
+                let mut more = map.clone();
+                more.insert("colour".into(), json!("blue"));
+                found.push(Json::Object(more));
+                for extra in ["label", "all", "national"] {
+                    let mut more = map.clone();
+                    more.insert(extra.into(), json!({"fr": "Un texte"}));
+                    found.push(Json::Object(more));
+                }
+                // A member of another test's operand.
+                for (extra, value) in [
+                    ("fact", json!("age")),
+                    ("value", json!(3)),
+                    ("values", json!(["jeunes"])),
+                    ("op", json!("<")),
+                    ("min", json!(1)),
+                    ("max", json!(2)),
+                    ("question", json!("sleep_tonight")),
+                ] {
+                    if !map.contains_key(extra) {
+                        let mut more = map.clone();
+                        more.insert(extra.into(), value);
+                        found.push(Json::Object(more));
+                    }
+                }
+            }
+            Json::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    for variant in variants(item) {
+                        let mut changed = items.clone();
+                        changed[i] = variant;
+                        found.push(Json::Array(changed));
+                    }
+                }
+                found.push(json!([]));
+                if !items.is_empty() {
+                    found.push(Json::Array(items[1..].to_vec()));
+                }
+            }
+            _ => {}
+        }
+        found
+    }
+
+    /// Conditions of every kind, in every place, as written by authors:
+    /// each given in its variants, then the national catalogue's rules.
+    fn written_conditions() -> (Vec<Json>, Vec<Json>) {
+        let written = vec![
+            json!({"all": [{"age": {"min": 16, "max": 25}}, {"in_zone": {"departments": ["93", "95"]}}]}),
+            json!({"any": [{"equals": {"fact": "rqth", "value": true}}, {"between": {"fact": "monthly_resources", "min": 0, "max": 1000}}]}),
+            json!({"not": {"has_any": {"fact": "benefits", "values": ["rsa", "ass", "rsa"]}}}),
+            json!({"in": {"fact": "employment_status", "values": ["jobseeker", "inactive"]}, "label": {"en": "Out of work", "fr": "Sans emploi"}}),
+            json!({"compare": {"fact": "unemployment_months", "op": ">=", "value": 12}}),
+            json!({"age": {"max": 25}}),
+            json!({"equals": {"fact": "postal_code", "value": "93200"}}),
+            json!({"equals": {"fact": "employment_status", "value": "student"}}),
+            json!({"in_zone": {"national": true}}),
+            json!({"in_zone": {"regions": ["11"], "communes": ["97411"], "national": false}}),
+            json!({"to_check": {"fr": "Être orienté par un prescripteur", "en": "Be referred"}}),
+            json!({"answer": {"question": "sleep_tonight", "values": ["street", "car"]}}),
+        ];
+        let national: Json =
+            serde_json::from_str(include_str!("../../data/catalogue.json")).unwrap();
+        let mut rules = Vec::new();
+        for entry in national["entries"].as_array().unwrap() {
+            for member in ["eligibility", "held_when"] {
+                rules.extend(entry.get(member).cloned());
+            }
+        }
+        (written, rules)
+    }
+
+    /// A condition read from its text ([`ConditionRecord::condition`]) is
+    /// the one read through its value, and is read so exactly when its
+    /// value is read without a problem; read by
+    /// [`Condition::parse_text`], it has the same problems.
+    #[test]
+    fn a_condition_read_from_its_text_is_the_one_read_through_its_value() {
+        let (mut compared, mut from_text) = (0, 0);
+        let mut deep = json!({"age": {"min": 1}});
+        for _ in 0..=MAX_DEPTH {
+            deep = json!({"not": deep});
+        }
+        let (written, rules) = written_conditions();
+        let cases = (written.iter())
+            .flat_map(|written| variants(written).into_iter().chain([written.clone()]))
+            .chain(rules)
+            .chain([deep]);
+        for value in &cases.collect::<Vec<_>>() {
+            let text = serde_json::to_string(value).unwrap();
+            for place in [Place::Eligibility, Place::Facts, Place::Questionnaire] {
+                let mut problems = Vec::new();
+                let read =
+                    Condition::parse_at_depth(value, &Path::Root("$"), &mut problems, 0, place);
+                let fast = serde_json::from_str::<Object<ConditionRecord>>(&text)
+                    .ok()
+                    .and_then(|Object(record)| record.condition(0, place));
+                assert_eq!(
+                    fast.is_some(),
+                    problems.is_empty(),
+                    "{text} {place:?}: {problems:?}"
+                );
+                if let Some(fast) = &fast {
+                    assert_eq!(Some(fast), read.as_ref(), "{text}");
+                    let written = |condition| serde_json::to_value(condition).unwrap();
+                    assert_eq!(written(fast), written(read.as_ref().unwrap()), "{text}");
+                    from_text += 1;
+                }
+                let mut told = Vec::new();
+                let whole = Condition::parse_text_in(&text, &Path::Root("$"), &mut told, place);
+                assert_eq!(whole, read, "{text}");
+                assert_eq!(told, problems, "{text}");
+                compared += 1;
+            }
+        }
+        assert!(
+            compared > 4_000 && from_text > 400,
+            "{compared} compared, {from_text} read from text"
+        );
+    }
+
+    #[test]
+    fn each_department_has_its_own_bit_and_its_region_s() {
+        for (code, _, region) in geo::DEPARTMENTS {
+            let position = geo::department_position(code).unwrap();
+            let region = geo::region_position(region).unwrap();
+            assert_eq!(department_bits(code), Some((1 << position, 1 << region)));
+            assert!(geo::is_department(code));
+        }
+        for code in ["", "20", "2a", "93 ", "093", "975", "99", "11111"] {
+            assert_eq!(department_bits(code), None, "{code}");
+            assert!(!geo::is_department(code));
+        }
+    }
+
+    /// The same for zones ([`ZoneRecord::zone`], [`Zone::parse_text`]).
+    #[test]
+    fn a_zone_read_from_its_text_is_the_one_read_through_its_value() {
+        let mut cases = Vec::new();
+        for written in [
+            json!({"departments": ["93", "2A"]}),
+            json!({"national": true, "regions": ["11"]}),
+            json!({"communes": ["93066", "97411"], "departments": ["75"], "national": false}),
+        ] {
+            cases.extend(variants(&written));
+            cases.push(written);
+        }
+        let mut from_text = 0;
+        for value in &cases {
+            let text = serde_json::to_string(value).unwrap();
+            let mut problems = Vec::new();
+            let read = Zone::parse(value, "$", &mut problems);
+            let fast = serde_json::from_str::<Object<ZoneRecord>>(&text)
+                .ok()
+                .and_then(|Object(record)| record.zone());
+            assert_eq!(fast.is_some(), problems.is_empty(), "{text}: {problems:?}");
+            if fast.is_some() {
+                assert_eq!(fast, read, "{text}");
+                from_text += 1;
+            }
+            let mut told = Vec::new();
+            assert_eq!(
+                Zone::parse_text(&text, &Path::Root("$"), &mut told),
+                read,
+                "{text}"
+            );
+            assert_eq!(told, problems, "{text}");
+        }
+        assert!(from_text > 10, "{from_text}");
     }
 
     #[test]
