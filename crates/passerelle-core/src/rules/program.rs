@@ -239,6 +239,19 @@ pub(crate) struct Program {
     /// compiled as a block of its own): `2 * block`, or `2 * leaf + 1`
     /// for a condition that is a leaf; [`NO_CODE`] for the others.
     code_at: Vec<u32>,
+    /// Each entry's zone and rule as code, for matching a whole catalogue
+    /// ([`Program::entry_codes`]): made at the first match.
+    entries: std::sync::OnceLock<Vec<EntryCode>>,
+}
+
+/// An entry of a catalogue as matching reads it: the code words (see
+/// [`Program::code_at`]) of its zone and rule (`NO_CODE`: none, met),
+/// and whether it is in force only from or until some day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct EntryCode {
+    zone: u32,
+    rule: u32,
+    pub bounded: bool,
 }
 
 impl Program {
@@ -466,6 +479,55 @@ impl Program {
         let verdict = match rule {
             Some(rule) if zone != NOT_MET => zone & self.verdict(rule as usize, slots, facts),
             _ => zone,
+        };
+        match verdict {
+            MET => Status::Met,
+            NOT_MET => Status::NotMet,
+            _ => Status::Unknown,
+        }
+    }
+
+    /// Each entry's [`EntryCode`], from where its zone and rule were
+    /// compiled (`compiled`, of each of `count` entries) and whether it
+    /// has a validity period: made once, at the first call. None if the
+    /// program has no code for one of them, or was made for a different
+    /// number of entries.
+    pub fn entry_codes(
+        &self,
+        count: usize,
+        compiled: impl Fn(usize) -> (u32, Option<u32>, bool),
+    ) -> Option<&[EntryCode]> {
+        let word = |at: u32| match self.code_at.get(at as usize) {
+            Some(&word) if word != NO_CODE => Some(word),
+            _ => None,
+        };
+        let codes = self.entries.get_or_init(|| {
+            (0..count)
+                .map_while(|index| {
+                    let (zone, rule, bounded) = compiled(index);
+                    Some(EntryCode {
+                        zone: word(zone)?,
+                        rule: match rule {
+                            Some(rule) => word(rule)?,
+                            None => NO_CODE,
+                        },
+                        bounded,
+                    })
+                })
+                .collect()
+        });
+        (codes.len() == count).then_some(codes.as_slice())
+    }
+
+    /// The status of an entry from its code: its zone and rule both met
+    /// (the zone settled first). That of [`Program::settle_entry`].
+    #[inline]
+    pub fn settle_code(&self, entry: EntryCode, slots: &Slots) -> Status {
+        let zone = self.run(entry.zone, &slots.leaves);
+        let verdict = if entry.rule != NO_CODE && zone != NOT_MET {
+            zone & self.run(entry.rule, &slots.leaves)
+        } else {
+            zone
         };
         match verdict {
             MET => Status::Met,
@@ -875,6 +937,72 @@ mod tests {
             json!({"not": {"all": [{"any": [{"age": {"max": 20}}, {"not": {"equals": {"fact": "rqth", "value": false}}}]}, {"in_zone": {"national": true}}]}}),
         ] {
             settles_as_the_reference(rule, &facts);
+        }
+    }
+
+    #[test]
+    fn an_entry_settles_from_its_code_as_from_its_operations() {
+        // Zones (the country, departments, a region) and rules (none, a
+        // leaf, a not, nested), each entry's status from its code against
+        // settle_entry, the status the operations give, known or not.
+        let zones = [
+            json!({"in_zone": {"national": true}}),
+            json!({"in_zone": {"departments": ["93", "75"]}}),
+            json!({"in_zone": {"regions": ["84"]}}),
+        ];
+        let rules = [
+            None,
+            Some(json!({"age": {"max": 25}})),
+            Some(json!({"not": {"equals": {"fact": "rqth", "value": true}}})),
+            Some(
+                json!({"any": [{"all": [{"age": {"min": 18}}, {"in": {"fact": "employment_status", "values": ["student"]}}]}, {"not": {"in_zone": {"departments": ["93"]}}}]}),
+            ),
+        ];
+        let mut program = Program::default();
+        let mut compiled = Vec::new();
+        for zone in &zones {
+            for rule in &rules {
+                let parse = |value: &serde_json::Value| {
+                    Condition::parse(value, "$", &mut Vec::new()).unwrap()
+                };
+                let zone = program.compile(&parse(zone));
+                let rule = rule.as_ref().map(|rule| program.compile(&parse(rule)));
+                compiled.push((zone, rule));
+            }
+        }
+        let codes = program
+            .entry_codes(compiled.len(), |index| {
+                (compiled[index].0, compiled[index].1, false)
+            })
+            .unwrap()
+            .to_vec();
+        assert_eq!(
+            program.entry_codes(compiled.len() + 1, |_| unreachable!()),
+            None
+        );
+        for facts in [
+            "{}",
+            r#"{"age": 19, "department": "93", "rqth": true}"#,
+            r#"{"age": 30, "department": "69", "employment_status": "student", "rqth": false}"#,
+            r#"{"region": "84", "age": 17}"#,
+            r#"{"region": "11"}"#,
+        ] {
+            let facts = Facts::from_json(facts).unwrap();
+            let slots = program.slots(&facts);
+            for (&(zone, rule), &code) in compiled.iter().zip(&codes) {
+                assert_eq!(
+                    program.settle_code(code, &slots),
+                    program.settle_entry(zone, rule, &slots, &facts),
+                    "{zone} {rule:?} {facts:?}"
+                );
+                let expected = match rule {
+                    Some(rule) => program
+                        .evaluate(zone, &facts)
+                        .both(program.evaluate(rule, &facts)),
+                    None => program.evaluate(zone, &facts),
+                };
+                assert_eq!(program.settle_code(code, &slots), expected.status());
+            }
         }
     }
 
