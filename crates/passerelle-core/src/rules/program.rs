@@ -221,8 +221,10 @@ pub(crate) struct Program {
     leaf_of_check: Vec<u32>,
     leaf_of_zone: Vec<u32>,
     leaf_of_value: Vec<u32>,
-    /// The leaf of a zone of departments only, by its departments.
-    department_zones: std::collections::HashMap<[u64; 2], u32>,
+    /// The leaf of a zone of departments only, by its departments (the
+    /// two words of bits as a check's bounds: one type of map less in
+    /// the module).
+    department_zones: std::collections::HashMap<Check, u32>,
     /// The leaves always met and always unknown, once made.
     met: Option<u32>,
     unknown: Option<u32>,
@@ -324,12 +326,19 @@ impl Program {
                 self.departments_only.push(bits);
                 let index = self.zones.len() as u32 - 1;
                 // Two zones of the same departments only are one leaf.
-                let leaf = match self.department_zones.get(&bits) {
+                let key = Check {
+                    fact: Fact::Department,
+                    integer: false,
+                    mask: 0,
+                    low: bits[0] as i64,
+                    high: bits[1] as i64,
+                };
+                let leaf = match self.department_zones.get(&key) {
                     Some(&leaf) if bits != [0, 0] => leaf,
                     _ => {
                         let leaf = self.leaf_for(Leaf::Zone(index));
                         if bits != [0, 0] {
-                            self.department_zones.insert(bits, leaf);
+                            self.department_zones.insert(key, leaf);
                         }
                         leaf
                     }
@@ -547,11 +556,11 @@ impl Program {
     }
 
     /// The verdict of the operation at `at` (see [`MET`]): from its code
-    /// if it has one, else by walking the operations.
+    /// (every compiled condition has one), else from the reference.
     fn verdict(&self, at: usize, slots: &Slots, facts: &Facts) -> u8 {
         match self.code_at.get(at) {
             Some(&word) if word != NO_CODE => self.run(word, &slots.leaves),
-            _ => self.walk(at, slots, facts),
+            _ => verdict(self.outcome(at, facts, &mut NoRecord)),
         }
     }
 
@@ -612,19 +621,6 @@ impl Program {
         }
     }
 
-    /// The verdict of the operation at `at`, by walking the operations.
-    fn walk(&self, at: usize, slots: &Slots, facts: &Facts) -> u8 {
-        match self.ops[at] {
-            Op::All { end } => self.verdict_of_parts::<false>(at, end, slots, facts),
-            Op::Any { end } => self.verdict_of_parts::<true>(at, end, slots, facts),
-            Op::Not { .. } => negated(self.walk(at + 1, slots, facts)),
-            Op::Test { check } => slots.verdict(check),
-            Op::Everywhere => MET,
-            Op::InZone { index } => self.zone_verdict(index, slots, facts),
-            _ => verdict(self.outcome(at, facts, &mut NoRecord)),
-        }
-    }
-
     /// The verdict of `zones[index]`: at once from the person's
     /// department when the zone lists departments only.
     #[inline]
@@ -642,53 +638,6 @@ impl Program {
             _ => (self.zones.get(index as usize))
                 .map_or(NOT_MET, |zone| verdict(zone.contains(facts))),
         }
-    }
-
-    /// The verdict of all the parts of the operation at `at`, or, if
-    /// `ANY`, of any of them. Tests are read without a branch; the parts
-    /// that are conditions are skipped once the verdict is settled (not
-    /// met for all, met for any).
-    #[inline]
-    fn verdict_of_parts<const ANY: bool>(
-        &self,
-        at: usize,
-        end: u32,
-        slots: &Slots,
-        facts: &Facts,
-    ) -> u8 {
-        let settled = if ANY { MET } else { NOT_MET };
-        let mut verdict = !settled & 0b11;
-        let mut part = at + 1;
-        let end = end as usize;
-        while part < end {
-            let found = match self.ops.get(part) {
-                Some(Op::Test { check }) => {
-                    part += 1;
-                    slots.verdict(*check)
-                }
-                Some(Op::Everywhere) => {
-                    part += 1;
-                    MET
-                }
-                _ if verdict == settled => break,
-                Some(Op::All { end } | Op::Any { end } | Op::Not { end }) => {
-                    let found = self.walk(part, slots, facts);
-                    part = *end as usize;
-                    found
-                }
-                _ => {
-                    let found = self.walk(part, slots, facts);
-                    part += 1;
-                    found
-                }
-            };
-            verdict = if ANY {
-                verdict | found
-            } else {
-                verdict & found
-            };
-        }
-        verdict
     }
 
     fn outcome<R: Record>(&self, at: usize, facts: &Facts, record: &mut R) -> Outcome {
@@ -891,11 +840,6 @@ mod tests {
             );
             for at in 0..program.len() as u32 {
                 let expected = program.evaluate(at, &facts);
-                assert_eq!(
-                    program.walk(at as usize, &slots, &facts),
-                    verdict(expected),
-                    "{rule}: the walk at {at}, {facts:?}"
-                );
                 assert_eq!(
                     program.settle(at, &slots, &facts),
                     expected.status(),
