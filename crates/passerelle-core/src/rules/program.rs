@@ -399,21 +399,27 @@ impl Program {
                 Op::All { end } | Op::Any { end } => {
                     let any = matches!(self.ops[at], Op::Any { .. });
                     let block = self.code.len();
-                    let (mut leaves, mut parts) = (Vec::new(), Vec::new());
+                    // The head and end, then the leaves, then the other
+                    // parts' blocks: two passes over the parts, so that
+                    // nothing is allocated but the code.
+                    self.code.push(0);
+                    self.code.push(0);
+                    let mut leaves = 0;
                     let mut part = at + 1;
                     while part < end as usize {
-                        match self.leaf_code(part) {
-                            Some(leaf) => leaves.push(leaf),
-                            None => parts.push(part),
+                        if let Some(leaf) = self.leaf_code(part) {
+                            self.code.push(leaf);
+                            leaves += 1;
                         }
                         part = self.end(part);
                     }
-                    let head = u32::from(any) | u32::from(negate) << 1 | (leaves.len() as u32) << 2;
-                    self.code.push(head);
-                    self.code.push(0);
-                    self.code.extend(leaves);
-                    for part in parts {
-                        self.emit(part, false, true);
+                    self.code[block] = u32::from(any) | u32::from(negate) << 1 | leaves << 2;
+                    let mut part = at + 1;
+                    while part < end as usize {
+                        if self.leaf_code(part).is_none() {
+                            self.emit(part, false, true);
+                        }
+                        part = self.end(part);
                     }
                     self.code[block + 1] = self.code.len() as u32;
                     2 * block as u32
