@@ -1071,6 +1071,62 @@ fn eligible_gives_the_ids_that_orient_finds_eligible_and_undetermined() {
     }
 }
 
+/// `eligible` gives positions turned into ids from an array of the
+/// catalogue's ids, made once per catalogue: after a local catalogue is
+/// loaded, the ids are the new catalogue's, those `orient` finds.
+#[wasm_bindgen_test]
+fn eligible_follows_the_catalogue_loaded_after_it() {
+    let engine = engine();
+    let facts = json!({"age": 22, "postal_code": "93200", "employment_status": "jobseeker"});
+    let request = || js(json!({"facts": facts, "referenceDate": TODAY}));
+    let of_orient = || {
+        let orientation = json(
+            &engine
+                .orient(js(
+                    json!({"facts": facts, "referenceDate": TODAY, "explain": false}),
+                ))
+                .unwrap(),
+        );
+        ["eligible", "undetermined"].map(|status| {
+            let ids: Vec<Value> = orientation["evaluations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|evaluation| evaluation["status"] == status)
+                .map(|evaluation| evaluation["id"].clone())
+                .collect();
+            Value::Array(ids)
+        })
+    };
+    let before = json(&engine.eligible(request()).unwrap());
+    assert_eq!(
+        [before["eligible"].clone(), before["undetermined"].clone()],
+        of_orient()
+    );
+    assert_eq!(
+        json(&engine.eligible(request()).unwrap()),
+        before,
+        "asked twice"
+    );
+    engine
+        .load_catalogue(Catalogue::demo_local_json().as_str().into())
+        .unwrap();
+    let after = json(&engine.eligible(request()).unwrap());
+    assert_eq!(
+        [after["eligible"].clone(), after["undetermined"].clone()],
+        of_orient()
+    );
+    let local = |ids: &Value| {
+        (ids.as_array().unwrap().iter())
+            .filter(|id| id.as_str().unwrap().starts_with("demo-"))
+            .count()
+    };
+    assert!(
+        local(&after["eligible"]) + local(&after["undetermined"]) > 0,
+        "the local entries of Saint-Denis: {after}"
+    );
+}
+
 /// What `JSON.stringify` would silently change is refused in the browser
 /// too, with its code and where (docs/robustness.md, "The JavaScript API
 /// against a hostile page"): an age of `NaN` is not "unknown", a `Map`

@@ -480,27 +480,68 @@ impl Matched<'_> {
     pub fn to_json(&self) -> String {
         let size = |ids: &[&str]| ids.iter().map(|id| id.len() + 3).sum::<usize>();
         let mut text = String::with_capacity(35 + size(&self.eligible) + size(&self.undetermined));
-        for (name, ids) in [
-            ("{\"eligible\":[", &self.eligible),
-            ("],\"undetermined\":[", &self.undetermined),
-        ] {
-            text.push_str(name);
-            for (i, id) in ids.iter().enumerate() {
-                if i > 0 {
-                    text.push(',');
-                }
-                if id.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
-                    text.push('"');
-                    text.push_str(id);
-                    text.push('"');
-                } else {
-                    text.push_str(&crate::json::write(id));
-                }
-            }
-        }
-        text.push_str("]}");
+        text.push_str("{\"eligible\":");
+        write_ids(&mut text, self.eligible.iter().copied());
+        text.push_str(",\"undetermined\":");
+        write_ids(&mut text, self.undetermined.iter().copied());
+        text.push('}');
         text
     }
+}
+
+/// Writes `ids` as a JSON array, as [`json::write`](crate::json::write)
+/// would, quicker: an id that needs no escaping (an entry id is a slug)
+/// is copied as it is.
+fn write_ids<'a>(text: &mut String, ids: impl Iterator<Item = &'a str>) {
+    text.push('[');
+    for (i, id) in ids.enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        if id.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+            text.push('"');
+            text.push_str(id);
+            text.push('"');
+        } else {
+            text.push_str(&crate::json::write(id));
+        }
+    }
+    text.push(']');
+}
+
+/// What [`matched`] finds, as positions in the catalogue's entries
+/// ([`Catalogue::entries`]): for a caller that keeps the ids at hand
+/// ([`ids_json`]), and turns positions into ids quicker than it reads
+/// them as text (the WebAssembly module's `engine.eligible`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MatchedPositions {
+    pub eligible: Vec<u32>,
+    pub undetermined: Vec<u32>,
+}
+
+impl MatchedPositions {
+    /// The ids at these positions of `catalogue`.
+    pub fn ids<'c>(&self, catalogue: &'c Catalogue) -> Matched<'c> {
+        let ids = |positions: &[u32]| {
+            (positions.iter())
+                .filter(|&&at| (at as usize) < catalogue.entries().len())
+                .map(|&at| catalogue.id(at as usize))
+                .collect()
+        };
+        Matched {
+            eligible: ids(&self.eligible),
+            undetermined: ids(&self.undetermined),
+        }
+    }
+}
+
+/// The id of every entry of `catalogue`, in its order, as a JSON array:
+/// what [`MatchedPositions`] point into.
+pub fn ids_json(catalogue: &Catalogue) -> String {
+    let entries = catalogue.entries();
+    let mut text = String::with_capacity(2 + entries.iter().map(|e| e.id.len() + 3).sum::<usize>());
+    write_ids(&mut text, entries.iter().map(|entry| entry.id.as_str()));
+    text
 }
 
 impl<'c> Orientation<'c> {
@@ -764,6 +805,29 @@ pub fn matched<'c>(
     facts: &Facts,
     reference_date: Date,
 ) -> Result<Matched<'c>, Problem> {
+    Ok(matched_positions(catalogue, facts, reference_date)?.ids(catalogue))
+}
+
+/// [`matched`], as positions in the catalogue's entries.
+///
+/// ```
+/// use passerelle_core::catalogue::Catalogue;
+/// use passerelle_core::date::Date;
+/// use passerelle_core::facts::Facts;
+/// use passerelle_core::orientation::{ids_json, matched_positions};
+///
+/// let facts = Facts::from_json(r#"{"age": 19, "postal_code": "93200",
+///     "employment_status": "inactive", "in_education": false}"#).unwrap();
+/// let catalogue = Catalogue::national();
+/// let found = matched_positions(&catalogue, &facts, Date::parse("2026-11-27").unwrap()).unwrap();
+/// let ids: Vec<String> = serde_json::from_str(&ids_json(&catalogue)).unwrap();
+/// assert!(found.eligible.iter().any(|&at| ids[at as usize] == "contrat-engagement-jeune"));
+/// ```
+pub fn matched_positions(
+    catalogue: &Catalogue,
+    facts: &Facts,
+    reference_date: Date,
+) -> Result<MatchedPositions, Problem> {
     let facts = facts.resolve_in(reference_date, catalogue.communes())?;
     let explanations = Explanations::of_program(
         Cow::Borrowed(catalogue.program()),
@@ -772,10 +836,28 @@ pub fn matched<'c>(
         Locale::Fr,
         false,
     );
-    let mut found = Matched {
-        eligible: Vec::new(),
-        undetermined: Vec::new(),
-    };
+    let mut found = MatchedPositions::default();
+    let entries = catalogue.entries();
+    let (program, slots) = explanations.program_and_slots();
+    let codes = program.entry_codes(entries.len(), |index| {
+        let compiled = catalogue.compiled(index);
+        let entry = &entries[index];
+        let bounded = entry.valid_from.is_some() || entry.valid_until.is_some();
+        (compiled.zone, compiled.rule, bounded)
+    });
+    if let Some(codes) = codes {
+        for (index, &code) in codes.iter().enumerate() {
+            if code.bounded && !catalogue.in_force(index, reference_date) {
+                continue;
+            }
+            match program.settle_code(code, slots) {
+                Status::Met => found.eligible.push(index as u32),
+                Status::Unknown => found.undetermined.push(index as u32),
+                Status::NotMet => {}
+            }
+        }
+        return Ok(found);
+    }
     for index in 0..catalogue.entries().len() {
         if !catalogue.in_force(index, reference_date) {
             continue;
@@ -783,8 +865,8 @@ pub fn matched<'c>(
         // The status alone: that of `eligibility_outcome`.
         let compiled = catalogue.compiled(index);
         match explanations.settle_entry(compiled.zone, compiled.rule) {
-            Status::Met => found.eligible.push(catalogue.id(index)),
-            Status::Unknown => found.undetermined.push(catalogue.id(index)),
+            Status::Met => found.eligible.push(index as u32),
+            Status::Unknown => found.undetermined.push(index as u32),
             Status::NotMet => {}
         }
     }

@@ -138,6 +138,12 @@ impl<'c> Explanations<'c> {
         (self.program).settle_entry(zone, rule, &self.slots, &self.person.facts)
     }
 
+    /// The program and the facts as it reads them: for
+    /// [`Program::entry_codes`] and [`Program::settle_code`].
+    pub(crate) fn program_and_slots(&self) -> (&Program, &Slots) {
+        (&self.program, &self.slots)
+    }
+
     /// The explanation of the condition explained alone; empty for the
     /// explanations of an orientation (see `Orientation::explanation`).
     pub fn all(&self) -> ExplanationList<'_> {

@@ -39,14 +39,18 @@ pub(crate) struct Slots {
     known: [u64; 2],
     /// The verdict (see [`MET`]) of each of [`Program::checks`].
     checks: Vec<u8>,
+    /// The verdict of each of [`Program::leaves`], then its negation:
+    /// `leaves[2 * leaf + negated]`, what a leaf's code reads.
+    leaves: Vec<u8>,
 }
 
 impl Slots {
-    fn of(facts: &Facts, checks: &[Check]) -> Slots {
+    fn of(facts: &Facts, program: &Program) -> Slots {
         let mut slots = Slots {
             words: [[0; 2]; Fact::ALL.len()],
             known: [0; 2],
             checks: Vec::new(),
+            leaves: Vec::new(),
         };
         for (i, fact) in Fact::ALL.iter().enumerate() {
             if let Some(compact) = facts.compact(*fact) {
@@ -58,7 +62,27 @@ impl Slots {
                 slots.known[1] |= 1 << i;
             }
         }
-        slots.checks = checks.iter().map(|check| check.verdict(&slots)).collect();
+        slots.checks = (program.checks.iter())
+            .map(|check| check.verdict(&slots))
+            .collect();
+        let mut leaves = Vec::with_capacity(2 * program.leaves.len());
+        for leaf in &program.leaves {
+            let verdict = match *leaf {
+                Leaf::Check(check) => slots.verdict(check),
+                Leaf::Zone(index) => program.zone_verdict(index, &slots, facts),
+                Leaf::Equals { fact, index } => match facts.get(fact) {
+                    Some(value) => verdict(Outcome::of(
+                        program.values.get(index as usize) == Some(value),
+                    )),
+                    None => UNKNOWN,
+                },
+                Leaf::Met => MET,
+                Leaf::Unknown => UNKNOWN,
+            };
+            leaves.push(verdict);
+            leaves.push(negated(verdict));
+        }
+        slots.leaves = leaves;
         slots
     }
 
@@ -137,6 +161,26 @@ fn verdict(outcome: Outcome) -> u8 {
     }
 }
 
+/// A condition without parts, settled once per call into [`Slots`]: a
+/// check, a zone (those listing departments only kept once), another
+/// `equals`, the whole country, or what is always unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Leaf {
+    /// `checks[index]`.
+    Check(u32),
+    /// `zones[index]`.
+    Zone(u32),
+    /// The fact equals `values[index]`.
+    Equals { fact: Fact, index: u32 },
+    /// Always met.
+    Met,
+    /// Always unknown, with no fact missing.
+    Unknown,
+}
+
+/// What [`Program::code_at`] holds for an operation no code starts at.
+const NO_CODE: u32 = u32::MAX;
+
 /// One operation: a condition without its sentences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Op {
@@ -171,17 +215,65 @@ pub(crate) struct Program {
     /// The checks, each once, and where each is.
     checks: Vec<Check>,
     check_positions: std::collections::HashMap<Check, u32>,
+    /// The leaves, settled once per call: see [`Leaf`].
+    leaves: Vec<Leaf>,
+    /// The leaf of each check, of each zone and of each value.
+    leaf_of_check: Vec<u32>,
+    leaf_of_zone: Vec<u32>,
+    leaf_of_value: Vec<u32>,
+    /// The leaf of a zone of departments only, by its departments (the
+    /// two words of bits as a check's bounds: one type of map less in
+    /// the module).
+    department_zones: std::collections::HashMap<Check, u32>,
+    /// The leaves always met and always unknown, once made.
+    met: Option<u32>,
+    unknown: Option<u32>,
+    /// Each compiled condition as a run of words, for speed: a block is
+    /// `[head, end, leaf…, block…]`, `head` saying whether it is an
+    /// `any` (bit 0), negated (bit 1) and how many leaves it has (the
+    /// bits above), `end` where the block ends; its leaves come first,
+    /// as `2 * leaf + negated`, read in a row without a branch, then its
+    /// parts that have parts, each a block, read only while the verdict
+    /// is not settled. `not` is only a bit, so a block's parts are its
+    /// condition's once the `not`s are gone.
+    code: Vec<u32>,
+    /// For each operation a condition was compiled from (and each part
+    /// compiled as a block of its own): `2 * block`, or `2 * leaf + 1`
+    /// for a condition that is a leaf; [`NO_CODE`] for the others.
+    code_at: Vec<u32>,
+    /// Each entry's zone and rule as code, for matching a whole catalogue
+    /// ([`Program::entry_codes`]): made at the first match.
+    entries: std::sync::OnceLock<Vec<EntryCode>>,
+}
+
+/// An entry of a catalogue as matching reads it: the code words (see
+/// [`Program::code_at`]) of its zone and rule (`NO_CODE`: none, met),
+/// and whether it is in force only from or until some day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct EntryCode {
+    zone: u32,
+    rule: u32,
+    pub bounded: bool,
 }
 
 impl Program {
     /// Compiles `condition` at the end of the program; returns where it starts.
     pub fn compile(&mut self, condition: &Condition) -> u32 {
+        let at = self.compile_ops(condition);
+        self.code_at.resize(self.ops.len(), NO_CODE);
+        self.emit(at as usize, false, true);
+        at
+    }
+
+    /// Compiles `condition` into operations at the end of the program;
+    /// returns where they start.
+    fn compile_ops(&mut self, condition: &Condition) -> u32 {
         let at = self.ops.len();
         let op = match condition.test() {
             Test::All(parts) | Test::Any(parts) => {
                 self.ops.push(Op::All { end: 0 });
                 for part in parts {
-                    self.compile(part);
+                    self.compile_ops(part);
                 }
                 let end = self.ops.len() as u32;
                 if matches!(condition.test(), Test::All(_)) {
@@ -192,7 +284,7 @@ impl Program {
             }
             Test::Not(part) => {
                 self.ops.push(Op::Not { end: 0 });
-                self.compile(part);
+                self.compile_ops(part);
                 Op::Not {
                     end: self.ops.len() as u32,
                 }
@@ -213,34 +305,140 @@ impl Program {
             let at = *self.check_positions.entry(check).or_insert(next);
             if at == next {
                 self.checks.push(check);
+                let leaf = self.leaf_for(Leaf::Check(at));
+                self.leaf_of_check.push(leaf);
             }
             return Op::Test { check: at };
         }
         match test {
             Test::Equals { fact, value } => {
                 self.values.push(value.clone());
-                Op::Equals {
-                    fact: *fact,
-                    index: self.values.len() as u32 - 1,
-                }
+                let index = self.values.len() as u32 - 1;
+                let leaf = self.leaf_for(Leaf::Equals { fact: *fact, index });
+                self.leaf_of_value.push(leaf);
+                Op::Equals { fact: *fact, index }
             }
             Test::InZone(zone) if zone.is_national() => Op::Everywhere,
             Test::InZone(zone) => {
                 self.zones.push((**zone).clone());
                 let bits = zone.departments_only();
-                self.departments_only
-                    .push([bits as u64, (bits >> 64) as u64]);
-                Op::InZone {
-                    index: self.zones.len() as u32 - 1,
-                }
+                let bits = [bits as u64, (bits >> 64) as u64];
+                self.departments_only.push(bits);
+                let index = self.zones.len() as u32 - 1;
+                // Two zones of the same departments only are one leaf.
+                let key = Check {
+                    fact: Fact::Department,
+                    integer: false,
+                    mask: 0,
+                    low: bits[0] as i64,
+                    high: bits[1] as i64,
+                };
+                let leaf = match self.department_zones.get(&key) {
+                    Some(&leaf) if bits != [0, 0] => leaf,
+                    _ => {
+                        let leaf = self.leaf_for(Leaf::Zone(index));
+                        if bits != [0, 0] {
+                            self.department_zones.insert(key, leaf);
+                        }
+                        leaf
+                    }
+                };
+                self.leaf_of_zone.push(leaf);
+                Op::InZone { index }
             }
             _ => Op::Unknown,
         }
     }
 
+    /// A new leaf.
+    fn leaf_for(&mut self, leaf: Leaf) -> u32 {
+        self.leaves.push(leaf);
+        self.leaves.len() as u32 - 1
+    }
+
+    /// The leaf always met, or always unknown, made once.
+    fn constant(&mut self, met: bool) -> u32 {
+        let made = if met { self.met } else { self.unknown };
+        if let Some(leaf) = made {
+            return leaf;
+        }
+        let leaf = self.leaf_for(if met { Leaf::Met } else { Leaf::Unknown });
+        if met {
+            self.met = Some(leaf);
+        } else {
+            self.unknown = Some(leaf);
+        }
+        leaf
+    }
+
+    /// The code of the operation at `at` if it is a leaf (under any
+    /// number of `not`): `2 * leaf + negated`.
+    fn leaf_code(&mut self, at: usize) -> Option<u32> {
+        let leaf = match *self.ops.get(at)? {
+            Op::Not { .. } => return self.leaf_code(at + 1).map(|code| code ^ 1),
+            Op::All { .. } | Op::Any { .. } => return None,
+            Op::Test { check } => *self.leaf_of_check.get(check as usize)?,
+            Op::Equals { index, .. } => *self.leaf_of_value.get(index as usize)?,
+            Op::InZone { index } => *self.leaf_of_zone.get(index as usize)?,
+            Op::Everywhere => self.constant(true),
+            Op::Unknown => self.constant(false),
+        };
+        Some(2 * leaf)
+    }
+
+    /// Writes the code of the operation at `at` (negated if `negate`) at
+    /// the end of [`Program::code`], and, if `own` (the code is that of
+    /// the operation itself, not of a `not` above it), where it is in
+    /// [`Program::code_at`]. Returns what `code_at` holds for it.
+    fn emit(&mut self, at: usize, negate: bool, own: bool) -> u32 {
+        let word = if let Some(leaf) = self.leaf_code(at) {
+            2 * (leaf ^ u32::from(negate)) + 1
+        } else {
+            match self.ops[at] {
+                Op::Not { .. } => self.emit(at + 1, !negate, false),
+                Op::All { end } | Op::Any { end } => {
+                    let any = matches!(self.ops[at], Op::Any { .. });
+                    let block = self.code.len();
+                    // The head and end, then the leaves, then the other
+                    // parts' blocks: two passes over the parts, so that
+                    // nothing is allocated but the code.
+                    self.code.push(0);
+                    self.code.push(0);
+                    let mut leaves = 0;
+                    let mut part = at + 1;
+                    while part < end as usize {
+                        if let Some(leaf) = self.leaf_code(part) {
+                            self.code.push(leaf);
+                            leaves += 1;
+                        }
+                        part = self.end(part);
+                    }
+                    self.code[block] = u32::from(any) | u32::from(negate) << 1 | leaves << 2;
+                    let mut part = at + 1;
+                    while part < end as usize {
+                        if self.leaf_code(part).is_none() {
+                            self.emit(part, false, true);
+                        }
+                        part = self.end(part);
+                    }
+                    self.code[block + 1] = self.code.len() as u32;
+                    2 * block as u32
+                }
+                // Leaves, found above.
+                _ => return NO_CODE,
+            }
+        };
+        if own {
+            if let Some(slot) = self.code_at.get_mut(at) {
+                *slot = word;
+            }
+        }
+        word
+    }
+
     /// Where the facts are read from, for `checks`' verdicts.
     pub fn slots(&self, facts: &Facts) -> Slots {
-        Slots::of(facts, &self.checks)
+        Slots::of(facts, self)
     }
 
     /// How many operations: the size of an explanation of the whole program.
@@ -258,14 +456,14 @@ impl Program {
 
     /// The outcome of the condition compiled at `at`.
     pub fn evaluate(&self, at: u32, facts: &Facts) -> Outcome {
-        self.run(at as usize, facts, &mut NoRecord)
+        self.outcome(at as usize, facts, &mut NoRecord)
     }
 
     /// The outcome of the condition compiled at `at`, with the status of
     /// it and each of its parts written at their places in `statuses`
     /// (every part is evaluated, none is skipped).
     pub fn record(&self, at: u32, facts: &Facts, statuses: &mut [Status]) -> Outcome {
-        self.run(at as usize, facts, &mut Statuses(statuses))
+        self.outcome(at as usize, facts, &mut Statuses(statuses))
     }
 
     /// The status of the condition compiled at `at`, read from `slots`
@@ -304,6 +502,55 @@ impl Program {
         }
     }
 
+    /// Each entry's [`EntryCode`], from where its zone and rule were
+    /// compiled (`compiled`, of each of `count` entries) and whether it
+    /// has a validity period: made once, at the first call. None if the
+    /// program has no code for one of them, or was made for a different
+    /// number of entries.
+    pub fn entry_codes(
+        &self,
+        count: usize,
+        compiled: impl Fn(usize) -> (u32, Option<u32>, bool),
+    ) -> Option<&[EntryCode]> {
+        let word = |at: u32| match self.code_at.get(at as usize) {
+            Some(&word) if word != NO_CODE => Some(word),
+            _ => None,
+        };
+        let codes = self.entries.get_or_init(|| {
+            (0..count)
+                .map_while(|index| {
+                    let (zone, rule, bounded) = compiled(index);
+                    Some(EntryCode {
+                        zone: word(zone)?,
+                        rule: match rule {
+                            Some(rule) => word(rule)?,
+                            None => NO_CODE,
+                        },
+                        bounded,
+                    })
+                })
+                .collect()
+        });
+        (codes.len() == count).then_some(codes.as_slice())
+    }
+
+    /// The status of an entry from its code: its zone and rule both met
+    /// (the zone settled first). That of [`Program::settle_entry`].
+    #[inline]
+    pub fn settle_code(&self, entry: EntryCode, slots: &Slots) -> Status {
+        let zone = self.run(entry.zone, &slots.leaves);
+        let verdict = if entry.rule != NO_CODE && zone != NOT_MET {
+            zone & self.run(entry.rule, &slots.leaves)
+        } else {
+            zone
+        };
+        match verdict {
+            MET => Status::Met,
+            NOT_MET => Status::NotMet,
+            _ => Status::Unknown,
+        }
+    }
+
     /// [`Program::evaluate`], quicker when the outcome is met or not met:
     /// `slots` are made from `facts`.
     pub fn evaluate_in(&self, at: u32, slots: &Slots, facts: &Facts) -> Outcome {
@@ -314,23 +561,76 @@ impl Program {
         }
     }
 
-    /// The verdict of the operation at `at` (see [`MET`]).
+    /// The verdict of the operation at `at` (see [`MET`]): from its code
+    /// (every compiled condition has one), else from the reference.
     fn verdict(&self, at: usize, slots: &Slots, facts: &Facts) -> u8 {
-        match self.ops[at] {
-            Op::All { end } => self.verdict_of_parts::<false>(at, end, slots, facts),
-            Op::Any { end } => self.verdict_of_parts::<true>(at, end, slots, facts),
-            Op::Not { .. } => negated(self.verdict(at + 1, slots, facts)),
-            Op::Test { check } => slots.verdict(check),
-            Op::Everywhere => MET,
-            Op::InZone { index } => self.zone_verdict(at, index, slots, facts),
-            _ => verdict(self.run(at, facts, &mut NoRecord)),
+        match self.code_at.get(at) {
+            Some(&word) if word != NO_CODE => self.run(word, &slots.leaves),
+            _ => verdict(self.outcome(at, facts, &mut NoRecord)),
         }
     }
 
-    /// The verdict of the zone compiled at `at`: at once from the
-    /// person's department when the zone lists departments only.
+    /// The verdict of a condition whose code is `word` (see
+    /// [`Program::code_at`]), its leaves settled in `leaves`.
     #[inline]
-    fn zone_verdict(&self, at: usize, index: u32, slots: &Slots, facts: &Facts) -> u8 {
+    fn run(&self, word: u32, leaves: &[u8]) -> u8 {
+        if word & 1 == 1 {
+            return leaves.get((word >> 1) as usize).copied().unwrap_or(UNKNOWN);
+        }
+        self.block((word >> 1) as usize, leaves)
+    }
+
+    /// The verdict of the block at `at` of [`Program::code`]: its leaves
+    /// in a row, then its blocks while the verdict is not settled (not
+    /// met for all, met for any).
+    fn block(&self, at: usize, leaves: &[u8]) -> u8 {
+        let code = self.code.as_slice();
+        let (Some(&head), Some(&end)) = (code.get(at), code.get(at + 1)) else {
+            return UNKNOWN;
+        };
+        let any = head & 1 == 1;
+        let first = at + 2;
+        let blocks = first + (head >> 2) as usize;
+        let Some(own) = code.get(first..blocks) else {
+            return UNKNOWN;
+        };
+        let leaf = |code: &u32| leaves.get(*code as usize).copied().unwrap_or(UNKNOWN);
+        let (mut verdict, settled) = if any {
+            (
+                own.iter()
+                    .fold(NOT_MET, |verdict, code| verdict | leaf(code)),
+                MET,
+            )
+        } else {
+            (
+                own.iter().fold(MET, |verdict, code| verdict & leaf(code)),
+                NOT_MET,
+            )
+        };
+        let mut part = blocks;
+        while part < end as usize && verdict != settled {
+            let found = self.block(part, leaves);
+            verdict = if any {
+                verdict | found
+            } else {
+                verdict & found
+            };
+            part = match code.get(part + 1) {
+                Some(&next) if next as usize > part => next as usize,
+                _ => break,
+            };
+        }
+        if head & 2 == 0 {
+            verdict
+        } else {
+            negated(verdict)
+        }
+    }
+
+    /// The verdict of `zones[index]`: at once from the person's
+    /// department when the zone lists departments only.
+    #[inline]
+    fn zone_verdict(&self, index: u32, slots: &Slots, facts: &Facts) -> u8 {
         let department = Fact::Department as usize;
         let bits = (self.departments_only.get(index as usize)).copied();
         let position = slots.words[department][0] as usize;
@@ -341,62 +641,16 @@ impl Program {
                     _ => NOT_MET,
                 }
             }
-            _ => verdict(self.run(at, facts, &mut NoRecord)),
+            _ => (self.zones.get(index as usize))
+                .map_or(NOT_MET, |zone| verdict(zone.contains(facts))),
         }
     }
 
-    /// The verdict of all the parts of the operation at `at`, or, if
-    /// `ANY`, of any of them. Tests are read without a branch; the parts
-    /// that are conditions are skipped once the verdict is settled (not
-    /// met for all, met for any).
-    #[inline]
-    fn verdict_of_parts<const ANY: bool>(
-        &self,
-        at: usize,
-        end: u32,
-        slots: &Slots,
-        facts: &Facts,
-    ) -> u8 {
-        let settled = if ANY { MET } else { NOT_MET };
-        let mut verdict = !settled & 0b11;
-        let mut part = at + 1;
-        let end = end as usize;
-        while part < end {
-            let found = match self.ops.get(part) {
-                Some(Op::Test { check }) => {
-                    part += 1;
-                    slots.verdict(*check)
-                }
-                Some(Op::Everywhere) => {
-                    part += 1;
-                    MET
-                }
-                _ if verdict == settled => break,
-                Some(Op::All { end } | Op::Any { end } | Op::Not { end }) => {
-                    let found = self.verdict(part, slots, facts);
-                    part = *end as usize;
-                    found
-                }
-                _ => {
-                    let found = self.verdict(part, slots, facts);
-                    part += 1;
-                    found
-                }
-            };
-            verdict = if ANY {
-                verdict | found
-            } else {
-                verdict & found
-            };
-        }
-        verdict
-    }
-
-    fn run<R: Record>(&self, at: usize, facts: &Facts, record: &mut R) -> Outcome {
+    fn outcome<R: Record>(&self, at: usize, facts: &Facts, record: &mut R) -> Outcome {
         let outcome = match self.ops[at] {
             Op::All { end } => self.combine(at, end, facts, record, Outcome::NotMet),
             Op::Any { end } => self.combine(at, end, facts, record, Outcome::Met),
-            Op::Not { .. } => !self.run(at + 1, facts, record),
+            Op::Not { .. } => !self.outcome(at + 1, facts, record),
             Op::Test { check } => match self.checks.get(check as usize) {
                 Some(check) => check.outcome(facts),
                 None => Outcome::Unknown(crate::vocabulary::facts::FactSet::EMPTY),
@@ -429,7 +683,7 @@ impl Program {
         let mut outcome = !decisive;
         let mut part = at + 1;
         while part < end as usize {
-            let next = self.run(part, facts, record);
+            let next = self.outcome(part, facts, record);
             outcome = if decisive == Outcome::NotMet {
                 outcome.both(next)
             } else {
@@ -582,6 +836,14 @@ mod tests {
                 .resolve(crate::base::date::Date::parse("2026-11-26").unwrap())
                 .unwrap();
             let slots = program.slots(&facts);
+            // The rule's code, read at once, and the walk of its operations.
+            let code = program.code_at[0];
+            assert_ne!(code, NO_CODE, "{rule}: no code");
+            assert_eq!(
+                program.run(code, &slots.leaves),
+                verdict(program.evaluate(0, &facts)),
+                "{rule}: its code, {facts:?}"
+            );
             for at in 0..program.len() as u32 {
                 let expected = program.evaluate(at, &facts);
                 assert_eq!(
@@ -596,6 +858,124 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn code_without_nots_settles_as_the_reference_known_or_not() {
+        // `not` above a leaf, above an `all` and an `any`, twice; the
+        // same zone of departments twice (one leaf); another `equals`;
+        // the whole country; a leaf as the whole rule, under `not`.
+        let facts = [
+            "{}",
+            r#"{"age": 19, "department": "93", "rqth": true, "postal_code": "93200"}"#,
+            r#"{"age": 40, "department": "75", "rqth": false, "employment_status": "student"}"#,
+            r#"{"region": "11", "rqth": false, "benefits": ["rsa"]}"#,
+            r#"{"age": 30, "region": "76", "employment_status": "jobseeker", "benefits": []}"#,
+        ];
+        for rule in [
+            json!({"all": [
+                {"not": {"all": [{"age": {"max": 25}}, {"in_zone": {"departments": ["93"]}}]}},
+                {"not": {"not": {"any": [{"equals": {"fact": "rqth", "value": true}}, {"in_zone": {"departments": ["93"]}}]}}},
+                {"any": [{"not": {"in": {"fact": "employment_status", "values": ["student"]}}}, {"in_zone": {"national": true}}]}
+            ]}),
+            json!({"any": [
+                {"all": [{"equals": {"fact": "postal_code", "value": "93200"}}, {"not": {"has_any": {"fact": "benefits", "values": ["rsa"]}}}]},
+                {"not": {"any": [{"in_zone": {"departments": ["93", "75"]}}, {"age": {"min": 18}}]}},
+                {"all": [{"in_zone": {"regions": ["11"]}}, {"not": {"in_zone": {"departments": ["93", "75"]}}}]}
+            ]}),
+            json!({"not": {"in_zone": {"departments": ["75"]}}}),
+            json!({"not": {"all": [{"any": [{"age": {"max": 20}}, {"not": {"equals": {"fact": "rqth", "value": false}}}]}, {"in_zone": {"national": true}}]}}),
+        ] {
+            settles_as_the_reference(rule, &facts);
+        }
+    }
+
+    #[test]
+    fn an_entry_settles_from_its_code_as_from_its_operations() {
+        // Zones (the country, departments, a region) and rules (none, a
+        // leaf, a not, nested), each entry's status from its code against
+        // settle_entry, the status the operations give, known or not.
+        let zones = [
+            json!({"in_zone": {"national": true}}),
+            json!({"in_zone": {"departments": ["93", "75"]}}),
+            json!({"in_zone": {"regions": ["84"]}}),
+        ];
+        let rules = [
+            None,
+            Some(json!({"age": {"max": 25}})),
+            Some(json!({"not": {"equals": {"fact": "rqth", "value": true}}})),
+            Some(
+                json!({"any": [{"all": [{"age": {"min": 18}}, {"in": {"fact": "employment_status", "values": ["student"]}}]}, {"not": {"in_zone": {"departments": ["93"]}}}]}),
+            ),
+        ];
+        let mut program = Program::default();
+        let mut compiled = Vec::new();
+        for zone in &zones {
+            for rule in &rules {
+                let parse = |value: &serde_json::Value| {
+                    Condition::parse(value, "$", &mut Vec::new()).unwrap()
+                };
+                let zone = program.compile(&parse(zone));
+                let rule = rule.as_ref().map(|rule| program.compile(&parse(rule)));
+                compiled.push((zone, rule));
+            }
+        }
+        let codes = program
+            .entry_codes(compiled.len(), |index| {
+                (compiled[index].0, compiled[index].1, false)
+            })
+            .unwrap()
+            .to_vec();
+        assert_eq!(
+            program.entry_codes(compiled.len() + 1, |_| unreachable!()),
+            None
+        );
+        for facts in [
+            "{}",
+            r#"{"age": 19, "department": "93", "rqth": true}"#,
+            r#"{"age": 30, "department": "69", "employment_status": "student", "rqth": false}"#,
+            r#"{"region": "84", "age": 17}"#,
+            r#"{"region": "11"}"#,
+        ] {
+            let facts = Facts::from_json(facts).unwrap();
+            let slots = program.slots(&facts);
+            for (&(zone, rule), &code) in compiled.iter().zip(&codes) {
+                assert_eq!(
+                    program.settle_code(code, &slots),
+                    program.settle_entry(zone, rule, &slots, &facts),
+                    "{zone} {rule:?} {facts:?}"
+                );
+                let expected = match rule {
+                    Some(rule) => program
+                        .evaluate(zone, &facts)
+                        .both(program.evaluate(rule, &facts)),
+                    None => program.evaluate(zone, &facts),
+                };
+                assert_eq!(program.settle_code(code, &slots), expected.status());
+            }
+        }
+    }
+
+    #[test]
+    fn a_rule_is_one_block_its_leaves_first() {
+        // all[age, any[rqth, 93], not 75]: the leaves age and not-75 in
+        // a row, then the any as a block of its own; the department
+        // zones are leaves.
+        let mut program = Program::default();
+        let rule = json!({"all": [
+            {"age": {"max": 25}},
+            {"any": [{"equals": {"fact": "rqth", "value": true}}, {"in_zone": {"departments": ["93"]}}]},
+            {"not": {"in_zone": {"departments": ["75"]}}}
+        ]});
+        program.compile(&Condition::parse(&rule, "$", &mut Vec::new()).unwrap());
+        assert_eq!(program.leaves.len(), 4);
+        let (age, rqth, in_93, in_75) = (0, 2, 4, 6);
+        assert_eq!(
+            program.code,
+            [2 << 2, 8, age, in_75 + 1, 1 | 2 << 2, 8, rqth, in_93]
+        );
+        assert_eq!(program.code_at[0], 0);
+        assert_eq!(program.code_at[2], 2 * 4);
     }
 
     #[test]

@@ -118,6 +118,14 @@ export function plain_json(value) {
     throw error;
   }
 }
+export function pick_ids(ids, eligible, undetermined) {
+  const pick = (positions) => {
+    const picked = [];
+    for (let i = 0; i < positions.length; i += 1) picked.push(ids[positions[i]]);
+    return picked;
+  };
+  return { eligible: pick(eligible), undetermined: pick(undetermined) };
+}
 "#)]
 extern "C" {
     /// `value` as JSON text by `JSON.stringify` with the checking
@@ -128,6 +136,11 @@ extern "C" {
 
     /// Whether `text` is Unicode text: no half of a surrogate pair.
     fn well_formed(text: &js_sys::JsString) -> bool;
+
+    /// `{eligible, undetermined}`, each the items of the array `ids` at
+    /// those positions: the ids of `engine.eligible`, the same string
+    /// values from call to call, with no text to decode and parse.
+    pub(crate) fn pick_ids(ids: &JsValue, eligible: &[u32], undetermined: &[u32]) -> JsValue;
 }
 
 /// The longest JSON text read from JavaScript, in UTF-16 code units:

@@ -20,7 +20,7 @@ use passerelle_core::communes::Communes;
 use passerelle_core::facts::Facts;
 use passerelle_core::import::import_data_inclusion;
 use passerelle_core::json;
-use passerelle_core::orientation::{matched, Need};
+use passerelle_core::orientation::{ids_json, matched_positions, Need};
 use passerelle_core::plan::{Plan as CorePlan, PlanError};
 use passerelle_core::problem::Problem;
 use passerelle_core::report::report;
@@ -107,9 +107,28 @@ pub struct Engine {
     /// Shared with the imports it started, which load into it.
     shared: Rc<RefCell<Rc<Shared>>>,
     locale: SharedLocale,
+    /// The ids of the entries of a catalogue (whose allocation the weak
+    /// pointer keeps, so that no other takes its address), as a
+    /// JavaScript array: made at the first `eligible` on that catalogue.
+    ids: RefCell<Option<(std::sync::Weak<Catalogue>, JsValue)>>,
 }
 
 impl Engine {
+    /// The ids of `catalogue`'s entries as a JavaScript array, in its
+    /// order: made once per catalogue, so that `eligible` gives
+    /// positions, not text.
+    fn catalogue_ids(&self, catalogue: &Arc<Catalogue>) -> Result<JsValue, Failure> {
+        let mut kept = self.ids.try_borrow_mut().map_err(|_| busy())?;
+        if let Some((of, ids)) = &*kept {
+            if std::ptr::eq(of.as_ptr(), Arc::as_ptr(catalogue)) {
+                return Ok(ids.clone());
+            }
+        }
+        let ids = convert::json_to_js(&ids_json(catalogue))?;
+        *kept = Some((Arc::downgrade(catalogue), ids.clone()));
+        Ok(ids)
+    }
+
     fn shared(&self) -> Result<Rc<Shared>, Failure> {
         self.shared
             .try_borrow()
@@ -173,6 +192,7 @@ impl Engine {
                 questionnaire,
             }))),
             locale: Rc::new(Cell::new(locale)),
+            ids: RefCell::new(None),
         })
     }
 }
@@ -398,9 +418,14 @@ impl Engine {
         };
         let date = convert::json_date_or_today(request.get("referenceDate"), "referenceDate")?;
         let shared = self.shared()?;
-        let found = matched(&shared.catalogue, &facts, date)
+        let found = matched_positions(&shared.catalogue, &facts, date)
             .map_err(|problem| Failure::problems("invalid_request", "request", vec![problem]))?;
-        Ok(convert::json_to_js(&found.to_json())?)
+        let ids = self.catalogue_ids(&shared.catalogue)?;
+        Ok(convert::pick_ids(
+            &ids,
+            &found.eligible,
+            &found.undetermined,
+        ))
     }
 
     /// Reads a plan exported by `Plan.to_json()` (JSON text, its parsed
