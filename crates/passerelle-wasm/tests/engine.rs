@@ -1051,6 +1051,20 @@ fn eligible_gives_the_ids_that_orient_finds_eligible_and_undetermined() {
             .eligible(js(json!({"facts": facts, "referenceDate": TODAY})))
             .unwrap(),
     );
+    for (status, expected) in ["eligible", "undetermined"]
+        .into_iter()
+        .zip(ids_orient_finds(&engine, &facts))
+    {
+        assert!(
+            !expected.as_array().unwrap().is_empty(),
+            "{status}: none to compare"
+        );
+        assert_eq!(matched[status], expected, "{status}");
+    }
+}
+
+/// The ids `orient` finds eligible, then undetermined, for `facts`.
+fn ids_orient_finds(engine: &Engine, facts: &Value) -> [Value; 2] {
     let orientation = json(
         &engine
             .orient(js(
@@ -1058,17 +1072,16 @@ fn eligible_gives_the_ids_that_orient_finds_eligible_and_undetermined() {
             ))
             .unwrap(),
     );
-    for status in ["eligible", "undetermined"] {
-        let expected: Vec<Value> = orientation["evaluations"]
+    ["eligible", "undetermined"].map(|status| {
+        let ids: Vec<Value> = orientation["evaluations"]
             .as_array()
             .unwrap()
             .iter()
             .filter(|evaluation| evaluation["status"] == status)
             .map(|evaluation| evaluation["id"].clone())
             .collect();
-        assert!(!expected.is_empty(), "{status}: none to compare");
-        assert_eq!(matched[status], Value::Array(expected), "{status}");
-    }
+        Value::Array(ids)
+    })
 }
 
 /// `eligible` gives positions turned into ids from an array of the
@@ -1079,25 +1092,7 @@ fn eligible_follows_the_catalogue_loaded_after_it() {
     let engine = engine();
     let facts = json!({"age": 22, "postal_code": "93200", "employment_status": "jobseeker"});
     let request = || js(json!({"facts": facts, "referenceDate": TODAY}));
-    let of_orient = || {
-        let orientation = json(
-            &engine
-                .orient(js(
-                    json!({"facts": facts, "referenceDate": TODAY, "explain": false}),
-                ))
-                .unwrap(),
-        );
-        ["eligible", "undetermined"].map(|status| {
-            let ids: Vec<Value> = orientation["evaluations"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .filter(|evaluation| evaluation["status"] == status)
-                .map(|evaluation| evaluation["id"].clone())
-                .collect();
-            Value::Array(ids)
-        })
-    };
+    let of_orient = || ids_orient_finds(&engine, &facts);
     let before = json(&engine.eligible(request()).unwrap());
     assert_eq!(
         [before["eligible"].clone(), before["undetermined"].clone()],
