@@ -167,7 +167,7 @@ async function profiled(n) {
  * `wasm-opt` pass; the same code), copied to a temporary folder, or null.
  */
 function namedPackage() {
-  const named = path.join(root, 'target', 'wasm-pack', 'passerelle_wasm_bg.wasm');
+  const named = path.join(root, 'target', 'wasm-pack', 'passerelle_wasm', 'passerelle_wasm_bg.wasm');
   if (!existsSync(named)) return null;
   const folder = mkdtempSync(path.join(os.tmpdir(), 'passerelle-named-'));
   cpSync(packageDir, folder, { recursive: true });

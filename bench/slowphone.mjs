@@ -484,7 +484,7 @@ function report({ runs, loads, presetLoads, coldServed, version, profile, hinted
   const afterWasm = question - wasmEnd;
   const missed = targets.filter((t) => !t.met);
   const explanation = [
-    `**Where the time goes** (cold, medians): the \`.wasm\` (${kb(files.get('passerelle_wasm_bg.wasm')?.encodedBodySize ?? 0)} gzipped) `
+    `**Where the time goes** (cold, medians): the \`.wasm\` (${kb(files.get('passerelle_questionnaire_bg.wasm')?.encodedBodySize ?? 0)} gzipped) `
     + `is requested at ${ms(wasmStart)}, once \`passerelle.js\` (the shim with the glue bundled in) has come and run, and takes `
     + `${ms(download)} to arrive; at 1.6 Mbps, 200 KB take 1 s of download. Chromium compiles it while it streams; from its last byte, `
     + `${ms(loaded - wasmEnd)} until it is compiled and instantiated, then ${ms(question - loaded)} until `

@@ -6,26 +6,58 @@
 // The element is a thin shim: wasm-bindgen cannot subclass HTMLElement, so
 // this class forwards the element's life cycle to the widget written in
 // Rust (DiagnosticWidget), which renders into the element's shadow root.
-import init, {
-  DiagnosticWidget, Engine, OrientationWidget, ParcoursWidget, PlanWidget, setCommuneSource,
-  chooseLanguage, hasLanguage, languageMenu, registerCatalogue, registerLanguage,
-} from './passerelle_wasm.js';
+import initWhole, * as whole from './passerelle_wasm.js';
+import initQuestionnaire, * as questionnaire from './passerelle_questionnaire.js';
 import { fetchedOptions, fetchText } from './fetch-options.js';
 
-let module = null;
-/** Whether the module has loaded: the elements made after need no numbers first. */
-let loaded = false;
+/**
+ * One of the package's two WebAssembly modules, fetched next to this
+ * module once something needs it: `QUESTIONNAIRE`
+ * (`passerelle_questionnaire_bg.wasm`), what a first question needs
+ * (`<passerelle-diagnostic>`, `<passerelle-parcours>`), and `WHOLE`
+ * (`passerelle_wasm_bg.wasm`), the engine API and every widget
+ * (`<passerelle-orientation>`, `<passerelle-plan>`, `load()`). A page
+ * whose first element asks questions loads only the first before its
+ * first question; each registers the languages and the catalogue it
+ * needs (docs/size.md).
+ */
+class WasmModule {
+  /** The loading under way or done, or `null`. */
+  loading = null;
+  /** Whether it has loaded: the elements made after need no numbers first. */
+  loaded = false;
+  /** The national catalogue registered in it, or being registered, or `null`. */
+  catalogue = null;
 
-/** Loads the WebAssembly module (once), fetched next to this module. */
-function loadModule() {
-  module ??= init().then(() => {
-    loaded = true;
-    // The commune table: a file of the package per department, fetched
-    // only when a widget needs one (a postal code answered, a place to name).
-    setCommuneSource((department) => fetchText('communes', communePart(department)));
-  });
-  return module;
+  constructor(init, exports, after = () => Promise.resolve()) {
+    this.init = init;
+    this.exports = exports;
+    this.after = after;
+  }
+
+  /** Loads the module (once). */
+  load() {
+    this.loading ??= this.after().then(() => this.init()).then(() => {
+      this.loaded = true;
+      // The commune table: a file of the package per department, fetched
+      // only when a widget needs one (a postal code answered, a place to name).
+      this.exports.setCommuneSource(textOfCommunes);
+    });
+    return this.loading;
+  }
 }
+
+const QUESTIONNAIRE = new WasmModule(initQuestionnaire, questionnaire);
+
+/**
+ * The whole module waits for the first question when a questionnaire is
+ * being made: on a slow connection it never shares the bandwidth with
+ * what the question needs (the catalogue the questionnaire adapts to
+ * comes first, being smaller).
+ */
+const WHOLE = new WasmModule(initWhole, whole, () => (QUESTIONNAIRE.loading
+  ? QUESTIONNAIRE.loading.then(afterFirstFrame).then(() => textOfCatalogue()).catch(() => {})
+  : Promise.resolve()));
 
 /**
  * Resolves once the page has drawn a frame (the first question, made as
@@ -42,33 +74,49 @@ function afterFirstFrame() {
   });
 }
 
-/** The national catalogue fetched and registered, or being fetched. */
-let nationalCatalogue = null;
+/** The national catalogue's text, fetched or being fetched, or `null`. */
+let catalogueText = null;
 
 /**
- * Fetches the national catalogue, a file of this package
+ * The text of the national catalogue, a file of this package
  * (`data/catalogue.json`, which the host may replace with a copy in the
- * same format), and registers it: once, and only after the module has
- * loaded and the page has drawn a frame (the first question), so that on
- * a slow connection it never shares the bandwidth with the module and
- * never delays the first question. A failure is
- * thrown to the callers waiting, and the next call tries again.
+ * same format): fetched once for both modules. A failure is thrown to the
+ * callers waiting, and the next call tries again.
+ * @returns {Promise<string>}
+ */
+function textOfCatalogue() {
+  if (!catalogueText) {
+    const fetching = fetchText('catalogue', new URL('./data/catalogue.json', import.meta.url), '$.catalogue');
+    fetching.catch(() => {
+      if (catalogueText === fetching) catalogueText = null;
+    });
+    catalogueText = fetching;
+  }
+  return catalogueText;
+}
+
+/**
+ * Registers the national catalogue in `module`: once, and only after the
+ * module has loaded and the page has drawn a frame (the first question),
+ * so that on a slow connection it never shares the bandwidth with the
+ * module and never delays the first question. A failure is thrown to the
+ * callers waiting, and the next call tries again.
  * @returns {Promise<void>}
  */
-function loadCatalogue() {
-  if (!nationalCatalogue) {
-    const loading = loadModule()
+function loadCatalogue(module) {
+  if (!module.catalogue) {
+    const loading = module.load()
       .then(afterFirstFrame)
-      .then(() => fetchText('catalogue', new URL('./data/catalogue.json', import.meta.url), '$.catalogue'))
+      .then(textOfCatalogue)
       .then((text) => {
-        registerCatalogue(text);
+        module.exports.registerCatalogue(text);
       });
     loading.catch(() => {
-      if (nationalCatalogue === loading) nationalCatalogue = null;
+      if (module.catalogue === loading) module.catalogue = null;
     });
-    nationalCatalogue = loading;
+    module.catalogue = loading;
   }
-  return nationalCatalogue;
+  return module.catalogue;
 }
 
 /**
@@ -79,12 +127,28 @@ function loadCatalogue() {
  * @returns {Promise<void>}
  */
 export function load() {
-  return loadCatalogue();
+  return loadCatalogue(WHOLE);
 }
 
 /** The URL of the commune part of `department`: a file of this package. */
 function communePart(department) {
   return new URL(`./communes/${encodeURIComponent(department)}.txt`, import.meta.url);
+}
+
+/** The commune parts fetched or being fetched: department → promise of the text. */
+const communeParts = new Map();
+
+/**
+ * The text of the commune part of `department`, fetched once for both
+ * modules; a failed fetch may be tried again later.
+ */
+function textOfCommunes(department) {
+  if (!communeParts.has(department)) {
+    const fetching = fetchText('communes', communePart(department));
+    fetching.catch(() => communeParts.delete(department));
+    communeParts.set(department, fetching);
+  }
+  return communeParts.get(department);
 }
 
 /**
@@ -103,52 +167,69 @@ function languageOf(element) {
   return element.closest('[lang]')?.getAttribute('lang') ?? 'fr';
 }
 
-/** The languages fetched or being fetched: tag → promise of the tag registered. */
+/** The language files fetched or being fetched: tag → promise of the text. */
 const languageFiles = new Map();
 
-/**
- * Makes the language `tag` speakable: French is in the module; any
- * other, English included (its messages are in the module, its
- * questionnaire's and catalogue's texts are not), is a file of this
- * package (`locales/<tag>.json`), fetched once, only when a page shows it. Rejects with an Error of code
- * `fetch_failed` or `bad_language_file`.
- * @param {string} tag
- * @returns {Promise<string>}
- */
-export async function loadLanguage(tag) {
-  await loadModule();
-  if (hasLanguage(tag)) return tag;
+/** The text of `locales/<tag>.json`, fetched once for both modules; a failed fetch may be tried again later. */
+function textOfLanguage(tag) {
   if (!languageFiles.has(tag)) {
     const url = new URL(`./locales/${encodeURIComponent(tag)}.json`, import.meta.url);
-    const loading = fetchText('language', url, '$.lang').then(registerLanguage);
-    // A failed fetch may be tried again later.
-    loading.catch(() => languageFiles.delete(tag));
-    languageFiles.set(tag, loading);
+    const fetching = fetchText('language', url, '$.lang');
+    fetching.catch(() => languageFiles.delete(tag));
+    languageFiles.set(tag, fetching);
   }
   return languageFiles.get(tag);
 }
 
 /**
- * The language an element shows, loaded: what its `lang` (or the nearest
- * one) asks, `auto` for the browser's languages, along the chain of
- * docs/languages.md. When it is not the language asked, the element
- * sends `passerelle:language` with `{asked, shown}`.
+ * Makes the language `tag` speakable in `module`: French is in the
+ * modules; any other is a file of this package, fetched once, only when a
+ * page shows it. Resolves to the tag registered.
+ */
+async function languageIn(module, tag) {
+  await module.load();
+  if (module.exports.hasLanguage(tag)) return tag;
+  const text = await textOfLanguage(tag);
+  // Registered meanwhile by another call.
+  if (module.exports.hasLanguage(tag)) return tag;
+  return module.exports.registerLanguage(text);
+}
+
+/**
+ * Makes the language `tag` speakable by the engine: French is in the
+ * module; any other, English included (its messages, its questionnaire's
+ * and catalogue's texts), is a file of this package (`locales/<tag>.json`),
+ * fetched once, only when a page shows it. Rejects with an Error of code
+ * `fetch_failed` or `bad_language_file`.
+ * @param {string} tag
+ * @returns {Promise<string>}
+ */
+export function loadLanguage(tag) {
+  return languageIn(WHOLE, tag);
+}
+
+/**
+ * The language an element shows, loaded in its module: what its `lang`
+ * (or the nearest one) asks, `auto` for the browser's languages, along
+ * the chain of docs/languages.md. When it is not the language asked, the
+ * element sends `passerelle:language` with `{asked, shown}`.
  */
 async function languageFor(element) {
-  await loadModule();
+  const { module } = element;
+  await module.load();
   const lang = languageOf(element).trim();
   const asked = lang.toLowerCase() === 'auto' ? [...(navigator.languages ?? [navigator.language])] : [lang];
-  const choice = chooseLanguage(asked);
+  const choice = module.exports.chooseLanguage(asked);
   let shown = choice.tag;
   let fellBackFrom = choice.fell_back_from;
   try {
-    await loadLanguage(shown);
+    await languageIn(module, shown);
   } catch (error) {
     // The file could not come: English, else French (in the module), and
     // the page is told.
     reportError(element, error);
     fellBackFrom ??= shown;
-    shown = await loadLanguage('en').catch(() => 'fr');
+    shown = await languageIn(module, 'en').catch(() => 'fr');
   }
   if (fellBackFrom != null) {
     element.dispatchEvent(new CustomEvent('passerelle:language', {
@@ -370,6 +451,11 @@ class WidgetElement extends HTMLElement {
     return this.#widget;
   }
 
+  /** The WebAssembly module the element's widget is in. */
+  get module() {
+    return WHOLE;
+  }
+
   connectedCallback() {
     following.add(this);
     followLanguages();
@@ -403,8 +489,8 @@ class WidgetElement extends HTMLElement {
     const making = {};
     this.#making = making;
     // The emergency numbers, at once, until the widget replaces them.
-    if (!loaded) showNumbers(this);
-    const loading = loadModule();
+    if (!this.module.loaded) showNumbers(this);
+    const loading = this.module.load();
     const language = languageFor(this);
     Promise.all([loading, language, this.prepare()])
       .then(async ([, lang]) => {
@@ -514,7 +600,7 @@ class WidgetElement extends HTMLElement {
     this.#languageMenu = null;
     if (!root || !this.#widget || !this.hasAttribute('language-menu')) return;
     reporting(this, () => {
-      const { label, languages } = languageMenu(this.#shownLanguage ?? 'fr');
+      const { label, languages } = this.module.exports.languageMenu(this.#shownLanguage ?? 'fr');
       const box = document.createElement('div');
       box.className = 'language-menu';
       box.setAttribute('part', 'language-menu');
@@ -644,8 +730,12 @@ export class PasserelleDiagnostic extends WidgetElement {
     if (this.widget) this.#apply();
   }
 
+  get module() {
+    return QUESTIONNAIRE;
+  }
+
   makeWidget(lang) {
-    return new DiagnosticWidget(this, lang);
+    return new questionnaire.DiagnosticWidget(this, lang);
   }
 
   async prepare() {
@@ -658,7 +748,7 @@ export class PasserelleDiagnostic extends WidgetElement {
     if (this.#questionnaire !== null || this.#fetched.text !== null) this.#apply();
     this.changed('persist');
     // The first question is shown: now the catalogue, for the questions to come.
-    loadCatalogue()
+    loadCatalogue(QUESTIONNAIRE)
       .then(() => this.widget && reporting(this, () => this.widget.catalogueArrived()))
       .catch((error) => reportError(this, error));
   }
@@ -724,7 +814,7 @@ class DiagnosisElement extends WidgetElement {
 
   /** The national catalogue, which the widget starts from. */
   async prepare() {
-    await loadCatalogue();
+    await loadCatalogue(WHOLE);
   }
 
   async ready() {
@@ -757,7 +847,7 @@ class DiagnosisElement extends WidgetElement {
  */
 export class PasserelleOrientation extends DiagnosisElement {
   makeWidget(lang) {
-    return new OrientationWidget(this, lang);
+    return new whole.OrientationWidget(this, lang);
   }
 }
 
@@ -770,7 +860,7 @@ export class PasserellePlan extends DiagnosisElement {
   static observedAttributes = [...DiagnosisElement.observedAttributes, 'persist'];
 
   makeWidget(lang) {
-    return new PlanWidget(this, lang);
+    return new whole.PlanWidget(this, lang);
   }
 
   async ready() {
@@ -806,8 +896,18 @@ export class PasserelleParcours extends WidgetElement {
     'lang', 'language-menu', 'quick-exit-url', 'catalog-src', 'persist', 'theme', 'territory', 'questionnaire-src',
   ];
 
+  get module() {
+    return QUESTIONNAIRE;
+  }
+
   makeWidget(lang) {
-    return new ParcoursWidget(this, lang, this.getAttribute('catalog-src'), this.getAttribute('persist'));
+    return new questionnaire.ParcoursWidget(this, lang, this.getAttribute('catalog-src'), this.getAttribute('persist'));
+  }
+
+  async ready() {
+    // Its questions are drawn: the whole module and the catalogue, for
+    // the help and the plan at the end (an error is told by their steps).
+    loadCatalogue(WHOLE).catch(() => {});
   }
 
   /** An attribute changed after the parcours was made: passed on to its steps. */
@@ -835,9 +935,11 @@ define('passerelle-parcours', PasserelleParcours);
 export async function createEngine(options) {
   // An engine given its own catalogue does not need the national one.
   const own = options?.catalogue != null || options?.catalogueUrl != null;
-  const [resolved] = await Promise.all([fetchedOptions(options ?? {}), own ? loadModule() : load()]);
-  return new Engine(resolved);
+  const [resolved] = await Promise.all([fetchedOptions(options ?? {}), own ? WHOLE.load() : load()]);
+  return new whole.Engine(resolved);
 }
 
-export { DiagnosticWidget, OrientationWidget, ParcoursWidget, PlanWidget };
-export { Engine, Diagnosis, Plan, Reasons, DataInclusionImport, registerLanguage } from './passerelle_wasm.js';
+export {
+  DiagnosticWidget, OrientationWidget, ParcoursWidget, PlanWidget,
+  Engine, Diagnosis, Plan, Reasons, DataInclusionImport, registerLanguage,
+} from './passerelle_wasm.js';

@@ -226,7 +226,7 @@ test('the emergency numbers show while the module loads, then the question takes
   const context = await browser.newContext({ viewport: PHONE });
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await context.route('**/passerelle_wasm_bg.wasm', async (route) => {
+  await context.route('**/*_bg.wasm', async (route) => {
     await held;
     await route.continue();
   });

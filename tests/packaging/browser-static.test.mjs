@@ -56,7 +56,9 @@ test('a plain page imports the package, runs the engine and shows the widget', {
     assert.deepEqual(outside(seen.requests), [], 'requests outside 127.0.0.1');
     assert.deepEqual(seen.failed, []);
     const paths = server.served.map((request) => request.path);
+    // The engine's module, and the questionnaire's for the widget.
     assert.ok(paths.includes('/passerelle/passerelle_wasm_bg.wasm'), paths.join());
+    assert.ok(paths.includes('/passerelle/passerelle_questionnaire_bg.wasm'), paths.join());
     assert.deepEqual(server.served.filter((request) => request.status !== 200 && request.path !== '/favicon.ico'), []);
     assert.deepEqual(dataFilesMissing(server.served), [], 'the data files fetched from the package');
   } finally {

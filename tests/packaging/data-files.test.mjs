@@ -8,7 +8,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
-import { packageDir, requirePackage, root } from './package.mjs';
+import { MODULES, packageDir, requirePackage, root } from './package.mjs';
 
 requirePackage();
 
@@ -23,15 +23,16 @@ test('the national catalogue ships as a file, and the module holds none of it', 
   const cej = catalogue.entries.find((entry) => entry.id === 'contrat-engagement-jeune');
   // Each text names its key, so that a language loaded later translates it.
   assert.equal(cej.name['@catalogue'], 'contrat-engagement-jeune.name');
-  // Not in the module: a sentence only the catalogue says is absent from the wasm's bytes.
-  const wasm = readFileSync(path.join(packageDir, 'passerelle_wasm_bg.wasm'));
+  // Not in the modules: a sentence only the catalogue says is absent from their bytes.
   const said = cej.description.fr;
   assert.ok(said.length > 40);
-  assert.equal(wasm.indexOf(Buffer.from(said, 'utf8')), -1, 'the catalogue\'s words are not in the module');
+  for (const module of MODULES) {
+    const wasm = readFileSync(path.join(packageDir, module));
+    assert.equal(wasm.indexOf(Buffer.from(said, 'utf8')), -1, `the catalogue's words are not in ${module}`);
+  }
 });
 
 test('English is a file of the package: the module holds French\'s words, not English\'s', () => {
-  const wasm = readFileSync(path.join(packageDir, 'passerelle_wasm_bg.wasm'));
   const english = JSON.parse(readFileSync(path.join(packageDir, 'locales', 'en.json'), 'utf8')).files;
   const source = (crate, tag, domain) => JSON.parse(readFileSync(
     path.join(root, 'crates', crate, 'locales', tag, `${domain}.json`), 'utf8'));
@@ -41,10 +42,13 @@ test('English is a file of the package: the module holds French\'s words, not En
   ]) {
     const said = english[domain][key];
     assert.equal(said, source(crate, 'en', domain)[key], `locales/en.json has ${domain}.${key}`);
-    assert.equal(wasm.indexOf(Buffer.from(said, 'utf8')), -1, `English's ${domain}.${key} is not in the module`);
-    // French's is (the module's own language), as the module writes it.
+    // French's is (the modules' own language), as the modules write it.
     const french = source(crate, 'fr', domain)[key].split(/\{\{[^}]*\}\}/).sort((a, b) => b.length - a.length)[0];
-    assert.ok(french.length > 20 && wasm.indexOf(Buffer.from(french, 'utf8')) >= 0, `French's ${domain}.${key} is in the module`);
+    for (const module of MODULES) {
+      const wasm = readFileSync(path.join(packageDir, module));
+      assert.equal(wasm.indexOf(Buffer.from(said, 'utf8')), -1, `English's ${domain}.${key} is not in ${module}`);
+      assert.ok(french.length > 20 && wasm.indexOf(Buffer.from(french, 'utf8')) >= 0, `French's ${domain}.${key} is in ${module}`);
+    }
   }
 });
 

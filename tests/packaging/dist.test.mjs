@@ -112,14 +112,15 @@ test('the zip holds one folder named after the package and version: the files a 
   const dates = new Set(dated.split('\n').filter((line) => line.includes(`${folderName}/`)).map((line) => line.split(/\s+/).at(-2)));
   assert.deepEqual([...dates], ['20000101.000000']);
   for (const file of [
-    'passerelle.js', 'passerelle.js.map', 'passerelle_wasm_bg.wasm', 'file-protocol.js', 'data/catalogue.json',
+    'passerelle.js', 'passerelle.js.map', 'passerelle_wasm_bg.wasm', 'passerelle_questionnaire_bg.wasm',
+    'file-protocol.js', 'data/catalogue.json',
     'locales/languages.json', 'locales/en.json', 'locales/ar.json', 'communes/93.txt',
     'README.md', 'LICENSE', 'NOTICE', 'example.html',
   ]) {
     assert.ok(files.includes(file), `${file} is not in the zip`);
   }
   for (const file of files) {
-    assert.doesNotMatch(file, /^(node\.js|passerelle_wasm\.js|fetch-options\.js|package\.json|custom-elements\.json)$|\.d\.ts$/,
+    assert.doesNotMatch(file, /^(node\.js|passerelle_wasm\.js|passerelle_questionnaire\.js|fetch-options\.js|package\.json|custom-elements\.json)$|\.d\.ts$/,
       `${file} is for Node or tools`);
     if (file === 'example.html') continue;
     assert.deepEqual(await readFile(path.join(unpacked, folderName, file)), await readFile(path.join(packageDir, file)),
@@ -178,8 +179,12 @@ test('unpacked on a static server, the zip\'s example page shows the first quest
     assert.deepEqual(server.served.filter((request) => request.status !== 200 && request.path !== '/favicon.ico'), []);
     // The server says no-store: a preload the module's fetch did not take
     // would be followed by a second request for the same file.
-    const wasm = server.served.filter((request) => request.path.endsWith('/passerelle_wasm_bg.wasm'));
+    const wasm = server.served.filter((request) => request.path.endsWith('/passerelle_questionnaire_bg.wasm'));
     assert.equal(wasm.length, 1, 'the .wasm preload is the fetch the module uses');
+    // The whole module comes after the first question (for the help and
+    // the plan at the end of the parcours), once at most.
+    const whole = server.served.filter((request) => request.path.endsWith('/passerelle_wasm_bg.wasm'));
+    assert.ok(whole.length <= 1, `the whole module fetched ${whole.length} times`);
     const shim = server.served.filter((request) => request.path.endsWith('/passerelle.js'));
     assert.equal(shim.length, 1, 'the modulepreload is the module script');
     // The glue is bundled in passerelle.js: the page never asks for it.
@@ -256,6 +261,7 @@ test('opened as a file in a browser that runs the module but fetches no .wasm, t
   const copy = path.join(work, 'no-wasm');
   await cp(path.join(unpacked, folderName), copy, { recursive: true });
   await rm(path.join(copy, 'passerelle_wasm_bg.wasm'));
+  await rm(path.join(copy, 'passerelle_questionnaire_bg.wasm'));
   assert.deepEqual(await openedAsFile(fileBrowser, path.join(copy, 'example.html')), {
     text: fileProtocolWords('fr'),
     lang: 'fr',

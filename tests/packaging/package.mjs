@@ -21,12 +21,18 @@ export const packageDir = (() => {
   return existsSync(resolved) && statSync(resolved).isFile() ? path.dirname(resolved) : resolved;
 })();
 
+/**
+ * The package's WebAssembly modules: the whole engine, and what a first
+ * question needs (`<passerelle-diagnostic>`, `<passerelle-parcours>`).
+ */
+export const MODULES = ['passerelle_wasm_bg.wasm', 'passerelle_questionnaire_bg.wasm'];
+
 /** The URL of the package's Node entry. */
 export const nodeEntry = pathToFileURL(path.join(packageDir, 'node.js')).href;
 
 /** Throws a clear error when the package has not been built. */
 export function requirePackage() {
-  for (const file of ['node.js', 'passerelle_wasm.js', 'passerelle_wasm_bg.wasm', 'package.json']) {
+  for (const file of ['node.js', 'passerelle_wasm.js', ...MODULES, 'package.json']) {
     if (!existsSync(path.join(packageDir, file))) {
       throw new Error(
         `${path.join(packageDir, file)} is missing: build the package first ` +

@@ -10,7 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { packageName } from './package.mjs';
+import { MODULES, packageName } from './package.mjs';
 import { packAndInstall } from './packed.mjs';
 import {
   EXPECTED_RESULT, cleanUp, dataFilesMissing, engineScript, firstQuestion, launch, noBrowser, openPage, outside, pageResult, serveFolder,
@@ -64,15 +64,17 @@ function built() {
 test('vite build bundles the browser entry and emits the .wasm', () => {
   const files = built();
   const wasm = files.filter((file) => file.endsWith('.wasm'));
-  assert.equal(wasm.length, 1, files.join());
-  assert.deepEqual(
-    readFileSync(path.join(dist, wasm[0])),
-    readFileSync(path.join(packed.installed, 'passerelle_wasm_bg.wasm')),
-  );
+  // Both modules, each as the package has it.
+  assert.equal(wasm.length, 2, files.join());
+  const emitted = wasm.map((file) => readFileSync(path.join(dist, file)));
+  for (const module of MODULES) {
+    const original = readFileSync(path.join(packed.installed, module));
+    assert.ok(emitted.some((bytes) => bytes.equals(original)), `${module} is emitted as it is`);
+  }
   const scripts = files.filter((file) => file.endsWith('.js'));
   const code = scripts.map((file) => readFileSync(path.join(dist, file), 'utf8')).join('\n');
   assert.ok(code.includes('passerelle-diagnostic'), 'the browser entry (it registers the element)');
-  assert.ok(code.includes(path.basename(wasm[0])), 'the bundle points at the emitted .wasm');
+  for (const file of wasm) assert.ok(code.includes(path.basename(file)), `the bundle points at the emitted ${file}`);
   assert.ok(!code.includes('node:fs'), 'not the Node entry');
 });
 
@@ -87,9 +89,11 @@ test('the built app runs the engine and shows the widget in Chromium', { skip: n
     assert.deepEqual(seen.errors, []);
     assert.deepEqual(outside(seen.requests), [], 'requests outside 127.0.0.1');
     assert.deepEqual(seen.failed, []);
+    // The page runs the engine and shows a questionnaire: both modules, once each.
     const wasm = server.served.filter((request) => request.path.endsWith('.wasm'));
-    assert.equal(wasm.length, 1, JSON.stringify(server.served));
-    assert.equal(wasm[0].status, 200);
+    assert.equal(wasm.length, 2, JSON.stringify(server.served));
+    assert.equal(new Set(wasm.map((request) => request.path)).size, 2, JSON.stringify(wasm));
+    assert.ok(wasm.every((request) => request.status === 200));
     assert.deepEqual(server.served.filter((request) => request.status !== 200 && request.path !== '/favicon.ico'), []);
     // Vite inlines a file under 4 KB (its assetsInlineLimit) as a data:
     // URL: the commune part of the 93 is one; the result says it was read.

@@ -10,22 +10,35 @@
 //! [`Plan`] expose it whole: methods and options in camelCase, documents
 //! in and out shaped like the core's JSON (snake_case), every failure a thrown `Error` with a stable `code`.
 
+// Built without the feature `full` (the questionnaire's module), the
+// helpers only the later widgets and the API call are not called; the
+// linker leaves them out.
+#![cfg_attr(not(feature = "full"), allow(dead_code))]
+
 mod api;
 mod ui;
 
 pub(crate) use api::national::national_catalogue;
 
-pub use api::diagnosis::Diagnosis;
-pub use api::engine::Engine;
-pub use api::import::DataInclusionImport;
+// What a page needs for its first question: the questionnaire's widgets,
+// the languages, the commune table, the national catalogue the
+// questionnaire adapts to. Built alone (without the feature `full`), it is
+// the package's `passerelle_questionnaire_bg.wasm`, which a page whose
+// first element asks questions loads before its first question.
 pub use api::languages::{choose_language, has_language, register_language};
 pub use api::national::register_catalogue;
-pub use api::plan::Plan;
-pub use api::reasons::Reasons;
 pub use ui::communes::set_commune_source;
 pub use ui::diagnostic::DiagnosticWidget;
 pub use ui::language_menu::language_menu;
-pub use ui::orientation::OrientationWidget;
 pub use ui::parcours::ParcoursWidget;
-pub use ui::plan::PlanWidget;
 pub use ui::words::{self, WidgetText};
+
+// The rest, with the feature `full` (a default one): the JavaScript API
+// and the widgets that come after the questionnaire. The package's
+// `passerelle_wasm_bg.wasm` holds everything.
+#[cfg(feature = "full")]
+pub use api::{
+    diagnosis::Diagnosis, engine::Engine, import::DataInclusionImport, plan::Plan, reasons::Reasons,
+};
+#[cfg(feature = "full")]
+pub use ui::{orientation::OrientationWidget, plan::PlanWidget};

@@ -9,7 +9,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use crate::package::WASM_OPT_FLAGS;
+use crate::package::{Module, WASM_OPT_FLAGS};
 use crate::tools::{run, BuildTools};
 use crate::Result;
 
@@ -46,18 +46,17 @@ fn part_of(name: &str) -> &'static str {
     }
 }
 
-/// Prints the breakdown of the module built in `target/wasm-pack/`;
-/// `embedded` are the files compiled into it as they are in it.
+/// Prints the breakdown of `module` as wasm-pack built it (in
+/// `target/wasm-pack/<name>/`); `embedded` are the files compiled into it
+/// as they are in it.
 pub fn report(
     root: &Path,
     tools: &BuildTools,
+    module: &Module,
     embedded: &[(&str, Vec<Vec<u8>>)],
     gzip: impl Fn(&[u8]) -> Result<u64>,
 ) -> Result {
-    let built = root
-        .join("target")
-        .join("wasm-pack")
-        .join("passerelle_wasm_bg.wasm");
+    let built = module.staging(root).join(module.wasm());
     if !built.exists() {
         println!("\n(no breakdown: wasm-pack's output is gone; remove target/pkg and run again)");
         return Ok(());
@@ -65,7 +64,7 @@ pub fn report(
     let named = root
         .join("target")
         .join("tmp")
-        .join("passerelle_named.wasm");
+        .join(format!("{}_named.wasm", module.name));
     fs::create_dir_all(named.parent().unwrap_or(root))
         .map_err(|e| format!("cannot create target/tmp: {e}"))?;
     run(Command::new(&tools.wasm_opt)

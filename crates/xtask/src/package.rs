@@ -61,42 +61,11 @@ pub fn build(root: &Path, tools: &BuildTools) -> Result {
         return Ok(());
     }
     println!("xtask: building the package");
-    let staging = root.join("target").join("wasm-pack");
-    // Keep stale files out of the package.
-    remove_dir(&staging)?;
     remove_dir(&out)?;
-    run(Command::new(&tools.wasm_pack)
-        .current_dir(root)
-        .args([
-            "build",
-            "crates/passerelle-wasm",
-            "--release",
-            "--target",
-            "web",
-        ])
-        .arg("--out-dir")
-        .arg(&staging)
-        .args([
-            "--out-name",
-            "passerelle_wasm",
-            "--no-pack",
-            "--mode",
-            "no-install",
-        ]))?;
     fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-    let glue = read(&staging.join("passerelle_wasm.js"))?;
-    let glue = guard_receivers(&inline_snippets(&glue, &staging)?)?;
-    write(&out.join("passerelle_wasm.js"), &glue)?;
-    copy(
-        &staging.join("passerelle_wasm.d.ts"),
-        &out.join("passerelle_wasm.d.ts"),
-    )?;
-    let wasm = "passerelle_wasm_bg.wasm";
-    run(Command::new(&tools.wasm_opt)
-        .arg(staging.join(wasm))
-        .arg("-o")
-        .arg(out.join(wasm))
-        .args(WASM_OPT_FLAGS))?;
+    for module in MODULES {
+        build_module(root, tools, module, &out)?;
+    }
     let version = env!("CARGO_PKG_VERSION");
     for entry in read_dir(&root.join("pkg-templates"))? {
         let Some(name) = entry.file_name() else {
@@ -127,15 +96,126 @@ pub fn build(root: &Path, tools: &BuildTools) -> Result {
     Ok(())
 }
 
+/// One of the package's WebAssembly modules: the name of its files
+/// (`<name>.js`, the glue, and `<name>_bg.wasm`) and the Cargo features it
+/// is built with.
+pub struct Module {
+    pub name: &'static str,
+    /// What it holds, for reports.
+    pub holds: &'static str,
+    /// `--no-default-features` and the features, or nothing for the default ones.
+    cargo: &'static [&'static str],
+    /// Whether its glue and types are files of the package (for the Node
+    /// entry, and for developers' tools), not only bundled into `passerelle.js`.
+    shipped_glue: bool,
+}
+
+impl Module {
+    /// The `.wasm` file of the package.
+    pub fn wasm(&self) -> String {
+        format!("{}_bg.wasm", self.name)
+    }
+
+    /// Where wasm-pack writes it (its names kept, before wasm-opt).
+    pub fn staging(&self, root: &Path) -> PathBuf {
+        root.join("target").join("wasm-pack").join(self.name)
+    }
+}
+
+/// The whole engine: the JavaScript API and every widget (feature `full`
+/// of passerelle-wasm, a default one). The Node entry's module, and the
+/// one `<passerelle-orientation>`, `<passerelle-plan>` and `load()` wait for.
+pub const WHOLE: Module = Module {
+    name: "passerelle_wasm",
+    holds: "the JavaScript API and every widget",
+    cargo: &[],
+    shipped_glue: true,
+};
+
+/// What a page needs for its first question: `<passerelle-diagnostic>`
+/// and `<passerelle-parcours>` (whose questionnaire is its first step),
+/// with the languages, the commune table and the national catalogue the
+/// questionnaire adapts to; without the JavaScript API, the orientation's
+/// and the plan's widgets (passerelle-wasm without its feature `full`).
+/// A page whose first element asks questions loads this module, not the
+/// whole one, before its first question (docs/size.md).
+///
+/// Built with `opt-level = "z"`: 8 % smaller gzipped than with the
+/// release profile's `"s"` (docs/size.md); its work is one answer at a
+/// time and, after the first question, the catalogue's reading, where the
+/// slower code costs little, while every byte comes before the first question.
+pub const QUESTIONNAIRE: Module = Module {
+    name: "passerelle_questionnaire",
+    holds: "the questionnaire's widgets: <passerelle-diagnostic> and <passerelle-parcours>",
+    cargo: &[
+        "--no-default-features",
+        "--config",
+        "profile.release.opt-level=\"z\"",
+    ],
+    shipped_glue: false,
+};
+
+/// The package's modules.
+pub const MODULES: [&Module; 2] = [&WHOLE, &QUESTIONNAIRE];
+
+/// Builds `module` with wasm-pack into its staging folder, then writes its
+/// glue (snippets inlined, receivers guarded), its types and its `.wasm`
+/// (through wasm-opt) into `out`.
+fn build_module(root: &Path, tools: &BuildTools, module: &Module, out: &Path) -> Result {
+    let staging = module.staging(root);
+    // Keep stale files out of the package.
+    remove_dir(&staging)?;
+    run(Command::new(&tools.wasm_pack)
+        .current_dir(root)
+        .args([
+            "build",
+            "crates/passerelle-wasm",
+            "--release",
+            "--target",
+            "web",
+        ])
+        .arg("--out-dir")
+        .arg(&staging)
+        .args([
+            "--out-name",
+            module.name,
+            "--no-pack",
+            "--mode",
+            "no-install",
+        ])
+        .args(if module.cargo.is_empty() {
+            &[][..]
+        } else {
+            &["--"][..]
+        })
+        .args(module.cargo))?;
+    let glue = read(&staging.join(format!("{}.js", module.name)))?;
+    let glue = guard_receivers(&inline_snippets(&glue, &staging)?)?;
+    write(&out.join(format!("{}.js", module.name)), &glue)?;
+    if module.shipped_glue {
+        copy(
+            &staging.join(format!("{}.d.ts", module.name)),
+            &out.join(format!("{}.d.ts", module.name)),
+        )?;
+    }
+    run(Command::new(&tools.wasm_opt)
+        .arg(staging.join(module.wasm()))
+        .arg("-o")
+        .arg(out.join(module.wasm()))
+        .args(WASM_OPT_FLAGS))
+}
+
 /// The browser entry, `passerelle.js`, bundled with what it imports (the
-/// glue `passerelle_wasm.js` and `fetch-options.js`) by esbuild, then
+/// two modules' glue, `passerelle_wasm.js` and `passerelle_questionnaire.js`,
+/// and `fetch-options.js`) by esbuild, then
 /// minified by terser, with its source map `passerelle.js.map` (the
 /// readable sources, for developer tools only). A page loads one file
 /// before the `.wasm`, not three in two round trips: on the slow-phone
 /// profile the `.wasm` is asked for one round trip sooner, and the
 /// emergency numbers show sooner (docs/benchmarks.md); 16 KB gzipped less
 /// than the three files as written. The Node entry keeps importing the
-/// glue and `fetch-options.js`, which stay as written.
+/// glue and `fetch-options.js`, which stay as written; the questionnaire
+/// module's glue, which only `passerelle.js` imports, is removed.
 fn bundle_browser_entry(tools: &BuildTools, out: &Path) -> Result {
     let bundle = "passerelle.bundle.js";
     run(Command::new(&tools.esbuild)
@@ -152,7 +232,14 @@ fn bundle_browser_entry(tools: &BuildTools, out: &Path) -> Result {
             "content='{bundle}.map',includeSources,url='passerelle.js.map'"
         ))
         .args(["--output", "passerelle.js"]))?;
-    for file in [bundle.to_owned(), format!("{bundle}.map")] {
+    let bundled_only = MODULES
+        .iter()
+        .filter(|module| !module.shipped_glue)
+        .map(|module| format!("{}.js", module.name));
+    for file in [bundle.to_owned(), format!("{bundle}.map")]
+        .into_iter()
+        .chain(bundled_only)
+    {
         fs::remove_file(out.join(&file))
             .map_err(|e| format!("cannot remove {}: {e}", out.join(file).display()))?;
     }

@@ -122,6 +122,19 @@ pub fn test() -> Result {
             "--",
             "-D",
             "warnings",
+        ]))?;
+        // The questionnaire's module: the crate without its feature `full`.
+        run(cargo(&root).args([
+            "clippy",
+            "--package",
+            "passerelle-wasm",
+            "--lib",
+            "--no-default-features",
+            "--target",
+            WASM_TARGET,
+            "--",
+            "-D",
+            "warnings",
         ]))
     })?;
     report.test_phase("native-tests", || {

@@ -28,13 +28,17 @@ const BUDGET_KB: u64 = 250;
 const GOAL_KB: u64 = 150;
 
 /// The package files a French page loads before its first question:
-/// counted in the total. The national catalogue (`data/catalogue.json`)
+/// counted in the total. A page whose first element asks questions
+/// (`<passerelle-diagnostic>`, `<passerelle-parcours>`) loads the
+/// questionnaire's module, not the whole one, which comes after the first
+/// question when the page needs it (package.rs, [`crate::package::QUESTIONNAIRE`]).
+/// The national catalogue (`data/catalogue.json`)
 /// comes after the first question; other languages' files only on a page
 /// in that language; the Node entry, `file-protocol.js` (for pages opened
 /// as files), types and docs never. `passerelle.js` holds the glue and
 /// `fetch-options.js`, bundled with it (`package.rs`); the Node entry
 /// imports those two as files.
-const PAGE_FILES: &[&str] = &["passerelle_wasm_bg.wasm", "passerelle.js"];
+const PAGE_FILES: &[&str] = &["passerelle_questionnaire_bg.wasm", "passerelle.js"];
 
 /// Bytes in a KB, for the budget and the totals (the stricter reading).
 const KB: u64 = 1000;
@@ -133,8 +137,18 @@ pub fn report(root: &Path) -> Result {
     );
 
     for wasm in &wasm_files {
+        let name = wasm.file_name().unwrap_or_default().to_string_lossy();
+        let Some(module) = crate::package::MODULES
+            .into_iter()
+            .find(|module| module.wasm() == name)
+        else {
+            continue;
+        };
+        println!("\n{} ({})", module.wasm(), module.holds);
         let inside = embedded(root, wasm)?;
-        crate::breakdown::report(root, &build_tools, &inside, |bytes| gzip_bytes(bytes, wasm))?;
+        crate::breakdown::report(root, &build_tools, module, &inside, |bytes| {
+            gzip_bytes(bytes, wasm)
+        })?;
     }
 
     println!(

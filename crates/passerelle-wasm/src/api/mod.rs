@@ -6,13 +6,20 @@
 //! Architecture invariant: nothing here knows the widgets (`crate::ui`).
 
 pub(crate) mod convert;
+#[cfg(feature = "full")]
 pub(crate) mod diagnosis;
+#[cfg(feature = "full")]
 pub(crate) mod engine;
 pub(crate) mod error;
+#[cfg(feature = "full")]
 pub(crate) mod import;
 pub(crate) mod languages;
+#[cfg(feature = "full")]
 pub(crate) mod local;
 pub(crate) mod national;
+#[cfg(feature = "full")]
 pub(crate) mod plan;
+#[cfg(feature = "full")]
 pub(crate) mod reasons;
+#[cfg(feature = "full")]
 pub(crate) mod shared;

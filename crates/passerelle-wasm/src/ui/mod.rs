@@ -12,10 +12,12 @@ pub(crate) mod diagnostic;
 pub(crate) mod dom;
 pub(crate) mod inputs;
 pub(crate) mod language_menu;
+#[cfg(feature = "full")]
 pub(crate) mod orientation;
 pub(crate) mod parcours;
 pub(crate) mod parts;
 pub(crate) mod persist;
+#[cfg(feature = "full")]
 pub(crate) mod plan;
 pub(crate) mod texts;
 pub(crate) mod widget;
