@@ -28,11 +28,21 @@ class WasmModule {
   loaded = false;
   /** The national catalogue registered in it, or being registered, or `null`. */
   catalogue = null;
+  #drawn;
+  /** Resolves once an element has made its widget with this module, or given up. */
+  firstDrawn = new Promise((resolve) => {
+    this.#drawn = resolve;
+  });
 
   constructor(init, exports, after = () => Promise.resolve()) {
     this.init = init;
     this.exports = exports;
     this.after = after;
+  }
+
+  /** An element made its widget with this module (its first question, for the questionnaire's), or gave up. */
+  drawn() {
+    this.#drawn();
   }
 
   /** Loads the module (once). */
@@ -51,12 +61,12 @@ const QUESTIONNAIRE = new WasmModule(initQuestionnaire, questionnaire);
 
 /**
  * The whole module waits for the first question when a questionnaire is
- * being made: on a slow connection it never shares the bandwidth with
- * what the question needs (the catalogue the questionnaire adapts to
- * comes first, being smaller).
+ * being made (its widget made and a frame drawn): on a slow connection it
+ * never shares the bandwidth with what the question needs. The catalogue
+ * the questionnaire adapts to comes first, being smaller.
  */
 const WHOLE = new WasmModule(initWhole, whole, () => (QUESTIONNAIRE.loading
-  ? QUESTIONNAIRE.loading.then(afterFirstFrame).then(() => textOfCatalogue()).catch(() => {})
+  ? QUESTIONNAIRE.firstDrawn.then(afterFirstFrame).then(() => textOfCatalogue()).catch(() => {})
   : Promise.resolve()));
 
 /**
@@ -512,6 +522,7 @@ class WidgetElement extends HTMLElement {
         else reportError(this, error);
       })
       .finally(() => {
+        this.module.drawn();
         if (this.#making === making) this.#making = null;
       });
   }

@@ -26,6 +26,11 @@ async function openWithCatalogue(handle) {
         window.questionWhenCatalogueAsked = Boolean(document.querySelector('passerelle-diagnostic')
           ?.shadowRoot?.querySelector('form[data-question]'));
       }
+      // The whole engine's module (the orientation's): after the first question too.
+      if (String(input?.url ?? input).endsWith('/passerelle_wasm_bg.wasm')) {
+        window.questionWhenWholeAsked = Boolean(document.querySelector('passerelle-diagnostic')
+          ?.shadowRoot?.querySelector('form[data-question]'));
+      }
       return original.call(this, input, init);
     };
     window.passerelleErrors = [];
@@ -56,8 +61,14 @@ test('the first question is asked while the catalogue is still on its way; the o
   // The emergency numbers stand in the orientation's place meanwhile.
   assert.equal(await page.locator('passerelle-orientation a[href="tel:115"]').count(), 1);
 
+  // The first module is the questionnaire's; the whole one waits for the
+  // first question and the catalogue the questionnaire adapts to.
+  assert.equal(new URL(seen.requests[wasmAt]).pathname.split('/').pop(), 'passerelle_questionnaire_bg.wasm');
+  assert.ok(!seen.requests.some((url) => url.endsWith('/passerelle_wasm_bg.wasm')), 'the whole module waits for the catalogue');
   await held[0].continue();
   await page.locator('passerelle-orientation .help').waitFor();
+  assert.equal(await page.evaluate(() => window.questionWhenWholeAsked), true,
+    'the whole module is asked for only once the first question is on the page');
   await page.evaluate((value) => { document.querySelector('passerelle-orientation').diagnosis = value; }, diagnosis);
   const widget = page.locator('passerelle-orientation');
   await widget.locator('section.need').first().waitFor();

@@ -135,6 +135,17 @@ test('a site’s questionnaire: each kind of question, an answer refused on each
   await context.close();
 });
 
+test('a page with only the questionnaire loads only the questionnaire\'s module, never the whole engine', async () => {
+  const { page, seen, context } = await openSite();
+  // The catalogue comes after the first question; then nothing more.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/data/catalogue.json')));
+  await page.waitForTimeout(1000);
+  const modules = seen.requests.filter((url) => url.endsWith('.wasm')).map((url) => new URL(url).pathname.split('/').pop());
+  assert.deepEqual(modules, ['passerelle_questionnaire_bg.wasm']);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('a questionnaire that cannot be fetched or read is told by passerelle:error, and the questions stay', async () => {
   const { page, context, widget } = await openSite();
   await widget.locator('input[value=home]').check();
