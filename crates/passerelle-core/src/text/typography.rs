@@ -60,7 +60,8 @@ pub fn french(text: &str) -> Cow<'_, str> {
     let mut at = 0;
     while at < text.len() {
         // The text up to the next sign copied whole, not a character at a
-        // time (a tenth of reading a catalogue's texts was this loop).
+        // time (pushed one by one, a catalogue's French texts took 7 % of
+        // loading it).
         if !after_opening_quote {
             let sign = next_sign(text, at);
             out.push_str(&text[at..sign]);
