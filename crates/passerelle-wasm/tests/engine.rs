@@ -411,6 +411,23 @@ fn a_local_catalogue_is_checked_whole_and_merged() {
     assert!(summary["local_entries"].as_u64().unwrap() > 0);
     assert!(summary["entries"].as_u64() > summary["local_entries"].as_u64());
     full_flow(&engine);
+
+    // Half a surrogate pair is refused; U+FFFD, what it becomes once
+    // copied into WebAssembly, is a character like any other.
+    let mut catalogue: serde_json::Value =
+        serde_json::from_str(&Catalogue::demo_local_json()).unwrap();
+    let name = &mut catalogue["entries"][0]["name"]["fr"];
+    *name = format!("{} \u{FFFD}", name.as_str().unwrap()).into();
+    let text = catalogue.to_string();
+    assert!(engine.load_catalogue(text.as_str().into()).is_ok());
+    let half = eval(&format!(
+        "return {}.replace('\\uFFFD', '\\uD800');",
+        serde_json::to_string(&text).unwrap()
+    ));
+    assert_eq!(
+        code(&engine.load_catalogue(half).unwrap_err()),
+        "not_unicode"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -91,6 +91,32 @@ pub const MAX_QUESTIONS: usize = 500;
 /// questionnaire holds a few hundred.
 pub const MAX_QUESTIONNAIRE_CONDITIONS: usize = 20_000;
 
+/// Where the first quote or backslash of `bytes` is: eight bytes at a time, each
+/// word tested for both at once: most of a document's bytes are in its
+/// strings, and this check reads every byte of a catalogue.
+fn quote_or_backslash(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `word` equal to `byte`; bits above the
+    // first such byte may be wrong, the lowest one never is.
+    let equal = |word: u64, byte: u8| {
+        let diff = word ^ (ONES * u64::from(byte));
+        diff.wrapping_sub(ONES) & !diff & HIGHS
+    };
+    let mut words = bytes.chunks_exact(8);
+    for (i, word) in words.by_ref().enumerate() {
+        // Eight bytes, always: one load (`copy_from_slice` is a call in the module).
+        let word = <&[u8; 8]>::try_from(word).map_or(0, |word| u64::from_le_bytes(*word));
+        let found = equal(word, b'"') | equal(word, b'\\');
+        if found != 0 {
+            return Some(i * 8 + found.trailing_zeros() as usize / 8);
+        }
+    }
+    let rest = words.remainder();
+    let at = bytes.len() - rest.len();
+    (rest.iter().position(|&b| b == b'"' || b == b'\\')).map(|i| at + i)
+}
+
 /// Checks JSON text against the limits before it is parsed: its size,
 /// nesting, list and string lengths, key lengths. Text that is not JSON
 /// passes if no limit is crossed before the parser finds what is wrong.
@@ -111,7 +137,7 @@ pub fn check_text(text: &str) -> Result<(), Problem> {
                 // bytes are in its texts).
                 let mut end = start;
                 while end < bytes.len() {
-                    match bytes[end..].iter().position(|&b| b == b'"' || b == b'\\') {
+                    match quote_or_backslash(&bytes[end..]) {
                         Some(at) if bytes[end + at] == b'\\' => end += at + 2,
                         Some(at) => {
                             end += at;
@@ -358,6 +384,15 @@ fn text_too_long(path: &str, bytes: usize) -> Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Eight bytes at a time, the search finds what a search of each byte finds.
+        #[test]
+        fn quotes_are_found_as_byte_by_byte(bytes in proptest::collection::vec(proptest::sample::select(vec![b'"', b'\\', b'a', 0x01, 0x00, 0x22 ^ 0x80, 0x5c ^ 0x01, 0xff, 0x21, 0x5d]), 0..40)) {
+            let expected = bytes.iter().position(|&b| b == b'"' || b == b'\\');
+            proptest::prop_assert_eq!(quote_or_backslash(&bytes), expected);
+        }
+    }
 
     fn refused(text: &str) -> (&'static str, String) {
         let problem = check_text(text).unwrap_err();

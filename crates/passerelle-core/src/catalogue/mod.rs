@@ -511,8 +511,12 @@ impl CatalogueRecord<'_> {
             .collect();
         drop(ids);
         let mut entries = Vec::with_capacity(records.len());
+        // One path written over for each entry, not one made and dropped.
+        let mut path = String::new();
         for (i, (record, repeated)) in records.into_iter().zip(repeated).enumerate() {
-            let path = format!("$.entries[{i}]");
+            use std::fmt::Write;
+            path.clear();
+            let _ = write!(path, "$.entries[{i}]");
             if repeated {
                 problems.push(duplicate_id(&path, &record.id));
             }

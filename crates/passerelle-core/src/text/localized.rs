@@ -1,6 +1,8 @@
 //! A text of data in several languages (`{"fr": "…", "en": "…"}`): the
 //! questionnaire's, a catalogue's.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value as Json;
 
@@ -16,7 +18,9 @@ use super::language::{is_tag, Locale, DOCUMENT_DOMAINS};
 /// library is built): a language registered later gives its translation.
 #[derive(Debug, Clone, Default)]
 pub struct LocalizedText {
-    texts: Vec<(Box<str>, Box<str>)>,
+    /// Each language's tag (the usual ones not copied: see [`kept_tag`])
+    /// and its text.
+    texts: Vec<(Cow<'static, str>, Box<str>)>,
     /// The document domain (one of [`DOCUMENT_DOMAINS`]) and the key.
     key: Option<(&'static str, Box<str>)>,
 }
@@ -69,12 +73,14 @@ impl<'de> Deserialize<'de> for LocalizedText {
                 mut map: A,
             ) -> Result<Self::Value, A::Error> {
                 let mut text = LocalizedText::default();
-                while let Some((tag, value)) = map.next_entry::<String, String>()? {
+                // Borrowed from the document when written without escapes:
+                // no copy of a tag, nor of a text that typography changes.
+                while let Some((Read(tag), Read(value))) = map.next_entry::<Read, Read>()? {
                     if let Some(domain) = tag.strip_prefix('@') {
                         if let Some(domain) =
                             DOCUMENT_DOMAINS.iter().find(|known| **known == domain)
                         {
-                            text.key = Some((domain, value.into_boxed_str()));
+                            text.key = Some((domain, value.into()));
                             continue;
                         }
                     }
@@ -83,15 +89,18 @@ impl<'de> Deserialize<'de> for LocalizedText {
                             "« {tag} » is not a language tag"
                         )));
                     }
-                    let tag = tag.to_ascii_lowercase();
+                    let tag = match tag.bytes().any(|b| b.is_ascii_uppercase()) {
+                        true => Cow::Owned(tag.to_ascii_lowercase()),
+                        false => tag,
+                    };
                     // Typography as the text is read: a site's texts get it
                     // too (see `crate::text::typography`).
                     let value = without_bidi_controls(value);
-                    let value = match tag.as_str() {
-                        "fr" => super::message::in_language(value, Locale::Fr),
+                    let value = match &*tag {
+                        "fr" => super::typography::french_cow(value),
                         _ => value,
                     };
-                    text.set(&tag, value);
+                    text.set(&tag, value.into_owned());
                 }
                 Ok(text)
             }
@@ -106,16 +115,68 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether `text` holds a character of [`is_bidi_control`], by a search
+/// of bytes: each is E2 80 AA–AE or E2 81 A6–A9 in UTF-8, and every text
+/// of a catalogue is searched (decoding its characters was a thirtieth of
+/// reading one).
+fn holds_bidi_control(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    (bytes.iter().enumerate())
+        .filter(|(_, &b)| b == 0xE2)
+        .any(|(at, _)| match bytes.get(at + 1..at + 3) {
+            Some([0x80, third]) => (0xAA..=0xAE).contains(third),
+            Some([0x81, third]) => (0xA6..=0xA9).contains(third),
+            _ => false,
+        })
+}
+
 /// `text` without explicit bidirectional formatting characters. A
 /// catalogue's or a questionnaire's texts are written by others and shown
 /// inside the widgets' own sentences ("Contacter : …"): an override left
 /// open there would turn the widget's words around it backwards. Letters
 /// of right-to-left scripts keep their direction without these controls.
-fn without_bidi_controls(text: String) -> String {
-    if text.contains(is_bidi_control) {
-        text.chars().filter(|&c| !is_bidi_control(c)).collect()
+fn without_bidi_controls(text: Cow<'_, str>) -> Cow<'_, str> {
+    if holds_bidi_control(&text) {
+        Cow::Owned(text.chars().filter(|&c| !is_bidi_control(c)).collect())
     } else {
         text
+    }
+}
+
+/// A language tag as a text keeps it: French's, English's and "every
+/// language" not copied (two of the five allocations of each text of a
+/// catalogue in two languages were their tags).
+fn kept_tag(tag: &str) -> Cow<'static, str> {
+    match tag {
+        "fr" => Cow::Borrowed("fr"),
+        "en" => Cow::Borrowed("en"),
+        "*" => Cow::Borrowed("*"),
+        other => Cow::Owned(other.to_owned()),
+    }
+}
+
+/// A string as read: borrowed from the document when it can be.
+struct Read<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Read<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Read<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Read<'de>, E> {
+                Ok(Read(Cow::Borrowed(text)))
+            }
+            fn visit_str<E>(self, text: &str) -> Result<Read<'de>, E> {
+                Ok(Read(Cow::Owned(text.to_owned())))
+            }
+            fn visit_string<E>(self, text: String) -> Result<Read<'de>, E> {
+                Ok(Read(Cow::Owned(text)))
+            }
+        }
+        deserializer.deserialize_str(Visitor)
     }
 }
 
@@ -180,7 +241,7 @@ impl LocalizedText {
             .find(|(known, _)| known.eq_ignore_ascii_case(tag))
         {
             Some((_, text)) => *text = value.into_boxed_str(),
-            None => self.texts.push((tag.into(), value.into_boxed_str())),
+            None => self.texts.push((kept_tag(tag), value.into_boxed_str())),
         }
     }
 
@@ -252,5 +313,32 @@ impl LocalizedText {
             .find_map(|language| self.exactly(language))
             .or_else(|| self.texts.first().map(|(_, text)| &**text))
             .unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The search of bytes finds what a search of characters finds.
+        #[test]
+        fn bidi_controls_are_found_as_characters_are(text in "(.|[\u{202a}-\u{202e}\u{2066}-\u{2069}\u{2060}-\u{206f}\u{2020}-\u{202f}\u{20ab}]){0,20}") {
+            proptest::prop_assert_eq!(holds_bidi_control(&text), text.contains(is_bidi_control));
+        }
+    }
+
+    #[test]
+    fn texts_read_with_escapes_or_without_are_the_same() {
+        let plain: LocalizedText =
+            serde_json::from_str(r#"{"FR": "Note : oui", "en": "Note"}"#).unwrap();
+        let escaped: LocalizedText =
+            serde_json::from_str(r#"{"F\u0052": "Note \u003a oui", "\u0065n": "Note"}"#).unwrap();
+        assert_eq!(plain, escaped);
+        assert_eq!(plain.texts, escaped.texts);
+        assert_eq!(&*plain.texts[0].0, "fr");
+        assert_eq!(&*plain.texts[0].1, "Note\u{a0}: oui");
+        let bad = serde_json::from_str::<LocalizedText>(r#"{"fr": 3}"#).unwrap_err();
+        assert!(bad.to_string().contains("expected a string"), "{bad}");
     }
 }
