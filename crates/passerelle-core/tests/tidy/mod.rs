@@ -158,9 +158,11 @@ pub fn root_aliases(src: &Path) -> BTreeMap<String, Vec<String>> {
                 aliases.insert(last, prefix.clone());
                 continue;
             }
+            // `a::{b::C, d::E as F}`: each name may be a path of its own.
             let (name, alias) = name.split_once(" as ").unwrap_or((name, name));
+            let alias = alias.rsplit("::").next().unwrap_or(alias);
             let mut full = prefix.clone();
-            full.push(name.to_owned());
+            full.extend(name.split("::").map(str::to_owned));
             aliases.insert(alias.to_owned(), full);
         }
     }
