@@ -103,7 +103,7 @@ pub struct Module {
     pub name: &'static str,
     /// What it holds, for reports.
     pub holds: &'static str,
-    /// `--no-default-features` and the features, or nothing for the default ones.
+    /// What wasm-pack passes on to `cargo build` (after `--`), or nothing for the default features.
     cargo: &'static [&'static str],
     /// Whether its glue and types are files of the package (for the Node
     /// entry, and for developers' tools), not only bundled into `passerelle.js`.
@@ -148,6 +148,7 @@ pub const QUESTIONNAIRE: Module = Module {
     name: "passerelle_questionnaire",
     holds: "the questionnaire's widgets: <passerelle-diagnostic> and <passerelle-parcours>",
     cargo: &[
+        "--",
         "--no-default-features",
         "--config",
         "profile.release.opt-level=\"z\"",
@@ -183,11 +184,6 @@ fn build_module(root: &Path, tools: &BuildTools, module: &Module, out: &Path) ->
             "--mode",
             "no-install",
         ])
-        .args(if module.cargo.is_empty() {
-            &[][..]
-        } else {
-            &["--"][..]
-        })
         .args(module.cargo))?;
     let glue = read(&staging.join(format!("{}.js", module.name)))?;
     let glue = guard_receivers(&inline_snippets(&glue, &staging)?)?;

@@ -70,41 +70,46 @@ pub fn french(text: &str) -> Cow<'_, str> {
         let Some(c) = text[at..].chars().next() else {
             break;
         };
-        let next = at + c.len_utf8();
-        if after_opening_quote {
-            if matches!(c, ' ' | NBSP | NNBSP) {
-                at = next;
-                continue;
-            }
-            after_opening_quote = false;
-            if c != '\n' {
-                out.push(NBSP);
-            }
-        }
-        match c {
-            '?' | '!' | ';' | ':' | '»' if !left_alone(text, at) => {
-                let space = if c == ':' || c == '»' { NBSP } else { NNBSP };
-                let trimmed = out.trim_end_matches([' ', NBSP, NNBSP]).len();
-                let spaced = trimmed < out.len();
-                out.truncate(trimmed);
-                match out.chars().next_back() {
-                    // At the start of a text or a line: nothing to hold to.
-                    None | Some('\n') => {}
-                    // "?!": one space before the first sign only.
-                    Some('?' | '!') if c != '»' && !spaced => {}
-                    Some(_) => out.push(space),
-                }
-                out.push(c);
-            }
-            '«' => {
-                out.push(c);
-                after_opening_quote = next < text.len() && !in_address(text, at);
-            }
-            _ => out.push(c),
-        }
-        at = next;
+        place(&mut out, text, at, c, &mut after_opening_quote);
+        at += c.len_utf8();
     }
     Cow::Owned(out)
+}
+
+/// Writes `c`, at byte `at` of `text`, after what `out` holds: the space
+/// a sign holds to, the spaces after an opening quote made one no-break
+/// space. `after_opening_quote` is carried from one character to the next.
+fn place(out: &mut String, text: &str, at: usize, c: char, after_opening_quote: &mut bool) {
+    if *after_opening_quote {
+        if matches!(c, ' ' | NBSP | NNBSP) {
+            return;
+        }
+        *after_opening_quote = false;
+        if c != '\n' {
+            out.push(NBSP);
+        }
+    }
+    match c {
+        '?' | '!' | ';' | ':' | '»' if !left_alone(text, at) => {
+            let space = if c == ':' || c == '»' { NBSP } else { NNBSP };
+            let trimmed = out.trim_end_matches([' ', NBSP, NNBSP]).len();
+            let spaced = trimmed < out.len();
+            out.truncate(trimmed);
+            match out.chars().next_back() {
+                // At the start of a text or a line: nothing to hold to.
+                None | Some('\n') => {}
+                // "?!": one space before the first sign only.
+                Some('?' | '!') if c != '»' && !spaced => {}
+                Some(_) => out.push(space),
+            }
+            out.push(c);
+        }
+        '«' => {
+            out.push(c);
+            *after_opening_quote = at + c.len_utf8() < text.len() && !in_address(text, at);
+        }
+        _ => out.push(c),
+    }
 }
 
 /// [`french`] on a text read, without copying it when nothing changes.
@@ -308,39 +313,13 @@ mod tests {
         }
     }
 
-    /// [`french`] as it was written before its runs were copied whole.
+    /// [`french`] as it was written before its runs were copied whole:
+    /// each character placed in turn.
     fn character_at_a_time(text: &str) -> String {
         let mut out = String::new();
         let mut after_opening_quote = false;
         for (at, c) in text.char_indices() {
-            if after_opening_quote {
-                if matches!(c, ' ' | NBSP | NNBSP) {
-                    continue;
-                }
-                after_opening_quote = false;
-                if c != '\n' {
-                    out.push(NBSP);
-                }
-            }
-            match c {
-                '?' | '!' | ';' | ':' | '»' if !left_alone(text, at) => {
-                    let space = if c == ':' || c == '»' { NBSP } else { NNBSP };
-                    let trimmed = out.trim_end_matches([' ', NBSP, NNBSP]).len();
-                    let spaced = trimmed < out.len();
-                    out.truncate(trimmed);
-                    match out.chars().next_back() {
-                        None | Some('\n') => {}
-                        Some('?' | '!') if c != '»' && !spaced => {}
-                        Some(_) => out.push(space),
-                    }
-                    out.push(c);
-                }
-                '«' => {
-                    out.push(c);
-                    after_opening_quote = at + c.len_utf8() < text.len() && !in_address(text, at);
-                }
-                _ => out.push(c),
-            }
+            place(&mut out, text, at, c, &mut after_opening_quote);
         }
         out
     }
