@@ -405,6 +405,25 @@ fn personas_get_the_alerts_and_needs_their_answers_call_for_in_fewer_questions()
     assert!(failures.is_empty(), "{failures:#?}\n{}", report.join("\n"));
 }
 
+/// The module of the first question reads the national catalogue for its
+/// questions only (`Catalogue::for_questions`, without texts or ways in):
+/// adapted to it, the questionnaire asks each persona the very questions
+/// it asks adapted to the catalogue read whole, and finds the same needs.
+#[test]
+fn the_catalogue_read_for_questions_asks_what_the_whole_catalogue_asks() {
+    let text = include_str!("../data/catalogue.json");
+    let whole = Questionnaire::default_fr_en().adapted_to(Arc::new(Catalogue::national()));
+    let lean = Catalogue::for_questions(text).expect("the national catalogue reads for questions");
+    assert_eq!(lean.entries().len(), Catalogue::national().entries().len());
+    let for_questions = Questionnaire::default_fr_en().adapted_to(Arc::new(lean));
+    for persona in personas() {
+        let (with_whole, diagnosis_whole) = journey(&whole, &persona);
+        let (with_lean, diagnosis_lean) = journey(&for_questions, &persona);
+        assert_eq!(with_lean.asked(), with_whole.asked(), "{}", persona.name);
+        assert_eq!(diagnosis_lean, diagnosis_whole, "{}", persona.name);
+    }
+}
+
 #[test]
 fn the_homeless_young_person_gets_the_115_first_then_housing_money_and_job() {
     let questionnaire = Questionnaire::default_fr_en().adapted_to(Arc::new(Catalogue::national()));

@@ -9,6 +9,7 @@
 
 pub mod messages;
 
+mod for_questions;
 pub mod import;
 
 use std::borrow::Cow;

@@ -43,8 +43,16 @@ pub(crate) fn registered() -> Option<Arc<Catalogue>> {
 /// and keeps the catalogue registered before, if any.
 #[wasm_bindgen(js_name = registerCatalogue)]
 pub fn register_catalogue(file: &str) -> Result<usize, JsValue> {
-    let catalogue = Catalogue::from_json(file)
-        .map_err(|problems| Failure::problems("invalid_catalogue", "catalogue", problems))?;
+    // The module of the first question never shows an entry: it reads
+    // what the questions adapt to, without the code that reads and checks
+    // texts and ways in (the whole module reads every field, and tells
+    // the problems).
+    #[cfg(feature = "full")]
+    let read = Catalogue::from_json(file);
+    #[cfg(not(feature = "full"))]
+    let read = Catalogue::for_questions(file);
+    let catalogue =
+        read.map_err(|problems| Failure::problems("invalid_catalogue", "catalogue", problems))?;
     let entries = catalogue.entries().len();
     NATIONAL.with(|slot| *slot.borrow_mut() = Some(Arc::new(catalogue)));
     Ok(entries)
