@@ -15,6 +15,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { gunzipSync, gzipSync } from 'node:zlib';
 
 import { packageDir, packageName, requirePackage, root } from './package.mjs';
 import { npm } from './packed.mjs';
@@ -128,6 +129,27 @@ test('the zip holds one folder named after the package and version: the files a 
   }
 });
 
+test('each file a browser fetches from the zip comes with its gzip stream, made ahead of time, that reads back to it', async () => {
+  const { stdout } = await run('unzip', ['-Z1', path.join(distDir, zipName)]);
+  const files = stdout.split('\n').filter((entry) => entry && !entry.endsWith('/')).map((entry) => entry.slice(folderName.length + 1));
+  const fetched = files.filter((file) => /\.(wasm|js|json|txt)$/.test(file));
+  assert.ok(fetched.includes('passerelle_questionnaire_bg.wasm') && fetched.includes('passerelle.js'));
+  for (const file of fetched) {
+    assert.ok(files.includes(`${file}.gz`), `${file}.gz is not in the zip`);
+    const gzip = await readFile(path.join(unpacked, folderName, `${file}.gz`));
+    assert.deepEqual(gunzipSync(gzip), await readFile(path.join(unpacked, folderName, file)), `${file}.gz does not read back to ${file}`);
+  }
+  // Smaller than a server compressing on the fly would send.
+  for (const file of ['passerelle_questionnaire_bg.wasm', 'passerelle.js']) {
+    const raw = await readFile(path.join(unpacked, folderName, file));
+    const ahead = await readFile(path.join(unpacked, folderName, `${file}.gz`));
+    assert.ok(ahead.length < gzipSync(raw, { level: 9 }).length, `${file}.gz is not smaller than gzip -9`);
+  }
+  // A file the zip leaves out (for Node or tools) leaves out its .gz too.
+  for (const file of files.filter((name) => name.endsWith('.gz'))) {
+    assert.ok(files.includes(file.slice(0, -3)), `${file} without its file`);
+  }
+});
 
 /** The fenced nginx, apache and html blocks of the "## <section>" of `markdown`. */
 function settingBlocks(markdown, section) {

@@ -170,8 +170,8 @@ fn list_files(folder: &Path, files: &mut Vec<PathBuf>) -> Result {
     Ok(())
 }
 
-/// Copies the package folder into `to`, but for [`NOT_FOR_BROWSERS`] and
-/// hidden files (the build stamp).
+/// Copies the package folder into `to`, but for [`NOT_FOR_BROWSERS`]
+/// (and their `.gz`) and hidden files (the build stamp).
 fn copy_for_browsers(package: &Path, to: &Path) -> Result {
     if !package.join("passerelle.js").is_file() {
         return Err(format!(
@@ -182,7 +182,9 @@ fn copy_for_browsers(package: &Path, to: &Path) -> Result {
     fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
     for entry in read_dir(package)? {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') || NOT_FOR_BROWSERS.contains(&name.as_str()) {
+        // A file left out leaves out its precompressed `.gz` too.
+        let file = name.strip_suffix(".gz").unwrap_or(&name);
+        if name.starts_with('.') || NOT_FOR_BROWSERS.contains(&file) {
             continue;
         }
         copy_tree(&entry.path(), &to.join(&name))?;

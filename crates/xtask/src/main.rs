@@ -17,8 +17,8 @@
 //!   `crates/passerelle-core/data/communes/` from its pinned npm sources,
 //!   or checks that it matches them.
 //!
-//! Only the standard library: this crate is compiled before anything else
-//! runs, on every fresh machine.
+//! Few dependencies (serde_json, zopfli): this crate is compiled before
+//! anything else runs, on every fresh machine.
 
 mod bench;
 mod breakdown;
@@ -27,6 +27,7 @@ mod dist;
 mod fuzz;
 mod package;
 mod phases;
+mod precompress;
 mod server;
 mod size;
 mod tools;

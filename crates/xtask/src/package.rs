@@ -21,6 +21,7 @@ const INPUTS: &[&str] = &[
     "crates/passerelle-wasm",
     "crates/xtask/package-lock.json",
     "crates/xtask/src/package.rs",
+    "crates/xtask/src/precompress.rs",
     "crates/xtask/first-words.mjs",
     "pkg-templates",
 ];
@@ -91,6 +92,12 @@ pub fn build(root: &Path, tools: &BuildTools) -> Result {
     copy_communes(root, &out)?;
     write_catalogue(root, &out)?;
     write_languages(root, &out)?;
+    let started = std::time::Instant::now();
+    crate::precompress::write(&out)?;
+    println!(
+        "xtask: files precompressed (.gz) in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     write(&stamp, &fingerprint)?;
     println!("xtask: package built in {}", out.display());
     Ok(())

@@ -135,7 +135,7 @@ fn serve(stream: TcpStream, mounts: &Mounts) -> std::io::Result<()> {
     {
         Some((body, file)) => {
             let compressed = (takes_gzip && compressible(&file))
-                .then(|| gzipped(&file, &body))
+                .then(|| precompressed(&file).or_else(|| gzipped(&file, &body)))
                 .flatten();
             match compressed {
                 Some(gzip) => respond_with(
@@ -229,6 +229,20 @@ fn compressible(file: &Path) -> bool {
         file.extension().and_then(|e| e.to_str()).unwrap_or(""),
         "html" | "js" | "mjs" | "wasm" | "css" | "json" | "svg" | "txt" | "md" | "ts"
     )
+}
+
+/// The package's own gzip stream of `file` (`<file>.gz`, written by
+/// `crates/xtask/src/precompress.rs`), as nginx's `gzip_static` sends it,
+/// when there is one at least as new as the file.
+fn precompressed(file: &Path) -> Option<Arc<Vec<u8>>> {
+    let mut gz = file.as_os_str().to_owned();
+    gz.push(".gz");
+    let gz = PathBuf::from(gz);
+    let modified = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    if modified(&gz)? < modified(file)? {
+        return None;
+    }
+    std::fs::read(gz).ok().map(Arc::new)
 }
 
 /// `body` (the content of `file`) gzipped, as a web server configured as
