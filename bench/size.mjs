@@ -12,8 +12,9 @@ import { packageDir } from './lib/package.mjs';
 /**
  * The package files a page that begins with questions loads before its
  * first question (the Node entry, types and docs are not; the whole
- * module comes after the first question): `passerelle.js` holds both
- * modules' glue and `fetch-options.js`, bundled with it.
+ * module, and its glue `passerelle_wasm.js`, come after the first
+ * question): `passerelle.js` holds the questionnaire module's glue and
+ * `fetch-options.js`, bundled with it.
  */
 const PAGE_FILES = ['passerelle_questionnaire_bg.wasm', 'passerelle.js'];
 

@@ -2,6 +2,14 @@
 // <passerelle-diagnostic>, <passerelle-orientation> and <passerelle-plan>
 // custom elements, their events, and the engine API (Engine, Diagnosis, Plan), whose
 // types are in engine.d.ts (shared with the Node entry, node.d.ts).
+//
+// In the browser, the engine API's classes (Engine, Diagnosis, Plan,
+// Reasons, DataInclusionImport), `registerLanguage` and the widgets'
+// classes are `undefined` until the whole module has loaded (`await
+// load()`, `await createEngine()`): they come with its glue, imported
+// then. They are declared as what they are from then on, the only time a
+// page may use them; a module that imports them by name sees them change
+// (ES modules' live bindings). See docs/js-api.md, "Loading".
 import type { AnswerValue, DetailedOrientation, DiagnosisResult, Locale, PlanValue } from './engine.js';
 
 export * from './engine.js';
@@ -9,8 +17,10 @@ export * from './engine.js';
 /**
  * Loads the WebAssembly module, then the national catalogue
  * (`data/catalogue.json`), each once (later calls share the loading); the
- * files are fetched next to this module. Call it before using `Engine`;
- * the custom elements load what they need themselves. Rejects with code
+ * files are fetched next to this module. Call it before using `Engine`,
+ * which is `undefined` until it has resolved (as are `Diagnosis`, `Plan`,
+ * `Reasons`, `DataInclusionImport` and `registerLanguage`); the custom
+ * elements load what they need themselves. Rejects with code
  * `fetch_failed` or `invalid_catalogue` when the catalogue cannot be had.
  */
 export function load(): Promise<void>;
@@ -34,7 +44,8 @@ export function loadLanguage(tag: string): Promise<string>;
  * Registers a language from a file in the layout of the package's
  * `locales/<tag>.json` (a site's own language): widgets and engines speak
  * it by its tag from then on. Returns the tag; throws an Error of code
- * `bad_language_file`. Register each language once.
+ * `bad_language_file`. Register each language once. `undefined` until
+ * `load()` has resolved.
  */
 export function registerLanguage(file: string): string;
 
@@ -181,6 +192,8 @@ declare global {
  * The widget behind `<passerelle-diagnostic>`, written in Rust; the element
  * makes it. (Declared here rather than re-exported from
  * passerelle_wasm.d.ts, whose `[Symbol.dispose]` needs the "esnext" lib.)
+ * The four widgets' classes exported are the whole module's: `undefined`
+ * until `load()` has resolved.
  */
 export class DiagnosticWidget {
   /** Renders the questionnaire into `host`'s shadow root, in `lang` (French by default). */

@@ -1,12 +1,17 @@
 // Passerelle: importing this module registers <passerelle-parcours>,
 // <passerelle-diagnostic>, <passerelle-orientation> and <passerelle-plan>.
 // It also exports the engine API (Engine, Diagnosis, Plan, Reasons,
-// DataInclusionImport): call load() before using it.
+// DataInclusionImport, registerLanguage): call load() before using it;
+// those names are undefined until the whole module has loaded.
 //
 // The element is a thin shim: wasm-bindgen cannot subclass HTMLElement, so
 // this class forwards the element's life cycle to the widget written in
 // Rust (DiagnosticWidget), which renders into the element's shadow root.
-import initWhole, * as whole from './passerelle_wasm.js';
+//
+// The questionnaire module's glue is bundled into this file; the whole
+// module's glue (`passerelle_wasm.js`) is a file of its own, imported only
+// when the whole module is loaded: a page that begins with questions does
+// not load it before its first question.
 import initQuestionnaire, * as questionnaire from './passerelle_questionnaire.js';
 import { fetchedOptions, fetchText } from './fetch-options.js';
 
@@ -15,17 +20,19 @@ import { fetchedOptions, fetchText } from './fetch-options.js';
  * module once something needs it: `QUESTIONNAIRE`
  * (`passerelle_questionnaire_bg.wasm`), what a first question needs
  * (`<passerelle-diagnostic>`, `<passerelle-parcours>`), and `WHOLE`
- * (`passerelle_wasm_bg.wasm`), the engine API and every widget
- * (`<passerelle-orientation>`, `<passerelle-plan>`, `load()`). A page
- * whose first element asks questions loads only the first before its
- * first question; each registers the languages and the catalogue it
- * needs (docs/size.md).
+ * (`passerelle_wasm_bg.wasm` and its glue `passerelle_wasm.js`), the
+ * engine API and every widget (`<passerelle-orientation>`,
+ * `<passerelle-plan>`, `load()`). A page whose first element asks
+ * questions loads only the first before its first question; each
+ * registers the languages and the catalogue it needs (docs/size.md).
  */
 class WasmModule {
   /** The loading under way or done, or `null`. */
   loading = null;
   /** Whether it has loaded: the elements made after need no numbers first. */
   loaded = false;
+  /** The module's glue (its classes and functions) once it has loaded, else `null`. */
+  exports = null;
   /** The national catalogue registered in it, or being registered, or `null`. */
   catalogue = null;
   #drawn;
@@ -34,9 +41,12 @@ class WasmModule {
     this.#drawn = resolve;
   });
 
-  constructor(init, exports, after = () => Promise.resolve()) {
-    this.init = init;
-    this.exports = exports;
+  /**
+   * `start` instantiates the module and resolves to its glue; `after`
+   * resolves when the loading may begin.
+   */
+  constructor(start, after = () => Promise.resolve()) {
+    this.start = start;
     this.after = after;
   }
 
@@ -47,17 +57,59 @@ class WasmModule {
 
   /** Loads the module (once). */
   load() {
-    this.loading ??= this.after().then(() => this.init()).then(() => {
+    this.loading ??= this.after().then(() => this.start()).then((glue) => {
+      this.exports = glue;
       this.loaded = true;
       // The commune table: a file of the package per department, fetched
       // only when a widget needs one (a postal code answered, a place to name).
-      this.exports.setCommuneSource(textOfCommunes);
+      glue.setCommuneSource(textOfCommunes);
     });
     return this.loading;
   }
 }
 
-const QUESTIONNAIRE = new WasmModule(initQuestionnaire, questionnaire);
+const QUESTIONNAIRE = new WasmModule(() => initQuestionnaire().then(() => questionnaire));
+
+/**
+ * The engine API, exported by this module: `undefined` until the whole
+ * module has loaded (`await load()`, `await createEngine()`, or an element
+ * that needs it), then the whole module's own classes and function. A
+ * module that imports them by name (`import { Engine } from …`) sees them
+ * change, as ES modules' exports do; a copy taken before (`const { Engine }
+ * = await import(…)` before `load()`) stays `undefined`.
+ */
+export let Engine;
+export let Diagnosis;
+export let Plan;
+export let Reasons;
+export let DataInclusionImport;
+export let registerLanguage;
+/** The whole module's widgets (the elements make theirs): `undefined` until it has loaded, as the engine API. */
+export let DiagnosticWidget;
+export let OrientationWidget;
+export let ParcoursWidget;
+export let PlanWidget;
+
+/**
+ * Imports the whole module's glue, `passerelle_wasm.js`, and instantiates
+ * the module; resolves to the glue. The `.wasm` is fetched while the glue
+ * is, not once it has come: a page that needs the whole module first
+ * (`<passerelle-orientation>`, `load()`) waits one round trip, not two.
+ * The glue's own request is the same (`fetch(url)`), so a preload hint
+ * for the `.wasm` still serves it.
+ */
+async function startWhole() {
+  const wasm = fetch(new URL('./passerelle_wasm_bg.wasm', import.meta.url));
+  // Told by the glue's instantiation when it awaits it, not as unhandled when the glue fails first.
+  wasm.catch(() => {});
+  const glue = await import('./passerelle_wasm.js');
+  await glue.default({ module_or_path: wasm });
+  ({
+    Engine, Diagnosis, Plan, Reasons, DataInclusionImport, registerLanguage,
+    DiagnosticWidget, OrientationWidget, ParcoursWidget, PlanWidget,
+  } = glue);
+  return glue;
+}
 
 /**
  * The whole module waits for the first question when a questionnaire is
@@ -65,7 +117,7 @@ const QUESTIONNAIRE = new WasmModule(initQuestionnaire, questionnaire);
  * never shares the bandwidth with what the question needs. The catalogue
  * the questionnaire adapts to comes first, being smaller.
  */
-const WHOLE = new WasmModule(initWhole, whole, () => (QUESTIONNAIRE.loading
+const WHOLE = new WasmModule(startWhole, () => (QUESTIONNAIRE.loading
   ? QUESTIONNAIRE.firstDrawn.then(afterFirstFrame).then(() => textOfCatalogue()).catch(() => {})
   : Promise.resolve()));
 
@@ -858,7 +910,7 @@ class DiagnosisElement extends WidgetElement {
  */
 export class PasserelleOrientation extends DiagnosisElement {
   makeWidget(lang) {
-    return new whole.OrientationWidget(this, lang);
+    return new WHOLE.exports.OrientationWidget(this, lang);
   }
 }
 
@@ -871,7 +923,7 @@ export class PasserellePlan extends DiagnosisElement {
   static observedAttributes = [...DiagnosisElement.observedAttributes, 'persist'];
 
   makeWidget(lang) {
-    return new whole.PlanWidget(this, lang);
+    return new WHOLE.exports.PlanWidget(this, lang);
   }
 
   async ready() {
@@ -947,10 +999,5 @@ export async function createEngine(options) {
   // An engine given its own catalogue does not need the national one.
   const own = options?.catalogue != null || options?.catalogueUrl != null;
   const [resolved] = await Promise.all([fetchedOptions(options ?? {}), own ? WHOLE.load() : load()]);
-  return new whole.Engine(resolved);
+  return new Engine(resolved);
 }
-
-export {
-  DiagnosticWidget, OrientationWidget, ParcoursWidget, PlanWidget,
-  Engine, Diagnosis, Plan, Reasons, DataInclusionImport, registerLanguage,
-} from './passerelle_wasm.js';

@@ -51,8 +51,8 @@ test('the first question is asked while the catalogue is still on its way; the o
   const catalogueAt = seen.requests.findIndex((url) => url.endsWith('/data/catalogue.json'));
   assert.ok(wasmAt >= 0 && catalogueAt > wasmAt, `wasm at ${wasmAt}, catalogue at ${catalogueAt}: ${seen.requests.join(' ')}`);
   // Before the .wasm, one file of the package: passerelle.js, which imports
-  // nothing (its glue is bundled in), so the .wasm is asked for one round
-  // trip after it, not two.
+  // nothing first (the questionnaire's glue is bundled in), so the .wasm is
+  // asked for one round trip after it, not two.
   const packageFiles = seen.requests.slice(0, wasmAt).filter((url) => url.includes('/pkg/'));
   assert.deepEqual(packageFiles.map((url) => new URL(url).pathname.split('/').pop()), ['passerelle.js']);
   assert.equal(held.length, 1, 'one request for the catalogue, held');
@@ -65,6 +65,7 @@ test('the first question is asked while the catalogue is still on its way; the o
   // first question and the catalogue the questionnaire adapts to.
   assert.equal(new URL(seen.requests[wasmAt]).pathname.split('/').pop(), 'passerelle_questionnaire_bg.wasm');
   assert.ok(!seen.requests.some((url) => url.endsWith('/passerelle_wasm_bg.wasm')), 'the whole module waits for the catalogue');
+  assert.ok(!seen.requests.some((url) => url.endsWith('/passerelle_wasm.js')), 'its glue waits with it');
   await held[0].continue();
   await page.locator('passerelle-orientation .help').waitFor();
   assert.equal(await page.evaluate(() => window.questionWhenWholeAsked), true,

@@ -135,13 +135,17 @@ test('a site’s questionnaire: each kind of question, an answer refused on each
   await context.close();
 });
 
-test('a page with only the questionnaire loads only the questionnaire\'s module, never the whole engine', async () => {
+test('a page with only the questionnaire loads only the questionnaire\'s module, never the whole engine nor its glue', async () => {
   const { page, seen, context } = await openSite();
   // The catalogue comes after the first question; then nothing more.
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/data/catalogue.json')));
   await page.waitForTimeout(1000);
   const modules = seen.requests.filter((url) => url.endsWith('.wasm')).map((url) => new URL(url).pathname.split('/').pop());
   assert.deepEqual(modules, ['passerelle_questionnaire_bg.wasm']);
+  // The package's scripts: passerelle.js alone, which holds the questionnaire's glue.
+  const scripts = seen.requests.filter((url) => new URL(url).pathname.includes('/pkg/') && url.endsWith('.js'))
+    .map((url) => new URL(url).pathname.split('/').pop());
+  assert.deepEqual(scripts, ['passerelle.js']);
   assert.deepEqual(seen.errors, []);
   await context.close();
 });

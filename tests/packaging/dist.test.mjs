@@ -114,14 +114,14 @@ test('the zip holds one folder named after the package and version: the files a 
   assert.deepEqual([...dates], ['20000101.000000']);
   for (const file of [
     'passerelle.js', 'passerelle.js.map', 'passerelle_wasm_bg.wasm', 'passerelle_questionnaire_bg.wasm',
-    'file-protocol.js', 'data/catalogue.json',
+    'passerelle_wasm.js', 'passerelle_wasm.js.map', 'file-protocol.js', 'data/catalogue.json',
     'locales/languages.json', 'locales/en.json', 'locales/ar.json', 'communes/93.txt',
     'README.md', 'LICENSE', 'NOTICE', 'example.html',
   ]) {
     assert.ok(files.includes(file), `${file} is not in the zip`);
   }
   for (const file of files) {
-    assert.doesNotMatch(file, /^(node\.js|passerelle_wasm\.js|passerelle_questionnaire\.js|fetch-options\.js|package\.json|custom-elements\.json)$|\.d\.ts$/,
+    assert.doesNotMatch(file, /^(node\.js|passerelle_questionnaire\.js|fetch-options\.js|package\.json|custom-elements\.json)$|\.d\.ts$/,
       `${file} is for Node or tools`);
     if (file === 'example.html') continue;
     assert.deepEqual(await readFile(path.join(unpacked, folderName, file)), await readFile(path.join(packageDir, file)),
@@ -170,7 +170,7 @@ test('the README and the package README give the same server settings and preloa
   // The hints documented are the ones example.html has (served, its .wasm fetched once).
   const example = await readFile(path.join(unpacked, folderName, 'example.html'), 'utf8');
   const hints = blocks[2].split('\n').filter((line) => line.startsWith('<link'));
-  assert.equal(hints.length, 2, 'the module and the .wasm: the glue is bundled in the module');
+  assert.equal(hints.length, 2, 'the module and the .wasm: the questionnaire\'s glue is bundled in the module');
   for (const hint of hints) assert.ok(example.includes(hint.replace(`/${folderName}/`, '')), `example.html lacks ${hint}`);
 });
 
@@ -205,12 +205,15 @@ test('unpacked on a static server, the zip\'s example page shows the first quest
     assert.equal(wasm.length, 1, 'the .wasm preload is the fetch the module uses');
     // The whole module comes after the first question (for the help and
     // the plan at the end of the parcours), once at most.
-    const whole = server.served.filter((request) => request.path.endsWith('/passerelle_wasm_bg.wasm'));
-    assert.ok(whole.length <= 1, `the whole module fetched ${whole.length} times`);
+    // Its glue, a file of its own, comes with it.
+    for (const file of ['/passerelle_wasm_bg.wasm', '/passerelle_wasm.js']) {
+      const whole = server.served.filter((request) => request.path.endsWith(file));
+      assert.ok(whole.length <= 1, `${file} fetched ${whole.length} times`);
+    }
     const shim = server.served.filter((request) => request.path.endsWith('/passerelle.js'));
     assert.equal(shim.length, 1, 'the modulepreload is the module script');
-    // The glue is bundled in passerelle.js: the page never asks for it.
-    assert.deepEqual(server.served.filter((request) => /\/(passerelle_wasm|fetch-options)\.js$/.test(request.path)), []);
+    // The questionnaire's glue and fetch-options.js are bundled in passerelle.js: the page never asks for them.
+    assert.deepEqual(server.served.filter((request) => /\/(passerelle_questionnaire|fetch-options)\.js$/.test(request.path)), []);
   } finally {
     await page.close();
   }

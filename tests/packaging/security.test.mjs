@@ -253,7 +253,10 @@ test('in the browser entry too: inherited URLs, wrong receivers, NaN and half pa
     try {
       const { page, seen } = await openPage(browser, `${server.url}package.json`);
       const found = await page.evaluate(async (url) => {
-        const { createEngine, Engine, Diagnosis } = await import('./passerelle.js');
+        // The module's namespace: `Engine` and `Diagnosis` are read from it
+        // once createEngine() has loaded the whole module (undefined before).
+        const passerelle = await import('./passerelle.js');
+        const { createEngine } = passerelle;
         const codeOf = async (call) => {
           try { await call(); return 'nothing thrown'; } catch (error) { return error.code; }
         };
@@ -265,6 +268,7 @@ test('in the browser entry too: inherited URLs, wrong receivers, NaN and half pa
         } finally {
           delete Object.prototype.localCatalogueUrl;
         }
+        const { Engine, Diagnosis } = passerelle;
         const engine = new Engine();
         const diagnosis = engine.startDiagnosis('2026-11-27');
         return {

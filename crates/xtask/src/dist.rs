@@ -30,13 +30,14 @@ pub fn dist_dir(root: &Path) -> PathBuf {
 }
 
 /// Files of the package folder left out of the zip: the Node entry and
-/// the two files it imports (a browser gets them bundled in
+/// `fetch-options.js`, which it imports (a browser gets it bundled in
 /// `passerelle.js`), and what serves only tools (types,
 /// custom-elements.json, package.json). Everything else is a file a
-/// browser may fetch, and goes in.
+/// browser may fetch, and goes in: the whole module's glue
+/// (`passerelle_wasm.js`) too, which `passerelle.js` imports when it
+/// loads that module.
 const NOT_FOR_BROWSERS: &[&str] = &[
     "node.js",
-    "passerelle_wasm.js",
     "fetch-options.js",
     "node.d.ts",
     "passerelle.d.ts",

@@ -112,8 +112,10 @@ pub struct Module {
     pub holds: &'static str,
     /// What wasm-pack passes on to `cargo build` (after `--`), or nothing for the default features.
     cargo: &'static [&'static str],
-    /// Whether its glue and types are files of the package (for the Node
-    /// entry, and for developers' tools), not only bundled into `passerelle.js`.
+    /// Whether its glue is a file of the package of its own, minified,
+    /// with its types (`passerelle.js` imports it only when the module is
+    /// loaded; the Node entry imports it too), rather than bundled into
+    /// `passerelle.js`.
     shipped_glue: bool,
 }
 
@@ -132,6 +134,8 @@ impl Module {
 /// The whole engine: the JavaScript API and every widget (feature `full`
 /// of passerelle-wasm, a default one). The Node entry's module, and the
 /// one `<passerelle-orientation>`, `<passerelle-plan>` and `load()` wait for.
+/// Its glue is a file of its own: a page that begins with questions does
+/// not load it before its first question.
 pub const WHOLE: Module = Module {
     name: "passerelle_wasm",
     holds: "the JavaScript API and every widget",
@@ -208,33 +212,49 @@ fn build_module(root: &Path, tools: &BuildTools, module: &Module, out: &Path) ->
         .args(WASM_OPT_FLAGS))
 }
 
-/// The browser entry, `passerelle.js`, bundled with what it imports (the
-/// two modules' glue, `passerelle_wasm.js` and `passerelle_questionnaire.js`,
-/// and `fetch-options.js`) by esbuild, then
-/// minified by terser, with its source map `passerelle.js.map` (the
-/// readable sources, for developer tools only). A page loads one file
-/// before the `.wasm`, not three in two round trips: on the slow-phone
-/// profile the `.wasm` is asked for one round trip sooner, and the
-/// emergency numbers show sooner (docs/benchmarks.md); 16 KB gzipped less
-/// than the three files as written. The Node entry keeps importing the
-/// glue and `fetch-options.js`, which stay as written; the questionnaire
-/// module's glue, which only `passerelle.js` imports, is removed.
+/// The browser entry, `passerelle.js`, bundled by esbuild with what it
+/// imports statically (the questionnaire module's glue,
+/// `passerelle_questionnaire.js`, and `fetch-options.js`), then minified
+/// by terser, with its source map `passerelle.js.map` (the readable
+/// sources, for developer tools only). A page loads one file before the
+/// questionnaire's `.wasm`, not three in two round trips: on the
+/// slow-phone profile the `.wasm` is asked for one round trip sooner, and
+/// the emergency numbers show sooner (docs/benchmarks.md).
+///
+/// The whole module's glue, `passerelle_wasm.js` (a module's with
+/// `shipped_glue`), stays a file of its own, left out by esbuild, which
+/// `passerelle.js` imports only when the whole module is loaded: a page
+/// that begins with questions does not load it before its first question
+/// (`passerelle.js` 4.5 KB gzipped smaller; a page that needs the whole
+/// module loads 4.5 KB more in all, the two glues compressed apart). It
+/// is minified in place, with its source map `passerelle_wasm.js.map`;
+/// the Node entry imports it too, and `fetch-options.js`, which stays as
+/// written. The questionnaire module's glue, which only `passerelle.js`
+/// imports, is removed.
 fn bundle_browser_entry(tools: &BuildTools, out: &Path) -> Result {
     let bundle = "passerelle.bundle.js";
+    let shipped: Vec<String> = MODULES
+        .iter()
+        .filter(|module| module.shipped_glue)
+        .map(|module| format!("{}.js", module.name))
+        .collect();
     run(Command::new(&tools.esbuild)
         .current_dir(out)
         .args(["passerelle.js", "--bundle", "--format=esm", "--sourcemap"])
+        .args(shipped.iter().map(|glue| format!("--external:./{glue}")))
         .arg("--log-level=warning")
         .arg(format!("--outfile={bundle}")))?;
-    run(Command::new(&tools.terser)
-        .current_dir(out)
-        .arg(bundle)
-        .args(["--module", "--compress", "--mangle", "--comments", "false"])
-        .arg("--source-map")
-        .arg(format!(
-            "content='{bundle}.map',includeSources,url='passerelle.js.map'"
-        ))
-        .args(["--output", "passerelle.js"]))?;
+    minify(
+        tools,
+        out,
+        bundle,
+        "passerelle.js",
+        Some(&format!("{bundle}.map")),
+    )?;
+    for glue in &shipped {
+        // In place: terser reads its input before it writes.
+        minify(tools, out, glue, glue, None)?;
+    }
     let bundled_only = MODULES
         .iter()
         .filter(|module| !module.shipped_glue)
@@ -247,6 +267,29 @@ fn bundle_browser_entry(tools: &BuildTools, out: &Path) -> Result {
             .map_err(|e| format!("cannot remove {}: {e}", out.join(file).display()))?;
     }
     Ok(())
+}
+
+/// Minifies `input` (a file of `out`) into `output` with terser, with a
+/// source map `<output>.map` holding the readable sources: those of
+/// `input_map`, the map of `input` when it was itself made from others,
+/// else `input` itself.
+fn minify(
+    tools: &BuildTools,
+    out: &Path,
+    input: &str,
+    output: &str,
+    input_map: Option<&str>,
+) -> Result {
+    let content = input_map
+        .map(|map| format!("content='{map}',"))
+        .unwrap_or_default();
+    run(Command::new(&tools.terser)
+        .current_dir(out)
+        .arg(input)
+        .args(["--module", "--compress", "--mangle", "--comments", "false"])
+        .arg("--source-map")
+        .arg(format!("{content}includeSources,url='{output}.map'"))
+        .args(["--output", output]))
 }
 
 /// The glue with the JavaScript snippets of the Rust code

@@ -35,9 +35,11 @@ const GOAL_KB: u64 = 150;
 /// The national catalogue (`data/catalogue.json`)
 /// comes after the first question; other languages' files only on a page
 /// in that language; the Node entry, `file-protocol.js` (for pages opened
-/// as files), types and docs never. `passerelle.js` holds the glue and
-/// `fetch-options.js`, bundled with it (`package.rs`); the Node entry
-/// imports those two as files.
+/// as files), types and docs never. `passerelle.js` holds the
+/// questionnaire module's glue and `fetch-options.js`, bundled with it
+/// (`package.rs`); the whole module's glue, `passerelle_wasm.js`, is a
+/// file of its own that comes with the whole module, after the first
+/// question (the Node entry imports it and `fetch-options.js` as files).
 const PAGE_FILES: &[&str] = &["passerelle_questionnaire_bg.wasm", "passerelle.js"];
 
 /// Bytes in a KB, for the budget and the totals (the stricter reading).
