@@ -76,6 +76,6 @@ pub use questionnaire::{
     AnswerError, AnswerValue, ChoiceOption, NeedSignal, Question, QuestionKind, Questionnaire,
     QuestionnaireError, QuestionnaireProblem, Section, UrgentSignal,
 };
-pub use session::{DiagnosisSession, GivenAnswers, Progress, SessionError, SnapshotError, Step};
+pub use session::{DiagnosisSession, Progress, SessionError, SnapshotError, Step};
 pub use text::{Locale, LocalizedText};
 pub use urgent::UrgentAlert;

@@ -933,13 +933,14 @@ impl DiagnosisSession {
     }
 
     /// The answers of the questions answered, keyed by question id.
-    pub fn answers(&self) -> GivenAnswers<'_> {
-        let mut answers: Vec<(&str, &AnswerValue)> = (self.asked.iter())
-            .filter_map(|id| Some((id.as_str(), self.answers.get(id)?)))
-            .collect();
-        answers.sort_unstable_by_key(|(id, _)| *id);
-        answers.dedup_by_key(|(id, _)| *id);
-        GivenAnswers(answers)
+    pub fn answers(&self) -> BTreeMap<&str, &AnswerValue> {
+        let mut answers = BTreeMap::new();
+        for id in &self.asked {
+            if let Some(answer) = self.answers.get(id) {
+                answers.insert(id.as_str(), answer);
+            }
+        }
+        answers
     }
 
     /// Ids of the questions asked (answered or skipped), in order.
@@ -1210,10 +1211,10 @@ impl DiagnosisSession {
                 break;
             }
         }
-        let mut asked: Vec<&str> = session.asked.iter().map(String::as_str).collect();
-        asked.sort_unstable();
+        let asked: std::collections::BTreeSet<&str> =
+            session.asked.iter().map(String::as_str).collect();
         for id in answers.keys() {
-            if asked.binary_search(&id.as_str()).is_ok() {
+            if asked.contains(id.as_str()) {
                 continue;
             }
             let path = format!("$.answers.{id}");
@@ -1252,65 +1253,6 @@ impl DiagnosisSession {
     fn record(&mut self, question: &Question, value: AnswerValue) {
         self.asked.push(question.id.clone());
         self.answers.insert(question.id.clone(), value);
-    }
-}
-
-/// The answers of the questions answered ([`DiagnosisSession::answers`]),
-/// in the order of their question ids; written out as a JSON object keyed
-/// by question id, what [`DiagnosisSession::replay`] reads. A sorted list,
-/// not a map: the module of the first question carries one kind of map
-/// less (`docs/size.md`).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct GivenAnswers<'s>(Vec<(&'s str, &'s AnswerValue)>);
-
-impl<'s> GivenAnswers<'s> {
-    /// The answer to question `id`, if it was answered.
-    pub fn get(&self, id: &str) -> Option<&'s AnswerValue> {
-        let at = self
-            .0
-            .binary_search_by(|(given, _)| (*given).cmp(id))
-            .ok()?;
-        Some(self.0[at].1)
-    }
-
-    /// Whether question `id` was answered.
-    pub fn contains_key(&self, id: &str) -> bool {
-        self.get(id).is_some()
-    }
-
-    /// How many questions were answered.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// Whether no question was answered.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// Each question id with its answer, by question id.
-    pub fn iter(&self) -> impl Iterator<Item = (&'s str, &'s AnswerValue)> + '_ {
-        self.0.iter().copied()
-    }
-}
-
-impl<'s> IntoIterator for GivenAnswers<'s> {
-    type Item = (&'s str, &'s AnswerValue);
-    type IntoIter = std::vec::IntoIter<(&'s str, &'s AnswerValue)>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.into_iter()
-    }
-}
-
-impl Serialize for GivenAnswers<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (id, answer) in &self.0 {
-            map.serialize_entry(id, answer)?;
-        }
-        map.end()
     }
 }
 

@@ -3,13 +3,14 @@
 
 use crate::ui::words::{Said, WidgetText};
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use passerelle_core::date::Date;
 use passerelle_core::diagnosis::Diagnosis;
 use passerelle_core::questionnaire::ranked_themes;
 use passerelle_core::{
-    AnswerValue, DiagnosisSession, GivenAnswers, Locale, Questionnaire, SessionError, UrgentAlert,
+    AnswerValue, DiagnosisSession, Locale, Questionnaire, SessionError, UrgentAlert,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -41,7 +42,7 @@ pub const COMPLETE_EVENT: &str = "passerelle:diagnosis-complete";
 struct CompleteDetail<'a> {
     questionnaire_id: &'a str,
     locale: Locale,
-    answers: GivenAnswers<'a>,
+    answers: BTreeMap<&'a str, &'a AnswerValue>,
     diagnosis: Diagnosis,
 }
 
