@@ -6,57 +6,24 @@
 //! this way, so that it does not carry the code that reads and checks
 //! texts, ways in and sources (`docs/size.md`); the whole module reads it
 //! with [`Catalogue::from_json`], and tells its problems.
+//!
+//! Read through the document's JSON value, as a questionnaire is, with
+//! the code that reads a questionnaire's conditions: none of the typed
+//! reading [`Catalogue::from_json`] does straight from the text, which is
+//! faster on catalogues of thousands of entries and weighs twice as much.
 
 use std::collections::HashSet;
 
-use serde::Deserialize;
-use serde_json::value::RawValue;
+use serde_json::{Map, Value as Json};
 
 use super::{
     theme_or_category, with_notes_conditions, Access, Catalogue, Entry, EntryKind, FiguresValid,
-    KeyStep, KeyStepRecord, DEFAULT_STALE_AFTER_MONTHS,
+    KeyStep, DEFAULT_STALE_AFTER_MONTHS,
 };
 use crate::base::date::Date;
-use crate::base::problem::{Path, Problem};
+use crate::base::problem::Problem;
 use crate::rules::{Condition, Test, Zone};
 use crate::text::LocalizedText;
-
-/// A catalogue document, its other members skipped.
-#[derive(Deserialize)]
-struct Record<'a> {
-    #[serde(default)]
-    stale_after_months: Option<u16>,
-    #[serde(borrow)]
-    entries: Vec<EntryRecord<'a>>,
-}
-
-/// An entry as written, its texts, ways in and source skipped.
-#[derive(Deserialize)]
-struct EntryRecord<'a> {
-    id: String,
-    kind: EntryKind,
-    themes: Vec<String>,
-    publics: Vec<String>,
-    #[serde(default, borrow)]
-    eligibility: Option<&'a RawValue>,
-    #[serde(default, borrow)]
-    held_when: Option<&'a RawValue>,
-    #[serde(default, borrow)]
-    key_step: Option<KeyStepRecord<'a>>,
-    #[serde(default)]
-    conditions_in_notes: bool,
-    #[serde(borrow)]
-    zone: &'a RawValue,
-    #[serde(default)]
-    urgent: bool,
-    #[serde(default)]
-    valid_from: Option<Date>,
-    #[serde(default)]
-    valid_until: Option<Date>,
-    #[serde(default)]
-    figures_valid: Option<FiguresValid>,
-    last_verified: Date,
-}
 
 impl Catalogue {
     /// Reads `json`, a catalogue document, for a questionnaire to adapt
@@ -69,27 +36,37 @@ impl Catalogue {
     /// [`Catalogue::from_json`] checks them; its other fields are not (a
     /// catalogue it reads may still have problems that `from_json` tells).
     ///
-    /// Returns the problems found in rules and zones, a repeated id, or,
-    /// for a document not in the format, one `invalid_catalogue` problem.
+    /// Returns the problems found in rules and zones, a repeated id, or a
+    /// member of the wrong type (`invalid_catalogue`).
     pub fn for_questions(json: &str) -> Result<Catalogue, Vec<Problem>> {
         crate::base::limits::check_text(json).map_err(|problem| vec![problem])?;
-        let record: Record = serde_json::from_str(json).map_err(|error| {
-            vec![Problem::new(
-                "invalid_catalogue",
-                "$",
-                format!("This catalogue does not follow the format: {error}."),
-            )]
-        })?;
-        let stale_after_months = record
-            .stale_after_months
-            .unwrap_or(DEFAULT_STALE_AFTER_MONTHS);
+        let document =
+            crate::base::json::parse(json).map_err(|error| vec![Problem::json(&error)])?;
         let mut problems = Vec::new();
-        let mut ids = HashSet::with_capacity(record.entries.len());
-        let mut entries = Vec::with_capacity(record.entries.len());
-        for (i, record) in record.entries.into_iter().enumerate() {
+        let stale_after_months = match document.get("stale_after_months") {
+            None => DEFAULT_STALE_AFTER_MONTHS,
+            Some(months) => (months.as_u64())
+                .and_then(|months| u16::try_from(months).ok())
+                .unwrap_or_else(|| {
+                    problems.push(wrong("$.stale_after_months", "a whole number of months"));
+                    DEFAULT_STALE_AFTER_MONTHS
+                }),
+        };
+        let Some(records) = document.get("entries").and_then(Json::as_array) else {
+            return Err(vec![wrong("$.entries", "the list of entries")]);
+        };
+        let mut ids = HashSet::with_capacity(records.len());
+        let mut entries = Vec::with_capacity(records.len());
+        for (i, record) in records.iter().enumerate() {
             let path = format!("$.entries[{i}]");
-            if !ids.insert(record.id.clone()) {
-                problems.push(super::duplicate_id(&path, &record.id));
+            let Some(record) = record.as_object() else {
+                problems.push(wrong(&path, "an entry, a JSON object"));
+                continue;
+            };
+            if let Some(id) = record.get("id").and_then(Json::as_str) {
+                if !ids.insert(id) {
+                    problems.push(super::duplicate_id(&path, id));
+                }
             }
             if let Some(mut entry) = entry(record, &path, &mut problems) {
                 entry.stale_after_months = stale_after_months;
@@ -104,53 +81,141 @@ impl Catalogue {
     }
 }
 
-/// The entry of `record`, its rules and zone read at `path`.
-fn entry(record: EntryRecord<'_>, path: &str, problems: &mut Vec<Problem>) -> Option<Entry> {
+/// A member of the wrong type, or missing, at `path`.
+fn wrong(path: &str, what: &str) -> Problem {
+    Problem::new(
+        "invalid_catalogue",
+        path,
+        format!("This catalogue does not follow the format: give {what} here."),
+    )
+}
+
+/// The entry `record`, at `path`: its rules and zone read as
+/// [`Catalogue::from_json`] reads them; `None`, with problems, when one
+/// of the members read has the wrong type or a rule a problem.
+fn entry(record: &Map<String, Json>, path: &str, problems: &mut Vec<Problem>) -> Option<Entry> {
     let before = problems.len();
-    let root = Path::Root(path);
-    let eligibility = (record.eligibility)
-        .and_then(|rule| Condition::parse_text(rule.get(), &root.field("eligibility"), problems));
-    let eligibility = if record.conditions_in_notes {
+    // A member given `null` is absent, as `from_json` reads it.
+    let get = |key: &str| record.get(key).filter(|value| !value.is_null());
+    let at = |key: &str| format!("{path}.{key}");
+    let text = |key: &str, problems: &mut Vec<Problem>| match get(key).and_then(Json::as_str) {
+        Some(text) => Some(text.to_owned()),
+        None => {
+            problems.push(wrong(&at(key), "a text"));
+            None
+        }
+    };
+    let id = text("id", problems);
+    let kind = match get("kind").and_then(Json::as_str) {
+        Some("scheme") => Some(EntryKind::Scheme),
+        Some("service") => Some(EntryKind::Service),
+        _ => {
+            problems.push(wrong(&at("kind"), "\"scheme\" or \"service\""));
+            None
+        }
+    };
+    let texts = |key: &str, problems: &mut Vec<Problem>| {
+        let list = get(key).and_then(Json::as_array).and_then(|items| {
+            items
+                .iter()
+                .map(|item| item.as_str().map(str::to_owned))
+                .collect::<Option<Vec<String>>>()
+        });
+        if list.is_none() {
+            problems.push(wrong(&at(key), "a list of texts"));
+        }
+        list.unwrap_or_default()
+    };
+    let themes = texts("themes", problems);
+    let publics = texts("publics", problems);
+    let flag = |key: &str, problems: &mut Vec<Problem>| match get(key) {
+        None => false,
+        Some(value) => value.as_bool().unwrap_or_else(|| {
+            problems.push(wrong(&at(key), "true or false"));
+            false
+        }),
+    };
+    let urgent = flag("urgent", problems);
+    let conditions_in_notes = flag("conditions_in_notes", problems);
+    let date = |value: Option<&Json>, path: &str, problems: &mut Vec<Problem>| {
+        let date = value
+            .and_then(Json::as_str)
+            .and_then(|text| Date::parse(text).ok());
+        if date.is_none() {
+            problems.push(wrong(path, "a date (YYYY-MM-DD)"));
+        }
+        date
+    };
+    let optional_date = |key: &str, problems: &mut Vec<Problem>| {
+        record
+            .get(key)
+            .and_then(|value| date(Some(value), &at(key), problems))
+    };
+    let valid_from = optional_date("valid_from", problems);
+    let valid_until = optional_date("valid_until", problems);
+    let last_verified = date(get("last_verified"), &at("last_verified"), problems);
+    let figures_valid = get("figures_valid").and_then(|figures| {
+        let key = at("figures_valid");
+        let from = (figures.get("from"))
+            .and_then(|from| date(Some(from), &format!("{key}.from"), problems));
+        let until = date(figures.get("until"), &format!("{key}.until"), problems)?;
+        Some(FiguresValid { from, until })
+    });
+    let eligibility =
+        (get("eligibility")).and_then(|rule| Condition::parse(rule, &at("eligibility"), problems));
+    let eligibility = if conditions_in_notes {
         Some(with_notes_conditions(eligibility))
     } else {
         eligibility
     };
-    let held_when = record.held_when.and_then(|held| {
-        Condition::parse_text_about_facts(held.get(), &root.field("held_when"), problems)
-    });
-    let key_step = record.key_step.and_then(|key| {
-        let key_path = format!("{path}.key_step");
-        let when = Condition::parse_text_about_facts(
-            key.when.get(),
-            &Path::Root(&key_path).field("when"),
-            problems,
-        );
-        if key.leads.is_empty() || !key.leads.iter().all(|theme| theme_or_category(theme)) {
-            problems.push(Problem::new(
-                "not_in_referential",
-                &format!("{key_path}.leads"),
-                "List the data·inclusion themes or categories it leads.",
-            ));
+    let held_when = (get("held_when"))
+        .and_then(|held| Condition::parse_about_facts(held, &at("held_when"), problems));
+    let key_step = get("key_step").and_then(|key| {
+        let key_path = at("key_step");
+        let when = (key.get("when")).and_then(|when| {
+            Condition::parse_about_facts(when, &format!("{key_path}.when"), problems)
+        });
+        let leads: Option<Vec<String>> =
+            (key.get("leads").and_then(Json::as_array)).and_then(|items| {
+                (items.iter())
+                    .map(|item| {
+                        item.as_str()
+                            .filter(|theme| theme_or_category(theme))
+                            .map(str::to_owned)
+                    })
+                    .collect()
+            });
+        match (when, leads) {
+            (Some(when), Some(leads)) if !leads.is_empty() => Some(KeyStep { when, leads }),
+            _ => {
+                problems.push(wrong(
+                    &key_path,
+                    "a condition (when) and the needs it leads (leads)",
+                ));
+                None
+            }
         }
-        Some(KeyStep {
-            when: when?,
-            leads: key.leads,
-        })
     });
-    let zone = Zone::parse_text(record.zone.get(), &root.field("zone"), problems);
+    let zone = match get("zone") {
+        Some(zone) => Zone::parse(zone, &at("zone"), problems),
+        None => {
+            problems.push(wrong(&at("zone"), "a zone"));
+            None
+        }
+    };
     if problems.len() > before {
         return None;
     }
     let zone = zone?;
     Some(Entry {
         zone_condition: Condition::new(Test::InZone(Box::new(zone.clone())), None),
-        id: record.id,
+        id: id?,
         name: LocalizedText::default(),
         description: LocalizedText::default(),
-        kind: record.kind,
+        kind: kind?,
         types: Vec::new(),
-        themes: record.themes,
-        publics: record.publics,
+        themes,
+        publics,
         eligibility,
         held_when,
         key_step,
@@ -166,13 +231,13 @@ fn entry(record: EntryRecord<'_>, path: &str, problems: &mut Vec<Problem>) -> Op
             open_every_day: false,
         },
         cost: String::new(),
-        urgent: record.urgent,
+        urgent,
         documents: Vec::new(),
-        valid_from: record.valid_from,
-        valid_until: record.valid_until,
-        figures_valid: record.figures_valid,
+        valid_from,
+        valid_until,
+        figures_valid,
         source_url: String::new(),
-        last_verified: record.last_verified,
+        last_verified: last_verified?,
         stale_after_months: DEFAULT_STALE_AFTER_MONTHS,
     })
 }
@@ -220,6 +285,13 @@ mod tests {
         assert_eq!(problems[0].path, "$.entries[0].eligibility.age");
         let problems = Catalogue::for_questions("[1, 2]").unwrap_err();
         assert_eq!(problems[0].code, "invalid_catalogue");
+        let no_date = catalogue_with(serde_json::json!({"id": "aide", "kind": "scheme",
+            "themes": [], "publics": [], "zone": {"national": true}}));
+        let problems = Catalogue::for_questions(&no_date).unwrap_err();
+        assert_eq!(
+            (problems[0].code, problems[0].path.as_str()),
+            ("invalid_catalogue", "$.entries[0].last_verified")
+        );
         let twice = serde_json::json!({"format_version": 1, "entries": [
             entry(serde_json::Value::Null), entry(serde_json::Value::Null)]});
         let problems = Catalogue::for_questions(&twice.to_string()).unwrap_err();

@@ -761,7 +761,6 @@ impl Condition {
     /// has or is (an entry's `held_when`, its key step's `when`): neither
     /// `answer` nor `to_check`, which could never make it met. (A
     /// catalogue reads its text: [`Condition::parse_text_about_facts`].)
-    #[cfg(test)]
     pub(crate) fn parse_about_facts(
         value: &Json,
         path: &str,
