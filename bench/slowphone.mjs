@@ -482,7 +482,7 @@ function report({ runs, loads, presetLoads, coldServed, version, profile, hinted
     `**What came before the first question** (cold, the first load; ${coldBefore[0].files.length} files of the package, `
     + `${kb(coldBefore[0].encoded)} as sent, ${kb(coldBefore[0].transferred)} with the HTTP headers, ${kb(coldBefore[0].decoded)} `
     + `once decompressed; the host's page itself is not counted; the same files compressed on the fly at zlib's level 6, by a `
-    + `host that does not send the package's \`.gz\` files: ${kb(onTheFly)}):\n\n| file | sent (gzip) | decompressed | received at |\n| --- | --- | --- | --- |\n'
+    + `host that does not send the package's \`.gz\` files: ${kb(onTheFly)}):\n\n| file | sent (gzip) | decompressed | received at |\n| --- | --- | --- | --- |\n`
     + [...files.entries()].map(([name, entry]) => `| \`${name}\` | ${kb(entry.encodedBodySize)} | ${kb(entry.decodedBodySize)} | ${ms(entry.responseEnd)} |`).join('\n')
     + `\n| the page (the host's, not counted) | ${kb(runs.cold[0].document.encodedBodySize)} | ${kb(runs.cold[0].document.decodedBodySize)} | ${ms(runs.cold[0].document.responseEnd)} |`
     + `\n\nWarm loads: ${kb(median(warmBefore.map((b) => b.transferred)))} transferred before the first question (median; the rest from the HTTP cache).`,

@@ -34,8 +34,11 @@ function upToPostalCode(engine, postal) {
 }
 
 test('the package ships the commune table as files of its own, not in the wasm', () => {
-  const parts = readdirSync(path.join(packageDir, 'communes'));
+  const files = readdirSync(path.join(packageDir, 'communes'));
+  const parts = files.filter((name) => name.endsWith('.txt'));
   assert.equal(parts.length, 101);
+  // Each with its gzip stream made ahead of time, and nothing else.
+  assert.deepEqual(files.filter((name) => !name.endsWith('.txt')).sort(), parts.map((name) => `${name}.gz`).sort());
   assert.ok(parts.includes('93.txt') && parts.includes('2A.txt') && parts.includes('976.txt'));
   for (const module of MODULES) {
     const wasm = readFileSync(path.join(packageDir, module));
