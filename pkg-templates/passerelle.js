@@ -42,10 +42,11 @@ class WasmModule {
   });
 
   /**
-   * `start` instantiates the module and resolves to its glue; `after`
-   * resolves when the loading may begin.
+   * `start` instantiates the module and resolves to its glue; `after`,
+   * if given, resolves when the loading may begin (without it, the
+   * `.wasm` is requested at once, within the call to `load()`).
    */
-  constructor(start, after = () => Promise.resolve()) {
+  constructor(start, after = null) {
     this.start = start;
     this.after = after;
   }
@@ -57,7 +58,14 @@ class WasmModule {
 
   /** Loads the module (once). */
   load() {
-    this.loading ??= this.after().then(() => this.start()).then((glue) => {
+    if (this.loading) return this.loading;
+    // Started within this call when nothing is awaited: the request goes
+    // out before the caller draws anything (the first question waits for
+    // the `.wasm`, and on a slow network every millisecond of it counts).
+    const started = this.after
+      ? this.after().then(() => this.start())
+      : new Promise((resolve) => resolve(this.start()));
+    this.loading = started.then((glue) => {
       this.exports = glue;
       this.loaded = true;
       // The commune table: a file of the package per department, fetched
@@ -550,9 +558,11 @@ class WidgetElement extends HTMLElement {
   #make() {
     const making = {};
     this.#making = making;
-    // The emergency numbers, at once, until the widget replaces them.
-    if (!this.module.loaded) showNumbers(this);
+    // The module requested first, then the emergency numbers drawn, at
+    // once, until the widget replaces them.
+    const loaded = this.module.loaded;
     const loading = this.module.load();
+    if (!loaded) showNumbers(this);
     const language = languageFor(this);
     Promise.all([loading, language, this.prepare()])
       .then(async ([, lang]) => {
