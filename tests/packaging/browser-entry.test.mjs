@@ -5,14 +5,12 @@
 // the whole module has loaded, then its classes (docs/js-api.md, "Loading").
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { packageDir, requirePackage } from './package.mjs';
 import {
-  cleanUp, firstQuestion, launch, noBrowser, openPage, outside, serveFolder,
+  firstQuestion, noBrowser, openPage, outside, siteWithPackage,
 } from './static.mjs';
 
 /** The whole module's glue, as `passerelle.js` imports it. */
@@ -39,17 +37,10 @@ let browser;
 before(async () => {
   requirePackage();
   if (noBrowser) return;
-  site = await mkdtemp(path.join(os.tmpdir(), 'passerelle-entry-'));
-  await symlink(packageDir, path.join(site, 'pkg'), 'dir');
-  await writeFile(path.join(site, 'questions.html'), QUESTIONS_ONLY);
-  server = await serveFolder(site);
-  browser = await launch();
+  site = await siteWithPackage({ prefix: 'passerelle-entry-', folder: 'pkg', pages: { 'questions.html': QUESTIONS_ONLY } });
+  ({ server, browser } = site);
 });
-after(() => cleanUp(
-  () => browser?.close(),
-  () => server?.close(),
-  () => site && rm(site, { recursive: true, force: true }),
-));
+after(() => site?.close());
 
 test('passerelle.js does not hold the whole module\'s glue: it imports passerelle_wasm.js only when it loads that module', () => {
   const entry = readFileSync(path.join(packageDir, 'passerelle.js'), 'utf8');

@@ -4,14 +4,13 @@
 // shows its steps and its first question, and nothing is fetched from
 // anywhere but the page's server.
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { packageDir, root } from './package.mjs';
+import { root } from './package.mjs';
 import {
-  cleanUp, launch, noBrowser, openPage, outside, serveFolder,
+  noBrowser, openPage, outside, siteWithPackage,
 } from './static.mjs';
 
 /** The first ```html block of the README's "## Embedding" section. */
@@ -29,25 +28,25 @@ let server;
 let browser;
 before(async () => {
   if (noBrowser) return;
-  site = await mkdtemp(path.join(os.tmpdir(), 'passerelle-readme-'));
-  await cp(packageDir, path.join(site, 'passerelle'), { recursive: true });
   const snippet = await embeddingSnippet();
-  await writeFile(path.join(site, 'index.html'), `<!DOCTYPE html>
+  site = await siteWithPackage({
+    prefix: 'passerelle-readme-',
+    folder: 'passerelle',
+    copy: true,
+    pages: {
+      'index.html': `<!DOCTYPE html>
 <html lang="fr">
 <head><meta charset="utf-8"><title>La page d’une mairie</title></head>
 <body>
 <h1>Vos démarches</h1>
 ${snippet}</body>
 </html>
-`);
-  server = await serveFolder(site);
-  browser = await launch();
+`,
+    },
+  });
+  ({ server, browser } = site);
 });
-after(() => cleanUp(
-  () => browser?.close(),
-  () => server?.close(),
-  () => site && rm(site, { recursive: true, force: true }),
-));
+after(() => site?.close());
 
 test('the README\'s two lines on a page of one\'s own give the whole parcours', { skip: noBrowser }, async () => {
   const { page, seen } = await openPage(browser, server.url);

@@ -1,9 +1,12 @@
 // A static file server on 127.0.0.1 and headless Chromium, for the
 // packaging tests that load the package in a browser.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { cp, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
+
+import { packageDir } from './package.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -76,6 +79,34 @@ export async function cleanUp(...steps) {
     }
   }
   if (failure) throw failure;
+}
+
+/**
+ * A temporary site: the package beside its `pages` ({file name: HTML}) as
+ * the folder `folder` (linked, or copied with `copy`, as a host unpacks
+ * it), served on 127.0.0.1, and headless Chromium. Returns { server,
+ * browser, close() }, close() undoing each even when one fails.
+ */
+export async function siteWithPackage({ prefix, folder, copy = false, pages }) {
+  const site = await mkdtemp(path.join(os.tmpdir(), prefix));
+  let server = null;
+  let browser = null;
+  const close = () => cleanUp(
+    () => browser?.close(),
+    () => server?.close(),
+    () => rm(site, { recursive: true, force: true }),
+  );
+  try {
+    if (copy) await cp(packageDir, path.join(site, folder), { recursive: true });
+    else await symlink(packageDir, path.join(site, folder), 'dir');
+    for (const [file, html] of Object.entries(pages)) await writeFile(path.join(site, file), html);
+    server = await serveFolder(site);
+    browser = await launch();
+  } catch (error) {
+    await close().catch(() => {});
+    throw error;
+  }
+  return { server, browser, close };
 }
 
 /** Why the browser tests are skipped, or false when Chromium is given. */

@@ -54,20 +54,13 @@ pub fn write(package: &Path) -> Result {
 
 /// The files of `folder` (and below) a browser fetches.
 fn collect(folder: &Path, files: &mut Vec<PathBuf>) -> Result {
-    let entries =
-        fs::read_dir(folder).map_err(|e| format!("cannot read {}: {e}", folder.display()))?;
-    for entry in entries {
-        let path = entry
-            .map_err(|e| format!("cannot read {}: {e}", folder.display()))?
-            .path();
+    let mut all = Vec::new();
+    crate::size::collect(folder, &mut all)?;
+    files.extend(all.into_iter().filter(|path| {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if path.is_dir() {
-            collect(&path, files)?;
-        } else if FETCHED.contains(&extension) && !NOT_FETCHED.contains(&name) {
-            files.push(path);
-        }
-    }
+        FETCHED.contains(&extension) && !NOT_FETCHED.contains(&name)
+    }));
     Ok(())
 }
 

@@ -381,7 +381,7 @@ fn file_size(path: &Path) -> Result<u64> {
 
 /// Every file under `folder`, recursively, except hidden ones (the
 /// package's build stamp).
-fn collect(folder: &Path, files: &mut Vec<PathBuf>) -> Result {
+pub(crate) fn collect(folder: &Path, files: &mut Vec<PathBuf>) -> Result {
     let entries =
         fs::read_dir(folder).map_err(|e| format!("cannot list {}: {e}", folder.display()))?;
     for entry in entries {
