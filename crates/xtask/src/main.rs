@@ -24,6 +24,7 @@ mod bench;
 mod breakdown;
 mod communes;
 mod dist;
+mod files;
 mod fuzz;
 mod package;
 mod phases;

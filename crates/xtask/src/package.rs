@@ -22,6 +22,7 @@ const INPUTS: &[&str] = &[
     "crates/xtask/package-lock.json",
     "crates/xtask/src/package.rs",
     "crates/xtask/src/precompress.rs",
+    "crates/xtask/src/files.rs",
     "crates/xtask/first-words.mjs",
     "pkg-templates",
 ];
@@ -569,7 +570,7 @@ fn write_languages(root: &Path, out: &Path) -> Result {
                     }
                     files.push(format!(
                         "\"{domain}\":{}",
-                        crate::size::minify(&read(&file)?)
+                        crate::files::minify(&read(&file)?)
                     ));
                 }
             }
@@ -583,7 +584,7 @@ fn write_languages(root: &Path, out: &Path) -> Result {
         files.sort();
         let text = format!(
             "{{\"language\":{},\"files\":{{{}}}}}",
-            crate::size::minify(info),
+            crate::files::minify(info),
             files.join(",")
         );
         write(&target.join(format!("{tag}.json")), &text)?;

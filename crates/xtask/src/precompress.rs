@@ -55,7 +55,7 @@ pub fn write(package: &Path) -> Result {
 /// The files of `folder` (and below) a browser fetches.
 fn collect(folder: &Path, files: &mut Vec<PathBuf>) -> Result {
     let mut all = Vec::new();
-    crate::size::collect(folder, &mut all)?;
+    crate::files::collect(folder, &mut all)?;
     files.extend(all.into_iter().filter(|path| {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");

@@ -5,19 +5,13 @@
 
 use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use crate::breakdown::group;
 
 use crate::package::package_dir;
 use crate::{tools, Result};
-
-/// The minifier passerelle-core's build script compiles the default data
-/// with: the data is looked for in the module in that form.
-#[path = "../../passerelle-core/build/minify.rs"]
-mod minify;
-pub(crate) use minify::minify;
 
 /// The budget of issue 20: what a page loads before its first question
 /// (code, CSS, the page's language, the questionnaire), gzipped; a French
@@ -103,7 +97,7 @@ pub fn report(root: &Path) -> Result {
     crate::package::build(root, &build_tools)?;
     let out = package_dir(root);
     let mut files = Vec::new();
-    collect(&out, &mut files)?;
+    crate::files::collect(&out, &mut files)?;
     files.sort();
 
     println!(
@@ -208,7 +202,7 @@ fn embedded(root: &Path, wasm: &Path) -> Result<Vec<Embedded>> {
         let folder = root.join(folder);
         let mut sources = Vec::new();
         if deep {
-            collect(&folder, &mut sources)?;
+            crate::files::collect(&folder, &mut sources)?;
         } else {
             sources = fs::read_dir(&folder)
                 .map_err(|e| format!("cannot list {}: {e}", folder.display()))?
@@ -262,7 +256,7 @@ fn as_compiled(
     let content = fs::read(source).map_err(|e| format!("cannot read {}: {e}", source.display()))?;
     let mut forms = vec![content.clone()];
     if extension(source) == Some("json") {
-        forms.push(minify::minify(&String::from_utf8_lossy(&content)).into_bytes());
+        forms.push(crate::files::minify(&String::from_utf8_lossy(&content)).into_bytes());
         if folder.ends_with("passerelle-core/data") {
             if let Some(built) = built_copy(root, &shown(folder, source))? {
                 forms.push(built);
@@ -379,30 +373,6 @@ fn file_size(path: &Path) -> Result<u64> {
         .map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
-/// Every file under `folder`, recursively, except hidden ones (the
-/// package's build stamp).
-pub(crate) fn collect(folder: &Path, files: &mut Vec<PathBuf>) -> Result {
-    let entries =
-        fs::read_dir(folder).map_err(|e| format!("cannot list {}: {e}", folder.display()))?;
-    for entry in entries {
-        let path = entry
-            .map_err(|e| format!("cannot list {}: {e}", folder.display()))?
-            .path();
-        if path
-            .file_name()
-            .is_some_and(|name| name.to_string_lossy().starts_with('.'))
-        {
-            continue;
-        }
-        if path.is_dir() {
-            collect(&path, files)?;
-        } else if path.is_file() {
-            files.push(path);
-        }
-    }
-    Ok(())
-}
-
 fn extension(path: &Path) -> Option<&str> {
     path.extension().and_then(|ext| ext.to_str())
 }
@@ -442,7 +412,7 @@ mod tests {
     #[test]
     fn minified_json_is_the_same_value() {
         let text = "{\n  \"a b\": [1, 2],\n  \"c\": \"x \\\" y\"\n}\n";
-        assert_eq!(minify::minify(text), r#"{"a b":[1,2],"c":"x \" y"}"#);
+        assert_eq!(crate::files::minify(text), r#"{"a b":[1,2],"c":"x \" y"}"#);
     }
 
     #[test]
