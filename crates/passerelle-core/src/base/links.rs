@@ -93,7 +93,12 @@ pub fn is_bidi_control(c: char) -> bool {
 /// assert_eq!(https_problem("https://example.org/\u{202E}fdp.exe"), Some("bidi_control_in_url"));
 /// ```
 pub fn https_problem(url: &str) -> Option<&'static str> {
-    if url.contains(is_bidi_control) {
+    // Every character looked at below but those of `unsafe_character` is
+    // ASCII: an ASCII address (most) is read byte by byte, without
+    // decoding characters (every entry of a catalogue has its addresses
+    // checked).
+    let ascii = url.is_ascii();
+    if !ascii && url.contains(is_bidi_control) {
         return Some("bidi_control_in_url");
     }
     let Some(rest) = url.strip_prefix("https://") else {
@@ -106,30 +111,42 @@ pub fn https_problem(url: &str) -> Option<&'static str> {
             || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}')
             || matches!(c, '"' | '\'' | '<' | '>' | '`' | '\\')
     };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let (host, port) = match authority.rsplit_once(':') {
-        Some((host, port)) => (host, Some(port)),
+    // Bytes, not characters: the signs looked for are ASCII.
+    let authority_end = (rest.bytes())
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let authority = &rest.as_bytes()[..authority_end];
+    let (host, port) = match authority.iter().rposition(|&b| b == b':') {
+        Some(at) => (&authority[..at], Some(&authority[at + 1..])),
         None => (authority, None),
     };
-    let port_ok = port.is_none_or(|port| {
-        (1..=5).contains(&port.len()) && port.bytes().all(|b| b.is_ascii_digit())
-    });
-    let labels: Vec<&str> = host.split('.').collect();
-    let label_ok = |label: &&str| {
+    let port_ok = port
+        .is_none_or(|port| (1..=5).contains(&port.len()) && port.iter().all(u8::is_ascii_digit));
+    let label_ok = |label: &[u8]| {
         (1..=63).contains(&label.len())
-            && !label.starts_with('-')
-            && !label.ends_with('-')
+            && label.first() != Some(&b'-')
+            && label.last() != Some(&b'-')
             && label
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                .iter()
+                .all(|&b| b.is_ascii_alphanumeric() || b == b'-')
     };
+    // Two labels or more (a host with a dot), each a label, the last
+    // one not a number.
     let dns_name = host.len() <= 253
-        && labels.len() >= 2
-        && labels.iter().all(label_ok)
-        && labels
-            .last()
-            .is_some_and(|last| last.bytes().any(|b| b.is_ascii_alphabetic()));
-    if dns_name && port_ok && !url.chars().any(unsafe_character) {
+        && host.contains(&b'.')
+        && host.split(|&b| b == b'.').all(label_ok)
+        && (host.rsplit(|&b| b == b'.').next())
+            .is_some_and(|last| last.iter().any(u8::is_ascii_alphabetic));
+    let safe = if ascii {
+        // `unsafe_character` of an ASCII character, by its byte: a space
+        // or control (U+0000–U+0020, U+007F) or one of the signs.
+        !url.bytes().any(|b| {
+            b <= b' ' || b == 0x7F || matches!(b, b'"' | b'\'' | b'<' | b'>' | b'`' | b'\\')
+        })
+    } else {
+        !url.chars().any(unsafe_character)
+    };
+    if dns_name && port_ok && safe {
         None
     } else {
         Some("not_https_url")

@@ -120,14 +120,27 @@ fn is_bidi_control(c: char) -> bool {
 /// of a catalogue is searched (decoding its characters was a thirtieth of
 /// reading one).
 fn holds_bidi_control(text: &str) -> bool {
+    use super::typography::{has_byte, skip_words};
     let bytes = text.as_bytes();
-    (bytes.iter().enumerate())
-        .filter(|(_, &b)| b == 0xE2)
-        .any(|(at, _)| match bytes.get(at + 1..at + 3) {
-            Some([0x80, third]) => (0xAA..=0xAE).contains(third),
-            Some([0x81, third]) => (0xA6..=0xA9).contains(third),
-            _ => false,
-        })
+    let mut at = 0;
+    while at < bytes.len() {
+        // Eight bytes at a time where none is E2.
+        at = skip_words(bytes, at, |word| has_byte(word, 0xE2));
+        let end = (at + 8).min(bytes.len());
+        let found =
+            (at..end)
+                .filter(|&at| bytes[at] == 0xE2)
+                .any(|at| match bytes.get(at + 1..at + 3) {
+                    Some([0x80, third]) => (0xAA..=0xAE).contains(third),
+                    Some([0x81, third]) => (0xA6..=0xA9).contains(third),
+                    _ => false,
+                });
+        if found {
+            return true;
+        }
+        at = end;
+    }
+    false
 }
 
 /// `text` without explicit bidirectional formatting characters. A

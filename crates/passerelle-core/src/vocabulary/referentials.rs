@@ -81,23 +81,22 @@ impl Referential {
         }
     }
 
-    /// The referential's values sorted by length then bytes, each with its
-    /// position in [`Referential::terms`], made once: every entry of a
-    /// catalogue has its types, themes and publics looked up (a linear
-    /// scan of the 69 themes, at 10,000 entries, took a tenth of a load).
-    /// By length first, most comparisons read no byte: the themes share
-    /// long beginnings (`equipement-et-alimentation--`).
-    fn sorted(self) -> &'static [(&'static str, usize)] {
-        static CELLS: [OnceLock<Vec<(&'static str, usize)>>; Referential::COUNT] =
+    /// The referential's values, each with its position in
+    /// [`Referential::terms`], made once: every entry of a catalogue has
+    /// its types, themes and publics looked up (a linear scan of the 69
+    /// themes, at 10,000 entries, took a tenth of a load; a binary search,
+    /// comparing their long common beginnings such as
+    /// `equipement-et-alimentation--`, a fiftieth).
+    fn positions(self) -> &'static Positions {
+        static CELLS: [OnceLock<Positions>; Referential::COUNT] =
             [const { OnceLock::new() }; Referential::COUNT];
         CELLS[self.slot()].get_or_init(|| {
-            let mut values: Vec<(&'static str, usize)> = (self.terms().iter().enumerate())
-                .map(|(position, term)| (term.value.as_str(), position))
-                .collect();
-            // A value listed twice is found at its first position.
-            crate::base::sort::sort_by(&mut values, |a, b| by_length(a.0, b.0).then(a.1.cmp(&b.1)));
-            values.dedup_by(|later, first| later.0 == first.0);
-            values
+            let mut positions = Positions::default();
+            for (position, term) in self.terms().iter().enumerate() {
+                // A value listed twice is found at its first position.
+                positions.entry(term.value.as_str()).or_insert(position);
+            }
+            positions
         })
     }
 
@@ -106,11 +105,9 @@ impl Referential {
         self.position(value).is_some()
     }
 
-    /// Where `value` is in [`Referential::terms`] (by a binary search).
+    /// Where `value` is in [`Referential::terms`].
     pub fn position(self, value: &str) -> Option<usize> {
-        let sorted = self.sorted();
-        let found = sorted.binary_search_by(|(listed, _)| by_length(listed, value));
-        found.ok().map(|at| sorted[at].1)
+        self.positions().get(value).copied()
     }
 
     /// The French label of `value`, if it is in the referential.
@@ -138,6 +135,36 @@ impl Referential {
 /// Texts ordered by length, then by their bytes.
 pub(crate) fn by_length(a: &str, b: &str) -> std::cmp::Ordering {
     a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+}
+
+/// Each value of a referential, and its position.
+type Positions =
+    std::collections::HashMap<&'static str, usize, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// A hash of a few values known in advance (no input chooses them, so no
+/// defence against collisions is needed), eight bytes at a time: a
+/// referential's values are long (`trouver-un-emploi--repondre-a-des-offres-demploi`).
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut add = |word: u64| {
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+        };
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            add(u64::from_le_bytes(word.try_into().unwrap_or_default()));
+        }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            add(rest.iter().fold(0, |word, &b| word << 8 | u64::from(b)));
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// The category of a theme: `sante--acces-aux-soins` → `sante`.
