@@ -55,6 +55,10 @@ const STAMP: &str = ".build-stamp";
 
 /// Builds the package into [`package_dir`] unless it is up to date.
 pub fn build(root: &Path, tools: &BuildTools) -> Result {
+    // Two `cargo xtask` building at once would write over each other's
+    // files (a stamp left over a half-built package): one builds, the
+    // other waits, then finds the package up to date.
+    let _lock = BuildLock::take(&root.join("target").join("pkg.lock"))?;
     let out = package_dir(root);
     let fingerprint = fingerprint(root, tools)?;
     let stamp = out.join(STAMP);
@@ -102,6 +106,90 @@ pub fn build(root: &Path, tools: &BuildTools) -> Result {
     write(&stamp, &fingerprint)?;
     println!("xtask: package built in {}", out.display());
     Ok(())
+}
+
+/// Held while the package is built: a file made only if there is none
+/// (`create_new`), holding the builder's process id, removed when the
+/// build ends. A file whose process is gone (a build stopped by Ctrl-C)
+/// is taken over.
+struct BuildLock(PathBuf);
+
+impl BuildLock {
+    /// How long a build waits for another before giving up.
+    const PATIENCE: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+    fn take(path: &Path) -> Result<BuildLock> {
+        use std::io::{ErrorKind, Write};
+        if let Some(folder) = path.parent() {
+            fs::create_dir_all(folder)
+                .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+        }
+        let started = std::time::Instant::now();
+        let mut told = false;
+        loop {
+            match fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(path)
+            {
+                Ok(mut file) => {
+                    let _ = writeln!(file, "{}", std::process::id());
+                    return Ok(BuildLock(path.to_path_buf()));
+                }
+                Err(error) if error.kind() == ErrorKind::AlreadyExists => {
+                    let holder = fs::read_to_string(path).unwrap_or_default();
+                    let holder = holder.trim();
+                    if !process_alive(holder) {
+                        // Stopped without removing it: taken over.
+                        let _ = fs::remove_file(path);
+                        continue;
+                    }
+                    if started.elapsed() > Self::PATIENCE {
+                        return Err(format!(
+                            "another cargo xtask (process {holder}) has been building the package \
+                             for {} minutes ({}): stop it, or remove that file if no build runs",
+                            Self::PATIENCE.as_secs() / 60,
+                            path.display()
+                        ));
+                    }
+                    if !told {
+                        println!("xtask: another cargo xtask (process {holder}) is building the package; waiting");
+                        told = true;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(500));
+                }
+                Err(error) => return Err(format!("cannot create {}: {error}", path.display())),
+            }
+        }
+    }
+}
+
+impl Drop for BuildLock {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.0);
+    }
+}
+
+/// Whether the process `id` (as the lock file holds it) still runs: by
+/// `/proc` where there is one, else by `kill -0`. An unreadable id, or a
+/// system with neither, counts as gone: the lock is then taken over, as
+/// before there was one.
+fn process_alive(id: &str) -> bool {
+    let Ok(id) = id.parse::<u32>() else {
+        return false;
+    };
+    if id == std::process::id() {
+        return false;
+    }
+    let proc = Path::new("/proc");
+    if proc.is_dir() {
+        return proc.join(id.to_string()).exists();
+    }
+    Command::new("kill")
+        .args(["-0", &id.to_string()])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success())
 }
 
 /// One of the package's WebAssembly modules: the name of its files
@@ -667,6 +755,28 @@ fn copy(from: &Path, to: &Path) -> Result {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_build_lock_is_one_at_a_time_and_a_dead_holders_is_taken_over() {
+        let folder = std::env::temp_dir().join(format!("xtask-lock-{}", std::process::id()));
+        let path = folder.join("pkg.lock");
+        let lock = BuildLock::take(&path).unwrap();
+        assert_eq!(
+            fs::read_to_string(&path).unwrap().trim(),
+            std::process::id().to_string()
+        );
+        drop(lock);
+        assert!(!path.exists(), "removed when the build ends");
+        // Left by a process that is gone: taken over at once.
+        fs::write(&path, "4294967295\n").unwrap();
+        let lock = BuildLock::take(&path).unwrap();
+        assert_eq!(
+            fs::read_to_string(&path).unwrap().trim(),
+            std::process::id().to_string()
+        );
+        drop(lock);
+        fs::remove_dir_all(&folder).unwrap();
+    }
 
     /// The shape of wasm-bindgen 0.2.130's glue for a class.
     const GLUE: &str = "\
