@@ -29,7 +29,7 @@ pub fn write(package: &Path) -> Result {
     collect(package, &mut files)?;
     // Zopfli takes about a second per 100 KB: the largest first, each
     // thread taking the next file left.
-    files.sort_by_key(|file| std::cmp::Reverse(fs::metadata(file).map_or(0, |m| m.len())));
+    files.sort_by_cached_key(|file| std::cmp::Reverse(fs::metadata(file).map_or(0, |m| m.len())));
     let next = std::sync::atomic::AtomicUsize::new(0);
     let threads = std::thread::available_parallelism().map_or(2, usize::from);
     std::thread::scope(|scope| {

@@ -760,7 +760,9 @@ impl Condition {
     /// [`parse`](Self::parse), for a condition that says what the person
     /// has or is (an entry's `held_when`, its key step's `when`): neither
     /// `answer` nor `to_check`, which could never make it met. (A
-    /// catalogue reads its text: [`Condition::parse_text_about_facts`].)
+    /// catalogue read whole reads its text:
+    /// [`Condition::parse_text_about_facts`]; one read for questions only,
+    /// its value: `Catalogue::for_questions`.)
     pub(crate) fn parse_about_facts(
         value: &Json,
         path: &str,
