@@ -301,6 +301,13 @@ fn build_module(root: &Path, tools: &BuildTools, module: &Module, out: &Path) ->
         .args(WASM_OPT_FLAGS))
 }
 
+/// Scripts of `pkg-templates/` that stay files of their own, left out by
+/// esbuild and minified in place with their source maps: the caseload
+/// vault (`vault.js`: IndexedDB and WebCrypto), which `passerelle.js`
+/// imports with `import()` only on a page with `<passerelle-suivi>`, so
+/// that no other page loads it.
+const SEPARATE_SCRIPTS: &[&str] = &["vault.js"];
+
 /// The browser entry, `passerelle.js`, bundled by esbuild with what it
 /// imports statically (the questionnaire module's glue,
 /// `passerelle_questionnaire.js`, and `fetch-options.js`), then minified
@@ -319,13 +326,15 @@ fn build_module(root: &Path, tools: &BuildTools, module: &Module, out: &Path) ->
 /// is minified in place, with its source map `passerelle_wasm.js.map`;
 /// the Node entry imports it too, and `fetch-options.js`, which stays as
 /// written. The questionnaire module's glue, which only `passerelle.js`
-/// imports, is removed.
+/// imports, is removed. The [`SEPARATE_SCRIPTS`] are left out and
+/// minified in place the same way.
 fn bundle_browser_entry(tools: &BuildTools, out: &Path) -> Result {
     let bundle = "passerelle.bundle.js";
     let shipped: Vec<String> = MODULES
         .iter()
         .filter(|module| module.shipped_glue)
         .map(|module| format!("{}.js", module.name))
+        .chain(SEPARATE_SCRIPTS.iter().map(|script| (*script).to_owned()))
         .collect();
     run(Command::new(&tools.esbuild)
         .current_dir(out)
@@ -341,7 +350,8 @@ fn bundle_browser_entry(tools: &BuildTools, out: &Path) -> Result {
         Some(&format!("{bundle}.map")),
     )?;
     for glue in &shipped {
-        // In place: terser reads its input before it writes.
+        // In place: terser reads its input before it writes (the glue and
+        // the separate scripts alike).
         minify(tools, out, glue, glue, None)?;
     }
     let bundled_only = MODULES
