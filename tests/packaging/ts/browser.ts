@@ -2,6 +2,7 @@
 // (resolved through package.json "exports" without the "node" condition:
 // passerelle.d.ts). Type-checked only (tsc --noEmit), by ../types.test.mjs.
 import { Engine, load, type DiagnosisResult, type PasserelleErrorDetail } from '@passerelle-insertion/passerelle';
+import type { Vault, VaultError } from '@passerelle-insertion/passerelle/vault.js';
 
 const element = document.querySelector('passerelle-diagnostic');
 element?.addEventListener('passerelle:diagnosis-complete', (event) => {
@@ -29,3 +30,20 @@ if (question?.kind.type === 'single_choice') {
 }
 // @ts-expect-error: `current()` may be null at the end of the questionnaire
 console.log(diagnosis.current().id);
+
+// The caseload vault of <passerelle-suivi>, loaded when needed (vault.d.ts).
+const { openVault, ITERATIONS } = await import('@passerelle-insertion/passerelle/vault.js');
+const vault: Vault = await openVault('default', { iterations: ITERATIONS });
+if ((await vault.state()) === 'locked') {
+  try {
+    const caseload: string = await vault.unlock('a passphrase');
+    await vault.save(caseload);
+    const backup: Uint8Array = await vault.exportBackup();
+    console.log(await vault.readBackup(backup, 'a passphrase'));
+  } catch (error) {
+    const code: VaultError['code'] = (error as VaultError).code;
+    console.error(code);
+  }
+}
+// @ts-expect-error: `lock()` returns nothing to wait for
+await vault.lock().then();
