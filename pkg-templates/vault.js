@@ -236,6 +236,14 @@ export async function openVault(name, { iterations = ITERATIONS } = {}) {
   let salt = null;
   await db();
 
+  /** The header is no longer the one the key was derived with: forgets the key. */
+  const replaced = () => {
+    key = null;
+    salt = null;
+    return fail('locked', 'The caseload was erased or replaced meanwhile (in another tab?): unlock it again.');
+  };
+  const sameBytes = (a, b) => isBytes(a) && isBytes(b) && toBase64(a) === toBase64(b);
+
   const requireKey = () => {
     if (!key) throw locked();
     return key;
@@ -251,6 +259,7 @@ export async function openVault(name, { iterations = ITERATIONS } = {}) {
       throw fail('no_vault', 'No caseload is stored under this name: create one first.');
     }
     const { kdf, check } = readHeader(header);
+    if (known && !sameBytes(kdf.salt, salt)) throw replaced();
     let opener = known;
     if (!opener) {
       if (typeof passphrase !== 'string') throw wrongPassphrase();
@@ -284,10 +293,8 @@ export async function openVault(name, { iterations = ITERATIONS } = {}) {
   const write = async (records, expectedSalt) => transact(await db(), 'readwrite', (store, stop, guard) => {
     const request = store.get('header');
     request.onsuccess = guard(() => {
-      const current = request.result?.kdf?.salt;
-      if (!isBytes(current) || toBase64(current) !== toBase64(expectedSalt)) {
-        key = null;
-        stop(fail('locked', 'The caseload was erased or replaced meanwhile (in another tab?): unlock it again.'));
+      if (!sameBytes(request.result?.kdf?.salt, expectedSalt)) {
+        stop(replaced());
         return;
       }
       for (const [name, value] of Object.entries(records)) store.put(value, name);
