@@ -333,3 +333,29 @@ test('changePassphrase re-encrypts under the new passphrase; the old one is then
     assert.equal(outcome.text.value, 'kept across the change');
     await done(opened);
   });
+
+test('erased and made again in another tab: this tab\'s save is refused as locked and writes nothing over it',
+  { skip: noBrowser }, async () => {
+    const opened = await vaultPage();
+    const outcome = await opened.page.evaluate(async ({ PASSPHRASE, WRONG }) => {
+      const { openVault } = window.vaultModule;
+      const here = await openVault('two-tabs');
+      await here.create(PASSPHRASE);
+      // The other tab: its erase is not blocked by this tab's open connection.
+      const there = await openVault('two-tabs');
+      await there.erase();
+      await there.create(WRONG);
+      await there.save('the other tab\'s caseload');
+      const save = await attempt(() => here.save('this tab\'s caseload'));
+      const state = await here.state();
+      there.lock();
+      const text = await there.unlock(WRONG);
+      here.close();
+      await there.erase();
+      return { save, state, text };
+    }, { PASSPHRASE, WRONG });
+    assert.equal(outcome.save.code, 'locked');
+    assert.equal(outcome.state, 'locked');
+    assert.equal(outcome.text, 'the other tab\'s caseload');
+    await done(opened);
+  });
