@@ -154,9 +154,10 @@ function openDatabase(name, onGone) {
 }
 
 /**
- * Runs `work(store, stop)` in one transaction; resolves when it is
+ * Runs `work(store, stop, guard)` in one transaction; resolves when it is
  * committed, rejects with the error given to `stop` (which aborts it) or
- * with IndexedDB's own, as ours. Nothing of an aborted transaction is written.
+ * with IndexedDB's own, as ours. Nothing of an aborted transaction is
+ * written. `guard(callback)` is a request's callback that stops on an exception.
  */
 function transact(db, mode, work) {
   return new Promise((resolve, reject) => {
