@@ -50,6 +50,7 @@ macro_rules! data_file {
 // The layers, lowest first: each folder uses only the ones before it
 // (docs/ARCHITECTURE.md, "Layers"; checked by `tests/layers.rs`).
 pub mod base;
+pub mod caseload;
 pub mod catalogue;
 pub mod exports;
 pub mod orientation;
@@ -64,7 +65,7 @@ pub mod vocabulary;
 // lines to know which layer `crate::facts` is in.
 pub use base::{date, json, limits, links, problem};
 pub use catalogue::import;
-pub use exports::{messages, print, referral, report};
+pub use exports::{calendar, messages, print, referral, report};
 pub use questionnaire::{diagnosis, session};
 pub use rules::{explanation, sentences};
 pub use text::typography;

@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The layers, lowest first: each folder of `src/` is one.
-const LAYERS: [&str; 9] = [
+const LAYERS: [&str; 10] = [
     "base",
     "text",
     "vocabulary",
@@ -17,6 +17,7 @@ const LAYERS: [&str; 9] = [
     "orientation",
     "questionnaire",
     "plan",
+    "caseload",
     "exports",
 ];
 

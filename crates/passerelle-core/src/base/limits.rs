@@ -91,6 +91,25 @@ pub const MAX_QUESTIONS: usize = 500;
 /// questionnaire holds a few hundred.
 pub const MAX_QUESTIONNAIRE_CONDITIONS: usize = 20_000;
 
+/// The most people in one caseload ("file active", [`crate::caseload`]):
+/// code `too_many_people`. An advisor follows a few dozen to a few
+/// hundred people; a whole service's backup of 5,000 still fits.
+pub const MAX_PEOPLE: usize = 5_000;
+
+/// The largest caseload file, in bytes of UTF-8 text (64 MiB): code
+/// `caseload_too_large`. A plan with a year of history is a few kilobytes
+/// to a few dozen; 5,000 of them fit. Checked before parsing, with the
+/// other limits of [`check_text`] but the size ([`check_structure`]).
+pub const MAX_CASELOAD_BYTES: usize = 64 * 1024 * 1024;
+
+/// The longest label of a person followed, in characters: code
+/// `label_too_long`. Initials or a pseudonym, never a full name.
+pub const MAX_LABEL: usize = 40;
+
+/// The longest id of a person followed, in ASCII characters: code
+/// `person_id_invalid`.
+pub const MAX_PERSON_ID: usize = 64;
+
 /// Where the first quote or backslash of `bytes` is: eight bytes at a time, each
 /// word tested for both at once: most of a document's bytes are in its
 /// strings, and this check reads every byte of a catalogue.
@@ -125,6 +144,12 @@ pub fn check_text(text: &str) -> Result<(), Problem> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(document_too_large(text.len()));
     }
+    check_structure(text)
+}
+
+/// [`check_text`] but the size: for a document with a size limit of its
+/// own (a caseload, [`MAX_CASELOAD_BYTES`]).
+pub fn check_structure(text: &str) -> Result<(), Problem> {
     let bytes = text.as_bytes();
     let mut frames: Vec<Frame> = Vec::new();
     let mut position = 0;

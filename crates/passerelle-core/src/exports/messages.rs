@@ -228,6 +228,56 @@ pub enum Message<'a> {
     /// A date before [`crate::vocabulary::facts::EARLIEST_DATE`]: a year mistyped
     /// ("0001" for "2001").
     DateTooEarly,
+    /// An agenda's review point in a calendar: "Point d’étape : A. B.";
+    /// `label` is the person's initials or pseudonym, nothing more.
+    CalendarReview { label: &'a str },
+    /// An agenda's step in a calendar: "Étape prévue : A. B."; never the
+    /// step's title.
+    CalendarStep { label: &'a str },
+    /// The report's number of plans, in its CSV.
+    ReportPlans,
+    /// The report's key for what is outside its closed sets, in its CSV.
+    ReportOther,
+    /// An action status, in the report's CSV.
+    ReportActionStatus(crate::plan::ActionStatus),
+    /// An action kind, in the report's CSV.
+    ReportActionKind(crate::plan::ActionKind),
+    /// An objective status, in the report's CSV.
+    ReportObjectiveStatus(crate::plan::ObjectiveStatus),
+    /// Plans with this number of review points ("0" to "5", "6+"), in the
+    /// report's CSV.
+    ReportReviews { reviews: &'a str },
+    /// A figure of the days between review points, in the report's CSV.
+    ReportIntervals(IntervalFigure),
+}
+
+/// A figure of `review_intervals`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntervalFigure {
+    Count,
+    MedianDays,
+    MinDays,
+    MaxDays,
+}
+
+impl IntervalFigure {
+    /// In the report's order.
+    pub const ALL: [IntervalFigure; 4] = [
+        IntervalFigure::Count,
+        IntervalFigure::MedianDays,
+        IntervalFigure::MinDays,
+        IntervalFigure::MaxDays,
+    ];
+
+    /// Its key in the report's JSON (`median_days`…).
+    pub fn key(self) -> &'static str {
+        match self {
+            IntervalFigure::Count => "count",
+            IntervalFigure::MedianDays => "median_days",
+            IntervalFigure::MinDays => "min_days",
+            IntervalFigure::MaxDays => "max_days",
+        }
+    }
 }
 
 impl Message<'_> {
@@ -389,6 +439,31 @@ impl Message<'_> {
             Self::SheetPart(Part::Fact(fact)) => Parts::Written(fact_label(*fact, locale)),
             Self::SheetPart(part) => Parts::key(format!("sheet-part-{}", part.key())),
             Self::DueToday(date) => Parts::with("due-today", [("date", long_date(*date, locale))]),
+            Self::CalendarReview { label } => {
+                Parts::with("calendar-review", [("label", label.to_string())])
+            }
+            Self::CalendarStep { label } => {
+                Parts::with("calendar-step", [("label", label.to_string())])
+            }
+            Self::ReportPlans => Parts::key("report-plans"),
+            Self::ReportOther => Parts::key("report-other"),
+            Self::ReportActionStatus(status) => {
+                Parts::key(format!("report-action-status-{}", status.key()))
+            }
+            Self::ReportActionKind(kind) => {
+                Parts::key(format!("report-action-kind-{}", kind.key()))
+            }
+            Self::ReportObjectiveStatus(status) => {
+                Parts::key(format!("report-objective-status-{}", status.key()))
+            }
+            Self::ReportReviews { reviews } => Parts::with(
+                "report-reviews-per-plan",
+                [("reviews", reviews.to_string())],
+            ),
+            Self::ReportIntervals(figure) => Parts::key(format!(
+                "report-intervals-{}",
+                figure.key().replace('_', "-")
+            )),
             Self::PartnerVerifiedOn { partner, date } => Parts::with(
                 "partner-verified-on",
                 [

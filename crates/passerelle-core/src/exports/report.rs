@@ -115,7 +115,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::base::date::Date;
+use crate::exports::messages::Message;
+use crate::text::Locale;
 
 use crate::plan::{ActionKind, ActionStatus, ObjectiveStatus, Plan};
 use crate::vocabulary::referentials::{theme_category, Referential};
@@ -135,7 +139,8 @@ pub const OTHER: &str = "other";
 /// `reviews_per_plan`.
 const REVIEWS_TOP: usize = 6;
 
-const ACTION_KINDS: [ActionKind; 6] = [
+/// Every action kind, in the report's order.
+pub const ACTION_KINDS: [ActionKind; 6] = [
     ActionKind::ContactPartner,
     ActionKind::GetDocument,
     ActionKind::AttendWorkshop,
@@ -506,6 +511,184 @@ pub fn report(plans: &[Plan]) -> Report {
     }
 }
 
+/// A period of time, both days included: `from` on or before `to`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    pub from: Date,
+    pub to: Date,
+}
+
+impl Period {
+    /// The period from `from` to `to`, both included; `None` when `to` is
+    /// before `from`.
+    pub fn new(from: Date, to: Date) -> Option<Period> {
+        (from <= to).then_some(Period { from, to })
+    }
+
+    /// Whether `date` is within the period.
+    pub fn contains(self, date: Date) -> bool {
+        self.from <= date && date <= self.to
+    }
+}
+
+/// Whether `plan` was followed during `period`: it was built on or before
+/// the period's end (its first change, `history[0]`), and it had a change
+/// within or after the period's start, or it still has an active objective.
+pub fn followed_in(plan: &Plan, period: Period) -> bool {
+    let Some(built) = plan.history.first() else {
+        return false;
+    };
+    built.date <= period.to
+        && (plan.history.iter().any(|change| change.date >= period.from)
+            || plan
+                .objectives
+                .iter()
+                .any(|objective| objective.status == ObjectiveStatus::Active))
+}
+
+/// The anonymous report of the plans followed during `period`, with the
+/// very rules of [`report`] (suppression of small counts included).
+///
+/// - **Plans counted:** those [`followed_in`] the period: built (their
+///   first change) on or before `period.to`, and changed on or after
+///   `period.from` or with an objective still active.
+/// - **Review points counted** (`reviews_per_plan`, `review_intervals`):
+///   only those dated within the period, both days included. Each plan is
+///   copied with its other review points left out, then [`report`] runs on
+///   the copies: the first interval of a plan runs from its start
+///   (`schedule.start`) to its first review point within the period.
+/// - **Everything else** (needs, entries, statuses, kinds) is the plans'
+///   state as given: the report does not replay histories, so statuses
+///   are those of today, not those of the period's end.
+/// - A period whose `to` is before its `from` counts no plan.
+pub fn report_for_period(plans: &[Plan], period: Period) -> Report {
+    let chosen: Vec<Plan> = if period.from > period.to {
+        Vec::new()
+    } else {
+        plans
+            .iter()
+            .filter(|plan| followed_in(plan, period))
+            .map(|plan| {
+                let mut plan = plan.clone();
+                plan.reviews.retain(|review| period.contains(review.date));
+                plan
+            })
+            .collect()
+    };
+    report(&chosen)
+}
+
+pub use crate::exports::messages::IntervalFigure;
+
+impl Report {
+    /// The report as CSV (RFC 4180: CRLF line ends, fields with a comma,
+    /// a quote or a line break quoted), for a spreadsheet: a header
+    /// `section,key,label,value`, then one row per count of
+    /// [`to_json`](Self::to_json), in its order. `section`, `key` and
+    /// `value` are the JSON's (a suppressed count is `<5`; `plans` has an
+    /// empty key); `label` is the key in words in `locale`: a theme's
+    /// label, an entry's id, a status's or kind's name.
+    ///
+    /// ```
+    /// use passerelle_core::report::report;
+    /// use passerelle_core::Locale;
+    /// assert_eq!(report(&[]).to_csv(Locale::Fr), "section,key,label,value\r\nplans,,Projets suivis,<5\r\n");
+    /// ```
+    pub fn to_csv(&self, locale: Locale) -> String {
+        let mut out = String::from("section,key,label,value\r\n");
+        let mut row = |section: &str, key: &str, label: &str, value: String| {
+            let fields = [section, key, label, value.as_str()];
+            for (i, field) in fields.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&csv_field(field));
+            }
+            out.push_str("\r\n");
+        };
+        let count = |count: Count| match count.value() {
+            Some(value) => value.to_string(),
+            None => SUPPRESSED.to_owned(),
+        };
+        let plans = Message::ReportPlans.text(locale);
+        row("plans", "", &plans, count(self.plans));
+        let Some(breakdowns) = &self.breakdowns else {
+            return out;
+        };
+        let other = Message::ReportOther.text(locale);
+        let sections: [(&str, &Breakdown); 7] = [
+            ("needs", &breakdowns.needs),
+            ("entries_proposed", &breakdowns.entries_proposed),
+            ("entries_contacted", &breakdowns.entries_contacted),
+            ("action_statuses", &breakdowns.action_statuses),
+            ("action_kinds", &breakdowns.action_kinds),
+            ("objective_statuses", &breakdowns.objective_statuses),
+            ("reviews_per_plan", &breakdowns.reviews_per_plan),
+        ];
+        for (section, breakdown) in sections {
+            for (key, value) in breakdown.iter() {
+                let label = match section {
+                    "needs" | "entries_proposed" | "entries_contacted" if key == OTHER => {
+                        other.clone()
+                    }
+                    "needs" => crate::vocabulary::theme_labels::theme_label(key, locale)
+                        .unwrap_or(key)
+                        .to_owned(),
+                    "action_statuses" => ActionStatus::ALL
+                        .into_iter()
+                        .find(|status| status.name() == key)
+                        .map_or_else(
+                            || key.to_owned(),
+                            |status| Message::ReportActionStatus(status).text(locale),
+                        ),
+                    "action_kinds" => ACTION_KINDS
+                        .into_iter()
+                        .find(|kind| action_kind_key(*kind) == key)
+                        .map_or_else(
+                            || key.to_owned(),
+                            |kind| Message::ReportActionKind(kind).text(locale),
+                        ),
+                    "objective_statuses" => ObjectiveStatus::ALL
+                        .into_iter()
+                        .find(|status| objective_status_key(*status) == key)
+                        .map_or_else(
+                            || key.to_owned(),
+                            |status| Message::ReportObjectiveStatus(status).text(locale),
+                        ),
+                    "reviews_per_plan" => Message::ReportReviews { reviews: key }.text(locale),
+                    _ => key.to_owned(),
+                };
+                row(section, key, &label, count(value));
+            }
+        }
+        let intervals = &breakdowns.review_intervals;
+        for figure in IntervalFigure::ALL {
+            let value = match figure {
+                IntervalFigure::Count => Some(count(intervals.count)),
+                IntervalFigure::MedianDays => intervals
+                    .median_days
+                    .map(|days| crate::base::json::write(&days)),
+                IntervalFigure::MinDays => intervals.min_days.map(|days| days.to_string()),
+                IntervalFigure::MaxDays => intervals.max_days.map(|days| days.to_string()),
+            };
+            if let Some(value) = value {
+                let label = Message::ReportIntervals(figure).text(locale);
+                row("review_intervals", figure.key(), &label, value);
+            }
+        }
+        out
+    }
+}
+
+/// A CSV field, quoted when it holds a comma, a quote or a line break.
+fn csv_field(field: &str) -> std::borrow::Cow<'_, str> {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\"")).into()
+    } else {
+        field.into()
+    }
+}
+
 /// The theme if it is a data·inclusion theme or category, [`OTHER`] if not.
 fn theme_key(theme: &str) -> &str {
     let known = Referential::Themes.contains(theme)
@@ -545,7 +728,8 @@ fn reviews_key(reviews: usize) -> String {
     }
 }
 
-fn action_kind_key(kind: ActionKind) -> &'static str {
+/// An action kind's key in the report (`contact_partner`…).
+pub(crate) fn action_kind_key(kind: ActionKind) -> &'static str {
     match kind {
         ActionKind::ContactPartner => "contact_partner",
         ActionKind::GetDocument => "get_document",

@@ -155,6 +155,30 @@ pub enum ObjectiveStatus {
     Dropped,
 }
 
+impl ActionKind {
+    /// Every kind.
+    pub const ALL: [ActionKind; 6] = [
+        ActionKind::ContactPartner,
+        ActionKind::GetDocument,
+        ActionKind::AttendWorkshop,
+        ActionKind::Apply,
+        ActionKind::Appointment,
+        ActionKind::Other,
+    ];
+
+    /// Its part of message keys (`contact-partner`…).
+    pub fn key(self) -> &'static str {
+        match self {
+            ActionKind::ContactPartner => "contact-partner",
+            ActionKind::GetDocument => "get-document",
+            ActionKind::AttendWorkshop => "attend-workshop",
+            ActionKind::Apply => "apply",
+            ActionKind::Appointment => "appointment",
+            ActionKind::Other => "other",
+        }
+    }
+}
+
 impl ActionStatus {
     /// Every status, in the order a step goes through them.
     pub const ALL: [ActionStatus; 5] = [
@@ -1445,6 +1469,14 @@ impl Plan {
         let corrupted = |detail: String| PlanError::Corrupted { detail };
         crate::base::limits::check_text(json).map_err(|problem| PlanError::Limit { problem })?;
         let value = crate::base::json::parse(json).map_err(|e| corrupted(e.to_string()))?;
+        Plan::from_value(value)
+    }
+
+    /// Reads a plan already parsed, within the limits (a plan of a
+    /// caseload, [`crate::caseload`]): every check of
+    /// [`from_json`](Self::from_json) after parsing.
+    pub(crate) fn from_value(value: Json) -> Result<Plan, PlanError> {
+        let corrupted = |detail: String| PlanError::Corrupted { detail };
         let version = value
             .get("format_version")
             .and_then(Json::as_u64)

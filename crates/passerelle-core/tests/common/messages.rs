@@ -146,7 +146,26 @@ pub fn every_message<'a>(value: &'a passerelle_core::facts::Value) -> Vec<Messag
             numbers: "115, 3919",
         },
         Message::UrgentNumbersTitle,
+        Message::CalendarReview { label: "A. B." },
+        Message::CalendarStep {
+            label: "Dossier 12",
+        },
+        Message::ReportPlans,
+        Message::ReportOther,
+        Message::ReportReviews { reviews: "6+" },
     ];
+    for status in ActionStatus::ALL {
+        all.push(Message::ReportActionStatus(status));
+    }
+    for status in ObjectiveStatus::ALL {
+        all.push(Message::ReportObjectiveStatus(status));
+    }
+    for kind in passerelle_core::report::ACTION_KINDS {
+        all.push(Message::ReportActionKind(kind));
+    }
+    for figure in passerelle_core::report::IntervalFigure::ALL {
+        all.push(Message::ReportIntervals(figure));
+    }
     for priority in [Priority::Urgent, Priority::High, Priority::Normal] {
         all.push(Message::NeedPriority(priority));
     }
@@ -289,6 +308,15 @@ fn covered(message: &Message) {
         | Message::Stale { .. }
         | Message::PartnerVerifiedOn { .. }
         | Message::StalePartner { .. }
-        | Message::DateTooEarly => {}
+        | Message::DateTooEarly
+        | Message::CalendarReview { .. }
+        | Message::CalendarStep { .. }
+        | Message::ReportPlans
+        | Message::ReportOther
+        | Message::ReportActionStatus(_)
+        | Message::ReportActionKind(_)
+        | Message::ReportObjectiveStatus(_)
+        | Message::ReportReviews { .. }
+        | Message::ReportIntervals(_) => {}
     }
 }
