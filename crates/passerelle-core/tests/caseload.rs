@@ -303,9 +303,6 @@ fn two_devices_that_edited_the_same_person_list_the_conflict() {
     assert_eq!(merge.added, ["p12"]);
     assert_eq!(merge.updated, ["p7"]);
     assert_eq!(merge.unchanged.len(), 11);
-    // The review recorded on both differs: the same change?
-    // Review then SetNextReview on the laptop (3 changes after the build
-    // share nothing with the desk's single one if the reviews differ).
     let diverged: Vec<_> = merge
         .conflicts
         .iter()
@@ -744,4 +741,80 @@ proptest! {
         prop_assert_eq!(merge.unchanged.len(), a.people.len());
         prop_assert!(merge.added.is_empty() && merge.updated.is_empty() && merge.conflicts.is_empty());
     }
+}
+
+fn small_caseload_json() -> &'static str {
+    static JSON: OnceLock<String> = OnceLock::new();
+    JSON.get_or_init(|| {
+        let mut caseload = Caseload::new();
+        let start = day("2026-11-02");
+        caseload
+            .add("p1".into(), "A. B.", start, base_plan().clone())
+            .unwrap();
+        caseload
+            .add("p-2".into(), "Dossier 2", start, plan(40, NEEDS[1], start))
+            .unwrap();
+        caseload.to_json()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// A damaged file is refused with a code, or read into a caseload
+    /// that writes back to itself: never a panic.
+    #[test]
+    fn a_damaged_caseload_is_refused_or_read_never_a_panic(
+        at in 0usize..20_000,
+        cut in 0usize..40,
+        insert in proptest::sample::select(vec!["", "{", "]", "\"", ",", "0", "null", "\\u0000", "é", "[[[["]),
+    ) {
+        let json = small_caseload_json();
+        let at = at % (json.len() + 1);
+        let end = (at + cut).min(json.len());
+        if !json.is_char_boundary(at) || !json.is_char_boundary(end) {
+            return Ok(());
+        }
+        let damaged = format!("{}{}{}", &json[..at], insert, &json[end..]);
+        match Caseload::from_json(&damaged) {
+            Ok(caseload) => {
+                let again = Caseload::from_json(&caseload.to_json()).unwrap();
+                prop_assert_eq!(again, caseload);
+            }
+            Err(error) => {
+                prop_assert!(!error.code().is_empty());
+                prop_assert!(!error.to_string().is_empty());
+            }
+        }
+    }
+
+    /// Every item of the agenda is where it belongs: overdue before today,
+    /// each week's from today on and within its seven days, sorted.
+    #[test]
+    fn the_agenda_puts_each_item_in_its_place(offset in 0i64..90, weeks in 0u32..10) {
+        let caseload = twelve_cached();
+        let today = day("2026-10-20").plus_days(offset).unwrap();
+        let agenda = agenda(caseload, today, weeks);
+        prop_assert_eq!(agenda.weeks.len(), weeks as usize);
+        prop_assert!(agenda.overdue.iter().all(|item| item.date < today));
+        for (i, week) in agenda.weeks.iter().enumerate() {
+            prop_assert_eq!(week.monday.weekday(), passerelle_core::date::Weekday::Monday);
+            prop_assert!(week.monday <= today || i > 0);
+            for item in &week.items {
+                prop_assert!(item.date >= today);
+                prop_assert!((0..7).contains(&week.monday.days_until(item.date)));
+            }
+        }
+        let all: Vec<_> = agenda.overdue.iter().chain(agenda.weeks.iter().flat_map(|w| &w.items)).collect();
+        prop_assert!(all.windows(2).all(|pair| pair[0].date <= pair[1].date));
+        // Everyone's overdue steps are the agenda's overdue steps.
+        let overdue_steps = all.iter().filter(|item| item.date < today && item.due != Due::Review).count();
+        let from_standing: usize = caseload.people.iter().map(|p| standing(&p.plan, today).overdue.len()).sum();
+        prop_assert_eq!(overdue_steps, from_standing);
+    }
+}
+
+fn twelve_cached() -> &'static Caseload {
+    static TWELVE: OnceLock<Caseload> = OnceLock::new();
+    TWELVE.get_or_init(twelve)
 }

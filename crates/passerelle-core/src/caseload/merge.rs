@@ -7,6 +7,7 @@
 //!
 //! - only there: added (unless the caseload is full or their id or label
 //!   is invalid: then listed in [`Merge::refused`], the caseload unchanged);
+//!   a label that is not valid is never kept from the imported side;
 //! - same id on both sides, same plan and label: unchanged;
 //! - one plan's history is the beginning of the other's: the longer one
 //!   wins, no conflict (updated when the imported one wins);
@@ -109,8 +110,12 @@ impl Caseload {
 }
 
 /// Merges `theirs` into `ours`, same id.
-fn merge_one(ours: &mut Followed, theirs: Followed, merge: &mut Merge) {
+fn merge_one(ours: &mut Followed, mut theirs: Followed, merge: &mut Merge) {
     let id = theirs.id.clone();
+    // An imported label that is not valid is never kept: read as ours.
+    if check_label(&theirs.label).ok().as_ref() != Some(&theirs.label) {
+        theirs.label = ours.label.clone();
+    }
     ours.added = ours.added.min(theirs.added);
     if ours.plan == theirs.plan && ours.label == theirs.label {
         merge.unchanged.push(id);
@@ -164,5 +169,100 @@ fn merge_one(ours: &mut Followed, theirs: Followed, merge: &mut Merge) {
             merge.updated.push(id);
         }
         Side::Local => merge.unchanged.push(id),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Author, Edit};
+
+    /// A plan with `changes` changes after its build (next review dates
+    /// from `offset`), read from the fixture of version 1.
+    fn plan(changes: u8, offset: i64) -> crate::plan::Plan {
+        let mut plan =
+            crate::plan::Plan::from_json(include_str!("../../tests/fixtures/plan-v1.json"))
+                .unwrap();
+        let last = plan.history.last().unwrap().date;
+        for i in 0..changes {
+            let next = last.plus_days(30 + offset + i64::from(i));
+            plan.apply(Edit::SetNextReview { date: next }, Author::Advisor, last)
+                .unwrap();
+        }
+        plan
+    }
+
+    fn caseload(people: &[(&str, &str, u8, i64)]) -> Caseload {
+        let mut caseload = Caseload::new();
+        for &(id, label, changes, offset) in people {
+            let added = crate::base::date::Date::parse("2026-11-02").unwrap();
+            caseload
+                .add(id.into(), label, added, plan(changes, offset))
+                .unwrap();
+        }
+        caseload
+    }
+
+    #[test]
+    fn equal_plans_with_other_labels_keep_the_local_label_and_say_so() {
+        let mut local = caseload(&[("p1", "A. B.", 1, 0)]);
+        let merge = local.merge(caseload(&[("p1", "Dossier 7", 1, 0)]));
+        assert_eq!(merge.unchanged, ["p1"]);
+        assert_eq!(local.get("p1").unwrap().label, "A. B.");
+        assert_eq!(
+            merge.conflicts,
+            [Conflict {
+                id: "p1".into(),
+                label: "A. B.".into(),
+                kind: ConflictKind::Label {
+                    other: "Dossier 7".into()
+                },
+                kept: Side::Local,
+                changes_not_kept: 0,
+            }]
+        );
+    }
+
+    #[test]
+    fn a_longer_imported_history_wins_with_its_label() {
+        let mut local = caseload(&[("p1", "A. B.", 1, 0)]);
+        let merge = local.merge(caseload(&[("p1", "Dossier 7", 2, 0)]));
+        assert_eq!(merge.updated, ["p1"]);
+        assert_eq!(local.get("p1").unwrap().label, "Dossier 7");
+        assert_eq!(merge.conflicts.len(), 1);
+        assert_eq!(merge.conflicts[0].kept, Side::Imported);
+    }
+
+    #[test]
+    fn diverged_histories_of_equal_length_keep_the_local_one() {
+        let mut local = caseload(&[("p1", "A. B.", 2, 0)]);
+        let before = local.clone();
+        let merge = local.merge(caseload(&[("p1", "A. B.", 2, 50)]));
+        assert_eq!(local, before);
+        assert_eq!(merge.unchanged, ["p1"]);
+        assert_eq!(
+            (merge.conflicts[0].kept, merge.conflicts[0].changes_not_kept),
+            (Side::Local, 2)
+        );
+    }
+
+    #[test]
+    fn invalid_or_surplus_people_are_refused_not_dropped_silently() {
+        let mut local = Caseload::new();
+        let mut imported = caseload(&[("p1", "A. B.", 0, 0), ("p2", "C. D.", 0, 0)]);
+        imported.people[0].label = "A.\nB.".into();
+        imported.people[1].id = "p 2".into();
+        let merge = local.merge(imported);
+        assert_eq!(merge.refused, ["p1", "p 2"]);
+        assert!(local.people.is_empty());
+
+        // An imported winner's invalid label is not kept.
+        let mut local = caseload(&[("p1", "A. B.", 0, 0)]);
+        let mut imported = caseload(&[("p1", "A. B.", 1, 0)]);
+        imported.people[0].label = String::new();
+        let merge = local.merge(imported);
+        assert_eq!(merge.updated, ["p1"]);
+        assert_eq!(local.get("p1").unwrap().label, "A. B.");
+        assert!(merge.conflicts.is_empty());
     }
 }

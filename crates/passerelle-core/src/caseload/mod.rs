@@ -1,6 +1,6 @@
 //! The advisor's caseload ("file active"): the people they follow, each
 //! with their plan, and what the advisor's desk shows of them: where each
-//! one stands ([`standing`]), an agenda by week ([`agenda`]), and the merge
+//! one stands ([`standing`]), an agenda by week ([`agenda()`]), and the merge
 //! of a backup made on another device ([`Caseload::merge`]).
 //!
 //! A person followed is known by an id the caller gives and a label:

@@ -36,6 +36,11 @@
 //!   entries) and are left as they are.
 //! - **Fewer than 5 plans:** the report is only `{"plans": "<5"}`.
 //!
+//! [`report_for_period`] makes the same report of the plans followed in a
+//! [`Period`], with only the review points dated within it (its
+//! documentation says exactly which); [`Report::to_csv`] writes any report
+//! as CSV, one row per count of its JSON, with labels in a language.
+//!
 //! The JSON (keys in byte order in every breakdown; statuses, kinds and
 //! review buckets always all listed, a missing one as `"<5"`):
 //!
