@@ -1051,8 +1051,23 @@ export declare class Engine {
   eligible(request: EligibleRequest): Matched;
   /** Reads a plan exported before. Throws `plan_corrupted` or `plan_future_version`. */
   planFromJson(plan: string | PlanValue | Plan): Plan;
-  /** The anonymous report of plans. Throws `invalid_plans`. */
-  report(plans: ReadonlyArray<Plan | PlanValue | string>): Report;
+  /**
+   * The anonymous report of plans; with `period`, of the plans followed
+   * in it, their review points in it. Throws `invalid_plans`, or
+   * `invalid_argument` for a period that ends before it starts.
+   */
+  report(plans: ReadonlyArray<Plan | PlanValue | string>, period?: ReportPeriod | null): Report;
+  /**
+   * The same report as CSV text: a header `section,key,label,value`, one
+   * row per count in the report's order, a hidden count `<5`.
+   */
+  reportCsv(plans: ReadonlyArray<Plan | PlanValue | string>, period?: ReportPeriod | null): string;
+}
+
+/** A period of the report, both days included: `YYYY-MM-DD`. */
+export interface ReportPeriod {
+  from: string;
+  to: string;
 }
 
 /** What `Engine.replayDiagnosis` gives. */

@@ -301,7 +301,7 @@ fn full_flow(engine: &Engine) {
     plans.push(&JsValue::from(read));
     plans.push(&plan.value().unwrap());
     plans.push(&exported.as_str().into());
-    let report = json(&engine.report(plans.into()).unwrap());
+    let report = json(&engine.report(plans.into(), JsValue::UNDEFINED).unwrap());
     assert!(report.get("plans").is_some(), "{report}");
 }
 
@@ -556,7 +556,7 @@ fn requests_and_plans_are_refused_with_every_problem() {
         .unwrap_err();
     assert_eq!(code(&error), "plan_corrupted");
     let plans = js(json!(["{", {"format_version": 2}]));
-    let error = engine.report(plans).unwrap_err();
+    let error = engine.report(plans, JsValue::UNDEFINED).unwrap_err();
     assert_eq!(code(&error), "invalid_plans");
     let found: Vec<(Value, Value)> = details(&error)
         .iter()
@@ -795,8 +795,10 @@ fn every_exported_function_survives_hostile_inputs() {
         check!(engine.replay_diagnosis(with("sleep_tonight", value), TODAY.into()));
         check!(engine.build_plan(v(), js(json!({"needs": ["trouver-un-emploi"]}))));
         check!(engine.build_plan(finished.result().unwrap(), v()));
-        check!(engine.report(v()));
-        check!(engine.report(js_sys::Array::of1(value).into()));
+        check!(engine.report(v(), JsValue::UNDEFINED));
+        check!(engine.report(js_sys::Array::of1(value).into(), JsValue::UNDEFINED));
+        check!(engine.report(js_sys::Array::new().into(), v()));
+        check!(engine.report_csv(js_sys::Array::new().into(), v()));
 
         check!(diagnosis.answer(v(), "home".into()));
         let current = json(&diagnosis.current().unwrap());

@@ -601,8 +601,13 @@ impl Report {
     /// ```
     pub fn to_csv(&self, locale: Locale) -> String {
         let mut out = String::from("section,key,label,value\r\n");
-        let mut row = |section: &str, key: &str, label: &str, value: String| {
-            let fields = [section, key, label, value.as_str()];
+        for row in self.rows(locale) {
+            let fields = [
+                row.section,
+                row.key.as_str(),
+                row.label.as_str(),
+                row.value.as_str(),
+            ];
             for (i, field) in fields.iter().enumerate() {
                 if i > 0 {
                     out.push(',');
@@ -610,18 +615,44 @@ impl Report {
                 out.push_str(&csv_field(field));
             }
             out.push_str("\r\n");
+        }
+        out
+    }
+
+    /// The report's rows, in the order of [`to_json`](Self::to_json):
+    /// what [`to_csv`](Self::to_csv) writes, and what a chart draws (the
+    /// same labels, so that a chart and its file say the same).
+    pub fn rows(&self, locale: Locale) -> Vec<ReportRow> {
+        let mut rows = Vec::new();
+        let mut row = |section: &'static str,
+                       key: &str,
+                       label: String,
+                       count: Option<Count>,
+                       value: String| {
+            rows.push(ReportRow {
+                section,
+                key: key.to_owned(),
+                label,
+                count,
+                value,
+            });
         };
-        let count = |count: Count| match count.value() {
+        let shown = |count: Count| match count.value() {
             Some(value) => value.to_string(),
             None => SUPPRESSED.to_owned(),
         };
-        let plans = Message::ReportPlans.text(locale);
-        row("plans", "", &plans, count(self.plans));
+        row(
+            "plans",
+            "",
+            Message::ReportPlans.text(locale),
+            Some(self.plans),
+            shown(self.plans),
+        );
         let Some(breakdowns) = &self.breakdowns else {
-            return out;
+            return rows;
         };
         let other = Message::ReportOther.text(locale);
-        let sections: [(&str, &Breakdown); 7] = [
+        let sections: [(&'static str, &Breakdown); 7] = [
             ("needs", &breakdowns.needs),
             ("entries_proposed", &breakdowns.entries_proposed),
             ("entries_contacted", &breakdowns.entries_contacted),
@@ -663,26 +694,46 @@ impl Report {
                     "reviews_per_plan" => Message::ReportReviews { reviews: key }.text(locale),
                     _ => key.to_owned(),
                 };
-                row(section, key, &label, count(value));
+                row(section, key, label, Some(value), shown(value));
             }
         }
         let intervals = &breakdowns.review_intervals;
         for figure in IntervalFigure::ALL {
-            let value = match figure {
-                IntervalFigure::Count => Some(count(intervals.count)),
-                IntervalFigure::MedianDays => intervals
-                    .median_days
-                    .map(|days| crate::base::json::write(&days)),
-                IntervalFigure::MinDays => intervals.min_days.map(|days| days.to_string()),
-                IntervalFigure::MaxDays => intervals.max_days.map(|days| days.to_string()),
+            let (count, value) = match figure {
+                IntervalFigure::Count => (Some(intervals.count), Some(shown(intervals.count))),
+                IntervalFigure::MedianDays => (
+                    None,
+                    intervals
+                        .median_days
+                        .map(|days| crate::base::json::write(&days)),
+                ),
+                IntervalFigure::MinDays => (None, intervals.min_days.map(|days| days.to_string())),
+                IntervalFigure::MaxDays => (None, intervals.max_days.map(|days| days.to_string())),
             };
             if let Some(value) = value {
                 let label = Message::ReportIntervals(figure).text(locale);
-                row("review_intervals", figure.key(), &label, value);
+                row("review_intervals", figure.key(), label, count, value);
             }
         }
-        out
+        rows
     }
+}
+
+/// One row of a report: a count (or a figure of the review intervals)
+/// with its section and key as in the JSON, and its label in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportRow {
+    /// The JSON's key of the breakdown (`needs`, `action_statuses`…;
+    /// `plans` for the number of plans).
+    pub section: &'static str,
+    /// The JSON's key in the breakdown (empty for `plans`).
+    pub key: String,
+    /// The key in words.
+    pub label: String,
+    /// The count, when the row is one (not a number of days).
+    pub count: Option<Count>,
+    /// As the JSON has it: a number, or `<5`.
+    pub value: String,
 }
 
 /// A CSV field, quoted when it holds a comma, a quote or a line break.

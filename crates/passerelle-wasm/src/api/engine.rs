@@ -23,7 +23,7 @@ use passerelle_core::json;
 use passerelle_core::orientation::{ids_json, matched_positions, Need};
 use passerelle_core::plan::{Plan as CorePlan, PlanError};
 use passerelle_core::problem::Problem;
-use passerelle_core::report::report;
+use passerelle_core::report::{report, report_for_period, Period, Report};
 use passerelle_core::{AnswerValue, DiagnosisSession, Locale, Questionnaire, SnapshotError};
 use serde::Serialize;
 use serde_json::Value as Json;
@@ -443,48 +443,74 @@ impl Engine {
     }
 
     /// The anonymous report of plans (an array of `Plan`s, plan objects
-    /// or JSON texts; counts under 5 hidden). Throws `invalid_plans` with
-    /// the problem of each plan that cannot be read in `details`.
-    pub fn report(&self, plans: JsValue) -> Result<JsValue> {
-        let Json::Array(items) = convert::parse(&plans, "plans")? else {
-            return Err(Failure::argument("plans must be an array").into());
-        };
-        if items.len() > passerelle_core::limits::MAX_LIST {
-            let problem = Problem::new(
-                "list_too_long",
-                "$",
-                format!(
-                    "{} plans; a report reads at most {} at once",
-                    items.len(),
-                    passerelle_core::limits::MAX_LIST
-                ),
-            );
-            return Err(Failure::problems("invalid_plans", "plans", vec![problem]).into());
-        }
-        let mut read = Vec::with_capacity(items.len());
-        let mut problems = Vec::new();
-        for (i, item) in items.iter().enumerate() {
-            match CorePlan::from_json(&convert::document_in(item)) {
-                Ok(plan) => read.push(plan),
-                Err(error) => {
-                    // A limit crossed inside the plan: its path in the plan.
-                    let inside = match &error {
-                        PlanError::Limit { problem } => problem.path.get(1..).unwrap_or(""),
-                        _ => "",
-                    };
-                    problems.push(Problem::new(
-                        error.code(),
-                        &format!("$[{i}]{inside}"),
-                        error.to_string(),
-                    ));
-                }
+    /// or JSON texts; counts under 5 hidden). With `period` (`{from, to}`,
+    /// two dates), only the plans followed in it, and their review points
+    /// in it (`report_for_period`). Throws `invalid_plans` with the
+    /// problem of each plan that cannot be read in `details`, and
+    /// `invalid_argument` for a period that ends before it starts.
+    pub fn report(&self, plans: JsValue, period: JsValue) -> Result<JsValue> {
+        Ok(to_js(&report_of(&plans, &period)?)?)
+    }
+
+    /// The same report as [`report`](Self::report), as CSV text (RFC
+    /// 4180, a header `section,key,label,value`): one row per count of
+    /// the report's JSON, in its order, with its label in the engine's
+    /// language; a hidden count is `<5`.
+    #[wasm_bindgen(js_name = reportCsv)]
+    pub fn report_csv(&self, plans: JsValue, period: JsValue) -> Result<String> {
+        Ok(report_of(&plans, &period)?.to_csv(self.locale.get()))
+    }
+}
+
+/// The report of `plans` (over `period`, if given), as `Engine::report` reads them.
+fn report_of(plans: &JsValue, period: &JsValue) -> std::result::Result<Report, Failure> {
+    let Json::Array(items) = convert::parse(plans, "plans")? else {
+        return Err(Failure::argument("plans must be an array"));
+    };
+    if items.len() > passerelle_core::limits::MAX_LIST {
+        let problem = Problem::new(
+            "list_too_long",
+            "$",
+            format!(
+                "{} plans; a report reads at most {} at once",
+                items.len(),
+                passerelle_core::limits::MAX_LIST
+            ),
+        );
+        return Err(Failure::problems("invalid_plans", "plans", vec![problem]));
+    }
+    let mut read = Vec::with_capacity(items.len());
+    let mut problems = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        match CorePlan::from_json(&convert::document_in(item)) {
+            Ok(plan) => read.push(plan),
+            Err(error) => {
+                // A limit crossed inside the plan: its path in the plan.
+                let inside = match &error {
+                    PlanError::Limit { problem } => problem.path.get(1..).unwrap_or(""),
+                    _ => "",
+                };
+                problems.push(Problem::new(
+                    error.code(),
+                    &format!("$[{i}]{inside}"),
+                    error.to_string(),
+                ));
             }
         }
-        if !problems.is_empty() {
-            return Err(Failure::problems("invalid_plans", "plans", problems).into());
-        }
-        Ok(to_js(&report(&read))?)
     }
+    if !problems.is_empty() {
+        return Err(Failure::problems("invalid_plans", "plans", problems));
+    }
+    if convert::absent(period) {
+        return Ok(report(&read));
+    }
+    let period: Period = convert::read(period, "period")?;
+    if period.to < period.from {
+        return Err(Failure::argument(
+            "period.to is before period.from: give a period that ends on or after its start",
+        ));
+    }
+    Ok(report_for_period(&read, period))
 }
 
 impl std::fmt::Debug for Engine {
