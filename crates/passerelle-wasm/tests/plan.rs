@@ -934,3 +934,43 @@ fn the_widget_speaks_to_the_person_never_about_them() {
     widget.set_locale(Some("en".into())).unwrap();
     assert!(!words(&host).contains("the person"), "{}", words(&host));
 }
+
+#[wasm_bindgen_test]
+fn a_plan_given_is_shown_and_in_advisor_mode_its_changes_are_the_advisors() {
+    // A plan built elsewhere (the advisor's desk keeps it), given as text.
+    let (_, first) = built();
+    let plan = js_sys::JSON::stringify(&first.plan().unwrap()).unwrap();
+    let (host, widget) = mount();
+    widget.set_mode(Some("advisor".into())).unwrap();
+    widget.set_plan(plan.into()).unwrap();
+    assert!(
+        !find_all(&host, "li.action select").is_empty(),
+        "the plan is shown"
+    );
+    // A step marked done: recorded as the advisor's change.
+    let select = find(&host, "li.action select").unchecked_into::<HtmlSelectElement>();
+    select.set_selected_index(2);
+    send(&select, "change");
+    let value = to_json(&widget.plan().unwrap());
+    let last = value["history"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["by"], "advisor");
+    assert_eq!(last["edit"]["op"], "set_status");
+    // A mode that is not one, and a plan that cannot be read, change nothing.
+    let error = widget.set_mode(Some("boss".into())).unwrap_err();
+    assert_eq!(
+        js_sys::Reflect::get(&error, &"code".into()).unwrap(),
+        "bad_mode"
+    );
+    let error = widget
+        .set_plan("{\"format_version\": 99}".into())
+        .unwrap_err();
+    assert!(js_sys::Reflect::get(&error, &"code".into())
+        .unwrap()
+        .as_string()
+        .unwrap()
+        .starts_with("plan_"));
+    assert!(!widget.plan().unwrap().is_null(), "the plan shown stays");
+    // None given: none shown.
+    widget.set_plan(JsValue::NULL).unwrap();
+    assert!(widget.plan().unwrap().is_null());
+}

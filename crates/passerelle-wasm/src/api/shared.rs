@@ -63,7 +63,7 @@ pub(super) fn question_out(
 }
 
 /// A plan read from a file, with the core's code.
-pub(super) fn plan_error(error: &PlanError) -> Failure {
+pub(crate) fn plan_error(error: &PlanError) -> Failure {
     let failure = Failure::new(error.code(), error.to_string());
     match error {
         // A limit crossed: where, in the details.

@@ -12,7 +12,7 @@ use std::rc::{Rc, Weak};
 use passerelle_core::catalogue::Catalogue;
 use passerelle_core::date::Date;
 use passerelle_core::diagnosis::Diagnosis;
-use passerelle_core::plan::{ActionStatus, Actor, Edit, ObjectiveStatus, Plan};
+use passerelle_core::plan::{ActionStatus, Actor, Author, Edit, ObjectiveStatus, Plan};
 use passerelle_core::Locale;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -127,6 +127,9 @@ struct PlanView {
     itself: Weak<RefCell<PlanView>>,
     /// Where the quick exit leads (`quick-exit-url`).
     quick_exit: String,
+    /// Who makes the changes recorded in the plan's history: the person
+    /// (the default), or the advisor (`mode="advisor"`).
+    author: Author,
 }
 
 /// A personalised plan rendered into a custom element.
@@ -193,6 +196,7 @@ impl PlanWidget {
             urls: Vec::new(),
             itself: Weak::new(),
             quick_exit: crate::ui::alerts::QUICK_EXIT_DEFAULT.to_owned(),
+            author: Author::Person,
         }));
         state.borrow_mut().itself = Rc::downgrade(&state);
         state.borrow_mut().render()?;
@@ -331,6 +335,51 @@ impl PlanWidget {
         let host = state.host.clone();
         drop(state);
         widget::dispatch(&host, kind, &detail)
+    }
+
+    /// Who makes the changes: `"advisor"` records them in the plan's
+    /// history as the advisor's (`mode="advisor"`, the advisor's desk
+    /// `<passerelle-suivi>` opens plans so); `null` or `"person"` as the
+    /// person's, the default. Any other value changes nothing and throws
+    /// `bad_mode`.
+    #[wasm_bindgen(js_name = setMode)]
+    pub fn set_mode(&self, mode: Option<String>) -> Result<(), JsValue> {
+        let author = match mode.as_deref().map(str::trim) {
+            None | Some("person") => Author::Person,
+            Some("advisor") => Author::Advisor,
+            Some(other) => {
+                return Err(crate::api::error::js_error(
+                    "bad_mode",
+                    &format!("mode is \"person\" or \"advisor\", not {other:?}"),
+                ))
+            }
+        };
+        let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
+        state.author = author;
+        Ok(())
+    }
+
+    /// Shows `plan` (a plan's value, `docs/plan-format.md`, as an object
+    /// or JSON text) in place of the one shown; `null` shows none. The
+    /// plan is checked as a plan file is; one that cannot be read changes
+    /// nothing and throws its code (`plan_not_json`, `future_version`…).
+    /// Sends no event: the host gave it.
+    #[wasm_bindgen(js_name = setPlan)]
+    pub fn set_plan(&self, plan: JsValue) -> Result<(), JsValue> {
+        let plan = if crate::api::convert::absent(&plan) {
+            None
+        } else {
+            let text = crate::api::convert::document(&plan, "plan")?;
+            Some(Plan::from_json(&text).map_err(|error| crate::api::shared::plan_error(&error))?)
+        };
+        let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
+        state.plan = plan;
+        state.referred = None;
+        state.confirming_rebuild = false;
+        state.error = None;
+        state.done = None;
+        state.keep()?;
+        state.render()
     }
 
     /// Places a person whose answers do not say where they live in

@@ -3,8 +3,7 @@
 
 use passerelle_core::date::Date;
 use passerelle_core::plan::{
-    Action, Actor, Author, Choices, ContactDetails, Edit, Objective, Plan, PlanError, Review,
-    Schedule,
+    Action, Actor, Choices, ContactDetails, Edit, Objective, Plan, PlanError, Review, Schedule,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -80,7 +79,7 @@ impl PlanView {
             unavailable: Vec::new(),
         };
         choices.locale = self.locale;
-        choices.by = Author::Person;
+        choices.by = self.author;
         let mut placed = diagnosis.clone();
         placed.facts = inputs::placed(&diagnosis.facts, self.territory.as_deref())?;
         match Plan::build(
@@ -127,7 +126,7 @@ impl PlanView {
         // Dated no earlier than the plan's last change: a plan changed
         // once on a device whose clock ran ahead stays editable.
         let date = plan.change_date(self.today);
-        if let Err(error) = plan.apply(edit, Author::Person, date) {
+        if let Err(error) = plan.apply(edit, self.author, date) {
             self.refuse(&error, &control(&error))?;
             return Ok(false);
         }
