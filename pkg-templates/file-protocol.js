@@ -15,7 +15,7 @@
 (() => {
   if (globalThis.location?.protocol !== 'file:') return;
   const WORDS = /*@first-words*/{};
-  const ELEMENTS = ['passerelle-parcours', 'passerelle-diagnostic', 'passerelle-orientation', 'passerelle-plan'];
+  const ELEMENTS = ['passerelle-parcours', 'passerelle-diagnostic', 'passerelle-orientation', 'passerelle-plan', 'passerelle-suivi'];
   const KEY = 'fallback-file-protocol';
 
   /** The element's language (its `lang`, else the nearest, `auto`: the browser's), as passerelle.js chooses it. */

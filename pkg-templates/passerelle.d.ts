@@ -99,8 +99,38 @@ export class PasserellePlan extends HTMLElement {
   static observedAttributes: string[];
   /** The diagnosis the plan is built from (`DiagnosisResult` or its JSON text), or `null`. */
   diagnosis: DiagnosisResult | string | null;
-  /** The plan's value, or `null` before it is built; also while the element is off the page. */
-  readonly plan: PlanValue | null;
+  /**
+   * The plan's value, or `null` before it is built; also while the
+   * element is off the page. Set it (a value or its JSON text) to show a
+   * plan; one that cannot be read is told by `passerelle:error`.
+   */
+  get plan(): PlanValue | null;
+  set plan(value: PlanValue | string | null);
+  connectedCallback(): void;
+  disconnectedCallback(): void;
+  attributeChangedCallback(name: string): void;
+}
+
+/**
+ * `<passerelle-suivi>`: the advisor's desk, registered when this module is
+ * imported. The people followed and their plans, review points, the
+ * agenda by week, the funder report, the encrypted backup; kept in
+ * IndexedDB on the device, encrypted with the advisor's passphrase.
+ * Attributes: `name` (the caseload's name, read when made), `lock-after`
+ * (minutes without activity before it locks; 10).
+ */
+export class PasserelleSuivi extends HTMLElement {
+  static observedAttributes: string[];
+  /**
+   * Adds a person followed with their plan (a value, its JSON text, or
+   * `element.plan` of a `<passerelle-plan>`) and a label (initials or a
+   * pseudonym); returns their id. Throws `locked` while the desk is
+   * locked, `label_empty`, `label_too_long`, `too_many_people`, or the
+   * plan's codes.
+   */
+  add(plan: PlanValue | string, label: string): string;
+  /** Locks the desk now: the caseload leaves the page's memory. */
+  lock(): void;
   connectedCallback(): void;
   disconnectedCallback(): void;
   attributeChangedCallback(name: string): void;
@@ -150,7 +180,7 @@ export interface PasserelleErrorDetail {
    * `catalog-src` or `questionnaire-src` could not be fetched;
    * `invalid_questionnaire`, `invalid_catalogue`…: the code of the error.
    * `element_name_taken`, sent on `document` when the module is imported,
-   * when another script defined one of the four element names first
+   * when another script defined one of the five element names first
    * (Passerelle's element is not registered under it).
    */
   code: string;
@@ -178,6 +208,7 @@ declare global {
     'passerelle-orientation': PasserelleOrientation;
     'passerelle-plan': PasserellePlan;
     'passerelle-parcours': PasserelleParcours;
+    'passerelle-suivi': PasserelleSuivi;
   }
   interface HTMLElementEventMap {
     'passerelle:diagnosis-complete': CustomEvent<DiagnosisCompleteDetail>;

@@ -926,37 +926,103 @@ export class PasserelleOrientation extends DiagnosisElement {
 
 /**
  * `<passerelle-plan>`: the personalised plan built with the person from a
- * diagnosis; its value is `element.plan` once built. `persist` keeps it
- * on the device, as `<passerelle-diagnostic>` keeps the answers.
+ * diagnosis; its value is `element.plan` once built, and a plan given to
+ * `element.plan` is shown. `persist` keeps it on the device, as
+ * `<passerelle-diagnostic>` keeps the answers; `mode="advisor"` records
+ * the changes as the advisor's.
  */
 export class PasserellePlan extends DiagnosisElement {
-  static observedAttributes = [...DiagnosisElement.observedAttributes, 'persist'];
+  static observedAttributes = [...DiagnosisElement.observedAttributes, 'persist', 'mode'];
+
+  /** A plan given before the widget was made (`undefined`: none given). */
+  #given = undefined;
 
   makeWidget(lang) {
     return new WHOLE.exports.PlanWidget(this, lang);
   }
 
   async ready() {
+    this.changed('mode');
     // The plan kept on the device shows at once, before any catalogue.
     this.changed('persist');
+    if (this.#given !== undefined) reporting(this, () => this.widget.setPlan(this.#given));
+    this.#given = undefined;
     await super.ready();
   }
 
   changed(name) {
-    if (name !== 'persist') super.changed(name);
+    if (name === 'mode') reporting(this, () => this.widget.setMode(this.getAttribute('mode')));
+    else if (name !== 'persist') super.changed(name);
     else reporting(this, () => this.widget.setPersistence(this.getAttribute('persist'), this.id || null));
   }
 
   /** The plan's value (`docs/plan-format.md`), or `null` before it is built; off the page, the plan it keeps. */
   get plan() {
     if (this.widget) return this.widget.plan();
+    if (this.#given !== undefined) return typeof this.#given === 'string' ? JSON.parse(this.#given) : this.#given;
     const kept = this.keptWhileOff();
     return kept ? JSON.parse(kept) : null;
+  }
+
+  /** Shows this plan (its value or JSON text); `null` shows none. A plan that cannot be read is told by a `passerelle:error` event. */
+  set plan(value) {
+    if (this.widget) reporting(this, () => this.widget.setPlan(value ?? null));
+    else this.#given = value ?? null;
   }
 }
 
 define('passerelle-orientation', PasserelleOrientation);
 define('passerelle-plan', PasserellePlan);
+
+/**
+ * `<passerelle-suivi>`: the advisor's desk. The people followed and their
+ * plans, review points, the agenda by week, the funder report, the
+ * encrypted backup; kept in IndexedDB on this device, encrypted with the
+ * advisor's passphrase (`vault.js`, loaded only by this element). `name`
+ * names the caseload (several desks on one origin keep theirs apart;
+ * read when the element is made); `lock-after`, the minutes without
+ * activity before it locks (10 by default).
+ */
+export class PasserelleSuivi extends WidgetElement {
+  static observedAttributes = ['lang', 'language-menu', 'lock-after'];
+
+  makeWidget(lang) {
+    return new WHOLE.exports.SuiviWidget(this, lang);
+  }
+
+  async ready() {
+    this.changed('lock-after');
+    const widget = this.widget;
+    // A vault that cannot be opened (no IndexedDB, no WebCrypto) is told by the desk.
+    const opened = import('./vault.js').then(({ openVault }) => openVault(this.getAttribute('name') || this.id || 'default'));
+    await opened.then(
+      (vault) => { if (this.widget === widget) reporting(this, () => widget.setVault(vault)); },
+      (error) => { if (this.widget === widget) reporting(this, () => widget.setVaultFailure(error)); },
+    );
+  }
+
+  changed(name) {
+    if (name === 'lock-after') reporting(this, () => this.widget.setLockAfter(this.getAttribute('lock-after')));
+  }
+
+  /**
+   * Adds a person followed, with their plan (`element.plan` of a
+   * `<passerelle-plan>`, a plan value or its JSON text) and a label
+   * (initials or a pseudonym); returns their id. Throws `locked` while
+   * the desk is locked or not made yet.
+   */
+  add(plan, label) {
+    if (!this.widget) throw Object.assign(new Error('The desk is not open yet.'), { code: 'locked' });
+    return this.widget.add(plan, label);
+  }
+
+  /** Locks the desk now: the caseload leaves the page's memory. */
+  lock() {
+    if (this.widget) reporting(this, () => this.widget.lock());
+  }
+}
+
+define('passerelle-suivi', PasserelleSuivi);
 
 /**
  * `<passerelle-parcours>`: the questionnaire, the help and services, and

@@ -41,4 +41,8 @@ pub use api::{
     diagnosis::Diagnosis, engine::Engine, import::DataInclusionImport, plan::Plan, reasons::Reasons,
 };
 #[cfg(feature = "full")]
-pub use ui::{orientation::OrientationWidget, plan::PlanWidget};
+pub use ui::{
+    orientation::OrientationWidget,
+    plan::PlanWidget,
+    suivi::{every_desk_text, DeskText, SuiviWidget},
+};

@@ -12,7 +12,7 @@ use passerelle_core::text::placeables;
 use passerelle_core::typography;
 use passerelle_core::Locale;
 use passerelle_wasm::words::{load, FILES};
-use passerelle_wasm::WidgetText;
+use passerelle_wasm::{every_desk_text, WidgetText};
 
 fn today() -> Date {
     Date::parse("2026-11-27").unwrap()
@@ -79,6 +79,22 @@ fn every_widget_text_has_its_key_in_french_and_english() {
             used.extend(parts.keys_in(locale));
         }
     }
+    // The advisor's desk's words, in the same files.
+    for text in every_desk_text() {
+        for locale in [Locale::Fr, Locale::En] {
+            let parts = text.parts(locale);
+            for key in parts.keys_in(locale) {
+                if locale.message(&key).is_none() {
+                    faults.push(format!("{text:?}: no {key} in {locale:?}"));
+                }
+            }
+            let words = text.text(locale);
+            if words.contains("{{") || words.is_empty() {
+                faults.push(format!("{text:?} in {locale:?}: {words:?}"));
+            }
+            used.extend(parts.keys_in(locale));
+        }
+    }
     assert!(faults.is_empty(), "{faults:#?}");
     let unused: Vec<String> = keys(FILES[0].1)
         .into_keys()
@@ -91,6 +107,12 @@ fn every_widget_text_has_its_key_in_french_and_english() {
 fn every_french_widget_text_has_french_typography() {
     let mut faults = Vec::new();
     for text in every_widget_text() {
+        let words = text.text(Locale::Fr);
+        for fault in typography::faults(&words) {
+            faults.push(format!("{text:?}: {fault}: {words:?}"));
+        }
+    }
+    for text in every_desk_text() {
         let words = text.text(Locale::Fr);
         for fault in typography::faults(&words) {
             faults.push(format!("{text:?}: {fault}: {words:?}"));

@@ -19,6 +19,8 @@ pub(crate) mod parts;
 pub(crate) mod persist;
 #[cfg(feature = "full")]
 pub(crate) mod plan;
+#[cfg(feature = "full")]
+pub(crate) mod suivi;
 pub(crate) mod texts;
 pub(crate) mod widget;
 pub mod words;
