@@ -122,6 +122,20 @@ async function typeDate(page, date) {
   assert.equal(await value(), iso, 'the date typed');
 }
 
+/** Makes a caseload by keyboard with `passphrase`, the box about a forgotten one ticked; the list of people shown. */
+async function makeCaseload(page, passphrase) {
+  const widget = desk(page);
+  await widget.locator('#passerelle-new-passphrase').waitFor();
+  await tabUntil(page, 'passerelle-new-passphrase');
+  await page.keyboard.type(passphrase);
+  await tabUntil(page, 'passerelle-repeat-passphrase');
+  await page.keyboard.type(passphrase);
+  await tabUntil(page, 'passerelle-understood');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Enter');
+  await widget.locator('form.add').waitFor({ timeout: 30000 });
+}
+
 /** Shows a tab of the desk by keyboard. */
 async function showTab(page, name) {
   await tabToMatch(page, `tab ${name}`, (found) => found.data.tab === name);
@@ -351,15 +365,7 @@ test('the advisor keeps 12 people on the device, encrypted, by keyboard, and fin
   const fresh = await newContext();
   const other = await openDesk(fresh);
   const there = desk(other.page);
-  await there.locator('#passerelle-new-passphrase').waitFor();
-  await tabUntil(other.page, 'passerelle-new-passphrase');
-  await other.page.keyboard.type('un autre poste 2026');
-  await tabUntil(other.page, 'passerelle-repeat-passphrase');
-  await other.page.keyboard.type('un autre poste 2026');
-  await tabUntil(other.page, 'passerelle-understood');
-  await other.page.keyboard.press('Space');
-  await other.page.keyboard.press('Enter');
-  await there.locator('form.add').waitFor({ timeout: 30000 });
+  await makeCaseload(other.page, 'un autre poste 2026');
   await showTab(other.page, 'backup');
   await chooseFile(other.page, 'passerelle-backup-file', backup);
   await tabUntil(other.page, 'passerelle-backup-passphrase');
@@ -393,15 +399,7 @@ test('at desktop width the desk reads the same, and a person\'s plan opens in ad
   const { page } = await openDesk(context);
   await page.setViewportSize({ width: 1280, height: 800 });
   const widget = desk(page);
-  await widget.locator('#passerelle-new-passphrase').waitFor();
-  await tabUntil(page, 'passerelle-new-passphrase');
-  await page.keyboard.type(PASSPHRASE);
-  await tabUntil(page, 'passerelle-repeat-passphrase');
-  await page.keyboard.type(PASSPHRASE);
-  await tabUntil(page, 'passerelle-understood');
-  await page.keyboard.press('Space');
-  await page.keyboard.press('Enter');
-  await widget.locator('form.add').waitFor({ timeout: 30000 });
+  await makeCaseload(page, PASSPHRASE);
   const [plan] = await twelvePlans(page);
   const file = path.join(folder, 'desktop-plan.json');
   writeFileSync(file, plan);
@@ -436,15 +434,7 @@ test('the desk locks itself after 10 minutes without a key pressed, and says why
   await context.clock.install();
   const { page, seen } = await openDesk(context);
   const widget = desk(page);
-  await widget.locator('#passerelle-new-passphrase').waitFor();
-  await tabUntil(page, 'passerelle-new-passphrase');
-  await page.keyboard.type(PASSPHRASE);
-  await tabUntil(page, 'passerelle-repeat-passphrase');
-  await page.keyboard.type(PASSPHRASE);
-  await tabUntil(page, 'passerelle-understood');
-  await page.keyboard.press('Space');
-  await page.keyboard.press('Enter');
-  await widget.locator('form.add').waitFor({ timeout: 30000 });
+  await makeCaseload(page, PASSPHRASE);
   // Nine minutes, a key, nine minutes more: still open.
   await page.clock.runFor('09:00');
   assert.equal(await widget.locator('form.add').count(), 1, 'open after 9 minutes');

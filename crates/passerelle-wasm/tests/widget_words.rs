@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use passerelle_core::date::Date;
+use passerelle_core::messages::Parts;
 use passerelle_core::orientation::Eligibility;
 use passerelle_core::plan::{ActionStatus, Actor, ObjectiveStatus};
 use passerelle_core::text::placeables;
@@ -59,40 +60,44 @@ fn french_and_english_widget_files_have_the_same_keys_and_placeables() {
     assert!(faults.is_empty(), "{faults:#?}");
 }
 
+/// A text of the widgets or of the advisor's desk, as it is written in
+/// each language: its name, then per language its parts and its words.
+struct Written {
+    name: String,
+    in_each: Vec<(Locale, Parts, String)>,
+}
+
+/// Every text of the widgets (`WidgetText`) and of the advisor's desk
+/// (`DeskText`), in French and English.
+fn every_text() -> Vec<Written> {
+    load();
+    let locales = [Locale::Fr, Locale::En];
+    let widgets = every_widget_text().into_iter().map(|text| Written {
+        name: format!("{text:?}"),
+        in_each: locales.map(|l| (l, text.parts(l), text.text(l))).to_vec(),
+    });
+    let desk = every_desk_text().into_iter().map(|text| Written {
+        name: format!("{text:?}"),
+        in_each: locales.map(|l| (l, text.parts(l), text.text(l))).to_vec(),
+    });
+    widgets.chain(desk).collect()
+}
+
 #[test]
 fn every_widget_text_has_its_key_in_french_and_english() {
-    load();
     let mut used = BTreeSet::new();
     let mut faults = Vec::new();
-    for text in every_widget_text() {
-        for locale in [Locale::Fr, Locale::En] {
-            let parts = text.parts(locale);
-            for key in parts.keys_in(locale) {
+    for text in every_text() {
+        for (locale, parts, words) in &text.in_each {
+            for key in parts.keys_in(*locale) {
                 if locale.message(&key).is_none() {
-                    faults.push(format!("{text:?}: no {key} in {locale:?}"));
+                    faults.push(format!("{}: no {key} in {locale:?}", text.name));
                 }
             }
-            let words = text.text(locale);
             if words.contains("{{") || words.is_empty() {
-                faults.push(format!("{text:?} in {locale:?}: {words:?}"));
+                faults.push(format!("{} in {locale:?}: {words:?}", text.name));
             }
-            used.extend(parts.keys_in(locale));
-        }
-    }
-    // The advisor's desk's words, in the same files.
-    for text in every_desk_text() {
-        for locale in [Locale::Fr, Locale::En] {
-            let parts = text.parts(locale);
-            for key in parts.keys_in(locale) {
-                if locale.message(&key).is_none() {
-                    faults.push(format!("{text:?}: no {key} in {locale:?}"));
-                }
-            }
-            let words = text.text(locale);
-            if words.contains("{{") || words.is_empty() {
-                faults.push(format!("{text:?} in {locale:?}: {words:?}"));
-            }
-            used.extend(parts.keys_in(locale));
+            used.extend(parts.keys_in(*locale));
         }
     }
     assert!(faults.is_empty(), "{faults:#?}");
@@ -106,16 +111,11 @@ fn every_widget_text_has_its_key_in_french_and_english() {
 #[test]
 fn every_french_widget_text_has_french_typography() {
     let mut faults = Vec::new();
-    for text in every_widget_text() {
-        let words = text.text(Locale::Fr);
-        for fault in typography::faults(&words) {
-            faults.push(format!("{text:?}: {fault}: {words:?}"));
-        }
-    }
-    for text in every_desk_text() {
-        let words = text.text(Locale::Fr);
-        for fault in typography::faults(&words) {
-            faults.push(format!("{text:?}: {fault}: {words:?}"));
+    for text in every_text() {
+        for (_, _, words) in text.in_each.iter().filter(|(l, ..)| *l == Locale::Fr) {
+            for fault in typography::faults(words) {
+                faults.push(format!("{}: {fault}: {words:?}", text.name));
+            }
         }
     }
     assert!(faults.is_empty(), "{} faults: {faults:#?}", faults.len());

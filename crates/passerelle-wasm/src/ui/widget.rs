@@ -126,6 +126,23 @@ pub(crate) fn locale_from(lang: Option<&str>) -> Locale {
     lang.and_then(Locale::from_tag).unwrap_or_default()
 }
 
+/// The shadow root `node` is drawn in; `no_shadow_root` when it is not
+/// on the page.
+pub(crate) fn root_of(node: &web_sys::Node) -> Result<ShadowRoot, JsValue> {
+    node.get_root_node().dyn_into::<ShadowRoot>().map_err(|_| {
+        crate::api::error::js_error("no_shadow_root", "The widget is not on the page.")
+    })
+}
+
+/// Moves the focus to the first element of `node`'s shadow root that
+/// matches `selector`, if any.
+pub(crate) fn focus_first(node: &web_sys::Node, selector: &str) -> Result<(), JsValue> {
+    if let Some(found) = root_of(node)?.query_selector(selector)? {
+        crate::ui::dom::focus(&found)?;
+    }
+    Ok(())
+}
+
 /// The error of a call from the host page while the widget is busy (its
 /// state is borrowed by a call still running).
 pub(crate) fn busy() -> JsValue {

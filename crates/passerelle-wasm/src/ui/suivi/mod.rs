@@ -524,19 +524,11 @@ impl DeskView {
 
     /// Moves the focus to the first element matching `selector`.
     fn focus(&self, selector: &str) -> Result<(), JsValue> {
-        if let Some(found) = self.root()?.query_selector(selector)? {
-            dom::focus(&found)?;
-        }
-        Ok(())
+        widget::focus_first(&self.body, selector)
     }
 
     fn root(&self) -> Result<web_sys::ShadowRoot, JsValue> {
-        self.body
-            .get_root_node()
-            .dyn_into::<web_sys::ShadowRoot>()
-            .map_err(|_| {
-                crate::api::error::js_error("no_shadow_root", "The widget is not on the page.")
-            })
+        widget::root_of(&self.body)
     }
 
     /// The value of the input `id`, trimmed.
