@@ -449,3 +449,51 @@ test('the desk locks itself after 10 minutes without a key pressed, and says why
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
+
+test('storage refused, or a caseload damaged on the device, is told in words, never thrown', async () => {
+  // The browser refuses IndexedDB (some private modes do).
+  const refused = await newContext();
+  await refused.addInitScript(() => {
+    IDBFactory.prototype.open = () => { throw new DOMException('refused', 'SecurityError'); };
+  });
+  const { page, seen } = await openDesk(refused);
+  const widget = desk(page);
+  await widget.locator('p.error[role=alert]').waitFor();
+  assert.match(await widget.locator('p.error[role=alert]').textContent(), /refuse de garder des données/);
+  assert.equal(await widget.locator('input').count(), 0, 'nothing offered that could not be kept');
+  await checkState(page, 'suivi-storage-refused');
+  assert.deepEqual(seen.errors, []);
+  await refused.close();
+
+  // A caseload whose record was damaged: the right passphrase tells it, and offers the erase.
+  const damaged = await newContext();
+  const other = await openDesk(damaged);
+  await makeCaseload(other.page, PASSPHRASE);
+  await other.page.evaluate(async () => {
+    const db = await new Promise((resolve) => { const open = indexedDB.open('passerelle-suivi:demo'); open.onsuccess = () => resolve(open.result); });
+    const store = db.objectStoreNames[0];
+    await new Promise((resolve) => {
+      const transaction = db.transaction(store, 'readwrite');
+      const records = transaction.objectStore(store);
+      records.get('caseload').onsuccess = (event) => {
+        const record = event.target.result;
+        record.data = new Uint8Array(record.data.length).fill(7);
+        records.put(record, 'caseload');
+      };
+      transaction.oncomplete = resolve;
+    });
+    db.close();
+  });
+  await other.page.reload();
+  const there = desk(other.page);
+  await there.locator('#passerelle-passphrase').waitFor();
+  await tabUntil(other.page, 'passerelle-passphrase');
+  await other.page.keyboard.type(PASSPHRASE);
+  await other.page.keyboard.press('Enter');
+  await there.locator('p.error[role=alert]').waitFor({ timeout: 30000 });
+  assert.match(await there.locator('p.error[role=alert]').textContent(), /abîmées/);
+  assert.equal(await there.locator('button.danger').count(), 1, 'the erase is offered');
+  await checkState(other.page, 'suivi-damaged');
+  assert.deepEqual(other.seen.errors, []);
+  await damaged.close();
+});
