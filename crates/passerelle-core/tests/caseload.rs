@@ -818,3 +818,11 @@ fn twelve_cached() -> &'static Caseload {
     static TWELVE: OnceLock<Caseload> = OnceLock::new();
     TWELVE.get_or_init(twelve)
 }
+
+#[test]
+fn the_fuzz_seed_caseload_reads() {
+    let text = include_str!("fixtures/caseload-v1.json");
+    let caseload = Caseload::from_json(text).expect("the fuzz target's seed reads");
+    assert_eq!(caseload.people.len(), 1);
+    assert_eq!(caseload.people[0].label, "A. M.");
+}

@@ -41,6 +41,10 @@ pub const TARGETS: &[(&str, &[&str])] = &[
     ),
     ("data_inclusion", &[]),
     ("orientation", &[]),
+    (
+        "caseload",
+        &["crates/passerelle-core/tests/fixtures/caseload-v1.json"],
+    ),
 ];
 
 /// Memory a target may use (libFuzzer's `-rss_limit_mb`) and the time one
