@@ -426,6 +426,27 @@ test('at desktop width the desk reads the same, and a person\'s plan opens in ad
   const last = await page.evaluate(() => document.querySelector('passerelle-suivi').shadowRoot.querySelector('passerelle-plan').plan.history.at(-1));
   assert.equal(last.by, 'advisor');
   await checkState(page, 'suivi-person-desktop');
+
+  // Taken out of the caseload: asked first, what goes said; then gone.
+  await tabUntil(page, 'passerelle-remove', { key: 'Shift+Tab' });
+  await page.keyboard.press('Enter');
+  await widget.locator('#passerelle-remove-warning').waitFor();
+  assert.equal(await focusedId(page), 'passerelle-remove-warning');
+  assert.match(await widget.locator('#passerelle-remove-warning').textContent(), /Son plan et ses points d’étape seront effacés/);
+  await checkState(page, 'suivi-remove-asked');
+  await tabToMatch(page, 'the confirmed removal', (found) => found.data.do === 'remove-confirmed');
+  await page.keyboard.press('Enter');
+  await widget.locator('form.add').waitFor();
+  assert.equal(await widget.locator('li.person').count(), 0);
+  assert.equal(await widget.locator('passerelle-plan').count(), 0);
+  assert.match(await told(page), /Tournesol est retiré du suivi/);
+  await page.reload();
+  await widget.locator('#passerelle-passphrase').waitFor();
+  await tabUntil(page, 'passerelle-passphrase');
+  await page.keyboard.type(PASSPHRASE);
+  await page.keyboard.press('Enter');
+  await widget.locator('form.add').waitFor({ timeout: 30000 });
+  assert.equal(await widget.locator('li.person').count(), 0, 'the removal was kept');
   await context.close();
 });
 

@@ -32,6 +32,10 @@ pub(super) const BACKUP_FILE: &str = "passerelle-backup-file";
 pub(super) const BACKUP_PASSPHRASE: &str = "passerelle-backup-passphrase";
 /// The outcome of an import.
 pub(super) const MERGED: &str = "passerelle-merged";
+/// The box that asks before a person is taken out.
+pub(super) const REMOVE_WARNING: &str = "passerelle-remove-warning";
+/// The button that asks to take a person out.
+pub(super) const REMOVE: &str = "passerelle-remove";
 /// The box that asks before everything is erased.
 pub(super) const ERASE_WARNING: &str = "passerelle-erase-warning";
 
@@ -90,6 +94,12 @@ pub(super) enum Button {
     KeepAll,
     /// Tries saving again after a refusal.
     SaveAgain,
+    /// Asks before a person is taken out of the caseload.
+    Remove,
+    /// Takes the person out, confirmed.
+    RemoveConfirmed,
+    /// Keeps the person.
+    KeepPerson,
 }
 
 impl Attribute for Button {
@@ -103,6 +113,9 @@ impl Attribute for Button {
         Button::EraseAll,
         Button::KeepAll,
         Button::SaveAgain,
+        Button::Remove,
+        Button::RemoveConfirmed,
+        Button::KeepPerson,
     ];
 
     fn to_attr(self) -> &'static str {
@@ -116,6 +129,9 @@ impl Attribute for Button {
             Button::EraseAll => "erase-all",
             Button::KeepAll => "keep-all",
             Button::SaveAgain => "save-again",
+            Button::Remove => "remove",
+            Button::RemoveConfirmed => "remove-confirmed",
+            Button::KeepPerson => "keep-person",
         }
     }
 }

@@ -95,6 +95,8 @@ struct DeskView {
     screen: Screen,
     /// Whether erasing everything is being asked.
     confirming_erase: bool,
+    /// Whether taking the person open out of the caseload is being asked.
+    confirming_remove: bool,
     /// A refusal to show: its message, and the id of the control it is for.
     error: Option<(String, &'static str)>,
     /// What was just done, told in the live region.
@@ -161,6 +163,7 @@ impl SuiviWidget {
             gate: Gate::Opening,
             screen: Screen::Tab(Tab::People),
             confirming_erase: false,
+            confirming_remove: false,
             error: None,
             told: None,
             unsaved: None,
@@ -373,6 +376,17 @@ impl Widget for DeskView {
             }
             Intent::Button(Button::EraseAll) => self.erase_all()?,
             Intent::Button(Button::SaveAgain) => self.save(),
+            Intent::Button(Button::Remove) => {
+                self.confirming_remove = true;
+                self.render()?;
+                self.focus(&format!("#{}", ids::REMOVE_WARNING))?;
+            }
+            Intent::Button(Button::KeepPerson) => {
+                self.confirming_remove = false;
+                self.render()?;
+                self.focus(&format!("#{}", ids::REMOVE))?;
+            }
+            Intent::Button(Button::RemoveConfirmed) => self.remove_person()?,
             Intent::Button(Button::Tab | Button::Open) => {}
             Intent::PlanChanged(plan) => self.plan_changed(&plan)?,
             Intent::Activity => {}
@@ -406,6 +420,7 @@ impl DeskView {
         if self.caseload().is_none() {
             return Ok(());
         }
+        self.confirming_remove = false;
         self.screen = screen;
         self.render()?;
         self.focus(&format!("#{}", ids::SCREEN))

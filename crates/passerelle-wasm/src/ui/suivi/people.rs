@@ -233,6 +233,7 @@ impl DeskView {
             Some(&person.label),
         )?)?;
         into.append_child(&*self.standing_list(&person.plan)?)?;
+        self.draw_remove(into, &person.label)?;
         // The review points past, the last first.
         into.append_child(&*element(
             document,
@@ -281,6 +282,77 @@ impl DeskView {
             Some(&self.text(DeskText::PlanTitle)),
         )?)?;
         Ok(())
+    }
+
+    /// The control that takes the person out of the caseload, or the box
+    /// that asks first and says what goes.
+    fn draw_remove(&self, into: &Element, label: &str) -> Result<(), JsValue> {
+        let document = &self.document;
+        if !self.confirming_remove {
+            into.append_child(&*element(
+                document,
+                "button",
+                &[
+                    ("type", "button"),
+                    ("id", ids::REMOVE),
+                    ("class", "secondary"),
+                    ("data-do", Button::Remove.to_attr()),
+                ],
+                Some(&self.text(DeskText::RemovePerson { label })),
+            )?)?;
+            return Ok(());
+        }
+        let box_ = element(document, "div", &[("class", "confirm")], None)?;
+        box_.append_child(&*element(
+            document,
+            "p",
+            &[("id", ids::REMOVE_WARNING), ("tabindex", "-1")],
+            Some(&self.text(DeskText::RemoveWarning { label })),
+        )?)?;
+        let row = element(document, "div", &[("class", "actions")], None)?;
+        for (button, words, class) in [
+            (
+                Button::RemoveConfirmed,
+                DeskText::RemovePerson { label },
+                "danger",
+            ),
+            (Button::KeepPerson, DeskText::KeepPerson, "secondary"),
+        ] {
+            row.append_child(&*element(
+                document,
+                "button",
+                &[
+                    ("type", "button"),
+                    ("class", class),
+                    ("data-do", button.to_attr()),
+                ],
+                Some(&self.text(words)),
+            )?)?;
+        }
+        box_.append_child(&row)?;
+        into.append_child(&box_)?;
+        Ok(())
+    }
+
+    /// Takes the person open out of the caseload, once confirmed: their
+    /// plan and review points leave this device (a backup made before
+    /// keeps them).
+    pub(super) fn remove_person(&mut self) -> Result<(), JsValue> {
+        let Screen::Person(id) = self.screen.clone() else {
+            return Ok(());
+        };
+        self.confirming_remove = false;
+        let Some(caseload) = self.caseload_mut() else {
+            return Ok(());
+        };
+        let Ok(person) = caseload.remove(&id) else {
+            return Ok(());
+        };
+        self.told = Some(self.text(DeskText::Removed {
+            label: &person.label,
+        }));
+        self.save();
+        self.show(Screen::Tab(super::ids::Tab::People))
     }
 
     /// Puts the plan of the person open in its slot, as an advisor's

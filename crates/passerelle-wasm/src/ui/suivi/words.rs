@@ -252,6 +252,20 @@ pub enum DeskText<'a> {
     },
     /// A past review point, by its date.
     ReviewOn(Date),
+    /// Takes a person out of the caseload (the button, and its confirmation).
+    RemovePerson {
+        label: &'a str,
+    },
+    /// What taking a person out erases, asked first.
+    RemoveWarning {
+        label: &'a str,
+    },
+    /// Keeps the person.
+    KeepPerson,
+    /// A person just taken out.
+    Removed {
+        label: &'a str,
+    },
 }
 
 impl DeskText<'_> {
@@ -413,6 +427,16 @@ impl DeskText<'_> {
                 ],
             ),
             Self::ReviewOn(d) => Parts::with("desk-review-on", [("date", date(d))]),
+            Self::RemovePerson { label } => {
+                Parts::with("desk-remove-person", [("label", (*label).to_owned())])
+            }
+            Self::RemoveWarning { label } => {
+                Parts::with("desk-remove-warning", [("label", (*label).to_owned())])
+            }
+            Self::KeepPerson => Parts::key("desk-keep-person"),
+            Self::Removed { label } => {
+                Parts::with("desk-removed", [("label", (*label).to_owned())])
+            }
         }
     }
 }
@@ -559,6 +583,10 @@ pub fn every_desk_text() -> Vec<DeskText<'static>> {
             other: "Bee",
         },
         DeskText::ReviewOn(date),
+        DeskText::RemovePerson { label: "A. B." },
+        DeskText::RemoveWarning { label: "A. B." },
+        DeskText::KeepPerson,
+        DeskText::Removed { label: "A. B." },
     ];
     all.retain(covered);
     all
@@ -679,6 +707,10 @@ fn covered(text: &DeskText) -> bool {
         | DeskText::MergedRefused(_)
         | DeskText::ConflictDiverged { .. }
         | DeskText::ConflictLabel { .. }
-        | DeskText::ReviewOn(_) => true,
+        | DeskText::ReviewOn(_)
+        | DeskText::RemovePerson { .. }
+        | DeskText::RemoveWarning { .. }
+        | DeskText::KeepPerson
+        | DeskText::Removed { .. } => true,
     }
 }
