@@ -44,5 +44,5 @@ pub use api::{
 pub use ui::{
     orientation::OrientationWidget,
     plan::PlanWidget,
-    suivi::{every_desk_text, DeskText, SuiviWidget},
+    suivi::{every_desk_text, DeskText, SuiviWidget, DESK_FILES},
 };

@@ -13,7 +13,7 @@ use passerelle_core::text::placeables;
 use passerelle_core::typography;
 use passerelle_core::Locale;
 use passerelle_wasm::words::{load, FILES};
-use passerelle_wasm::{every_desk_text, WidgetText};
+use passerelle_wasm::{every_desk_text, WidgetText, DESK_FILES};
 
 fn today() -> Date {
     Date::parse("2026-11-27").unwrap()
@@ -36,7 +36,15 @@ fn keys(file: &str) -> BTreeMap<String, String> {
 
 #[test]
 fn french_and_english_widget_files_have_the_same_keys_and_placeables() {
-    let [(_, fr), (_, en)] = FILES;
+    for files in [FILES, DESK_FILES] {
+        same_keys_and_placeables(files);
+    }
+}
+
+/// The French and English files of one domain have the same keys, with
+/// the same placeables.
+fn same_keys_and_placeables(files: [(&str, &str); 2]) {
+    let [(_, fr), (_, en)] = files;
     let (fr, en) = (keys(fr), keys(en));
     let names = |text: &str| {
         placeables(text)
@@ -103,6 +111,7 @@ fn every_widget_text_has_its_key_in_french_and_english() {
     assert!(faults.is_empty(), "{faults:#?}");
     let unused: Vec<String> = keys(FILES[0].1)
         .into_keys()
+        .chain(keys(DESK_FILES[0].1).into_keys())
         .filter(|key| !used.contains(key))
         .collect();
     assert!(unused.is_empty(), "keys no widget text uses: {unused:#?}");

@@ -24,7 +24,7 @@ use crate::ui::widget::{self, Widget};
 use crate::ui::{parts, words::Said};
 use ids::{Button, Form, Tab};
 use vault::Vault;
-pub use words::{every_desk_text, DeskText};
+pub use words::{every_desk_text, DeskText, FILES as DESK_FILES};
 
 mod backup;
 mod draw;

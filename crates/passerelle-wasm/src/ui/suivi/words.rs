@@ -1,11 +1,44 @@
-//! The advisor's desk's own words (`desk-…` keys of
-//! `locales/<tag>/widgets.json`, with the other widgets' words).
+//! The advisor's desk's own words: the `desk` domain of the widgets'
+//! translation files (`locales/<tag>/desk.json`), apart from the other
+//! widgets' words so that the questionnaire's module, which never shows
+//! the desk, does not carry them.
 
 use passerelle_core::date::Date;
 use passerelle_core::messages::Parts;
 use passerelle_core::{Locale, Message};
 
 use crate::ui::words::Said;
+
+/// The desk's translation files compiled in: French, and English for
+/// native builds and tests (the package ships it in `locales/en.json`).
+pub const FILES: [(&str, &str); 2] = [
+    ("fr", include_str!("../../../locales/fr/desk.json")),
+    ("en", include_str!("../../../locales/en/desk.json")),
+];
+
+/// Adds the desk's files to the compiled-in languages, once, as
+/// [`crate::ui::words::load`] does the widgets'.
+fn load() {
+    static LOAD: std::sync::Once = std::sync::Once::new();
+    LOAD.call_once(|| {
+        crate::ui::words::load();
+        let compiled = if passerelle_core::text::BUNDLED_ENGLISH {
+            2
+        } else {
+            1
+        };
+        for (locale, (_, file)) in [Locale::Fr, Locale::En]
+            .into_iter()
+            .zip(FILES)
+            .take(compiled)
+        {
+            // Compiled in; the native test `widget_words` reads each one.
+            if let Ok(json) = serde_json::from_str(file) {
+                let _ = passerelle_core::text::add_file(locale, "desk", json);
+            }
+        }
+    });
+}
 
 /// One text of `<passerelle-suivi>`, with the values it shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -271,7 +304,7 @@ pub enum DeskText<'a> {
 impl DeskText<'_> {
     /// The text in the given language, with its typography.
     pub fn text(&self, locale: Locale) -> String {
-        crate::ui::words::load();
+        load();
         self.parts(locale).text(locale)
     }
 
