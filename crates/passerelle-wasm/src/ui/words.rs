@@ -21,24 +21,29 @@ pub const FILES: [(&str, &str); 2] = [
 /// module leaves this copy out).
 pub fn load() {
     static LOAD: Once = Once::new();
-    LOAD.call_once(|| {
-        let compiled = if passerelle_core::text::BUNDLED_ENGLISH {
-            2
-        } else {
-            1
-        };
-        for (locale, (_, file)) in [Locale::Fr, Locale::En]
-            .into_iter()
-            .zip(FILES)
-            .take(compiled)
-        {
-            // The files are compiled in; the native test `widget_words`
-            // checks that each one reads.
-            if let Ok(json) = serde_json::from_str(file) {
-                let _ = passerelle_core::text::add_file(locale, "widgets", json);
-            }
+    LOAD.call_once(|| add_compiled("widgets", FILES));
+}
+
+/// Adds the French and English `files` of `domain` to the compiled-in
+/// languages: French always, English when the core has English's texts
+/// compiled in.
+pub(crate) fn add_compiled(domain: &str, files: [(&str, &str); 2]) {
+    let compiled = if passerelle_core::text::BUNDLED_ENGLISH {
+        2
+    } else {
+        1
+    };
+    for (locale, (_, file)) in [Locale::Fr, Locale::En]
+        .into_iter()
+        .zip(files)
+        .take(compiled)
+    {
+        // The files are compiled in; the native test `widget_words`
+        // checks that each one reads.
+        if let Ok(json) = serde_json::from_str(file) {
+            let _ = passerelle_core::text::add_file(locale, domain, json);
         }
-    });
+    }
 }
 
 /// One text of the widgets, with the values it shows.

@@ -22,21 +22,7 @@ fn load() {
     static LOAD: std::sync::Once = std::sync::Once::new();
     LOAD.call_once(|| {
         crate::ui::words::load();
-        let compiled = if passerelle_core::text::BUNDLED_ENGLISH {
-            2
-        } else {
-            1
-        };
-        for (locale, (_, file)) in [Locale::Fr, Locale::En]
-            .into_iter()
-            .zip(FILES)
-            .take(compiled)
-        {
-            // Compiled in; the native test `widget_words` reads each one.
-            if let Ok(json) = serde_json::from_str(file) {
-                let _ = passerelle_core::text::add_file(locale, "desk", json);
-            }
-        }
+        crate::ui::words::add_compiled("desk", FILES);
     });
 }
 
