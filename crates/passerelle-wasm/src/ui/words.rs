@@ -21,26 +21,29 @@ pub const FILES: [(&str, &str); 2] = [
 /// module leaves this copy out).
 pub fn load() {
     static LOAD: Once = Once::new();
-    LOAD.call_once(|| add_compiled("widgets", FILES));
+    LOAD.call_once(|| add_compiled("widgets", FILES[0].1, english(FILES)));
 }
 
-/// Adds the French and English `files` of `domain` to the compiled-in
-/// languages: French always, English when the core has English's texts
-/// compiled in.
-pub(crate) fn add_compiled(domain: &str, files: [(&str, &str); 2]) {
-    let compiled = if passerelle_core::text::BUNDLED_ENGLISH {
-        2
+/// English's file of `files` when the core has English's texts compiled
+/// in; `None` otherwise, a constant, so that the module leaves the file
+/// out (`tests/packaging/data-files.test.mjs` checks it does).
+#[inline(always)]
+pub(crate) fn english(files: [(&'static str, &'static str); 2]) -> Option<&'static str> {
+    if passerelle_core::text::BUNDLED_ENGLISH {
+        Some(files[1].1)
     } else {
-        1
-    };
-    for (locale, (_, file)) in [Locale::Fr, Locale::En]
-        .into_iter()
-        .zip(files)
-        .take(compiled)
-    {
+        None
+    }
+}
+
+/// Adds the French file of `domain`, and its English one if given, to
+/// the compiled-in languages.
+pub(crate) fn add_compiled(domain: &str, french: &str, english: Option<&str>) {
+    let files = [(Locale::Fr, Some(french)), (Locale::En, english)];
+    for (locale, file) in files {
         // The files are compiled in; the native test `widget_words`
         // checks that each one reads.
-        if let Ok(json) = serde_json::from_str(file) {
+        if let Some(json) = file.and_then(|file| serde_json::from_str(file).ok()) {
             let _ = passerelle_core::text::add_file(locale, domain, json);
         }
     }

@@ -22,7 +22,7 @@ fn load() {
     static LOAD: std::sync::Once = std::sync::Once::new();
     LOAD.call_once(|| {
         crate::ui::words::load();
-        crate::ui::words::add_compiled("desk", FILES);
+        crate::ui::words::add_compiled("desk", FILES[0].1, crate::ui::words::english(FILES));
     });
 }
 
