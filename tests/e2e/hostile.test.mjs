@@ -200,8 +200,11 @@ test('under a strict policy with wasm-unsafe-eval, the whole parcours works with
 test('under a policy without wasm-unsafe-eval, each element says so in its language and sends wasm_blocked', async () => {
   const { page, seen, context } = await openHost('no-wasm.html');
   const fallback = (tag) => page.locator(tag).locator('[part=fallback]');
-  await fallback('passerelle-parcours').waitFor();
-  await fallback('passerelle-diagnostic').waitFor();
+  // Each of the four elements has said it, and sent its event.
+  for (const tag of ['passerelle-parcours', 'passerelle-diagnostic', 'passerelle-orientation', 'passerelle-plan']) {
+    await fallback(tag).waitFor();
+  }
+  await page.waitForFunction(() => window.passerelleEvents.length >= 4);
   // The sentences of the package's README ("Content-Security-Policy").
   assert.equal(await fallback('passerelle-parcours').textContent(),
     'Passerelle ne peut pas fonctionner sur cette page\u00a0: le site doit autoriser WebAssembly '
