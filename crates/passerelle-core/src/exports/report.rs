@@ -144,16 +144,6 @@ pub const OTHER: &str = "other";
 /// `reviews_per_plan`.
 const REVIEWS_TOP: usize = 6;
 
-/// Every action kind, in the report's order.
-pub const ACTION_KINDS: [ActionKind; 6] = [
-    ActionKind::ContactPartner,
-    ActionKind::GetDocument,
-    ActionKind::AttendWorkshop,
-    ActionKind::Apply,
-    ActionKind::Appointment,
-    ActionKind::Other,
-];
-
 /// A count of the report: shown when at least [`MIN_COUNT`] from at
 /// least as many plans, suppressed otherwise. Serialised as a JSON number
 /// when shown, as the string [`SUPPRESSED`] (`"<5"`) when suppressed.
@@ -432,7 +422,7 @@ pub fn report(plans: &[Plan]) -> Report {
     let mut proposed: BTreeMap<String, Tally> = BTreeMap::new();
     let mut contacted: BTreeMap<String, Tally> = BTreeMap::new();
     let mut action_statuses = listed(ActionStatus::ALL.map(|s| s.name().to_owned()));
-    let mut action_kinds = listed(ACTION_KINDS.map(|k| action_kind_key(k).to_owned()));
+    let mut action_kinds = listed(ActionKind::ALL.map(|k| action_kind_key(k).to_owned()));
     let mut objective_statuses =
         listed(ObjectiveStatus::ALL.map(|s| objective_status_key(s).to_owned()));
     let mut reviews_per_plan = listed((0..=REVIEWS_TOP).map(reviews_key));
@@ -677,7 +667,7 @@ impl Report {
                             || key.to_owned(),
                             |status| Message::ReportActionStatus(status).text(locale),
                         ),
-                    "action_kinds" => ACTION_KINDS
+                    "action_kinds" => ActionKind::ALL
                         .into_iter()
                         .find(|kind| action_kind_key(*kind) == key)
                         .map_or_else(

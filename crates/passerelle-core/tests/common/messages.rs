@@ -160,7 +160,7 @@ pub fn every_message<'a>(value: &'a passerelle_core::facts::Value) -> Vec<Messag
     for status in ObjectiveStatus::ALL {
         all.push(Message::ReportObjectiveStatus(status));
     }
-    for kind in passerelle_core::report::ACTION_KINDS {
+    for kind in passerelle_core::plan::ActionKind::ALL {
         all.push(Message::ReportActionKind(kind));
     }
     for figure in passerelle_core::report::IntervalFigure::ALL {
