@@ -7,6 +7,7 @@
 //! zones against the facts vocabulary and the INSEE codes, values against
 //! the data·inclusion referentials) and reports every problem at once.
 
+pub mod editing;
 pub mod messages;
 
 mod for_questions;

@@ -9,6 +9,7 @@
 pub mod messages;
 
 pub mod diagnosis;
+pub mod samples;
 pub mod session;
 
 use std::collections::{BTreeSet, HashMap};
