@@ -20,6 +20,8 @@ pub(crate) mod persist;
 #[cfg(feature = "full")]
 pub(crate) mod plan;
 #[cfg(feature = "full")]
+pub(crate) mod settle;
+#[cfg(feature = "full")]
 pub(crate) mod suivi;
 pub(crate) mod texts;
 pub(crate) mod widget;

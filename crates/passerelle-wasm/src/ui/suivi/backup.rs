@@ -20,7 +20,7 @@ impl DeskView {
         };
         let made = vault.export_backup();
         self.waiting = true;
-        vault::when_settled(&self.itself, made, |view, outcome| {
+        crate::ui::settle::when_settled(&self.itself, made, |view, outcome| {
             view.waiting = false;
             match outcome {
                 Ok(bytes) => {
@@ -57,7 +57,7 @@ impl DeskView {
         let vault: vault::Vault = AsRef::<JsValue>::as_ref(vault).clone().unchecked_into();
         self.waiting = true;
         let read = file.array_buffer();
-        vault::when_settled(&self.itself, Ok(read), move |view, outcome| {
+        crate::ui::settle::when_settled(&self.itself, Ok(read), move |view, outcome| {
             let bytes = match outcome {
                 Ok(buffer) => js_sys::Uint8Array::new(&buffer),
                 Err(_) => {
@@ -67,7 +67,7 @@ impl DeskView {
                 }
             };
             let decrypted = vault.read_backup(&bytes, &passphrase);
-            vault::when_settled(&view.itself, decrypted, |view, outcome| {
+            crate::ui::settle::when_settled(&view.itself, decrypted, |view, outcome| {
                 view.waiting = false;
                 let text = match outcome {
                     Ok(text) => text.as_string().unwrap_or_default(),

@@ -44,7 +44,7 @@ impl DeskView {
         };
         let made = vault.create(&passphrase);
         self.waiting = true;
-        vault::when_settled(&self.itself, made, |view, outcome| {
+        crate::ui::settle::when_settled(&self.itself, made, |view, outcome| {
             view.waiting = false;
             match outcome {
                 Ok(_) => view.opened(Caseload::new()),
@@ -63,7 +63,7 @@ impl DeskView {
         };
         let opened = vault.unlock(&passphrase);
         self.waiting = true;
-        vault::when_settled(&self.itself, opened, |view, outcome| {
+        crate::ui::settle::when_settled(&self.itself, opened, |view, outcome| {
             view.waiting = false;
             match outcome {
                 Ok(text) => {
@@ -138,7 +138,7 @@ impl DeskView {
         };
         let erased = vault.erase();
         self.waiting = true;
-        vault::when_settled(&self.itself, erased, |view, outcome| {
+        crate::ui::settle::when_settled(&self.itself, erased, |view, outcome| {
             view.waiting = false;
             view.confirming_erase = false;
             match outcome {

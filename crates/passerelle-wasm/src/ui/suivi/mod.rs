@@ -233,7 +233,7 @@ impl SuiviWidget {
         state.vault = Some(vault);
         state.gate = Gate::Opening;
         state.render()?;
-        vault::when_settled(&state.itself, asked, |view, outcome| {
+        crate::ui::settle::when_settled(&state.itself, asked, |view, outcome| {
             view.gate = match outcome {
                 Ok(value) if value.as_string().as_deref() == Some("new") => Gate::New,
                 Ok(_) => Gate::Locked,
@@ -451,7 +451,7 @@ impl DeskView {
             return;
         };
         let saving = vault.save(&caseload.to_json());
-        vault::when_settled(&self.itself, saving, |view, outcome| {
+        crate::ui::settle::when_settled(&self.itself, saving, |view, outcome| {
             let was = view.unsaved.take();
             if let Err(error) = outcome {
                 let words = match vault::code_of(&error).as_str() {

@@ -174,7 +174,7 @@ impl DeskView {
             return self.refuse(self.text(DeskText::PlanFileRequired), ids::PLAN_FILE);
         };
         self.waiting = true;
-        super::vault::when_settled(&self.itself, Ok(file.text()), move |view, outcome| {
+        crate::ui::settle::when_settled(&self.itself, Ok(file.text()), move |view, outcome| {
             view.waiting = false;
             let text = outcome
                 .ok()
