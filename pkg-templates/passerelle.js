@@ -919,8 +919,34 @@ class DiagnosisElement extends WidgetElement {
  * diagnosis, with their eligibility in words, the reasons and how to get in.
  */
 export class PasserelleOrientation extends DiagnosisElement {
+  /** A catalogue shown alone (`element.catalog`), or `null`. */
+  #own = null;
+
   makeWidget(lang) {
     return new WHOLE.exports.OrientationWidget(this, lang);
+  }
+
+  async ready() {
+    await super.ready();
+    if (this.#own !== null && this.widget) reporting(this, () => this.widget.setCatalogue(this.#own));
+  }
+
+  /** The catalogue shown alone, as given, or `null`. */
+  get catalog() {
+    return this.#own;
+  }
+
+  /**
+   * Shows this catalogue alone (its value or JSON text), instead of the
+   * national one and `catalog-src`'s; `null` goes back to them. A
+   * catalogue with problems is told by a `passerelle:error` event
+   * (`invalid_catalogue`, every problem in `details`).
+   */
+  set catalog(value) {
+    this.#own = value ?? null;
+    if (!this.widget) return;
+    reporting(this, () => this.widget.setCatalogue(this.#own));
+    if (this.#own === null) this.changed('catalog-src');
   }
 }
 
@@ -1023,6 +1049,51 @@ export class PasserelleSuivi extends WidgetElement {
 }
 
 define('passerelle-suivi', PasserelleSuivi);
+
+/**
+ * `<passerelle-catalogue-editor>`: a structure's own catalogue of
+ * partners, written with forms, checked as it is typed by the engine's
+ * own checks, previewed through sample people, imported from
+ * data·inclusion, saved as the file `catalog-src` serves. `territory`
+ * (a department or commune code) is where the structure serves: the
+ * import's filter and the sample people's place. `element.catalog` is
+ * the catalogue being written (its JSON value); giving one opens it.
+ */
+export class PasserelleCatalogueEditor extends WidgetElement {
+  static observedAttributes = ['lang', 'language-menu', 'territory'];
+
+  /** A catalogue given before the widget was made (`undefined`: none). */
+  #given = undefined;
+
+  makeWidget(lang) {
+    return new WHOLE.exports.CatalogueEditorWidget(this, lang);
+  }
+
+  async ready() {
+    this.changed('territory');
+    if (this.#given !== undefined) reporting(this, () => this.widget.open(this.#given));
+    this.#given = undefined;
+  }
+
+  changed(name) {
+    if (name === 'territory') reporting(this, () => this.widget.setTerritory(this.getAttribute('territory')));
+  }
+
+  /** The catalogue being written, as a JSON value; `null` before the editor is made. */
+  get catalog() {
+    if (this.widget) return JSON.parse(this.widget.catalogue());
+    if (this.#given != null) return typeof this.#given === 'string' ? JSON.parse(this.#given) : this.#given;
+    return null;
+  }
+
+  /** Opens this catalogue (its value or JSON text); one that cannot be opened is told in the editor. */
+  set catalog(value) {
+    if (this.widget) reporting(this, () => this.widget.open(value ?? null));
+    else this.#given = value ?? null;
+  }
+}
+
+define('passerelle-catalogue-editor', PasserelleCatalogueEditor);
 
 /**
  * `<passerelle-parcours>`: the questionnaire, the help and services, and

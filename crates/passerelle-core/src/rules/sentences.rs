@@ -101,7 +101,7 @@ pub(crate) fn fact_label(fact: Fact, locale: Locale) -> String {
 /// The label of one allowed value of a one-of or set fact, as it follows
 /// the fact's name ("Logement : locataire"); a value without a label is
 /// shown as it is.
-fn value_label(fact: Fact, value: &str, locale: Locale) -> String {
+pub fn value_label(fact: Fact, value: &str, locale: Locale) -> String {
     optional(locale, &fact.value_key(value)).unwrap_or_else(|| value.to_owned())
 }
 

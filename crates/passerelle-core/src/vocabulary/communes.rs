@@ -199,6 +199,27 @@ impl Communes {
         }
     }
 
+    /// The communes of `department` (its part given), in the order of
+    /// their names: what a person picks a commune from by its name.
+    pub fn in_department(&self, department: &str) -> Vec<Commune<'_>> {
+        let mut communes: Vec<Commune> = (self.0.names.iter())
+            .filter(|(code, _)| geo::department_of_commune(code) == Some(department))
+            .map(|(code, name)| Commune { code, name })
+            .collect();
+        communes.sort_by(|a, b| a.name.cmp(b.name).then(a.code.cmp(b.code)));
+        communes
+    }
+
+    /// The communes of `department` called `name` (letter case aside,
+    /// spaces around trimmed): one, or several homonyms, or none.
+    pub fn named_in(&self, department: &str, name: &str) -> Vec<Commune<'_>> {
+        let name = name.trim().to_lowercase();
+        self.in_department(department)
+            .into_iter()
+            .filter(|commune| commune.name.to_lowercase() == name)
+            .collect()
+    }
+
     /// The part that tells the communes of `postal_code`: its department's.
     pub fn part_of_postal_code(postal_code: &str) -> Option<&'static str> {
         geo::department_of_postal_code(postal_code)
@@ -366,5 +387,27 @@ mod tests {
         }
         let problems = Communes::from_parts([AIN, "nothing"], "$.communes").unwrap_err();
         assert_eq!(problems[0].path, "$.communes[1]");
+    }
+}
+
+#[cfg(test)]
+mod by_name {
+    use super::*;
+
+    #[test]
+    fn a_commune_is_found_by_its_name_in_its_department() {
+        let communes = Communes::new()
+            .with_part(
+                "# passerelle-communes 1 93\n93066\tSaint-Denis\t93200\n93008\tBobigny\t93000\n",
+            )
+            .unwrap();
+        let names: Vec<&str> = communes
+            .in_department("93")
+            .iter()
+            .map(|c| c.name)
+            .collect();
+        assert_eq!(names, ["Bobigny", "Saint-Denis"]);
+        assert_eq!(communes.named_in("93", " saint-denis ")[0].code, "93066");
+        assert!(communes.named_in("974", "Saint-Denis").is_empty());
     }
 }

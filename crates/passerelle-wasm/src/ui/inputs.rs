@@ -29,14 +29,21 @@ pub(crate) fn read_diagnosis(
 pub(crate) fn with_local_catalogue(
     local: &JsValue,
 ) -> Result<std::sync::Arc<passerelle_core::catalogue::Catalogue>, JsValue> {
-    use passerelle_core::catalogue::Catalogue;
-    let text = crate::api::convert::document(local, "catalogue")?;
-    let local = Catalogue::from_json(&text).map_err(|problems| {
-        crate::api::error::Failure::problems("invalid_catalogue", "catalogue", problems)
-    })?;
+    let local = read_catalogue(local)?;
     Ok(std::sync::Arc::new(
         crate::national_catalogue()?.with_local(local),
     ))
+}
+
+/// A catalogue a host page gives (JSON text or an object). Throws
+/// `invalid_catalogue` with every problem in `details`.
+pub(crate) fn read_catalogue(
+    value: &JsValue,
+) -> Result<passerelle_core::catalogue::Catalogue, JsValue> {
+    let text = crate::api::convert::document(value, "catalogue")?;
+    passerelle_core::catalogue::Catalogue::from_json(&text).map_err(|problems| {
+        crate::api::error::Failure::problems("invalid_catalogue", "catalogue", problems).into()
+    })
 }
 
 /// Refuses a territory that is not a department or commune code.

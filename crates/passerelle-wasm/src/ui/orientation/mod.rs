@@ -285,6 +285,25 @@ impl OrientationWidget {
         self.announce(state, &detail)
     }
 
+    /// Shows this catalogue alone (JSON text or object), instead of the
+    /// national one and `catalog-src`'s: what a catalogue's preview shows
+    /// (`<passerelle-catalogue-editor>`); `null` goes back to the
+    /// national one. Throws `invalid_catalogue` with every problem in
+    /// `details`.
+    #[wasm_bindgen(js_name = setCatalogue)]
+    pub fn set_catalogue(&self, catalogue: JsValue) -> Result<(), JsValue> {
+        let catalogue = if crate::api::convert::absent(&catalogue) {
+            crate::national_catalogue()?
+        } else {
+            std::sync::Arc::new(inputs::read_catalogue(&catalogue)?)
+        };
+        let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
+        state.catalogue = catalogue;
+        state.pages.clear();
+        let detail = state.render(true)?;
+        self.announce(state, &detail)
+    }
+
     /// The filters the person chose (the need shown alone, "only what I
     /// am entitled to"), as JSON, for the element to hold while it is off
     /// the page; it gives them to [`resume`](Self::resume) of the widget
