@@ -10,7 +10,7 @@
 // then. They are declared as what they are from then on, the only time a
 // page may use them; a module that imports them by name sees them change
 // (ES modules' live bindings). See docs/js-api.md, "Loading".
-import type { AnswerValue, DetailedOrientation, DiagnosisResult, Locale, PlanValue } from './engine.js';
+import type { AnswerValue, CatalogueInput, DetailedOrientation, DiagnosisResult, Locale, PlanValue } from './engine.js';
 
 export * from './engine.js';
 
@@ -85,6 +85,11 @@ export class PasserelleOrientation extends HTMLElement {
   static observedAttributes: string[];
   /** The diagnosis shown (`DiagnosisResult` or its JSON text), or `null`. */
   diagnosis: DiagnosisResult | string | null;
+  /**
+   * A catalogue shown alone (its value or JSON text), instead of the
+   * national one and `catalog-src`'s; `null` goes back to them.
+   */
+  catalog: CatalogueInput | string | null;
   connectedCallback(): void;
   disconnectedCallback(): void;
   attributeChangedCallback(name: string): void;
@@ -134,6 +139,31 @@ export class PasserelleSuivi extends HTMLElement {
   connectedCallback(): void;
   disconnectedCallback(): void;
   attributeChangedCallback(name: string): void;
+}
+
+/**
+ * `<passerelle-catalogue-editor>`: the structure's own catalogue of
+ * partners, written with forms, checked as it is typed by the engine's
+ * own checks, previewed through sample people, imported from
+ * data·inclusion, saved as the file `catalog-src` serves. `territory`:
+ * where the structure serves (a department or commune code).
+ */
+export class PasserelleCatalogueEditor extends HTMLElement {
+  static observedAttributes: string[];
+  /**
+   * The catalogue being written, as a JSON value (problems or not), or
+   * `null` before the editor is made; setting one opens it.
+   */
+  catalog: CatalogueInput | string | null;
+  connectedCallback(): void;
+  disconnectedCallback(): void;
+  attributeChangedCallback(name: string): void;
+}
+
+/** `detail` of the `passerelle:catalogue-change` event. */
+export interface CatalogueChangeDetail {
+  /** The catalogue being written, problems or not. */
+  catalogue: CatalogueInput;
 }
 
 /**
@@ -209,6 +239,7 @@ declare global {
     'passerelle-plan': PasserellePlan;
     'passerelle-parcours': PasserelleParcours;
     'passerelle-suivi': PasserelleSuivi;
+    'passerelle-catalogue-editor': PasserelleCatalogueEditor;
   }
   interface HTMLElementEventMap {
     'passerelle:diagnosis-complete': CustomEvent<DiagnosisCompleteDetail>;
@@ -216,6 +247,7 @@ declare global {
     'passerelle:plan-change': CustomEvent<PlanChangeDetail>;
     'passerelle:error': CustomEvent<PasserelleErrorDetail>;
     'passerelle:language': CustomEvent<LanguageDetail>;
+    'passerelle:catalogue-change': CustomEvent<CatalogueChangeDetail>;
   }
 }
 

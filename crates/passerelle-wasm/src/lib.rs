@@ -42,6 +42,7 @@ pub use api::{
 };
 #[cfg(feature = "full")]
 pub use ui::{
+    catalogue_editor::{every_editor_text, CatalogueEditorWidget, EditorText, EDITOR_FILES},
     orientation::OrientationWidget,
     plan::PlanWidget,
     suivi::{every_desk_text, DeskText, SuiviWidget, DESK_FILES},

@@ -13,7 +13,7 @@ use passerelle_core::text::placeables;
 use passerelle_core::typography;
 use passerelle_core::Locale;
 use passerelle_wasm::words::{load, FILES};
-use passerelle_wasm::{every_desk_text, WidgetText, DESK_FILES};
+use passerelle_wasm::{every_desk_text, every_editor_text, WidgetText, DESK_FILES, EDITOR_FILES};
 
 fn today() -> Date {
     Date::parse("2026-11-27").unwrap()
@@ -36,7 +36,7 @@ fn keys(file: &str) -> BTreeMap<String, String> {
 
 #[test]
 fn french_and_english_widget_files_have_the_same_keys_and_placeables() {
-    for files in [FILES, DESK_FILES] {
+    for files in [FILES, DESK_FILES, EDITOR_FILES] {
         same_keys_and_placeables(files);
     }
 }
@@ -68,7 +68,7 @@ fn same_keys_and_placeables(files: [(&str, &str); 2]) {
     assert!(faults.is_empty(), "{faults:#?}");
 }
 
-/// A text of the widgets or of the advisor's desk, as it is written in
+/// A text of the widgets, of the advisor's desk or of the catalogue editor, as it is written in
 /// each language: its name, then per language its parts and its words.
 struct Written {
     name: String,
@@ -88,7 +88,11 @@ fn every_text() -> Vec<Written> {
         name: format!("{text:?}"),
         in_each: locales.map(|l| (l, text.parts(l), text.text(l))).to_vec(),
     });
-    widgets.chain(desk).collect()
+    let editor = every_editor_text().into_iter().map(|text| Written {
+        name: format!("{text:?}"),
+        in_each: locales.map(|l| (l, text.parts(l), text.text(l))).to_vec(),
+    });
+    widgets.chain(desk).chain(editor).collect()
 }
 
 #[test]
@@ -112,6 +116,7 @@ fn every_widget_text_has_its_key_in_french_and_english() {
     let unused: Vec<String> = keys(FILES[0].1)
         .into_keys()
         .chain(keys(DESK_FILES[0].1).into_keys())
+        .chain(keys(EDITOR_FILES[0].1).into_keys())
         .filter(|key| !used.contains(key))
         .collect();
     assert!(unused.is_empty(), "keys no widget text uses: {unused:#?}");

@@ -7,6 +7,8 @@
 //! parcours holds the others only through their public widget types).
 
 pub(crate) mod alerts;
+#[cfg(feature = "full")]
+pub(crate) mod catalogue_editor;
 pub(crate) mod communes;
 pub(crate) mod diagnostic;
 pub(crate) mod dom;

@@ -1,0 +1,224 @@
+//! A data·inclusion export imported for the structure's territory: the
+//! services that serve it become entries (an entry of the same id is
+//! replaced), what could not be mapped is listed, and what changed since
+//! the last import is said.
+
+use passerelle_core::import::DataInclusionImport;
+use passerelle_core::problem::Problem;
+use wasm_bindgen::prelude::*;
+
+use crate::ui::dom::element;
+use crate::ui::parts;
+
+use super::ids;
+use super::read::value_of;
+use super::{EditorText, EditorView};
+
+/// What the last import did.
+#[derive(Debug, Clone)]
+pub(super) struct Outcome {
+    /// Entries added and replaced in the catalogue.
+    pub added: usize,
+    pub replaced: usize,
+    /// What could not be mapped, record by record.
+    pub report: Vec<Problem>,
+}
+
+impl EditorView {
+    /// The import form sent: the file read, then imported.
+    pub(super) fn import(&mut self) -> Result<(), JsValue> {
+        let root = crate::ui::widget::root_of(&self.body)?;
+        let department = root
+            .get_element_by_id(ids::IMPORT_DEPARTMENT)
+            .map(|select| value_of(&select))
+            .unwrap_or_default();
+        if department.is_empty() {
+            self.error = Some((
+                self.text(EditorText::ChooseDepartmentFirst),
+                ids::IMPORT_DEPARTMENT.to_owned(),
+            ));
+            return self.render(Some(ids::IMPORT_DEPARTMENT));
+        }
+        self.departments.retain(|(target, _)| target != "import");
+        self.departments.push(("import".into(), department));
+        let Some(file) = self.file_of(ids::IMPORT_FILE)? else {
+            self.error = Some((
+                self.text(EditorText::ImportFileRequired),
+                ids::IMPORT_FILE.to_owned(),
+            ));
+            return self.render(Some(ids::IMPORT_FILE));
+        };
+        crate::ui::settle::when_settled(&self.itself, Ok(file.text()), |view, outcome| {
+            match outcome.ok().and_then(|text| text.as_string()) {
+                Some(text) => view.imported_text(&text)?,
+                None => {
+                    view.error = Some((
+                        view.text(EditorText::CannotOpen { code: "unreadable" }),
+                        ids::IMPORT_FILE.to_owned(),
+                    ));
+                    view.render(Some(ids::IMPORT_FILE))?;
+                }
+            }
+            view.changed_event()
+        });
+        Ok(())
+    }
+
+    /// A data·inclusion file's text, imported.
+    fn imported_text(&mut self, text: &str) -> Result<(), JsValue> {
+        let mut import = DataInclusionImport::new();
+        if let Err(problems) = import.add(text) {
+            let code = problems
+                .first()
+                .map_or("invalid_json", |problem| problem.code);
+            self.error = Some((
+                self.text(EditorText::CannotImport { code }),
+                ids::IMPORT_FILE.to_owned(),
+            ));
+            return self.render(Some(ids::IMPORT_FILE));
+        }
+        let import = import.finish();
+        let before = self.draft.len();
+        let (replaced, added) = self.draft.merge(&import.catalogue);
+        self.shown_whole.extend(0..self.draft.len());
+        let _ = before;
+        self.checked();
+        self.error = None;
+        self.imported = Some(Outcome {
+            added,
+            replaced,
+            report: import.report,
+        });
+        self.told = Some(self.text(EditorText::Imported { added, replaced }));
+        self.render(Some(ids::IMPORT_OUTCOME))
+    }
+
+    /// The import section of the list.
+    pub(super) fn draw_import(&self) -> Result<(), JsValue> {
+        let document = &self.document;
+        let section = element(document, "section", &[("class", "part")], None)?;
+        section.append_child(&*element(
+            document,
+            "h4",
+            &[],
+            Some(&self.text(EditorText::ImportSection)),
+        )?)?;
+        section.append_child(&*element(
+            document,
+            "p",
+            &[("class", "hint")],
+            Some(&self.text(EditorText::ImportIntro)),
+        )?)?;
+        let (form, fieldset) =
+            parts::named_form(document, "import", &self.text(EditorText::ImportLegend))?;
+        let select = element(document, "select", &[("id", ids::IMPORT_DEPARTMENT)], None)?;
+        let chosen = self.picker_department("import");
+        select.append_child(&*element(
+            document,
+            "option",
+            &[("value", "")],
+            Some(&self.text(EditorText::ChooseDepartment)),
+        )?)?;
+        for (code, name, _) in passerelle_core::geo::DEPARTMENTS {
+            let option = element(
+                document,
+                "option",
+                &[("value", code)],
+                Some(&format!("{name} ({code})")),
+            )?;
+            if chosen.as_deref() == Some(*code) {
+                option.set_attribute("selected", "")?;
+            }
+            select.append_child(&option)?;
+        }
+        fieldset.append_child(&*parts::field(
+            document,
+            ids::IMPORT_DEPARTMENT,
+            None,
+            &self.text(EditorText::ImportDepartment),
+            &select,
+        )?)?;
+        self.error_after(ids::IMPORT_DEPARTMENT, &select)?;
+        let input = element(
+            document,
+            "input",
+            &[
+                ("id", ids::IMPORT_FILE),
+                ("type", "file"),
+                ("accept", ".json,.jsonl,application/json"),
+            ],
+            None,
+        )?;
+        fieldset.append_child(&*parts::field(
+            document,
+            ids::IMPORT_FILE,
+            None,
+            &self.text(EditorText::ImportFile),
+            &input,
+        )?)?;
+        self.error_after(ids::IMPORT_FILE, &input)?;
+        form.append_child(&*parts::action_row(
+            document,
+            &[("type", "submit")],
+            &self.text(EditorText::Import),
+        )?)?;
+        section.append_child(&form)?;
+        if let Some(outcome) = &self.imported {
+            let result = element(
+                document,
+                "div",
+                &[
+                    ("id", ids::IMPORT_OUTCOME),
+                    ("tabindex", "-1"),
+                    ("class", "outcome"),
+                ],
+                None,
+            )?;
+            result.append_child(&*element(
+                document,
+                "p",
+                &[],
+                Some(&self.text(EditorText::Imported {
+                    added: outcome.added,
+                    replaced: outcome.replaced,
+                })),
+            )?)?;
+            if outcome.report.is_empty() {
+                result.append_child(&*element(
+                    document,
+                    "p",
+                    &[],
+                    Some(&self.text(EditorText::AllMapped)),
+                )?)?;
+            } else {
+                result.append_child(&*element(
+                    document,
+                    "h5",
+                    &[],
+                    Some(&self.text(EditorText::NotMapped {
+                        count: outcome.report.len(),
+                    })),
+                )?)?;
+                let list = element(document, "ul", &[("class", "unmapped")], None)?;
+                for problem in &outcome.report {
+                    let item = element(document, "li", &[], None)?;
+                    item.append_child(&*element(
+                        document,
+                        "span",
+                        &[("dir", "ltr"), ("class", "where")],
+                        Some(&problem.path),
+                    )?)?;
+                    item.append_with_str_1(" ")?;
+                    item.append_with_str_1(
+                        &self.text(EditorText::ImportProblem { code: problem.code }),
+                    )?;
+                    list.append_child(&item)?;
+                }
+                result.append_child(&list)?;
+            }
+            section.append_child(&result)?;
+        }
+        self.body.append_child(&section)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,421 @@
+//! Places picked by their names, never by codes: an entry's zone, a
+//! "lives in" condition. A department is chosen in a list of names; a
+//! commune is typed by its name among those of the department chosen
+//! (the department's part of the commune table, fetched when chosen).
+
+use passerelle_core::catalogue::editing::FormCondition;
+use passerelle_core::geo;
+use serde_json::{json, Value as Json};
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+use crate::ui::communes;
+use crate::ui::dom::{element, Attribute};
+
+use super::ids::{self, Button};
+use super::read::value_of;
+use super::{EditorText, EditorView, Screen};
+
+/// The places of a picker: department codes and commune codes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Places {
+    pub departments: Vec<String>,
+    pub communes: Vec<String>,
+}
+
+/// The condition line a picker target names (`eligibility-2` → 2).
+fn condition_of(target: &str) -> Option<usize> {
+    target.strip_prefix("eligibility-")?.parse().ok()
+}
+
+fn strings(value: Option<&Json>) -> Vec<String> {
+    value
+        .and_then(Json::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|item| item.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+impl EditorView {
+    /// The department a picker shows: the one chosen in it, else the
+    /// territory's.
+    pub(super) fn picker_department(&self, target: &str) -> Option<String> {
+        self.departments
+            .iter()
+            .find(|(listed, _)| listed == target)
+            .map(|(_, department)| department.clone())
+            .or_else(|| {
+                let territory = self.territory.as_deref()?;
+                if geo::is_department(territory) {
+                    Some(territory.to_owned())
+                } else {
+                    geo::department_of_commune(territory).map(str::to_owned)
+                }
+            })
+    }
+
+    /// The places of `target` in the entry open.
+    pub(super) fn places(&self, target: &str) -> Places {
+        let Screen::Entry(index) = self.screen else {
+            return Places::default();
+        };
+        if let Some(at) = condition_of(target) {
+            return match self.conditions(index).get(at) {
+                Some(FormCondition::LivesIn {
+                    departments,
+                    communes,
+                }) => Places {
+                    departments: departments.clone(),
+                    communes: communes.clone(),
+                },
+                _ => Places::default(),
+            };
+        }
+        let zone = self.draft.entry(index).and_then(|entry| entry.get("zone"));
+        Places {
+            departments: strings(zone.and_then(|zone| zone.get("departments"))),
+            communes: strings(zone.and_then(|zone| zone.get("communes"))),
+        }
+    }
+
+    /// Writes the places of `target` in the entry open.
+    fn set_places(&mut self, target: &str, places: Places) {
+        let Screen::Entry(index) = self.screen else {
+            return;
+        };
+        if let Some(at) = condition_of(target) {
+            let mut conditions = self.conditions(index);
+            if let Some(line) = conditions.get_mut(at) {
+                *line = FormCondition::LivesIn {
+                    departments: places.departments,
+                    communes: places.communes,
+                };
+                self.set_conditions(index, &conditions);
+            }
+            return;
+        }
+        let Some(mut entry) = self.draft.entry(index).cloned() else {
+            return;
+        };
+        let mut zone = entry
+            .get("zone")
+            .and_then(Json::as_object)
+            .cloned()
+            .unwrap_or_default();
+        for (key, list) in [
+            ("departments", places.departments),
+            ("communes", places.communes),
+        ] {
+            if list.is_empty() {
+                zone.remove(key);
+            } else {
+                zone.insert(key.into(), json!(list));
+            }
+        }
+        entry["zone"] = Json::Object(zone);
+        self.draft.set_entry(index, entry);
+    }
+
+    /// A place in words: "Saint-Denis (93)", "Seine-Saint-Denis".
+    fn place_name(&self, code: &str) -> String {
+        if let Some(name) = geo::DEPARTMENTS
+            .iter()
+            .find(|(listed, ..)| *listed == code)
+            .map(|(_, name, _)| *name)
+        {
+            return name.to_owned();
+        }
+        let department = geo::department_of_commune(code).unwrap_or_default();
+        match communes::loaded().name(code) {
+            Some(name) => format!("{name} ({department})"),
+            None => self.text(EditorText::CommuneOf { department }),
+        }
+    }
+
+    /// Draws a picker for `target` into `into`, under `legend`.
+    pub(super) fn draw_picker(
+        &self,
+        into: &Element,
+        target: &str,
+        legend: &str,
+    ) -> Result<(), JsValue> {
+        let document = &self.document;
+        let places = self.places(target);
+        let group = element(document, "div", &[("class", "picker")], None)?;
+        group.append_child(&*element(
+            document,
+            "p",
+            &[("class", "legend")],
+            Some(legend),
+        )?)?;
+        let chosen = element(document, "ul", &[("class", "places")], None)?;
+        let mut wanted: Vec<&'static str> = Vec::new();
+        for code in places.departments.iter().chain(&places.communes) {
+            if let Some(part) = passerelle_core::communes::Communes::part_of_commune(code) {
+                if code.len() == 5 {
+                    wanted.push(part);
+                }
+            }
+            let name = self.place_name(code);
+            let item = element(document, "li", &[], Some(&name))?;
+            item.append_with_str_1(" ")?;
+            item.append_child(&*element(
+                document,
+                "button",
+                &[
+                    ("type", "button"),
+                    ("class", "small"),
+                    ("data-do", Button::RemovePlace.to_attr()),
+                    ("data-target", target),
+                    ("data-value", code),
+                ],
+                Some(&self.text(EditorText::RemovePlace { name: &name })),
+            )?)?;
+            chosen.append_child(&item)?;
+        }
+        if places.departments.is_empty() && places.communes.is_empty() {
+            chosen.append_child(&*element(
+                document,
+                "li",
+                &[],
+                Some(&self.text(EditorText::NoPlaceYet)),
+            )?)?;
+        }
+        group.append_child(&chosen)?;
+        // The department, by name.
+        let department = self.picker_department(target);
+        let select_id = ids::picker_department(target);
+        let select = element(
+            document,
+            "select",
+            &[
+                ("id", &select_id),
+                ("data-picker", target),
+                ("data-invalid-for", target),
+            ],
+            None,
+        )?;
+        let none = element(
+            document,
+            "option",
+            &[("value", "")],
+            Some(&self.text(EditorText::ChooseDepartment)),
+        )?;
+        select.append_child(&none)?;
+        for (code, name, _) in geo::DEPARTMENTS {
+            let option = element(
+                document,
+                "option",
+                &[("value", code)],
+                Some(&format!("{name} ({code})")),
+            )?;
+            if department.as_deref() == Some(*code) {
+                option.set_attribute("selected", "")?;
+            }
+            select.append_child(&option)?;
+        }
+        let field = crate::ui::parts::field(
+            document,
+            &select_id,
+            None,
+            &self.text(EditorText::Department),
+            &select,
+        )?;
+        field.append_child(&*element(
+            document,
+            "button",
+            &[
+                ("type", "button"),
+                ("data-do", Button::AddDepartment.to_attr()),
+                ("data-target", target),
+            ],
+            Some(&self.text(EditorText::AddDepartment)),
+        )?)?;
+        group.append_child(&field)?;
+        // The commune, by name, among those of the department.
+        let commune_id = ids::picker_commune(target);
+        let names_id = ids::picker_names(target);
+        let input = element(
+            document,
+            "input",
+            &[
+                ("id", &commune_id),
+                ("type", "text"),
+                ("list", &names_id),
+                ("autocomplete", "off"),
+            ],
+            None,
+        )?;
+        let field = crate::ui::parts::field(
+            document,
+            &commune_id,
+            None,
+            &self.text(EditorText::CommuneByName),
+            &input,
+        )?;
+        let names = element(document, "datalist", &[("id", &names_id)], None)?;
+        field.append_child(&names)?;
+        field.append_child(&*element(
+            document,
+            "button",
+            &[
+                ("type", "button"),
+                ("data-do", Button::AddCommune.to_attr()),
+                ("data-target", target),
+            ],
+            Some(&self.text(EditorText::AddCommune)),
+        )?)?;
+        group.append_child(&field)?;
+        self.error_after(&commune_id, &input)?;
+        into.append_child(&group)?;
+        if let Some(department) = &department {
+            if let Some(part) = geo::DEPARTMENTS
+                .iter()
+                .map(|(code, ..)| *code)
+                .find(|code| code == department)
+            {
+                wanted.push(part);
+            }
+            self.fill_names(&names, department)?;
+        }
+        wanted.sort_unstable();
+        wanted.dedup();
+        communes::request(&wanted, Some(&self.body));
+        Ok(())
+    }
+
+    /// The names of `department`'s communes in a picker's list.
+    fn fill_names(&self, names: &Element, department: &str) -> Result<(), JsValue> {
+        names.set_text_content(None);
+        for commune in communes::loaded().in_department(department) {
+            names.append_child(&*element(
+                &self.document,
+                "option",
+                &[("value", commune.name)],
+                None,
+            )?)?;
+        }
+        Ok(())
+    }
+
+    /// A department was chosen in a picker: its communes offered.
+    pub(super) fn department_chosen(&mut self, target: &str) -> Result<(), JsValue> {
+        let root = crate::ui::widget::root_of(&self.body)?;
+        let Some(select) = root.get_element_by_id(&ids::picker_department(target)) else {
+            return Ok(());
+        };
+        let department = value_of(&select);
+        self.departments.retain(|(listed, _)| listed != target);
+        if department.is_empty() {
+            return Ok(());
+        }
+        self.departments
+            .push((target.to_owned(), department.clone()));
+        if let Some(part) = geo::DEPARTMENTS
+            .iter()
+            .map(|(code, ..)| *code)
+            .find(|code| *code == department)
+        {
+            communes::request(&[part], Some(&self.body));
+        }
+        if let Some(names) = root.get_element_by_id(&ids::picker_names(target)) {
+            self.fill_names(&names, &department)?;
+        }
+        Ok(())
+    }
+
+    /// The commune parts arrived: each picker's list filled, the places
+    /// named.
+    pub(super) fn communes_arrived(&mut self) -> Result<(), JsValue> {
+        if matches!(self.screen, Screen::Entry(_)) {
+            let root = crate::ui::widget::root_of(&self.body)?;
+            let focused = root.active_element().map(|active| active.id());
+            self.render(focused.as_deref().filter(|id| !id.is_empty()))?;
+        }
+        Ok(())
+    }
+
+    /// Adds or takes out a place; returns where the focus goes.
+    pub(super) fn place_button(
+        &mut self,
+        button: Button,
+        pressed: &Element,
+    ) -> Result<Option<String>, JsValue> {
+        let Some(target) = pressed.get_attribute("data-target") else {
+            return Ok(None);
+        };
+        let mut places = self.places(&target);
+        let root = crate::ui::widget::root_of(&self.body)?;
+        let department = root
+            .get_element_by_id(&ids::picker_department(&target))
+            .map(|select| value_of(&select))
+            .filter(|department| !department.is_empty());
+        self.touched.insert(match condition_of(&target) {
+            Some(_) => "eligibility".to_owned(),
+            None => "zone".to_owned(),
+        });
+        match button {
+            Button::AddDepartment => {
+                let Some(department) = department else {
+                    let words = self.text(EditorText::ChooseDepartmentFirst);
+                    return self.refuse(words, &ids::picker_department(&target));
+                };
+                if !places.departments.contains(&department) {
+                    self.told = Some(self.text(EditorText::PlaceAdded {
+                        name: &self.place_name(&department),
+                    }));
+                    places.departments.push(department);
+                }
+                self.set_places(&target, places);
+                Ok(Some(ids::picker_department(&target)))
+            }
+            Button::AddCommune => {
+                let commune_id = ids::picker_commune(&target);
+                let typed = root
+                    .get_element_by_id(&commune_id)
+                    .map(|input| value_of(&input))
+                    .unwrap_or_default();
+                let Some(department) = department else {
+                    let words = self.text(EditorText::ChooseDepartmentFirst);
+                    return self.refuse(words, &ids::picker_department(&target));
+                };
+                let table = communes::loaded();
+                let found = table.named_in(&department, &typed);
+                let Some(commune) = found.first() else {
+                    let words = if typed.trim().is_empty() {
+                        self.text(EditorText::TypeCommune)
+                    } else if table.has_part(&department) {
+                        self.text(EditorText::NoSuchCommune { name: typed.trim() })
+                    } else {
+                        self.text(EditorText::CommunesNotLoaded)
+                    };
+                    return self.refuse(words, &commune_id);
+                };
+                let code = commune.code.to_owned();
+                if !places.communes.contains(&code) {
+                    places.communes.push(code.clone());
+                    self.told = Some(self.text(EditorText::PlaceAdded {
+                        name: &self.place_name(&code),
+                    }));
+                }
+                self.set_places(&target, places);
+                Ok(Some(commune_id))
+            }
+            _ => {
+                let Some(code) = pressed.get_attribute("data-value") else {
+                    return Ok(None);
+                };
+                let name = self.place_name(&code);
+                places.departments.retain(|listed| *listed != code);
+                places.communes.retain(|listed| *listed != code);
+                self.set_places(&target, places);
+                self.told = Some(self.text(EditorText::PlaceRemoved { name: &name }));
+                Ok(Some(ids::picker_department(&target)))
+            }
+        }
+    }
+}
