@@ -267,7 +267,18 @@ export interface Access {
   email?: string;
   url?: string;
   details?: CatalogueText;
+  /** Where to go, as a person reads it (data·inclusion `adresse`): 1–300 characters, one line. */
+  address?: string;
+  /** The opening hours in words ("Du lundi au vendredi, de 9 h à 12 h"). */
+  hours?: CatalogueText;
+  /** Walk in, by appointment, or both. */
+  reception?: Reception;
+  /** Open every day, weekends and public holidays included. */
+  open_every_day?: boolean;
 }
+
+/** How a partner receives people: walk in, by appointment, or both. */
+export type Reception = 'sans-rendez-vous' | 'sur-rendez-vous' | 'avec-ou-sans-rendez-vous';
 
 /** A catalogue entry as written in a catalogue file. */
 export interface CatalogueEntryInput {
