@@ -1073,6 +1073,13 @@ export declare class Engine {
    * row per count in the report's order, a hidden count `<5`.
    */
   reportCsv(plans: ReadonlyArray<Plan | PlanValue | string>, period?: ReportPeriod | null): string;
+  /**
+   * The information sheet ("fiche pratique") of a catalogue entry as one
+   * printable HTML page, in `lang` (the engine's language when left out),
+   * its freshness as of `today` (today when left out). Throws
+   * `unknown_entry` for an id the catalogue does not have.
+   */
+  entrySheet(entry: string, lang?: LanguageTag | null, today?: DateString | null): string;
 }
 
 /** A period of the report, both days included: `YYYY-MM-DD`. */
