@@ -267,7 +267,18 @@ export interface Access {
   email?: string;
   url?: string;
   details?: CatalogueText;
+  /** Where to go, as a person reads it (data·inclusion `adresse`): 1–300 characters, one line. */
+  address?: string;
+  /** The opening hours in words ("Du lundi au vendredi, de 9 h à 12 h"). */
+  hours?: CatalogueText;
+  /** Walk in, by appointment, or both. */
+  reception?: Reception;
+  /** Open every day, weekends and public holidays included. */
+  open_every_day?: boolean;
 }
+
+/** How a partner receives people: walk in, by appointment, or both. */
+export type Reception = 'sans-rendez-vous' | 'sur-rendez-vous' | 'avec-ou-sans-rendez-vous';
 
 /** A catalogue entry as written in a catalogue file. */
 export interface CatalogueEntryInput {
@@ -1062,6 +1073,13 @@ export declare class Engine {
    * row per count in the report's order, a hidden count `<5`.
    */
   reportCsv(plans: ReadonlyArray<Plan | PlanValue | string>, period?: ReportPeriod | null): string;
+  /**
+   * The information sheet ("fiche pratique") of a catalogue entry as one
+   * printable HTML page, in `lang` (the engine's language when left out),
+   * its freshness as of `today` (today when left out). Throws
+   * `unknown_entry` for an id the catalogue does not have.
+   */
+  entrySheet(entry: string, lang?: LanguageTag | null, today?: DateString | null): string;
 }
 
 /** A period of the report, both days included: `YYYY-MM-DD`. */

@@ -65,7 +65,7 @@ pub mod vocabulary;
 // lines to know which layer `crate::facts` is in.
 pub use base::{date, json, limits, links, problem};
 pub use catalogue::import;
-pub use exports::{calendar, messages, print, referral, report};
+pub use exports::{calendar, entry_sheet, messages, print, referral, report};
 pub use questionnaire::{diagnosis, session};
 pub use rules::{explanation, sentences};
 pub use text::typography;

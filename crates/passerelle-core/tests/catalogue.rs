@@ -409,3 +409,99 @@ fn what_the_person_has_and_key_steps_are_checked_like_rules() {
     let back = Catalogue::from_json(&passerelle_core::json::write(&catalogue)).unwrap();
     assert_eq!(back, catalogue);
 }
+
+/// A catalogue of one entry whose `access` has `access` added.
+fn with_access(access: serde_json::Value) -> String {
+    let mut entry = serde_json::json!({
+        "id": "accueil-de-jour", "name": {"fr": "Accueil de jour"},
+        "description": {"fr": "Un lieu pour se poser, se doucher, prendre un café."},
+        "kind": "service", "types": ["aide-materielle"],
+        "themes": ["logement-hebergement--rechercher-une-solution-dhebergement-temporaire"],
+        "publics": ["tous-publics"], "zone": {"national": true},
+        "access": {"through": ["usagers"], "modes": ["se-presenter"]},
+        "cost": "gratuit", "source_url": "https://example.org/accueil",
+        "last_verified": "2026-12-03"
+    });
+    for (key, value) in access.as_object().unwrap() {
+        entry["access"][key] = value.clone();
+    }
+    serde_json::json!({"format_version": 1, "id": "local", "name": "Local", "entries": [entry]})
+        .to_string()
+}
+
+#[test]
+fn an_address_hours_and_reception_are_read_checked_and_written_back() {
+    use passerelle_core::catalogue::Reception;
+    let json = with_access(serde_json::json!({
+        "address": "  12 rue de la République, 93200 Saint-Denis\u{202E} ",
+        "hours": {"fr": "Du lundi au vendredi, de 9 h à 12 h", "en": "Monday to Friday, 9 am to noon"},
+        "reception": "avec-ou-sans-rendez-vous"
+    }));
+    let catalogue = Catalogue::from_json(&json).unwrap();
+    let access = &catalogue.entries()[0].access;
+    // Trimmed, without the control that would turn the words around it.
+    assert_eq!(
+        access.address.as_deref(),
+        Some("12 rue de la République, 93200 Saint-Denis")
+    );
+    assert_eq!(
+        access.hours.as_ref().unwrap().get(Locale::En),
+        "Monday to Friday, 9 am to noon"
+    );
+    assert_eq!(access.reception, Some(Reception::Both));
+    // Written out as read, and read back the same, from text or a value.
+    let written = serde_json::to_value(&catalogue).unwrap();
+    assert_eq!(
+        written["entries"][0]["access"]["reception"],
+        "avec-ou-sans-rendez-vous"
+    );
+    assert_eq!(
+        Catalogue::from_json(&written.to_string()).unwrap(),
+        catalogue
+    );
+    assert_eq!(Catalogue::from_value(&written).unwrap(), catalogue);
+    // All three are optional.
+    let plain = Catalogue::from_json(&with_access(serde_json::json!({}))).unwrap();
+    let access = &plain.entries()[0].access;
+    assert!(access.address.is_none() && access.hours.is_none() && access.reception.is_none());
+}
+
+#[test]
+fn a_bad_address_hours_or_reception_is_told_with_its_path() {
+    let expected = [
+        ("bad_text", "$.entries[0].access.address".to_owned()),
+        (
+            "missing_translation",
+            "$.entries[0].access.hours".to_owned(),
+        ),
+        ("not_allowed", "$.entries[0].access.reception".to_owned()),
+    ];
+    let bad = serde_json::json!({
+        "address": "12 rue de la République\n93200 Saint-Denis",
+        "hours": {"en": "Mornings"},
+        "reception": "sur-invitation"
+    });
+    assert_eq!(problems(&with_access(bad.clone())), expected);
+    // Read through a value, the same problems.
+    let value: serde_json::Value = serde_json::from_str(&with_access(bad)).unwrap();
+    let found: Vec<_> = Catalogue::from_value(&value)
+        .unwrap_err()
+        .into_iter()
+        .map(|problem| (problem.code, problem.path))
+        .collect();
+    assert_eq!(found, expected);
+    for address in ["   ", &"a".repeat(301)] {
+        assert_eq!(
+            problems(&with_access(serde_json::json!({ "address": address }))),
+            [("bad_text", "$.entries[0].access.address".to_owned())],
+            "{address:?}"
+        );
+    }
+    let longest = "é".repeat(300);
+    assert!(Catalogue::from_json(&with_access(serde_json::json!({ "address": longest }))).is_ok());
+    // Not a text: the entry does not follow the format.
+    assert_eq!(
+        problems(&with_access(serde_json::json!({"reception": 1}))),
+        [("invalid_entry", "$.entries[0]".to_owned())]
+    );
+}

@@ -364,37 +364,138 @@ impl KeyStep {
 }
 
 /// How to get in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
-#[serde(deny_unknown_fields)]
-#[validate(schema(function = "mode_details", skip_on_field_errors = false))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Access {
     /// data·inclusion `personnes-mobilisatrices`: who can start the request.
-    #[validate(length(min = 1, code = "empty_list"), custom(function = "mobilisers"))]
     pub through: Vec<String>,
     /// data·inclusion `modes-mobilisation`.
-    #[validate(
-        length(min = 1, code = "empty_list"),
-        custom(function = "mobilisation_modes")
-    )]
     pub modes: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(custom(function = "phone_number"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(custom(function = "email_address"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(custom(function = "https_url"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(custom(function = "french_text"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub details: Option<LocalizedText>,
+    /// Where to go, as a person reads it ("12 rue de la République, 93200
+    /// Saint-Denis"): data·inclusion's `adresse`. Plain text, trimmed, 1
+    /// to [`MAX_ADDRESS`] characters, shown as text (never a link).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// The opening hours in words ("horaires d'ouverture": "Du lundi au
+    /// vendredi, de 9 h à 12 h"), French required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hours: Option<LocalizedText>,
+    /// Whether one walks in or makes an appointment ("accueil sans
+    /// rendez-vous, sur rendez-vous").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reception: Option<Reception>,
     /// Open every day of the week, weekends and public holidays included,
     /// as its official page says (the emergency and listening lines): a
     /// plan may date a step with it on any day, where other partners get
     /// working days only.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub open_every_day: bool,
+}
+
+/// The longest address, in characters.
+pub const MAX_ADDRESS: usize = 300;
+
+/// How a partner receives people ("modalités d'accueil"): walk in ("sans
+/// rendez-vous"), by appointment ("sur rendez-vous"), or both ("avec ou
+/// sans rendez-vous").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Reception {
+    /// "sans-rendez-vous": one walks in during opening hours.
+    #[serde(rename = "sans-rendez-vous")]
+    WalkIn,
+    /// "sur-rendez-vous": by appointment only.
+    #[serde(rename = "sur-rendez-vous")]
+    ByAppointment,
+    /// "avec-ou-sans-rendez-vous": either.
+    #[serde(rename = "avec-ou-sans-rendez-vous")]
+    Both,
+}
+
+impl Reception {
+    /// Every mode, in the order of the format's documentation.
+    pub const ALL: [Reception; 3] = [Reception::WalkIn, Reception::ByAppointment, Reception::Both];
+
+    /// Its value in a catalogue (`sans-rendez-vous`…), also its part of
+    /// message keys (`reception-sans-rendez-vous`).
+    pub fn value(self) -> &'static str {
+        match self {
+            Reception::WalkIn => "sans-rendez-vous",
+            Reception::ByAppointment => "sur-rendez-vous",
+            Reception::Both => "avec-ou-sans-rendez-vous",
+        }
+    }
+
+    /// The mode of a catalogue's value, if it is one.
+    pub fn from_value(value: &str) -> Option<Reception> {
+        Reception::ALL
+            .into_iter()
+            .find(|mode| mode.value() == value)
+    }
+}
+
+/// How to get in as written in JSON, checked before it is an [`Access`]:
+/// its reception mode a text, so that an unknown one is told with its
+/// path (`$.entries[0].access.reception`), not as an entry serde cannot
+/// read.
+#[derive(Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+#[validate(schema(function = "mode_details", skip_on_field_errors = false))]
+struct AccessRecord {
+    #[validate(length(min = 1, code = "empty_list"), custom(function = "mobilisers"))]
+    through: Vec<String>,
+    #[validate(
+        length(min = 1, code = "empty_list"),
+        custom(function = "mobilisation_modes")
+    )]
+    modes: Vec<String>,
+    #[serde(default)]
+    #[validate(custom(function = "phone_number"))]
+    phone: Option<String>,
+    #[serde(default)]
+    #[validate(custom(function = "email_address"))]
+    email: Option<String>,
+    #[serde(default)]
+    #[validate(custom(function = "https_url"))]
+    url: Option<String>,
+    #[serde(default)]
+    #[validate(custom(function = "french_text"))]
+    details: Option<LocalizedText>,
+    #[serde(default)]
+    #[validate(custom(function = "plain_address"))]
+    address: Option<String>,
+    #[serde(default)]
+    #[validate(custom(function = "french_text"))]
+    hours: Option<LocalizedText>,
+    #[serde(default)]
+    #[validate(custom(function = "reception_mode"))]
+    reception: Option<String>,
+    #[serde(default)]
+    open_every_day: bool,
+}
+
+impl AccessRecord {
+    /// The access, once checked.
+    fn read(self) -> Access {
+        Access {
+            through: self.through,
+            modes: self.modes,
+            phone: self.phone,
+            email: self.email,
+            url: self.url,
+            details: self.details,
+            address: self.address,
+            hours: self.hours,
+            reception: self.reception.as_deref().and_then(Reception::from_value),
+            open_every_day: self.open_every_day,
+        }
+    }
 }
 
 /// An entry as written in JSON, before its rules and zone are read: they
@@ -436,7 +537,7 @@ struct EntryRecord<'a> {
     #[serde(borrow)]
     zone: &'a RawValue,
     #[validate(nested)]
-    access: Access,
+    access: AccessRecord,
     #[validate(custom(function = "fee"))]
     cost: String,
     #[serde(default)]
@@ -835,7 +936,7 @@ fn phone_number(phone: &str) -> Result<(), ValidationError> {
     }
 }
 
-fn mode_details(access: &Access) -> Result<(), ValidationError> {
+fn mode_details(access: &AccessRecord) -> Result<(), ValidationError> {
     let has = |mode: &str| access.modes.iter().any(|m| m == mode);
     let missing: Vec<&str> = [
         ("telephoner", access.phone.is_some(), "phone"),
@@ -853,6 +954,36 @@ fn mode_details(access: &Access) -> Result<(), ValidationError> {
             "missing_access_detail",
             format!("Give {} for the modes listed.", missing.join(" and ")),
         ))
+    }
+}
+
+/// An address as a person reads it: 1 to [`MAX_ADDRESS`] characters (read
+/// trimmed), no control character (a line break among them).
+fn plain_address(address: &str) -> Result<(), ValidationError> {
+    let length = address.chars().count();
+    if (1..=MAX_ADDRESS).contains(&length) && !address.chars().any(char::is_control) {
+        Ok(())
+    } else {
+        Err(error(
+            "bad_text",
+            format!(
+                "An address is 1 to {MAX_ADDRESS} characters on one line, without control \
+                 characters (\"12 rue de la République, 93200 Saint-Denis\")."
+            ),
+        ))
+    }
+}
+
+fn reception_mode(value: &str) -> Result<(), ValidationError> {
+    match Reception::from_value(value) {
+        Some(_) => Ok(()),
+        None => Err(error(
+            "not_allowed",
+            format!(
+                "\"{value}\" is not a reception mode: sans-rendez-vous, sur-rendez-vous or \
+                 avec-ou-sans-rendez-vous."
+            ),
+        )),
     }
 }
 
@@ -966,9 +1097,18 @@ fn checked_entry(
         .into_iter()
         .chain(record.eligibility_notes.as_mut())
         .chain(record.access.details.as_mut())
+        .chain(record.access.hours.as_mut())
         .chain(record.documents.iter_mut())
     {
         text.sort_by_tag();
+    }
+    // An address is read trimmed, without the controls that would turn
+    // the words around it (as a text's are: see `LocalizedText`).
+    if let Some(address) = &mut record.access.address {
+        let read = crate::text::without_bidi_controls(address.trim().into());
+        if read.len() != address.len() {
+            *address = read.into_owned();
+        }
     }
     let before = problems.len();
     if let Err(errors) = record.validate() {
@@ -1053,7 +1193,7 @@ fn checked_entry(
         key_step,
         eligibility_notes: record.eligibility_notes,
         zone,
-        access: record.access,
+        access: record.access.read(),
         cost: record.cost,
         urgent: record.urgent,
         documents: record.documents,

@@ -117,6 +117,38 @@ pub enum Message<'a> {
     WebLabel,
     /// Label of how to get in, in words.
     DetailsLabel,
+    /// Label of a partner's address ("Adresse :").
+    AddressLabel,
+    /// Label of a partner's opening hours ("Horaires :").
+    HoursLabel,
+    /// How a partner receives people, in words ("Sans rendez-vous").
+    Reception(crate::catalogue::Reception),
+    /// Above an entry's information sheet ("Fiche pratique").
+    EntrySheetTitle,
+    /// Heading of who an entry is for, on its information sheet.
+    EntrySheetForWhom,
+    /// An entry without eligibility conditions: "Ouvert à tous".
+    EntrySheetOpenToAll,
+    /// Heading of where an entry is available.
+    EntrySheetWhere,
+    /// Heading of how to get in.
+    EntrySheetHow,
+    /// The person can start the request themself (data·inclusion
+    /// `personnes-mobilisatrices`: `usagers`).
+    EntrySheetThroughPerson,
+    /// A professional can start it for them too (`professionnels` with
+    /// `usagers`).
+    EntrySheetThroughProfessionalToo,
+    /// Only a professional can start it (`professionnels` alone).
+    EntrySheetThroughProfessionalOnly,
+    /// Heading of what an entry costs.
+    EntrySheetCostTitle,
+    /// What an entry costs: free or not (data·inclusion `frais`).
+    EntrySheetCost { free: bool },
+    /// Heading of the documents to bring.
+    EntrySheetDocuments,
+    /// Label of the official page an entry's information comes from.
+    EntrySheetSource,
     /// Heading of the advisor's contact details.
     AdvisorTitle,
     /// Label of the advisor's organisation.
@@ -367,6 +399,26 @@ impl Message<'_> {
             Self::EmailLabel => Parts::key("email-label"),
             Self::WebLabel => Parts::key("web-label"),
             Self::DetailsLabel => Parts::key("details-label"),
+            Self::AddressLabel => Parts::key("address-label"),
+            Self::HoursLabel => Parts::key("hours-label"),
+            Self::Reception(mode) => Parts::key(format!("reception-{}", mode.value())),
+            Self::EntrySheetTitle => Parts::key("entry-sheet-title"),
+            Self::EntrySheetForWhom => Parts::key("entry-sheet-for-whom"),
+            Self::EntrySheetOpenToAll => Parts::key("entry-sheet-open-to-all"),
+            Self::EntrySheetWhere => Parts::key("entry-sheet-where"),
+            Self::EntrySheetHow => Parts::key("entry-sheet-how"),
+            Self::EntrySheetThroughPerson => Parts::key("entry-sheet-through-person"),
+            Self::EntrySheetThroughProfessionalToo => {
+                Parts::key("entry-sheet-through-professional")
+            }
+            Self::EntrySheetThroughProfessionalOnly => {
+                Parts::key("entry-sheet-through-professional-only")
+            }
+            Self::EntrySheetCostTitle => Parts::key("entry-sheet-cost"),
+            Self::EntrySheetCost { free: true } => Parts::key("entry-sheet-cost-gratuit"),
+            Self::EntrySheetCost { free: false } => Parts::key("entry-sheet-cost-payant"),
+            Self::EntrySheetDocuments => Parts::key("entry-sheet-documents"),
+            Self::EntrySheetSource => Parts::key("entry-sheet-source"),
             Self::AdvisorTitle => Parts::key("advisor-title"),
             Self::OrganisationLabel => Parts::key("organisation-label"),
             Self::NoAdvisor => Parts::key("no-advisor"),

@@ -44,7 +44,7 @@
 use std::borrow::Cow;
 
 use crate::base::date::Date;
-use crate::catalogue::Catalogue;
+use crate::catalogue::{Access, Catalogue};
 use crate::exports::messages::Message;
 use crate::plan::{Action, ActionStatus, ContactDetails, Objective, PartnerContact, Plan};
 use crate::text::Locale;
@@ -217,10 +217,11 @@ fn step(html: &mut Html, plan: &Plan, catalogue: &Catalogue, action: &Action, to
         html.text(notes);
         html.raw("</p>\n");
     }
+    let entry = action.entry.as_deref().and_then(|id| catalogue.entry(id));
     if let Some(contact) = &contact {
-        partner_contact(html, contact, locale);
+        partner_contact(html, contact, entry.map(|entry| &entry.access), locale);
     }
-    if let Some(entry) = action.entry.as_deref().and_then(|id| catalogue.entry(id)) {
+    if let Some(entry) = entry {
         freshness(html, entry, today, locale);
     }
     html.raw("</li>\n");
@@ -303,8 +304,15 @@ pub(crate) fn objective_label(objective: &Objective, locale: Locale) -> String {
     theme_label(&objective.theme, locale).map_or_else(|| objective.theme.clone(), str::to_owned)
 }
 
-/// How to reach a partner: phone, e-mail, web address, in words.
-fn partner_contact(html: &mut Html, contact: &PartnerContact, locale: Locale) {
+/// How to reach a partner: phone, e-mail, web address, in words; where
+/// and when it receives people, from its catalogue entry's `access` when
+/// the catalogue still has it (a plan copies only how to reach it).
+fn partner_contact(
+    html: &mut Html,
+    contact: &PartnerContact,
+    access: Option<&Access>,
+    locale: Locale,
+) {
     let text = |message: Message| message.text(locale);
     html.raw("<div class=\"contact\">\n<p>");
     html.strong(&text(Message::ContactOf {
@@ -327,7 +335,37 @@ fn partner_contact(html: &mut Html, contact: &PartnerContact, locale: Locale) {
         html.text(details);
         html.raw("</li>\n");
     }
+    if let Some(access) = access {
+        reception_items(html, access, locale);
+    }
     html.raw("</ul>\n</div>\n");
+}
+
+/// Where and when a partner receives people, each a list item: its
+/// address (text, never a link, isolated so that a right-to-left page
+/// keeps "12 rue…" in its order), its opening hours, and whether one
+/// needs an appointment.
+pub(crate) fn reception_items(html: &mut Html, access: &Access, locale: Locale) {
+    let text = |message: Message| message.text(locale);
+    if let Some(address) = &access.address {
+        html.raw("<li class=\"address\">");
+        html.text(&text(Message::AddressLabel));
+        html.raw(" <bdi>");
+        html.text(address);
+        html.raw("</bdi></li>\n");
+    }
+    if let Some(hours) = &access.hours {
+        html.raw("<li class=\"hours\">");
+        html.text(&text(Message::HoursLabel));
+        html.raw(" ");
+        html.text(hours.get(locale));
+        html.raw("</li>\n");
+    }
+    if let Some(mode) = access.reception {
+        html.raw("<li class=\"reception\">");
+        html.text(&text(Message::Reception(mode)));
+        html.raw("</li>\n");
+    }
 }
 
 /// The advisor's name, organisation, phone and e-mail.
@@ -373,7 +411,7 @@ li { margin-bottom: .75rem; }
 .contact li { margin-bottom: .25rem; }
 .step { padding: .5rem .75rem; border-left: 4px solid #000091; }
 .urgent > li { padding: .5rem .75rem; border-left: 6px solid #ce0500; background: #ffe9e6; }
-.own-words, .note, .details { white-space: pre-line; }
+.own-words, .note, .details, .hours { white-space: pre-line; }
 a { color: #000091; text-decoration: underline; overflow-wrap: anywhere; }
 footer { margin-top: 2rem; border-top: 1px solid #3a3a3a; padding-top: .5rem; }
 @media print {
@@ -540,6 +578,45 @@ mod tests {
         assert_eq!(https_href("HTTPS://example.org"), None);
         assert_eq!(https_href("https://x.org/\"onmouseover=alert(1)"), None);
         assert_eq!(https_href("https:///path"), None);
+    }
+
+    #[test]
+    fn a_partner_s_address_hours_and_reception_follow_its_ways_in() {
+        let catalogue = Catalogue::from_json(
+            r#"{"format_version": 1, "id": "local", "name": "Local", "entries": [
+              {"id": "accueil", "name": {"fr": "Accueil"}, "description": {"fr": "Un accueil."},
+               "kind": "service", "types": ["information"],
+               "themes": ["equipement-et-alimentation--alimentation"],
+               "publics": ["tous-publics"], "zone": {"national": true},
+               "access": {"through": ["usagers"], "modes": ["telephoner"], "phone": "01 23 45 67 89",
+                          "address": "1 place de la Mairie, 93200 Saint-Denis",
+                          "hours": {"fr": "Le mardi matin"}, "reception": "sans-rendez-vous"},
+               "cost": "gratuit", "source_url": "https://example.org/", "last_verified": "2026-11-02"}]}"#,
+        )
+        .unwrap();
+        let entry = &catalogue.entries()[0];
+        let contact = PartnerContact {
+            name: "Accueil".into(),
+            phone: entry.access.phone.clone(),
+            ..PartnerContact::default()
+        };
+        let mut html = Html::new(Locale::Fr);
+        partner_contact(&mut html, &contact, Some(&entry.access), Locale::Fr);
+        let phone = html.body.find("tel:0123456789").unwrap();
+        let address = (html.body)
+            .find("<li class=\"address\">Adresse\u{a0}: <bdi>1 place de la Mairie, 93200 Saint-Denis</bdi></li>")
+            .unwrap_or_else(|| panic!("{}", html.body));
+        assert!(phone < address);
+        assert!(html
+            .body
+            .contains("<li class=\"hours\">Horaires\u{a0}: Le mardi matin</li>"));
+        assert!(html
+            .body
+            .contains("<li class=\"reception\">Sans rendez-vous</li>"));
+        // Without the catalogue's entry, the plan's copy alone.
+        let mut html = Html::new(Locale::Fr);
+        partner_contact(&mut html, &contact, None, Locale::Fr);
+        assert!(!html.body.contains("address"));
     }
 
     #[test]

@@ -148,7 +148,7 @@ fn holds_bidi_control(text: &str) -> bool {
 /// inside the widgets' own sentences ("Contacter : …"): an override left
 /// open there would turn the widget's words around it backwards. Letters
 /// of right-to-left scripts keep their direction without these controls.
-fn without_bidi_controls(text: Cow<'_, str>) -> Cow<'_, str> {
+pub(crate) fn without_bidi_controls(text: Cow<'_, str>) -> Cow<'_, str> {
     if holds_bidi_control(&text) {
         Cow::Owned(text.chars().filter(|&c| !is_bidi_control(c)).collect())
     } else {

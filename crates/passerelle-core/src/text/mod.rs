@@ -24,6 +24,7 @@ pub use language::{
     add_file, is_tag, register, shipped, Direction, FileInfo, Language, LanguageInfo, Locale,
     BUNDLED_ENGLISH, DOCUMENT_DOMAINS, MAX_LANGUAGES,
 };
+pub(crate) use localized::without_bidi_controls;
 pub use localized::LocalizedText;
 pub use message::{
     format, in_language, message, number, pattern, placeables, plural, write_filled, Arg,

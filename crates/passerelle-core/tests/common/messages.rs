@@ -98,6 +98,21 @@ pub fn every_message<'a>(value: &'a passerelle_core::facts::Value) -> Vec<Messag
         Message::EmailLabel,
         Message::WebLabel,
         Message::DetailsLabel,
+        Message::AddressLabel,
+        Message::HoursLabel,
+        Message::EntrySheetTitle,
+        Message::EntrySheetForWhom,
+        Message::EntrySheetOpenToAll,
+        Message::EntrySheetWhere,
+        Message::EntrySheetHow,
+        Message::EntrySheetThroughPerson,
+        Message::EntrySheetThroughProfessionalToo,
+        Message::EntrySheetThroughProfessionalOnly,
+        Message::EntrySheetCostTitle,
+        Message::EntrySheetCost { free: true },
+        Message::EntrySheetCost { free: false },
+        Message::EntrySheetDocuments,
+        Message::EntrySheetSource,
         Message::AdvisorTitle,
         Message::OrganisationLabel,
         Message::NoAdvisor,
@@ -154,6 +169,9 @@ pub fn every_message<'a>(value: &'a passerelle_core::facts::Value) -> Vec<Messag
         Message::ReportOther,
         Message::ReportReviews { reviews: "6+" },
     ];
+    for mode in passerelle_core::catalogue::Reception::ALL {
+        all.push(Message::Reception(mode));
+    }
     for status in ActionStatus::ALL {
         all.push(Message::ReportActionStatus(status));
     }
@@ -269,6 +287,21 @@ fn covered(message: &Message) {
         | Message::EmailLabel
         | Message::WebLabel
         | Message::DetailsLabel
+        | Message::AddressLabel
+        | Message::HoursLabel
+        | Message::Reception(_)
+        | Message::EntrySheetTitle
+        | Message::EntrySheetForWhom
+        | Message::EntrySheetOpenToAll
+        | Message::EntrySheetWhere
+        | Message::EntrySheetHow
+        | Message::EntrySheetThroughPerson
+        | Message::EntrySheetThroughProfessionalToo
+        | Message::EntrySheetThroughProfessionalOnly
+        | Message::EntrySheetCostTitle
+        | Message::EntrySheetCost { .. }
+        | Message::EntrySheetDocuments
+        | Message::EntrySheetSource
         | Message::AdvisorTitle
         | Message::OrganisationLabel
         | Message::NoAdvisor

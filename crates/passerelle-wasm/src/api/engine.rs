@@ -17,6 +17,7 @@ use std::sync::Arc;
 
 use passerelle_core::catalogue::Catalogue;
 use passerelle_core::communes::Communes;
+use passerelle_core::entry_sheet::entry_sheet;
 use passerelle_core::facts::Facts;
 use passerelle_core::import::import_data_inclusion;
 use passerelle_core::json;
@@ -440,6 +441,28 @@ impl Engine {
             locale: Rc::clone(&self.locale),
             plan: RefCell::new(plan),
         })
+    }
+
+    /// The information sheet ("fiche pratique") of catalogue entry
+    /// `entry` as one printable HTML page (escaped, no script, A4), in
+    /// `lang` (the engine's language when left out), its freshness told
+    /// as of `today` (today when left out). Throws `unknown_entry` for an
+    /// id the engine's catalogue does not have.
+    #[wasm_bindgen(js_name = entrySheet)]
+    pub fn entry_sheet(&self, entry: JsValue, lang: JsValue, today: JsValue) -> Result<String> {
+        let id = convert::string(&entry, "entry")?;
+        let locale = match convert::absent(&lang) {
+            true => self.locale.get(),
+            false => convert::locale(&lang, "lang")?,
+        };
+        let today = convert::date_or_today(&today, "today")?;
+        let shared = self.shared()?;
+        let catalogue = &shared.catalogue;
+        let found = catalogue.entry(&id).ok_or_else(|| {
+            let said = format!("\"{id}\" is not an entry of the engine's catalogue");
+            Failure::new("unknown_entry", said.clone()).with_detail("$", "unknown_entry", said)
+        })?;
+        Ok(entry_sheet(found, catalogue.communes(), locale, today))
     }
 
     /// The anonymous report of plans (an array of `Plan`s, plan objects

@@ -1,5 +1,5 @@
 //! The parts several widgets draw the same way: a partner's contact
-//! ways, a field's error, a row of actions, a named form, the titled box.
+//! ways (and where and when it receives people), a field's error, a row of actions, a named form, the titled box.
 
 use passerelle_core::Locale;
 use wasm_bindgen::JsValue;
@@ -49,6 +49,44 @@ pub(crate) fn contact_ways(
         list.append_child(&item)?;
     }
     Ok(list)
+}
+
+/// Where and when a partner receives people, appended to a list of ways
+/// in (`ul.ways`): its address as text, never a link (`li.address`, in a
+/// `bdi`, so that a right-to-left widget keeps "12 rue…" in its order),
+/// its opening hours (`li.hours`) and whether one needs an appointment
+/// (`li.reception`), each labelled by the core's words.
+pub(crate) fn reception_ways(
+    document: &web_sys::Document,
+    locale: Locale,
+    list: &web_sys::Element,
+    access: &passerelle_core::catalogue::Access,
+) -> Result<(), JsValue> {
+    use crate::ui::dom::element;
+    use passerelle_core::Message;
+    let labelled = |class: &str, label: Message, tag: &str, value: &str| {
+        let item = element(document, "li", &[("class", class)], None)?;
+        // The label, then a space: "Adresse : 12 rue…", two words.
+        let label = format!("{} ", label.text(locale));
+        item.append_child(&*element(document, "span", &[], Some(&label))?)?;
+        item.append_child(&*element(document, tag, &[], Some(value))?)?;
+        list.append_child(&item)
+    };
+    if let Some(address) = &access.address {
+        labelled("address", Message::AddressLabel, "bdi", address)?;
+    }
+    if let Some(hours) = &access.hours {
+        labelled("hours", Message::HoursLabel, "span", hours.get(locale))?;
+    }
+    if let Some(mode) = access.reception {
+        list.append_child(&*element(
+            document,
+            "li",
+            &[("class", "reception")],
+            Some(&Message::Reception(mode).text(locale)),
+        )?)?;
+    }
+    Ok(())
 }
 
 /// The message of a field refused, the same in every widget: a paragraph

@@ -194,7 +194,8 @@ impl OrientationView {
 
     /// How to get in: call, write, go to the web site, in that order,
     /// each a link only when the core's link checks accept it; the
-    /// details in words; a note when only a professional can ask.
+    /// details in words; the address, opening hours and reception mode;
+    /// a note when only a professional can ask.
     pub(super) fn access_links(&self, parent: &Element, access: &Access) -> Result<(), JsValue> {
         let doc = &self.document;
         let list = parts::contact_ways(
@@ -212,6 +213,7 @@ impl OrientationView {
                 Some(details.get(self.locale)),
             )?)?;
         }
+        parts::reception_ways(doc, self.locale, &list, access)?;
         if !access.through.iter().any(|who| who == "usagers") {
             list.append_child(&*element(
                 doc,
