@@ -328,7 +328,12 @@ impl EditorView {
             return Ok(ids::SCREEN.to_owned());
         };
         let locale = Locale::from_tag(&tag).unwrap_or(self.locale);
-        let html = /*TEMP-SHEET*/ { let _ = (entry, locale); String::new() };
+        let html = passerelle_core::exports::entry_sheet::entry_sheet(
+            entry,
+            &crate::ui::communes::loaded(),
+            locale,
+            self.today,
+        );
         if let Some((url, _)) = self.sheet.take() {
             let _ = web_sys::Url::revoke_object_url(&url);
         }
