@@ -74,7 +74,8 @@ fn zone(record: &Map<String, Json>, path: &str, report: &mut Vec<Problem>) -> Op
         let code = code.as_str().unwrap_or("");
         match code.len() {
             _ if code == "france" || code == "99100" => return Some(json!({"national": true})),
-            5 => communes.push(code.to_owned()),
+            // `99xxx` is a country (schema v1.0.8), not a commune.
+            5 if !code.starts_with("99") => communes.push(code.to_owned()),
             2 | 3 => departments.push(code.to_owned()),
             _ => report.push(Problem::new(
                 "unmapped_zone_code",
