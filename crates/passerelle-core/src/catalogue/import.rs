@@ -13,6 +13,7 @@ use crate::base::problem::Problem;
 use crate::catalogue::{parse_entry, Catalogue, Entry};
 
 mod chunks;
+mod territory;
 
 pub use chunks::{ChunkReport, DataInclusionImport, MAX_IMPORT_ENTRIES};
 
@@ -23,6 +24,9 @@ pub struct Import {
     pub catalogue: Catalogue,
     /// Records refused, and parts of records not carried over.
     pub report: Vec<Problem>,
+    /// Records left out because they do not serve the import's territory
+    /// ([`DataInclusionImport::within`]); 0 for an import without one.
+    pub outside: usize,
 }
 
 /// A slug for a data·inclusion id (`dora--42` → `di-dora-42`).
