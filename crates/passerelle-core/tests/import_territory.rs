@@ -1,10 +1,11 @@
 //! A structure imports the national data·inclusion export filtered to its
-//! territory (the catalogue editor). Read from `tests/fixtures/data-inclusion-93*.json`: fictional
+//! territory, then a later export, and sees what changed (the catalogue
+//! editor). Read from `tests/fixtures/data-inclusion-93*.json`: fictional
 //! services of Seine-Saint-Denis shaped as the published schema v1.0.8.
 
 use std::path::Path;
 
-use passerelle_core::import::{DataInclusionImport, Import};
+use passerelle_core::import::{changes_since, Changed, DataInclusionImport, Import};
 use passerelle_core::rules::Zone;
 use serde_json::{json, Value as Json};
 
@@ -218,4 +219,36 @@ fn an_import_without_territory_keeps_every_record_and_counts_none_outside() {
     assert_eq!((report.imported, report.outside), (18, 0));
     assert!(!report.report.iter().any(|p| p.code == "unknown_territory"));
     assert_eq!(import.finish().outside, 0);
+}
+
+#[test]
+fn a_later_export_says_what_was_added_removed_and_changed() {
+    let zone = json!({"departments": ["93"]});
+    let before = import_within("data-inclusion-93.json", zone.clone());
+    let after = import_within("data-inclusion-93-later.json", zone);
+    let changes = changes_since(&before.catalogue, &after.catalogue);
+    assert_eq!(changes.added, ["di-dora-repair-cafe-montreuil-l2p6"]);
+    assert_eq!(changes.removed, ["di-soliguide-50390"]);
+    assert_eq!(
+        changes.changed,
+        [Changed {
+            id: "di-dora-conseil-budget-ccas-bobigny-h4n6".into(),
+            fields: vec!["access", "last_verified"],
+        }]
+    );
+    assert_eq!(changes.unchanged, before.catalogue.entries().len() - 2);
+    // Nothing changed from an export to itself.
+    let same = changes_since(&after.catalogue, &after.catalogue);
+    assert!(same.added.is_empty() && same.removed.is_empty() && same.changed.is_empty());
+    assert_eq!(same.unchanged, after.catalogue.entries().len());
+    // As the wasm shell hands it to JavaScript.
+    assert_eq!(
+        serde_json::to_value(&changes).unwrap(),
+        json!({
+            "added": ["di-dora-repair-cafe-montreuil-l2p6"],
+            "removed": ["di-soliguide-50390"],
+            "changed": [{"id": "di-dora-conseil-budget-ccas-bobigny-h4n6", "fields": ["access", "last_verified"]}],
+            "unchanged": 13,
+        })
+    );
 }

@@ -12,9 +12,11 @@ use serde_json::{json, Map, Value as Json};
 use crate::base::problem::Problem;
 use crate::catalogue::{parse_entry, Catalogue, Entry};
 
+mod changes;
 mod chunks;
 mod territory;
 
+pub use changes::{changes_since, Changed, ImportChanges};
 pub use chunks::{ChunkReport, DataInclusionImport, MAX_IMPORT_ENTRIES};
 
 /// The result of an import.
