@@ -247,6 +247,26 @@ fn import_refuses_incomplete_records_and_reports_why() {
 }
 
 #[test]
+fn import_reports_a_foreign_country_code_and_never_takes_it_for_a_commune() {
+    // Schema v1.0.8: `99xxx` is a country (`99134`: Spain), five digits
+    // like a commune; only `99100` (France) means national.
+    let records = r#"[{"source": "dora", "structure_id": "dora--1", "id": "dora--1",
+       "nom": "Retour en France", "description": "S’installer après des années à l’étranger.",
+       "date_maj": "2026-10-01", "type": "information",
+       "thematiques": ["souvrir-a-linternational--sorganiser-suite-a-son-retour-en-france"],
+       "zone_eligibilite": ["93048", "99134"], "frais": "gratuit",
+       "mobilisable_par": ["usagers"], "modes_mobilisation": ["se-presenter"],
+       "lien_source": "https://dora.inclusion.beta.gouv.fr/services/1"}]"#;
+    let import = import_data_inclusion(records).unwrap();
+    let zone = &import.catalogue.entries()[0].zone;
+    assert_eq!(zone.communes().iter().collect::<Vec<_>>(), ["93048"]);
+    let report: Vec<(&str, &str)> = (import.report.iter())
+        .map(|problem| (problem.code, problem.path.as_str()))
+        .collect();
+    assert_eq!(report, [("unmapped_zone_code", "$[0].zone_eligibilite[1]")]);
+}
+
+#[test]
 fn the_json_schema_lists_the_same_vocabularies_as_the_engine() {
     let schema: serde_json::Value =
         serde_json::from_str(include_str!("../catalogue.schema.json")).unwrap();

@@ -12,8 +12,11 @@ use serde_json::{json, Map, Value as Json};
 use crate::base::problem::Problem;
 use crate::catalogue::{parse_entry, Catalogue, Entry};
 
+mod changes;
 mod chunks;
+mod territory;
 
+pub use changes::{changes_since, Changed, ImportChanges};
 pub use chunks::{ChunkReport, DataInclusionImport, MAX_IMPORT_ENTRIES};
 
 /// The result of an import.
@@ -23,6 +26,9 @@ pub struct Import {
     pub catalogue: Catalogue,
     /// Records refused, and parts of records not carried over.
     pub report: Vec<Problem>,
+    /// Records left out because they do not serve the import's territory
+    /// ([`DataInclusionImport::within`]); 0 for an import without one.
+    pub outside: usize,
 }
 
 /// A slug for a data·inclusion id (`dora--42` → `di-dora-42`).
@@ -74,7 +80,8 @@ fn zone(record: &Map<String, Json>, path: &str, report: &mut Vec<Problem>) -> Op
         let code = code.as_str().unwrap_or("");
         match code.len() {
             _ if code == "france" || code == "99100" => return Some(json!({"national": true})),
-            5 => communes.push(code.to_owned()),
+            // `99xxx` is a country (schema v1.0.8), not a commune.
+            5 if !code.starts_with("99") => communes.push(code.to_owned()),
             2 | 3 => departments.push(code.to_owned()),
             _ => report.push(Problem::new(
                 "unmapped_zone_code",

@@ -16,16 +16,23 @@
 //! The ids are unique across chunks, and the problems' paths say the chunk
 //! and the line or the place in the list: `chunk 3, line 12: $.id`,
 //! `chunk 2: $[4].zone_eligibilite[0]`, `chunk 1: $.items[7]`.
+//!
+//! An import made [`within`](DataInclusionImport::within) a territory
+//! keeps only the records that serve it (see `territory.rs`), and counts
+//! the others (`outside`), so that an editor can say how many services
+//! were left out and why.
 
 use std::collections::HashMap;
 
 use serde_json::Value as Json;
 
+use super::territory::{Serves, Territory};
 use super::{entry_of, Import};
 use crate::base::json::parse_document;
 use crate::base::limits::{document_too_large, MAX_DOCUMENT_BYTES};
 use crate::base::problem::Problem;
 use crate::catalogue::{Catalogue, Entry};
+use crate::rules::conditions::Zone;
 
 /// The most entries one import holds: code `too_many_entries`. A
 /// department's services are a few thousand (140,000 nationally for 101
@@ -44,6 +51,9 @@ pub struct ChunkReport {
     pub records: usize,
     /// Records of the chunk imported as entries.
     pub imported: usize,
+    /// Records of the chunk left out because they do not serve the
+    /// import's territory (0 for an import without one).
+    pub outside: usize,
     /// The chunk's records refused, and parts of them not carried over.
     pub report: Vec<Problem>,
 }
@@ -82,12 +92,60 @@ pub struct DataInclusionImport {
     chunks: usize,
     /// The chunk (counted from 0) where `too_many_entries` was said.
     full_in: Option<usize>,
+    /// Only the records that serve it are imported; `None`: every record.
+    territory: Option<Territory>,
+    /// Records left out because they do not serve the territory.
+    pub(super) outside: usize,
 }
 
 impl DataInclusionImport {
     /// An import with no chunk yet.
     pub fn new() -> DataInclusionImport {
         DataInclusionImport::default()
+    }
+
+    /// An import with no chunk yet that keeps only the records serving
+    /// `territory` (a structure's departments and communes, as a
+    /// catalogue entry's zone: `{"departments": ["93"], "communes":
+    /// ["75056"]}`). A record serves it when its `zone_eligibilite` names
+    /// France (`france`, `99100`), a commune or department of the
+    /// territory, the department of one of its communes, or a commune or
+    /// department of one of its departments or regions; when it has no
+    /// such code (none, or EPCI and foreign codes only), when its own
+    /// commune (`code_insee`) is in the territory. The others are counted
+    /// (`outside`), not reported; a record whose place cannot be told
+    /// (no usable zone, no `code_insee`) is reported (`unknown_territory`)
+    /// and not imported.
+    ///
+    /// ```
+    /// use passerelle_core::import::DataInclusionImport;
+    /// use passerelle_core::rules::Zone;
+    /// let mut problems = Vec::new();
+    /// let territory = serde_json::json!({"departments": ["93"]});
+    /// let territory = Zone::parse(&territory, "$", &mut problems).unwrap();
+    /// let record = |id: &str, zone: &str| format!(
+    ///     r#"{{"id": "{id}", "nom": "Atelier CV", "description": "Écrire son CV.",
+    ///     "date_maj": "2026-10-01", "type": "atelier", "thematiques": ["numerique--acceder-a-une-connexion-internet"],
+    ///     "frais": "gratuit", "zone_eligibilite": {zone}, "mobilisable_par": ["usagers"],
+    ///     "modes_mobilisation": ["se-presenter"], "lien_source": "https://dora.inclusion.beta.gouv.fr/services/1"}}"#
+    /// ).replace('\n', " ");
+    /// let mut import = DataInclusionImport::within(&territory);
+    /// let chunk = [
+    ///     record("dora--1", r#"["93066"]"#),  // Saint-Denis
+    ///     record("dora--2", r#"["94"]"#),     // Val-de-Marne
+    ///     record("dora--3", r#"["france"]"#),
+    ///     record("dora--4", "null"),
+    /// ].join("\n");
+    /// let report = import.add(&chunk).unwrap();
+    /// assert_eq!((report.records, report.imported, report.outside), (4, 2, 1));
+    /// assert_eq!(report.report[0].code, "unknown_territory");
+    /// assert_eq!(import.finish().outside, 1);
+    /// ```
+    pub fn within(territory: &Zone) -> DataInclusionImport {
+        DataInclusionImport {
+            territory: Some(Territory::of(territory)),
+            ..DataInclusionImport::default()
+        }
     }
 
     /// Entries imported so far.
@@ -183,6 +241,26 @@ impl DataInclusionImport {
     /// Reads one record at `path` into the import, reporting in `chunk`.
     pub(super) fn read(&mut self, record: &Json, path: String, chunk: &mut ChunkReport) {
         chunk.records += 1;
+        if let (Some(territory), Some(fields)) = (&self.territory, record.as_object()) {
+            match territory.serves(fields) {
+                Serves::Yes => {}
+                Serves::No => {
+                    chunk.outside += 1;
+                    self.outside += 1;
+                    return;
+                }
+                Serves::Unknown => {
+                    chunk.report.push(Problem::new(
+                        "unknown_territory",
+                        &path,
+                        "Not imported: where this service is cannot be told (no commune, \
+                         department or France in zone_eligibilite, and no code_insee). \
+                         Give its zone at its source, or add it by hand.",
+                    ));
+                    return;
+                }
+            }
+        }
         if self.entries.len() >= MAX_IMPORT_ENTRIES {
             // Said once per chunk, at the first record left out.
             if self.full_in != Some(self.chunks) {
@@ -228,6 +306,7 @@ impl DataInclusionImport {
                 self.entries,
             ),
             report: self.report,
+            outside: self.outside,
         }
     }
 }
