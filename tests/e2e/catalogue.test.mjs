@@ -14,6 +14,7 @@ import { focusedId, tabUntil } from './flow.mjs';
 
 const PAGE = `${baseUrl}catalogue.html`;
 const FIXTURE = fileURLToPath(new URL('../fixtures/data-inclusion-93.json', import.meta.url));
+const LATER = fileURLToPath(new URL('../fixtures/data-inclusion-93-later.json', import.meta.url));
 const NAME = 'Épicerie solidaire du Landy';
 
 let browser;
@@ -240,6 +241,18 @@ test('an entry written by keyboard, checked live, previewed, saved and read back
   assert.ok(names.includes(NAME));
   assert.ok(names.length > 5, names.join(', '));
   await checkState(page, 'editor-imported');
+
+  // The same export months later: what changed since is said.
+  await tabUntil(page, 'passerelle-editor-import-file');
+  const [again] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  await again.setFiles(LATER);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('passerelle-catalogue-editor').shadowRoot
+    .querySelector('#passerelle-editor-import-outcome ul.changes'));
+  const changes = await editor(page).locator('#passerelle-editor-import-outcome').textContent();
+  assert.match(changes, /Depuis le dernier import\s*:\s*1 nouveau\(x\), 1 retiré\(s\) de l’export, 1 modifié\(s\)/);
+  assert.match(changes, /Modifié\s*:\s*[^(]+\(Comment y accéder et Date de la dernière vérification\)/);
 
   assert.deepEqual(errors, []);
   const origin = new URL(baseUrl).origin;

@@ -3,8 +3,9 @@
 //! replaced), what could not be mapped is listed, and what changed since
 //! the last import is said.
 
-use passerelle_core::import::DataInclusionImport;
+use passerelle_core::import::{changes_since, DataInclusionImport, ImportChanges};
 use passerelle_core::problem::Problem;
+use passerelle_core::rules::conditions::Zone;
 use wasm_bindgen::prelude::*;
 
 use crate::ui::dom::element;
@@ -20,8 +21,12 @@ pub(super) struct Outcome {
     /// Entries added and replaced in the catalogue.
     pub added: usize,
     pub replaced: usize,
+    /// Services of the file outside the territory, not imported.
+    pub outside: usize,
     /// What could not be mapped, record by record.
     pub report: Vec<Problem>,
+    /// What changed since the import before, with each entry's name.
+    pub changes: Option<(ImportChanges, Vec<(String, String)>)>,
 }
 
 impl EditorView {
@@ -66,7 +71,17 @@ impl EditorView {
 
     /// A data·inclusion file's text, imported.
     fn imported_text(&mut self, text: &str) -> Result<(), JsValue> {
-        let mut import = DataInclusionImport::new();
+        let department = self.picker_department("import").unwrap_or_default();
+        let mut problems = Vec::new();
+        let territory = Zone::parse(
+            &serde_json::json!({ "departments": [department] }),
+            "$",
+            &mut problems,
+        );
+        let mut import = match territory {
+            Some(zone) if problems.is_empty() => DataInclusionImport::within(&zone),
+            _ => DataInclusionImport::new(),
+        };
         if let Err(problems) = import.add(text) {
             let code = problems
                 .first()
@@ -78,17 +93,29 @@ impl EditorView {
             return self.render(Some(ids::IMPORT_FILE));
         }
         let import = import.finish();
-        let before = self.draft.len();
         let (replaced, added) = self.draft.merge(&import.catalogue);
         self.shown_whole.extend(0..self.draft.len());
-        let _ = before;
         self.checked();
         self.error = None;
+        // What changed since the import before, each entry by its name.
+        let changes = self.last_import.as_ref().map(|previous| {
+            let changes = changes_since(previous, &import.catalogue);
+            let names = previous
+                .entries()
+                .iter()
+                .chain(import.catalogue.entries())
+                .map(|entry| (entry.id.clone(), entry.name.get(self.locale).to_owned()))
+                .collect();
+            (changes, names)
+        });
         self.imported = Some(Outcome {
             added,
             replaced,
+            outside: import.outside,
             report: import.report,
+            changes,
         });
+        self.last_import = Some(import.catalogue);
         self.told = Some(self.text(EditorText::Imported { added, replaced }));
         self.render(Some(ids::IMPORT_OUTCOME))
     }
@@ -183,6 +210,19 @@ impl EditorView {
                     replaced: outcome.replaced,
                 })),
             )?)?;
+            if outcome.outside > 0 {
+                result.append_child(&*element(
+                    document,
+                    "p",
+                    &[],
+                    Some(&self.text(EditorText::Outside {
+                        count: outcome.outside,
+                    })),
+                )?)?;
+            }
+            if let Some((changes, names)) = &outcome.changes {
+                self.draw_changes(&result, changes, names)?;
+            }
             if outcome.report.is_empty() {
                 result.append_child(&*element(
                     document,
@@ -220,5 +260,77 @@ impl EditorView {
         }
         self.body.append_child(&section)?;
         Ok(())
+    }
+
+    /// What changed since the import before: how many, then each entry.
+    fn draw_changes(
+        &self,
+        into: &web_sys::Element,
+        changes: &ImportChanges,
+        names: &[(String, String)],
+    ) -> Result<(), JsValue> {
+        let document = &self.document;
+        let name_of = |id: &str| {
+            names
+                .iter()
+                .find(|(listed, _)| listed == id)
+                .map_or(id, |(_, name)| name.as_str())
+                .to_owned()
+        };
+        into.append_child(&*element(
+            document,
+            "h5",
+            &[],
+            Some(&self.text(EditorText::ChangesSince {
+                added: changes.added.len(),
+                removed: changes.removed.len(),
+                changed: changes.changed.len(),
+            })),
+        )?)?;
+        let list = element(document, "ul", &[("class", "changes")], None)?;
+        let mut lines: Vec<String> = Vec::new();
+        for id in &changes.added {
+            lines.push(self.text(EditorText::ChangeAdded { name: &name_of(id) }));
+        }
+        for id in &changes.removed {
+            lines.push(self.text(EditorText::ChangeRemoved { name: &name_of(id) }));
+        }
+        for changed in &changes.changed {
+            let fields: Vec<String> = changed
+                .fields
+                .iter()
+                .map(|field| self.field_words(field))
+                .collect();
+            lines.push(self.text(EditorText::ChangeChanged {
+                name: &name_of(&changed.id),
+                fields: &passerelle_core::text::together(&fields, self.locale),
+            }));
+        }
+        for line in lines {
+            list.append_child(&*element(document, "li", &[], Some(&line))?)?;
+        }
+        into.append_child(&list)?;
+        Ok(())
+    }
+
+    /// A field of an entry in words, as the form names it.
+    fn field_words(&self, field: &str) -> String {
+        let words = match field {
+            "access" => EditorText::AccessSection,
+            "last_verified" => EditorText::LastVerifiedLabel,
+            "themes" => EditorText::ThemesLabel,
+            "publics" => EditorText::PublicsLabel,
+            "zone" => EditorText::ZoneLabel,
+            "cost" => EditorText::CostLabel,
+            "documents" => EditorText::DocumentsLabel,
+            "source_url" => EditorText::SourceLabel,
+            "eligibility_notes" => EditorText::NotesLabel,
+            "types" => EditorText::TypesLabel,
+            "kind" => EditorText::KindLabel,
+            "name" => EditorText::FieldName,
+            "description" => EditorText::FieldDescription,
+            _ => return field.to_owned(),
+        };
+        self.text(words)
     }
 }

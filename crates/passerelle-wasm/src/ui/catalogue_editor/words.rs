@@ -149,6 +149,8 @@ plain_texts! {
     GuideAttribute => "editor-guide-attribute",
     GuideCheck => "editor-guide-check",
     GuideKeep => "editor-guide-keep",
+    FieldName => "editor-field-name",
+    FieldDescription => "editor-field-description",
 }
 
 /// One text of `<passerelle-catalogue-editor>`, with the values it shows.
@@ -269,6 +271,8 @@ pub enum EditorText<'a> {
     GuideAttribute,
     GuideCheck,
     GuideKeep,
+    FieldName,
+    FieldDescription,
     /// « Catalogue ouvert : 12 fiches, dont 2 à corriger. »
     Opened {
         entries: usize,
@@ -399,6 +403,25 @@ pub enum EditorText<'a> {
     NotMapped {
         count: usize,
     },
+    /// Services of the file outside the territory, not imported.
+    Outside {
+        count: usize,
+    },
+    ChangesSince {
+        added: usize,
+        removed: usize,
+        changed: usize,
+    },
+    ChangeAdded {
+        name: &'a str,
+    },
+    ChangeRemoved {
+        name: &'a str,
+    },
+    ChangeChanged {
+        name: &'a str,
+        fields: &'a str,
+    },
 }
 
 /// The message `prefix-code` when a language has it, else `prefix`
@@ -523,6 +546,28 @@ impl EditorText<'_> {
                 [("replaced", replaced.to_string())],
             ),
             Self::NotMapped { count: n } => Parts::counted("editor-not-mapped", count(*n), []),
+            Self::Outside { count: n } => Parts::counted("editor-outside", count(*n), []),
+            Self::ChangesSince {
+                added,
+                removed,
+                changed,
+            } => Parts::with(
+                "editor-changes-since",
+                [
+                    ("added", added.to_string()),
+                    ("removed", removed.to_string()),
+                    ("changed", changed.to_string()),
+                ],
+            ),
+            Self::ChangeAdded { name: n } => name("editor-change-added", n),
+            Self::ChangeRemoved { name: n } => name("editor-change-removed", n),
+            Self::ChangeChanged { name, fields } => Parts::with(
+                "editor-change-changed",
+                [
+                    ("name", (*name).to_owned()),
+                    ("fields", (*fields).to_owned()),
+                ],
+            ),
             // Every text with no value is in `PLAIN`.
             _ => Parts::key("editor-title"),
         }
@@ -599,6 +644,22 @@ pub fn every_editor_text() -> Vec<EditorText<'static>> {
             replaced: 1,
         },
         EditorText::NotMapped { count: 2 },
+        EditorText::Outside { count: 3 },
+        EditorText::ChangesSince {
+            added: 1,
+            removed: 1,
+            changed: 1,
+        },
+        EditorText::ChangeAdded {
+            name: "Repair café",
+        },
+        EditorText::ChangeRemoved {
+            name: "Repair café",
+        },
+        EditorText::ChangeChanged {
+            name: "Repair café",
+            fields: "Téléphone",
+        },
     ]);
     for kind in passerelle_core::catalogue::editing::FORM_CONDITION_KINDS
         .iter()
@@ -650,8 +711,10 @@ const EDITOR_PROBLEM_CODES: [&str; 22] = [
 ];
 
 /// The import's codes the editor has words for.
-const IMPORT_CODES: [&str; 6] = [
+const IMPORT_CODES: [&str; 8] = [
     "other",
+    "unknown_territory",
+    "not_in_referential",
     "record_not_imported",
     "conditions_not_encoded",
     "unmapped_zone_code",
