@@ -82,7 +82,7 @@ async function previewStatuses(page, id) {
   await page.waitForFunction((id) => {
     const root = document.querySelector('passerelle-catalogue-editor').shadowRoot;
     const samples = [...root.querySelectorAll('article.sample')];
-    return samples.length === 3 && samples.every((sample) =>
+    return samples.length === 4 && samples.every((sample) =>
       sample.querySelector('passerelle-orientation')?.shadowRoot?.querySelector(`li.proposal[data-entry="${id}"] .status`));
   }, id);
   return page.evaluate((id) => {
@@ -174,14 +174,19 @@ test('an entry written by keyboard, checked live, previewed, saved and read back
   await tabUntil(page, 'passerelle-editor-source-url');
   await page.keyboard.type('https://www.example.org/epicerie-landy');
 
-  // The preview for the sample people.
+  // The preview for the sample people, and a person of the author's own.
+  await tabUntil(page, 'passerelle-editor-own-age');
+  await page.keyboard.type('26');
+  await choose(page, 'passerelle-editor-own-status', 'inactive');
   await pressAction(page, 'preview');
+  assert.equal(await focusedId(page), 'passerelle-editor-preview');
   const preview = await previewStatuses(page, 'nouvelle-fiche');
   const bySample = Object.fromEntries(preview.map((shown) => [shown.sample, shown]));
   assert.equal(bySample.young.standing, 'on_conditions', 'the young jobseeker of 19: possible, on the CCAS\'s orientation');
   assert.match(bySample.young.status, /Possible, sous conditions/);
   assert.equal(bySample.parent.standing, 'ruled_out', 'the mother of 34 is over 30');
   assert.match(bySample.parent.status, /Ce n’est pas pour vous/);
+  assert.equal(bySample.own.standing, 'on_conditions', 'the author\'s own person, 26 and without activity');
   await checkState(page, 'editor-preview');
 
   // Saved: the file downloaded.
@@ -208,7 +213,7 @@ test('an entry written by keyboard, checked live, previewed, saved and read back
     });
   });
   await host.goto(`${baseUrl}e2e-catalogue/aides.html`);
-  for (const sample of ['young', 'parent']) {
+  for (const sample of ['young', 'parent', 'own']) {
     await host.evaluate((diagnosis) => {
       document.querySelector('passerelle-orientation').diagnosis = JSON.parse(diagnosis);
     }, bySample[sample].diagnosis);
@@ -257,5 +262,34 @@ test('an entry written by keyboard, checked live, previewed, saved and read back
   assert.deepEqual(errors, []);
   const origin = new URL(baseUrl).origin;
   assert.deepEqual(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')), []);
+  await context.close();
+});
+
+test('a catalogue with errors is not saved unless kept as a draft, and says which entries to fix', async () => {
+  const context = await browser.newContext({ locale: 'fr-FR', acceptDownloads: true });
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto(PAGE);
+  await editor(page).locator('#passerelle-editor-screen').waitFor();
+  await pressAction(page, 'add-entry');
+  await page.keyboard.type('Permanence du CCAS');
+  await pressAction(page, 'back');
+  await pressAction(page, 'save');
+  assert.equal(await focusedId(page), 'passerelle-editor-save-error');
+  const refusal = await editor(page).locator('#passerelle-editor-save-error').textContent();
+  assert.match(refusal, /Le catalogue a encore \d+ erreurs?, dans 1 fiche/);
+  assert.equal(await editor(page).locator('#passerelle-editor-saved-link').count(), 0);
+  assert.match(await editor(page).locator('ul.to-fix').textContent(), /Corriger « Permanence du CCAS »/);
+  await checkState(page, 'editor-save-refused');
+  await tabUntil(page, 'passerelle-editor-keep-draft');
+  await page.keyboard.press('Space');
+  await pressAction(page, 'save');
+  assert.equal(await focusedId(page), 'passerelle-editor-saved-link');
+  assert.match(await told(page), /Le brouillon est prêt/);
+  // The entry to fix opens from the list, its problems at their fields.
+  await pressAction(page, 'edit');
+  const errors = await editor(page).locator('p.error:not([hidden])').count();
+  assert.ok(errors >= 3, `${errors} errors shown`);
+  assert.match(await editor(page).locator('#passerelle-editor-error-source-url').textContent(), /https:\/\//);
   await context.close();
 });

@@ -11,7 +11,14 @@ use std::path::{Path, PathBuf};
 
 /// The folders of `ui/` that are widgets (custom elements). Every other
 /// module of `ui/` is shared by them.
-const WIDGETS: [&str; 5] = ["diagnostic", "orientation", "parcours", "plan", "suivi"];
+const WIDGETS: [&str; 6] = [
+    "catalogue_editor",
+    "diagnostic",
+    "orientation",
+    "parcours",
+    "plan",
+    "suivi",
+];
 
 /// The folders of `ui/` that are shared parts with a folder of their own
 /// (for their style sheet): listed, so that a new folder is sorted here

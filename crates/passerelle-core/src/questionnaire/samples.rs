@@ -62,6 +62,47 @@ pub fn sample_people(territory: Option<&str>) -> Result<Vec<SamplePerson>, Probl
         .collect()
 }
 
+/// What an author sets of a person of their own to preview an entry
+/// with: each left unset is unknown, as for a person who has not said.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OwnPerson {
+    pub age: Option<i64>,
+    /// An `employment_status` value.
+    pub status: Option<String>,
+    /// `benefits` values: what the person receives (none ticked: none).
+    pub benefits: Vec<String>,
+    /// The youngest child's age, for a person with children.
+    pub youngest_child_age: Option<i64>,
+}
+
+impl OwnPerson {
+    /// The person's facts, placed in `territory` when given; a value out
+    /// of its fact's bounds is refused with the fact's problem.
+    pub fn facts(&self, territory: Option<&str>) -> Result<Facts, Problem> {
+        let mut facts = serde_json::Map::new();
+        if let Some(age) = self.age {
+            facts.insert("age".into(), json!(age));
+        }
+        if let Some(status) = &self.status {
+            facts.insert("employment_status".into(), json!(status));
+        }
+        facts.insert("benefits".into(), json!(self.benefits));
+        if let Some(age) = self.youngest_child_age {
+            facts.insert("children_count".into(), json!(1));
+            facts.insert("youngest_child_age".into(), json!(age));
+        }
+        let facts =
+            Facts::from_value(&serde_json::Value::Object(facts), "$").map_err(|mut problems| {
+                problems.truncate(1);
+                problems.remove(0)
+            })?;
+        match territory {
+            Some(place) => facts.in_territory(place),
+            None => Ok(facts),
+        }
+    }
+}
+
 /// The diagnosis a preview orients: `facts`, and a need for each of the
 /// entry's `themes` (their words in `locale`), on `today`.
 pub fn preview_diagnosis(
@@ -107,6 +148,25 @@ mod tests {
             );
         }
         assert!(sample_people(Some("xx")).is_err());
+    }
+
+    #[test]
+    fn an_authors_own_person_has_only_what_was_set() {
+        let own = OwnPerson {
+            age: Some(45),
+            status: Some("jobseeker".into()),
+            benefits: vec!["rsa".into()],
+            youngest_child_age: None,
+        };
+        let facts = own.facts(Some("93")).unwrap();
+        assert_eq!(facts.get(Fact::Age), Some(&Value::Integer(45)));
+        assert_eq!(facts.get(Fact::ChildrenCount), None);
+        assert!(OwnPerson {
+            age: Some(300),
+            ..OwnPerson::default()
+        }
+        .facts(None)
+        .is_err());
     }
 
     #[test]

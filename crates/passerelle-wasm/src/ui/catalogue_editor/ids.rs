@@ -35,6 +35,17 @@ pub(super) const ADD_LANGUAGE: &str = "passerelle-editor-add-language";
 pub(super) const CONDITION_KIND: &str = "passerelle-editor-condition-kind";
 /// The theme to add.
 pub(super) const THEME_CHOICE: &str = "passerelle-editor-theme-choice";
+/// The author's own sample person: age, situation, youngest child's age,
+/// benefits (`own_benefit`).
+pub(super) const OWN_AGE: &str = "passerelle-editor-own-age";
+pub(super) const OWN_STATUS: &str = "passerelle-editor-own-status";
+pub(super) const OWN_CHILD: &str = "passerelle-editor-own-child";
+
+/// The checkbox of benefit `index` of the author's own sample person.
+pub(super) fn own_benefit(index: usize) -> String {
+    format!("passerelle-editor-own-benefit-{index}")
+}
+
 /// The preview's box.
 pub(super) const PREVIEW: &str = "passerelle-editor-preview";
 

@@ -99,6 +99,8 @@ struct EditorView {
     languages: Vec<String>,
     /// The preview asked for the entry open.
     preview: bool,
+    /// The author's own sample person, as set in the preview's form.
+    own: passerelle_core::questionnaire::samples::OwnPerson,
     /// What was just done, told in the live region.
     told: Option<String>,
     /// A refusal to show: its message, and the id of the control it is for.
@@ -163,6 +165,7 @@ impl CatalogueEditorWidget {
             departments: Vec::new(),
             languages: Vec::new(),
             preview: false,
+            own: Default::default(),
             told: None,
             error: None,
             imported: None,
@@ -507,8 +510,7 @@ impl EditorView {
                 }
             }
             Button::Preview => {
-                self.preview = true;
-                focus = Some(ids::PREVIEW.to_owned());
+                focus = Some(self.ask_preview()?);
                 changed = false;
             }
             Button::Save => {

@@ -151,6 +151,13 @@ plain_texts! {
     GuideKeep => "editor-guide-keep",
     FieldName => "editor-field-name",
     FieldDescription => "editor-field-description",
+    OwnLegend => "editor-own-legend",
+    OwnHint => "editor-own-hint",
+    OwnAge => "editor-own-age",
+    OwnChild => "editor-own-child",
+    OwnStatus => "editor-own-status",
+    OwnUnsaid => "editor-own-unsaid",
+    OwnBenefits => "editor-own-benefits",
 }
 
 /// One text of `<passerelle-catalogue-editor>`, with the values it shows.
@@ -273,6 +280,13 @@ pub enum EditorText<'a> {
     GuideKeep,
     FieldName,
     FieldDescription,
+    OwnLegend,
+    OwnHint,
+    OwnAge,
+    OwnChild,
+    OwnStatus,
+    OwnUnsaid,
+    OwnBenefits,
     /// « Catalogue ouvert : 12 fiches, dont 2 à corriger. »
     Opened {
         entries: usize,
@@ -667,7 +681,7 @@ pub fn every_editor_text() -> Vec<EditorText<'static>> {
     {
         all.push(EditorText::ConditionKind { kind });
     }
-    for key in ["young", "parent", "senior"] {
+    for key in ["young", "parent", "senior", "own"] {
         all.push(EditorText::Sample { key });
     }
     for code in EDITOR_PROBLEM_CODES {
