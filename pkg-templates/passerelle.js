@@ -1071,6 +1071,8 @@ export class PasserelleCatalogueEditor extends WidgetElement {
 
   async ready() {
     this.changed('territory');
+    // An information sheet in a language not loaded yet fetches it first.
+    reporting(this, () => this.widget.setLanguageSource((tag) => languageIn(WHOLE, tag)));
     if (this.#given !== undefined) reporting(this, () => this.widget.open(this.#given));
     this.#given = undefined;
   }

@@ -189,6 +189,24 @@ test('an entry written by keyboard, checked live, previewed, saved and read back
   assert.equal(bySample.own.standing, 'on_conditions', 'the author\'s own person, 26 and without activity');
   await checkState(page, 'editor-preview');
 
+  // The information sheet for the reception desk, in Arabic.
+  await choose(page, 'passerelle-editor-sheet-language', 'ar');
+  await pressAction(page, 'sheet');
+  // Arabic is fetched first (the module has French and English), then the sheet made.
+  await page.waitForFunction(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active?.id === 'passerelle-editor-sheet-link';
+  });
+  const sheet = await page.evaluate(async () => {
+    const link = document.querySelector('passerelle-catalogue-editor').shadowRoot.querySelector('#passerelle-editor-sheet-link');
+    return (await fetch(link.href)).text();
+  });
+  assert.match(sheet, /<html[^>]+lang="ar"[^>]+dir="rtl"|<html[^>]+dir="rtl"[^>]+lang="ar"/);
+  assert.ok(sheet.includes(NAME), 'the sheet names the entry');
+  assert.ok(sheet.includes('12 rue du Landy'), 'the sheet gives the address');
+  assert.doesNotMatch(sheet, /<script/i);
+
   // Saved: the file downloaded.
   await pressAction(page, 'back');
   await pressAction(page, 'save');
@@ -279,13 +297,20 @@ test('a catalogue with errors is not saved unless kept as a draft, and says whic
   const refusal = await editor(page).locator('#passerelle-editor-save-error').textContent();
   assert.match(refusal, /Le catalogue a encore \d+ erreurs?, dans 1 fiche/);
   assert.equal(await editor(page).locator('#passerelle-editor-saved-link').count(), 0);
-  assert.match(await editor(page).locator('ul.to-fix').textContent(), /Corriger « Permanence du CCAS »/);
+  assert.match(await editor(page).locator('ul.to-fix').textContent(), /Corriger «\s*Permanence du CCAS\s*»/);
   await checkState(page, 'editor-save-refused');
   await tabUntil(page, 'passerelle-editor-keep-draft');
   await page.keyboard.press('Space');
   await pressAction(page, 'save');
   assert.equal(await focusedId(page), 'passerelle-editor-saved-link');
   assert.match(await told(page), /Le brouillon est prêt/);
+  // The web team's guide says where the file goes and which attribute to set.
+  const guide = await page.evaluate(async () => {
+    const links = [...document.querySelector('passerelle-catalogue-editor').shadowRoot.querySelectorAll('a[download="guide-equipe-web.html"]')];
+    return (await fetch(links[0].href)).text();
+  });
+  assert.match(guide, /catalog-src=&quot;\/passerelle\/catalogue-local\.json&quot;|catalog-src="\/passerelle\/catalogue-local\.json"/);
+  assert.doesNotMatch(guide, /<script/i);
   // The entry to fix opens from the list, its problems at their fields.
   await pressAction(page, 'edit');
   const errors = await editor(page).locator('p.error:not([hidden])').count();

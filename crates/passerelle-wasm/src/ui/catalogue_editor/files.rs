@@ -319,6 +319,37 @@ impl EditorView {
             .get_element_by_id(ids::SHEET_LANGUAGE)
             .map(|select| super::read::value_of(&select))
             .unwrap_or_default();
+        if self.draft.catalogue().is_err() {
+            let words = self.text(EditorText::SheetNeedsFixes);
+            self.refuse(words, ids::SHEET_LANGUAGE)?;
+            return Ok(ids::SHEET_LANGUAGE.to_owned());
+        }
+        let here = Locale::from_tag(&tag).is_some_and(Locale::is_whole);
+        if let (false, Some(source)) = (here, &self.language_source) {
+            // The language's file first, then the sheet.
+            let loading = source
+                .call1(&JsValue::NULL, &JsValue::from_str(&tag))
+                .map(|promise| promise.unchecked_into::<js_sys::Promise>());
+            crate::ui::settle::when_settled(&self.itself, loading, move |view, outcome| {
+                let focus = match outcome {
+                    Ok(_) => view.make_sheet(index, &tag)?,
+                    Err(_) => {
+                        let words = view.text(EditorText::SheetLanguageFailed);
+                        view.refuse(words, ids::SHEET_LANGUAGE)?;
+                        ids::SHEET_LANGUAGE.to_owned()
+                    }
+                };
+                view.render(Some(&focus))?;
+                Ok(None)
+            });
+            return Ok(ids::SHEET_LANGUAGE.to_owned());
+        }
+        self.make_sheet(index, &tag)
+    }
+
+    /// Makes entry `index`'s information sheet in the language `tag`;
+    /// returns where the focus goes.
+    fn make_sheet(&mut self, index: usize, tag: &str) -> Result<String, JsValue> {
         let Ok(catalogue) = self.draft.catalogue() else {
             let words = self.text(EditorText::SheetNeedsFixes);
             self.refuse(words, ids::SHEET_LANGUAGE)?;
@@ -327,7 +358,7 @@ impl EditorView {
         let Some(entry) = catalogue.entries().get(index) else {
             return Ok(ids::SCREEN.to_owned());
         };
-        let locale = Locale::from_tag(&tag).unwrap_or(self.locale);
+        let locale = Locale::from_tag(tag).unwrap_or(self.locale);
         let html = passerelle_core::exports::entry_sheet::entry_sheet(
             entry,
             &crate::ui::communes::loaded(),

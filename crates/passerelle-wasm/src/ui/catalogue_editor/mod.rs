@@ -113,6 +113,9 @@ struct EditorView {
     saved: Option<(String, String)>,
     /// The information sheet made last (its object URL and name).
     sheet: Option<(String, String)>,
+    /// The element's function `(tag) => Promise` that loads a language
+    /// not in the module, for an information sheet in it.
+    language_source: Option<js_sys::Function>,
     /// Object URLs of the pages drawn (guide, sheets), revoked at the next draw.
     urls: Vec<String>,
     itself: Weak<RefCell<EditorView>>,
@@ -172,6 +175,7 @@ impl CatalogueEditorWidget {
             last_import: None,
             saved: None,
             sheet: None,
+            language_source: None,
             urls: Vec::new(),
             itself: Weak::new(),
         }));
@@ -230,6 +234,15 @@ impl CatalogueEditorWidget {
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
         state.territory = territory;
         state.render(None)
+    }
+
+    /// How to load a language not in the module: `source(tag)` gives a
+    /// promise, settled once the language is registered.
+    #[wasm_bindgen(js_name = setLanguageSource)]
+    pub fn set_language_source(&self, source: js_sys::Function) -> Result<(), JsValue> {
+        let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
+        state.language_source = Some(source);
+        Ok(())
     }
 
     /// Opens a catalogue (its value or JSON text); `null` starts an

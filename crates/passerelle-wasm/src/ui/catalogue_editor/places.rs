@@ -331,10 +331,20 @@ impl EditorView {
     /// The commune parts arrived: each picker's list filled, the places
     /// named.
     pub(super) fn communes_arrived(&mut self) -> Result<(), JsValue> {
-        if matches!(self.screen, Screen::Entry(_)) {
-            let root = crate::ui::widget::root_of(&self.body)?;
-            let focused = root.active_element().map(|active| active.id());
-            self.render(focused.as_deref().filter(|id| !id.is_empty()))?;
+        if !matches!(self.screen, Screen::Entry(_)) {
+            return Ok(());
+        }
+        // Drawn again with the names, the control in use keeps the focus
+        // and the caret where they were: the author may be typing.
+        let root = crate::ui::widget::root_of(&self.body)?;
+        let active = root.active_element();
+        let focused = active.as_ref().map(Element::id).filter(|id| !id.is_empty());
+        let caret = active.as_ref().and_then(caret_of);
+        self.render(focused.as_deref())?;
+        if let (Some(id), Some((start, end))) = (focused, caret) {
+            if let Some(control) = root.get_element_by_id(&id) {
+                set_caret(&control, start, end);
+            }
         }
         Ok(())
     }
@@ -417,5 +427,26 @@ impl EditorView {
                 Ok(Some(ids::picker_department(&target)))
             }
         }
+    }
+}
+
+/// Where the caret of a text control is: its selection's start and end.
+fn caret_of(control: &Element) -> Option<(u32, u32)> {
+    use wasm_bindgen::JsCast;
+    if let Some(input) = control.dyn_ref::<web_sys::HtmlInputElement>() {
+        // Number and date inputs have no selection: `None`.
+        return Some((input.selection_start().ok()??, input.selection_end().ok()??));
+    }
+    let area = control.dyn_ref::<web_sys::HtmlTextAreaElement>()?;
+    Some((area.selection_start().ok()??, area.selection_end().ok()??))
+}
+
+/// Puts the caret of a text control back.
+fn set_caret(control: &Element, start: u32, end: u32) {
+    use wasm_bindgen::JsCast;
+    if let Some(input) = control.dyn_ref::<web_sys::HtmlInputElement>() {
+        let _ = input.set_selection_range(start, end);
+    } else if let Some(area) = control.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        let _ = area.set_selection_range(start, end);
     }
 }

@@ -158,6 +158,7 @@ plain_texts! {
     OwnStatus => "editor-own-status",
     OwnUnsaid => "editor-own-unsaid",
     OwnBenefits => "editor-own-benefits",
+    SheetLanguageFailed => "editor-sheet-language-failed",
 }
 
 /// One text of `<passerelle-catalogue-editor>`, with the values it shows.
@@ -287,6 +288,7 @@ pub enum EditorText<'a> {
     OwnStatus,
     OwnUnsaid,
     OwnBenefits,
+    SheetLanguageFailed,
     /// « Catalogue ouvert : 12 fiches, dont 2 à corriger. »
     Opened {
         entries: usize,
