@@ -16,13 +16,15 @@ import initQuestionnaire, * as questionnaire from './passerelle_questionnaire.js
 import { fetchedOptions, fetchText } from './fetch-options.js';
 
 /**
- * One of the package's two WebAssembly modules, fetched next to this
+ * One of the package's three WebAssembly modules, fetched next to this
  * module once something needs it: `QUESTIONNAIRE`
  * (`passerelle_questionnaire_bg.wasm`), what a first question needs
- * (`<passerelle-diagnostic>`, `<passerelle-parcours>`), and `WHOLE`
+ * (`<passerelle-diagnostic>`, `<passerelle-parcours>`), `WHOLE`
  * (`passerelle_wasm_bg.wasm` and its glue `passerelle_wasm.js`), the
- * engine API and every widget (`<passerelle-orientation>`,
- * `<passerelle-plan>`, `load()`). A page whose first element asks
+ * engine API and every other widget (`<passerelle-orientation>`,
+ * `<passerelle-plan>`, `<passerelle-suivi>`, `load()`), and `EDITOR`
+ * (`passerelle_editor_bg.wasm`, `passerelle_editor.js`), the catalogue
+ * editor. A page whose first element asks
  * questions loads only the first before its first question; each
  * registers the languages and the catalogue it needs (docs/size.md).
  */
@@ -128,6 +130,23 @@ async function startWhole() {
 const WHOLE = new WasmModule(startWhole, () => (QUESTIONNAIRE.loading
   ? QUESTIONNAIRE.firstDrawn.then(afterFirstFrame).then(() => textOfCatalogue()).catch(() => {})
   : Promise.resolve()));
+
+/**
+ * Imports the catalogue editor's glue, `passerelle_editor.js`, and
+ * instantiates its module (`passerelle_editor_bg.wasm`, the `.wasm`
+ * fetched while the glue is); resolves to the glue. Only a page with
+ * `<passerelle-catalogue-editor>` loads it.
+ */
+async function startEditor() {
+  const wasm = fetch(new URL('./passerelle_editor_bg.wasm', import.meta.url));
+  wasm.catch(() => {});
+  const glue = await import('./passerelle_editor.js');
+  await glue.default({ module_or_path: wasm });
+  return glue;
+}
+
+/** The catalogue editor's module: a structure's staff tool, apart from the people's pages. */
+const EDITOR = new WasmModule(startEditor);
 
 /**
  * Resolves once the page has drawn a frame (the first question, made as
@@ -1065,14 +1084,19 @@ export class PasserelleCatalogueEditor extends WidgetElement {
   /** A catalogue given before the widget was made (`undefined`: none). */
   #given = undefined;
 
+  /** The editor's own module, not the whole one. */
+  get module() {
+    return EDITOR;
+  }
+
   makeWidget(lang) {
-    return new WHOLE.exports.CatalogueEditorWidget(this, lang);
+    return new EDITOR.exports.CatalogueEditorWidget(this, lang);
   }
 
   async ready() {
     this.changed('territory');
     // An information sheet in a language not loaded yet fetches it first.
-    reporting(this, () => this.widget.setLanguageSource((tag) => languageIn(WHOLE, tag)));
+    reporting(this, () => this.widget.setLanguageSource((tag) => languageIn(EDITOR, tag)));
     if (this.#given !== undefined) reporting(this, () => this.widget.open(this.#given));
     this.#given = undefined;
   }

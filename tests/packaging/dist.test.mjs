@@ -114,7 +114,8 @@ test('the zip holds one folder named after the package and version: the files a 
   assert.deepEqual([...dates], ['20000101.000000']);
   for (const file of [
     'passerelle.js', 'passerelle.js.map', 'passerelle_wasm_bg.wasm', 'passerelle_questionnaire_bg.wasm',
-    'passerelle_wasm.js', 'passerelle_wasm.js.map', 'file-protocol.js', 'data/catalogue.json',
+    'passerelle_wasm.js', 'passerelle_wasm.js.map', 'passerelle_editor_bg.wasm', 'passerelle_editor.js',
+    'passerelle_editor.js.map', 'file-protocol.js', 'data/catalogue.json',
     'locales/languages.json', 'locales/en.json', 'locales/ar.json', 'communes/93.txt',
     'README.md', 'LICENSE', 'NOTICE', 'example.html',
   ]) {

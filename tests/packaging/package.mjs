@@ -22,10 +22,11 @@ export const packageDir = (() => {
 })();
 
 /**
- * The package's WebAssembly modules: the whole engine, and what a first
- * question needs (`<passerelle-diagnostic>`, `<passerelle-parcours>`).
+ * The package's WebAssembly modules: the whole engine, what a first
+ * question needs (`<passerelle-diagnostic>`, `<passerelle-parcours>`),
+ * and the catalogue editor.
  */
-export const MODULES = ['passerelle_wasm_bg.wasm', 'passerelle_questionnaire_bg.wasm'];
+export const MODULES = ['passerelle_wasm_bg.wasm', 'passerelle_questionnaire_bg.wasm', 'passerelle_editor_bg.wasm'];
 
 /** The URL of the package's Node entry. */
 export const nodeEntry = pathToFileURL(path.join(packageDir, 'node.js')).href;

@@ -33,6 +33,13 @@ pub use ui::language_menu::language_menu;
 pub use ui::parcours::ParcoursWidget;
 pub use ui::words::{self, WidgetText};
 
+// The catalogue editor, with the feature `editor`: a module of its own in
+// the package (`passerelle_editor_bg.wasm`).
+#[cfg(feature = "editor")]
+pub use ui::catalogue_editor::{
+    every_editor_text, CatalogueEditorWidget, EditorText, EDITOR_FILES,
+};
+
 // The rest, with the feature `full` (a default one): the JavaScript API
 // and the widgets that come after the questionnaire. The package's
 // `passerelle_wasm_bg.wasm` holds everything.
@@ -42,7 +49,6 @@ pub use api::{
 };
 #[cfg(feature = "full")]
 pub use ui::{
-    catalogue_editor::{every_editor_text, CatalogueEditorWidget, EditorText, EDITOR_FILES},
     orientation::OrientationWidget,
     plan::PlanWidget,
     suivi::{every_desk_text, DeskText, SuiviWidget, DESK_FILES},

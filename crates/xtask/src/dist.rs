@@ -43,6 +43,7 @@ const NOT_FOR_BROWSERS: &[&str] = &[
     "passerelle.d.ts",
     "engine.d.ts",
     "passerelle_wasm.d.ts",
+    "passerelle_editor.d.ts",
     "vault.d.ts",
     "custom-elements.json",
     "package.json",

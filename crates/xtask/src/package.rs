@@ -199,7 +199,7 @@ pub struct Module {
     pub name: &'static str,
     /// What it holds, for reports.
     pub holds: &'static str,
-    /// What wasm-pack passes on to `cargo build` (after `--`), or nothing for the default features.
+    /// What wasm-pack passes on to `cargo build` (after `--`): the features.
     cargo: &'static [&'static str],
     /// Whether its glue is a file of the package of its own, minified,
     /// with its types (`passerelle.js` imports it only when the module is
@@ -227,8 +227,21 @@ impl Module {
 /// not load it before its first question.
 pub const WHOLE: Module = Module {
     name: "passerelle_wasm",
-    holds: "the JavaScript API and every widget",
-    cargo: &[],
+    holds: "the JavaScript API and every widget but the catalogue editor",
+    cargo: &["--", "--no-default-features", "--features", "full"],
+    shipped_glue: true,
+};
+
+/// The catalogue editor, `<passerelle-catalogue-editor>` (feature
+/// `editor`, without `full`): a structure's staff writes its catalogue
+/// with it; the pages the people served use never load it (it would add
+/// about 95 KB gzipped to the whole module). Its preview shows an entry in
+/// `<passerelle-orientation>`, which loads the whole module when asked.
+/// Its glue is a file of its own, imported when the element is made.
+pub const EDITOR: Module = Module {
+    name: "passerelle_editor",
+    holds: "the catalogue editor: <passerelle-catalogue-editor>",
+    cargo: &["--", "--no-default-features", "--features", "editor"],
     shipped_glue: true,
 };
 
@@ -257,7 +270,7 @@ pub const QUESTIONNAIRE: Module = Module {
 };
 
 /// The package's modules.
-pub const MODULES: [&Module; 2] = [&WHOLE, &QUESTIONNAIRE];
+pub const MODULES: [&Module; 3] = [&WHOLE, &QUESTIONNAIRE, &EDITOR];
 
 /// Builds `module` with wasm-pack into its staging folder, then writes its
 /// glue (snippets inlined, receivers guarded), its types and its `.wasm`

@@ -7,7 +7,7 @@
 //! parcours holds the others only through their public widget types).
 
 pub(crate) mod alerts;
-#[cfg(feature = "full")]
+#[cfg(feature = "editor")]
 pub(crate) mod catalogue_editor;
 pub(crate) mod communes;
 pub(crate) mod diagnostic;
@@ -21,7 +21,7 @@ pub(crate) mod parts;
 pub(crate) mod persist;
 #[cfg(feature = "full")]
 pub(crate) mod plan;
-#[cfg(feature = "full")]
+#[cfg(any(feature = "full", feature = "editor"))]
 pub(crate) mod settle;
 #[cfg(feature = "full")]
 pub(crate) mod suivi;
