@@ -271,6 +271,36 @@ impl Draft {
         list
     }
 
+    /// The entries a data·inclusion import brought before (their ids
+    /// begin with [`IMPORTED_ID_PREFIX`]), as they are now, those that
+    /// load: what a new import is compared with ([`changes_since`]), in
+    /// this session or months later from the saved file.
+    ///
+    /// [`IMPORTED_ID_PREFIX`]: crate::catalogue::import::IMPORTED_ID_PREFIX
+    /// [`changes_since`]: crate::catalogue::import::changes_since
+    pub fn imported_before(&self) -> Catalogue {
+        let entries = self
+            .entries()
+            .iter()
+            .filter(|entry| {
+                entry
+                    .get("id")
+                    .and_then(Json::as_str)
+                    .is_some_and(|id| id.starts_with(crate::catalogue::import::IMPORTED_ID_PREFIX))
+            })
+            .filter_map(|entry| {
+                let one = json!({"format_version": 1, "id": "avant", "name": "avant", "entries": [entry]});
+                Catalogue::from_value(&one).ok()?.entries().first().cloned()
+            })
+            .collect();
+        Catalogue::new(
+            "import-precedent".into(),
+            "Import précédent".into(),
+            false,
+            entries,
+        )
+    }
+
     /// Merges `imported` in: an entry of the same id is replaced, a new
     /// one added at the end. Returns how many were replaced and added.
     pub fn merge(&mut self, imported: &Catalogue) -> (usize, usize) {
@@ -699,6 +729,44 @@ mod tests {
         draft.mark_verified(b, today());
         assert!(draft.by_freshness(today()).iter().all(|f| !f.to_reverify));
         assert_eq!(a, 0);
+    }
+
+    #[test]
+    fn a_new_import_is_compared_with_the_entries_the_last_one_brought() {
+        let record = |id: &str, phone: &str| {
+            format!(
+                r#"{{"id": "{id}", "nom": "Atelier CV", "description": "Écrire son CV.", "date_maj": "2026-10-01", "type": "atelier", "thematiques": ["numerique--acceder-a-une-connexion-internet"], "frais": "gratuit", "zone_eligibilite": ["93"], "mobilisable_par": ["usagers"], "modes_mobilisation": ["telephoner"], "telephone": "{phone}", "lien_source": "https://dora.inclusion.beta.gouv.fr/services/1"}}"#
+            )
+        };
+        let import = |records: &[String]| {
+            let mut import = crate::catalogue::import::DataInclusionImport::new();
+            import.add(&records.join("\n")).unwrap();
+            import.finish().catalogue
+        };
+        let mut draft = Draft::new("t", "t");
+        draft.add_entry(today());
+        assert!(draft.imported_before().entries().is_empty());
+        draft.merge(&import(&[
+            record("dora--1", "0102030405"),
+            record("dora--2", "0102030405"),
+        ]));
+        // Saved and opened again, months later.
+        let mut draft = Draft::from_json(&draft.to_json()).unwrap();
+        let later = import(&[
+            record("dora--1", "0999999999"),
+            record("dora--3", "0102030405"),
+        ]);
+        let changes = crate::catalogue::import::changes_since(&draft.imported_before(), &later);
+        assert_eq!(changes.added, ["di-dora-3"]);
+        assert_eq!(changes.removed, ["di-dora-2"]);
+        assert_eq!(changes.changed[0].id, "di-dora-1");
+        assert_eq!(changes.changed[0].fields, ["access"]);
+        draft.merge(&later);
+        assert_eq!(
+            draft.len(),
+            4,
+            "the entry gone from the export stays: the author decides"
+        );
     }
 
     #[test]

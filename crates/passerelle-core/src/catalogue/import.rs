@@ -31,6 +31,9 @@ pub struct Import {
     pub outside: usize,
 }
 
+/// What the id of every entry imported from data·inclusion begins with.
+pub const IMPORTED_ID_PREFIX: &str = "di-";
+
 /// A slug for a data·inclusion id (`dora--42` → `di-dora-42`).
 fn slug(id: &str) -> String {
     let mut slug = String::from("di");

@@ -93,13 +93,16 @@ impl EditorView {
             return self.render(Some(ids::IMPORT_FILE));
         }
         let import = import.finish();
+        // What the last import brought, as the catalogue has it now (this
+        // session's, or one saved months ago).
+        let previous = self.draft.imported_before();
         let (replaced, added) = self.draft.merge(&import.catalogue);
         self.shown_whole.extend(0..self.draft.len());
         self.checked();
         self.error = None;
         // What changed since the import before, each entry by its name.
-        let changes = self.last_import.as_ref().map(|previous| {
-            let changes = changes_since(previous, &import.catalogue);
+        let changes = (!previous.entries().is_empty()).then(|| {
+            let changes = changes_since(&previous, &import.catalogue);
             let names = previous
                 .entries()
                 .iter()
@@ -115,7 +118,6 @@ impl EditorView {
             report: import.report,
             changes,
         });
-        self.last_import = Some(import.catalogue);
         self.told = Some(self.text(EditorText::Imported { added, replaced }));
         self.render(Some(ids::IMPORT_OUTCOME))
     }

@@ -107,8 +107,6 @@ struct EditorView {
     error: Option<(String, String)>,
     /// The outcome of the last import, drawn on the list.
     imported: Option<import::Outcome>,
-    /// The last import's entries, to say what changed at the next one.
-    last_import: Option<passerelle_core::catalogue::Catalogue>,
     /// The file saved last (its object URL and name).
     saved: Option<(String, String)>,
     /// The information sheet made last (its object URL and name).
@@ -172,7 +170,6 @@ impl CatalogueEditorWidget {
             told: None,
             error: None,
             imported: None,
-            last_import: None,
             saved: None,
             sheet: None,
             language_source: None,
