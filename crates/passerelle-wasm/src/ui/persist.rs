@@ -612,12 +612,12 @@ thread_local! {
 
 /// The browser's warning before the page is left, while it is listened
 /// for; removed when dropped.
-struct UnloadGuard {
+pub(crate) struct UnloadGuard {
     closure: Closure<dyn FnMut(web_sys::BeforeUnloadEvent)>,
 }
 
 impl UnloadGuard {
-    fn new() -> Option<UnloadGuard> {
+    pub(crate) fn new() -> Option<UnloadGuard> {
         let window = web_sys::window()?;
         let closure = Closure::<dyn FnMut(web_sys::BeforeUnloadEvent)>::new(
             |event: web_sys::BeforeUnloadEvent| {

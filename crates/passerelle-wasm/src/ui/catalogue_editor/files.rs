@@ -69,6 +69,8 @@ impl EditorView {
             EditorText::SavedDraft { file: &name }
         }));
         self.saved = Some((url, name));
+        // Saved: leaving the page loses nothing any more.
+        self.unsaved = None;
         Ok(ids::SAVED_LINK.to_owned())
     }
 

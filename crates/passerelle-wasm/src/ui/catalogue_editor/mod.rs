@@ -114,6 +114,9 @@ struct EditorView {
     /// The element's function `(tag) => Promise` that loads a language
     /// not in the module, for an information sheet in it.
     language_source: Option<js_sys::Function>,
+    /// Changes not saved in a file yet: the browser warns before the page
+    /// is left (nothing is kept on the device).
+    unsaved: Option<crate::ui::persist::UnloadGuard>,
     /// Object URLs of the pages drawn (guide, sheets), revoked at the next draw.
     urls: Vec<String>,
     itself: Weak<RefCell<EditorView>>,
@@ -173,6 +176,7 @@ impl CatalogueEditorWidget {
             saved: None,
             sheet: None,
             language_source: None,
+            unsaved: None,
             urls: Vec::new(),
             itself: Weak::new(),
         }));
@@ -323,8 +327,12 @@ impl EditorView {
         self.problems = self.draft.check();
     }
 
-    /// The event that tells the host page the catalogue changed.
-    fn changed_event(&self) -> Result<Option<(&'static str, JsValue)>, JsValue> {
+    /// The event that tells the host page the catalogue changed; until it
+    /// is saved, leaving the page asks first.
+    fn changed_event(&mut self) -> Result<Option<(&'static str, JsValue)>, JsValue> {
+        if self.unsaved.is_none() {
+            self.unsaved = crate::ui::persist::UnloadGuard::new();
+        }
         let detail = js_sys::Object::new();
         let value = js_sys::JSON::parse(&passerelle_core::json::write(&self.draft.value()))?;
         js_sys::Reflect::set(&detail, &"catalogue".into(), &value)?;
@@ -437,7 +445,10 @@ impl EditorView {
             Button::NewCatalogue => {
                 let draft = files::empty_draft(self.locale);
                 self.replace(draft)?;
-                return self.changed_event();
+                let event = self.changed_event();
+                // An empty catalogue has nothing to lose.
+                self.unsaved = None;
+                return event;
             }
             Button::AddEntry => {
                 let index = self.draft.add_entry(self.today);
@@ -684,7 +695,13 @@ impl EditorView {
         };
         crate::ui::settle::when_settled(&self.itself, Ok(file.text()), |view, outcome| {
             match outcome.ok().and_then(|text| text.as_string()) {
-                Some(text) => view.open_text(&text)?,
+                Some(text) => {
+                    view.open_text(&text)?;
+                    // What was just opened is in its file.
+                    let event = view.changed_event();
+                    view.unsaved = None;
+                    return event;
+                }
                 None => {
                     view.error = Some((
                         view.text(EditorText::CannotOpen { code: "unreadable" }),
