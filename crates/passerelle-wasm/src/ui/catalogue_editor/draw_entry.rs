@@ -439,15 +439,17 @@ impl EditorView {
         if control.optional {
             input.set_attribute("data-optional", "")?;
         }
-        if control.path.ends_with(".fr") || control.field == "id" {
-            if !control.optional {
-                input.set_attribute("aria-required", "true")?;
-            }
-        } else if let Some((_, tag)) = control
-            .path
-            .rsplit_once('.')
-            .filter(|_| control.kind == Kind::Localized)
-        {
+        if (control.path.ends_with(".fr") || control.field == "id") && !control.optional {
+            input.set_attribute("aria-required", "true")?;
+        }
+        // A text in a language is marked so (its direction too), whatever
+        // the editor's language; the documents are French.
+        let language = match control.kind {
+            Kind::Localized => control.path.rsplit_once('.').map(|(_, tag)| tag),
+            Kind::Lines => Some("fr"),
+            _ => None,
+        };
+        if let Some(tag) = language {
             if let Some(locale) = passerelle_core::Locale::from_tag(tag) {
                 crate::ui::widget::mark_language(&input, locale)?;
             } else if passerelle_core::text::is_tag(tag) {
@@ -482,6 +484,8 @@ impl EditorView {
         legend: EditorText,
         choices: &[(&str, String)],
     ) -> Result<(), JsValue> {
+        // Words of a referential (not the editor's own): French.
+        let french_words = path != "kind";
         let document = &self.document;
         let fieldset = element(
             document,
@@ -509,7 +513,7 @@ impl EditorView {
                 Some(Json::String(text)) => text == value,
                 _ => false,
             };
-            let (row, _, _) = parts::choice_row(
+            let (row, _, label) = parts::choice_row(
                 document,
                 &[],
                 &[
@@ -525,6 +529,10 @@ impl EditorView {
                 chosen,
                 words,
             )?;
+            if french_words {
+                // The data·inclusion referential's own French labels.
+                crate::ui::widget::mark_language(&label, passerelle_core::Locale::Fr)?;
+            }
             fieldset.append_child(&row)?;
         }
         fieldset.append_child(&*error_slot(document, path)?)?;
@@ -1003,6 +1011,8 @@ impl EditorView {
                         ("data-part", "text"),
                         ("data-field", "eligibility"),
                         ("data-invalid-for", &slot),
+                        ("lang", "fr"),
+                        ("dir", "ltr"),
                     ],
                     None,
                 )?;

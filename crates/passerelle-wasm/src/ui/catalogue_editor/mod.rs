@@ -567,6 +567,9 @@ impl EditorView {
     fn render(&mut self, focus: Option<&str>) -> Result<(), JsValue> {
         self.revoke_urls();
         let root = widget::root_of(&self.body)?;
+        if let Some(container) = self.body.parent_element() {
+            widget::mark_language(&container, self.locale)?;
+        }
         if let Some(title) = root.get_element_by_id(ids::TITLE) {
             title.set_text_content(Some(&self.text(EditorText::Title)));
         }
