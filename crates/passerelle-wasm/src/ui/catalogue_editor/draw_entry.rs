@@ -356,6 +356,86 @@ impl EditorView {
         Ok(())
     }
 
+    /// A field (label `label`, then `control` of id `id`) with a button
+    /// after it (`button`'s attributes beyond its type, and its words),
+    /// appended to `into`. Returns the field.
+    pub(super) fn field_with_button(
+        &self,
+        into: &Element,
+        id: &str,
+        label: EditorText,
+        control: &Element,
+        button: &[(&str, &str)],
+        words: EditorText,
+    ) -> Result<Element, JsValue> {
+        let field = parts::field(&self.document, id, None, &self.text(label), control)?;
+        let made = element(
+            &self.document,
+            "button",
+            &[("type", "button")],
+            Some(&self.text(words)),
+        )?;
+        for (name, value) in button {
+            made.set_attribute(name, value)?;
+        }
+        field.append_child(&made)?;
+        into.append_child(&field)?;
+        Ok(field)
+    }
+
+    /// A list of the departments by name, `chosen` selected, after a
+    /// first "choose" option.
+    pub(super) fn department_options(
+        &self,
+        select: &Element,
+        chosen: Option<&str>,
+    ) -> Result<(), JsValue> {
+        select.append_child(&*element(
+            &self.document,
+            "option",
+            &[("value", "")],
+            Some(&self.text(EditorText::ChooseDepartment)),
+        )?)?;
+        for (code, name, _) in passerelle_core::geo::DEPARTMENTS {
+            let option = element(
+                &self.document,
+                "option",
+                &[("value", code)],
+                Some(&format!("{name} ({code})")),
+            )?;
+            if chosen == Some(*code) {
+                option.set_attribute("selected", "")?;
+            }
+            select.append_child(&option)?;
+        }
+        Ok(())
+    }
+
+    /// An item of `list` reading `words`, with a small button after it
+    /// (`button`'s attributes beyond its type and class) that takes it out.
+    pub(super) fn removable(
+        &self,
+        list: &Element,
+        words: &str,
+        button: &[(&str, &str)],
+        button_words: &str,
+    ) -> Result<(), JsValue> {
+        let item = element(&self.document, "li", &[], Some(words))?;
+        item.append_with_str_1(" ")?;
+        let made = element(
+            &self.document,
+            "button",
+            &[("type", "button"), ("class", "small")],
+            Some(button_words),
+        )?;
+        for (name, value) in button {
+            made.set_attribute(name, value)?;
+        }
+        item.append_child(&made)?;
+        list.append_child(&item)?;
+        Ok(())
+    }
+
     /// A section of the form under its heading; returns it, to fill.
     fn section(&self, heading: EditorText) -> Result<Element, JsValue> {
         let section = element(&self.document, "section", &[("class", "part")], None)?;
@@ -591,23 +671,14 @@ impl EditorView {
         if !any {
             return Ok(());
         }
-        let field = parts::field(
-            document,
+        self.field_with_button(
+            into,
             ids::ADD_LANGUAGE,
-            None,
-            &self.text(EditorText::AddLanguageLabel),
+            EditorText::AddLanguageLabel,
             &select,
+            &[("data-do", Button::AddLanguage.to_attr())],
+            EditorText::AddLanguage,
         )?;
-        field.append_child(&*element(
-            document,
-            "button",
-            &[
-                ("type", "button"),
-                ("data-do", Button::AddLanguage.to_attr()),
-            ],
-            Some(&self.text(EditorText::AddLanguage)),
-        )?)?;
-        into.append_child(&field)?;
         Ok(())
     }
 
@@ -638,33 +709,19 @@ impl EditorView {
             &[("class", "legend")],
             Some(&self.text(EditorText::ThemesLabel)),
         )?)?;
-        let chosen: Vec<String> = entry
-            .get("themes")
-            .and_then(Json::as_array)
-            .map(|themes| {
-                themes
-                    .iter()
-                    .filter_map(|theme| theme.as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let chosen = super::places::strings(entry.get("themes"));
         let list = element(document, "ul", &[("class", "places")], None)?;
         for theme in &chosen {
             let words = theme_words(theme, self.locale);
-            let item = element(document, "li", &[], Some(&words))?;
-            item.append_with_str_1(" ")?;
-            item.append_child(&*element(
-                document,
-                "button",
+            self.removable(
+                &list,
+                &words,
                 &[
-                    ("type", "button"),
-                    ("class", "small"),
                     ("data-do", Button::RemoveTheme.to_attr()),
                     ("data-value", theme),
                 ],
-                Some(&self.text(EditorText::RemoveTheme { name: &words })),
-            )?)?;
-            list.append_child(&item)?;
+                &self.text(EditorText::RemoveTheme { name: &words }),
+            )?;
         }
         if chosen.is_empty() {
             list.append_child(&*element(
@@ -708,20 +765,14 @@ impl EditorView {
                 )?)?;
             }
         }
-        let field = parts::field(
-            document,
+        self.field_with_button(
+            &group,
             ids::THEME_CHOICE,
-            None,
-            &self.text(EditorText::ThemeChoice),
+            EditorText::ThemeChoice,
             &select,
+            &[("data-do", Button::AddTheme.to_attr())],
+            EditorText::AddTheme,
         )?;
-        field.append_child(&*element(
-            document,
-            "button",
-            &[("type", "button"), ("data-do", Button::AddTheme.to_attr())],
-            Some(&self.text(EditorText::AddTheme)),
-        )?)?;
-        group.append_child(&field)?;
         group.append_child(&*error_slot(document, "themes")?)?;
         into.append_child(&group)?;
         Ok(())
@@ -901,23 +952,14 @@ impl EditorView {
                 Some(&self.text(EditorText::ConditionKind { kind })),
             )?)?;
         }
-        let field = parts::field(
-            document,
+        self.field_with_button(
+            into,
             ids::CONDITION_KIND,
-            None,
-            &self.text(EditorText::ConditionKindLabel),
+            EditorText::ConditionKindLabel,
             &select,
+            &[("data-do", Button::AddCondition.to_attr())],
+            EditorText::AddCondition,
         )?;
-        field.append_child(&*element(
-            document,
-            "button",
-            &[
-                ("type", "button"),
-                ("data-do", Button::AddCondition.to_attr()),
-            ],
-            Some(&self.text(EditorText::AddCondition)),
-        )?)?;
-        into.append_child(&field)?;
         Ok(())
     }
 

@@ -276,20 +276,14 @@ impl EditorView {
                 Some(&info.name),
             )?)?;
         }
-        let field = parts::field(
-            document,
+        self.field_with_button(
+            &section,
             ids::SHEET_LANGUAGE,
-            None,
-            &self.text(EditorText::SheetLanguage),
+            EditorText::SheetLanguage,
             &select,
+            &[("data-do", Button::Sheet.to_attr())],
+            EditorText::MakeSheet,
         )?;
-        field.append_child(&*element(
-            document,
-            "button",
-            &[("type", "button"), ("data-do", Button::Sheet.to_attr())],
-            Some(&self.text(EditorText::MakeSheet)),
-        )?)?;
-        section.append_child(&field)?;
         if let Some((url, name)) = &self.sheet {
             let paragraph = element(document, "p", &[], None)?;
             paragraph.append_child(&*element(

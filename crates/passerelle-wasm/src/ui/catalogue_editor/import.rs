@@ -142,24 +142,7 @@ impl EditorView {
             parts::named_form(document, "import", &self.text(EditorText::ImportLegend))?;
         let select = element(document, "select", &[("id", ids::IMPORT_DEPARTMENT)], None)?;
         let chosen = self.picker_department("import");
-        select.append_child(&*element(
-            document,
-            "option",
-            &[("value", "")],
-            Some(&self.text(EditorText::ChooseDepartment)),
-        )?)?;
-        for (code, name, _) in passerelle_core::geo::DEPARTMENTS {
-            let option = element(
-                document,
-                "option",
-                &[("value", code)],
-                Some(&format!("{name} ({code})")),
-            )?;
-            if chosen.as_deref() == Some(*code) {
-                option.set_attribute("selected", "")?;
-            }
-            select.append_child(&option)?;
-        }
+        self.department_options(&select, chosen.as_deref())?;
         fieldset.append_child(&*parts::field(
             document,
             ids::IMPORT_DEPARTMENT,

@@ -28,7 +28,8 @@ fn condition_of(target: &str) -> Option<usize> {
     target.strip_prefix("eligibility-")?.parse().ok()
 }
 
-fn strings(value: Option<&Json>) -> Vec<String> {
+/// The texts of a JSON list (none for anything else).
+pub(super) fn strings(value: Option<&Json>) -> Vec<String> {
     value
         .and_then(Json::as_array)
         .map(|items| {
@@ -161,21 +162,16 @@ impl EditorView {
                 }
             }
             let name = self.place_name(code);
-            let item = element(document, "li", &[], Some(&name))?;
-            item.append_with_str_1(" ")?;
-            item.append_child(&*element(
-                document,
-                "button",
+            self.removable(
+                &chosen,
+                &name,
                 &[
-                    ("type", "button"),
-                    ("class", "small"),
                     ("data-do", Button::RemovePlace.to_attr()),
                     ("data-target", target),
                     ("data-value", code),
                 ],
-                Some(&self.text(EditorText::RemovePlace { name: &name })),
-            )?)?;
-            chosen.append_child(&item)?;
+                &self.text(EditorText::RemovePlace { name: &name }),
+            )?;
         }
         if places.departments.is_empty() && places.communes.is_empty() {
             chosen.append_child(&*element(
@@ -199,43 +195,19 @@ impl EditorView {
             ],
             None,
         )?;
-        let none = element(
-            document,
-            "option",
-            &[("value", "")],
-            Some(&self.text(EditorText::ChooseDepartment)),
-        )?;
-        select.append_child(&none)?;
-        for (code, name, _) in geo::DEPARTMENTS {
-            let option = element(
-                document,
-                "option",
-                &[("value", code)],
-                Some(&format!("{name} ({code})")),
-            )?;
-            if department.as_deref() == Some(*code) {
-                option.set_attribute("selected", "")?;
-            }
-            select.append_child(&option)?;
-        }
-        let field = crate::ui::parts::field(
-            document,
+        self.department_options(&select, department.as_deref())?;
+        self.field_with_button(
+            &group,
             &select_id,
-            None,
-            &self.text(EditorText::Department),
+            EditorText::Department,
             &select,
-        )?;
-        field.append_child(&*element(
-            document,
-            "button",
             &[
-                ("type", "button"),
                 ("data-do", Button::AddDepartment.to_attr()),
                 ("data-target", target),
             ],
-            Some(&self.text(EditorText::AddDepartment)),
-        )?)?;
-        group.append_child(&field)?;
+            EditorText::AddDepartment,
+        )?;
+        self.error_after(&select_id, &select)?;
         // The commune, by name, among those of the department.
         let commune_id = ids::picker_commune(target);
         let names_id = ids::picker_names(target);
@@ -250,26 +222,19 @@ impl EditorView {
             ],
             None,
         )?;
-        let field = crate::ui::parts::field(
-            document,
+        let field = self.field_with_button(
+            &group,
             &commune_id,
-            None,
-            &self.text(EditorText::CommuneByName),
+            EditorText::CommuneByName,
             &input,
-        )?;
-        let names = element(document, "datalist", &[("id", &names_id)], None)?;
-        field.append_child(&names)?;
-        field.append_child(&*element(
-            document,
-            "button",
             &[
-                ("type", "button"),
                 ("data-do", Button::AddCommune.to_attr()),
                 ("data-target", target),
             ],
-            Some(&self.text(EditorText::AddCommune)),
-        )?)?;
-        group.append_child(&field)?;
+            EditorText::AddCommune,
+        )?;
+        let names = element(document, "datalist", &[("id", &names_id)], None)?;
+        field.append_child(&names)?;
         self.error_after(&commune_id, &input)?;
         into.append_child(&group)?;
         if let Some(department) = &department {

@@ -91,16 +91,7 @@ impl EditorView {
             catalogue["stale_after_months"] = months.clone();
         }
         let catalogue = js_sys::JSON::parse(&passerelle_core::json::write(&catalogue))?;
-        let themes: Vec<String> = entry
-            .get("themes")
-            .and_then(Json::as_array)
-            .map(|themes| {
-                themes
-                    .iter()
-                    .filter_map(|theme| theme.as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let themes = super::places::strings(entry.get("themes"));
         let place = self.sample_place(entry);
         let people = sample_people(place.as_deref())
             .or_else(|_| sample_people(None))
