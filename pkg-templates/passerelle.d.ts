@@ -160,10 +160,12 @@ export class PasserelleCatalogueEditor extends HTMLElement {
   attributeChangedCallback(name: string): void;
 }
 
-/** `detail` of the `passerelle:catalogue-change` event. */
+/** `detail` of the `passerelle:catalogue-change` event (the catalogue itself is `element.catalog`). */
 export interface CatalogueChangeDetail {
-  /** The catalogue being written, problems or not. */
-  catalogue: CatalogueInput;
+  /** How many entries the catalogue has. */
+  entries: number;
+  /** How many problems it has (0: it can be saved and served). */
+  problems: number;
 }
 
 /**

@@ -234,6 +234,44 @@ impl Draft {
         }
     }
 
+    /// `problems` (the draft's, from [`check`](Self::check)) made true
+    /// again after entry `index` alone changed: its own problems found
+    /// again by checking it alone, as the loader checks each entry, and
+    /// the repeated ids of the whole catalogue found again. The same as
+    /// [`check`](Self::check) gives, at a keystroke's cost: for 2,160
+    /// entries, checking all of them took 200 ms in the browser.
+    pub fn recheck_entry(&self, problems: &mut Vec<Problem>, index: usize) {
+        let prefix = format!("$.entries[{index}]");
+        problems
+            .retain(|problem| problem.code != "duplicate_id" && !in_entry(&problem.path, &prefix));
+        let Some(entry) = self.entry(index) else {
+            return;
+        };
+        let mut alone = json!({"format_version": 1, "id": "x", "name": "x", "entries": [entry]});
+        if let Some(months) = self.document.get("stale_after_months") {
+            alone["stale_after_months"] = months.clone();
+        }
+        if let Err(found) = Catalogue::from_value(&alone) {
+            problems.extend(found.into_iter().filter_map(|mut problem| {
+                let rest = problem.path.strip_prefix("$.entries[0]")?.to_owned();
+                problem.path = format!("{prefix}{rest}");
+                Some(problem)
+            }));
+        }
+        // An id used before is reported at each later entry, as the loader does.
+        let mut seen = std::collections::HashSet::new();
+        for (at, entry) in self.entries().iter().enumerate() {
+            if let Some(id) = entry.get("id").and_then(Json::as_str) {
+                if !seen.insert(id) {
+                    problems.push(crate::catalogue::duplicate_id(
+                        &format!("$.entries[{at}]"),
+                        id,
+                    ));
+                }
+            }
+        }
+    }
+
     /// The catalogue, when it has no problem.
     pub fn catalogue(&self) -> Result<Catalogue, Vec<Problem>> {
         Catalogue::from_value(&self.value())
@@ -334,10 +372,10 @@ pub fn entry_problems(problems: &[Problem], index: usize) -> Vec<EntryProblem<'_
     problems
         .iter()
         .filter_map(|problem| {
-            let rest = problem.path.strip_prefix(&prefix)?;
-            if !(rest.is_empty() || rest.starts_with('.') || rest.starts_with('[')) {
-                return None; // `$.entries[1]` is not `$.entries[12]`.
+            if !in_entry(&problem.path, &prefix) {
+                return None;
             }
+            let rest = &problem.path[prefix.len()..];
             let rest = rest.strip_prefix('.').unwrap_or(rest);
             let (field, condition) = field_of(rest);
             Some(EntryProblem {
@@ -347,6 +385,13 @@ pub fn entry_problems(problems: &[Problem], index: usize) -> Vec<EntryProblem<'_
             })
         })
         .collect()
+}
+
+/// Whether `path` is inside the entry at `prefix` (`$.entries[1]`, not
+/// `$.entries[12]`).
+fn in_entry(path: &str, prefix: &str) -> bool {
+    path.strip_prefix(prefix)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
 }
 
 /// The field of a path inside an entry, and for `eligibility`, the
@@ -767,6 +812,43 @@ mod tests {
             4,
             "the entry gone from the export stays: the author decides"
         );
+    }
+
+    #[test]
+    fn an_entry_checked_again_alone_gives_what_the_whole_check_gives() {
+        let national = Catalogue::bundled().expect("the national catalogue, compiled in natively");
+        let entries: Vec<Json> = national.entries().iter().map(entry_value).collect();
+        let mut draft = Draft::new("t", "t");
+        draft.merge(
+            &Catalogue::from_value(
+                &json!({"format_version": 1, "id": "n", "name": "n", "entries": entries}),
+            )
+            .unwrap(),
+        );
+        let sorted = |mut problems: Vec<Problem>| {
+            problems.sort_by(|a, b| (&a.path, a.code).cmp(&(&b.path, b.code)));
+            problems
+        };
+        let mut problems = draft.check();
+        assert!(problems.is_empty());
+        let edits: [(usize, &str, Json); 4] = [
+            (3, "access", json!({"through": [], "modes": ["telephoner"]})),
+            (10, "id", json!(draft.entry(2).unwrap()["id"].clone())),
+            (10, "id", json!("une-autre")),
+            (0, "eligibility", json!({"age": {"min": 30, "max": 20}})),
+        ];
+        for (index, field, value) in edits {
+            let mut entry = draft.entry(index).unwrap().clone();
+            entry[field] = value;
+            draft.set_entry(index, entry);
+            draft.recheck_entry(&mut problems, index);
+            assert_eq!(
+                sorted(problems.clone()),
+                sorted(draft.check()),
+                "after {field} of {index}"
+            );
+        }
+        assert!(!problems.is_empty());
     }
 
     #[test]

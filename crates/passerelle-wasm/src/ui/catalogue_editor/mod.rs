@@ -43,8 +43,8 @@ mod words;
 /// The widget's own style sheet, after the widgets' base one.
 const STYLE: &str = include_str!("editor.css");
 
-/// Sent on the element when the catalogue changes; `detail: {catalogue}`
-/// (its JSON value, problems or not).
+/// Sent on the element when the catalogue changes; `detail: {entries,
+/// problems}`, how many of each (the catalogue is `element.catalog`).
 pub const CATALOGUE_CHANGE_EVENT: &str = "passerelle:catalogue-change";
 
 /// What is shown.
@@ -333,9 +333,13 @@ impl EditorView {
         if self.unsaved.is_none() {
             self.unsaved = crate::ui::persist::UnloadGuard::new();
         }
+        // Counts only: the catalogue itself is `element.catalog`, written
+        // out when read (a department's thousands of entries at each
+        // keystroke took most of its time).
         let detail = js_sys::Object::new();
-        let value = js_sys::JSON::parse(&passerelle_core::json::write(&self.draft.value()))?;
-        js_sys::Reflect::set(&detail, &"catalogue".into(), &value)?;
+        let count = |n: usize| JsValue::from_f64(n as f64);
+        js_sys::Reflect::set(&detail, &"entries".into(), &count(self.draft.len()))?;
+        js_sys::Reflect::set(&detail, &"problems".into(), &count(self.problems.len()))?;
         Ok(Some((CATALOGUE_CHANGE_EVENT, detail.into())))
     }
 
@@ -392,8 +396,11 @@ impl EditorView {
             };
             let entry = read::entry(&root, current)?;
             self.draft.set_entry(index, entry);
+            // Only this entry changed: checked alone, at a keystroke's cost.
+            self.draft.recheck_entry(&mut self.problems, index);
+        } else {
+            self.checked();
         }
-        self.checked();
         self.show_problems(&root)?;
         self.changed_event()
     }
@@ -543,7 +550,23 @@ impl EditorView {
                 changed = false;
             }
         }
-        self.checked();
+        // Checked again: the whole catalogue when entries moved, else the
+        // one entry changed (each keystroke's check is the entry's alone).
+        match (button, self.screen) {
+            (Button::RemoveEntry, _) => self.checked(),
+            (Button::Verified, Screen::List) | (Button::AddEntry, _) | (_, Screen::Entry(_))
+                if changed =>
+            {
+                let index = match self.screen {
+                    Screen::Entry(index) => Some(index),
+                    Screen::List => entry_of(element),
+                };
+                if let Some(index) = index {
+                    self.draft.recheck_entry(&mut self.problems, index);
+                }
+            }
+            _ => {}
+        }
         self.render(focus.as_deref())?;
         if changed {
             self.changed_event()
