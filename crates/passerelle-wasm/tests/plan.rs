@@ -974,3 +974,37 @@ fn a_plan_given_is_shown_and_in_advisor_mode_its_changes_are_the_advisors() {
     widget.set_plan(JsValue::NULL).unwrap();
     assert!(widget.plan().unwrap().is_null());
 }
+
+#[wasm_bindgen_test]
+fn a_step_with_a_partner_says_where_and_when_it_receives_from_its_catalogue_entry() {
+    let (_, first) = built();
+    let plan = to_json(&first.plan().unwrap());
+    let entry_id = plan["objectives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|objective| objective["actions"].as_array().unwrap())
+        .find(|action| action["contact"].is_object() && action["entry"].is_string())
+        .expect("a step with a partner")["entry"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // The same partner, its address and hours known to the structure.
+    let national = passerelle_core::catalogue::Catalogue::national();
+    let mut entry = passerelle_core::json::to_value(national.entry(&entry_id).unwrap());
+    entry["access"]["address"] = json!("12 rue du Landy, 93200 Saint-Denis");
+    entry["access"]["hours"] = json!({"fr": "Du lundi au vendredi, de 9 h à 12 h"});
+    entry["access"]["reception"] = json!("sans-rendez-vous");
+    let local = json!({"format_version": 1, "id": "mairie", "name": "Mairie", "entries": [entry]});
+    let (host, widget) = mount();
+    widget
+        .set_local_catalogue(JsValue::from_str(&local.to_string()))
+        .unwrap();
+    widget
+        .set_plan(JsValue::from_str(&plan.to_string()))
+        .unwrap();
+    let address = text(&find(&host, "li.action li.address"));
+    assert!(address.contains("12 rue du Landy"), "{address}");
+    assert!(text(&find(&host, "li.action li.hours")).contains("de 9 h à 12 h"));
+    assert!(!find_all(&host, "li.action li.reception").is_empty());
+}

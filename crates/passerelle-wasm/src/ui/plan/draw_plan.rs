@@ -224,6 +224,15 @@ impl PlanView {
                 contact.email.as_deref(),
                 contact.url.as_deref(),
             )?;
+            // Where to go and when, from the partner's catalogue entry (the
+            // plan keeps only its phone, e-mail and web site).
+            if let Some(entry) = action
+                .entry
+                .as_deref()
+                .and_then(|id| self.catalogue.entry(id))
+            {
+                parts::reception_ways(doc, self.locale, &ways, &entry.access)?;
+            }
             item.append_child(&ways)?;
         }
         item.append_child(&*self.action_form(action)?)?;

@@ -23,6 +23,10 @@ impl DeskView {
         if let Some(title) = root.get_element_by_id(ids::TITLE) {
             title.set_text_content(Some(&self.text(DeskText::Title)));
         }
+        // The whole box, its heading too, in the desk's language and direction.
+        if let Some(container) = self.body.parent_element() {
+            crate::ui::widget::mark_language(&container, self.locale)?;
+        }
         crate::ui::widget::mark_language(&self.body, self.locale)?;
         // A refusal shown keeps what was typed, for it to be corrected.
         let typed = if self.error.is_some() {
