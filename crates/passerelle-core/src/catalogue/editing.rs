@@ -619,6 +619,85 @@ pub fn eligibility_of(conditions: &[FormCondition]) -> Option<Json> {
     }
 }
 
+/// Places picked for a zone or a "lives in" condition: department and
+/// commune INSEE codes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Places {
+    pub departments: Vec<String>,
+    pub communes: Vec<String>,
+}
+
+/// The texts of a JSON list (none for anything else).
+fn texts(value: Option<&Json>) -> Vec<String> {
+    value
+        .and_then(Json::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|item| item.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// An entry's themes, as written.
+pub fn entry_themes(entry: &Json) -> Vec<String> {
+    texts(entry.get("themes"))
+}
+
+/// The departments and communes of an entry's zone, as written.
+pub fn zone_places(entry: &Json) -> Places {
+    let zone = entry.get("zone");
+    Places {
+        departments: texts(zone.and_then(|zone| zone.get("departments"))),
+        communes: texts(zone.and_then(|zone| zone.get("communes"))),
+    }
+}
+
+/// Sets an entry's zone's departments and communes (an empty list taken
+/// out); the rest of its zone (`national`, `regions`) stays.
+pub fn set_zone_places(entry: &mut Json, places: Places) {
+    let mut zone = entry
+        .get("zone")
+        .and_then(Json::as_object)
+        .cloned()
+        .unwrap_or_default();
+    for (key, list) in [
+        ("departments", places.departments),
+        ("communes", places.communes),
+    ] {
+        if list.is_empty() {
+            zone.remove(key);
+        } else {
+            zone.insert(key.into(), json!(list));
+        }
+    }
+    if let Json::Object(entry) = entry {
+        entry.insert("zone".into(), Json::Object(zone));
+    }
+}
+
+/// Sets an entry's eligibility from the form's lines ([`eligibility_of`]):
+/// none taken out.
+pub fn set_eligibility(entry: &mut Json, conditions: &[FormCondition]) {
+    let Json::Object(entry) = entry else { return };
+    match eligibility_of(conditions) {
+        Some(eligibility) => {
+            entry.insert("eligibility".into(), eligibility);
+        }
+        None => {
+            entry.remove("eligibility");
+        }
+    }
+}
+
+/// Where people previewing an entry live: its zone's first commune, else
+/// its first department; none for a zone of neither.
+pub fn zone_place(entry: &Json) -> Option<String> {
+    let places = zone_places(entry);
+    places.communes.into_iter().chain(places.departments).next()
+}
+
 /// The sentence a person reads for a condition, communes named when the
 /// table has them; the loader's problems when it is not valid.
 pub fn condition_sentence(
@@ -849,6 +928,28 @@ mod tests {
             );
         }
         assert!(!problems.is_empty());
+    }
+
+    #[test]
+    fn a_zones_places_and_an_eligibility_are_set_on_the_entry_as_written() {
+        let mut entry = json!({"zone": {"regions": ["11"], "departments": ["93"]}});
+        assert_eq!(zone_place(&entry).as_deref(), Some("93"));
+        set_zone_places(
+            &mut entry,
+            Places {
+                departments: vec![],
+                communes: vec!["93066".into()],
+            },
+        );
+        assert_eq!(
+            entry["zone"],
+            json!({"regions": ["11"], "communes": ["93066"]})
+        );
+        assert_eq!(zone_place(&entry).as_deref(), Some("93066"));
+        set_eligibility(&mut entry, &[FormCondition::ChildUnder(3)]);
+        assert!(entry.get("eligibility").is_some());
+        set_eligibility(&mut entry, &[]);
+        assert!(entry.get("eligibility").is_none());
     }
 
     #[test]

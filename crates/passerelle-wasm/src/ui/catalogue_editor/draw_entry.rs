@@ -71,7 +71,7 @@ impl EditorView {
         self.body.append_child(&*error_slot(&document, "entry")?)?;
 
         // What it is.
-        let section = self.section(EditorText::AboutSection)?;
+        let section = self.section(EditorText::AboutSection, None)?;
         self.text_field(
             &section,
             &entry,
@@ -141,7 +141,7 @@ impl EditorView {
         )?;
 
         // For whom.
-        let section = self.section(EditorText::WhoSection)?;
+        let section = self.section(EditorText::WhoSection, None)?;
         self.draw_themes(&section, &entry)?;
         let publics = terms(Referential::Publics);
         self.choices(
@@ -183,7 +183,7 @@ impl EditorView {
         )?;
 
         // How to get in.
-        let section = self.section(EditorText::AccessSection)?;
+        let section = self.section(EditorText::AccessSection, None)?;
         let through = terms(Referential::Mobilisers);
         self.choices(
             &section,
@@ -281,7 +281,7 @@ impl EditorView {
         )?;
 
         // Its source.
-        let section = self.section(EditorText::SourceSection)?;
+        let section = self.section(EditorText::SourceSection, None)?;
         self.text_field(
             &section,
             &entry,
@@ -436,8 +436,13 @@ impl EditorView {
         Ok(())
     }
 
-    /// A section of the form under its heading; returns it, to fill.
-    fn section(&self, heading: EditorText) -> Result<Element, JsValue> {
+    /// A part of the screen (`section.part`) under its heading, with its
+    /// hint if given, appended to the screen; returns it, to fill.
+    pub(super) fn section(
+        &self,
+        heading: EditorText,
+        hint: Option<EditorText>,
+    ) -> Result<Element, JsValue> {
         let section = element(&self.document, "section", &[("class", "part")], None)?;
         section.append_child(&*element(
             &self.document,
@@ -445,6 +450,14 @@ impl EditorView {
             &[],
             Some(&self.text(heading)),
         )?)?;
+        if let Some(hint) = hint {
+            section.append_child(&*element(
+                &self.document,
+                "p",
+                &[("class", "hint")],
+                Some(&self.text(hint)),
+            )?)?;
+        }
         self.body.append_child(&section)?;
         Ok(section)
     }
@@ -709,7 +722,7 @@ impl EditorView {
             &[("class", "legend")],
             Some(&self.text(EditorText::ThemesLabel)),
         )?)?;
-        let chosen = super::places::strings(entry.get("themes"));
+        let chosen = passerelle_core::catalogue::editing::entry_themes(entry);
         let list = element(document, "ul", &[("class", "places")], None)?;
         for theme in &chosen {
             let words = theme_words(theme, self.locale);

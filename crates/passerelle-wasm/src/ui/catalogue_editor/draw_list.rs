@@ -29,13 +29,7 @@ impl EditorView {
         )?)?;
 
         // The file.
-        let section = element(&document, "section", &[("class", "part")], None)?;
-        section.append_child(&*element(
-            &document,
-            "h4",
-            &[],
-            Some(&self.text(EditorText::FileSection)),
-        )?)?;
+        let section = self.section(EditorText::FileSection, None)?;
         let input = element(
             &document,
             "input",
@@ -100,26 +94,14 @@ impl EditorView {
             }
             section.append_child(&row)?;
         }
-        self.body.append_child(&section)?;
 
         // The entries.
-        let section = element(&document, "section", &[("class", "part")], None)?;
-        section.append_child(&*element(
-            &document,
-            "h4",
-            &[],
-            Some(&self.text(EditorText::EntriesSection {
+        let section = self.section(
+            EditorText::EntriesSection {
                 count: self.draft.len(),
-            })),
-        )?)?;
-        if !self.draft.is_empty() {
-            section.append_child(&*element(
-                &document,
-                "p",
-                &[("class", "hint")],
-                Some(&self.text(EditorText::FreshnessOrder)),
-            )?)?;
-        }
+            },
+            (!self.draft.is_empty()).then_some(EditorText::FreshnessOrder),
+        )?;
         let list = element(&document, "ul", &[("class", "entries")], None)?;
         for item in self.draft.by_freshness(self.today) {
             let index = item.index;
@@ -183,7 +165,6 @@ impl EditorView {
             &[("type", "button"), ("data-do", Button::AddEntry.to_attr())],
             &self.text(EditorText::AddEntry),
         )?)?;
-        self.body.append_child(&section)?;
         self.draw_import()?;
         self.draw_save()?;
         self.body.append_child(&*element(

@@ -78,19 +78,7 @@ impl EditorView {
     /// the guide for the web team.
     pub(super) fn draw_save(&mut self) -> Result<(), JsValue> {
         let document = self.document.clone();
-        let section = element(&document, "section", &[("class", "part")], None)?;
-        section.append_child(&*element(
-            &document,
-            "h4",
-            &[],
-            Some(&self.text(EditorText::SaveSection)),
-        )?)?;
-        section.append_child(&*element(
-            &document,
-            "p",
-            &[("class", "hint")],
-            Some(&self.text(EditorText::SaveIntro)),
-        )?)?;
+        let section = self.section(EditorText::SaveSection, Some(EditorText::SaveIntro))?;
         let (row, control, _) = parts::choice_row(
             &document,
             &[],
@@ -167,7 +155,6 @@ impl EditorView {
             Some(&self.text(EditorText::GuideLink)),
         )?)?;
         section.append_child(&paragraph)?;
-        self.body.append_child(&section)?;
         Ok(())
     }
 
@@ -260,13 +247,7 @@ impl EditorView {
     /// The row to make the entry's information sheet, in a language chosen.
     pub(super) fn draw_sheet_row(&self) -> Result<(), JsValue> {
         let document = &self.document;
-        let section = element(document, "section", &[("class", "part")], None)?;
-        section.append_child(&*element(
-            document,
-            "h4",
-            &[],
-            Some(&self.text(EditorText::SheetSection)),
-        )?)?;
+        let section = self.section(EditorText::SheetSection, None)?;
         let select = element(document, "select", &[("id", ids::SHEET_LANGUAGE)], None)?;
         for info in passerelle_core::text::shipped() {
             select.append_child(&*element(
@@ -300,7 +281,6 @@ impl EditorView {
             )?)?;
             section.append_child(&paragraph)?;
         }
-        self.body.append_child(&section)?;
         Ok(())
     }
 

@@ -125,19 +125,7 @@ impl EditorView {
     /// The import section of the list.
     pub(super) fn draw_import(&self) -> Result<(), JsValue> {
         let document = &self.document;
-        let section = element(document, "section", &[("class", "part")], None)?;
-        section.append_child(&*element(
-            document,
-            "h4",
-            &[],
-            Some(&self.text(EditorText::ImportSection)),
-        )?)?;
-        section.append_child(&*element(
-            document,
-            "p",
-            &[("class", "hint")],
-            Some(&self.text(EditorText::ImportIntro)),
-        )?)?;
+        let section = self.section(EditorText::ImportSection, Some(EditorText::ImportIntro))?;
         let (form, fieldset) =
             parts::named_form(document, "import", &self.text(EditorText::ImportLegend))?;
         let select = element(document, "select", &[("id", ids::IMPORT_DEPARTMENT)], None)?;
@@ -243,7 +231,6 @@ impl EditorView {
             }
             section.append_child(&result)?;
         }
-        self.body.append_child(&section)?;
         Ok(())
     }
 

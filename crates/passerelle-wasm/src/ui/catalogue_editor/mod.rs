@@ -19,7 +19,6 @@ use passerelle_core::catalogue::editing::{entry_problems, Draft, FormCondition};
 use passerelle_core::date::Date;
 use passerelle_core::problem::Problem;
 use passerelle_core::Locale;
-use serde_json::Value as Json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
@@ -419,16 +418,7 @@ impl EditorView {
         let Some(mut entry) = self.draft.entry(index).cloned() else {
             return;
         };
-        if let Json::Object(object) = &mut entry {
-            match passerelle_core::catalogue::editing::eligibility_of(conditions) {
-                Some(eligibility) => {
-                    object.insert("eligibility".into(), eligibility);
-                }
-                None => {
-                    object.remove("eligibility");
-                }
-            }
-        }
+        passerelle_core::catalogue::editing::set_eligibility(&mut entry, conditions);
         self.draft.set_entry(index, entry);
     }
 

@@ -3,9 +3,8 @@
 //! commune is typed by its name among those of the department chosen
 //! (the department's part of the commune table, fetched when chosen).
 
-use passerelle_core::catalogue::editing::FormCondition;
+use passerelle_core::catalogue::editing::{self, FormCondition, Places};
 use passerelle_core::geo;
-use serde_json::{json, Value as Json};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
@@ -16,29 +15,9 @@ use super::ids::{self, Button};
 use super::read::value_of;
 use super::{EditorText, EditorView, Screen};
 
-/// The places of a picker: department codes and commune codes.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(super) struct Places {
-    pub departments: Vec<String>,
-    pub communes: Vec<String>,
-}
-
 /// The condition line a picker target names (`eligibility-2` → 2).
 fn condition_of(target: &str) -> Option<usize> {
     target.strip_prefix("eligibility-")?.parse().ok()
-}
-
-/// The texts of a JSON list (none for anything else).
-pub(super) fn strings(value: Option<&Json>) -> Vec<String> {
-    value
-        .and_then(Json::as_array)
-        .map(|items| {
-            items
-                .iter()
-                .filter_map(|item| item.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 impl EditorView {
@@ -76,11 +55,10 @@ impl EditorView {
                 _ => Places::default(),
             };
         }
-        let zone = self.draft.entry(index).and_then(|entry| entry.get("zone"));
-        Places {
-            departments: strings(zone.and_then(|zone| zone.get("departments"))),
-            communes: strings(zone.and_then(|zone| zone.get("communes"))),
-        }
+        self.draft
+            .entry(index)
+            .map(editing::zone_places)
+            .unwrap_or_default()
     }
 
     /// Writes the places of `target` in the entry open.
@@ -102,22 +80,7 @@ impl EditorView {
         let Some(mut entry) = self.draft.entry(index).cloned() else {
             return;
         };
-        let mut zone = entry
-            .get("zone")
-            .and_then(Json::as_object)
-            .cloned()
-            .unwrap_or_default();
-        for (key, list) in [
-            ("departments", places.departments),
-            ("communes", places.communes),
-        ] {
-            if list.is_empty() {
-                zone.remove(key);
-            } else {
-                zone.insert(key.into(), json!(list));
-            }
-        }
-        entry["zone"] = Json::Object(zone);
+        editing::set_zone_places(&mut entry, places);
         self.draft.set_entry(index, entry);
     }
 

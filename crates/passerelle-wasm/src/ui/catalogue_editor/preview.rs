@@ -5,7 +5,7 @@
 use passerelle_core::facts::{Fact, FactType};
 use passerelle_core::questionnaire::samples::{preview_diagnosis, sample_people, OwnPerson};
 use passerelle_core::sentences::value_label;
-use serde_json::{json, Value as Json};
+use serde_json::json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
@@ -18,22 +18,6 @@ use super::read::value_of;
 use super::{EditorText, EditorView};
 
 impl EditorView {
-    /// Where the sample people live: the entry's first commune or
-    /// department, else the structure's territory.
-    fn sample_place(&self, entry: &Json) -> Option<String> {
-        let zone = entry.get("zone");
-        ["communes", "departments"]
-            .iter()
-            .find_map(|key| {
-                zone.and_then(|zone| zone.get(key))
-                    .and_then(Json::as_array)
-                    .and_then(|list| list.first())
-                    .and_then(Json::as_str)
-                    .map(str::to_owned)
-            })
-            .or_else(|| self.territory.clone())
-    }
-
     /// The preview's section: asked for, the entry for each sample person.
     pub(super) fn draw_preview(&self, index: usize) -> Result<(), JsValue> {
         let document = &self.document;
@@ -91,8 +75,10 @@ impl EditorView {
             catalogue["stale_after_months"] = months.clone();
         }
         let catalogue = js_sys::JSON::parse(&passerelle_core::json::write(&catalogue))?;
-        let themes = super::places::strings(entry.get("themes"));
-        let place = self.sample_place(entry);
+        let themes = passerelle_core::catalogue::editing::entry_themes(entry);
+        // The sample people live where the entry is open, else where the structure serves.
+        let place = passerelle_core::catalogue::editing::zone_place(entry)
+            .or_else(|| self.territory.clone());
         let people = sample_people(place.as_deref())
             .or_else(|_| sample_people(None))
             .map_err(|problem| crate::api::error::Failure::new(problem.code, problem.message))?;

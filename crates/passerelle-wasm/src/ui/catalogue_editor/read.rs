@@ -3,7 +3,7 @@
 //! conditions' controls say their line and part (`data-condition`,
 //! `data-part`). What the form has no control for is kept as it was.
 
-use passerelle_core::catalogue::editing::{eligibility_of, form_conditions, Draft, FormCondition};
+use passerelle_core::catalogue::editing::{form_conditions, set_eligibility, Draft, FormCondition};
 use serde_json::{json, Map, Value as Json};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -200,14 +200,7 @@ pub(super) fn entry(root: &ShadowRoot, mut entry: Json) -> Result<Json, JsValue>
         }
     }
     let conditions = conditions(root, form_conditions(object.get("eligibility")))?;
-    match eligibility_of(&conditions) {
-        Some(eligibility) => {
-            object.insert("eligibility".into(), eligibility);
-        }
-        None => {
-            object.remove("eligibility");
-        }
-    }
+    set_eligibility(&mut entry, &conditions);
     Ok(entry)
 }
 
