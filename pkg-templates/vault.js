@@ -235,6 +235,8 @@ export async function openVault(name, { iterations = ITERATIONS } = {}) {
   // Unlocked: the key and the salt it was derived with.
   let key = null;
   let salt = null;
+  // The last save asked, settled or not: the next one waits for it.
+  let saving = Promise.resolve();
   await db();
 
   /** The header is no longer the one the key was derived with: forgets the key. */
@@ -342,8 +344,14 @@ export async function openVault(name, { iterations = ITERATIONS } = {}) {
 
     async save(text) {
       const current = requireKey();
+      const currentSalt = salt;
       if (typeof text !== 'string') throw fail('not_text', 'save(text) takes the caseload as a string (its JSON text).');
-      await write({ caseload: await encrypt(current, ROLE.caseload, encoder.encode(text)) }, salt);
+      // One save after the other, in the order asked: an older caseload
+      // never lands over a newer one.
+      const mine = saving.then(async () =>
+        write({ caseload: await encrypt(current, ROLE.caseload, encoder.encode(text)) }, currentSalt));
+      saving = mine.catch(() => {});
+      await mine;
     },
 
     lock() {

@@ -348,6 +348,7 @@ test('the advisor keeps 12 people on the device, encrypted, by keyboard, and fin
   await checkState(page, 'suivi-backup');
 
   // Reloaded: locked, then everything found.
+  await page.locator('passerelle-suivi:not([data-saving])').waitFor({ state: 'attached' });
   await page.reload();
   await widget.locator('#passerelle-passphrase').waitFor();
   await tabUntil(page, 'passerelle-passphrase');
@@ -435,11 +436,20 @@ test('at desktop width the desk reads the same, and a person\'s plan opens in ad
   assert.match(await widget.locator('#passerelle-remove-warning').textContent(), /Son plan et ses points d’étape seront effacés/);
   await checkState(page, 'suivi-remove-asked');
   await tabToMatch(page, 'the confirmed removal', (found) => found.data.do === 'remove-confirmed');
+  await page.evaluate(() => {
+    const host = document.querySelector('passerelle-suivi');
+    window.savingSeen = false;
+    new MutationObserver(() => { window.savingSeen ||= host.hasAttribute('data-saving'); })
+      .observe(host, { attributes: true, attributeFilter: ['data-saving'] });
+  });
   await page.keyboard.press('Enter');
   await widget.locator('form.add').waitFor();
   assert.equal(await widget.locator('li.person').count(), 0);
   assert.equal(await widget.locator('passerelle-plan').count(), 0);
   assert.match(await told(page), /Tournesol est retiré du suivi/);
+  // Leaving while the removal is being kept would be asked first.
+  await page.locator('passerelle-suivi:not([data-saving])').waitFor({ state: 'attached' });
+  assert.ok(await page.evaluate(() => window.savingSeen), 'the host said it was saving');
   await page.reload();
   await widget.locator('#passerelle-passphrase').waitFor();
   await tabUntil(page, 'passerelle-passphrase');

@@ -146,6 +146,26 @@ test('create, save, lock; a wrong passphrase is told and writes nothing; the rig
     await done(opened);
   });
 
+test('saves asked back to back are kept in the order asked: a long one never lands over the short one after it',
+  { skip: noBrowser }, async () => {
+    const opened = await vaultPage();
+    const outcome = await opened.page.evaluate(async ({ PASSPHRASE }) => {
+      const { openVault } = window.vaultModule;
+      const vault = await openVault('in-order');
+      await vault.create(PASSPHRASE);
+      // A long caseload (slower to encrypt) then a short one, not awaited.
+      const long = 'before the removal '.repeat(200000);
+      const saves = [vault.save(long), vault.save('after the removal')];
+      await Promise.all(saves);
+      vault.lock();
+      const text = await vault.unlock(PASSPHRASE);
+      vault.close();
+      return { text };
+    }, { PASSPHRASE });
+    assert.equal(outcome.text, 'after the removal');
+    await done(opened);
+  });
+
 test('IndexedDB holds nothing of the caseload in clear: only salt, IVs, ciphertexts, iterations, format',
   { skip: noBrowser }, async () => {
     const opened = await vaultPage();

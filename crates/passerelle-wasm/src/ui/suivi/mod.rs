@@ -103,6 +103,10 @@ struct DeskView {
     told: Option<String>,
     /// The last save was refused: the change is in memory only.
     unsaved: Option<String>,
+    /// Saves under way; while there are, the host has `data-saving` and
+    /// leaving the page is asked first (the change is not kept yet).
+    saving: u32,
+    saving_guard: Option<crate::ui::persist::UnloadGuard>,
     /// A vault call under way: what is asked meanwhile waits.
     waiting: bool,
     period: Period,
@@ -167,6 +171,8 @@ impl SuiviWidget {
             error: None,
             told: None,
             unsaved: None,
+            saving: 0,
+            saving_guard: None,
             waiting: false,
             period: report::default_period(today),
             merged: None,
@@ -451,7 +457,9 @@ impl DeskView {
             return;
         };
         let saving = vault.save(&caseload.to_json());
+        self.saving_started();
         crate::ui::settle::when_settled(&self.itself, saving, |view, outcome| {
+            view.saving_ended();
             let was = view.unsaved.take();
             if let Err(error) = outcome {
                 let words = match vault::code_of(&error).as_str() {
@@ -468,6 +476,26 @@ impl DeskView {
             }
             Ok(None)
         });
+    }
+
+    /// A save begins: the first one marks the host and asks before the
+    /// page is left.
+    fn saving_started(&mut self) {
+        self.saving += 1;
+        if self.saving == 1 {
+            let _ = self.host.set_attribute("data-saving", "");
+            self.saving_guard = crate::ui::persist::UnloadGuard::new();
+        }
+    }
+
+    /// A save is over, kept or refused: after the last one, the page may
+    /// be left freely.
+    fn saving_ended(&mut self) {
+        self.saving = self.saving.saturating_sub(1);
+        if self.saving == 0 {
+            let _ = self.host.remove_attribute("data-saving");
+            self.saving_guard = None;
+        }
     }
 
     /// Locks: the key forgotten by the vault, the caseload dropped from
