@@ -18,6 +18,7 @@ const DATA: &[&str] = &[
     "catalogue.json",
     "catalogue-demo-local.json",
     "questionnaire.json",
+    "national-orientation.json",
     "data-inclusion/thematiques.json",
     "data-inclusion/publics.json",
     "data-inclusion/types-de-services.json",

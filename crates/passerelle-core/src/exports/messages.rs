@@ -15,7 +15,7 @@
 
 use super::part::Part;
 use crate::catalogue::messages::CatalogueMessage;
-use crate::orientation::messages::OrientationMessage;
+use crate::orientation::messages::{NationalMessage, OrientationMessage};
 use crate::plan::messages::PlanMessage;
 use crate::plan::Actor;
 use crate::questionnaire::messages::QuestionnaireMessage;
@@ -248,6 +248,8 @@ pub enum Message<'a> {
         months: u16,
         last_verified: crate::base::date::Date,
     },
+    /// A message of the national orientation and the IAE pre-check.
+    National(NationalMessage),
     /// On a referral sheet: when the information on the partner was last
     /// checked against its source.
     PartnerVerifiedOn {
@@ -386,6 +388,7 @@ impl Message<'_> {
                 last_verified: *last_verified,
             }
             .parts(locale),
+            Self::National(message) => message.parts(),
             Self::ToCheckItem { what } => RuleMessage::ToCheckItem { what }.parts(),
             Self::NotesConditions => CatalogueMessage::NotesConditions.parts(),
             Self::PlanTitle => Parts::key("plan-title"),
@@ -592,6 +595,12 @@ impl From<OrientationMessage> for Message<'_> {
                 last_verified,
             },
         }
+    }
+}
+
+impl From<NationalMessage> for Message<'_> {
+    fn from(message: NationalMessage) -> Self {
+        Self::National(message)
     }
 }
 

@@ -46,11 +46,31 @@ use std::borrow::Cow;
 use crate::base::date::Date;
 use crate::catalogue::{Access, Catalogue};
 use crate::exports::messages::Message;
+use crate::orientation::messages::NationalMessage;
+use crate::orientation::national::national_orientation_at;
 use crate::plan::{Action, ActionStatus, ContactDetails, Objective, PartnerContact, Plan};
+use crate::rules::Status;
 use crate::text::Locale;
 use crate::vocabulary::theme_labels::theme_label;
 
 pub use crate::base::links::{https_href, https_problem, is_bidi_control, mailto_href, tel_href};
+
+/// The indicative pathway, who would follow the person, why, and who
+/// decides (`orientation::national`), for a person in its scope.
+fn national(html: &mut Html, plan: &Plan, today: Date) {
+    let Ok(Some(national)) = national_orientation_at(&plan.facts, today) else {
+        return;
+    };
+    if national.concerned != Status::Met {
+        return;
+    }
+    let locale = plan.locale;
+    html.section_start("national", &NationalMessage::Title.text(locale));
+    for sentence in national.sentences(locale) {
+        html.element("p", &sentence);
+    }
+    html.section_end();
+}
 
 /// The plan as one HTML page in the plan's language, for the person to
 /// read, print or keep: their objectives, the next steps (when, who, how
@@ -101,6 +121,9 @@ pub fn print_view(plan: &Plan, catalogue: &Catalogue, today: Date) -> String {
         html.raw("</ol>\n");
     }
     html.section_end();
+
+    // The national orientation, indicative, for a person in its scope.
+    national(&mut html, plan, today);
 
     // The next review.
     html.section_start("next-review", &text(Message::NextReviewTitle));

@@ -468,11 +468,27 @@ pub fn referral_sheet(
 /// ```
 pub fn situation_facts(category: &str) -> &'static [Fact] {
     match category {
-        "trouver-un-emploi" | "preparer-sa-candidature" | "choisir-un-metier" => &[
+        // What the organisme référent reads to orient (the criteria of
+        // the arrêté du 21 novembre 2024): recent work, qualification,
+        // aspiration, and each difficulty on the national scale.
+        "trouver-un-emploi"
+        | "preparer-sa-candidature"
+        | "choisir-un-metier"
+        | "remobilisation" => &[
             Fact::EmploymentStatus,
             Fact::RegisteredJobseeker,
             Fact::UnemploymentMonths,
             Fact::QualificationLevel,
+            Fact::WorkedLast24Months,
+            Fact::Aspiration,
+            Fact::DifficultyHealth,
+            Fact::DifficultyHousing,
+            Fact::DifficultyMobility,
+            Fact::DifficultyFamily,
+            Fact::DifficultyMoney,
+            Fact::DifficultyAdmin,
+            Fact::DifficultyLanguage,
+            Fact::DifficultyDigital,
         ],
         "se-former" => &[
             Fact::EmploymentStatus,

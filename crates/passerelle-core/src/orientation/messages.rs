@@ -59,3 +59,101 @@ impl OrientationMessage {
         }
     }
 }
+
+/// A message of the national orientation and the IAE pre-check
+/// (`orientation::national`): each names its key in `core.json`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NationalMessage {
+    /// The section's heading.
+    Title,
+    /// The pathway cannot be told yet.
+    Unknown,
+    /// Before the facts that would tell it.
+    ToKnow,
+    /// The pathway, in words.
+    Pathway(crate::orientation::pathway::Pathway),
+    /// Who would follow the person.
+    Organism(crate::orientation::pathway::Organism),
+    /// Who decides; `None` while not known. Always said.
+    Decision(Option<crate::orientation::pathway::Organism>),
+    /// A criterion met, or not (`national-criterion-<id>[-not]`).
+    Criterion { criterion: &'static str, met: bool },
+    /// A body the person may ask (`national-hint-<organism>`).
+    Hint(crate::orientation::pathway::Organism),
+    /// The IAE pre-check's heading.
+    IaeTitle,
+    /// Who can refer without the criteria, and who must check them.
+    IaeIntro,
+    /// Before the criteria met and their papers.
+    IaeMetTitle,
+    /// Before the criteria to check with an adviser.
+    IaeToCheck,
+    /// Whether the count is reached for a kind of structure: `kind` is
+    /// `aci-ei` or `ai-etti`, `status` `met`, `not_met` or `unknown`.
+    IaeKind {
+        kind: &'static str,
+        status: &'static str,
+    },
+    /// A criterion's name (`iae-criterion-<id>`).
+    IaeCriterion(&'static str),
+    /// A criterion's proof (`iae-proof-<id>`).
+    IaeProof(&'static str),
+    /// A proof must be less than `months` months old.
+    IaeProofWithin(u8),
+    /// A proof must be valid on the day of hiring.
+    IaeProofValid,
+    /// A criterion, its proof and its validity, together.
+    IaeCriterionProof {
+        criterion: String,
+        proof: String,
+        validity: String,
+    },
+}
+
+impl NationalMessage {
+    /// The message in `locale`, with its typography.
+    pub fn text(&self, locale: Locale) -> String {
+        self.parts().text(locale)
+    }
+
+    /// The message's key and the values of its placeables.
+    pub fn parts(&self) -> Parts {
+        match self {
+            Self::Title => Parts::key("national-title"),
+            Self::Unknown => Parts::key("national-unknown"),
+            Self::ToKnow => Parts::key("national-to-know"),
+            Self::Pathway(pathway) => Parts::key(format!("national-pathway-{}", pathway.name())),
+            Self::Organism(body) => Parts::key(format!("national-organism-{}", body.name())),
+            Self::Decision(Some(body)) => Parts::key(format!("national-decision-{}", body.name())),
+            Self::Decision(None) => Parts::key("national-decision"),
+            Self::Criterion { criterion, met } => {
+                let not = if *met { "" } else { "-not" };
+                Parts::key(format!("national-criterion-{criterion}{not}"))
+            }
+            Self::Hint(body) => Parts::key(format!("national-hint-{}", body.name())),
+            Self::IaeTitle => Parts::key("iae-title"),
+            Self::IaeIntro => Parts::key("iae-intro"),
+            Self::IaeMetTitle => Parts::key("iae-met-title"),
+            Self::IaeToCheck => Parts::key("iae-to-check"),
+            Self::IaeKind { kind, status } => Parts::key(format!("iae-{kind}-{status}")),
+            Self::IaeCriterion(id) => Parts::key(format!("iae-criterion-{id}")),
+            Self::IaeProof(id) => Parts::key(format!("iae-proof-{id}")),
+            Self::IaeProofWithin(months) => {
+                Parts::with("iae-proof-within", [("months", months.to_string())])
+            }
+            Self::IaeProofValid => Parts::key("iae-proof-valid"),
+            Self::IaeCriterionProof {
+                criterion,
+                proof,
+                validity,
+            } => Parts::with(
+                "iae-criterion-proof",
+                [
+                    ("criterion", criterion.clone()),
+                    ("proof", proof.clone()),
+                    ("validity", validity.clone()),
+                ],
+            ),
+        }
+    }
+}

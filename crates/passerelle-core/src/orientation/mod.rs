@@ -2,6 +2,8 @@
 //! ranked, with their eligibility, the reasons and how to get in.
 
 pub mod messages;
+pub mod national;
+mod pathway;
 mod reasons;
 
 pub use reasons::{Explained, OrientationSummary, Reasons};

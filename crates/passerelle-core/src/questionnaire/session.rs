@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
 use crate::base::date::Date;
+use crate::orientation::national::{national_orientation, NationalRules};
 use crate::orientation::{orient, Request};
 use crate::questionnaire::diagnosis::{Diagnosis, FoundNeed, RaisedAlert, RaisedBy, UrgentAlert};
 use crate::questionnaire::messages::QuestionnaireMessage;
@@ -601,6 +602,11 @@ impl DiagnosisSession {
                     useful = useful.union(evaluation.unsettled);
                 }
             }
+        }
+        // And what could settle the national orientation, or the IAE
+        // pre-check while the count a structure needs is not settled.
+        if let Some(rules) = NationalRules::shipped() {
+            useful = useful.union(national_orientation(rules, &known.facts).still_open());
         }
         Worth::Facts {
             useful,

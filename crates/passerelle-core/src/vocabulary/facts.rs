@@ -52,6 +52,19 @@ pub enum Fact {
     MonthsInFrance,
     Pregnant,
     WorkIncome,
+    Aspiration,
+    RegisteredDuration,
+    #[serde(rename = "worked_last_24_months")]
+    WorkedLast24Months,
+    LeftChildWelfare,
+    DifficultyHealth,
+    DifficultyHousing,
+    DifficultyMobility,
+    DifficultyFamily,
+    DifficultyMoney,
+    DifficultyAdmin,
+    DifficultyLanguage,
+    DifficultyDigital,
 }
 
 /// The type of a fact's value, with its allowed values.
@@ -93,7 +106,7 @@ impl CodeKind {
 
 impl Fact {
     /// Every fact, in the order of `docs/facts.md`.
-    pub const ALL: [Fact; 34] = [
+    pub const ALL: [Fact; 46] = [
         Fact::BirthDate,
         Fact::Age,
         Fact::PostalCode,
@@ -128,6 +141,33 @@ impl Fact {
         Fact::MonthsInFrance,
         Fact::Pregnant,
         Fact::WorkIncome,
+        Fact::Aspiration,
+        Fact::RegisteredDuration,
+        Fact::WorkedLast24Months,
+        Fact::LeftChildWelfare,
+        Fact::DifficultyHealth,
+        Fact::DifficultyHousing,
+        Fact::DifficultyMobility,
+        Fact::DifficultyFamily,
+        Fact::DifficultyMoney,
+        Fact::DifficultyAdmin,
+        Fact::DifficultyLanguage,
+        Fact::DifficultyDigital,
+    ];
+
+    /// The difficulties rated on the national scale of their impact on
+    /// looking for or holding a job ("impact fort", "impact modéré",
+    /// "sans impact"; arrêté du 21 novembre 2024), one per life domain of
+    /// the questionnaire.
+    pub const DIFFICULTIES: [Fact; 8] = [
+        Fact::DifficultyHealth,
+        Fact::DifficultyHousing,
+        Fact::DifficultyMobility,
+        Fact::DifficultyFamily,
+        Fact::DifficultyMoney,
+        Fact::DifficultyAdmin,
+        Fact::DifficultyLanguage,
+        Fact::DifficultyDigital,
     ];
 
     /// The key of its name in the explanations' translation files
@@ -185,6 +225,18 @@ impl Fact {
             Fact::MonthsInFrance => "months_in_france",
             Fact::Pregnant => "pregnant",
             Fact::WorkIncome => "work_income",
+            Fact::Aspiration => "aspiration",
+            Fact::RegisteredDuration => "registered_duration",
+            Fact::WorkedLast24Months => "worked_last_24_months",
+            Fact::LeftChildWelfare => "left_child_welfare",
+            Fact::DifficultyHealth => "difficulty_health",
+            Fact::DifficultyHousing => "difficulty_housing",
+            Fact::DifficultyMobility => "difficulty_mobility",
+            Fact::DifficultyFamily => "difficulty_family",
+            Fact::DifficultyMoney => "difficulty_money",
+            Fact::DifficultyAdmin => "difficulty_admin",
+            Fact::DifficultyLanguage => "difficulty_language",
+            Fact::DifficultyDigital => "difficulty_digital",
         }
     }
 
@@ -212,6 +264,7 @@ impl Fact {
             Fact::Department => &[Fact::Region],
             Fact::Couple | Fact::ChildrenCount => &[Fact::HouseholdSize, Fact::SingleParent],
             Fact::ResidenceStatus => &[Fact::ResidencePermitWork],
+            Fact::EmploymentStatus | Fact::UnemploymentMonths => &[Fact::WorkedLast24Months],
             _ => &[],
         };
         derived.iter().fold(FactSet::of(self), |facts, derived| {
@@ -307,6 +360,22 @@ impl Fact {
                 "no_permit",
             ]),
             Fact::MonthsInFrance => Integer { min: 0, max: 1_200 },
+            // What the person wants for work: the "aspirations" of the
+            // national orientation criteria.
+            Fact::Aspiration => OneOf(&["quick_return", "project_to_build", "not_now"]),
+            // How long registered at France Travail, in the bands the IAE
+            // criteria read (DELD: 12 to 24 months; DETLD: 24 or more).
+            Fact::RegisteredDuration => {
+                OneOf(&["under_12_months", "12_to_23_months", "24_months_or_more"])
+            }
+            Fact::DifficultyHealth
+            | Fact::DifficultyHousing
+            | Fact::DifficultyMobility
+            | Fact::DifficultyFamily
+            | Fact::DifficultyMoney
+            | Fact::DifficultyAdmin
+            | Fact::DifficultyLanguage
+            | Fact::DifficultyDigital => OneOf(&["strong", "moderate", "none"]),
             Fact::WorkIncome => Integer {
                 min: 0,
                 max: 1_000_000,
@@ -320,7 +389,9 @@ impl Fact {
             | Fact::SingleParent
             | Fact::DrivingLicence
             | Fact::Vehicle
-            | Fact::LivesInQpv => Boolean,
+            | Fact::LivesInQpv
+            | Fact::LeftChildWelfare
+            | Fact::WorkedLast24Months => Boolean,
         }
     }
 }
@@ -658,6 +729,21 @@ impl Facts {
                 _ => None,
             };
             resolved.put(Fact::ResidencePermitWork, may_work.map(Value::Boolean));
+        }
+        // Work in the last 24 months (the national orientation's first
+        // criterion): working now, or out of work for less than 24 months.
+        if resolved.get(Fact::WorkedLast24Months).is_none() {
+            let working = matches!(
+                self.get(Fact::EmploymentStatus),
+                Some(Value::Text(status))
+                    if matches!(status.as_str(), "employed" | "self_employed" | "apprentice")
+            );
+            let worked = match self.get(Fact::UnemploymentMonths) {
+                _ if working => Some(true),
+                Some(Value::Integer(months)) => Some(*months < 24),
+                _ => None,
+            };
+            resolved.put(Fact::WorkedLast24Months, worked.map(Value::Boolean));
         }
         Ok(resolved)
     }

@@ -242,8 +242,66 @@ pub fn every_message<'a>(value: &'a passerelle_core::facts::Value) -> Vec<Messag
     ] {
         all.push(Message::SheetPart(part));
     }
+    national(&mut all);
     all.iter().for_each(covered);
     all
+}
+
+/// The national orientation's messages: each pathway, body, criterion
+/// (met and not), hint, IAE count, criterion and proof.
+fn national(all: &mut Vec<Message>) {
+    use passerelle_core::orientation::messages::NationalMessage as N;
+    use passerelle_core::orientation::national::{NationalRules, Organism, Pathway};
+    let bodies = [
+        Organism::FranceTravail,
+        Organism::MissionLocale,
+        Organism::CapEmploi,
+        Organism::Departement,
+    ];
+    let mut national = vec![
+        N::Title,
+        N::Unknown,
+        N::ToKnow,
+        N::Decision(None),
+        N::Hint(Organism::MissionLocale),
+        N::Hint(Organism::CapEmploi),
+        N::IaeTitle,
+        N::IaeIntro,
+        N::IaeMetTitle,
+        N::IaeToCheck,
+        N::IaeProofWithin(3),
+        N::IaeProofValid,
+        N::IaeCriterionProof {
+            criterion: "Moins de 26 ans".into(),
+            proof: "Pièce d’identité".into(),
+            validity: "valable le jour de l’embauche".into(),
+        },
+    ];
+    for pathway in [
+        Pathway::Employment,
+        Pathway::SocioProfessional,
+        Pathway::Social,
+    ] {
+        national.push(N::Pathway(pathway));
+    }
+    for body in bodies {
+        national.extend([N::Organism(body), N::Decision(Some(body))]);
+    }
+    for criterion in NationalRules::said_criteria() {
+        for met in [true, false] {
+            national.push(N::Criterion { criterion, met });
+        }
+    }
+    for kind in ["aci-ei", "ai-etti"] {
+        for status in ["met", "not_met", "unknown"] {
+            national.push(N::IaeKind { kind, status });
+        }
+    }
+    let rules = NationalRules::shipped().expect("the shipped criteria read");
+    for id in rules.iae_criteria() {
+        national.extend([N::IaeCriterion(id), N::IaeProof(id)]);
+    }
+    all.extend(national.into_iter().map(Message::National));
 }
 
 /// Fails to compile when a variant of `Message` is not named: add it to
@@ -251,6 +309,7 @@ pub fn every_message<'a>(value: &'a passerelle_core::facts::Value) -> Vec<Messag
 fn covered(message: &Message) {
     match message {
         Message::AnswerRequired
+        | Message::National(_)
         | Message::NotANumber
         | Message::OutOfRange { .. }
         | Message::UnknownOption

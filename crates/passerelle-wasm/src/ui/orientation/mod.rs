@@ -15,6 +15,7 @@ use std::rc::Rc;
 
 use passerelle_core::catalogue::Catalogue;
 use passerelle_core::diagnosis::Diagnosis;
+use passerelle_core::orientation::national::national_orientation_at;
 use passerelle_core::orientation::{orient, DetailedProposal, Eligibility, Request, Standing};
 use passerelle_core::{Locale, Questionnaire};
 use serde::Serialize;
@@ -27,6 +28,7 @@ use crate::ui::widget::{self, Widget};
 use crate::ui::{alerts, inputs, parts};
 
 mod draw;
+mod draw_national;
 mod draw_proposal;
 
 /// The widget's own style sheet, after the widgets' base one.
@@ -508,6 +510,12 @@ impl OrientationView {
         }
         if self.need.is_none() && !detailed.held.is_empty() {
             self.draw_held(&detailed.held)?;
+        }
+        // The national orientation, indicative, at the end.
+        if self.need.is_none() {
+            if let Ok(Some(national)) = national_orientation_at(&facts, diagnosis.reference_date) {
+                self.draw_national(&national)?;
+            }
         }
         self.summary
             .set_text_content(Some(&self.text(WidgetText::ProposalsShown(shown))));
