@@ -97,7 +97,27 @@ export interface Facts {
   french_level?: FrenchLevel;
   digital_autonomy?: DigitalAutonomy;
   lives_in_qpv?: boolean;
+  /** Worked, even a little, now or in the last 24 months. */
+  worked_last_24_months?: boolean;
+  /** How long registered at France Travail. */
+  registered_duration?: 'under_12_months' | '12_to_23_months' | '24_months_or_more';
+  /** What the person wants for work. */
+  aspiration?: 'quick_return' | 'project_to_build' | 'not_now';
+  /** Was in the care of child welfare (ASE) and left it. */
+  left_child_welfare?: boolean;
+  /** Each difficulty's impact on looking for or holding a job (the national scale). */
+  difficulty_health?: DifficultyImpact;
+  difficulty_housing?: DifficultyImpact;
+  difficulty_mobility?: DifficultyImpact;
+  difficulty_family?: DifficultyImpact;
+  difficulty_money?: DifficultyImpact;
+  difficulty_admin?: DifficultyImpact;
+  difficulty_language?: DifficultyImpact;
+  difficulty_digital?: DifficultyImpact;
 }
+
+/** "Impact fort", "impact modéré", "sans impact". */
+export type DifficultyImpact = 'strong' | 'moderate' | 'none';
 
 /** A fact's name. */
 export type FactName = keyof Facts;
@@ -687,6 +707,57 @@ export interface EligibleRequest {
   referenceDate?: DateString;
 }
 
+/** The indicative pathway of the national orientation. */
+export type Pathway = 'employment' | 'socio_professional' | 'social';
+
+/** A body of the Réseau pour l'emploi that orients or follows a person. */
+export type Organism = 'france_travail' | 'mission_locale' | 'cap_emploi' | 'departement';
+
+/** Met, not met, or not known yet. */
+export type CriterionStatus = 'met' | 'not_met' | 'unknown';
+
+/** What `Engine.nationalOrientation` gives: indicative; the decision belongs to `decides`. */
+export interface NationalOrientation {
+  /** The version of the criteria. */
+  version: string;
+  /** Whether the person is in the orientation's scope. */
+  concerned: CriterionStatus;
+  pathway: Pathway | null;
+  /** The pathways still possible while `pathway` is not settled. */
+  possible: Pathway[];
+  /** Everything is known and the rules do not choose: the adviser chooses. */
+  undecided: boolean;
+  /** Who would follow the person. */
+  organism: Organism | null;
+  /** Who decides the orientation. */
+  decides: Organism | null;
+  /** The criteria that gave the pathway and the bodies. */
+  reasons: { criterion: string; status: CriterionStatus }[];
+  /** The bodies the person may ask to be followed by. */
+  hints: Organism[];
+  /** The facts that would settle what is not settled yet. */
+  missing: FactName[];
+  /** The IAE pre-check. */
+  iae: {
+    criteria: {
+      criterion: string;
+      level: 1 | 2;
+      status: CriterionStatus;
+      /** No question asks it: the prescriber checks it. */
+      to_check: boolean;
+      /** How recent the proof must be, in months; null: valid on the day. */
+      proof_months: number | null;
+    }[];
+    /** One level-1 criterion or three level-2, for an ACI, EI or EITI's own diagnosis. */
+    aci_ei_eiti: CriterionStatus;
+    /** One level-1 criterion or two level-2, for an AI or ETTI's own diagnosis. */
+    ai_etti: CriterionStatus;
+    missing: FactName[];
+  };
+  /** Its words in the engine's language; who decides, always last. */
+  sentences: string[];
+}
+
 /** What `Engine.eligible` gives: entry ids, in catalogue order. */
 export interface Matched {
   eligible: string[];
@@ -1060,6 +1131,12 @@ export declare class Engine {
    * need more facts to say, in catalogue order. Throws `invalid_request`.
    */
   eligible(request: EligibleRequest): Matched;
+  /**
+   * The national orientation, indicative: the pathway, who would follow
+   * the person, who decides, why, and the IAE pre-check. Throws
+   * `invalid_request`.
+   */
+  nationalOrientation(request: EligibleRequest): NationalOrientation;
   /** Reads a plan exported before. Throws `plan_corrupted` or `plan_future_version`. */
   planFromJson(plan: string | PlanValue | Plan): Plan;
   /**

@@ -134,7 +134,14 @@ fn conditions_on(fact: &str) -> Vec<serde_json::Value> {
             json!({"between": {"fact": fact, "min": 0, "max": 3}}),
             json!({"equals": {"fact": fact, "value": 0}}),
         ],
-        _ => vec![json!({"equals": {"fact": fact, "value": true}})],
+        // A one-of fact (the national scale of a difficulty, an
+        // aspiration…): one of its values.
+        _ => match passerelle_core::facts::Fact::from_name(fact).map(|known| known.value_type()) {
+            Some(passerelle_core::facts::FactType::OneOf(values)) => {
+                vec![json!({"in": {"fact": fact, "values": [values[0]]}})]
+            }
+            _ => vec![json!({"equals": {"fact": fact, "value": true}})],
+        },
     }
 }
 

@@ -68,6 +68,8 @@ pub enum NationalMessage {
     Title,
     /// The pathway cannot be told yet.
     Unknown,
+    /// Everything is known and the texts do not choose.
+    Undecided,
     /// Before the facts that would tell it.
     ToKnow,
     /// The pathway, in words.
@@ -121,6 +123,7 @@ impl NationalMessage {
         match self {
             Self::Title => Parts::key("national-title"),
             Self::Unknown => Parts::key("national-unknown"),
+            Self::Undecided => Parts::key("national-undecided"),
             Self::ToKnow => Parts::key("national-to-know"),
             Self::Pathway(pathway) => Parts::key(format!("national-pathway-{}", pathway.name())),
             Self::Organism(body) => Parts::key(format!("national-organism-{}", body.name())),

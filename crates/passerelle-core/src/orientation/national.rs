@@ -128,6 +128,11 @@ pub struct NationalOrientation {
     pub pathway: Option<Pathway>,
     /// The pathways still possible while it is not settled.
     pub possible: Vec<Pathway>,
+    /// Everything is known, and the texts do not choose between the
+    /// pathways still possible (no difficulty, but no qualification, or
+    /// neither recent work nor a quick return wanted): the adviser
+    /// chooses with the person.
+    pub undecided: bool,
     /// The body that would follow the person, once settled.
     pub organism: Option<Organism>,
     /// The body that decides the orientation, once settled.
@@ -173,11 +178,13 @@ impl NationalOrientation {
 
     /// The facts whose answer could still change it: what would settle
     /// the pathway and the bodies, and the IAE criteria while the count a
-    /// structure needs is not settled. Nothing until the person is known
-    /// to be in its scope (a jobseeker, without work, in training, on the
-    /// RSA): no question is asked for it of anyone else.
+    /// structure needs is not settled. Nothing once the person is known
+    /// to be out of its scope (neither a jobseeker, without work, in
+    /// training, nor on the RSA). While the scope is not known, they may
+    /// still matter: the questionnaire's own questions for it wait for
+    /// the scope (`ask_when`), and are counted among those that may come.
     pub fn still_open(&self) -> FactSet {
-        if self.concerned != Status::Met {
+        if self.concerned == Status::NotMet {
             return FactSet::EMPTY;
         }
         let iae_open =
@@ -207,7 +214,9 @@ impl NationalOrientation {
     /// body, the reasons, the decision. For an export or a test.
     pub fn sentences(&self, locale: Locale) -> Vec<String> {
         let mut parts: Vec<Parts> = Vec::new();
-        if self.pathway.is_none() {
+        if self.undecided {
+            parts.push(NationalMessage::Undecided.parts());
+        } else if self.pathway.is_none() {
             parts.push(NationalMessage::Unknown.parts());
         }
         parts.extend(self.pathway_parts());
@@ -455,10 +464,11 @@ fn first_met<T: Copy + PartialEq>(rules: &[(Outcome, T)]) -> (Option<T>, Vec<T>,
 /// - social: no work now nor in the last 24 months, and a difficulty
 ///   that stops the person looking for work for now (impact fort), or
 ///   no job the person can consider for now;
-/// - emploi: no difficulty with an impact on looking for work, a
-///   qualification, and work in the last 24 months or a quick return
-///   wanted;
-/// - socio-professionnel: otherwise.
+/// - else socio-professionnel: a difficulty with an impact on looking
+///   for or holding a job (fort or modéré);
+/// - else emploi: a qualification, and work in the last 24 months or a
+///   quick return wanted;
+/// - else the texts read do not choose (`undecided`).
 ///
 /// Who decides: the président du conseil départemental for the RSA, the
 /// Mission locale for a young person of 16 to 25 who asks it (followed by
@@ -476,16 +486,18 @@ pub fn national_orientation(rules: &NationalRules, facts: &Facts) -> NationalOri
         !recent,
         Outcome::or([o("strong_difficulty"), o("cannot_engage_now")]),
     ]);
-    let employment = Outcome::and([
-        !o("difficulty_with_impact"),
-        o("qualified"),
-        Outcome::or([recent, o("quick_return")]),
-    ]);
-    let (pathway, possible, pathway_missing) = first_met(&[
+    let employment = Outcome::and([o("qualified"), Outcome::or([recent, o("quick_return")])]);
+    let (pathway, mut possible, pathway_missing) = first_met(&[
         (social, Pathway::Social),
+        (o("difficulty_with_impact"), Pathway::SocioProfessional),
         (employment, Pathway::Employment),
-        (Outcome::Met, Pathway::SocioProfessional),
     ]);
+    // No difficulty, and no qualification or neither recent work nor a
+    // quick return wanted: the texts read do not choose.
+    let undecided = pathway.is_none() && possible.is_empty();
+    if undecided {
+        possible = vec![Pathway::Employment, Pathway::SocioProfessional];
+    }
     let mission_locale = Outcome::and([o("young"), o("asks_mission_locale")]);
     let cap_emploi = Outcome::and([o("employment_obligation"), o("asks_cap_emploi")]);
     let (decides, _, decides_missing) = first_met(&[
@@ -553,17 +565,12 @@ pub fn national_orientation(rules: &NationalRules, facts: &Facts) -> NationalOri
                 add("quick_return");
             }
         }
-        Some(Pathway::SocioProfessional) => {
-            if o("difficulty_with_impact") == Outcome::Met {
-                add("difficulty_with_impact");
-            }
-            if o("qualified") == Outcome::NotMet {
-                add("qualified");
-            }
-            if recent == Outcome::NotMet && o("quick_return") == Outcome::NotMet {
-                add("recent_activity");
-                add("quick_return");
-            }
+        Some(Pathway::SocioProfessional) => add("difficulty_with_impact"),
+        None if undecided => {
+            add("difficulty_with_impact");
+            add("qualified");
+            add("recent_activity");
+            add("quick_return");
         }
         None => {}
     }
@@ -600,6 +607,7 @@ pub fn national_orientation(rules: &NationalRules, facts: &Facts) -> NationalOri
         concerned: concerned.status(),
         pathway,
         possible,
+        undecided,
         organism,
         decides,
         reasons,
@@ -696,6 +704,28 @@ mod tests {
         let names: Vec<&str> = found.missing.iter().map(|fact| fact.name()).collect();
         assert!(names.contains(&"unemployment_months"), "{names:?}");
         assert_eq!(found.decides, None, "the RSA is not known");
+    }
+
+    #[test]
+    fn without_difficulty_nor_qualification_the_texts_do_not_choose_and_say_so() {
+        let found = orientation(
+            r#"{"employment_status": "jobseeker", "age": 40, "benefits": [], "unemployment_months": 6,
+                "qualification_level": 2, "aspiration": "quick_return", "support_in_progress": [],
+                "rqth": false, "disability": [],
+                "difficulty_health": "none", "difficulty_housing": "none", "difficulty_mobility": "none",
+                "difficulty_family": "none", "difficulty_money": "none", "difficulty_admin": "none",
+                "difficulty_language": "none", "difficulty_digital": "none"}"#,
+        );
+        assert_eq!(found.pathway, None);
+        assert!(found.undecided);
+        assert!(found.missing.is_empty(), "{:?}", found.missing);
+        assert_eq!(
+            found.possible,
+            [Pathway::Employment, Pathway::SocioProfessional]
+        );
+        assert_eq!(found.organism, Some(Organism::FranceTravail));
+        let sentences = found.sentences(Locale::Fr);
+        assert!(sentences[0].contains("ne choisissent pas"), "{sentences:?}");
     }
 
     #[test]

@@ -1789,7 +1789,12 @@ mod tests {
                 json!({"compare": {"fact": "children_count", "op": ">=", "value": 1}}),
             ),
         ]);
+        // Retired: out of the national orientation's scope, whose facts
+        // (RQTH among them) would otherwise matter too.
         let questionnaire = questionnaire_of(json!([
+            {"id": "status", "sets": "employment_status", "label": {"fr": "Situation ?"},
+             "kind": {"type": "single_choice", "options": [
+                 {"id": "retired", "label": {"fr": "Retraite"}}, {"id": "jobseeker", "label": {"fr": "Chômage"}}]}},
             {"id": "age", "sets": "age", "kind": {"type": "number", "min": 14, "max": 120}, "label": {"fr": "Âge ?"}},
             {"id": "rqth", "sets": "rqth", "kind": {"type": "yes_no"}, "label": {"fr": "RQTH ?"}},
             {"id": "children", "sets": "children_count", "kind": {"type": "number", "min": 0, "max": 30}, "label": {"fr": "Enfants ?"}},
@@ -1802,29 +1807,52 @@ mod tests {
         let (ids, _) = run(
             &questionnaire,
             &[
+                ("status", Some("retired")),
                 ("age", Some("40")),
                 ("rqth", Some("no")),
                 ("children", Some("2")),
                 ("job", Some("no")),
             ],
         );
-        assert_eq!(ids.len(), 4);
+        assert_eq!(ids.len(), 5);
         // 40 years old: the youth entry is settled, RQTH cannot change it;
         // no question can raise a housing need, so children cannot matter.
-        let (ids, _) = run(&adapted, &[("age", Some("40")), ("job", Some("no"))]);
-        assert_eq!(ids, ["age", "job"]);
+        let (ids, _) = run(
+            &adapted,
+            &[
+                ("status", Some("retired")),
+                ("age", Some("40")),
+                ("job", Some("no")),
+            ],
+        );
+        assert_eq!(ids, ["status", "age", "job"]);
         // 20 years old: RQTH still decides the youth entry.
         let (ids, _) = run(
             &adapted,
             &[
+                ("status", Some("retired")),
                 ("age", Some("20")),
                 ("rqth", Some("yes")),
                 ("job", Some("no")),
             ],
         );
-        assert_eq!(ids, ["age", "rqth", "job"]);
+        assert_eq!(ids, ["status", "age", "rqth", "job"]);
         let mut session = DiagnosisSession::new(&adapted, today());
+        session.answer_input(&adapted, "status", "retired").unwrap();
         session.answer_input(&adapted, "age", "20").unwrap();
-        assert_eq!(counts(session.progress(&adapted)), (1, 3, 3));
+        assert_eq!(counts(session.progress(&adapted)), (2, 4, 4));
+        // A jobseeker of 40: RQTH may make Cap emploi the one who decides,
+        // and children may make a single parent (an IAE criterion).
+        let (ids, _) = run(
+            &adapted,
+            &[
+                ("status", Some("jobseeker")),
+                ("age", Some("40")),
+                ("rqth", Some("no")),
+                ("children", Some("0")),
+                ("job", Some("no")),
+            ],
+        );
+        assert_eq!(ids, ["status", "age", "rqth", "children", "job"]);
     }
 }

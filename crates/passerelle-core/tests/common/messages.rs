@@ -261,6 +261,7 @@ fn national(all: &mut Vec<Message>) {
     let mut national = vec![
         N::Title,
         N::Unknown,
+        N::Undecided,
         N::ToKnow,
         N::Decision(None),
         N::Hint(Organism::MissionLocale),

@@ -21,6 +21,7 @@ use passerelle_core::entry_sheet::entry_sheet;
 use passerelle_core::facts::Facts;
 use passerelle_core::import::import_data_inclusion;
 use passerelle_core::json;
+use passerelle_core::orientation::national::national_orientation_at;
 use passerelle_core::orientation::{ids_json, matched_positions, Need};
 use passerelle_core::plan::{Plan as CorePlan, PlanError};
 use passerelle_core::problem::Problem;
@@ -427,6 +428,41 @@ impl Engine {
             &found.eligible,
             &found.undetermined,
         ))
+    }
+
+    /// The national orientation, indicative (`orientation::national`):
+    /// `{facts, referenceDate?}` → `{version, concerned, pathway,
+    /// possible, undecided, organism, decides, reasons, hints, missing,
+    /// iae, sentences}`; `sentences` are its words in the engine's
+    /// language, the decision's owner always last. Throws
+    /// `invalid_request` with every problem in `details`.
+    #[wasm_bindgen(js_name = nationalOrientation)]
+    pub fn national_orientation(&self, request: JsValue) -> Result<JsValue> {
+        let request = convert::options(&request, "request")?
+            .ok_or_else(|| Failure::argument("request must be an object"))?;
+        convert::known_keys(&request, &["facts", "referenceDate"], "request")?;
+        let facts = match request.get("facts") {
+            None | Some(Json::Null) => Facts::default(),
+            Some(value) => Facts::from_value(value, "$.facts")
+                .map_err(|found| Failure::problems("invalid_request", "request", found))?,
+        };
+        let date = convert::json_date_or_today(request.get("referenceDate"), "referenceDate")?;
+        let found = national_orientation_at(&facts, date)
+            .map_err(|problem| Failure::problems("invalid_request", "request", vec![problem]))?
+            .ok_or_else(|| {
+                Failure::new(
+                    "rules_unreadable",
+                    "The national criteria shipped could not be read.",
+                )
+            })?;
+        let value = to_js(&found)?;
+        let sentences: js_sys::Array = found
+            .sentences(self.locale.get())
+            .into_iter()
+            .map(JsValue::from)
+            .collect();
+        js_sys::Reflect::set(&value, &"sentences".into(), &sentences)?;
+        Ok(value)
     }
 
     /// Reads a plan exported by `Plan.to_json()` (JSON text, its parsed

@@ -64,16 +64,16 @@ impl OrientationView {
                         Some(&organism.text(locale)),
                     )?)?;
                 }
-                let reasons = element(doc, "ul", &[("class", "reasons")], None)?;
-                for finding in &national.reasons {
-                    reasons.append_child(&*element(
-                        doc,
-                        "li",
-                        &[("data-criterion", finding.criterion)],
-                        Some(&finding.parts().text(locale)),
-                    )?)?;
-                }
-                section.append_child(&reasons)?;
+                self.reasons(&section, national)?;
+            }
+            (None, _) if national.undecided => {
+                section.append_child(&*element(
+                    doc,
+                    "p",
+                    &[("class", "pathway")],
+                    Some(&NationalMessage::Undecided.text(locale)),
+                )?)?;
+                self.reasons(&section, national)?;
             }
             (None, _) => {
                 let unknown = NationalMessage::Unknown.text(locale);
@@ -109,6 +109,22 @@ impl OrientationView {
             self.draw_iae(&section, national)?;
         }
         self.results.append_child(&section)?;
+        Ok(())
+    }
+
+    /// The criteria that gave the pathway and the bodies, in words.
+    fn reasons(&self, section: &Element, national: &NationalOrientation) -> Result<(), JsValue> {
+        let doc = &self.document;
+        let reasons = element(doc, "ul", &[("class", "reasons")], None)?;
+        for finding in &national.reasons {
+            reasons.append_child(&*element(
+                doc,
+                "li",
+                &[("data-criterion", finding.criterion)],
+                Some(&finding.parts().text(self.locale)),
+            )?)?;
+        }
+        section.append_child(&reasons)?;
         Ok(())
     }
 
