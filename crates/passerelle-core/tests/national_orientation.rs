@@ -249,3 +249,84 @@ fn a_person_out_of_the_orientations_scope_is_asked_nothing_for_it() {
     assert_eq!(found.concerned, Status::NotMet);
     assert!(found.still_open().is_empty(), "{:?}", found.still_open());
 }
+
+#[test]
+fn the_plans_print_view_carries_the_pathway_and_who_decides() {
+    use passerelle_core::catalogue::Catalogue;
+    use passerelle_core::diagnosis::{Diagnosis, FoundNeed};
+    use passerelle_core::orientation::Priority;
+    use passerelle_core::plan::{Choices, Plan};
+    use passerelle_core::print::print_view;
+
+    let today = Date::parse("2026-12-05").expect("date");
+    let diagnosis = Diagnosis {
+        questionnaire_id: "passerelle-default".into(),
+        reference_date: today,
+        facts: Facts::from_json(
+            r#"{"age": 41, "postal_code": "93200", "employment_status": "inactive", "benefits": ["rsa"],
+                "worked_last_24_months": false, "difficulty_health": "strong"}"#,
+        )
+        .expect("facts"),
+        urgent: vec![],
+        needs: vec![FoundNeed {
+            theme: "sante".into(),
+            label: "Santé".into(),
+            priority: Priority::High,
+            rank: None,
+            raised_by: vec![],
+        }],
+        ranked_by_person: false,
+    };
+    let catalogue = Catalogue::national();
+    let plan = Plan::build(
+        &diagnosis,
+        &catalogue,
+        &Choices::new(today, vec!["sante".into()]),
+    )
+    .expect("a plan");
+    let html = print_view(&plan, &catalogue, today);
+    assert!(
+        html.contains("Votre accompagnement vers l’emploi (indicatif)"),
+        "{html}"
+    );
+    assert!(html.contains("Parcours social"), "{html}");
+    assert!(
+        html.contains("président du conseil départemental qui décide"),
+        "{html}"
+    );
+    // A retired person's plan says nothing of it.
+    let mut retired = diagnosis.clone();
+    retired.facts =
+        Facts::from_json(r#"{"age": 67, "employment_status": "retired", "benefits": []}"#)
+            .expect("facts");
+    let plan = Plan::build(
+        &retired,
+        &catalogue,
+        &Choices::new(today, vec!["sante".into()]),
+    )
+    .expect("a plan");
+    assert!(!print_view(&plan, &catalogue, today).contains("accompagnement vers l’emploi"));
+}
+
+#[test]
+fn a_referral_for_work_carries_what_the_organisme_referent_reads() {
+    use passerelle_core::facts::Fact;
+    use passerelle_core::referral::situation_facts;
+    for category in ["trouver-un-emploi", "choisir-un-metier", "remobilisation"] {
+        let facts = situation_facts(category);
+        for fact in [
+            Fact::WorkedLast24Months,
+            Fact::Aspiration,
+            Fact::QualificationLevel,
+        ]
+        .into_iter()
+        .chain(Fact::DIFFICULTIES)
+        {
+            assert!(facts.contains(&fact), "{category}: {fact:?}");
+        }
+    }
+    assert!(
+        !situation_facts("sante").contains(&Fact::DifficultyHealth),
+        "only for work"
+    );
+}

@@ -72,6 +72,8 @@ pub enum NationalMessage {
     Undecided,
     /// Before the facts that would tell it.
     ToKnow,
+    /// Before the reasons.
+    Why,
     /// The pathway, in words.
     Pathway(crate::orientation::pathway::Pathway),
     /// Who would follow the person.
@@ -125,6 +127,7 @@ impl NationalMessage {
             Self::Unknown => Parts::key("national-unknown"),
             Self::Undecided => Parts::key("national-undecided"),
             Self::ToKnow => Parts::key("national-to-know"),
+            Self::Why => Parts::key("national-why"),
             Self::Pathway(pathway) => Parts::key(format!("national-pathway-{}", pathway.name())),
             Self::Organism(body) => Parts::key(format!("national-organism-{}", body.name())),
             Self::Decision(Some(body)) => Parts::key(format!("national-decision-{}", body.name())),

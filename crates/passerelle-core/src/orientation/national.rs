@@ -596,9 +596,11 @@ pub fn national_orientation(rules: &NationalRules, facts: &Facts) -> NationalOri
         hints.push(Organism::CapEmploi);
     }
     let iae = iae_precheck(rules, &reading);
-    let mut missing = pathway_missing
-        .union(decides_missing)
-        .union(organism_missing);
+    let mut missing = with_sources(
+        pathway_missing
+            .union(decides_missing)
+            .union(organism_missing),
+    );
     if concerned == Outcome::NotMet {
         missing = FactSet::EMPTY;
     }
@@ -629,6 +631,19 @@ pub fn national_orientation_at(
     Ok(NationalRules::shipped().map(|rules| national_orientation(rules, &resolved)))
 }
 
+/// `missing` and the facts they are derived from: whether one worked in
+/// the last 24 months is also told by how long one has been out of work.
+fn with_sources(missing: FactSet) -> FactSet {
+    crate::vocabulary::facts::Fact::ALL
+        .into_iter()
+        .filter(|fact| {
+            fact.and_derived()
+                .iter()
+                .any(|derived| missing.contains(derived))
+        })
+        .fold(missing, |all, fact| all.union(FactSet::of(fact)))
+}
+
 /// The IAE pre-check: each criterion's outcome, and the counts.
 fn iae_precheck(rules: &NationalRules, reading: &Reading) -> IaePrecheck {
     let mut criteria = Vec::new();
@@ -640,7 +655,7 @@ fn iae_precheck(rules: &NationalRules, reading: &Reading) -> IaePrecheck {
             .map_or(Outcome::Unknown(FactSet::EMPTY), |when| {
                 when.evaluate(reading.facts)
             });
-        missing = missing.union(outcome.missing());
+        missing = missing.union(with_sources(outcome.missing()));
         criteria.push(IaeFinding {
             criterion: criterion.id,
             level: criterion.level,
@@ -726,6 +741,28 @@ mod tests {
         assert_eq!(found.organism, Some(Organism::FranceTravail));
         let sentences = found.sentences(Locale::Fr);
         assert!(sentences[0].contains("ne choisissent pas"), "{sentences:?}");
+    }
+
+    #[test]
+    fn not_having_worked_in_two_years_is_enough_without_knowing_for_how_long() {
+        // As the questionnaire asks it: a yes or no, no months.
+        let found = orientation(
+            r#"{"employment_status": "inactive", "age": 41, "benefits": ["rsa"],
+                "worked_last_24_months": false, "aspiration": "not_now", "difficulty_health": "strong"}"#,
+        );
+        assert_eq!(found.pathway, Some(Pathway::Social), "{:?}", found.missing);
+        let worked = orientation(
+            r#"{"employment_status": "jobseeker", "age": 30, "worked_last_24_months": true,
+                "qualification_level": 4, "difficulty_health": "none", "difficulty_housing": "none",
+                "difficulty_mobility": "none", "difficulty_family": "none", "difficulty_money": "none",
+                "difficulty_admin": "none", "difficulty_language": "none", "difficulty_digital": "none"}"#,
+        );
+        assert_eq!(
+            worked.pathway,
+            Some(Pathway::Employment),
+            "{:?}",
+            worked.missing
+        );
     }
 
     #[test]

@@ -263,6 +263,7 @@ fn national(all: &mut Vec<Message>) {
         N::Unknown,
         N::Undecided,
         N::ToKnow,
+        N::Why,
         N::Decision(None),
         N::Hint(Organism::MissionLocale),
         N::Hint(Organism::CapEmploi),

@@ -115,6 +115,15 @@ impl OrientationView {
     /// The criteria that gave the pathway and the bodies, in words.
     fn reasons(&self, section: &Element, national: &NationalOrientation) -> Result<(), JsValue> {
         let doc = &self.document;
+        if national.reasons.is_empty() {
+            return Ok(());
+        }
+        section.append_child(&*element(
+            doc,
+            "p",
+            &[("class", "why")],
+            Some(&NationalMessage::Why.text(self.locale)),
+        )?)?;
         let reasons = element(doc, "ul", &[("class", "reasons")], None)?;
         for finding in &national.reasons {
             reasons.append_child(&*element(
