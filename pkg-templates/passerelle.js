@@ -938,6 +938,8 @@ class DiagnosisElement extends WidgetElement {
  * diagnosis, with their eligibility in words, the reasons and how to get in.
  */
 export class PasserelleOrientation extends DiagnosisElement {
+  static observedAttributes = [...DiagnosisElement.observedAttributes, 'national'];
+
   /** A catalogue shown alone (`element.catalog`), or `null`. */
   #own = null;
 
@@ -946,8 +948,19 @@ export class PasserelleOrientation extends DiagnosisElement {
   }
 
   async ready() {
+    this.#national();
     await super.ready();
     if (this.#own !== null && this.widget) reporting(this, () => this.widget.setCatalogue(this.#own));
+  }
+
+  changed(name) {
+    if (name === 'national') this.#national();
+    else super.changed(name);
+  }
+
+  /** `national="off"` hides the national orientation at the end. */
+  #national() {
+    if (this.widget) reporting(this, () => this.widget.setNational(this.getAttribute('national') !== 'off'));
   }
 
   /** The catalogue shown alone, as given, or `null`. */

@@ -56,7 +56,7 @@ async function toOrientation(page, persona) {
 
 const CALM = { food_today: 'yes', danger_at_home: 'no', child_in_danger: 'no', urgent_care: 'no' };
 
-test('on the RSA, out of work for years, wanting to work but too ill to look for now: the parcours ends with the social pathway, the département, and who decides', async () => {
+test('on the RSA, out of work for years, wanting to work but too ill to look for now: the parcours ends with the social pathway, the département, and who decides, which the plan says too', async () => {
   const { page, seen } = await openPage(browser, new URL('parcours.html', baseUrl).href);
   await page.setViewportSize({ width: 375, height: 740 });
   await toOrientation(page, {
@@ -90,6 +90,24 @@ test('on the RSA, out of work for years, wanting to work but too ill to look for
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(overflow <= 375, `the page is ${overflow} px wide`);
   await checkState(page, 'national-social-fr');
+  // A site that does not orient towards work hides it: national="off".
+  await page.evaluate(() => document.querySelector('passerelle-parcours').shadowRoot
+    .querySelector('passerelle-orientation').setAttribute('national', 'off'));
+  await page.waitForFunction(() => !document.querySelector('passerelle-parcours').shadowRoot
+    .querySelector('passerelle-orientation').shadowRoot.querySelector('section.national'));
+
+  // The plan built with the person says which pathway it is part of.
+  const parcours = page.locator('passerelle-parcours');
+  await tabUntil(page, 'passerelle-step-button-2', { key: 'Shift+Tab' });
+  await page.keyboard.press('Enter');
+  await tabUntil(page, 'passerelle-build-plan');
+  await page.keyboard.press('Enter');
+  const onPlan = parcours.locator('passerelle-plan section.national');
+  await onPlan.waitFor();
+  assert.equal(await onPlan.getAttribute('data-pathway'), 'social');
+  assert.match(await onPlan.textContent(), /président du conseil départemental qui décide/);
+  assert.equal(await parcours.locator('passerelle-plan section.national .iae').count(), 0, 'no IAE on the plan');
+  await checkState(page, 'national-social-fr-plan');
   assert.deepEqual(seen.errors, []);
   await page.close();
 });

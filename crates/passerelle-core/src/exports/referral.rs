@@ -468,28 +468,10 @@ pub fn referral_sheet(
 /// ```
 pub fn situation_facts(category: &str) -> &'static [Fact] {
     match category {
-        // What the organisme référent reads to orient (the criteria of
-        // the arrêté du 21 novembre 2024): recent work, qualification,
-        // aspiration, and each difficulty on the national scale.
         "trouver-un-emploi"
         | "preparer-sa-candidature"
         | "choisir-un-metier"
-        | "remobilisation" => &[
-            Fact::EmploymentStatus,
-            Fact::RegisteredJobseeker,
-            Fact::UnemploymentMonths,
-            Fact::QualificationLevel,
-            Fact::WorkedLast24Months,
-            Fact::Aspiration,
-            Fact::DifficultyHealth,
-            Fact::DifficultyHousing,
-            Fact::DifficultyMobility,
-            Fact::DifficultyFamily,
-            Fact::DifficultyMoney,
-            Fact::DifficultyAdmin,
-            Fact::DifficultyLanguage,
-            Fact::DifficultyDigital,
-        ],
+        | "remobilisation" => &FOR_WORK,
         "se-former" => &[
             Fact::EmploymentStatus,
             Fact::QualificationLevel,
@@ -517,6 +499,30 @@ pub fn situation_facts(category: &str) -> &'static [Fact] {
         _ => &[],
     }
 }
+
+/// The facts a partner working on work needs: the situation, and what
+/// the organisme référent reads to orient (the criteria of the arrêté du
+/// 21 novembre 2024): recent work, qualification, aspiration, and each
+/// difficulty on the national scale.
+const FOR_WORK: [Fact; 14] = {
+    let d = Fact::DIFFICULTIES;
+    [
+        Fact::EmploymentStatus,
+        Fact::RegisteredJobseeker,
+        Fact::UnemploymentMonths,
+        Fact::QualificationLevel,
+        Fact::WorkedLast24Months,
+        Fact::Aspiration,
+        d[0],
+        d[1],
+        d[2],
+        d[3],
+        d[4],
+        d[5],
+        d[6],
+        d[7],
+    ]
+};
 
 /// The facts to share for an entry's rule and zone, on resolved facts.
 fn shared_facts(eligibility: Option<&Condition>, zone: &Condition, facts: &Facts) -> FactSet {

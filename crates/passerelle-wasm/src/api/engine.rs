@@ -410,15 +410,7 @@ impl Engine {
     /// ask the catalogue: no proposals, reasons or ruled-out entries.
     /// Throws `invalid_request` with every problem in `details`.
     pub fn eligible(&self, request: JsValue) -> Result<JsValue> {
-        let request = convert::options(&request, "request")?
-            .ok_or_else(|| Failure::argument("request must be an object"))?;
-        convert::known_keys(&request, &["facts", "referenceDate"], "request")?;
-        let facts = match request.get("facts") {
-            None | Some(Json::Null) => Facts::default(),
-            Some(value) => Facts::from_value(value, "$.facts")
-                .map_err(|found| Failure::problems("invalid_request", "request", found))?,
-        };
-        let date = convert::json_date_or_today(request.get("referenceDate"), "referenceDate")?;
+        let (facts, date) = facts_and_date(&request)?;
         let shared = self.shared()?;
         let found = matched_positions(&shared.catalogue, &facts, date)
             .map_err(|problem| Failure::problems("invalid_request", "request", vec![problem]))?;
@@ -438,15 +430,7 @@ impl Engine {
     /// `invalid_request` with every problem in `details`.
     #[wasm_bindgen(js_name = nationalOrientation)]
     pub fn national_orientation(&self, request: JsValue) -> Result<JsValue> {
-        let request = convert::options(&request, "request")?
-            .ok_or_else(|| Failure::argument("request must be an object"))?;
-        convert::known_keys(&request, &["facts", "referenceDate"], "request")?;
-        let facts = match request.get("facts") {
-            None | Some(Json::Null) => Facts::default(),
-            Some(value) => Facts::from_value(value, "$.facts")
-                .map_err(|found| Failure::problems("invalid_request", "request", found))?,
-        };
-        let date = convert::json_date_or_today(request.get("referenceDate"), "referenceDate")?;
+        let (facts, date) = facts_and_date(&request)?;
         let found = national_orientation_at(&facts, date)
             .map_err(|problem| Failure::problems("invalid_request", "request", vec![problem]))?
             .ok_or_else(|| {
@@ -578,4 +562,19 @@ impl std::fmt::Debug for Engine {
             .field("locale", &self.locale.get())
             .finish_non_exhaustive()
     }
+}
+
+/// A request of a person's facts and its date, `{facts, referenceDate?}`
+/// (today when left out), as `eligible` and `nationalOrientation` take it.
+fn facts_and_date(request: &JsValue) -> Result<(Facts, passerelle_core::date::Date)> {
+    let request = convert::options(request, "request")?
+        .ok_or_else(|| Failure::argument("request must be an object"))?;
+    convert::known_keys(&request, &["facts", "referenceDate"], "request")?;
+    let facts = match request.get("facts") {
+        None | Some(Json::Null) => Facts::default(),
+        Some(value) => Facts::from_value(value, "$.facts")
+            .map_err(|found| Failure::problems("invalid_request", "request", found))?,
+    };
+    let date = convert::json_date_or_today(request.get("referenceDate"), "referenceDate")?;
+    Ok((facts, date))
 }

@@ -15,6 +15,8 @@ pub(crate) mod dom;
 pub(crate) mod inputs;
 pub(crate) mod language_menu;
 #[cfg(feature = "full")]
+pub(crate) mod national;
+#[cfg(feature = "full")]
 pub(crate) mod orientation;
 pub(crate) mod parcours;
 pub(crate) mod parts;

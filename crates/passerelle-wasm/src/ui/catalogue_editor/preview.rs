@@ -110,7 +110,8 @@ impl EditorView {
             let shown = element(
                 document,
                 "passerelle-orientation",
-                &[("lang", self.locale.tag())],
+                // The entry alone: not the national orientation after it.
+                &[("lang", self.locale.tag()), ("national", "off")],
                 None,
             )?;
             js_sys::Reflect::set(&shown, &"catalog".into(), &catalogue)?;

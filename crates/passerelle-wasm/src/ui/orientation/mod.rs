@@ -28,7 +28,6 @@ use crate::ui::widget::{self, Widget};
 use crate::ui::{alerts, inputs, parts};
 
 mod draw;
-mod draw_national;
 mod draw_proposal;
 
 /// The widget's own style sheet, after the widgets' base one.
@@ -82,6 +81,9 @@ struct OrientationView {
     pages: std::collections::HashMap<String, usize>,
     /// Where the quick exit leads (`quick-exit-url`).
     quick_exit: String,
+    /// Whether the national orientation is shown at the end (attribute
+    /// `national`: `off` hides it).
+    national: bool,
 }
 
 /// What `passerelle:orientation`'s `detail.orientation` is worked out
@@ -196,6 +198,7 @@ impl OrientationWidget {
             only_eligible: false,
             pages: std::collections::HashMap::new(),
             quick_exit: crate::ui::alerts::QUICK_EXIT_DEFAULT.to_owned(),
+            national: true,
         }));
         state.borrow().render(true)?;
         let listeners = vec![
@@ -230,6 +233,20 @@ impl OrientationWidget {
         let url = crate::ui::alerts::quick_exit_url(url.as_deref())?;
         let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
         state.quick_exit = url;
+        state.render(true).map(drop)
+    }
+
+    /// Whether the national orientation (the indicative pathway, who
+    /// would follow the person, the IAE pre-check) ends the orientation:
+    /// the attribute `national`, `off` to hide it (a catalogue's preview,
+    /// a site that does not orient towards work).
+    #[wasm_bindgen(js_name = setNational)]
+    pub fn set_national(&self, shown: bool) -> Result<(), JsValue> {
+        let mut state = self.state.try_borrow_mut().map_err(|_| widget::busy())?;
+        if state.national == shown {
+            return Ok(());
+        }
+        state.national = shown;
         state.render(true).map(drop)
     }
 
@@ -512,9 +529,14 @@ impl OrientationView {
             self.draw_held(&detailed.held)?;
         }
         // The national orientation, indicative, at the end.
-        if self.need.is_none() {
+        if self.need.is_none() && self.national {
             if let Ok(Some(national)) = national_orientation_at(&facts, diagnosis.reference_date) {
-                self.draw_national(&national)?;
+                let view = crate::ui::national::NationalView {
+                    document: doc,
+                    locale: self.locale,
+                    with_iae: true,
+                };
+                view.draw(&self.results, &national)?;
             }
         }
         self.summary

@@ -1,6 +1,7 @@
 //! Drawing the plan itself: its objectives and their actions, each
 //! status changed where it stands, and the forms that add or change a step.
 
+use passerelle_core::orientation::national::national_orientation_at;
 use passerelle_core::plan::{Action, ActionKind, ActionStatus, Objective, ObjectiveStatus};
 use passerelle_core::print::print_view;
 use passerelle_core::Message;
@@ -74,6 +75,16 @@ impl PlanView {
             section.append_child(&list)?;
             section.append_child(&*self.add_action_form(objective)?)?;
             self.body.append_child(&section)?;
+        }
+        // The national orientation, indicative, without the IAE: the
+        // pathway the plan is part of.
+        if let Ok(Some(national)) = national_orientation_at(&plan.facts, self.today) {
+            let view = crate::ui::national::NationalView {
+                document: doc,
+                locale: self.locale,
+                with_iae: false,
+            };
+            view.draw(&self.body, &national)?;
         }
         self.draw_add_objective(&plan)?;
 

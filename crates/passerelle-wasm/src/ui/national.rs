@@ -1,7 +1,9 @@
-//! Drawing the national orientation at the end of `<passerelle-orientation>`:
-//! the indicative pathway, who would follow the person, the reasons and
-//! who decides; then, for a person far from work, the IAE pre-check with
-//! the papers to show. Every word comes from the core's messages.
+//! Drawing the national orientation (`orientation::national`): the
+//! indicative pathway, who would follow the person, the reasons and who
+//! decides; then, for a person far from work, the IAE pre-check with the
+//! papers to show. At the end of `<passerelle-orientation>`, and on the
+//! plan of `<passerelle-plan>` without the IAE. Every word comes from the
+//! core's messages.
 
 use passerelle_core::orientation::messages::NationalMessage;
 use passerelle_core::orientation::national::{NationalOrientation, Pathway};
@@ -9,22 +11,35 @@ use passerelle_core::rules::Status;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-use crate::ui::dom::element;
+use passerelle_core::Locale;
+use web_sys::Document;
 
-use super::OrientationView;
+use crate::ui::dom::element;
 
 /// The heading's id, which names the section.
 const TITLE: &str = "passerelle-national-title";
 
-impl OrientationView {
-    /// The section, drawn only for a person known to be in the national
-    /// orientation's scope (a jobseeker, without work, in training, on
-    /// the RSA).
-    pub(super) fn draw_national(&self, national: &NationalOrientation) -> Result<(), JsValue> {
+/// Where and how the national orientation is drawn.
+pub(crate) struct NationalView<'a> {
+    pub(crate) document: &'a Document,
+    pub(crate) locale: Locale,
+    /// With the IAE pre-check (the orientation), or without (the plan).
+    pub(crate) with_iae: bool,
+}
+
+impl NationalView<'_> {
+    /// Appends the section to `parent`, only for a person known to be in
+    /// the national orientation's scope (a jobseeker, without work, in
+    /// training, on the RSA).
+    pub(crate) fn draw(
+        &self,
+        parent: &Element,
+        national: &NationalOrientation,
+    ) -> Result<(), JsValue> {
         if national.concerned != Status::Met {
             return Ok(());
         }
-        let doc = &self.document;
+        let doc = self.document;
         let locale = self.locale;
         let section = element(
             doc,
@@ -44,12 +59,7 @@ impl OrientationView {
         section.append_child(&*element(doc, "h3", &[("id", TITLE)], Some(&heading))?)?;
         match (national.pathway_parts(), national.organism_parts()) {
             (Some(pathway), organism) => {
-                section.append_child(&*element(
-                    doc,
-                    "p",
-                    &[("class", "pathway")],
-                    Some(&pathway.text(locale)),
-                )?)?;
+                paragraph(doc, &section, "pathway", &pathway.text(locale))?;
                 if let Some(organism) = organism {
                     section.append_child(&*element(
                         doc,
@@ -67,63 +77,53 @@ impl OrientationView {
                 self.reasons(&section, national)?;
             }
             (None, _) if national.undecided => {
-                section.append_child(&*element(
+                paragraph(
                     doc,
-                    "p",
-                    &[("class", "pathway")],
-                    Some(&NationalMessage::Undecided.text(locale)),
-                )?)?;
+                    &section,
+                    "pathway",
+                    &NationalMessage::Undecided.text(locale),
+                )?;
                 self.reasons(&section, national)?;
             }
             (None, _) => {
                 let unknown = NationalMessage::Unknown.text(locale);
-                section.append_child(&*element(
-                    doc,
-                    "p",
-                    &[("class", "pathway")],
-                    Some(&unknown),
-                )?)?;
+                paragraph(doc, &section, "pathway", &unknown)?;
                 let labels = national.missing_labels(locale);
                 if !labels.is_empty() {
                     let to_know = NationalMessage::ToKnow.text(locale);
-                    section.append_child(&*element(doc, "p", &[], Some(&to_know))?)?;
+                    paragraph(doc, &section, "", &to_know)?;
                     list(doc, &section, "missing", labels.iter().map(String::as_str))?;
                 }
             }
         }
         for hint in national.hint_parts() {
-            section.append_child(&*element(
-                doc,
-                "p",
-                &[("class", "hint")],
-                Some(&hint.text(locale)),
-            )?)?;
+            paragraph(doc, &section, "hint", &hint.text(locale))?;
         }
-        section.append_child(&*element(
+        paragraph(
             doc,
-            "p",
-            &[("class", "decision")],
-            Some(&national.decision_parts().text(locale)),
-        )?)?;
-        if national.pathway != Some(Pathway::Employment) {
+            &section,
+            "decision",
+            &national.decision_parts().text(locale),
+        )?;
+        if self.with_iae && national.pathway != Some(Pathway::Employment) {
             self.draw_iae(&section, national)?;
         }
-        self.results.append_child(&section)?;
+        parent.append_child(&section)?;
         Ok(())
     }
 
     /// The criteria that gave the pathway and the bodies, in words.
     fn reasons(&self, section: &Element, national: &NationalOrientation) -> Result<(), JsValue> {
-        let doc = &self.document;
+        let doc = self.document;
         if national.reasons.is_empty() {
             return Ok(());
         }
-        section.append_child(&*element(
+        paragraph(
             doc,
-            "p",
-            &[("class", "why")],
-            Some(&NationalMessage::Why.text(self.locale)),
-        )?)?;
+            &section,
+            "why",
+            &NationalMessage::Why.text(self.locale),
+        )?;
         let reasons = element(doc, "ul", &[("class", "reasons")], None)?;
         for finding in &national.reasons {
             reasons.append_child(&*element(
@@ -140,7 +140,7 @@ impl OrientationView {
     /// The IAE pre-check: the counts for each kind of structure, the
     /// criteria met with their papers, and those to check with an adviser.
     fn draw_iae(&self, section: &Element, national: &NationalOrientation) -> Result<(), JsValue> {
-        let doc = &self.document;
+        let doc = self.document;
         let locale = self.locale;
         let iae = &national.iae;
         let part = element(doc, "div", &[("class", "iae"), ("part", "iae")], None)?;
@@ -150,12 +150,7 @@ impl OrientationView {
             &[],
             Some(&NationalMessage::IaeTitle.text(locale)),
         )?)?;
-        part.append_child(&*element(
-            doc,
-            "p",
-            &[("class", "help")],
-            Some(&NationalMessage::IaeIntro.text(locale)),
-        )?)?;
+        paragraph(doc, &part, "help", &NationalMessage::IaeIntro.text(locale))?;
         for (kind, status) in [("aci-ei", iae.aci_ei_eiti), ("ai-etti", iae.ai_etti)] {
             let status = status_name(status);
             part.append_child(&*element(
@@ -176,12 +171,7 @@ impl OrientationView {
             .map(|finding| finding.proof_line(locale))
             .collect();
         if !met.is_empty() {
-            part.append_child(&*element(
-                doc,
-                "p",
-                &[],
-                Some(&NationalMessage::IaeMetTitle.text(locale)),
-            )?)?;
+            paragraph(doc, &part, "", &NationalMessage::IaeMetTitle.text(locale))?;
             list(doc, &part, "iae-met", met.iter().map(String::as_str))?;
         }
         let to_check: Vec<String> = iae
@@ -191,12 +181,7 @@ impl OrientationView {
             .map(|finding| finding.name_parts().text(locale))
             .collect();
         if !to_check.is_empty() && iae.aci_ei_eiti != Status::Met {
-            part.append_child(&*element(
-                doc,
-                "p",
-                &[],
-                Some(&NationalMessage::IaeToCheck.text(locale)),
-            )?)?;
+            paragraph(doc, &part, "", &NationalMessage::IaeToCheck.text(locale))?;
             list(
                 doc,
                 &part,
@@ -209,9 +194,20 @@ impl OrientationView {
     }
 }
 
+/// A paragraph of `text` with `class` (none when empty), at the end of `parent`.
+fn paragraph(doc: &Document, parent: &Element, class: &str, text: &str) -> Result<(), JsValue> {
+    let attributes: &[(&str, &str)] = if class.is_empty() {
+        &[]
+    } else {
+        &[("class", class)]
+    };
+    parent.append_child(&*element(doc, "p", attributes, Some(text))?)?;
+    Ok(())
+}
+
 /// A list of `items` with `class`.
 fn list<'a>(
-    doc: &web_sys::Document,
+    doc: &Document,
     parent: &Element,
     class: &str,
     items: impl Iterator<Item = &'a str>,
