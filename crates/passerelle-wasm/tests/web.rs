@@ -346,6 +346,11 @@ fn a_person_skips_corrects_a_number_gives_a_postal_code_and_ticks_boxes() {
     choose(&host, "jobseeker");
     assert_eq!(question_id(&host).as_deref(), Some("registered_jobseeker"));
     choose(&host, "yes");
+    // What the national orientation reads: work in the last 2 years.
+    // Worked: what they want for work cannot change the pathway, so it
+    // is not asked.
+    assert_eq!(question_id(&host).as_deref(), Some("worked_last_24_months"));
+    choose(&host, "yes");
     // Income from work, apart from the household's: a jobseeker earns
     // none this month.
     assert_eq!(question_id(&host).as_deref(), Some("work_income"));
@@ -386,7 +391,8 @@ fn a_person_skips_corrects_a_number_gives_a_postal_code_and_ticks_boxes() {
         answers,
         json!({"sleep_tonight": "home", "food_today": true, "urgent_care": false, "age": 22,
                "postal_code": "93200", "employment_status": "jobseeker",
-               "registered_jobseeker": true, "work_income": 0, "benefits": ["rsa"]})
+               "registered_jobseeker": true, "worked_last_24_months": true,
+               "work_income": 0, "benefits": ["rsa"]})
     );
     // Back: the boxes ticked are shown again.
     click(&host, "#passerelle-back");
