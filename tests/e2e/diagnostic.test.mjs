@@ -144,8 +144,16 @@ test('a person answers with the keyboard only, sees what to do at once, and the 
   await page.keyboard.press('Space');
   await continueWithEnter(page);
 
-  // Income from work, apart from the household's: none this month.
+  // Worked in the last 2 years (the national orientation): yes, the
+  // first answer; then what they want for work is not asked.
   await waitForNext(page, 'registered_jobseeker');
+  assert.equal((await shown(page)).question, 'worked_last_24_months');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await continueWithEnter(page);
+
+  // Income from work, apart from the household's: none this month.
+  await waitForNext(page, 'worked_last_24_months');
   assert.equal((await shown(page)).question, 'work_income');
   await page.keyboard.press('Tab');
   assert.equal(await focusedInWidget(page), 'passerelle-input');

@@ -189,7 +189,11 @@ test('in a kept parcours, changing an answer after the plan asks first; "keep" k
   const plan = await kept();
   assert.ok(plan, 'the plan is kept on the device');
 
-  /** Back to the age, `age` instead, on to the end: the other answers stay as they were given. */
+  /**
+   * Back to the age, `age` instead, on to the end: the other answers stay
+   * as they were given; a question the new age opens, never answered, is
+   * skipped ("Je préfère ne pas répondre"), or given its last answer.
+   */
   const changeAge = async (age) => {
     for (let i = 0; i < 40; i += 1) {
       if ((await questionnaireState(page, path)).question === 'age') break;
@@ -197,14 +201,29 @@ test('in a kept parcours, changing an answer after the plan asks first; "keep" k
     }
     assert.equal((await questionnaireState(page, path)).question, 'age');
     await parcours.locator('passerelle-diagnostic #passerelle-input').fill(age);
-    for (let i = 0; i < 40 && !(await questionnaireState(page, path)).end; i += 1) {
+    for (let i = 0; i < 60 && !(await questionnaireState(page, path)).end; i += 1) {
       const { question } = await questionnaireState(page, path);
       await parcours.locator('passerelle-diagnostic #passerelle-continue').click();
-      await page.waitForFunction(([previous]) => {
+      const moved = await page.waitForFunction(([previous]) => {
         const root = document.querySelector('passerelle-parcours').shadowRoot
           .querySelector('passerelle-diagnostic').shadowRoot;
-        return (root.querySelector('form')?.dataset.question ?? null) !== previous;
-      }, [question]);
+        if ((root.querySelector('form')?.dataset.question ?? null) !== previous) return 'moved';
+        return root.querySelector('#passerelle-error') ? 'unanswered' : false;
+      }, [question]).then((handle) => handle.jsonValue());
+      if (moved === 'unanswered') {
+        // Skipped, or else its last answer ("Je ne sais pas").
+        const skip = parcours.locator('passerelle-diagnostic #passerelle-skip');
+        if (await skip.count() > 0) await skip.click();
+        else {
+          await parcours.locator('passerelle-diagnostic input[type=radio]').last().check();
+          await parcours.locator('passerelle-diagnostic #passerelle-continue').click();
+        }
+        await page.waitForFunction(([previous]) => {
+          const root = document.querySelector('passerelle-parcours').shadowRoot
+            .querySelector('passerelle-diagnostic').shadowRoot;
+          return (root.querySelector('form')?.dataset.question ?? null) !== previous;
+        }, [question]);
+      }
     }
   };
   // Back to the answers, another age, to the end again.
