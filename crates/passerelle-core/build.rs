@@ -32,6 +32,30 @@ const DATA: &[&str] = &[
 /// `locales/<tag>/<file>`.
 const TRANSLATED: &[&str] = &["catalogue.json", "questionnaire.json"];
 
+/// The data whose `source` and `about` texts document it for people (its
+/// sources, docs/orientation-criteria.md) and are never read by the
+/// library: left out of the compiled copy, 1.2 KB gzipped.
+const SOURCED: &[&str] = &["national-orientation.json"];
+
+/// `text` without the members `source` and `about`, at any depth.
+fn without_sources(text: &str) -> String {
+    fn strip(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(members) => {
+                members.remove("source");
+                members.remove("about");
+                members.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut value: serde_json::Value =
+        serde_json::from_str(text).unwrap_or_else(|e| panic!("national-orientation.json: {e}"));
+    strip(&mut value);
+    value.to_string()
+}
+
 fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
     println!("cargo::rerun-if-changed=build/minify.rs");
@@ -45,6 +69,9 @@ fn main() {
             println!("cargo::rerun-if-changed=build/shipped.rs");
             let english = env::var_os("CARGO_FEATURE_BUNDLED_ENGLISH").is_some();
             text = shipped::with_keys(file, &text, english).unwrap_or_else(|e| panic!("{e}"));
+        }
+        if SOURCED.contains(file) {
+            text = without_sources(&text);
         }
         let target = Path::new(&out).join("data").join(file);
         if let Some(folder) = target.parent() {

@@ -467,7 +467,7 @@ fn builtin(tag: &str) -> Language {
         }
         _ => files!("en"),
     };
-    for (domain, text) in files {
+    for (domain, text) in files.into_iter().chain(national_words(tag)) {
         let file =
             serde_json::from_str(text).expect("the compiled-in files are checked by the tests");
         language
@@ -481,6 +481,24 @@ fn builtin(tag: &str) -> Language {
         add_english_documents(&mut language);
     }
     language
+}
+
+/// The national orientation's words of a compiled-in language
+/// (`locales/<tag>/national.json`), with the `national-words` feature:
+/// the whole module shows the national orientation, the questionnaire's
+/// module only asks its questions and leaves its words out.
+#[cfg(feature = "national-words")]
+fn national_words(tag: &str) -> Option<(&'static str, &'static str)> {
+    match tag {
+        "fr" => Some(("national", include_str!("../../locales/fr/national.json"))),
+        "en" => Some(("national", include_str!("../../locales/en/national.json"))),
+        _ => None,
+    }
+}
+
+#[cfg(not(feature = "national-words"))]
+fn national_words(_: &str) -> Option<(&'static str, &'static str)> {
+    None
 }
 
 /// Whether English's texts are compiled in (the `bundled-english`

@@ -16,6 +16,9 @@ use web_sys::Document;
 
 use crate::ui::dom::element;
 
+/// Its style, added by the widgets that draw it.
+pub(crate) const STYLE: &str = include_str!("national.css");
+
 /// The heading's id, which names the section.
 const TITLE: &str = "passerelle-national-title";
 
@@ -118,12 +121,7 @@ impl NationalView<'_> {
         if national.reasons.is_empty() {
             return Ok(());
         }
-        paragraph(
-            doc,
-            &section,
-            "why",
-            &NationalMessage::Why.text(self.locale),
-        )?;
+        paragraph(doc, section, "why", &NationalMessage::Why.text(self.locale))?;
         let reasons = element(doc, "ul", &[("class", "reasons")], None)?;
         for finding in &national.reasons {
             reasons.append_child(&*element(

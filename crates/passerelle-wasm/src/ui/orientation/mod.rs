@@ -169,7 +169,7 @@ impl OrientationWidget {
     #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement, lang: Option<String>) -> Result<OrientationWidget, JsValue> {
         let document = dom::document()?;
-        let root = widget::shadow_root(&host, &[alerts::STYLE, STYLE])?;
+        let root = widget::shadow_root(&host, &[alerts::STYLE, crate::ui::national::STYLE, STYLE])?;
         let container = parts::titled_container(&document, TITLE_ID)?;
         let locale = widget::locale_from(lang.as_deref());
         let summary = element(

@@ -154,7 +154,7 @@ impl PlanWidget {
     pub fn new(host: HtmlElement, lang: Option<String>) -> Result<PlanWidget, JsValue> {
         let today = crate::api::convert::today()?;
         let document = dom::document()?;
-        let root = widget::shadow_root(&host, &[alerts::STYLE, STYLE])?;
+        let root = widget::shadow_root(&host, &[alerts::STYLE, crate::ui::national::STYLE, STYLE])?;
         let container = parts::titled_container(&document, ids::TITLE)?;
         let body = element(&document, "div", &[("class", "body")], None)?;
         container.append_child(&body)?;
