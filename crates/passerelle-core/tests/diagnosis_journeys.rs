@@ -171,7 +171,7 @@ fn personas() -> Vec<Persona> {
             ],
             // No licence, but getting about is no difficulty for them.
             not_needs: vec!["mobilite--preparer-un-permis", "difficultes-financieres"],
-            asked: 38,
+            asked: 37,
         },
         Persona {
             name: "jobseeker, 58, out of work for years, ASS",

@@ -402,9 +402,14 @@ impl DiagnosisSession {
             };
             if known.asked[position] {
                 known.answers[position] = Some(answer);
-                if let Some(question) = questionnaire.question_at(position) {
-                    question.set_fact(answer, &mut known.facts);
-                }
+            }
+        }
+        // The facts in the questionnaire's order, not the ids': a later
+        // question sets a fact an earlier one left unknown ("Chez moi"
+        // tonight, then "Je vis chez mes parents" for the housing).
+        for (position, answer) in known.answers.iter().enumerate() {
+            if let (Some(answer), Some(question)) = (answer, questionnaire.question_at(position)) {
+                question.set_fact(answer, &mut known.facts);
             }
         }
         if let Ok(resolved) =
@@ -1773,6 +1778,33 @@ mod tests {
         let mut catalogue = national.clone();
         catalogue["entries"] = json!(entries);
         Arc::new(Catalogue::from_json(&catalogue.to_string()).unwrap())
+    }
+
+    #[test]
+    fn a_fact_is_set_in_the_questionnaires_order_not_the_ids() {
+        // "sleep_tonight" (home: housing unknown) comes before
+        // "housing_status" (hosted), though its id sorts after it.
+        let questionnaire = questionnaire_of(json!([
+            {"id": "sleep_tonight", "sets": "housing", "label": {"fr": "Cette nuit ?"},
+             "kind": {"type": "single_choice", "options": [
+                 {"id": "home", "label": {"fr": "Chez moi"}, "value": null},
+                 {"id": "street", "label": {"fr": "Dans la rue"}, "value": "homeless"}]}},
+            {"id": "housing_status", "sets": "housing", "label": {"fr": "Logement ?"},
+             "kind": {"type": "single_choice", "options": [
+                 {"id": "tenant", "label": {"fr": "Locataire"}}, {"id": "hosted", "label": {"fr": "Hébergé"}}]}}
+        ]))
+        .unwrap();
+        let (_, session) = run(
+            &questionnaire,
+            &[
+                ("sleep_tonight", Some("home")),
+                ("housing_status", Some("hosted")),
+            ],
+        );
+        assert_eq!(
+            session.facts(&questionnaire).get(Fact::Housing),
+            Some(&Value::Text("hosted".into()))
+        );
     }
 
     #[test]
